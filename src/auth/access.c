@@ -1,0 +1,56 @@
+/*
+ * access.c — the one access decision. Layer: capability domain (auth).
+ *
+ * The rules:
+ *   admin          everything, every municipality (national administrator)
+ *   konsulent      read and change its own municipality's data and manage its users
+ *   jobkonsulent   read its own municipality's data, and citizens' personal data there
+ *   indkoeber      read its own municipality's data
+ *   virksomhed     read its own municipality's data (its own profile is decided by the
+ *                  capability that owns profiles, which asks ACC_WRITE of the enterprise)
+ * Nobody but admin reaches another municipality's non-public data.
+ */
+#include "access.h"
+
+#include <string.h>
+
+#include "../base/err.h"
+#include "auth.h"
+
+int access_allowed(const struct principal *who, enum access_op op, const char *kommune)
+{
+	if (!who)
+		return ERR_FORBIDDEN;
+	if (who->role == ROLE_ADMIN)
+		return op == ACC_READ_PERSONAL ? ERR_FORBIDDEN : 0;
+	if (op == ACC_NATIONAL || !kommune || !who->kommune || strcmp(kommune, who->kommune) != 0)
+		return ERR_FORBIDDEN;
+	switch (op) {
+	case ACC_READ:
+		return 0;
+	case ACC_WRITE:
+	case ACC_MANAGE_USERS:
+		return who->role == ROLE_KONSULENT ? 0 : ERR_FORBIDDEN;
+	case ACC_READ_PERSONAL:
+		return who->role == ROLE_JOBKONSULENT ? 0 : ERR_FORBIDDEN;
+	case ACC_NATIONAL:
+		break;
+	}
+	return ERR_FORBIDDEN;
+}
+
+const char *access_scope(const struct principal *who)
+{
+	if (!who)
+		return "---"; /* matches no municipality */
+	return who->role == ROLE_ADMIN ? NULL : who->kommune;
+}
+
+bool access_may_grant(const struct principal *who, int role, const char *kommune)
+{
+	if (!who)
+		return false;
+	if (who->role == ROLE_ADMIN)
+		return (role == ROLE_ADMIN) == (kommune == NULL);
+	return role != ROLE_ADMIN && access_allowed(who, ACC_MANAGE_USERS, kommune) == 0;
+}

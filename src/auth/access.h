@@ -1,0 +1,32 @@
+/*
+ * access.h — the one access decision: may this caller do this to that municipality's data?
+ * Layer: capability domain (auth). Every non-public read and every change asks here, and list
+ * queries bind access_scope() into their SQL so the filter holds in the store as well.
+ */
+#ifndef INDGANG_ACCESS_H
+#define INDGANG_ACCESS_H
+
+#include <stdbool.h>
+
+struct principal;
+
+enum access_op {
+	ACC_READ,          /* see the municipality's non-public data */
+	ACC_WRITE,         /* change the municipality's data */
+	ACC_MANAGE_USERS,  /* list, create and change the municipality's user accounts */
+	ACC_READ_PERSONAL, /* see citizens' personal data (audited by the caller) */
+	ACC_NATIONAL,      /* national functions: every municipality, the audit log in full */
+};
+
+/* access_allowed: 0 if who may do op on data of kommune (NULL: national data), ERR_FORBIDDEN
+ * otherwise. Anonymous (who NULL) is always forbidden here; public pages do not ask. */
+int access_allowed(const struct principal *who, enum access_op op, const char *kommune);
+
+/* access_scope: the municipality whose rows who may list (NULL: all, for the national
+ * administrator). Bind it as :kommune in list queries. */
+const char *access_scope(const struct principal *who);
+
+/* access_may_grant: true if who may give role (a bit of enum role) to an account in kommune. */
+bool access_may_grant(const struct principal *who, int role, const char *kommune);
+
+#endif

@@ -1,0 +1,87 @@
+/*
+ * audit.c — the append-only audit log, and its SQL (one table, two statements).
+ * Layer: capability domain and store (auth).
+ */
+#include "audit.h"
+
+#include "../base/arena.h"
+#include "../base/err.h"
+#include "../store/db.h"
+#include "auth.h"
+
+int audit_record(struct db *db, const struct principal *who, const char *action,
+                 const char *entity, const char *entity_id, const char *kommune,
+                 const char *detail_json)
+{
+	struct db_stmt *s = db_prepare(db,
+		"INSERT INTO audit (at, user_id, user_email, kommune, action, entity, entity_id, detail)"
+		" VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), :uid, :email, :kommune, :action,"
+		" :entity, :eid, :detail)");
+	if (!s)
+		return ERR_DB;
+	int b = (who ? db_bind_int(s, ":uid", who->id) : db_bind_null(s, ":uid")) |
+	        db_bind_text(s, ":email", who ? who->email : NULL) |
+	        db_bind_text(s, ":kommune", kommune) | db_bind_text(s, ":action", action) |
+	        db_bind_text(s, ":entity", entity) | db_bind_text(s, ":eid", entity_id) |
+	        db_bind_text(s, ":detail", detail_json ? detail_json : "{}");
+	int rc = b ? ERR_DB : db_step(s);
+	db_done(s);
+	return rc == DB_DONE ? 0 : ERR_DB;
+}
+
+int audit_list(struct db *db, struct arena *a, const struct audit_filter *f,
+               struct audit_row **rows, int *n, int *total)
+{
+#define AUDIT_WHERE                                                                  \
+	" WHERE (:user IS NULL OR user_email = :user)"                                   \
+	" AND (:entity IS NULL OR entity = :entity)"                                     \
+	" AND (:eid IS NULL OR entity_id = :eid)"                                        \
+	" AND (:from IS NULL OR at >= :from)"                                            \
+	" AND (:to IS NULL OR at < :to || 'z')"                                          \
+	" AND (:kommune IS NULL OR kommune = :kommune)"
+	struct db_stmt *s = db_prepare(db, "SELECT count(*) FROM audit" AUDIT_WHERE);
+	struct db_stmt *l = NULL;
+	int rc = ERR_DB;
+	if (!s)
+		goto done;
+	for (int pass = 0; pass < 2; pass++) {
+		struct db_stmt *q = pass ? l : s;
+		if (db_bind_text(q, ":user", f->user) | db_bind_text(q, ":entity", f->entity) |
+		    db_bind_text(q, ":eid", f->entity_id) | db_bind_text(q, ":from", f->from) |
+		    db_bind_text(q, ":to", f->to) | db_bind_text(q, ":kommune", f->kommune))
+			goto done;
+		if (pass == 0) {
+			if (db_step(s) != DB_ROW)
+				goto done;
+			*total = (int)db_col_int(s, 0);
+			l = db_prepare(db, "SELECT id, at, user_email, kommune, action, entity, entity_id,"
+			                   " detail FROM audit" AUDIT_WHERE
+			                   " ORDER BY id DESC LIMIT :limit OFFSET :offset");
+			if (!l || db_bind_int(l, ":limit", f->limit) | db_bind_int(l, ":offset", f->offset))
+				goto done;
+		}
+	}
+	struct audit_row *out = arena_alloc(a, sizeof(*out) * (size_t)(f->limit > 0 ? f->limit : 1));
+	int count = 0, st;
+	while ((st = db_step(l)) == DB_ROW && count < f->limit) {
+		struct audit_row *r = &out[count++];
+		r->id = db_col_int(l, 0);
+		r->at = arena_strdup(a, db_col_text(l, 1));
+		r->user_email = arena_strdup(a, db_col_text(l, 2));
+		r->kommune = arena_strdup(a, db_col_text(l, 3));
+		r->action = arena_strdup(a, db_col_text(l, 4));
+		r->entity = arena_strdup(a, db_col_text(l, 5));
+		r->entity_id = arena_strdup(a, db_col_text(l, 6));
+		r->detail = arena_strdup(a, db_col_text(l, 7));
+	}
+	if (st < 0)
+		goto done;
+	*rows = out;
+	*n = count;
+	rc = 0;
+done:
+	db_done(s);
+	db_done(l);
+	return rc;
+#undef AUDIT_WHERE
+}

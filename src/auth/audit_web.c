@@ -1,0 +1,116 @@
+/*
+ * audit_web.c — the audit log for the national administrator: an HTML page with filters and
+ * pagination, and GET /api/v1/audit. Layer: handlers of the auth capability.
+ */
+#include <string.h>
+
+#include "../base/err.h"
+#include "../base/text.h"
+#include "../http/api.h"
+#include "../http/page.h"
+#include "access.h"
+#include "audit.h"
+#include "auth.h"
+#include "auth_text_da.h"
+#include "auth_web.h"
+
+#define AUDIT_PAGE 100
+
+static const char *blank_null(struct req *r, const char *name)
+{
+	const char *v = text_trim(&r->a, req_query(r, name));
+	return v && *v ? v : NULL;
+}
+
+static void audit_filter_from(struct req *r, struct audit_filter *f)
+{
+	memset(f, 0, sizeof(*f));
+	f->user = blank_null(r, "user");
+	f->entity = blank_null(r, "entity");
+	f->entity_id = blank_null(r, "entity_id");
+	f->from = blank_null(r, "from");
+	f->to = blank_null(r, "to");
+	f->kommune = access_scope(r->user);
+}
+
+/* GET /admin/audit — admin. Filters user (e-mail), entity, entity_id, from, to (dates). */
+int audit_page(struct req *r)
+{
+	if (access_allowed(r->user, ACC_NATIONAL, NULL) != 0)
+		return reply_page_error(r, 403, "Kun den nationale administrator kan se revisionsloggen.");
+	struct audit_filter f;
+	audit_filter_from(r, &f);
+	f.limit = page_limit(r, AUDIT_PAGE, 500);
+	f.offset = page_offset(r);
+	struct audit_row *rows = NULL;
+	int n = 0, total = 0;
+	if (audit_list(r->db, &r->a, &f, &rows, &n, &total) != 0)
+		return reply_page_error(r, 500, "Der skete en fejl. Den er logget.");
+	page_begin(r, A_AUDIT_TITLE);
+	struct buf *o = &r->out;
+	html(o, "<form method=\"get\" action=\"/admin/audit\" class=\"filter\">\n");
+	form_input(o, &(struct form_field){.name = "user", .label = A_AUDIT_WHO, .value = f.user});
+	form_input(o, &(struct form_field){.name = "entity", .label = A_AUDIT_ENTITY, .value = f.entity});
+	form_input(o, &(struct form_field){.name = "from", .label = A_AUDIT_FROM, .type = "date",
+	                                   .value = f.from});
+	form_input(o, &(struct form_field){.name = "to", .label = A_AUDIT_TO, .type = "date",
+	                                   .value = f.to});
+	htmlf(o, "<button type=\"submit\">%s</button>\n</form>\n", A_FILTER);
+	if (n == 0) {
+		htmlf(o, "<p class=\"empty\">%s</p>\n", A_AUDIT_EMPTY);
+		return page_end(r, 200);
+	}
+	htmlf(o, "<table>\n<caption class=\"visually-hidden\">%s</caption>\n<thead><tr>"
+	         "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+	         "<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
+	      A_AUDIT_TITLE, A_AUDIT_WHEN, A_AUDIT_WHO, A_AUDIT_ACTION, A_AUDIT_ENTITY, A_AUDIT_DETAIL);
+	for (int i = 0; i < n; i++) {
+		htmlf(o, "<tr><td>%s %.8s</td><td>%s</td><td>%s</td><td>%s %s</td><td><code>%s</code></td></tr>\n",
+		      text_date_dk(&r->a, rows[i].at), strlen(rows[i].at) > 11 ? rows[i].at + 11 : "",
+		      rows[i].user_email ? rows[i].user_email : "–", rows[i].action, rows[i].entity,
+		      rows[i].entity_id ? rows[i].entity_id : "", rows[i].detail);
+	}
+	html(o, "</tbody>\n</table>\n");
+	struct buf extra;
+	buf_init(&extra, 4096);
+	const char *names[] = {"user", "entity", "entity_id", "from", "to"};
+	const char *vals[] = {f.user, f.entity, f.entity_id, f.from, f.to};
+	for (int i = 0; i < 5; i++)
+		if (vals[i])
+			buf_printf(&extra, "&%s=%s", names[i], html_url(&r->a, vals[i]));
+	form_pagination(o, "/admin/audit", arena_strdup(&r->a, buf_str(&extra)), f.offset, f.limit, total);
+	buf_free(&extra);
+	return page_end(r, 200);
+}
+
+/* GET /api/v1/audit — admin. Same filters as the page; paginated. */
+int audit_api_list(struct req *r)
+{
+	if (access_allowed(r->user, ACC_NATIONAL, NULL) != 0)
+		return api_fail(r, ERR_FORBIDDEN);
+	struct audit_filter f;
+	audit_filter_from(r, &f);
+	if (!api_paging_or_reply(r, &f.limit, &f.offset))
+		return 0;
+	struct audit_row *rows = NULL;
+	int n = 0, total = 0;
+	if (audit_list(r->db, &r->a, &f, &rows, &n, &total) != 0)
+		return api_fail(r, ERR_DB);
+	struct json w;
+	api_list_begin(r, &w);
+	for (int i = 0; i < n; i++) {
+		json_obj_open(&w, NULL);
+		json_int(&w, "id", rows[i].id);
+		json_str(&w, "at", rows[i].at);
+		json_str(&w, "user", rows[i].user_email);
+		json_str(&w, "kommune", rows[i].kommune);
+		json_str(&w, "action", rows[i].action);
+		json_str(&w, "entity", rows[i].entity);
+		json_str(&w, "entity_id", rows[i].entity_id);
+		/* detail is JSON this program wrote; pass it as a string to keep the writer typed */
+		json_str(&w, "detail", rows[i].detail);
+		json_obj_close(&w);
+	}
+	api_list_end(r, &w, total, f.limit, f.offset);
+	return 0;
+}

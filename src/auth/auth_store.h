@@ -1,0 +1,54 @@
+/*
+ * auth_store.h — the SQL of users, sessions and API tokens.
+ * Layer: store of the auth capability: nothing but statements; the rules are in auth.c/users.c.
+ */
+#ifndef INDGANG_AUTH_STORE_H
+#define INDGANG_AUTH_STORE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct arena;
+struct db;
+struct principal;
+
+struct user_row {
+	int64_t id;
+	const char *email;
+	const char *name;
+	const char *role;
+	const char *kommune;
+	const char *kommune_navn;
+	const char *password_hash;
+	bool active;
+	const char *created_at;
+	const char *updated_at;
+};
+
+/* each returns 0, ERR_NOTFOUND, ERR_CONFLICT (unique email) or ERR_DB; rows owned by a */
+int auth_store_user_by_email(struct db *db, struct arena *a, const char *email, struct user_row *out);
+int auth_store_user_by_id(struct db *db, struct arena *a, int64_t id, struct user_row *out);
+int auth_store_user_insert(struct db *db, const struct user_row *u, int64_t *id);
+int auth_store_user_update(struct db *db, const struct user_row *u);
+int auth_store_user_set_password(struct db *db, int64_t id, const char *hash);
+/* auth_store_users_list: users of kommune (NULL: all) ordered by email, a page of them;
+ * *rows gets an array owned by a, *total the count of all matching. */
+int auth_store_users_list(struct db *db, struct arena *a, const char *kommune, int limit,
+                          int offset, struct user_row **rows, int *n, int *total);
+
+int auth_store_session_insert(struct db *db, const char *id_hash, int64_t user_id,
+                              const char *csrf, int64_t now);
+/* auth_store_session_get: the session's user (active users only), csrf and times. */
+int auth_store_session_get(struct db *db, struct arena *a, const char *id_hash,
+                           struct user_row *user, const char **csrf, int64_t *created,
+                           int64_t *last_seen);
+int auth_store_session_touch(struct db *db, const char *id_hash, int64_t now);
+int auth_store_session_delete(struct db *db, const char *id_hash);
+int auth_store_sessions_delete_user(struct db *db, int64_t user_id);
+
+int auth_store_token_insert(struct db *db, int64_t user_id, const char *hash, const char *label,
+                            int64_t *id);
+int auth_store_token_user(struct db *db, struct arena *a, const char *hash, struct user_row *user);
+int auth_store_token_revoke(struct db *db, int64_t id, int64_t *user_id);
+
+#endif

@@ -1,0 +1,201 @@
+/*
+ * users.c — user accounts: validation and who may manage whom. Layer: capability domain (auth).
+ */
+#include "users.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "../base/arena.h"
+#include "../base/buf.h"
+#include "../base/err.h"
+#include "../base/errs.h"
+#include "../base/text.h"
+#include "../kommune/kommune.h"
+#include "../store/db.h"
+#include "../view/json.h"
+#include "access.h"
+#include "audit.h"
+#include "auth.h"
+
+const struct principal users_cli = {
+	.id = 0, .email = "kommandolinje", .name = "Kommandolinje", .role = ROLE_ADMIN,
+};
+
+int users_kommune_name(struct db *db, struct arena *a, const char *code, const char **navn)
+{
+	struct kommune k;
+	int rc = kommune_get(db, a, code, &k);
+	if (rc == 0 && navn)
+		*navn = k.navn;
+	return rc;
+}
+
+/* validate the fields shared by create and update; role and kommune resolved */
+static void check_role_kommune(struct db *db, struct arena *a, const char *role_s,
+                               const char *kommune, struct errs *errs, enum role *role)
+{
+	if (role_parse(role_s, role) != 0) {
+		errs_add(errs, "role", "Vælg en rolle.");
+		return;
+	}
+	if (*role == ROLE_ADMIN) {
+		if (kommune)
+			errs_add(errs, "kommune", "En national administrator hører ikke til en kommune.");
+		return;
+	}
+	if (!kommune)
+		errs_add(errs, "kommune", "Vælg en kommune.");
+	else if (!text_is_digits(kommune, 3) || users_kommune_name(db, a, kommune, NULL) != 0)
+		errs_add(errs, "kommune", "Ukendt kommunekode: brug en af de 98 kommuners tre cifre.");
+}
+
+static const char *blank_null(struct arena *a, const char *s)
+{
+	char *t = text_trim(a, s);
+	return t && *t ? t : NULL;
+}
+
+static char *user_detail(struct arena *a, const struct user_row *u, bool password)
+{
+	struct buf d;
+	struct json w;
+	buf_init(&d, 4096);
+	json_init(&w, &d);
+	json_obj_open(&w, NULL);
+	json_str(&w, "email", u->email);
+	json_str(&w, "name", u->name);
+	json_str(&w, "role", u->role);
+	json_str(&w, "kommune", u->kommune);
+	json_bool(&w, "active", u->active);
+	if (password)
+		json_bool(&w, "password_changed", true);
+	json_obj_close(&w);
+	char *s = arena_strdup(a, buf_str(&d));
+	buf_free(&d);
+	return s;
+}
+
+int users_create(struct db *db, struct arena *a, const struct principal *by,
+                 const struct user_input *in, struct errs *errs, int64_t *id)
+{
+	struct user_row u = {0};
+	const char *email = blank_null(a, in->email);
+	const char *kommune = blank_null(a, in->kommune);
+	const char *name = blank_null(a, in->name);
+	enum role role = 0;
+	if (!email || !text_email_valid(email) || !utf8_valid(email, strlen(email)))
+		errs_add(errs, "email", "Skriv en gyldig e-mailadresse, fx navn@kommune.dk.");
+	if (name && utf8_len(name) > 200)
+		errs_add(errs, "name", "Navnet må højst være på 200 tegn.");
+	check_role_kommune(db, a, in->role, kommune, errs, &role);
+	const char *why = auth_password_policy(in->password);
+	if (why)
+		errs_add(errs, "password", why);
+	if (errs->n)
+		return ERR_INVALID;
+	if (!access_may_grant(by, (int)role, kommune))
+		return ERR_FORBIDDEN;
+	char hash[AUTH_HASH_MAX];
+	if (auth_password_hash(in->password, hash) != 0)
+		return ERR_NOMEM;
+	u.email = text_lower_ascii(a, email);
+	u.name = name ? name : "";
+	u.role = role_name(role);
+	u.kommune = kommune;
+	u.password_hash = hash;
+	u.active = in->active != 0;
+	if (db_write_begin(db) != 0)
+		return ERR_DB;
+	int rc = auth_store_user_insert(db, &u, id);
+	if (rc == ERR_CONFLICT) {
+		db_rollback(db);
+		errs_add(errs, "email", "Der findes allerede en bruger med denne e-mailadresse.");
+		return ERR_CONFLICT;
+	}
+	if (rc == 0)
+		rc = audit_record(db, by, "create", "user", arena_printf(a, "%lld", (long long)*id),
+		                  kommune, user_detail(a, &u, false));
+	if (rc) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db);
+}
+
+int users_get(struct db *db, struct arena *a, const struct principal *by, int64_t id,
+              struct user_row *out)
+{
+	int rc = auth_store_user_by_id(db, a, id, out);
+	if (rc)
+		return rc;
+	/* another municipality's account is "not found", not "forbidden": no probing for ids */
+	if (access_allowed(by, out->role && strcmp(out->role, "admin") == 0 ? ACC_NATIONAL
+	                                                                     : ACC_MANAGE_USERS,
+	                   out->kommune) != 0)
+		return ERR_NOTFOUND;
+	return 0;
+}
+
+int users_update(struct db *db, struct arena *a, const struct principal *by, int64_t id,
+                 const struct user_input *in, struct errs *errs)
+{
+	struct user_row old, u;
+	int rc = users_get(db, a, by, id, &old);
+	if (rc)
+		return rc;
+	u = old;
+	if (in->name) {
+		const char *name = blank_null(a, in->name);
+		if (name && utf8_len(name) > 200)
+			errs_add(errs, "name", "Navnet må højst være på 200 tegn.");
+		u.name = name ? name : "";
+	}
+	enum role role = 0;
+	if (in->role) {
+		check_role_kommune(db, a, in->role, old.kommune, errs, &role);
+		u.role = role_name(role);
+	} else {
+		role_parse(old.role, &role);
+	}
+	if (in->active >= 0)
+		u.active = in->active != 0;
+	bool password = in->password && *in->password;
+	const char *why = password ? auth_password_policy(in->password) : NULL;
+	if (why)
+		errs_add(errs, "password", why);
+	if (id == by->id && (!u.active || strcmp(u.role, old.role) != 0))
+		errs_add(errs, u.active ? "role" : "active",
+		         "Du kan ikke deaktivere eller ændre rollen på din egen konto.");
+	if (errs->n)
+		return ERR_INVALID;
+	if (!access_may_grant(by, (int)role, old.kommune))
+		return ERR_FORBIDDEN;
+	char hash[AUTH_HASH_MAX];
+	if (password && auth_password_hash(in->password, hash) != 0)
+		return ERR_NOMEM;
+	if (db_write_begin(db) != 0)
+		return ERR_DB;
+	rc = auth_store_user_update(db, &u);
+	if (rc == 0 && password)
+		rc = auth_store_user_set_password(db, id, hash);
+	if (rc == 0 && (!u.active || password))
+		rc = auth_store_sessions_delete_user(db, id);
+	if (rc == 0)
+		rc = audit_record(db, by, "update", "user", arena_printf(a, "%lld", (long long)id),
+		                  old.kommune, user_detail(a, &u, password));
+	if (rc) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db);
+}
+
+int users_list(struct db *db, struct arena *a, const struct principal *by, const char *kommune,
+               int limit, int offset, struct user_row **rows, int *n, int *total)
+{
+	if (kommune ? access_allowed(by, ACC_MANAGE_USERS, kommune) != 0
+	            : access_allowed(by, ACC_NATIONAL, NULL) != 0)
+		return ERR_FORBIDDEN;
+	return auth_store_users_list(db, a, kommune, limit, offset, rows, n, total);
+}

@@ -1,0 +1,48 @@
+/*
+ * users.h — user accounts: validation and the rules of who may manage whom.
+ * Layer: capability domain (auth). Every change is audited in its own transaction.
+ */
+#ifndef INDGANG_USERS_H
+#define INDGANG_USERS_H
+
+#include <stdint.h>
+
+#include "auth_store.h"
+
+struct arena;
+struct db;
+struct errs;
+struct principal;
+
+/* the command line acts as this principal: national scope, audited as "kommandolinje" */
+extern const struct principal users_cli;
+
+struct user_input {
+	const char *email;
+	const char *name;     /* NULL: unchanged on update */
+	const char *role;     /* role name; NULL: unchanged on update */
+	const char *kommune;  /* three digits, or NULL/"" for admin */
+	const char *password; /* required on create; NULL/"" on update: unchanged */
+	int active;           /* 1, 0, or -1 for unchanged on update */
+};
+
+/* users_create: validates in, checks that by may grant the role in the municipality, hashes
+ * the password and inserts. Field errors go to errs (ERR_INVALID, or ERR_CONFLICT with an
+ * error on "email" when the address is taken); ERR_FORBIDDEN; ERR_DB.
+ * *id gets the new user's id. */
+int users_create(struct db *db, struct arena *a, const struct principal *by,
+                 const struct user_input *in, struct errs *errs, int64_t *id);
+/* users_update: changes name, role, active and optionally the password of user id. Deactivating
+ * ends the user's sessions. A user cannot deactivate or demote themselves. */
+int users_update(struct db *db, struct arena *a, const struct principal *by, int64_t id,
+                 const struct user_input *in, struct errs *errs);
+/* users_get: user id if by may manage its municipality's users; ERR_NOTFOUND hides the rest. */
+int users_get(struct db *db, struct arena *a, const struct principal *by, int64_t id,
+              struct user_row *out);
+/* users_list: the users of kommune (NULL: every one, admin only) if by may manage them. */
+int users_list(struct db *db, struct arena *a, const struct principal *by, const char *kommune,
+               int limit, int offset, struct user_row **rows, int *n, int *total);
+/* users_kommune_exists: true if code is one of the 98 municipalities; *navn gets its name. */
+int users_kommune_name(struct db *db, struct arena *a, const char *code, const char **navn);
+
+#endif

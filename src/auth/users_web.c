@@ -1,0 +1,251 @@
+/*
+ * users_web.c — the pages where a konsulent manages the accounts of their municipality (and the
+ * national administrator every account). Layer: handlers of the auth capability.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../base/err.h"
+#include "../base/errs.h"
+#include "../base/text.h"
+#include "../http/page.h"
+#include "../kommune/kommune.h"
+#include "access.h"
+#include "auth.h"
+#include "auth_text_da.h"
+#include "auth_web.h"
+#include "users.h"
+
+#define USERS_PAGE 50
+
+static const struct form_option role_options[] = {
+	{"konsulent", "Konsulent"},
+	{"jobkonsulent", "Jobkonsulent"},
+	{"indkoeber", "Indkøber"},
+	{"virksomhed", "Virksomhed"},
+	{"admin", "National administrator"},
+};
+
+/* the municipality whose users the page shows: the caller's own, or ?kommune= for admin */
+static const char *users_kommune(struct req *r)
+{
+	const char *k = req_query(r, "kommune");
+	if (r->user->role == ROLE_ADMIN)
+		return k && text_is_digits(k, 3) ? k : NULL;
+	return r->user->kommune;
+}
+
+static int fail_page(struct req *r, int rc)
+{
+	if (rc == ERR_FORBIDDEN)
+		return reply_page_error(r, 403, "Du har ikke adgang til brugerne i denne kommune.");
+	if (rc == ERR_NOTFOUND)
+		return reply_page_error(r, 404, "Brugeren findes ikke.");
+	return reply_page_error(r, 500, "Der skete en fejl. Den er logget.");
+}
+
+/* GET /brugere — konsulent (own municipality) or admin (?kommune=KODE, or all). Paginated. */
+int users_page_list(struct req *r)
+{
+	const char *kommune = users_kommune(r);
+	int limit = page_limit(r, USERS_PAGE, 500), offset = page_offset(r);
+	struct user_row *rows = NULL;
+	int n = 0, total = 0;
+	int rc = users_list(r->db, &r->a, r->user, kommune, limit, offset, &rows, &n, &total);
+	if (rc)
+		return fail_page(r, rc);
+	const char *navn = NULL;
+	if (kommune)
+		users_kommune_name(r->db, &r->a, kommune, &navn);
+	page_begin(r, navn ? arena_printf(&r->a, A_USERS_OF, navn) : A_USERS_ALL);
+	struct buf *o = &r->out;
+	if (req_query(r, "ok"))
+		htmlf(o, "<p class=\"notice\" role=\"status\">%s</p>\n",
+		      strcmp(req_query(r, "ok"), "oprettet") == 0 ? A_CREATED_OK : A_SAVED_OK);
+	htmlf(o, "<p><a class=\"button\" href=\"/brugere/ny%s%s\">%s</a></p>\n",
+	      kommune && r->user->role == ROLE_ADMIN ? "?kommune=" : "",
+	      kommune && r->user->role == ROLE_ADMIN ? kommune : "", A_USER_NEW);
+	if (r->user->role == ROLE_ADMIN) {
+		struct kommune *ks;
+		int nk;
+		if (kommune_list(r->db, &r->a, &ks, &nk) == 0) {
+			html(o, "<form method=\"get\" action=\"/brugere\" class=\"filter\">\n");
+			struct form_option *opts = arena_alloc(&r->a, sizeof(*opts) * (size_t)(nk + 1));
+			opts[0] = (struct form_option){"", "Alle kommuner"};
+			for (int i = 0; i < nk; i++)
+				opts[i + 1] = (struct form_option){ks[i].kode, ks[i].navn};
+			form_select(o, &(struct form_field){.name = "kommune", .label = A_KOMMUNE,
+			                                    .value = kommune ? kommune : ""},
+			            opts, nk + 1);
+			htmlf(o, "<button type=\"submit\">%s</button>\n</form>\n", A_FILTER);
+		}
+	}
+	if (n == 0) {
+		htmlf(o, "<p class=\"empty\">%s</p>\n", A_USERS_EMPTY);
+		return page_end(r, 200);
+	}
+	htmlf(o, "<table>\n<caption class=\"visually-hidden\">%s</caption>\n<thead><tr>"
+	         "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+	         "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+	         "</tr></thead>\n<tbody>\n",
+	      A_USERS_TITLE, A_EMAIL, A_NAME, A_ROLE, A_KOMMUNE, A_STATUS, A_CREATED);
+	for (int i = 0; i < n; i++) {
+		enum role role = ROLE_VIRKSOMHED;
+		role_parse(rows[i].role, &role);
+		htmlf(o, "<tr><td><a href=\"/brugere/%lld\">%s</a></td><td>%s</td><td>%s</td><td>%s</td>"
+		         "<td>%s</td><td>%s</td></tr>\n",
+		      (long long)rows[i].id, rows[i].email, rows[i].name, role_label(role),
+		      rows[i].kommune_navn ? rows[i].kommune_navn : "–",
+		      rows[i].active ? A_ACTIVE_YES : A_ACTIVE_NO,
+		      text_date_dk(&r->a, rows[i].created_at));
+	}
+	html(o, "</tbody>\n</table>\n");
+	const char *extra = kommune && r->user->role == ROLE_ADMIN
+	                        ? arena_printf(&r->a, "&kommune=%s", kommune) : "";
+	form_pagination(o, "/brugere", extra, offset, limit, total);
+	return page_end(r, 200);
+}
+
+static void kommune_select(struct req *r, const char *value)
+{
+	struct kommune *ks;
+	int nk;
+	if (kommune_list(r->db, &r->a, &ks, &nk) != 0)
+		return;
+	struct form_option *opts = arena_alloc(&r->a, sizeof(*opts) * (size_t)(nk + 1));
+	opts[0] = (struct form_option){"", "Ingen (national administrator)"};
+	for (int i = 0; i < nk; i++)
+		opts[i + 1] = (struct form_option){ks[i].kode, ks[i].navn};
+	form_select(&r->out, &(struct form_field){.name = "kommune", .label = A_KOMMUNE,
+	                                          .value = value,
+	                                          .error = errs_get(&r->errs, "kommune")},
+	            opts, nk + 1);
+}
+
+static int new_form(struct req *r, int status)
+{
+	page_begin(r, A_USER_NEW);
+	struct buf *o = &r->out;
+	form_error_summary(o, &r->errs);
+	html(o, "<form method=\"post\" action=\"/brugere\" class=\"stack narrow\" novalidate>\n");
+	form_csrf(o, r->csrf);
+	form_input(o, &(struct form_field){.name = "email", .label = A_EMAIL, .type = "email",
+	                                   .value = req_form(r, "email"), .autocomplete = "off",
+	                                   .error = errs_get(&r->errs, "email"), .required = true});
+	form_input(o, &(struct form_field){.name = "name", .label = A_NAME,
+	                                   .value = req_form(r, "name"),
+	                                   .error = errs_get(&r->errs, "name")});
+	bool admin = r->user->role == ROLE_ADMIN;
+	form_select(o, &(struct form_field){.name = "role", .label = A_ROLE,
+	                                    .value = req_form(r, "role") ? req_form(r, "role") : "konsulent",
+	                                    .error = errs_get(&r->errs, "role"), .required = true},
+	            role_options, admin ? 5 : 4);
+	if (admin)
+		kommune_select(r, req_form(r, "kommune") ? req_form(r, "kommune") : req_query(r, "kommune"));
+	form_input(o, &(struct form_field){.name = "password", .label = A_PASSWORD, .type = "password",
+	                                   .hint = A_PASSWORD_HINT, .autocomplete = "new-password",
+	                                   .error = errs_get(&r->errs, "password"), .required = true});
+	htmlf(o, "<div class=\"actions\"><button type=\"submit\">%s</button> "
+	         "<a href=\"/brugere\">%s</a></div>\n</form>\n", A_CREATE, A_CANCEL);
+	return page_end(r, status);
+}
+
+/* GET /brugere/ny — konsulent or admin. The form for a new account. */
+int users_page_new(struct req *r)
+{
+	if (access_allowed(r->user, ACC_MANAGE_USERS, r->user->kommune) != 0)
+		return fail_page(r, ERR_FORBIDDEN);
+	return new_form(r, 200);
+}
+
+/* POST /brugere — konsulent or admin, CSRF. Fields email, name, role, kommune (admin only),
+ * password. A konsulent always creates in their own municipality. */
+int users_page_create(struct req *r)
+{
+	struct user_input in = {
+		.email = req_form(r, "email"),
+		.name = req_form(r, "name"),
+		.role = req_form(r, "role"),
+		.kommune = r->user->role == ROLE_ADMIN ? req_form(r, "kommune") : r->user->kommune,
+		.password = req_form(r, "password"),
+		.active = 1,
+	};
+	int64_t id;
+	int rc = users_create(r->db, &r->a, r->user, &in, &r->errs, &id);
+	if (rc == ERR_INVALID || rc == ERR_CONFLICT)
+		return new_form(r, rc == ERR_INVALID ? 422 : 409);
+	if (rc)
+		return fail_page(r, rc);
+	return reply_redirect(r, "/brugere?ok=oprettet");
+}
+
+static int edit_form(struct req *r, int status, const struct user_row *u)
+{
+	page_begin(r, A_USER_EDIT);
+	struct buf *o = &r->out;
+	form_error_summary(o, &r->errs);
+	htmlf(o, "<p>%s: <strong>%s</strong> · %s: %s</p>\n", A_EMAIL, u->email, A_KOMMUNE,
+	      u->kommune_navn ? u->kommune_navn : "–");
+	htmlf(o, "<form method=\"post\" action=\"/brugere/%lld\" class=\"stack narrow\" novalidate>\n",
+	      (long long)u->id);
+	form_csrf(o, r->csrf);
+	bool posted = r->form != NULL;
+	form_input(o, &(struct form_field){.name = "name", .label = A_NAME,
+	                                   .value = posted ? req_form(r, "name") : u->name,
+	                                   .error = errs_get(&r->errs, "name")});
+	bool admin_user = strcmp(u->role, "admin") == 0;
+	form_select(o, &(struct form_field){.name = "role", .label = A_ROLE,
+	                                    .value = posted ? req_form(r, "role") : u->role,
+	                                    .error = errs_get(&r->errs, "role"), .required = true},
+	            admin_user ? role_options + 4 : role_options, admin_user ? 1 : 4);
+	form_checkbox(o, &(struct form_field){.name = "active", .label = A_ACTIVE,
+	                                      .value = posted ? (req_form(r, "active") ? "1" : "0")
+	                                                      : (u->active ? "1" : "0"),
+	                                      .hint = A_DEACTIVATE_HINT,
+	                                      .error = errs_get(&r->errs, "active")});
+	htmlf(o, "<p class=\"hint\" id=\"f-active-hint\">%s</p>\n", A_DEACTIVATE_HINT);
+	form_input(o, &(struct form_field){.name = "password", .label = A_NEW_PASSWORD,
+	                                   .type = "password", .hint = A_NEW_PASSWORD_HINT,
+	                                   .autocomplete = "new-password",
+	                                   .error = errs_get(&r->errs, "password")});
+	htmlf(o, "<div class=\"actions\"><button type=\"submit\">%s</button> "
+	         "<a href=\"/brugere\">%s</a></div>\n</form>\n", A_SAVE, A_CANCEL);
+	return page_end(r, status);
+}
+
+static int64_t param_id(struct req *r)
+{
+	return strtoll(req_param(r, 0), NULL, 10);
+}
+
+/* GET /brugere/{id} — konsulent of the user's municipality, or admin. */
+int users_page_edit(struct req *r)
+{
+	struct user_row u;
+	int rc = users_get(r->db, &r->a, r->user, param_id(r), &u);
+	if (rc)
+		return fail_page(r, rc);
+	return edit_form(r, 200, &u);
+}
+
+/* POST /brugere/{id} — as above, CSRF. Fields name, role, active (checkbox), password
+ * (empty: unchanged). */
+int users_page_update(struct req *r)
+{
+	struct user_row u;
+	int rc = users_get(r->db, &r->a, r->user, param_id(r), &u);
+	if (rc)
+		return fail_page(r, rc);
+	struct user_input in = {
+		.name = req_form(r, "name") ? req_form(r, "name") : "",
+		.role = req_form(r, "role"),
+		.password = req_form(r, "password"),
+		.active = req_form(r, "active") ? 1 : 0,
+	};
+	rc = users_update(r->db, &r->a, r->user, u.id, &in, &r->errs);
+	if (rc == ERR_INVALID)
+		return edit_form(r, 422, &u);
+	if (rc)
+		return fail_page(r, rc);
+	return reply_redirect(r, "/brugere?ok=gemt");
+}

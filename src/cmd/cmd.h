@@ -1,0 +1,38 @@
+/*
+ * cmd.h — the command-line verbs: indgang [--db PATH] COMMAND [OPTIONS].
+ * Layer: cmd. Each verb group is one file; each verb parses its own options with getopt_long,
+ * answers --help, and returns the exit status: 0 success, 1 runtime error, 2 usage error.
+ * Errors go to stderr as one line that says what to do.
+ */
+#ifndef INDGANG_CMD_H
+#define INDGANG_CMD_H
+
+struct db;
+
+enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
+
+struct cmd_ctx {
+	const char *db_path; /* --db, else INDGANG_DB, else "indgang.db" */
+	const char *prog;    /* argv[0] for messages */
+};
+
+/* cmd_open_db: opens the database and applies pending migrations; on failure prints why and
+ * returns nonzero. */
+int cmd_open_db(const struct cmd_ctx *ctx, struct db **out);
+/* cmd_env: the INDGANG_<name> environment value, or dflt. */
+const char *cmd_env(const char *name, const char *dflt);
+/* cmd_usage_error: prints "indgang COMMAND: message; try 'indgang COMMAND --help'" and
+ * returns EXIT_USAGE. */
+int cmd_usage_error(const char *command, const char *message);
+/* cmd_read_secret: the first line of stdin without its newline, into out (size n). */
+int cmd_read_secret(char *out, int n);
+
+int cmd_serve(const struct cmd_ctx *ctx, int argc, char **argv);
+int cmd_migrate(const struct cmd_ctx *ctx, int argc, char **argv);
+int cmd_demo(const struct cmd_ctx *ctx, int argc, char **argv);
+int cmd_user(const struct cmd_ctx *ctx, int argc, char **argv);
+int cmd_token(const struct cmd_ctx *ctx, int argc, char **argv);
+int cmd_backup(const struct cmd_ctx *ctx, int argc, char **argv);
+int cmd_audit(const struct cmd_ctx *ctx, int argc, char **argv);
+
+#endif

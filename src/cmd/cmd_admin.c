@@ -1,0 +1,188 @@
+/*
+ * cmd_admin.c — indgang backup, indgang audit and indgang demo. Layer: cmd.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../auth/audit.h"
+#include "../auth/auth.h"
+#include "../auth/users.h"
+#include "../base/arena.h"
+#include "../base/buf.h"
+#include "../base/err.h"
+#include "../base/errs.h"
+#include "../base/text.h"
+#include "../store/db.h"
+#include "../view/json.h"
+#include "cmd.h"
+
+static const char backup_help[] =
+	"usage: indgang [--db PATH] backup FILE\n\n"
+	"Copies the database to FILE (replaced) with SQLite's online backup: the server may keep\n"
+	"running and writing meanwhile; the copy is consistent.\n";
+
+int cmd_backup(const struct cmd_ctx *ctx, int argc, char **argv)
+{
+	if (argc == 2 && strcmp(argv[1], "--help") == 0) {
+		fputs(backup_help, stdout);
+		return EXIT_OK;
+	}
+	if (argc != 2)
+		return cmd_usage_error("backup", "give the file to write, e.g. indgang backup copy.db");
+	struct db *db;
+	if (cmd_open_db(ctx, &db) != 0)
+		return EXIT_FAIL;
+	int rc = db_backup(db, argv[1]);
+	db_close(db);
+	if (rc) {
+		fprintf(stderr, "indgang backup: could not write %s; check the path and free space\n", argv[1]);
+		return EXIT_FAIL;
+	}
+	printf("backup written to %s\n", argv[1]);
+	return EXIT_OK;
+}
+
+static const char audit_help[] =
+	"usage: indgang [--db PATH] audit [--user EMAIL] [--entity NAME] [--id ID]\n"
+	"                                 [--from DATE] [--to DATE] [--limit N] [--json]\n\n"
+	"Shows the audit log, newest first: every change and every read of personal data.\n"
+	"Dates are YYYY-MM-DD; --to includes that whole day. --limit defaults to 100.\n";
+
+int cmd_audit(const struct cmd_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"user", required_argument, NULL, 'u'},
+		{"entity", required_argument, NULL, 'e'},
+		{"id", required_argument, NULL, 'i'},
+		{"from", required_argument, NULL, 'f'},
+		{"to", required_argument, NULL, 't'},
+		{"limit", required_argument, NULL, 'l'},
+		{"json", no_argument, NULL, 'j'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	struct audit_filter f = {.limit = 100};
+	bool as_json = false;
+	long long v;
+	int o;
+	while ((o = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (o) {
+		case 'u': f.user = optarg; break;
+		case 'e': f.entity = optarg; break;
+		case 'i': f.entity_id = optarg; break;
+		case 'f': f.from = optarg; break;
+		case 't': f.to = optarg; break;
+		case 'l':
+			if (text_parse_int(optarg, 1, 1000000, &v) != 0)
+				return cmd_usage_error("audit", "--limit wants a number, 1 or more");
+			f.limit = (int)v;
+			break;
+		case 'j': as_json = true; break;
+		case 'h': fputs(audit_help, stdout); return EXIT_OK;
+		default: return cmd_usage_error("audit", "unknown option");
+		}
+	}
+	if (optind < argc)
+		return cmd_usage_error("audit", "unexpected argument");
+	struct db *db;
+	if (cmd_open_db(ctx, &db) != 0)
+		return EXIT_FAIL;
+	struct arena a;
+	arena_init(&a, 0);
+	struct audit_row *rows;
+	int n, total;
+	int rc = audit_list(db, &a, &f, &rows, &n, &total);
+	if (rc == 0 && as_json) {
+		struct buf b;
+		struct json w;
+		buf_init(&b, 0);
+		json_init(&w, &b);
+		json_obj_open(&w, NULL);
+		json_arr_open(&w, "items");
+		for (int i = 0; i < n; i++) {
+			json_obj_open(&w, NULL);
+			json_int(&w, "id", rows[i].id);
+			json_str(&w, "at", rows[i].at);
+			json_str(&w, "user", rows[i].user_email);
+			json_str(&w, "kommune", rows[i].kommune);
+			json_str(&w, "action", rows[i].action);
+			json_str(&w, "entity", rows[i].entity);
+			json_str(&w, "entity_id", rows[i].entity_id);
+			json_str(&w, "detail", rows[i].detail);
+			json_obj_close(&w);
+		}
+		json_arr_close(&w);
+		json_int(&w, "total", total);
+		json_obj_close(&w);
+		printf("%s\n", buf_str(&b));
+		buf_free(&b);
+	} else if (rc == 0) {
+		for (int i = 0; i < n; i++)
+			printf("%s\t%s\t%s\t%s\t%s\t%s\n", rows[i].at,
+			       rows[i].user_email ? rows[i].user_email : "-", rows[i].action, rows[i].entity,
+			       rows[i].entity_id ? rows[i].entity_id : "-", rows[i].detail);
+	} else {
+		fprintf(stderr, "indgang audit: cannot read the audit log\n");
+	}
+	arena_free(&a);
+	db_close(db);
+	return rc == 0 ? EXIT_OK : EXIT_FAIL;
+}
+
+/* The demo accounts. The password is public on purpose: the demo database is for trying
+ * Indgang out, never for real data. */
+#define DEMO_PASSWORD "indgang-demo-2026"
+
+static const struct {
+	const char *email, *role, *kommune, *name;
+} demo_users[] = {
+	{"admin@indgang.example", "admin", NULL, "Nanna National"},
+	{"konsulent@kolding.example", "konsulent", "621", "Karin Konsulent"},
+	{"job@kolding.example", "jobkonsulent", "621", "Jens Jobkonsulent"},
+	{"indkoeb@kolding.example", "indkoeber", "621", "Ida Indkøber"},
+	{"virksomhed@kolding.example", "virksomhed", "621", "Villads Virksomhed"},
+	{"konsulent@silkeborg.example", "konsulent", "740", "Søren Silkeborg"},
+};
+
+static const char demo_help[] =
+	"usage: indgang [--db PATH] demo\n\n"
+	"Loads the demo data into the database (creating it if missing). Running it again adds\n"
+	"nothing twice. Prints the demo logins.\n";
+
+int cmd_demo(const struct cmd_ctx *ctx, int argc, char **argv)
+{
+	if (argc == 2 && strcmp(argv[1], "--help") == 0) {
+		fputs(demo_help, stdout);
+		return EXIT_OK;
+	}
+	if (argc > 1)
+		return cmd_usage_error("demo", "takes no arguments");
+	struct db *db;
+	if (cmd_open_db(ctx, &db) != 0)
+		return EXIT_FAIL;
+	struct arena a;
+	arena_init(&a, 0);
+	int failed = 0;
+	printf("Demo logins (password %s):\n", DEMO_PASSWORD);
+	for (size_t i = 0; i < sizeof(demo_users) / sizeof(demo_users[0]); i++) {
+		struct user_row u;
+		if (auth_store_user_by_email(db, &a, demo_users[i].email, &u) != 0) {
+			struct errs e = {0};
+			int64_t id;
+			struct user_input in = {.email = demo_users[i].email, .role = demo_users[i].role,
+			                        .kommune = demo_users[i].kommune, .name = demo_users[i].name,
+			                        .password = DEMO_PASSWORD, .active = 1};
+			if (users_create(db, &a, &users_cli, &in, &e, &id) != 0) {
+				fprintf(stderr, "indgang demo: could not create %s\n", demo_users[i].email);
+				failed = 1;
+				continue;
+			}
+		}
+		printf("  %-30s %s%s%s\n", demo_users[i].email, demo_users[i].role,
+		       demo_users[i].kommune ? " " : "", demo_users[i].kommune ? demo_users[i].kommune : "");
+	}
+	arena_free(&a);
+	db_close(db);
+	return failed ? EXIT_FAIL : EXIT_OK;
+}

@@ -1,0 +1,53 @@
+/*
+ * cmd_common.c — what every command shares: opening the database, environment, errors.
+ * Layer: cmd.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../store/db.h"
+#include "cmd.h"
+
+const char *cmd_env(const char *name, const char *dflt)
+{
+	char key[64];
+	snprintf(key, sizeof(key), "INDGANG_%s", name);
+	const char *v = getenv(key);
+	return v && *v ? v : dflt;
+}
+
+int cmd_open_db(const struct cmd_ctx *ctx, struct db **out)
+{
+	struct db *db;
+	if (db_open(ctx->db_path, &db) != 0) {
+		fprintf(stderr, "indgang: cannot open the database %s; check the path and its permissions\n",
+		        ctx->db_path);
+		return EXIT_FAIL;
+	}
+	int applied = 0;
+	if (db_migrate(db, &applied) != 0) {
+		fprintf(stderr, "indgang: cannot bring the database %s up to date; see the error above\n",
+		        ctx->db_path);
+		db_close(db);
+		return EXIT_FAIL;
+	}
+	*out = db;
+	return 0;
+}
+
+int cmd_usage_error(const char *command, const char *message)
+{
+	fprintf(stderr, "indgang %s: %s; try 'indgang %s --help'\n", command, message, command);
+	return EXIT_USAGE;
+}
+
+int cmd_read_secret(char *out, int n)
+{
+	if (!fgets(out, n, stdin))
+		return -1;
+	size_t len = strlen(out);
+	while (len && (out[len - 1] == '\n' || out[len - 1] == '\r'))
+		out[--len] = '\0';
+	return 0;
+}

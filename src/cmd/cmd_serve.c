@@ -1,0 +1,162 @@
+/*
+ * cmd_serve.c — indgang serve and indgang migrate. Layer: cmd.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../base/text.h"
+#include "../http/dispatch.h"
+#include "../http/router.h"
+#include "../http/server.h"
+#include "../store/db.h"
+#include "cmd.h"
+
+static const char serve_help[] =
+	"usage: indgang [--db PATH] serve [OPTIONS]\n\n"
+	"Serves Indgang over HTTP; creates and migrates the database first.\n"
+	"Stops cleanly on SIGTERM or SIGINT: requests in flight finish, the database is checkpointed.\n\n"
+	"  --listen HOST:PORT  address to listen on (default $INDGANG_LISTEN, else 127.0.0.1:8080;\n"
+	"                      port 0 picks a free port and prints it)\n"
+	"  --threads N         worker threads (default $INDGANG_THREADS, else 2 per core)\n"
+	"  --max-body BYTES    largest request body (default $INDGANG_MAX_BODY, else 1048576)\n"
+	"  --timeout SECONDS   idle or slow connections are closed after this (default 15)\n"
+	"  --per-ip N          connections allowed from one address (default $INDGANG_PER_IP, else 64)\n"
+	"  --max-connections N connections in all (default 1000)\n"
+	"  --no-access-log     do not write one line per request\n";
+
+static int parse_uint(const char *s, long long max, unsigned *out)
+{
+	long long v;
+	if (text_parse_int(s, 0, max, &v) != 0)
+		return -1;
+	*out = (unsigned)v;
+	return 0;
+}
+
+static int parse_listen(const char *s, struct server_config *c)
+{
+	const char *colon = strrchr(s, ':');
+	if (!colon || colon == s)
+		return -1;
+	char *host = strndup(s, (size_t)(colon - s));
+	if (!host)
+		return -1;
+	/* [::1]:8080 */
+	if (host[0] == '[' && host[strlen(host) - 1] == ']') {
+		memmove(host, host + 1, strlen(host));
+		host[strlen(host) - 1] = '\0';
+	}
+	c->host = host;
+	return parse_uint(colon + 1, 65535, &c->port);
+}
+
+int cmd_serve(const struct cmd_ctx *ctx, int argc, char **argv)
+{
+	struct server_config c;
+	server_config_defaults(&c);
+	c.db_path = ctx->db_path;
+	const char *listen = cmd_env("LISTEN", NULL);
+	if (listen && parse_listen(listen, &c) != 0)
+		return cmd_usage_error("serve", "INDGANG_LISTEN must be HOST:PORT");
+	unsigned tmp;
+	if (cmd_env("THREADS", NULL) && parse_uint(cmd_env("THREADS", NULL), 256, &c.threads))
+		return cmd_usage_error("serve", "INDGANG_THREADS must be a number");
+	if (cmd_env("MAX_BODY", NULL)) {
+		if (parse_uint(cmd_env("MAX_BODY", NULL), 1 << 30, &tmp))
+			return cmd_usage_error("serve", "INDGANG_MAX_BODY must be a number of bytes");
+		c.max_body = tmp;
+	}
+	if (cmd_env("PER_IP", NULL) && parse_uint(cmd_env("PER_IP", NULL), 100000, &c.per_ip))
+		return cmd_usage_error("serve", "INDGANG_PER_IP must be a number");
+	static const struct option opts[] = {
+		{"listen", required_argument, NULL, 'l'},
+		{"threads", required_argument, NULL, 't'},
+		{"max-body", required_argument, NULL, 'b'},
+		{"timeout", required_argument, NULL, 'T'},
+		{"per-ip", required_argument, NULL, 'p'},
+		{"max-connections", required_argument, NULL, 'm'},
+		{"no-access-log", no_argument, NULL, 'q'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	int o;
+	while ((o = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (o) {
+		case 'l':
+			if (parse_listen(optarg, &c) != 0)
+				return cmd_usage_error("serve", "--listen wants HOST:PORT, e.g. 127.0.0.1:8080");
+			break;
+		case 't':
+			if (parse_uint(optarg, 256, &c.threads) || c.threads == 0)
+				return cmd_usage_error("serve", "--threads wants a number from 1 to 256");
+			break;
+		case 'b':
+			if (parse_uint(optarg, 1 << 30, &tmp) || tmp == 0)
+				return cmd_usage_error("serve", "--max-body wants a number of bytes");
+			c.max_body = tmp;
+			break;
+		case 'T':
+			if (parse_uint(optarg, 3600, &c.timeout) || c.timeout == 0)
+				return cmd_usage_error("serve", "--timeout wants seconds from 1 to 3600");
+			break;
+		case 'p':
+			if (parse_uint(optarg, 100000, &c.per_ip) || c.per_ip == 0)
+				return cmd_usage_error("serve", "--per-ip wants a number, 1 or more");
+			break;
+		case 'm':
+			if (parse_uint(optarg, 100000, &c.max_conns) || c.max_conns == 0)
+				return cmd_usage_error("serve", "--max-connections wants a number, 1 or more");
+			break;
+		case 'q':
+			c.access_log = 0;
+			break;
+		case 'h':
+			fputs(serve_help, stdout);
+			return EXIT_OK;
+		default:
+			return cmd_usage_error("serve", "unknown option");
+		}
+	}
+	if (optind < argc)
+		return cmd_usage_error("serve", "unexpected argument");
+	if (router_check_table(routes, routes_count) != 0) {
+		fprintf(stderr, "indgang serve: the route table is unsafe; see the error above\n");
+		return EXIT_FAIL;
+	}
+	struct db *db;
+	if (cmd_open_db(ctx, &db) != 0)
+		return EXIT_FAIL;
+	db_close(db);
+	return server_run(&c) == 0 ? EXIT_OK : EXIT_FAIL;
+}
+
+static const char migrate_help[] =
+	"usage: indgang [--db PATH] migrate\n\n"
+	"Creates the database if it is missing and applies the schema migrations it has not had,\n"
+	"in order, each once. Prints the schema version.\n";
+
+int cmd_migrate(const struct cmd_ctx *ctx, int argc, char **argv)
+{
+	if (argc > 1 && strcmp(argv[1], "--help") == 0) {
+		fputs(migrate_help, stdout);
+		return EXIT_OK;
+	}
+	if (argc > 1)
+		return cmd_usage_error("migrate", "takes no arguments");
+	struct db *db;
+	if (db_open(ctx->db_path, &db) != 0) {
+		fprintf(stderr, "indgang migrate: cannot open %s; check the path\n", ctx->db_path);
+		return EXIT_FAIL;
+	}
+	int applied = 0;
+	int rc = db_migrate(db, &applied);
+	if (rc == 0)
+		printf("%s: schema version %d (%d migration%s applied)\n", ctx->db_path,
+		       db_schema_version(db), applied, applied == 1 ? "" : "s");
+	else
+		fprintf(stderr, "indgang migrate: failed; the database is unchanged by the failed step\n");
+	db_close(db);
+	return rc == 0 ? EXIT_OK : EXIT_FAIL;
+}

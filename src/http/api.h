@@ -1,0 +1,33 @@
+/*
+ * api.h — helpers for the JSON API: parsing bodies with jansson, reading typed members with
+ * field errors, pagination parameters, and answering domain error codes with the right status.
+ * Layer: http. Every error answer has the shape {"error": {"code", "message", "field"}}.
+ */
+#ifndef INDGANG_API_H
+#define INDGANG_API_H
+
+#include <jansson.h>
+#include <stdbool.h>
+
+#include "../view/json.h"
+#include "req.h"
+
+#define API_LIMIT_DEFAULT 50
+#define API_LIMIT_MAX 500
+
+/* api_body_or_reply: the request body parsed as a JSON object (owned by the caller:
+ * json_decref). On failure the 400/415 answer is already written and NULL is returned. */
+json_t *api_body_or_reply(struct req *r);
+/* api_member: the string member name of obj, or NULL when absent or null. A member of another
+ * type records a field error in r->errs. */
+const char *api_member(struct req *r, json_t *obj, const char *name);
+/* api_paging_or_reply: ?limit and ?offset, checked; false if the 400 answer is written. */
+bool api_paging_or_reply(struct req *r, int *limit, int *offset);
+/* api_list_begin / api_list_end: {"items": [ ... ], "total", "limit", "offset"} */
+void api_list_begin(struct req *r, struct json *w);
+void api_list_end(struct req *r, struct json *w, int total, int limit, int offset);
+/* api_fail: answers a domain error code (ERR_*) with its status; field errors in r->errs
+ * become 422 naming the first field. Returns 0. */
+int api_fail(struct req *r, int err);
+
+#endif

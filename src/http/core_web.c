@@ -1,0 +1,47 @@
+/*
+ * core_web.c — the front page and the health check. Layer: http handlers.
+ */
+#include "core_web.h"
+
+#include "../auth/access.h"
+#include "../auth/auth.h"
+#include "../store/db.h"
+#include "../view/json.h"
+#include "page.h"
+
+/* GET / — public. What Indgang is, and where to go from here for the signed-in user. */
+int core_page_home(struct req *r)
+{
+	page_begin(r, "Velkommen til Indgang");
+	struct buf *o = &r->out;
+	html(o, "<p class=\"lead\">Indgang er én indgang for kommunen og de socialøkonomiske "
+	        "virksomheder: et register over virksomhederne, rådgivning og henvendelser, "
+	        "undersøgelser og den årlige rapport, matchning af borgere til job, indkøb, "
+	        "netværk, partnerskaber og strategiske mål.</p>\n");
+	if (!r->user) {
+		html(o, "<p><a class=\"button\" href=\"/login\">Log ind</a> som medarbejder, "
+		        "indkøber eller virksomhed.</p>\n");
+	} else {
+		htmlf(o, "<p>Du er logget ind som %s.</p>\n<ul class=\"cards\">\n", r->user->email);
+		if (access_allowed(r->user, ACC_MANAGE_USERS, r->user->kommune) == 0)
+			html(o, "<li><a href=\"/brugere\">Brugere</a>: opret og administrér kommunens "
+			        "brugerkonti.</li>\n");
+		if (access_allowed(r->user, ACC_NATIONAL, NULL) == 0)
+			html(o, "<li><a href=\"/admin/audit\">Revisionslog</a>: alle ændringer og al "
+			        "læsning af personoplysninger.</li>\n");
+		html(o, "<li><a href=\"/kommuner\">Kommuner</a>: landets 98 kommuner.</li>\n</ul>\n");
+	}
+	return page_end(r, 200);
+}
+
+/* GET /healthz — public. 200 {"status":"ok"} when the database answers. */
+int core_api_health(struct req *r)
+{
+	struct json w;
+	json_init(&w, &r->out);
+	json_obj_open(&w, NULL);
+	bool ok = db_schema_version(r->db) > 0;
+	json_str(&w, "status", ok ? "ok" : "unavailable");
+	json_obj_close(&w);
+	return reply_json(r, ok ? 200 : 503);
+}

@@ -1,0 +1,182 @@
+/*
+ * dispatch.c — request to reply: assets, routing, who asks, role, CSRF, handler.
+ * Layer: http. The order of checks is the security model, so it lives in this one function.
+ */
+#include "dispatch.h"
+
+#include <string.h>
+
+#include "../auth/auth.h"
+#include "../base/err.h"
+#include "../base/log.h"
+#include "../store/db.h"
+#include "assets.h"
+#include "form.h"
+#include "page.h"
+#include "req.h"
+
+static const char csp[] = "default-src 'none'; script-src 'self'; style-src 'self'; "
+                          "img-src 'self' data:; font-src 'self'; connect-src 'self'; "
+                          "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+void dispatch_security_headers(struct req *r)
+{
+	reply_header(r, "Content-Security-Policy", csp);
+	reply_header(r, "X-Content-Type-Options", "nosniff");
+	reply_header(r, "Referrer-Policy", "same-origin");
+	reply_header(r, "X-Frame-Options", "DENY");
+	reply_header(r, "Cache-Control", "no-store");
+}
+
+static bool is_api(const struct req *r)
+{
+	return strncmp(r->path, "/api/", 5) == 0;
+}
+
+static void fail(struct req *r, int status, const char *code, const char *api_msg,
+                 const char *page_msg)
+{
+	if (is_api(r))
+		reply_api_error(r, status, code, api_msg, NULL);
+	else
+		reply_page_error(r, status, page_msg);
+}
+
+static bool serve_asset(struct req *r)
+{
+	if (strncmp(r->path, "/static/", 8) != 0)
+		return false;
+	const struct asset *as = assets_find(r->path + 8);
+	if (!as || (r->method != M_GET && r->method != M_HEAD)) {
+		fail(r, 404, "not_found", "No such file.", "Filen findes ikke.");
+		return true;
+	}
+	reply_header(r, "ETag", as->etag);
+	reply_header(r, "Cache-Control", "public, max-age=86400");
+	reply_header(r, "X-Content-Type-Options", "nosniff");
+	if (r->if_none_match && strstr(r->if_none_match, as->etag))
+		reply_static(r, 304, as->type, "", 0);
+	else
+		reply_static(r, 200, as->type, as->data, as->len);
+	return true;
+}
+
+/* who asks: a bearer token on API routes, else the session cookie */
+static int identify(struct req *r, const struct route *rt)
+{
+	const char *auth = r->authorization;
+	if (auth && (rt->flags & RF_API)) {
+		if (strncmp(auth, "Bearer ", 7) != 0)
+			return ERR_AUTH;
+		return auth_token(r->db, &r->a, auth + 7, &r->user);
+	}
+	const char *cookie = req_cookie(r, SESSION_COOKIE);
+	if (cookie) {
+		const char *csrf = NULL;
+		int rc = auth_session(r->db, &r->a, cookie, &r->user, &csrf);
+		if (rc == 0)
+			r->csrf = csrf;
+		else if (rc != ERR_AUTH)
+			return rc;
+	}
+	return 0;
+}
+
+/* anonymous visitors get a CSRF token in a cookie of its own (the login form needs one) */
+static void anonymous_csrf(struct req *r)
+{
+	if (r->user)
+		return;
+	const char *c = req_cookie(r, CSRF_COOKIE);
+	if (c && strlen(c) == AUTH_SECRET_LEN) {
+		r->csrf = c;
+		return;
+	}
+	char *fresh = arena_alloc(&r->a, AUTH_SECRET_LEN + 1);
+	auth_random_secret(fresh);
+	r->csrf = fresh;
+	r->set_cookie_csrf = fresh;
+}
+
+static bool content_type_is(const struct req *r, const char *type)
+{
+	size_t n = strlen(type);
+	const char *ct = r->content_type ? r->content_type : "";
+	return strncmp(ct, type, n) == 0 && (ct[n] == '\0' || ct[n] == ';' || ct[n] == ' ');
+}
+
+void dispatch(struct req *r)
+{
+	if (serve_asset(r))
+		return;
+	int idx = router_match(routes, routes_count, r->method, r->path, &r->a, r->params,
+	                       REQ_MAX_PARAMS, &r->nparams);
+	if (idx == ROUTER_BAD_METHOD) {
+		fail(r, 405, "method_not_allowed", "This method is not allowed here.",
+		     "Handlingen er ikke tilladt på denne adresse.");
+		return;
+	}
+	if (idx < 0) {
+		fail(r, 404, "not_found", "No such resource.", "Siden findes ikke.");
+		return;
+	}
+	const struct route *rt = &routes[idx];
+	r->route = rt;
+	r->db = db_thread();
+	if (!r->db) {
+		fail(r, 503, "unavailable", "The database is unavailable.",
+		     "Databasen er ikke tilgængelig lige nu. Prøv igen om lidt.");
+		return;
+	}
+	int rc = identify(r, rt);
+	if (rc == ERR_AUTH) {
+		reply_api_error(r, 401, "unauthorized", "The bearer token is not valid.", NULL);
+		return;
+	}
+	if (rc) {
+		fail(r, 500, "internal", "Something went wrong; it has been logged.",
+		     "Der skete en fejl. Den er logget.");
+		return;
+	}
+	anonymous_csrf(r);
+	r->log_user_id = r->user ? r->user->id : 0;
+	if (!(rt->flags & RF_PUBLIC) && !r->user) {
+		if (rt->flags & RF_API) {
+			reply_api_error(r, 401, "unauthorized", "Sign in or send a valid bearer token.", NULL);
+		} else {
+			const char *next = arena_printf(&r->a, "/login?next=%s", html_url(&r->a, r->path));
+			reply_redirect(r, next);
+		}
+		return;
+	}
+	if (rt->roles && r->user && !(rt->roles & r->user->role)) {
+		fail(r, 403, "forbidden", "Your role may not use this.",
+		     "Din rolle giver ikke adgang til denne side.");
+		return;
+	}
+	if (rt->flags & RF_FORM) {
+		if (!content_type_is(r, "application/x-www-form-urlencoded")) {
+			reply_page_error(r, 415, "Formularen blev sendt i et format, vi ikke kan læse.");
+			return;
+		}
+		r->form = form_parse(&r->a, r->body ? r->body : "", r->body_len);
+		if (!auth_equal(req_form(r, "csrf"), r->csrf)) {
+			reply_page_error(r, 403, "Formularen er udløbet eller kom ikke fra Indgang. "
+			                         "Gå tilbage, genindlæs siden og prøv igen.");
+			return;
+		}
+	} else if ((rt->flags & RF_API) && r->user && !r->user->via_token && r->method != M_GET &&
+	           r->method != M_HEAD) {
+		/* a browser session calling the API must prove it is our page, not another site */
+		if (!auth_equal(r->x_csrf, r->csrf)) {
+			reply_api_error(r, 403, "csrf", "Send the X-CSRF-Token header of your session.", NULL);
+			return;
+		}
+	}
+	rt->handler(r);
+	if (r->status == 0) {
+		log_error("http: handler for %s left no reply", rt->pattern);
+		fail(r, 500, "internal", "Something went wrong; it has been logged.",
+		     "Der skete en fejl. Den er logget.");
+	}
+}

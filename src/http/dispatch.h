@@ -1,0 +1,26 @@
+/*
+ * dispatch.h — from a filled struct req to a finished reply: static assets, route matching,
+ * authentication (session cookie or bearer token), the role check, CSRF, the handler, and the
+ * security headers. Layer: http, free of libmicrohttpd so a fuzzer or a test can drive it.
+ */
+#ifndef INDGANG_DISPATCH_H
+#define INDGANG_DISPATCH_H
+
+#include <stddef.h>
+
+#include "router.h"
+
+struct req;
+
+#define SESSION_COOKIE "indgang_session"
+#define CSRF_COOKIE "indgang_csrf"
+
+extern const struct route routes[];
+extern const size_t routes_count;
+
+/* dispatch: answers r. Always leaves r->status set. */
+void dispatch(struct req *r);
+/* dispatch_security_headers: adds the headers every HTML response carries. */
+void dispatch_security_headers(struct req *r);
+
+#endif

@@ -1,0 +1,51 @@
+/*
+ * router.h — matching a method and path against the route table.
+ * Layer: http. Pure: no I/O, fuzzed in tests/fuzz/.
+ *
+ * Patterns are literal segments and typed parameters:
+ *   /api/v1/kommuner/{kode}/users   {kode}: a municipality code, three digits
+ *   /brugere/{id}                   {id}: a positive integer below 10^15
+ *   /side/{str}                     {str}: any non-empty segment (decoded) up to 200 bytes
+ */
+#ifndef INDGANG_ROUTER_H
+#define INDGANG_ROUTER_H
+
+#include <stddef.h>
+
+struct req;
+struct arena;
+
+typedef int (*route_handler)(struct req *r);
+
+enum route_flag {
+	RF_PUBLIC = 1,     /* no sign-in needed */
+	RF_API = 2,        /* JSON errors; bearer tokens accepted */
+	RF_FORM = 4,       /* an HTML form post: urlencoded body, csrf field checked */
+	RF_JSON = 8,       /* the body must be application/json */
+	RF_PERSONAL = 16,  /* reads personal data: the handler must audit the read */
+};
+
+struct route {
+	unsigned methods;  /* M_GET | M_POST ... */
+	const char *pattern;
+	route_handler handler;
+	unsigned flags;
+	unsigned roles;    /* bits of enum role allowed; 0 = any signed-in user */
+};
+
+#define ROUTER_NOT_FOUND (-1)
+#define ROUTER_BAD_METHOD (-2)
+
+/* router_match: the index of the first route in table[0..n) whose pattern matches path and
+ * which allows method; ROUTER_BAD_METHOD if the path matches but no route has the method;
+ * ROUTER_NOT_FOUND otherwise. params[] gets up to max typed parameters (copies owned by a),
+ * *nparams their count. path must be decoded and start with '/'. */
+int router_match(const struct route *table, size_t n, unsigned method, const char *path,
+                 struct arena *a, const char **params, int max, int *nparams);
+
+/* router_check_table: 0 if every route is well-formed and every route that changes state
+ * (not GET/HEAD) is protected by a CSRF token (RF_FORM) or is an API route; otherwise logs the
+ * offending pattern and returns ERR_INVALID. The server refuses to start on failure. */
+int router_check_table(const struct route *table, size_t n);
+
+#endif

@@ -1,0 +1,39 @@
+/*
+ * routes.c — the route table: every URL of Indgang, its methods, handler, flags and roles.
+ * Layer: http. router_check_table() refuses to start a server whose table lets a state change
+ * through without a CSRF token or an API route's authentication.
+ */
+#include "../auth/auth.h"
+#include "../auth/auth_web.h"
+#include "../kommune/kommune_web.h"
+#include "core_web.h"
+#include "dispatch.h"
+#include "req.h"
+
+#define STAFF (ROLE_ADMIN | ROLE_KONSULENT)
+
+const struct route routes[] = {
+	/* pages */
+	{M_GET, "/", core_page_home, RF_PUBLIC, 0},
+	{M_GET, "/login", auth_page_login, RF_PUBLIC, 0},
+	{M_POST, "/login", auth_page_login_post, RF_PUBLIC | RF_FORM, 0},
+	{M_POST, "/logout", auth_page_logout, RF_FORM, 0},
+	{M_GET, "/kommuner", kommune_page_list, RF_PUBLIC, 0},
+	{M_GET, "/brugere", users_page_list, 0, STAFF},
+	{M_POST, "/brugere", users_page_create, RF_FORM, STAFF},
+	{M_GET, "/brugere/ny", users_page_new, 0, STAFF},
+	{M_GET, "/brugere/{id}", users_page_edit, 0, STAFF},
+	{M_POST, "/brugere/{id}", users_page_update, RF_FORM, STAFF},
+	{M_GET, "/admin/audit", audit_page, 0, ROLE_ADMIN},
+	/* JSON API */
+	{M_GET, "/healthz", core_api_health, RF_PUBLIC | RF_API, 0},
+	{M_GET, "/api/v1/me", auth_api_me, RF_API, 0},
+	{M_GET, "/api/v1/kommuner", kommune_api_list, RF_PUBLIC | RF_API, 0},
+	{M_GET, "/api/v1/kommuner/{kode}/users", users_api_list, RF_API, 0},
+	{M_POST, "/api/v1/kommuner/{kode}/users", users_api_create, RF_API | RF_JSON, 0},
+	{M_GET, "/api/v1/users/{id}", users_api_get, RF_API, 0},
+	{M_PATCH, "/api/v1/users/{id}", users_api_update, RF_API | RF_JSON, 0},
+	{M_GET, "/api/v1/audit", audit_api_list, RF_API, ROLE_ADMIN},
+};
+
+const size_t routes_count = sizeof(routes) / sizeof(routes[0]);

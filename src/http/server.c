@@ -1,0 +1,323 @@
+/*
+ * server.c — libmicrohttpd glue: connections in, struct req through dispatch(), responses out.
+ * Layer: http. The only file that includes microhttpd.h. Nothing here may exit the process or
+ * block a pool thread for long: every request runs on one of MHD's threads.
+ */
+#include "server.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../base/err.h"
+#include "../base/log.h"
+#include "../store/db.h"
+#include "dispatch.h"
+#include "form.h"
+#include "req.h"
+
+#define REQ_ARENA_CAP (64u * 1024 * 1024)
+
+static struct server_config cfg;
+static atomic_int in_flight;
+
+void server_config_defaults(struct server_config *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->db_path = "indgang.db";
+	c->host = "127.0.0.1";
+	c->port = 8080;
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	c->threads = n > 0 ? (unsigned)n * 2 : 4;
+	c->max_body = 1024 * 1024;
+	c->timeout = 15;
+	c->per_ip = 64;
+	c->max_conns = 1000;
+	c->header_limit = 32 * 1024;
+	c->access_log = 1;
+}
+
+struct conn {
+	struct req r;
+	struct timespec start;
+	size_t body_cap;
+	bool too_big;
+	bool counted;
+};
+
+static enum MHD_Result collect(void *cls, enum MHD_ValueKind kind, const char *key,
+                               const char *value)
+{
+	(void)kind;
+	struct req *r = cls;
+	size_t n = 0;
+	while (r->query[n].name)
+		n++;
+	if (n >= 199)
+		return MHD_NO;
+	r->query[n].name = arena_strdup(&r->a, key);
+	r->query[n].value = arena_strdup(&r->a, value ? value : "");
+	return MHD_YES;
+}
+
+static enum http_method method_of(const char *m)
+{
+	static const struct { const char *name; enum http_method m; } ms[] = {
+		{"GET", M_GET}, {"HEAD", M_HEAD}, {"POST", M_POST}, {"PUT", M_PUT},
+		{"PATCH", M_PATCH}, {"DELETE", M_DELETE},
+	};
+	for (size_t i = 0; i < sizeof(ms) / sizeof(ms[0]); i++)
+		if (strcmp(m, ms[i].name) == 0)
+			return ms[i].m;
+	return M_OTHER;
+}
+
+static const char *header(struct MHD_Connection *c, struct req *r, const char *name)
+{
+	return arena_strdup(&r->a, MHD_lookup_connection_value(c, MHD_HEADER_KIND, name));
+}
+
+static void fill_request(struct MHD_Connection *c, struct conn *st, const char *url,
+                         const char *method)
+{
+	struct req *r = &st->r;
+	r->method_name = arena_strdup(&r->a, method);
+	r->method = method_of(method);
+	r->path = arena_strdup(&r->a, url);
+	r->query = arena_alloc(&r->a, sizeof(struct kv) * 200);
+	MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect, r);
+	r->cookies = form_cookies(&r->a, MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Cookie"));
+	r->content_type = header(c, r, "Content-Type");
+	r->authorization = header(c, r, "Authorization");
+	r->if_none_match = header(c, r, "If-None-Match");
+	r->x_csrf = header(c, r, "X-CSRF-Token");
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	char ip[INET6_ADDRSTRLEN] = "?";
+	if (ci && ci->client_addr) {
+		const struct sockaddr *sa = ci->client_addr;
+		if (sa->sa_family == AF_INET)
+			inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, ip, sizeof(ip));
+		else if (sa->sa_family == AF_INET6)
+			inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, ip, sizeof(ip));
+	}
+	r->remote_ip = arena_strdup(&r->a, ip);
+}
+
+static enum MHD_Result send_reply(struct MHD_Connection *c, struct req *r)
+{
+	struct MHD_Response *resp;
+	if (r->static_data) {
+		r->sent_bytes = r->static_len;
+		resp = MHD_create_response_from_buffer(r->static_len, (void *)r->static_data,
+		                                       MHD_RESPMEM_PERSISTENT);
+	} else {
+		if (r->out.failed) {
+			log_error("http: response for %s over its size cap", r->path ? r->path : "?");
+			buf_reset(&r->out);
+			buf_puts(&r->out, "response too large");
+			r->status = 500;
+			r->resp_type = "text/plain; charset=utf-8";
+		}
+		size_t len;
+		char *body = buf_steal(&r->out, &len);
+		r->sent_bytes = len;
+		resp = MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
+		if (!resp)
+			free(body);
+	}
+	if (!resp)
+		return MHD_NO;
+	if (r->resp_type)
+		MHD_add_response_header(resp, "Content-Type", r->resp_type);
+	if (r->html) {
+		dispatch_security_headers(r);
+	} else if (!r->static_data) {
+		MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+		MHD_add_response_header(resp, "Cache-Control", "no-store");
+	}
+	if (r->set_cookie_csrf)
+		reply_cookie(r, CSRF_COOKIE, r->set_cookie_csrf, -1);
+	for (int i = 0; i < r->nresp_headers; i++)
+		MHD_add_response_header(resp, r->resp_headers[i].name, r->resp_headers[i].value);
+	enum MHD_Result ret = MHD_queue_response(c, (unsigned)r->status, resp);
+	MHD_destroy_response(resp);
+	return ret;
+}
+
+static enum MHD_Result reply_now(struct MHD_Connection *c, struct conn *st, int status,
+                                 const char *msg)
+{
+	struct req *r = &st->r;
+	if (strncmp(r->path ? r->path : "", "/api/", 5) == 0)
+		reply_api_error(r, status, status == 413 ? "too_large" : "bad_request", msg, NULL);
+	else
+		reply_text(r, status, msg);
+	return send_reply(c, r);
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
+                                  const char *method, const char *version,
+                                  const char *upload_data, size_t *upload_size, void **con_cls)
+{
+	(void)cls;
+	(void)version;
+	struct conn *st = *con_cls;
+	if (!st) {
+		st = calloc(1, sizeof(*st));
+		if (!st)
+			return MHD_NO;
+		clock_gettime(CLOCK_MONOTONIC, &st->start);
+		arena_init(&st->r.a, REQ_ARENA_CAP);
+		buf_init(&st->r.out, 0);
+		atomic_fetch_add(&in_flight, 1);
+		st->counted = true;
+		*con_cls = st;
+		fill_request(c, st, url, method);
+		st->body_cap = cfg.max_body;
+		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+		if (cl && strtoull(cl, NULL, 10) > st->body_cap)
+			return reply_now(c, st, 413, "The request body is too large.");
+		return MHD_YES;
+	}
+	if (*upload_size) {
+		struct req *r = &st->r;
+		if (!st->too_big && r->body_len + *upload_size > st->body_cap) {
+			st->too_big = true;
+		} else if (!st->too_big) {
+			char *nb = realloc(r->body, r->body_len + *upload_size + 1);
+			if (!nb) {
+				st->too_big = true;
+			} else {
+				r->body = nb;
+				memcpy(r->body + r->body_len, upload_data, *upload_size);
+				r->body_len += *upload_size;
+				r->body[r->body_len] = '\0';
+			}
+		}
+		*upload_size = 0;
+		return MHD_YES;
+	}
+	if (st->too_big)
+		return reply_now(c, st, 413, "The request body is too large.");
+	dispatch(&st->r);
+	return send_reply(c, &st->r);
+}
+
+static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
+                         enum MHD_RequestTerminationCode toe)
+{
+	(void)cls;
+	(void)c;
+	struct conn *st = *con_cls;
+	if (!st)
+		return;
+	if (cfg.access_log) {
+		struct timespec end;
+		clock_gettime(CLOCK_MONOTONIC, &end);
+		long long us = (end.tv_sec - st->start.tv_sec) * 1000000LL +
+		               (end.tv_nsec - st->start.tv_nsec) / 1000;
+		/* the path only: query strings may hold personal data */
+		log_info("access %s %s %d %zu %lldus user=%lld%s", st->r.method_name ? st->r.method_name : "-",
+		         st->r.path ? st->r.path : "-", st->r.status, st->r.sent_bytes, us,
+		         (long long)st->r.log_user_id,
+		         toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " aborted");
+	}
+	free(st->r.body);
+	buf_free(&st->r.out);
+	arena_free(&st->r.a);
+	if (st->counted)
+		atomic_fetch_sub(&in_flight, 1);
+	free(st);
+	*con_cls = NULL;
+}
+
+static void mhd_log(void *cls, const char *fmt, va_list ap)
+{
+	(void)cls;
+	char line[512];
+	vsnprintf(line, sizeof(line), fmt, ap);
+	log_warn("microhttpd: %s", line);
+}
+
+int server_run(const struct server_config *c)
+{
+	cfg = *c;
+	if (db_thread_setup(cfg.db_path) != 0)
+		return ERR_NOMEM;
+	/* signals are taken by sigwait() below, never by a pool thread */
+	sigset_t sigs;
+	sigemptyset(&sigs);
+	sigaddset(&sigs, SIGTERM);
+	sigaddset(&sigs, SIGINT);
+	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	struct sockaddr_storage ss;
+	memset(&ss, 0, sizeof(ss));
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC |
+	                 MHD_USE_ERROR_LOG;
+	socklen_t sl;
+	struct sockaddr_in *s4 = (struct sockaddr_in *)&ss;
+	struct sockaddr_in6 *s6 = (struct sockaddr_in6 *)&ss;
+	if (inet_pton(AF_INET, cfg.host, &s4->sin_addr) == 1) {
+		s4->sin_family = AF_INET;
+		s4->sin_port = htons((uint16_t)cfg.port);
+		sl = sizeof(*s4);
+	} else if (inet_pton(AF_INET6, cfg.host, &s6->sin6_addr) == 1) {
+		s6->sin6_family = AF_INET6;
+		s6->sin6_port = htons((uint16_t)cfg.port);
+		flags |= MHD_USE_IPv6;
+		sl = sizeof(*s6);
+	} else {
+		log_error("serve: '%s' is not an IPv4 or IPv6 address; use e.g. --listen 127.0.0.1:8080", cfg.host);
+		return ERR_INVALID;
+	}
+	(void)sl;
+	struct MHD_Daemon *d = MHD_start_daemon(
+		flags, (uint16_t)cfg.port, NULL, NULL, on_request, NULL,
+		MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL,
+		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
+		MHD_OPTION_THREAD_POOL_SIZE, cfg.threads,
+		MHD_OPTION_CONNECTION_TIMEOUT, cfg.timeout,
+		MHD_OPTION_PER_IP_CONNECTION_LIMIT, cfg.per_ip,
+		MHD_OPTION_CONNECTION_LIMIT, cfg.max_conns,
+		MHD_OPTION_CONNECTION_MEMORY_LIMIT, cfg.header_limit,
+		MHD_OPTION_STRICT_FOR_CLIENT, 1,
+		MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+		MHD_OPTION_END);
+	if (!d) {
+		log_error("serve: cannot listen on %s:%u: %s; is the port in use?", cfg.host, cfg.port,
+		          strerror(errno));
+		return ERR_IO;
+	}
+	const union MHD_DaemonInfo *di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+	unsigned port = di ? di->port : cfg.port;
+	printf("Indgang serves http://%s%s%s:%u/\n", strchr(cfg.host, ':') ? "[" : "", cfg.host,
+	       strchr(cfg.host, ':') ? "]" : "", port);
+	fflush(stdout);
+
+	int sig = 0;
+	sigwait(&sigs, &sig);
+	log_info("serve: signal %d, finishing requests in flight", sig);
+	MHD_quiesce_daemon(d);
+	for (int i = 0; i < 3000 && atomic_load(&in_flight) > 0; i++)
+		usleep(10 * 1000);
+	MHD_stop_daemon(d);
+
+	struct db *db;
+	if (db_open(cfg.db_path, &db) == 0) {
+		db_checkpoint(db);
+		db_close(db);
+	}
+	log_info("serve: stopped");
+	return 0;
+}

@@ -1,0 +1,29 @@
+/*
+ * server.h — the HTTP server: libmicrohttpd with its thread pool and epoll.
+ * Layer: http. server.c is the only file that includes microhttpd.h.
+ */
+#ifndef INDGANG_SERVER_H
+#define INDGANG_SERVER_H
+
+#include <stddef.h>
+
+struct server_config {
+	const char *db_path;
+	const char *host;          /* address to listen on, IPv4 or IPv6 literal */
+	unsigned port;             /* 0: any free port (printed) */
+	unsigned threads;          /* thread pool size */
+	size_t max_body;           /* bytes; larger bodies get 413 */
+	unsigned timeout;          /* seconds a connection may be idle or slow */
+	unsigned per_ip;           /* connections from one address */
+	unsigned max_conns;        /* connections in all */
+	size_t header_limit;       /* bytes of request line and headers per connection */
+	int access_log;            /* nonzero: one line per request on stderr */
+};
+
+/* server_config_defaults: the values the default run uses. */
+void server_config_defaults(struct server_config *c);
+/* server_run: serves until SIGTERM or SIGINT, then stops accepting, lets requests in flight
+ * finish (up to 30 s), checkpoints the database and returns 0. ERR_IO if it cannot listen. */
+int server_run(const struct server_config *c);
+
+#endif

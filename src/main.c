@@ -1,0 +1,94 @@
+/*
+ * main.c — argv to the command table, nothing else.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/cmd.h"
+
+#ifndef INDGANG_VERSION
+#define INDGANG_VERSION "0.1.0"
+#endif
+
+static const struct {
+	const char *name;
+	int (*run)(const struct cmd_ctx *, int, char **);
+	const char *summary;
+} commands[] = {
+	{"serve", cmd_serve, "serve the web application and the JSON API"},
+	{"migrate", cmd_migrate, "create the database or bring its schema up to date"},
+	{"demo", cmd_demo, "load the demo data (municipalities, users)"},
+	{"user", cmd_user, "add, list, enable and disable user accounts"},
+	{"token", cmd_token, "create, list and revoke API tokens"},
+	{"backup", cmd_backup, "copy the live database to a file"},
+	{"audit", cmd_audit, "show the audit log"},
+	{"version", NULL, "print the version"},
+	{"help", NULL, "show this help"},
+};
+
+static void usage(FILE *f)
+{
+	fprintf(f, "usage: indgang [--db PATH] COMMAND [OPTIONS]\n\n"
+	           "Indgang: one entry point for municipalities and social-economy enterprises.\n\n"
+	           "Commands:\n");
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].summary);
+	fprintf(f, "\nOptions:\n"
+	           "  --db PATH   the SQLite database (default: $INDGANG_DB, else indgang.db)\n"
+	           "  --help      this help; 'indgang COMMAND --help' for a command's own\n"
+	           "  --version   print the version\n");
+}
+
+int main(int argc, char **argv)
+{
+	struct cmd_ctx ctx = {.db_path = cmd_env("DB", "indgang.db"), .prog = argv[0]};
+	static const struct option opts[] = {
+		{"db", required_argument, NULL, 'd'},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	int c;
+	/* '+': stop at the command, whose options are its own */
+	while ((c = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd':
+			ctx.db_path = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			return EXIT_OK;
+		case 'V':
+			printf("indgang %s\n", INDGANG_VERSION);
+			return EXIT_OK;
+		default:
+			fprintf(stderr, "indgang: unknown option; try 'indgang --help'\n");
+			return EXIT_USAGE;
+		}
+	}
+	if (optind >= argc) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	const char *name = argv[optind];
+	if (strcmp(name, "version") == 0) {
+		printf("indgang %s\n", INDGANG_VERSION);
+		return EXIT_OK;
+	}
+	if (strcmp(name, "help") == 0) {
+		usage(stdout);
+		return EXIT_OK;
+	}
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+		if (commands[i].run && strcmp(commands[i].name, name) == 0) {
+			int sub_argc = argc - optind;
+			char **sub_argv = argv + optind;
+			optind = 0; /* glibc: start getopt_long afresh on the command's own argv */
+			return commands[i].run(&ctx, sub_argc, sub_argv);
+		}
+	}
+	fprintf(stderr, "indgang: unknown command '%s'; try 'indgang help'\n", name);
+	return EXIT_USAGE;
+}

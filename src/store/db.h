@@ -1,0 +1,90 @@
+/*
+ * db.h — the storage interface: one connection, prepared statements with named parameters,
+ * transactions, migrations and backup.
+ * Layer: store. db.c is the only file that includes sqlite3.h; a PostgreSQL backend can come
+ * behind this interface. Capabilities keep their SQL in their own *_store.c files.
+ *
+ * SQL text is only ever a string literal: db_prepare() is a macro that refuses anything else at
+ * compile time, binding an unknown parameter name fails, and text after the first statement is
+ * rejected. There is no way to build SQL from input.
+ *
+ * A connection belongs to one thread. Writes go through db_write_begin(), which serializes the
+ * process's writers on one mutex and then takes SQLite's write lock at once (BEGIN IMMEDIATE),
+ * so a reader never has to upgrade to a writer mid-transaction and "database is locked" cannot
+ * surface from within the process; the busy timeout covers other processes (the CLI).
+ */
+#ifndef INDGANG_DB_H
+#define INDGANG_DB_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct db;
+struct db_stmt;
+
+enum { DB_ROW = 1, DB_DONE = 2 };
+
+/* db_open: opens (creating if missing) the database at path with WAL, foreign keys, a busy
+ * timeout and the defensive settings. ":memory:" gives a private in-memory database.
+ * Returns 0 and *out, or ERR_DB with the reason logged. */
+int db_open(const char *path, struct db **out);
+/* db_close: finalizes cached statements and closes. NULL is fine. */
+void db_close(struct db *db);
+
+/* db_prepare: a statement for a literal SQL string, cached per connection. NULL on error
+ * (logged). Release with db_done(). */
+#define db_prepare(db, sql) db_prepare_literal((db), "" sql)
+struct db_stmt *db_prepare_literal(struct db *db, const char *sql);
+
+/* Binding by name (":name"). Each returns 0, or ERR_DB if the name is not in the statement.
+ * Text is copied by SQLite; NULL text binds SQL NULL. */
+int db_bind_text(struct db_stmt *st, const char *name, const char *value);
+int db_bind_int(struct db_stmt *st, const char *name, int64_t value);
+int db_bind_null(struct db_stmt *st, const char *name);
+int db_bind_blob(struct db_stmt *st, const char *name, const void *p, int n);
+
+/* db_step: DB_ROW when a row is ready, DB_DONE at the end, ERR_CONFLICT on a constraint
+ * violation, ERR_DB otherwise (logged). Fails with ERR_DB if a parameter was left unbound. */
+int db_step(struct db_stmt *st);
+/* Column accessors for the current row. Text is borrowed until the next step or db_done:
+ * copy it (arena_strdup) before that. NULL columns give NULL text and 0. */
+const char *db_col_text(struct db_stmt *st, int col);
+int64_t db_col_int(struct db_stmt *st, int col);
+bool db_col_null(struct db_stmt *st, int col);
+/* db_done: resets the statement and returns it to the cache. NULL is fine. */
+void db_done(struct db_stmt *st);
+
+/* db_exec_one: prepare, run to completion and release a statement without results. */
+#define db_exec(db, sql) db_exec_literal((db), "" sql)
+int db_exec_literal(struct db *db, const char *sql);
+
+/* Transactions. db_read_begin opens a read snapshot (BEGIN DEFERRED); db_write_begin takes the
+ * process's writer mutex and SQLite's write lock. db_commit/db_rollback end either kind.
+ * Nesting is not supported. */
+int db_read_begin(struct db *db);
+int db_write_begin(struct db *db);
+int db_commit(struct db *db);
+void db_rollback(struct db *db);
+
+int64_t db_last_id(struct db *db);
+int db_changes(struct db *db);
+
+/* db_migrate: applies, in order and each in its own transaction, the compiled-in migrations not
+ * yet recorded in schema_migrations. *applied (may be NULL) gets how many ran. */
+int db_migrate(struct db *db, int *applied);
+/* db_schema_version: the highest applied migration number, 0 for an empty database. */
+int db_schema_version(struct db *db);
+
+/* db_backup: an online, consistent copy of the database into the file dest (replaced). */
+int db_backup(struct db *db, const char *dest);
+/* db_checkpoint: folds the WAL into the database file and truncates it. */
+int db_checkpoint(struct db *db);
+/* db_integrity_ok: PRAGMA integrity_check says "ok". */
+bool db_integrity_ok(struct db *db);
+
+/* The per-thread connection for the server: opened on first use in each thread from the path
+ * given to db_thread_setup(), closed when the thread exits. */
+int db_thread_setup(const char *path);
+struct db *db_thread(void);
+
+#endif

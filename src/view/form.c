@@ -1,0 +1,125 @@
+/*
+ * form.c — accessible form controls. Layer: view.
+ */
+#include "form.h"
+
+#include <string.h>
+
+#include "../base/errs.h"
+#include "html.h"
+#include "text_da.h"
+
+static void field_label(struct buf *o, const struct form_field *f)
+{
+	htmlf(o, "<label for=\"f-%s\">%s", f->name, f->label);
+	if (f->required)
+		htmlf(o, " <span class=\"req\">%s</span>", T_REQUIRED);
+	html(o, "</label>\n");
+	if (f->hint)
+		htmlf(o, "<p class=\"hint\" id=\"f-%s-hint\">%s</p>\n", f->name, f->hint);
+}
+
+static void field_described(struct buf *o, const struct form_field *f)
+{
+	if (f->error || f->hint) {
+		html(o, " aria-describedby=\"");
+		if (f->error)
+			htmlf(o, "f-%s-error", f->name);
+		if (f->error && f->hint)
+			html(o, " ");
+		if (f->hint)
+			htmlf(o, "f-%s-hint", f->name);
+		html(o, "\"");
+	}
+	if (f->error)
+		html(o, " aria-invalid=\"true\"");
+	if (f->required)
+		html(o, " required");
+}
+
+static void field_error(struct buf *o, const struct form_field *f)
+{
+	if (f->error)
+		htmlf(o, "<p class=\"error\" id=\"f-%s-error\">%s</p>\n", f->name, f->error);
+}
+
+void form_input(struct buf *o, const struct form_field *f)
+{
+	htmlf(o, "<div class=\"field%s\">\n", f->error ? " has-error" : "");
+	field_label(o, f);
+	field_error(o, f);
+	htmlf(o, "<input id=\"f-%s\" name=\"%s\" type=\"%s\"", f->name, f->name,
+	      f->type ? f->type : "text");
+	/* a password is never sent back to the browser */
+	if (f->value && !(f->type && strcmp(f->type, "password") == 0))
+		htmlf(o, " value=\"%s\"", f->value);
+	if (f->autocomplete)
+		htmlf(o, " autocomplete=\"%s\"", f->autocomplete);
+	field_described(o, f);
+	html(o, ">\n</div>\n");
+}
+
+void form_select(struct buf *o, const struct form_field *f, const struct form_option *opts, int n)
+{
+	htmlf(o, "<div class=\"field%s\">\n", f->error ? " has-error" : "");
+	field_label(o, f);
+	field_error(o, f);
+	htmlf(o, "<select id=\"f-%s\" name=\"%s\"", f->name, f->name);
+	field_described(o, f);
+	html(o, ">\n");
+	for (int i = 0; i < n; i++) {
+		bool sel = f->value && strcmp(f->value, opts[i].value) == 0;
+		htmlf(o, "<option value=\"%s\"%s>%s</option>\n", opts[i].value, sel ? " selected" : "",
+		      opts[i].label);
+	}
+	html(o, "</select>\n</div>\n");
+}
+
+void form_checkbox(struct buf *o, const struct form_field *f)
+{
+	bool on = f->value && strcmp(f->value, "1") == 0;
+	htmlf(o, "<div class=\"field check%s\">\n", f->error ? " has-error" : "");
+	field_error(o, f);
+	htmlf(o, "<input id=\"f-%s\" name=\"%s\" type=\"checkbox\" value=\"1\"%s", f->name, f->name,
+	      on ? " checked" : "");
+	field_described(o, f);
+	htmlf(o, "> <label for=\"f-%s\">%s</label>\n</div>\n", f->name, f->label);
+}
+
+void form_error_summary(struct buf *o, const struct errs *errs)
+{
+	if (!errs || errs->n == 0)
+		return;
+	htmlf(o, "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\">\n<h2>%s</h2>\n<ul>\n",
+	      T_ERRORS_TITLE);
+	for (int i = 0; i < errs->n; i++) {
+		if (errs->e[i].field)
+			htmlf(o, "<li><a href=\"#f-%s\">%s</a></li>\n", errs->e[i].field, errs->e[i].message);
+		else
+			htmlf(o, "<li>%s</li>\n", errs->e[i].message);
+	}
+	html(o, "</ul>\n</div>\n");
+}
+
+void form_csrf(struct buf *o, const char *token)
+{
+	htmlf(o, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">\n", token ? token : "");
+}
+
+void form_pagination(struct buf *o, const char *base, const char *extra, int offset, int limit,
+                     int total)
+{
+	if (total <= 0)
+		return;
+	int last = offset + limit < total ? offset + limit : total;
+	htmlf(o, "<nav class=\"pagination\" aria-label=\"%s\"><p>", T_PAGINATION);
+	htmlf(o, T_SHOWING, offset + 1, last, total);
+	html(o, "</p>");
+	if (offset > 0) {
+		int prev = offset - limit > 0 ? offset - limit : 0;
+		htmlf(o, "<a href=\"%s?offset=%d%s\" rel=\"prev\">%s</a> ", base, prev, extra, T_PREV);
+	}
+	if (last < total)
+		htmlf(o, "<a href=\"%s?offset=%d%s\" rel=\"next\">%s</a>", base, last, extra, T_NEXT);
+	html(o, "</nav>\n");
+}

@@ -1,0 +1,45 @@
+/*
+ * form.h — accessible form controls: a label for every control, the error next to its field
+ * (aria-invalid, aria-describedby), an error summary linking to the fields, the CSRF field,
+ * and pagination links. Layer: view.
+ */
+#ifndef INDGANG_VIEW_FORM_H
+#define INDGANG_VIEW_FORM_H
+
+#include <stdbool.h>
+
+#include "../base/buf.h"
+
+struct errs;
+struct arena;
+
+struct form_field {
+	const char *name;
+	const char *label;
+	const char *type;         /* "text", "email", "password", ...; NULL = "text" */
+	const char *value;        /* what the user typed, kept on errors */
+	const char *error;        /* the message for this field, or NULL */
+	const char *hint;         /* help text under the label, or NULL */
+	const char *autocomplete; /* NULL = none given */
+	bool required;
+};
+
+struct form_option {
+	const char *value;
+	const char *label;
+};
+
+void form_input(struct buf *o, const struct form_field *f);
+/* form_select: options in the order given; the one equal to f->value is selected. */
+void form_select(struct buf *o, const struct form_field *f, const struct form_option *opts, int n);
+/* form_checkbox: checked when f->value is "1". */
+void form_checkbox(struct buf *o, const struct form_field *f);
+/* form_error_summary: nothing when errs is empty. */
+void form_error_summary(struct buf *o, const struct errs *errs);
+void form_csrf(struct buf *o, const char *token);
+/* form_pagination: "Viser 1–50 af 120" with previous/next links to base (a path) with
+ * ?offset=N plus extra (already encoded "&k=v" pairs, or ""). */
+void form_pagination(struct buf *o, const char *base, const char *extra, int offset, int limit,
+                     int total);
+
+#endif

@@ -1,0 +1,28 @@
+/*
+ * layout.h — the page shell every HTML page shares: head, skip link, header with the
+ * municipality's name, navigation, the signed-in user, main landmark, footer.
+ * Layer: view. It is given what to show; it does not look anything up.
+ */
+#ifndef INDGANG_LAYOUT_H
+#define INDGANG_LAYOUT_H
+
+#include <stdbool.h>
+
+#include "../base/buf.h"
+
+struct layout_info {
+	const char *title;         /* the page's h1 and <title> */
+	const char *path;          /* the current path, to mark the navigation */
+	const char *user_email;    /* NULL when anonymous */
+	const char *user_role;     /* Danish label */
+	const char *kommune_navn;  /* the user's municipality; NULL for admin or anonymous */
+	const char *csrf;          /* for the sign-out form */
+	bool nav_users;            /* show "Brugere" */
+	bool nav_admin;            /* show the national pages */
+};
+
+/* layout_begin: everything up to and including <h1>; layout_end: closes the page. */
+void layout_begin(struct buf *o, const struct layout_info *info);
+void layout_end(struct buf *o);
+
+#endif

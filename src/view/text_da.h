@@ -1,0 +1,26 @@
+/*
+ * text_da.h — the Danish strings of the shared page shell and forms, in one place so an
+ * English set can follow. Each capability keeps its own strings in its own *_text_da.h.
+ */
+#ifndef INDGANG_TEXT_DA_H
+#define INDGANG_TEXT_DA_H
+
+#define T_SKIP "Spring til indhold"
+#define T_KOMMUNE "Kommune"
+#define T_NATIONAL "National administration"
+#define T_NAV_MAIN "Hovedmenu"
+#define T_NAV_HOME "Forside"
+#define T_NAV_KOMMUNER "Kommuner"
+#define T_NAV_USERS "Brugere"
+#define T_NAV_AUDIT "Revisionslog"
+#define T_LOGIN "Log ind"
+#define T_LOGOUT "Log ud"
+#define T_FOOTER "Indgang — én indgang for kommuner og socialøkonomiske virksomheder"
+#define T_REQUIRED "(skal udfyldes)"
+#define T_ERRORS_TITLE "Formularen indeholder fejl"
+#define T_PREV "Forrige"
+#define T_NEXT "Næste"
+#define T_PAGINATION "Sider"
+#define T_SHOWING "Viser %d–%d af %d"
+
+#endif
