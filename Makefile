@@ -27,6 +27,9 @@ ASSETS := $(sort $(wildcard assets/*))
 GEN := build/gen/migrations.c build/gen/assets.c
 HEADERS := $(shell find src -name '*.h')
 
+# make V=1 shows the compiler lines
+Q := $(if $(V),,@)
+
 all: indgang
 
 # install the Debian packages the build needs when any is missing
@@ -48,11 +51,13 @@ build/gen/assets.c: build/embed $(ASSETS)
 # normal objects in build/o, sanitizer objects in build/san
 build/o/%.o: %.c $(HEADERS) build/.deps-build
 	@mkdir -p $(dir $@)
-	$(CC) $(BASE_CFLAGS) $(OPT) $(PKG_CFLAGS) $(CFLAGS) -c -o $@ $<
+	@echo "CC $<"
+	$(Q)$(CC) $(BASE_CFLAGS) $(OPT) $(PKG_CFLAGS) $(CFLAGS) -c -o $@ $<
 
 build/san/%.o: %.c $(HEADERS) build/.deps-build
 	@mkdir -p $(dir $@)
-	$(CC) $(BASE_CFLAGS) $(SAN) $(PKG_CFLAGS) $(CFLAGS) -c -o $@ $<
+	@echo "CC (sanitizers) $<"
+	$(Q)$(CC) $(BASE_CFLAGS) $(SAN) $(PKG_CFLAGS) $(CFLAGS) -c -o $@ $<
 
 OBJ := $(patsubst %.c,build/o/%.o,$(SRC) $(GEN))
 LIB_OBJ := $(patsubst %.c,build/o/%.o,$(LIB_SRC) $(GEN))
@@ -97,7 +102,10 @@ fuzz:
 	sh tests/fuzz/run.sh
 
 # ---------------------------------------------------------------- install
-install: indgang
+inst# make V=1 shows the compiler lines
+Q := $(if $(V),,@)
+
+all: indgang
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
 	        $(DESTDIR)$(PREFIX)/lib/systemd/system
 	install -m 755 indgang $(DESTDIR)$(PREFIX)/bin/indgang
