@@ -8,7 +8,7 @@
 PREFIX ?= /usr/local
 DESTDIR ?=
 CC ?= cc
-PKGS := libmicrohttpd sqlite3 jansson libsodium
+PKGS := libmicrohttpd sqlite3 jansson libsodium icu-uc icu-i18n
 VERSION := 0.1.0
 
 WARN := -Wall -Wextra -Wformat=2 -Wformat-security -Wshadow -Wstrict-prototypes \
@@ -65,31 +65,34 @@ SAN_OBJ := $(patsubst %.c,build/san/%.o,$(SRC) $(GEN))
 SAN_LIB_OBJ := $(patsubst %.c,build/san/%.o,$(LIB_SRC) $(GEN))
 
 indgang: $(OBJ)
-	$(CC) $(OPT) -o $@ $(OBJ) $(PKG_LIBS) $(LDFLAGS)
+	@echo "LD $@"
+	$(Q)$(CC) $(OPT) -o $@ $(OBJ) $(PKG_LIBS) $(LDFLAGS)
 
 build/indgang-san: $(SAN_OBJ)
-	$(CC) $(SAN) -o $@ $(SAN_OBJ) $(PKG_LIBS)
+	@echo "LD $@"
+	$(Q)$(CC) $(SAN) -o $@ $(SAN_OBJ) $(PKG_LIBS)
 
 # ---------------------------------------------------------------- tests
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
-UNIT_BIN := $(patsubst tests/unit/%.c,build/tests/%,$(UNIT_SRC))
+UNIT_BIN := $(patsubst tests/unit/test_%.c,build/tests/unit_%,$(UNIT_SRC))
 HTTP_SRC := $(sort $(wildcard tests/http/test_*.c))
-HTTP_BIN := $(patsubst tests/http/%.c,build/tests/%,$(HTTP_SRC))
+HTTP_BIN := $(patsubst tests/http/test_%.c,build/tests/http_%,$(HTTP_SRC))
 TEST_LIBS = $(PKG_LIBS) $(shell pkg-config --libs cmocka libcurl)
 
 build/.deps-test: tools/setup.sh tests/browser/package.json
 	sh tools/setup.sh test
 	@mkdir -p build && touch $@
 
-build/tests/test_%: tests/unit/test_%.c $(SAN_LIB_OBJ) build/.deps-test
+build/tests/unit_%: tests/unit/test_%.c $(SAN_LIB_OBJ) build/.deps-test
 	@mkdir -p build/tests
 	$(CC) $(BASE_CFLAGS) $(SAN) $(PKG_CFLAGS) -o $@ $< $(SAN_LIB_OBJ) $(TEST_LIBS)
 
-build/tests/test_%: tests/http/test_%.c tests/http/harness.c tests/http/harness.h build/.deps-test
+build/tests/http_%: tests/http/test_%.c tests/http/harness.c tests/http/harness.h build/.deps-test
 	@mkdir -p build/tests
 	$(CC) $(BASE_CFLAGS) $(SAN) -o $@ $< tests/http/harness.c $(shell pkg-config --libs libcurl jansson)
 
 check: build/indgang-san $(UNIT_BIN) $(HTTP_BIN) build/.deps-test
+	@sh tools/codecheck.sh
 	@INDGANG_BIN=$(CURDIR)/build/indgang-san sh tests/run.sh $(UNIT_BIN) $(HTTP_BIN)
 
 # ---------------------------------------------------------------- bench, fuzz
@@ -102,10 +105,7 @@ fuzz:
 	sh tests/fuzz/run.sh
 
 # ---------------------------------------------------------------- install
-inst# make V=1 shows the compiler lines
-Q := $(if $(V),,@)
-
-all: indgang
+install: indgang
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
 	        $(DESTDIR)$(PREFIX)/lib/systemd/system
 	install -m 755 indgang $(DESTDIR)$(PREFIX)/bin/indgang

@@ -126,7 +126,7 @@ int reply_page_error(struct req *r, int status, const char *message)
 	                    : status >= 500 ? "Der skete en fejl"
 	                                    : "Fejl";
 	page_begin(r, title);
-	html_printf(&r->out, "<p>%s</p><p><a href=\"/\">Til forsiden</a></p>", message);
+	htmlf(&r->out, "<p>%s</p><p><a href=\"/\">Til forsiden</a></p>", message);
 	return page_end(r, status);
 }
 

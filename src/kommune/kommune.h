@@ -18,7 +18,8 @@ struct kommune {
 
 /* kommune_get: the municipality with code; ERR_NOTFOUND; ERR_DB. Strings owned by a. */
 int kommune_get(struct db *db, struct arena *a, const char *kode, struct kommune *out);
-/* kommune_list: all municipalities by name; *rows owned by a. */
+/* kommune_list: all municipalities by name in Danish order (Aabenraa and Aarhus last, as Å);
+ * *rows owned by a. */
 int kommune_list(struct db *db, struct arena *a, struct kommune **rows, int *n);
 
 #endif

@@ -24,9 +24,8 @@ int kommune_get(struct db *db, struct arena *a, const char *kode, struct kommune
 
 int kommune_list(struct db *db, struct arena *a, struct kommune **rows, int *n)
 {
-	/* the names are few and fixed; Danish order of æ, ø, å is handled by the caller's collator
-	 * once one exists; code order is stable and matches the official list */
-	struct db_stmt *s = db_prepare(db, "SELECT kode, navn, region FROM kommuner ORDER BY kode");
+	struct db_stmt *s = db_prepare(db, "SELECT kode, navn, region FROM kommuner"
+	                                   " ORDER BY navn COLLATE da");
 	if (!s)
 		return ERR_DB;
 	struct kommune *out = arena_alloc(a, sizeof(*out) * 128);

@@ -12,6 +12,7 @@
 
 #include "../base/err.h"
 #include "../base/log.h"
+#include "collate.h"
 #include "migrations.h"
 
 #define DB_CACHE 96
@@ -32,6 +33,16 @@ struct db {
 	bool writer;       /* holds the process writer mutex */
 	struct db_stmt cache[DB_CACHE];
 };
+
+static int db_collate_da(void *c, int alen, const void *a, int blen, const void *b)
+{
+	return collate_cmp(c, a, alen, b, blen);
+}
+
+static void db_collate_free(void *c)
+{
+	collate_close(c);
+}
 
 static pthread_mutex_t db_writer_lock = PTHREAD_MUTEX_INITIALIZER;
 
@@ -80,6 +91,16 @@ int db_open(const char *path, struct db **out)
 	sqlite3_extended_result_codes(db->h, 1);
 	sqlite3_busy_timeout(db->h, DB_BUSY_MS);
 	db_harden(db->h);
+	/* Danish order for names: ORDER BY navn COLLATE da */
+	struct collator *coll = collate_open();
+	if (!coll || sqlite3_create_collation_v2(db->h, "da", SQLITE_UTF8, coll, db_collate_da,
+	                                         db_collate_free) != SQLITE_OK) {
+		collate_close(coll);
+		log_error("db: cannot register the Danish collation");
+		sqlite3_close(db->h);
+		free(db);
+		return ERR_DB;
+	}
 	bool mem = strcmp(path, ":memory:") == 0;
 	if (db_exec_script(db, mem ? "PRAGMA foreign_keys=ON;"
 	                           : "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
