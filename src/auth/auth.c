@@ -288,7 +288,10 @@ int auth_login(struct db *db, struct arena *a, const char *email, const char *pa
 	if (db_write_begin(db) != 0)
 		return ERR_DB;
 	struct principal *p = principal_from(a, &u, false);
-	if (auth_store_session_insert(db, auth_secret_hash(a, secret), u.id, csrf, (int64_t)time(NULL)) ||
+	int64_t now = (int64_t)time(NULL);
+	/* sign-in is rare enough to sweep expired sessions of everyone here */
+	if (auth_store_sessions_purge(db, now - AUTH_SESSION_IDLE, now - AUTH_SESSION_MAX) ||
+	    auth_store_session_insert(db, auth_secret_hash(a, secret), u.id, csrf, now) ||
 	    audit_record(db, p, "login", "user", arena_printf(a, "%lld", (long long)u.id), u.kommune, NULL)) {
 		db_rollback(db);
 		return ERR_DB;

@@ -5,6 +5,8 @@
  */
 #include "auth_store.h"
 
+#include <string.h>
+
 #include "../base/arena.h"
 #include "../base/err.h"
 #include "../store/db.h"
@@ -205,6 +207,14 @@ int auth_store_sessions_delete_user(struct db *db, int64_t user_id)
 	return run(s, b);
 }
 
+int auth_store_sessions_purge(struct db *db, int64_t idle_cutoff, int64_t max_cutoff)
+{
+	struct db_stmt *s = db_prepare(db, "DELETE FROM sessions"
+	                                   " WHERE last_seen < :idle OR created_at < :max");
+	int b = !s ? 0 : db_bind_int(s, ":idle", idle_cutoff) | db_bind_int(s, ":max", max_cutoff);
+	return run(s, b);
+}
+
 int auth_store_token_insert(struct db *db, int64_t user_id, const char *hash, const char *label,
                             int64_t *id)
 {
@@ -232,6 +242,43 @@ int auth_store_token_user(struct db *db, struct arena *a, const char *hash, stru
 		return ERR_DB;
 	}
 	return one_user(s, a, user);
+}
+
+int auth_store_tokens_list(struct db *db, struct arena *a, const char *email,
+                           struct token_row **rows, int *n)
+{
+	struct db_stmt *s = db_prepare(db,
+		"SELECT t.id, u.email, t.label, t.created_at, t.revoked_at FROM api_tokens t"
+		" JOIN users u ON u.id = t.user_id WHERE :email IS NULL OR u.email = :email"
+		" ORDER BY t.id DESC LIMIT 10000");
+	if (!s)
+		return ERR_DB;
+	if (db_bind_text(s, ":email", email)) {
+		db_done(s);
+		return ERR_DB;
+	}
+	int cap = 64, count = 0, rc;
+	struct token_row *out = arena_alloc(a, sizeof(*out) * (size_t)cap);
+	while ((rc = db_step(s)) == DB_ROW) {
+		if (count == cap) {
+			struct token_row *bigger = arena_alloc(a, sizeof(*out) * (size_t)cap * 2);
+			memcpy(bigger, out, sizeof(*out) * (size_t)cap);
+			out = bigger;
+			cap *= 2;
+		}
+		struct token_row *t = &out[count++];
+		t->id = db_col_int(s, 0);
+		t->email = arena_strdup(a, db_col_text(s, 1));
+		t->label = arena_strdup(a, db_col_text(s, 2));
+		t->created_at = arena_strdup(a, db_col_text(s, 3));
+		t->revoked_at = arena_strdup(a, db_col_text(s, 4));
+	}
+	db_done(s);
+	if (rc < 0)
+		return rc;
+	*rows = out;
+	*n = count;
+	return 0;
 }
 
 int auth_store_token_revoke(struct db *db, int64_t id, int64_t *user_id)

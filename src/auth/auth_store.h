@@ -45,10 +45,20 @@ int auth_store_session_get(struct db *db, struct arena *a, const char *id_hash,
 int auth_store_session_touch(struct db *db, const char *id_hash, int64_t now);
 int auth_store_session_delete(struct db *db, const char *id_hash);
 int auth_store_sessions_delete_user(struct db *db, int64_t user_id);
+/* auth_store_sessions_purge: deletes sessions idle since before idle_cutoff or created before
+ * max_cutoff (unix seconds). */
+int auth_store_sessions_purge(struct db *db, int64_t idle_cutoff, int64_t max_cutoff);
 
 int auth_store_token_insert(struct db *db, int64_t user_id, const char *hash, const char *label,
                             int64_t *id);
 int auth_store_token_user(struct db *db, struct arena *a, const char *hash, struct user_row *user);
+struct token_row {
+	int64_t id;
+	const char *email, *label, *created_at, *revoked_at;
+};
+/* auth_store_tokens_list: tokens of the user with email (NULL: all), newest first. */
+int auth_store_tokens_list(struct db *db, struct arena *a, const char *email,
+                           struct token_row **rows, int *n);
 int auth_store_token_revoke(struct db *db, int64_t id, int64_t *user_id);
 
 #endif

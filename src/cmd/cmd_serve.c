@@ -24,7 +24,9 @@ static const char serve_help[] =
 	"  --timeout SECONDS   idle or slow connections are closed after this (default 15)\n"
 	"  --per-ip N          connections allowed from one address (default $INDGANG_PER_IP, else 64)\n"
 	"  --max-connections N connections in all (default 1000)\n"
-	"  --no-access-log     do not write one line per request\n";
+	"  --no-access-log     do not write one line per request\n"
+	"  --secure-cookies    mark cookies Secure, for serving through an HTTPS proxy\n"
+	"                      (default: on when $INDGANG_SECURE_COOKIES is 1)\n";
 
 static int parse_uint(const char *s, long long max, unsigned *out)
 {
@@ -70,6 +72,7 @@ int cmd_serve(const struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	if (cmd_env("PER_IP", NULL) && parse_uint(cmd_env("PER_IP", NULL), 100000, &c.per_ip))
 		return cmd_usage_error("serve", "INDGANG_PER_IP must be a number");
+	c.secure_cookies = strcmp(cmd_env("SECURE_COOKIES", "0"), "1") == 0;
 	static const struct option opts[] = {
 		{"listen", required_argument, NULL, 'l'},
 		{"threads", required_argument, NULL, 't'},
@@ -78,6 +81,7 @@ int cmd_serve(const struct cmd_ctx *ctx, int argc, char **argv)
 		{"per-ip", required_argument, NULL, 'p'},
 		{"max-connections", required_argument, NULL, 'm'},
 		{"no-access-log", no_argument, NULL, 'q'},
+		{"secure-cookies", no_argument, NULL, 's'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -111,6 +115,9 @@ int cmd_serve(const struct cmd_ctx *ctx, int argc, char **argv)
 			break;
 		case 'q':
 			c.access_log = 0;
+			break;
+		case 's':
+			c.secure_cookies = 1;
 			break;
 		case 'h':
 			fputs(serve_help, stdout);

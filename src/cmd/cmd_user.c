@@ -160,6 +160,7 @@ int cmd_user(const struct cmd_ctx *ctx, int argc, char **argv)
 
 static const char token_help[] =
 	"usage: indgang [--db PATH] token create --email E [--label TEXT]\n"
+	"       indgang [--db PATH] token list [--email E]\n"
 	"       indgang [--db PATH] token revoke --id N\n\n"
 	"create prints one bearer token on standard output; it is shown only this once and stored\n"
 	"only as a hash. Send it as 'Authorization: Bearer TOKEN'. revoke ends token N for good.\n";
@@ -196,8 +197,8 @@ int cmd_token(const struct cmd_ctx *ctx, int argc, char **argv)
 	} else if (strcmp(verb, "revoke") == 0) {
 		if (!id_s || text_parse_int(id_s, 1, 1LL << 53, &id) != 0)
 			return cmd_usage_error("token", "revoke needs --id N");
-	} else {
-		return cmd_usage_error("token", "the verb must be create or revoke");
+	} else if (strcmp(verb, "list") != 0) {
+		return cmd_usage_error("token", "the verb must be create, list or revoke");
 	}
 	struct db *db;
 	if (cmd_open_db(ctx, &db) != 0)
@@ -205,7 +206,17 @@ int cmd_token(const struct cmd_ctx *ctx, int argc, char **argv)
 	struct arena a;
 	arena_init(&a, 0);
 	int rc;
-	if (id) {
+	if (strcmp(verb, "list") == 0) {
+		struct token_row *rows;
+		int n;
+		rc = auth_store_tokens_list(db, &a, email ? text_lower_ascii(&a, email) : NULL, &rows, &n);
+		for (int i = 0; rc == 0 && i < n; i++)
+			printf("%lld\t%s\t%s\t%s\t%s\n", (long long)rows[i].id, rows[i].email,
+			       *rows[i].label ? rows[i].label : "-", rows[i].created_at,
+			       rows[i].revoked_at ? rows[i].revoked_at : "live");
+		if (rc)
+			fprintf(stderr, "indgang token list: cannot read the tokens\n");
+	} else if (id) {
 		rc = auth_token_revoke(db, &users_cli, id);
 		if (rc == 0)
 			fprintf(stderr, "token %lld revoked\n", id);

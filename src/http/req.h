@@ -46,7 +46,7 @@ struct req {
 	const char *if_none_match;
 	const char *x_csrf;        /* X-CSRF-Token header: API calls with a session cookie */
 	const char *remote_ip;
-	bool tls;
+	bool tls;                  /* reached through HTTPS: cookies get Secure */
 	char *body;                /* NUL-terminated, body_len bytes */
 	size_t body_len;
 	/* who asks: set by the server before the handler runs */

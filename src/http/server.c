@@ -110,6 +110,7 @@ static void fill_request(struct MHD_Connection *c, struct conn *st, const char *
 			inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, ip, sizeof(ip));
 	}
 	r->remote_ip = arena_strdup(&r->a, ip);
+	r->tls = cfg.secure_cookies != 0;
 }
 
 static enum MHD_Result send_reply(struct MHD_Connection *c, struct req *r)

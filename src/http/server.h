@@ -18,6 +18,7 @@ struct server_config {
 	unsigned max_conns;        /* connections in all */
 	size_t header_limit;       /* bytes of request line and headers per connection */
 	int access_log;            /* nonzero: one line per request on stderr */
+	int secure_cookies;        /* nonzero: cookies get Secure (served through HTTPS by a proxy) */
 };
 
 /* server_config_defaults: the values the default run uses. */
