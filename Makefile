@@ -8,7 +8,7 @@
 PREFIX ?= /usr/local
 DESTDIR ?=
 CC ?= cc
-PKGS := libmicrohttpd sqlite3 jansson libsodium icu-uc icu-i18n
+PKGS := libmicrohttpd sqlite3 jansson libsodium icu-uc icu-i18n xlsxwriter
 VERSION := 0.1.0
 
 WARN := -Wall -Wextra -Wformat=2 -Wformat-security -Wshadow -Wstrict-prototypes \
@@ -18,13 +18,15 @@ OPT ?= -O2 -g
 SAN := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
-PKG_LIBS = $(shell pkg-config --libs $(PKGS)) -lpthread
+# libstemmer ships no pkg-config file
+PKG_LIBS = $(shell pkg-config --libs $(PKGS)) -lstemmer -lpthread
 
 SRC := $(shell find src -name '*.c' | sort)
 LIB_SRC := $(filter-out src/main.c,$(SRC))
 MIGRATIONS := $(sort $(wildcard src/store/migrations/*.sql))
 ASSETS := $(sort $(wildcard assets/*))
-GEN := build/gen/migrations.c build/gen/assets.c
+DEMO_DATA := $(sort $(wildcard data/demo/*.csv))
+GEN := build/gen/migrations.c build/gen/assets.c build/gen/demo_data.c
 HEADERS := $(shell find src -name '*.h')
 
 # make V=1 shows the compiler lines
@@ -34,7 +36,7 @@ all: indgang
 
 # install the Debian packages the build needs when any is missing
 build/.deps-build: tools/setup.sh
-	@pkg-config --exists $(PKGS) || sh tools/setup.sh
+	@pkg-config --exists $(PKGS) && test -f /usr/include/libstemmer.h || sh tools/setup.sh
 	@mkdir -p build && touch $@
 
 build/embed: tools/embed.c build/.deps-build
@@ -47,6 +49,10 @@ build/gen/migrations.c: build/embed $(MIGRATIONS)
 build/gen/assets.c: build/embed $(ASSETS)
 	@mkdir -p build/gen
 	build/embed assets $@ $(ASSETS)
+
+build/gen/demo_data.c: build/embed $(DEMO_DATA)
+	@mkdir -p build/gen
+	build/embed data $@ $(DEMO_DATA)
 
 # normal objects in build/o, sanitizer objects in build/san
 build/o/%.o: %.c $(HEADERS) build/.deps-build

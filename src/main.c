@@ -20,6 +20,7 @@ static const struct {
 	{"serve", cmd_serve, "serve the web application and the JSON API"},
 	{"migrate", cmd_migrate, "create the database or bring its schema up to date"},
 	{"demo", cmd_demo, "load the demo data (municipalities, users)"},
+	{"registry", cmd_registry, "import, export and count social-economy enterprises"},
 	{"user", cmd_user, "add, list, enable and disable user accounts"},
 	{"token", cmd_token, "create, list and revoke API tokens"},
 	{"backup", cmd_backup, "copy the live database to a file"},

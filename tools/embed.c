@@ -2,6 +2,7 @@
  * embed.c — build tool: turns files into C source so the binary carries them.
  *   embed migrations OUT.c FILE.sql...   files named NNNN_name.sql, in any order
  *   embed assets OUT.c FILE...           static assets, with Content-Type and ETag
+ *   embed data OUT.c FILE...             the demo data files
  * Exits 1 with a message naming the file on any problem (bad name, duplicate number).
  */
 #include <stdint.h>
@@ -137,6 +138,21 @@ int main(int argc, char **argv)
 		fprintf(o, "\t{0, 0, 0, 0, 0}\n};\nconst size_t assets_count = %d;\n", nfiles);
 		free(etags);
 		free(lens);
+	} else if (strcmp(argv[1], "data") == 0) {
+		fprintf(o, "#include \"src/cmd/demo_data.h\"\n");
+		size_t *lens = calloc((size_t)nfiles + 1, sizeof(size_t));
+		for (int i = 0; i < nfiles; i++) {
+			unsigned char *p = slurp(files[i], &lens[i]);
+			char var[32];
+			snprintf(var, sizeof(var), "d%d", i);
+			emit_bytes(o, var, p, lens[i]);
+			free(p);
+		}
+		fprintf(o, "const struct demo_file demo_files[] = {\n");
+		for (int i = 0; i < nfiles; i++)
+			fprintf(o, "\t{\"%s\", (const char *)d%d, %zu},\n", base_name(files[i]), i, lens[i]);
+		free(lens);
+		fprintf(o, "\t{0, 0, 0}\n};\nconst size_t demo_files_count = %d;\n", nfiles);
 	} else {
 		fprintf(stderr, "embed: unknown kind %s\n", argv[1]);
 		return 2;

@@ -34,5 +34,6 @@ int cmd_user(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_token(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_backup(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_audit(const struct cmd_ctx *ctx, int argc, char **argv);
+int cmd_registry(const struct cmd_ctx *ctx, int argc, char **argv);
 
 #endif

@@ -15,7 +15,9 @@
 #include "../base/text.h"
 #include "../store/db.h"
 #include "../view/json.h"
+#include "../registry/registry_io.h"
 #include "cmd.h"
+#include "demo_data.h"
 
 static const char backup_help[] =
 	"usage: indgang [--db PATH] backup FILE\n\n"
@@ -145,6 +147,32 @@ static const struct {
 	{"konsulent@silkeborg.example", "konsulent", "740", "Søren Silkeborg"},
 };
 
+const struct demo_file *demo_file_find(const char *name)
+{
+	for (size_t i = 0; i < demo_files_count; i++)
+		if (strcmp(demo_files[i].name, name) == 0)
+			return &demo_files[i];
+	return NULL;
+}
+
+/* the registry's demo enterprises (data/demo/enterprises.csv; its source column tells which
+ * come from the 2015 report and which are placeholders) */
+static int demo_registry(struct db *db, struct arena *a)
+{
+	const struct demo_file *f = demo_file_find("enterprises.csv");
+	if (!f)
+		return ERR_NOTFOUND;
+	struct import_report rep;
+	int rc = registry_import_csv(db, a, &users_cli, f->data, f->len, false, &rep);
+	for (int i = 0; i < rep.nproblems; i++)
+		fprintf(stderr, "enterprises.csv:%d:%d: %s\n", rep.problems[i].line, rep.problems[i].col,
+		        rep.problems[i].message);
+	if (rc == 0)
+		printf("Registry: %d enterprises (%d new, %d updated, %d unchanged)\n", rep.rows,
+		       rep.created, rep.updated, rep.unchanged);
+	return rc;
+}
+
 static const char demo_help[] =
 	"usage: indgang [--db PATH] demo\n\n"
 	"Loads the demo data into the database (creating it if missing). Running it again adds\n"
@@ -181,6 +209,10 @@ int cmd_demo(const struct cmd_ctx *ctx, int argc, char **argv)
 		}
 		printf("  %-30s %s%s%s\n", demo_users[i].email, demo_users[i].role,
 		       demo_users[i].kommune ? " " : "", demo_users[i].kommune ? demo_users[i].kommune : "");
+	}
+	if (demo_registry(db, &a) != 0) {
+		fprintf(stderr, "indgang demo: could not load the registry's demo enterprises\n");
+		failed = 1;
 	}
 	arena_free(&a);
 	db_close(db);

@@ -1,0 +1,142 @@
+/*
+ * csv.c — a CSV reader and field writer. Layer: base (libc only).
+ */
+#include "csv.h"
+
+#include <stdbool.h>
+#include <string.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "text.h"
+
+void csv_open(struct csv *c, const char *data, size_t len)
+{
+	memset(c, 0, sizeof(*c));
+	c->p = data;
+	c->end = data + len;
+	c->line = 1;
+	if (len >= 3 && (unsigned char)data[0] == 0xEF && (unsigned char)data[1] == 0xBB &&
+	    (unsigned char)data[2] == 0xBF)
+		c->p += 3;
+	int commas = 0, semis = 0, quoted = 0;
+	for (const char *q = c->p; q < c->end && (quoted || (*q != '\n' && *q != '\r')); q++) {
+		if (*q == '"')
+			quoted = !quoted;
+		else if (!quoted && *q == ',')
+			commas++;
+		else if (!quoted && *q == ';')
+			semis++;
+	}
+	c->delim = semis > commas ? ';' : ',';
+}
+
+static int csv_fail(struct csv *c, const char *msg, int line, int col)
+{
+	c->error = msg;
+	c->error_line = line;
+	c->error_col = col;
+	return -1;
+}
+
+int csv_next(struct csv *c, struct arena *a, struct csv_record *rec)
+{
+	/* skip blank lines */
+	while (c->p < c->end && (*c->p == '\n' || *c->p == '\r')) {
+		/* CRLF counts once, at its LF; a lone CR ends a line too */
+		bool crlf = *c->p == '\r' && c->p + 1 < c->end && c->p[1] == '\n';
+		if (!crlf)
+			c->line++;
+		c->p++;
+	}
+	if (c->p >= c->end)
+		return 0;
+	rec->line = c->line;
+	rec->n = 0;
+	struct buf field;
+	buf_init(&field, CSV_MAX_FIELD);
+	for (;;) {
+		buf_reset(&field);
+		int col = rec->n + 1;
+		if (rec->n >= CSV_MAX_FIELDS) {
+			buf_free(&field);
+			return csv_fail(c, "too many fields in one line", c->line, col);
+		}
+		if (c->p < c->end && *c->p == '"') {
+			int start_line = c->line;
+			c->p++;
+			for (;;) {
+				if (c->p >= c->end) {
+					buf_free(&field);
+					return csv_fail(c, "a quoted field is not closed", start_line, col);
+				}
+				if (*c->p == '"') {
+					if (c->p + 1 < c->end && c->p[1] == '"') {
+						buf_putc(&field, '"');
+						c->p += 2;
+						continue;
+					}
+					c->p++;
+					break;
+				}
+				if (*c->p == '\n')
+					c->line++;
+				buf_putc(&field, *c->p++);
+			}
+			if (c->p < c->end && *c->p != c->delim && *c->p != '\n' && *c->p != '\r') {
+				buf_free(&field);
+				return csv_fail(c, "text after the closing quote of a field", c->line, col);
+			}
+		} else {
+			while (c->p < c->end && *c->p != c->delim && *c->p != '\n' && *c->p != '\r') {
+				if (*c->p == '"') {
+					buf_free(&field);
+					return csv_fail(c, "a quote inside an unquoted field (quote the whole field)",
+					                c->line, col);
+				}
+				buf_putc(&field, *c->p++);
+			}
+		}
+		if (field.failed) {
+			buf_free(&field);
+			return csv_fail(c, "a field is longer than 65536 bytes", c->line, col);
+		}
+		rec->f[rec->n++] = arena_strndup(a, buf_str(&field), field.len);
+		if (c->p < c->end && *c->p == c->delim) {
+			c->p++;
+			continue;
+		}
+		/* end of record */
+		if (c->p < c->end && *c->p == '\r')
+			c->p++;
+		if (c->p < c->end && *c->p == '\n')
+			c->p++;
+		c->line++;
+		break;
+	}
+	buf_free(&field);
+	return 1;
+}
+
+int csv_field_ok(const char *s)
+{
+	return utf8_valid(s, strlen(s));
+}
+
+void csv_write_field(struct buf *o, const char *s, char delim)
+{
+	if (!s)
+		s = "";
+	bool quote = strchr(s, delim) || strchr(s, '"') || strchr(s, '\n') || strchr(s, '\r');
+	if (!quote) {
+		buf_puts(o, s);
+		return;
+	}
+	buf_putc(o, '"');
+	for (; *s; s++) {
+		if (*s == '"')
+			buf_putc(o, '"');
+		buf_putc(o, *s);
+	}
+	buf_putc(o, '"');
+}

@@ -1,0 +1,208 @@
+/*
+ * cmd_registry.c — indgang registry import|export|stats. Layer: cmd.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../auth/users.h"
+#include "../base/arena.h"
+#include "../base/buf.h"
+#include "../base/err.h"
+#include "../base/text.h"
+#include "../registry/registry.h"
+#include "../registry/registry_io.h"
+#include "../registry/registry_report.h"
+#include "../store/db.h"
+#include "cmd.h"
+
+static const char registry_help[] =
+	"usage: indgang [--db PATH] registry import FILE.csv [--dry-run]\n"
+	"       indgang [--db PATH] registry export [--format csv|json|xlsx] [--kommune KODE] [--output FILE]\n"
+	"       indgang [--db PATH] registry stats --year Y [--kommuner 740,621,...] [--table 1|2]\n"
+	"                                          [--format json|csv|xlsx] [FILE]\n\n"
+	"import reads enterprises from a CSV file (comma or semicolon, UTF-8 with or without BOM;\n"
+	"columns in docs/registry.md). Every problem is printed as LINE:COLUMN: message and nothing\n"
+	"is written unless the whole file is valid; --dry-run only checks. An enterprise with the same\n"
+	"CVR, or else the same name in the same municipality, is updated; the rest are created.\n"
+	"export writes every enterprise with the import's columns (xlsx needs --output).\n"
+	"stats prints Tabel 1 (or 2) as of 31 December of the year; xlsx is written to FILE.\n";
+
+static int read_file(const char *path, struct buf *out)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	if (!f)
+		return ERR_IO;
+	char chunk[65536];
+	size_t got;
+	while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_append(out, chunk, got);
+	int err = ferror(f) || out->failed;
+	if (f != stdin)
+		fclose(f);
+	return err ? ERR_IO : 0;
+}
+
+static int write_out(const char *path, const struct buf *b)
+{
+	FILE *f = path ? fopen(path, "wb") : stdout;
+	if (!f)
+		return ERR_IO;
+	size_t w = fwrite(b->data ? b->data : "", 1, b->len, f);
+	int err = w != b->len;
+	if (path)
+		err |= fclose(f) != 0;
+	else
+		fflush(f);
+	return err ? ERR_IO : 0;
+}
+
+static int do_import(struct db *db, struct arena *a, const char *file, bool dry)
+{
+	struct buf data;
+	buf_init(&data, 512u * 1024 * 1024);
+	if (read_file(file, &data) != 0) {
+		fprintf(stderr, "indgang registry import: cannot read %s\n", file);
+		buf_free(&data);
+		return EXIT_FAIL;
+	}
+	struct import_report rep;
+	int rc = registry_import_csv(db, a, &users_cli, buf_str(&data), data.len, dry, &rep);
+	buf_free(&data);
+	for (int i = 0; i < rep.nproblems; i++)
+		fprintf(stderr, "%d:%d: %s\n", rep.problems[i].line, rep.problems[i].col,
+		        rep.problems[i].message);
+	if (rep.truncated)
+		fprintf(stderr, "(only the first %d problems are shown)\n", IMPORT_MAX_PROBLEMS);
+	if (rc == ERR_INVALID) {
+		fprintf(stderr, "indgang registry import: %s has %d problem%s; nothing was written\n", file,
+		        rep.nproblems, rep.nproblems == 1 ? "" : "s");
+		return EXIT_FAIL;
+	}
+	if (rc) {
+		fprintf(stderr, "indgang registry import: %s; nothing was written\n", err_str(rc));
+		return EXIT_FAIL;
+	}
+	printf("%s%d rows: %d created, %d updated, %d unchanged\n", dry ? "dry run, nothing written: " : "",
+	       rep.rows, rep.created, rep.updated, rep.unchanged);
+	return EXIT_OK;
+}
+
+int cmd_registry(const struct cmd_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"dry-run", no_argument, NULL, 'n'},
+		{"format", required_argument, NULL, 'f'},
+		{"kommune", required_argument, NULL, 'k'},
+		{"kommuner", required_argument, NULL, 'K'},
+		{"output", required_argument, NULL, 'o'},
+		{"year", required_argument, NULL, 'y'},
+		{"table", required_argument, NULL, 't'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		fputs(registry_help, argc < 2 ? stderr : stdout);
+		return argc < 2 ? EXIT_USAGE : EXIT_OK;
+	}
+	const char *verb = argv[1], *format = NULL, *kommune = NULL, *kommuner = NULL, *output = NULL;
+	bool dry = false;
+	long long year = 0, table = 1;
+	int o;
+	optind = 0;
+	while ((o = getopt_long(argc - 1, argv + 1, "h", opts, NULL)) != -1) {
+		switch (o) {
+		case 'n': dry = true; break;
+		case 'f': format = optarg; break;
+		case 'k': kommune = optarg; break;
+		case 'K': kommuner = optarg; break;
+		case 'o': output = optarg; break;
+		case 'y':
+			if (text_parse_int(optarg, 1900, 2200, &year) != 0)
+				return cmd_usage_error("registry", "--year wants a year such as 2015");
+			break;
+		case 't':
+			if (text_parse_int(optarg, 1, 2, &table) != 0)
+				return cmd_usage_error("registry", "--table wants 1 or 2");
+			break;
+		case 'h': fputs(registry_help, stdout); return EXIT_OK;
+		default: return cmd_usage_error("registry", "unknown option");
+		}
+	}
+	int rest = argc - 1 - optind; /* positional arguments after the verb */
+	char **pos = argv + 1 + optind;
+	bool import = !strcmp(verb, "import"), export = !strcmp(verb, "export"),
+	     stats = !strcmp(verb, "stats");
+	if (!import && !export && !stats)
+		return cmd_usage_error("registry", "the verb must be import, export or stats");
+	if (import && rest != 1)
+		return cmd_usage_error("registry", "import wants one CSV file");
+	if (!format)
+		format = stats ? "json" : "csv";
+	if (strcmp(format, "json") && strcmp(format, "csv") && strcmp(format, "xlsx"))
+		return cmd_usage_error("registry", "--format must be json, csv or xlsx");
+	if (stats && !year)
+		return cmd_usage_error("registry", "stats needs --year");
+	if (stats && rest == 1)
+		output = pos[0];
+	else if (!import && rest > 0)
+		return cmd_usage_error("registry", "unexpected argument");
+	if (!strcmp(format, "xlsx") && !output)
+		return cmd_usage_error("registry", "xlsx is written to a file: give FILE or --output");
+	if (kommune && !text_is_digits(kommune, 3))
+		return cmd_usage_error("registry", "--kommune wants a three-digit code");
+	struct db *db;
+	if (cmd_open_db(ctx, &db) != 0)
+		return EXIT_FAIL;
+	struct arena a;
+	arena_init(&a, 0);
+	struct buf out;
+	buf_init(&out, 1024u * 1024 * 1024);
+	int rc = EXIT_OK;
+	if (import) {
+		rc = do_import(db, &a, pos[0], dry);
+	} else if (export) {
+		enum export_format f = !strcmp(format, "json") ? EXPORT_JSON
+		                       : !strcmp(format, "xlsx") ? EXPORT_XLSX : EXPORT_CSV;
+		if (registry_export(db, &a, kommune, f, &out) != 0 || write_out(output, &out) != 0) {
+			fprintf(stderr, "indgang registry export: could not write the export\n");
+			rc = EXIT_FAIL;
+		}
+	} else {
+		const char *bad = NULL;
+		const char **list = registry_parse_kommuner(&a, kommuner, &bad);
+		struct tabel1_row *rows, sum;
+		struct tabel2_row *t2;
+		int n, n2, t2_total;
+		if (bad) {
+			fprintf(stderr, "indgang registry stats: '%s' is not a three-digit municipality code\n", bad);
+			rc = EXIT_USAGE;
+		} else if (registry_tabel1(db, &a, (int)year, list, &rows, &n, &sum) != 0 ||
+		           registry_tabel2(db, &a, (int)year, list, &t2, &n2, &t2_total) != 0) {
+			fprintf(stderr, "indgang registry stats: cannot compute the statistics\n");
+			rc = EXIT_FAIL;
+		} else {
+			if (!strcmp(format, "xlsx"))
+				registry_tables_xlsx(&out, (int)year, rows, n, &sum, t2, n2, t2_total);
+			else if (table == 2 && !strcmp(format, "json"))
+				registry_tabel2_json(&out, (int)year, t2, n2, t2_total);
+			else if (table == 2)
+				registry_tabel2_csv(&out, t2, n2, t2_total);
+			else if (!strcmp(format, "json"))
+				registry_tabel1_json(&out, (int)year, rows, n, &sum);
+			else
+				registry_tabel1_csv(&out, rows, n, &sum);
+			if (!strcmp(format, "json"))
+				buf_putc(&out, '\n');
+			if (write_out(output, &out) != 0) {
+				fprintf(stderr, "indgang registry stats: cannot write %s\n", output ? output : "the output");
+				rc = EXIT_FAIL;
+			}
+		}
+	}
+	buf_free(&out);
+	arena_free(&a);
+	db_close(db);
+	return rc;
+}

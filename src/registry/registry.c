@@ -1,0 +1,382 @@
+/*
+ * registry.c — the enterprise's rules: CVR check, dates, derived status, validation, saving with
+ * its audit line. Layer: capability domain (registry).
+ */
+#include "registry.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "../auth/access.h"
+#include "../auth/audit.h"
+#include "../auth/auth.h"
+#include "../base/arena.h"
+#include "../base/buf.h"
+#include "../base/err.h"
+#include "../base/errs.h"
+#include "../base/text.h"
+#include "../kommune/kommune.h"
+#include "../store/db.h"
+#include "../view/json.h"
+#include "registry_search.h"
+#include "registry_store.h"
+
+const struct option_kv registry_legal_forms[] = {
+	{"aps", "ApS"},
+	{"ivs", "IVS"},
+	{"as", "A/S"},
+	{"smba", "S.M.B.A."},
+	{"amba", "A.M.B.A."},
+	{"fond", "Fond"},
+	{"forening", "Forening"},
+	{"selvejende", "Selvejende institution"},
+	{"anden", "Anden"},
+};
+const int registry_legal_forms_count = sizeof(registry_legal_forms) / sizeof(registry_legal_forms[0]);
+
+/* the order and wording of Tabel 2 */
+const struct option_kv registry_origins[] = {
+	{"social_entrepreneur", "Sociale iværksættere"},
+	{"company_spinoff", "Afknopning og/eller socialt ansvar hos lokale virksomheder"},
+	{"existing", "Eksisterende socialøkonomiske virksomheder"},
+	{"existing_outside", "Eksisterende socialøkonomiske virksomheder uden for kommunen"},
+	{"association", "Foreninger og institutioner"},
+	{"kommune_spinoff", "Afknopning fra kommunen"},
+};
+const int registry_origins_count = sizeof(registry_origins) / sizeof(registry_origins[0]);
+
+bool registry_cvr_valid(const char *cvr)
+{
+	static const int weights[8] = {2, 7, 6, 5, 4, 3, 2, 1};
+	if (!text_is_digits(cvr, 8) || cvr[0] == '0')
+		return false;
+	int sum = 0;
+	for (int i = 0; i < 8; i++)
+		sum += (cvr[i] - '0') * weights[i];
+	return sum % 11 == 0;
+}
+
+bool registry_date_valid(const char *s)
+{
+	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return false;
+	for (int i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+			return false;
+	int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+	int m = (s[5] - '0') * 10 + (s[6] - '0');
+	int d = (s[8] - '0') * 10 + (s[9] - '0');
+	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (y < 1800 || y > 2200 || m < 1 || m > 12 || d < 1)
+		return false;
+	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return d <= days[m - 1] + (m == 2 && leap);
+}
+
+/* ISO dates compare as strings */
+static bool by(const char *date, const char *day)
+{
+	return date && strcmp(date, day) <= 0;
+}
+
+enum status registry_status_on(const struct enterprise *e, const char *day)
+{
+	if (by(e->closed, day))
+		return STATUS_CLOSED;
+	if (by(e->established, day))
+		return STATUS_ESTABLISHED;
+	if (by(e->pipeline_since, day))
+		return STATUS_PIPELINE;
+	return STATUS_IDEA;
+}
+
+const char *registry_status_key(enum status s)
+{
+	static const char *keys[] = {"idea", "pipeline", "established", "closed"};
+	return keys[s];
+}
+
+const char *registry_status_label(enum status s)
+{
+	static const char *labels[] = {"Idé", "På vej", "Etableret", "Lukket"};
+	return labels[s];
+}
+
+const char *registry_label(const struct option_kv *opts, int n, const char *key)
+{
+	for (int i = 0; key && i < n; i++)
+		if (strcmp(opts[i].key, key) == 0)
+			return opts[i].label;
+	return key ? key : "";
+}
+
+static bool in_list(const struct option_kv *opts, int n, const char *key)
+{
+	for (int i = 0; i < n; i++)
+		if (strcmp(opts[i].key, key) == 0)
+			return true;
+	return false;
+}
+
+/* trimmed text, "" for NULL; NULL result only through opt_null */
+static const char *clean(struct arena *a, const char *s)
+{
+	char *t = text_trim(a, s ? s : "");
+	return t;
+}
+
+static const char *opt_null(struct arena *a, const char *s)
+{
+	const char *t = clean(a, s);
+	return *t ? t : NULL;
+}
+
+static void check_len(struct errs *errs, const char *field, const char *s, size_t max,
+                      const char *msg)
+{
+	if (s && utf8_len(s) > max)
+		errs_add(errs, field, msg);
+}
+
+int registry_validate(struct db *db, struct arena *a, struct enterprise *e, struct errs *errs)
+{
+	int before = errs->n;
+	e->name = clean(a, e->name);
+	if (!*e->name)
+		errs_add(errs, "name", "Skriv virksomhedens navn.");
+	check_len(errs, "name", e->name, 300, "Navnet må højst være på 300 tegn.");
+	e->cvr = opt_null(a, e->cvr);
+	if (e->cvr && !registry_cvr_valid(e->cvr))
+		errs_add(errs, "cvr", "CVR-nummeret er ikke gyldigt: 8 cifre, der består modulus 11-kontrollen.");
+	e->kommune = opt_null(a, e->kommune);
+	struct kommune k;
+	if (!e->kommune)
+		errs_add(errs, "kommune", "Vælg virksomhedens hjemkommune.");
+	else if (!text_is_digits(e->kommune, 3) || kommune_get(db, a, e->kommune, &k) != 0)
+		errs_add(errs, "kommune", "Ukendt kommunekode: brug en af de 98 kommuners tre cifre.");
+	else
+		e->kommune_navn = k.navn;
+	e->legal_form = clean(a, e->legal_form);
+	if (*e->legal_form && !in_list(registry_legal_forms, registry_legal_forms_count, e->legal_form))
+		errs_add(errs, "legal_form", "Ukendt selskabsform.");
+	e->origin = clean(a, e->origin);
+	if (*e->origin && !in_list(registry_origins, registry_origins_count, e->origin))
+		errs_add(errs, "origin", "Ukendt oprindelse.");
+	if (e->criteria < 0 || e->criteria > 31)
+		errs_add(errs, "criteria", "Ukendt kriterium.");
+	const char **dates[] = {&e->pipeline_since, &e->established, &e->rsv_registered, &e->closed};
+	const char *names[] = {"pipeline_since", "established", "rsv_registered", "closed"};
+	for (int i = 0; i < 4; i++) {
+		*dates[i] = opt_null(a, *dates[i]);
+		if (*dates[i] && !registry_date_valid(*dates[i]))
+			errs_add(errs, names[i], "Skriv datoen som ÅÅÅÅ-MM-DD, fx 2015-11-03.");
+	}
+	if (e->rsv_registered && registry_date_valid(e->rsv_registered) && !e->established)
+		errs_add(errs, "rsv_registered", "En RSV-registreret virksomhed skal have en etableringsdato.");
+	if (e->closed && registry_date_valid(e->closed) && e->established &&
+	    registry_date_valid(e->established) && strcmp(e->closed, e->established) < 0)
+		errs_add(errs, "closed", "Lukkedatoen ligger før etableringsdatoen.");
+	if (e->rsv_registered && e->established && registry_date_valid(e->rsv_registered) &&
+	    registry_date_valid(e->established) && strcmp(e->rsv_registered, e->established) < 0)
+		errs_add(errs, "rsv_registered", "RSV-registreringen ligger før etableringsdatoen.");
+	e->contact_name = clean(a, e->contact_name);
+	e->contact_email = clean(a, e->contact_email);
+	if (*e->contact_email && !text_email_valid(e->contact_email))
+		errs_add(errs, "contact_email", "Skriv en gyldig e-mailadresse til kontaktpersonen.");
+	e->contact_phone = clean(a, e->contact_phone);
+	check_len(errs, "contact_phone", e->contact_phone, 40, "Telefonnummeret er for langt.");
+	e->address = clean(a, e->address);
+	e->website = clean(a, e->website);
+	if (*e->website && strncmp(e->website, "http://", 7) != 0 && strncmp(e->website, "https://", 8) != 0)
+		errs_add(errs, "website", "Hjemmesiden skal begynde med https:// eller http://.");
+	e->description = clean(a, e->description);
+	check_len(errs, "description", e->description, 10000, "Beskrivelsen må højst være på 10.000 tegn.");
+	for (int i = 0; i < e->nothers; i++) {
+		if (!text_is_digits(e->others[i], 3) || kommune_get(db, a, e->others[i], &k) != 0)
+			errs_add(errs, "other_kommuner", "Ukendt kommunekode blandt de samarbejdende kommuner.");
+	}
+	struct option_kv *opts;
+	int nopts;
+	if ((e->nservices || e->ntargets) && registry_store_options(db, a, 0, &opts, &nopts) == 0) {
+		for (int i = 0; i < e->nservices; i++)
+			if (!in_list(opts, nopts, e->services[i]))
+				errs_add(errs, "services", arena_printf(a, "Ukendt ydelse: %s.", e->services[i]));
+	}
+	if (e->ntargets && registry_store_options(db, a, 1, &opts, &nopts) == 0) {
+		for (int i = 0; i < e->ntargets; i++)
+			if (!in_list(opts, nopts, e->targets[i]))
+				errs_add(errs, "target_groups", arena_printf(a, "Ukendt målgruppe: %s.", e->targets[i]));
+	}
+	e->source = e->source ? e->source : "";
+	return errs->n > before ? ERR_INVALID : 0;
+}
+
+static char *enterprise_detail(struct arena *a, const struct enterprise *e)
+{
+	struct buf d;
+	struct json w;
+	buf_init(&d, 0);
+	json_init(&w, &d);
+	json_obj_open(&w, NULL);
+	json_str(&w, "name", e->name);
+	json_str(&w, "cvr", e->cvr);
+	json_str(&w, "kommune", e->kommune);
+	json_str(&w, "pipeline_since", e->pipeline_since);
+	json_str(&w, "established", e->established);
+	json_str(&w, "rsv_registered", e->rsv_registered);
+	json_str(&w, "closed", e->closed);
+	json_str(&w, "legal_form", e->legal_form);
+	json_str(&w, "origin", e->origin);
+	json_obj_close(&w);
+	char *s = arena_strdup(a, buf_str(&d));
+	buf_free(&d);
+	return s;
+}
+
+/* the checks and writes of a save, inside the caller's write transaction */
+int registry_write(struct db *db, struct arena *a, const struct principal *who,
+                   struct enterprise *e, struct errs *errs)
+{
+	if (registry_validate(db, a, e, errs) != 0)
+		return ERR_INVALID;
+	if (access_allowed(who, ACC_WRITE, e->kommune) != 0)
+		return ERR_FORBIDDEN;
+	if (e->id) {
+		struct enterprise old;
+		int rc = registry_store_get(db, a, e->id, &old);
+		if (rc)
+			return rc;
+		if (access_allowed(who, ACC_WRITE, old.kommune) != 0)
+			return ERR_FORBIDDEN;
+	}
+	bool creating = e->id == 0;
+	int rc = creating ? registry_store_insert(db, e, &e->id) : registry_store_update(db, e);
+	if (rc == ERR_CONFLICT) {
+		errs_add(errs, "cvr", "Der findes allerede en virksomhed med dette CVR-nummer.");
+		return ERR_CONFLICT;
+	}
+	if (rc == 0) {
+		rc = registry_store_set_lists(db, e);
+		/* a list key that is not in its managed list fails its foreign key */
+		if (rc == ERR_CONFLICT) {
+			errs_add(errs, "services", "Ukendt ydelse, målgruppe eller kommune i en liste.");
+			rc = ERR_INVALID;
+		}
+	}
+	if (rc == 0)
+		rc = registry_store_set_terms(db, e->id, registry_search_terms(a, e->name, e->description));
+	if (rc == 0)
+		rc = audit_record(db, who, creating ? "create" : "update", "enterprise",
+		                  arena_printf(a, "%lld", (long long)e->id), e->kommune,
+		                  enterprise_detail(a, e));
+	if (rc && creating)
+		e->id = 0;
+	return rc;
+}
+
+int registry_save(struct db *db, struct arena *a, const struct principal *who,
+                  struct enterprise *e, struct errs *errs)
+{
+	if (db_write_begin(db) != 0)
+		return ERR_DB;
+	int rc = registry_write(db, a, who, e, errs);
+	if (rc) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db);
+}
+
+int registry_get(struct db *db, struct arena *a, int64_t id, struct enterprise *out)
+{
+	return registry_store_get(db, a, id, out);
+}
+
+int registry_tabel1(struct db *db, struct arena *a, int year, const char *const *kommuner,
+                    struct tabel1_row **rows, int *n, struct tabel1_row *sum)
+{
+	char from[11], cut[11];
+	snprintf(from, sizeof(from), "%04d-01-01", year);
+	snprintf(cut, sizeof(cut), "%04d-12-31", year);
+	int rc = registry_store_tabel1(db, a, from, cut, kommuner, rows, n);
+	if (rc)
+		return rc;
+	memset(sum, 0, sizeof(*sum));
+	sum->navn = "I alt";
+	for (int i = 0; i < *n; i++) {
+		sum->total += (*rows)[i].total;
+		sum->registered += (*rows)[i].registered;
+		sum->established += (*rows)[i].established;
+		sum->pipeline += (*rows)[i].pipeline;
+	}
+	return 0;
+}
+
+int registry_tabel2(struct db *db, struct arena *a, int year, const char *const *kommuner,
+                    struct tabel2_row **rows, int *n, int *total)
+{
+	char cut[11];
+	snprintf(cut, sizeof(cut), "%04d-12-31", year);
+	struct tabel2_row *counted;
+	int nc;
+	int rc = registry_store_tabel2(db, a, cut, kommuner, &counted, &nc);
+	if (rc)
+		return rc;
+	struct tabel2_row *out = arena_alloc(a, sizeof(*out) * (size_t)(registry_origins_count + 1));
+	int m = 0;
+	*total = 0;
+	for (int i = 0; i < registry_origins_count; i++) {
+		out[m] = (struct tabel2_row){registry_origins[i].key, registry_origins[i].label, 0};
+		for (int k = 0; k < nc; k++)
+			if (strcmp(counted[k].origin, registry_origins[i].key) == 0)
+				out[m].count = counted[k].count;
+		*total += out[m++].count;
+	}
+	out[m] = (struct tabel2_row){"", "Ikke oplyst", 0};
+	for (int k = 0; k < nc; k++)
+		if (!*counted[k].origin)
+			out[m].count = counted[k].count;
+	*total += out[m++].count;
+	*rows = out;
+	*n = m;
+	return 0;
+}
+
+static bool same(const char *x, const char *y)
+{
+	if (!x || !*x)
+		return !y || !*y;
+	return y && strcmp(x, y) == 0;
+}
+
+static bool same_list(const char *const *x, int nx, const char *const *y, int ny)
+{
+	if (nx != ny)
+		return false;
+	for (int i = 0; i < nx; i++) {
+		bool found = false;
+		for (int k = 0; k < ny && !found; k++)
+			found = strcmp(x[i], y[k]) == 0;
+		if (!found)
+			return false;
+	}
+	return true;
+}
+
+bool registry_equal(const struct enterprise *x, const struct enterprise *y)
+{
+	return same(x->name, y->name) && same(x->cvr, y->cvr) && same(x->kommune, y->kommune) &&
+	       x->entrepreneur == y->entrepreneur && same(x->legal_form, y->legal_form) &&
+	       same(x->origin, y->origin) && x->purpose_social == y->purpose_social &&
+	       x->purpose_health == y->purpose_health &&
+	       x->purpose_environment == y->purpose_environment && x->criteria == y->criteria &&
+	       same(x->contact_name, y->contact_name) && same(x->contact_email, y->contact_email) &&
+	       same(x->contact_phone, y->contact_phone) && same(x->address, y->address) &&
+	       same(x->website, y->website) && same(x->description, y->description) &&
+	       same(x->pipeline_since, y->pipeline_since) && same(x->established, y->established) &&
+	       same(x->rsv_registered, y->rsv_registered) && same(x->closed, y->closed) &&
+	       same(x->source, y->source) &&
+	       same_list(x->others, x->nothers, y->others, y->nothers) &&
+	       same_list(x->services, x->nservices, y->services, y->nservices) &&
+	       same_list(x->targets, x->ntargets, y->targets, y->ntargets);
+}

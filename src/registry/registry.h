@@ -1,0 +1,119 @@
+/*
+ * registry.h — the registry of social-economy enterprises (SØV) and social entrepreneurs:
+ * the enterprise, its lifecycle by dates, validation, and the statistics of Tabel 1 and 2.
+ * Layer: capability domain. Knows no HTTP and no HTML; its SQL is in registry_store.c.
+ */
+#ifndef INDGANG_REGISTRY_H
+#define INDGANG_REGISTRY_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct arena;
+struct db;
+struct errs;
+struct principal;
+
+enum status { STATUS_IDEA, STATUS_PIPELINE, STATUS_ESTABLISHED, STATUS_CLOSED };
+
+/* the five criteria of the government's definition, as bits of enterprise.criteria */
+enum criterion {
+	CRIT_PURPOSE = 1,     /* a social, health or environmental purpose */
+	CRIT_SELLS = 2,       /* sells services and/or products */
+	CRIT_REINVESTS = 4,   /* reinvests any surplus in the enterprise and its purpose */
+	CRIT_INDEPENDENT = 8, /* organisationally independent of the public sector */
+	CRIT_CVR = 16,        /* has a CVR number */
+};
+
+#define REGISTRY_MAX_LIST 32
+
+struct enterprise {
+	int64_t id;
+	const char *name;
+	const char *cvr;            /* NULL if none */
+	const char *kommune;        /* home municipality, 3 digits */
+	const char *kommune_navn;
+	bool entrepreneur;          /* a person with an idea, no company yet */
+	const char *legal_form;     /* key, "" unknown */
+	const char *origin;         /* key, "" unknown */
+	bool purpose_social, purpose_health, purpose_environment;
+	int criteria;
+	const char *contact_name, *contact_email, *contact_phone, *address, *website, *description;
+	const char *pipeline_since, *established, *rsv_registered, *closed; /* ISO dates or NULL */
+	const char *source;
+	const char *created_at, *updated_at;
+	/* lists: keys */
+	const char *others[REGISTRY_MAX_LIST];   /* other municipalities working with it */
+	int nothers;
+	const char *services[REGISTRY_MAX_LIST];
+	int nservices;
+	const char *targets[REGISTRY_MAX_LIST];
+	int ntargets;
+};
+
+struct option_kv {
+	const char *key;
+	const char *label;
+};
+
+extern const struct option_kv registry_legal_forms[];
+extern const int registry_legal_forms_count;
+extern const struct option_kv registry_origins[];
+extern const int registry_origins_count;
+
+/* registry_cvr_valid: 8 digits, the first not 0, weights 2,7,6,5,4,3,2,1 summing to a
+ * multiple of 11. */
+bool registry_cvr_valid(const char *cvr);
+/* registry_date_valid: a real calendar date written YYYY-MM-DD. */
+bool registry_date_valid(const char *s);
+/* registry_status_on: the status of e on day (YYYY-MM-DD): closed if closed by then, else
+ * established if established by then, else on the way if pipeline_since by then, else idea. */
+enum status registry_status_on(const struct enterprise *e, const char *day);
+const char *registry_status_key(enum status s);   /* "idea", "pipeline", ... */
+const char *registry_status_label(enum status s); /* Danish */
+/* registry_label: the label of key in a list of options, or key itself. */
+const char *registry_label(const struct option_kv *opts, int n, const char *key);
+
+/* registry_validate: checks e's fields (trimmed copies replace the originals, empty optional
+ * text becomes NULL or ""), adding field errors named as the import's columns. 0 or
+ * ERR_INVALID. Does not check uniqueness (the store does) or that list keys exist (the
+ * foreign keys do, reported by registry_save). */
+int registry_validate(struct db *db, struct arena *a, struct enterprise *e, struct errs *errs);
+
+/* registry_save: validates and creates (e->id 0) or updates e, with its lists, search terms and
+ * an audit line, in one transaction. by must be allowed to write the home municipality (and,
+ * for an update, the old one); a virksomhed user may edit only its own enterprise (later).
+ * ERR_INVALID / ERR_CONFLICT (cvr taken, field error on "cvr") / ERR_FORBIDDEN / ERR_NOTFOUND.
+ * On success e->id is set. */
+int registry_save(struct db *db, struct arena *a, const struct principal *by,
+                  struct enterprise *e, struct errs *errs);
+/* registry_write: registry_save's work inside a write transaction the caller holds (imports
+ * write many enterprises in one). Same results; on failure the caller rolls back. */
+int registry_write(struct db *db, struct arena *a, const struct principal *by,
+                   struct enterprise *e, struct errs *errs);
+/* registry_equal: the same stored content (lists included), ignoring id and timestamps. */
+bool registry_equal(const struct enterprise *x, const struct enterprise *y);
+/* registry_get: the enterprise id with its lists; ERR_NOTFOUND. Public data. */
+int registry_get(struct db *db, struct arena *a, int64_t id, struct enterprise *out);
+
+/* ---- statistics */
+struct tabel1_row {
+	const char *kommune, *navn;
+	int total, registered, established, pipeline;
+};
+/* registry_tabel1: Tabel 1 for year: as of 31 December, per municipality: total established and
+ * not closed; registered of those; established within the year; on the way. Rows for every
+ * municipality with a non-zero figure, or exactly those in kommuner (NULL-terminated list, zeros
+ * included); sorted by total descending, then name in Danish order. *sum gets the total row. */
+int registry_tabel1(struct db *db, struct arena *a, int year, const char *const *kommuner,
+                    struct tabel1_row **rows, int *n, struct tabel1_row *sum);
+struct tabel2_row {
+	const char *origin, *label;
+	int count;
+};
+/* registry_tabel2: enterprises established and not closed at the end of year, by origin (every
+ * origin, zeros included, unknown last), within kommuner (NULL: all). */
+int registry_tabel2(struct db *db, struct arena *a, int year, const char *const *kommuner,
+                    struct tabel2_row **rows, int *n, int *total);
+
+#endif

@@ -1,0 +1,54 @@
+/*
+ * registry_io.h — enterprises in and out as files: CSV import (all-or-nothing, with every
+ * problem reported as LINE:COLUMN), and export as CSV, JSON and XLSX with the import's columns.
+ * Layer: capability domain (registry).
+ *
+ * Columns (header names, any order; only name and kommune are required):
+ *   name, cvr, kommune (3-digit code), pipeline_since, established, rsv_registered, closed
+ *   (YYYY-MM-DD or empty), entrepreneur (1/0, ja/nej), legal_form, origin, purposes,
+ *   criteria, services, target_groups, other_kommuner, contact_name, contact_email,
+ *   contact_phone, address, website, description, source.
+ * List columns hold keys separated by '|': purposes social|health|environment; criteria
+ * purpose|sells|reinvests|independent|cvr; services and target_groups the keys of the managed
+ * lists; other_kommuner municipality codes.
+ */
+#ifndef INDGANG_REGISTRY_IO_H
+#define INDGANG_REGISTRY_IO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct arena;
+struct buf;
+struct db;
+struct principal;
+
+struct import_problem {
+	int line, col;
+	const char *message;
+};
+
+struct import_report {
+	int rows;
+	int created, updated, unchanged;
+	struct import_problem *problems; /* owned by the arena given to the import */
+	int nproblems;
+	bool truncated;                  /* more problems than were kept */
+};
+
+#define IMPORT_MAX_PROBLEMS 1000
+
+/* registry_import_csv: reads data[0..len) and, unless dry_run, writes all its enterprises in
+ * one transaction: an existing enterprise (same CVR, else same name in the same municipality)
+ * is updated with the file's columns, others are created. Any problem anywhere means nothing
+ * is written. Returns 0 (see rep), ERR_INVALID (problems in rep), ERR_FORBIDDEN, ERR_DB. */
+int registry_import_csv(struct db *db, struct arena *a, const struct principal *by,
+                        const char *data, size_t len, bool dry_run, struct import_report *rep);
+
+enum export_format { EXPORT_CSV, EXPORT_JSON, EXPORT_XLSX };
+/* registry_export: every enterprise of kommune (NULL: all) into out, in name order. XLSX
+ * needs a temporary file (libxlsxwriter writes files); its bytes end up in out. */
+int registry_export(struct db *db, struct arena *a, const char *kommune, enum export_format f,
+                    struct buf *out);
+
+#endif

@@ -1,0 +1,183 @@
+/*
+ * registry_report.c — Tabel 1 and 2 as JSON, CSV and XLSX. Layer: capability (registry).
+ */
+#include "registry_report.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include "../base/arena.h"
+#include "../base/buf.h"
+#include "../base/csv.h"
+#include "../base/err.h"
+#include "../base/text.h"
+#include "../view/json.h"
+
+static void row_json(struct json *w, const char *key, const struct tabel1_row *r, bool named)
+{
+	json_obj_open(w, key);
+	if (named) {
+		json_str(w, "kommune", r->kommune);
+		json_str(w, "name", r->navn);
+	}
+	json_int(w, "total", r->total);
+	json_int(w, "registered", r->registered);
+	json_int(w, "established", r->established);
+	json_int(w, "pipeline", r->pipeline);
+	json_obj_close(w);
+}
+
+void registry_tabel1_json(struct buf *o, int year, const struct tabel1_row *rows, int n,
+                          const struct tabel1_row *sum)
+{
+	struct json w;
+	json_init(&w, o);
+	json_obj_open(&w, NULL);
+	json_int(&w, "year", year);
+	json_arr_open(&w, "rows");
+	for (int i = 0; i < n; i++)
+		row_json(&w, NULL, &rows[i], true);
+	json_arr_close(&w);
+	row_json(&w, "total", sum, false);
+	json_obj_close(&w);
+}
+
+void registry_tabel1_csv(struct buf *o, const struct tabel1_row *rows, int n,
+                         const struct tabel1_row *sum)
+{
+	buf_puts(o, "kommune,name,total,registered,established,pipeline\r\n");
+	for (int i = 0; i <= n; i++) {
+		const struct tabel1_row *r = i < n ? &rows[i] : sum;
+		csv_write_field(o, i < n ? r->kommune : "", ',');
+		buf_putc(o, ',');
+		csv_write_field(o, i < n ? r->navn : "I alt", ',');
+		buf_printf(o, ",%d,%d,%d,%d\r\n", r->total, r->registered, r->established, r->pipeline);
+	}
+}
+
+void registry_tabel2_json(struct buf *o, int year, const struct tabel2_row *rows, int n, int total)
+{
+	struct json w;
+	json_init(&w, o);
+	json_obj_open(&w, NULL);
+	json_int(&w, "year", year);
+	json_arr_open(&w, "rows");
+	for (int i = 0; i < n; i++) {
+		json_obj_open(&w, NULL);
+		json_str(&w, "origin", rows[i].origin);
+		json_str(&w, "label", rows[i].label);
+		json_int(&w, "count", rows[i].count);
+		json_obj_close(&w);
+	}
+	json_arr_close(&w);
+	json_int(&w, "total", total);
+	json_obj_close(&w);
+}
+
+void registry_tabel2_csv(struct buf *o, const struct tabel2_row *rows, int n, int total)
+{
+	buf_puts(o, "origin,label,count\r\n");
+	for (int i = 0; i < n; i++) {
+		csv_write_field(o, rows[i].origin, ',');
+		buf_putc(o, ',');
+		csv_write_field(o, rows[i].label, ',');
+		buf_printf(o, ",%d\r\n", rows[i].count);
+	}
+	buf_printf(o, ",I alt,%d\r\n", total);
+}
+
+int registry_tables_xlsx(struct buf *o, int year, const struct tabel1_row *rows, int n,
+                         const struct tabel1_row *sum, const struct tabel2_row *t2, int n2,
+                         int t2_total)
+{
+	char path[] = "/tmp/indgang-stats-XXXXXX";
+	int fd = mkstemp(path);
+	if (fd < 0)
+		return ERR_IO;
+	close(fd);
+	lxw_workbook *wb = workbook_new(path);
+	if (!wb) {
+		unlink(path);
+		return ERR_IO;
+	}
+	lxw_format *bold = workbook_add_format(wb);
+	format_set_bold(bold);
+	lxw_worksheet *ws = workbook_add_worksheet(wb, "Tabel 1");
+	char title[80];
+	snprintf(title, sizeof(title), "Tabel 1. Socialøkonomiske virksomheder pr. 31.12.%d", year);
+	worksheet_write_string(ws, 0, 0, title, bold);
+	static const char *heads[] = {"Kommune", "Kode", "Antal i alt", "Heraf registrerede",
+	                              "Etableret i året", "Vurderes på vej"};
+	for (int c = 0; c < 6; c++)
+		worksheet_write_string(ws, 2, (lxw_col_t)c, heads[c], bold);
+	for (int i = 0; i <= n; i++) {
+		const struct tabel1_row *r = i < n ? &rows[i] : sum;
+		lxw_row_t row = (lxw_row_t)(3 + i);
+		lxw_format *fmt = i < n ? NULL : bold;
+		worksheet_write_string(ws, row, 0, i < n ? r->navn : "I alt", fmt);
+		if (i < n)
+			worksheet_write_string(ws, row, 1, r->kommune, NULL);
+		worksheet_write_number(ws, row, 2, r->total, fmt);
+		worksheet_write_number(ws, row, 3, r->registered, fmt);
+		worksheet_write_number(ws, row, 4, r->established, fmt);
+		worksheet_write_number(ws, row, 5, r->pipeline, fmt);
+	}
+	worksheet_set_column(ws, 0, 0, 20, NULL);
+	worksheet_set_column(ws, 2, 5, 18, NULL);
+	if (t2) {
+		lxw_worksheet *w2 = workbook_add_worksheet(wb, "Tabel 2");
+		snprintf(title, sizeof(title), "Tabel 2. Virksomheder efter oprindelse pr. 31.12.%d", year);
+		worksheet_write_string(w2, 0, 0, title, bold);
+		worksheet_write_string(w2, 2, 0, "Oprindelse", bold);
+		worksheet_write_string(w2, 2, 1, "Antal", bold);
+		for (int i = 0; i < n2; i++) {
+			worksheet_write_string(w2, (lxw_row_t)(3 + i), 0, t2[i].label, NULL);
+			worksheet_write_number(w2, (lxw_row_t)(3 + i), 1, t2[i].count, NULL);
+		}
+		worksheet_write_string(w2, (lxw_row_t)(3 + n2), 0, "I alt", bold);
+		worksheet_write_number(w2, (lxw_row_t)(3 + n2), 1, t2_total, bold);
+		worksheet_set_column(w2, 0, 0, 60, NULL);
+	}
+	int rc = workbook_close(wb) == LXW_NO_ERROR ? 0 : ERR_IO;
+	FILE *f = rc == 0 ? fopen(path, "rb") : NULL;
+	if (rc == 0 && !f)
+		rc = ERR_IO;
+	char chunk[65536];
+	size_t got;
+	while (f && (got = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_append(o, chunk, got);
+	if (f)
+		fclose(f);
+	unlink(path);
+	return rc;
+}
+
+const char **registry_parse_kommuner(struct arena *a, const char *s, const char **bad)
+{
+	*bad = NULL;
+	if (!s || !*s)
+		return NULL;
+	size_t n = 1;
+	for (const char *p = s; *p; p++)
+		n += *p == ',';
+	const char **list = arena_alloc(a, sizeof(*list) * (n + 1));
+	size_t k = 0;
+	char *copy = arena_strdup(a, s);
+	for (char *part = copy, *next; part; part = next) {
+		next = strchr(part, ',');
+		if (next)
+			*next++ = '\0';
+		char *t = text_trim(a, part);
+		if (!*t)
+			continue;
+		if (!text_is_digits(t, 3)) {
+			*bad = t;
+			return NULL;
+		}
+		list[k++] = t;
+	}
+	list[k] = NULL;
+	return list;
+}

@@ -1,0 +1,23 @@
+/*
+ * registry_search.h — searching the way Danes type: Danish stemming (Snowball, libstemmer),
+ * æ/ae, ø/oe, å/aa as equals, case-insensitive, prefix search as you type.
+ * Layer: capability domain (registry). Text is turned into folded terms both when an enterprise
+ * is saved (stored in the FTS5 table enterprise_search) and when a query is asked, so both
+ * sides meet in the same form: each word is kept whole and as its stem, lowercased and folded
+ * (æ→ae, ø→oe, å→aa, ä→ae, ö→oe, ü→ue, é→e).
+ */
+#ifndef INDGANG_REGISTRY_SEARCH_H
+#define INDGANG_REGISTRY_SEARCH_H
+
+struct arena;
+
+/* registry_search_terms: the index terms of name and description, space-separated, owned by a. */
+char *registry_search_terms(struct arena *a, const char *name, const char *description);
+/* registry_search_query: an FTS5 MATCH expression for what the user typed, owned by a, or NULL
+ * when q holds no word. Every word must match (its stem, or the word as a prefix); the last
+ * word also matches as a prefix of longer words, so results come as you type. */
+char *registry_search_query(struct arena *a, const char *q);
+/* registry_search_fold: one word lowercased and folded (no stemming), owned by a. */
+char *registry_search_fold(struct arena *a, const char *word, int len);
+
+#endif

@@ -1,0 +1,423 @@
+/*
+ * registry_store.c — the SQL of the registry. Layer: store of the registry capability.
+ * Lists of municipality codes are bound as one JSON array and read with json_each, so no SQL
+ * text is ever built from input.
+ */
+#include "registry_store.h"
+
+#include <string.h>
+
+#include "../base/arena.h"
+#include "../base/buf.h"
+#include "../base/err.h"
+#include "../store/db.h"
+#include "../view/json.h"
+
+#define NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+
+static int finish(struct db_stmt *s, int bind_rc)
+{
+	if (!s)
+		return ERR_DB;
+	int rc = bind_rc ? ERR_DB : db_step(s);
+	db_done(s);
+	return rc == DB_DONE ? 0 : rc == DB_ROW ? ERR_DB : rc;
+}
+
+static int bind_fields(struct db_stmt *s, const struct enterprise *e)
+{
+	return db_bind_text(s, ":name", e->name) | db_bind_text(s, ":cvr", e->cvr) |
+	       db_bind_text(s, ":kommune", e->kommune) | db_bind_int(s, ":entrepreneur", e->entrepreneur) |
+	       db_bind_text(s, ":legal_form", e->legal_form) | db_bind_text(s, ":origin", e->origin) |
+	       db_bind_int(s, ":ps", e->purpose_social) | db_bind_int(s, ":ph", e->purpose_health) |
+	       db_bind_int(s, ":pe", e->purpose_environment) | db_bind_int(s, ":criteria", e->criteria) |
+	       db_bind_text(s, ":cn", e->contact_name) | db_bind_text(s, ":ce", e->contact_email) |
+	       db_bind_text(s, ":cp", e->contact_phone) | db_bind_text(s, ":address", e->address) |
+	       db_bind_text(s, ":website", e->website) | db_bind_text(s, ":description", e->description) |
+	       db_bind_text(s, ":pipeline", e->pipeline_since) | db_bind_text(s, ":est", e->established) |
+	       db_bind_text(s, ":rsv", e->rsv_registered) | db_bind_text(s, ":closed", e->closed) |
+	       db_bind_text(s, ":source", e->source);
+}
+
+int registry_store_insert(struct db *db, struct enterprise *e, int64_t *id)
+{
+	struct db_stmt *s = db_prepare(db,
+		"INSERT INTO enterprises (name, cvr, kommune, entrepreneur, legal_form, origin,"
+		" purpose_social, purpose_health, purpose_environment, criteria, contact_name,"
+		" contact_email, contact_phone, address, website, description, pipeline_since,"
+		" established, rsv_registered, closed, source, created_at, updated_at)"
+		" VALUES (:name, :cvr, :kommune, :entrepreneur, :legal_form, :origin, :ps, :ph, :pe,"
+		" :criteria, :cn, :ce, :cp, :address, :website, :description, :pipeline, :est, :rsv,"
+		" :closed, :source, " NOW ", " NOW ")");
+	int rc = finish(s, s ? bind_fields(s, e) : 0);
+	if (rc == 0)
+		*id = db_last_id(db);
+	return rc;
+}
+
+int registry_store_update(struct db *db, const struct enterprise *e)
+{
+	struct db_stmt *s = db_prepare(db,
+		"UPDATE enterprises SET name = :name, cvr = :cvr, kommune = :kommune,"
+		" entrepreneur = :entrepreneur, legal_form = :legal_form, origin = :origin,"
+		" purpose_social = :ps, purpose_health = :ph, purpose_environment = :pe,"
+		" criteria = :criteria, contact_name = :cn, contact_email = :ce, contact_phone = :cp,"
+		" address = :address, website = :website, description = :description,"
+		" pipeline_since = :pipeline, established = :est, rsv_registered = :rsv,"
+		" closed = :closed, source = :source, updated_at = " NOW " WHERE id = :id");
+	int rc = finish(s, s ? bind_fields(s, e) | db_bind_int(s, ":id", e->id) : 0);
+	if (rc == 0 && db_changes(db) == 0)
+		return ERR_NOTFOUND;
+	return rc;
+}
+
+int registry_store_set_lists(struct db *db, const struct enterprise *e)
+{
+	struct db_stmt *s = db_prepare(db, "DELETE FROM enterprise_kommuner WHERE enterprise_id = :id");
+	int rc = finish(s, s ? db_bind_int(s, ":id", e->id) : 0);
+	for (int i = 0; rc == 0 && i < e->nothers; i++) {
+		s = db_prepare(db, "INSERT OR IGNORE INTO enterprise_kommuner (enterprise_id, kommune)"
+		                   " VALUES (:id, :k)");
+		rc = finish(s, s ? db_bind_int(s, ":id", e->id) | db_bind_text(s, ":k", e->others[i]) : 0);
+	}
+	if (rc == 0) {
+		s = db_prepare(db, "DELETE FROM enterprise_services WHERE enterprise_id = :id");
+		rc = finish(s, s ? db_bind_int(s, ":id", e->id) : 0);
+	}
+	for (int i = 0; rc == 0 && i < e->nservices; i++) {
+		s = db_prepare(db, "INSERT OR IGNORE INTO enterprise_services (enterprise_id, service)"
+		                   " VALUES (:id, :k)");
+		rc = finish(s, s ? db_bind_int(s, ":id", e->id) | db_bind_text(s, ":k", e->services[i]) : 0);
+	}
+	if (rc == 0) {
+		s = db_prepare(db, "DELETE FROM enterprise_targets WHERE enterprise_id = :id");
+		rc = finish(s, s ? db_bind_int(s, ":id", e->id) : 0);
+	}
+	for (int i = 0; rc == 0 && i < e->ntargets; i++) {
+		s = db_prepare(db, "INSERT OR IGNORE INTO enterprise_targets (enterprise_id, target)"
+		                   " VALUES (:id, :k)");
+		rc = finish(s, s ? db_bind_int(s, ":id", e->id) | db_bind_text(s, ":k", e->targets[i]) : 0);
+	}
+	return rc;
+}
+
+int registry_store_set_terms(struct db *db, int64_t id, const char *terms)
+{
+	struct db_stmt *s = db_prepare(db, "DELETE FROM enterprise_search WHERE rowid = :id");
+	int rc = finish(s, s ? db_bind_int(s, ":id", id) : 0);
+	if (rc == 0) {
+		s = db_prepare(db, "INSERT INTO enterprise_search (rowid, terms) VALUES (:id, :terms)");
+		rc = finish(s, s ? db_bind_int(s, ":id", id) | db_bind_text(s, ":terms", terms) : 0);
+	}
+	return rc;
+}
+
+/* read a list of keys into arr */
+static int read_keys(struct db_stmt *s, struct arena *a, int64_t id, const char **arr, int *n)
+{
+	if (!s)
+		return ERR_DB;
+	int rc = db_bind_int(s, ":id", id) ? ERR_DB : 0;
+	*n = 0;
+	while (rc == 0 && (rc = db_step(s)) == DB_ROW) {
+		if (*n < REGISTRY_MAX_LIST)
+			arr[(*n)++] = arena_strdup(a, db_col_text(s, 0));
+		rc = 0;
+	}
+	db_done(s);
+	return rc == DB_DONE || rc == 0 ? 0 : rc;
+}
+
+int registry_store_get(struct db *db, struct arena *a, int64_t id, struct enterprise *e)
+{
+	struct db_stmt *s = db_prepare(db,
+		"SELECT e.id, e.name, e.cvr, e.kommune, k.navn, e.entrepreneur, e.legal_form, e.origin,"
+		" e.purpose_social, e.purpose_health, e.purpose_environment, e.criteria, e.contact_name,"
+		" e.contact_email, e.contact_phone, e.address, e.website, e.description,"
+		" e.pipeline_since, e.established, e.rsv_registered, e.closed, e.source, e.created_at,"
+		" e.updated_at FROM enterprises e JOIN kommuner k ON k.kode = e.kommune WHERE e.id = :id");
+	if (!s)
+		return ERR_DB;
+	int rc = db_bind_int(s, ":id", id) ? ERR_DB : db_step(s);
+	if (rc == DB_ROW) {
+		memset(e, 0, sizeof(*e));
+		const char **t[] = {&e->name, &e->cvr, &e->kommune, &e->kommune_navn};
+		e->id = db_col_int(s, 0);
+		for (int i = 0; i < 4; i++)
+			*t[i] = arena_strdup(a, db_col_text(s, 1 + i));
+		e->entrepreneur = db_col_int(s, 5) != 0;
+		e->legal_form = arena_strdup(a, db_col_text(s, 6));
+		e->origin = arena_strdup(a, db_col_text(s, 7));
+		e->purpose_social = db_col_int(s, 8) != 0;
+		e->purpose_health = db_col_int(s, 9) != 0;
+		e->purpose_environment = db_col_int(s, 10) != 0;
+		e->criteria = (int)db_col_int(s, 11);
+		const char **u[] = {&e->contact_name, &e->contact_email, &e->contact_phone, &e->address,
+		                    &e->website, &e->description, &e->pipeline_since, &e->established,
+		                    &e->rsv_registered, &e->closed, &e->source, &e->created_at,
+		                    &e->updated_at};
+		for (int i = 0; i < 13; i++)
+			*u[i] = arena_strdup(a, db_col_text(s, 12 + i));
+	}
+	db_done(s);
+	if (rc != DB_ROW)
+		return rc == DB_DONE ? ERR_NOTFOUND : rc;
+	rc = read_keys(db_prepare(db, "SELECT kommune FROM enterprise_kommuner WHERE enterprise_id = :id"
+	                              " ORDER BY kommune"), a, id, e->others, &e->nothers);
+	if (rc == 0)
+		rc = read_keys(db_prepare(db, "SELECT s.key FROM enterprise_services es JOIN services s"
+		                              " ON s.key = es.service WHERE es.enterprise_id = :id"
+		                              " ORDER BY s.position"), a, id, e->services, &e->nservices);
+	if (rc == 0)
+		rc = read_keys(db_prepare(db, "SELECT t.key FROM enterprise_targets et JOIN target_groups t"
+		                              " ON t.key = et.target WHERE et.enterprise_id = :id"
+		                              " ORDER BY t.position"), a, id, e->targets, &e->ntargets);
+	return rc;
+}
+
+int registry_store_find(struct db *db, const char *cvr, const char *name, const char *kommune,
+                        int64_t *id)
+{
+	struct db_stmt *s;
+	if (cvr) {
+		s = db_prepare(db, "SELECT id FROM enterprises WHERE cvr = :cvr");
+		if (s && db_bind_text(s, ":cvr", cvr)) {
+			db_done(s);
+			return ERR_DB;
+		}
+	} else {
+		s = db_prepare(db, "SELECT id FROM enterprises WHERE name = :name AND kommune = :kommune"
+		                   " ORDER BY id LIMIT 1");
+		if (s && db_bind_text(s, ":name", name) | db_bind_text(s, ":kommune", kommune)) {
+			db_done(s);
+			return ERR_DB;
+		}
+	}
+	if (!s)
+		return ERR_DB;
+	int rc = db_step(s);
+	if (rc == DB_ROW)
+		*id = db_col_int(s, 0);
+	db_done(s);
+	return rc == DB_ROW ? 0 : rc == DB_DONE ? ERR_NOTFOUND : rc;
+}
+
+#define STATUS_SQL                                                                  \
+	"CASE WHEN e.closed <= :day THEN 'closed'"                                      \
+	" WHEN e.established <= :day THEN 'established'"                                \
+	" WHEN e.pipeline_since <= :day THEN 'pipeline' ELSE 'idea' END"
+#define LIST_WHERE                                                                  \
+	" WHERE (:match IS NULL OR e.id IN (SELECT rowid FROM enterprise_search"        \
+	"   WHERE enterprise_search MATCH :match))"                                      \
+	" AND (:kommune IS NULL OR e.kommune = :kommune)"                                \
+	" AND (:service IS NULL OR e.id IN (SELECT enterprise_id FROM enterprise_services" \
+	"   WHERE service = :service))"                                                  \
+	" AND (:target IS NULL OR e.id IN (SELECT enterprise_id FROM enterprise_targets"  \
+	"   WHERE target = :target))"                                                    \
+	" AND (:status IS NULL OR " STATUS_SQL " = :status)"                             \
+	" AND (:registered < 0 OR (coalesce(e.rsv_registered <= :day, 0)) = :registered)"
+
+static int bind_query(struct db_stmt *s, const struct registry_query *q)
+{
+	return db_bind_text(s, ":match", q->match) | db_bind_text(s, ":kommune", q->kommune) |
+	       db_bind_text(s, ":service", q->service) | db_bind_text(s, ":target", q->target) |
+	       db_bind_text(s, ":status", q->status) | db_bind_int(s, ":registered", q->registered) |
+	       db_bind_text(s, ":day", q->day);
+}
+
+int registry_store_list(struct db *db, struct arena *a, const struct registry_query *q,
+                        struct registry_item **items, int *n, int *total)
+{
+	struct db_stmt *c = db_prepare(db, "SELECT count(*) FROM enterprises e" LIST_WHERE);
+	if (!c)
+		return ERR_DB;
+	if (bind_query(c, q) || db_step(c) != DB_ROW) {
+		db_done(c);
+		return ERR_DB;
+	}
+	*total = (int)db_col_int(c, 0);
+	db_done(c);
+	/* the sort is one of three fixed statements, chosen from an allow-list */
+	struct db_stmt *s;
+#define LIST_SELECT                                                                  \
+	"SELECT e.id, e.name, e.cvr, e.kommune, k.navn, " STATUS_SQL ", e.established,"   \
+	" e.rsv_registered FROM enterprises e JOIN kommuner k ON k.kode = e.kommune" LIST_WHERE
+	if (q->sort == 1)
+		s = db_prepare(db, LIST_SELECT " ORDER BY e.established IS NULL, e.established DESC,"
+		                               " e.name COLLATE da LIMIT :limit OFFSET :offset");
+	else if (q->sort == 2)
+		s = db_prepare(db, LIST_SELECT " ORDER BY k.navn COLLATE da, e.name COLLATE da"
+		                               " LIMIT :limit OFFSET :offset");
+	else
+		s = db_prepare(db, LIST_SELECT " ORDER BY e.name COLLATE da, e.id"
+		                               " LIMIT :limit OFFSET :offset");
+#undef LIST_SELECT
+	if (!s)
+		return ERR_DB;
+	if (bind_query(s, q) | db_bind_int(s, ":limit", q->limit) | db_bind_int(s, ":offset", q->offset)) {
+		db_done(s);
+		return ERR_DB;
+	}
+	struct registry_item *out = arena_alloc(a, sizeof(*out) * (size_t)(q->limit > 0 ? q->limit : 1));
+	int count = 0, rc;
+	while ((rc = db_step(s)) == DB_ROW && count < q->limit) {
+		struct registry_item *it = &out[count++];
+		it->id = db_col_int(s, 0);
+		it->name = arena_strdup(a, db_col_text(s, 1));
+		it->cvr = arena_strdup(a, db_col_text(s, 2));
+		it->kommune = arena_strdup(a, db_col_text(s, 3));
+		it->kommune_navn = arena_strdup(a, db_col_text(s, 4));
+		it->status = arena_strdup(a, db_col_text(s, 5));
+		it->established = arena_strdup(a, db_col_text(s, 6));
+		it->rsv_registered = arena_strdup(a, db_col_text(s, 7));
+	}
+	db_done(s);
+	if (rc < 0)
+		return rc;
+	*items = out;
+	*n = count;
+	return 0;
+}
+
+int registry_store_ids(struct db *db, struct arena *a, const char *kommune, int64_t **ids, int *n)
+{
+	struct db_stmt *s = db_prepare(db, "SELECT id FROM enterprises"
+	                                   " WHERE :kommune IS NULL OR kommune = :kommune"
+	                                   " ORDER BY name COLLATE da, id");
+	if (!s)
+		return ERR_DB;
+	if (db_bind_text(s, ":kommune", kommune)) {
+		db_done(s);
+		return ERR_DB;
+	}
+	int cap = 256, count = 0, rc;
+	int64_t *out = arena_alloc(a, sizeof(*out) * (size_t)cap);
+	while ((rc = db_step(s)) == DB_ROW) {
+		if (count == cap) {
+			int64_t *bigger = arena_alloc(a, sizeof(*out) * (size_t)cap * 2);
+			memcpy(bigger, out, sizeof(*out) * (size_t)cap);
+			out = bigger;
+			cap *= 2;
+		}
+		out[count++] = db_col_int(s, 0);
+	}
+	db_done(s);
+	if (rc < 0)
+		return rc;
+	*ids = out;
+	*n = count;
+	return 0;
+}
+
+/* the list of codes as a JSON array for json_each, or NULL for no filter; owned by a */
+static const char *codes_json(struct arena *a, const char *const *kommuner)
+{
+	if (!kommuner)
+		return NULL;
+	struct buf b;
+	struct json w;
+	buf_init(&b, 0);
+	json_init(&w, &b);
+	json_arr_open(&w, NULL);
+	for (int i = 0; kommuner[i]; i++)
+		json_str(&w, NULL, kommuner[i]);
+	json_arr_close(&w);
+	const char *s = arena_strdup(a, buf_str(&b));
+	buf_free(&b);
+	return s;
+}
+
+int registry_store_tabel1(struct db *db, struct arena *a, const char *from, const char *cut,
+                          const char *const *kommuner, struct tabel1_row **rows, int *n)
+{
+	struct db_stmt *s = db_prepare(db,
+		"SELECT k.kode, k.navn,"
+		" count(CASE WHEN e.established <= :cut AND (e.closed IS NULL OR e.closed > :cut)"
+		"   THEN 1 END) AS total,"
+		" count(CASE WHEN e.established <= :cut AND (e.closed IS NULL OR e.closed > :cut)"
+		"   AND e.rsv_registered <= :cut THEN 1 END) AS registered,"
+		" count(CASE WHEN e.established BETWEEN :from AND :cut THEN 1 END) AS established,"
+		" count(CASE WHEN (e.closed IS NULL OR e.closed > :cut)"
+		"   AND (e.established IS NULL OR e.established > :cut)"
+		"   AND e.pipeline_since <= :cut THEN 1 END) AS pipeline"
+		" FROM kommuner k LEFT JOIN enterprises e ON e.kommune = k.kode"
+		" WHERE :list IS NULL OR k.kode IN (SELECT value FROM json_each(:list))"
+		" GROUP BY k.kode, k.navn"
+		" HAVING :list IS NOT NULL OR total + registered + established + pipeline > 0"
+		" ORDER BY total DESC, k.navn COLLATE da");
+	if (!s)
+		return ERR_DB;
+	if (db_bind_text(s, ":from", from) | db_bind_text(s, ":cut", cut) |
+	    db_bind_text(s, ":list", codes_json(a, kommuner))) {
+		db_done(s);
+		return ERR_DB;
+	}
+	struct tabel1_row *out = arena_alloc(a, sizeof(*out) * 128);
+	int count = 0, rc;
+	while ((rc = db_step(s)) == DB_ROW && count < 128) {
+		struct tabel1_row *r = &out[count++];
+		r->kommune = arena_strdup(a, db_col_text(s, 0));
+		r->navn = arena_strdup(a, db_col_text(s, 1));
+		r->total = (int)db_col_int(s, 2);
+		r->registered = (int)db_col_int(s, 3);
+		r->established = (int)db_col_int(s, 4);
+		r->pipeline = (int)db_col_int(s, 5);
+	}
+	db_done(s);
+	if (rc < 0)
+		return rc;
+	*rows = out;
+	*n = count;
+	return 0;
+}
+
+int registry_store_tabel2(struct db *db, struct arena *a, const char *cut,
+                          const char *const *kommuner, struct tabel2_row **rows, int *n)
+{
+	struct db_stmt *s = db_prepare(db,
+		"SELECT e.origin, count(*) FROM enterprises e"
+		" WHERE e.established <= :cut AND (e.closed IS NULL OR e.closed > :cut)"
+		" AND (:list IS NULL OR e.kommune IN (SELECT value FROM json_each(:list)))"
+		" GROUP BY e.origin");
+	if (!s)
+		return ERR_DB;
+	if (db_bind_text(s, ":cut", cut) | db_bind_text(s, ":list", codes_json(a, kommuner))) {
+		db_done(s);
+		return ERR_DB;
+	}
+	struct tabel2_row *out = arena_alloc(a, sizeof(*out) * 16);
+	int count = 0, rc;
+	while ((rc = db_step(s)) == DB_ROW && count < 16) {
+		out[count].origin = arena_strdup(a, db_col_text(s, 0));
+		out[count].count = (int)db_col_int(s, 1);
+		count++;
+	}
+	db_done(s);
+	if (rc < 0)
+		return rc;
+	*rows = out;
+	*n = count;
+	return 0;
+}
+
+int registry_store_options(struct db *db, struct arena *a, int targets, struct option_kv **opts,
+                           int *n)
+{
+	struct db_stmt *s = targets ? db_prepare(db, "SELECT key, label FROM target_groups ORDER BY position")
+	                            : db_prepare(db, "SELECT key, label FROM services ORDER BY position");
+	if (!s)
+		return ERR_DB;
+	struct option_kv *out = arena_alloc(a, sizeof(*out) * 200);
+	int count = 0, rc;
+	while ((rc = db_step(s)) == DB_ROW && count < 200) {
+		out[count].key = arena_strdup(a, db_col_text(s, 0));
+		out[count].label = arena_strdup(a, db_col_text(s, 1));
+		count++;
+	}
+	db_done(s);
+	if (rc < 0)
+		return rc;
+	*opts = out;
+	*n = count;
+	return 0;
+}

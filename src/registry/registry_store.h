@@ -1,0 +1,56 @@
+/*
+ * registry_store.h — the SQL of the registry. Layer: store of the registry capability:
+ * statements only, no rules.
+ */
+#ifndef INDGANG_REGISTRY_STORE_H
+#define INDGANG_REGISTRY_STORE_H
+
+#include <stdint.h>
+
+#include "registry.h"
+
+struct arena;
+struct db;
+
+int registry_store_insert(struct db *db, struct enterprise *e, int64_t *id);
+int registry_store_update(struct db *db, const struct enterprise *e);
+/* registry_store_set_lists: replaces other municipalities, services and target groups. */
+int registry_store_set_lists(struct db *db, const struct enterprise *e);
+int registry_store_set_terms(struct db *db, int64_t id, const char *terms);
+int registry_store_get(struct db *db, struct arena *a, int64_t id, struct enterprise *out);
+/* registry_store_find: the id of the enterprise with cvr (if given), else with name in kommune;
+ * ERR_NOTFOUND. */
+int registry_store_find(struct db *db, const char *cvr, const char *name, const char *kommune,
+                        int64_t *id);
+
+/* a filtered, sorted page of enterprises (public fields) */
+struct registry_query {
+	const char *match;     /* FTS5 query built by registry_search_query, or NULL */
+	const char *kommune;   /* home municipality, or NULL */
+	const char *service;   /* key, or NULL */
+	const char *target;    /* key, or NULL */
+	const char *status;    /* "idea" ... "closed" as of day, or NULL */
+	int registered;        /* 1 RSV-registered by day, 0 not, -1 either */
+	const char *day;       /* YYYY-MM-DD for status */
+	int sort;              /* 0 name (Danish order), 1 newest established, 2 municipality */
+	int limit, offset;
+};
+struct registry_item {
+	int64_t id;
+	const char *name, *cvr, *kommune, *kommune_navn, *status, *established, *rsv_registered;
+};
+int registry_store_list(struct db *db, struct arena *a, const struct registry_query *q,
+                        struct registry_item **items, int *n, int *total);
+/* registry_store_each: every enterprise id in kommune (NULL: all) in name order, for exports. */
+int registry_store_ids(struct db *db, struct arena *a, const char *kommune, int64_t **ids, int *n);
+
+int registry_store_tabel1(struct db *db, struct arena *a, const char *from, const char *cut,
+                          const char *const *kommuner, struct tabel1_row **rows, int *n);
+int registry_store_tabel2(struct db *db, struct arena *a, const char *cut,
+                          const char *const *kommuner, struct tabel2_row **rows, int *n);
+
+/* the managed lists */
+int registry_store_options(struct db *db, struct arena *a, int targets, struct option_kv **opts,
+                           int *n);
+
+#endif
