@@ -292,13 +292,31 @@ int registry_get(struct db *db, struct arena *a, int64_t id, struct enterprise *
 	return registry_store_get(db, a, id, out);
 }
 
+/* the list of codes as a JSON array for the store's json_each, or NULL for no filter */
+static const char *codes_json(struct arena *a, const char *const *kommuner)
+{
+	if (!kommuner)
+		return NULL;
+	struct buf b;
+	struct json w;
+	buf_init(&b, 0);
+	json_init(&w, &b);
+	json_arr_open(&w, NULL);
+	for (int i = 0; kommuner[i]; i++)
+		json_str(&w, NULL, kommuner[i]);
+	json_arr_close(&w);
+	const char *s = arena_strdup(a, buf_str(&b));
+	buf_free(&b);
+	return s;
+}
+
 int registry_tabel1(struct db *db, struct arena *a, int year, const char *const *kommuner,
                     struct tabel1_row **rows, int *n, struct tabel1_row *sum)
 {
 	char from[11], cut[11];
 	snprintf(from, sizeof(from), "%04d-01-01", year);
 	snprintf(cut, sizeof(cut), "%04d-12-31", year);
-	int rc = registry_store_tabel1(db, a, from, cut, kommuner, rows, n);
+	int rc = registry_store_tabel1(db, a, from, cut, codes_json(a, kommuner), rows, n);
 	if (rc)
 		return rc;
 	memset(sum, 0, sizeof(*sum));
@@ -319,7 +337,7 @@ int registry_tabel2(struct db *db, struct arena *a, int year, const char *const 
 	snprintf(cut, sizeof(cut), "%04d-12-31", year);
 	struct tabel2_row *counted;
 	int nc;
-	int rc = registry_store_tabel2(db, a, cut, kommuner, &counted, &nc);
+	int rc = registry_store_tabel2(db, a, cut, codes_json(a, kommuner), &counted, &nc);
 	if (rc)
 		return rc;
 	struct tabel2_row *out = arena_alloc(a, sizeof(*out) * (size_t)(registry_origins_count + 1));

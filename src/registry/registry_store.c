@@ -8,10 +8,8 @@
 #include <string.h>
 
 #include "../base/arena.h"
-#include "../base/buf.h"
 #include "../base/err.h"
 #include "../store/db.h"
-#include "../view/json.h"
 
 #define NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
@@ -309,26 +307,8 @@ int registry_store_ids(struct db *db, struct arena *a, const char *kommune, int6
 	return 0;
 }
 
-/* the list of codes as a JSON array for json_each, or NULL for no filter; owned by a */
-static const char *codes_json(struct arena *a, const char *const *kommuner)
-{
-	if (!kommuner)
-		return NULL;
-	struct buf b;
-	struct json w;
-	buf_init(&b, 0);
-	json_init(&w, &b);
-	json_arr_open(&w, NULL);
-	for (int i = 0; kommuner[i]; i++)
-		json_str(&w, NULL, kommuner[i]);
-	json_arr_close(&w);
-	const char *s = arena_strdup(a, buf_str(&b));
-	buf_free(&b);
-	return s;
-}
-
 int registry_store_tabel1(struct db *db, struct arena *a, const char *from, const char *cut,
-                          const char *const *kommuner, struct tabel1_row **rows, int *n)
+                          const char *kommuner_json, struct tabel1_row **rows, int *n)
 {
 	struct db_stmt *s = db_prepare(db,
 		"SELECT k.kode, k.navn,"
@@ -348,7 +328,7 @@ int registry_store_tabel1(struct db *db, struct arena *a, const char *from, cons
 	if (!s)
 		return ERR_DB;
 	if (db_bind_text(s, ":from", from) | db_bind_text(s, ":cut", cut) |
-	    db_bind_text(s, ":list", codes_json(a, kommuner))) {
+	    db_bind_text(s, ":list", kommuner_json)) {
 		db_done(s);
 		return ERR_DB;
 	}
@@ -372,7 +352,7 @@ int registry_store_tabel1(struct db *db, struct arena *a, const char *from, cons
 }
 
 int registry_store_tabel2(struct db *db, struct arena *a, const char *cut,
-                          const char *const *kommuner, struct tabel2_row **rows, int *n)
+                          const char *kommuner_json, struct tabel2_row **rows, int *n)
 {
 	struct db_stmt *s = db_prepare(db,
 		"SELECT e.origin, count(*) FROM enterprises e"
@@ -381,7 +361,7 @@ int registry_store_tabel2(struct db *db, struct arena *a, const char *cut,
 		" GROUP BY e.origin");
 	if (!s)
 		return ERR_DB;
-	if (db_bind_text(s, ":cut", cut) | db_bind_text(s, ":list", codes_json(a, kommuner))) {
+	if (db_bind_text(s, ":cut", cut) | db_bind_text(s, ":list", kommuner_json)) {
 		db_done(s);
 		return ERR_DB;
 	}

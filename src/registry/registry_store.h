@@ -44,10 +44,11 @@ int registry_store_list(struct db *db, struct arena *a, const struct registry_qu
 /* registry_store_each: every enterprise id in kommune (NULL: all) in name order, for exports. */
 int registry_store_ids(struct db *db, struct arena *a, const char *kommune, int64_t **ids, int *n);
 
+/* kommuner_json: a JSON array of codes to restrict to (read with json_each), or NULL */
 int registry_store_tabel1(struct db *db, struct arena *a, const char *from, const char *cut,
-                          const char *const *kommuner, struct tabel1_row **rows, int *n);
+                          const char *kommuner_json, struct tabel1_row **rows, int *n);
 int registry_store_tabel2(struct db *db, struct arena *a, const char *cut,
-                          const char *const *kommuner, struct tabel2_row **rows, int *n);
+                          const char *kommuner_json, struct tabel2_row **rows, int *n);
 
 /* the managed lists */
 int registry_store_options(struct db *db, struct arena *a, int targets, struct option_kv **opts,
