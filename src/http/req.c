@@ -19,6 +19,15 @@ const char *kv_get(const struct kv *list, const char *name)
 	return NULL;
 }
 
+int kv_all(const struct kv *list, const char *name, const char **out, int max)
+{
+	int n = 0;
+	for (; list && list->name && n < max; list++)
+		if (strcmp(list->name, name) == 0)
+			out[n++] = list->value;
+	return n;
+}
+
 const char *req_query(const struct req *r, const char *name) { return kv_get(r->query, name); }
 const char *req_form(const struct req *r, const char *name) { return kv_get(r->form, name); }
 const char *req_cookie(const struct req *r, const char *name) { return kv_get(r->cookies, name); }
@@ -72,6 +81,16 @@ int reply_json(struct req *r, int status)
 {
 	r->status = status;
 	r->resp_type = "application/json";
+	return 0;
+}
+
+int reply_download(struct req *r, const char *type, const char *filename)
+{
+	if (filename)
+		reply_header(r, "Content-Disposition",
+		             arena_printf(&r->a, "attachment; filename=\"%s\"", filename));
+	r->status = 200;
+	r->resp_type = type;
 	return 0;
 }
 

@@ -75,6 +75,8 @@ const char *req_query(const struct req *r, const char *name);
 const char *req_form(const struct req *r, const char *name);
 const char *req_cookie(const struct req *r, const char *name);
 const char *kv_get(const struct kv *list, const char *name);
+/* kv_all: up to max values named name into out, in order; returns how many. */
+int kv_all(const struct kv *list, const char *name, const char **out, int max);
 
 /* req_param: the i-th typed path parameter (0-based). */
 const char *req_param(const struct req *r, int i);
@@ -88,6 +90,9 @@ int reply_cookie(struct req *r, const char *name, const char *value, int max_age
 int reply_html(struct req *r, int status);
 /* reply_json: status with r->out as JSON. */
 int reply_json(struct req *r, int status);
+/* reply_download: status 200 with r->out as type, offered as a file called filename (a fixed,
+ * safe name chosen by the program), or shown inline when filename is NULL. */
+int reply_download(struct req *r, const char *type, const char *filename);
 /* reply_text: status with text as text/plain. */
 int reply_text(struct req *r, int status, const char *text);
 /* reply_redirect: 303 See Other to a local path (must start with one '/'). */

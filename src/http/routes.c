@@ -6,6 +6,7 @@
 #include "../auth/auth.h"
 #include "../auth/auth_web.h"
 #include "../kommune/kommune_web.h"
+#include "../registry/registry_web.h"
 #include "core_web.h"
 #include "dispatch.h"
 #include "req.h"
@@ -25,6 +26,15 @@ const struct route routes[] = {
 	{M_GET, "/brugere/{id}", users_page_edit, 0, STAFF},
 	{M_POST, "/brugere/{id}", users_page_update, RF_FORM, STAFF},
 	{M_GET, "/admin/audit", audit_page, 0, ROLE_ADMIN},
+	{M_GET, "/virksomheder", registry_page_list, RF_PUBLIC, 0},
+	{M_POST, "/virksomheder", registry_page_create, RF_FORM, STAFF},
+	{M_GET, "/virksomheder/ny", registry_page_new, 0, STAFF},
+	{M_GET, "/virksomheder/eksport", registry_download_export, RF_PUBLIC, 0},
+	{M_GET, "/virksomheder/{id}", registry_page_profile, RF_PUBLIC, 0},
+	{M_POST, "/virksomheder/{id}", registry_page_update, RF_FORM, STAFF},
+	{M_GET, "/virksomheder/{id}/rediger", registry_page_edit, 0, STAFF},
+	{M_GET, "/statistik", registry_page_stats, RF_PUBLIC, 0},
+	{M_GET, "/statistik/virksomheder", registry_download_stats, RF_PUBLIC, 0},
 	/* JSON API */
 	{M_GET, "/healthz", core_api_health, RF_PUBLIC | RF_API, 0},
 	{M_GET, "/api/v1/me", auth_api_me, RF_API, 0},
@@ -34,6 +44,11 @@ const struct route routes[] = {
 	{M_GET, "/api/v1/users/{id}", users_api_get, RF_API, 0},
 	{M_PATCH, "/api/v1/users/{id}", users_api_update, RF_API | RF_JSON, 0},
 	{M_GET, "/api/v1/audit", audit_api_list, RF_API, ROLE_ADMIN},
+	{M_GET, "/api/v1/enterprises", registry_api_list, RF_PUBLIC | RF_API, 0},
+	{M_POST, "/api/v1/enterprises", registry_api_create, RF_API | RF_JSON, 0},
+	{M_GET, "/api/v1/enterprises/{id}", registry_api_get, RF_PUBLIC | RF_API, 0},
+	{M_PATCH, "/api/v1/enterprises/{id}", registry_api_update, RF_API | RF_JSON, 0},
+	{M_GET, "/api/v1/stats/enterprises", registry_api_stats, RF_PUBLIC | RF_API, 0},
 };
 
 const size_t routes_count = sizeof(routes) / sizeof(routes[0]);

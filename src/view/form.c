@@ -75,6 +75,57 @@ void form_select(struct buf *o, const struct form_field *f, const struct form_op
 	html(o, "</select>\n</div>\n");
 }
 
+void form_textarea(struct buf *o, const struct form_field *f, int rows)
+{
+	htmlf(o, "<div class=\"field%s\">\n", f->error ? " has-error" : "");
+	field_label(o, f);
+	field_error(o, f);
+	htmlf(o, "<textarea id=\"f-%s\" name=\"%s\" rows=\"%d\"", f->name, f->name, rows);
+	field_described(o, f);
+	htmlf(o, ">%s</textarea>\n</div>\n", f->value ? f->value : "");
+}
+
+static bool in(const char *v, const char *const *set, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (set[i] && strcmp(set[i], v) == 0)
+			return true;
+	return false;
+}
+
+void form_checkboxes(struct buf *o, const struct form_field *f, const struct form_option *opts,
+                     int n, const char *const *checked, int nchecked)
+{
+	htmlf(o, "<fieldset class=\"field checks%s\"", f->error ? " has-error" : "");
+	if (f->error)
+		htmlf(o, " aria-describedby=\"f-%s-error\"", f->name);
+	htmlf(o, ">\n<legend>%s</legend>\n", f->label);
+	field_error(o, f);
+	for (int i = 0; i < n; i++)
+		htmlf(o, "<div class=\"check\"><input type=\"checkbox\" id=\"f-%s-%s\" name=\"%s\" "
+		         "value=\"%s\"%s> <label for=\"f-%s-%s\">%s</label></div>\n",
+		      f->name, opts[i].value, f->name, opts[i].value,
+		      in(opts[i].value, checked, nchecked) ? " checked" : "", f->name, opts[i].value,
+		      opts[i].label);
+	html(o, "</fieldset>\n");
+}
+
+void form_select_multiple(struct buf *o, const struct form_field *f,
+                          const struct form_option *opts, int n, const char *const *chosen,
+                          int nchosen, int size)
+{
+	htmlf(o, "<div class=\"field%s\">\n", f->error ? " has-error" : "");
+	field_label(o, f);
+	field_error(o, f);
+	htmlf(o, "<select id=\"f-%s\" name=\"%s\" multiple size=\"%d\"", f->name, f->name, size);
+	field_described(o, f);
+	html(o, ">\n");
+	for (int i = 0; i < n; i++)
+		htmlf(o, "<option value=\"%s\"%s>%s</option>\n", opts[i].value,
+		      in(opts[i].value, chosen, nchosen) ? " selected" : "", opts[i].label);
+	html(o, "</select>\n</div>\n");
+}
+
 void form_checkbox(struct buf *o, const struct form_field *f)
 {
 	bool on = f->value && strcmp(f->value, "1") == 0;

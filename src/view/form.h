@@ -32,6 +32,16 @@ struct form_option {
 void form_input(struct buf *o, const struct form_field *f);
 /* form_select: options in the order given; the one equal to f->value is selected. */
 void form_select(struct buf *o, const struct form_field *f, const struct form_option *opts, int n);
+/* form_textarea: a multi-line text field. */
+void form_textarea(struct buf *o, const struct form_field *f, int rows);
+/* form_checkboxes: a fieldset with legend f->label and one checkbox per option named f->name;
+ * the options whose value is in checked[0..nchecked) are checked. */
+void form_checkboxes(struct buf *o, const struct form_field *f, const struct form_option *opts,
+                     int n, const char *const *checked, int nchecked);
+/* form_select_multiple: a <select multiple> (keyboard-usable list) with the same rules. */
+void form_select_multiple(struct buf *o, const struct form_field *f,
+                          const struct form_option *opts, int n, const char *const *chosen,
+                          int nchosen, int size);
 /* form_checkbox: checked when f->value is "1". */
 void form_checkbox(struct buf *o, const struct form_field *f);
 /* form_error_summary: nothing when errs is empty. */

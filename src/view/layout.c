@@ -38,6 +38,8 @@ void layout_begin(struct buf *o, const struct layout_info *info)
 	html(o, "</div>\n");
 	htmlf(o, "<nav aria-label=\"%s\"><ul>", T_NAV_MAIN);
 	nav_item(o, info, "/", T_NAV_HOME);
+	nav_item(o, info, "/virksomheder", T_NAV_REGISTRY);
+	nav_item(o, info, "/statistik", T_NAV_STATS);
 	nav_item(o, info, "/kommuner", T_NAV_KOMMUNER);
 	if (info->nav_users)
 		nav_item(o, info, "/brugere", T_NAV_USERS);

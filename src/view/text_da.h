@@ -11,6 +11,8 @@
 #define T_NAV_MAIN "Hovedmenu"
 #define T_NAV_HOME "Forside"
 #define T_NAV_KOMMUNER "Kommuner"
+#define T_NAV_REGISTRY "Virksomheder"
+#define T_NAV_STATS "Statistik"
 #define T_NAV_USERS "Brugere"
 #define T_NAV_AUDIT "Revisionslog"
 #define T_LOGIN "Log ind"

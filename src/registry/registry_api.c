@@ -1,0 +1,247 @@
+/*
+ * registry_api.c — the registry's JSON endpoints. Layer: handlers of the registry capability.
+ */
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../base/err.h"
+#include "../base/errs.h"
+#include "../http/api.h"
+#include "registry.h"
+#include "registry_store.h"
+#include "registry_web.h"
+
+/* GET /api/v1/enterprises — public. ?q, kommune, service, target, status, registered,
+ * sort=name|established|kommune, limit, offset. Public fields only. */
+int registry_api_list(struct req *r)
+{
+	int limit, offset;
+	if (!api_paging_or_reply(r, &limit, &offset))
+		return 0;
+	const char *sort = req_query(r, "sort");
+	if (sort && strcmp(sort, "name") && strcmp(sort, "established") && strcmp(sort, "kommune"))
+		return reply_api_error(r, 400, "bad_parameter", "sort must be name, established or kommune.", "sort");
+	struct registry_query q;
+	registry_query_from(r, &q, limit);
+	q.offset = offset;
+	struct registry_item *items;
+	int n, total;
+	if (registry_store_list(r->db, &r->a, &q, &items, &n, &total) != 0)
+		return api_fail(r, ERR_DB);
+	struct json w;
+	api_list_begin(r, &w);
+	for (int i = 0; i < n; i++) {
+		json_obj_open(&w, NULL);
+		json_int(&w, "id", items[i].id);
+		json_str(&w, "name", items[i].name);
+		json_str(&w, "cvr", items[i].cvr);
+		json_str(&w, "kommune", items[i].kommune);
+		json_str(&w, "status", items[i].status);
+		json_str(&w, "established", items[i].established);
+		json_bool(&w, "registered", items[i].rsv_registered && strcmp(items[i].rsv_registered, q.day) <= 0);
+		json_obj_close(&w);
+	}
+	api_list_end(r, &w, total, limit, offset);
+	return 0;
+}
+
+static void strings(struct json *w, const char *key, const char *const *arr, int n)
+{
+	json_arr_open(w, key);
+	for (int i = 0; i < n; i++)
+		json_str(w, NULL, arr[i]);
+	json_arr_close(w);
+}
+
+static void enterprise_json(struct req *r, const struct enterprise *e)
+{
+	struct json w;
+	buf_reset(&r->out);
+	json_init(&w, &r->out);
+	json_obj_open(&w, NULL);
+	json_int(&w, "id", e->id);
+	json_str(&w, "name", e->name);
+	json_str(&w, "cvr", e->cvr);
+	json_str(&w, "kommune", e->kommune);
+	json_bool(&w, "entrepreneur", e->entrepreneur);
+	json_str(&w, "legal_form", *e->legal_form ? e->legal_form : NULL);
+	json_str(&w, "origin", *e->origin ? e->origin : NULL);
+	const char *p[3];
+	int np = 0;
+	if (e->purpose_social)
+		p[np++] = "social";
+	if (e->purpose_health)
+		p[np++] = "health";
+	if (e->purpose_environment)
+		p[np++] = "environment";
+	strings(&w, "purposes", p, np);
+	static const char *crit[] = {"purpose", "sells", "reinvests", "independent", "cvr"};
+	const char *c[5];
+	int nc = 0;
+	for (int i = 0; i < 5; i++)
+		if (e->criteria & (1 << i))
+			c[nc++] = crit[i];
+	strings(&w, "criteria", c, nc);
+	json_str(&w, "pipeline_since", e->pipeline_since);
+	json_str(&w, "established", e->established);
+	json_str(&w, "rsv_registered", e->rsv_registered);
+	json_str(&w, "closed", e->closed);
+	strings(&w, "services", e->services, e->nservices);
+	strings(&w, "target_groups", e->targets, e->ntargets);
+	strings(&w, "other_kommuner", e->others, e->nothers);
+	json_str(&w, "contact_name", e->contact_name);
+	json_str(&w, "contact_email", e->contact_email);
+	json_str(&w, "contact_phone", e->contact_phone);
+	json_str(&w, "address", e->address);
+	json_str(&w, "website", e->website);
+	json_str(&w, "description", e->description);
+	json_obj_close(&w);
+}
+
+/* GET /api/v1/enterprises/{id} — public. */
+int registry_api_get(struct req *r)
+{
+	struct enterprise e;
+	int rc = registry_get(r->db, &r->a, strtoll(req_param(r, 0), NULL, 10), &e);
+	if (rc)
+		return api_fail(r, rc);
+	enterprise_json(r, &e);
+	return reply_json(r, 200);
+}
+
+/* a list member: an array of strings into arr */
+static void read_strings(struct req *r, json_t *body, const char *name, const char **arr, int *n)
+{
+	json_t *v = json_object_get(body, name);
+	if (!v || json_is_null(v))
+		return;
+	if (!json_is_array(v) || json_array_size(v) > REGISTRY_MAX_LIST) {
+		errs_add(&r->errs, name, arena_printf(&r->a, "%s must be an array of at most %d strings.",
+		                                      name, REGISTRY_MAX_LIST));
+		return;
+	}
+	*n = 0;
+	size_t i;
+	json_t *it;
+	json_array_foreach(v, i, it) {
+		if (!json_is_string(it)) {
+			errs_add(&r->errs, name, arena_printf(&r->a, "%s must hold strings.", name));
+			return;
+		}
+		arr[(*n)++] = arena_strdup(&r->a, json_string_value(it));
+	}
+}
+
+/* the members present in body over e (absent members keep e's values: PATCH semantics) */
+static void read_body(struct req *r, json_t *body, struct enterprise *e)
+{
+	static const struct { const char *name; size_t off; } texts[] = {
+		{"name", offsetof(struct enterprise, name)},
+		{"cvr", offsetof(struct enterprise, cvr)},
+		{"kommune", offsetof(struct enterprise, kommune)},
+		{"legal_form", offsetof(struct enterprise, legal_form)},
+		{"origin", offsetof(struct enterprise, origin)},
+		{"pipeline_since", offsetof(struct enterprise, pipeline_since)},
+		{"established", offsetof(struct enterprise, established)},
+		{"rsv_registered", offsetof(struct enterprise, rsv_registered)},
+		{"closed", offsetof(struct enterprise, closed)},
+		{"contact_name", offsetof(struct enterprise, contact_name)},
+		{"contact_email", offsetof(struct enterprise, contact_email)},
+		{"contact_phone", offsetof(struct enterprise, contact_phone)},
+		{"address", offsetof(struct enterprise, address)},
+		{"website", offsetof(struct enterprise, website)},
+		{"description", offsetof(struct enterprise, description)},
+	};
+	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+		if (!json_object_get(body, texts[i].name))
+			continue;
+		const char **field = (const char **)(void *)((char *)e + texts[i].off);
+		*field = api_member(r, body, texts[i].name);
+	}
+	json_t *v = json_object_get(body, "entrepreneur");
+	if (v && !json_is_boolean(v))
+		errs_add(&r->errs, "entrepreneur", "entrepreneur must be true or false.");
+	else if (v)
+		e->entrepreneur = json_is_true(v);
+	const char *arr[REGISTRY_MAX_LIST];
+	int n = -1;
+	read_strings(r, body, "purposes", arr, &n);
+	if (n >= 0) {
+		e->purpose_social = e->purpose_health = e->purpose_environment = false;
+		for (int i = 0; i < n; i++) {
+			if (!strcmp(arr[i], "social"))
+				e->purpose_social = true;
+			else if (!strcmp(arr[i], "health"))
+				e->purpose_health = true;
+			else if (!strcmp(arr[i], "environment"))
+				e->purpose_environment = true;
+			else
+				errs_add(&r->errs, "purposes", "purposes are social, health and environment.");
+		}
+	}
+	n = -1;
+	read_strings(r, body, "criteria", arr, &n);
+	if (n >= 0) {
+		static const char *crit[] = {"purpose", "sells", "reinvests", "independent", "cvr"};
+		e->criteria = 0;
+		for (int i = 0; i < n; i++) {
+			int bit = -1;
+			for (int k = 0; k < 5; k++)
+				if (!strcmp(arr[i], crit[k]))
+					bit = k;
+			if (bit < 0)
+				errs_add(&r->errs, "criteria", "criteria are purpose, sells, reinvests, independent and cvr.");
+			else
+				e->criteria |= 1 << bit;
+		}
+	}
+	read_strings(r, body, "services", e->services, &e->nservices);
+	read_strings(r, body, "target_groups", e->targets, &e->ntargets);
+	read_strings(r, body, "other_kommuner", e->others, &e->nothers);
+}
+
+static int save_and_reply(struct req *r, struct enterprise *e, int status)
+{
+	if (r->errs.n)
+		return api_fail(r, ERR_INVALID);
+	int rc = registry_save(r->db, &r->a, r->user, e, &r->errs);
+	if (rc)
+		return api_fail(r, rc);
+	struct enterprise saved;
+	if (registry_get(r->db, &r->a, e->id, &saved) != 0)
+		return api_fail(r, ERR_DB);
+	enterprise_json(r, &saved);
+	if (status == 201)
+		reply_header(r, "Location", arena_printf(&r->a, "/api/v1/enterprises/%lld", (long long)e->id));
+	return reply_json(r, status);
+}
+
+/* POST /api/v1/enterprises — staff of the enterprise's municipality (kommune member), or admin.
+ * The members of GET /api/v1/enterprises/{id}; name and kommune required. 201. */
+int registry_api_create(struct req *r)
+{
+	json_t *body = api_body_or_reply(r);
+	if (!body)
+		return 0;
+	struct enterprise e = {0};
+	read_body(r, body, &e);
+	json_decref(body);
+	return save_and_reply(r, &e, 201);
+}
+
+/* PATCH /api/v1/enterprises/{id} — staff of its municipality, or admin. Members as for POST;
+ * absent members are unchanged. */
+int registry_api_update(struct req *r)
+{
+	struct enterprise e;
+	int rc = registry_get(r->db, &r->a, strtoll(req_param(r, 0), NULL, 10), &e);
+	if (rc)
+		return api_fail(r, rc);
+	json_t *body = api_body_or_reply(r);
+	if (!body)
+		return 0;
+	read_body(r, body, &e);
+	json_decref(body);
+	return save_and_reply(r, &e, 200);
+}

@@ -1,0 +1,265 @@
+/*
+ * registry_edit_web.c — creating and editing an enterprise in the browser.
+ * Layer: handlers of the registry capability. The rules are registry_save()'s; these pages
+ * only read the form, show it again with the errors next to the fields, and redirect.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../auth/access.h"
+#include "../auth/auth.h"
+#include "../base/err.h"
+#include "../base/errs.h"
+#include "../base/text.h"
+#include "../http/page.h"
+#include "../kommune/kommune.h"
+#include "registry.h"
+#include "registry_store.h"
+#include "registry_text_da.h"
+#include "registry_web.h"
+
+static struct form_option *to_form_options(struct req *r, const struct option_kv *kv, int n)
+{
+	struct form_option *fo = arena_alloc(&r->a, sizeof(*fo) * (size_t)(n > 0 ? n : 1));
+	for (int i = 0; i < n; i++)
+		fo[i] = (struct form_option){kv[i].key, kv[i].label};
+	return fo;
+}
+
+static const char *date_or_empty(const char *s)
+{
+	return s ? s : "";
+}
+
+/* the form, filled from e (what is stored, or what the user sent) */
+static int edit_form(struct req *r, int status, const struct enterprise *e)
+{
+	page_begin(r, e->id ? arena_printf(&r->a, "%s: %s", R_EDIT, e->name) : R_NEW);
+	struct buf *o = &r->out;
+	const struct errs *er = &r->errs;
+	form_error_summary(o, er);
+	if (e->id)
+		htmlf(o, "<form method=\"post\" action=\"/virksomheder/%lld\" class=\"stack\" novalidate>\n",
+		      (long long)e->id);
+	else
+		html(o, "<form method=\"post\" action=\"/virksomheder\" class=\"stack\" novalidate>\n");
+	form_csrf(o, r->csrf);
+	html(o, "<fieldset><legend>Virksomheden</legend>\n");
+	form_input(o, &(struct form_field){.name = "name", .label = R_NAME, .value = e->name,
+	                                   .error = errs_get(er, "name"), .required = true});
+	form_checkbox(o, &(struct form_field){.name = "entrepreneur",
+	                                      .label = "Social iværksætter uden virksomhed endnu (en person og en idé)",
+	                                      .value = e->entrepreneur ? "1" : "0"});
+	form_input(o, &(struct form_field){.name = "cvr", .label = R_CVR, .value = e->cvr,
+	                                   .hint = "8 cifre. Kan udelades, mens virksomheden er en idé eller på vej.",
+	                                   .error = errs_get(er, "cvr")});
+	struct kommune *ks;
+	int nk = 0;
+	kommune_list(r->db, &r->a, &ks, &nk);
+	struct form_option *ko = arena_alloc(&r->a, sizeof(*ko) * (size_t)(nk + 1));
+	for (int i = 0; i < nk; i++)
+		ko[i] = (struct form_option){ks[i].kode, ks[i].navn};
+	if (r->user->role == ROLE_ADMIN) {
+		form_select(o, &(struct form_field){.name = "kommune", .label = "Hjemkommune",
+		                                    .value = e->kommune, .error = errs_get(er, "kommune"),
+		                                    .required = true}, ko, nk);
+	} else {
+		htmlf(o, "<p>Hjemkommune: <strong>%s</strong></p>\n", r->user->kommune_navn);
+	}
+	struct form_option lf[16];
+	lf[0] = (struct form_option){"", "Ikke oplyst"};
+	for (int i = 0; i < registry_legal_forms_count; i++)
+		lf[i + 1] = (struct form_option){registry_legal_forms[i].key, registry_legal_forms[i].label};
+	form_select(o, &(struct form_field){.name = "legal_form", .label = "Selskabsform",
+	                                    .value = e->legal_form, .error = errs_get(er, "legal_form")},
+	            lf, registry_legal_forms_count + 1);
+	struct form_option og[16];
+	og[0] = (struct form_option){"", "Ikke oplyst"};
+	for (int i = 0; i < registry_origins_count; i++)
+		og[i + 1] = (struct form_option){registry_origins[i].key, registry_origins[i].label};
+	form_select(o, &(struct form_field){.name = "origin", .label = "Oprindelse",
+	                                    .value = e->origin, .error = errs_get(er, "origin")},
+	            og, registry_origins_count + 1);
+	html(o, "</fieldset>\n");
+
+	static const struct form_option purposes[] = {
+		{"social", "Socialt"}, {"health", "Sundhed"}, {"environment", "Miljø"}};
+	const char *pch[3];
+	int np = 0;
+	if (e->purpose_social)
+		pch[np++] = "social";
+	if (e->purpose_health)
+		pch[np++] = "health";
+	if (e->purpose_environment)
+		pch[np++] = "environment";
+	form_checkboxes(o, &(struct form_field){.name = "purposes", .label = "Formål"}, purposes, 3, pch, np);
+	static const struct form_option criteria[] = {
+		{"purpose", "Har et socialt, sundheds- eller miljømæssigt formål"},
+		{"sells", "Sælger ydelser og/eller produkter"},
+		{"reinvests", "Geninvesterer et eventuelt overskud i virksomheden og formålet"},
+		{"independent", "Er organisatorisk uafhængig af den offentlige sektor"},
+		{"cvr", "Har et CVR-nummer"}};
+	const char *cch[5];
+	int nc = 0;
+	for (int i = 0; i < 5; i++)
+		if (e->criteria & (1 << i))
+			cch[nc++] = criteria[i].value;
+	form_checkboxes(o, &(struct form_field){.name = "criteria",
+	                                        .label = "Regeringens fem kriterier for en socialøkonomisk virksomhed"},
+	                criteria, 5, cch, nc);
+
+	html(o, "<fieldset><legend>Forløb (status beregnes ud fra datoerne)</legend>\n");
+	form_input(o, &(struct form_field){.name = "pipeline_since", .label = "På vej siden", .type = "date",
+	                                   .value = date_or_empty(e->pipeline_since),
+	                                   .error = errs_get(er, "pipeline_since")});
+	form_input(o, &(struct form_field){.name = "established", .label = R_ESTABLISHED, .type = "date",
+	                                   .value = date_or_empty(e->established),
+	                                   .error = errs_get(er, "established")});
+	form_input(o, &(struct form_field){.name = "rsv_registered", .label = "RSV-registreret",
+	                                   .type = "date", .value = date_or_empty(e->rsv_registered),
+	                                   .error = errs_get(er, "rsv_registered")});
+	form_input(o, &(struct form_field){.name = "closed", .label = "Lukket", .type = "date",
+	                                   .value = date_or_empty(e->closed),
+	                                   .error = errs_get(er, "closed")});
+	html(o, "</fieldset>\n");
+
+	struct option_kv *opts;
+	int nopts;
+	if (registry_store_options(r->db, &r->a, 0, &opts, &nopts) == 0)
+		form_checkboxes(o, &(struct form_field){.name = "services", .label = "Ydelser, virksomheden sælger",
+		                                        .error = errs_get(er, "services")},
+		                to_form_options(r, opts, nopts), nopts, e->services, e->nservices);
+	if (registry_store_options(r->db, &r->a, 1, &opts, &nopts) == 0)
+		form_checkboxes(o, &(struct form_field){.name = "target_groups", .label = "Målgrupper",
+		                                        .error = errs_get(er, "target_groups")},
+		                to_form_options(r, opts, nopts), nopts, e->targets, e->ntargets);
+	form_select_multiple(o, &(struct form_field){.name = "other_kommuner",
+	                                             .label = "Andre kommuner, der samarbejder med virksomheden",
+	                                             .hint = "Vælg flere med Ctrl eller Skift.",
+	                                             .error = errs_get(er, "other_kommuner")},
+	                     ko, nk, e->others, e->nothers, 6);
+
+	html(o, "<fieldset><legend>Kontakt</legend>\n");
+	form_input(o, &(struct form_field){.name = "contact_name", .label = "Kontaktperson",
+	                                   .value = e->contact_name, .autocomplete = "off"});
+	form_input(o, &(struct form_field){.name = "contact_email", .label = "E-mail", .type = "email",
+	                                   .value = e->contact_email, .error = errs_get(er, "contact_email")});
+	form_input(o, &(struct form_field){.name = "contact_phone", .label = "Telefon", .type = "tel",
+	                                   .value = e->contact_phone, .error = errs_get(er, "contact_phone")});
+	form_input(o, &(struct form_field){.name = "address", .label = "Adresse", .value = e->address});
+	form_input(o, &(struct form_field){.name = "website", .label = "Hjemmeside", .type = "url",
+	                                   .value = e->website, .error = errs_get(er, "website")});
+	html(o, "</fieldset>\n");
+	form_textarea(o, &(struct form_field){.name = "description", .label = "Beskrivelse",
+	                                      .value = e->description, .error = errs_get(er, "description")},
+	              6);
+	htmlf(o, "<div class=\"actions\"><button type=\"submit\">%s</button> ", R_SAVE);
+	if (e->id)
+		htmlf(o, "<a href=\"/virksomheder/%lld\">%s</a></div>\n</form>\n", (long long)e->id, R_CANCEL);
+	else
+		htmlf(o, "<a href=\"/virksomheder\">%s</a></div>\n</form>\n", R_CANCEL);
+	return page_end(r, status);
+}
+
+/* the form's values over e */
+static void read_form(struct req *r, struct enterprise *e)
+{
+	e->name = req_form(r, "name");
+	e->cvr = req_form(r, "cvr");
+	e->entrepreneur = req_form(r, "entrepreneur") != NULL;
+	if (r->user->role == ROLE_ADMIN)
+		e->kommune = req_form(r, "kommune");
+	else if (!e->id)
+		e->kommune = r->user->kommune;
+	e->legal_form = req_form(r, "legal_form");
+	e->origin = req_form(r, "origin");
+	const char *vals[REGISTRY_MAX_LIST];
+	int n = kv_all(r->form, "purposes", vals, REGISTRY_MAX_LIST);
+	e->purpose_social = e->purpose_health = e->purpose_environment = false;
+	for (int i = 0; i < n; i++) {
+		e->purpose_social |= !strcmp(vals[i], "social");
+		e->purpose_health |= !strcmp(vals[i], "health");
+		e->purpose_environment |= !strcmp(vals[i], "environment");
+	}
+	static const char *crit[] = {"purpose", "sells", "reinvests", "independent", "cvr"};
+	n = kv_all(r->form, "criteria", vals, REGISTRY_MAX_LIST);
+	e->criteria = 0;
+	for (int i = 0; i < n; i++)
+		for (int k = 0; k < 5; k++)
+			if (!strcmp(vals[i], crit[k]))
+				e->criteria |= 1 << k;
+	e->pipeline_since = req_form(r, "pipeline_since");
+	e->established = req_form(r, "established");
+	e->rsv_registered = req_form(r, "rsv_registered");
+	e->closed = req_form(r, "closed");
+	e->nservices = kv_all(r->form, "services", e->services, REGISTRY_MAX_LIST);
+	e->ntargets = kv_all(r->form, "target_groups", e->targets, REGISTRY_MAX_LIST);
+	e->nothers = kv_all(r->form, "other_kommuner", e->others, REGISTRY_MAX_LIST);
+	e->contact_name = req_form(r, "contact_name");
+	e->contact_email = req_form(r, "contact_email");
+	e->contact_phone = req_form(r, "contact_phone");
+	e->address = req_form(r, "address");
+	e->website = req_form(r, "website");
+	e->description = req_form(r, "description");
+}
+
+static int fail(struct req *r, int rc)
+{
+	if (rc == ERR_FORBIDDEN)
+		return reply_page_error(r, 403, R_FORBIDDEN);
+	if (rc == ERR_NOTFOUND)
+		return reply_page_error(r, 404, R_NOT_FOUND);
+	return reply_page_error(r, 500, "Der skete en fejl. Den er logget.");
+}
+
+/* GET /virksomheder/ny — konsulent or admin. */
+int registry_page_new(struct req *r)
+{
+	if (access_allowed(r->user, ACC_WRITE, r->user->kommune) != 0)
+		return fail(r, ERR_FORBIDDEN);
+	struct enterprise e = {.kommune = r->user->kommune, .criteria = 0};
+	return edit_form(r, 200, &e);
+}
+
+/* POST /virksomheder — konsulent or admin, CSRF. The fields of the form above. */
+int registry_page_create(struct req *r)
+{
+	struct enterprise e = {0};
+	read_form(r, &e);
+	int rc = registry_save(r->db, &r->a, r->user, &e, &r->errs);
+	if (rc == ERR_INVALID || rc == ERR_CONFLICT)
+		return edit_form(r, rc == ERR_INVALID ? 422 : 409, &e);
+	if (rc)
+		return fail(r, rc);
+	return reply_redirect(r, arena_printf(&r->a, "/virksomheder/%lld?ok=oprettet", (long long)e.id));
+}
+
+/* GET /virksomheder/{id}/rediger — staff of the enterprise's municipality, or admin. */
+int registry_page_edit(struct req *r)
+{
+	struct enterprise e;
+	int rc = registry_get(r->db, &r->a, strtoll(req_param(r, 0), NULL, 10), &e);
+	if (rc)
+		return fail(r, rc);
+	if (access_allowed(r->user, ACC_WRITE, e.kommune) != 0)
+		return fail(r, ERR_FORBIDDEN);
+	return edit_form(r, 200, &e);
+}
+
+/* POST /virksomheder/{id} — as above, CSRF. */
+int registry_page_update(struct req *r)
+{
+	struct enterprise e;
+	int rc = registry_get(r->db, &r->a, strtoll(req_param(r, 0), NULL, 10), &e);
+	if (rc)
+		return fail(r, rc);
+	if (access_allowed(r->user, ACC_WRITE, e.kommune) != 0)
+		return fail(r, ERR_FORBIDDEN);
+	read_form(r, &e);
+	rc = registry_save(r->db, &r->a, r->user, &e, &r->errs);
+	if (rc == ERR_INVALID || rc == ERR_CONFLICT)
+		return edit_form(r, rc == ERR_INVALID ? 422 : 409, &e);
+	if (rc)
+		return fail(r, rc);
+	return reply_redirect(r, arena_printf(&r->a, "/virksomheder/%lld?ok=gemt", (long long)e.id));
+}

@@ -1,0 +1,46 @@
+/*
+ * registry_text_da.h — the Danish strings of the registry's pages.
+ */
+#ifndef INDGANG_REGISTRY_TEXT_DA_H
+#define INDGANG_REGISTRY_TEXT_DA_H
+
+#define R_TITLE "Socialøkonomiske virksomheder"
+#define R_LEAD "Registret over socialøkonomiske virksomheder og sociale iværksættere."
+#define R_SEARCH "Søg"
+#define R_SEARCH_HINT "Navn eller ord fra beskrivelsen. Æ, ø og å kan skrives ae, oe og aa."
+#define R_ALL_KOMMUNER "Alle kommuner"
+#define R_ALL "Alle"
+#define R_KOMMUNE "Kommune"
+#define R_SERVICE "Ydelse"
+#define R_TARGET "Målgruppe"
+#define R_STATUS "Status"
+#define R_REGISTERED "RSV-registreret"
+#define R_YES "Ja"
+#define R_NO "Nej"
+#define R_SORT "Sortér efter"
+#define R_SORT_NAME "Navn"
+#define R_SORT_ESTABLISHED "Nyeste etablering"
+#define R_SORT_KOMMUNE "Kommune"
+#define R_FILTER "Vis"
+#define R_EMPTY "Ingen virksomheder matcher søgningen. Prøv med færre ord eller uden filtre."
+#define R_NAME "Navn"
+#define R_CVR "CVR-nummer"
+#define R_ESTABLISHED "Etableret"
+#define R_EXPORT "Hent listen"
+#define R_NEW "Opret virksomhed"
+#define R_EDIT "Redigér"
+#define R_HISTORY "Historik"
+#define R_HISTORY_EMPTY "Ingen ændringer er registreret."
+#define R_SAVED "Virksomheden er gemt."
+#define R_CREATED "Virksomheden er oprettet."
+#define R_SAVE "Gem"
+#define R_CANCEL "Annullér"
+#define R_NOT_FOUND "Virksomheden findes ikke."
+#define R_FORBIDDEN "Kun kommunens medarbejdere kan redigere kommunens virksomheder."
+#define R_STATS_TITLE "Statistik over socialøkonomiske virksomheder"
+#define R_YEAR "År"
+#define R_KOMMUNER_FILTER "Kun disse kommuner (koder adskilt af komma)"
+#define R_KOMMUNER_HINT "Tom: alle kommuner med virksomheder. Fx 740,621,849."
+#define R_SHOW "Vis statistik"
+
+#endif

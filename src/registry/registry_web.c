@@ -1,0 +1,269 @@
+/*
+ * registry_web.c — the public registry: search and filters, and the profile page.
+ * Layer: handlers of the registry capability.
+ */
+#include "registry_web.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../auth/access.h"
+#include "../auth/audit.h"
+#include "../auth/auth.h"
+#include "../base/err.h"
+#include "../base/text.h"
+#include "../http/page.h"
+#include "../kommune/kommune.h"
+#include "registry.h"
+#include "registry_search.h"
+#include "registry_store.h"
+#include "registry_text_da.h"
+
+#define LIST_PAGE 50
+
+static const char *today(struct req *r)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	return arena_printf(&r->a, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+static const char *nonblank(struct req *r, const char *name)
+{
+	const char *v = text_trim(&r->a, req_query(r, name));
+	return v && *v ? v : NULL;
+}
+
+/* the query of the list page and GET /api/v1/enterprises, from the URL's parameters;
+ * unknown values are ignored (the page shows the filter as unset) */
+void registry_query_from(struct req *r, struct registry_query *q, int limit)
+{
+	memset(q, 0, sizeof(*q));
+	q->match = registry_search_query(&r->a, nonblank(r, "q"));
+	q->kommune = nonblank(r, "kommune");
+	if (q->kommune && !text_is_digits(q->kommune, 3))
+		q->kommune = NULL;
+	q->service = nonblank(r, "service");
+	q->target = nonblank(r, "target");
+	q->status = nonblank(r, "status");
+	if (q->status && strcmp(q->status, "idea") && strcmp(q->status, "pipeline") &&
+	    strcmp(q->status, "established") && strcmp(q->status, "closed"))
+		q->status = NULL;
+	const char *reg = nonblank(r, "registered");
+	q->registered = !reg ? -1 : !strcmp(reg, "1") ? 1 : !strcmp(reg, "0") ? 0 : -1;
+	q->day = today(r);
+	const char *sort = nonblank(r, "sort");
+	q->sort = !sort ? 0 : !strcmp(sort, "established") ? 1 : !strcmp(sort, "kommune") ? 2 : 0;
+	q->limit = limit;
+	q->offset = page_offset(r);
+}
+
+static const char *status_label_of(const char *key)
+{
+	static const char *keys[] = {"idea", "pipeline", "established", "closed"};
+	for (int i = 0; i < 4; i++)
+		if (key && !strcmp(key, keys[i]))
+			return registry_status_label((enum status)i);
+	return key ? key : "";
+}
+
+static void filter_select(struct req *r, const char *name, const char *label,
+                          const struct option_kv *opts, int n, const char *all)
+{
+	struct form_option *fo = arena_alloc(&r->a, sizeof(*fo) * (size_t)(n + 1));
+	fo[0] = (struct form_option){"", all};
+	for (int i = 0; i < n; i++)
+		fo[i + 1] = (struct form_option){opts[i].key, opts[i].label};
+	const char *v = req_query(r, name);
+	form_select(&r->out, &(struct form_field){.name = name, .label = label, .value = v ? v : ""},
+	            fo, n + 1);
+}
+
+/* GET /virksomheder — public. Search (q), filters kommune, service, target, status,
+ * registered; sort name|established|kommune; paginated. */
+int registry_page_list(struct req *r)
+{
+	struct registry_query q;
+	registry_query_from(r, &q, page_limit(r, LIST_PAGE, 500));
+	struct registry_item *items;
+	int n, total;
+	if (registry_store_list(r->db, &r->a, &q, &items, &n, &total) != 0)
+		return reply_page_error(r, 500, "Der skete en fejl. Den er logget.");
+	page_begin(r, R_TITLE);
+	struct buf *o = &r->out;
+	htmlf(o, "<p class=\"lead\">%s</p>\n", R_LEAD);
+	if (r->user && access_allowed(r->user, ACC_WRITE, r->user->kommune) == 0)
+		htmlf(o, "<p><a class=\"button\" href=\"/virksomheder/ny\">%s</a></p>\n", R_NEW);
+	html(o, "<form method=\"get\" action=\"/virksomheder\" class=\"filter\" role=\"search\">\n");
+	form_input(o, &(struct form_field){.name = "q", .label = R_SEARCH, .type = "search",
+	                                   .value = req_query(r, "q"), .hint = R_SEARCH_HINT});
+	struct kommune *ks;
+	int nk;
+	if (kommune_list(r->db, &r->a, &ks, &nk) == 0) {
+		struct option_kv *ko = arena_alloc(&r->a, sizeof(*ko) * (size_t)nk);
+		for (int i = 0; i < nk; i++)
+			ko[i] = (struct option_kv){ks[i].kode, ks[i].navn};
+		filter_select(r, "kommune", R_KOMMUNE, ko, nk, R_ALL_KOMMUNER);
+	}
+	struct option_kv *opts;
+	int nopts;
+	if (registry_store_options(r->db, &r->a, 0, &opts, &nopts) == 0)
+		filter_select(r, "service", R_SERVICE, opts, nopts, R_ALL);
+	if (registry_store_options(r->db, &r->a, 1, &opts, &nopts) == 0)
+		filter_select(r, "target", R_TARGET, opts, nopts, R_ALL);
+	static const struct option_kv statuses[] = {
+		{"established", "Etableret"}, {"pipeline", "På vej"}, {"idea", "Idé"}, {"closed", "Lukket"}};
+	filter_select(r, "status", R_STATUS, statuses, 4, R_ALL);
+	static const struct option_kv yesno[] = {{"1", R_YES}, {"0", R_NO}};
+	filter_select(r, "registered", R_REGISTERED, yesno, 2, R_ALL);
+	static const struct option_kv sorts[] = {
+		{"name", R_SORT_NAME}, {"established", R_SORT_ESTABLISHED}, {"kommune", R_SORT_KOMMUNE}};
+	struct form_option so[3];
+	for (int i = 0; i < 3; i++)
+		so[i] = (struct form_option){sorts[i].key, sorts[i].label};
+	form_select(o, &(struct form_field){.name = "sort", .label = R_SORT,
+	                                    .value = req_query(r, "sort") ? req_query(r, "sort") : "name"},
+	            so, 3);
+	htmlf(o, "<button type=\"submit\">%s</button>\n</form>\n", R_FILTER);
+	if (n == 0) {
+		htmlf(o, "<p class=\"empty\" role=\"status\">%s</p>\n", R_EMPTY);
+		return page_end(r, 200);
+	}
+	htmlf(o, "<table>\n<caption class=\"visually-hidden\">%s</caption>\n<thead><tr>"
+	         "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+	         "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
+	      R_TITLE, R_NAME, R_KOMMUNE, R_STATUS, R_ESTABLISHED, R_REGISTERED, R_CVR);
+	for (int i = 0; i < n; i++) {
+		const struct registry_item *it = &items[i];
+		bool reg = it->rsv_registered && strcmp(it->rsv_registered, q.day) <= 0;
+		htmlf(o, "<tr><td><a href=\"/virksomheder/%lld\">%s</a></td><td>%s</td><td>%s</td>"
+		         "<td>%s</td><td>%s</td><td>%s</td></tr>\n",
+		      (long long)it->id, it->name, it->kommune_navn, status_label_of(it->status),
+		      it->established ? text_date_dk(&r->a, it->established) : "–", reg ? R_YES : R_NO,
+		      it->cvr ? it->cvr : "–");
+	}
+	html(o, "</tbody>\n</table>\n");
+	/* keep the filters in the pagination links */
+	struct buf extra;
+	buf_init(&extra, 8192);
+	const char *keep[] = {"q", "kommune", "service", "target", "status", "registered", "sort"};
+	for (size_t i = 0; i < sizeof(keep) / sizeof(keep[0]); i++)
+		if (nonblank(r, keep[i]))
+			buf_printf(&extra, "&%s=%s", keep[i], html_url(&r->a, nonblank(r, keep[i])));
+	form_pagination(o, "/virksomheder", arena_strdup(&r->a, buf_str(&extra)), q.offset, q.limit, total);
+	buf_free(&extra);
+	htmlf(o, "<p>%s: <a href=\"/virksomheder/eksport?format=csv\">CSV</a> · "
+	         "<a href=\"/virksomheder/eksport?format=xlsx\">Excel (XLSX)</a> · "
+	         "<a href=\"/virksomheder/eksport?format=json\">JSON</a></p>\n", R_EXPORT);
+	return page_end(r, 200);
+}
+
+static void dl_row(struct buf *o, const char *term, const char *value)
+{
+	if (value && *value)
+		htmlf(o, "<dt>%s</dt><dd>%s</dd>\n", term, value);
+}
+
+static const char *labels_of(struct req *r, int targets, const char *const *keys, int n)
+{
+	struct option_kv *opts;
+	int nopts;
+	if (n == 0 || registry_store_options(r->db, &r->a, targets, &opts, &nopts) != 0)
+		return NULL;
+	struct buf b;
+	buf_init(&b, 0);
+	for (int i = 0; i < n; i++) {
+		if (i)
+			buf_puts(&b, ", ");
+		buf_puts(&b, registry_label(opts, nopts, keys[i]));
+	}
+	const char *s = arena_strdup(&r->a, buf_str(&b));
+	buf_free(&b);
+	return s;
+}
+
+static int64_t param_id(struct req *r)
+{
+	return strtoll(req_param(r, 0), NULL, 10);
+}
+
+/* GET /virksomheder/{id} — public. The profile; the municipality's staff also see the edit
+ * link and the history of changes. */
+int registry_page_profile(struct req *r)
+{
+	struct enterprise e;
+	int rc = registry_get(r->db, &r->a, param_id(r), &e);
+	if (rc == ERR_NOTFOUND)
+		return reply_page_error(r, 404, R_NOT_FOUND);
+	if (rc)
+		return reply_page_error(r, 500, "Der skete en fejl. Den er logget.");
+	page_begin(r, e.name);
+	struct buf *o = &r->out;
+	const char *ok = req_query(r, "ok");
+	if (ok)
+		htmlf(o, "<p class=\"notice\" role=\"status\">%s</p>\n", !strcmp(ok, "oprettet") ? R_CREATED : R_SAVED);
+	bool staff = access_allowed(r->user, ACC_WRITE, e.kommune) == 0;
+	if (staff)
+		htmlf(o, "<p><a class=\"button\" href=\"/virksomheder/%lld/rediger\">%s</a></p>\n",
+		      (long long)e.id, R_EDIT);
+	enum status st = registry_status_on(&e, today(r));
+	html(o, "<dl class=\"facts\">\n");
+	dl_row(o, R_STATUS, registry_status_label(st));
+	dl_row(o, R_KOMMUNE, e.kommune_navn);
+	dl_row(o, R_CVR, e.cvr);
+	dl_row(o, "Type", e.entrepreneur ? "Social iværksætter (endnu ingen virksomhed)" : NULL);
+	dl_row(o, "Selskabsform", *e.legal_form ? registry_label(registry_legal_forms, registry_legal_forms_count, e.legal_form) : NULL);
+	dl_row(o, "Oprindelse", *e.origin ? registry_label(registry_origins, registry_origins_count, e.origin) : NULL);
+	dl_row(o, "På vej siden", e.pipeline_since ? text_date_dk(&r->a, e.pipeline_since) : NULL);
+	dl_row(o, R_ESTABLISHED, e.established ? text_date_dk(&r->a, e.established) : NULL);
+	dl_row(o, "RSV-registreret", e.rsv_registered ? text_date_dk(&r->a, e.rsv_registered) : NULL);
+	dl_row(o, "Lukket", e.closed ? text_date_dk(&r->a, e.closed) : NULL);
+	dl_row(o, "Ydelser", labels_of(r, 0, e.services, e.nservices));
+	dl_row(o, "Målgrupper", labels_of(r, 1, e.targets, e.ntargets));
+	if (e.nothers) {
+		struct buf b;
+		buf_init(&b, 0);
+		for (int i = 0; i < e.nothers; i++) {
+			struct kommune k;
+			if (i)
+				buf_puts(&b, ", ");
+			buf_puts(&b, kommune_get(r->db, &r->a, e.others[i], &k) == 0 ? k.navn : e.others[i]);
+		}
+		dl_row(o, "Samarbejder også med", arena_strdup(&r->a, buf_str(&b)));
+		buf_free(&b);
+	}
+	dl_row(o, "Kontaktperson", e.contact_name);
+	dl_row(o, "E-mail", e.contact_email);
+	dl_row(o, "Telefon", e.contact_phone);
+	dl_row(o, "Adresse", e.address);
+	html(o, "</dl>\n");
+	if (*e.website)
+		htmlf(o, "<p><a href=\"%s\" rel=\"noopener nofollow\">%s</a></p>\n", e.website, e.website);
+	if (*e.description)
+		htmlf(o, "<p class=\"description\">%s</p>\n", e.description);
+	if (!strcmp(e.source, "filler"))
+		html(o, "<p class=\"hint\">Demodata: en pladsholder for en virksomhed, som rapporten tæller "
+		        "med, men ikke nævner ved navn.</p>\n");
+	if (access_allowed(r->user, ACC_READ, e.kommune) == 0) {
+		struct audit_filter f = {.entity = "enterprise",
+		                         .entity_id = arena_printf(&r->a, "%lld", (long long)e.id),
+		                         .kommune = access_scope(r->user), .limit = 50};
+		struct audit_row *rows;
+		int nr, total;
+		htmlf(o, "<h2>%s</h2>\n", R_HISTORY);
+		if (audit_list(r->db, &r->a, &f, &rows, &nr, &total) != 0 || nr == 0) {
+			htmlf(o, "<p class=\"empty\">%s</p>\n", R_HISTORY_EMPTY);
+		} else {
+			html(o, "<ul class=\"history\">\n");
+			for (int i = 0; i < nr; i++)
+				htmlf(o, "<li>%s %.5s — %s af %s</li>\n", text_date_dk(&r->a, rows[i].at),
+				      strlen(rows[i].at) > 11 ? rows[i].at + 11 : "",
+				      !strcmp(rows[i].action, "create") ? "oprettet" : "ændret",
+				      rows[i].user_email ? rows[i].user_email : "systemet");
+			html(o, "</ul>\n");
+		}
+	}
+	return page_end(r, 200);
+}

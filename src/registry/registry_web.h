@@ -1,0 +1,31 @@
+/*
+ * registry_web.h — the registry's pages and JSON endpoints.
+ * Layer: handlers of the registry capability.
+ */
+#ifndef INDGANG_REGISTRY_WEB_H
+#define INDGANG_REGISTRY_WEB_H
+
+struct req;
+struct registry_query;
+
+/* registry_query_from: the list query from the URL (q, kommune, service, target, status,
+ * registered, sort, offset) with limit; shared by the page and the API. */
+void registry_query_from(struct req *r, struct registry_query *q, int limit);
+
+int registry_page_list(struct req *r);
+int registry_page_profile(struct req *r);
+int registry_page_new(struct req *r);
+int registry_page_create(struct req *r);
+int registry_page_edit(struct req *r);
+int registry_page_update(struct req *r);
+int registry_page_stats(struct req *r);
+int registry_download_export(struct req *r);
+int registry_download_stats(struct req *r);
+
+int registry_api_list(struct req *r);
+int registry_api_get(struct req *r);
+int registry_api_create(struct req *r);
+int registry_api_update(struct req *r);
+int registry_api_stats(struct req *r);
+
+#endif
