@@ -91,11 +91,13 @@ build/.deps-test: tools/setup.sh tests/browser/package.json
 
 build/tests/unit_%: tests/unit/test_%.c $(SAN_LIB_OBJ) build/.deps-test
 	@mkdir -p build/tests
-	$(CC) $(BASE_CFLAGS) $(SAN) $(PKG_CFLAGS) -o $@ $< $(SAN_LIB_OBJ) $(TEST_LIBS)
+	@echo "LD $@"
+	$(Q)$(CC) $(BASE_CFLAGS) $(SAN) $(PKG_CFLAGS) -o $@ $< $(SAN_LIB_OBJ) $(TEST_LIBS)
 
 build/tests/http_%: tests/http/test_%.c tests/http/harness.c tests/http/harness.h build/.deps-test
 	@mkdir -p build/tests
-	$(CC) $(BASE_CFLAGS) $(SAN) -o $@ $< tests/http/harness.c $(shell pkg-config --libs libcurl jansson)
+	@echo "LD $@"
+	$(Q)$(CC) $(BASE_CFLAGS) $(SAN) -o $@ $< tests/http/harness.c $(shell pkg-config --libs libcurl jansson)
 
 check: build/indgang-san $(UNIT_BIN) $(HTTP_BIN) build/.deps-test
 	@sh tools/codecheck.sh

@@ -1,0 +1,400 @@
+/*
+ * test_registry.c — the registry's rules against an in-memory database: the CVR check, dates,
+ * the status derived from dates, Tabel 1 and 2, Danish collation, search terms with stemming and
+ * folding, every import error path, and who may write.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "src/auth/auth.h"
+#include "src/auth/users.h"
+#include "src/base/arena.h"
+#include "src/base/buf.h"
+#include "src/base/err.h"
+#include "src/base/errs.h"
+#include "src/registry/registry.h"
+#include "src/registry/registry_io.h"
+#include "src/registry/registry_search.h"
+#include "src/registry/registry_store.h"
+#include "src/store/collate.h"
+#include "src/store/db.h"
+
+struct fx {
+	struct db *db;
+	struct arena a;
+};
+
+static int setup(void **state)
+{
+	static struct fx f;
+	assert_int_equal(db_open(":memory:", &f.db), 0);
+	assert_int_equal(db_migrate(f.db, NULL), 0);
+	arena_init(&f.a, 0);
+	*state = &f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+	arena_free(&f->a);
+	db_close(f->db);
+	return 0;
+}
+
+static void test_cvr(void **state)
+{
+	(void)state;
+	/* weights 2,7,6,5,4,3,2,1: 10150817 → 2+0+6+25+0+24+2+7 = 66 = 6·11 */
+	assert_true(registry_cvr_valid("10150817"));
+	assert_true(registry_cvr_valid("25313763"));
+	assert_false(registry_cvr_valid("10150818")); /* check digit off by one */
+	assert_false(registry_cvr_valid("01234567")); /* first digit 0 */
+	assert_false(registry_cvr_valid("1015081"));  /* 7 digits */
+	assert_false(registry_cvr_valid("101508170"));
+	assert_false(registry_cvr_valid("1015O817")); /* letter O */
+	assert_false(registry_cvr_valid(""));
+	assert_false(registry_cvr_valid(NULL));
+}
+
+static void test_dates(void **state)
+{
+	(void)state;
+	assert_true(registry_date_valid("2015-12-31"));
+	assert_true(registry_date_valid("2016-02-29"));
+	assert_false(registry_date_valid("2015-02-29"));
+	assert_true(registry_date_valid("2000-02-29"));
+	assert_false(registry_date_valid("1900-02-29"));
+	assert_false(registry_date_valid("2015-13-01"));
+	assert_false(registry_date_valid("2015-04-31"));
+	assert_false(registry_date_valid("2015-4-3"));
+	assert_false(registry_date_valid("03.11.2015"));
+	assert_false(registry_date_valid(""));
+}
+
+static void test_status(void **state)
+{
+	(void)state;
+	struct enterprise e = {.pipeline_since = "2014-05-01", .established = "2015-03-01",
+	                       .closed = "2015-10-31"};
+	assert_int_equal(registry_status_on(&e, "2014-04-30"), STATUS_IDEA);
+	assert_int_equal(registry_status_on(&e, "2014-05-01"), STATUS_PIPELINE);
+	assert_int_equal(registry_status_on(&e, "2015-02-28"), STATUS_PIPELINE);
+	assert_int_equal(registry_status_on(&e, "2015-03-01"), STATUS_ESTABLISHED);
+	assert_int_equal(registry_status_on(&e, "2015-10-31"), STATUS_CLOSED);
+	assert_int_equal(registry_status_on(&e, "2020-01-01"), STATUS_CLOSED);
+	struct enterprise idea = {0};
+	assert_int_equal(registry_status_on(&idea, "2015-01-01"), STATUS_IDEA);
+	assert_string_equal(registry_status_key(STATUS_PIPELINE), "pipeline");
+}
+
+/* insert one enterprise through the domain, as the command line would */
+static int64_t add(struct fx *f, const char *name, const char *kommune, const char *pipe,
+                   const char *est, const char *rsv, const char *closed)
+{
+	struct enterprise e = {.name = name, .kommune = kommune, .pipeline_since = pipe,
+	                       .established = est, .rsv_registered = rsv, .closed = closed};
+	struct errs errs = {0};
+	int rc = registry_save(f->db, &f->a, &users_cli, &e, &errs);
+	if (rc)
+		fail_msg("save %s: %d %s", name, rc, errs.n ? errs.e[0].message : "");
+	return e.id;
+}
+
+static const struct tabel1_row *row_of(const struct tabel1_row *rows, int n, const char *kode)
+{
+	for (int i = 0; i < n; i++)
+		if (!strcmp(rows[i].kommune, kode))
+			return &rows[i];
+	return NULL;
+}
+
+static void test_tabel1(void **state)
+{
+	struct fx *f = *state;
+	/* Kolding 621 */
+	add(f, "A", "621", NULL, "2013-01-01", "2015-06-01", NULL);         /* total, registered */
+	add(f, "B", "621", NULL, "2015-02-01", NULL, NULL);                 /* total, established */
+	add(f, "C", "621", NULL, "2015-02-01", NULL, "2015-11-30");         /* established+closed in Y */
+	add(f, "D", "621", "2015-04-01", NULL, NULL, NULL);                 /* pipeline */
+	add(f, "E", "621", "2015-04-01", "2016-01-10", NULL, NULL);         /* pipeline at cut-off */
+	add(f, "F", "621", NULL, "2012-01-01", "2016-02-01", NULL);         /* registered later */
+	add(f, "G", "621", NULL, "2012-01-01", NULL, "2014-01-01");         /* closed before Y */
+	add(f, "H", "621", NULL, NULL, NULL, NULL);                         /* idea: nowhere */
+	/* Silkeborg 740: more than Kolding, so it sorts first */
+	const char *names[] = {"S0", "S1", "S2", "S3", "S4"};
+	for (int i = 0; i < 5; i++)
+		add(f, names[i], "740", NULL, "2010-01-01", NULL, NULL);
+	/* one each in Aabenraa 580, Ærø 492 and Thisted 787: the Danish order on ties */
+	add(f, "Å1", "580", NULL, "2010-01-01", NULL, NULL);
+	add(f, "Æ1", "492", NULL, "2010-01-01", NULL, NULL);
+	add(f, "Z1", "787", NULL, "2010-01-01", NULL, NULL);
+
+	struct tabel1_row *rows, sum;
+	int n;
+	assert_int_equal(registry_tabel1(f->db, &f->a, 2015, NULL, &rows, &n, &sum), 0);
+	assert_int_equal(n, 5);
+	assert_string_equal(rows[0].kommune, "740");
+	const struct tabel1_row *k = row_of(rows, n, "621");
+	assert_non_null(k);
+	assert_int_equal(k->total, 3);        /* A, B, F */
+	assert_int_equal(k->registered, 1);   /* A */
+	assert_int_equal(k->established, 2);  /* B, C */
+	assert_int_equal(k->pipeline, 2);     /* D, E */
+	/* ties on total 1: Thisted, Ærø, Aabenraa in Danish order (Aa = Å, last) */
+	assert_string_equal(rows[2].navn, "Thisted");
+	assert_string_equal(rows[3].navn, "Ærø");
+	assert_string_equal(rows[4].navn, "Aabenraa");
+	assert_int_equal(sum.total, 5 + 3 + 3);
+	assert_int_equal(sum.established, 2);
+
+	/* a given list: zeros included, others left out */
+	const char *list[] = {"621", "101", NULL};
+	assert_int_equal(registry_tabel1(f->db, &f->a, 2015, list, &rows, &n, &sum), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(rows[0].kommune, "621");
+	assert_string_equal(rows[1].kommune, "101");
+	assert_int_equal(rows[1].total + rows[1].registered + rows[1].established + rows[1].pipeline, 0);
+	assert_int_equal(sum.total, 3);
+
+	/* two years earlier: A, F and G were established and G not yet closed */
+	assert_int_equal(registry_tabel1(f->db, &f->a, 2013, list, &rows, &n, &sum), 0);
+	assert_int_equal(rows[0].total, 3);
+	assert_int_equal(rows[0].registered, 0);
+	assert_int_equal(rows[0].established, 1); /* A */
+
+	struct tabel2_row *t2;
+	int n2, total2;
+	assert_int_equal(registry_tabel2(f->db, &f->a, 2015, NULL, &t2, &n2, &total2), 0);
+	assert_int_equal(total2, 11);
+	assert_string_equal(t2[n2 - 1].label, "Ikke oplyst");
+	assert_int_equal(t2[n2 - 1].count, 11);
+}
+
+static void test_collation(void **state)
+{
+	(void)state;
+	struct collator *c = collate_open();
+	assert_non_null(c);
+	const char *in_order[] = {"Albertslund", "Zealand", "Æbelø", "Ørsted", "Ålborg", "Aarhus"};
+	for (int i = 0; i + 1 < 6; i++)
+		if (collate_cmp(c, in_order[i], -1, in_order[i + 1], -1) >= 0)
+			fail_msg("%s should sort before %s", in_order[i], in_order[i + 1]);
+	assert_true(collate_cmp(c, "Aabenraa", -1, "Zealand", -1) > 0);
+	assert_int_equal(collate_cmp(c, "abc", -1, "abc", -1), 0);
+	collate_close(c);
+}
+
+static int found(struct fx *f, const char *query)
+{
+	struct registry_query q = {.match = registry_search_query(&f->a, query), .registered = -1,
+	                           .day = "2026-01-01", .limit = 10};
+	struct registry_item *items;
+	int n, total;
+	assert_int_equal(registry_store_list(f->db, &f->a, &q, &items, &n, &total), 0);
+	return total;
+}
+
+static void test_search(void **state)
+{
+	struct fx *f = *state;
+	char *t = registry_search_terms(&f->a, "Æblespecialisterne ApS", NULL);
+	assert_non_null(strstr(t, "aeblespecialisterne"));
+	assert_non_null(strstr(t, "aeblespecialist "));
+	assert_non_null(strstr(t, "aps"));
+	assert_string_equal(registry_search_fold(&f->a, "ØSTERÅ", 8), "oesteraa");
+	assert_null(registry_search_query(&f->a, "  -- ,, "));
+	assert_null(registry_search_query(&f->a, NULL));
+
+	add(f, "Æblespecialisterne ApS", "740", NULL, "2015-01-01", NULL, NULL);
+	add(f, "Aabenraa Genbrug", "580", NULL, NULL, NULL, NULL);
+	const char *finds[] = {"æblespecialist", "aeblespecialisterne", "ÆBLES", "aebl",
+	                       "æblespecialisterne aps", "AEBLESPECIALISTERNE", "åbenrå",
+	                       "aabenraa", "Åbenrå genbrug", "genbruget"};
+	for (size_t i = 0; i < sizeof(finds) / sizeof(finds[0]); i++)
+		if (found(f, finds[i]) != 1)
+			fail_msg("query '%s' found %d, not 1", finds[i], found(f, finds[i]));
+	assert_int_equal(found(f, "pærevælling"), 0);
+	assert_int_equal(found(f, "æblespecialist genbrug"), 0); /* every word must match */
+}
+
+static int import(struct fx *f, const char *csv, bool dry, struct import_report *rep)
+{
+	return registry_import_csv(f->db, &f->a, &users_cli, csv, strlen(csv), dry, rep);
+}
+
+static int count_enterprises(struct fx *f)
+{
+	struct registry_query q = {.registered = -1, .day = "2026-01-01", .limit = 1};
+	struct registry_item *items;
+	int n, total = -1;
+	assert_int_equal(registry_store_list(f->db, &f->a, &q, &items, &n, &total), 0);
+	return total;
+}
+
+static void test_import_ok_and_idempotent(void **state)
+{
+	struct fx *f = *state;
+	/* semicolons, a BOM, CRLF, a quoted field with the delimiter, a quote and a line break */
+	const char *csv = "\xEF\xBB\xBFname;cvr;kommune;established;services;description\r\n"
+	                  "Café Glad;10150817;621;2015-03-01;cafe|kantine;\"Frokost; kaffe og \"\"kage\"\"\nHver dag\"\r\n"
+	                  "Ny Idé;;740;;;\r\n";
+	struct import_report rep;
+	assert_int_equal(import(f, csv, true, &rep), 0);
+	assert_int_equal(rep.created, 2);
+	assert_int_equal(count_enterprises(f), 0); /* a dry run writes nothing */
+	assert_int_equal(import(f, csv, false, &rep), 0);
+	assert_int_equal(rep.created, 2);
+	assert_int_equal(count_enterprises(f), 2);
+	assert_int_equal(import(f, csv, false, &rep), 0);
+	assert_int_equal(rep.created, 0);
+	assert_int_equal(rep.updated, 0);
+	assert_int_equal(rep.unchanged, 2);
+	/* same CVR, new name: an update that keeps the columns the file lacks */
+	const char *upd = "name,cvr,kommune\nCafé Glad og Grøn,10150817,621\n";
+	assert_int_equal(import(f, upd, false, &rep), 0);
+	assert_int_equal(rep.updated, 1);
+	int64_t id;
+	assert_int_equal(registry_store_find(f->db, "10150817", NULL, NULL, &id), 0);
+	struct enterprise e;
+	assert_int_equal(registry_get(f->db, &f->a, id, &e), 0);
+	assert_string_equal(e.name, "Café Glad og Grøn");
+	assert_string_equal(e.established, "2015-03-01");
+	assert_string_equal(e.description, "Frokost; kaffe og \"kage\"\nHver dag");
+	assert_int_equal(e.nservices, 2);
+}
+
+struct bad_case {
+	const char *csv;
+	int line, col;
+	const char *needle; /* part of the message */
+};
+
+static void test_import_errors(void **state)
+{
+	struct fx *f = *state;
+	static const struct bad_case cases[] = {
+		{"", 1, 1, "tom"},
+		{"name,kommune,colour\nA,621,red\n", 1, 3, "ukendt kolonne"},
+		{"name,kommune,name\nA,621,B\n", 1, 3, "to gange"},
+		{"cvr,kommune\n10150817,621\n", 1, 1, "\"name\" mangler"},
+		{"name,cvr\nA,10150817\n", 1, 1, "\"kommune\" mangler"},
+		{"name,kommune,cvr\nA,621,10150818\n", 2, 3, "CVR"},
+		{"name,kommune,established\nA,621,2015-02-30\n", 2, 3, "ÅÅÅÅ-MM-DD"},
+		{"name,kommune\nA,999\n", 2, 2, "Ukendt kommunekode"},
+		{"name,kommune\n,621\n", 2, 1, "navn"},
+		{"name,kommune\nA\"b,621\n", 2, 1, "quote"},
+		{"name,kommune\n\"A,621\n", 2, 1, "not closed"},
+		{"name,kommune\n\"A\"x,621\n", 2, 1, "closing quote"},
+		{"name,kommune\nA\xff,621\n", 2, 1, "UTF-8"},
+		{"name,kommune,cvr\nA,621,10150817\nB,621,10150817\n", 3, 3, "linje 2"},
+		{"name,kommune\nA,621\nA,621\n", 3, 1, "linje 2"},
+		{"name,kommune\nA,621,extra\n", 2, 3, "uden kolonnenavn"},
+		{"name,kommune,entrepreneur\nA,621,måske\n", 2, 3, "entrepreneur"},
+		{"name,kommune,purposes\nA,621,social|fun\n", 2, 3, "formål"},
+		{"name,kommune,criteria\nA,621,purpose|nice\n", 2, 3, "kriterium"},
+		{"name,kommune,services\nA,621,kantine|flyvning\n", 2, 3, "flyvning"},
+		{"name,kommune,target_groups\nA,621,unge|drager\n", 2, 3, "drager"},
+		{"name,kommune,other_kommuner\nA,621,740|1\n", 2, 3, "kommunekode"},
+		{"name,kommune,established,closed\nA,621,2015-05-01,2015-04-01\n", 2, 4, "før"},
+		{"name,kommune,rsv_registered\nA,621,2015-05-01\n", 2, 3, "etableringsdato"},
+		{"name,kommune,website\nA,621,www.a.dk\n", 2, 3, "https://"},
+		{"name,kommune,legal_form\nA,621,kooperativ\n", 2, 3, "selskabsform"},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct import_report rep;
+		int rc = import(f, cases[i].csv, false, &rep);
+		if (rc != ERR_INVALID || rep.nproblems < 1)
+			fail_msg("case %zu: rc %d, %d problems", i, rc, rep.nproblems);
+		bool hit = false;
+		for (int k = 0; k < rep.nproblems && !hit; k++)
+			hit = rep.problems[k].line == cases[i].line && rep.problems[k].col == cases[i].col &&
+			      strstr(rep.problems[k].message, cases[i].needle);
+		if (!hit)
+			fail_msg("case %zu: expected %d:%d '%s', got %d:%d '%s'", i, cases[i].line,
+			         cases[i].col, cases[i].needle, rep.problems[0].line, rep.problems[0].col,
+			         rep.problems[0].message);
+	}
+	assert_int_equal(count_enterprises(f), 0);
+	/* one bad row among good ones: nothing at all is written */
+	struct import_report rep;
+	assert_int_equal(import(f, "name,kommune\nGod,621\nOgså god,740\nDårlig,000\n", false, &rep),
+	                 ERR_INVALID);
+	assert_int_equal(rep.nproblems, 1);
+	assert_int_equal(rep.problems[0].line, 4);
+	assert_int_equal(count_enterprises(f), 0);
+}
+
+static void test_access(void **state)
+{
+	struct fx *f = *state;
+	struct principal kolding = {.id = 9, .email = "k@kolding.example", .role = ROLE_KONSULENT,
+	                            .kommune = "621"};
+	struct principal job = {.id = 10, .email = "j@kolding.example", .role = ROLE_JOBKONSULENT,
+	                        .kommune = "621"};
+	struct enterprise e = {.name = "Silkeborgs egen", .kommune = "740"};
+	struct errs errs = {0};
+	assert_int_equal(registry_save(f->db, &f->a, &kolding, &e, &errs), ERR_FORBIDDEN);
+	e = (struct enterprise){.name = "Koldings egen", .kommune = "621"};
+	assert_int_equal(registry_save(f->db, &f->a, &job, &e, &errs), ERR_FORBIDDEN);
+	assert_int_equal(registry_save(f->db, &f->a, &kolding, &e, &errs), 0);
+	/* moving it to another municipality is refused, and so is editing another's */
+	e.kommune = "740";
+	assert_int_equal(registry_save(f->db, &f->a, &kolding, &e, &errs), ERR_FORBIDDEN);
+	struct principal silkeborg = {.id = 11, .email = "s@silkeborg.example", .role = ROLE_KONSULENT,
+	                              .kommune = "740"};
+	struct enterprise again;
+	assert_int_equal(registry_get(f->db, &f->a, e.id, &again), 0);
+	again.name = "Overtaget";
+	assert_int_equal(registry_save(f->db, &f->a, &silkeborg, &again, &errs), ERR_FORBIDDEN);
+	/* a duplicate CVR is a conflict on the cvr field */
+	struct enterprise x = {.name = "X", .kommune = "621", .cvr = "25313763"};
+	struct enterprise y = {.name = "Y", .kommune = "621", .cvr = "25313763"};
+	assert_int_equal(registry_save(f->db, &f->a, &kolding, &x, &errs), 0);
+	errs.n = 0;
+	assert_int_equal(registry_save(f->db, &f->a, &kolding, &y, &errs), ERR_CONFLICT);
+	assert_string_equal(errs.e[0].field, "cvr");
+}
+
+static void test_export_roundtrip(void **state)
+{
+	struct fx *f = *state;
+	const char *csv = "name,cvr,kommune,established,purposes,criteria,services,other_kommuner\n"
+	                  "Rund Tur,10150817,621,2014-01-02,social|health,purpose|cvr,it,740|630\n";
+	struct import_report rep;
+	assert_int_equal(import(f, csv, false, &rep), 0);
+	struct buf out;
+	buf_init(&out, 0);
+	assert_int_equal(registry_export(f->db, &f->a, NULL, EXPORT_CSV, &out), 0);
+	/* importing the export changes nothing */
+	assert_int_equal(import(f, buf_str(&out), false, &rep), 0);
+	assert_int_equal(rep.unchanged, 1);
+	assert_int_equal(rep.created + rep.updated, 0);
+	buf_reset(&out);
+	assert_int_equal(registry_export(f->db, &f->a, NULL, EXPORT_XLSX, &out), 0);
+	assert_true(out.len > 100);
+	assert_memory_equal(out.data, "PK", 2); /* a zip container */
+	buf_free(&out);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_cvr),
+		cmocka_unit_test(test_dates),
+		cmocka_unit_test(test_status),
+		cmocka_unit_test(test_collation),
+		cmocka_unit_test_setup_teardown(test_tabel1, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_search, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_import_ok_and_idempotent, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_import_errors, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_access, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_export_roundtrip, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
