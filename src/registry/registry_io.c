@@ -193,164 +193,192 @@ static int seen_add(struct arena *a, struct seen *s, const char *key, int line)
 	return 0;
 }
 
-struct pending {
-	struct enterprise e;
-	bool exists, unchanged;
+/* the header's columns */
+struct header {
+	int colof[CSV_MAX_FIELDS]; /* file column -> enum col */
+	int fileof[C_COUNT];       /* enum col -> file column, or -1 */
+	int ncols;
 };
 
+static int read_header(struct csv *c, struct arena *a, struct header *h, struct import_report *rep)
+{
+	struct csv_record rec;
+	int rc = csv_next(c, a, &rec);
+	if (rc <= 0) {
+		problem(a, rep, rc < 0 ? c->error_line : 1, rc < 0 ? c->error_col : 1,
+		        rc < 0 ? c->error : "filen er tom: den første linje skal være kolonnenavnene.");
+		return ERR_INVALID;
+	}
+	h->ncols = rec.n;
+	for (int i = 0; i < C_COUNT; i++)
+		h->fileof[i] = -1;
+	for (int i = 0; i < rec.n; i++) {
+		h->colof[i] = -1;
+		for (int k = 0; k < C_COUNT; k++)
+			if (strcmp(rec.f[i], columns[k]) == 0)
+				h->colof[i] = k;
+		if (h->colof[i] < 0)
+			problem(a, rep, rec.line, i + 1,
+			        arena_printf(a, "ukendt kolonne \"%s\" (se docs/registry.md for kolonnerne).", rec.f[i]));
+		else if (h->fileof[h->colof[i]] >= 0)
+			problem(a, rep, rec.line, i + 1, arena_printf(a, "kolonnen \"%s\" står to gange.", rec.f[i]));
+		else
+			h->fileof[h->colof[i]] = i;
+	}
+	if (h->fileof[C_NAME] < 0)
+		problem(a, rep, rec.line, 1, "kolonnen \"name\" mangler.");
+	if (h->fileof[C_KOMMUNE] < 0)
+		problem(a, rep, rec.line, 1, "kolonnen \"kommune\" mangler.");
+	return rep->nproblems ? ERR_INVALID : 0;
+}
+
+enum row_kind { ROW_BAD, ROW_NEW, ROW_UPDATE, ROW_SAME };
+
+/* one record to an enterprise: the stored one with the file's columns over it, validated.
+ * Problems are reported with their line and column (strings in a, the import's arena); the
+ * enterprise lives in row, the record's own arena. */
+static int read_row(struct db *db, struct arena *a, struct arena *row, const struct header *h,
+                    const struct csv_record *rec, struct import_report *rep, struct enterprise *e)
+{
+	memset(e, 0, sizeof(*e));
+	const char *cvr = h->fileof[C_CVR] >= 0 && h->fileof[C_CVR] < rec->n ? rec->f[h->fileof[C_CVR]] : "";
+	const char *name = h->fileof[C_NAME] < rec->n ? rec->f[h->fileof[C_NAME]] : "";
+	const char *kom = h->fileof[C_KOMMUNE] < rec->n ? rec->f[h->fileof[C_KOMMUNE]] : "";
+	int64_t id = 0;
+	bool exists = false;
+	int rc = registry_store_find(db, *cvr ? cvr : NULL, name, kom, &id);
+	if (rc == 0) {
+		if (registry_store_get(db, row, id, e) != 0)
+			return ERR_DB;
+		exists = true;
+	} else if (rc != ERR_NOTFOUND) {
+		return ERR_DB;
+	}
+	struct enterprise before = *e;
+	bool bad = false;
+	for (int i = 0; i < rec->n; i++) {
+		if (i >= h->ncols) {
+			if (rec->f[i][0]) {
+				problem(a, rep, rec->line, i + 1, "en værdi uden kolonnenavn i første linje.");
+				bad = true;
+			}
+			continue;
+		}
+		if (!csv_field_ok(rec->f[i])) {
+			problem(a, rep, rec->line, i + 1, "teksten er ikke gyldig UTF-8 (gem filen som UTF-8).");
+			bad = true;
+			continue;
+		}
+		const char *msg = apply(row, e, (enum col)h->colof[i], rec->f[i]);
+		if (msg) {
+			problem(a, rep, rec->line, i + 1, msg);
+			bad = true;
+		}
+	}
+	if (bad)
+		return ROW_BAD;
+	struct errs errs = {0};
+	if (registry_validate(db, row, e, &errs) != 0) {
+		for (int k = 0; k < errs.n; k++) {
+			int col = 1;
+			for (int j = 0; j < C_COUNT; j++)
+				if (errs.e[k].field && !strcmp(errs.e[k].field, columns[j]) && h->fileof[j] >= 0)
+					col = h->fileof[j] + 1;
+			problem(a, rep, rec->line, col, errs.e[k].message);
+		}
+		return ROW_BAD;
+	}
+	if (!exists)
+		return ROW_NEW;
+	return registry_equal(&before, e) ? ROW_SAME : ROW_UPDATE;
+}
+
+/*
+ * Two passes over the file, each record in an arena of its own, so memory stays flat however
+ * long the file is: the first checks everything and counts, the second (only when the whole
+ * file is valid and this is no dry run) writes, in one transaction.
+ */
 int registry_import_csv(struct db *db, struct arena *a, const struct principal *by,
                         const char *data, size_t len, bool dry_run, struct import_report *rep)
 {
 	memset(rep, 0, sizeof(*rep));
 	struct csv c;
 	struct csv_record rec;
+	struct header h;
 	csv_open(&c, data, len);
-	int rc = csv_next(&c, a, &rec);
-	if (rc <= 0) {
-		problem(a, rep, rc < 0 ? c.error_line : 1, rc < 0 ? c.error_col : 1,
-		        rc < 0 ? c.error : "filen er tom: den første linje skal være kolonnenavnene.");
+	if (read_header(&c, a, &h, rep) != 0)
 		return ERR_INVALID;
-	}
-	int colof[CSV_MAX_FIELDS];  /* file column -> enum col */
-	int ncols = rec.n;          /* the header's width */
-	int fileof[C_COUNT];         /* enum col -> file column, or -1 */
-	for (int i = 0; i < C_COUNT; i++)
-		fileof[i] = -1;
-	for (int i = 0; i < rec.n; i++) {
-		colof[i] = -1;
-		for (int k = 0; k < C_COUNT; k++)
-			if (strcmp(rec.f[i], columns[k]) == 0)
-				colof[i] = k;
-		if (colof[i] < 0)
-			problem(a, rep, rec.line, i + 1,
-			        arena_printf(a, "ukendt kolonne \"%s\" (se docs/registry.md for kolonnerne).", rec.f[i]));
-		else if (fileof[colof[i]] >= 0)
-			problem(a, rep, rec.line, i + 1, arena_printf(a, "kolonnen \"%s\" står to gange.", rec.f[i]));
-		else
-			fileof[colof[i]] = i;
-	}
-	if (fileof[C_NAME] < 0)
-		problem(a, rep, rec.line, 1, "kolonnen \"name\" mangler.");
-	if (fileof[C_KOMMUNE] < 0)
-		problem(a, rep, rec.line, 1, "kolonnen \"kommune\" mangler.");
-	if (rep->nproblems)
-		return ERR_INVALID;
-
-	size_t cap = 1024, count = 0;
-	struct pending *rows = malloc(sizeof(*rows) * cap);
-	if (!rows)
-		return ERR_NOMEM;
 	struct seen seen = {0};
-	while ((rc = csv_next(&c, a, &rec)) > 0) {
+	struct arena row;
+	int rc;
+	int counts[4] = {0};
+	for (;;) {
+		arena_init(&row, 0);
+		rc = csv_next(&c, &row, &rec);
+		if (rc <= 0)
+			break;
 		rep->rows++;
-		if (count == cap) {
-			struct pending *bigger = realloc(rows, sizeof(*rows) * cap * 2);
-			if (!bigger) {
-				free(rows);
-				return ERR_NOMEM;
-			}
-			rows = bigger;
-			cap *= 2;
+		struct enterprise e;
+		int kind = read_row(db, a, &row, &h, &rec, rep, &e);
+		if (kind < 0) {
+			arena_free(&row);
+			return kind;
 		}
-		struct pending *p = &rows[count];
-		memset(p, 0, sizeof(*p));
-		/* start from the stored enterprise when there is one, so columns the file lacks keep
-		 * their values */
-		const char *cvr = fileof[C_CVR] >= 0 && fileof[C_CVR] < rec.n ? rec.f[fileof[C_CVR]] : "";
-		const char *name = fileof[C_NAME] < rec.n ? rec.f[fileof[C_NAME]] : "";
-		const char *kom = fileof[C_KOMMUNE] < rec.n ? rec.f[fileof[C_KOMMUNE]] : "";
-		int64_t id = 0;
-		int frc = registry_store_find(db, *cvr ? cvr : NULL, name, kom, &id);
-		if (frc == 0) {
-			if (registry_store_get(db, a, id, &p->e) != 0) {
-				free(rows);
-				return ERR_DB;
-			}
-			p->exists = true;
-		} else if (frc != ERR_NOTFOUND) {
-			free(rows);
-			return ERR_DB;
+		if (kind != ROW_BAD) {
+			const char *key = e.cvr ? arena_printf(&row, "cvr:%s", e.cvr)
+			                        : arena_printf(&row, "name:%s\x1f%s", e.name, e.kommune);
+			int first = seen_add(a, &seen, key, rec.line);
+			if (first)
+				problem(a, rep, rec.line, e.cvr ? h.fileof[C_CVR] + 1 : h.fileof[C_NAME] + 1,
+				        arena_printf(a, "samme virksomhed som i linje %d.", first));
+			else
+				counts[kind]++;
 		}
-		struct enterprise before = p->e;
-		bool bad = false;
-		for (int i = 0; i < rec.n; i++) {
-			if (i >= ncols) {
-				if (rec.f[i][0]) {
-					problem(a, rep, rec.line, i + 1, "en værdi uden kolonnenavn i første linje.");
-					bad = true;
-				}
-				continue;
-			}
-			if (!csv_field_ok(rec.f[i])) {
-				problem(a, rep, rec.line, i + 1, "teksten er ikke gyldig UTF-8 (gem filen som UTF-8).");
-				bad = true;
-				continue;
-			}
-			const char *msg = apply(a, &p->e, (enum col)colof[i], rec.f[i]);
-			if (msg) {
-				problem(a, rep, rec.line, i + 1, msg);
-				bad = true;
-			}
-		}
-		if (bad)
-			continue;
-		struct errs errs = {0};
-		if (registry_validate(db, a, &p->e, &errs) != 0) {
-			for (int k = 0; k < errs.n; k++) {
-				int col = 1;
-				for (int j = 0; j < C_COUNT; j++)
-					if (errs.e[k].field && !strcmp(errs.e[k].field, columns[j]) && fileof[j] >= 0)
-						col = fileof[j] + 1;
-				problem(a, rep, rec.line, col, errs.e[k].message);
-			}
-			continue;
-		}
-		const char *key = p->e.cvr ? arena_printf(a, "cvr:%s", p->e.cvr)
-		                           : arena_printf(a, "name:%s\x1f%s", p->e.name, p->e.kommune);
-		int first = seen_add(a, &seen, key, rec.line);
-		if (first) {
-			problem(a, rep, rec.line, p->e.cvr ? fileof[C_CVR] + 1 : fileof[C_NAME] + 1,
-			        arena_printf(a, "samme virksomhed som i linje %d.", first));
-			continue;
-		}
-		if (p->exists && registry_equal(&before, &p->e))
-			p->unchanged = true;
-		count++;
+		arena_free(&row);
 	}
+	arena_free(&row);
 	if (rc < 0)
 		problem(a, rep, c.error_line, c.error_col, c.error);
-	if (rep->nproblems || dry_run) {
-		for (size_t i = 0; i < count && !rep->nproblems; i++) {
-			if (rows[i].unchanged)
-				rep->unchanged++;
-			else if (rows[i].exists)
-				rep->updated++;
-			else
-				rep->created++;
-		}
-		free(rows);
-		return rep->nproblems ? ERR_INVALID : 0;
+	if (rep->nproblems)
+		return ERR_INVALID;
+	if (dry_run) {
+		rep->created = counts[ROW_NEW];
+		rep->updated = counts[ROW_UPDATE];
+		rep->unchanged = counts[ROW_SAME];
+		return 0;
 	}
-	if (db_write_begin(db) != 0) {
-		free(rows);
+
+	if (db_write_begin(db) != 0)
 		return ERR_DB;
-	}
+	csv_open(&c, data, len);
+	struct arena head;
+	arena_init(&head, 0);
+	csv_next(&c, &head, &rec); /* the header, read and checked above */
+	arena_free(&head);
 	rc = 0;
-	for (size_t i = 0; i < count && rc == 0; i++) {
-		if (rows[i].unchanged) {
-			rep->unchanged++;
-			continue;
+	while (rc == 0) {
+		arena_init(&row, 0);
+		int more = csv_next(&c, &row, &rec);
+		if (more <= 0) {
+			arena_free(&row);
+			break;
 		}
-		struct errs errs = {0};
-		rc = registry_write(db, a, by, &rows[i].e, &errs);
-		if (rc == 0 && rows[i].exists)
-			rep->updated++;
-		else if (rc == 0)
-			rep->created++;
-		else if (errs.n)
-			problem(a, rep, 0, 1, errs.e[0].message);
+		struct enterprise e;
+		int kind = read_row(db, a, &row, &h, &rec, rep, &e);
+		if (kind == ROW_NEW || kind == ROW_UPDATE) {
+			struct errs errs = {0};
+			rc = registry_write(db, &row, by, &e, &errs);
+			if (rc && errs.n)
+				problem(a, rep, rec.line, 1, errs.e[0].message);
+			else if (rc == 0)
+				kind == ROW_NEW ? rep->created++ : rep->updated++;
+		} else if (kind == ROW_SAME) {
+			rep->unchanged++;
+		} else {
+			rc = kind < 0 ? kind : ERR_INVALID; /* the data changed between the passes */
+		}
+		arena_free(&row);
 	}
-	free(rows);
 	if (rc) {
 		db_rollback(db);
 		rep->created = rep->updated = rep->unchanged = 0;
