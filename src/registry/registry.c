@@ -16,6 +16,7 @@
 #include "../base/errs.h"
 #include "../base/text.h"
 #include "../kommune/kommune.h"
+#include "../store/collate.h"
 #include "../store/db.h"
 #include "../view/json.h"
 #include "registry_search.h"
@@ -250,6 +251,7 @@ int registry_write(struct db *db, struct arena *a, const struct principal *who,
 			return ERR_FORBIDDEN;
 	}
 	bool creating = e->id == 0;
+	e->name_key = collate_sort_key(a, e->name, &e->name_key_len);
 	int rc = creating ? registry_store_insert(db, e, &e->id) : registry_store_update(db, e);
 	if (rc == ERR_CONFLICT) {
 		errs_add(errs, "cvr", "Der findes allerede en virksomhed med dette CVR-nummer.");

@@ -41,6 +41,8 @@ struct enterprise {
 	const char *contact_name, *contact_email, *contact_phone, *address, *website, *description;
 	const char *pipeline_since, *established, *rsv_registered, *closed; /* ISO dates or NULL */
 	const char *source;
+	const uint8_t *name_key;    /* Danish sort key of name, set by registry_write */
+	int name_key_len;
 	const char *created_at, *updated_at;
 	/* lists: keys */
 	const char *others[REGISTRY_MAX_LIST];   /* other municipalities working with it */

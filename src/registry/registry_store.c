@@ -34,17 +34,18 @@ static int bind_fields(struct db_stmt *s, const struct enterprise *e)
 	       db_bind_text(s, ":website", e->website) | db_bind_text(s, ":description", e->description) |
 	       db_bind_text(s, ":pipeline", e->pipeline_since) | db_bind_text(s, ":est", e->established) |
 	       db_bind_text(s, ":rsv", e->rsv_registered) | db_bind_text(s, ":closed", e->closed) |
-	       db_bind_text(s, ":source", e->source);
+	       db_bind_text(s, ":source", e->source) |
+	       db_bind_blob(s, ":name_key", e->name_key, e->name_key_len);
 }
 
 int registry_store_insert(struct db *db, struct enterprise *e, int64_t *id)
 {
 	struct db_stmt *s = db_prepare(db,
-		"INSERT INTO enterprises (name, cvr, kommune, entrepreneur, legal_form, origin,"
+		"INSERT INTO enterprises (name, name_key, cvr, kommune, entrepreneur, legal_form, origin,"
 		" purpose_social, purpose_health, purpose_environment, criteria, contact_name,"
 		" contact_email, contact_phone, address, website, description, pipeline_since,"
 		" established, rsv_registered, closed, source, created_at, updated_at)"
-		" VALUES (:name, :cvr, :kommune, :entrepreneur, :legal_form, :origin, :ps, :ph, :pe,"
+		" VALUES (:name, :name_key, :cvr, :kommune, :entrepreneur, :legal_form, :origin, :ps, :ph, :pe,"
 		" :criteria, :cn, :ce, :cp, :address, :website, :description, :pipeline, :est, :rsv,"
 		" :closed, :source, " NOW ", " NOW ")");
 	int rc = finish(s, s ? bind_fields(s, e) : 0);
@@ -56,7 +57,7 @@ int registry_store_insert(struct db *db, struct enterprise *e, int64_t *id)
 int registry_store_update(struct db *db, const struct enterprise *e)
 {
 	struct db_stmt *s = db_prepare(db,
-		"UPDATE enterprises SET name = :name, cvr = :cvr, kommune = :kommune,"
+		"UPDATE enterprises SET name = :name, name_key = :name_key, cvr = :cvr, kommune = :kommune,"
 		" entrepreneur = :entrepreneur, legal_form = :legal_form, origin = :origin,"
 		" purpose_social = :ps, purpose_health = :ph, purpose_environment = :pe,"
 		" criteria = :criteria, contact_name = :cn, contact_email = :ce, contact_phone = :cp,"
@@ -242,12 +243,12 @@ int registry_store_list(struct db *db, struct arena *a, const struct registry_qu
 	" e.rsv_registered FROM enterprises e JOIN kommuner k ON k.kode = e.kommune" LIST_WHERE
 	if (q->sort == 1)
 		s = db_prepare(db, LIST_SELECT " ORDER BY e.established IS NULL, e.established DESC,"
-		                               " e.name COLLATE da LIMIT :limit OFFSET :offset");
+		                               " e.name_key, e.id LIMIT :limit OFFSET :offset");
 	else if (q->sort == 2)
-		s = db_prepare(db, LIST_SELECT " ORDER BY k.navn COLLATE da, e.name COLLATE da"
+		s = db_prepare(db, LIST_SELECT " ORDER BY k.navn COLLATE da, e.name_key, e.id"
 		                               " LIMIT :limit OFFSET :offset");
 	else
-		s = db_prepare(db, LIST_SELECT " ORDER BY e.name COLLATE da, e.id"
+		s = db_prepare(db, LIST_SELECT " ORDER BY e.name_key, e.id"
 		                               " LIMIT :limit OFFSET :offset");
 #undef LIST_SELECT
 	if (!s)
@@ -281,7 +282,7 @@ int registry_store_ids(struct db *db, struct arena *a, const char *kommune, int6
 {
 	struct db_stmt *s = db_prepare(db, "SELECT id FROM enterprises"
 	                                   " WHERE :kommune IS NULL OR kommune = :kommune"
-	                                   " ORDER BY name COLLATE da, id");
+	                                   " ORDER BY name_key, id");
 	if (!s)
 		return ERR_DB;
 	if (db_bind_text(s, ":kommune", kommune)) {

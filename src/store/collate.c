@@ -5,8 +5,12 @@
  */
 #include "collate.h"
 
+#include <pthread.h>
+#include <string.h>
 #include <unicode/ucol.h>
+#include <unicode/ustring.h>
 
+#include "../base/arena.h"
 #include "../base/log.h"
 
 struct collator *collate_open(void)
@@ -33,4 +37,47 @@ int collate_cmp(struct collator *c, const char *a, int alen, const char *b, int 
 	if (U_FAILURE(status))
 		return 0;
 	return r == UCOL_LESS ? -1 : r == UCOL_GREATER ? 1 : 0;
+}
+
+static pthread_key_t coll_key;
+static pthread_once_t coll_once = PTHREAD_ONCE_INIT;
+
+static void coll_free(void *c)
+{
+	collate_close(c);
+}
+
+static void coll_key_make(void)
+{
+	pthread_key_create(&coll_key, coll_free);
+}
+
+const uint8_t *collate_sort_key(struct arena *a, const char *s, int *len)
+{
+	pthread_once(&coll_once, coll_key_make);
+	UCollator *c = pthread_getspecific(coll_key);
+	if (!c) {
+		c = (UCollator *)collate_open();
+		pthread_setspecific(coll_key, c);
+	}
+	*len = 0;
+	if (!c || !s)
+		return (const uint8_t *)"";
+	/* UTF-8 to UTF-16, as ucol_getSortKey wants */
+	int32_t n16 = 0;
+	UErrorCode status = U_ZERO_ERROR;
+	u_strFromUTF8(NULL, 0, &n16, s, -1, &status);
+	if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(status))
+		return (const uint8_t *)"";
+	UChar *u = arena_alloc(a, sizeof(UChar) * (size_t)(n16 + 1));
+	status = U_ZERO_ERROR;
+	u_strFromUTF8(u, n16 + 1, NULL, s, -1, &status);
+	if (U_FAILURE(status))
+		return (const uint8_t *)"";
+	int32_t need = ucol_getSortKey(c, u, n16, NULL, 0);
+	uint8_t *key = arena_alloc(a, (size_t)need + 1);
+	ucol_getSortKey(c, u, n16, key, need + 1);
+	/* the key ends in a NUL byte, which is not part of the comparison */
+	*len = need > 0 ? need - 1 : 0;
+	return key;
 }

@@ -6,6 +6,9 @@
 #ifndef INDGANG_COLLATE_H
 #define INDGANG_COLLATE_H
 
+#include <stdint.h>
+
+struct arena;
 struct collator;
 
 /* collate_open: a Danish collator for one thread; NULL if ICU cannot provide one (logged). */
@@ -13,5 +16,10 @@ struct collator *collate_open(void);
 void collate_close(struct collator *c);
 /* collate_cmp: <0, 0 or >0 comparing the UTF-8 strings a[0..alen) and b[0..blen). */
 int collate_cmp(struct collator *c, const char *a, int alen, const char *b, int blen);
+
+/* collate_sort_key: the ICU sort key of the UTF-8 string s, owned by a, *len its length: bytes
+ * that compare with memcmp in Danish order, for an index that needs no collation function.
+ * Uses a collator of the calling thread's own. */
+const uint8_t *collate_sort_key(struct arena *a, const char *s, int *len);
 
 #endif

@@ -190,6 +190,24 @@ static void test_collation(void **state)
 	collate_close(c);
 }
 
+static void test_list_order(void **state)
+{
+	struct fx *f = *state;
+	const char *names[] = {"Ålekroen", "Zebra", "Øko", "abe", "Aalborg Café", "Ærø Køkken", "Abe"};
+	for (size_t i = 0; i < 7; i++)
+		add(f, names[i], "621", NULL, NULL, NULL, NULL);
+	struct registry_query q = {.registered = -1, .day = "2026-01-01", .limit = 10};
+	struct registry_item *items;
+	int n, total;
+	assert_int_equal(registry_store_list(f->db, &f->a, &q, &items, &n, &total), 0);
+	/* Danish puts upper case first on a tie */
+	const char *want[] = {"Abe", "abe", "Zebra", "Ærø Køkken", "Øko", "Aalborg Café", "Ålekroen"};
+	assert_int_equal(n, 7);
+	for (int i = 0; i < 7; i++)
+		if (strcmp(items[i].name, want[i]))
+			fail_msg("place %d: %s, want %s", i, items[i].name, want[i]);
+}
+
 static int found(struct fx *f, const char *query)
 {
 	struct registry_query q = {.match = registry_search_query(&f->a, query), .registered = -1,
@@ -391,6 +409,7 @@ int main(void)
 		cmocka_unit_test(test_collation),
 		cmocka_unit_test_setup_teardown(test_tabel1, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_list_order, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_import_ok_and_idempotent, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_import_errors, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_access, setup, teardown),

@@ -16,6 +16,8 @@ CREATE TABLE target_groups (
 CREATE TABLE enterprises (
 	id INTEGER PRIMARY KEY,
 	name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 300),
+	-- ICU's Danish sort key of name: ORDER BY name_key is Danish order from a plain index
+	name_key BLOB NOT NULL DEFAULT x'',
 	-- 8 digits with the modulus-11 check; optional while an idea or on the way
 	cvr TEXT UNIQUE CHECK (cvr IS NULL OR length(cvr) = 8),
 	kommune TEXT NOT NULL REFERENCES kommuner (kode),
@@ -47,6 +49,7 @@ CREATE TABLE enterprises (
 );
 CREATE INDEX enterprises_kommune ON enterprises (kommune);
 CREATE INDEX enterprises_name ON enterprises (name);
+CREATE INDEX enterprises_name_key ON enterprises (name_key, id);
 
 -- other municipalities that work with the enterprise (Bilag 1: across borders)
 CREATE TABLE enterprise_kommuner (
