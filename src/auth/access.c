@@ -6,8 +6,8 @@
  *   konsulent      read and change its own municipality's data and manage its users
  *   jobkonsulent   read its own municipality's data, and citizens' personal data there
  *   indkoeber      read its own municipality's data
- *   virksomhed     read its own municipality's data (its own profile is decided by the
- *                  capability that owns profiles, which asks ACC_WRITE of the enterprise)
+ *   virksomhed     read its own municipality's data, and edit the profile of the one
+ *                  enterprise it represents (access_enterprise_profile)
  * Nobody but admin reaches another municipality's non-public data.
  */
 #include "access.h"
@@ -53,4 +53,18 @@ bool access_may_grant(const struct principal *who, int role, const char *kommune
 	if (who->role == ROLE_ADMIN)
 		return (role == ROLE_ADMIN) == (kommune == NULL);
 	return role != ROLE_ADMIN && access_allowed(who, ACC_MANAGE_USERS, kommune) == 0;
+}
+
+int access_enterprise_profile(const struct principal *who, int64_t id, const char *kommune,
+                              bool *own_only)
+{
+	*own_only = false;
+	if (access_allowed(who, ACC_WRITE, kommune) == 0)
+		return 0;
+	if (who && who->role == ROLE_VIRKSOMHED && id && who->enterprise_id == id && kommune &&
+	    who->kommune && strcmp(who->kommune, kommune) == 0) {
+		*own_only = true;
+		return 0;
+	}
+	return ERR_FORBIDDEN;
 }

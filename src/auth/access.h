@@ -7,6 +7,7 @@
 #define INDGANG_ACCESS_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 struct principal;
 
@@ -25,6 +26,13 @@ int access_allowed(const struct principal *who, enum access_op op, const char *k
 /* access_scope: the municipality whose rows who may list (NULL: all, for the national
  * administrator). Bind it as :kommune in list queries. */
 const char *access_scope(const struct principal *who);
+
+/* access_enterprise_profile: 0 if who may edit the profile of enterprise id in kommune: the
+ * municipality's staff (ACC_WRITE), or the virksomhed user who represents that enterprise there;
+ * ERR_FORBIDDEN otherwise. *own_only tells the caller it is the enterprise's own user, who may
+ * change the profile but not the registry's facts (municipality, CVR, dates, origin). */
+int access_enterprise_profile(const struct principal *who, int64_t id, const char *kommune,
+                              bool *own_only);
 
 /* access_may_grant: true if who may give role (a bit of enum role) to an account in kommune. */
 bool access_may_grant(const struct principal *who, int role, const char *kommune);

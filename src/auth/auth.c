@@ -236,6 +236,7 @@ static struct principal *principal_from(struct arena *a, const struct user_row *
 	p->kommune = u->kommune;
 	p->kommune_navn = u->kommune_navn;
 	p->via_token = token;
+	p->enterprise_id = u->enterprise_id;
 	return p;
 }
 

@@ -31,6 +31,7 @@ struct principal {
 	const char *kommune;      /* three digits; NULL for admin */
 	const char *kommune_navn; /* NULL for admin */
 	bool via_token;           /* authenticated by an API token, not a session */
+	int64_t enterprise_id;    /* the enterprise a virksomhed user represents, or 0 */
 };
 
 /* role_name: "admin", "konsulent", ...; role_label: the Danish label for people. */

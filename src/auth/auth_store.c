@@ -12,7 +12,7 @@
 #include "../store/db.h"
 
 #define USER_COLS "u.id, u.email, u.name, u.role, u.kommune, k.navn, u.password_hash, u.active," \
-                  " u.created_at, u.updated_at"
+                  " u.created_at, u.updated_at, u.enterprise_id"
 #define USER_FROM " FROM users u LEFT JOIN kommuner k ON k.kode = u.kommune"
 
 static void user_read(struct db_stmt *s, struct arena *a, int c, struct user_row *u)
@@ -27,6 +27,7 @@ static void user_read(struct db_stmt *s, struct arena *a, int c, struct user_row
 	u->active = db_col_int(s, c + 7) != 0;
 	u->created_at = arena_strdup(a, db_col_text(s, c + 8));
 	u->updated_at = arena_strdup(a, db_col_text(s, c + 9));
+	u->enterprise_id = db_col_int(s, c + 10);
 }
 
 /* run s expecting at most one row; read it into u */
@@ -76,12 +77,13 @@ static int run(struct db_stmt *s, int bind_rc)
 int auth_store_user_insert(struct db *db, const struct user_row *u, int64_t *id)
 {
 	struct db_stmt *s = db_prepare(db,
-		"INSERT INTO users (email, name, role, kommune, password_hash, active, created_at,"
-		" updated_at) VALUES (:email, :name, :role, :kommune, :hash, :active,"
+		"INSERT INTO users (email, name, role, kommune, password_hash, active, enterprise_id,"
+		" created_at, updated_at) VALUES (:email, :name, :role, :kommune, :hash, :active, :ent,"
 		" strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
 	int b = !s ? 0 : db_bind_text(s, ":email", u->email) | db_bind_text(s, ":name", u->name) |
 	        db_bind_text(s, ":role", u->role) | db_bind_text(s, ":kommune", u->kommune) |
-	        db_bind_text(s, ":hash", u->password_hash) | db_bind_int(s, ":active", u->active);
+	        db_bind_text(s, ":hash", u->password_hash) | db_bind_int(s, ":active", u->active) |
+	        (u->enterprise_id ? db_bind_int(s, ":ent", u->enterprise_id) : db_bind_null(s, ":ent"));
 	int rc = run(s, b);
 	if (rc == 0 && id)
 		*id = db_last_id(db);
@@ -92,10 +94,12 @@ int auth_store_user_update(struct db *db, const struct user_row *u)
 {
 	struct db_stmt *s = db_prepare(db,
 		"UPDATE users SET email = :email, name = :name, role = :role, kommune = :kommune,"
-		" active = :active, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = :id");
+		" active = :active, enterprise_id = :ent,"
+		" updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = :id");
 	int b = !s ? 0 : db_bind_text(s, ":email", u->email) | db_bind_text(s, ":name", u->name) |
 	        db_bind_text(s, ":role", u->role) | db_bind_text(s, ":kommune", u->kommune) |
-	        db_bind_int(s, ":active", u->active) | db_bind_int(s, ":id", u->id);
+	        db_bind_int(s, ":active", u->active) | db_bind_int(s, ":id", u->id) |
+	        (u->enterprise_id ? db_bind_int(s, ":ent", u->enterprise_id) : db_bind_null(s, ":ent"));
 	int rc = run(s, b);
 	if (rc == 0 && db_changes(db) == 0)
 		return ERR_NOTFOUND;
@@ -178,9 +182,9 @@ int auth_store_session_get(struct db *db, struct arena *a, const char *id_hash,
 	int rc = db_step(s);
 	if (rc == DB_ROW) {
 		user_read(s, a, 0, user);
-		*csrf = arena_strdup(a, db_col_text(s, 10));
-		*created = db_col_int(s, 11);
-		*last_seen = db_col_int(s, 12);
+		*csrf = arena_strdup(a, db_col_text(s, 11));
+		*created = db_col_int(s, 12);
+		*last_seen = db_col_int(s, 13);
 	}
 	db_done(s);
 	return rc == DB_ROW ? 0 : rc == DB_DONE ? ERR_NOTFOUND : rc;

@@ -23,6 +23,7 @@ struct user_row {
 	bool active;
 	const char *created_at;
 	const char *updated_at;
+	int64_t enterprise_id;    /* the enterprise a virksomhed user represents, or 0 */
 };
 
 /* each returns 0, ERR_NOTFOUND, ERR_CONFLICT (unique email) or ERR_DB; rows owned by a */

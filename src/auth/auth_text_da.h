@@ -31,6 +31,8 @@
 #define A_NEW_PASSWORD "Ny adgangskode"
 #define A_NEW_PASSWORD_HINT "Lad feltet stå tomt for at beholde den nuværende. Mindst 10 tegn."
 #define A_PASSWORD_HINT "Mindst 10 tegn. Giv den til brugeren ad en sikker vej."
+#define A_ENTERPRISE "Virksomhed i registret (nummer)"
+#define A_ENTERPRISE_HINT "Kun for rollen Virksomhed: nummeret fra virksomhedens side i registret. Brugeren kan så redigere virksomhedens profil."
 #define A_SAVE "Gem"
 #define A_CREATE "Opret"
 #define A_CANCEL "Annullér"

@@ -68,6 +68,8 @@ static char *user_detail(struct arena *a, const struct user_row *u, bool passwor
 	json_str(&w, "role", u->role);
 	json_str(&w, "kommune", u->kommune);
 	json_bool(&w, "active", u->active);
+	if (u->enterprise_id)
+		json_int(&w, "enterprise_id", u->enterprise_id);
 	if (password)
 		json_bool(&w, "password_changed", true);
 	json_obj_close(&w);
@@ -105,13 +107,19 @@ int users_create(struct db *db, struct arena *a, const struct principal *by,
 	u.kommune = kommune;
 	u.password_hash = hash;
 	u.active = in->active != 0;
+	u.enterprise_id = role == ROLE_VIRKSOMHED && in->enterprise_id > 0 ? in->enterprise_id : 0;
 	if (db_write_begin(db) != 0)
 		return ERR_DB;
 	int rc = auth_store_user_insert(db, &u, id);
 	if (rc == ERR_CONFLICT) {
 		db_rollback(db);
-		errs_add(errs, "email", "Der findes allerede en bruger med denne e-mailadresse.");
-		return ERR_CONFLICT;
+		/* the unique e-mail, or an enterprise id that does not exist */
+		struct user_row other;
+		if (auth_store_user_by_email(db, a, u.email, &other) == 0) {
+			errs_add(errs, "email", "Der findes allerede en bruger med denne e-mailadresse.");
+			return ERR_CONFLICT;
+		}
+		return errs_add(errs, "enterprise_id", "Virksomheden findes ikke i registret.");
 	}
 	if (rc == 0)
 		rc = audit_record(db, by, "create", "user", arena_printf(a, "%lld", (long long)*id),
@@ -160,6 +168,10 @@ int users_update(struct db *db, struct arena *a, const struct principal *by, int
 	}
 	if (in->active >= 0)
 		u.active = in->active != 0;
+	if (in->enterprise_id >= 0)
+		u.enterprise_id = in->enterprise_id;
+	if (role != ROLE_VIRKSOMHED)
+		u.enterprise_id = 0;
 	bool password = in->password && *in->password;
 	const char *why = password ? auth_password_policy(in->password) : NULL;
 	if (why)
@@ -177,6 +189,10 @@ int users_update(struct db *db, struct arena *a, const struct principal *by, int
 	if (db_write_begin(db) != 0)
 		return ERR_DB;
 	rc = auth_store_user_update(db, &u);
+	if (rc == ERR_CONFLICT) {
+		db_rollback(db);
+		return errs_add(errs, "enterprise_id", "Virksomheden findes ikke i registret.");
+	}
 	if (rc == 0 && password)
 		rc = auth_store_user_set_password(db, id, hash);
 	if (rc == 0 && (!u.active || password))

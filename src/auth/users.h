@@ -24,6 +24,7 @@ struct user_input {
 	const char *kommune;  /* three digits, or NULL/"" for admin */
 	const char *password; /* required on create; NULL/"" on update: unchanged */
 	int active;           /* 1, 0, or -1 for unchanged on update */
+	int64_t enterprise_id; /* virksomhed only: the enterprise represented; 0 none, -1 unchanged */
 };
 
 /* users_create: validates in, checks that by may grant the role in the municipality, hashes

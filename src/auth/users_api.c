@@ -22,6 +22,10 @@ static void user_json(struct json *w, const struct user_row *u)
 	json_str(w, "role", u->role);
 	json_str(w, "kommune", u->kommune);
 	json_bool(w, "active", u->active);
+	if (u->enterprise_id)
+		json_int(w, "enterprise_id", u->enterprise_id);
+	else
+		json_null_at(w, "enterprise_id");
 	json_str(w, "created_at", u->created_at);
 	json_str(w, "updated_at", u->updated_at);
 	json_obj_close(w);
@@ -61,6 +65,21 @@ int users_api_list(struct req *r)
 	return 0;
 }
 
+/* "enterprise_id": a positive number or null; dflt when absent */
+static int64_t read_enterprise(struct req *r, json_t *body, int64_t dflt)
+{
+	json_t *v = json_object_get(body, "enterprise_id");
+	if (!v)
+		return dflt;
+	if (json_is_null(v))
+		return 0;
+	if (!json_is_integer(v) || json_integer_value(v) < 1) {
+		errs_add(&r->errs, "enterprise_id", "enterprise_id must be the id of an enterprise, or null.");
+		return dflt;
+	}
+	return json_integer_value(v);
+}
+
 static int read_active(struct req *r, json_t *body, int dflt)
 {
 	json_t *v = json_object_get(body, "active");
@@ -90,6 +109,7 @@ int users_api_create(struct req *r)
 		.kommune = kommune,
 		.password = api_member(r, body, "password"),
 		.active = read_active(r, body, 1),
+		.enterprise_id = read_enterprise(r, body, 0),
 	};
 	json_decref(body);
 	if (r->errs.n)
@@ -137,6 +157,7 @@ int users_api_update(struct req *r)
 		.role = api_member(r, body, "role"),
 		.password = api_member(r, body, "password"),
 		.active = read_active(r, body, -1),
+		.enterprise_id = read_enterprise(r, body, -1),
 	};
 	json_decref(body);
 	if (r->errs.n)

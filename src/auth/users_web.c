@@ -122,6 +122,20 @@ static void kommune_select(struct req *r, const char *value)
 	            opts, nk + 1);
 }
 
+/* the enterprise_id field: empty is none; anything else must be a number */
+static int64_t form_enterprise(struct req *r)
+{
+	const char *v = text_trim(&r->a, req_form(r, "enterprise_id"));
+	long long id;
+	if (!v || !*v)
+		return 0;
+	if (text_parse_int(v, 1, 1LL << 53, &id) != 0) {
+		errs_add(&r->errs, "enterprise_id", "Skriv virksomhedens nummer i registret (et tal).");
+		return 0;
+	}
+	return id;
+}
+
 static int new_form(struct req *r, int status)
 {
 	page_begin(r, A_USER_NEW);
@@ -142,6 +156,9 @@ static int new_form(struct req *r, int status)
 	            role_options, admin ? 5 : 4);
 	if (admin)
 		kommune_select(r, req_form(r, "kommune") ? req_form(r, "kommune") : req_query(r, "kommune"));
+	form_input(o, &(struct form_field){.name = "enterprise_id", .label = A_ENTERPRISE, .type = "number",
+	                                   .value = req_form(r, "enterprise_id"), .hint = A_ENTERPRISE_HINT,
+	                                   .error = errs_get(&r->errs, "enterprise_id")});
 	form_input(o, &(struct form_field){.name = "password", .label = A_PASSWORD, .type = "password",
 	                                   .hint = A_PASSWORD_HINT, .autocomplete = "new-password",
 	                                   .error = errs_get(&r->errs, "password"), .required = true});
@@ -169,6 +186,7 @@ int users_page_create(struct req *r)
 		.kommune = r->user->role == ROLE_ADMIN ? req_form(r, "kommune") : r->user->kommune,
 		.password = req_form(r, "password"),
 		.active = 1,
+		.enterprise_id = form_enterprise(r),
 	};
 	int64_t id;
 	int rc = users_create(r->db, &r->a, r->user, &in, &r->errs, &id);
@@ -204,6 +222,12 @@ static int edit_form(struct req *r, int status, const struct user_row *u)
 	                                      .hint = A_DEACTIVATE_HINT,
 	                                      .error = errs_get(&r->errs, "active")});
 	htmlf(o, "<p class=\"hint\" id=\"f-active-hint\">%s</p>\n", A_DEACTIVATE_HINT);
+	if (!strcmp(u->role, "virksomhed"))
+		form_input(o, &(struct form_field){.name = "enterprise_id", .label = A_ENTERPRISE,
+		                                   .type = "number", .hint = A_ENTERPRISE_HINT,
+		                                   .value = posted ? req_form(r, "enterprise_id")
+		                                          : u->enterprise_id ? arena_printf(&r->a, "%lld", (long long)u->enterprise_id) : "",
+		                                   .error = errs_get(&r->errs, "enterprise_id")});
 	form_input(o, &(struct form_field){.name = "password", .label = A_NEW_PASSWORD,
 	                                   .type = "password", .hint = A_NEW_PASSWORD_HINT,
 	                                   .autocomplete = "new-password",
@@ -241,6 +265,7 @@ int users_page_update(struct req *r)
 		.role = req_form(r, "role"),
 		.password = req_form(r, "password"),
 		.active = req_form(r, "active") ? 1 : 0,
+		.enterprise_id = form_enterprise(r),
 	};
 	rc = users_update(r->db, &r->a, r->user, u.id, &in, &r->errs);
 	if (rc == ERR_INVALID)

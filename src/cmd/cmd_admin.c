@@ -16,6 +16,7 @@
 #include "../store/db.h"
 #include "../view/json.h"
 #include "../registry/registry_io.h"
+#include "../registry/registry_store.h"
 #include "cmd.h"
 #include "demo_data.h"
 
@@ -138,13 +139,14 @@ int cmd_audit(const struct cmd_ctx *ctx, int argc, char **argv)
 
 static const struct {
 	const char *email, *role, *kommune, *name;
+	const char *enterprise; /* the registry name a virksomhed account represents */
 } demo_users[] = {
-	{"admin@indgang.example", "admin", NULL, "Nanna National"},
-	{"konsulent@kolding.example", "konsulent", "621", "Karin Konsulent"},
-	{"job@kolding.example", "jobkonsulent", "621", "Jens Jobkonsulent"},
-	{"indkoeb@kolding.example", "indkoeber", "621", "Ida Indkøber"},
-	{"virksomhed@kolding.example", "virksomhed", "621", "Villads Virksomhed"},
-	{"konsulent@silkeborg.example", "konsulent", "740", "Søren Silkeborg"},
+	{"admin@indgang.example", "admin", NULL, "Nanna National", NULL},
+	{"konsulent@kolding.example", "konsulent", "621", "Karin Konsulent", NULL},
+	{"job@kolding.example", "jobkonsulent", "621", "Jens Jobkonsulent", NULL},
+	{"indkoeb@kolding.example", "indkoeber", "621", "Ida Indkøber", NULL},
+	{"virksomhed@kolding.example", "virksomhed", "621", "Villads Virksomhed", "Soul Café"},
+	{"konsulent@silkeborg.example", "konsulent", "740", "Søren Silkeborg", NULL},
 };
 
 const struct demo_file *demo_file_find(const char *name)
@@ -192,6 +194,10 @@ int cmd_demo(const struct cmd_ctx *ctx, int argc, char **argv)
 	struct arena a;
 	arena_init(&a, 0);
 	int failed = 0;
+	if (demo_registry(db, &a) != 0) {
+		fprintf(stderr, "indgang demo: could not load the registry's demo enterprises\n");
+		failed = 1;
+	}
 	printf("Demo logins (password %s):\n", DEMO_PASSWORD);
 	for (size_t i = 0; i < sizeof(demo_users) / sizeof(demo_users[0]); i++) {
 		struct user_row u;
@@ -201,6 +207,9 @@ int cmd_demo(const struct cmd_ctx *ctx, int argc, char **argv)
 			struct user_input in = {.email = demo_users[i].email, .role = demo_users[i].role,
 			                        .kommune = demo_users[i].kommune, .name = demo_users[i].name,
 			                        .password = DEMO_PASSWORD, .active = 1};
+			if (demo_users[i].enterprise)
+				registry_store_find(db, NULL, demo_users[i].enterprise, demo_users[i].kommune,
+				                    &in.enterprise_id);
 			if (users_create(db, &a, &users_cli, &in, &e, &id) != 0) {
 				fprintf(stderr, "indgang demo: could not create %s\n", demo_users[i].email);
 				failed = 1;
@@ -209,10 +218,6 @@ int cmd_demo(const struct cmd_ctx *ctx, int argc, char **argv)
 		}
 		printf("  %-30s %s%s%s\n", demo_users[i].email, demo_users[i].role,
 		       demo_users[i].kommune ? " " : "", demo_users[i].kommune ? demo_users[i].kommune : "");
-	}
-	if (demo_registry(db, &a) != 0) {
-		fprintf(stderr, "indgang demo: could not load the registry's demo enterprises\n");
-		failed = 1;
 	}
 	arena_free(&a);
 	db_close(db);

@@ -18,12 +18,14 @@
 
 static const char user_help[] =
 	"usage: indgang [--db PATH] user add --email E --role R [--kommune KODE] [--name NAME]\n"
+	"                                    [--enterprise ID]\n"
 	"       indgang [--db PATH] user list [--kommune KODE]\n"
 	"       indgang [--db PATH] user passwd --email E\n"
 	"       indgang [--db PATH] user disable|enable --email E\n\n"
 	"add and passwd read the password from the first line of standard input (at least 10\n"
 	"characters). Roles: admin (no --kommune), konsulent, jobkonsulent, indkoeber, virksomhed\n"
-	"(these need --kommune, the municipality's three-digit code).\n";
+	"(these need --kommune, the municipality's three-digit code). --enterprise links a virksomhed\n"
+	"account to the enterprise (registry id) whose profile it may edit.\n";
 
 static void print_errs(const char *verb, const struct errs *e)
 {
@@ -33,7 +35,7 @@ static void print_errs(const char *verb, const struct errs *e)
 }
 
 static int user_add(struct db *db, struct arena *a, const char *email, const char *role,
-                    const char *kommune, const char *name)
+                    const char *kommune, const char *name, int64_t enterprise)
 {
 	char pw[AUTH_PASSWORD_MAX + 4];
 	if (cmd_read_secret(pw, sizeof(pw)) != 0) {
@@ -43,7 +45,7 @@ static int user_add(struct db *db, struct arena *a, const char *email, const cha
 	struct errs e = {0};
 	int64_t id;
 	struct user_input in = {.email = email, .role = role, .kommune = kommune, .name = name,
-	                        .password = pw, .active = 1};
+	                        .password = pw, .active = 1, .enterprise_id = enterprise};
 	int rc = users_create(db, a, &users_cli, &in, &e, &id);
 	memset(pw, 0, sizeof(pw));
 	if (rc == ERR_INVALID || rc == ERR_CONFLICT) {
@@ -66,7 +68,7 @@ static int user_change(struct db *db, struct arena *a, const char *verb, const c
 		fprintf(stderr, "indgang user %s: no user with e-mail %s; see 'indgang user list'\n", verb, email);
 		return EXIT_FAIL;
 	}
-	struct user_input in = {.active = -1};
+	struct user_input in = {.active = -1, .enterprise_id = -1};
 	char pw[AUTH_PASSWORD_MAX + 4] = "";
 	if (strcmp(verb, "passwd") == 0) {
 		if (cmd_read_secret(pw, sizeof(pw)) != 0 || !*pw) {
@@ -116,9 +118,11 @@ int cmd_user(const struct cmd_ctx *ctx, int argc, char **argv)
 		{"role", required_argument, NULL, 'r'},
 		{"kommune", required_argument, NULL, 'k'},
 		{"name", required_argument, NULL, 'n'},
+		{"enterprise", required_argument, NULL, 'E'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
+	long long enterprise = 0;
 	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		fputs(user_help, argc < 2 ? stderr : stdout);
 		return argc < 2 ? EXIT_USAGE : EXIT_OK;
@@ -133,6 +137,10 @@ int cmd_user(const struct cmd_ctx *ctx, int argc, char **argv)
 		case 'r': role = optarg; break;
 		case 'k': kommune = optarg; break;
 		case 'n': name = optarg; break;
+		case 'E':
+			if (text_parse_int(optarg, 1, 1LL << 53, &enterprise) != 0)
+				return cmd_usage_error("user", "--enterprise wants the enterprise's id");
+			break;
 		case 'h': fputs(user_help, stdout); return EXIT_OK;
 		default: return cmd_usage_error("user", "unknown option");
 		}
@@ -150,7 +158,7 @@ int cmd_user(const struct cmd_ctx *ctx, int argc, char **argv)
 		return EXIT_FAIL;
 	struct arena a;
 	arena_init(&a, 0);
-	int rc = add ? user_add(db, &a, email, role, kommune, name)
+	int rc = add ? user_add(db, &a, email, role, kommune, name, enterprise)
 	         : list ? user_list(db, &a, kommune)
 	                : user_change(db, &a, verb, email);
 	arena_free(&a);

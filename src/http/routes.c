@@ -31,8 +31,8 @@ const struct route routes[] = {
 	{M_GET, "/virksomheder/ny", registry_page_new, 0, STAFF},
 	{M_GET, "/virksomheder/eksport", registry_download_export, RF_PUBLIC, 0},
 	{M_GET, "/virksomheder/{id}", registry_page_profile, RF_PUBLIC, 0},
-	{M_POST, "/virksomheder/{id}", registry_page_update, RF_FORM, STAFF},
-	{M_GET, "/virksomheder/{id}/rediger", registry_page_edit, 0, STAFF},
+	{M_POST, "/virksomheder/{id}", registry_page_update, RF_FORM, STAFF | ROLE_VIRKSOMHED},
+	{M_GET, "/virksomheder/{id}/rediger", registry_page_edit, 0, STAFF | ROLE_VIRKSOMHED},
 	{M_GET, "/statistik", registry_page_stats, RF_PUBLIC, 0},
 	{M_GET, "/statistik/virksomheder", registry_download_stats, RF_PUBLIC, 0},
 	/* JSON API */

@@ -238,18 +238,31 @@ static char *enterprise_detail(struct arena *a, const struct enterprise *e)
 int registry_write(struct db *db, struct arena *a, const struct principal *who,
                    struct enterprise *e, struct errs *errs)
 {
-	if (registry_validate(db, a, e, errs) != 0)
-		return ERR_INVALID;
-	if (access_allowed(who, ACC_WRITE, e->kommune) != 0)
-		return ERR_FORBIDDEN;
+	bool own_only = false;
 	if (e->id) {
 		struct enterprise old;
 		int rc = registry_store_get(db, a, e->id, &old);
 		if (rc)
 			return rc;
-		if (access_allowed(who, ACC_WRITE, old.kommune) != 0)
+		if (access_enterprise_profile(who, old.id, old.kommune, &own_only) != 0)
 			return ERR_FORBIDDEN;
+		if (own_only) {
+			/* the enterprise's own user keeps the registry's facts as they are */
+			e->kommune = old.kommune;
+			e->cvr = old.cvr;
+			e->pipeline_since = old.pipeline_since;
+			e->established = old.established;
+			e->rsv_registered = old.rsv_registered;
+			e->closed = old.closed;
+			e->origin = old.origin;
+			e->source = old.source;
+			e->entrepreneur = old.entrepreneur;
+		}
 	}
+	if (registry_validate(db, a, e, errs) != 0)
+		return ERR_INVALID;
+	if (!own_only && access_allowed(who, ACC_WRITE, e->kommune) != 0)
+		return ERR_FORBIDDEN;
 	bool creating = e->id == 0;
 	e->name_key = collate_sort_key(a, e->name, &e->name_key_len);
 	int rc = creating ? registry_store_insert(db, e, &e->id) : registry_store_update(db, e);

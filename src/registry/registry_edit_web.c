@@ -31,48 +31,38 @@ static const char *date_or_empty(const char *s)
 	return s ? s : "";
 }
 
-/* the form, filled from e (what is stored, or what the user sent) */
-static int edit_form(struct req *r, int status, const struct enterprise *e)
+static struct form_option *kommune_options(struct req *r, int *n)
 {
-	page_begin(r, e->id ? arena_printf(&r->a, "%s: %s", R_EDIT, e->name) : R_NEW);
+	struct kommune *ks;
+	*n = 0;
+	if (kommune_list(r->db, &r->a, &ks, n) != 0)
+		return NULL;
+	struct form_option *ko = arena_alloc(&r->a, sizeof(*ko) * (size_t)(*n + 1));
+	for (int i = 0; i < *n; i++)
+		ko[i] = (struct form_option){ks[i].kode, ks[i].navn};
+	return ko;
+}
+
+/* the registry's facts: only the municipality's staff set these */
+static void form_facts(struct req *r, const struct enterprise *e)
+{
 	struct buf *o = &r->out;
 	const struct errs *er = &r->errs;
-	form_error_summary(o, er);
-	if (e->id)
-		htmlf(o, "<form method=\"post\" action=\"/virksomheder/%lld\" class=\"stack\" novalidate>\n",
-		      (long long)e->id);
-	else
-		html(o, "<form method=\"post\" action=\"/virksomheder\" class=\"stack\" novalidate>\n");
-	form_csrf(o, r->csrf);
-	html(o, "<fieldset><legend>Virksomheden</legend>\n");
-	form_input(o, &(struct form_field){.name = "name", .label = R_NAME, .value = e->name,
-	                                   .error = errs_get(er, "name"), .required = true});
 	form_checkbox(o, &(struct form_field){.name = "entrepreneur",
 	                                      .label = "Social iværksætter uden virksomhed endnu (en person og en idé)",
 	                                      .value = e->entrepreneur ? "1" : "0"});
 	form_input(o, &(struct form_field){.name = "cvr", .label = R_CVR, .value = e->cvr,
 	                                   .hint = "8 cifre. Kan udelades, mens virksomheden er en idé eller på vej.",
 	                                   .error = errs_get(er, "cvr")});
-	struct kommune *ks;
-	int nk = 0;
-	kommune_list(r->db, &r->a, &ks, &nk);
-	struct form_option *ko = arena_alloc(&r->a, sizeof(*ko) * (size_t)(nk + 1));
-	for (int i = 0; i < nk; i++)
-		ko[i] = (struct form_option){ks[i].kode, ks[i].navn};
 	if (r->user->role == ROLE_ADMIN) {
+		int nk;
+		struct form_option *ko = kommune_options(r, &nk);
 		form_select(o, &(struct form_field){.name = "kommune", .label = "Hjemkommune",
 		                                    .value = e->kommune, .error = errs_get(er, "kommune"),
 		                                    .required = true}, ko, nk);
 	} else {
 		htmlf(o, "<p>Hjemkommune: <strong>%s</strong></p>\n", r->user->kommune_navn);
 	}
-	struct form_option lf[16];
-	lf[0] = (struct form_option){"", "Ikke oplyst"};
-	for (int i = 0; i < registry_legal_forms_count; i++)
-		lf[i + 1] = (struct form_option){registry_legal_forms[i].key, registry_legal_forms[i].label};
-	form_select(o, &(struct form_field){.name = "legal_form", .label = "Selskabsform",
-	                                    .value = e->legal_form, .error = errs_get(er, "legal_form")},
-	            lf, registry_legal_forms_count + 1);
 	struct form_option og[16];
 	og[0] = (struct form_option){"", "Ikke oplyst"};
 	for (int i = 0; i < registry_origins_count; i++)
@@ -80,8 +70,43 @@ static int edit_form(struct req *r, int status, const struct enterprise *e)
 	form_select(o, &(struct form_field){.name = "origin", .label = "Oprindelse",
 	                                    .value = e->origin, .error = errs_get(er, "origin")},
 	            og, registry_origins_count + 1);
-	html(o, "</fieldset>\n");
+}
 
+static void form_lifecycle(struct req *r, const struct enterprise *e)
+{
+	struct buf *o = &r->out;
+	const struct errs *er = &r->errs;
+	html(o, "<fieldset><legend>Forløb (status beregnes ud fra datoerne)</legend>\n");
+	static const struct { const char *name, *label; } dates[] = {
+		{"pipeline_since", "På vej siden"}, {"established", R_ESTABLISHED},
+		{"rsv_registered", "RSV-registreret"}, {"closed", "Lukket"}};
+	const char *values[] = {e->pipeline_since, e->established, e->rsv_registered, e->closed};
+	for (int i = 0; i < 4; i++)
+		form_input(o, &(struct form_field){.name = dates[i].name, .label = dates[i].label,
+		                                   .type = "date", .value = date_or_empty(values[i]),
+		                                   .error = errs_get(er, dates[i].name)});
+	html(o, "</fieldset>\n");
+	int nk;
+	struct form_option *ko = kommune_options(r, &nk);
+	form_select_multiple(o, &(struct form_field){.name = "other_kommuner",
+	                                             .label = "Andre kommuner, der samarbejder med virksomheden",
+	                                             .hint = "Vælg flere med Ctrl eller Skift.",
+	                                             .error = errs_get(er, "other_kommuner")},
+	                     ko, nk, e->others, e->nothers, 6);
+}
+
+/* what the enterprise's own user may keep up to date too */
+static void form_profile(struct req *r, const struct enterprise *e)
+{
+	struct buf *o = &r->out;
+	const struct errs *er = &r->errs;
+	struct form_option lf[16];
+	lf[0] = (struct form_option){"", "Ikke oplyst"};
+	for (int i = 0; i < registry_legal_forms_count; i++)
+		lf[i + 1] = (struct form_option){registry_legal_forms[i].key, registry_legal_forms[i].label};
+	form_select(o, &(struct form_field){.name = "legal_form", .label = "Selskabsform",
+	                                    .value = e->legal_form, .error = errs_get(er, "legal_form")},
+	            lf, registry_legal_forms_count + 1);
 	static const struct form_option purposes[] = {
 		{"social", "Socialt"}, {"health", "Sundhed"}, {"environment", "Miljø"}};
 	const char *pch[3];
@@ -107,22 +132,6 @@ static int edit_form(struct req *r, int status, const struct enterprise *e)
 	form_checkboxes(o, &(struct form_field){.name = "criteria",
 	                                        .label = "Regeringens fem kriterier for en socialøkonomisk virksomhed"},
 	                criteria, 5, cch, nc);
-
-	html(o, "<fieldset><legend>Forløb (status beregnes ud fra datoerne)</legend>\n");
-	form_input(o, &(struct form_field){.name = "pipeline_since", .label = "På vej siden", .type = "date",
-	                                   .value = date_or_empty(e->pipeline_since),
-	                                   .error = errs_get(er, "pipeline_since")});
-	form_input(o, &(struct form_field){.name = "established", .label = R_ESTABLISHED, .type = "date",
-	                                   .value = date_or_empty(e->established),
-	                                   .error = errs_get(er, "established")});
-	form_input(o, &(struct form_field){.name = "rsv_registered", .label = "RSV-registreret",
-	                                   .type = "date", .value = date_or_empty(e->rsv_registered),
-	                                   .error = errs_get(er, "rsv_registered")});
-	form_input(o, &(struct form_field){.name = "closed", .label = "Lukket", .type = "date",
-	                                   .value = date_or_empty(e->closed),
-	                                   .error = errs_get(er, "closed")});
-	html(o, "</fieldset>\n");
-
 	struct option_kv *opts;
 	int nopts;
 	if (registry_store_options(r->db, &r->a, 0, &opts, &nopts) == 0)
@@ -133,12 +142,6 @@ static int edit_form(struct req *r, int status, const struct enterprise *e)
 		form_checkboxes(o, &(struct form_field){.name = "target_groups", .label = "Målgrupper",
 		                                        .error = errs_get(er, "target_groups")},
 		                to_form_options(r, opts, nopts), nopts, e->targets, e->ntargets);
-	form_select_multiple(o, &(struct form_field){.name = "other_kommuner",
-	                                             .label = "Andre kommuner, der samarbejder med virksomheden",
-	                                             .hint = "Vælg flere med Ctrl eller Skift.",
-	                                             .error = errs_get(er, "other_kommuner")},
-	                     ko, nk, e->others, e->nothers, 6);
-
 	html(o, "<fieldset><legend>Kontakt</legend>\n");
 	form_input(o, &(struct form_field){.name = "contact_name", .label = "Kontaktperson",
 	                                   .value = e->contact_name, .autocomplete = "off"});
@@ -153,6 +156,33 @@ static int edit_form(struct req *r, int status, const struct enterprise *e)
 	form_textarea(o, &(struct form_field){.name = "description", .label = "Beskrivelse",
 	                                      .value = e->description, .error = errs_get(er, "description")},
 	              6);
+}
+
+/* the form, filled from e (what is stored, or what the user sent); own_only: the enterprise's
+ * own user, who sees the registry's facts but cannot change them */
+static int edit_form(struct req *r, int status, const struct enterprise *e, bool own_only)
+{
+	page_begin(r, e->id ? arena_printf(&r->a, "%s: %s", R_EDIT, e->name) : R_NEW);
+	struct buf *o = &r->out;
+	form_error_summary(o, &r->errs);
+	if (e->id)
+		htmlf(o, "<form method=\"post\" action=\"/virksomheder/%lld\" class=\"stack\" novalidate>\n",
+		      (long long)e->id);
+	else
+		html(o, "<form method=\"post\" action=\"/virksomheder\" class=\"stack\" novalidate>\n");
+	form_csrf(o, r->csrf);
+	html(o, "<fieldset><legend>Virksomheden</legend>\n");
+	form_input(o, &(struct form_field){.name = "name", .label = R_NAME, .value = e->name,
+	                                   .error = errs_get(&r->errs, "name"), .required = true});
+	if (own_only)
+		html(o, "<p class=\"hint\">Kommunen vedligeholder virksomhedens CVR-nummer, kommune, "
+		        "oprindelse og datoer. Kontakt kommunen, hvis de skal rettes.</p>\n");
+	else
+		form_facts(r, e);
+	html(o, "</fieldset>\n");
+	if (!own_only)
+		form_lifecycle(r, e);
+	form_profile(r, e);
 	htmlf(o, "<div class=\"actions\"><button type=\"submit\">%s</button> ", R_SAVE);
 	if (e->id)
 		htmlf(o, "<a href=\"/virksomheder/%lld\">%s</a></div>\n</form>\n", (long long)e->id, R_CANCEL);
@@ -161,18 +191,30 @@ static int edit_form(struct req *r, int status, const struct enterprise *e)
 	return page_end(r, status);
 }
 
-/* the form's values over e */
-static void read_form(struct req *r, struct enterprise *e)
+/* the registry's facts from the form: what only the municipality's staff may set */
+static void read_facts(struct req *r, struct enterprise *e)
 {
-	e->name = req_form(r, "name");
 	e->cvr = req_form(r, "cvr");
 	e->entrepreneur = req_form(r, "entrepreneur") != NULL;
 	if (r->user->role == ROLE_ADMIN)
 		e->kommune = req_form(r, "kommune");
 	else if (!e->id)
 		e->kommune = r->user->kommune;
-	e->legal_form = req_form(r, "legal_form");
 	e->origin = req_form(r, "origin");
+	e->pipeline_since = req_form(r, "pipeline_since");
+	e->established = req_form(r, "established");
+	e->rsv_registered = req_form(r, "rsv_registered");
+	e->closed = req_form(r, "closed");
+	e->nothers = kv_all(r->form, "other_kommuner", e->others, REGISTRY_MAX_LIST);
+}
+
+/* the form's values over e; own_only leaves the facts the form did not show */
+static void read_form(struct req *r, struct enterprise *e, bool own_only)
+{
+	e->name = req_form(r, "name");
+	if (!own_only)
+		read_facts(r, e);
+	e->legal_form = req_form(r, "legal_form");
 	const char *vals[REGISTRY_MAX_LIST];
 	int n = kv_all(r->form, "purposes", vals, REGISTRY_MAX_LIST);
 	e->purpose_social = e->purpose_health = e->purpose_environment = false;
@@ -188,13 +230,8 @@ static void read_form(struct req *r, struct enterprise *e)
 		for (int k = 0; k < 5; k++)
 			if (!strcmp(vals[i], crit[k]))
 				e->criteria |= 1 << k;
-	e->pipeline_since = req_form(r, "pipeline_since");
-	e->established = req_form(r, "established");
-	e->rsv_registered = req_form(r, "rsv_registered");
-	e->closed = req_form(r, "closed");
 	e->nservices = kv_all(r->form, "services", e->services, REGISTRY_MAX_LIST);
 	e->ntargets = kv_all(r->form, "target_groups", e->targets, REGISTRY_MAX_LIST);
-	e->nothers = kv_all(r->form, "other_kommuner", e->others, REGISTRY_MAX_LIST);
 	e->contact_name = req_form(r, "contact_name");
 	e->contact_email = req_form(r, "contact_email");
 	e->contact_phone = req_form(r, "contact_phone");
@@ -218,17 +255,17 @@ int registry_page_new(struct req *r)
 	if (access_allowed(r->user, ACC_WRITE, r->user->kommune) != 0)
 		return fail(r, ERR_FORBIDDEN);
 	struct enterprise e = {.kommune = r->user->kommune, .criteria = 0};
-	return edit_form(r, 200, &e);
+	return edit_form(r, 200, &e, false);
 }
 
 /* POST /virksomheder — konsulent or admin, CSRF. The fields of the form above. */
 int registry_page_create(struct req *r)
 {
 	struct enterprise e = {0};
-	read_form(r, &e);
+	read_form(r, &e, false);
 	int rc = registry_save(r->db, &r->a, r->user, &e, &r->errs);
 	if (rc == ERR_INVALID || rc == ERR_CONFLICT)
-		return edit_form(r, rc == ERR_INVALID ? 422 : 409, &e);
+		return edit_form(r, rc == ERR_INVALID ? 422 : 409, &e, false);
 	if (rc)
 		return fail(r, rc);
 	return reply_redirect(r, arena_printf(&r->a, "/virksomheder/%lld?ok=oprettet", (long long)e.id));
@@ -241,9 +278,10 @@ int registry_page_edit(struct req *r)
 	int rc = registry_get(r->db, &r->a, strtoll(req_param(r, 0), NULL, 10), &e);
 	if (rc)
 		return fail(r, rc);
-	if (access_allowed(r->user, ACC_WRITE, e.kommune) != 0)
+	bool own_only;
+	if (access_enterprise_profile(r->user, e.id, e.kommune, &own_only) != 0)
 		return fail(r, ERR_FORBIDDEN);
-	return edit_form(r, 200, &e);
+	return edit_form(r, 200, &e, own_only);
 }
 
 /* POST /virksomheder/{id} — as above, CSRF. */
@@ -253,12 +291,13 @@ int registry_page_update(struct req *r)
 	int rc = registry_get(r->db, &r->a, strtoll(req_param(r, 0), NULL, 10), &e);
 	if (rc)
 		return fail(r, rc);
-	if (access_allowed(r->user, ACC_WRITE, e.kommune) != 0)
+	bool own_only;
+	if (access_enterprise_profile(r->user, e.id, e.kommune, &own_only) != 0)
 		return fail(r, ERR_FORBIDDEN);
-	read_form(r, &e);
+	read_form(r, &e, own_only);
 	rc = registry_save(r->db, &r->a, r->user, &e, &r->errs);
 	if (rc == ERR_INVALID || rc == ERR_CONFLICT)
-		return edit_form(r, rc == ERR_INVALID ? 422 : 409, &e);
+		return edit_form(r, rc == ERR_INVALID ? 422 : 409, &e, own_only);
 	if (rc)
 		return fail(r, rc);
 	return reply_redirect(r, arena_printf(&r->a, "/virksomheder/%lld?ok=gemt", (long long)e.id));

@@ -204,8 +204,8 @@ int registry_page_profile(struct req *r)
 	const char *ok = req_query(r, "ok");
 	if (ok)
 		htmlf(o, "<p class=\"notice\" role=\"status\">%s</p>\n", !strcmp(ok, "oprettet") ? R_CREATED : R_SAVED);
-	bool staff = access_allowed(r->user, ACC_WRITE, e.kommune) == 0;
-	if (staff)
+	bool own_only;
+	if (access_enterprise_profile(r->user, e.id, e.kommune, &own_only) == 0)
 		htmlf(o, "<p><a class=\"button\" href=\"/virksomheder/%lld/rediger\">%s</a></p>\n",
 		      (long long)e.id, R_EDIT);
 	enum status st = registry_status_on(&e, today(r));

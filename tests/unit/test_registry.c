@@ -379,6 +379,32 @@ static void test_access(void **state)
 	assert_string_equal(errs.e[0].field, "cvr");
 }
 
+static void test_own_profile(void **state)
+{
+	struct fx *f = *state;
+	int64_t mine = add(f, "Min Café", "621", NULL, "2015-01-01", NULL, NULL);
+	int64_t other = add(f, "Nabocaféen", "621", NULL, "2015-01-01", NULL, NULL);
+	struct principal owner = {.id = 12, .email = "v@cafe.example", .role = ROLE_VIRKSOMHED,
+	                          .kommune = "621", .enterprise_id = mine};
+	struct errs errs = {0};
+	struct enterprise e;
+	assert_int_equal(registry_get(f->db, &f->a, mine, &e), 0);
+	e.description = "Frokost hver dag";
+	e.established = "1999-01-01"; /* a fact the owner may not change: kept as it was */
+	e.kommune = "740";
+	assert_int_equal(registry_save(f->db, &f->a, &owner, &e, &errs), 0);
+	assert_int_equal(registry_get(f->db, &f->a, mine, &e), 0);
+	assert_string_equal(e.description, "Frokost hver dag");
+	assert_string_equal(e.established, "2015-01-01");
+	assert_string_equal(e.kommune, "621");
+	/* another enterprise, and creating new ones, are not the owner's */
+	assert_int_equal(registry_get(f->db, &f->a, other, &e), 0);
+	e.description = "Overtaget";
+	assert_int_equal(registry_save(f->db, &f->a, &owner, &e, &errs), ERR_FORBIDDEN);
+	struct enterprise fresh = {.name = "Ny", .kommune = "621"};
+	assert_int_equal(registry_save(f->db, &f->a, &owner, &fresh, &errs), ERR_FORBIDDEN);
+}
+
 static void test_export_roundtrip(void **state)
 {
 	struct fx *f = *state;
@@ -413,6 +439,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_import_ok_and_idempotent, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_import_errors, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_access, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_own_profile, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_export_roundtrip, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -51,6 +51,9 @@ CREATE INDEX enterprises_kommune ON enterprises (kommune);
 CREATE INDEX enterprises_name ON enterprises (name);
 CREATE INDEX enterprises_name_key ON enterprises (name_key, id);
 
+-- a virksomhed user represents one enterprise and may edit its profile
+ALTER TABLE users ADD COLUMN enterprise_id INTEGER REFERENCES enterprises (id) ON DELETE SET NULL;
+
 -- other municipalities that work with the enterprise (Bilag 1: across borders)
 CREATE TABLE enterprise_kommuner (
 	enterprise_id INTEGER NOT NULL REFERENCES enterprises (id) ON DELETE CASCADE,
