@@ -111,8 +111,8 @@ int registry_page_stats(struct req *r)
 	      t2_total);
 	const char *k = req_query(r, "kommuner");
 	const char *kq = k && *k ? arena_printf(&r->a, "&kommuner=%s", html_url(&r->a, k)) : "";
-	htmlf(o, "<p>Hent tabellerne: <a href=\"/statistik/virksomheder?format=csv&year=%d%s\">CSV</a> · "
-	         "<a href=\"/statistik/virksomheder?format=xlsx&year=%d%s\">Excel (XLSX)</a> · "
+	htmlf(o, "<p>Hent tabellerne: <a href=\"/statistik/virksomheder?format=csv&amp;year=%d%s\">CSV</a> · "
+	         "<a href=\"/statistik/virksomheder?format=xlsx&amp;year=%d%s\">Excel (XLSX)</a> · "
 	         "<a href=\"/api/v1/stats/enterprises?year=%d%s\">JSON</a></p>\n",
 	      year, kq, year, kq, year, kq);
 	return page_end(r, 200);
