@@ -25,7 +25,7 @@ SRC := $(shell find src -name '*.c' | sort)
 LIB_SRC := $(filter-out src/main.c,$(SRC))
 MIGRATIONS := $(sort $(wildcard src/store/migrations/*.sql))
 ASSETS := $(sort $(wildcard assets/*))
-DEMO_DATA := $(sort $(wildcard data/demo/*.csv))
+DEMO_DATA := $(sort $(wildcard data/demo/*.csv data/surveys/*.json))
 GEN := build/gen/migrations.c build/gen/assets.c build/gen/demo_data.c
 HEADERS := $(shell find src -name '*.h')
 
@@ -42,15 +42,15 @@ build/.deps-build: tools/setup.sh
 build/embed: tools/embed.c build/.deps-build
 	$(CC) -std=c17 -O2 -Wall -Wextra -Werror -o $@ tools/embed.c
 
-build/gen/migrations.c: build/embed $(MIGRATIONS)
+build/gen/migrations.c: build/embed $(MIGRATIONS) Makefile
 	@mkdir -p build/gen
 	build/embed migrations $@ $(MIGRATIONS)
 
-build/gen/assets.c: build/embed $(ASSETS)
+build/gen/assets.c: build/embed $(ASSETS) Makefile
 	@mkdir -p build/gen
 	build/embed assets $@ $(ASSETS)
 
-build/gen/demo_data.c: build/embed $(DEMO_DATA)
+build/gen/demo_data.c: build/embed $(DEMO_DATA) Makefile
 	@mkdir -p build/gen
 	build/embed data $@ $(DEMO_DATA)
 

@@ -21,6 +21,7 @@ static const struct {
 	{"migrate", cmd_migrate, "create the database or bring its schema up to date"},
 	{"demo", cmd_demo, "load the demo data (municipalities, users)"},
 	{"registry", cmd_registry, "import, export and count social-economy enterprises"},
+	{"survey", cmd_survey, "define surveys, import answers, print the report"},
 	{"user", cmd_user, "add, list, enable and disable user accounts"},
 	{"token", cmd_token, "create, list and revoke API tokens"},
 	{"backup", cmd_backup, "copy the live database to a file"},

@@ -7,6 +7,7 @@
 #ifndef INDGANG_CMD_H
 #define INDGANG_CMD_H
 
+struct buf;
 struct db;
 
 enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
@@ -35,5 +36,8 @@ int cmd_token(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_backup(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_audit(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_registry(const struct cmd_ctx *ctx, int argc, char **argv);
+int cmd_survey(const struct cmd_ctx *ctx, int argc, char **argv);
+/* cmd_survey_read_file: the whole file at path ("-": standard input) into out. */
+int cmd_survey_read_file(const char *path, struct buf *out);
 
 #endif

@@ -17,6 +17,7 @@
 #include "../view/json.h"
 #include "../registry/registry_io.h"
 #include "../registry/registry_store.h"
+#include "../surveys/surveys.h"
 #include "cmd.h"
 #include "demo_data.h"
 
@@ -175,6 +176,36 @@ static int demo_registry(struct db *db, struct arena *a)
 	return rc;
 }
 
+/* the 2015 survey (data/surveys/soev-2015.json) and its demo answers, with synthetic
+ * assignments of scale answers to municipalities (data/demo/README.md) */
+static int demo_surveys(struct db *db, struct arena *a)
+{
+	const struct demo_file *def = demo_file_find("soev-2015.json");
+	if (!def)
+		return ERR_NOTFOUND;
+	struct errs errs = {0};
+	int64_t id;
+	bool created;
+	int rc = surveys_define(db, a, &users_cli, def->data, def->len, &errs, &id, &created);
+	for (int i = 0; i < errs.n; i++)
+		fprintf(stderr, "soev-2015.json: %s: %s\n", errs.e[i].field, errs.e[i].message);
+	struct survey s;
+	if (rc == 0)
+		rc = surveys_load(db, a, "soev-2015", &s);
+	static const char *rounds[] = {"projektstart", "november-2015"};
+	for (int i = 0; rc == 0 && i < 2; i++) {
+		const struct demo_file *f = demo_file_find(arena_printf(a, "survey-soev-2015-%s.csv", rounds[i]));
+		struct import_report rep;
+		rc = f ? surveys_import_csv(db, a, &users_cli, &s, rounds[i], f->data, f->len, &rep) : ERR_NOTFOUND;
+		for (int k = 0; k < rep.nproblems; k++)
+			fprintf(stderr, "%s:%d:%d: %s\n", rounds[i], rep.problems[k].line, rep.problems[k].col,
+			        rep.problems[k].message);
+	}
+	if (rc == 0)
+		printf("Survey soev-2015: rounds projektstart and november-2015, 17 municipalities\n");
+	return rc;
+}
+
 static const char demo_help[] =
 	"usage: indgang [--db PATH] demo\n\n"
 	"Loads the demo data into the database (creating it if missing). Running it again adds\n"
@@ -196,6 +227,10 @@ int cmd_demo(const struct cmd_ctx *ctx, int argc, char **argv)
 	int failed = 0;
 	if (demo_registry(db, &a) != 0) {
 		fprintf(stderr, "indgang demo: could not load the registry's demo enterprises\n");
+		failed = 1;
+	}
+	if (demo_surveys(db, &a) != 0) {
+		fprintf(stderr, "indgang demo: could not load the 2015 survey\n");
 		failed = 1;
 	}
 	printf("Demo logins (password %s):\n", DEMO_PASSWORD);

@@ -38,17 +38,6 @@ static const char *const columns[C_COUNT] = {
 
 static const char *const criteria_keys[5] = {"purpose", "sells", "reinvests", "independent", "cvr"};
 
-static void problem(struct arena *a, struct import_report *rep, int line, int col, const char *msg)
-{
-	if (rep->nproblems >= IMPORT_MAX_PROBLEMS) {
-		rep->truncated = true;
-		return;
-	}
-	if (!rep->problems)
-		rep->problems = arena_alloc(a, sizeof(*rep->problems) * IMPORT_MAX_PROBLEMS);
-	rep->problems[rep->nproblems++] = (struct import_problem){line, col, arena_strdup(a, msg)};
-}
-
 /* split "a|b|c" into arr (trimmed, empty parts skipped); false if more than fit */
 static bool split_list(struct arena *a, const char *s, const char **arr, int *n)
 {
@@ -205,7 +194,7 @@ static int read_header(struct csv *c, struct arena *a, struct header *h, struct 
 	struct csv_record rec;
 	int rc = csv_next(c, a, &rec);
 	if (rc <= 0) {
-		problem(a, rep, rc < 0 ? c->error_line : 1, rc < 0 ? c->error_col : 1,
+		problems_add(a, rep, rc < 0 ? c->error_line : 1, rc < 0 ? c->error_col : 1,
 		        rc < 0 ? c->error : "filen er tom: den første linje skal være kolonnenavnene.");
 		return ERR_INVALID;
 	}
@@ -218,17 +207,17 @@ static int read_header(struct csv *c, struct arena *a, struct header *h, struct 
 			if (strcmp(rec.f[i], columns[k]) == 0)
 				h->colof[i] = k;
 		if (h->colof[i] < 0)
-			problem(a, rep, rec.line, i + 1,
+			problems_add(a, rep, rec.line, i + 1,
 			        arena_printf(a, "ukendt kolonne \"%s\" (se docs/registry.md for kolonnerne).", rec.f[i]));
 		else if (h->fileof[h->colof[i]] >= 0)
-			problem(a, rep, rec.line, i + 1, arena_printf(a, "kolonnen \"%s\" står to gange.", rec.f[i]));
+			problems_add(a, rep, rec.line, i + 1, arena_printf(a, "kolonnen \"%s\" står to gange.", rec.f[i]));
 		else
 			h->fileof[h->colof[i]] = i;
 	}
 	if (h->fileof[C_NAME] < 0)
-		problem(a, rep, rec.line, 1, "kolonnen \"name\" mangler.");
+		problems_add(a, rep, rec.line, 1, "kolonnen \"name\" mangler.");
 	if (h->fileof[C_KOMMUNE] < 0)
-		problem(a, rep, rec.line, 1, "kolonnen \"kommune\" mangler.");
+		problems_add(a, rep, rec.line, 1, "kolonnen \"kommune\" mangler.");
 	return rep->nproblems ? ERR_INVALID : 0;
 }
 
@@ -259,19 +248,19 @@ static int read_row(struct db *db, struct arena *a, struct arena *row, const str
 	for (int i = 0; i < rec->n; i++) {
 		if (i >= h->ncols) {
 			if (rec->f[i][0]) {
-				problem(a, rep, rec->line, i + 1, "en værdi uden kolonnenavn i første linje.");
+				problems_add(a, rep, rec->line, i + 1, "en værdi uden kolonnenavn i første linje.");
 				bad = true;
 			}
 			continue;
 		}
 		if (!csv_field_ok(rec->f[i])) {
-			problem(a, rep, rec->line, i + 1, "teksten er ikke gyldig UTF-8 (gem filen som UTF-8).");
+			problems_add(a, rep, rec->line, i + 1, "teksten er ikke gyldig UTF-8 (gem filen som UTF-8).");
 			bad = true;
 			continue;
 		}
 		const char *msg = apply(row, e, (enum col)h->colof[i], rec->f[i]);
 		if (msg) {
-			problem(a, rep, rec->line, i + 1, msg);
+			problems_add(a, rep, rec->line, i + 1, msg);
 			bad = true;
 		}
 	}
@@ -284,7 +273,7 @@ static int read_row(struct db *db, struct arena *a, struct arena *row, const str
 			for (int j = 0; j < C_COUNT; j++)
 				if (errs.e[k].field && !strcmp(errs.e[k].field, columns[j]) && h->fileof[j] >= 0)
 					col = h->fileof[j] + 1;
-			problem(a, rep, rec->line, col, errs.e[k].message);
+			problems_add(a, rep, rec->line, col, errs.e[k].message);
 		}
 		return ROW_BAD;
 	}
@@ -329,7 +318,7 @@ int registry_import_csv(struct db *db, struct arena *a, const struct principal *
 			                        : arena_printf(&row, "name:%s\x1f%s", e.name, e.kommune);
 			int first = seen_add(a, &seen, key, rec.line);
 			if (first)
-				problem(a, rep, rec.line, e.cvr ? h.fileof[C_CVR] + 1 : h.fileof[C_NAME] + 1,
+				problems_add(a, rep, rec.line, e.cvr ? h.fileof[C_CVR] + 1 : h.fileof[C_NAME] + 1,
 				        arena_printf(a, "samme virksomhed som i linje %d.", first));
 			else
 				counts[kind]++;
@@ -338,7 +327,7 @@ int registry_import_csv(struct db *db, struct arena *a, const struct principal *
 	}
 	arena_free(&row);
 	if (rc < 0)
-		problem(a, rep, c.error_line, c.error_col, c.error);
+		problems_add(a, rep, c.error_line, c.error_col, c.error);
 	if (rep->nproblems)
 		return ERR_INVALID;
 	if (dry_run) {
@@ -369,7 +358,7 @@ int registry_import_csv(struct db *db, struct arena *a, const struct principal *
 			struct errs errs = {0};
 			rc = registry_write(db, &row, by, &e, &errs);
 			if (rc && errs.n)
-				problem(a, rep, rec.line, 1, errs.e[0].message);
+				problems_add(a, rep, rec.line, 1, errs.e[0].message);
 			else if (rc == 0)
 				kind == ROW_NEW ? rep->created++ : rep->updated++;
 		} else if (kind == ROW_SAME) {

@@ -18,25 +18,12 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "../base/problems.h"
+
 struct arena;
 struct buf;
 struct db;
 struct principal;
-
-struct import_problem {
-	int line, col;
-	const char *message;
-};
-
-struct import_report {
-	int rows;
-	int created, updated, unchanged;
-	struct import_problem *problems; /* owned by the arena given to the import */
-	int nproblems;
-	bool truncated;                  /* more problems than were kept */
-};
-
-#define IMPORT_MAX_PROBLEMS 1000
 
 /* registry_import_csv: reads data[0..len) and, unless dry_run, writes all its enterprises in
  * one transaction: an existing enterprise (same CVR, else same name in the same municipality)

@@ -4,6 +4,7 @@
 #include "json.h"
 
 #include <inttypes.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -85,6 +86,18 @@ void json_int(struct json *w, const char *key, int64_t value)
 	char num[32];
 	snprintf(num, sizeof(num), "%" PRId64, value);
 	json_key(w, key);
+	buf_puts(w->o, num);
+}
+
+void json_double(struct json *w, const char *key, double value)
+{
+	char num[40];
+	json_key(w, key);
+	if (!isfinite(value)) {
+		buf_puts(w->o, "null");
+		return;
+	}
+	snprintf(num, sizeof(num), "%.15g", value);
 	buf_puts(w->o, num);
 }
 

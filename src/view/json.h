@@ -31,6 +31,8 @@ void json_arr_close(struct json *w);
 void json_str(struct json *w, const char *key, const char *value);
 void json_int(struct json *w, const char *key, int64_t value);
 void json_bool(struct json *w, const char *key, bool value);
+/* json_double: a number with up to 15 significant digits; not finite writes null. */
+void json_double(struct json *w, const char *key, double value);
 void json_null_at(struct json *w, const char *key);
 /* json_escape_into: s as a quoted JSON string. */
 void json_escape_into(struct buf *o, const char *s);

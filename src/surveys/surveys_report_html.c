@@ -1,0 +1,133 @@
+/*
+ * surveys_report_html.c — the report as HTML in the 2015 report's layout: per question a table
+ * of the option labels with their counts and "I alt", the matrix as items × scale, texts by
+ * municipality, numbers with count, sum, min, median and max; a bar chart per question; any
+ * second round side by side. Used by the report page and `survey report --format html`.
+ * Layer: capability (surveys), writing through view/.
+ */
+#include "surveys_report_html.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "../base/arena.h"
+#include "../view/chart.h"
+#include "../view/html.h"
+
+static const char *round_label(const struct report *r)
+{
+	return r->rd->title && *r->rd->title ? r->rd->title : r->rd->code;
+}
+
+static void table_choices(struct buf *o, struct arena *a, const struct qreport *qr,
+                          const struct qreport *cmp, const struct report *r,
+                          const struct report *c, int n)
+{
+	const struct question *q = qr->q;
+	html(o, "<table class=\"numbers\">\n<thead><tr><th scope=\"col\">Svar</th>");
+	if (cmp)
+		htmlf(o, "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>", round_label(c), round_label(r));
+	else
+		html(o, "<th scope=\"col\">Antal</th>");
+	html(o, "</tr></thead>\n<tbody>\n");
+	for (int k = 0; k < q->noptions; k++) {
+		htmlf(o, "<tr><th scope=\"row\">%s</th>", q->options[k].label);
+		if (cmp)
+			htmlf(o, "<td>%d</td>", cmp->counts[k]);
+		htmlf(o, "<td>%d</td></tr>\n", qr->counts[k]);
+	}
+	htmlf(o, "</tbody>\n<tfoot><tr><th scope=\"row\">%s</th>",
+	      q->type == Q_MULTI ? "Antal besvarelser i alt" : "I alt");
+	if (cmp)
+		htmlf(o, "<td>%d</td>", cmp->answered);
+	htmlf(o, "<td>%d</td></tr></tfoot>\n</table>\n", qr->answered);
+	const char **cats = arena_alloc(a, sizeof(*cats) * (size_t)q->noptions);
+	for (int k = 0; k < q->noptions; k++)
+		cats[k] = q->options[k].label;
+	struct chart_series series[2];
+	int ns = 0;
+	if (cmp)
+		series[ns++] = (struct chart_series){round_label(c), cmp->counts, "#b45f06"};
+	series[ns++] = (struct chart_series){round_label(r), qr->counts, "#0b5394"};
+	chart_bars(o, arena_printf(a, "chart-%s-%d", q->code, n), arena_printf(a, "%s som søjlediagram", q->code),
+	           cats, q->noptions, series, ns);
+}
+
+static void table_matrix(struct buf *o, const struct qreport *qr)
+{
+	const struct question *q = qr->q;
+	html(o, "<table class=\"numbers\">\n<thead><tr><th scope=\"col\"></th>");
+	for (int k = 0; k < q->noptions; k++)
+		htmlf(o, "<th scope=\"col\">%s</th>", q->options[k].label);
+	html(o, "<th scope=\"col\">I alt</th></tr></thead>\n<tbody>\n");
+	for (int it = 0; it < q->nitems; it++) {
+		htmlf(o, "<tr><th scope=\"row\">%s</th>", q->items[it].label);
+		for (int k = 0; k < q->noptions; k++)
+			htmlf(o, "<td>%d</td>", qr->item_counts[it * q->noptions + k]);
+		htmlf(o, "<td>%d</td></tr>\n", qr->item_answered[it]);
+	}
+	html(o, "</tbody>\n</table>\n");
+}
+
+static void table_number(struct buf *o, const struct qreport *qr)
+{
+	htmlf(o, "<table class=\"numbers\">\n<tbody>\n<tr><th scope=\"row\">Antal svar</th><td>%d</td></tr>\n"
+	         "<tr><th scope=\"row\">Sum</th><td>%lld</td></tr>\n", qr->n, qr->sum);
+	if (qr->n) {
+		char med[32];
+		snprintf(med, sizeof(med), "%.15g", qr->median);
+		htmlf(o, "<tr><th scope=\"row\">Mindste</th><td>%lld</td></tr>\n"
+		         "<tr><th scope=\"row\">Median</th><td>%s</td></tr>\n"
+		         "<tr><th scope=\"row\">Største</th><td>%lld</td></tr>\n", qr->min, med, qr->max);
+	}
+	html(o, "</tbody>\n</table>\n");
+}
+
+static void table_texts(struct buf *o, const struct qreport *qr)
+{
+	if (qr->ntexts == 0) {
+		html(o, "<p class=\"empty\">Ingen svar.</p>\n");
+		return;
+	}
+	html(o, "<table>\n<thead><tr><th scope=\"col\">Kommune</th><th scope=\"col\">Svar</th></tr></thead>\n<tbody>\n");
+	for (int k = 0; k < qr->ntexts; k++)
+		htmlf(o, "<tr><th scope=\"row\">%s</th><td>%s</td></tr>\n", qr->texts[k].navn, qr->texts[k].text);
+	html(o, "</tbody>\n</table>\n");
+}
+
+void surveys_report_html(struct buf *o, struct arena *a, const struct report *r,
+                         const struct report *compare)
+{
+	htmlf(o, "<p>%s · runde <strong>%s</strong>: %d besvarelser.", r->s->title, round_label(r),
+	      r->respondents);
+	if (compare)
+		htmlf(o, " Sammenlignet med runde <strong>%s</strong>: %d besvarelser.", round_label(compare),
+		      compare->respondents);
+	html(o, "</p>\n");
+	for (int i = 0; i < r->s->nquestions; i++) {
+		const struct qreport *qr = &r->q[i];
+		const struct question *q = qr->q;
+		htmlf(o, "<section class=\"question\" id=\"q-%s\">\n<h2><span class=\"code\">%s</span> %s</h2>\n",
+		      q->code, q->code, q->text);
+		switch (q->type) {
+		case Q_SINGLE:
+		case Q_MULTI:
+			table_choices(o, a, qr, compare ? &compare->q[i] : NULL, r, compare, i);
+			break;
+		case Q_MATRIX:
+			table_matrix(o, qr);
+			if (compare) {
+				htmlf(o, "<p>Runde %s:</p>\n", round_label(compare));
+				table_matrix(o, &compare->q[i]);
+			}
+			break;
+		case Q_NUMBER:
+			table_number(o, qr);
+			break;
+		case Q_TEXT:
+			table_texts(o, qr);
+			break;
+		}
+		html(o, "</section>\n");
+	}
+}

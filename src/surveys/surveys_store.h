@@ -1,0 +1,77 @@
+/*
+ * surveys_store.h — the SQL of surveys, rounds and answers. Layer: store of the surveys
+ * capability: statements only.
+ */
+#ifndef INDGANG_SURVEYS_STORE_H
+#define INDGANG_SURVEYS_STORE_H
+
+#include "surveys.h"
+
+int surveys_store_find(struct db *db, const char *code, int64_t *id, int *version);
+int surveys_store_insert(struct db *db, const char *code, const char *title, int64_t *id);
+int surveys_store_update(struct db *db, int64_t id, const char *title, int version);
+int surveys_store_add_version(struct db *db, int64_t id, int version, const char *definition);
+/* surveys_store_load: the survey's row, questions and choices into out */
+int surveys_store_load(struct db *db, struct arena *a, const char *code, struct survey *out);
+/* surveys_store_question_put: inserts or updates question code of the survey; *qid its id */
+int surveys_store_question_put(struct db *db, int64_t survey_id, const struct question *q,
+                               int position, int64_t *qid);
+int surveys_store_question_delete(struct db *db, int64_t qid);
+int surveys_store_choices_put(struct db *db, int64_t qid, const char *kind,
+                              const struct choice *c, int n);
+/* surveys_store_answers_count: answers to question qid (with item and option when not NULL) */
+int surveys_store_answers_count(struct db *db, int64_t qid, const char *item, const char *option,
+                                int *count);
+
+int surveys_store_round_get(struct db *db, struct arena *a, int64_t survey_id, const char *code,
+                            struct round *out);
+int surveys_store_round_insert(struct db *db, int64_t survey_id, const char *code, int64_t *id);
+int surveys_store_round_send(struct db *db, int64_t round_id, const char *kommune);
+/* surveys_store_round_kommuner: the municipalities the round was sent to, with their answer's
+ * state: submitted_at or NULL, response id or 0 */
+struct round_status {
+	const char *kommune, *navn, *submitted_at, *updated_at;
+	bool answered, reopened;
+};
+int surveys_store_round_status(struct db *db, struct arena *a, int64_t round_id,
+                               struct round_status **rows, int *n);
+/* surveys_store_rounds_for: rounds sent to kommune (NULL: every round), newest first */
+struct round_row {
+	const char *survey_code, *survey_title, *round_code, *round_title, *opens, *closes;
+	const char *submitted_at;
+	bool answered;
+};
+int surveys_store_rounds_for(struct db *db, struct arena *a, const char *kommune,
+                             struct round_row **rows, int *n);
+
+int surveys_store_response_get(struct db *db, struct arena *a, int64_t round_id,
+                               const char *kommune, struct response *out);
+/* the cells of response id; questions resolved against s */
+int surveys_store_cells(struct db *db, struct arena *a, const struct survey *s, int64_t response_id,
+                        struct response *out);
+int surveys_store_response_put(struct db *db, int64_t round_id, const char *kommune, bool submit,
+                               int64_t *id);
+int surveys_store_cells_clear(struct db *db, int64_t response_id);
+int surveys_store_cell_insert(struct db *db, int64_t response_id, const struct cell *c);
+int surveys_store_reopen(struct db *db, int64_t round_id, const char *kommune);
+
+/* report queries over submitted answers of the round */
+int surveys_store_respondents(struct db *db, int64_t round_id, int *n);
+/* calls fn for each (question, item, option) with its count */
+int surveys_store_counts(struct db *db, int64_t round_id,
+                         void (*fn)(void *, int64_t qid, const char *item, const char *option, int count),
+                         void *ctx);
+/* calls fn for each (question, item) with the number of respondents who answered it */
+int surveys_store_answered(struct db *db, int64_t round_id,
+                           void (*fn)(void *, int64_t qid, const char *item, int count), void *ctx);
+/* the numbers given to question qid, ascending */
+int surveys_store_numbers(struct db *db, struct arena *a, int64_t round_id, int64_t qid,
+                          long long **values, int *n);
+/* the texts given to question qid, by municipality in Danish order */
+int surveys_store_texts(struct db *db, struct arena *a, int64_t round_id, int64_t qid,
+                        struct text_answer **rows, int *n);
+/* the submitted responses' ids and municipalities, by code */
+int surveys_store_responses(struct db *db, struct arena *a, int64_t round_id, int64_t **ids,
+                            const char ***kommuner, int *n);
+
+#endif
