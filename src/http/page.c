@@ -23,6 +23,7 @@ void page_begin(struct req *r, const char *title)
 		info.kommune_navn = r->user->kommune_navn;
 		info.nav_users = access_allowed(r->user, ACC_MANAGE_USERS, r->user->kommune) == 0;
 		info.nav_admin = access_allowed(r->user, ACC_NATIONAL, NULL) == 0;
+		info.nav_surveys = info.nav_admin || r->user->role == ROLE_KONSULENT;
 	}
 	buf_reset(&r->out);
 	layout_begin(&r->out, &info);

@@ -7,6 +7,7 @@
 #include "../auth/auth_web.h"
 #include "../kommune/kommune_web.h"
 #include "../registry/registry_web.h"
+#include "../surveys/surveys_web.h"
 #include "core_web.h"
 #include "dispatch.h"
 #include "req.h"
@@ -34,6 +35,14 @@ const struct route routes[] = {
 	{M_POST, "/virksomheder/{id}", registry_page_update, RF_FORM, STAFF | ROLE_VIRKSOMHED},
 	{M_GET, "/virksomheder/{id}/rediger", registry_page_edit, 0, STAFF | ROLE_VIRKSOMHED},
 	{M_GET, "/statistik", registry_page_stats, RF_PUBLIC, 0},
+	{M_GET, "/undersoegelser", surveys_page_list, 0, 0},
+	{M_GET, "/undersoegelser/{str}", surveys_page_survey, 0, ROLE_ADMIN},
+	{M_POST, "/undersoegelser/{str}/runder", surveys_page_round_create, RF_FORM, ROLE_ADMIN},
+	{M_GET, "/undersoegelser/{str}/{str}", surveys_page_answer, 0, STAFF},
+	{M_POST, "/undersoegelser/{str}/{str}", surveys_page_answer_post, RF_FORM, ROLE_KONSULENT},
+	{M_GET, "/undersoegelser/{str}/{str}/oversigt", surveys_page_overview, 0, ROLE_ADMIN},
+	{M_POST, "/undersoegelser/{str}/{str}/genaabn", surveys_page_reopen, RF_FORM, ROLE_ADMIN},
+	{M_GET, "/undersoegelser/{str}/{str}/rapport", surveys_page_report, 0, ROLE_ADMIN},
 	{M_GET, "/statistik/virksomheder", registry_download_stats, RF_PUBLIC, 0},
 	/* JSON API */
 	{M_GET, "/healthz", core_api_health, RF_PUBLIC | RF_API, 0},
@@ -49,6 +58,7 @@ const struct route routes[] = {
 	{M_GET, "/api/v1/enterprises/{id}", registry_api_get, RF_PUBLIC | RF_API, 0},
 	{M_PATCH, "/api/v1/enterprises/{id}", registry_api_update, RF_API | RF_JSON, 0},
 	{M_GET, "/api/v1/stats/enterprises", registry_api_stats, RF_PUBLIC | RF_API, 0},
+	{M_GET, "/api/v1/surveys/{str}/rounds/{str}/report", surveys_api_report, RF_API, ROLE_ADMIN},
 };
 
 const size_t routes_count = sizeof(routes) / sizeof(routes[0]);

@@ -303,6 +303,69 @@ int surveys_round_ensure(struct db *db, struct arena *a, const struct survey *s,
 	return surveys_store_round_get(db, a, s->id, code, out);
 }
 
+int surveys_round_send(struct db *db, struct arena *a, const struct principal *by,
+                       const struct survey *s, const struct round_send *send, struct errs *errs)
+{
+	if (access_allowed(by, ACC_NATIONAL, NULL) != 0)
+		return ERR_FORBIDDEN;
+	if (!send->code || !key_ok(send->code))
+		errs_add(errs, "code", "Skriv rundens kode med a-z, 0-9, _ og - (højst 32 tegn).");
+	if (send->opens && !text_date_valid(send->opens))
+		errs_add(errs, "opens", "Skriv datoen som ÅÅÅÅ-MM-DD.");
+	if (send->closes && !text_date_valid(send->closes))
+		errs_add(errs, "closes", "Skriv datoen som ÅÅÅÅ-MM-DD.");
+	if (send->opens && send->closes && text_date_valid(send->opens) && text_date_valid(send->closes) &&
+	    strcmp(send->closes, send->opens) < 0)
+		errs_add(errs, "closes", "Runden kan ikke lukke, før den åbner.");
+	/* the list of codes */
+	const char *codes[128];
+	int n = 0;
+	char *copy = arena_strdup(a, send->kommuner ? send->kommuner : "");
+	for (char *part = copy, *next; part && *part; part = next) {
+		next = strchr(part, ',');
+		if (next)
+			*next++ = '\0';
+		char *t = text_trim(a, part);
+		if (!*t)
+			continue;
+		if (!text_is_digits(t, 3) || n >= 128) {
+			errs_add(errs, "kommuner", arena_printf(a, "\"%s\" er ikke en kommunekode.", t));
+			break;
+		}
+		codes[n++] = t;
+	}
+	if (errs->n)
+		return ERR_INVALID;
+	if (db_write_begin(db) != 0)
+		return ERR_DB;
+	struct round rd;
+	int rc = surveys_store_round_get(db, a, s->id, send->code, &rd);
+	if (rc == 0) {
+		db_rollback(db);
+		errs_add(errs, "code", "Der findes allerede en runde med denne kode.");
+		return ERR_CONFLICT;
+	}
+	int64_t id = 0;
+	rc = rc == ERR_NOTFOUND ? surveys_store_round_insert(db, s->id, send->code, &id) : rc;
+	if (rc == 0)
+		rc = surveys_store_round_set(db, id, send->title, send->opens, send->closes);
+	if (rc == 0 && n == 0)
+		rc = surveys_store_round_send_all(db, id);
+	for (int i = 0; rc == 0 && i < n; i++) {
+		rc = surveys_store_round_send(db, id, codes[i]);
+		if (rc == ERR_CONFLICT) /* a code that is not a municipality fails its foreign key */
+			errs_add(errs, "kommuner", arena_printf(a, "%s er ikke en af de 98 kommuner.", codes[i]));
+	}
+	if (rc == 0)
+		rc = audit_record(db, by, "create", "survey_round", arena_printf(a, "%s/%s", s->code, send->code),
+		                  NULL, NULL);
+	if (rc) {
+		db_rollback(db);
+		return rc == ERR_CONFLICT ? ERR_INVALID : rc;
+	}
+	return db_commit(db);
+}
+
 bool surveys_round_closed(const struct round *r, const char *today)
 {
 	return r->closes && strcmp(today, r->closes) > 0;

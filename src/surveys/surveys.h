@@ -68,6 +68,14 @@ int surveys_round(struct db *db, struct arena *a, const struct survey *s, const 
  * caller's write transaction. */
 int surveys_round_ensure(struct db *db, struct arena *a, const struct survey *s, const char *code,
                          struct round *out);
+/* surveys_round_send: creates round send->code of s with its title and dates and sends it to
+ * the municipalities in send->kommuner ("740,621"; empty: all 98). Field errors for code,
+ * opens, closes, kommuner; ERR_CONFLICT (on "code") if the round exists. Admin only. */
+struct round_send {
+	const char *code, *title, *opens, *closes, *kommuner;
+};
+int surveys_round_send(struct db *db, struct arena *a, const struct principal *by,
+                       const struct survey *s, const struct round_send *send, struct errs *errs);
 /* surveys_round_closed: true if today is after the round's closing date. */
 bool surveys_round_closed(const struct round *r, const char *today);
 /* surveys_question: the question with code, or NULL. */

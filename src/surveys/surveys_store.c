@@ -249,6 +249,22 @@ int surveys_store_round_insert(struct db *db, int64_t survey_id, const char *cod
 	return rc;
 }
 
+int surveys_store_round_set(struct db *db, int64_t round_id, const char *title, const char *opens,
+                            const char *closes)
+{
+	struct db_stmt *s = db_prepare(db, "UPDATE survey_rounds SET title = :title, opens = :opens,"
+	                                   " closes = :closes WHERE id = :id");
+	return finish(s, s ? db_bind_text(s, ":title", title ? title : "") | db_bind_text(s, ":opens", opens) |
+	                         db_bind_text(s, ":closes", closes) | db_bind_int(s, ":id", round_id) : 0);
+}
+
+int surveys_store_round_send_all(struct db *db, int64_t round_id)
+{
+	struct db_stmt *s = db_prepare(db, "INSERT OR IGNORE INTO survey_round_kommuner (round_id, kommune)"
+	                                   " SELECT :r, kode FROM kommuner");
+	return finish(s, s ? db_bind_int(s, ":r", round_id) : 0);
+}
+
 int surveys_store_round_send(struct db *db, int64_t round_id, const char *kommune)
 {
 	struct db_stmt *s = db_prepare(db, "INSERT OR IGNORE INTO survey_round_kommuner (round_id, kommune)"

@@ -26,6 +26,9 @@ int surveys_store_answers_count(struct db *db, int64_t qid, const char *item, co
 int surveys_store_round_get(struct db *db, struct arena *a, int64_t survey_id, const char *code,
                             struct round *out);
 int surveys_store_round_insert(struct db *db, int64_t survey_id, const char *code, int64_t *id);
+int surveys_store_round_set(struct db *db, int64_t round_id, const char *title, const char *opens,
+                            const char *closes);
+int surveys_store_round_send_all(struct db *db, int64_t round_id);
 int surveys_store_round_send(struct db *db, int64_t round_id, const char *kommune);
 /* surveys_store_round_kommuner: the municipalities the round was sent to, with their answer's
  * state: submitted_at or NULL, response id or 0 */

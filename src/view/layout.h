@@ -19,6 +19,7 @@ struct layout_info {
 	const char *csrf;          /* for the sign-out form */
 	bool nav_users;            /* show "Brugere" */
 	bool nav_admin;            /* show the national pages */
+	bool nav_surveys;          /* show "Undersøgelser" */
 };
 
 /* layout_begin: everything up to and including <h1>; layout_end: closes the page. */

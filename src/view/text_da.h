@@ -13,6 +13,7 @@
 #define T_NAV_KOMMUNER "Kommuner"
 #define T_NAV_REGISTRY "Virksomheder"
 #define T_NAV_STATS "Statistik"
+#define T_NAV_SURVEYS "Undersøgelser"
 #define T_NAV_USERS "Brugere"
 #define T_NAV_AUDIT "Revisionslog"
 #define T_LOGIN "Log ind"

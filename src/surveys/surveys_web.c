@@ -1,0 +1,487 @@
+/*
+ * surveys_web.c — answering a survey in the browser (konsulent), and the administrator's pages:
+ * the surveys, sending a round, who has answered, reopening an answer, and the report.
+ * Layer: handlers of the surveys capability.
+ */
+#include "surveys_web.h"
+
+#include <string.h>
+#include <time.h>
+
+#include "../auth/access.h"
+#include "../auth/auth.h"
+#include "../base/err.h"
+#include "../base/errs.h"
+#include "../base/text.h"
+#include "../http/api.h"
+#include "../http/page.h"
+#include "../kommune/kommune.h"
+#include "../store/db.h"
+#include "surveys.h"
+#include "surveys_report_html.h"
+#include "surveys_store.h"
+
+static const char *today(struct req *r)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	return arena_printf(&r->a, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+static bool national(const struct req *r)
+{
+	return access_allowed(r->user, ACC_NATIONAL, NULL) == 0;
+}
+
+static int fail(struct req *r, int rc)
+{
+	if (rc == ERR_NOTFOUND)
+		return reply_page_error(r, 404, "Undersøgelsen eller runden findes ikke.");
+	if (rc == ERR_FORBIDDEN)
+		return reply_page_error(r, 403, "Du har ikke adgang til denne undersøgelse.");
+	return reply_page_error(r, 500, "Der skete en fejl. Den er logget.");
+}
+
+/* the survey and round of the path /undersoegelser/{survey}/{round}/... */
+static int load_round(struct req *r, struct survey *s, struct round *rd)
+{
+	int rc = surveys_load(r->db, &r->a, req_param(r, 0), s);
+	if (rc == 0)
+		rc = surveys_round(r->db, &r->a, s, req_param(r, 1), rd);
+	return rc;
+}
+
+/* GET /undersoegelser — signed in. The rounds sent to the caller's municipality, with the
+ * state of its answer; for the national administrator every survey and round. */
+int surveys_page_list(struct req *r)
+{
+	struct round_row *rows;
+	int n;
+	const char *scope = national(r) ? NULL : r->user->kommune;
+	if (surveys_store_rounds_for(r->db, &r->a, scope, &rows, &n) != 0)
+		return fail(r, ERR_DB);
+	page_begin(r, "Undersøgelser");
+	struct buf *o = &r->out;
+	if (n == 0) {
+		html(o, "<p class=\"empty\">Der er ingen undersøgelser til din kommune.</p>\n");
+		return page_end(r, 200);
+	}
+	html(o, "<table>\n<thead><tr><th scope=\"col\">Undersøgelse</th><th scope=\"col\">Runde</th>"
+	        "<th scope=\"col\">Lukker</th><th scope=\"col\">Status</th></tr></thead>\n<tbody>\n");
+	for (int i = 0; i < n; i++) {
+		const struct round_row *x = &rows[i];
+		const char *state = national(r) ? "" : x->submitted_at ? "Indsendt" : x->answered ? "Kladde" : "Ikke besvaret";
+		const char *href = national(r)
+		                       ? arena_printf(&r->a, "/undersoegelser/%s/%s/oversigt", html_url(&r->a, x->survey_code), html_url(&r->a, x->round_code))
+		                       : arena_printf(&r->a, "/undersoegelser/%s/%s", html_url(&r->a, x->survey_code), html_url(&r->a, x->round_code));
+		htmlf(o, "<tr><td>%s</td><td><a href=\"%s\">%s</a></td><td>%s</td><td>%s</td></tr>\n",
+		      x->survey_title, href, *x->round_title ? x->round_title : x->round_code,
+		      x->closes ? text_date_dk(&r->a, x->closes) : "–", state);
+	}
+	html(o, "</tbody>\n</table>\n");
+	return page_end(r, 200);
+}
+
+/* GET /undersoegelser/{survey} — admin. The survey's questions and a form to send a round. */
+int surveys_page_survey(struct req *r)
+{
+	struct survey s;
+	int rc = surveys_load(r->db, &r->a, req_param(r, 0), &s);
+	if (rc)
+		return fail(r, rc);
+	if (!national(r))
+		return fail(r, ERR_FORBIDDEN);
+	page_begin(r, s.title);
+	struct buf *o = &r->out;
+	form_error_summary(o, &r->errs);
+	htmlf(o, "<p>Kode <code>%s</code>, version %d, %d spørgsmål.</p>\n", s.code, s.version, s.nquestions);
+	html(o, "<h2>Send en ny runde</h2>\n");
+	htmlf(o, "<form method=\"post\" action=\"/undersoegelser/%s/runder\" class=\"stack narrow\" novalidate>\n",
+	      html_url(&r->a, s.code));
+	form_csrf(o, r->csrf);
+	form_input(o, &(struct form_field){.name = "code", .label = "Rundens kode", .value = req_form(r, "code"),
+	                                   .hint = "Fx november-2016: a-z, 0-9 og bindestreg.",
+	                                   .error = errs_get(&r->errs, "code"), .required = true});
+	form_input(o, &(struct form_field){.name = "title", .label = "Titel", .value = req_form(r, "title")});
+	form_input(o, &(struct form_field){.name = "opens", .label = "Åbner", .type = "date",
+	                                   .value = req_form(r, "opens"), .error = errs_get(&r->errs, "opens")});
+	form_input(o, &(struct form_field){.name = "closes", .label = "Lukker", .type = "date",
+	                                   .value = req_form(r, "closes"), .error = errs_get(&r->errs, "closes")});
+	form_input(o, &(struct form_field){.name = "kommuner", .label = "Kommuner (koder adskilt af komma)",
+	                                   .value = req_form(r, "kommuner"), .hint = "Tom: alle 98 kommuner.",
+	                                   .error = errs_get(&r->errs, "kommuner")});
+	html(o, "<button type=\"submit\">Send runden</button>\n</form>\n");
+	html(o, "<h2>Spørgsmål</h2>\n<ol class=\"questions\">\n");
+	for (int i = 0; i < s.nquestions; i++)
+		htmlf(o, "<li><code>%s</code> (%s) %s</li>\n", s.questions[i].code,
+		      surveys_type_name(s.questions[i].type), s.questions[i].text);
+	html(o, "</ol>\n");
+	return page_end(r, r->errs.n ? 422 : 200);
+}
+
+/* POST /undersoegelser/{survey}/runder — admin, CSRF. Fields code, title, opens, closes,
+ * kommuner. */
+int surveys_page_round_create(struct req *r)
+{
+	struct survey s;
+	int rc = surveys_load(r->db, &r->a, req_param(r, 0), &s);
+	if (rc)
+		return fail(r, rc);
+	if (!national(r))
+		return fail(r, ERR_FORBIDDEN);
+	const char *code = text_trim(&r->a, req_form(r, "code"));
+	const char *opens = text_trim(&r->a, req_form(r, "opens"));
+	const char *closes = text_trim(&r->a, req_form(r, "closes"));
+	const char *list = text_trim(&r->a, req_form(r, "kommuner"));
+	struct round_send send = {.code = code, .title = text_trim(&r->a, req_form(r, "title")),
+	                          .opens = opens && *opens ? opens : NULL,
+	                          .closes = closes && *closes ? closes : NULL, .kommuner = list};
+	rc = surveys_round_send(r->db, &r->a, r->user, &s, &send, &r->errs);
+	if (rc == ERR_INVALID || rc == ERR_CONFLICT)
+		return surveys_page_survey(r);
+	if (rc)
+		return fail(r, rc);
+	return reply_redirect(r, arena_printf(&r->a, "/undersoegelser/%s/%s/oversigt", html_url(&r->a, s.code),
+	                                      html_url(&r->a, code)));
+}
+
+/* the value of one cell of r, or NULL */
+static const struct cell *cell_of(const struct response *r, const struct question *q,
+                                  const char *item, const char *option)
+{
+	for (int i = 0; i < r->ncells; i++) {
+		const struct cell *c = &r->cells[i];
+		if (c->q == q && (!item || !strcmp(c->item, item)) && (!option || !strcmp(c->option, option)))
+			return c;
+	}
+	return NULL;
+}
+
+static void radios(struct buf *o, struct arena *a, const struct question *q, const char *name,
+                   const char *legend, const char *chosen, const char *error, bool required)
+{
+	htmlf(o, "<fieldset class=\"field checks%s\"", error ? " has-error" : "");
+	if (error)
+		htmlf(o, " aria-describedby=\"f-%s-error\"", name);
+	htmlf(o, ">\n<legend>%s%s</legend>\n", legend, required ? " (skal besvares)" : "");
+	if (error)
+		htmlf(o, "<p class=\"error\" id=\"f-%s-error\">%s</p>\n", name, error);
+	for (int k = 0; k < q->noptions; k++) {
+		const char *id = arena_printf(a, "f-%s-%s", name, q->options[k].key);
+		htmlf(o, "<div class=\"check\"><input type=\"radio\" id=\"%s\" name=\"%s\" value=\"%s\"%s> "
+		         "<label for=\"%s\">%s</label></div>\n",
+		      id, name, q->options[k].key, chosen && !strcmp(chosen, q->options[k].key) ? " checked" : "",
+		      id, q->options[k].label);
+	}
+	html(o, "</fieldset>\n");
+}
+
+static void question_form(struct req *r, const struct question *q, const struct response *resp)
+{
+	struct buf *o = &r->out;
+	const char *err = errs_get(&r->errs, q->code);
+	htmlf(o, "<div class=\"question\" id=\"q-%s\">\n", q->code);
+	if (q->help && *q->help)
+		htmlf(o, "<p class=\"hint\">%s</p>\n", q->help);
+	const struct cell *c;
+	switch (q->type) {
+	case Q_SINGLE:
+		c = cell_of(resp, q, NULL, NULL);
+		radios(o, &r->a, q, q->code, q->text, c ? c->option : NULL, err, q->required);
+		break;
+	case Q_MULTI: {
+		const char **chosen = arena_alloc(&r->a, sizeof(char *) * (size_t)(q->noptions + 1));
+		int n = 0;
+		for (int k = 0; k < q->noptions; k++)
+			if (cell_of(resp, q, NULL, q->options[k].key))
+				chosen[n++] = q->options[k].key;
+		struct form_option *fo = arena_alloc(&r->a, sizeof(*fo) * (size_t)q->noptions);
+		for (int k = 0; k < q->noptions; k++)
+			fo[k] = (struct form_option){q->options[k].key, q->options[k].label};
+		form_checkboxes(o, &(struct form_field){.name = q->code, .label = q->text, .error = err},
+		                fo, q->noptions, chosen, n);
+		break;
+	}
+	case Q_MATRIX:
+		htmlf(o, "<fieldset class=\"matrix\">\n<legend>%s</legend>\n", q->text);
+		for (int it = 0; it < q->nitems; it++) {
+			const char *name = arena_printf(&r->a, "%s.%s", q->code, q->items[it].key);
+			c = cell_of(resp, q, q->items[it].key, NULL);
+			radios(o, &r->a, q, name, q->items[it].label, c ? c->option : NULL,
+			       errs_get(&r->errs, name), q->required);
+		}
+		html(o, "</fieldset>\n");
+		break;
+	case Q_NUMBER:
+		c = cell_of(resp, q, NULL, NULL);
+		form_input(o, &(struct form_field){.name = q->code, .label = q->text, .type = "number",
+		                                   .value = c && c->has_number ? arena_printf(&r->a, "%lld", c->number)
+		                                                                : req_form(r, q->code),
+		                                   .error = err, .required = q->required});
+		break;
+	case Q_TEXT:
+		c = cell_of(resp, q, NULL, NULL);
+		form_textarea(o, &(struct form_field){.name = q->code, .label = q->text,
+		                                      .value = c ? c->text : NULL, .error = err,
+		                                      .required = q->required}, 5);
+		break;
+	}
+	html(o, "</div>\n");
+}
+
+static int answer_form(struct req *r, int status, const struct survey *s, const struct round *rd,
+                       const struct response *resp, bool locked, const char *notice)
+{
+	page_begin(r, s->title);
+	struct buf *o = &r->out;
+	htmlf(o, "<p>Runde <strong>%s</strong> for %s Kommune.", *rd->title ? rd->title : rd->code,
+	      r->user->kommune_navn);
+	if (rd->closes)
+		htmlf(o, " Svarfrist %s.", text_date_dk(&r->a, rd->closes));
+	htmlf(o, " Status: <strong>%s</strong>.</p>\n",
+	      resp->submitted_at ? "indsendt" : resp->id ? "kladde" : "ikke besvaret");
+	if (notice)
+		htmlf(o, "<p class=\"notice\" role=\"status\">%s</p>\n", notice);
+	if (locked) {
+		html(o, "<p class=\"notice\">Runden er lukket. Kontakt den nationale administrator, hvis "
+		        "svaret skal genåbnes.</p>\n");
+		return page_end(r, status);
+	}
+	form_error_summary(o, &r->errs);
+	htmlf(o, "<form method=\"post\" action=\"/undersoegelser/%s/%s\" class=\"stack survey\" novalidate>\n",
+	      html_url(&r->a, s->code), html_url(&r->a, rd->code));
+	form_csrf(o, r->csrf);
+	for (int i = 0; i < s->nquestions; i++)
+		question_form(r, &s->questions[i], resp);
+	html(o, "<div class=\"actions\"><button type=\"submit\" name=\"action\" value=\"draft\" class=\"secondary\">"
+	        "Gem kladde</button> <button type=\"submit\" name=\"action\" value=\"submit\">Indsend svar</button>"
+	        "</div>\n</form>\n");
+	return page_end(r, status);
+}
+
+/* the caller's municipality's round, or an answer telling why not */
+static int round_for_konsulent(struct req *r, struct survey *s, struct round *rd)
+{
+	int rc = load_round(r, s, rd);
+	if (rc)
+		return rc;
+	if (access_allowed(r->user, ACC_WRITE, r->user->kommune) != 0 || !r->user->kommune)
+		return ERR_FORBIDDEN;
+	return 0;
+}
+
+/* GET /undersoegelser/{survey}/{round} — konsulent. The municipality's answer form. The
+ * administrator is sent to the overview. */
+int surveys_page_answer(struct req *r)
+{
+	if (national(r))
+		return reply_redirect(r, arena_printf(&r->a, "/undersoegelser/%s/%s/oversigt",
+		                                      html_url(&r->a, req_param(r, 0)), html_url(&r->a, req_param(r, 1))));
+	struct survey s;
+	struct round rd;
+	int rc = round_for_konsulent(r, &s, &rd);
+	if (rc)
+		return fail(r, rc);
+	struct response resp;
+	if (surveys_response_load(r->db, &r->a, &s, &rd, r->user->kommune, &resp) != 0)
+		return fail(r, ERR_DB);
+	bool locked = surveys_round_closed(&rd, today(r)) && !(resp.reopened && !resp.submitted_at);
+	const char *ok = req_query(r, "ok");
+	return answer_form(r, 200, &s, &rd, &resp, locked,
+	                   ok ? (!strcmp(ok, "indsendt") ? "Tak. Svaret er indsendt." : "Kladden er gemt.") : NULL);
+}
+
+/* POST /undersoegelser/{survey}/{round} — konsulent, CSRF. One field per question (matrix:
+ * CODE.ITEM; multi: CODE repeated), action=draft|submit. */
+int surveys_page_answer_post(struct req *r)
+{
+	struct survey s;
+	struct round rd;
+	int rc = round_for_konsulent(r, &s, &rd);
+	if (rc)
+		return fail(r, rc);
+	struct response resp = {.kommune = r->user->kommune};
+	for (int i = 0; i < s.nquestions; i++) {
+		const struct question *q = &s.questions[i];
+		const char *vals[128];
+		int n;
+		switch (q->type) {
+		case Q_SINGLE:
+		case Q_TEXT: {
+			const char *v = text_trim(&r->a, req_form(r, q->code));
+			if (v && *v)
+				surveys_cell_add(&r->a, &resp, &(struct cell){.q = q, .item = "",
+				                 .option = q->type == Q_SINGLE ? v : "", .text = q->type == Q_TEXT ? v : NULL});
+			break;
+		}
+		case Q_MULTI:
+			n = kv_all(r->form, q->code, vals, 128);
+			for (int k = 0; k < n; k++)
+				surveys_cell_add(&r->a, &resp, &(struct cell){.q = q, .item = "", .option = vals[k]});
+			break;
+		case Q_MATRIX:
+			for (int it = 0; it < q->nitems; it++) {
+				const char *v = req_form(r, arena_printf(&r->a, "%s.%s", q->code, q->items[it].key));
+				if (v && *v)
+					surveys_cell_add(&r->a, &resp, &(struct cell){.q = q, .item = q->items[it].key, .option = v});
+			}
+			break;
+		case Q_NUMBER: {
+			const char *v = text_trim(&r->a, req_form(r, q->code));
+			long long num;
+			if (!v || !*v)
+				break;
+			if (text_parse_int(v, -1000000000000LL, 1000000000000LL, &num) != 0)
+				errs_add(&r->errs, q->code, "Skriv et helt tal.");
+			else
+				surveys_cell_add(&r->a, &resp, &(struct cell){.q = q, .item = "", .option = "",
+				                 .has_number = true, .number = num});
+			break;
+		}
+		}
+	}
+	const char *action = req_form(r, "action");
+	bool submit = action && !strcmp(action, "submit");
+	struct response old;
+	if (surveys_response_load(r->db, &r->a, &s, &rd, r->user->kommune, &old) != 0)
+		return fail(r, ERR_DB);
+	resp.id = old.id;
+	resp.submitted_at = old.submitted_at;
+	resp.reopened = old.reopened;
+	if (r->errs.n == 0)
+		rc = surveys_save(r->db, &r->a, r->user, &s, &rd, &resp, submit, &r->errs);
+	else
+		rc = ERR_INVALID;
+	if (rc == ERR_INVALID)
+		return answer_form(r, 422, &s, &rd, &resp, false, NULL);
+	if (rc == ERR_FORBIDDEN)
+		return answer_form(r, 403, &s, &rd, &old, true, NULL);
+	if (rc)
+		return fail(r, rc);
+	return reply_redirect(r, arena_printf(&r->a, "/undersoegelser/%s/%s?ok=%s", html_url(&r->a, s.code),
+	                                      html_url(&r->a, rd.code), submit ? "indsendt" : "gemt"));
+}
+
+/* GET /undersoegelser/{survey}/{round}/oversigt — admin. Who has answered, with reopening. */
+int surveys_page_overview(struct req *r)
+{
+	if (!national(r))
+		return fail(r, ERR_FORBIDDEN);
+	struct survey s;
+	struct round rd;
+	int rc = load_round(r, &s, &rd);
+	if (rc)
+		return fail(r, rc);
+	struct round_status *rows;
+	int n;
+	if (surveys_store_round_status(r->db, &r->a, rd.id, &rows, &n) != 0)
+		return fail(r, ERR_DB);
+	page_begin(r, arena_printf(&r->a, "%s: runde %s", s.title, *rd.title ? rd.title : rd.code));
+	struct buf *o = &r->out;
+	int done = 0;
+	for (int i = 0; i < n; i++)
+		done += rows[i].submitted_at != NULL;
+	htmlf(o, "<p>%d af %d kommuner har indsendt. <a href=\"/undersoegelser/%s/%s/rapport\">Se rapporten</a>.</p>\n",
+	      done, n, html_url(&r->a, s.code), html_url(&r->a, rd.code));
+	if (req_query(r, "ok"))
+		html(o, "<p class=\"notice\" role=\"status\">Svaret er genåbnet.</p>\n");
+	html(o, "<table>\n<thead><tr><th scope=\"col\">Kommune</th><th scope=\"col\">Status</th>"
+	        "<th scope=\"col\">Senest ændret</th><th scope=\"col\">Handling</th></tr></thead>\n<tbody>\n");
+	for (int i = 0; i < n; i++) {
+		const struct round_status *x = &rows[i];
+		htmlf(o, "<tr><td>%s</td><td>%s</td><td>%s</td><td>", x->navn,
+		      x->submitted_at ? "Indsendt" : x->answered ? (x->reopened ? "Genåbnet" : "Kladde") : "Ikke besvaret",
+		      x->updated_at ? text_date_dk(&r->a, x->updated_at) : "–");
+		if (x->submitted_at) {
+			htmlf(o, "<form method=\"post\" action=\"/undersoegelser/%s/%s/genaabn\" class=\"inline\">",
+			      html_url(&r->a, s.code), html_url(&r->a, rd.code));
+			form_csrf(o, r->csrf);
+			htmlf(o, "<input type=\"hidden\" name=\"kommune\" value=\"%s\">"
+			         "<button type=\"submit\" class=\"link\">Genåbn svaret fra %s</button></form>", x->kommune, x->navn);
+		}
+		html(o, "</td></tr>\n");
+	}
+	html(o, "</tbody>\n</table>\n");
+	return page_end(r, 200);
+}
+
+/* POST /undersoegelser/{survey}/{round}/genaabn — admin, CSRF. Field kommune. */
+int surveys_page_reopen(struct req *r)
+{
+	if (!national(r))
+		return fail(r, ERR_FORBIDDEN);
+	struct survey s;
+	struct round rd;
+	int rc = load_round(r, &s, &rd);
+	if (rc == 0)
+		rc = surveys_reopen(r->db, &r->a, r->user, &rd, req_form(r, "kommune") ? req_form(r, "kommune") : "");
+	if (rc)
+		return fail(r, rc);
+	return reply_redirect(r, arena_printf(&r->a, "/undersoegelser/%s/%s/oversigt?ok=1", html_url(&r->a, s.code),
+	                                      html_url(&r->a, rd.code)));
+}
+
+/* GET /undersoegelser/{survey}/{round}/rapport — admin. ?sammenlign=ROUND for a second round
+ * side by side; ?format=csv|xlsx|json to download. */
+int surveys_page_report(struct req *r)
+{
+	if (!national(r))
+		return fail(r, ERR_FORBIDDEN);
+	struct survey s;
+	struct round rd, cmp;
+	int rc = load_round(r, &s, &rd);
+	if (rc)
+		return fail(r, rc);
+	const char *other = req_query(r, "sammenlign");
+	bool compare = other && *other;
+	if (compare && surveys_round(r->db, &r->a, &s, other, &cmp) != 0)
+		return fail(r, ERR_NOTFOUND);
+	struct report rep, crep;
+	if (surveys_report(r->db, &r->a, &s, &rd, &rep) != 0 ||
+	    (compare && surveys_report(r->db, &r->a, &s, &cmp, &crep) != 0))
+		return fail(r, ERR_DB);
+	const char *format = req_query(r, "format");
+	if (format && !strcmp(format, "json")) {
+		surveys_report_json(&r->out, &rep);
+		return reply_json(r, 200);
+	}
+	if (format && !strcmp(format, "csv")) {
+		surveys_report_csv(&r->out, &rep);
+		return reply_download(r, "text/csv; charset=utf-8", "rapport.csv");
+	}
+	if (format && !strcmp(format, "xlsx")) {
+		if (surveys_report_xlsx(&r->out, &rep) != 0)
+			return fail(r, ERR_IO);
+		return reply_download(r, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "rapport.xlsx");
+	}
+	page_begin(r, s.title);
+	struct buf *o = &r->out;
+	const char *base = arena_printf(&r->a, "/undersoegelser/%s/%s/rapport", html_url(&r->a, s.code),
+	                                html_url(&r->a, rd.code));
+	htmlf(o, "<p class=\"noprint\">Hent rapporten: <a href=\"%s?format=xlsx\">Excel (XLSX)</a> · "
+	         "<a href=\"%s?format=csv\">CSV</a> · <a href=\"%s?format=json\">JSON</a></p>\n", base, base, base);
+	htmlf(o, "<form method=\"get\" action=\"%s\" class=\"filter noprint\">\n", base);
+	form_input(o, &(struct form_field){.name = "sammenlign", .label = "Sammenlign med runde", .value = other,
+	                                   .hint = "Rundens kode, fx projektstart."});
+	html(o, "<button type=\"submit\">Sammenlign</button>\n</form>\n");
+	surveys_report_html(o, &r->a, &rep, compare ? &crep : NULL);
+	return page_end(r, 200);
+}
+
+/* GET /api/v1/surveys/{survey}/rounds/{round}/report — admin. The report as JSON. */
+int surveys_api_report(struct req *r)
+{
+	if (!national(r))
+		return api_fail(r, ERR_FORBIDDEN);
+	struct survey s;
+	struct round rd;
+	int rc = load_round(r, &s, &rd);
+	if (rc)
+		return api_fail(r, rc);
+	struct report rep;
+	if (surveys_report(r->db, &r->a, &s, &rd, &rep) != 0)
+		return api_fail(r, ERR_DB);
+	surveys_report_json(&r->out, &rep);
+	return reply_json(r, 200);
+}
