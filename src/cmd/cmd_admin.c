@@ -17,7 +17,9 @@
 #include "../view/json.h"
 #include "../registry/registry_io.h"
 #include "../registry/registry_store.h"
+#include "../entry/entry.h"
 #include "../surveys/surveys.h"
+#include "../surveys/surveys_store.h"
 #include "cmd.h"
 #include "demo_data.h"
 
@@ -206,6 +208,86 @@ static int demo_surveys(struct db *db, struct arena *a)
 	return rc;
 }
 
+/* a year of advisory sessions for the 17 municipalities of the 2015 survey, as many each month
+ * as their answer to Tabel 12 in November 2015 says (0, 1-2, 3-5, 6-10, over 10 a month), and a
+ * few inquiries for Kolding with its jobcenter as a unit */
+static int demo_entry(struct db *db, struct arena *a)
+{
+	struct survey s;
+	struct round rd;
+	if (surveys_load(db, a, "soev-2015", &s) != 0 || surveys_round(db, a, &s, "november-2015", &rd) != 0)
+		return ERR_NOTFOUND;
+	struct session_row *rows;
+	int n, total;
+	if (entry_sessions(db, a, &users_cli, NULL, 1, 0, &rows, &n, &total) != 0)
+		return ERR_DB;
+	if (total > 0)
+		return 0; /* loaded before */
+	static const int per_month[] = {0, 2, 4, 8, 12}; /* one value inside each bucket */
+	const struct question *t12 = surveys_question(&s, "t12");
+	int64_t *ids;
+	const char **kommuner;
+	if (!t12 || surveys_store_responses(db, a, rd.id, &ids, &kommuner, &n) != 0)
+		return ERR_NOTFOUND;
+	for (int i = 0; i < n; i++) {
+		struct response resp = {.id = ids[i], .kommune = kommuner[i]};
+		if (surveys_store_cells(db, a, &s, ids[i], &resp) != 0)
+			return ERR_DB;
+		int bucket = -1;
+		for (int c = 0; c < resp.ncells; c++)
+			if (resp.cells[c].q == t12)
+				bucket = surveys_choice_index(t12->options, t12->noptions, resp.cells[c].option);
+		if (bucket < 0 || bucket > 4)
+			continue;
+		for (int month = 1; month <= 12; month++) {
+			for (int k = 0; k < per_month[bucket]; k++) {
+				struct errs errs = {0};
+				int64_t sid;
+				struct session_input in = {
+					.kommune = kommuner[i],
+					.date = arena_printf(a, "2015-%02d-%02d", month, 2 + k * 2),
+					.topic = k % 2 ? "employment" : "business",
+					.minutes = 30 + 15 * (k % 4),
+					.entrepreneur = arena_printf(a, "Iværksætter %d (demo)", k + 1),
+				};
+				if (entry_session_add(db, a, &users_cli, &in, &errs, &sid) != 0)
+					return ERR_DB;
+			}
+		}
+	}
+	/* Kolding: a jobcenter unit, a bank as partner, employment inquiries routed to the jobkonsulent */
+	struct errs errs = {0};
+	entry_unit_add(db, a, &users_cli, "621", "unit", "Jobcenter Kolding, virksomhedsservice", "", &errs);
+	entry_unit_add(db, a, &users_cli, "621", "unit", "Erhvervscenter", "", &errs);
+	entry_unit_add(db, a, &users_cli, "621", "partner", "Lokal bank (finansiering)", "", &errs);
+	struct user_row job;
+	struct unit_row *units;
+	int nu;
+	if (auth_store_user_by_email(db, a, "job@kolding.example", &job) == 0 &&
+	    entry_units(db, a, "621", &units, &nu) == 0 && nu > 0) {
+		for (int i = 0; i < nu; i++)
+			if (!strncmp(units[i].name, "Jobcenter", 9))
+				entry_route_set(db, a, &users_cli, "621", "employment", units[i].id, job.id, &errs);
+	}
+	static const struct inquiry_input inquiries[] = {
+		{"621", "Maja Iværksætter", "maja@example.org", "", "", "Grøn Kantine (idé)", "start",
+		 "Jeg vil gerne starte en kantine, der ansætter unge i fleksjob. Hvor begynder jeg?", 0},
+		{"621", "Ole Værkfører", "ole@example.org", "20 30 40 50", "", "Kolding Cykelværksted", "employment",
+		 "Vi kan tage to borgere i virksomhedspraktik fra næste måned.", 0},
+		{"621", "Sara Indkøb", "sara@example.org", "", "", "", "procurement",
+		 "Hvordan kommer vi på kommunens liste over leverandører af rengøring?", 0},
+	};
+	for (size_t i = 0; i < sizeof(inquiries) / sizeof(inquiries[0]); i++) {
+		int64_t id;
+		const char *ref;
+		errs.n = 0;
+		if (entry_inquiry_create(db, a, &inquiries[i], &errs, &id, &ref) != 0)
+			return ERR_DB;
+	}
+	printf("One entry point: a year of advisory sessions for the 17 municipalities, 3 inquiries in Kolding\n");
+	return 0;
+}
+
 static const char demo_help[] =
 	"usage: indgang [--db PATH] demo\n\n"
 	"Loads the demo data into the database (creating it if missing). Running it again adds\n"
@@ -253,6 +335,11 @@ int cmd_demo(const struct cmd_ctx *ctx, int argc, char **argv)
 		}
 		printf("  %-30s %s%s%s\n", demo_users[i].email, demo_users[i].role,
 		       demo_users[i].kommune ? " " : "", demo_users[i].kommune ? demo_users[i].kommune : "");
+	}
+	/* after the users: the routing names the jobkonsulent */
+	if (demo_entry(db, &a) != 0) {
+		fprintf(stderr, "indgang demo: could not load the advisory sessions and inquiries\n");
+		failed = 1;
 	}
 	arena_free(&a);
 	db_close(db);

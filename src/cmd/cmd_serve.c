@@ -10,6 +10,7 @@
 #include "../http/dispatch.h"
 #include "../http/router.h"
 #include "../http/server.h"
+#include "../mail/mail.h"
 #include "../store/db.h"
 #include "cmd.h"
 
@@ -25,6 +26,10 @@ static const char serve_help[] =
 	"  --per-ip N          connections allowed from one address (default $INDGANG_PER_IP, else 64)\n"
 	"  --max-connections N connections in all (default 1000)\n"
 	"  --no-access-log     do not write one line per request\n"
+	"  --smtp-url URL      deliver mail through this relay: smtp://[user:password@]host[:port]\n"
+	"                      (STARTTLS when offered) or smtps://...; default $INDGANG_SMTP_URL;\n"
+	"                      without one, mail waits in the outbox\n"
+	"  --mail-from ADDR    the sender address (default $INDGANG_MAIL_FROM, else indgang@localhost)\n"
 	"  --secure-cookies    mark cookies Secure, for serving through an HTTPS proxy\n"
 	"                      (default: on when $INDGANG_SECURE_COOKIES is 1)\n";
 
@@ -73,6 +78,8 @@ int cmd_serve(const struct cmd_ctx *ctx, int argc, char **argv)
 	if (cmd_env("PER_IP", NULL) && parse_uint(cmd_env("PER_IP", NULL), 100000, &c.per_ip))
 		return cmd_usage_error("serve", "INDGANG_PER_IP must be a number");
 	c.secure_cookies = strcmp(cmd_env("SECURE_COOKIES", "0"), "1") == 0;
+	struct mail_config mail = {.smtp_url = cmd_env("SMTP_URL", NULL),
+	                           .from = cmd_env("MAIL_FROM", "indgang@localhost")};
 	static const struct option opts[] = {
 		{"listen", required_argument, NULL, 'l'},
 		{"threads", required_argument, NULL, 't'},
@@ -82,6 +89,8 @@ int cmd_serve(const struct cmd_ctx *ctx, int argc, char **argv)
 		{"max-connections", required_argument, NULL, 'm'},
 		{"no-access-log", no_argument, NULL, 'q'},
 		{"secure-cookies", no_argument, NULL, 's'},
+		{"smtp-url", required_argument, NULL, 'S'},
+		{"mail-from", required_argument, NULL, 'F'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -119,6 +128,12 @@ int cmd_serve(const struct cmd_ctx *ctx, int argc, char **argv)
 		case 's':
 			c.secure_cookies = 1;
 			break;
+		case 'S':
+			mail.smtp_url = optarg;
+			break;
+		case 'F':
+			mail.from = optarg;
+			break;
 		case 'h':
 			fputs(serve_help, stdout);
 			return EXIT_OK;
@@ -136,7 +151,11 @@ int cmd_serve(const struct cmd_ctx *ctx, int argc, char **argv)
 	if (cmd_open_db(ctx, &db) != 0)
 		return EXIT_FAIL;
 	db_close(db);
-	return server_run(&c) == 0 ? EXIT_OK : EXIT_FAIL;
+	if (mail_start(c.db_path, &mail) != 0)
+		fprintf(stderr, "indgang serve: the mail thread did not start; mail waits in the outbox\n");
+	int rc = server_run(&c);
+	mail_stop();
+	return rc == 0 ? EXIT_OK : EXIT_FAIL;
 }
 
 static const char migrate_help[] =

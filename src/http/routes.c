@@ -5,6 +5,7 @@
  */
 #include "../auth/auth.h"
 #include "../auth/auth_web.h"
+#include "../entry/entry_web.h"
 #include "../kommune/kommune_web.h"
 #include "../registry/registry_web.h"
 #include "../surveys/surveys_web.h"
@@ -27,6 +28,18 @@ const struct route routes[] = {
 	{M_GET, "/brugere/{id}", users_page_edit, 0, STAFF},
 	{M_POST, "/brugere/{id}", users_page_update, RF_FORM, STAFF},
 	{M_GET, "/admin/audit", audit_page, 0, ROLE_ADMIN},
+	{M_GET, "/admin/udbakke", entry_page_outbox, 0, ROLE_ADMIN},
+	{M_GET, "/kontakt", entry_page_contact, RF_PUBLIC, 0},
+	{M_POST, "/kontakt", entry_page_contact_post, RF_PUBLIC | RF_FORM, 0},
+	{M_GET, "/kontakt/kvittering", entry_page_receipt, RF_PUBLIC, 0},
+	{M_GET, "/kontakt/{kode}", entry_page_contact, RF_PUBLIC, 0},
+	{M_GET, "/sager", entry_page_cases, 0, 0},
+	{M_GET, "/sager/{id}", entry_page_case, 0, 0},
+	{M_POST, "/sager/{id}", entry_page_case_post, RF_FORM, 0},
+	{M_GET, "/raadgivning", entry_page_sessions, 0, ROLE_KONSULENT},
+	{M_POST, "/raadgivning", entry_page_session_post, RF_FORM, ROLE_KONSULENT},
+	{M_GET, "/opsaetning", entry_page_setup, 0, ROLE_KONSULENT},
+	{M_POST, "/opsaetning", entry_page_setup_post, RF_FORM, ROLE_KONSULENT},
 	{M_GET, "/virksomheder", registry_page_list, RF_PUBLIC, 0},
 	{M_POST, "/virksomheder", registry_page_create, RF_FORM, STAFF},
 	{M_GET, "/virksomheder/ny", registry_page_new, 0, STAFF},
@@ -53,6 +66,11 @@ const struct route routes[] = {
 	{M_GET, "/api/v1/users/{id}", users_api_get, RF_API, 0},
 	{M_PATCH, "/api/v1/users/{id}", users_api_update, RF_API | RF_JSON, 0},
 	{M_GET, "/api/v1/audit", audit_api_list, RF_API, ROLE_ADMIN},
+	{M_POST, "/api/v1/inquiries", entry_api_inquiry_create, RF_PUBLIC | RF_API | RF_JSON, 0},
+	{M_GET, "/api/v1/inquiries", entry_api_inquiries, RF_API | RF_PERSONAL, 0},
+	{M_PATCH, "/api/v1/inquiries/{id}", entry_api_inquiry_update, RF_API | RF_JSON, 0},
+	{M_POST, "/api/v1/advisory-sessions", entry_api_session_create, RF_API | RF_JSON, STAFF},
+	{M_GET, "/api/v1/stats/advisory", entry_api_advisory_stats, RF_PUBLIC | RF_API, 0},
 	{M_GET, "/api/v1/enterprises", registry_api_list, RF_PUBLIC | RF_API, 0},
 	{M_POST, "/api/v1/enterprises", registry_api_create, RF_API | RF_JSON, 0},
 	{M_GET, "/api/v1/enterprises/{id}", registry_api_get, RF_PUBLIC | RF_API, 0},

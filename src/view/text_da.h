@@ -13,6 +13,8 @@
 #define T_NAV_KOMMUNER "Kommuner"
 #define T_NAV_REGISTRY "Virksomheder"
 #define T_NAV_STATS "Statistik"
+#define T_NAV_CASES "Sager"
+#define T_NAV_CONTACT "Kontakt"
 #define T_NAV_SURVEYS "Undersøgelser"
 #define T_NAV_USERS "Brugere"
 #define T_NAV_AUDIT "Revisionslog"

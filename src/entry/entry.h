@@ -1,0 +1,154 @@
+/*
+ * entry.h — one entry point (én indgang): inquiries from enterprises and social entrepreneurs,
+ * routing to the municipality's units and partners, case handling, advisory sessions and their
+ * monthly figures. Layer: capability domain (entry); its SQL is in entry_store.c.
+ *
+ * Inquiries hold personal data (names, e-mail addresses, phone numbers): every read of one is
+ * audited, and only the municipality's konsulent, the national administrator and the person the
+ * case is assigned to see them.
+ */
+#ifndef INDGANG_ENTRY_H
+#define INDGANG_ENTRY_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct arena;
+struct db;
+struct errs;
+struct principal;
+
+struct option_pair {
+	const char *key, *label;
+};
+extern const struct option_pair entry_topics[];   /* start, business, employment, ... */
+extern const int entry_topics_count;
+extern const struct option_pair entry_statuses[]; /* new, in_progress, referred, waiting, closed */
+extern const int entry_statuses_count;
+const char *entry_label(const struct option_pair *opts, int n, const char *key);
+
+#define ENTRY_DEFAULT_ANSWER_DAYS 5
+
+struct inquiry_input {
+	const char *kommune, *name, *email, *phone, *cvr, *organisation, *topic, *message;
+	int64_t enterprise_id; /* 0: none */
+};
+
+struct inquiry {
+	int64_t id;
+	const char *reference, *kommune, *kommune_navn, *name, *email, *phone, *cvr, *organisation;
+	int64_t enterprise_id;
+	const char *enterprise_name;
+	const char *topic, *message, *status, *outcome;
+	int64_t assignee_id;
+	const char *assignee_email;
+	int64_t unit_id;
+	const char *unit_name;
+	const char *next_action, *next_action_date, *received_at, *received_date, *updated_at, *closed_at;
+	int workdays_open;  /* working days since it came in (until closed) */
+	bool overdue;       /* open longer than the municipality's answer deadline */
+};
+
+/* entry_inquiry_create: a new inquiry from the public form or API, routed by its topic to the
+ * unit and person the municipality chose; a receipt to the sender and a notice to the assignee
+ * go into the outbox in the same transaction. Field errors name the input's members.
+ * *reference gets "IND-YYYY-NNNNNN" (owned by a). */
+int entry_inquiry_create(struct db *db, struct arena *a, const struct inquiry_input *in,
+                         struct errs *errs, int64_t *id, const char **reference);
+
+/* entry_inquiries: the caller's cases (a konsulent: the municipality's; admin: all; others: the
+ * ones assigned to them), newest first; status NULL for all, "open" for all but closed. */
+int entry_inquiries(struct db *db, struct arena *a, const struct principal *by, const char *status,
+                    int limit, int offset, struct inquiry **rows, int *n, int *total);
+/* entry_inquiry_get: one case, audited as a read of personal data; ERR_NOTFOUND when the caller
+ * may not see it. */
+int entry_inquiry_get(struct db *db, struct arena *a, const struct principal *by, int64_t id,
+                      struct inquiry *out);
+
+struct inquiry_patch {
+	const char *status;           /* NULL: unchanged */
+	const char *outcome;          /* NULL: unchanged; required to close */
+	int64_t assignee_id;          /* -1 unchanged, 0 nobody */
+	int64_t unit_id;              /* -1 unchanged, 0 none */
+	const char *next_action;      /* NULL: unchanged */
+	const char *next_action_date; /* NULL: unchanged, "": none */
+};
+int entry_inquiry_update(struct db *db, struct arena *a, const struct principal *by, int64_t id,
+                         const struct inquiry_patch *p, struct errs *errs);
+int entry_note_add(struct db *db, struct arena *a, const struct principal *by, int64_t id,
+                   const char *text, struct errs *errs);
+/* entry_referral_add: refers the case to a unit or partner (status becomes referred). */
+int entry_referral_add(struct db *db, struct arena *a, const struct principal *by, int64_t id,
+                       int64_t unit_id, const char *note, struct errs *errs);
+int entry_referral_result(struct db *db, struct arena *a, const struct principal *by,
+                          int64_t referral_id, const char *result);
+/* entry_to_registry: creates the registry entry (an enterprise, or an entrepreneur with an idea
+ * when there is no CVR number) from the inquiry and links them; *enterprise_id gets its id. */
+int entry_to_registry(struct db *db, struct arena *a, const struct principal *by, int64_t id,
+                      struct errs *errs, int64_t *enterprise_id);
+
+struct note_row {
+	const char *at, *user, *text;
+};
+struct referral_row {
+	int64_t id;
+	const char *at, *unit, *note, *result;
+};
+int entry_case_history(struct db *db, struct arena *a, int64_t id, struct note_row **notes, int *nn,
+                       struct referral_row **refs, int *nr);
+
+/* ---- units, partners, routes, deadline */
+struct unit_row {
+	int64_t id;
+	const char *kind, *name, *email;
+};
+int entry_units(struct db *db, struct arena *a, const char *kommune, struct unit_row **rows, int *n);
+int entry_unit_add(struct db *db, struct arena *a, const struct principal *by, const char *kommune,
+                   const char *kind, const char *name, const char *email, struct errs *errs);
+struct route_row {
+	const char *topic;
+	int64_t unit_id, assignee_id;
+};
+int entry_routes(struct db *db, struct arena *a, const char *kommune, struct route_row **rows, int *n);
+int entry_route_set(struct db *db, struct arena *a, const struct principal *by, const char *kommune,
+                    const char *topic, int64_t unit_id, int64_t assignee_id, struct errs *errs);
+int entry_answer_days(struct db *db, const char *kommune);
+int entry_answer_days_set(struct db *db, struct arena *a, const struct principal *by,
+                          const char *kommune, int days, struct errs *errs);
+
+/* ---- advisory sessions */
+struct session_input {
+	const char *kommune, *date, *topic; /* topic: business | employment */
+	int minutes;
+	int64_t enterprise_id;              /* or: */
+	const char *entrepreneur;           /* the name of an entrepreneur without an enterprise */
+	const char *follow_up;
+	int64_t inquiry_id;
+};
+int entry_session_add(struct db *db, struct arena *a, const struct principal *by,
+                      const struct session_input *in, struct errs *errs, int64_t *id);
+struct session_row {
+	int64_t id;
+	const char *date, *topic, *who, *consultant, *follow_up;
+	int minutes;
+};
+int entry_sessions(struct db *db, struct arena *a, const struct principal *by, const char *kommune,
+                   int limit, int offset, struct session_row **rows, int *n, int *total);
+
+/* the report's buckets of sessions a month: "0", "1-2", "3-5", "6-10", ">10" */
+const char *entry_bucket(int sessions);
+struct month_count {
+	char month[8];  /* YYYY-MM */
+	int sessions;
+};
+struct advisory_row {
+	const char *kommune, *navn;
+	struct month_count *months;
+	int nmonths;
+};
+/* entry_advisory_stats: sessions per month from..to (YYYY-MM, at most 120 months) for kommune, or
+ * for every municipality with sessions in the period (kommune NULL). */
+int entry_advisory_stats(struct db *db, struct arena *a, const char *from, const char *to,
+                         const char *kommune, struct advisory_row **rows, int *n);
+
+#endif

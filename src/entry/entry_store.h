@@ -1,0 +1,50 @@
+/*
+ * entry_store.h — the SQL of inquiries, cases, units, routes and advisory sessions.
+ * Layer: store of the entry capability.
+ */
+#ifndef INDGANG_ENTRY_STORE_H
+#define INDGANG_ENTRY_STORE_H
+
+#include "entry.h"
+
+int entry_store_next_seq(struct db *db, int year, int *seq);
+int entry_store_route(struct db *db, const char *kommune, const char *topic, int64_t *unit_id,
+                      int64_t *assignee_id);
+int entry_store_insert(struct db *db, const struct inquiry *q, int year, int seq, int64_t *id);
+/* list: scope_kommune NULL = all; assignee > 0 = only those assigned to that user */
+int entry_store_list(struct db *db, struct arena *a, const char *scope_kommune, int64_t assignee,
+                     const char *status, int limit, int offset, struct inquiry **rows, int *n,
+                     int *total);
+int entry_store_get(struct db *db, struct arena *a, int64_t id, struct inquiry *out);
+int entry_store_update(struct db *db, const struct inquiry *q);
+int entry_store_link_enterprise(struct db *db, int64_t id, int64_t enterprise_id);
+int entry_store_note(struct db *db, int64_t id, int64_t user_id, const char *text);
+int entry_store_referral(struct db *db, int64_t id, int64_t unit_id, const char *note);
+int entry_store_referral_result(struct db *db, int64_t referral_id, const char *result,
+                                int64_t *inquiry_id);
+int entry_store_history(struct db *db, struct arena *a, int64_t id, struct note_row **notes,
+                        int *nn, struct referral_row **refs, int *nr);
+int entry_store_units(struct db *db, struct arena *a, const char *kommune, struct unit_row **rows, int *n);
+int entry_store_unit_kommune(struct db *db, struct arena *a, int64_t unit_id, const char **kommune);
+int entry_store_unit_add(struct db *db, const char *kommune, const char *kind, const char *name,
+                         const char *email);
+int entry_store_routes(struct db *db, struct arena *a, const char *kommune, struct route_row **rows, int *n);
+int entry_store_route_set(struct db *db, const char *kommune, const char *topic, int64_t unit_id,
+                          int64_t assignee_id);
+int entry_store_answer_days(struct db *db, const char *kommune, int *days);
+int entry_store_answer_days_set(struct db *db, const char *kommune, int days);
+/* the user's e-mail and municipality, for routing checks */
+int entry_store_user(struct db *db, struct arena *a, int64_t user_id, const char **email,
+                     const char **kommune);
+int entry_store_session_add(struct db *db, const struct session_input *in, int64_t consultant,
+                            int64_t *id);
+int entry_store_sessions(struct db *db, struct arena *a, const char *kommune, int limit, int offset,
+                         struct session_row **rows, int *n, int *total);
+/* calls fn for each (kommune, month, count) in the period, kommune NULL for all */
+int entry_store_month_counts(struct db *db, const char *from_day, const char *to_day,
+                             const char *kommune,
+                             void (*fn)(void *, const char *kommune, const char *navn,
+                                        const char *month, int count),
+                             void *ctx);
+
+#endif

@@ -1,0 +1,233 @@
+/*
+ * mail.c — delivering the outbox over SMTP with libcurl. Layer: capability (mail).
+ */
+#include "mail.h"
+
+#include <curl/curl.h>
+#include <pthread.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../base/arena.h"
+#include "../base/buf.h"
+#include "../base/err.h"
+#include "../base/log.h"
+#include "../store/db.h"
+#include "mail_store.h"
+
+int64_t mail_backoff(int attempts)
+{
+	int64_t s = 60;
+	for (int i = 1; i < attempts && s < 6 * 3600; i++)
+		s *= 2;
+	return s < 6 * 3600 ? s : 6 * 3600;
+}
+
+/* RFC 2047: a header word in UTF-8, base64 */
+static void header_word(struct buf *o, const char *s)
+{
+	bool ascii = true;
+	for (const char *p = s; *p; p++)
+		if ((unsigned char)*p >= 0x80 || *p == '\r' || *p == '\n')
+			ascii = false;
+	if (ascii) {
+		buf_puts(o, s);
+		return;
+	}
+	size_t n = strlen(s);
+	size_t cap = sodium_base64_ENCODED_LEN(n, sodium_base64_VARIANT_ORIGINAL);
+	char enc[4096];
+	if (cap > sizeof(enc)) {
+		buf_puts(o, "(subject too long)");
+		return;
+	}
+	sodium_bin2base64(enc, sizeof(enc), (const unsigned char *)s, n, sodium_base64_VARIANT_ORIGINAL);
+	buf_printf(o, "=?UTF-8?B?%s?=", enc);
+}
+
+/* the message as it goes on the wire: headers, a blank line, the body with CRLF line ends */
+static void compose(struct buf *o, const struct mail_config *cfg, const struct outbox_row *m)
+{
+	char date[64];
+	time_t t = time(NULL);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(date, sizeof(date), "%a, %d %b %Y %H:%M:%S +0000", &tm);
+	buf_printf(o, "Date: %s\r\nFrom: Indgang <%s>\r\nTo: <%s>\r\nSubject: ", date, cfg->from, m->to);
+	header_word(o, m->subject);
+	buf_printf(o, "\r\nMessage-ID: <indgang-%lld-%lld@%s>\r\nMIME-Version: 1.0\r\n"
+	              "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n",
+	           (long long)m->id, (long long)t, strchr(cfg->from, '@') ? strchr(cfg->from, '@') + 1 : "localhost");
+	const char *body = m->body ? m->body : "";
+	for (const char *p = body; *p; p++) {
+		if (*p == '\n' && (p == body || p[-1] != '\r'))
+			buf_putc(o, '\r');
+		/* a line of one dot would end the message: SMTP dot-stuffing */
+		if (*p == '.' && (p == body || p[-1] == '\n'))
+			buf_putc(o, '.');
+		buf_putc(o, *p);
+	}
+	buf_puts(o, "\r\n");
+}
+
+struct upload {
+	const char *data;
+	size_t len, pos;
+};
+
+static size_t read_cb(char *ptr, size_t size, size_t nmemb, void *userp)
+{
+	struct upload *u = userp;
+	size_t room = size * nmemb, left = u->len - u->pos;
+	size_t n = left < room ? left : room;
+	memcpy(ptr, u->data + u->pos, n);
+	u->pos += n;
+	return n;
+}
+
+/* sends one message; 0 or ERR_IO with *why set */
+static int send_one(const struct mail_config *cfg, const struct outbox_row *m, const char *wire,
+                    size_t len, char *why, size_t whylen)
+{
+	CURL *c = curl_easy_init();
+	if (!c) {
+		snprintf(why, whylen, "libcurl could not start");
+		return ERR_IO;
+	}
+	struct upload u = {wire, len, 0};
+	struct curl_slist *rcpt = curl_slist_append(NULL, m->to);
+	char err[CURL_ERROR_SIZE] = "";
+	curl_easy_setopt(c, CURLOPT_URL, cfg->smtp_url);
+	curl_easy_setopt(c, CURLOPT_MAIL_FROM, cfg->from);
+	curl_easy_setopt(c, CURLOPT_MAIL_RCPT, rcpt);
+	curl_easy_setopt(c, CURLOPT_READFUNCTION, read_cb);
+	curl_easy_setopt(c, CURLOPT_READDATA, &u);
+	curl_easy_setopt(c, CURLOPT_UPLOAD, 1L);
+	curl_easy_setopt(c, CURLOPT_USE_SSL, (long)(cfg->require_tls ? CURLUSESSL_ALL : CURLUSESSL_TRY));
+	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 10L);
+	curl_easy_setopt(c, CURLOPT_TIMEOUT, 60L);
+	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, err);
+	CURLcode rc = curl_easy_perform(c);
+	if (rc != CURLE_OK)
+		snprintf(why, whylen, "%s", *err ? err : curl_easy_strerror(rc));
+	curl_slist_free_all(rcpt);
+	curl_easy_cleanup(c);
+	return rc == CURLE_OK ? 0 : ERR_IO;
+}
+
+int mail_deliver_due(struct db *db, struct arena *a, const struct mail_config *cfg, int64_t now,
+                     int max, int *sent, int *failed)
+{
+	*sent = *failed = 0;
+	if (!cfg->smtp_url || !*cfg->smtp_url)
+		return 0;
+	struct outbox_row *rows;
+	int n;
+	int rc = mail_store_due(db, a, now, max, &rows, &n);
+	for (int i = 0; rc == 0 && i < n; i++) {
+		struct buf wire;
+		buf_init(&wire, 0);
+		compose(&wire, cfg, &rows[i]);
+		char why[512] = "";
+		int s = wire.failed ? ERR_NOMEM : send_one(cfg, &rows[i], buf_str(&wire), wire.len, why, sizeof(why));
+		buf_free(&wire);
+		/* the network is outside any transaction; the result is written after */
+		if (db_write_begin(db) != 0)
+			return ERR_DB;
+		rc = s == 0 ? mail_store_sent(db, rows[i].id)
+		            : mail_store_failed(db, rows[i].id, now + mail_backoff(rows[i].attempts + 1), why);
+		if (rc == 0)
+			rc = db_commit(db);
+		else
+			db_rollback(db);
+		if (s == 0) {
+			(*sent)++;
+		} else {
+			(*failed)++;
+			log_warn("mail: message %lld not delivered (attempt %d): %s", (long long)rows[i].id,
+			         rows[i].attempts + 1, why);
+		}
+	}
+	return rc;
+}
+
+int mail_queue(struct db *db, const char *kommune, const char *to, const char *subject, const char *body)
+{
+	return mail_store_insert(db, kommune, to, subject, body);
+}
+
+int mail_outbox(struct db *db, struct arena *a, bool pending_only, int limit, int offset,
+                struct outbox_row **rows, int *n, int *total)
+{
+	return mail_store_list(db, a, pending_only, limit, offset, rows, n, total);
+}
+
+/* ---------------------------------------------------------------- the delivery thread */
+
+static pthread_t mail_thread;
+static bool mail_running;
+static pthread_mutex_t mail_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t mail_wake = PTHREAD_COND_INITIALIZER;
+static bool mail_quit;
+static struct mail_config mail_cfg;
+static char *mail_db_path;
+
+static void *mail_loop(void *arg)
+{
+	(void)arg;
+	struct db *db;
+	if (db_open(mail_db_path, &db) != 0) {
+		log_error("mail: cannot open the database; messages stay in the outbox");
+		return NULL;
+	}
+	pthread_mutex_lock(&mail_lock);
+	while (!mail_quit) {
+		pthread_mutex_unlock(&mail_lock);
+		struct arena a;
+		arena_init(&a, 0);
+		int sent, failed;
+		mail_deliver_due(db, &a, &mail_cfg, (int64_t)time(NULL), 20, &sent, &failed);
+		arena_free(&a);
+		pthread_mutex_lock(&mail_lock);
+		if (mail_quit)
+			break;
+		struct timespec until;
+		clock_gettime(CLOCK_REALTIME, &until);
+		until.tv_sec += 5;
+		pthread_cond_timedwait(&mail_wake, &mail_lock, &until);
+	}
+	pthread_mutex_unlock(&mail_lock);
+	db_close(db);
+	return NULL;
+}
+
+int mail_start(const char *db_path, const struct mail_config *cfg)
+{
+	if (!cfg->smtp_url || !*cfg->smtp_url)
+		return 0;
+	mail_cfg = *cfg;
+	mail_db_path = strdup(db_path);
+	mail_quit = false;
+	if (!mail_db_path || pthread_create(&mail_thread, NULL, mail_loop, NULL) != 0)
+		return ERR_NOMEM;
+	mail_running = true;
+	return 0;
+}
+
+void mail_stop(void)
+{
+	if (!mail_running)
+		return;
+	pthread_mutex_lock(&mail_lock);
+	mail_quit = true;
+	pthread_cond_signal(&mail_wake);
+	pthread_mutex_unlock(&mail_lock);
+	pthread_join(mail_thread, NULL);
+	mail_running = false;
+	free(mail_db_path);
+	mail_db_path = NULL;
+}

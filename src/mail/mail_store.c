@@ -1,0 +1,114 @@
+/*
+ * mail_store.c — the SQL of the outbox. Layer: store of the mail capability.
+ */
+#include "mail_store.h"
+
+#include "../base/arena.h"
+#include "../base/err.h"
+#include "../store/db.h"
+
+#define NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+
+static int finish(struct db_stmt *s, int bind_rc)
+{
+	if (!s)
+		return ERR_DB;
+	int rc = bind_rc ? ERR_DB : db_step(s);
+	db_done(s);
+	return rc == DB_DONE ? 0 : rc == DB_ROW ? ERR_DB : rc;
+}
+
+int mail_store_insert(struct db *db, const char *kommune, const char *to, const char *subject,
+                      const char *body)
+{
+	struct db_stmt *s = db_prepare(db, "INSERT INTO outbox (kommune, to_addr, subject, body, created_at)"
+	                                   " VALUES (:k, :to, :subject, :body, " NOW ")");
+	return finish(s, s ? db_bind_text(s, ":k", kommune) | db_bind_text(s, ":to", to) |
+	                         db_bind_text(s, ":subject", subject) | db_bind_text(s, ":body", body) : 0);
+}
+
+static void read_row(struct db_stmt *s, struct arena *a, struct outbox_row *r)
+{
+	r->id = db_col_int(s, 0);
+	r->to = arena_strdup(a, db_col_text(s, 1));
+	r->subject = arena_strdup(a, db_col_text(s, 2));
+	r->body = arena_strdup(a, db_col_text(s, 3));
+	r->created_at = arena_strdup(a, db_col_text(s, 4));
+	r->attempts = (int)db_col_int(s, 5);
+	r->next_attempt = db_col_int(s, 6);
+	r->sent_at = arena_strdup(a, db_col_text(s, 7));
+	r->last_error = arena_strdup(a, db_col_text(s, 8));
+}
+
+#define COLS "id, to_addr, subject, body, created_at, attempts, next_attempt, sent_at, last_error"
+
+int mail_store_due(struct db *db, struct arena *a, int64_t now, int max, struct outbox_row **rows,
+                   int *n)
+{
+	struct db_stmt *s = db_prepare(db, "SELECT " COLS " FROM outbox WHERE sent_at IS NULL"
+	                                   " AND next_attempt <= :now ORDER BY next_attempt, id LIMIT :max");
+	if (!s)
+		return ERR_DB;
+	if (db_bind_int(s, ":now", now) | db_bind_int(s, ":max", max)) {
+		db_done(s);
+		return ERR_DB;
+	}
+	struct outbox_row *out = arena_alloc(a, sizeof(*out) * (size_t)(max > 0 ? max : 1));
+	int count = 0, rc;
+	while ((rc = db_step(s)) == DB_ROW && count < max)
+		read_row(s, a, &out[count++]);
+	db_done(s);
+	if (rc < 0)
+		return rc;
+	*rows = out;
+	*n = count;
+	return 0;
+}
+
+int mail_store_sent(struct db *db, int64_t id)
+{
+	struct db_stmt *s = db_prepare(db, "UPDATE outbox SET sent_at = " NOW ", attempts = attempts + 1,"
+	                                   " last_error = '' WHERE id = :id");
+	return finish(s, s ? db_bind_int(s, ":id", id) : 0);
+}
+
+int mail_store_failed(struct db *db, int64_t id, int64_t next_attempt, const char *why)
+{
+	struct db_stmt *s = db_prepare(db, "UPDATE outbox SET attempts = attempts + 1, next_attempt = :next,"
+	                                   " last_error = :why WHERE id = :id");
+	return finish(s, s ? db_bind_int(s, ":next", next_attempt) | db_bind_text(s, ":why", why) |
+	                         db_bind_int(s, ":id", id) : 0);
+}
+
+int mail_store_list(struct db *db, struct arena *a, bool pending_only, int limit, int offset,
+                    struct outbox_row **rows, int *n, int *total)
+{
+	struct db_stmt *s = db_prepare(db, "SELECT count(*) FROM outbox WHERE NOT :pending OR sent_at IS NULL");
+	if (!s)
+		return ERR_DB;
+	if (db_bind_int(s, ":pending", pending_only) || db_step(s) != DB_ROW) {
+		db_done(s);
+		return ERR_DB;
+	}
+	*total = (int)db_col_int(s, 0);
+	db_done(s);
+	s = db_prepare(db, "SELECT " COLS " FROM outbox WHERE NOT :pending OR sent_at IS NULL"
+	                   " ORDER BY id DESC LIMIT :limit OFFSET :offset");
+	if (!s)
+		return ERR_DB;
+	if (db_bind_int(s, ":pending", pending_only) | db_bind_int(s, ":limit", limit) |
+	    db_bind_int(s, ":offset", offset)) {
+		db_done(s);
+		return ERR_DB;
+	}
+	struct outbox_row *out = arena_alloc(a, sizeof(*out) * (size_t)(limit > 0 ? limit : 1));
+	int count = 0, rc;
+	while ((rc = db_step(s)) == DB_ROW && count < limit)
+		read_row(s, a, &out[count++]);
+	db_done(s);
+	if (rc < 0)
+		return rc;
+	*rows = out;
+	*n = count;
+	return 0;
+}

@@ -1,0 +1,18 @@
+/*
+ * mail_store.h — the SQL of the outbox. Layer: store of the mail capability.
+ */
+#ifndef INDGANG_MAIL_STORE_H
+#define INDGANG_MAIL_STORE_H
+
+#include "mail.h"
+
+int mail_store_insert(struct db *db, const char *kommune, const char *to, const char *subject,
+                      const char *body);
+int mail_store_due(struct db *db, struct arena *a, int64_t now, int max, struct outbox_row **rows,
+                   int *n);
+int mail_store_sent(struct db *db, int64_t id);
+int mail_store_failed(struct db *db, int64_t id, int64_t next_attempt, const char *why);
+int mail_store_list(struct db *db, struct arena *a, bool pending_only, int limit, int offset,
+                    struct outbox_row **rows, int *n, int *total);
+
+#endif
