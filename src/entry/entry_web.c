@@ -424,7 +424,7 @@ static int sessions_page(struct req *r, int status)
 		html(o, "<p class=\"notice\" role=\"status\">Samtalen er registreret.</p>\n");
 	/* the last twelve months, with the report's buckets */
 	const char *day = today(r);
-	int y = atoi(day), m = atoi(day + 5);
+	int y = (int)strtol(day, NULL, 10), m = (int)strtol(day + 5, NULL, 10);
 	int fy = m == 12 ? y : y - 1, fm = m == 12 ? 1 : m + 1;
 	struct advisory_row *stats;
 	int ns = 0;
@@ -603,7 +603,7 @@ static int setup_page(struct req *r, int status)
 		         "<select id=\"f-person-%s\" name=\"assignee_id\">", entry_topics[t].key, entry_topics[t].key);
 		for (int i = 0; i < np; i++)
 			htmlf(o, "<option value=\"%s\"%s>%s</option>", po[i].value,
-			      cur && cur->assignee_id && *po[i].value && cur->assignee_id == atoll(po[i].value) ? " selected" : "",
+			      cur && cur->assignee_id && *po[i].value && cur->assignee_id == strtoll(po[i].value, NULL, 10) ? " selected" : "",
 			      po[i].label);
 		html(o, "</select></div>\n<button type=\"submit\">Gem</button>\n</form>\n");
 	}
