@@ -1,0 +1,434 @@
+/*
+ * test_entry.c — the one entry point: Danish working days across Easter and Christmas, inquiries
+ * (validation, references, routing, receipts in the outbox), cases between municipalities,
+ * advisory sessions and their monthly buckets, and mail delivery to a small SMTP server this test
+ * runs on loopback, and the outbox keeping what a dead relay could not take.
+ */
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "src/auth/auth.h"
+#include "src/auth/users.h"
+#include "src/base/arena.h"
+#include "src/base/err.h"
+#include "src/base/errs.h"
+#include "src/base/workdays.h"
+#include "src/entry/entry.h"
+#include "src/mail/mail.h"
+#include "src/store/db.h"
+
+struct fx {
+	struct db *db;
+	struct arena a;
+};
+
+static int setup(void **state)
+{
+	static struct fx f;
+	assert_int_equal(db_open(":memory:", &f.db), 0);
+	assert_int_equal(db_migrate(f.db, NULL), 0);
+	arena_init(&f.a, 0);
+	*state = &f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+	arena_free(&f->a);
+	db_close(f->db);
+	return 0;
+}
+
+static void test_easter(void **state)
+{
+	(void)state;
+	static const struct { int y, m, d; } easter[] = {
+		{2015, 4, 5}, {2016, 3, 27}, {2019, 4, 21}, {2024, 3, 31}, {2025, 4, 20}, {2026, 4, 5}, {2038, 4, 25},
+	};
+	for (size_t i = 0; i < sizeof(easter) / sizeof(easter[0]); i++) {
+		int m, d;
+		workdays_easter(easter[i].y, &m, &d);
+		if (m != easter[i].m || d != easter[i].d)
+			fail_msg("Easter %d: got %d-%d", easter[i].y, m, d);
+	}
+}
+
+static void test_workdays(void **state)
+{
+	(void)state;
+	/* Easter 2015: Thursday 2 April to Monday 6 April are days off */
+	assert_false(workdays_is_workday("2015-04-02"));
+	assert_false(workdays_is_workday("2015-04-03"));
+	assert_false(workdays_is_workday("2015-04-06"));
+	assert_true(workdays_is_workday("2015-04-07"));
+	assert_string_equal(workdays_holiday_name("2015-04-03"), "Langfredag");
+	/* from Wednesday 1 April: Tuesday 7 April is the first working day after */
+	assert_int_equal(workdays_between("2015-04-01", "2015-04-07"), 1);
+	char out[11];
+	workdays_add("2015-04-01", 1, out);
+	assert_string_equal(out, "2015-04-07");
+	workdays_add("2015-03-30", 5, out); /* Mon: Tue 31, Wed 1, then Easter, Tue 7, Wed 8, Thu 9 */
+	assert_string_equal(out, "2015-04-09");
+	/* Christmas 2026: Thursday 24 to Saturday 26, and New Year's Eve and Day */
+	assert_false(workdays_is_workday("2026-12-24"));
+	assert_false(workdays_is_workday("2026-12-25"));
+	assert_true(workdays_is_workday("2026-12-28"));
+	assert_false(workdays_is_workday("2026-12-31"));
+	assert_false(workdays_is_workday("2027-01-01"));
+	assert_int_equal(workdays_between("2026-12-22", "2027-01-05"), 6); /* 23, 28, 29, 30, 4, 5 */
+	workdays_add("2026-12-23", 1, out);
+	assert_string_equal(out, "2026-12-28");
+	/* Great Prayer Day: a day off in 2023, a working day from 2024 */
+	assert_false(workdays_is_workday("2023-05-05"));
+	assert_true(workdays_is_workday("2024-04-26"));
+	/* Ascension Day 2026 (Easter + 39) and Whit Monday (+50); Constitution Day */
+	assert_false(workdays_is_workday("2026-05-14"));
+	assert_false(workdays_is_workday("2026-05-25"));
+	assert_false(workdays_is_workday("2026-06-05"));
+	/* weekends, nonsense */
+	assert_false(workdays_is_workday("2026-11-28"));
+	assert_true(workdays_is_workday("2026-11-27"));
+	assert_false(workdays_is_workday("2026-13-01"));
+	assert_int_equal(workdays_between("2026-11-27", "2026-11-20"), 0);
+}
+
+/* a principal backed by a real account, as the server would have */
+static struct principal account(struct fx *f, const char *email, const char *role, const char *kommune)
+{
+	struct user_input u = {.email = email, .role = role, .kommune = kommune,
+	                       .password = "en lang adgangskode", .active = 1};
+	struct errs errs = {0};
+	int64_t id = 0;
+	if (users_create(f->db, &f->a, &users_cli, &u, &errs, &id) != 0)
+		fail_msg("account %s: %s", email, errs.n ? errs.e[0].message : "");
+	enum role r = ROLE_KONSULENT;
+	role_parse(role, &r);
+	return (struct principal){.id = id, .email = email, .role = r, .kommune = kommune};
+}
+
+static int count_outbox(struct fx *f, bool pending)
+{
+	struct outbox_row *rows;
+	int n, total;
+	assert_int_equal(mail_outbox(f->db, &f->a, pending, 100, 0, &rows, &n, &total), 0);
+	return total;
+}
+
+static void test_inquiries(void **state)
+{
+	struct fx *f = *state;
+	struct errs errs = {0};
+	int64_t id;
+	const char *ref;
+	struct inquiry_input bad = {.kommune = "999", .name = "", .email = "x", .cvr = "12345678",
+	                            .topic = "weather", .message = "", .phone = "ring mig"};
+	assert_int_equal(entry_inquiry_create(f->db, &f->a, &bad, &errs, &id, &ref), ERR_INVALID);
+	const char *fields[] = {"kommune", "name", "email", "cvr", "topic", "message", "phone"};
+	for (size_t i = 0; i < 7; i++)
+		if (!errs_get(&errs, fields[i]))
+			fail_msg("no error on %s", fields[i]);
+	assert_int_equal(count_outbox(f, false), 0);
+
+	/* routing: employment in Kolding goes to a unit and a person */
+	struct user_input u = {.email = "job@kolding.example", .role = "jobkonsulent", .kommune = "621",
+	                       .password = "en lang adgangskode", .active = 1};
+	int64_t job_id;
+	errs.n = 0;
+	assert_int_equal(users_create(f->db, &f->a, &users_cli, &u, &errs, &job_id), 0);
+	assert_int_equal(entry_unit_add(f->db, &f->a, &users_cli, "621", "unit", "Jobcenter", "", &errs), 0);
+	struct unit_row *units;
+	int nu;
+	assert_int_equal(entry_units(f->db, &f->a, "621", &units, &nu), 0);
+	assert_int_equal(nu, 1);
+	assert_int_equal(entry_route_set(f->db, &f->a, &users_cli, "621", "employment", units[0].id, job_id, &errs), 0);
+	/* a unit of another municipality cannot be routed to */
+	errs.n = 0;
+	assert_int_equal(entry_unit_add(f->db, &f->a, &users_cli, "740", "partner", "Bank", "", &errs), 0);
+	struct unit_row *other;
+	assert_int_equal(entry_units(f->db, &f->a, "740", &other, &nu), 0);
+	errs.n = 0;
+	assert_int_equal(entry_route_set(f->db, &f->a, &users_cli, "621", "funding", other[0].id, 0, &errs), ERR_INVALID);
+
+	struct inquiry_input ok = {.kommune = "621", .name = "Maja", .email = "Maja@Example.org",
+	                           .topic = "employment", .message = "To praktikpladser", .cvr = "10150817"};
+	errs.n = 0;
+	assert_int_equal(entry_inquiry_create(f->db, &f->a, &ok, &errs, &id, &ref), 0);
+	char year[5];
+	time_t t = time(NULL);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	strftime(year, sizeof(year), "%Y", &tm);
+	assert_string_equal(ref, arena_printf(&f->a, "IND-%s-000001", year));
+	assert_int_equal(entry_inquiry_create(f->db, &f->a, &ok, &errs, &id, &ref), 0);
+	assert_string_equal(ref, arena_printf(&f->a, "IND-%s-000002", year));
+	/* a receipt to the sender and a notice to the assignee for each */
+	assert_int_equal(count_outbox(f, true), 4);
+
+	struct principal kolding = account(f, "k@kolding.example", "konsulent", "621");
+	struct principal silkeborg = account(f, "k@silkeborg.example", "konsulent", "740");
+	struct principal jobber = {.id = job_id, .email = "job@kolding.example", .role = ROLE_JOBKONSULENT, .kommune = "621"};
+	struct inquiry q;
+	assert_int_equal(entry_inquiry_get(f->db, &f->a, &kolding, id, &q), 0);
+	assert_string_equal(q.email, "maja@example.org");
+	assert_int_equal(q.assignee_id, job_id);
+	assert_int_equal(q.unit_id, units[0].id);
+	assert_int_equal(entry_inquiry_get(f->db, &f->a, &jobber, id, &q), 0); /* the assignee */
+	assert_int_equal(entry_inquiry_get(f->db, &f->a, &silkeborg, id, &q), ERR_NOTFOUND);
+	struct inquiry *rows;
+	int n, total;
+	assert_int_equal(entry_inquiries(f->db, &f->a, &silkeborg, "new", 50, 0, &rows, &n, &total), 0);
+	assert_int_equal(total, 0);
+	assert_int_equal(entry_inquiries(f->db, &f->a, &kolding, "new", 50, 0, &rows, &n, &total), 0);
+	assert_int_equal(total, 2);
+	assert_int_equal(entry_inquiries(f->db, &f->a, &kolding, "bogus", 50, 0, &rows, &n, &total), ERR_INVALID);
+
+	/* closing needs an outcome; another municipality cannot touch it */
+	struct inquiry_patch close = {.status = "closed", .assignee_id = -1, .unit_id = -1};
+	errs.n = 0;
+	assert_int_equal(entry_inquiry_update(f->db, &f->a, &kolding, id, &close, &errs), ERR_INVALID);
+	assert_non_null(errs_get(&errs, "outcome"));
+	close.outcome = "Startet i praktik";
+	assert_int_equal(entry_inquiry_update(f->db, &f->a, &silkeborg, id, &close, &errs), ERR_NOTFOUND);
+	errs.n = 0;
+	assert_int_equal(entry_inquiry_update(f->db, &f->a, &kolding, id, &close, &errs), 0);
+	assert_int_equal(entry_inquiry_get(f->db, &f->a, &kolding, id, &q), 0);
+	assert_string_equal(q.status, "closed");
+	assert_non_null(q.closed_at);
+	assert_false(q.overdue);
+	/* a note, a referral, and the registry entry made from the inquiry */
+	errs.n = 0;
+	assert_int_equal(entry_note_add(f->db, &f->a, &kolding, id, "Ringet op", &errs), 0);
+	assert_int_equal(entry_referral_add(f->db, &f->a, &kolding, id, units[0].id, "Til virksomhedsservice", &errs), 0);
+	assert_int_equal(entry_referral_add(f->db, &f->a, &kolding, id, other[0].id, "", &errs), ERR_INVALID);
+	int64_t ent;
+	errs.n = 0;
+	assert_int_equal(entry_to_registry(f->db, &f->a, &kolding, id, &errs, &ent), 0);
+	assert_int_equal(entry_inquiry_get(f->db, &f->a, &kolding, id, &q), 0);
+	assert_int_equal(q.enterprise_id, ent);
+	assert_int_equal(entry_to_registry(f->db, &f->a, &kolding, id, &errs, &ent), ERR_INVALID);
+	/* every read of the case was audited: a read line exists */
+	struct note_row *notes;
+	struct referral_row *refs;
+	int nn, nr;
+	assert_int_equal(entry_case_history(f->db, &f->a, id, &notes, &nn, &refs, &nr), 0);
+	assert_int_equal(nn, 1);
+	assert_int_equal(nr, 1);
+}
+
+static void test_sessions_and_buckets(void **state)
+{
+	struct fx *f = *state;
+	assert_string_equal(entry_bucket(0), "0");
+	assert_string_equal(entry_bucket(1), "1-2");
+	assert_string_equal(entry_bucket(2), "1-2");
+	assert_string_equal(entry_bucket(3), "3-5");
+	assert_string_equal(entry_bucket(5), "3-5");
+	assert_string_equal(entry_bucket(6), "6-10");
+	assert_string_equal(entry_bucket(10), "6-10");
+	assert_string_equal(entry_bucket(11), ">10");
+	struct principal kolding = account(f, "k@kolding.example", "konsulent", "621");
+	struct principal indkoeb = account(f, "i@kolding.example", "indkoeber", "621");
+	struct errs errs = {0};
+	int64_t id;
+	for (int i = 0; i < 4; i++) {
+		struct session_input in = {.kommune = "621", .date = "2015-11-03", .topic = "business", .minutes = 60,
+		                           .entrepreneur = "Maja"};
+		assert_int_equal(entry_session_add(f->db, &f->a, &kolding, &in, &errs, &id), 0);
+	}
+	struct session_input dec = {.kommune = "621", .date = "2015-12-01", .topic = "employment", .minutes = 30,
+	                            .entrepreneur = "Ole"};
+	assert_int_equal(entry_session_add(f->db, &f->a, &kolding, &dec, &errs, &id), 0);
+	struct session_input bad = {.kommune = "621", .date = "2015-11-31", .topic = "fun", .minutes = 0};
+	assert_int_equal(entry_session_add(f->db, &f->a, &kolding, &bad, &errs, &id), ERR_INVALID);
+	assert_non_null(errs_get(&errs, "date"));
+	assert_non_null(errs_get(&errs, "topic"));
+	assert_non_null(errs_get(&errs, "minutes"));
+	assert_non_null(errs_get(&errs, "entrepreneur"));
+	struct session_input theirs = {.kommune = "740", .date = "2015-11-03", .topic = "business", .minutes = 60,
+	                               .entrepreneur = "X"};
+	assert_int_equal(entry_session_add(f->db, &f->a, &kolding, &theirs, &errs, &id), ERR_FORBIDDEN);
+	assert_int_equal(entry_session_add(f->db, &f->a, &indkoeb, &dec, &errs, &id), ERR_FORBIDDEN);
+
+	struct advisory_row *rows;
+	int n;
+	assert_int_equal(entry_advisory_stats(f->db, &f->a, "2015-10", "2015-12", "621", &rows, &n), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(rows[0].nmonths, 3);
+	assert_string_equal(rows[0].months[0].month, "2015-10");
+	assert_int_equal(rows[0].months[0].sessions, 0);
+	assert_int_equal(rows[0].months[1].sessions, 4);
+	assert_string_equal(entry_bucket(rows[0].months[1].sessions), "3-5");
+	assert_int_equal(rows[0].months[2].sessions, 1);
+	/* all municipalities: only those with sessions */
+	assert_int_equal(entry_advisory_stats(f->db, &f->a, "2015-01", "2015-12", NULL, &rows, &n), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(entry_advisory_stats(f->db, &f->a, "2015-12", "2015-01", NULL, &rows, &n), ERR_INVALID);
+	assert_int_equal(entry_advisory_stats(f->db, &f->a, "2015-13", "2016-01", NULL, &rows, &n), ERR_INVALID);
+	assert_int_equal(entry_advisory_stats(f->db, &f->a, "2015-01", "2015-02", "999", &rows, &n), ERR_NOTFOUND);
+}
+
+/* ---------------------------------------------------------------- a small SMTP server */
+
+struct sink {
+	int fd, port;
+	char data[65536];
+	size_t len;
+	char rcpt[256];
+};
+
+static void say(int c, const char *s)
+{
+	ssize_t w = write(c, s, strlen(s));
+	(void)w;
+}
+
+/* one connection, one message; enough of RFC 5321 for libcurl */
+static void *sink_run(void *arg)
+{
+	struct sink *s = arg;
+	int c = accept(s->fd, NULL, NULL);
+	if (c < 0)
+		return NULL;
+	say(c, "220 sink ESMTP\r\n");
+	char buf[8192];
+	size_t have = 0;
+	bool in_data = false;
+	for (;;) {
+		ssize_t r = read(c, buf + have, sizeof(buf) - have - 1);
+		if (r <= 0)
+			break;
+		have += (size_t)r;
+		buf[have] = '\0';
+		char *line;
+		while ((line = strstr(buf, "\r\n"))) {
+			*line = '\0';
+			size_t used = (size_t)(line - buf) + 2;
+			if (in_data) {
+				if (!strcmp(buf, ".")) {
+					in_data = false;
+					say(c, "250 queued\r\n");
+				} else if (s->len + used < sizeof(s->data)) {
+					memcpy(s->data + s->len, buf, used - 2);
+					s->len += used - 2;
+					s->data[s->len++] = '\n';
+				}
+			} else if (!strncmp(buf, "EHLO", 4) || !strncmp(buf, "HELO", 4)) {
+				say(c, "250-sink\r\n250 8BITMIME\r\n");
+			} else if (!strncmp(buf, "MAIL FROM", 9)) {
+				say(c, "250 ok\r\n");
+			} else if (!strncmp(buf, "RCPT TO", 7)) {
+				snprintf(s->rcpt, sizeof(s->rcpt), "%.200s", buf + 8);
+				say(c, "250 ok\r\n");
+			} else if (!strcmp(buf, "DATA")) {
+				in_data = true;
+				say(c, "354 go ahead\r\n");
+			} else if (!strcmp(buf, "QUIT")) {
+				say(c, "221 bye\r\n");
+				close(c);
+				return NULL;
+			} else {
+				say(c, "250 ok\r\n");
+			}
+			memmove(buf, buf + used, have - used + 1);
+			have -= used;
+		}
+	}
+	close(c);
+	return NULL;
+}
+
+static int sink_open(struct sink *s)
+{
+	memset(s, 0, sizeof(*s));
+	s->fd = socket(AF_INET, SOCK_STREAM, 0);
+	struct sockaddr_in sa = {.sin_family = AF_INET, .sin_port = 0};
+	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	if (bind(s->fd, (struct sockaddr *)&sa, sizeof(sa)) != 0 || listen(s->fd, 1) != 0)
+		return -1;
+	socklen_t sl = sizeof(sa);
+	getsockname(s->fd, (struct sockaddr *)&sa, &sl);
+	s->port = ntohs(sa.sin_port);
+	return 0;
+}
+
+static void test_mail_delivery(void **state)
+{
+	struct fx *f = *state;
+	assert_int_equal(db_write_begin(f->db), 0);
+	assert_int_equal(mail_queue(f->db, "621", "maja@example.org", "Kvittering for din henvendelse – tak fra Kolding",
+	                            "Kære Maja\n.\nTak for din henvendelse til Kolding Kommune.\n"), 0);
+	assert_int_equal(db_commit(f->db), 0);
+	/* no relay: nothing happens, the message waits */
+	struct mail_config none = {.from = "indgang@kolding.example"};
+	int sent, failed;
+	assert_int_equal(mail_deliver_due(f->db, &f->a, &none, (int64_t)time(NULL), 10, &sent, &failed), 0);
+	assert_int_equal(sent + failed, 0);
+	/* the relay is down: one failed attempt, kept, tried again after the back-off */
+	struct sink down;
+	assert_int_equal(sink_open(&down), 0);
+	int dead_port = down.port;
+	close(down.fd);
+	struct mail_config dead = {.smtp_url = arena_printf(&f->a, "smtp://127.0.0.1:%d", dead_port),
+	                           .from = "indgang@kolding.example"};
+	int64_t now = (int64_t)time(NULL);
+	assert_int_equal(mail_deliver_due(f->db, &f->a, &dead, now, 10, &sent, &failed), 0);
+	assert_int_equal(failed, 1);
+	struct outbox_row *rows;
+	int n, total;
+	assert_int_equal(mail_outbox(f->db, &f->a, true, 10, 0, &rows, &n, &total), 0);
+	assert_int_equal(total, 1);
+	assert_int_equal(rows[0].attempts, 1);
+	assert_true(rows[0].next_attempt >= now + 60);
+	assert_true(strlen(rows[0].last_error) > 0);
+	/* not due yet: nothing is tried */
+	assert_int_equal(mail_deliver_due(f->db, &f->a, &dead, now + 1, 10, &sent, &failed), 0);
+	assert_int_equal(sent + failed, 0);
+	assert_true(mail_backoff(2) == 120 && mail_backoff(20) == 6 * 3600);
+	/* the relay is up: delivered once it is due */
+	struct sink up;
+	assert_int_equal(sink_open(&up), 0);
+	pthread_t th;
+	pthread_create(&th, NULL, sink_run, &up);
+	struct mail_config live = {.smtp_url = arena_printf(&f->a, "smtp://127.0.0.1:%d", up.port),
+	                           .from = "indgang@kolding.example"};
+	assert_int_equal(mail_deliver_due(f->db, &f->a, &live, now + 61, 10, &sent, &failed), 0);
+	pthread_join(th, NULL);
+	close(up.fd);
+	assert_int_equal(sent, 1);
+	assert_int_equal(failed, 0);
+	assert_non_null(strstr(up.rcpt, "maja@example.org"));
+	up.data[up.len] = '\0';
+	if (!strstr(up.data, "Subject: =?UTF-8?B?"))
+		fail_msg("the message as received:\n%s", up.data);
+	assert_non_null(strstr(up.data, "Content-Type: text/plain; charset=utf-8"));
+	assert_non_null(strstr(up.data, "Tak for din henvendelse til Kolding Kommune."));
+	/* the lone dot travelled dot-stuffed and came back as a dot */
+	assert_non_null(strstr(up.data, "\n.\n"));
+	assert_int_equal(count_outbox(f, true), 0);
+	assert_int_equal(count_outbox(f, false), 1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_easter),
+		cmocka_unit_test(test_workdays),
+		cmocka_unit_test_setup_teardown(test_inquiries, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_sessions_and_buckets, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_mail_delivery, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
