@@ -63,11 +63,9 @@ static void compose(struct buf *o, const struct mail_config *cfg, const struct o
 	           (long long)m->id, (long long)t, strchr(cfg->from, '@') ? strchr(cfg->from, '@') + 1 : "localhost");
 	const char *body = m->body ? m->body : "";
 	for (const char *p = body; *p; p++) {
+		/* libcurl does the SMTP dot-stuffing of lines that start with a dot */
 		if (*p == '\n' && (p == body || p[-1] != '\r'))
 			buf_putc(o, '\r');
-		/* a line of one dot would end the message: SMTP dot-stuffing */
-		if (*p == '.' && (p == body || p[-1] == '\n'))
-			buf_putc(o, '.');
 		buf_putc(o, *p);
 	}
 	buf_puts(o, "\r\n");

@@ -321,8 +321,10 @@ static void *sink_run(void *arg)
 					in_data = false;
 					say(c, "250 queued\r\n");
 				} else if (s->len + used < sizeof(s->data)) {
-					memcpy(s->data + s->len, buf, used - 2);
-					s->len += used - 2;
+					/* undo the sender's dot-stuffing, as a server does */
+					size_t skip = buf[0] == '.' ? 1 : 0;
+					memcpy(s->data + s->len, buf + skip, used - 2 - skip);
+					s->len += used - 2 - skip;
 					s->data[s->len++] = '\n';
 				}
 			} else if (!strncmp(buf, "EHLO", 4) || !strncmp(buf, "HELO", 4)) {
