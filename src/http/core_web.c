@@ -29,7 +29,16 @@ int core_page_home(struct req *r)
 		if (access_allowed(r->user, ACC_NATIONAL, NULL) == 0)
 			html(o, "<li><a href=\"/admin/audit\">Revisionslog</a>: alle ændringer og al "
 			        "læsning af personoplysninger.</li>\n");
-		html(o, "<li><a href=\"/kommuner\">Kommuner</a>: landets 98 kommuner.</li>\n</ul>\n");
+		if (access_allowed(r->user, ACC_WRITE, r->user->kommune) == 0)
+			html(o, "<li><a href=\"/sager\">Sager</a>: henvendelser fra virksomheder og iværksættere.</li>\n"
+			        "<li><a href=\"/raadgivning\">Rådgivningssamtaler</a> og deres månedstal.</li>\n"
+			        "<li><a href=\"/undersoegelser\">Undersøgelser</a>, som kommunen skal besvare.</li>\n"
+			        "<li><a href=\"/opsaetning\">Opsætning</a> af én indgang: enheder, partnere og svarfrist.</li>\n");
+		if (access_allowed(r->user, ACC_NATIONAL, NULL) == 0)
+			html(o, "<li><a href=\"/undersoegelser\">Undersøgelser</a> og rapporter.</li>\n"
+			        "<li><a href=\"/admin/udbakke\">Udbakke</a>: al udgående post.</li>\n");
+		html(o, "<li><a href=\"/virksomheder\">Virksomheder</a>: registret over socialøkonomiske virksomheder.</li>\n"
+		        "<li><a href=\"/kommuner\">Kommuner</a>: landets 98 kommuner.</li>\n</ul>\n");
 	}
 	return page_end(r, 200);
 }
