@@ -16,6 +16,7 @@
 #include "../base/buf.h"
 #include "../base/err.h"
 #include "../base/log.h"
+#include "../base/text.h"
 #include "../store/db.h"
 #include "../view/json.h"
 #include "audit.h"
@@ -82,7 +83,7 @@ static void hash_init(void)
 
 const char *auth_password_policy(const char *pw)
 {
-	if (!pw || strlen(pw) < AUTH_PASSWORD_MIN)
+	if (!pw || utf8_len(pw) < AUTH_PASSWORD_MIN)
 		return "Adgangskoden skal være på mindst 10 tegn.";
 	if (strlen(pw) > AUTH_PASSWORD_MAX)
 		return "Adgangskoden må højst være på 128 tegn.";

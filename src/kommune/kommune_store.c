@@ -3,6 +3,10 @@
  */
 #include "kommune.h"
 
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "../base/arena.h"
 #include "../base/err.h"
 #include "../store/db.h"
@@ -22,24 +26,54 @@ int kommune_get(struct db *db, struct arena *a, const char *kode, struct kommune
 	return rc == DB_ROW ? 0 : rc == DB_DONE ? ERR_NOTFOUND : rc;
 }
 
-int kommune_list(struct db *db, struct arena *a, struct kommune **rows, int *n)
+/* The 98 municipalities come from the first migration and never change while the program
+ * runs: they are read once, in Danish order, and served from memory after that (sorting with
+ * the ICU collation on every request cost half the speed of a list request). */
+static struct kommune *cache;
+static int cache_n;
+static pthread_mutex_t cache_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static int load_cache(struct db *db)
 {
 	struct db_stmt *s = db_prepare(db, "SELECT kode, navn, region FROM kommuner"
 	                                   " ORDER BY navn COLLATE da");
 	if (!s)
 		return ERR_DB;
-	struct kommune *out = arena_alloc(a, sizeof(*out) * 128);
+	struct kommune *rows = calloc(128, sizeof(*rows));
 	int count = 0, rc;
-	while ((rc = db_step(s)) == DB_ROW && count < 128) {
-		out[count].kode = arena_strdup(a, db_col_text(s, 0));
-		out[count].navn = arena_strdup(a, db_col_text(s, 1));
-		out[count].region = arena_strdup(a, db_col_text(s, 2));
+	while (rows && (rc = db_step(s)) == DB_ROW && count < 128) {
+		rows[count].kode = strdup(db_col_text(s, 0));
+		rows[count].navn = strdup(db_col_text(s, 1));
+		rows[count].region = strdup(db_col_text(s, 2));
+		if (!rows[count].kode || !rows[count].navn || !rows[count].region)
+			rc = ERR_NOMEM;
 		count++;
 	}
 	db_done(s);
-	if (rc < 0)
+	if (!rows || rc < 0 || count == 0) {
+		for (int i = 0; rows && i < count; i++) {
+			free((char *)rows[i].kode);
+			free((char *)rows[i].navn);
+			free((char *)rows[i].region);
+		}
+		free(rows);
+		return rows ? ERR_DB : ERR_NOMEM;
+	}
+	cache = rows;
+	cache_n = count;
+	return 0;
+}
+
+int kommune_list(struct db *db, struct arena *a, struct kommune **rows, int *n)
+{
+	pthread_mutex_lock(&cache_lock);
+	int rc = cache ? 0 : load_cache(db);
+	pthread_mutex_unlock(&cache_lock);
+	if (rc)
 		return rc;
+	struct kommune *out = arena_alloc(a, sizeof(*out) * (size_t)cache_n);
+	memcpy(out, cache, sizeof(*out) * (size_t)cache_n);
 	*rows = out;
-	*n = count;
+	*n = cache_n;
 	return 0;
 }

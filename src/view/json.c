@@ -14,6 +14,37 @@ void json_init(struct json *w, struct buf *o)
 	w->o = o;
 }
 
+/* the length of the valid UTF-8 sequence at s, or 0 */
+static size_t utf8_seq(const unsigned char *s)
+{
+	unsigned c = s[0];
+	size_t len;
+	unsigned cp;
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xC2 && c <= 0xDF) {
+		len = 2;
+		cp = c & 0x1F;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		len = 3;
+		cp = c & 0x0F;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		len = 4;
+		cp = c & 0x07;
+	} else {
+		return 0;
+	}
+	for (size_t k = 1; k < len; k++) {
+		if ((s[k] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[k] & 0x3F);
+	}
+	if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+	    (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	return len;
+}
+
 void json_escape_into(struct buf *o, const char *s)
 {
 	static const char hex[] = "0123456789abcdef";
@@ -21,6 +52,19 @@ void json_escape_into(struct buf *o, const char *s)
 	size_t start = 0, i = 0;
 	for (; s[i]; i++) {
 		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x80) {
+			/* JSON must be UTF-8: a broken sequence (say, cut out of a longer text) becomes
+			 * U+FFFD rather than an invalid answer */
+			size_t len = utf8_seq((const unsigned char *)s + i);
+			if (len) {
+				i += len - 1;
+				continue;
+			}
+			buf_append(o, s + start, i - start);
+			buf_puts(o, "\\ufffd");
+			start = i + 1;
+			continue;
+		}
 		if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f)
 			continue;
 		buf_append(o, s + start, i - start);
