@@ -107,6 +107,7 @@ check: build/indgang-san $(UNIT_BIN) $(HTTP_BIN) build/.deps-test
 bench: indgang
 	sh tools/setup.sh bench
 	sh bench/run.sh
+	sh bench/capabilities.sh
 
 fuzz:
 	sh tools/setup.sh fuzz

@@ -205,9 +205,8 @@ int registry_store_find(struct db *db, const char *cvr, const char *name, const 
 	"CASE WHEN e.closed <= :day THEN 'closed'"                                      \
 	" WHEN e.established <= :day THEN 'established'"                                \
 	" WHEN e.pipeline_since <= :day THEN 'pipeline' ELSE 'idea' END"
-#define LIST_WHERE                                                                  \
-	" WHERE (:match IS NULL OR e.id IN (SELECT rowid FROM enterprise_search"        \
-	"   WHERE enterprise_search MATCH :match))"                                      \
+/* the filters after the search: a parameter left NULL (or -1) leaves its filter out */
+#define LIST_FILTERS                                                                 \
 	" AND (:kommune IS NULL OR e.kommune = :kommune)"                                \
 	" AND (:service IS NULL OR e.id IN (SELECT enterprise_id FROM enterprise_services" \
 	"   WHERE service = :service))"                                                  \
@@ -215,10 +214,16 @@ int registry_store_find(struct db *db, const char *cvr, const char *name, const 
 	"   WHERE target = :target))"                                                    \
 	" AND (:status IS NULL OR " STATUS_SQL " = :status)"                             \
 	" AND (:registered < 0 OR (coalesce(e.rsv_registered <= :day, 0)) = :registered)"
+/* Two forms, chosen by whether there is a search: "x IS NULL OR e.id IN (search)" would make
+ * SQLite scan every enterprise instead of starting from the search's matches. */
+#define WHERE_SEARCH                                                                 \
+	" WHERE e.id IN (SELECT rowid FROM enterprise_search WHERE enterprise_search MATCH :match)" \
+	LIST_FILTERS
+#define WHERE_ALL " WHERE 1" LIST_FILTERS
 
 static int bind_query(struct db_stmt *s, const struct registry_query *q)
 {
-	return db_bind_text(s, ":match", q->match) | db_bind_text(s, ":kommune", q->kommune) |
+	return (q->match ? db_bind_text(s, ":match", q->match) : 0) | db_bind_text(s, ":kommune", q->kommune) |
 	       db_bind_text(s, ":service", q->service) | db_bind_text(s, ":target", q->target) |
 	       db_bind_text(s, ":status", q->status) | db_bind_int(s, ":registered", q->registered) |
 	       db_bind_text(s, ":day", q->day);
@@ -227,7 +232,8 @@ static int bind_query(struct db_stmt *s, const struct registry_query *q)
 int registry_store_list(struct db *db, struct arena *a, const struct registry_query *q,
                         struct registry_item **items, int *n, int *total)
 {
-	struct db_stmt *c = db_prepare(db, "SELECT count(*) FROM enterprises e" LIST_WHERE);
+	struct db_stmt *c = q->match ? db_prepare(db, "SELECT count(*) FROM enterprises e" WHERE_SEARCH)
+	                             : db_prepare(db, "SELECT count(*) FROM enterprises e" WHERE_ALL);
 	if (!c)
 		return ERR_DB;
 	if (bind_query(c, q) || db_step(c) != DB_ROW) {
@@ -236,21 +242,27 @@ int registry_store_list(struct db *db, struct arena *a, const struct registry_qu
 	}
 	*total = (int)db_col_int(c, 0);
 	db_done(c);
-	/* the sort is one of three fixed statements, chosen from an allow-list */
-	struct db_stmt *s;
+	/* the statement is one of six fixed texts: search or not, times three sort orders */
 #define LIST_SELECT                                                                  \
 	"SELECT e.id, e.name, e.cvr, e.kommune, k.navn, " STATUS_SQL ", e.established,"   \
-	" e.rsv_registered FROM enterprises e JOIN kommuner k ON k.kode = e.kommune" LIST_WHERE
-	if (q->sort == 1)
-		s = db_prepare(db, LIST_SELECT " ORDER BY e.established IS NULL, e.established DESC,"
-		                               " e.name_key, e.id LIMIT :limit OFFSET :offset");
-	else if (q->sort == 2)
-		s = db_prepare(db, LIST_SELECT " ORDER BY k.navn COLLATE da, e.name_key, e.id"
-		                               " LIMIT :limit OFFSET :offset");
+	" e.rsv_registered FROM enterprises e JOIN kommuner k ON k.kode = e.kommune"
+#define BY_ESTABLISHED " ORDER BY e.established IS NULL, e.established DESC, e.name_key, e.id" \
+	" LIMIT :limit OFFSET :offset"
+#define BY_KOMMUNE " ORDER BY k.navn COLLATE da, e.name_key, e.id LIMIT :limit OFFSET :offset"
+#define BY_NAME " ORDER BY e.name_key, e.id LIMIT :limit OFFSET :offset"
+	struct db_stmt *s;
+	if (q->match)
+		s = q->sort == 1 ? db_prepare(db, LIST_SELECT WHERE_SEARCH BY_ESTABLISHED)
+		    : q->sort == 2 ? db_prepare(db, LIST_SELECT WHERE_SEARCH BY_KOMMUNE)
+		                   : db_prepare(db, LIST_SELECT WHERE_SEARCH BY_NAME);
 	else
-		s = db_prepare(db, LIST_SELECT " ORDER BY e.name_key, e.id"
-		                               " LIMIT :limit OFFSET :offset");
+		s = q->sort == 1 ? db_prepare(db, LIST_SELECT WHERE_ALL BY_ESTABLISHED)
+		    : q->sort == 2 ? db_prepare(db, LIST_SELECT WHERE_ALL BY_KOMMUNE)
+		                   : db_prepare(db, LIST_SELECT WHERE_ALL BY_NAME);
 #undef LIST_SELECT
+#undef BY_ESTABLISHED
+#undef BY_KOMMUNE
+#undef BY_NAME
 	if (!s)
 		return ERR_DB;
 	if (bind_query(s, q) | db_bind_int(s, ":limit", q->limit) | db_bind_int(s, ":offset", q->offset)) {

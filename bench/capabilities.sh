@@ -1,0 +1,119 @@
+#!/bin/sh
+# bench/capabilities.sh — the capabilities' own figures, appended to docs/performance.md by
+# `make bench` after bench/run.sh:
+#   - the registry: importing 100,000 generated enterprises (time and peak memory of the
+#     command), then searching them over HTTP with wrk (requests/s, p50, p99) and the server's
+#     peak memory;
+#   - surveys: 98 municipalities × 60 questions × 5 rounds imported, and the report's time.
+# Medians of BENCH_ROUNDS runs (default 3). Nothing here asserts a speed. Traffic: 127.0.0.1.
+set -eu
+cd "$(dirname "$0")/.."
+rounds=${BENCH_ROUNDS:-3}
+seconds=${BENCH_SECONDS:-10}
+n=${BENCH_ENTERPRISES:-100000}
+report=${BENCH_OUT:-docs/performance.md}
+tmp=$(mktemp -d)
+pid=""
+cleanup() {
+	if [ -n "$pid" ]; then
+		kill "$pid" 2>/dev/null || true
+		wait "$pid" 2>/dev/null || true
+	fi
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+now_ms() { date +%s%3N; }
+
+# ---------------------------------------------------------------- registry
+sh bench/gen-enterprises.sh "$n" >"$tmp/enterprises.csv"
+: >"$tmp/import.times"
+: >"$tmp/import.rss"
+r=1
+while [ "$r" -le "$rounds" ]; do
+	rm -f "$tmp/reg.db" "$tmp/reg.db-wal" "$tmp/reg.db-shm"
+	./indgang --db "$tmp/reg.db" migrate >/dev/null
+	/usr/bin/time -f "%e %M" -o "$tmp/time.out" ./indgang --db "$tmp/reg.db" registry import "$tmp/enterprises.csv" >/dev/null
+	awk '{ print $1 }' "$tmp/time.out" >>"$tmp/import.times"
+	awk '{ print $2 }' "$tmp/time.out" >>"$tmp/import.rss"
+	r=$((r + 1))
+done
+import_s=$(median <"$tmp/import.times")
+import_rss=$(median <"$tmp/import.rss")
+dry_start=$(now_ms)
+./indgang --db "$tmp/reg.db" registry import --dry-run "$tmp/enterprises.csv" >/dev/null
+dry_ms=$(($(now_ms) - dry_start))
+
+./indgang --db "$tmp/reg.db" serve --listen 127.0.0.1:0 --no-access-log --per-ip 1000 >"$tmp/serve.out" 2>&1 &
+pid=$!
+port=""
+for _ in $(seq 1 100); do
+	port=$(sed -n 's|^Indgang serves http://127.0.0.1:\([0-9]*\)/$|\1|p' "$tmp/serve.out")
+	[ -n "$port" ] && break
+	sleep 0.1
+done
+[ -n "$port" ] || { echo "capabilities: the server did not start" >&2; exit 1; }
+wrk -t2 -c4 -d2s --timeout 10s -s bench/search.lua "http://127.0.0.1:$port" >/dev/null
+: >"$tmp/rps"
+: >"$tmp/p50"
+: >"$tmp/p99"
+r=1
+while [ "$r" -le "$rounds" ]; do
+	line=$(wrk -t2 -c4 -d"${seconds}s" --timeout 10s -s bench/search.lua "http://127.0.0.1:$port" | grep '^BENCH')
+	echo "$line" | sed 's/.*rps=\([0-9.]*\).*/\1/' >>"$tmp/rps"
+	echo "$line" | sed 's/.*p50_ms=\([0-9.]*\).*/\1/' >>"$tmp/p50"
+	echo "$line" | sed 's/.*p99_ms=\([0-9.]*\).*/\1/' >>"$tmp/p99"
+	case "$line" in *"errors=0 non2xx=0"*) ;; *) echo "capabilities: failed requests: $line" >&2; exit 1 ;; esac
+	r=$((r + 1))
+done
+hwm=$(awk '/^VmHWM/ { print $2 }' "/proc/$pid/status")
+kill "$pid"
+wait "$pid" || true
+pid=""
+
+# ---------------------------------------------------------------- surveys
+sh bench/gen-survey.sh "$tmp/survey" 60 5
+rm -f "$tmp/s.db"
+./indgang --db "$tmp/s.db" survey define "$tmp/survey/big.json" >/dev/null
+: >"$tmp/simport"
+for r in 1 2 3 4 5; do
+	t0=$(now_ms)
+	./indgang --db "$tmp/s.db" survey import --survey big --round "r$r" "$tmp/survey/round-$r.csv" >/dev/null
+	echo $(($(now_ms) - t0)) >>"$tmp/simport"
+done
+: >"$tmp/sreport"
+: >"$tmp/shtml"
+r=1
+while [ "$r" -le $((rounds * 3)) ]; do
+	t0=$(now_ms)
+	./indgang --db "$tmp/s.db" survey report --survey big --round r3 --format json >/dev/null
+	echo $(($(now_ms) - t0)) >>"$tmp/sreport"
+	t0=$(now_ms)
+	./indgang --db "$tmp/s.db" survey report --survey big --round r3 --compare r2 --format html >/dev/null
+	echo $(($(now_ms) - t0)) >>"$tmp/shtml"
+	r=$((r + 1))
+done
+
+cat >>"$report" <<MD
+
+## The registry and surveys (bench/capabilities.sh)
+
+Same run, same machine. Medians of $rounds runs unless said otherwise.
+
+| What | Figure |
+|---|---:|
+| \`registry import\` of $n generated enterprises (bench/gen-enterprises.sh), one transaction | $import_s s |
+| peak memory of that import command (the file is read in two streaming passes) | $((import_rss / 1024)) MiB |
+| \`registry import --dry-run\` of the same file into the filled database (one run) | $dry_ms ms |
+| search over the $n: \`GET /api/v1/enterprises?q=...&limit=20\`, 20 rotating Danish queries, wrk -t2 -c4 | $(median <"$tmp/rps") req/s |
+| its p50 / p99 latency | $(median <"$tmp/p50") / $(median <"$tmp/p99") ms |
+| the server's peak memory (VmHWM) after the searches | $((hwm / 1024)) MiB |
+| \`survey import\` of one round: 98 municipalities × 60 questions (median of the 5 rounds) | $(median <"$tmp/simport") ms |
+| \`survey report --format json\` over one round of that survey (median of $((rounds * 3))) | $(median <"$tmp/sreport") ms |
+| \`survey report --format html\` with a second round side by side (median of $((rounds * 3))) | $(median <"$tmp/shtml") ms |
+
+The command-line timings include starting the process and opening the database.
+MD
+echo "capabilities: appended to $report"
