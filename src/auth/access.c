@@ -2,7 +2,8 @@
  * access.c — the one access decision. Layer: capability domain (auth).
  *
  * The rules:
- *   admin          everything, every municipality (national administrator)
+ *   admin          everything in every municipality (national administrator), except
+ *                  citizens' personal data, which only the jobcenter's caseworkers see
  *   konsulent      read and change its own municipality's data and manage its users
  *   jobkonsulent   read its own municipality's data, and citizens' personal data there
  *   indkoeber      read its own municipality's data

@@ -151,5 +151,8 @@ const char *text_date_dk(struct arena *a, const char *iso)
 {
 	if (!iso || strlen(iso) < 10 || iso[4] != '-' || iso[7] != '-')
 		return iso;
+	for (int i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (iso[i] < '0' || iso[i] > '9'))
+			return iso;
 	return arena_printf(a, "%.2s.%.2s.%.4s", iso + 8, iso + 5, iso);
 }

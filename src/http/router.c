@@ -96,6 +96,12 @@ int router_check_table(const struct route *table, size_t n)
 				log_error("route %s has an unknown parameter type", rt->pattern);
 				return ERR_INVALID;
 			}
+			/* a parameter is a whole segment: "/x/{id}.csv" would never match */
+			const char *end = strchr(p, '}');
+			if (p[-1] != '/' || (end[1] != '\0' && end[1] != '/')) {
+				log_error("route %s has a parameter that is not a whole path segment", rt->pattern);
+				return ERR_INVALID;
+			}
 		}
 		bool changes = (rt->methods & ~(unsigned)(M_GET | M_HEAD)) != 0;
 		if (changes && !(rt->flags & (RF_FORM | RF_API))) {

@@ -100,14 +100,21 @@ static void json_open(struct json *w, const char *key, char c)
 {
 	json_key(w, key);
 	buf_putc(w->o, c);
-	if (w->depth < JSON_DEPTH - 1)
+	if (w->depth < JSON_DEPTH - 1) {
 		w->need_comma[++w->depth] = false;
+	} else {
+		/* deeper than the writer tracks: the output would be wrong, so it is refused */
+		w->too_deep++;
+		w->o->failed = true;
+	}
 }
 
 static void json_close(struct json *w, char c)
 {
 	buf_putc(w->o, c);
-	if (w->depth > 0)
+	if (w->too_deep > 0)
+		w->too_deep--;
+	else if (w->depth > 0)
 		w->depth--;
 }
 

@@ -19,6 +19,7 @@
 struct json {
 	struct buf *o;
 	int depth;
+	int too_deep;   /* levels opened past JSON_DEPTH: the output is marked failed */
 	bool need_comma[JSON_DEPTH];
 };
 

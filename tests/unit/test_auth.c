@@ -1,0 +1,684 @@
+/*
+ * test_auth.c — who the caller is and what they may do (src/auth/auth.h, access.h): role
+ * names, the password policy, Argon2id hashing, secrets and their hashes, throttling, the
+ * access decision as a table over every role, operation and municipality, who may grant which
+ * role and edit which enterprise; and, against an in-memory migrated database, sign-in with
+ * its failures and throttling, sessions and their expiry, sign-out, and API tokens, each
+ * audited. User accounts are tested in test_users.c. Argon2id is slow on purpose, so the
+ * fixture hashes one password once.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "src/auth/access.h"
+#include "src/auth/audit.h"
+#include "src/auth/auth.h"
+#include "src/auth/auth_store.h"
+#include "src/auth/users.h"
+#include "src/base/arena.h"
+#include "src/base/err.h"
+#include "src/base/errs.h"
+#include "src/store/db.h"
+
+#define N_OF(x) (sizeof(x) / sizeof((x)[0]))
+#define PW "korrekt-hest-batteri"
+#define Y 0
+#define N ERR_FORBIDDEN
+
+/* hand-built callers; ids that no row in a fresh database has */
+static const struct principal admin = {.id = 9001, .email = "admin@indgang.dk",
+                                       .role = ROLE_ADMIN};
+static const struct principal kons621 = {.id = 9002, .email = "konsulent@kolding.dk",
+                                         .role = ROLE_KONSULENT, .kommune = "621"};
+static const struct principal kons740 = {.id = 9003, .email = "konsulent@silkeborg.dk",
+                                         .role = ROLE_KONSULENT, .kommune = "740"};
+static const struct principal job621 = {.id = 9004, .email = "job@kolding.dk",
+                                        .role = ROLE_JOBKONSULENT, .kommune = "621"};
+static const struct principal indk621 = {.id = 9005, .email = "indkoeb@kolding.dk",
+                                         .role = ROLE_INDKOEBER, .kommune = "621"};
+static const struct principal virk621 = {.id = 9006, .email = "virk@kolding.dk",
+                                         .role = ROLE_VIRKSOMHED, .kommune = "621",
+                                         .enterprise_id = 5};
+static const struct principal kons_none = {.id = 9007, .email = "uden@kommune.dk",
+                                           .role = ROLE_KONSULENT};
+
+struct fx {
+	struct db *db;
+	struct arena a;
+};
+
+static char pw_hash[AUTH_HASH_MAX]; /* PW, hashed once for the whole run */
+
+static int group_setup(void **state)
+{
+	(void)state;
+	return auth_password_hash(PW, pw_hash);
+}
+
+static int setup(void **state)
+{
+	static struct fx f;
+	assert_int_equal(db_open(":memory:", &f.db), 0);
+	assert_int_equal(db_migrate(f.db, NULL), 0);
+	arena_init(&f.a, 0);
+	*state = &f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+	db_close(f->db);
+	arena_free(&f->a);
+	return 0;
+}
+
+/* a user with password PW straight into the store; returns the id */
+static int64_t add_user(struct fx *f, const char *email, const char *role, const char *kommune,
+                        bool active)
+{
+	struct user_row u = {.email = email, .name = "", .role = role, .kommune = kommune,
+	                     .password_hash = pw_hash, .active = active};
+	int64_t id = 0;
+	if (auth_store_user_insert(f->db, &u, &id) != 0)
+		fail_msg("cannot add user %s", email);
+	return id;
+}
+
+/* audit rows with action and entity (NULL: any) */
+static int64_t audit_count(struct fx *f, const char *action, const char *entity)
+{
+	struct db_stmt *s = db_prepare(f->db, "SELECT count(*) FROM audit"
+	                                      " WHERE (:action IS NULL OR action = :action)"
+	                                      " AND (:entity IS NULL OR entity = :entity)");
+	assert_non_null(s);
+	assert_int_equal(db_bind_text(s, ":action", action) | db_bind_text(s, ":entity", entity), 0);
+	assert_int_equal(db_step(s), DB_ROW);
+	int64_t n = db_col_int(s, 0);
+	db_done(s);
+	return n;
+}
+
+static int64_t count_sessions(struct fx *f)
+{
+	struct db_stmt *s = db_prepare(f->db, "SELECT count(*) FROM sessions");
+	assert_non_null(s);
+	assert_int_equal(db_step(s), DB_ROW);
+	int64_t n = db_col_int(s, 0);
+	db_done(s);
+	return n;
+}
+
+/* the newest audit row's detail */
+static const char *last_audit_detail(struct fx *f)
+{
+	struct db_stmt *s = db_prepare(f->db, "SELECT detail FROM audit ORDER BY id DESC LIMIT 1");
+	assert_non_null(s);
+	assert_int_equal(db_step(s), DB_ROW);
+	const char *d = arena_strdup(&f->a, db_col_text(s, 0));
+	db_done(s);
+	return d;
+}
+
+/* ---------------------------------------------------------------- roles, passwords, secrets */
+
+static void test_roles(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *name, *label;
+		enum role role;
+	} cases[] = {
+		{"admin", "National administrator", ROLE_ADMIN},
+		{"konsulent", "Konsulent", ROLE_KONSULENT},
+		{"jobkonsulent", "Jobkonsulent", ROLE_JOBKONSULENT},
+		{"indkoeber", "Indkøber", ROLE_INDKOEBER},
+		{"virksomhed", "Virksomhed", ROLE_VIRKSOMHED},
+	};
+	for (size_t i = 0; i < N_OF(cases); i++) {
+		enum role r = 0;
+		assert_int_equal(role_parse(cases[i].name, &r), 0);
+		assert_int_equal(r, cases[i].role);
+		assert_string_equal(role_name(cases[i].role), cases[i].name);
+		assert_string_equal(role_label(cases[i].role), cases[i].label);
+	}
+	static const char *bad[] = {"", "Admin", "ADMIN", "admin ", "indkøber", "chef", "root"};
+	for (size_t i = 0; i < N_OF(bad); i++) {
+		enum role r = ROLE_VIRKSOMHED;
+		assert_int_equal(role_parse(bad[i], &r), ERR_INVALID);
+		assert_int_equal(r, ROLE_VIRKSOMHED); /* untouched */
+	}
+	enum role r = ROLE_INDKOEBER;
+	assert_int_equal(role_parse(NULL, &r), ERR_INVALID);
+	assert_string_equal(role_name(0), "?");
+	assert_string_equal(role_name(ROLE_ALL), "?");
+	assert_string_equal(role_label(64), "?");
+}
+
+static void test_password_policy(void **state)
+{
+	(void)state;
+	const char *too_short = "Adgangskoden skal være på mindst 10 tegn.";
+	const char *too_long = "Adgangskoden må højst være på 128 tegn.";
+	char max[AUTH_PASSWORD_MAX + 2];
+	memset(max, 'p', sizeof(max));
+	max[AUTH_PASSWORD_MAX] = '\0';
+	char over[AUTH_PASSWORD_MAX + 2];
+	memset(over, 'p', sizeof(over));
+	over[AUTH_PASSWORD_MAX + 1] = '\0';
+	const struct {
+		const char *pw, *why;
+	} cases[] = {
+		{NULL, too_short},       {"", too_short},         {"123456789", too_short},
+		{"1234567890", NULL},    {"æøå æøå æøå", NULL},   {max, NULL},
+		{over, too_long},
+	};
+	for (size_t i = 0; i < N_OF(cases); i++) {
+		const char *why = auth_password_policy(cases[i].pw);
+		if (cases[i].why ? !why || strcmp(why, cases[i].why) : why != NULL)
+			fail_msg("policy case %zu: got %s, expected %s", i, why ? why : "NULL",
+			         cases[i].why ? cases[i].why : "NULL");
+	}
+}
+
+/* the minimum is ten characters, as the message says: not ten bytes of UTF-8 */
+static void test_password_policy_counts_characters(void **state)
+{
+	(void)state;
+	assert_non_null(auth_password_policy("æøåæøåæøå")); /* 9 characters, 18 bytes */
+	assert_non_null(auth_password_policy("ææææ"));      /* 4 characters, 8 bytes */
+	assert_null(auth_password_policy("æøåæøåæøåæ"));    /* 10 characters */
+}
+
+static void test_password_hash_verify(void **state)
+{
+	(void)state;
+	/* the fixture's hash is an Argon2id string that verifies only the right password */
+	assert_memory_equal(pw_hash, "$argon2id$", 10);
+	assert_true(strlen(pw_hash) < AUTH_HASH_MAX);
+	assert_int_equal(auth_password_verify(pw_hash, PW), 0);
+	assert_int_equal(auth_password_verify(pw_hash, PW "x"), ERR_AUTH);
+	assert_int_equal(auth_password_verify(pw_hash, "Korrekt-hest-batteri"), ERR_AUTH);
+	assert_int_equal(auth_password_verify(pw_hash, ""), ERR_AUTH);
+	assert_int_equal(auth_password_verify(pw_hash, NULL), ERR_AUTH);
+	assert_int_equal(auth_password_verify(NULL, PW), ERR_AUTH);
+	assert_int_equal(auth_password_verify("ikke en hash", PW), ERR_AUTH);
+	char over[AUTH_PASSWORD_MAX + 2];
+	memset(over, 'p', sizeof(over));
+	over[AUTH_PASSWORD_MAX + 1] = '\0';
+	assert_int_equal(auth_password_verify(pw_hash, over), ERR_AUTH);
+	/* a fresh salt each time: the same password never gives the same string */
+	char again[AUTH_HASH_MAX];
+	assert_int_equal(auth_password_hash(PW, again), 0);
+	assert_string_not_equal(again, pw_hash);
+	assert_int_equal(auth_password_verify(again, PW), 0);
+}
+
+static void test_secrets(void **state)
+{
+	struct arena a;
+	(void)state;
+	arena_init(&a, 0);
+	char s1[AUTH_SECRET_LEN + 1], s2[AUTH_SECRET_LEN + 1];
+	auth_random_secret(s1);
+	auth_random_secret(s2);
+	assert_int_equal(strlen(s1), 43);
+	assert_int_equal(strlen(s2), 43);
+	assert_string_not_equal(s1, s2);
+	for (const char *p = s1; *p; p++)
+		assert_non_null(strchr("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_",
+		                       *p));
+	/* BLAKE2b-256 as 64 lower-case hex digits: known vectors, deterministic */
+	static const struct {
+		const char *in, *hex;
+	} cases[] = {
+		{"", "0e5751c026e543b2e8ab2eb06099daa1d1e5df47778f7787faab45cdf12fe3a8"},
+		{"abc", "bddd813c634239723171ef3fee98579b94964e3bb1cb3e427262c8c068d52319"},
+		{"ind_test", "baca41e22ea1c33e6470398521c41ae4d4b5223ffeff9540306dde4b0f85be69"},
+	};
+	for (size_t i = 0; i < N_OF(cases); i++)
+		assert_string_equal(auth_secret_hash(&a, cases[i].in), cases[i].hex);
+	const char *h1 = auth_secret_hash(&a, s1);
+	assert_int_equal(strlen(h1), 64);
+	assert_int_equal(strspn(h1, "0123456789abcdef"), 64);
+	assert_string_equal(auth_secret_hash(&a, s1), h1);
+	assert_string_not_equal(auth_secret_hash(&a, s2), h1);
+	arena_free(&a);
+}
+
+static void test_equal(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *x, *y;
+		bool eq;
+	} cases[] = {
+		{"a", "a", true},   {"", "", true},       {"abc", "abd", false}, {"a", "ab", false},
+		{"ab", "a", false}, {"", "a", false},     {NULL, "a", false},    {"a", NULL, false},
+		{NULL, NULL, false}, {"æøå", "æøå", true}, {"Token", "token", false},
+	};
+	for (size_t i = 0; i < N_OF(cases); i++)
+		if (auth_equal(cases[i].x, cases[i].y) != cases[i].eq)
+			fail_msg("auth_equal case %zu: expected %d", i, cases[i].eq);
+}
+
+static void test_throttle(void **state)
+{
+	(void)state;
+	const char *key = "throttle-unit@kolding.dk";
+	assert_false(auth_throttled("account", key, AUTH_FAIL_ACCOUNT));
+	for (int i = 1; i < AUTH_FAIL_ACCOUNT; i++) {
+		auth_throttle_fail("account", key);
+		assert_false(auth_throttled("account", key, AUTH_FAIL_ACCOUNT));
+		assert_true(auth_throttled("account", key, i)); /* the max is the caller's */
+	}
+	auth_throttle_fail("account", key);
+	assert_true(auth_throttled("account", key, AUTH_FAIL_ACCOUNT));
+	/* the kind is part of the key, and other keys are not affected */
+	assert_false(auth_throttled("ip", key, 1));
+	assert_false(auth_throttled("account", "throttle-other@kolding.dk", 1));
+	auth_throttle_clear("account", key);
+	assert_false(auth_throttled("account", key, 1));
+	/* a NULL key counts as one key of its own, and clearing an unknown key is harmless */
+	auth_throttle_fail("throttle-null", NULL);
+	assert_true(auth_throttled("throttle-null", NULL, 1));
+	auth_throttle_clear("throttle-null", NULL);
+	assert_false(auth_throttled("throttle-null", NULL, 1));
+	auth_throttle_clear("account", "never-failed@kolding.dk");
+}
+
+/* ---------------------------------------------------------------- the access decision */
+
+static void test_access_table(void **state)
+{
+	(void)state;
+	/* rows: caller and municipality; columns: READ WRITE MANAGE_USERS READ_PERSONAL NATIONAL.
+	 * The national administrator reaches every municipality but not citizens' personal data,
+	 * which only the jobkonsulent of the same municipality sees (data minimisation). */
+	static const struct {
+		const struct principal *who;
+		const char *kommune;
+		int want[5];
+	} rows[] = {
+		{&admin, "621", {Y, Y, Y, N, Y}},
+		{&admin, "740", {Y, Y, Y, N, Y}},
+		{&admin, NULL, {Y, Y, Y, N, Y}},
+		{&kons621, "621", {Y, Y, Y, N, N}},
+		{&kons621, "740", {N, N, N, N, N}},
+		{&kons621, NULL, {N, N, N, N, N}},
+		{&kons740, "740", {Y, Y, Y, N, N}},
+		{&kons740, "621", {N, N, N, N, N}},
+		{&job621, "621", {Y, N, N, Y, N}},
+		{&job621, "740", {N, N, N, N, N}},
+		{&job621, NULL, {N, N, N, N, N}},
+		{&indk621, "621", {Y, N, N, N, N}},
+		{&indk621, "740", {N, N, N, N, N}},
+		{&indk621, NULL, {N, N, N, N, N}},
+		{&virk621, "621", {Y, N, N, N, N}},
+		{&virk621, "740", {N, N, N, N, N}},
+		{&virk621, NULL, {N, N, N, N, N}},
+		{NULL, "621", {N, N, N, N, N}},
+		{NULL, "740", {N, N, N, N, N}},
+		{NULL, NULL, {N, N, N, N, N}},
+		{&kons_none, "621", {N, N, N, N, N}},
+		{&kons_none, NULL, {N, N, N, N, N}},
+	};
+	static const enum access_op ops[5] = {ACC_READ, ACC_WRITE, ACC_MANAGE_USERS,
+	                                      ACC_READ_PERSONAL, ACC_NATIONAL};
+	for (size_t i = 0; i < N_OF(rows); i++)
+		for (int k = 0; k < 5; k++) {
+			int got = access_allowed(rows[i].who, ops[k], rows[i].kommune);
+			if (got != rows[i].want[k])
+				fail_msg("access row %zu (%s, kommune %s) op %d: %d, expected %d", i,
+				         rows[i].who ? rows[i].who->email : "anonymous",
+				         rows[i].kommune ? rows[i].kommune : "NULL", k, got, rows[i].want[k]);
+		}
+}
+
+static void test_access_scope(void **state)
+{
+	(void)state;
+	assert_null(access_scope(&admin));
+	assert_null(access_scope(&users_cli));
+	assert_string_equal(access_scope(&kons621), "621");
+	assert_string_equal(access_scope(&job621), "621");
+	assert_string_equal(access_scope(&kons740), "740");
+	assert_string_equal(access_scope(NULL), "---"); /* matches no municipality */
+}
+
+static void test_access_may_grant(void **state)
+{
+	(void)state;
+	static const struct {
+		const struct principal *who;
+		int role;
+		const char *kommune;
+		bool want;
+	} cases[] = {
+		{&admin, ROLE_ADMIN, NULL, true},
+		{&admin, ROLE_ADMIN, "621", false},
+		{&admin, ROLE_KONSULENT, "621", true},
+		{&admin, ROLE_VIRKSOMHED, "740", true},
+		{&admin, ROLE_KONSULENT, NULL, false},
+		{&users_cli, ROLE_ADMIN, NULL, true},
+		{&kons621, ROLE_KONSULENT, "621", true},
+		{&kons621, ROLE_JOBKONSULENT, "621", true},
+		{&kons621, ROLE_INDKOEBER, "621", true},
+		{&kons621, ROLE_VIRKSOMHED, "621", true},
+		{&kons621, ROLE_ADMIN, NULL, false},
+		{&kons621, ROLE_ADMIN, "621", false},
+		{&kons621, ROLE_KONSULENT, "740", false},
+		{&kons621, ROLE_INDKOEBER, NULL, false},
+		{&job621, ROLE_INDKOEBER, "621", false},
+		{&indk621, ROLE_INDKOEBER, "621", false},
+		{&virk621, ROLE_VIRKSOMHED, "621", false},
+		{&kons_none, ROLE_INDKOEBER, "621", false},
+		{NULL, ROLE_INDKOEBER, "621", false},
+	};
+	for (size_t i = 0; i < N_OF(cases); i++)
+		if (access_may_grant(cases[i].who, cases[i].role, cases[i].kommune) != cases[i].want)
+			fail_msg("may_grant case %zu: expected %d", i, cases[i].want);
+}
+
+static void test_access_enterprise_profile(void **state)
+{
+	(void)state;
+	static const struct principal virk_none = {.id = 9008, .role = ROLE_VIRKSOMHED,
+	                                           .kommune = "621"};
+	static const struct {
+		const struct principal *who;
+		int64_t id;
+		const char *kommune;
+		int want;
+		bool own_only;
+	} cases[] = {
+		{&admin, 5, "621", Y, false},
+		{&kons621, 5, "621", Y, false},
+		{&kons621, 5, "740", N, false},
+		{&virk621, 5, "621", Y, true},
+		{&virk621, 6, "621", N, false},
+		{&virk621, 5, "740", N, false},
+		{&virk621, 5, NULL, N, false},
+		{&virk_none, 0, "621", N, false},
+		{&job621, 5, "621", N, false},
+		{&indk621, 5, "621", N, false},
+		{NULL, 5, "621", N, false},
+	};
+	for (size_t i = 0; i < N_OF(cases); i++) {
+		bool own = !cases[i].own_only;
+		int got = access_enterprise_profile(cases[i].who, cases[i].id, cases[i].kommune, &own);
+		if (got != cases[i].want || own != cases[i].own_only)
+			fail_msg("profile case %zu: %d own %d, expected %d own %d", i, got, own,
+			         cases[i].want, cases[i].own_only);
+	}
+}
+
+/* ---------------------------------------------------------------- sign-in and sessions */
+
+static void test_login_session_logout(void **state)
+{
+	struct fx *f = *state;
+	int64_t id = add_user(f, "login@kolding.dk", "konsulent", "621", true);
+	char *cookie = NULL;
+	assert_int_equal(auth_login(f->db, &f->a, "login@kolding.dk", PW, "10.1.0.1", &cookie), 0);
+	assert_non_null(cookie);
+	assert_int_equal(strlen(cookie), AUTH_SECRET_LEN);
+	assert_int_equal(audit_count(f, "login", "user"), 1);
+	assert_int_equal(count_sessions(f), 1);
+	/* the store keeps only the hash of the cookie */
+	struct db_stmt *s = db_prepare(f->db, "SELECT id_hash, user_id FROM sessions");
+	assert_non_null(s);
+	assert_int_equal(db_step(s), DB_ROW);
+	assert_string_equal(db_col_text(s, 0), auth_secret_hash(&f->a, cookie));
+	assert_int_equal(db_col_int(s, 1), id);
+	db_done(s);
+
+	struct principal *who = NULL;
+	const char *csrf = NULL;
+	assert_int_equal(auth_session(f->db, &f->a, cookie, &who, &csrf), 0);
+	assert_non_null(who);
+	assert_int_equal(who->id, id);
+	assert_string_equal(who->email, "login@kolding.dk");
+	assert_int_equal(who->role, ROLE_KONSULENT);
+	assert_string_equal(who->kommune, "621");
+	assert_string_equal(who->kommune_navn, "Kolding");
+	assert_false(who->via_token);
+	assert_non_null(csrf);
+	assert_int_equal(strlen(csrf), AUTH_SECRET_LEN);
+	assert_string_not_equal(csrf, cookie);
+
+	/* a second sign-in is a second session with its own cookie */
+	char *cookie2 = NULL;
+	assert_int_equal(auth_login(f->db, &f->a, "login@kolding.dk", PW, "10.1.0.1", &cookie2), 0);
+	assert_string_not_equal(cookie, cookie2);
+	assert_int_equal(count_sessions(f), 2);
+
+	assert_int_equal(auth_logout(f->db, &f->a, cookie), 0);
+	assert_int_equal(auth_session(f->db, &f->a, cookie, &who, &csrf), ERR_AUTH);
+	assert_int_equal(audit_count(f, "logout", "user"), 1);
+	assert_int_equal(auth_session(f->db, &f->a, cookie2, &who, &csrf), 0);
+	/* signing out twice, or with nonsense, is fine and audits nothing */
+	assert_int_equal(auth_logout(f->db, &f->a, cookie), 0);
+	assert_int_equal(auth_logout(f->db, &f->a, "nonsense"), 0);
+	assert_int_equal(auth_logout(f->db, &f->a, NULL), 0);
+	assert_int_equal(audit_count(f, "logout", "user"), 1);
+}
+
+static void test_session_bad_cookies(void **state)
+{
+	struct fx *f = *state;
+	char unknown[AUTH_SECRET_LEN + 1];
+	auth_random_secret(unknown);
+	const char *cookies[] = {NULL, "", "kort", unknown, "x' OR '1'='1"};
+	for (size_t i = 0; i < N_OF(cookies); i++) {
+		struct principal *who = NULL;
+		const char *csrf = NULL;
+		assert_int_equal(auth_session(f->db, &f->a, cookies[i], &who, &csrf), ERR_AUTH);
+		assert_null(who);
+	}
+}
+
+static void test_session_expiry(void **state)
+{
+	struct fx *f = *state;
+	add_user(f, "udloeb@kolding.dk", "indkoeber", "621", true);
+	char *cookie = NULL;
+	struct principal *who;
+	const char *csrf;
+	assert_int_equal(auth_login(f->db, &f->a, "udloeb@kolding.dk", PW, "10.1.0.2", &cookie), 0);
+	/* a request after a while refreshes the idle time */
+	assert_int_equal(db_exec(f->db, "UPDATE sessions SET last_seen = last_seen - 120,"
+	                                " created_at = created_at - 120"),
+	                 0);
+	assert_int_equal(auth_session(f->db, &f->a, cookie, &who, &csrf), 0);
+	struct db_stmt *s = db_prepare(f->db, "SELECT last_seen - created_at FROM sessions");
+	assert_non_null(s);
+	assert_int_equal(db_step(s), DB_ROW);
+	assert_true(db_col_int(s, 0) >= 120);
+	db_done(s);
+	/* idle for longer than AUTH_SESSION_IDLE: ended and deleted */
+	assert_int_equal(db_exec(f->db, "UPDATE sessions SET last_seen = last_seen - 3 * 3600"), 0);
+	assert_int_equal(auth_session(f->db, &f->a, cookie, &who, &csrf), ERR_AUTH);
+	assert_int_equal(count_sessions(f), 0);
+	/* older than AUTH_SESSION_MAX, however busy: ended too */
+	assert_int_equal(auth_login(f->db, &f->a, "udloeb@kolding.dk", PW, "10.1.0.2", &cookie), 0);
+	assert_int_equal(db_exec(f->db, "UPDATE sessions SET created_at = created_at - 13 * 3600"),
+	                 0);
+	assert_int_equal(auth_session(f->db, &f->a, cookie, &who, &csrf), ERR_AUTH);
+	assert_int_equal(count_sessions(f), 0);
+}
+
+static void test_login_failures(void **state)
+{
+	struct fx *f = *state;
+	add_user(f, "forkert@kolding.dk", "konsulent", "621", true);
+	add_user(f, "inaktiv@kolding.dk", "konsulent", "621", false);
+	char *cookie = NULL;
+	assert_int_equal(auth_login(f->db, &f->a, "forkert@kolding.dk", "forkert-kodeord", "10.2.0.1",
+	                            &cookie),
+	                 ERR_AUTH);
+	assert_null(cookie);
+	assert_int_equal(audit_count(f, "login_failed", "user"), 1);
+	/* an unknown address answers the same, with nothing to audit against */
+	assert_int_equal(auth_login(f->db, &f->a, "ukendt@kolding.dk", PW, "10.2.0.2", &cookie),
+	                 ERR_AUTH);
+	assert_int_equal(audit_count(f, "login_failed", "user"), 1);
+	/* an inactive user cannot sign in with the right password */
+	assert_int_equal(auth_login(f->db, &f->a, "inaktiv@kolding.dk", PW, "10.2.0.3", &cookie),
+	                 ERR_AUTH);
+	assert_null(cookie);
+	assert_int_equal(count_sessions(f), 0);
+	assert_int_equal(audit_count(f, "login", NULL), 0);
+}
+
+static void test_login_throttled(void **state)
+{
+	struct fx *f = *state;
+	const char *email = "throttled@kolding.dk";
+	add_user(f, email, "konsulent", "621", true);
+	char *cookie = NULL;
+	for (int i = 0; i < AUTH_FAIL_ACCOUNT; i++)
+		assert_int_equal(auth_login(f->db, &f->a, email, "forkert-kodeord",
+		                            arena_printf(&f->a, "10.3.0.%d", i), &cookie),
+		                 ERR_AUTH);
+	/* from a fresh address too, and even with the right password: the account waits */
+	assert_true(auth_throttled("account", email, AUTH_FAIL_ACCOUNT));
+	assert_int_equal(auth_login(f->db, &f->a, email, PW, "10.3.1.1", &cookie), ERR_BUSY);
+	assert_null(cookie);
+	assert_int_equal(audit_count(f, "login_failed", "user"), AUTH_FAIL_ACCOUNT);
+	auth_throttle_clear("account", email);
+	assert_int_equal(auth_login(f->db, &f->a, email, PW, "10.3.1.1", &cookie), 0);
+	assert_non_null(cookie);
+}
+
+static void test_deactivation_ends_sessions(void **state)
+{
+	struct fx *f = *state;
+	int64_t id = add_user(f, "stop@kolding.dk", "jobkonsulent", "621", true);
+	char *cookie = NULL;
+	assert_int_equal(auth_login(f->db, &f->a, "stop@kolding.dk", PW, "10.4.0.1", &cookie), 0);
+	struct user_input off = {.active = 0, .enterprise_id = -1};
+	struct errs errs = {0};
+	assert_int_equal(users_update(f->db, &f->a, &kons621, id, &off, &errs), 0);
+	assert_int_equal(count_sessions(f), 0);
+	struct principal *who;
+	const char *csrf;
+	assert_int_equal(auth_session(f->db, &f->a, cookie, &who, &csrf), ERR_AUTH);
+}
+
+/* ---------------------------------------------------------------- API tokens */
+
+static void test_tokens(void **state)
+{
+	struct fx *f = *state;
+	int64_t uid = add_user(f, "api@silkeborg.dk", "konsulent", "740", true);
+	char *token = NULL;
+	int64_t tid = 0;
+	assert_int_equal(auth_token_create(f->db, &f->a, &users_cli, "api@silkeborg.dk", "ci",
+	                                   &token, &tid),
+	                 0);
+	assert_non_null(token);
+	assert_true(tid > 0);
+	assert_int_equal(strlen(token), strlen(AUTH_TOKEN_PREFIX) + AUTH_SECRET_LEN);
+	assert_memory_equal(token, AUTH_TOKEN_PREFIX, strlen(AUTH_TOKEN_PREFIX));
+	assert_int_equal(audit_count(f, "create", "api_token"), 1);
+	assert_null(strstr(last_audit_detail(f), token + strlen(AUTH_TOKEN_PREFIX)));
+	/* stored as a hash, with its label */
+	struct db_stmt *s = db_prepare(f->db, "SELECT token_hash, label, user_id FROM api_tokens");
+	assert_non_null(s);
+	assert_int_equal(db_step(s), DB_ROW);
+	assert_string_equal(db_col_text(s, 0), auth_secret_hash(&f->a, token));
+	assert_string_equal(db_col_text(s, 1), "ci");
+	assert_int_equal(db_col_int(s, 2), uid);
+	db_done(s);
+
+	struct principal *who = NULL;
+	assert_int_equal(auth_token(f->db, &f->a, token, &who), 0);
+	assert_int_equal(who->id, uid);
+	assert_string_equal(who->email, "api@silkeborg.dk");
+	assert_int_equal(who->role, ROLE_KONSULENT);
+	assert_string_equal(who->kommune, "740");
+	assert_true(who->via_token);
+
+	assert_int_equal(auth_token_revoke(f->db, &users_cli, tid), 0);
+	assert_int_equal(audit_count(f, "revoke", "api_token"), 1);
+	assert_int_equal(auth_token(f->db, &f->a, token, &who), ERR_AUTH);
+	assert_int_equal(auth_token_revoke(f->db, &users_cli, tid), ERR_NOTFOUND);
+	assert_int_equal(auth_token_revoke(f->db, &users_cli, 987654), ERR_NOTFOUND);
+	assert_int_equal(audit_count(f, "revoke", "api_token"), 1);
+}
+
+static void test_token_failures(void **state)
+{
+	struct fx *f = *state;
+	add_user(f, "slukket@kolding.dk", "indkoeber", "621", false);
+	int64_t uid = add_user(f, "senere@kolding.dk", "indkoeber", "621", true);
+	char *token = NULL;
+	int64_t tid = 0;
+	assert_int_equal(auth_token_create(f->db, &f->a, &users_cli, "ukendt@kolding.dk", "x", &token,
+	                                   &tid),
+	                 ERR_NOTFOUND);
+	assert_int_equal(auth_token_create(f->db, &f->a, &users_cli, "slukket@kolding.dk", "x",
+	                                   &token, &tid),
+	                 ERR_NOTFOUND);
+	assert_null(token);
+	assert_int_equal(audit_count(f, NULL, "api_token"), 0);
+
+	char secret[AUTH_SECRET_LEN + 1];
+	auth_random_secret(secret);
+	const char *bad[] = {
+		NULL, "", AUTH_TOKEN_PREFIX, arena_printf(&f->a, "xyz_%s", secret),
+		arena_printf(&f->a, AUTH_TOKEN_PREFIX "%.42s", secret),
+		arena_printf(&f->a, AUTH_TOKEN_PREFIX "%s", secret), /* well-formed but unknown */
+		secret,
+	};
+	for (size_t i = 0; i < N_OF(bad); i++) {
+		struct principal *who = NULL;
+		if (auth_token(f->db, &f->a, bad[i], &who) != ERR_AUTH)
+			fail_msg("token case %zu was accepted", i);
+		assert_null(who);
+	}
+
+	/* a token stops working when its user is deactivated */
+	assert_int_equal(auth_token_create(f->db, &f->a, &users_cli, "senere@kolding.dk", NULL,
+	                                   &token, &tid),
+	                 0);
+	struct principal *who = NULL;
+	assert_int_equal(auth_token(f->db, &f->a, token, &who), 0);
+	struct user_input off = {.active = 0, .enterprise_id = -1};
+	struct errs errs = {0};
+	assert_int_equal(users_update(f->db, &f->a, &users_cli, uid, &off, &errs), 0);
+	assert_int_equal(auth_token(f->db, &f->a, token, &who), ERR_AUTH);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_roles),
+		cmocka_unit_test(test_password_policy),
+		cmocka_unit_test(test_password_policy_counts_characters),
+		cmocka_unit_test(test_password_hash_verify),
+		cmocka_unit_test(test_secrets),
+		cmocka_unit_test(test_equal),
+		cmocka_unit_test(test_throttle),
+		cmocka_unit_test(test_access_table),
+		cmocka_unit_test(test_access_scope),
+		cmocka_unit_test(test_access_may_grant),
+		cmocka_unit_test(test_access_enterprise_profile),
+		cmocka_unit_test_setup_teardown(test_login_session_logout, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_session_bad_cookies, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_session_expiry, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_login_failures, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_login_throttled, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_deactivation_ends_sessions, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_tokens, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_token_failures, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, group_setup, NULL);
+}
