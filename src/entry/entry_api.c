@@ -206,11 +206,12 @@ int entry_api_advisory_stats(struct req *r)
 	const char *from = req_query(r, "from"), *to = req_query(r, "to"), *k = req_query(r, "kommune");
 	struct advisory_row *rows;
 	int n;
+	/* name the parameter that is wrong: each alone, then the two together */
+	const char *bad = entry_advisory_stats(r->db, &r->a, from, from, NULL, &rows, &n) == ERR_INVALID ? "from" : "to";
 	int rc = entry_advisory_stats(r->db, &r->a, from, to, k && *k ? k : NULL, &rows, &n);
 	if (rc == ERR_INVALID)
 		return reply_api_error(r, 400, "bad_parameter",
-		                       "from and to must be months YYYY-MM, from before to, at most 120 months.",
-		                       from ? "to" : "from");
+		                       "from and to must be months YYYY-MM, from before to, at most 120 months.", bad);
 	if (rc == ERR_NOTFOUND)
 		return reply_api_error(r, 404, "not_found", "No municipality with that code.", "kommune");
 	if (rc)
