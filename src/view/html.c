@@ -53,7 +53,24 @@ int html_printf(struct buf *o, const char *fmt, ...)
 		buf_append(o, p, (size_t)(pct - p));
 		p = pct + 1;
 		char num[32];
-		if (*p == 's') {
+		if (p[0] == '.' && p[1] >= '0' && p[1] <= '9') {
+			/* %.Ns: at most N bytes of the string, never cutting a UTF-8 sequence */
+			size_t prec = 0;
+			for (p++; *p >= '0' && *p <= '9'; p++)
+				prec = prec * 10 + (size_t)(*p - '0');
+			if (*p != 's') {
+				buf_puts(o, "[bad format]");
+				break;
+			}
+			p++;
+			const char *s = va_arg(ap, const char *);
+			if (!s)
+				continue;
+			size_t n = strnlen(s, prec);
+			while (n > 0 && n < strlen(s) && ((unsigned char)s[n] & 0xC0) == 0x80)
+				n--;
+			html_escape_n(o, s, n);
+		} else if (*p == 's') {
 			html_text(o, va_arg(ap, const char *));
 			p++;
 		} else if (*p == 'd' || *p == 'i') {

@@ -3,7 +3,8 @@
  * Layer: view. Knows buffers and strings, not requests or the store.
  *
  *   htmlf(o, "<td>%s</td>", name)   every %s is escaped (& < > " '): safe in text and in
- *                                   quoted attribute values. %d %ld %lld %u %zu print numbers.
+ *                                   quoted attribute values; %.Ns takes at most N bytes (whole
+ *                                   UTF-8 characters). %d %ld %lld %u %zu print numbers.
  *   html(o, "<br>")                 raw markup: accepts only a string literal.
  *   html_url(a, s)                  s percent-encoded as a URL component (then pass it to %s).
  *   html_raw_trusted(o, s)          writes s unescaped: only for markup this program built

@@ -144,6 +144,24 @@ static void test_htmlf_unsupported(void **state)
 	assert_string_equal(buf_str(&f->o), "a[bad format]");
 }
 
+static void test_htmlf_precision(void **state)
+{
+	struct fx *f = *state;
+	/* %.Ns: a time cut out of an ISO timestamp, escaped like any %s */
+	assert_int_equal(htmlf(&f->o, "<td>%.8s|%s</td>", "12:34:56.789Z", "næste"), 0);
+	assert_string_equal(buf_str(&f->o), "<td>12:34:56|næste</td>");
+	buf_reset(&f->o);
+	assert_int_equal(htmlf(&f->o, "%.3s", "<&>\"x"), 0);
+	assert_string_equal(buf_str(&f->o), "&lt;&amp;&gt;");
+	buf_reset(&f->o);
+	/* never half an æ: two bytes of "æble" would cut it, so only whole characters come out */
+	assert_int_equal(htmlf(&f->o, "[%.1s][%.2s][%.0s]", "æble", "æble", "x"), 0);
+	assert_string_equal(buf_str(&f->o), "[][æ][]");
+	buf_reset(&f->o);
+	assert_int_equal(htmlf(&f->o, "%.20s!", "kort"), 0);
+	assert_string_equal(buf_str(&f->o), "kort!");
+}
+
 static void test_htmlf_cap(void **state)
 {
 	(void)state;
@@ -280,6 +298,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_htmlf_numbers, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_htmlf_percent, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_htmlf_unsupported, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_htmlf_precision, setup, teardown),
 		cmocka_unit_test(test_htmlf_cap),
 		cmocka_unit_test_setup_teardown(test_htmlf_long, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_html_raw_literal, setup, teardown),

@@ -1,0 +1,588 @@
+/*
+ * run.mjs — browser and accessibility tests of Indgang.
+ *
+ * Starts the real `indgang serve` on a free port with a temporary demo database and drives
+ * Debian's Chromium through the flows a person uses: the public pages, signing in with the
+ * keyboard only, creating a user (first with errors), deactivating it, signing out, reading the
+ * audit log as the national administrator, the same sign-in and create flow with JavaScript
+ * turned off, and a konsulent of another municipality being refused (an error page in Danish).
+ *
+ * Every page a test lands on is checked with axe-core; any violation tagged wcag2a, wcag2aa,
+ * wcag21a or wcag21aa fails that test, reported with rule id, impact and target. A test also
+ * fails if one of its pages was never checked, or shows the HTML writer's "[bad format]".
+ *
+ * Usage:  node tests/browser/run.mjs
+ *   INDGANG_BIN    the server binary (default: indgang at the repository root)
+ *   SCREENSHOT_TO  if set, a 1280x800 PNG of the users page (/brugere as konsulent) goes there
+ * Screenshots of every page visited go to tests/browser/out/. Prints "ok - name" or
+ * "not ok - name: reason" per test and, as the last line, "N passed, N failed"; exits 1 on any
+ * failure.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const BIN = resolve(process.env.INDGANG_BIN ?? join(HERE, '..', '..', 'indgang'));
+const OUT = join(HERE, 'out');
+const AXE = join(HERE, 'node_modules', 'axe-core', 'axe.min.js');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const TEST_TIMEOUT_MS = 60_000;
+const STEP_TIMEOUT_MS = 15_000;
+
+const PASSWORD = 'indgang-demo-2026';
+const KOLDING = 'konsulent@kolding.example';
+const SILKEBORG = 'konsulent@silkeborg.example';
+const ADMIN = 'admin@indgang.example';
+
+const CHROMIUM = {
+	executablePath: '/usr/bin/chromium',
+	headless: true,
+	args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+		'--disable-background-networking', '--disable-component-update', '--disable-sync'],
+};
+const VIEWPORT = { width: 1280, height: 800 };
+
+/* ---------------------------------------------------------------- the server */
+
+/* Runs `indgang --db DB demo`, then `serve` on a free port; resolves to the server once it has
+ * printed its address. */
+async function startServer(dir) {
+	const db = join(dir, 'indgang.db');
+	execFileSync(BIN, ['--db', db, 'demo'], { stdio: 'pipe' });
+	const proc = spawn(BIN, ['--db', db, 'serve', '--listen', '127.0.0.1:0', '--no-access-log'],
+		{ stdio: ['ignore', 'pipe', 'pipe'] });
+	const server = { proc, base: null, log: '', exited: null };
+	proc.stderr.on('data', (d) => { server.log += d; });
+	server.exited = new Promise((done) => proc.on('exit', (code, signal) => done({ code, signal })));
+	server.base = await new Promise((done, fail) => {
+		let out = '';
+		const timer = setTimeout(() => fail(new Error('the server printed no address in 15 s')), 15_000);
+		proc.stdout.on('data', (d) => {
+			out += d;
+			const m = /serves (http:\/\/\S+?)\/?\s/.exec(out);
+			if (m) {
+				clearTimeout(timer);
+				done(m[1]);
+			}
+		});
+		server.exited.then(({ code, signal }) => {
+			clearTimeout(timer);
+			fail(new Error(`the server exited (${signal ?? code}) before serving: ${server.log.trim()}`));
+		});
+	});
+	return server;
+}
+
+/* Sends SIGTERM and waits for the exit; SIGKILL if the server has not stopped within 10 s. */
+async function stopServer(server) {
+	if (!server || server.proc.exitCode !== null || server.proc.signalCode !== null)
+		return;
+	server.proc.kill('SIGTERM');
+	const timer = setTimeout(() => server.proc.kill('SIGKILL'), 10_000);
+	await server.exited;
+	clearTimeout(timer);
+}
+
+/* ---------------------------------------------------------------- pages and axe */
+
+let browser;
+let server;
+let mirror; /* a JavaScript-enabled page where pages of a no-JavaScript context are checked */
+let shotCount = 0;
+const tracked = new Map(); /* page -> { js, documents, audited, status } */
+
+class TestFailure extends Error {}
+
+function expect(condition, message) {
+	if (!condition)
+		throw new TestFailure(message);
+}
+
+async function newPage({ javaScriptEnabled = true } = {}) {
+	const context = await browser.newContext({
+		javaScriptEnabled, bypassCSP: true, viewport: VIEWPORT, locale: 'da-DK',
+	});
+	context.setDefaultTimeout(STEP_TIMEOUT_MS);
+	const page = await context.newPage();
+	const info = { js: javaScriptEnabled, documents: 0, audited: 0, status: 0 };
+	tracked.set(page, info);
+	page.on('domcontentloaded', () => {
+		if (page.url().startsWith(server.base))
+			info.documents++;
+	});
+	page.on('response', (res) => {
+		const req = res.request();
+		if (req.isNavigationRequest() && req.frame() === page.mainFrame() &&
+		    (res.status() < 300 || res.status() >= 400))
+			info.status = res.status();
+	});
+	return page;
+}
+
+async function closePage(page) {
+	tracked.delete(page);
+	await page.context().close();
+}
+
+/* Runs axe in the page (which must allow scripts) and returns its WCAG A/AA violations. */
+async function axeViolations(page) {
+	if (!(await page.evaluate(() => typeof window.axe === 'object')))
+		await page.addScriptTag({ path: AXE });
+	const found = await page.evaluate(async (tags) => {
+		const r = await window.axe.run(document, {
+			runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'],
+		});
+		return r.violations.map((v) => ({
+			id: v.id, impact: v.impact, tags: v.tags, help: v.help,
+			targets: v.nodes.map((n) => n.target.join(' ')),
+		}));
+	}, AXE_TAGS);
+	return found.filter((v) => v.tags.some((t) => AXE_TAGS.includes(t)));
+}
+
+/* axe needs scripts to run; a page from a no-JavaScript context is checked as served: its
+ * markup is replayed at the same address in a JavaScript-enabled page, which loads the same
+ * stylesheet from the server. */
+async function axeViolationsNoScript(page) {
+	const url = page.url();
+	const html = await page.content();
+	if (!mirror) {
+		mirror = await newPage();
+		tracked.delete(mirror);
+	}
+	const same = (u) => u.href === url;
+	await mirror.route(same, (route) => route.fulfill({
+		status: 200, contentType: 'text/html; charset=utf-8', body: html,
+	}));
+	try {
+		await mirror.goto(url);
+		return await axeViolations(mirror);
+	} finally {
+		await mirror.unroute(same);
+	}
+}
+
+function slug(text) {
+	return text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+/* Checks the page now shown with axe, records its violations on the test and saves a
+ * screenshot to out/. */
+async function audit(tc, page) {
+	await page.waitForLoadState('load');
+	const info = tracked.get(page);
+	const path = new URL(page.url()).pathname + new URL(page.url()).search;
+	const violations = info.js ? await axeViolations(page) : await axeViolationsNoScript(page);
+	info.audited = info.documents;
+	for (const v of violations)
+		tc.violations.push(`${path}: ${v.id} (${v.impact}) at ${v.targets.join(', ')} — ${v.help}`);
+	/* the HTML writer prints this for a conversion it does not support, and drops the rest */
+	if ((await page.content()).includes('[bad format]'))
+		tc.defects.push(`${path}: the page contains "[bad format]" from the HTML writer`);
+	shotCount++;
+	const name = `${String(shotCount).padStart(2, '0')}-${slug(tc.name).slice(0, 40)}-${slug(path) || 'forside'}.png`;
+	await page.screenshot({ path: join(OUT, name), fullPage: true });
+}
+
+/* Opens PATH, checks it, returns the HTTP status. */
+async function go(tc, page, path) {
+	const res = await page.goto(server.base + path);
+	await audit(tc, page);
+	return res.status();
+}
+
+/* Performs ACTION, which leads to a new page (a link, a form), waits for it, checks it, and
+ * returns the status of the page shown (after any redirect). */
+async function follow(tc, page, action) {
+	const before = tracked.get(page).documents;
+	await action();
+	const deadline = Date.now() + STEP_TIMEOUT_MS;
+	while (tracked.get(page).documents === before) {
+		expect(Date.now() < deadline, `no new page after the action on ${page.url()}`);
+		await new Promise((r) => setTimeout(r, 25));
+	}
+	await audit(tc, page);
+	return tracked.get(page).status;
+}
+
+const text = async (page, selector) => (await page.locator(selector).first().innerText()).trim();
+const focusedId = (page) => page.evaluate(() => document.activeElement?.id ?? '');
+const pathOf = (page) => new URL(page.url()).pathname;
+
+/* Signs in through the form by filling and clicking. */
+async function signIn(tc, page, email) {
+	await go(tc, page, '/login');
+	await page.getByLabel('E-mail').fill(email);
+	await page.getByLabel('Adgangskode').fill(PASSWORD);
+	await follow(tc, page, () => page.getByRole('button', { name: 'Log ind' }).click());
+	expect(pathOf(page) !== '/login', `signing in as ${email} failed: ${await text(page, 'main')}`);
+}
+
+/* ---------------------------------------------------------------- the tests */
+
+const tests = [];
+const test = (name, fn) => tests.push({ name, fn });
+const state = {}; /* what one flow leaves for the next: pages, the new user */
+
+/* The checker itself: a planted page with a missing alt text and faint text must be reported,
+ * both directly and through the replay used for pages without JavaScript. */
+test('axe reports a planted violation, with and without JavaScript', async () => {
+	const planted = '<!DOCTYPE html><html lang="da"><head><title>Prøve</title></head><body><main>'
+		+ '<h1>Prøve</h1><img src="/static/favicon.svg"><p style="color:#bbb">svag tekst</p></main></body></html>';
+	const url = `${server.base}/axe-proeve`;
+	for (const javaScriptEnabled of [true, false]) {
+		const page = await newPage({ javaScriptEnabled });
+		try {
+			await page.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: planted }));
+			await page.goto(url);
+			const found = javaScriptEnabled ? await axeViolations(page) : await axeViolationsNoScript(page);
+			const ids = found.map((v) => v.id).sort().join(', ');
+			expect(ids === 'color-contrast, image-alt',
+				`with JavaScript ${javaScriptEnabled ? 'on' : 'off'} axe found [${ids}], not color-contrast and image-alt`);
+		} finally {
+			await closePage(page);
+		}
+	}
+});
+
+test('public pages: front page, /kommuner, /login', async (tc) => {
+	const page = await newPage();
+	try {
+		for (const [path, h1] of [['/', 'Velkommen til Indgang'], ['/kommuner', 'Kommuner'],
+			['/login', 'Log ind']]) {
+			const status = await go(tc, page, path);
+			expect(status === 200, `${path} answered ${status}`);
+			expect(await page.getAttribute('html', 'lang') === 'da', `${path} lacks lang="da"`);
+			expect(await text(page, 'main h1') === h1, `${path} has the heading "${await text(page, 'main h1')}"`);
+			expect((await page.title()).endsWith('· Indgang'), `${path} has the title "${await page.title()}"`);
+			if (path === '/kommuner') {
+				const rows = await page.locator('main table tbody tr').count();
+				expect(rows === 98, `/kommuner lists ${rows} municipalities, not 98`);
+			}
+			if (path === '/login')
+				expect(await page.getByLabel('E-mail').count() === 1 && await page.getByLabel('Adgangskode').count() === 1,
+					'the login form lacks labelled e-mail and password fields');
+		}
+	} finally {
+		await closePage(page);
+	}
+});
+
+test('sign in as konsulent with the keyboard only', async (tc) => {
+	const page = await newPage();
+	state.kolding = page;
+	await go(tc, page, '/login');
+	await page.keyboard.press('Tab');
+	expect(await page.evaluate(() => document.activeElement?.className) === 'skip',
+		'the first Tab does not reach the "Spring til indhold" link');
+	for (let i = 0; i < 20 && (await focusedId(page)) !== 'f-email'; i++)
+		await page.keyboard.press('Tab');
+	expect(await focusedId(page) === 'f-email', 'Tab never reaches the e-mail field');
+	await page.keyboard.type(KOLDING);
+	await page.keyboard.press('Tab');
+	expect(await focusedId(page) === 'f-password', 'Tab from the e-mail field does not reach the password');
+	await page.keyboard.type(PASSWORD);
+	await follow(tc, page, () => page.keyboard.press('Enter'));
+	expect(pathOf(page) === '/', `after signing in the browser is at ${pathOf(page)}`);
+	const kommune = await text(page, 'header .kommune');
+	expect(kommune === 'Kolding Kommune', `the header shows "${kommune}", not "Kolding Kommune"`);
+	expect((await text(page, 'header .who')).includes(KOLDING), 'the header does not show who is signed in');
+});
+
+/* Fills the new-user form with an invalid e-mail and a short password, then the valid values;
+ * checks the error display in between. Returns the new user's row in the users table. */
+async function createUser(tc, page, email) {
+	const bad = 'ikke-en-adresse@';
+	await page.getByLabel('E-mail').fill(bad);
+	await page.getByLabel('Navn').fill('Ole Olsen');
+	await page.getByLabel('Rolle').selectOption({ label: 'Indkøber' });
+	await page.getByLabel('Adgangskode').fill('kort');
+	let status = await follow(tc, page, () => page.getByRole('button', { name: 'Opret', exact: true }).click());
+	expect(status === 422, `the form with errors answered ${status}, not 422`);
+	const summary = page.locator('.error-summary[role="alert"]');
+	expect(await summary.isVisible(), 'no error summary after submitting with errors');
+	for (const field of ['email', 'password'])
+		expect(await summary.locator(`a[href="#f-${field}"]`).count() === 1,
+			`the error summary does not link to the ${field} field`);
+	for (const field of ['email', 'password']) {
+		const next = await page.evaluate((name) => {
+			const input = document.getElementById(`f-${name}`);
+			const error = document.getElementById(`f-${name}-error`);
+			return {
+				beside: Boolean(error && input.closest('.field')?.contains(error)),
+				visible: Boolean(error && error.offsetParent),
+				invalid: input.getAttribute('aria-invalid'),
+				described: (input.getAttribute('aria-describedby') ?? '').split(' ').includes(`f-${name}-error`),
+			};
+		}, field);
+		expect(next.beside && next.visible, `the ${field} error is not shown next to its field`);
+		expect(next.invalid === 'true', `the ${field} field is not marked aria-invalid`);
+		expect(next.described, `the ${field} field is not described by its error`);
+	}
+	expect(await page.inputValue('#f-email') === bad, 'the typed e-mail was not kept');
+	expect(await page.inputValue('#f-password') === '', 'the password was sent back to the browser');
+	expect(await page.inputValue('#f-role') === 'indkoeber', 'the chosen role was not kept');
+
+	await page.getByLabel('E-mail').fill(email);
+	await page.getByLabel('Adgangskode').fill('sikker-adgangskode-2026');
+	status = await follow(tc, page, () => page.getByRole('button', { name: 'Opret', exact: true }).click());
+	expect(status === 200 && pathOf(page) === '/brugere', `creating the user ended at ${pathOf(page)} (${status})`);
+	const notice = await text(page, '.notice[role="status"]');
+	expect(notice === 'Brugeren er oprettet.', `the notice says "${notice}"`);
+	const row = page.locator('main table tbody tr', { hasText: email });
+	expect(await row.count() === 1, `the new user ${email} is not in the table`);
+	return row;
+}
+
+test('konsulent creates a user, first with errors', async (tc) => {
+	const page = state.kolding;
+	expect(page, 'needs the signed-in konsulent of the previous test');
+	await follow(tc, page, () => page.getByRole('navigation', { name: 'Hovedmenu' })
+		.getByRole('link', { name: 'Brugere' }).click());
+	expect(await text(page, 'main h1') === 'Brugere i Kolding Kommune', 'the users page has the wrong heading');
+	await follow(tc, page, () => page.getByRole('link', { name: 'Opret bruger' }).click());
+	expect(pathOf(page) === '/brugere/ny', `"Opret bruger" leads to ${pathOf(page)}`);
+	const email = 'ole.olsen@kolding.example';
+	const row = await createUser(tc, page, email);
+	const cells = await row.locator('td').allInnerTexts();
+	expect(cells[2] === 'Indkøber' && cells[4] === 'Aktiv', `the new row reads ${cells.join(' | ')}`);
+	const href = await row.locator('a').getAttribute('href');
+	state.user = { email, id: href.split('/').pop() };
+});
+
+test('konsulent deactivates the new user', async (tc) => {
+	const page = state.kolding;
+	expect(page && state.user, 'needs the user created by the previous test');
+	await follow(tc, page, () => page.getByRole('link', { name: state.user.email }).click());
+	expect(pathOf(page) === `/brugere/${state.user.id}`, `the user link leads to ${pathOf(page)}`);
+	const active = page.getByLabel('Aktiv', { exact: true });
+	expect(await active.isChecked(), 'the new user is not shown as active');
+	await active.uncheck();
+	const status = await follow(tc, page, () => page.getByRole('button', { name: 'Gem' }).click());
+	expect(status === 200 && pathOf(page) === '/brugere', `saving ended at ${pathOf(page)} (${status})`);
+	const notice = await text(page, '.notice[role="status"]');
+	expect(notice === 'Ændringerne er gemt.', `the notice says "${notice}"`);
+	const cells = await page.locator('main table tbody tr', { hasText: state.user.email })
+		.locator('td').allInnerTexts();
+	expect(cells[4] === 'Deaktiveret', `the user's status is "${cells[4]}", not "Deaktiveret"`);
+
+	if (process.env.SCREENSHOT_TO) {
+		await go(tc, page, '/brugere');
+		mkdirSync(dirname(resolve(process.env.SCREENSHOT_TO)), { recursive: true });
+		await page.screenshot({ path: resolve(process.env.SCREENSHOT_TO), fullPage: false });
+	}
+});
+
+test('konsulent signs out', async (tc) => {
+	const page = state.kolding;
+	expect(page, 'needs the signed-in konsulent');
+	try {
+		await follow(tc, page, () => page.getByRole('button', { name: 'Log ud' }).click());
+		expect(pathOf(page) === '/login', `signing out leads to ${pathOf(page)}`);
+		expect(await text(page, '.notice[role="status"]') === 'Du er nu logget ud.', 'no signed-out notice');
+		expect(await page.locator('header .who').count() === 0, 'the header still shows a user');
+		await go(tc, page, '/brugere');
+		expect(pathOf(page) === '/login', `/brugere after signing out shows ${pathOf(page)}, not the login`);
+	} finally {
+		await closePage(page);
+		state.kolding = null;
+	}
+});
+
+test('admin sees the user\'s create and update in the audit log', async (tc) => {
+	expect(state.user, 'needs the user created by an earlier test');
+	const page = await newPage();
+	try {
+		await signIn(tc, page, ADMIN);
+		expect(await text(page, 'header .kommune') === 'National administration',
+			'the header does not show the national administration');
+		await follow(tc, page, () => page.getByRole('navigation', { name: 'Hovedmenu' })
+			.getByRole('link', { name: 'Revisionslog' }).click());
+		expect(pathOf(page) === '/admin/audit', `"Revisionslog" leads to ${pathOf(page)}`);
+		await page.getByLabel('Bruger').fill(KOLDING);
+		await page.getByLabel('Objekt').fill('user');
+		await follow(tc, page, () => page.getByRole('button', { name: 'Filtrér' }).click());
+		const rows = await page.locator('main table tbody tr').evaluateAll((trs) =>
+			trs.map((tr) => [...tr.cells].map((td) => td.innerText.trim())));
+		const mine = rows.filter((c) => c[3] === `user ${state.user.id}`);
+		const actions = mine.map((c) => c[2]).sort();
+		expect(actions.includes('create') && actions.includes('update'),
+			`the audit log has [${actions.join(', ')}] for user ${state.user.id}, not create and update`);
+		for (const c of mine)
+			expect(c[1] === KOLDING, `an audit line names ${c[1]}, not ${KOLDING}`);
+		const created = mine.find((c) => c[2] === 'create');
+		expect(created[4].includes(state.user.email), 'the create line does not show the e-mail');
+		const updated = mine.find((c) => c[2] === 'update');
+		expect(updated[4].includes('"active":false'), 'the update line does not show the deactivation');
+	} finally {
+		await closePage(page);
+	}
+});
+
+test('sign in and create a user with JavaScript turned off', async (tc) => {
+	const page = await newPage({ javaScriptEnabled: false });
+	try {
+		expect(!(await page.evaluate(() => {
+			const s = document.createElement('script');
+			s.textContent = 'window.__ran = true';
+			document.head.append(s);
+			return window.__ran === true;
+		})), 'JavaScript is not turned off in this context');
+		await signIn(tc, page, KOLDING);
+		expect(await text(page, 'header .kommune') === 'Kolding Kommune', 'the header does not show Kolding Kommune');
+		await follow(tc, page, () => page.getByRole('navigation', { name: 'Hovedmenu' })
+			.getByRole('link', { name: 'Brugere' }).click());
+		await follow(tc, page, () => page.getByRole('link', { name: 'Opret bruger' }).click());
+		await createUser(tc, page, 'uden.javascript@kolding.example');
+		await follow(tc, page, () => page.getByRole('button', { name: 'Log ud' }).click());
+		expect(pathOf(page) === '/login', `signing out leads to ${pathOf(page)}`);
+	} finally {
+		await closePage(page);
+	}
+});
+
+/* users_get() answers "not found" for another municipality's account, so that ids cannot be
+ * probed; the route table answers 403 where the role itself is not allowed. Both are refusals. */
+test('a konsulent of 740 is refused Kolding\'s user page (403/404 page in Danish)', async (tc) => {
+	expect(state.user, 'needs the user created by an earlier test');
+	const page = await newPage();
+	const refusals = {
+		403: ['Ingen adgang', 'Du har ikke adgang til brugerne i denne kommune.'],
+		404: ['Siden findes ikke', 'Brugeren findes ikke.'],
+	};
+	try {
+		await signIn(tc, page, SILKEBORG);
+		expect(await text(page, 'header .kommune') === 'Silkeborg Kommune', 'the header does not show Silkeborg Kommune');
+		let status = await go(tc, page, `/brugere/${state.user.id}`);
+		expect(status in refusals, `the Kolding user's page answered ${status}, not 403 or 404`);
+		expect(await page.getAttribute('html', 'lang') === 'da', `the ${status} page lacks lang="da"`);
+		const [heading, message] = refusals[status];
+		expect(await text(page, 'main h1') === heading, `the ${status} page is headed "${await text(page, 'main h1')}"`);
+		let body = await text(page, 'main');
+		expect(body.includes(message), `the ${status} page says "${body}"`);
+		expect(!body.includes(state.user.email) && !(await page.locator('form[action^="/brugere/"]').count()),
+			`the ${status} page shows the user's data or form`);
+		expect(await page.locator('header .who').count() === 1, `the ${status} page is not rendered in the page shell`);
+
+		status = await go(tc, page, '/admin/audit');
+		expect(status === 403, `/admin/audit as konsulent answered ${status}, not 403`);
+		expect(await text(page, 'main h1') === 'Ingen adgang', 'the 403 page is not headed "Ingen adgang"');
+		body = await text(page, 'main');
+		expect(body.includes('Din rolle giver ikke adgang til denne side.'), `the 403 page says "${body}"`);
+
+		await go(tc, page, '/brugere');
+		expect(await page.locator('main', { hasText: state.user.email }).count() === 0,
+			'the Silkeborg user list shows a Kolding user');
+	} finally {
+		await closePage(page);
+	}
+});
+
+/* ---------------------------------------------------------------- the runner */
+
+function withTimeout(promise, ms, what) {
+	let timer;
+	const limit = new Promise((_, fail) => {
+		timer = setTimeout(() => fail(new TestFailure(`${what} took longer than ${ms / 1000} s`)), ms);
+	});
+	return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
+}
+
+function reason(err) {
+	const msg = err instanceof TestFailure ? err.message : `${err.name}: ${err.message}`;
+	return msg.split('\n').filter((l) => l.trim()).slice(0, 3)
+		.map((l) => (l.length > 300 ? `${l.slice(0, 300)}…` : l)).join(' / ');
+}
+
+async function main() {
+	let passed = 0;
+	let failed = 0;
+	let dir;
+	let interrupted = false;
+	const halt = () => new Promise(() => {}); /* the signal handler ends the process */
+	const stop = async () => {
+		if (browser)
+			await browser.close().catch(() => {});
+		await stopServer(server);
+		if (dir)
+			rmSync(dir, { recursive: true, force: true });
+	};
+	/* interrupted: stop the server and the browser, and still end with the count */
+	for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+		process.on(sig, () => {
+			if (interrupted)
+				return;
+			interrupted = true;
+			console.log(`not ok - interrupted by ${sig}`);
+			stop().finally(() => {
+				console.log(`${passed} passed, ${failed + 1} failed`);
+				process.exit(1);
+			});
+		});
+	}
+
+	try {
+		expect(existsSync(BIN), `no server binary at ${BIN} (build it, or set INDGANG_BIN)`);
+		rmSync(OUT, { recursive: true, force: true });
+		mkdirSync(OUT, { recursive: true });
+		dir = mkdtempSync(join(tmpdir(), 'indgang-browser-'));
+		server = await startServer(dir);
+		expect(existsSync(AXE), `axe-core is not installed at ${AXE} (npm ci in tests/browser)`);
+		browser = await chromium.launch({
+			...CHROMIUM, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
+		});
+	} catch (err) {
+		console.log(`not ok - setup: ${reason(err)}`);
+		await stop();
+		console.log('0 passed, 1 failed');
+		process.exit(1);
+	}
+
+	for (const t of tests) {
+		const tc = { name: t.name, violations: [], defects: [] };
+		let why = null;
+		try {
+			await withTimeout(t.fn(tc), TEST_TIMEOUT_MS, t.name);
+			for (const [page, info] of tracked)
+				expect(info.audited === info.documents, `a page was not checked with axe: ${page.url()}`);
+		} catch (err) {
+			why = reason(err);
+		}
+		if (interrupted)
+			await halt();
+		if (tc.defects.length)
+			why = `${why ? `${why}; and ` : ''}${tc.defects.join('; ')}`;
+		if (tc.violations.length) {
+			const list = tc.violations.map((v) => `\n  - ${v}`).join('');
+			why = `${why ? `${why}; and ` : ''}${tc.violations.length} accessibility violation(s):${list}`;
+		}
+		if (!why) {
+			console.log(`ok - ${t.name}`);
+			passed++;
+			continue;
+		}
+		console.log(`not ok - ${t.name}: ${why}`);
+		failed++;
+		let n = 0;
+		for (const [page, info] of tracked) {
+			info.audited = info.documents;
+			await page.screenshot({ path: join(OUT, `failed-${slug(t.name).slice(0, 40)}-${++n}.png`), fullPage: true })
+				.catch(() => {});
+		}
+	}
+
+	const serverDied = server.proc.exitCode !== null || server.proc.signalCode !== null;
+	await stop();
+	if (serverDied) {
+		console.log(`not ok - the server stopped during the tests: ${server.log.trim().split('\n').pop()}`);
+		failed++;
+	}
+	console.log(`${passed} passed, ${failed} failed`);
+	process.exit(failed ? 1 : 0);
+}
+
+await main();
