@@ -482,6 +482,64 @@ test('a konsulent of 740 is refused Kolding\'s user page (403/404 page in Danish
 	}
 });
 
+/* The one entry point end to end: an entrepreneur writes through the public form, the
+ * municipality's coordinator finds the case, refers it, logs an advisory session and closes the
+ * case; and the registry, statistics and survey pages pass axe on the way. */
+test('an entrepreneur writes in; the coordinator refers, advises and closes the case', async (tc) => {
+	const page = await newPage();
+	try {
+		let status = await go(tc, page, '/kontakt/621');
+		expect(status === 200, `/kontakt/621 answered ${status}`);
+		expect(await page.getByLabel('Kommune').inputValue() === '621', 'Kolding is not preselected');
+		await page.getByLabel('Hvad drejer det sig om?').selectOption('funding');
+		await page.getByLabel('Dit navn').fill('Maja Browser');
+		await page.getByLabel('E-mail').fill('maja.browser@example.org');
+		await page.getByLabel('Virksomhed eller idé').fill('Grøn Kantine i browseren');
+		await page.getByLabel('Din besked').fill('Hvordan finansierer jeg en socialøkonomisk kantine?');
+		status = await follow(tc, page, () => page.getByRole('button', { name: 'Send henvendelsen' }).click());
+		expect(status === 200 && pathOf(page) === '/kontakt/kvittering', `the form led to ${pathOf(page)} (${status})`);
+		const receipt = await text(page, 'main');
+		const ref = (receipt.match(/IND-\d{4}-\d{6}/) || [])[0];
+		expect(ref, `the receipt shows no reference: "${receipt}"`);
+	} finally {
+		await closePage(page);
+	}
+	const staff = await newPage();
+	try {
+		await signIn(tc, staff, KOLDING);
+		await follow(tc, staff, () => staff.getByRole('navigation', { name: 'Hovedmenu' })
+			.getByRole('link', { name: 'Sager' }).click());
+		const link = staff.getByRole('link', { name: /IND-\d{4}-\d{6}/ }).first();
+		await follow(tc, staff, () => link.click());
+		expect((await text(staff, 'main')).includes('Maja Browser'), 'the newest case is not the one just sent');
+		await staff.getByLabel('Henvis til').selectOption({ label: 'Lokal bank (finansiering)' });
+		await follow(tc, staff, () => staff.getByRole('button', { name: 'Henvis' }).click());
+		expect((await text(staff, 'main')).includes('henvist til Lokal bank'), 'the referral is not shown');
+		await staff.getByLabel('Status').selectOption('closed');
+		await staff.getByLabel('Resultat').fill('Henvist til banken, der tilbyder et lån.');
+		const closed = await follow(tc, staff, () => staff.getByRole('button', { name: 'Gem', exact: true }).click());
+		expect(closed === 200, `closing the case answered ${closed}: ${await text(staff, 'main')}`);
+		expect((await text(staff, 'main')).includes('Sagen er opdateret.'), 'no confirmation after closing');
+		expect((await text(staff, '.facts')).includes('Afsluttet'), 'the case is not shown as closed');
+
+		await go(tc, staff, '/raadgivning');
+		await staff.getByLabel('Dato').fill('2026-11-20');
+		await staff.getByLabel('Emne').selectOption('business');
+		await staff.getByLabel('Iværksætter').fill('Maja Browser');
+		await follow(tc, staff, () => staff.getByRole('button', { name: 'Registrér' }).click());
+		expect((await text(staff, 'main')).includes('Samtalen er registreret.'), 'the session was not registered');
+
+		for (const path of ['/virksomheder', '/virksomheder?q=%C3%A6blespecialist', '/statistik?year=2015',
+			'/undersoegelser', '/undersoegelser/soev-2015/november-2015', '/opsaetning']) {
+			const status = await go(tc, staff, path);
+			expect(status === 200, `${path} answered ${status}`);
+		}
+		expect((await text(staff, 'main')).length > 0, 'an empty page');
+	} finally {
+		await closePage(staff);
+	}
+});
+
 /* ---------------------------------------------------------------- the runner */
 
 function withTimeout(promise, ms, what) {
