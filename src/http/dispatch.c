@@ -113,6 +113,19 @@ void dispatch(struct req *r)
 	int idx = router_match(routes, routes_count, r->method, r->path, &r->a, r->params,
 	                       REQ_MAX_PARAMS, &r->nparams);
 	if (idx == ROUTER_BAD_METHOD) {
+		/* RFC 9110: a 405 lists the methods the resource has */
+		static const struct { unsigned m; const char *name; } names[] = {
+			{M_GET, "GET"}, {M_HEAD, "HEAD"}, {M_POST, "POST"}, {M_PUT, "PUT"},
+			{M_PATCH, "PATCH"}, {M_DELETE, "DELETE"},
+		};
+		unsigned allowed = router_allowed(routes, routes_count, r->path, &r->a);
+		struct buf list;
+		buf_init(&list, 256);
+		for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+			if (allowed & names[i].m)
+				buf_printf(&list, "%s%s", list.len ? ", " : "", names[i].name);
+		reply_header(r, "Allow", buf_str(&list));
+		buf_free(&list);
 		fail(r, 405, "method_not_allowed", "This method is not allowed here.",
 		     "Handlingen er ikke tilladt på denne adresse.");
 		return;
@@ -145,7 +158,15 @@ void dispatch(struct req *r)
 		if (rt->flags & RF_API) {
 			reply_api_error(r, 401, "unauthorized", "Sign in or send a valid bearer token.", NULL);
 		} else {
-			const char *next = arena_printf(&r->a, "/login?next=%s", html_url(&r->a, r->path));
+			/* back to where the visitor was going, query string and all */
+			struct buf target;
+			buf_init(&target, 8192);
+			buf_puts(&target, r->path);
+			for (const struct kv *q = r->query; q && q->name; q++)
+				buf_printf(&target, "%c%s=%s", q == r->query ? '?' : '&', html_url(&r->a, q->name),
+				           html_url(&r->a, q->value));
+			const char *next = arena_printf(&r->a, "/login?next=%s", html_url(&r->a, buf_str(&target)));
+			buf_free(&target);
 			reply_redirect(r, next);
 		}
 		return;

@@ -131,6 +131,10 @@ int reply_api_error(struct req *r, int status, const char *code, const char *mes
 		json_null_at(&w, "field");
 	json_obj_close(&w);
 	json_obj_close(&w);
+	/* RFC 9110: a 401 names the scheme that would work */
+	if (status == 401)
+		reply_header(r, "WWW-Authenticate", r->authorization ? "Bearer realm=\"indgang\", error=\"invalid_token\""
+		                                                     : "Bearer realm=\"indgang\"");
 	return reply_json(r, status);
 }
 

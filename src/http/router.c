@@ -83,6 +83,16 @@ int router_match(const struct route *table, size_t n, unsigned method, const cha
 	return result;
 }
 
+unsigned router_allowed(const struct route *table, size_t n, const char *path, struct arena *a)
+{
+	unsigned m = 0;
+	const char *params[REQ_MAX_PARAMS];
+	for (size_t i = 0; path && path[0] == '/' && i < n; i++)
+		if (match_one(table[i].pattern, path, params, REQ_MAX_PARAMS, a) >= 0)
+			m |= table[i].methods;
+	return m & M_GET ? m | M_HEAD : m;
+}
+
 int router_check_table(const struct route *table, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {

@@ -43,6 +43,10 @@ struct route {
 int router_match(const struct route *table, size_t n, unsigned method, const char *path,
                  struct arena *a, const char **params, int max, int *nparams);
 
+/* router_allowed: the methods (M_GET | ...) of the routes whose pattern matches path; with GET
+ * comes HEAD. 0 when none does. */
+unsigned router_allowed(const struct route *table, size_t n, const char *path, struct arena *a);
+
 /* router_check_table: 0 if every route is well-formed and every route that changes state
  * (not GET/HEAD) is protected by a CSRF token (RF_FORM) or is an API route; otherwise logs the
  * offending pattern and returns ERR_INVALID. The server refuses to start on failure. */

@@ -166,11 +166,12 @@ void form_pagination(struct buf *o, const char *base, const char *extra, int off
 	htmlf(o, "<nav class=\"pagination\" aria-label=\"%s\"><p>", T_PAGINATION);
 	htmlf(o, T_SHOWING, offset + 1, last, total);
 	html(o, "</p>");
+	/* the links keep the page size, so "next" after ?limit=20 shows 20 more */
 	if (offset > 0) {
 		int prev = offset - limit > 0 ? offset - limit : 0;
-		htmlf(o, "<a href=\"%s?offset=%d%s\" rel=\"prev\">%s</a> ", base, prev, extra, T_PREV);
+		htmlf(o, "<a href=\"%s?offset=%d&amp;limit=%d%s\" rel=\"prev\">%s</a> ", base, prev, limit, extra, T_PREV);
 	}
 	if (last < total)
-		htmlf(o, "<a href=\"%s?offset=%d%s\" rel=\"next\">%s</a>", base, last, extra, T_NEXT);
+		htmlf(o, "<a href=\"%s?offset=%d&amp;limit=%d%s\" rel=\"next\">%s</a>", base, last, limit, extra, T_NEXT);
 	html(o, "</nav>\n");
 }

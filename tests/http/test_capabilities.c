@@ -1,0 +1,448 @@
+/*
+ * test_capabilities.c — the registry, the surveys and the one entry point over real HTTP: the
+ * interfaces the acceptance checks use (search the way Danes type, CVR validation, Tabel 1 for
+ * 2015 from the demo data, the 2015 survey's report, inquiries with their limits, advisory
+ * statistics), who may do what between municipalities, the browser forms (contact, survey
+ * answering, enterprise editing) and every page's HTML.
+ * Layer: tests. Runs the real `indgang serve` on a demo database (harness.h).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "harness.h"
+
+static struct harness_server *srv;
+static struct harness_client *anon, *kolding, *silkeborg, *admin, *owner;
+
+static void start(void)
+{
+	srv = harness_server_demo();
+	CHECKF(srv, "no demo database");
+	CHECKF(harness_server_start(srv, NULL) == 0, "indgang serve did not start");
+	anon = harness_client(srv);
+	kolding = harness_bearer(srv, "konsulent@kolding.example");
+	silkeborg = harness_bearer(srv, "konsulent@silkeborg.example");
+	admin = harness_bearer(srv, "admin@indgang.example");
+	owner = harness_bearer(srv, "virksomhed@kolding.example");
+	CHECKF(kolding && silkeborg && admin && owner, "'indgang token create' failed");
+}
+
+static void stop(void)
+{
+	CHECK(harness_server_stop(srv) == 0);
+	CHECK_OK(harness_server_log_problem(srv));
+}
+
+/* ---------------------------------------------------------------- registry */
+
+static const char *first_name(struct harness_resp *r)
+{
+	json_t *items = json_object_get(harness_json(r), "items");
+	return harness_json_str(json_array_get(items, 0), "name");
+}
+
+static void search_danish(void)
+{
+	const char *queries[] = {"aeblespecialist", "%C3%A6blespecialisterne", "AEBLES", "%C3%86blesp"};
+	for (size_t i = 0; i < sizeof(queries) / sizeof(queries[0]); i++) {
+		struct harness_resp *r = harness_get(anon, harness_fmt("/api/v1/enterprises?q=%s", queries[i]));
+		CHECK_STATUS(r, 200);
+		CHECKF(json_integer_value(json_object_get(harness_json(r), "total")) == 1, "q=%s: %s", queries[i], r->body);
+		CHECK_STR(first_name(r), "Æblespecialisterne ApS");
+	}
+	struct harness_resp *none = harness_get(anon, "/api/v1/enterprises?q=p%C3%A6revælling");
+	CHECK_STATUS(none, 200);
+	CHECK(json_integer_value(json_object_get(harness_json(none), "total")) == 0);
+	CHECK_API_ERROR(harness_get(anon, "/api/v1/enterprises?sort=colour"), 400, "bad_parameter", "sort");
+}
+
+static void list_in_danish_order(void)
+{
+	struct harness_resp *r = harness_get(anon, "/api/v1/enterprises?kommune=740&limit=500");
+	CHECK_STATUS(r, 200);
+	json_t *items = json_object_get(harness_json(r), "items");
+	CHECK(json_array_size(items) >= 10);
+	/* Æblespecialisterne sorts after every A-Z name of Silkeborg */
+	size_t i;
+	json_t *it;
+	size_t aeble = 0, last_latin = 0;
+	json_array_foreach(items, i, it) {
+		const char *n = harness_json_str(it, "name");
+		if (!strcmp(n, "Æblespecialisterne ApS"))
+			aeble = i;
+		else if ((n[0] >= 'A' && n[0] <= 'Z') && strncmp(n, "Aa", 2))
+			last_latin = i;
+	}
+	CHECKF(aeble > last_latin, "Æ at %zu, a Latin name at %zu", aeble, last_latin);
+}
+
+static void create_and_edit_enterprise(void)
+{
+	CHECK_API_ERROR(harness_post_json(kolding, "/api/v1/enterprises",
+	                                  "{\"name\":\"Forkert CVR\",\"kommune\":\"621\",\"cvr\":\"10150818\"}"),
+	                422, "invalid", "cvr");
+	struct harness_resp *r = harness_post_json(kolding, "/api/v1/enterprises",
+	                                           "{\"name\":\"Grøn Kantine HTTP\",\"kommune\":\"621\",\"cvr\":\"10150817\","
+	                                           "\"established\":\"2026-01-05\",\"services\":[\"kantine\"]}");
+	CHECK_STATUS(r, 201);
+	long long id = (long long)json_integer_value(json_object_get(harness_json(r), "id"));
+	CHECK(id > 0);
+	CHECK_API_ERROR(harness_post_json(kolding, "/api/v1/enterprises",
+	                                  "{\"name\":\"Samme CVR\",\"kommune\":\"621\",\"cvr\":\"10150817\"}"),
+	                409, "conflict", "cvr");
+	/* another municipality's konsulent may neither create in 621 nor change this one */
+	CHECK_API_ERROR(harness_post_json(silkeborg, "/api/v1/enterprises", "{\"name\":\"X\",\"kommune\":\"621\"}"),
+	                403, "forbidden", NULL);
+	CHECK_API_ERROR(harness_patch_json(silkeborg, harness_fmt("/api/v1/enterprises/%lld", id),
+	                                   "{\"name\":\"Overtaget\"}"), 403, "forbidden", NULL);
+	struct harness_resp *p = harness_patch_json(kolding, harness_fmt("/api/v1/enterprises/%lld", id),
+	                                            "{\"closed\":\"2026-06-30\"}");
+	CHECK_STATUS(p, 200);
+	CHECK_STR(harness_json_str(harness_json(p), "closed"), "2026-06-30");
+	CHECK_STR(harness_json_str(harness_json(p), "name"), "Grøn Kantine HTTP");
+	/* the profile page shows it and its history to the municipality's staff */
+	struct harness_client *web = harness_login(srv, "konsulent@kolding.example", HARNESS_DEMO_PASSWORD);
+	CHECK(web);
+	struct harness_resp *page = harness_get(web, harness_fmt("/virksomheder/%lld", id));
+	CHECK_STATUS(page, 200);
+	CHECK_HTML(page);
+	CHECK_HAS(page->body, "Historik");
+	CHECK_HAS(page->body, "Grøn Kantine HTTP");
+}
+
+static void own_enterprise_profile(void)
+{
+	struct harness_resp *r = harness_get(anon, "/api/v1/enterprises?q=soul&kommune=621");
+	CHECK_STATUS(r, 200);
+	json_t *it = json_array_get(json_object_get(harness_json(r), "items"), 0);
+	CHECK_STR(harness_json_str(it, "name"), "Soul Café");
+	long long id = (long long)json_integer_value(json_object_get(it, "id"));
+	struct harness_resp *p = harness_patch_json(owner, harness_fmt("/api/v1/enterprises/%lld", id),
+	                                            "{\"description\":\"Frokost og kaffe\",\"kommune\":\"740\"}");
+	CHECK_STATUS(p, 200);
+	CHECK_STR(harness_json_str(harness_json(p), "description"), "Frokost og kaffe");
+	CHECK_STR(harness_json_str(harness_json(p), "kommune"), "621"); /* a fact the owner cannot change */
+	struct harness_resp *other = harness_get(anon, "/api/v1/enterprises?q=allehaande&kommune=621");
+	long long oid = (long long)json_integer_value(
+		json_object_get(json_array_get(json_object_get(harness_json(other), "items"), 0), "id"));
+	CHECK(oid > 0);
+	CHECK_API_ERROR(harness_patch_json(owner, harness_fmt("/api/v1/enterprises/%lld", oid),
+	                                   "{\"description\":\"Overtaget\"}"), 403, "forbidden", NULL);
+}
+
+static const struct {
+	const char *kode;
+	int total, registered, established, pipeline;
+} tabel1[] = {
+	{"740", 9, 4, 6, 4}, {"746", 8, 1, 3, 2}, {"621", 7, 3, 3, 13}, {"849", 7, 2, 1, 2},
+	{"370", 7, 0, 0, 4}, {"330", 6, 4, 4, 4}, {"615", 6, 2, 2, 4}, {"630", 5, 2, 0, 3},
+	{"265", 5, 0, 1, 4}, {"779", 5, 0, 3, 2}, {"253", 4, 0, 0, 2}, {"730", 3, 2, 2, 3},
+	{"813", 2, 1, 2, 1}, {"710", 2, 1, 1, 2}, {"165", 0, 0, 1, 2}, {"450", 0, 0, 0, 3},
+	{"350", 0, 0, 0, 3},
+};
+
+static void tabel1_from_the_demo(void)
+{
+	struct harness_resp *r = harness_get(
+		anon, "/api/v1/stats/enterprises?year=2015&kommuner=740,746,621,849,370,330,615,630,265,779,253,730,813,710,165,450,350");
+	CHECK_STATUS(r, 200);
+	json_t *rows = json_object_get(harness_json(r), "rows");
+	CHECK(json_array_size(rows) == 17);
+	for (size_t k = 0; k < 17; k++) {
+		json_t *row = NULL, *x;
+		size_t i;
+		json_array_foreach(rows, i, x) if (!strcmp(harness_json_str(x, "kommune"), tabel1[k].kode)) row = x;
+		CHECKF(row, "no row for %s", tabel1[k].kode);
+		int got[4] = {(int)json_integer_value(json_object_get(row, "total")),
+		              (int)json_integer_value(json_object_get(row, "registered")),
+		              (int)json_integer_value(json_object_get(row, "established")),
+		              (int)json_integer_value(json_object_get(row, "pipeline"))};
+		CHECKF(got[0] == tabel1[k].total && got[1] == tabel1[k].registered &&
+		       got[2] == tabel1[k].established && got[3] == tabel1[k].pipeline,
+		       "%s: %d %d %d %d", tabel1[k].kode, got[0], got[1], got[2], got[3]);
+	}
+	json_t *sum = json_object_get(harness_json(r), "total");
+	CHECK(json_integer_value(json_object_get(sum, "total")) == 76);
+	CHECK(json_integer_value(json_object_get(sum, "pipeline")) == 58);
+	CHECK_API_ERROR(harness_get(anon, "/api/v1/stats/enterprises?year=2015&kommuner=74"), 400, "bad_parameter", "kommuner");
+	struct harness_resp *page = harness_get(anon, "/statistik?year=2015");
+	CHECK_STATUS(page, 200);
+	CHECK_HTML(page);
+	CHECK_HAS(page->body, "<figure class=\"chart\">");
+	struct harness_resp *csv = harness_get(anon, "/statistik/virksomheder?format=csv&year=2015&kommuner=740");
+	CHECK_STATUS(csv, 200);
+	CHECK_HAS(harness_header(csv, "Content-Type"), "text/csv");
+	CHECK_HAS(csv->body, "740,Silkeborg,9,4,6,4");
+	struct harness_resp *xlsx = harness_get(anon, "/statistik/virksomheder?format=xlsx&year=2015");
+	CHECK_STATUS(xlsx, 200);
+	CHECK(xlsx->len > 100 && !memcmp(xlsx->body, "PK", 2));
+}
+
+static void registry_pages(void)
+{
+	const char *paths[] = {"/virksomheder", "/virksomheder?q=caf%C3%A9&sort=established&registered=1",
+	                       "/virksomheder?kommune=621&service=cafe&status=established"};
+	for (size_t i = 0; i < 3; i++) {
+		struct harness_resp *r = harness_get(anon, paths[i]);
+		CHECK_STATUS(r, 200);
+		CHECK_HTML(r);
+		CHECK_SECURITY_HEADERS(r);
+	}
+	struct harness_client *web = harness_login(srv, "konsulent@kolding.example", HARNESS_DEMO_PASSWORD);
+	CHECK(web);
+	struct harness_resp *form = harness_get(web, "/virksomheder/ny");
+	CHECK_STATUS(form, 200);
+	CHECK_HTML(form);
+	/* a form with an invalid CVR comes back with the error next to the field and what was typed */
+	struct harness_resp *bad = harness_post_form(web, "/virksomheder",
+		harness_form("csrf", harness_csrf_field(form), "name", "Ny & <Glad>", "cvr", "12345678", NULL));
+	CHECK_STATUS(bad, 422);
+	CHECK_HTML(bad);
+	CHECK_HAS(bad->body, "id=\"f-cvr-error\"");
+	CHECK_HAS(bad->body, "value=\"Ny &amp; &lt;Glad&gt;\"");
+	struct harness_resp *ok = harness_post_form(web, "/virksomheder",
+		harness_form("csrf", harness_csrf_field(form), "name", "Ny Glad Virksomhed", "services", "cafe",
+		             "services", "kantine", NULL));
+	CHECK_STATUS(ok, 303);
+	CHECK_HAS(harness_header(ok, "Location"), "?ok=oprettet");
+	struct harness_resp *nocsrf = harness_post_form(web, "/virksomheder", harness_form("name", "Uden", NULL));
+	CHECK_STATUS(nocsrf, 403);
+}
+
+/* ---------------------------------------------------------------- surveys */
+
+static json_t *question(json_t *report, const char *code)
+{
+	size_t i;
+	json_t *q;
+	json_array_foreach(json_object_get(report, "questions"), i, q) if (!strcmp(harness_json_str(q, "code"), code)) return q;
+	return NULL;
+}
+
+static int count_of(json_t *q, int option)
+{
+	return (int)json_integer_value(json_object_get(json_array_get(json_object_get(q, "options"), (size_t)option), "count"));
+}
+
+static void survey_report_reproduces_chapter_3(void)
+{
+	struct harness_resp *r = harness_get(admin, "/api/v1/surveys/soev-2015/rounds/november-2015/report");
+	CHECK_STATUS(r, 200);
+	json_t *rep = harness_json(r);
+	CHECK(json_integer_value(json_object_get(rep, "respondents")) == 17);
+	json_t *t3 = question(rep, "t3");
+	CHECK(t3 && count_of(t3, 0) == 6 && count_of(t3, 1) == 10 && count_of(t3, 2) == 1);
+	json_t *t2 = question(rep, "t2");
+	CHECK(t2 && count_of(t2, 0) == 14 && count_of(t2, 5) == 4);
+	json_t *t4 = question(rep, "t4");
+	json_t *c = json_array_get(json_object_get(t4, "items"), 2);
+	CHECK_STR(harness_json_str(c, "key"), "c");
+	CHECK(count_of(c, 2) == 11);
+	json_t *t15 = question(rep, "t15");
+	CHECK(json_array_size(json_object_get(t15, "answers")) == 17);
+	json_t *t12 = question(rep, "t12");
+	CHECK(count_of(t12, 1) == 12 && count_of(t12, 2) == 5);
+	struct harness_resp *start = harness_get(admin, "/api/v1/surveys/soev-2015/rounds/projektstart/report");
+	json_t *s12 = question(harness_json(start), "t12");
+	CHECK(count_of(s12, 0) == 6 && count_of(s12, 1) == 8 && count_of(s12, 2) == 3);
+	/* a konsulent reads neither the admin report nor another municipality's answers */
+	CHECK_API_ERROR(harness_get(kolding, "/api/v1/surveys/soev-2015/rounds/november-2015/report"), 403, "forbidden", NULL);
+	CHECK_API_ERROR(harness_get(anon, "/api/v1/surveys/soev-2015/rounds/november-2015/report"), 401, "unauthorized", NULL);
+}
+
+static void survey_answered_in_the_browser(void)
+{
+	struct harness_client *web = harness_login(srv, "konsulent@kolding.example", HARNESS_DEMO_PASSWORD);
+	CHECK(web);
+	struct harness_resp *list = harness_get(web, "/undersoegelser");
+	CHECK_STATUS(list, 200);
+	CHECK_HTML(list);
+	struct harness_resp *form = harness_get(web, "/undersoegelser/soev-2015/november-2015");
+	CHECK_STATUS(form, 200);
+	CHECK_HTML(form);
+	const char *csrf = harness_csrf_field(form);
+	/* submitting without the required answers: 422 with the errors, nothing submitted */
+	struct harness_resp *incomplete = harness_post_form(web, "/undersoegelser/soev-2015/november-2015",
+		harness_form("csrf", csrf, "t3", "1", "action", "submit", NULL));
+	CHECK_STATUS(incomplete, 422);
+	CHECK_HTML(incomplete);
+	CHECK_HAS(incomplete->body, "skal besvares");
+	/* every required question answered: submitted */
+	struct harness_resp *ok = harness_post_form(web, "/undersoegelser/soev-2015/november-2015",
+		harness_form("csrf", csrf, "t2", "1", "t2", "3", "t3", "1", "t4.a", "5", "t4.b", "5", "t4.c", "5",
+		             "t4.d", "5", "t5", "5", "t6", "5", "t7", "5", "t8", "5", "t9", "4", "t10", "5", "t11", "5",
+		             "t12", "3", "t13", "5", "t14", "5", "t15", "Forankret i styregruppen.", "action", "submit", NULL));
+	CHECK_STATUS(ok, 303);
+	struct harness_resp *r = harness_get(admin, "/api/v1/surveys/soev-2015/rounds/november-2015/report");
+	json_t *t3 = question(harness_json(r), "t3");
+	CHECK(json_integer_value(json_object_get(harness_json(r), "respondents")) == 17);
+	CHECK(count_of(t3, 0) + count_of(t3, 1) + count_of(t3, 2) == 17);
+	json_t *t15 = question(harness_json(r), "t15");
+	CHECK_HAS(harness_json_text(json_incref(t15)), "Forankret i styregruppen.");
+	struct harness_client *aweb = harness_login(srv, "admin@indgang.example", HARNESS_DEMO_PASSWORD);
+	CHECK(aweb);
+	const char *pages[] = {"/undersoegelser", "/undersoegelser/soev-2015", "/undersoegelser/soev-2015/november-2015/oversigt",
+	                       "/undersoegelser/soev-2015/november-2015/rapport?sammenlign=projektstart"};
+	for (size_t i = 0; i < 4; i++) {
+		struct harness_resp *p = harness_get(aweb, pages[i]);
+		CHECK_STATUS(p, 200);
+		CHECK_HTML(p);
+	}
+	CHECK_STATUS(harness_get(web, "/undersoegelser/soev-2015/november-2015/rapport"), 403);
+}
+
+/* ---------------------------------------------------------------- one entry point */
+
+static const char *inquiry(const char *email)
+{
+	return harness_fmt("{\"kommune\":\"621\",\"name\":\"Maja Prøve\",\"email\":\"%s\",\"topic\":\"employment\","
+	                   "\"message\":\"To praktikpladser\"}", email);
+}
+
+static void inquiries_api(void)
+{
+	struct harness_resp *r = harness_post_json(anon, "/api/v1/inquiries", inquiry("maja@example.org"));
+	CHECK_STATUS(r, 201);
+	const char *ref = harness_json_str(harness_json(r), "reference");
+	CHECKF(ref && strlen(ref) == 15 && !strncmp(ref, "IND-", 4), "reference %s", ref ? ref : "(none)");
+	long long id = (long long)json_integer_value(json_object_get(harness_json(r), "id"));
+	CHECK_API_ERROR(harness_post_json(anon, "/api/v1/inquiries", inquiry("not-an-address")), 422, "invalid", "email");
+	/* the municipality sees it, another does not */
+	struct harness_resp *mine = harness_get(kolding, "/api/v1/inquiries?status=new&limit=500");
+	CHECK_STATUS(mine, 200);
+	CHECK_HAS(mine->body, ref);
+	struct harness_resp *theirs = harness_get(silkeborg, "/api/v1/inquiries?status=new&limit=500");
+	CHECK_STATUS(theirs, 200);
+	CHECK_LACKS(theirs->body, ref);
+	CHECK_API_ERROR(harness_get(anon, "/api/v1/inquiries"), 401, "unauthorized", NULL);
+	CHECK_API_ERROR(harness_patch_json(silkeborg, harness_fmt("/api/v1/inquiries/%lld", id), "{\"status\":\"closed\"}"),
+	                404, "not_found", NULL);
+	CHECK_API_ERROR(harness_patch_json(kolding, harness_fmt("/api/v1/inquiries/%lld", id), "{\"status\":\"closed\"}"),
+	                422, "invalid", "outcome");
+	struct harness_resp *closed = harness_patch_json(kolding, harness_fmt("/api/v1/inquiries/%lld", id),
+	                                                 "{\"status\":\"closed\",\"outcome\":\"Startet i praktik\"}");
+	CHECK_STATUS(closed, 200);
+	CHECK_STR(harness_json_str(harness_json(closed), "status"), "closed");
+	/* the receipt waits in the outbox (no relay in this test) */
+	struct harness_client *aweb = harness_login(srv, "admin@indgang.example", HARNESS_DEMO_PASSWORD);
+	CHECK(aweb);
+	struct harness_resp *outbox = harness_get(aweb, "/admin/udbakke?ventende=1");
+	CHECK_STATUS(outbox, 200);
+	CHECK_HTML(outbox);
+	CHECK_HAS(outbox->body, harness_fmt("Kvittering for din henvendelse %s", ref));
+}
+
+static void inquiries_rate_limit(void)
+{
+	struct harness_client *flood = harness_client(srv);
+	harness_client_bind(flood, "127.0.0.9");
+	for (int i = 0; i < 10; i++)
+		CHECK_STATUS(harness_post_json(flood, "/api/v1/inquiries", inquiry(harness_fmt("flood%d@example.org", i))), 201);
+	CHECK_API_ERROR(harness_post_json(flood, "/api/v1/inquiries", inquiry("flood11@example.org")), 429,
+	                "too_many_requests", NULL);
+	/* another address is not held back */
+	CHECK_STATUS(harness_post_json(anon, "/api/v1/inquiries", inquiry("other@example.org")), 201);
+}
+
+static void contact_form_in_the_browser(void)
+{
+	struct harness_client *web = harness_client(srv);
+	struct harness_resp *form = harness_get(web, "/kontakt/621");
+	CHECK_STATUS(form, 200);
+	CHECK_HTML(form);
+	CHECK_HAS(form->body, "<option value=\"621\" selected>");
+	const char *csrf = harness_csrf_field(form);
+	struct harness_resp *bad = harness_post_form(web, "/kontakt",
+		harness_form("csrf", csrf, "kommune", "621", "name", "Ole", "email", "ole@", "topic", "start", "message", "Hej", NULL));
+	CHECK_STATUS(bad, 422);
+	CHECK_HTML(bad);
+	CHECK_HAS(bad->body, "id=\"f-email-error\"");
+	CHECK_HAS(bad->body, "value=\"Ole\"");
+	struct harness_resp *ok = harness_post_form(web, "/kontakt",
+		harness_form("csrf", csrf, "kommune", "621", "name", "Ole", "email", "ole@example.org", "topic", "start",
+		             "message", "Jeg har en idé", NULL));
+	CHECK_STATUS(ok, 303);
+	CHECK_HAS(harness_header(ok, "Location"), "/kontakt/kvittering?ref=IND-");
+	struct harness_resp *receipt = harness_get(web, harness_header(ok, "Location"));
+	CHECK_STATUS(receipt, 200);
+	CHECK_HTML(receipt);
+	CHECK_HAS(receipt->body, "IND-");
+	/* a robot filling the hidden field gets a receipt page and nothing is stored */
+	struct harness_resp *before = harness_get(kolding, "/api/v1/inquiries?limit=1");
+	long long n0 = (long long)json_integer_value(json_object_get(harness_json(before), "total"));
+	struct harness_resp *bot = harness_post_form(web, "/kontakt",
+		harness_form("csrf", csrf, "kommune", "621", "name", "Bot", "email", "bot@example.org", "topic", "start",
+		             "message", "spam", "homepage", "http://spam.example", NULL));
+	CHECK_STATUS(bot, 303);
+	struct harness_resp *after = harness_get(kolding, "/api/v1/inquiries?limit=1");
+	CHECK(json_integer_value(json_object_get(harness_json(after), "total")) == n0);
+	/* the coordinator sees the case on the dashboard and opens it */
+	struct harness_client *kweb = harness_login(srv, "konsulent@kolding.example", HARNESS_DEMO_PASSWORD);
+	CHECK(kweb);
+	struct harness_resp *cases = harness_get(kweb, "/sager");
+	CHECK_STATUS(cases, 200);
+	CHECK_HTML(cases);
+	const char *p = strstr(cases->body, "href=\"/sager/");
+	CHECK(p);
+	long long id = 0;
+	sscanf(p + strlen("href=\"/sager/"), "%lld", &id);
+	struct harness_resp *c = harness_get(kweb, harness_fmt("/sager/%lld", id));
+	CHECK_STATUS(c, 200);
+	CHECK_HTML(c);
+	const char *pages[] = {"/raadgivning", "/opsaetning"};
+	for (size_t i = 0; i < 2; i++) {
+		struct harness_resp *x = harness_get(kweb, pages[i]);
+		CHECK_STATUS(x, 200);
+		CHECK_HTML(x);
+	}
+}
+
+static void advisory_sessions_and_statistics(void)
+{
+	struct harness_resp *r = harness_post_json(kolding, "/api/v1/advisory-sessions",
+		"{\"date\":\"2015-11-20\",\"topic\":\"business\",\"minutes\":45,\"entrepreneur\":\"Maja\"}");
+	CHECK_STATUS(r, 201);
+	CHECK_API_ERROR(harness_post_json(kolding, "/api/v1/advisory-sessions",
+	                                  "{\"date\":\"2015-11-20\",\"topic\":\"fun\",\"minutes\":45,\"entrepreneur\":\"M\"}"),
+	                422, "invalid", "topic");
+	CHECK_API_ERROR(harness_post_json(owner, "/api/v1/advisory-sessions",
+	                                  "{\"date\":\"2015-11-20\",\"topic\":\"business\",\"minutes\":45,\"entrepreneur\":\"M\"}"),
+	                403, "forbidden", NULL);
+	struct harness_resp *s = harness_get(anon, "/api/v1/stats/advisory?from=2015-10&to=2015-11&kommune=621");
+	CHECK_STATUS(s, 200);
+	json_t *months = json_object_get(json_array_get(json_object_get(harness_json(s), "rows"), 0), "months");
+	CHECK(json_array_size(months) == 2);
+	json_t *nov = json_array_get(months, 1);
+	CHECK_STR(harness_json_str(nov, "month"), "2015-11");
+	int before = (int)json_integer_value(json_object_get(json_array_get(months, 0), "sessions"));
+	int sessions = (int)json_integer_value(json_object_get(nov, "sessions"));
+	CHECKF(sessions == before + 1, "October %d, November %d", before, sessions);
+	const char *bucket = harness_json_str(nov, "bucket");
+	CHECK(bucket && (!strcmp(bucket, "1-2") || !strcmp(bucket, "3-5") || !strcmp(bucket, "6-10") ||
+	                 !strcmp(bucket, ">10")));
+	CHECK_API_ERROR(harness_get(anon, "/api/v1/stats/advisory?from=2015-13&to=2015-11"), 400, "bad_parameter", "from");
+	CHECK_API_ERROR(harness_get(anon, "/api/v1/stats/advisory?from=2015-01&to=2015"), 400, "bad_parameter", "to");
+	CHECK_API_ERROR(harness_get(anon, "/api/v1/stats/advisory?from=2015-11&to=2015-01"), 400, "bad_parameter", "to");
+}
+
+static const struct harness_test tests[] = {
+	{"the server starts on a demo database and tokens are issued", start, HARNESS_FATAL | HARNESS_KEEP},
+	{"registry search finds Æblespecialisterne the way Danes type, in any case", search_danish, 0},
+	{"the registry lists names in Danish order (Æ after Z)", list_in_danish_order, 0},
+	{"enterprises: a bad CVR is 422 on cvr, a taken one 409, another municipality 403", create_and_edit_enterprise, 0},
+	{"a virksomhed account edits its own profile, not the registry's facts nor others", own_enterprise_profile, 0},
+	{"Tabel 1 for 2015 from the demo data equals the report's, with page and downloads", tabel1_from_the_demo, 0},
+	{"registry pages validate; the enterprise form keeps input and shows errors", registry_pages, 0},
+	{"the 2015 survey's report reproduces chapter 3; konsulenter cannot read it", survey_report_reproduces_chapter_3, 0},
+	{"a konsulent answers the 2015 survey in the browser and the report counts it", survey_answered_in_the_browser, 0},
+	{"inquiries: reference, validation, municipality scope, closing needs an outcome, receipt in outbox", inquiries_api, 0},
+	{"more than 10 inquiries a minute from one address answer 429", inquiries_rate_limit, 0},
+	{"the contact form, its receipt, the honeypot and the case dashboard in the browser", contact_form_in_the_browser, 0},
+	{"advisory sessions count into the monthly buckets", advisory_sessions_and_statistics, 0},
+	{"the server stops cleanly with SIGTERM and logged no sanitizer report", stop, 0},
+};
+
+int main(void)
+{
+	return harness_main(tests, sizeof(tests) / sizeof(tests[0]));
+}
