@@ -10,10 +10,12 @@
 #include "../base/arena.h"
 #include "../base/buf.h"
 #include "../base/err.h"
+#include "../base/errs.h"
 #include "../base/text.h"
 #include "../registry/registry.h"
 #include "../registry/registry_io.h"
 #include "../registry/registry_report.h"
+#include "../registry/registry_store.h"
 #include "../store/db.h"
 #include "cmd.h"
 
@@ -21,13 +23,16 @@ static const char registry_help[] =
 	"usage: indgang [--db PATH] registry import FILE.csv [--dry-run]\n"
 	"       indgang [--db PATH] registry export [--format csv|json|xlsx] [--kommune KODE] [--output FILE]\n"
 	"       indgang [--db PATH] registry stats --year Y [--kommuner 740,621,...] [--table 1|2]\n"
-	"                                          [--format json|csv|xlsx] [FILE]\n\n"
+	"                                          [--format json|csv|xlsx] [FILE]\n"
+	"       indgang [--db PATH] registry lists\n"
+	"       indgang [--db PATH] registry list-add --list services|target_groups --key KEY --label TEXT\n\n"
 	"import reads enterprises from a CSV file (comma or semicolon, UTF-8 with or without BOM;\n"
 	"columns in docs/registry.md). Every problem is printed as LINE:COLUMN: message and nothing\n"
 	"is written unless the whole file is valid; --dry-run only checks. An enterprise with the same\n"
 	"CVR, or else the same name in the same municipality, is updated; the rest are created.\n"
 	"export writes every enterprise with the import's columns (xlsx needs --output).\n"
-	"stats prints Tabel 1 (or 2) as of 31 December of the year; xlsx is written to FILE.\n";
+	"stats prints Tabel 1 (or 2) as of 31 December of the year; xlsx is written to FILE.\n"
+	"lists prints the managed lists of services and target groups; list-add adds to one.\n";
 
 static int read_file(const char *path, struct buf *out)
 {
@@ -89,6 +94,48 @@ static int do_import(struct db *db, struct arena *a, const char *file, bool dry)
 	return EXIT_OK;
 }
 
+/* registry lists / registry list-add */
+static int registry_lists(const struct cmd_ctx *ctx, const char *verb, const char *list_name,
+                          const char *key, const char *label)
+{
+	bool add = !strcmp(verb, "list-add");
+	if (add && (!list_name || (strcmp(list_name, "services") && strcmp(list_name, "target_groups"))))
+		return cmd_usage_error("registry", "--list must be services or target_groups");
+	if (add && (!key || !label))
+		return cmd_usage_error("registry", "list-add needs --key and --label");
+	struct db *db;
+	if (cmd_open_db(ctx, &db) != 0)
+		return EXIT_FAIL;
+	struct arena a;
+	arena_init(&a, 0);
+	int rc = EXIT_OK;
+	if (add) {
+		struct errs errs = {0};
+		int r = registry_option_add(db, &a, &users_cli, !strcmp(list_name, "target_groups"), key, label, &errs);
+		for (int i = 0; i < errs.n; i++)
+			fprintf(stderr, "indgang registry list-add: %s: %s\n", errs.e[i].field, errs.e[i].message);
+		if (r) {
+			if (!errs.n)
+				fprintf(stderr, "indgang registry list-add: %s\n", err_str(r));
+			rc = EXIT_FAIL;
+		}
+	} else {
+		for (int t = 0; t < 2; t++) {
+			struct option_kv *opts;
+			int n;
+			if (registry_store_options(db, &a, t, &opts, &n) != 0) {
+				rc = EXIT_FAIL;
+				break;
+			}
+			for (int i = 0; i < n; i++)
+				printf("%s\t%s\t%s\n", t ? "target_groups" : "services", opts[i].key, opts[i].label);
+		}
+	}
+	arena_free(&a);
+	db_close(db);
+	return rc;
+}
+
 int cmd_registry(const struct cmd_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -99,6 +146,9 @@ int cmd_registry(const struct cmd_ctx *ctx, int argc, char **argv)
 		{"output", required_argument, NULL, 'o'},
 		{"year", required_argument, NULL, 'y'},
 		{"table", required_argument, NULL, 't'},
+		{"list", required_argument, NULL, 'L'},
+		{"key", required_argument, NULL, 'k' + 256},
+		{"label", required_argument, NULL, 'l' + 256},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -107,6 +157,7 @@ int cmd_registry(const struct cmd_ctx *ctx, int argc, char **argv)
 		return argc < 2 ? EXIT_USAGE : EXIT_OK;
 	}
 	const char *verb = argv[1], *format = NULL, *kommune = NULL, *kommuner = NULL, *output = NULL;
+	const char *list_name = NULL, *key = NULL, *label = NULL;
 	bool dry = false;
 	long long year = 0, table = 1;
 	int o;
@@ -126,6 +177,9 @@ int cmd_registry(const struct cmd_ctx *ctx, int argc, char **argv)
 			if (text_parse_int(optarg, 1, 2, &table) != 0)
 				return cmd_usage_error("registry", "--table wants 1 or 2");
 			break;
+		case 'L': list_name = optarg; break;
+		case 'k' + 256: key = optarg; break;
+		case 'l' + 256: label = optarg; break;
 		case 'h': fputs(registry_help, stdout); return EXIT_OK;
 		default: return cmd_usage_error("registry", "unknown option");
 		}
@@ -134,8 +188,10 @@ int cmd_registry(const struct cmd_ctx *ctx, int argc, char **argv)
 	char **pos = argv + 1 + optind;
 	bool import = !strcmp(verb, "import"), export = !strcmp(verb, "export"),
 	     stats = !strcmp(verb, "stats");
+	if (!strcmp(verb, "lists") || !strcmp(verb, "list-add"))
+		return registry_lists(ctx, verb, list_name, key, label);
 	if (!import && !export && !stats)
-		return cmd_usage_error("registry", "the verb must be import, export or stats");
+		return cmd_usage_error("registry", "the verb must be import, export, stats, lists or list-add");
 	if (import && rest != 1)
 		return cmd_usage_error("registry", "import wants one CSV file");
 	if (!format)

@@ -311,9 +311,21 @@ static int case_page(struct req *r, int status, const struct inquiry *q)
 	html(o, "<h2>Henvisninger</h2>\n");
 	if (nr == 0)
 		html(o, "<p class=\"empty\">Sagen er ikke henvist.</p>\n");
-	for (int i = 0; i < nr; i++)
+	for (int i = 0; i < nr; i++) {
 		htmlf(o, "<p>%s: henvist til <strong>%s</strong>. %s%s%s</p>\n", text_date_dk(&r->a, refs[i].at),
 		      refs[i].unit, refs[i].note, *refs[i].result ? " Resultat: " : "", refs[i].result);
+		if (*refs[i].result)
+			continue;
+		/* what came of the referral, when the unit or partner has answered */
+		htmlf(o, "<form method=\"post\" action=\"%s\" class=\"filter\">\n", action);
+		form_csrf(o, r->csrf);
+		htmlf(o, "<input type=\"hidden\" name=\"action\" value=\"result\">"
+		         "<input type=\"hidden\" name=\"referral_id\" value=\"%lld\">\n", (long long)refs[i].id);
+		form_input(o, &(struct form_field){.name = arena_printf(&r->a, "result-%lld", (long long)refs[i].id),
+		                                   .label = arena_printf(&r->a, "Hvad kom der ud af henvisningen til %s?",
+		                                                         refs[i].unit)});
+		html(o, "<button type=\"submit\">Gem resultat</button>\n</form>\n");
+	}
 	if (nu) {
 		htmlf(o, "<form method=\"post\" action=\"%s\" class=\"stack narrow\" novalidate>\n", action);
 		form_csrf(o, r->csrf);
@@ -365,7 +377,7 @@ static int64_t id_field(struct req *r, const char *name)
 
 /* POST /sager/{id} — as /sager, CSRF. action=update (status, outcome, assignee_id, unit_id,
  * next_action, next_action_date) | note (note) | referral (referral_unit, referral_note) |
- * registry. */
+ * result (referral_id, result-ID) | registry. */
 int entry_page_case_post(struct req *r)
 {
 	int64_t id = strtoll(req_param(r, 0), NULL, 10);
@@ -388,6 +400,12 @@ int entry_page_case_post(struct req *r)
 		int64_t unit = id_field(r, "referral_unit");
 		rc = entry_referral_add(r->db, &r->a, r->user, id, unit > 0 ? unit : 0, req_form(r, "referral_note"),
 		                        &r->errs);
+	} else if (!strcmp(action, "result")) {
+		int64_t ref = id_field(r, "referral_id");
+		const char *result = ref > 0 ? req_form(r, arena_printf(&r->a, "result-%lld", (long long)ref)) : NULL;
+		if (ref <= 0 || !result || !*text_trim(&r->a, result))
+			return reply_page_error(r, 400, "Skriv, hvad der kom ud af henvisningen.");
+		rc = entry_referral_result(r->db, &r->a, r->user, ref, result);
 	} else if (!strcmp(action, "registry")) {
 		rc = entry_to_registry(r->db, &r->a, r->user, id, &r->errs, &ent);
 	} else {

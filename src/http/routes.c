@@ -55,6 +55,7 @@ const struct route routes[] = {
 	{M_POST, "/undersoegelser/{str}/{str}", surveys_page_answer_post, RF_FORM, ROLE_KONSULENT},
 	{M_GET, "/undersoegelser/{str}/{str}/oversigt", surveys_page_overview, 0, ROLE_ADMIN},
 	{M_POST, "/undersoegelser/{str}/{str}/genaabn", surveys_page_reopen, RF_FORM, ROLE_ADMIN},
+	{M_POST, "/undersoegelser/{str}/{str}/paamind", surveys_page_remind, RF_FORM, ROLE_ADMIN},
 	{M_GET, "/undersoegelser/{str}/{str}/rapport", surveys_page_report, 0, ROLE_ADMIN},
 	{M_GET, "/statistik/virksomheder", registry_download_stats, RF_PUBLIC, 0},
 	/* JSON API */

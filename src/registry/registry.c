@@ -401,3 +401,40 @@ bool registry_equal(const struct enterprise *x, const struct enterprise *y)
 	       same_list(x->services, x->nservices, y->services, y->nservices) &&
 	       same_list(x->targets, x->ntargets, y->targets, y->ntargets);
 }
+
+int registry_option_add(struct db *db, struct arena *a, const struct principal *by, bool targets,
+                        const char *key, const char *label, struct errs *errs)
+{
+	if (access_allowed(by, ACC_NATIONAL, NULL) != 0)
+		return ERR_FORBIDDEN;
+	const char *k = clean(a, key), *l = clean(a, label);
+	bool ok = *k && strlen(k) <= 32;
+	for (const char *p = k; *p; p++)
+		ok &= (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_';
+	if (!ok)
+		errs_add(errs, "key", "Nøglen skal være 1-32 tegn af a-z, 0-9 og _.");
+	if (!*l || utf8_len(l) > 100)
+		errs_add(errs, "label", "Skriv en betegnelse på højst 100 tegn.");
+	if (errs->n)
+		return ERR_INVALID;
+	if (db_write_begin(db) != 0)
+		return ERR_DB;
+	int rc = registry_store_option_add(db, targets, k, l);
+	struct buf d;
+	struct json w;
+	buf_init(&d, 0);
+	json_init(&w, &d);
+	json_obj_open(&w, NULL);
+	json_str(&w, "label", l);
+	json_obj_close(&w);
+	if (rc == 0)
+		rc = audit_record(db, by, "create", targets ? "target_group" : "service", k, NULL, buf_str(&d));
+	buf_free(&d);
+	if (rc) {
+		db_rollback(db);
+		if (rc == ERR_CONFLICT)
+			errs_add(errs, "key", "Nøglen eller betegnelsen findes allerede på listen.");
+		return rc;
+	}
+	return db_commit(db);
+}

@@ -95,6 +95,11 @@ int registry_write(struct db *db, struct arena *a, const struct principal *by,
                    struct enterprise *e, struct errs *errs);
 /* registry_equal: the same stored content (lists included), ignoring id and timestamps. */
 bool registry_equal(const struct enterprise *x, const struct enterprise *y);
+/* registry_option_add: adds key with label to the managed list of services (targets false) or
+ * target groups (true); national administrator only. Field errors on key and label;
+ * ERR_CONFLICT when either is taken. Audited. */
+int registry_option_add(struct db *db, struct arena *a, const struct principal *by, bool targets,
+                        const char *key, const char *label, struct errs *errs);
 /* registry_get: the enterprise id with its lists; ERR_NOTFOUND. Public data. */
 int registry_get(struct db *db, struct arena *a, int64_t id, struct enterprise *out);
 

@@ -414,3 +414,17 @@ int registry_store_options(struct db *db, struct arena *a, int targets, struct o
 	*n = count;
 	return 0;
 }
+
+int registry_store_option_add(struct db *db, int targets, const char *key, const char *label)
+{
+	struct db_stmt *s = targets
+		? db_prepare(db, "INSERT INTO target_groups (key, label, position)"
+		                 " SELECT :key, :label, coalesce(max(position), 0) + 1 FROM target_groups")
+		: db_prepare(db, "INSERT INTO services (key, label, position)"
+		                 " SELECT :key, :label, coalesce(max(position), 0) + 1 FROM services");
+	if (!s)
+		return ERR_DB;
+	int rc = db_bind_text(s, ":key", key) | db_bind_text(s, ":label", label) ? ERR_DB : db_step(s);
+	db_done(s);
+	return rc == DB_DONE ? 0 : rc == DB_ROW ? ERR_DB : rc;
+}

@@ -54,4 +54,8 @@ int registry_store_tabel2(struct db *db, struct arena *a, const char *cut,
 int registry_store_options(struct db *db, struct arena *a, int targets, struct option_kv **opts,
                            int *n);
 
+/* registry_store_option_add: a new entry at the end of the services (targets 0) or target
+ * groups (targets 1); ERR_CONFLICT when the key or label is taken */
+int registry_store_option_add(struct db *db, int targets, const char *key, const char *label);
+
 #endif

@@ -12,11 +12,13 @@
 #include "../auth/access.h"
 #include "../auth/audit.h"
 #include "../auth/auth.h"
+#include "../auth/users.h"
 #include "../base/arena.h"
 #include "../base/buf.h"
 #include "../base/err.h"
 #include "../base/errs.h"
 #include "../base/text.h"
+#include "../mail/mail.h"
 #include "../store/db.h"
 #include "../view/json.h"
 #include "surveys_store.h"
@@ -527,6 +529,51 @@ int surveys_reopen(struct db *db, struct arena *a, const struct principal *by,
 		                  arena_printf(a, "%lld/%s", (long long)rd->id, kommune), kommune, NULL);
 	if (rc) {
 		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db);
+}
+
+int surveys_remind(struct db *db, struct arena *a, const struct principal *by,
+                   const struct survey *s, const struct round *rd, int *sent)
+{
+	*sent = 0;
+	if (access_allowed(by, ACC_NATIONAL, NULL) != 0)
+		return ERR_FORBIDDEN;
+	struct round_status *rows;
+	int n;
+	int rc = surveys_store_round_status(db, a, rd->id, &rows, &n);
+	if (rc)
+		return rc;
+	if (db_write_begin(db) != 0)
+		return ERR_DB;
+	for (int i = 0; rc == 0 && i < n; i++) {
+		if (rows[i].submitted_at)
+			continue;
+		struct user_row *users;
+		int nu, total;
+		rc = users_list(db, a, by, rows[i].kommune, 500, 0, &users, &nu, &total);
+		for (int k = 0; rc == 0 && k < nu; k++) {
+			if (!users[k].active || strcmp(users[k].role, "konsulent"))
+				continue;
+			rc = mail_queue(db, rows[i].kommune, users[k].email,
+			                arena_printf(a, "Påmindelse: %s", s->title),
+			                arena_printf(a, "Kære %s\n\n%s Kommune har endnu ikke indsendt sit svar på "
+			                                "undersøgelsen \"%s\", runde %s.%s%s\n\nSvaret gives i Indgang under "
+			                                "Undersøgelser.\n\nVenlig hilsen\nDen nationale administration\n",
+			                             *users[k].name ? users[k].name : users[k].email, rows[i].navn, s->title,
+			                             *rd->title ? rd->title : rd->code, rd->closes ? " Svarfristen er " : "",
+			                             rd->closes ? rd->closes : ""));
+			if (rc == 0)
+				(*sent)++;
+		}
+	}
+	if (rc == 0)
+		rc = audit_record(db, by, "remind", "survey_round", arena_printf(a, "%s/%s", s->code, rd->code), NULL,
+		                  arena_printf(a, "{\"messages\":%d}", *sent));
+	if (rc) {
+		db_rollback(db);
+		*sent = 0;
 		return rc;
 	}
 	return db_commit(db);

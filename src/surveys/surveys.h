@@ -121,6 +121,10 @@ int surveys_save(struct db *db, struct arena *a, const struct principal *by,
  * transaction; imports write many answers in one. */
 int surveys_write(struct db *db, struct arena *a, const struct principal *by,
                   const struct survey *s, const struct round *rd, struct response *r, bool submit);
+/* surveys_remind: puts a reminder in the outbox to every active konsulent of each municipality
+ * the round was sent to that has not submitted; *sent gets how many messages. Admin only. */
+int surveys_remind(struct db *db, struct arena *a, const struct principal *by,
+                   const struct survey *s, const struct round *rd, int *sent);
 /* surveys_reopen: lets kommune's konsulent change a submitted answer again (admin only). */
 int surveys_reopen(struct db *db, struct arena *a, const struct principal *by,
                    const struct round *rd, const char *kommune);

@@ -53,6 +53,29 @@ static void table_choices(struct buf *o, struct arena *a, const struct qreport *
 	           cats, q->noptions, series, ns);
 }
 
+/* colours for a chart's series, each at least 3:1 against white */
+static const char *const palette[] = {"#0b5394", "#b45f06", "#38761d", "#741b47", "#3d3d3d", "#7f6000",
+                                      "#0e6b73", "#a61c00"};
+
+static void chart_matrix(struct buf *o, struct arena *a, const struct qreport *qr, int n)
+{
+	const struct question *q = qr->q;
+	const char **cats = arena_alloc(a, sizeof(*cats) * (size_t)q->nitems);
+	for (int it = 0; it < q->nitems; it++)
+		cats[it] = q->items[it].key;
+	int ns = q->noptions < 8 ? q->noptions : 8;
+	struct chart_series *series = arena_alloc(a, sizeof(*series) * (size_t)ns);
+	for (int k = 0; k < ns; k++) {
+		int *vals = arena_alloc(a, sizeof(int) * (size_t)q->nitems);
+		for (int it = 0; it < q->nitems; it++)
+			vals[it] = qr->item_counts[it * q->noptions + k];
+		series[k] = (struct chart_series){q->options[k].label, vals, palette[k]};
+	}
+	chart_bars(o, arena_printf(a, "chart-%s-%d", q->code, n),
+	           arena_printf(a, "%s som søjlediagram: delspørgsmål a, b, ... efter svar", q->code), cats,
+	           q->nitems, series, ns);
+}
+
 static void table_matrix(struct buf *o, const struct qreport *qr)
 {
 	const struct question *q = qr->q;
@@ -116,6 +139,7 @@ void surveys_report_html(struct buf *o, struct arena *a, const struct report *r,
 			break;
 		case Q_MATRIX:
 			table_matrix(o, qr);
+			chart_matrix(o, a, qr, i);
 			if (compare) {
 				htmlf(o, "<p>Runde %s:</p>\n", round_label(compare));
 				table_matrix(o, &compare->q[i]);

@@ -384,8 +384,18 @@ int surveys_page_overview(struct req *r)
 		done += rows[i].submitted_at != NULL;
 	htmlf(o, "<p>%d af %d kommuner har indsendt. <a href=\"/undersoegelser/%s/%s/rapport\">Se rapporten</a>.</p>\n",
 	      done, n, html_url(&r->a, s.code), html_url(&r->a, rd.code));
-	if (req_query(r, "ok"))
+	const char *ok = req_query(r, "ok");
+	if (ok && !strcmp(ok, "1"))
 		html(o, "<p class=\"notice\" role=\"status\">Svaret er genåbnet.</p>\n");
+	else if (ok)
+		htmlf(o, "<p class=\"notice\" role=\"status\">%s påmindelser er lagt i udbakken.</p>\n", ok);
+	if (done < n) {
+		htmlf(o, "<form method=\"post\" action=\"/undersoegelser/%s/%s/paamind\">\n", html_url(&r->a, s.code),
+		      html_url(&r->a, rd.code));
+		form_csrf(o, r->csrf);
+		htmlf(o, "<button type=\"submit\">Send en påmindelse til de %d kommuner, der ikke har indsendt</button>\n"
+		         "</form>\n", n - done);
+	}
 	html(o, "<table>\n<thead><tr><th scope=\"col\">Kommune</th><th scope=\"col\">Status</th>"
 	        "<th scope=\"col\">Senest ændret</th><th scope=\"col\">Handling</th></tr></thead>\n<tbody>\n");
 	for (int i = 0; i < n; i++) {
@@ -420,6 +430,24 @@ int surveys_page_reopen(struct req *r)
 		return fail(r, rc);
 	return reply_redirect(r, arena_printf(&r->a, "/undersoegelser/%s/%s/oversigt?ok=1", html_url(&r->a, s.code),
 	                                      html_url(&r->a, rd.code)));
+}
+
+/* POST /undersoegelser/{survey}/{round}/paamind — admin, CSRF. Reminders by mail to the
+ * konsulenter of every municipality that has not submitted. */
+int surveys_page_remind(struct req *r)
+{
+	if (!national(r))
+		return fail(r, ERR_FORBIDDEN);
+	struct survey s;
+	struct round rd;
+	int sent = 0;
+	int rc = load_round(r, &s, &rd);
+	if (rc == 0)
+		rc = surveys_remind(r->db, &r->a, r->user, &s, &rd, &sent);
+	if (rc)
+		return fail(r, rc);
+	return reply_redirect(r, arena_printf(&r->a, "/undersoegelser/%s/%s/oversigt?ok=%d", html_url(&r->a, s.code),
+	                                      html_url(&r->a, rd.code), sent));
 }
 
 /* GET /undersoegelser/{survey}/{round}/rapport — admin. ?sammenlign=ROUND for a second round

@@ -14,6 +14,7 @@ int surveys_page_answer(struct req *r);
 int surveys_page_answer_post(struct req *r);
 int surveys_page_overview(struct req *r);
 int surveys_page_reopen(struct req *r);
+int surveys_page_remind(struct req *r);
 int surveys_page_report(struct req *r);
 int surveys_api_report(struct req *r);
 

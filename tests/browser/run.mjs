@@ -515,6 +515,9 @@ test('an entrepreneur writes in; the coordinator refers, advises and closes the 
 		await staff.getByLabel('Henvis til').selectOption({ label: 'Lokal bank (finansiering)' });
 		await follow(tc, staff, () => staff.getByRole('button', { name: 'Henvis' }).click());
 		expect((await text(staff, 'main')).includes('henvist til Lokal bank'), 'the referral is not shown');
+		await staff.getByLabel('Hvad kom der ud af henvisningen til Lokal bank (finansiering)?').fill('Banken tilbyder et lån.');
+		await follow(tc, staff, () => staff.getByRole('button', { name: 'Gem resultat' }).click());
+		expect((await text(staff, 'main')).includes('Resultat: Banken tilbyder et lån.'), 'the referral\'s result is not shown');
 		await staff.getByLabel('Status').selectOption('closed');
 		await staff.getByLabel('Resultat').fill('Henvist til banken, der tilbyder et lån.');
 		const closed = await follow(tc, staff, () => staff.getByRole('button', { name: 'Gem', exact: true }).click());

@@ -405,6 +405,28 @@ static void test_own_profile(void **state)
 	assert_int_equal(registry_save(f->db, &f->a, &owner, &fresh, &errs), ERR_FORBIDDEN);
 }
 
+static void test_managed_lists(void **state)
+{
+	struct fx *f = *state;
+	struct errs errs = {0};
+	struct principal kolding = {.id = 0, .email = "k@kolding.example", .role = ROLE_KONSULENT, .kommune = "621"};
+	assert_int_equal(registry_option_add(f->db, &f->a, &kolding, false, "kaffe", "Kaffe", &errs), ERR_FORBIDDEN);
+	assert_int_equal(registry_option_add(f->db, &f->a, &users_cli, false, "kaffe", "Kaffe og kage", &errs), 0);
+	assert_int_equal(registry_option_add(f->db, &f->a, &users_cli, false, "kaffe", "Kaffe igen", &errs), ERR_CONFLICT);
+	errs.n = 0;
+	assert_int_equal(registry_option_add(f->db, &f->a, &users_cli, true, "Store Bogstaver", "", &errs), ERR_INVALID);
+	assert_non_null(errs_get(&errs, "key"));
+	assert_non_null(errs_get(&errs, "label"));
+	/* the new service can be used at once, and comes last in the list */
+	struct import_report rep;
+	assert_int_equal(import(f, "name,kommune,services\nKaffebaren,621,kaffe\n", false, &rep), 0);
+	struct option_kv *opts;
+	int n;
+	assert_int_equal(registry_store_options(f->db, &f->a, 0, &opts, &n), 0);
+	assert_string_equal(opts[n - 1].key, "kaffe");
+	assert_string_equal(opts[n - 1].label, "Kaffe og kage");
+}
+
 static void test_export_roundtrip(void **state)
 {
 	struct fx *f = *state;
@@ -440,6 +462,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_import_errors, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_access, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_own_profile, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_managed_lists, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_export_roundtrip, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -17,6 +17,7 @@
 #include "src/base/buf.h"
 #include "src/base/err.h"
 #include "src/base/errs.h"
+#include "src/mail/mail.h"
 #include "src/store/db.h"
 #include "src/surveys/surveys.h"
 #include "src/surveys/surveys_store.h"
@@ -370,6 +371,37 @@ static void test_answering_rules(void **state)
 	assert_int_equal(surveys_save(f->db, &f->a, &kolding, &f->s, &crd, &r, true, &errs), ERR_FORBIDDEN);
 }
 
+static void test_reminders(void **state)
+{
+	struct fx *f = *state;
+	struct errs errs = {0};
+	int64_t id;
+	const char *who[][3] = {{"k1@kolding.example", "konsulent", "621"}, {"k2@silkeborg.example", "konsulent", "740"},
+	                        {"j@silkeborg.example", "jobkonsulent", "740"}};
+	for (int i = 0; i < 3; i++) {
+		struct user_input u = {.email = who[i][0], .role = who[i][1], .kommune = who[i][2],
+		                       .password = "en lang adgangskode", .active = 1};
+		assert_int_equal(users_create(f->db, &f->a, &users_cli, &u, &errs, &id), 0);
+	}
+	struct round_send send = {.code = "paamind", .kommuner = "621,740", .closes = "2030-01-31"};
+	assert_int_equal(surveys_round_send(f->db, &f->a, &users_cli, &f->s, &send, &errs), 0);
+	struct round rd;
+	assert_int_equal(surveys_round(f->db, &f->a, &f->s, "paamind", &rd), 0);
+	struct import_report rep;
+	assert_int_equal(import(f, "paamind", "kommune,s\n621,1\n", &rep), 0);
+	struct principal k = {.id = 0, .email = "k@x", .role = ROLE_KONSULENT, .kommune = "621"};
+	int sent = -1;
+	assert_int_equal(surveys_remind(f->db, &f->a, &k, &f->s, &rd, &sent), ERR_FORBIDDEN);
+	assert_int_equal(surveys_remind(f->db, &f->a, &users_cli, &f->s, &rd, &sent), 0);
+	assert_int_equal(sent, 1); /* Silkeborg's konsulent; not its jobkonsulent, not Kolding, which submitted */
+	struct outbox_row *rows;
+	int n, total;
+	assert_int_equal(mail_outbox(f->db, &f->a, true, 10, 0, &rows, &n, &total), 0);
+	assert_int_equal(total, 1);
+	assert_string_equal(rows[0].to, "k2@silkeborg.example");
+	assert_non_null(strstr(rows[0].body, "Silkeborg Kommune har endnu ikke indsendt"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -379,6 +411,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_import_errors, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_orphans, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_answering_rules, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_reminders, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
