@@ -20,6 +20,7 @@
 #include "../kommune/kommune.h"
 #include "../mail/mail.h"
 #include "../registry/registry.h"
+#include "../registry/registry_store.h"
 #include "../store/db.h"
 #include "../view/json.h"
 #include "entry_store.h"
@@ -120,6 +121,12 @@ int entry_inquiry_create(struct db *db, struct arena *a, const struct inquiry_in
 		errs_add(errs, "enterprise_id", "Virksomheden findes ikke i registret.");
 	if (errs->n)
 		return ERR_INVALID;
+	/* an enterprise already in the registry is recognised by its CVR number, or by its name in
+	 * the municipality, and linked to the case */
+	int64_t found = 0;
+	if (!q.enterprise_id && (q.cvr || *q.organisation) &&
+	    registry_store_find(db, q.cvr, q.organisation, q.kommune, &found) == 0)
+		q.enterprise_id = found;
 
 	char day[11];
 	today(day);

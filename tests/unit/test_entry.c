@@ -27,6 +27,7 @@
 #include "src/base/workdays.h"
 #include "src/entry/entry.h"
 #include "src/mail/mail.h"
+#include "src/registry/registry.h"
 #include "src/store/db.h"
 
 struct fx {
@@ -163,7 +164,7 @@ static void test_inquiries(void **state)
 	assert_int_equal(entry_route_set(f->db, &f->a, &users_cli, "621", "funding", other[0].id, 0, &errs), ERR_INVALID);
 
 	struct inquiry_input ok = {.kommune = "621", .name = "Maja", .email = "Maja@Example.org",
-	                           .topic = "employment", .message = "To praktikpladser", .cvr = "10150817"};
+	                           .topic = "employment", .message = "To praktikpladser", .cvr = "25313763"};
 	errs.n = 0;
 	assert_int_equal(entry_inquiry_create(f->db, &f->a, &ok, &errs, &id, &ref), 0);
 	char year[5];
@@ -208,6 +209,23 @@ static void test_inquiries(void **state)
 	assert_string_equal(q.status, "closed");
 	assert_non_null(q.closed_at);
 	assert_false(q.overdue);
+	/* an inquiry naming an enterprise already in the registry is linked to it */
+	struct enterprise known = {.name = "Kendt Café", .kommune = "621", .cvr = "10150817"};
+	errs.n = 0;
+	assert_int_equal(registry_save(f->db, &f->a, &users_cli, &known, &errs), 0);
+	struct inquiry_input by_cvr = {.kommune = "621", .name = "Ole", .email = "ole@example.org", .topic = "other",
+	                               .message = "Hej", .cvr = "10150817"};
+	int64_t id2;
+	assert_int_equal(entry_inquiry_create(f->db, &f->a, &by_cvr, &errs, &id2, &ref), 0);
+	struct inquiry_input by_name = {.kommune = "621", .name = "Ole", .email = "ole@example.org", .topic = "other",
+	                                .message = "Hej", .organisation = "Kendt Café"};
+	int64_t id3;
+	assert_int_equal(entry_inquiry_create(f->db, &f->a, &by_name, &errs, &id3, &ref), 0);
+	struct inquiry q2, q3;
+	assert_int_equal(entry_inquiry_get(f->db, &f->a, &kolding, id2, &q2), 0);
+	assert_int_equal(entry_inquiry_get(f->db, &f->a, &kolding, id3, &q3), 0);
+	assert_int_equal(q2.enterprise_id, known.id);
+	assert_int_equal(q3.enterprise_id, known.id);
 	/* a note, a referral, and the registry entry made from the inquiry */
 	errs.n = 0;
 	assert_int_equal(entry_note_add(f->db, &f->a, &kolding, id, "Ringet op", &errs), 0);
