@@ -232,11 +232,16 @@ static int bind_query(struct db_stmt *s, const struct registry_query *q)
 int registry_store_list(struct db *db, struct arena *a, const struct registry_query *q,
                         struct registry_item **items, int *n, int *total)
 {
-	struct db_stmt *c = q->match ? db_prepare(db, "SELECT count(*) FROM enterprises e" WHERE_SEARCH)
-	                             : db_prepare(db, "SELECT count(*) FROM enterprises e" WHERE_ALL);
+	/* a search without other filters counts in the search index alone: every enterprise has
+	 * one row there, under its own id */
+	bool plain = q->match && !q->kommune && !q->service && !q->target && !q->status && q->registered < 0;
+	struct db_stmt *c = plain ? db_prepare(db, "SELECT count(*) FROM enterprise_search"
+	                                           " WHERE enterprise_search MATCH :match")
+	                    : q->match ? db_prepare(db, "SELECT count(*) FROM enterprises e" WHERE_SEARCH)
+	                               : db_prepare(db, "SELECT count(*) FROM enterprises e" WHERE_ALL);
 	if (!c)
 		return ERR_DB;
-	if (bind_query(c, q) || db_step(c) != DB_ROW) {
+	if ((plain ? db_bind_text(c, ":match", q->match) : bind_query(c, q)) || db_step(c) != DB_ROW) {
 		db_done(c);
 		return ERR_DB;
 	}
