@@ -64,16 +64,6 @@ int auth_store_user_by_id(struct db *db, struct arena *a, int64_t id, struct use
 	return one_user(s, a, out);
 }
 
-/* run a statement without results */
-static int run(struct db_stmt *s, int bind_rc)
-{
-	if (!s)
-		return ERR_DB;
-	int rc = bind_rc ? ERR_DB : db_step(s);
-	db_done(s);
-	return rc == DB_DONE ? 0 : rc == DB_ROW ? ERR_DB : rc;
-}
-
 int auth_store_user_insert(struct db *db, const struct user_row *u, int64_t *id)
 {
 	struct db_stmt *s = db_prepare(db,
@@ -84,7 +74,7 @@ int auth_store_user_insert(struct db *db, const struct user_row *u, int64_t *id)
 	        db_bind_text(s, ":role", u->role) | db_bind_text(s, ":kommune", u->kommune) |
 	        db_bind_text(s, ":hash", u->password_hash) | db_bind_int(s, ":active", u->active) |
 	        (u->enterprise_id ? db_bind_int(s, ":ent", u->enterprise_id) : db_bind_null(s, ":ent"));
-	int rc = run(s, b);
+	int rc = db_run(s, b);
 	if (rc == 0 && id)
 		*id = db_last_id(db);
 	return rc;
@@ -100,7 +90,7 @@ int auth_store_user_update(struct db *db, const struct user_row *u)
 	        db_bind_text(s, ":role", u->role) | db_bind_text(s, ":kommune", u->kommune) |
 	        db_bind_int(s, ":active", u->active) | db_bind_int(s, ":id", u->id) |
 	        (u->enterprise_id ? db_bind_int(s, ":ent", u->enterprise_id) : db_bind_null(s, ":ent"));
-	int rc = run(s, b);
+	int rc = db_run(s, b);
 	if (rc == 0 && db_changes(db) == 0)
 		return ERR_NOTFOUND;
 	return rc;
@@ -112,7 +102,7 @@ int auth_store_user_set_password(struct db *db, int64_t id, const char *hash)
 		"UPDATE users SET password_hash = :hash,"
 		" updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = :id");
 	int b = !s ? 0 : db_bind_text(s, ":hash", hash) | db_bind_int(s, ":id", id);
-	int rc = run(s, b);
+	int rc = db_run(s, b);
 	if (rc == 0 && db_changes(db) == 0)
 		return ERR_NOTFOUND;
 	return rc;
@@ -162,7 +152,7 @@ int auth_store_session_insert(struct db *db, const char *id_hash, int64_t user_i
 		" VALUES (:h, :uid, :csrf, :now, :now)");
 	int b = !s ? 0 : db_bind_text(s, ":h", id_hash) | db_bind_int(s, ":uid", user_id) |
 	        db_bind_text(s, ":csrf", csrf) | db_bind_int(s, ":now", now);
-	return run(s, b);
+	return db_run(s, b);
 }
 
 int auth_store_session_get(struct db *db, struct arena *a, const char *id_hash,
@@ -194,21 +184,21 @@ int auth_store_session_touch(struct db *db, const char *id_hash, int64_t now)
 {
 	struct db_stmt *s = db_prepare(db, "UPDATE sessions SET last_seen = :now WHERE id_hash = :h");
 	int b = !s ? 0 : db_bind_int(s, ":now", now) | db_bind_text(s, ":h", id_hash);
-	return run(s, b);
+	return db_run(s, b);
 }
 
 int auth_store_session_delete(struct db *db, const char *id_hash)
 {
 	struct db_stmt *s = db_prepare(db, "DELETE FROM sessions WHERE id_hash = :h");
 	int b = !s ? 0 : db_bind_text(s, ":h", id_hash);
-	return run(s, b);
+	return db_run(s, b);
 }
 
 int auth_store_sessions_delete_user(struct db *db, int64_t user_id)
 {
 	struct db_stmt *s = db_prepare(db, "DELETE FROM sessions WHERE user_id = :uid");
 	int b = !s ? 0 : db_bind_int(s, ":uid", user_id);
-	return run(s, b);
+	return db_run(s, b);
 }
 
 int auth_store_sessions_purge(struct db *db, int64_t idle_cutoff, int64_t max_cutoff)
@@ -216,7 +206,7 @@ int auth_store_sessions_purge(struct db *db, int64_t idle_cutoff, int64_t max_cu
 	struct db_stmt *s = db_prepare(db, "DELETE FROM sessions"
 	                                   " WHERE last_seen < :idle OR created_at < :max");
 	int b = !s ? 0 : db_bind_int(s, ":idle", idle_cutoff) | db_bind_int(s, ":max", max_cutoff);
-	return run(s, b);
+	return db_run(s, b);
 }
 
 int auth_store_token_insert(struct db *db, int64_t user_id, const char *hash, const char *label,
@@ -227,7 +217,7 @@ int auth_store_token_insert(struct db *db, int64_t user_id, const char *hash, co
 		" VALUES (:uid, :h, :label, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
 	int b = !s ? 0 : db_bind_int(s, ":uid", user_id) | db_bind_text(s, ":h", hash) |
 	        db_bind_text(s, ":label", label);
-	int rc = run(s, b);
+	int rc = db_run(s, b);
 	if (rc == 0 && id)
 		*id = db_last_id(db);
 	return rc;

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../base/buf.h"
+#include "../base/err.h"
 #include "../store/db.h"
 #include "cmd.h"
 
@@ -50,4 +52,19 @@ int cmd_read_secret(char *out, int n)
 	while (len && (out[len - 1] == '\n' || out[len - 1] == '\r'))
 		out[--len] = '\0';
 	return 0;
+}
+
+int cmd_read_file(const char *path, struct buf *out)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	if (!f)
+		return ERR_IO;
+	char chunk[65536];
+	size_t got;
+	while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_append(out, chunk, got);
+	int err = ferror(f) || out->failed;
+	if (f != stdin)
+		fclose(f);
+	return err ? ERR_IO : 0;
 }

@@ -34,21 +34,6 @@ static const char registry_help[] =
 	"stats prints Tabel 1 (or 2) as of 31 December of the year; xlsx is written to FILE.\n"
 	"lists prints the managed lists of services and target groups; list-add adds to one.\n";
 
-static int read_file(const char *path, struct buf *out)
-{
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	if (!f)
-		return ERR_IO;
-	char chunk[65536];
-	size_t got;
-	while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_append(out, chunk, got);
-	int err = ferror(f) || out->failed;
-	if (f != stdin)
-		fclose(f);
-	return err ? ERR_IO : 0;
-}
-
 static int write_out(const char *path, const struct buf *b)
 {
 	FILE *f = path ? fopen(path, "wb") : stdout;
@@ -67,7 +52,7 @@ static int do_import(struct db *db, struct arena *a, const char *file, bool dry)
 {
 	struct buf data;
 	buf_init(&data, 512u * 1024 * 1024);
-	if (read_file(file, &data) != 0) {
+	if (cmd_read_file(file, &data) != 0) {
 		fprintf(stderr, "indgang registry import: cannot read %s\n", file);
 		buf_free(&data);
 		return EXIT_FAIL;

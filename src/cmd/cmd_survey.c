@@ -92,7 +92,7 @@ int cmd_survey(const struct cmd_ctx *ctx, int argc, char **argv)
 		struct errs errs = {0};
 		int64_t id;
 		bool created;
-		if (cmd_survey_read_file(pos[0], &out) != 0) {
+		if (cmd_read_file(pos[0], &out) != 0) {
 			fprintf(stderr, "indgang survey define: cannot read %s\n", pos[0]);
 			rc = EXIT_FAIL;
 		} else if ((rc = surveys_define(db, &a, &users_cli, buf_str(&out), out.len, &errs, &id, &created))) {
@@ -110,7 +110,7 @@ int cmd_survey(const struct cmd_ctx *ctx, int argc, char **argv)
 		rc = EXIT_FAIL;
 	} else if (import) {
 		struct import_report rep;
-		if (cmd_survey_read_file(pos[0], &out) != 0) {
+		if (cmd_read_file(pos[0], &out) != 0) {
 			fprintf(stderr, "indgang survey import: cannot read %s\n", pos[0]);
 			rc = EXIT_FAIL;
 		} else {
@@ -170,19 +170,4 @@ int cmd_survey(const struct cmd_ctx *ctx, int argc, char **argv)
 	arena_free(&a);
 	db_close(db);
 	return rc;
-}
-
-int cmd_survey_read_file(const char *path, struct buf *out)
-{
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	if (!f)
-		return ERR_IO;
-	char chunk[65536];
-	size_t got;
-	while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_append(out, chunk, got);
-	int err = ferror(f) || out->failed;
-	if (f != stdin)
-		fclose(f);
-	return err ? ERR_IO : 0;
 }

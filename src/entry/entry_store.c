@@ -11,15 +11,6 @@
 
 #define NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
-static int finish(struct db_stmt *s, int bind_rc)
-{
-	if (!s)
-		return ERR_DB;
-	int rc = bind_rc ? ERR_DB : db_step(s);
-	db_done(s);
-	return rc == DB_DONE ? 0 : rc == DB_ROW ? ERR_DB : rc;
-}
-
 static const char *dup(struct arena *a, struct db_stmt *s, int c)
 {
 	return arena_strdup(a, db_col_text(s, c));
@@ -66,7 +57,7 @@ int entry_store_insert(struct db *db, const struct inquiry *q, int year, int seq
 		" enterprise_id, topic, message, status, assignee_id, unit_id, received_at, received_date,"
 		" updated_at) VALUES (:y, :seq, :ref, :k, :name, :email, :phone, :cvr, :org, :ent, :topic,"
 		" :msg, 'new', :assignee, :unit, " NOW ", :day, " NOW ")");
-	int rc = finish(s, s ? db_bind_int(s, ":y", year) | db_bind_int(s, ":seq", seq) |
+	int rc = db_run(s, s ? db_bind_int(s, ":y", year) | db_bind_int(s, ":seq", seq) |
 	                           db_bind_text(s, ":ref", q->reference) | db_bind_text(s, ":k", q->kommune) |
 	                           db_bind_text(s, ":name", q->name) | db_bind_text(s, ":email", q->email) |
 	                           db_bind_text(s, ":phone", q->phone) | db_bind_text(s, ":cvr", q->cvr) |
@@ -180,7 +171,7 @@ int entry_store_update(struct db *db, const struct inquiry *q)
 		" unit_id = :unit, next_action = :na, next_action_date = :nad, updated_at = " NOW ","
 		" closed_at = CASE WHEN :status = 'closed' THEN coalesce(closed_at, " NOW ") END"
 		" WHERE id = :id");
-	return finish(s, s ? db_bind_text(s, ":status", q->status) | db_bind_text(s, ":outcome", q->outcome) |
+	return db_run(s, s ? db_bind_text(s, ":status", q->status) | db_bind_text(s, ":outcome", q->outcome) |
 	                         bind_opt_id(s, ":assignee", q->assignee_id) |
 	                         bind_opt_id(s, ":unit", q->unit_id) | db_bind_text(s, ":na", q->next_action) |
 	                         db_bind_text(s, ":nad", q->next_action_date) | db_bind_int(s, ":id", q->id) : 0);
@@ -190,14 +181,14 @@ int entry_store_link_enterprise(struct db *db, int64_t id, int64_t enterprise_id
 {
 	struct db_stmt *s = db_prepare(db, "UPDATE inquiries SET enterprise_id = :e, updated_at = " NOW
 	                                   " WHERE id = :id");
-	return finish(s, s ? db_bind_int(s, ":e", enterprise_id) | db_bind_int(s, ":id", id) : 0);
+	return db_run(s, s ? db_bind_int(s, ":e", enterprise_id) | db_bind_int(s, ":id", id) : 0);
 }
 
 int entry_store_note(struct db *db, int64_t id, int64_t user_id, const char *text)
 {
 	struct db_stmt *s = db_prepare(db, "INSERT INTO inquiry_notes (inquiry_id, user_id, at, text)"
 	                                   " VALUES (:id, :u, " NOW ", :text)");
-	return finish(s, s ? db_bind_int(s, ":id", id) | bind_opt_id(s, ":u", user_id) |
+	return db_run(s, s ? db_bind_int(s, ":id", id) | bind_opt_id(s, ":u", user_id) |
 	                         db_bind_text(s, ":text", text) : 0);
 }
 
@@ -205,7 +196,7 @@ int entry_store_referral(struct db *db, int64_t id, int64_t unit_id, const char 
 {
 	struct db_stmt *s = db_prepare(db, "INSERT INTO inquiry_referrals (inquiry_id, unit_id, at, note)"
 	                                   " VALUES (:id, :u, " NOW ", :note)");
-	return finish(s, s ? db_bind_int(s, ":id", id) | db_bind_int(s, ":u", unit_id) |
+	return db_run(s, s ? db_bind_int(s, ":id", id) | db_bind_int(s, ":u", unit_id) |
 	                         db_bind_text(s, ":note", note) : 0);
 }
 
@@ -295,7 +286,7 @@ int entry_store_unit_add(struct db *db, const char *kommune, const char *kind, c
 {
 	struct db_stmt *s = db_prepare(db, "INSERT INTO entry_units (kommune, kind, name, email)"
 	                                   " VALUES (:k, :kind, :name, :email)");
-	return finish(s, s ? db_bind_text(s, ":k", kommune) | db_bind_text(s, ":kind", kind) |
+	return db_run(s, s ? db_bind_text(s, ":k", kommune) | db_bind_text(s, ":kind", kind) |
 	                         db_bind_text(s, ":name", name) | db_bind_text(s, ":email", email) : 0);
 }
 
@@ -324,7 +315,7 @@ int entry_store_route_set(struct db *db, const char *kommune, const char *topic,
 	struct db_stmt *s = db_prepare(db, "INSERT INTO entry_routes (kommune, topic, unit_id, assignee_id)"
 	                                   " VALUES (:k, :t, :u, :a) ON CONFLICT (kommune, topic)"
 	                                   " DO UPDATE SET unit_id = excluded.unit_id, assignee_id = excluded.assignee_id");
-	return finish(s, s ? db_bind_text(s, ":k", kommune) | db_bind_text(s, ":t", topic) |
+	return db_run(s, s ? db_bind_text(s, ":k", kommune) | db_bind_text(s, ":t", topic) |
 	                         bind_opt_id(s, ":u", unit_id) | bind_opt_id(s, ":a", assignee_id) : 0);
 }
 
@@ -344,7 +335,7 @@ int entry_store_answer_days_set(struct db *db, const char *kommune, int days)
 {
 	struct db_stmt *s = db_prepare(db, "INSERT INTO entry_settings (kommune, answer_days) VALUES (:k, :d)"
 	                                   " ON CONFLICT (kommune) DO UPDATE SET answer_days = excluded.answer_days");
-	return finish(s, s ? db_bind_text(s, ":k", kommune) | db_bind_int(s, ":d", days) : 0);
+	return db_run(s, s ? db_bind_text(s, ":k", kommune) | db_bind_int(s, ":d", days) : 0);
 }
 
 int entry_store_user(struct db *db, struct arena *a, int64_t user_id, const char **email,
@@ -369,7 +360,7 @@ int entry_store_session_add(struct db *db, const struct session_input *in, int64
 		"INSERT INTO advisory_sessions (kommune, date, topic, minutes, enterprise_id, entrepreneur,"
 		" consultant_id, follow_up, inquiry_id, created_at) VALUES (:k, :date, :topic, :min, :ent,"
 		" :who, :c, :fu, :inq, " NOW ")");
-	int rc = finish(s, s ? db_bind_text(s, ":k", in->kommune) | db_bind_text(s, ":date", in->date) |
+	int rc = db_run(s, s ? db_bind_text(s, ":k", in->kommune) | db_bind_text(s, ":date", in->date) |
 	                           db_bind_text(s, ":topic", in->topic) | db_bind_int(s, ":min", in->minutes) |
 	                           bind_opt_id(s, ":ent", in->enterprise_id) |
 	                           db_bind_text(s, ":who", in->entrepreneur ? in->entrepreneur : "") |

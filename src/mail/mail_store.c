@@ -9,21 +9,12 @@
 
 #define NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
-static int finish(struct db_stmt *s, int bind_rc)
-{
-	if (!s)
-		return ERR_DB;
-	int rc = bind_rc ? ERR_DB : db_step(s);
-	db_done(s);
-	return rc == DB_DONE ? 0 : rc == DB_ROW ? ERR_DB : rc;
-}
-
 int mail_store_insert(struct db *db, const char *kommune, const char *to, const char *subject,
                       const char *body)
 {
 	struct db_stmt *s = db_prepare(db, "INSERT INTO outbox (kommune, to_addr, subject, body, created_at)"
 	                                   " VALUES (:k, :to, :subject, :body, " NOW ")");
-	return finish(s, s ? db_bind_text(s, ":k", kommune) | db_bind_text(s, ":to", to) |
+	return db_run(s, s ? db_bind_text(s, ":k", kommune) | db_bind_text(s, ":to", to) |
 	                         db_bind_text(s, ":subject", subject) | db_bind_text(s, ":body", body) : 0);
 }
 
@@ -69,14 +60,14 @@ int mail_store_sent(struct db *db, int64_t id)
 {
 	struct db_stmt *s = db_prepare(db, "UPDATE outbox SET sent_at = " NOW ", attempts = attempts + 1,"
 	                                   " last_error = '' WHERE id = :id");
-	return finish(s, s ? db_bind_int(s, ":id", id) : 0);
+	return db_run(s, s ? db_bind_int(s, ":id", id) : 0);
 }
 
 int mail_store_failed(struct db *db, int64_t id, int64_t next_attempt, const char *why)
 {
 	struct db_stmt *s = db_prepare(db, "UPDATE outbox SET attempts = attempts + 1, next_attempt = :next,"
 	                                   " last_error = :why WHERE id = :id");
-	return finish(s, s ? db_bind_int(s, ":next", next_attempt) | db_bind_text(s, ":why", why) |
+	return db_run(s, s ? db_bind_int(s, ":next", next_attempt) | db_bind_text(s, ":why", why) |
 	                         db_bind_int(s, ":id", id) : 0);
 }
 

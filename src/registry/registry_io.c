@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <xlsxwriter.h>
 
 #include "../base/arena.h"
 #include "../base/buf.h"
@@ -18,6 +17,7 @@
 #include "../base/log.h"
 #include "../store/db.h"
 #include "../view/json.h"
+#include "../view/xlsx.h"
 #include "registry.h"
 #include "registry_store.h"
 
@@ -437,16 +437,10 @@ static void row_values(struct arena *a, const struct enterprise *e, const char *
 
 static int export_xlsx(struct db *db, struct arena *a, const int64_t *ids, int n, struct buf *out)
 {
-	char path[] = "/tmp/indgang-export-XXXXXX";
-	int fd = mkstemp(path);
-	if (fd < 0)
+	struct xlsx x;
+	if (xlsx_open(&x) != 0)
 		return ERR_IO;
-	close(fd);
-	lxw_workbook *wb = workbook_new(path);
-	if (!wb) {
-		unlink(path);
-		return ERR_IO;
-	}
+	lxw_workbook *wb = x.wb;
 	lxw_worksheet *ws = workbook_add_worksheet(wb, "Virksomheder");
 	lxw_format *bold = workbook_add_format(wb);
 	format_set_bold(bold);
@@ -465,21 +459,8 @@ static int export_xlsx(struct db *db, struct arena *a, const int64_t *ids, int n
 				worksheet_write_string(ws, (lxw_row_t)(i + 1), (lxw_col_t)c, v[c], NULL);
 	}
 	worksheet_freeze_panes(ws, 1, 0);
-	if (workbook_close(wb) != LXW_NO_ERROR && rc == 0)
-		rc = ERR_IO;
-	if (rc == 0) {
-		FILE *f = fopen(path, "rb");
-		char chunk[65536];
-		size_t got;
-		if (!f)
-			rc = ERR_IO;
-		while (f && (got = fread(chunk, 1, sizeof(chunk), f)) > 0)
-			buf_append(out, chunk, got);
-		if (f)
-			fclose(f);
-	}
-	unlink(path);
-	return rc;
+	int closed = xlsx_close(&x, out, rc != 0);
+	return rc ? rc : closed;
 }
 
 int registry_export(struct db *db, struct arena *a, const char *kommune, enum export_format f,

@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
-#include <xlsxwriter.h>
 
 #include "../base/arena.h"
 #include "../base/buf.h"
@@ -14,6 +13,7 @@
 #include "../base/err.h"
 #include "../base/text.h"
 #include "../view/json.h"
+#include "../view/xlsx.h"
 
 static void row_json(struct json *w, const char *key, const struct tabel1_row *r, bool named)
 {
@@ -92,16 +92,10 @@ int registry_tables_xlsx(struct buf *o, int year, const struct tabel1_row *rows,
                          const struct tabel1_row *sum, const struct tabel2_row *t2, int n2,
                          int t2_total)
 {
-	char path[] = "/tmp/indgang-stats-XXXXXX";
-	int fd = mkstemp(path);
-	if (fd < 0)
+	struct xlsx x;
+	if (xlsx_open(&x) != 0)
 		return ERR_IO;
-	close(fd);
-	lxw_workbook *wb = workbook_new(path);
-	if (!wb) {
-		unlink(path);
-		return ERR_IO;
-	}
+	lxw_workbook *wb = x.wb;
 	lxw_format *bold = workbook_add_format(wb);
 	format_set_bold(bold);
 	lxw_worksheet *ws = workbook_add_worksheet(wb, "Tabel 1");
@@ -140,18 +134,7 @@ int registry_tables_xlsx(struct buf *o, int year, const struct tabel1_row *rows,
 		worksheet_write_number(w2, (lxw_row_t)(3 + n2), 1, t2_total, bold);
 		worksheet_set_column(w2, 0, 0, 60, NULL);
 	}
-	int rc = workbook_close(wb) == LXW_NO_ERROR ? 0 : ERR_IO;
-	FILE *f = rc == 0 ? fopen(path, "rb") : NULL;
-	if (rc == 0 && !f)
-		rc = ERR_IO;
-	char chunk[65536];
-	size_t got;
-	while (f && (got = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_append(o, chunk, got);
-	if (f)
-		fclose(f);
-	unlink(path);
-	return rc;
+	return xlsx_close(&x, o, false);
 }
 
 const char **registry_parse_kommuner(struct arena *a, const char *s, const char **bad)

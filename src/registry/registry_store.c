@@ -13,15 +13,6 @@
 
 #define NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
-static int finish(struct db_stmt *s, int bind_rc)
-{
-	if (!s)
-		return ERR_DB;
-	int rc = bind_rc ? ERR_DB : db_step(s);
-	db_done(s);
-	return rc == DB_DONE ? 0 : rc == DB_ROW ? ERR_DB : rc;
-}
-
 static int bind_fields(struct db_stmt *s, const struct enterprise *e)
 {
 	return db_bind_text(s, ":name", e->name) | db_bind_text(s, ":cvr", e->cvr) |
@@ -48,7 +39,7 @@ int registry_store_insert(struct db *db, struct enterprise *e, int64_t *id)
 		" VALUES (:name, :name_key, :cvr, :kommune, :entrepreneur, :legal_form, :origin, :ps, :ph, :pe,"
 		" :criteria, :cn, :ce, :cp, :address, :website, :description, :pipeline, :est, :rsv,"
 		" :closed, :source, " NOW ", " NOW ")");
-	int rc = finish(s, s ? bind_fields(s, e) : 0);
+	int rc = db_run(s, s ? bind_fields(s, e) : 0);
 	if (rc == 0)
 		*id = db_last_id(db);
 	return rc;
@@ -64,7 +55,7 @@ int registry_store_update(struct db *db, const struct enterprise *e)
 		" address = :address, website = :website, description = :description,"
 		" pipeline_since = :pipeline, established = :est, rsv_registered = :rsv,"
 		" closed = :closed, source = :source, updated_at = " NOW " WHERE id = :id");
-	int rc = finish(s, s ? bind_fields(s, e) | db_bind_int(s, ":id", e->id) : 0);
+	int rc = db_run(s, s ? bind_fields(s, e) | db_bind_int(s, ":id", e->id) : 0);
 	if (rc == 0 && db_changes(db) == 0)
 		return ERR_NOTFOUND;
 	return rc;
@@ -73,29 +64,29 @@ int registry_store_update(struct db *db, const struct enterprise *e)
 int registry_store_set_lists(struct db *db, const struct enterprise *e)
 {
 	struct db_stmt *s = db_prepare(db, "DELETE FROM enterprise_kommuner WHERE enterprise_id = :id");
-	int rc = finish(s, s ? db_bind_int(s, ":id", e->id) : 0);
+	int rc = db_run(s, s ? db_bind_int(s, ":id", e->id) : 0);
 	for (int i = 0; rc == 0 && i < e->nothers; i++) {
 		s = db_prepare(db, "INSERT OR IGNORE INTO enterprise_kommuner (enterprise_id, kommune)"
 		                   " VALUES (:id, :k)");
-		rc = finish(s, s ? db_bind_int(s, ":id", e->id) | db_bind_text(s, ":k", e->others[i]) : 0);
+		rc = db_run(s, s ? db_bind_int(s, ":id", e->id) | db_bind_text(s, ":k", e->others[i]) : 0);
 	}
 	if (rc == 0) {
 		s = db_prepare(db, "DELETE FROM enterprise_services WHERE enterprise_id = :id");
-		rc = finish(s, s ? db_bind_int(s, ":id", e->id) : 0);
+		rc = db_run(s, s ? db_bind_int(s, ":id", e->id) : 0);
 	}
 	for (int i = 0; rc == 0 && i < e->nservices; i++) {
 		s = db_prepare(db, "INSERT OR IGNORE INTO enterprise_services (enterprise_id, service)"
 		                   " VALUES (:id, :k)");
-		rc = finish(s, s ? db_bind_int(s, ":id", e->id) | db_bind_text(s, ":k", e->services[i]) : 0);
+		rc = db_run(s, s ? db_bind_int(s, ":id", e->id) | db_bind_text(s, ":k", e->services[i]) : 0);
 	}
 	if (rc == 0) {
 		s = db_prepare(db, "DELETE FROM enterprise_targets WHERE enterprise_id = :id");
-		rc = finish(s, s ? db_bind_int(s, ":id", e->id) : 0);
+		rc = db_run(s, s ? db_bind_int(s, ":id", e->id) : 0);
 	}
 	for (int i = 0; rc == 0 && i < e->ntargets; i++) {
 		s = db_prepare(db, "INSERT OR IGNORE INTO enterprise_targets (enterprise_id, target)"
 		                   " VALUES (:id, :k)");
-		rc = finish(s, s ? db_bind_int(s, ":id", e->id) | db_bind_text(s, ":k", e->targets[i]) : 0);
+		rc = db_run(s, s ? db_bind_int(s, ":id", e->id) | db_bind_text(s, ":k", e->targets[i]) : 0);
 	}
 	return rc;
 }
@@ -103,10 +94,10 @@ int registry_store_set_lists(struct db *db, const struct enterprise *e)
 int registry_store_set_terms(struct db *db, int64_t id, const char *terms)
 {
 	struct db_stmt *s = db_prepare(db, "DELETE FROM enterprise_search WHERE rowid = :id");
-	int rc = finish(s, s ? db_bind_int(s, ":id", id) : 0);
+	int rc = db_run(s, s ? db_bind_int(s, ":id", id) : 0);
 	if (rc == 0) {
 		s = db_prepare(db, "INSERT INTO enterprise_search (rowid, terms) VALUES (:id, :terms)");
-		rc = finish(s, s ? db_bind_int(s, ":id", id) | db_bind_text(s, ":terms", terms) : 0);
+		rc = db_run(s, s ? db_bind_int(s, ":id", id) | db_bind_text(s, ":terms", terms) : 0);
 	}
 	return rc;
 }

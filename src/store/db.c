@@ -285,6 +285,15 @@ void db_done(struct db_stmt *s)
 	s->in_use = false;
 }
 
+int db_run(struct db_stmt *s, int bind_rc)
+{
+	if (!s)
+		return ERR_DB;
+	int rc = bind_rc ? ERR_DB : db_step(s);
+	db_done(s);
+	return rc == DB_DONE ? 0 : rc == DB_ROW ? ERR_DB : rc;
+}
+
 int db_exec_literal(struct db *db, const char *sql)
 {
 	struct db_stmt *s = db_prepare_literal(db, sql);

@@ -54,6 +54,13 @@ bool db_col_null(struct db_stmt *st, int col);
 /* db_done: resets the statement and returns it to the cache. NULL is fine. */
 void db_done(struct db_stmt *st);
 
+/* db_run: steps a statement that returns no rows to its end and releases it. bind_rc is the
+ * result of the caller's binds: nonzero means a bind failed and the statement is not run. s may
+ * be NULL (a failed prepare). Returns 0, ERR_CONFLICT on a constraint violation, or ERR_DB.
+ *   struct db_stmt *s = db_prepare(db, "DELETE FROM t WHERE id = :id");
+ *   return db_run(s, s ? db_bind_int(s, ":id", id) : 0); */
+int db_run(struct db_stmt *s, int bind_rc);
+
 /* db_exec_one: prepare, run to completion and release a statement without results. */
 #define db_exec(db, sql) db_exec_literal((db), "" sql)
 int db_exec_literal(struct db *db, const char *sql);

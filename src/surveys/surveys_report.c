@@ -7,13 +7,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <xlsxwriter.h>
 
 #include "../base/arena.h"
 #include "../base/buf.h"
 #include "../base/csv.h"
 #include "../base/err.h"
 #include "../view/json.h"
+#include "../view/xlsx.h"
 #include "surveys.h"
 #include "surveys_store.h"
 
@@ -242,16 +242,10 @@ void surveys_report_csv(struct buf *o, const struct report *r)
 
 int surveys_report_xlsx(struct buf *o, const struct report *r)
 {
-	char path[] = "/tmp/indgang-survey-XXXXXX";
-	int fd = mkstemp(path);
-	if (fd < 0)
+	struct xlsx x;
+	if (xlsx_open(&x) != 0)
 		return ERR_IO;
-	close(fd);
-	lxw_workbook *wb = workbook_new(path);
-	if (!wb) {
-		unlink(path);
-		return ERR_IO;
-	}
+	lxw_workbook *wb = x.wb;
 	lxw_format *bold = workbook_add_format(wb);
 	format_set_bold(bold);
 	lxw_format *wrap = workbook_add_format(wb);
@@ -305,16 +299,5 @@ int surveys_report_xlsx(struct buf *o, const struct report *r)
 			}
 		}
 	}
-	int rc = workbook_close(wb) == LXW_NO_ERROR ? 0 : ERR_IO;
-	FILE *f = rc == 0 ? fopen(path, "rb") : NULL;
-	if (rc == 0 && !f)
-		rc = ERR_IO;
-	char chunk[65536];
-	size_t got;
-	while (f && (got = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_append(o, chunk, got);
-	if (f)
-		fclose(f);
-	unlink(path);
-	return rc;
+	return xlsx_close(&x, o, false);
 }

@@ -12,15 +12,6 @@
 
 #define NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
-static int finish(struct db_stmt *s, int bind_rc)
-{
-	if (!s)
-		return ERR_DB;
-	int rc = bind_rc ? ERR_DB : db_step(s);
-	db_done(s);
-	return rc == DB_DONE ? 0 : rc == DB_ROW ? ERR_DB : rc;
-}
-
 static const char *dup(struct arena *a, struct db_stmt *s, int col)
 {
 	return arena_strdup(a, db_col_text(s, col));
@@ -44,7 +35,7 @@ int surveys_store_insert(struct db *db, const char *code, const char *title, int
 {
 	struct db_stmt *s = db_prepare(db, "INSERT INTO surveys (code, title, version, created_at, updated_at)"
 	                                   " VALUES (:code, :title, 1, " NOW ", " NOW ")");
-	int rc = finish(s, s ? db_bind_text(s, ":code", code) | db_bind_text(s, ":title", title) : 0);
+	int rc = db_run(s, s ? db_bind_text(s, ":code", code) | db_bind_text(s, ":title", title) : 0);
 	if (rc == 0)
 		*id = db_last_id(db);
 	return rc;
@@ -54,7 +45,7 @@ int surveys_store_update(struct db *db, int64_t id, const char *title, int versi
 {
 	struct db_stmt *s = db_prepare(db, "UPDATE surveys SET title = :title, version = :v,"
 	                                   " updated_at = " NOW " WHERE id = :id");
-	return finish(s, s ? db_bind_text(s, ":title", title) | db_bind_int(s, ":v", version) |
+	return db_run(s, s ? db_bind_text(s, ":title", title) | db_bind_int(s, ":v", version) |
 	                         db_bind_int(s, ":id", id) : 0);
 }
 
@@ -62,7 +53,7 @@ int surveys_store_add_version(struct db *db, int64_t id, int version, const char
 {
 	struct db_stmt *s = db_prepare(db, "INSERT INTO survey_versions (survey_id, version, definition,"
 	                                   " created_at) VALUES (:id, :v, :def, " NOW ")");
-	return finish(s, s ? db_bind_int(s, ":id", id) | db_bind_int(s, ":v", version) |
+	return db_run(s, s ? db_bind_int(s, ":id", id) | db_bind_int(s, ":v", version) |
 	                         db_bind_text(s, ":def", definition) : 0);
 }
 
@@ -186,18 +177,18 @@ int surveys_store_question_put(struct db *db, int64_t survey_id, const struct qu
 int surveys_store_question_delete(struct db *db, int64_t qid)
 {
 	struct db_stmt *s = db_prepare(db, "DELETE FROM survey_questions WHERE id = :id");
-	return finish(s, s ? db_bind_int(s, ":id", qid) : 0);
+	return db_run(s, s ? db_bind_int(s, ":id", qid) : 0);
 }
 
 int surveys_store_choices_put(struct db *db, int64_t qid, const char *kind,
                               const struct choice *c, int n)
 {
 	struct db_stmt *s = db_prepare(db, "DELETE FROM survey_choices WHERE question_id = :q AND kind = :kind");
-	int rc = finish(s, s ? db_bind_int(s, ":q", qid) | db_bind_text(s, ":kind", kind) : 0);
+	int rc = db_run(s, s ? db_bind_int(s, ":q", qid) | db_bind_text(s, ":kind", kind) : 0);
 	for (int i = 0; rc == 0 && i < n; i++) {
 		s = db_prepare(db, "INSERT INTO survey_choices (question_id, kind, key, label, position)"
 		                   " VALUES (:q, :kind, :key, :label, :pos)");
-		rc = finish(s, s ? db_bind_int(s, ":q", qid) | db_bind_text(s, ":kind", kind) |
+		rc = db_run(s, s ? db_bind_int(s, ":q", qid) | db_bind_text(s, ":kind", kind) |
 		                       db_bind_text(s, ":key", c[i].key) |
 		                       db_bind_text(s, ":label", c[i].label) | db_bind_int(s, ":pos", i) : 0);
 	}
@@ -243,7 +234,7 @@ int surveys_store_round_insert(struct db *db, int64_t survey_id, const char *cod
 {
 	struct db_stmt *s = db_prepare(db, "INSERT INTO survey_rounds (survey_id, code, created_at)"
 	                                   " VALUES (:sid, :code, " NOW ")");
-	int rc = finish(s, s ? db_bind_int(s, ":sid", survey_id) | db_bind_text(s, ":code", code) : 0);
+	int rc = db_run(s, s ? db_bind_int(s, ":sid", survey_id) | db_bind_text(s, ":code", code) : 0);
 	if (rc == 0)
 		*id = db_last_id(db);
 	return rc;
@@ -254,7 +245,7 @@ int surveys_store_round_set(struct db *db, int64_t round_id, const char *title, 
 {
 	struct db_stmt *s = db_prepare(db, "UPDATE survey_rounds SET title = :title, opens = :opens,"
 	                                   " closes = :closes WHERE id = :id");
-	return finish(s, s ? db_bind_text(s, ":title", title ? title : "") | db_bind_text(s, ":opens", opens) |
+	return db_run(s, s ? db_bind_text(s, ":title", title ? title : "") | db_bind_text(s, ":opens", opens) |
 	                         db_bind_text(s, ":closes", closes) | db_bind_int(s, ":id", round_id) : 0);
 }
 
@@ -262,14 +253,14 @@ int surveys_store_round_send_all(struct db *db, int64_t round_id)
 {
 	struct db_stmt *s = db_prepare(db, "INSERT OR IGNORE INTO survey_round_kommuner (round_id, kommune)"
 	                                   " SELECT :r, kode FROM kommuner");
-	return finish(s, s ? db_bind_int(s, ":r", round_id) : 0);
+	return db_run(s, s ? db_bind_int(s, ":r", round_id) : 0);
 }
 
 int surveys_store_round_send(struct db *db, int64_t round_id, const char *kommune)
 {
 	struct db_stmt *s = db_prepare(db, "INSERT OR IGNORE INTO survey_round_kommuner (round_id, kommune)"
 	                                   " VALUES (:r, :k)");
-	return finish(s, s ? db_bind_int(s, ":r", round_id) | db_bind_text(s, ":k", kommune) : 0);
+	return db_run(s, s ? db_bind_int(s, ":r", round_id) | db_bind_text(s, ":k", kommune) : 0);
 }
 
 int surveys_store_round_status(struct db *db, struct arena *a, int64_t round_id,
@@ -411,7 +402,7 @@ int surveys_store_response_put(struct db *db, int64_t round_id, const char *komm
 int surveys_store_cells_clear(struct db *db, int64_t response_id)
 {
 	struct db_stmt *s = db_prepare(db, "DELETE FROM survey_answers WHERE response_id = :id");
-	return finish(s, s ? db_bind_int(s, ":id", response_id) : 0);
+	return db_run(s, s ? db_bind_int(s, ":id", response_id) : 0);
 }
 
 int surveys_store_cell_insert(struct db *db, int64_t response_id, const struct cell *c)
@@ -419,7 +410,7 @@ int surveys_store_cell_insert(struct db *db, int64_t response_id, const struct c
 	struct db_stmt *s = db_prepare(db, "INSERT OR REPLACE INTO survey_answers (response_id,"
 	                                   " question_id, item, option, number, text)"
 	                                   " VALUES (:r, :q, :item, :option, :number, :text)");
-	return finish(s, s ? db_bind_int(s, ":r", response_id) | db_bind_int(s, ":q", c->q->id) |
+	return db_run(s, s ? db_bind_int(s, ":r", response_id) | db_bind_int(s, ":q", c->q->id) |
 	                         db_bind_text(s, ":item", c->item ? c->item : "") |
 	                         db_bind_text(s, ":option", c->option ? c->option : "") |
 	                         (c->has_number ? db_bind_int(s, ":number", c->number)
@@ -431,7 +422,7 @@ int surveys_store_reopen(struct db *db, int64_t round_id, const char *kommune)
 {
 	struct db_stmt *s = db_prepare(db, "UPDATE survey_responses SET submitted_at = NULL, reopened = 1,"
 	                                   " updated_at = " NOW " WHERE round_id = :r AND kommune = :k");
-	int rc = finish(s, s ? db_bind_int(s, ":r", round_id) | db_bind_text(s, ":k", kommune) : 0);
+	int rc = db_run(s, s ? db_bind_int(s, ":r", round_id) | db_bind_text(s, ":k", kommune) : 0);
 	return rc == 0 && db_changes(db) == 0 ? ERR_NOTFOUND : rc;
 }
 
