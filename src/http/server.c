@@ -29,6 +29,20 @@
 
 static struct server_config cfg;
 static atomic_int in_flight;
+/* set on SIGTERM/SIGINT: connections accepted from then on are turned away (503) while those
+ * already accepted finish; instead of MHD_quiesce_daemon, which with a thread pool on epoll can
+ * abort the process in libmicrohttpd 0.9.75 ("Failed to remove listen FD from epoll set") */
+static atomic_int stopping;
+static char late_connection; /* the socket context of a connection accepted while stopping */
+
+static void on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
+                          enum MHD_ConnectionNotificationCode toe)
+{
+	(void)cls;
+	(void)c;
+	if (toe == MHD_CONNECTION_NOTIFY_STARTED)
+		*socket_context = atomic_load(&stopping) ? &late_connection : NULL;
+}
 
 void server_config_defaults(struct server_config *c)
 {
@@ -147,6 +161,9 @@ static enum MHD_Result send_reply(struct MHD_Connection *c, struct req *r)
 	}
 	if (r->set_cookie_csrf)
 		reply_cookie(r, CSRF_COOKIE, r->set_cookie_csrf, -1);
+	/* while stopping, no connection is kept alive for another request */
+	if (atomic_load(&stopping))
+		MHD_add_response_header(resp, "Connection", "close");
 	for (int i = 0; i < r->nresp_headers; i++)
 		MHD_add_response_header(resp, r->resp_headers[i].name, r->resp_headers[i].value);
 	enum MHD_Result ret = MHD_queue_response(c, (unsigned)r->status, resp);
@@ -159,7 +176,8 @@ static enum MHD_Result reply_now(struct MHD_Connection *c, struct conn *st, int 
 {
 	struct req *r = &st->r;
 	if (strncmp(r->path ? r->path : "", "/api/", 5) == 0)
-		reply_api_error(r, status, status == 413 ? "too_large" : "bad_request", msg, NULL);
+		reply_api_error(r, status, status == 413 ? "too_large" : status == 503 ? "unavailable" : "bad_request",
+		                msg, NULL);
 	else
 		reply_text(r, status, msg);
 	return send_reply(c, r);
@@ -183,6 +201,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		st->counted = true;
 		*con_cls = st;
 		fill_request(c, st, url, method);
+		const union MHD_ConnectionInfo *sc = MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+		if (sc && sc->socket_context == &late_connection) {
+			reply_header(&st->r, "Connection", "close");
+			reply_header(&st->r, "Retry-After", "5");
+			return reply_now(c, st, 503, "The server is restarting; try again in a moment.");
+		}
 		st->body_cap = cfg.max_body;
 		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
 		if (cl && strtoull(cl, NULL, 10) > st->body_cap)
@@ -294,6 +318,7 @@ int server_run(const struct server_config *c)
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, cfg.header_limit,
 		MHD_OPTION_STRICT_FOR_CLIENT, 1,
 		MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+		MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL,
 		MHD_OPTION_END);
 	if (!d) {
 		log_error("serve: cannot listen on %s:%u: %s; is the port in use?", cfg.host, cfg.port,
@@ -309,7 +334,7 @@ int server_run(const struct server_config *c)
 	int sig = 0;
 	sigwait(&sigs, &sig);
 	log_info("serve: signal %d, finishing requests in flight", sig);
-	MHD_quiesce_daemon(d);
+	atomic_store(&stopping, 1);
 	for (int i = 0; i < 3000 && atomic_load(&in_flight) > 0; i++)
 		usleep(10 * 1000);
 	MHD_stop_daemon(d);

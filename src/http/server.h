@@ -23,8 +23,9 @@ struct server_config {
 
 /* server_config_defaults: the values the default run uses. */
 void server_config_defaults(struct server_config *c);
-/* server_run: serves until SIGTERM or SIGINT, then stops accepting, lets requests in flight
- * finish (up to 30 s), checkpoints the database and returns 0. ERR_IO if it cannot listen. */
+/* server_run: serves until SIGTERM or SIGINT, then answers connections opened after the signal
+ * 503 while those already open finish their requests (up to 30 s), stops, checkpoints the
+ * database and returns 0. ERR_IO if it cannot listen. */
 int server_run(const struct server_config *c);
 
 #endif

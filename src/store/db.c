@@ -16,7 +16,7 @@
 #include "migrations.h"
 
 #define DB_CACHE 96
-#define DB_BUSY_MS 10000
+#define DB_BUSY_MS 60000 /* outlasts a 100,000-row import from the command line (~20 s) */
 
 struct db_stmt {
 	struct db *db;
