@@ -89,15 +89,26 @@ build/.deps-test: tools/setup.sh tests/browser/package.json
 	sh tools/setup.sh test
 	@mkdir -p build && touch $@
 
-build/tests/unit_%: tests/unit/test_%.c $(SAN_LIB_OBJ) build/.deps-test
-	@mkdir -p build/tests
-	@echo "LD $@"
-	$(Q)$(CC) $(BASE_CFLAGS) $(SAN) $(PKG_CFLAGS) -o $@ $< $(SAN_LIB_OBJ) $(TEST_LIBS)
+# every tests/unit/*.c that is not a test_*.c is a shared fixture, and every tests/http/*.c that
+# is not a test_*.c a part of the HTTP harness: each is compiled once and linked into every test
+UNIT_FIX_OBJ := $(patsubst %.c,build/san/%.o,$(filter-out $(UNIT_SRC),$(wildcard tests/unit/*.c)))
+HTTP_LIB_OBJ := $(patsubst %.c,build/san/%.o,$(filter-out $(HTTP_SRC),$(wildcard tests/http/*.c)))
+TEST_HEADERS := $(wildcard tests/unit/*.h tests/http/*.h)
 
-build/tests/http_%: tests/http/test_%.c tests/http/harness.c tests/http/harness.h build/.deps-test
+build/san/tests/%.o: tests/%.c $(HEADERS) $(TEST_HEADERS) build/.deps-test
+	@mkdir -p $(dir $@)
+	@echo "CC (sanitizers) $<"
+	$(Q)$(CC) $(BASE_CFLAGS) $(SAN) $(PKG_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+build/tests/unit_%: tests/unit/test_%.c $(SAN_LIB_OBJ) $(UNIT_FIX_OBJ) $(TEST_HEADERS) build/.deps-test
 	@mkdir -p build/tests
 	@echo "LD $@"
-	$(Q)$(CC) $(BASE_CFLAGS) $(SAN) -o $@ $< tests/http/harness.c $(shell pkg-config --libs libcurl jansson)
+	$(Q)$(CC) $(BASE_CFLAGS) $(SAN) $(PKG_CFLAGS) -o $@ $< $(UNIT_FIX_OBJ) $(SAN_LIB_OBJ) $(TEST_LIBS)
+
+build/tests/http_%: tests/http/test_%.c $(HTTP_LIB_OBJ) $(TEST_HEADERS) build/.deps-test
+	@mkdir -p build/tests
+	@echo "LD $@"
+	$(Q)$(CC) $(BASE_CFLAGS) $(SAN) -o $@ $< $(HTTP_LIB_OBJ) $(shell pkg-config --libs libcurl jansson)
 
 check: build/indgang-san $(UNIT_BIN) $(HTTP_BIN) build/.deps-test
 	@sh tools/codecheck.sh
@@ -125,5 +136,7 @@ install: indgang
 clean:
 	rm -rf build indgang
 
+# objects of the tests are kept between runs, not removed as intermediate files
+.SECONDARY: $(UNIT_FIX_OBJ) $(HTTP_LIB_OBJ)
 .PHONY: all check bench fuzz install clean
 .SUFFIXES:

@@ -4,7 +4,8 @@
  * The rules:
  *   admin          everything in every municipality (national administrator), except
  *                  citizens' personal data, which only the jobcenter's caseworkers see
- *   konsulent      read and change its own municipality's data and manage its users
+ *   konsulent      read and change its own municipality's data, manage its users and answer
+ *                  its surveys
  *   jobkonsulent   read its own municipality's data, and citizens' personal data there
  *   indkoeber      read its own municipality's data
  *   virksomhed     read its own municipality's data, and edit the profile of the one
@@ -31,12 +32,29 @@ int access_allowed(const struct principal *who, enum access_op op, const char *k
 		return 0;
 	case ACC_WRITE:
 	case ACC_MANAGE_USERS:
+	case ACC_ANSWER_SURVEY:
 		return who->role == ROLE_KONSULENT ? 0 : ERR_FORBIDDEN;
 	case ACC_READ_PERSONAL:
 		return who->role == ROLE_JOBKONSULENT ? 0 : ERR_FORBIDDEN;
 	case ACC_NATIONAL:
 		break;
 	}
+	return ERR_FORBIDDEN;
+}
+
+bool access_national(const struct principal *who)
+{
+	return access_allowed(who, ACC_NATIONAL, NULL) == 0;
+}
+
+int access_inquiry(const struct principal *who, const char *kommune, int64_t assignee_id)
+{
+	if (!who)
+		return ERR_FORBIDDEN;
+	if (access_national(who) || access_allowed(who, ACC_WRITE, kommune) == 0)
+		return 0;
+	if (assignee_id && assignee_id == who->id && access_allowed(who, ACC_READ, kommune) == 0)
+		return 0;
 	return ERR_FORBIDDEN;
 }
 

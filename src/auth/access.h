@@ -17,11 +17,22 @@ enum access_op {
 	ACC_MANAGE_USERS,  /* list, create and change the municipality's user accounts */
 	ACC_READ_PERSONAL, /* see citizens' personal data (audited by the caller) */
 	ACC_NATIONAL,      /* national functions: every municipality, the audit log in full */
+	ACC_ANSWER_SURVEY, /* answer the municipality's surveys (and see the survey pages) */
 };
 
 /* access_allowed: 0 if who may do op on data of kommune (NULL: national data), ERR_FORBIDDEN
  * otherwise. Anonymous (who NULL) is always forbidden here; public pages do not ask. */
 int access_allowed(const struct principal *who, enum access_op op, const char *kommune);
+
+/* access_national: true if who acts for every municipality (the national administrator), and so
+ * names the municipality a page or form is about instead of being held to its own. */
+bool access_national(const struct principal *who);
+
+/* access_inquiry: 0 if who may see and work on an inquiry (a case) of kommune assigned to the
+ * user assignee_id (0: nobody): the national administrator, the municipality's konsulent, or
+ * the assignee while a member of that municipality; ERR_FORBIDDEN otherwise. The contact's
+ * personal data are a further step (ACC_READ_PERSONAL is not needed to work on the case). */
+int access_inquiry(const struct principal *who, const char *kommune, int64_t assignee_id);
 
 /* access_scope: the municipality whose rows who may list (NULL: all, for the national
  * administrator). Bind it as :kommune in list queries. */

@@ -54,7 +54,7 @@ int users_api_list(struct req *r)
 		return 0;
 	struct user_row *rows = NULL;
 	int n = 0, total = 0;
-	int rc = users_list(r->db, &r->a, r->user, req_param(r, 0), limit, offset, &rows, &n, &total);
+	int rc = users_list(r->db, &r->a, r->user, req_param(r, "kode"), limit, offset, &rows, &n, &total);
 	if (rc)
 		return api_fail(r, rc);
 	struct json w;
@@ -96,7 +96,7 @@ static int read_active(struct req *r, json_t *body, int dflt)
  * 201 with the new user; 422 naming the field; 409 if the e-mail is taken. */
 int users_api_create(struct req *r)
 {
-	const char *kommune = req_param(r, 0);
+	const char *kommune = req_param(r, "kode");
 	if (access_allowed(r->user, ACC_MANAGE_USERS, kommune) != 0)
 		return api_fail(r, ERR_FORBIDDEN);
 	json_t *body = api_body_or_reply(r);
@@ -132,7 +132,7 @@ int users_api_create(struct req *r)
 int users_api_get(struct req *r)
 {
 	struct user_row u;
-	int rc = users_get(r->db, &r->a, r->user, strtoll(req_param(r, 0), NULL, 10), &u);
+	int rc = users_get(r->db, &r->a, r->user, req_param_int(r, "id"), &u);
 	if (rc)
 		return api_fail(r, rc);
 	struct json w;
@@ -144,7 +144,7 @@ int users_api_get(struct req *r)
 /* PATCH /api/v1/users/{id} — as above. Any of {"name", "role", "active", "password"}. */
 int users_api_update(struct req *r)
 {
-	int64_t id = strtoll(req_param(r, 0), NULL, 10);
+	int64_t id = req_param_int(r, "id");
 	struct user_row u;
 	int rc = users_get(r->db, &r->a, r->user, id, &u);
 	if (rc)

@@ -239,7 +239,7 @@ static int edit_form(struct req *r, int status, const struct user_row *u)
 
 static int64_t param_id(struct req *r)
 {
-	return strtoll(req_param(r, 0), NULL, 10);
+	return req_param_int(r, "id");
 }
 
 /* GET /brugere/{id} — konsulent of the user's municipality, or admin. */

@@ -21,6 +21,7 @@ void arena_init(struct arena *a, size_t cap)
 	a->head = NULL;
 	a->used_total = 0;
 	a->cap = cap;
+	a->exhausted = 0;
 }
 
 void arena_free(struct arena *a)
@@ -33,6 +34,7 @@ void arena_free(struct arena *a)
 	}
 	a->head = NULL;
 	a->used_total = 0;
+	a->exhausted = 0;
 }
 
 void *arena_alloc(struct arena *a, size_t n)
@@ -41,10 +43,10 @@ void *arena_alloc(struct arena *a, size_t n)
 	n = (n + align - 1) / align * align;
 	if (n == 0)
 		n = align;
-	if (a->cap && a->used_total + n > a->cap) {
-		fprintf(stderr, "arena: request memory cap of %zu bytes exceeded\n", a->cap);
-		abort();
-	}
+	/* the owner reports this as an error; the bytes are still given, so no caller has to
+	 * check every small allocation and nothing on the request path can end the process */
+	if (a->cap && a->used_total + n > a->cap)
+		a->exhausted = 1;
 	struct arena_chunk *c = a->head;
 	if (!c || c->size - c->used < n) {
 		size_t size = n > ARENA_CHUNK ? n : ARENA_CHUNK;
@@ -63,6 +65,23 @@ void *arena_alloc(struct arena *a, size_t n)
 	a->used_total += n;
 	memset(p, 0, n);
 	return p;
+}
+
+int arena_exhausted(const struct arena *a)
+{
+	return a->exhausted;
+}
+
+void *arena_grow(struct arena *a, void *items, size_t size, size_t n, size_t *cap)
+{
+	if (items && n < *cap)
+		return items;
+	size_t ncap = *cap ? *cap * 2 : 16;
+	void *bigger = arena_alloc(a, size * ncap);
+	if (items && n)
+		memcpy(bigger, items, size * n);
+	*cap = ncap;
+	return bigger;
 }
 
 char *arena_strndup(struct arena *a, const char *s, size_t n)

@@ -217,9 +217,9 @@ static int demo_entry(struct db *db, struct arena *a)
 	struct round rd;
 	if (surveys_load(db, a, "soev-2015", &s) != 0 || surveys_round(db, a, &s, "november-2015", &rd) != 0)
 		return ERR_NOTFOUND;
-	struct session_row *rows;
+	struct advisory_session_row *rows;
 	int n, total;
-	if (entry_sessions(db, a, &users_cli, NULL, 1, 0, &rows, &n, &total) != 0)
+	if (advisory_sessions(db, a, &users_cli, NULL, 1, 0, &rows, &n, &total) != 0)
 		return ERR_DB;
 	if (total > 0)
 		return 0; /* loaded before */
@@ -243,14 +243,14 @@ static int demo_entry(struct db *db, struct arena *a)
 			for (int k = 0; k < per_month[bucket]; k++) {
 				struct errs errs = {0};
 				int64_t sid;
-				struct session_input in = {
+				struct advisory_session_input in = {
 					.kommune = kommuner[i],
 					.date = arena_printf(a, "2015-%02d-%02d", month, 2 + k * 2),
 					.topic = k % 2 ? "employment" : "business",
 					.minutes = 30 + 15 * (k % 4),
 					.entrepreneur = arena_printf(a, "Iværksætter %d (demo)", k + 1),
 				};
-				if (entry_session_add(db, a, &users_cli, &in, &errs, &sid) != 0)
+				if (advisory_session_add(db, a, &users_cli, &in, &errs, &sid) != 0)
 					return ERR_DB;
 			}
 		}
@@ -267,7 +267,7 @@ static int demo_entry(struct db *db, struct arena *a)
 	    entry_units(db, a, "621", &units, &nu) == 0 && nu > 0) {
 		for (int i = 0; i < nu; i++)
 			if (!strncmp(units[i].name, "Jobcenter", 9))
-				entry_route_set(db, a, &users_cli, "621", "employment", units[i].id, job.id, &errs);
+				entry_routing_set(db, a, &users_cli, "621", "employment", units[i].id, job.id, &errs);
 	}
 	static const struct inquiry_input inquiries[] = {
 		{"621", "Maja Iværksætter", "maja@example.org", "", "", "Grøn Kantine (idé)", "start",

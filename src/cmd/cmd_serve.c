@@ -22,6 +22,9 @@ static const char serve_help[] =
 	"                      port 0 picks a free port and prints it)\n"
 	"  --threads N         worker threads (default $INDGANG_THREADS, else 2 per core)\n"
 	"  --max-body BYTES    largest request body (default $INDGANG_MAX_BODY, else 1048576)\n"
+	"  --request-memory BYTES\n"
+	"                      memory one request may use; past it the request fails with 500\n"
+	"                      (default 67108864)\n"
 	"  --timeout SECONDS   idle or slow connections are closed after this (default 15)\n"
 	"  --per-ip N          connections allowed from one address (default $INDGANG_PER_IP, else 64)\n"
 	"  --max-connections N connections in all (default 1000)\n"
@@ -84,6 +87,7 @@ int cmd_serve(const struct cmd_ctx *ctx, int argc, char **argv)
 		{"listen", required_argument, NULL, 'l'},
 		{"threads", required_argument, NULL, 't'},
 		{"max-body", required_argument, NULL, 'b'},
+		{"request-memory", required_argument, NULL, 'M'},
 		{"timeout", required_argument, NULL, 'T'},
 		{"per-ip", required_argument, NULL, 'p'},
 		{"max-connections", required_argument, NULL, 'm'},
@@ -109,6 +113,11 @@ int cmd_serve(const struct cmd_ctx *ctx, int argc, char **argv)
 			if (parse_uint(optarg, 1 << 30, &tmp) || tmp == 0)
 				return cmd_usage_error("serve", "--max-body wants a number of bytes");
 			c.max_body = tmp;
+			break;
+		case 'M':
+			if (parse_uint(optarg, 1 << 30, &tmp) || tmp < 4096)
+				return cmd_usage_error("serve", "--request-memory wants a number of bytes, 4096 or more");
+			c.request_memory = tmp;
 			break;
 		case 'T':
 			if (parse_uint(optarg, 3600, &c.timeout) || c.timeout == 0)

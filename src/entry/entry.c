@@ -137,7 +137,7 @@ int entry_inquiry_create(struct db *db, struct arena *a, const struct inquiry_in
 	int seq = 0;
 	int rc = entry_store_next_seq(db, year, &seq);
 	if (rc == 0)
-		rc = entry_store_route(db, q.kommune, q.topic, &q.unit_id, &q.assignee_id);
+		rc = entry_store_routing_lookup(db, q.kommune, q.topic, &q.unit_id, &q.assignee_id);
 	q.reference = arena_printf(a, "IND-%04d-%06d", year, seq);
 	if (rc == 0)
 		rc = entry_store_insert(db, &q, year, seq, id);
@@ -478,12 +478,12 @@ int entry_unit_add(struct db *db, struct arena *a, const struct principal *by, c
 	return db_commit(db);
 }
 
-int entry_routes(struct db *db, struct arena *a, const char *kommune, struct route_row **rows, int *n)
+int entry_routing(struct db *db, struct arena *a, const char *kommune, struct routing_row **rows, int *n)
 {
-	return entry_store_routes(db, a, kommune, rows, n);
+	return entry_store_routing(db, a, kommune, rows, n);
 }
 
-int entry_route_set(struct db *db, struct arena *a, const struct principal *by, const char *kommune,
+int entry_routing_set(struct db *db, struct arena *a, const struct principal *by, const char *kommune,
                     const char *topic, int64_t unit_id, int64_t assignee_id, struct errs *errs)
 {
 	if (access_allowed(by, ACC_WRITE, kommune) != 0)
@@ -495,7 +495,7 @@ int entry_route_set(struct db *db, struct arena *a, const struct principal *by, 
 		return ERR_INVALID;
 	if (db_write_begin(db) != 0)
 		return ERR_DB;
-	int rc = entry_store_route_set(db, kommune, topic, unit_id, assignee_id);
+	int rc = entry_store_routing_set(db, kommune, topic, unit_id, assignee_id);
 	if (rc == 0)
 		rc = audit_record(db, by, "update", "entry_route", topic, kommune,
 		                  arena_printf(a, "{\"unit_id\":%lld,\"assignee_id\":%lld}", (long long)unit_id,
@@ -536,10 +536,10 @@ int entry_answer_days_set(struct db *db, struct arena *a, const struct principal
 
 /* ---------------------------------------------------------------- advisory sessions */
 
-int entry_session_add(struct db *db, struct arena *a, const struct principal *by,
-                      const struct session_input *in_, struct errs *errs, int64_t *id)
+int advisory_session_add(struct db *db, struct arena *a, const struct principal *by,
+                      const struct advisory_session_input *in_, struct errs *errs, int64_t *id)
 {
-	struct session_input in = *in_;
+	struct advisory_session_input in = *in_;
 	if (!in.kommune && by)
 		in.kommune = by->kommune;
 	if (!in.kommune || access_allowed(by, ACC_WRITE, in.kommune) != 0)
@@ -563,7 +563,7 @@ int entry_session_add(struct db *db, struct arena *a, const struct principal *by
 		return ERR_INVALID;
 	if (db_write_begin(db) != 0)
 		return ERR_DB;
-	int rc = entry_store_session_add(db, &in, by->id, id);
+	int rc = entry_store_advisory_session_add(db, &in, by->id, id);
 	if (rc == 0)
 		rc = audit_record(db, by, "create", "advisory_session", arena_printf(a, "%lld", (long long)*id),
 		                  in.kommune, arena_printf(a, "{\"date\":\"%s\",\"topic\":\"%s\"}", in.date, in.topic));
@@ -574,15 +574,15 @@ int entry_session_add(struct db *db, struct arena *a, const struct principal *by
 	return db_commit(db);
 }
 
-int entry_sessions(struct db *db, struct arena *a, const struct principal *by, const char *kommune,
-                   int limit, int offset, struct session_row **rows, int *n, int *total)
+int advisory_sessions(struct db *db, struct arena *a, const struct principal *by, const char *kommune,
+                   int limit, int offset, struct advisory_session_row **rows, int *n, int *total)
 {
 	if (kommune ? access_allowed(by, ACC_READ, kommune) != 0 : access_allowed(by, ACC_NATIONAL, NULL) != 0)
 		return ERR_FORBIDDEN;
-	return entry_store_sessions(db, a, kommune, limit, offset, rows, n, total);
+	return entry_store_advisory_sessions(db, a, kommune, limit, offset, rows, n, total);
 }
 
-const char *entry_bucket(int n)
+const char *advisory_bucket(int n)
 {
 	return n <= 0 ? "0" : n <= 2 ? "1-2" : n <= 5 ? "3-5" : n <= 10 ? "6-10" : ">10";
 }
@@ -631,7 +631,7 @@ static bool parse_month(const char *s, int *y, int *m)
 	return sscanf(s, "%4d-%2d", y, m) == 2 && *m >= 1 && *m <= 12 && *y >= 1900 && *y <= 2200;
 }
 
-int entry_advisory_stats(struct db *db, struct arena *a, const char *from, const char *to,
+int advisory_stats(struct db *db, struct arena *a, const char *from, const char *to,
                          const char *kommune, struct advisory_row **rows, int *n)
 {
 	int y1, m1, y2, m2;

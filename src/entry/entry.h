@@ -105,19 +105,19 @@ struct unit_row {
 int entry_units(struct db *db, struct arena *a, const char *kommune, struct unit_row **rows, int *n);
 int entry_unit_add(struct db *db, struct arena *a, const struct principal *by, const char *kommune,
                    const char *kind, const char *name, const char *email, struct errs *errs);
-struct route_row {
+struct routing_row {
 	const char *topic;
 	int64_t unit_id, assignee_id;
 };
-int entry_routes(struct db *db, struct arena *a, const char *kommune, struct route_row **rows, int *n);
-int entry_route_set(struct db *db, struct arena *a, const struct principal *by, const char *kommune,
+int entry_routing(struct db *db, struct arena *a, const char *kommune, struct routing_row **rows, int *n);
+int entry_routing_set(struct db *db, struct arena *a, const struct principal *by, const char *kommune,
                     const char *topic, int64_t unit_id, int64_t assignee_id, struct errs *errs);
 int entry_answer_days(struct db *db, const char *kommune);
 int entry_answer_days_set(struct db *db, struct arena *a, const struct principal *by,
                           const char *kommune, int days, struct errs *errs);
 
 /* ---- advisory sessions */
-struct session_input {
+struct advisory_session_input {
 	const char *kommune, *date, *topic; /* topic: business | employment */
 	int minutes;
 	int64_t enterprise_id;              /* or: */
@@ -125,18 +125,18 @@ struct session_input {
 	const char *follow_up;
 	int64_t inquiry_id;
 };
-int entry_session_add(struct db *db, struct arena *a, const struct principal *by,
-                      const struct session_input *in, struct errs *errs, int64_t *id);
-struct session_row {
+int advisory_session_add(struct db *db, struct arena *a, const struct principal *by,
+                      const struct advisory_session_input *in, struct errs *errs, int64_t *id);
+struct advisory_session_row {
 	int64_t id;
 	const char *date, *topic, *who, *consultant, *follow_up;
 	int minutes;
 };
-int entry_sessions(struct db *db, struct arena *a, const struct principal *by, const char *kommune,
-                   int limit, int offset, struct session_row **rows, int *n, int *total);
+int advisory_sessions(struct db *db, struct arena *a, const struct principal *by, const char *kommune,
+                   int limit, int offset, struct advisory_session_row **rows, int *n, int *total);
 
 /* the report's buckets of sessions a month: "0", "1-2", "3-5", "6-10", ">10" */
-const char *entry_bucket(int sessions);
+const char *advisory_bucket(int sessions);
 struct month_count {
 	char month[8];  /* YYYY-MM */
 	int sessions;
@@ -146,9 +146,9 @@ struct advisory_row {
 	struct month_count *months;
 	int nmonths;
 };
-/* entry_advisory_stats: sessions per month from..to (YYYY-MM, at most 120 months) for kommune, or
+/* advisory_stats: sessions per month from..to (YYYY-MM, at most 120 months) for kommune, or
  * for every municipality with sessions in the period (kommune NULL). */
-int entry_advisory_stats(struct db *db, struct arena *a, const char *from, const char *to,
+int advisory_stats(struct db *db, struct arena *a, const char *from, const char *to,
                          const char *kommune, struct advisory_row **rows, int *n);
 
 #endif

@@ -130,7 +130,7 @@ int entry_api_inquiries(struct req *r)
  * Any of {"status", "outcome", "assignee_id", "unit_id", "next_action", "next_action_date"}. */
 int entry_api_inquiry_update(struct req *r)
 {
-	int64_t id = strtoll(req_param(r, 0), NULL, 10);
+	int64_t id = req_param_int(r, "id");
 	json_t *body = api_body_or_reply(r);
 	if (!body)
 		return 0;
@@ -164,7 +164,7 @@ int entry_api_inquiry_update(struct req *r)
 /* POST /api/v1/advisory-sessions — staff (konsulent) of the municipality, or admin with
  * "kommune". {"date", "topic": "business|employment", "minutes", "enterprise_id" or
  * "entrepreneur", "follow_up"?}: 201 {"id"}. */
-int entry_api_session_create(struct req *r)
+int entry_api_advisory_session_create(struct req *r)
 {
 	json_t *body = api_body_or_reply(r);
 	if (!body)
@@ -173,7 +173,7 @@ int entry_api_session_create(struct req *r)
 	if (!json_is_integer(mins))
 		errs_add(&r->errs, "minutes", "minutes must be a whole number.");
 	int64_t ent = int_member(r, body, "enterprise_id");
-	struct session_input in = {
+	struct advisory_session_input in = {
 		.kommune = api_member(r, body, "kommune"),
 		.date = api_member(r, body, "date"),
 		.topic = api_member(r, body, "topic"),
@@ -188,7 +188,7 @@ int entry_api_session_create(struct req *r)
 	if (!in.kommune)
 		in.kommune = r->user->kommune;
 	int64_t id;
-	int rc = entry_session_add(r->db, &r->a, r->user, &in, &r->errs, &id);
+	int rc = advisory_session_add(r->db, &r->a, r->user, &in, &r->errs, &id);
 	if (rc)
 		return api_fail(r, rc);
 	struct json w;
@@ -207,8 +207,8 @@ int entry_api_advisory_stats(struct req *r)
 	struct advisory_row *rows;
 	int n;
 	/* name the parameter that is wrong: each alone, then the two together */
-	const char *bad = entry_advisory_stats(r->db, &r->a, from, from, NULL, &rows, &n) == ERR_INVALID ? "from" : "to";
-	int rc = entry_advisory_stats(r->db, &r->a, from, to, k && *k ? k : NULL, &rows, &n);
+	const char *bad = advisory_stats(r->db, &r->a, from, from, NULL, &rows, &n) == ERR_INVALID ? "from" : "to";
+	int rc = advisory_stats(r->db, &r->a, from, to, k && *k ? k : NULL, &rows, &n);
 	if (rc == ERR_INVALID)
 		return reply_api_error(r, 400, "bad_parameter",
 		                       "from and to must be months YYYY-MM, from before to, at most 120 months.", bad);
@@ -229,7 +229,7 @@ int entry_api_advisory_stats(struct req *r)
 			json_obj_open(&w, NULL);
 			json_str(&w, "month", rows[i].months[m].month);
 			json_int(&w, "sessions", rows[i].months[m].sessions);
-			json_str(&w, "bucket", entry_bucket(rows[i].months[m].sessions));
+			json_str(&w, "bucket", advisory_bucket(rows[i].months[m].sessions));
 			json_obj_close(&w);
 		}
 		json_arr_close(&w);

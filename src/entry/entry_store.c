@@ -33,7 +33,7 @@ int entry_store_next_seq(struct db *db, int year, int *seq)
 	return rc == DB_ROW ? 0 : ERR_DB;
 }
 
-int entry_store_route(struct db *db, const char *kommune, const char *topic, int64_t *unit_id,
+int entry_store_routing_lookup(struct db *db, const char *kommune, const char *topic, int64_t *unit_id,
                       int64_t *assignee_id)
 {
 	struct db_stmt *s = db_prepare(db, "SELECT unit_id, assignee_id FROM entry_routes"
@@ -290,7 +290,7 @@ int entry_store_unit_add(struct db *db, const char *kommune, const char *kind, c
 	                         db_bind_text(s, ":name", name) | db_bind_text(s, ":email", email) : 0);
 }
 
-int entry_store_routes(struct db *db, struct arena *a, const char *kommune, struct route_row **rows, int *n)
+int entry_store_routing(struct db *db, struct arena *a, const char *kommune, struct routing_row **rows, int *n)
 {
 	struct db_stmt *s = db_prepare(db, "SELECT topic, unit_id, assignee_id FROM entry_routes WHERE kommune = :k");
 	if (!s)
@@ -300,7 +300,7 @@ int entry_store_routes(struct db *db, struct arena *a, const char *kommune, stru
 	*n = 0;
 	while (rc == 0 && (rc = db_step(s)) == DB_ROW) {
 		if (*n < 16) {
-			(*rows)[*n] = (struct route_row){dup(a, s, 0), db_col_int(s, 1), db_col_int(s, 2)};
+			(*rows)[*n] = (struct routing_row){dup(a, s, 0), db_col_int(s, 1), db_col_int(s, 2)};
 			(*n)++;
 		}
 		rc = 0;
@@ -309,7 +309,7 @@ int entry_store_routes(struct db *db, struct arena *a, const char *kommune, stru
 	return rc == DB_DONE || rc == 0 ? 0 : rc;
 }
 
-int entry_store_route_set(struct db *db, const char *kommune, const char *topic, int64_t unit_id,
+int entry_store_routing_set(struct db *db, const char *kommune, const char *topic, int64_t unit_id,
                           int64_t assignee_id)
 {
 	struct db_stmt *s = db_prepare(db, "INSERT INTO entry_routes (kommune, topic, unit_id, assignee_id)"
@@ -353,7 +353,7 @@ int entry_store_user(struct db *db, struct arena *a, int64_t user_id, const char
 	return rc == DB_ROW ? 0 : rc == DB_DONE ? ERR_NOTFOUND : rc;
 }
 
-int entry_store_session_add(struct db *db, const struct session_input *in, int64_t consultant,
+int entry_store_advisory_session_add(struct db *db, const struct advisory_session_input *in, int64_t consultant,
                             int64_t *id)
 {
 	struct db_stmt *s = db_prepare(db,
@@ -372,8 +372,8 @@ int entry_store_session_add(struct db *db, const struct session_input *in, int64
 	return rc;
 }
 
-int entry_store_sessions(struct db *db, struct arena *a, const char *kommune, int limit, int offset,
-                         struct session_row **rows, int *n, int *total)
+int entry_store_advisory_sessions(struct db *db, struct arena *a, const char *kommune, int limit, int offset,
+                         struct advisory_session_row **rows, int *n, int *total)
 {
 	struct db_stmt *c = db_prepare(db, "SELECT count(*) FROM advisory_sessions WHERE :k IS NULL OR kommune = :k");
 	if (!c)
@@ -397,7 +397,7 @@ int entry_store_sessions(struct db *db, struct arena *a, const char *kommune, in
 	*n = 0;
 	while (rc == 0 && (rc = db_step(s)) == DB_ROW) {
 		if (*n < limit) {
-			(*rows)[*n] = (struct session_row){db_col_int(s, 0), dup(a, s, 1), dup(a, s, 2),
+			(*rows)[*n] = (struct advisory_session_row){db_col_int(s, 0), dup(a, s, 1), dup(a, s, 2),
 			                                   dup(a, s, 3), dup(a, s, 4), dup(a, s, 5),
 			                                   (int)db_col_int(s, 6)};
 			(*n)++;

@@ -8,7 +8,7 @@
 #include "entry.h"
 
 int entry_store_next_seq(struct db *db, int year, int *seq);
-int entry_store_route(struct db *db, const char *kommune, const char *topic, int64_t *unit_id,
+int entry_store_routing_lookup(struct db *db, const char *kommune, const char *topic, int64_t *unit_id,
                       int64_t *assignee_id);
 int entry_store_insert(struct db *db, const struct inquiry *q, int year, int seq, int64_t *id);
 /* list: scope_kommune NULL = all; assignee > 0 = only those assigned to that user */
@@ -28,18 +28,18 @@ int entry_store_units(struct db *db, struct arena *a, const char *kommune, struc
 int entry_store_unit_kommune(struct db *db, struct arena *a, int64_t unit_id, const char **kommune);
 int entry_store_unit_add(struct db *db, const char *kommune, const char *kind, const char *name,
                          const char *email);
-int entry_store_routes(struct db *db, struct arena *a, const char *kommune, struct route_row **rows, int *n);
-int entry_store_route_set(struct db *db, const char *kommune, const char *topic, int64_t unit_id,
+int entry_store_routing(struct db *db, struct arena *a, const char *kommune, struct routing_row **rows, int *n);
+int entry_store_routing_set(struct db *db, const char *kommune, const char *topic, int64_t unit_id,
                           int64_t assignee_id);
 int entry_store_answer_days(struct db *db, const char *kommune, int *days);
 int entry_store_answer_days_set(struct db *db, const char *kommune, int days);
 /* the user's e-mail and municipality, for routing checks */
 int entry_store_user(struct db *db, struct arena *a, int64_t user_id, const char **email,
                      const char **kommune);
-int entry_store_session_add(struct db *db, const struct session_input *in, int64_t consultant,
+int entry_store_advisory_session_add(struct db *db, const struct advisory_session_input *in, int64_t consultant,
                             int64_t *id);
-int entry_store_sessions(struct db *db, struct arena *a, const char *kommune, int limit, int offset,
-                         struct session_row **rows, int *n, int *total);
+int entry_store_advisory_sessions(struct db *db, struct arena *a, const char *kommune, int limit, int offset,
+                         struct advisory_session_row **rows, int *n, int *total);
 /* calls fn for each (kommune, month, count) in the period, kommune NULL for all */
 int entry_store_month_counts(struct db *db, const char *from_day, const char *to_day,
                              const char *kommune,

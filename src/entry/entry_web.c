@@ -104,7 +104,7 @@ static int contact_form(struct req *r, int status, const char *kommune)
 /* GET /kontakt and /kontakt/{kode} — public. The contact form, the municipality preselected. */
 int entry_page_contact(struct req *r)
 {
-	return contact_form(r, 200, req_param(r, 0));
+	return contact_form(r, 200, req_param(r, "kode"));
 }
 
 /* POST /kontakt — public, CSRF, at most 10 a minute from one address. */
@@ -360,7 +360,7 @@ static int case_page(struct req *r, int status, const struct inquiry *q)
 int entry_page_case(struct req *r)
 {
 	struct inquiry q;
-	int rc = entry_inquiry_get(r->db, &r->a, r->user, strtoll(req_param(r, 0), NULL, 10), &q);
+	int rc = entry_inquiry_get(r->db, &r->a, r->user, req_param_int(r, "id"), &q);
 	if (rc)
 		return fail(r, rc);
 	return case_page(r, 200, &q);
@@ -380,7 +380,7 @@ static int64_t id_field(struct req *r, const char *name)
  * result (referral_id, result-ID) | registry. */
 int entry_page_case_post(struct req *r)
 {
-	int64_t id = strtoll(req_param(r, 0), NULL, 10);
+	int64_t id = req_param_int(r, "id");
 	const char *action = req_form(r, "action") ? req_form(r, "action") : "";
 	int rc;
 	int64_t ent = 0;
@@ -430,10 +430,10 @@ static int sessions_page(struct req *r, int status)
 	const char *kommune = r->user->kommune;
 	if (!kommune)
 		return reply_page_error(r, 403, "Rådgivningssamtaler føres af kommunens medarbejdere.");
-	struct session_row *rows;
+	struct advisory_session_row *rows;
 	int n, total;
 	int limit = page_limit(r, 50, 500), offset = page_offset(r);
-	int rc = entry_sessions(r->db, &r->a, r->user, kommune, limit, offset, &rows, &n, &total);
+	int rc = advisory_sessions(r->db, &r->a, r->user, kommune, limit, offset, &rows, &n, &total);
 	if (rc)
 		return fail(r, rc);
 	page_begin(r, "Rådgivningssamtaler");
@@ -446,7 +446,7 @@ static int sessions_page(struct req *r, int status)
 	int fy = m == 12 ? y : y - 1, fm = m == 12 ? 1 : m + 1;
 	struct advisory_row *stats;
 	int ns = 0;
-	if (entry_advisory_stats(r->db, &r->a, arena_printf(&r->a, "%04d-%02d", fy, fm),
+	if (advisory_stats(r->db, &r->a, arena_printf(&r->a, "%04d-%02d", fy, fm),
 	                         arena_printf(&r->a, "%04d-%02d", y, m), kommune, &stats, &ns) == 0 && ns == 1) {
 		html(o, "<h2>Samtaler pr. måned</h2>\n<table class=\"numbers\">\n<caption class=\"visually-hidden\">"
 		        "Samtaler pr. måned de seneste tolv måneder</caption>\n<thead><tr><th scope=\"col\">Måned</th>"
@@ -457,7 +457,7 @@ static int sessions_page(struct req *r, int status)
 		for (int i = 0; i < stats[0].nmonths; i++) {
 			const struct month_count *mc = &stats[0].months[i];
 			htmlf(o, "<tr><th scope=\"row\">%s</th><td>%d</td><td>%s</td></tr>\n", mc->month, mc->sessions,
-			      entry_bucket(mc->sessions));
+			      advisory_bucket(mc->sessions));
 			cats[i] = mc->month;
 			vals[i] = mc->sessions;
 		}
@@ -508,14 +508,14 @@ static int sessions_page(struct req *r, int status)
 }
 
 /* GET /raadgivning — konsulent. The municipality's advisory sessions and monthly figures. */
-int entry_page_sessions(struct req *r)
+int entry_page_advisory(struct req *r)
 {
 	return sessions_page(r, 200);
 }
 
 /* POST /raadgivning — konsulent, CSRF. date, topic, minutes, enterprise_id or entrepreneur,
  * follow_up. */
-int entry_page_session_post(struct req *r)
+int entry_page_advisory_post(struct req *r)
 {
 	long long minutes = 0;
 	if (text_parse_int(req_form(r, "minutes"), 1, 1440, &minutes) != 0)
@@ -523,13 +523,13 @@ int entry_page_session_post(struct req *r)
 	int64_t ent = id_field(r, "enterprise_id");
 	if (ent == -2)
 		errs_add(&r->errs, "enterprise_id", "Skriv virksomhedens nummer i registret (et tal).");
-	struct session_input in = {
+	struct advisory_session_input in = {
 		.kommune = r->user->kommune, .date = req_form(r, "date"), .topic = req_form(r, "topic"),
 		.minutes = (int)minutes, .enterprise_id = ent > 0 ? ent : 0,
 		.entrepreneur = req_form(r, "entrepreneur"), .follow_up = req_form(r, "follow_up"),
 	};
 	int64_t id;
-	int rc = r->errs.n ? ERR_INVALID : entry_session_add(r->db, &r->a, r->user, &in, &r->errs, &id);
+	int rc = r->errs.n ? ERR_INVALID : advisory_session_add(r->db, &r->a, r->user, &in, &r->errs, &id);
 	if (rc == ERR_INVALID)
 		return sessions_page(r, 422);
 	if (rc)
@@ -586,9 +586,9 @@ static int setup_page(struct req *r, int status)
 	                                   .value = req_form(r, "email"), .error = errs_get(er, "email")});
 	html(o, "<button type=\"submit\">Tilføj</button>\n</form>\n");
 
-	struct route_row *routes;
+	struct routing_row *routes;
 	int nr = 0;
-	entry_routes(r->db, &r->a, k, &routes, &nr);
+	entry_routing(r->db, &r->a, k, &routes, &nr);
 	struct user_row *users;
 	int nusers = 0, total;
 	users_list(r->db, &r->a, &users_cli, k, 200, 0, &users, &nusers, &total);
@@ -604,7 +604,7 @@ static int setup_page(struct req *r, int status)
 			po[np++] = (struct form_option){arena_printf(&r->a, "%lld", (long long)users[i].id), users[i].email};
 	html(o, "<h2>Hvem får hvilke henvendelser</h2>\n");
 	for (int t = 0; t < entry_topics_count; t++) {
-		const struct route_row *cur = NULL;
+		const struct routing_row *cur = NULL;
 		for (int i = 0; i < nr; i++)
 			if (!strcmp(routes[i].topic, entry_topics[t].key))
 				cur = &routes[i];
@@ -652,7 +652,7 @@ int entry_page_setup_post(struct req *r)
 	} else if (!strcmp(action, "route")) {
 		int64_t unit = id_field(r, "unit_id"), person = id_field(r, "assignee_id");
 		rc = unit < 0 || person < 0 ? (errs_add(&r->errs, "unit_id", "Ugyldigt valg."), ERR_INVALID)
-		                            : entry_route_set(r->db, &r->a, r->user, k, req_form(r, "topic"), unit,
+		                            : entry_routing_set(r->db, &r->a, r->user, k, req_form(r, "topic"), unit,
 		                                              person, &r->errs);
 	} else {
 		return reply_page_error(r, 400, "Ukendt handling.");

@@ -13,8 +13,8 @@ int entry_page_receipt(struct req *r);
 int entry_page_cases(struct req *r);
 int entry_page_case(struct req *r);
 int entry_page_case_post(struct req *r);
-int entry_page_sessions(struct req *r);
-int entry_page_session_post(struct req *r);
+int entry_page_advisory(struct req *r);
+int entry_page_advisory_post(struct req *r);
 int entry_page_setup(struct req *r);
 int entry_page_setup_post(struct req *r);
 int entry_page_outbox(struct req *r);
@@ -22,7 +22,7 @@ int entry_page_outbox(struct req *r);
 int entry_api_inquiry_create(struct req *r);
 int entry_api_inquiries(struct req *r);
 int entry_api_inquiry_update(struct req *r);
-int entry_api_session_create(struct req *r);
+int entry_api_advisory_session_create(struct req *r);
 int entry_api_advisory_stats(struct req *r);
 
 /* the public form and endpoint accept this many inquiries a minute from one address */

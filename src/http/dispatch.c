@@ -10,8 +10,9 @@
 #include "../base/err.h"
 #include "../base/log.h"
 #include "../store/db.h"
+#include "../view/text_da.h"
 #include "assets.h"
-#include "form.h"
+#include "urlenc.h"
 #include "page.h"
 #include "req.h"
 
@@ -149,7 +150,7 @@ void dispatch(struct req *r)
 	}
 	if (rc) {
 		fail(r, 500, "internal", "Something went wrong; it has been logged.",
-		     "Der skete en fejl. Den er logget.");
+		     T_ERR_LOGGED);
 		return;
 	}
 	anonymous_csrf(r);
@@ -181,7 +182,7 @@ void dispatch(struct req *r)
 			reply_page_error(r, 415, "Formularen blev sendt i et format, vi ikke kan læse.");
 			return;
 		}
-		r->form = form_parse(&r->a, r->body ? r->body : "", r->body_len);
+		r->form = urlenc_parse(&r->a, r->body ? r->body : "", r->body_len);
 		if (!auth_equal(req_form(r, "csrf"), r->csrf)) {
 			reply_page_error(r, 403, "Formularen er udløbet eller kom ikke fra Indgang. "
 			                         "Gå tilbage, genindlæs siden og prøv igen.");
@@ -196,9 +197,19 @@ void dispatch(struct req *r)
 		}
 	}
 	rt->handler(r);
+	if (arena_exhausted(&r->a)) {
+		/* the handler's reply may be cut short: replace it, the request used too much memory */
+		log_error("http: %s %s passed the request's memory cap", r->method_name, r->path);
+		buf_reset(&r->out);
+		r->nresp_headers = 0;
+		r->static_data = NULL;
+		r->status = 0;
+		fail(r, 500, "internal", "Something went wrong; it has been logged.", T_ERR_LOGGED);
+		return;
+	}
 	if (r->status == 0) {
 		log_error("http: handler for %s left no reply", rt->pattern);
 		fail(r, 500, "internal", "Something went wrong; it has been logged.",
-		     "Der skete en fejl. Den er logget.");
+		     T_ERR_LOGGED);
 	}
 }

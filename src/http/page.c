@@ -7,8 +7,11 @@
 
 #include "../auth/access.h"
 #include "../auth/auth.h"
+#include "../base/err.h"
+#include "../base/log.h"
 #include "../base/text.h"
 #include "../view/layout.h"
+#include "../view/text_da.h"
 
 void page_begin(struct req *r, const char *title)
 {
@@ -23,7 +26,7 @@ void page_begin(struct req *r, const char *title)
 		info.kommune_navn = r->user->kommune_navn;
 		info.nav_users = access_allowed(r->user, ACC_MANAGE_USERS, r->user->kommune) == 0;
 		info.nav_admin = access_allowed(r->user, ACC_NATIONAL, NULL) == 0;
-		info.nav_surveys = info.nav_admin || r->user->role == ROLE_KONSULENT;
+		info.nav_surveys = access_allowed(r->user, ACC_ANSWER_SURVEY, r->user->kommune) == 0;
 	}
 	buf_reset(&r->out);
 	layout_begin(&r->out, &info);
@@ -33,6 +36,29 @@ int page_end(struct req *r, int status)
 {
 	layout_end(&r->out);
 	return reply_html(r, status);
+}
+
+int page_fail(struct req *r, int rc, const char *not_found)
+{
+	const struct field_error *fe = r->errs.n ? &r->errs.e[0] : NULL;
+	switch (rc) {
+	case ERR_NOTFOUND:
+		return reply_page_error(r, 404, not_found ? not_found : T_ERR_NOT_FOUND);
+	case ERR_FORBIDDEN:
+	case ERR_AUTH:
+		return reply_page_error(r, 403, T_ERR_FORBIDDEN);
+	case ERR_CONFLICT:
+		return reply_page_error(r, 409, fe ? fe->message : T_ERR_CONFLICT);
+	case ERR_INVALID:
+		return reply_page_error(r, 422, fe ? fe->message : T_ERR_INVALID);
+	case ERR_TOOBIG:
+		return reply_page_error(r, 413, T_ERR_TOOBIG);
+	case ERR_BUSY:
+		return reply_page_error(r, 429, T_ERR_BUSY);
+	}
+	if (rc == 0)
+		log_error("http: page_fail called without an error for %s", r->path);
+	return reply_page_error(r, 500, T_ERR_LOGGED);
 }
 
 int page_limit(const struct req *r, int def, int max)

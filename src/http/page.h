@@ -13,6 +13,12 @@
 void page_begin(struct req *r, const char *title);
 /* page_end: closes the layout and replies with status. Returns 0. */
 int page_end(struct req *r, int status);
+/* page_fail: answers the error page for a domain result rc other than 0 and returns 0.
+ * ERR_NOTFOUND gives 404 with not_found (a sentence saying what does not exist, or NULL for a
+ * plain "Siden findes ikke."), ERR_FORBIDDEN 403, ERR_CONFLICT 409, ERR_INVALID 422 with the
+ * first field error's message, ERR_TOOBIG 413, ERR_BUSY 429, and every other code 500 (the
+ * cause was logged where it happened). The one way a page handler fails. */
+int page_fail(struct req *r, int rc, const char *not_found);
 /* page_limit / page_offset: ?limit (1..max, default def) and ?offset (>= 0, default 0). */
 int page_limit(const struct req *r, int def, int max);
 int page_offset(const struct req *r);

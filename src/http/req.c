@@ -9,7 +9,9 @@
 #include "../base/err.h"
 #include "../base/log.h"
 #include "../view/json.h"
+#include "../base/text.h"
 #include "page.h"
+#include "router.h"
 
 const char *kv_get(const struct kv *list, const char *name)
 {
@@ -32,9 +34,23 @@ const char *req_query(const struct req *r, const char *name) { return kv_get(r->
 const char *req_form(const struct req *r, const char *name) { return kv_get(r->form, name); }
 const char *req_cookie(const struct req *r, const char *name) { return kv_get(r->cookies, name); }
 
-const char *req_param(const struct req *r, int i)
+const char *req_param(const struct req *r, const char *name)
 {
-	return i >= 0 && i < r->nparams ? r->params[i] : NULL;
+	const struct route *rt = r->route;
+	int i = rt ? router_param_index(rt->pattern, name) : -1;
+	if (i < 0 || i >= r->nparams) {
+		log_error("http: route %s has no parameter called %s", rt ? rt->pattern : "?", name);
+		return NULL;
+	}
+	return r->params[i];
+}
+
+int64_t req_param_int(const struct req *r, const char *name)
+{
+	long long v;
+	if (text_parse_int(req_param(r, name), 1, 999999999999999LL, &v) != 0)
+		return 0;
+	return (int64_t)v;
 }
 
 static bool header_safe(const char *s)

@@ -78,8 +78,11 @@ const char *kv_get(const struct kv *list, const char *name);
 /* kv_all: up to max values named name into out, in order; returns how many. */
 int kv_all(const struct kv *list, const char *name, const char **out, int max);
 
-/* req_param: the i-th typed path parameter (0-based). */
-const char *req_param(const struct req *r, int i);
+/* req_param: the path parameter called name in the matched route's pattern ("{name}" or
+ * "{name:type}"), or NULL (logged: a handler asking for a name its route lacks is a bug). */
+const char *req_param(const struct req *r, const char *name);
+/* req_param_int: the {name:int} parameter as a number, or 0 when there is none. */
+int64_t req_param_int(const struct req *r, const char *name);
 
 /* reply_header: adds a response header; refuses (and logs) names or values with CR, LF or NUL. */
 int reply_header(struct req *r, const char *name, const char *value);

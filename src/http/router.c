@@ -12,27 +12,53 @@
 
 #define SEGMENT_MAX 200
 
-static int param_ok(const char *type, size_t tlen, const char *seg, size_t slen)
+enum param_type { P_STR, P_INT, P_KOMMUNE, P_BAD };
+
+/* the type of the parameter spec "{name}" or "{name:type}" at p[0..len) (braces included);
+ * *name and *nlen get its name */
+static enum param_type param_spec(const char *p, size_t len, const char **name, size_t *nlen)
+{
+	const char *colon = memchr(p, ':', len);
+	*name = p + 1;
+	*nlen = (colon ? (size_t)(colon - p) : len - 1) - 1;
+	for (size_t i = 0; i < *nlen; i++)
+		if (!(((*name)[i] >= 'a' && (*name)[i] <= 'z') || (*name)[i] == '_'))
+			return P_BAD;
+	if (*nlen == 0)
+		return P_BAD;
+	if (!colon)
+		return P_STR;
+	size_t tlen = (size_t)(p + len - 1 - (colon + 1));
+	if (tlen == 3 && memcmp(colon + 1, "int", 3) == 0)
+		return P_INT;
+	if (tlen == 7 && memcmp(colon + 1, "kommune", 7) == 0)
+		return P_KOMMUNE;
+	return P_BAD;
+}
+
+static bool all_digits(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return true;
+}
+
+static bool param_ok(enum param_type t, const char *seg, size_t slen)
 {
 	if (slen == 0 || slen > SEGMENT_MAX)
-		return 0;
-	if (tlen == 4 && memcmp(type, "kode", 4) == 0) {
-		if (slen != 3)
-			return 0;
-		for (size_t i = 0; i < 3; i++)
-			if (seg[i] < '0' || seg[i] > '9')
-				return 0;
-		return 1;
+		return false;
+	switch (t) {
+	case P_STR:
+		return true;
+	case P_INT:
+		return slen <= 15 && seg[0] != '0' && all_digits(seg, slen);
+	case P_KOMMUNE:
+		return slen == 3 && all_digits(seg, slen);
+	case P_BAD:
+		break;
 	}
-	if (tlen == 2 && memcmp(type, "id", 2) == 0) {
-		if (slen > 15 || seg[0] == '0')
-			return 0;
-		for (size_t i = 0; i < slen; i++)
-			if (seg[i] < '0' || seg[i] > '9')
-				return 0;
-		return 1;
-	}
-	return tlen == 3 && memcmp(type, "str", 3) == 0;
+	return false;
 }
 
 /* match one pattern; returns the number of parameters or -1 */
@@ -49,7 +75,9 @@ static int match_one(const char *pat, const char *path, const char **params, int
 		size_t plen = pe ? (size_t)(pe - pat) : strlen(pat);
 		size_t slen = se ? (size_t)(se - path) : strlen(path);
 		if (plen >= 2 && pat[0] == '{' && pat[plen - 1] == '}') {
-			if (!param_ok(pat + 1, plen - 2, path, slen))
+			const char *name;
+			size_t nlen;
+			if (!param_ok(param_spec(pat, plen, &name, &nlen), path, slen))
 				return -1;
 			if (np < max)
 				params[np] = arena_strndup(a, path, slen);
@@ -93,6 +121,50 @@ unsigned router_allowed(const struct route *table, size_t n, const char *path, s
 	return m & M_GET ? m | M_HEAD : m;
 }
 
+int router_param_index(const char *pattern, const char *name)
+{
+	int i = 0;
+	size_t want = strlen(name);
+	for (const char *p = strchr(pattern, '{'); p; p = strchr(p + 1, '{'), i++) {
+		const char *end = strchr(p, '}');
+		const char *pname;
+		size_t nlen;
+		if (!end)
+			break;
+		param_spec(p, (size_t)(end - p) + 1, &pname, &nlen);
+		if (nlen == want && memcmp(pname, name, want) == 0)
+			return i;
+	}
+	return -1;
+}
+
+/* the parameters of pattern are well-formed: known types, distinct names, whole segments */
+static bool params_ok(const char *pattern)
+{
+	const char *names[REQ_MAX_PARAMS];
+	size_t lens[REQ_MAX_PARAMS];
+	int np = 0;
+	for (const char *p = strchr(pattern, '{'); p; p = strchr(p + 1, '{')) {
+		const char *end = strchr(p, '}');
+		if (!end || np == REQ_MAX_PARAMS)
+			return false;
+		const char *name;
+		size_t nlen;
+		if (param_spec(p, (size_t)(end - p) + 1, &name, &nlen) == P_BAD ||
+		    memchr(p + 1, '{', (size_t)(end - p - 1)))
+			return false;
+		/* a parameter is a whole segment: "/x/{id:int}.csv" would never match */
+		if (p[-1] != '/' || (end[1] != '\0' && end[1] != '/'))
+			return false;
+		for (int i = 0; i < np; i++)
+			if (lens[i] == nlen && memcmp(names[i], name, nlen) == 0)
+				return false;
+		names[np] = name;
+		lens[np++] = nlen;
+	}
+	return true;
+}
+
 int router_check_table(const struct route *table, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -101,17 +173,10 @@ int router_check_table(const struct route *table, size_t n)
 			log_error("route %zu is malformed", i);
 			return ERR_INVALID;
 		}
-		for (const char *p = strchr(rt->pattern, '{'); p; p = strchr(p + 1, '{')) {
-			if (strncmp(p, "{kode}", 6) && strncmp(p, "{id}", 4) && strncmp(p, "{str}", 5)) {
-				log_error("route %s has an unknown parameter type", rt->pattern);
-				return ERR_INVALID;
-			}
-			/* a parameter is a whole segment: "/x/{id}.csv" would never match */
-			const char *end = strchr(p, '}');
-			if (p[-1] != '/' || (end[1] != '\0' && end[1] != '/')) {
-				log_error("route %s has a parameter that is not a whole path segment", rt->pattern);
-				return ERR_INVALID;
-			}
+		if (!params_ok(rt->pattern)) {
+			log_error("route %s has a parameter that is malformed, repeated, of an unknown type "
+			          "or not a whole path segment", rt->pattern);
+			return ERR_INVALID;
 		}
 		bool changes = (rt->methods & ~(unsigned)(M_GET | M_HEAD)) != 0;
 		if (changes && !(rt->flags & (RF_FORM | RF_API))) {

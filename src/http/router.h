@@ -2,10 +2,13 @@
  * router.h — matching a method and path against the route table.
  * Layer: http. Pure: no I/O, fuzzed in tests/fuzz/.
  *
- * Patterns are literal segments and typed parameters:
- *   /api/v1/kommuner/{kode}/users   {kode}: a municipality code, three digits
- *   /brugere/{id}                   {id}: a positive integer below 10^15
- *   /side/{str}                     {str}: any non-empty segment (decoded) up to 200 bytes
+ * Patterns are literal segments and named parameters, each a whole segment, with a type:
+ *   /api/v1/kommuner/{kode:kommune}/users  {NAME:kommune}: a municipality code, three digits
+ *   /brugere/{id:int}                      {NAME:int}: a positive integer below 10^15
+ *   /undersoegelser/{survey}/{round}       {NAME}: any non-empty segment (decoded), up to 200
+ *                                          bytes
+ * Names are lower-case letters and '_', distinct within a pattern; handlers read a parameter by
+ * its name (req_param, req_param_int), never by position.
  */
 #ifndef INDGANG_ROUTER_H
 #define INDGANG_ROUTER_H
@@ -47,7 +50,11 @@ int router_match(const struct route *table, size_t n, unsigned method, const cha
  * comes HEAD. 0 when none does. */
 unsigned router_allowed(const struct route *table, size_t n, const char *path, struct arena *a);
 
-/* router_check_table: 0 if every route is well-formed and every route that changes state
+/* router_param_index: the position of the parameter called name in pattern, or -1. */
+int router_param_index(const char *pattern, const char *name);
+
+/* router_check_table: 0 if every route is well-formed (parameters whole segments with a known
+ * type and distinct names, at most REQ_MAX_PARAMS of them) and every route that changes state
  * (not GET/HEAD) is protected by a CSRF token (RF_FORM) or is an API route; otherwise logs the
  * offending pattern and returns ERR_INVALID. The server refuses to start on failure. */
 int router_check_table(const struct route *table, size_t n);

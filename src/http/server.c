@@ -22,10 +22,9 @@
 #include "../base/log.h"
 #include "../store/db.h"
 #include "dispatch.h"
-#include "form.h"
+#include "urlenc.h"
 #include "req.h"
 
-#define REQ_ARENA_CAP (64u * 1024 * 1024)
 
 static struct server_config cfg;
 static atomic_int in_flight;
@@ -53,6 +52,7 @@ void server_config_defaults(struct server_config *c)
 	long n = sysconf(_SC_NPROCESSORS_ONLN);
 	c->threads = n > 0 ? (unsigned)n * 2 : 4;
 	c->max_body = 1024 * 1024;
+	c->request_memory = 64u * 1024 * 1024;
 	c->timeout = 15;
 	c->per_ip = 64;
 	c->max_conns = 1000;
@@ -109,7 +109,7 @@ static void fill_request(struct MHD_Connection *c, struct conn *st, const char *
 	r->path = arena_strdup(&r->a, url);
 	r->query = arena_alloc(&r->a, sizeof(struct kv) * 200);
 	MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect, r);
-	r->cookies = form_cookies(&r->a, MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Cookie"));
+	r->cookies = urlenc_cookies(&r->a, MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Cookie"));
 	r->content_type = header(c, r, "Content-Type");
 	r->authorization = header(c, r, "Authorization");
 	r->if_none_match = header(c, r, "If-None-Match");
@@ -195,7 +195,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		if (!st)
 			return MHD_NO;
 		clock_gettime(CLOCK_MONOTONIC, &st->start);
-		arena_init(&st->r.a, REQ_ARENA_CAP);
+		arena_init(&st->r.a, cfg.request_memory);
 		buf_init(&st->r.out, 0);
 		atomic_fetch_add(&in_flight, 1);
 		st->counted = true;

@@ -68,24 +68,24 @@ static bool by(const char *date, const char *day)
 	return date && strcmp(date, day) <= 0;
 }
 
-enum status registry_status_on(const struct enterprise *e, const char *day)
+enum registry_status registry_status_on(const struct enterprise *e, const char *day)
 {
 	if (by(e->closed, day))
-		return STATUS_CLOSED;
+		return REGISTRY_CLOSED;
 	if (by(e->established, day))
-		return STATUS_ESTABLISHED;
+		return REGISTRY_ESTABLISHED;
 	if (by(e->pipeline_since, day))
-		return STATUS_PIPELINE;
-	return STATUS_IDEA;
+		return REGISTRY_PIPELINE;
+	return REGISTRY_IDEA;
 }
 
-const char *registry_status_key(enum status s)
+const char *registry_status_key(enum registry_status s)
 {
 	static const char *keys[] = {"idea", "pipeline", "established", "closed"};
 	return keys[s];
 }
 
-const char *registry_status_label(enum status s)
+const char *registry_status_label(enum registry_status s)
 {
 	static const char *labels[] = {"Idé", "På vej", "Etableret", "Lukket"};
 	return labels[s];

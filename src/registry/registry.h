@@ -14,7 +14,7 @@ struct db;
 struct errs;
 struct principal;
 
-enum status { STATUS_IDEA, STATUS_PIPELINE, STATUS_ESTABLISHED, STATUS_CLOSED };
+enum registry_status { REGISTRY_IDEA, REGISTRY_PIPELINE, REGISTRY_ESTABLISHED, REGISTRY_CLOSED };
 
 /* the five criteria of the government's definition, as bits of enterprise.criteria */
 enum criterion {
@@ -70,9 +70,9 @@ bool registry_cvr_valid(const char *cvr);
 bool registry_date_valid(const char *s);
 /* registry_status_on: the status of e on day (YYYY-MM-DD): closed if closed by then, else
  * established if established by then, else on the way if pipeline_since by then, else idea. */
-enum status registry_status_on(const struct enterprise *e, const char *day);
-const char *registry_status_key(enum status s);   /* "idea", "pipeline", ... */
-const char *registry_status_label(enum status s); /* Danish */
+enum registry_status registry_status_on(const struct enterprise *e, const char *day);
+const char *registry_status_key(enum registry_status s);   /* "idea", "pipeline", ... */
+const char *registry_status_label(enum registry_status s); /* Danish */
 /* registry_label: the label of key in a list of options, or key itself. */
 const char *registry_label(const struct option_kv *opts, int n, const char *key);
 

@@ -103,7 +103,7 @@ static void enterprise_json(struct req *r, const struct enterprise *e)
 int registry_api_get(struct req *r)
 {
 	struct enterprise e;
-	int rc = registry_get(r->db, &r->a, strtoll(req_param(r, 0), NULL, 10), &e);
+	int rc = registry_get(r->db, &r->a, req_param_int(r, "id"), &e);
 	if (rc)
 		return api_fail(r, rc);
 	enterprise_json(r, &e);
@@ -235,7 +235,7 @@ int registry_api_create(struct req *r)
 int registry_api_update(struct req *r)
 {
 	struct enterprise e;
-	int rc = registry_get(r->db, &r->a, strtoll(req_param(r, 0), NULL, 10), &e);
+	int rc = registry_get(r->db, &r->a, req_param_int(r, "id"), &e);
 	if (rc)
 		return api_fail(r, rc);
 	json_t *body = api_body_or_reply(r);

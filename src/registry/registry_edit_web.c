@@ -275,7 +275,7 @@ int registry_page_create(struct req *r)
 int registry_page_edit(struct req *r)
 {
 	struct enterprise e;
-	int rc = registry_get(r->db, &r->a, strtoll(req_param(r, 0), NULL, 10), &e);
+	int rc = registry_get(r->db, &r->a, req_param_int(r, "id"), &e);
 	if (rc)
 		return fail(r, rc);
 	bool own_only;
@@ -288,7 +288,7 @@ int registry_page_edit(struct req *r)
 int registry_page_update(struct req *r)
 {
 	struct enterprise e;
-	int rc = registry_get(r->db, &r->a, strtoll(req_param(r, 0), NULL, 10), &e);
+	int rc = registry_get(r->db, &r->a, req_param_int(r, "id"), &e);
 	if (rc)
 		return fail(r, rc);
 	bool own_only;

@@ -65,7 +65,7 @@ static const char *status_label_of(const char *key)
 	static const char *keys[] = {"idea", "pipeline", "established", "closed"};
 	for (int i = 0; i < 4; i++)
 		if (key && !strcmp(key, keys[i]))
-			return registry_status_label((enum status)i);
+			return registry_status_label((enum registry_status)i);
 	return key ? key : "";
 }
 
@@ -186,7 +186,7 @@ static const char *labels_of(struct req *r, int targets, const char *const *keys
 
 static int64_t param_id(struct req *r)
 {
-	return strtoll(req_param(r, 0), NULL, 10);
+	return req_param_int(r, "id");
 }
 
 /* GET /virksomheder/{id} — public. The profile; the municipality's staff also see the edit
@@ -208,7 +208,7 @@ int registry_page_profile(struct req *r)
 	if (access_enterprise_profile(r->user, e.id, e.kommune, &own_only) == 0)
 		htmlf(o, "<p><a class=\"button\" href=\"/virksomheder/%lld/rediger\">%s</a></p>\n",
 		      (long long)e.id, R_EDIT);
-	enum status st = registry_status_on(&e, today(r));
+	enum registry_status st = registry_status_on(&e, today(r));
 	html(o, "<dl class=\"facts\">\n");
 	dl_row(o, R_STATUS, registry_status_label(st));
 	dl_row(o, R_KOMMUNE, e.kommune_navn);

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../base/arena.h"
 #include "../base/err.h"
 #include "../base/log.h"
 #include "collate.h"
@@ -261,6 +262,12 @@ const char *db_col_text(struct db_stmt *s, int col)
 	return (const char *)sqlite3_column_text(s->st, col);
 }
 
+char *db_col_dup(struct arena *a, struct db_stmt *s, int col)
+{
+	const char *t = (const char *)sqlite3_column_text(s->st, col);
+	return t ? arena_strndup(a, t, (size_t)sqlite3_column_bytes(s->st, col)) : NULL;
+}
+
 int64_t db_col_int(struct db_stmt *s, int col)
 {
 	return sqlite3_column_int64(s->st, col);
@@ -292,23 +299,6 @@ int db_run(struct db_stmt *s, int bind_rc)
 	int rc = bind_rc ? ERR_DB : db_step(s);
 	db_done(s);
 	return rc == DB_DONE ? 0 : rc == DB_ROW ? ERR_DB : rc;
-}
-
-int db_exec_literal(struct db *db, const char *sql)
-{
-	struct db_stmt *s = db_prepare_literal(db, sql);
-	if (!s)
-		return ERR_DB;
-	int rc;
-	while ((rc = db_step(s)) == DB_ROW)
-		;
-	db_done(s);
-	return rc == DB_DONE ? 0 : rc;
-}
-
-int db_read_begin(struct db *db)
-{
-	return db_exec_script(db, "BEGIN DEFERRED");
 }
 
 int db_write_begin(struct db *db)
@@ -345,6 +335,15 @@ void db_rollback(struct db *db)
 	if (!sqlite3_get_autocommit(db->h))
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 	db_release_writer(db);
+}
+
+int db_write_end(struct db *db, int rc)
+{
+	if (rc != 0) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db);
 }
 
 int64_t db_last_id(struct db *db)

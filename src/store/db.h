@@ -19,6 +19,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+struct arena;
 struct db;
 struct db_stmt;
 
@@ -49,6 +50,8 @@ int db_step(struct db_stmt *st);
 /* Column accessors for the current row. Text is borrowed until the next step or db_done:
  * copy it (arena_strdup) before that. NULL columns give NULL text and 0. */
 const char *db_col_text(struct db_stmt *st, int col);
+/* db_col_dup: column col's text copied into a (NULL for SQL NULL). */
+char *db_col_dup(struct arena *a, struct db_stmt *st, int col);
 int64_t db_col_int(struct db_stmt *st, int col);
 bool db_col_null(struct db_stmt *st, int col);
 /* db_done: resets the statement and returns it to the cache. NULL is fine. */
@@ -61,17 +64,18 @@ void db_done(struct db_stmt *st);
  *   return db_run(s, s ? db_bind_int(s, ":id", id) : 0); */
 int db_run(struct db_stmt *s, int bind_rc);
 
-/* db_exec_one: prepare, run to completion and release a statement without results. */
-#define db_exec(db, sql) db_exec_literal((db), "" sql)
-int db_exec_literal(struct db *db, const char *sql);
-
-/* Transactions. db_read_begin opens a read snapshot (BEGIN DEFERRED); db_write_begin takes the
- * process's writer mutex and SQLite's write lock. db_commit/db_rollback end either kind.
- * Nesting is not supported. */
-int db_read_begin(struct db *db);
+/* Transactions. db_write_begin takes the process's writer mutex and SQLite's write lock;
+ * db_commit or db_rollback ends the transaction. Nesting is not supported. */
 int db_write_begin(struct db *db);
 int db_commit(struct db *db);
 void db_rollback(struct db *db);
+/* db_write_end: the tail of every write: commits when rc is 0 and returns the commit's result,
+ * otherwise rolls back and returns rc unchanged.
+ *   if ((rc = db_write_begin(db)) != 0) return rc;
+ *   rc = store_insert(...);
+ *   if (rc == 0) rc = audit_record(...);
+ *   return db_write_end(db, rc); */
+int db_write_end(struct db *db, int rc);
 
 int64_t db_last_id(struct db *db);
 int db_changes(struct db *db);

@@ -46,9 +46,9 @@ static int fail(struct req *r, int rc)
 /* the survey and round of the path /undersoegelser/{survey}/{round}/... */
 static int load_round(struct req *r, struct survey *s, struct round *rd)
 {
-	int rc = surveys_load(r->db, &r->a, req_param(r, 0), s);
+	int rc = surveys_load(r->db, &r->a, req_param(r, "survey"), s);
 	if (rc == 0)
-		rc = surveys_round(r->db, &r->a, s, req_param(r, 1), rd);
+		rc = surveys_round(r->db, &r->a, s, req_param(r, "round"), rd);
 	return rc;
 }
 
@@ -87,7 +87,7 @@ int surveys_page_list(struct req *r)
 int surveys_page_survey(struct req *r)
 {
 	struct survey s;
-	int rc = surveys_load(r->db, &r->a, req_param(r, 0), &s);
+	int rc = surveys_load(r->db, &r->a, req_param(r, "survey"), &s);
 	if (rc)
 		return fail(r, rc);
 	if (!national(r))
@@ -125,7 +125,7 @@ int surveys_page_survey(struct req *r)
 int surveys_page_round_create(struct req *r)
 {
 	struct survey s;
-	int rc = surveys_load(r->db, &r->a, req_param(r, 0), &s);
+	int rc = surveys_load(r->db, &r->a, req_param(r, "survey"), &s);
 	if (rc)
 		return fail(r, rc);
 	if (!national(r))
@@ -277,7 +277,7 @@ int surveys_page_answer(struct req *r)
 {
 	if (national(r))
 		return reply_redirect(r, arena_printf(&r->a, "/undersoegelser/%s/%s/oversigt",
-		                                      html_url(&r->a, req_param(r, 0)), html_url(&r->a, req_param(r, 1))));
+		                                      html_url(&r->a, req_param(r, "survey")), html_url(&r->a, req_param(r, "round"))));
 	struct survey s;
 	struct round rd;
 	int rc = round_for_konsulent(r, &s, &rd);

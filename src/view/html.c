@@ -34,11 +34,6 @@ int html_text(struct buf *o, const char *s)
 	return s ? html_escape_n(o, s, strlen(s)) : 0;
 }
 
-int html_raw_trusted(struct buf *o, const char *s)
-{
-	return s ? buf_puts(o, s) : 0;
-}
-
 int html_printf(struct buf *o, const char *fmt, ...)
 {
 	va_list ap;

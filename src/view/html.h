@@ -7,8 +7,6 @@
  *                                   UTF-8 characters). %d %ld %lld %u %zu print numbers.
  *   html(o, "<br>")                 raw markup: accepts only a string literal.
  *   html_url(a, s)                  s percent-encoded as a URL component (then pass it to %s).
- *   html_raw_trusted(o, s)          writes s unescaped: only for markup this program built
- *                                   itself (a fragment from another writer); greppable on purpose.
  * The format of htmlf must be a literal: the macro refuses anything else at compile time.
  */
 #ifndef INDGANG_HTML_H
@@ -28,8 +26,6 @@ struct arena;
 int html_printf(struct buf *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* html_text: s escaped; NULL writes nothing. */
 int html_text(struct buf *o, const char *s);
-/* html_raw_trusted: s unescaped. Only for markup built by this program's writers. */
-int html_raw_trusted(struct buf *o, const char *s);
 /* html_url: s percent-encoded (RFC 3986 unreserved characters kept), owned by a. */
 char *html_url(struct arena *a, const char *s);
 /* html_escape: s escaped, owned by a (for attributes built outside a buf). */

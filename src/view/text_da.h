@@ -27,5 +27,12 @@
 #define T_NEXT "Næste"
 #define T_PAGINATION "Sider"
 #define T_SHOWING "Viser %d–%d af %d"
+#define T_ERR_LOGGED "Der skete en fejl. Den er logget."
+#define T_ERR_NOT_FOUND "Siden findes ikke."
+#define T_ERR_FORBIDDEN "Du har ikke adgang til denne side."
+#define T_ERR_CONFLICT "Det kan ikke lade sig gøre, fordi data er ændret i mellemtiden eller allerede findes."
+#define T_ERR_INVALID "Oplysningerne kunne ikke bruges. Ret dem og prøv igen."
+#define T_ERR_TOOBIG "Der blev sendt for meget data."
+#define T_ERR_BUSY "For mange forsøg. Vent lidt, og prøv igen."
 
 #endif

@@ -1,8 +1,8 @@
 /*
- * fuzz_cookie.c — libFuzzer target for form_cookies(), the Cookie header parser.
+ * fuzz_cookie.c — libFuzzer target for urlenc_cookies(), the Cookie header parser.
  * Layer: tests. The input is copied and NUL-terminated, as a header from libmicrohttpd is.
  * Checks form.h's contract: the list is never NULL, ends in {NULL, NULL} and holds at most
- * FORM_MAX_FIELDS pairs and no more than the header has ';'-separated parts; every name is
+ * URLENC_MAX_FIELDS pairs and no more than the header has ';'-separated parts; every name is
  * non-empty, starts with no blank or ';' and holds no '=' or ';'; no value holds a ';'; each
  * name and value (quotes aside) is text of the header. Must not touch a database.
  * Run by tests/fuzz/run.sh.
@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "src/base/arena.h"
-#include "src/http/form.h"
+#include "src/http/urlenc.h"
 #include "src/http/req.h"
 #include "tests/fuzz/fuzz_check.h"
 
@@ -24,10 +24,10 @@ static void check(const struct kv *list, const char *header)
 	for (const char *p = header; *p; p++)
 		if (*p == ';')
 			parts++;
-	FUZZ_CHECK(list != NULL, "form_cookies returned NULL");
+	FUZZ_CHECK(list != NULL, "urlenc_cookies returned NULL");
 	size_t count = 0;
 	for (; list[count].name; count++) {
-		FUZZ_CHECK(count < FORM_MAX_FIELDS, "more than FORM_MAX_FIELDS cookies");
+		FUZZ_CHECK(count < URLENC_MAX_FIELDS, "more than URLENC_MAX_FIELDS cookies");
 		const char *name = list[count].name, *value = list[count].value;
 		FUZZ_CHECK(value != NULL, "cookie without a value");
 		FUZZ_CHECK(name[0] != '\0', "empty cookie name");
@@ -52,8 +52,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	header[size] = '\0';
 	struct arena a;
 	arena_init(&a, 64u << 20);
-	check(form_cookies(&a, header), header);
-	const struct kv *none = form_cookies(&a, NULL);
+	check(urlenc_cookies(&a, header), header);
+	const struct kv *none = urlenc_cookies(&a, NULL);
 	FUZZ_CHECK(none != NULL && none[0].name == NULL, "no header must give an empty list");
 	arena_free(&a);
 	free(header);

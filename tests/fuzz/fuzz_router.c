@@ -44,16 +44,22 @@ static bool all_digits(struct seg g)
 	return true;
 }
 
-/* does segment g fit the parameter written {type} in pattern segment t? */
+static bool ends_with(struct seg t, const char *suffix)
+{
+	size_t n = strlen(suffix);
+	return t.n >= n && memcmp(t.s + t.n - n, suffix, n) == 0;
+}
+
+/* does segment g fit the parameter {name}, {name:int} or {name:kommune} in pattern segment t? */
 static bool type_fits(struct seg t, struct seg g)
 {
 	if (g.n == 0 || g.n > 200)
 		return false;
-	if (t.n == 6 && memcmp(t.s, "{kode}", 6) == 0)
+	if (ends_with(t, ":kommune}"))
 		return g.n == 3 && all_digits(g);
-	if (t.n == 4 && memcmp(t.s, "{id}", 4) == 0)
+	if (ends_with(t, ":int}"))
 		return g.n <= 15 && g.s[0] != '0' && all_digits(g);
-	return t.n == 5 && memcmp(t.s, "{str}", 5) == 0;
+	return memchr(t.s, ':', t.n) == NULL;
 }
 
 static bool is_param(struct seg t)

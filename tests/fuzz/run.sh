@@ -4,7 +4,7 @@
 # the growing corpus, logs, crash inputs); the committed seeds in tests/fuzz/corpus/<target>/
 # are only read.
 #   FUZZ_SECONDS   seconds per target (default 30)
-#   FUZZ_TARGETS   which targets (default: router form cookie json)
+#   FUZZ_TARGETS   which targets (default: router urlenc cookie json)
 #   FUZZ_CC        the compiler (default clang; libFuzzer needs clang)
 # Prints one line per target with its executions and seconds, and exits 1 if any target
 # crashed, leaked or broke an invariant (its input and stack are then in build/fuzz/).
@@ -12,7 +12,7 @@ set -eu
 cd "$(dirname "$0")/../.."
 
 seconds=${FUZZ_SECONDS:-30}
-targets=${FUZZ_TARGETS:-router form cookie json}
+targets=${FUZZ_TARGETS:-router urlenc cookie json}
 cc=${FUZZ_CC:-clang}
 out=build/fuzz
 jobs=$(nproc 2>/dev/null || echo 2)

@@ -25,6 +25,7 @@
 #include "src/base/err.h"
 #include "src/base/errs.h"
 #include "src/store/db.h"
+#include "tests/unit/fixture.h"
 
 #define N_OF(x) (sizeof(x) / sizeof((x)[0]))
 #define PW "korrekt-hest-batteri"
@@ -298,47 +299,82 @@ static void test_throttle(void **state)
 static void test_access_table(void **state)
 {
 	(void)state;
-	/* rows: caller and municipality; columns: READ WRITE MANAGE_USERS READ_PERSONAL NATIONAL.
+	/* rows: caller and municipality; columns: READ WRITE MANAGE_USERS READ_PERSONAL NATIONAL
+	 * ANSWER_SURVEY.
 	 * The national administrator reaches every municipality but not citizens' personal data,
 	 * which only the jobkonsulent of the same municipality sees (data minimisation). */
 	static const struct {
 		const struct principal *who;
 		const char *kommune;
-		int want[5];
+		int want[6];
 	} rows[] = {
-		{&admin, "621", {Y, Y, Y, N, Y}},
-		{&admin, "740", {Y, Y, Y, N, Y}},
-		{&admin, NULL, {Y, Y, Y, N, Y}},
-		{&kons621, "621", {Y, Y, Y, N, N}},
-		{&kons621, "740", {N, N, N, N, N}},
-		{&kons621, NULL, {N, N, N, N, N}},
-		{&kons740, "740", {Y, Y, Y, N, N}},
-		{&kons740, "621", {N, N, N, N, N}},
-		{&job621, "621", {Y, N, N, Y, N}},
-		{&job621, "740", {N, N, N, N, N}},
-		{&job621, NULL, {N, N, N, N, N}},
-		{&indk621, "621", {Y, N, N, N, N}},
-		{&indk621, "740", {N, N, N, N, N}},
-		{&indk621, NULL, {N, N, N, N, N}},
-		{&virk621, "621", {Y, N, N, N, N}},
-		{&virk621, "740", {N, N, N, N, N}},
-		{&virk621, NULL, {N, N, N, N, N}},
-		{NULL, "621", {N, N, N, N, N}},
-		{NULL, "740", {N, N, N, N, N}},
-		{NULL, NULL, {N, N, N, N, N}},
-		{&kons_none, "621", {N, N, N, N, N}},
-		{&kons_none, NULL, {N, N, N, N, N}},
+		{&admin, "621", {Y, Y, Y, N, Y, Y}},
+		{&admin, "740", {Y, Y, Y, N, Y, Y}},
+		{&admin, NULL, {Y, Y, Y, N, Y, Y}},
+		{&kons621, "621", {Y, Y, Y, N, N, Y}},
+		{&kons621, "740", {N, N, N, N, N, N}},
+		{&kons621, NULL, {N, N, N, N, N, N}},
+		{&kons740, "740", {Y, Y, Y, N, N, Y}},
+		{&kons740, "621", {N, N, N, N, N, N}},
+		{&job621, "621", {Y, N, N, Y, N, N}},
+		{&job621, "740", {N, N, N, N, N, N}},
+		{&job621, NULL, {N, N, N, N, N, N}},
+		{&indk621, "621", {Y, N, N, N, N, N}},
+		{&indk621, "740", {N, N, N, N, N, N}},
+		{&indk621, NULL, {N, N, N, N, N, N}},
+		{&virk621, "621", {Y, N, N, N, N, N}},
+		{&virk621, "740", {N, N, N, N, N, N}},
+		{&virk621, NULL, {N, N, N, N, N, N}},
+		{NULL, "621", {N, N, N, N, N, N}},
+		{NULL, "740", {N, N, N, N, N, N}},
+		{NULL, NULL, {N, N, N, N, N, N}},
+		{&kons_none, "621", {N, N, N, N, N, N}},
+		{&kons_none, NULL, {N, N, N, N, N, N}},
 	};
-	static const enum access_op ops[5] = {ACC_READ, ACC_WRITE, ACC_MANAGE_USERS,
-	                                      ACC_READ_PERSONAL, ACC_NATIONAL};
+	static const enum access_op ops[6] = {ACC_READ, ACC_WRITE, ACC_MANAGE_USERS,
+	                                      ACC_READ_PERSONAL, ACC_NATIONAL, ACC_ANSWER_SURVEY};
 	for (size_t i = 0; i < N_OF(rows); i++)
-		for (int k = 0; k < 5; k++) {
+		for (int k = 0; k < 6; k++) {
 			int got = access_allowed(rows[i].who, ops[k], rows[i].kommune);
 			if (got != rows[i].want[k])
 				fail_msg("access row %zu (%s, kommune %s) op %d: %d, expected %d", i,
 				         rows[i].who ? rows[i].who->email : "anonymous",
 				         rows[i].kommune ? rows[i].kommune : "NULL", k, got, rows[i].want[k]);
 		}
+}
+
+static void test_access_national_and_inquiry(void **state)
+{
+	(void)state;
+	assert_true(access_national(&admin));
+	assert_true(access_national(&users_cli));
+	assert_false(access_national(&kons621));
+	assert_false(access_national(&job621));
+	assert_false(access_national(&virk621));
+	assert_false(access_national(NULL));
+	static const struct {
+		const struct principal *who;
+		const char *kommune;
+		int64_t assignee;
+		int want;
+	} cases[] = {
+		{&admin, "621", 0, Y},
+		{&admin, "740", 42, Y},
+		{&kons621, "621", 0, Y},
+		{&kons621, "740", 0, N},
+		{&kons621, "740", 9002, N}, /* assigned, but in another municipality */
+		{&job621, "621", 0, N},
+		{&job621, "621", 9004, Y},  /* the assignee */
+		{&job621, "621", 9002, N},  /* assigned to a colleague */
+		{&job621, "740", 9004, N},
+		{&indk621, "621", 9005, Y},
+		{&virk621, "621", 0, N},
+		{NULL, "621", 0, N},
+		{&kons_none, "621", 9007, N},
+	};
+	for (size_t i = 0; i < N_OF(cases); i++)
+		if (access_inquiry(cases[i].who, cases[i].kommune, cases[i].assignee) != cases[i].want)
+			fail_msg("inquiry case %zu: expected %d", i, cases[i].want);
 }
 
 static void test_access_scope(void **state)
@@ -493,7 +529,7 @@ static void test_session_expiry(void **state)
 	const char *csrf;
 	assert_int_equal(auth_login(f->db, &f->a, "udloeb@kolding.dk", PW, "10.1.0.2", &cookie), 0);
 	/* a request after a while refreshes the idle time */
-	assert_int_equal(db_exec(f->db, "UPDATE sessions SET last_seen = last_seen - 120,"
+	assert_int_equal(EXEC_SQL(f->db, "UPDATE sessions SET last_seen = last_seen - 120,"
 	                                " created_at = created_at - 120"),
 	                 0);
 	assert_int_equal(auth_session(f->db, &f->a, cookie, &who, &csrf), 0);
@@ -503,12 +539,12 @@ static void test_session_expiry(void **state)
 	assert_true(db_col_int(s, 0) >= 120);
 	db_done(s);
 	/* idle for longer than AUTH_SESSION_IDLE: ended and deleted */
-	assert_int_equal(db_exec(f->db, "UPDATE sessions SET last_seen = last_seen - 3 * 3600"), 0);
+	assert_int_equal(EXEC_SQL(f->db, "UPDATE sessions SET last_seen = last_seen - 3 * 3600"), 0);
 	assert_int_equal(auth_session(f->db, &f->a, cookie, &who, &csrf), ERR_AUTH);
 	assert_int_equal(count_sessions(f), 0);
 	/* older than AUTH_SESSION_MAX, however busy: ended too */
 	assert_int_equal(auth_login(f->db, &f->a, "udloeb@kolding.dk", PW, "10.1.0.2", &cookie), 0);
-	assert_int_equal(db_exec(f->db, "UPDATE sessions SET created_at = created_at - 13 * 3600"),
+	assert_int_equal(EXEC_SQL(f->db, "UPDATE sessions SET created_at = created_at - 13 * 3600"),
 	                 0);
 	assert_int_equal(auth_session(f->db, &f->a, cookie, &who, &csrf), ERR_AUTH);
 	assert_int_equal(count_sessions(f), 0);
@@ -669,6 +705,7 @@ int main(void)
 		cmocka_unit_test(test_throttle),
 		cmocka_unit_test(test_access_table),
 		cmocka_unit_test(test_access_scope),
+		cmocka_unit_test(test_access_national_and_inquiry),
 		cmocka_unit_test(test_access_may_grant),
 		cmocka_unit_test(test_access_enterprise_profile),
 		cmocka_unit_test_setup_teardown(test_login_session_logout, setup, teardown),

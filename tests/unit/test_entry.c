@@ -154,14 +154,14 @@ static void test_inquiries(void **state)
 	int nu;
 	assert_int_equal(entry_units(f->db, &f->a, "621", &units, &nu), 0);
 	assert_int_equal(nu, 1);
-	assert_int_equal(entry_route_set(f->db, &f->a, &users_cli, "621", "employment", units[0].id, job_id, &errs), 0);
+	assert_int_equal(entry_routing_set(f->db, &f->a, &users_cli, "621", "employment", units[0].id, job_id, &errs), 0);
 	/* a unit of another municipality cannot be routed to */
 	errs.n = 0;
 	assert_int_equal(entry_unit_add(f->db, &f->a, &users_cli, "740", "partner", "Bank", "", &errs), 0);
 	struct unit_row *other;
 	assert_int_equal(entry_units(f->db, &f->a, "740", &other, &nu), 0);
 	errs.n = 0;
-	assert_int_equal(entry_route_set(f->db, &f->a, &users_cli, "621", "funding", other[0].id, 0, &errs), ERR_INVALID);
+	assert_int_equal(entry_routing_set(f->db, &f->a, &users_cli, "621", "funding", other[0].id, 0, &errs), ERR_INVALID);
 
 	struct inquiry_input ok = {.kommune = "621", .name = "Maja", .email = "Maja@Example.org",
 	                           .topic = "employment", .message = "To praktikpladser", .cvr = "25313763"};
@@ -249,53 +249,53 @@ static void test_inquiries(void **state)
 static void test_sessions_and_buckets(void **state)
 {
 	struct fx *f = *state;
-	assert_string_equal(entry_bucket(0), "0");
-	assert_string_equal(entry_bucket(1), "1-2");
-	assert_string_equal(entry_bucket(2), "1-2");
-	assert_string_equal(entry_bucket(3), "3-5");
-	assert_string_equal(entry_bucket(5), "3-5");
-	assert_string_equal(entry_bucket(6), "6-10");
-	assert_string_equal(entry_bucket(10), "6-10");
-	assert_string_equal(entry_bucket(11), ">10");
+	assert_string_equal(advisory_bucket(0), "0");
+	assert_string_equal(advisory_bucket(1), "1-2");
+	assert_string_equal(advisory_bucket(2), "1-2");
+	assert_string_equal(advisory_bucket(3), "3-5");
+	assert_string_equal(advisory_bucket(5), "3-5");
+	assert_string_equal(advisory_bucket(6), "6-10");
+	assert_string_equal(advisory_bucket(10), "6-10");
+	assert_string_equal(advisory_bucket(11), ">10");
 	struct principal kolding = account(f, "k@kolding.example", "konsulent", "621");
 	struct principal indkoeb = account(f, "i@kolding.example", "indkoeber", "621");
 	struct errs errs = {0};
 	int64_t id;
 	for (int i = 0; i < 4; i++) {
-		struct session_input in = {.kommune = "621", .date = "2015-11-03", .topic = "business", .minutes = 60,
+		struct advisory_session_input in = {.kommune = "621", .date = "2015-11-03", .topic = "business", .minutes = 60,
 		                           .entrepreneur = "Maja"};
-		assert_int_equal(entry_session_add(f->db, &f->a, &kolding, &in, &errs, &id), 0);
+		assert_int_equal(advisory_session_add(f->db, &f->a, &kolding, &in, &errs, &id), 0);
 	}
-	struct session_input dec = {.kommune = "621", .date = "2015-12-01", .topic = "employment", .minutes = 30,
+	struct advisory_session_input dec = {.kommune = "621", .date = "2015-12-01", .topic = "employment", .minutes = 30,
 	                            .entrepreneur = "Ole"};
-	assert_int_equal(entry_session_add(f->db, &f->a, &kolding, &dec, &errs, &id), 0);
-	struct session_input bad = {.kommune = "621", .date = "2015-11-31", .topic = "fun", .minutes = 0};
-	assert_int_equal(entry_session_add(f->db, &f->a, &kolding, &bad, &errs, &id), ERR_INVALID);
+	assert_int_equal(advisory_session_add(f->db, &f->a, &kolding, &dec, &errs, &id), 0);
+	struct advisory_session_input bad = {.kommune = "621", .date = "2015-11-31", .topic = "fun", .minutes = 0};
+	assert_int_equal(advisory_session_add(f->db, &f->a, &kolding, &bad, &errs, &id), ERR_INVALID);
 	assert_non_null(errs_get(&errs, "date"));
 	assert_non_null(errs_get(&errs, "topic"));
 	assert_non_null(errs_get(&errs, "minutes"));
 	assert_non_null(errs_get(&errs, "entrepreneur"));
-	struct session_input theirs = {.kommune = "740", .date = "2015-11-03", .topic = "business", .minutes = 60,
+	struct advisory_session_input theirs = {.kommune = "740", .date = "2015-11-03", .topic = "business", .minutes = 60,
 	                               .entrepreneur = "X"};
-	assert_int_equal(entry_session_add(f->db, &f->a, &kolding, &theirs, &errs, &id), ERR_FORBIDDEN);
-	assert_int_equal(entry_session_add(f->db, &f->a, &indkoeb, &dec, &errs, &id), ERR_FORBIDDEN);
+	assert_int_equal(advisory_session_add(f->db, &f->a, &kolding, &theirs, &errs, &id), ERR_FORBIDDEN);
+	assert_int_equal(advisory_session_add(f->db, &f->a, &indkoeb, &dec, &errs, &id), ERR_FORBIDDEN);
 
 	struct advisory_row *rows;
 	int n;
-	assert_int_equal(entry_advisory_stats(f->db, &f->a, "2015-10", "2015-12", "621", &rows, &n), 0);
+	assert_int_equal(advisory_stats(f->db, &f->a, "2015-10", "2015-12", "621", &rows, &n), 0);
 	assert_int_equal(n, 1);
 	assert_int_equal(rows[0].nmonths, 3);
 	assert_string_equal(rows[0].months[0].month, "2015-10");
 	assert_int_equal(rows[0].months[0].sessions, 0);
 	assert_int_equal(rows[0].months[1].sessions, 4);
-	assert_string_equal(entry_bucket(rows[0].months[1].sessions), "3-5");
+	assert_string_equal(advisory_bucket(rows[0].months[1].sessions), "3-5");
 	assert_int_equal(rows[0].months[2].sessions, 1);
 	/* all municipalities: only those with sessions */
-	assert_int_equal(entry_advisory_stats(f->db, &f->a, "2015-01", "2015-12", NULL, &rows, &n), 0);
+	assert_int_equal(advisory_stats(f->db, &f->a, "2015-01", "2015-12", NULL, &rows, &n), 0);
 	assert_int_equal(n, 1);
-	assert_int_equal(entry_advisory_stats(f->db, &f->a, "2015-12", "2015-01", NULL, &rows, &n), ERR_INVALID);
-	assert_int_equal(entry_advisory_stats(f->db, &f->a, "2015-13", "2016-01", NULL, &rows, &n), ERR_INVALID);
-	assert_int_equal(entry_advisory_stats(f->db, &f->a, "2015-01", "2015-02", "999", &rows, &n), ERR_NOTFOUND);
+	assert_int_equal(advisory_stats(f->db, &f->a, "2015-12", "2015-01", NULL, &rows, &n), ERR_INVALID);
+	assert_int_equal(advisory_stats(f->db, &f->a, "2015-13", "2016-01", NULL, &rows, &n), ERR_INVALID);
+	assert_int_equal(advisory_stats(f->db, &f->a, "2015-01", "2015-02", "999", &rows, &n), ERR_NOTFOUND);
 }
 
 /* ---------------------------------------------------------------- a small SMTP server */

@@ -82,15 +82,15 @@ static void test_status(void **state)
 	(void)state;
 	struct enterprise e = {.pipeline_since = "2014-05-01", .established = "2015-03-01",
 	                       .closed = "2015-10-31"};
-	assert_int_equal(registry_status_on(&e, "2014-04-30"), STATUS_IDEA);
-	assert_int_equal(registry_status_on(&e, "2014-05-01"), STATUS_PIPELINE);
-	assert_int_equal(registry_status_on(&e, "2015-02-28"), STATUS_PIPELINE);
-	assert_int_equal(registry_status_on(&e, "2015-03-01"), STATUS_ESTABLISHED);
-	assert_int_equal(registry_status_on(&e, "2015-10-31"), STATUS_CLOSED);
-	assert_int_equal(registry_status_on(&e, "2020-01-01"), STATUS_CLOSED);
+	assert_int_equal(registry_status_on(&e, "2014-04-30"), REGISTRY_IDEA);
+	assert_int_equal(registry_status_on(&e, "2014-05-01"), REGISTRY_PIPELINE);
+	assert_int_equal(registry_status_on(&e, "2015-02-28"), REGISTRY_PIPELINE);
+	assert_int_equal(registry_status_on(&e, "2015-03-01"), REGISTRY_ESTABLISHED);
+	assert_int_equal(registry_status_on(&e, "2015-10-31"), REGISTRY_CLOSED);
+	assert_int_equal(registry_status_on(&e, "2020-01-01"), REGISTRY_CLOSED);
 	struct enterprise idea = {0};
-	assert_int_equal(registry_status_on(&idea, "2015-01-01"), STATUS_IDEA);
-	assert_string_equal(registry_status_key(STATUS_PIPELINE), "pipeline");
+	assert_int_equal(registry_status_on(&idea, "2015-01-01"), REGISTRY_IDEA);
+	assert_string_equal(registry_status_key(REGISTRY_PIPELINE), "pipeline");
 }
 
 /* insert one enterprise through the domain, as the command line would */

@@ -1,6 +1,6 @@
 /*
  * test_router.c — method and path matching (src/http/router.h) against a table of its own:
- * literal paths, typed parameters {kode} {id} {str} and their limits, trailing slashes, 404
+ * literal paths, named parameters of the types kommune, int and string and their limits, trailing slashes, 404
  * against 405, HEAD answered by GET routes, the first matching route winning; the table check
  * that refuses unprotected state changes, unknown parameter types and RF_FORM|RF_API; and the
  * real route table of src/http/routes.c, which must pass that check with every route reachable.
@@ -34,15 +34,15 @@ static int dummy(struct req *r)
 static const struct route table[] = {
 	/* 0 */ {M_GET, "/", dummy, RF_PUBLIC, 0},
 	/* 1 */ {M_GET, "/kommuner", dummy, RF_PUBLIC, 0},
-	/* 2 */ {M_GET, "/kommuner/{kode}", dummy, RF_PUBLIC, 0},
-	/* 3 */ {M_GET, "/kommuner/{kode}/brugere/{id}", dummy, 0, 0},
-	/* 4 */ {M_POST, "/kommuner/{kode}/brugere", dummy, RF_FORM, 0},
+	/* 2 */ {M_GET, "/kommuner/{kode:kommune}", dummy, RF_PUBLIC, 0},
+	/* 3 */ {M_GET, "/kommuner/{kode:kommune}/brugere/{id:int}", dummy, 0, 0},
+	/* 4 */ {M_POST, "/kommuner/{kode:kommune}/brugere", dummy, RF_FORM, 0},
 	/* 5 */ {M_GET, "/brugere/ny", dummy, 0, 0},
-	/* 6 */ {M_GET, "/brugere/{id}", dummy, 0, 0},
-	/* 7 */ {M_POST | M_PATCH, "/brugere/{id}", dummy, RF_API, 0},
-	/* 8 */ {M_GET, "/side/{str}", dummy, 0, 0},
-	/* 9 */ {M_GET, "/side/{str}/{str}", dummy, 0, 0},
-	/* 10 */ {M_DELETE, "/side/{str}", dummy, RF_API, 0},
+	/* 6 */ {M_GET, "/brugere/{id:int}", dummy, 0, 0},
+	/* 7 */ {M_POST | M_PATCH, "/brugere/{id:int}", dummy, RF_API, 0},
+	/* 8 */ {M_GET, "/side/{navn}", dummy, 0, 0},
+	/* 9 */ {M_GET, "/side/{a}/{b}", dummy, 0, 0},
+	/* 10 */ {M_DELETE, "/side/{navn}", dummy, RF_API, 0},
 	/* 11 */ {M_GET, "/side/om", dummy, 0, 0}, /* shadowed by 8: the first match wins */
 };
 
@@ -117,7 +117,7 @@ static void test_match_literal(void **state)
 
 static void test_match_kode(void **state)
 {
-	/* {kode}: exactly three digits */
+	/* {name:kommune}: exactly three digits */
 	static const struct match_case cases[] = {
 		{M_GET, "/kommuner/621", 2, {"621"}},
 		{M_GET, "/kommuner/000", 2, {"000"}},
@@ -139,7 +139,7 @@ static void test_match_kode(void **state)
 
 static void test_match_id(void **state)
 {
-	/* {id}: a positive integer, no leading zero, at most 15 digits */
+	/* {name:int}: a positive integer, no leading zero, at most 15 digits */
 	static const struct match_case cases[] = {
 		{M_GET, "/brugere/1", 6, {"1"}},
 		{M_GET, "/brugere/42", 6, {"42"}},
@@ -161,7 +161,7 @@ static void test_match_id(void **state)
 
 static void test_match_str(void **state)
 {
-	/* {str}: any non-empty segment */
+	/* {name}: any non-empty segment */
 	static const struct match_case cases[] = {
 		{M_GET, "/side/hej", 8, {"hej"}},
 		{M_GET, "/side/æøå", 8, {"æøå"}},
@@ -268,18 +268,26 @@ static void test_check_table(void **state)
 		{{M_POST, "/x", dummy, RF_FORM, 0}, 0, "form POST"},
 		{{M_POST, "/x", dummy, RF_API | RF_JSON, 0}, 0, "API POST"},
 		{{M_DELETE, "/x", dummy, RF_API, 0}, 0, "API DELETE"},
-		{{M_GET, "/x/{kode}/{id}/{str}", dummy, 0, 0}, 0, "every parameter type"},
+		{{M_GET, "/x/{kode:kommune}/{id:int}/{navn}", dummy, 0, 0}, 0, "every parameter type"},
+		{{M_GET, "/x/{a}/{b}/{c}/{d}", dummy, 0, 0}, 0, "four parameters"},
+		{{M_GET, "/x/{a}/{b}/{c}/{d}/{e}", dummy, 0, 0}, ERR_INVALID, "more than REQ_MAX_PARAMS"},
+		{{M_GET, "/x/{a}/{a:int}", dummy, 0, 0}, ERR_INVALID, "a name twice"},
+		{{M_GET, "/x/{id:str}", dummy, 0, 0}, ERR_INVALID, "unknown type"},
+		{{M_GET, "/x/{id:}", dummy, 0, 0}, ERR_INVALID, "empty type"},
+		{{M_GET, "/x/{:int}", dummy, 0, 0}, ERR_INVALID, "no name"},
+		{{M_GET, "/x/{id:int", dummy, 0, 0}, ERR_INVALID, "unclosed"},
+		{{M_GET, "/x/{a{b}}", dummy, 0, 0}, ERR_INVALID, "nested"},
 		{{M_POST, "/x", dummy, 0, 0}, ERR_INVALID, "POST without protection"},
 		{{M_POST, "/x", dummy, RF_PUBLIC, 0}, ERR_INVALID, "public POST"},
 		{{M_PATCH, "/x", dummy, RF_JSON, 0}, ERR_INVALID, "JSON body is not protection"},
 		{{M_PUT, "/x", dummy, RF_PERSONAL, 0}, ERR_INVALID, "PUT without protection"},
 		{{M_DELETE, "/x", dummy, 0, ROLE_ADMIN}, ERR_INVALID, "a role is not protection"},
 		{{M_GET | M_POST, "/x", dummy, 0, 0}, ERR_INVALID, "GET and POST unprotected"},
-		{{M_GET, "/x/{navn}", dummy, 0, 0}, ERR_INVALID, "unknown type"},
-		{{M_GET, "/x/{ID}", dummy, 0, 0}, ERR_INVALID, "types are lower case"},
-		{{M_GET, "/x/{kodex}", dummy, 0, 0}, ERR_INVALID, "a longer name"},
-		{{M_GET, "/x/{}", dummy, 0, 0}, ERR_INVALID, "empty type"},
-		{{M_GET, "/x/{id}/{int}", dummy, 0, 0}, ERR_INVALID, "a bad second parameter"},
+		{{M_GET, "/x/{id:kommunex}", dummy, 0, 0}, ERR_INVALID, "a longer type"},
+		{{M_GET, "/x/{ID}", dummy, 0, 0}, ERR_INVALID, "names are lower case"},
+		{{M_GET, "/x/{id:INT}", dummy, 0, 0}, ERR_INVALID, "types are lower case"},
+		{{M_GET, "/x/{}", dummy, 0, 0}, ERR_INVALID, "empty name"},
+		{{M_GET, "/x/{id:int}/{n-1}", dummy, 0, 0}, ERR_INVALID, "a bad second parameter"},
 		{{M_POST, "/x", dummy, RF_FORM | RF_API, 0}, ERR_INVALID, "form and API at once"},
 		{{M_GET, "/x", dummy, RF_FORM | RF_API, 0}, ERR_INVALID, "form and API on a GET"},
 		{{M_GET, "x", dummy, 0, 0}, ERR_INVALID, "no leading slash"},
@@ -306,10 +314,10 @@ static void test_check_table_whole_segments(void **state)
 {
 	(void)state;
 	static const struct route cases[] = {
-		{M_GET, "/x/a{id}", dummy, 0, 0},
-		{M_GET, "/x/{id}x", dummy, 0, 0},
-		{M_GET, "/x/{kode}{id}", dummy, 0, 0},
-		{M_GET, "/x/{str}.csv", dummy, 0, 0},
+		{M_GET, "/x/a{id:int}", dummy, 0, 0},
+		{M_GET, "/x/{id:int}x", dummy, 0, 0},
+		{M_GET, "/x/{kode:kommune}{id:int}", dummy, 0, 0},
+		{M_GET, "/x/{navn}.csv", dummy, 0, 0},
 	};
 	for (size_t i = 0; i < N_OF(cases); i++)
 		if (router_check_table(&cases[i], 1) != ERR_INVALID)
@@ -322,15 +330,16 @@ static const char *sample_path(struct arena *a, const char *pattern)
 	struct buf b;
 	buf_init(&b, 0);
 	for (const char *p = pattern; *p;) {
-		if (!strncmp(p, "{kode}", 6)) {
-			buf_puts(&b, "621");
-			p += 6;
-		} else if (!strncmp(p, "{id}", 4)) {
-			buf_puts(&b, "17");
-			p += 4;
-		} else if (!strncmp(p, "{str}", 5)) {
-			buf_puts(&b, "x2015");
-			p += 5;
+		if (*p == '{') {
+			const char *end = strchr(p, '}');
+			const char *colon = memchr(p, ':', (size_t)(end - p));
+			if (colon && !strncmp(colon, ":kommune}", 9))
+				buf_puts(&b, "621");
+			else if (colon && !strncmp(colon, ":int}", 5))
+				buf_puts(&b, "17");
+			else
+				buf_puts(&b, "x2015");
+			p = end + 1;
 		} else {
 			buf_putc(&b, *p++);
 		}
@@ -387,6 +396,33 @@ static void test_real_table(void **state)
 	assert_string_equal(params[0], "621");
 }
 
+static void test_param_index(void **state)
+{
+	(void)state;
+	assert_int_equal(router_param_index("/kommuner/{kode:kommune}/brugere/{id:int}", "kode"), 0);
+	assert_int_equal(router_param_index("/kommuner/{kode:kommune}/brugere/{id:int}", "id"), 1);
+	assert_int_equal(router_param_index("/u/{survey}/{round}/rapport", "round"), 1);
+	assert_int_equal(router_param_index("/u/{survey}/{round}/rapport", "survey"), 0);
+	/* whole names only: neither a prefix nor a type matches */
+	assert_int_equal(router_param_index("/u/{survey}/{round}", "surv"), -1);
+	assert_int_equal(router_param_index("/u/{id:int}", "int"), -1);
+	assert_int_equal(router_param_index("/u/{id:int}", "i"), -1);
+	assert_int_equal(router_param_index("/u", "id"), -1);
+	/* every parameter of the real table is found under its own name, in order */
+	for (size_t i = 0; i < routes_count; i++) {
+		int k = 0;
+		for (const char *p = strchr(routes[i].pattern, '{'); p; p = strchr(p + 1, '{'), k++) {
+			size_t n = strcspn(p + 1, ":}");
+			char name[32];
+			assert_true(n < sizeof(name));
+			memcpy(name, p + 1, n);
+			name[n] = '\0';
+			if (router_param_index(routes[i].pattern, name) != k)
+				fail_msg("%s: parameter %s not at %d", routes[i].pattern, name, k);
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -401,6 +437,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_params_max, setup, teardown),
 		cmocka_unit_test(test_check_table),
 		cmocka_unit_test(test_check_table_whole_segments),
+		cmocka_unit_test(test_param_index),
 		cmocka_unit_test_setup_teardown(test_real_table, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

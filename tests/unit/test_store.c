@@ -24,6 +24,7 @@
 #include "src/kommune/kommune.h"
 #include "src/store/db.h"
 #include "src/store/migrations.h"
+#include "tests/unit/fixture.h"
 
 struct fx {
 	struct db *db;
@@ -270,11 +271,11 @@ static void test_one_statement_only(void **state)
 	assert_null(db_prepare(f->db, "DELETE FROM kommuner; SELECT 1"));
 	assert_null(db_prepare(f->db, "SELECT 1; -- a comment is text too"));
 	assert_null(db_prepare(f->db, "SELECT 1;x"));
-	assert_int_equal(db_exec(f->db, "DELETE FROM audit WHERE 0; DROP TABLE users"), ERR_DB);
+	assert_int_equal(EXEC_SQL(f->db, "DELETE FROM audit WHERE 0; DROP TABLE users"), ERR_DB);
 	/* nothing of a refused statement ran */
 	assert_int_equal(count_kommuner(f->db), 98);
 	assert_non_null(kommune_navn(f, "621"));
-	assert_int_equal(db_exec(f->db, "SELECT count(*) FROM users"), 0);
+	assert_int_equal(EXEC_SQL(f->db, "SELECT count(*) FROM users"), 0);
 	/* trailing semicolons and white space are one statement */
 	struct db_stmt *s = db_prepare(f->db, "SELECT 7;");
 	assert_non_null(s);
@@ -347,16 +348,16 @@ static void test_constraints(void **state)
 	assert_int_equal(count_kommuner(f->db), 99);
 
 	/* a foreign key: a user of a municipality that does not exist */
-	assert_int_equal(db_exec(f->db, "INSERT INTO users (email, role, kommune, password_hash,"
+	assert_int_equal(EXEC_SQL(f->db, "INSERT INTO users (email, role, kommune, password_hash,"
 	                                " created_at, updated_at)"
 	                                " VALUES ('x@y.dk', 'konsulent', '999', 'h', 'n', 'n')"),
 	                 ERR_CONFLICT);
 	/* the CHECK that ties an admin to no municipality */
-	assert_int_equal(db_exec(f->db, "INSERT INTO users (email, role, kommune, password_hash,"
+	assert_int_equal(EXEC_SQL(f->db, "INSERT INTO users (email, role, kommune, password_hash,"
 	                                " created_at, updated_at)"
 	                                " VALUES ('x@y.dk', 'admin', '621', 'h', 'n', 'n')"),
 	                 ERR_CONFLICT);
-	assert_int_equal(db_exec(f->db, "INSERT INTO users (email, role, kommune, password_hash,"
+	assert_int_equal(EXEC_SQL(f->db, "INSERT INTO users (email, role, kommune, password_hash,"
 	                                " created_at, updated_at)"
 	                                " VALUES ('x@y.dk', 'konsulent', '621', 'h', 'n', 'n')"),
 	                 0);
@@ -369,7 +370,7 @@ static void test_rollback_leaves_nothing(void **state)
 	struct fx *f = *state;
 	assert_int_equal(db_write_begin(f->db), 0);
 	assert_int_equal(insert_kommune(f->db, "990", "Rulby"), 0);
-	assert_int_equal(db_exec(f->db, "DELETE FROM kommuner WHERE kode = '621'"), 0);
+	assert_int_equal(EXEC_SQL(f->db, "DELETE FROM kommuner WHERE kode = '621'"), 0);
 	assert_int_equal(count_kommuner(f->db), 98); /* one in, one out, inside */
 	db_rollback(f->db);
 	assert_int_equal(count_kommuner(f->db), 98);
@@ -384,11 +385,18 @@ static void test_rollback_leaves_nothing(void **state)
 	assert_int_equal(insert_kommune(f->db, "991", "Gemby"), 0);
 	assert_int_equal(db_commit(f->db), 0);
 	assert_string_equal(kommune_navn(f, "991"), "Gemby");
-	/* rollback outside a transaction is harmless; so is a read transaction */
+	/* rollback outside a transaction is harmless */
 	db_rollback(f->db);
-	assert_int_equal(db_read_begin(f->db), 0);
 	assert_int_equal(count_kommuner(f->db), 99);
-	assert_int_equal(db_commit(f->db), 0);
+	/* db_write_end commits on 0 and rolls back, keeping the error, otherwise */
+	assert_int_equal(db_write_begin(f->db), 0);
+	assert_int_equal(insert_kommune(f->db, "992", "Tobyen"), 0);
+	assert_int_equal(db_write_end(f->db, ERR_INVALID), ERR_INVALID);
+	assert_int_equal(count_kommuner(f->db), 99);
+	assert_int_equal(db_write_begin(f->db), 0);
+	assert_int_equal(insert_kommune(f->db, "992", "Tobyen"), 0);
+	assert_int_equal(db_write_end(f->db, 0), 0);
+	assert_int_equal(count_kommuner(f->db), 100);
 	/* the writer lock was released each time: another write begins at once */
 	assert_int_equal(db_write_begin(f->db), 0);
 	db_rollback(f->db);
@@ -403,7 +411,7 @@ static void test_backup(void **state)
 	/* a file that is already there is replaced */
 	struct db *old;
 	assert_int_equal(db_open(path, &old), 0);
-	assert_int_equal(db_exec(old, "CREATE TABLE gammel (x)"), 0);
+	assert_int_equal(EXEC_SQL(old, "CREATE TABLE gammel (x)"), 0);
 	db_close(old);
 
 	assert_int_equal(insert_kommune(f->db, "995", "Kopiby"), 0);
@@ -414,7 +422,7 @@ static void test_backup(void **state)
 	assert_int_equal(count_kommuner(copy), 99);
 	assert_int_equal(db_schema_version(copy), migrations[migrations_count - 1].version);
 	assert_true(db_integrity_ok(copy));
-	assert_int_equal(db_exec(copy, "SELECT count(*) FROM gammel"), ERR_DB);
+	assert_int_equal(EXEC_SQL(copy, "SELECT count(*) FROM gammel"), ERR_DB);
 	/* migrating the copy applies nothing: it is the same schema */
 	int applied = -1;
 	assert_int_equal(db_migrate(copy, &applied), 0);
@@ -472,13 +480,13 @@ static void test_audit_append_only(void **state)
 	db_done(s);
 
 	/* the triggers refuse every UPDATE and DELETE, inside a transaction or not */
-	assert_int_equal(db_exec(f->db, "UPDATE audit SET action = 'skjult'"), ERR_CONFLICT);
-	assert_int_equal(db_exec(f->db, "UPDATE audit SET detail = '{}' WHERE id = 1"),
+	assert_int_equal(EXEC_SQL(f->db, "UPDATE audit SET action = 'skjult'"), ERR_CONFLICT);
+	assert_int_equal(EXEC_SQL(f->db, "UPDATE audit SET detail = '{}' WHERE id = 1"),
 	                 ERR_CONFLICT);
-	assert_int_equal(db_exec(f->db, "DELETE FROM audit"), ERR_CONFLICT);
-	assert_int_equal(db_exec(f->db, "DELETE FROM audit WHERE id = 2"), ERR_CONFLICT);
+	assert_int_equal(EXEC_SQL(f->db, "DELETE FROM audit"), ERR_CONFLICT);
+	assert_int_equal(EXEC_SQL(f->db, "DELETE FROM audit WHERE id = 2"), ERR_CONFLICT);
 	assert_int_equal(db_write_begin(f->db), 0);
-	assert_int_equal(db_exec(f->db, "DELETE FROM audit WHERE id = 1"), ERR_CONFLICT);
+	assert_int_equal(EXEC_SQL(f->db, "DELETE FROM audit WHERE id = 1"), ERR_CONFLICT);
 	db_rollback(f->db);
 	assert_int_equal(count_audit(f->db), 2);
 	s = db_prepare(f->db, "SELECT action, detail FROM audit WHERE id = 1");

@@ -1,7 +1,7 @@
 /*
- * test_form.c — the parsers for what clients send (src/http/form.h): urlencoded forms and query
+ * test_urlenc.c — the parsers for what clients send (src/http/urlenc.h): urlencoded forms and query
  * strings ('+', %XX, invalid escapes kept, empty values, missing '=', fields that decode to NUL
- * or invalid UTF-8 dropped, the FORM_MAX_FIELDS cap), Cookie headers (spaces, quotes, missing
+ * or invalid UTF-8 dropped, the URLENC_MAX_FIELDS cap), Cookie headers (spaces, quotes, missing
  * '=', empty and NULL headers) and percent-decoding itself.
  */
 #include <setjmp.h>
@@ -15,7 +15,7 @@
 
 #include "src/base/arena.h"
 #include "src/base/buf.h"
-#include "src/http/form.h"
+#include "src/http/urlenc.h"
 #include "src/http/req.h"
 
 #define N_OF(x) (sizeof(x) / sizeof((x)[0]))
@@ -68,10 +68,10 @@ static void expect_list(const char *which, size_t i, const struct kv *list,
 static void run_form_cases(struct arena *a, const struct form_case *cases, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		expect_list("form_parse", i, form_parse(a, cases[i].in, strlen(cases[i].in)), &cases[i]);
+		expect_list("urlenc_parse", i, urlenc_parse(a, cases[i].in, strlen(cases[i].in)), &cases[i]);
 }
 
-static void test_form_parse_plain(void **state)
+static void test_urlenc_parse_plain(void **state)
 {
 	static const struct form_case cases[] = {
 		{"", 0, {{0}}},
@@ -86,7 +86,7 @@ static void test_form_parse_plain(void **state)
 	run_form_cases(*state, cases, N_OF(cases));
 }
 
-static void test_form_parse_plus_and_escapes(void **state)
+static void test_urlenc_parse_plus_and_escapes(void **state)
 {
 	static const struct form_case cases[] = {
 		/* '+' is a space in names and values; an encoded plus stays a plus */
@@ -102,7 +102,7 @@ static void test_form_parse_plus_and_escapes(void **state)
 	run_form_cases(*state, cases, N_OF(cases));
 }
 
-static void test_form_parse_invalid_escapes(void **state)
+static void test_urlenc_parse_invalid_escapes(void **state)
 {
 	/* invalid escapes are kept literally */
 	static const struct form_case cases[] = {
@@ -117,7 +117,7 @@ static void test_form_parse_invalid_escapes(void **state)
 	run_form_cases(*state, cases, N_OF(cases));
 }
 
-static void test_form_parse_empty(void **state)
+static void test_urlenc_parse_empty(void **state)
 {
 	static const struct form_case cases[] = {
 		/* empty values and a missing '=' give "" */
@@ -134,7 +134,7 @@ static void test_form_parse_empty(void **state)
 	run_form_cases(*state, cases, N_OF(cases));
 }
 
-static void test_form_parse_drops(void **state)
+static void test_urlenc_parse_drops(void **state)
 {
 	static const struct form_case cases[] = {
 		/* a decoded NUL would cut the string short: the field is dropped */
@@ -152,22 +152,22 @@ static void test_form_parse_drops(void **state)
 	run_form_cases(*state, cases, N_OF(cases));
 }
 
-static void test_form_parse_length(void **state)
+static void test_urlenc_parse_length(void **state)
 {
 	struct arena *a = *state;
 	/* only n bytes are read: no terminating NUL is needed */
 	static const char body[] = "a=1&b=2XYZ";
-	struct kv *l = form_parse(a, body, 7);
+	struct kv *l = urlenc_parse(a, body, 7);
 	assert_int_equal(kv_count(l), 2);
 	assert_string_equal(l[1].value, "2");
-	l = form_parse(a, body, 3);
+	l = urlenc_parse(a, body, 3);
 	assert_int_equal(kv_count(l), 1);
 	assert_string_equal(l[0].value, "1");
 	/* an escape cut by n is not decoded past it */
-	l = form_parse(a, "a=%41", 4);
+	l = urlenc_parse(a, "a=%41", 4);
 	assert_int_equal(kv_count(l), 1);
 	assert_string_equal(l[0].value, "%4");
-	l = form_parse(a, "ignored", 0);
+	l = urlenc_parse(a, "ignored", 0);
 	assert_int_equal(kv_count(l), 0);
 }
 
@@ -183,21 +183,21 @@ static const char *many_fields(struct arena *a, int n)
 	return s;
 }
 
-static void test_form_parse_cap(void **state)
+static void test_urlenc_parse_cap(void **state)
 {
 	struct arena *a = *state;
 	static const struct {
 		int fields, kept;
 	} cases[] = {
 		{1, 1},
-		{FORM_MAX_FIELDS - 1, FORM_MAX_FIELDS - 1},
-		{FORM_MAX_FIELDS, FORM_MAX_FIELDS},
-		{FORM_MAX_FIELDS + 1, FORM_MAX_FIELDS},
-		{1000, FORM_MAX_FIELDS},
+		{URLENC_MAX_FIELDS - 1, URLENC_MAX_FIELDS - 1},
+		{URLENC_MAX_FIELDS, URLENC_MAX_FIELDS},
+		{URLENC_MAX_FIELDS + 1, URLENC_MAX_FIELDS},
+		{1000, URLENC_MAX_FIELDS},
 	};
 	for (size_t i = 0; i < N_OF(cases); i++) {
 		const char *s = many_fields(a, cases[i].fields);
-		struct kv *l = form_parse(a, s, strlen(s));
+		struct kv *l = urlenc_parse(a, s, strlen(s));
 		assert_int_equal(kv_count(l), cases[i].kept);
 		/* the first ones are kept, in order */
 		for (int k = 0; k < cases[i].kept; k++) {
@@ -212,7 +212,7 @@ static void test_form_parse_cap(void **state)
 	for (int i = 0; i < 50; i++)
 		buf_puts(&b, "bad=%00&");
 	buf_puts(&b, "ok=1");
-	struct kv *l = form_parse(a, buf_str(&b), b.len);
+	struct kv *l = urlenc_parse(a, buf_str(&b), b.len);
 	assert_int_equal(kv_count(l), 1);
 	assert_string_equal(l[0].name, "ok");
 	buf_free(&b);
@@ -245,31 +245,31 @@ static const struct form_case cookie_cases[] = {
 	 {{"indgang_session", "abc_-XYZ"}, {"indgang_csrf", "q"}}},
 };
 
-static void test_form_cookies(void **state)
+static void test_urlenc_cookies(void **state)
 {
 	struct arena *a = *state;
 	for (size_t i = 0; i < N_OF(cookie_cases); i++)
-		expect_list("form_cookies", i, form_cookies(a, cookie_cases[i].in), &cookie_cases[i]);
-	struct kv *l = form_cookies(a, NULL);
+		expect_list("urlenc_cookies", i, urlenc_cookies(a, cookie_cases[i].in), &cookie_cases[i]);
+	struct kv *l = urlenc_cookies(a, NULL);
 	assert_non_null(l);
 	assert_null(l[0].name);
 }
 
-static void test_form_cookies_cap(void **state)
+static void test_urlenc_cookies_cap(void **state)
 {
 	struct arena *a = *state;
 	struct buf b;
 	buf_init(&b, 0);
-	for (int i = 0; i < FORM_MAX_FIELDS + 50; i++)
+	for (int i = 0; i < URLENC_MAX_FIELDS + 50; i++)
 		buf_printf(&b, "c%d=%d; ", i, i);
-	struct kv *l = form_cookies(a, buf_str(&b));
-	assert_int_equal(kv_count(l), FORM_MAX_FIELDS);
+	struct kv *l = urlenc_cookies(a, buf_str(&b));
+	assert_int_equal(kv_count(l), URLENC_MAX_FIELDS);
 	assert_string_equal(l[0].name, "c0");
-	assert_string_equal(l[FORM_MAX_FIELDS - 1].name, "c199");
+	assert_string_equal(l[URLENC_MAX_FIELDS - 1].name, "c199");
 	buf_free(&b);
 }
 
-static void test_form_decode(void **state)
+static void test_urlenc_decode(void **state)
 {
 	struct arena *a = *state;
 	static const struct {
@@ -296,34 +296,34 @@ static void test_form_decode(void **state)
 	};
 	for (size_t i = 0; i < N_OF(cases); i++) {
 		size_t len = 999;
-		char *r = form_decode(a, cases[i].in, strlen(cases[i].in), cases[i].plus, &len);
+		char *r = urlenc_decode(a, cases[i].in, strlen(cases[i].in), cases[i].plus, &len);
 		if (strcmp(r, cases[i].out) != 0 || len != cases[i].len)
-			fail_msg("form_decode case %zu (%s): got \"%s\" (%zu), expected \"%s\" (%zu)", i,
+			fail_msg("urlenc_decode case %zu (%s): got \"%s\" (%zu), expected \"%s\" (%zu)", i,
 			         cases[i].in, r, len, cases[i].out, cases[i].len);
 	}
 	/* a decoded NUL is kept and counted: out_len tells the caller */
 	size_t len = 0;
-	char *r = form_decode(a, "a%00b", 5, 0, &len);
+	char *r = urlenc_decode(a, "a%00b", 5, 0, &len);
 	assert_int_equal(len, 3);
 	assert_memory_equal(r, "a\0b", 4);
 	/* only n bytes are read; out_len may be NULL */
-	r = form_decode(a, "%41%42", 5, 0, NULL);
+	r = urlenc_decode(a, "%41%42", 5, 0, NULL);
 	assert_string_equal(r, "A%4");
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_form_parse_plain, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_form_parse_plus_and_escapes, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_form_parse_invalid_escapes, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_form_parse_empty, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_form_parse_drops, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_form_parse_length, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_form_parse_cap, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_form_cookies, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_form_cookies_cap, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_form_decode, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_urlenc_parse_plain, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_urlenc_parse_plus_and_escapes, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_urlenc_parse_invalid_escapes, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_urlenc_parse_empty, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_urlenc_parse_drops, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_urlenc_parse_length, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_urlenc_parse_cap, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_urlenc_cookies, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_urlenc_cookies_cap, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_urlenc_decode, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,7 +1,7 @@
 /*
- * form.c — urlencoded form, query and cookie parsers. Layer: http.
+ * urlenc.c — urlencoded form, query and cookie parsers. Layer: http.
  */
-#include "form.h"
+#include "urlenc.h"
 
 #include <string.h>
 
@@ -20,7 +20,7 @@ static int hexval(char c)
 	return -1;
 }
 
-char *form_decode(struct arena *a, const char *s, size_t n, int plus, size_t *out_len)
+char *urlenc_decode(struct arena *a, const char *s, size_t n, int plus, size_t *out_len)
 {
 	char *out = arena_alloc(a, n + 1), *q = out;
 	for (size_t i = 0; i < n; i++) {
@@ -41,14 +41,14 @@ char *form_decode(struct arena *a, const char *s, size_t n, int plus, size_t *ou
 	return out;
 }
 
-struct kv *form_parse(struct arena *a, const char *s, size_t n)
+struct kv *urlenc_parse(struct arena *a, const char *s, size_t n)
 {
 	size_t cap = 1;
 	for (size_t i = 0; i < n; i++)
 		if (s[i] == '&')
 			cap++;
-	if (cap > FORM_MAX_FIELDS)
-		cap = FORM_MAX_FIELDS;
+	if (cap > URLENC_MAX_FIELDS)
+		cap = URLENC_MAX_FIELDS;
 	struct kv *list = arena_alloc(a, (cap + 1) * sizeof(*list));
 	size_t count = 0, i = 0;
 	while (i < n && count < cap) {
@@ -60,8 +60,8 @@ struct kv *form_parse(struct arena *a, const char *s, size_t n)
 			eq++;
 		if (end > i) {
 			size_t nl, vl = 0;
-			char *name = form_decode(a, s + i, eq - i, 1, &nl);
-			char *value = eq < end ? form_decode(a, s + eq + 1, end - eq - 1, 1, &vl)
+			char *name = urlenc_decode(a, s + i, eq - i, 1, &nl);
+			char *value = eq < end ? urlenc_decode(a, s + eq + 1, end - eq - 1, 1, &vl)
 			                       : arena_strdup(a, "");
 			/* decoded NULs would cut a string short: drop such fields, like invalid UTF-8 */
 			if (nl > 0 && utf8_valid(name, nl) && utf8_valid(value, vl)) {
@@ -76,14 +76,14 @@ struct kv *form_parse(struct arena *a, const char *s, size_t n)
 	return list;
 }
 
-struct kv *form_cookies(struct arena *a, const char *header)
+struct kv *urlenc_cookies(struct arena *a, const char *header)
 {
 	size_t cap = 1;
 	for (const char *p = header ? header : ""; *p; p++)
 		if (*p == ';')
 			cap++;
-	if (cap > FORM_MAX_FIELDS)
-		cap = FORM_MAX_FIELDS;
+	if (cap > URLENC_MAX_FIELDS)
+		cap = URLENC_MAX_FIELDS;
 	struct kv *list = arena_alloc(a, (cap + 1) * sizeof(*list));
 	size_t count = 0;
 	const char *p = header ? header : "";
