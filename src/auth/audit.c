@@ -6,12 +6,46 @@
 
 #include "../base/arena.h"
 #include "../base/err.h"
+#include "../base/buf.h"
 #include "../store/db.h"
+#include "../view/json.h"
 #include "auth.h"
+
+static int audit_insert(struct db *db, const struct principal *who, const char *action,
+                        const char *entity, const char *entity_id, const char *kommune,
+                        const char *detail_json);
 
 int audit_record(struct db *db, const struct principal *who, const char *action,
                  const char *entity, const char *entity_id, const char *kommune,
-                 const char *detail_json)
+                 const struct audit_field *detail, size_t n)
+{
+	struct buf d;
+	struct json w;
+	buf_init(&d, 0);
+	json_init(&w, &d);
+	json_obj_open(&w, NULL);
+	for (size_t i = 0; i < n; i++) {
+		switch (detail[i].kind) {
+		case AUDIT_KIND_TEXT:
+			json_str(&w, detail[i].key, detail[i].text);
+			break;
+		case AUDIT_KIND_INT:
+			json_int(&w, detail[i].key, detail[i].number);
+			break;
+		case AUDIT_KIND_BOOL:
+			json_bool(&w, detail[i].key, detail[i].number != 0);
+			break;
+		}
+	}
+	json_obj_close(&w);
+	int rc = audit_insert(db, who, action, entity, entity_id, kommune, buf_str(&d));
+	buf_free(&d);
+	return rc;
+}
+
+static int audit_insert(struct db *db, const struct principal *who, const char *action,
+                        const char *entity, const char *entity_id, const char *kommune,
+                        const char *detail_json)
 {
 	struct db_stmt *s = db_prepare(db,
 		"INSERT INTO audit (at, user_id, user_email, kommune, action, entity, entity_id, detail)"
@@ -23,7 +57,7 @@ int audit_record(struct db *db, const struct principal *who, const char *action,
 	        db_bind_text(s, ":email", who ? who->email : NULL) |
 	        db_bind_text(s, ":kommune", kommune) | db_bind_text(s, ":action", action) |
 	        db_bind_text(s, ":entity", entity) | db_bind_text(s, ":eid", entity_id) |
-	        db_bind_text(s, ":detail", detail_json ? detail_json : "{}");
+	        db_bind_text(s, ":detail", detail_json);
 	int rc = b ? ERR_DB : db_step(s);
 	db_done(s);
 	return rc == DB_DONE ? 0 : ERR_DB;

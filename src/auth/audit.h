@@ -7,18 +7,39 @@
 #ifndef INDGANG_AUDIT_H
 #define INDGANG_AUDIT_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 struct arena;
 struct db;
 struct principal;
 
+/* One member of an audit line's detail, the JSON object saying what changed (never secrets).
+ * The object is written by the JSON writer, so no value can break out of its string. */
+enum audit_kind { AUDIT_KIND_TEXT, AUDIT_KIND_INT, AUDIT_KIND_BOOL };
+struct audit_field {
+	const char *key;
+	enum audit_kind kind;
+	const char *text; /* AUDIT_KIND_TEXT; NULL writes null */
+	int64_t number;   /* AUDIT_KIND_INT, and AUDIT_KIND_BOOL as 0 or 1 */
+};
+#define AUDIT_TEXT(k, v) ((struct audit_field){(k), AUDIT_KIND_TEXT, (v), 0})
+#define AUDIT_INT(k, v) ((struct audit_field){(k), AUDIT_KIND_INT, NULL, (int64_t)(v)})
+#define AUDIT_BOOL(k, v) ((struct audit_field){(k), AUDIT_KIND_BOOL, NULL, (v) ? 1 : 0})
+/* AUDIT_DETAIL(AUDIT_TEXT("topic", t), AUDIT_INT("unit_id", u)) gives the two arguments
+ * (array, count) of audit_record's detail; AUDIT_NONE gives an empty one. */
+#define AUDIT_DETAIL(...)                                                                          \
+	(const struct audit_field[]){__VA_ARGS__},                                                     \
+		sizeof((const struct audit_field[]){__VA_ARGS__}) / sizeof(struct audit_field)
+#define AUDIT_NONE NULL, 0
+
 /* audit_record: appends one line. who may be NULL (the system, or an anonymous caller);
- * kommune is the municipality the entity belongs to (NULL for national rows); detail_json is
- * a JSON object saying what changed (never secrets), or NULL for {}. 0 or ERR_DB. */
+ * kommune is the municipality the entity belongs to (NULL for national rows); detail[0..n)
+ * become the line's JSON object ({} when n is 0). 0 or ERR_DB. */
 int audit_record(struct db *db, const struct principal *who, const char *action,
                  const char *entity, const char *entity_id, const char *kommune,
-                 const char *detail_json);
+                 const struct audit_field *detail, size_t n);
 
 struct audit_filter {
 	const char *user;     /* e-mail, exact; NULL = any */

@@ -276,7 +276,7 @@ int auth_login(struct db *db, struct arena *a, const char *email, const char *pa
 		if (rc == 0 && db_write_begin(db) == 0) {
 			struct principal *p = principal_from(a, &u, false);
 			if (audit_record(db, p, "login_failed", "user", arena_printf(a, "%lld", (long long)u.id),
-			                 u.kommune, NULL) == 0)
+			                 u.kommune, AUDIT_NONE) == 0)
 				db_commit(db);
 			else
 				db_rollback(db);
@@ -294,7 +294,8 @@ int auth_login(struct db *db, struct arena *a, const char *email, const char *pa
 	/* sign-in is rare enough to sweep expired sessions of everyone here */
 	if (auth_store_sessions_purge(db, now - AUTH_SESSION_IDLE, now - AUTH_SESSION_MAX) ||
 	    auth_store_session_insert(db, auth_secret_hash(a, secret), u.id, csrf, now) ||
-	    audit_record(db, p, "login", "user", arena_printf(a, "%lld", (long long)u.id), u.kommune, NULL)) {
+	    audit_record(db, p, "login", "user", arena_printf(a, "%lld", (long long)u.id), u.kommune,
+	                 AUDIT_NONE)) {
 		db_rollback(db);
 		return ERR_DB;
 	}
@@ -350,7 +351,7 @@ int auth_logout(struct db *db, struct arena *a, const char *cookie)
 		return ERR_DB;
 	if (auth_store_session_delete(db, auth_secret_hash(a, cookie)) ||
 	    audit_record(db, who, "logout", "user", arena_printf(a, "%lld", (long long)who->id),
-	                 who->kommune, NULL)) {
+	                 who->kommune, AUDIT_NONE)) {
 		db_rollback(db);
 		return ERR_DB;
 	}
@@ -373,19 +374,10 @@ int auth_token_create(struct db *db, struct arena *a, const struct principal *by
 		rc = ERR_NOTFOUND;
 	if (rc == 0)
 		rc = auth_store_token_insert(db, u.id, auth_secret_hash(a, t), label ? label : "", id);
-	if (rc == 0) {
-		struct buf d;
-		struct json w;
-		buf_init(&d, 4096);
-		json_init(&w, &d);
-		json_obj_open(&w, NULL);
-		json_str(&w, "user", u.email);
-		json_str(&w, "label", label ? label : "");
-		json_obj_close(&w);
+	if (rc == 0)
 		rc = audit_record(db, by, "create", "api_token", arena_printf(a, "%lld", (long long)*id),
-		                  u.kommune, buf_str(&d));
-		buf_free(&d);
-	}
+		                  u.kommune,
+		                  AUDIT_DETAIL(AUDIT_TEXT("user", u.email), AUDIT_TEXT("label", label ? label : "")));
 	if (rc) {
 		db_rollback(db);
 		return rc;
@@ -420,7 +412,7 @@ int auth_token_revoke(struct db *db, const struct principal *by, int64_t id)
 	char eid[24];
 	snprintf(eid, sizeof(eid), "%lld", (long long)id);
 	if (rc == 0)
-		rc = audit_record(db, by, "revoke", "api_token", eid, NULL, NULL);
+		rc = audit_record(db, by, "revoke", "api_token", eid, NULL, AUDIT_NONE);
 	if (rc) {
 		db_rollback(db);
 		return rc;

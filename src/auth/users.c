@@ -56,26 +56,20 @@ static const char *blank_null(struct arena *a, const char *s)
 	return t && *t ? t : NULL;
 }
 
-static char *user_detail(struct arena *a, const struct user_row *u, bool password)
+/* the audit detail of an account: fields[] needs room for 7 */
+static size_t user_detail(struct audit_field *f, const struct user_row *u, bool password)
 {
-	struct buf d;
-	struct json w;
-	buf_init(&d, 4096);
-	json_init(&w, &d);
-	json_obj_open(&w, NULL);
-	json_str(&w, "email", u->email);
-	json_str(&w, "name", u->name);
-	json_str(&w, "role", u->role);
-	json_str(&w, "kommune", u->kommune);
-	json_bool(&w, "active", u->active);
+	size_t n = 0;
+	f[n++] = AUDIT_TEXT("email", u->email);
+	f[n++] = AUDIT_TEXT("name", u->name);
+	f[n++] = AUDIT_TEXT("role", u->role);
+	f[n++] = AUDIT_TEXT("kommune", u->kommune);
+	f[n++] = AUDIT_BOOL("active", u->active);
 	if (u->enterprise_id)
-		json_int(&w, "enterprise_id", u->enterprise_id);
+		f[n++] = AUDIT_INT("enterprise_id", u->enterprise_id);
 	if (password)
-		json_bool(&w, "password_changed", true);
-	json_obj_close(&w);
-	char *s = arena_strdup(a, buf_str(&d));
-	buf_free(&d);
-	return s;
+		f[n++] = AUDIT_BOOL("password_changed", true);
+	return n;
 }
 
 int users_create(struct db *db, struct arena *a, const struct principal *by,
@@ -121,14 +115,12 @@ int users_create(struct db *db, struct arena *a, const struct principal *by,
 		}
 		return errs_add(errs, "enterprise_id", "Virksomheden findes ikke i registret.");
 	}
-	if (rc == 0)
+	if (rc == 0) {
+		struct audit_field f[7];
 		rc = audit_record(db, by, "create", "user", arena_printf(a, "%lld", (long long)*id),
-		                  kommune, user_detail(a, &u, false));
-	if (rc) {
-		db_rollback(db);
-		return rc;
+		                  kommune, f, user_detail(f, &u, false));
 	}
-	return db_commit(db);
+	return db_write_end(db, rc);
 }
 
 int users_get(struct db *db, struct arena *a, const struct principal *by, int64_t id,
@@ -197,14 +189,12 @@ int users_update(struct db *db, struct arena *a, const struct principal *by, int
 		rc = auth_store_user_set_password(db, id, hash);
 	if (rc == 0 && (!u.active || password))
 		rc = auth_store_sessions_delete_user(db, id);
-	if (rc == 0)
+	if (rc == 0) {
+		struct audit_field f[7];
 		rc = audit_record(db, by, "update", "user", arena_printf(a, "%lld", (long long)id),
-		                  old.kommune, user_detail(a, &u, password));
-	if (rc) {
-		db_rollback(db);
-		return rc;
+		                  old.kommune, f, user_detail(f, &u, password));
 	}
-	return db_commit(db);
+	return db_write_end(db, rc);
 }
 
 int users_list(struct db *db, struct arena *a, const struct principal *by, const char *kommune,

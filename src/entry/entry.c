@@ -155,7 +155,7 @@ int entry_inquiry_create(struct db *db, struct arena *a, const struct inquiry_in
 		                             entry_label(entry_topics, entry_topics_count, q.topic), q.reference));
 	if (rc == 0)
 		rc = audit_record(db, NULL, "create", "inquiry", arena_printf(a, "%lld", (long long)*id), q.kommune,
-		                  arena_printf(a, "{\"reference\":\"%s\",\"topic\":\"%s\"}", q.reference, q.topic));
+		                  AUDIT_DETAIL(AUDIT_TEXT("reference", q.reference), AUDIT_TEXT("topic", q.topic)));
 	if (rc) {
 		db_rollback(db);
 		return rc;
@@ -205,7 +205,7 @@ int entry_inquiries(struct db *db, struct arena *a, const struct principal *by, 
 	/* the list shows names and addresses: a read of personal data */
 	if (*n && db_write_begin(db) == 0) {
 		if (audit_record(db, by, "read", "inquiry", "list", all ? NULL : by->kommune,
-		                 arena_printf(a, "{\"count\":%d}", *n)) == 0)
+		                 AUDIT_DETAIL(AUDIT_INT("count", *n))) == 0)
 			db_commit(db);
 		else
 			db_rollback(db);
@@ -226,7 +226,7 @@ int entry_inquiry_get(struct db *db, struct arena *a, const struct principal *by
 	derive(db, out, day);
 	if (db_write_begin(db) != 0)
 		return ERR_DB;
-	rc = audit_record(db, by, "read", "inquiry", arena_printf(a, "%lld", (long long)id), out->kommune, NULL);
+	rc = audit_record(db, by, "read", "inquiry", arena_printf(a, "%lld", (long long)id), out->kommune, AUDIT_NONE);
 	if (rc) {
 		db_rollback(db);
 		return rc;
@@ -248,21 +248,12 @@ static void check_links(struct db *db, struct arena *a, const char *kommune, int
 static int audit_change(struct db *db, struct arena *a, const struct principal *by, const struct inquiry *q,
                         const char *what)
 {
-	struct buf d;
-	struct json w;
-	buf_init(&d, 0);
-	json_init(&w, &d);
-	json_obj_open(&w, NULL);
-	json_str(&w, "change", what);
-	json_str(&w, "status", q->status);
-	json_int(&w, "assignee_id", q->assignee_id);
-	json_int(&w, "unit_id", q->unit_id);
-	json_str(&w, "next_action_date", q->next_action_date);
-	json_obj_close(&w);
-	int rc = audit_record(db, by, "update", "inquiry", arena_printf(a, "%lld", (long long)q->id), q->kommune,
-	                      buf_str(&d));
-	buf_free(&d);
-	return rc;
+	return audit_record(db, by, "update", "inquiry", arena_printf(a, "%lld", (long long)q->id),
+	                    q->kommune,
+	                    AUDIT_DETAIL(AUDIT_TEXT("change", what), AUDIT_TEXT("status", q->status),
+	                                 AUDIT_INT("assignee_id", q->assignee_id),
+	                                 AUDIT_INT("unit_id", q->unit_id),
+	                                 AUDIT_TEXT("next_action_date", q->next_action_date)));
 }
 
 int entry_inquiry_update(struct db *db, struct arena *a, const struct principal *by, int64_t id,
@@ -470,7 +461,7 @@ int entry_unit_add(struct db *db, struct arena *a, const struct principal *by, c
 		return ERR_CONFLICT;
 	}
 	if (rc == 0)
-		rc = audit_record(db, by, "create", "entry_unit", nm, kommune, NULL);
+		rc = audit_record(db, by, "create", "entry_unit", nm, kommune, AUDIT_NONE);
 	if (rc) {
 		db_rollback(db);
 		return rc;
@@ -498,8 +489,7 @@ int entry_routing_set(struct db *db, struct arena *a, const struct principal *by
 	int rc = entry_store_routing_set(db, kommune, topic, unit_id, assignee_id);
 	if (rc == 0)
 		rc = audit_record(db, by, "update", "entry_route", topic, kommune,
-		                  arena_printf(a, "{\"unit_id\":%lld,\"assignee_id\":%lld}", (long long)unit_id,
-		                               (long long)assignee_id));
+		                  AUDIT_DETAIL(AUDIT_INT("unit_id", unit_id), AUDIT_INT("assignee_id", assignee_id)));
 	if (rc) {
 		db_rollback(db);
 		return rc;
@@ -517,6 +507,7 @@ int entry_answer_days(struct db *db, const char *kommune)
 int entry_answer_days_set(struct db *db, struct arena *a, const struct principal *by,
                           const char *kommune, int days, struct errs *errs)
 {
+	(void)a;
 	if (access_allowed(by, ACC_WRITE, kommune) != 0)
 		return ERR_FORBIDDEN;
 	if (days < 1 || days > 60)
@@ -526,7 +517,7 @@ int entry_answer_days_set(struct db *db, struct arena *a, const struct principal
 	int rc = entry_store_answer_days_set(db, kommune, days);
 	if (rc == 0)
 		rc = audit_record(db, by, "update", "entry_settings", kommune, kommune,
-		                  arena_printf(a, "{\"answer_days\":%d}", days));
+		                  AUDIT_DETAIL(AUDIT_INT("answer_days", days)));
 	if (rc) {
 		db_rollback(db);
 		return rc;
@@ -566,7 +557,7 @@ int advisory_session_add(struct db *db, struct arena *a, const struct principal 
 	int rc = entry_store_advisory_session_add(db, &in, by->id, id);
 	if (rc == 0)
 		rc = audit_record(db, by, "create", "advisory_session", arena_printf(a, "%lld", (long long)*id),
-		                  in.kommune, arena_printf(a, "{\"date\":\"%s\",\"topic\":\"%s\"}", in.date, in.topic));
+		                  in.kommune, AUDIT_DETAIL(AUDIT_TEXT("date", in.date), AUDIT_TEXT("topic", in.topic)));
 	if (rc) {
 		db_rollback(db);
 		return rc;

@@ -200,28 +200,6 @@ int registry_validate(struct db *db, struct arena *a, struct enterprise *e, stru
 	return errs->n > before ? ERR_INVALID : 0;
 }
 
-static char *enterprise_detail(struct arena *a, const struct enterprise *e)
-{
-	struct buf d;
-	struct json w;
-	buf_init(&d, 0);
-	json_init(&w, &d);
-	json_obj_open(&w, NULL);
-	json_str(&w, "name", e->name);
-	json_str(&w, "cvr", e->cvr);
-	json_str(&w, "kommune", e->kommune);
-	json_str(&w, "pipeline_since", e->pipeline_since);
-	json_str(&w, "established", e->established);
-	json_str(&w, "rsv_registered", e->rsv_registered);
-	json_str(&w, "closed", e->closed);
-	json_str(&w, "legal_form", e->legal_form);
-	json_str(&w, "origin", e->origin);
-	json_obj_close(&w);
-	char *s = arena_strdup(a, buf_str(&d));
-	buf_free(&d);
-	return s;
-}
-
 /* the checks and writes of a save, inside the caller's write transaction */
 int registry_write(struct db *db, struct arena *a, const struct principal *who,
                    struct enterprise *e, struct errs *errs)
@@ -271,7 +249,14 @@ int registry_write(struct db *db, struct arena *a, const struct principal *who,
 	if (rc == 0)
 		rc = audit_record(db, who, creating ? "create" : "update", "enterprise",
 		                  arena_printf(a, "%lld", (long long)e->id), e->kommune,
-		                  enterprise_detail(a, e));
+		                  AUDIT_DETAIL(AUDIT_TEXT("name", e->name), AUDIT_TEXT("cvr", e->cvr),
+		                               AUDIT_TEXT("kommune", e->kommune),
+		                               AUDIT_TEXT("pipeline_since", e->pipeline_since),
+		                               AUDIT_TEXT("established", e->established),
+		                               AUDIT_TEXT("rsv_registered", e->rsv_registered),
+		                               AUDIT_TEXT("closed", e->closed),
+		                               AUDIT_TEXT("legal_form", e->legal_form),
+		                               AUDIT_TEXT("origin", e->origin)));
 	if (rc && creating)
 		e->id = 0;
 	return rc;
@@ -420,16 +405,9 @@ int registry_option_add(struct db *db, struct arena *a, const struct principal *
 	if (db_write_begin(db) != 0)
 		return ERR_DB;
 	int rc = registry_store_option_add(db, targets, k, l);
-	struct buf d;
-	struct json w;
-	buf_init(&d, 0);
-	json_init(&w, &d);
-	json_obj_open(&w, NULL);
-	json_str(&w, "label", l);
-	json_obj_close(&w);
 	if (rc == 0)
-		rc = audit_record(db, by, "create", targets ? "target_group" : "service", k, NULL, buf_str(&d));
-	buf_free(&d);
+		rc = audit_record(db, by, "create", targets ? "target_group" : "service", k, NULL,
+		                  AUDIT_DETAIL(AUDIT_TEXT("label", l)));
 	if (rc) {
 		db_rollback(db);
 		if (rc == ERR_CONFLICT)

@@ -259,19 +259,10 @@ int surveys_define(struct db *db, struct arena *a, const struct principal *by, c
 	}
 	if (rc == 0)
 		rc = surveys_store_add_version(db, *id, version + 1, arena_strndup(a, text, len));
-	if (rc == 0) {
-		struct buf d;
-		struct json w;
-		buf_init(&d, 0);
-		json_init(&w, &d);
-		json_obj_open(&w, NULL);
-		json_str(&w, "code", nw.code);
-		json_int(&w, "version", version + 1);
-		json_int(&w, "questions", nw.nquestions);
-		json_obj_close(&w);
-		rc = audit_record(db, by, *created ? "create" : "update", "survey", nw.code, NULL, buf_str(&d));
-		buf_free(&d);
-	}
+	if (rc == 0)
+		rc = audit_record(db, by, *created ? "create" : "update", "survey", nw.code, NULL,
+		                  AUDIT_DETAIL(AUDIT_TEXT("code", nw.code), AUDIT_INT("version", version + 1),
+		                               AUDIT_INT("questions", nw.nquestions)));
 	if (rc) {
 		db_rollback(db);
 		return rc;
@@ -360,7 +351,7 @@ int surveys_round_send(struct db *db, struct arena *a, const struct principal *b
 	}
 	if (rc == 0)
 		rc = audit_record(db, by, "create", "survey_round", arena_printf(a, "%s/%s", s->code, send->code),
-		                  NULL, NULL);
+		                  NULL, AUDIT_NONE);
 	if (rc) {
 		db_rollback(db);
 		return rc == ERR_CONFLICT ? ERR_INVALID : rc;
@@ -496,7 +487,7 @@ int surveys_write(struct db *db, struct arena *a, const struct principal *by,
 	}
 	if (rc == 0)
 		rc = audit_record(db, by, submit ? "submit" : "save", "survey_response",
-		                  arena_printf(a, "%s/%s/%s", s->code, rd->code, r->kommune), r->kommune, NULL);
+		                  arena_printf(a, "%s/%s/%s", s->code, rd->code, r->kommune), r->kommune, AUDIT_NONE);
 	return rc;
 }
 
@@ -526,7 +517,7 @@ int surveys_reopen(struct db *db, struct arena *a, const struct principal *by,
 	int rc = surveys_store_reopen(db, rd->id, kommune);
 	if (rc == 0)
 		rc = audit_record(db, by, "reopen", "survey_response",
-		                  arena_printf(a, "%lld/%s", (long long)rd->id, kommune), kommune, NULL);
+		                  arena_printf(a, "%lld/%s", (long long)rd->id, kommune), kommune, AUDIT_NONE);
 	if (rc) {
 		db_rollback(db);
 		return rc;
@@ -570,7 +561,7 @@ int surveys_remind(struct db *db, struct arena *a, const struct principal *by,
 	}
 	if (rc == 0)
 		rc = audit_record(db, by, "remind", "survey_round", arena_printf(a, "%s/%s", s->code, rd->code), NULL,
-		                  arena_printf(a, "{\"messages\":%d}", *sent));
+		                  AUDIT_DETAIL(AUDIT_INT("messages", *sent)));
 	if (rc) {
 		db_rollback(db);
 		*sent = 0;
