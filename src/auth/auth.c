@@ -413,9 +413,5 @@ int auth_token_revoke(struct db *db, const struct principal *by, int64_t id)
 	snprintf(eid, sizeof(eid), "%lld", (long long)id);
 	if (rc == 0)
 		rc = audit_record(db, by, "revoke", "api_token", eid, NULL, AUDIT_NONE);
-	if (rc) {
-		db_rollback(db);
-		return rc;
-	}
-	return db_commit(db);
+	return db_write_end(db, rc);
 }

@@ -205,3 +205,28 @@ int users_list(struct db *db, struct arena *a, const struct principal *by, const
 		return ERR_FORBIDDEN;
 	return auth_store_users_list(db, a, kommune, limit, offset, rows, n, total);
 }
+
+int users_colleagues(struct db *db, struct arena *a, const struct principal *by,
+                     const char *kommune, struct user_row **rows, int *n)
+{
+	if (!kommune || access_allowed(by, ACC_READ, kommune) != 0)
+		return ERR_FORBIDDEN;
+	struct user_row *out = NULL;
+	size_t count = 0, cap = 0;
+	const int page = 500;
+	for (int offset = 0, total = 1; offset < total; offset += page) {
+		struct user_row *batch;
+		int nb;
+		int rc = auth_store_users_list(db, a, kommune, page, offset, &batch, &nb, &total);
+		if (rc)
+			return rc;
+		for (int i = 0; i < nb; i++)
+			if (batch[i].active && strcmp(batch[i].role, "virksomhed") != 0)
+				*ARENA_PUSH(a, out, count, cap) = batch[i];
+		if (nb == 0)
+			break;
+	}
+	*rows = out;
+	*n = (int)count;
+	return 0;
+}

@@ -46,4 +46,11 @@ int users_list(struct db *db, struct arena *a, const struct principal *by, const
 /* users_kommune_exists: true if code is one of the 98 municipalities; *navn gets its name. */
 int users_kommune_name(struct db *db, struct arena *a, const char *code, const char **navn);
 
+/* users_colleagues: the active accounts of kommune that work there (every role but virksomhed),
+ * the people a case or an inquiry topic can be given to; for a caller who may read the
+ * municipality's data (ACC_READ). All of them, in the store's order, owned by a.
+ * 0, ERR_FORBIDDEN or ERR_DB. */
+int users_colleagues(struct db *db, struct arena *a, const struct principal *by,
+                     const char *kommune, struct user_row **rows, int *n);
+
 #endif

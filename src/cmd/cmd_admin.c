@@ -17,6 +17,7 @@
 #include "../view/json.h"
 #include "../registry/registry_io.h"
 #include "../registry/registry_store.h"
+#include "../entry/advisory.h"
 #include "../entry/entry.h"
 #include "../surveys/surveys.h"
 #include "../surveys/surveys_store.h"

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "../base/arena.h"
+#include "../auth/users.h"
 #include "../mail/mail.h"
 #include "../store/db.h"
 #include "cmd.h"
@@ -66,7 +67,7 @@ int cmd_mail(const struct cmd_ctx *ctx, int argc, char **argv)
 	} else {
 		struct outbox_row *rows;
 		int n, total;
-		if (mail_outbox(db, &a, pending, 1000, 0, &rows, &n, &total) != 0) {
+		if (mail_outbox(db, &a, &users_cli, pending, 1000, 0, &rows, &n, &total) != 0) {
 			rc = EXIT_FAIL;
 		} else {
 			for (int i = 0; i < n; i++)

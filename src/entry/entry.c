@@ -20,9 +20,7 @@
 #include "../kommune/kommune.h"
 #include "../mail/mail.h"
 #include "../registry/registry.h"
-#include "../registry/registry_store.h"
 #include "../store/db.h"
-#include "../view/json.h"
 #include "entry_store.h"
 
 const struct option_pair entry_topics[] = {
@@ -69,12 +67,13 @@ static void today(char out[11])
 	strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
-static const char *trimmed(struct arena *a, const char *s)
+const char *entry_trimmed(struct arena *a, const char *s)
 {
 	return text_trim(a, s ? s : "");
 }
 
-static void check_len(struct errs *errs, const char *field, const char *s, size_t max, const char *msg)
+void entry_check_len(struct errs *errs, const char *field, const char *s, size_t max,
+                     const char *msg)
 {
 	if (s && utf8_len(s) > max)
 		errs_add(errs, field, msg);
@@ -84,25 +83,25 @@ int entry_inquiry_create(struct db *db, struct arena *a, const struct inquiry_in
                          struct errs *errs, int64_t *id, const char **reference)
 {
 	struct inquiry q = {0};
-	q.kommune = trimmed(a, in->kommune);
-	q.name = trimmed(a, in->name);
-	q.email = text_lower_ascii(a, trimmed(a, in->email));
-	q.phone = trimmed(a, in->phone);
-	const char *cvr = trimmed(a, in->cvr);
+	q.kommune = entry_trimmed(a, in->kommune);
+	q.name = entry_trimmed(a, in->name);
+	q.email = text_lower_ascii(a, entry_trimmed(a, in->email));
+	q.phone = entry_trimmed(a, in->phone);
+	const char *cvr = entry_trimmed(a, in->cvr);
 	q.cvr = *cvr ? cvr : NULL;
-	q.organisation = trimmed(a, in->organisation);
-	q.topic = trimmed(a, in->topic);
-	q.message = trimmed(a, in->message);
+	q.organisation = entry_trimmed(a, in->organisation);
+	q.topic = entry_trimmed(a, in->topic);
+	q.message = entry_trimmed(a, in->message);
 	q.enterprise_id = in->enterprise_id;
 	struct kommune k;
 	if (!text_is_digits(q.kommune, 3) || kommune_get(db, a, q.kommune, &k) != 0)
 		errs_add(errs, "kommune", "Vælg den kommune, du vil kontakte.");
 	if (!*q.name)
 		errs_add(errs, "name", "Skriv dit navn.");
-	check_len(errs, "name", q.name, 200, "Navnet må højst være på 200 tegn.");
+	entry_check_len(errs, "name", q.name, 200, "Navnet må højst være på 200 tegn.");
 	if (!text_email_valid(q.email))
 		errs_add(errs, "email", "Skriv en gyldig e-mailadresse, så vi kan svare dig.");
-	check_len(errs, "phone", q.phone, 40, "Telefonnummeret er for langt.");
+	entry_check_len(errs, "phone", q.phone, 40, "Telefonnummeret er for langt.");
 	for (const char *p = q.phone; *p; p++)
 		if (!((*p >= '0' && *p <= '9') || *p == ' ' || *p == '+' || *p == '-')) {
 			errs_add(errs, "phone", "Telefonnummeret må kun indeholde tal, mellemrum, + og -.");
@@ -110,12 +109,12 @@ int entry_inquiry_create(struct db *db, struct arena *a, const struct inquiry_in
 		}
 	if (q.cvr && !registry_cvr_valid(q.cvr))
 		errs_add(errs, "cvr", "CVR-nummeret er ikke gyldigt: 8 cifre, der består modulus 11-kontrollen.");
-	check_len(errs, "organisation", q.organisation, 200, "Navnet må højst være på 200 tegn.");
+	entry_check_len(errs, "organisation", q.organisation, 200, "Navnet må højst være på 200 tegn.");
 	if (!known(entry_topics, entry_topics_count, q.topic))
 		errs_add(errs, "topic", "Vælg, hvad henvendelsen handler om.");
 	if (!*q.message)
 		errs_add(errs, "message", "Skriv, hvad du gerne vil have hjælp til.");
-	check_len(errs, "message", q.message, 5000, "Beskeden må højst være på 5.000 tegn.");
+	entry_check_len(errs, "message", q.message, 5000, "Beskeden må højst være på 5.000 tegn.");
 	struct enterprise e;
 	if (q.enterprise_id && registry_get(db, a, q.enterprise_id, &e) != 0)
 		errs_add(errs, "enterprise_id", "Virksomheden findes ikke i registret.");
@@ -125,7 +124,7 @@ int entry_inquiry_create(struct db *db, struct arena *a, const struct inquiry_in
 	 * the municipality, and linked to the case */
 	int64_t found = 0;
 	if (!q.enterprise_id && (q.cvr || *q.organisation) &&
-	    registry_store_find(db, q.cvr, q.organisation, q.kommune, &found) == 0)
+	    registry_find(db, q.cvr, q.organisation, q.kommune, &found) == 0)
 		q.enterprise_id = found;
 
 	char day[11];
@@ -168,11 +167,7 @@ int entry_inquiry_create(struct db *db, struct arena *a, const struct inquiry_in
 
 static bool may_see(const struct principal *by, const struct inquiry *q)
 {
-	if (!by)
-		return false;
-	if (access_allowed(by, ACC_NATIONAL, NULL) == 0 || access_allowed(by, ACC_WRITE, q->kommune) == 0)
-		return true;
-	return q->assignee_id && q->assignee_id == by->id && access_allowed(by, ACC_READ, q->kommune) == 0;
+	return access_inquiry(by, q->kommune, q->assignee_id) == 0;
 }
 
 static void derive(struct db *db, struct inquiry *q, const char *day)
@@ -192,25 +187,25 @@ int entry_inquiries(struct db *db, struct arena *a, const struct principal *by, 
 		return ERR_FORBIDDEN;
 	if (status && strcmp(status, "open") && !known(entry_statuses, entry_statuses_count, status))
 		return ERR_INVALID;
-	bool all = access_allowed(by, ACC_NATIONAL, NULL) == 0;
-	bool staff = all || access_allowed(by, ACC_WRITE, by->kommune) == 0;
-	int rc = entry_store_list(db, a, all ? NULL : by->kommune, staff ? 0 : by->id, status, limit,
-	                          offset, rows, n, total);
+	/* the municipality's staff see all its cases; anyone else only those assigned to them */
+	const char *scope = access_scope(by);
+	bool staff = access_national(by) || access_allowed(by, ACC_WRITE, scope) == 0;
+	int rc = entry_store_list(db, a, scope, staff ? 0 : by->id, status, limit, offset, rows, n,
+	                          total);
 	if (rc)
 		return rc;
 	char day[11];
 	today(day);
 	for (int i = 0; i < *n; i++)
 		derive(db, &(*rows)[i], day);
-	/* the list shows names and addresses: a read of personal data */
-	if (*n && db_write_begin(db) == 0) {
-		if (audit_record(db, by, "read", "inquiry", "list", all ? NULL : by->kommune,
-		                 AUDIT_DETAIL(AUDIT_INT("count", *n))) == 0)
-			db_commit(db);
-		else
-			db_rollback(db);
-	}
-	return 0;
+	/* the list shows names and addresses: a read of personal data, which is not given out
+	 * unless its audit line is written */
+	if (*n == 0)
+		return 0;
+	if ((rc = db_write_begin(db)) != 0)
+		return rc;
+	rc = audit_record(db, by, "read", "inquiry", "list", scope, AUDIT_DETAIL(AUDIT_INT("count", *n)));
+	return db_write_end(db, rc);
 }
 
 int entry_inquiry_get(struct db *db, struct arena *a, const struct principal *by, int64_t id,
@@ -227,11 +222,7 @@ int entry_inquiry_get(struct db *db, struct arena *a, const struct principal *by
 	if (db_write_begin(db) != 0)
 		return ERR_DB;
 	rc = audit_record(db, by, "read", "inquiry", arena_printf(a, "%lld", (long long)id), out->kommune, AUDIT_NONE);
-	if (rc) {
-		db_rollback(db);
-		return rc;
-	}
-	return db_commit(db);
+	return db_write_end(db, rc);
 }
 
 /* assignee and unit must belong to the case's municipality */
@@ -271,8 +262,8 @@ int entry_inquiry_update(struct db *db, struct arena *a, const struct principal 
 		q.status = p->status;
 	}
 	if (p->outcome)
-		q.outcome = trimmed(a, p->outcome);
-	check_len(errs, "outcome", q.outcome, 2000, "Resultatet må højst være på 2.000 tegn.");
+		q.outcome = entry_trimmed(a, p->outcome);
+	entry_check_len(errs, "outcome", q.outcome, 2000, "Resultatet må højst være på 2.000 tegn.");
 	if (!strcmp(q.status, "closed") && !*q.outcome)
 		errs_add(errs, "outcome", "Skriv, hvad der kom ud af sagen, før den afsluttes.");
 	if (p->assignee_id >= 0)
@@ -281,10 +272,10 @@ int entry_inquiry_update(struct db *db, struct arena *a, const struct principal 
 		q.unit_id = p->unit_id;
 	check_links(db, a, q.kommune, p->assignee_id > 0 ? q.assignee_id : 0, p->unit_id > 0 ? q.unit_id : 0, errs);
 	if (p->next_action)
-		q.next_action = trimmed(a, p->next_action);
-	check_len(errs, "next_action", q.next_action, 500, "Næste handling må højst være på 500 tegn.");
+		q.next_action = entry_trimmed(a, p->next_action);
+	entry_check_len(errs, "next_action", q.next_action, 500, "Næste handling må højst være på 500 tegn.");
 	if (p->next_action_date) {
-		const char *d = trimmed(a, p->next_action_date);
+		const char *d = entry_trimmed(a, p->next_action_date);
 		q.next_action_date = *d ? d : NULL;
 		if (q.next_action_date && !text_date_valid(q.next_action_date))
 			errs_add(errs, "next_action_date", "Skriv datoen som ÅÅÅÅ-MM-DD.");
@@ -296,11 +287,7 @@ int entry_inquiry_update(struct db *db, struct arena *a, const struct principal 
 	rc = entry_store_update(db, &q);
 	if (rc == 0)
 		rc = audit_change(db, a, by, &q, "case");
-	if (rc) {
-		db_rollback(db);
-		return rc;
-	}
-	return db_commit(db);
+	return db_write_end(db, rc);
 }
 
 int entry_note_add(struct db *db, struct arena *a, const struct principal *by, int64_t id,
@@ -312,10 +299,10 @@ int entry_note_add(struct db *db, struct arena *a, const struct principal *by, i
 		return rc;
 	if (!may_see(by, &q))
 		return ERR_NOTFOUND;
-	const char *t = trimmed(a, text);
+	const char *t = entry_trimmed(a, text);
 	if (!*t)
 		return errs_add(errs, "note", "Skriv notatet.");
-	check_len(errs, "note", t, 5000, "Notatet må højst være på 5.000 tegn.");
+	entry_check_len(errs, "note", t, 5000, "Notatet må højst være på 5.000 tegn.");
 	if (errs->n)
 		return ERR_INVALID;
 	if (db_write_begin(db) != 0)
@@ -323,11 +310,7 @@ int entry_note_add(struct db *db, struct arena *a, const struct principal *by, i
 	rc = entry_store_note(db, id, by->id, t);
 	if (rc == 0)
 		rc = audit_change(db, a, by, &q, "note");
-	if (rc) {
-		db_rollback(db);
-		return rc;
-	}
-	return db_commit(db);
+	return db_write_end(db, rc);
 }
 
 int entry_referral_add(struct db *db, struct arena *a, const struct principal *by, int64_t id,
@@ -349,16 +332,12 @@ int entry_referral_add(struct db *db, struct arena *a, const struct principal *b
 	q.unit_id = unit_id;
 	if (db_write_begin(db) != 0)
 		return ERR_DB;
-	rc = entry_store_referral(db, id, unit_id, trimmed(a, note));
+	rc = entry_store_referral(db, id, unit_id, entry_trimmed(a, note));
 	if (rc == 0)
 		rc = entry_store_update(db, &q);
 	if (rc == 0)
 		rc = audit_change(db, a, by, &q, "referral");
-	if (rc) {
-		db_rollback(db);
-		return rc;
-	}
-	return db_commit(db);
+	return db_write_end(db, rc);
 }
 
 int entry_referral_result(struct db *db, struct arena *a, const struct principal *by,
@@ -367,7 +346,7 @@ int entry_referral_result(struct db *db, struct arena *a, const struct principal
 	if (db_write_begin(db) != 0)
 		return ERR_DB;
 	int64_t id = 0;
-	int rc = entry_store_referral_result(db, referral_id, trimmed(a, result), &id);
+	int rc = entry_store_referral_result(db, referral_id, entry_trimmed(a, result), &id);
 	struct inquiry q;
 	if (rc == 0)
 		rc = entry_store_get(db, a, id, &q);
@@ -375,11 +354,7 @@ int entry_referral_result(struct db *db, struct arena *a, const struct principal
 		rc = ERR_NOTFOUND;
 	if (rc == 0)
 		rc = audit_change(db, a, by, &q, "referral result");
-	if (rc) {
-		db_rollback(db);
-		return rc;
-	}
-	return db_commit(db);
+	return db_write_end(db, rc);
 }
 
 int entry_to_registry(struct db *db, struct arena *a, const struct principal *by, int64_t id,
@@ -442,12 +417,12 @@ int entry_unit_add(struct db *db, struct arena *a, const struct principal *by, c
 {
 	if (access_allowed(by, ACC_WRITE, kommune) != 0)
 		return ERR_FORBIDDEN;
-	const char *nm = trimmed(a, name), *em = trimmed(a, email);
+	const char *nm = entry_trimmed(a, name), *em = entry_trimmed(a, email);
 	if (!kind || (strcmp(kind, "unit") && strcmp(kind, "partner")))
 		errs_add(errs, "kind", "Vælg enhed eller samarbejdspartner.");
 	if (!*nm)
 		errs_add(errs, "name", "Skriv navnet.");
-	check_len(errs, "name", nm, 200, "Navnet må højst være på 200 tegn.");
+	entry_check_len(errs, "name", nm, 200, "Navnet må højst være på 200 tegn.");
 	if (*em && !text_email_valid(em))
 		errs_add(errs, "email", "Skriv en gyldig e-mailadresse.");
 	if (errs->n)
@@ -462,11 +437,7 @@ int entry_unit_add(struct db *db, struct arena *a, const struct principal *by, c
 	}
 	if (rc == 0)
 		rc = audit_record(db, by, "create", "entry_unit", nm, kommune, AUDIT_NONE);
-	if (rc) {
-		db_rollback(db);
-		return rc;
-	}
-	return db_commit(db);
+	return db_write_end(db, rc);
 }
 
 int entry_routing(struct db *db, struct arena *a, const char *kommune, struct routing_row **rows, int *n)
@@ -490,11 +461,7 @@ int entry_routing_set(struct db *db, struct arena *a, const struct principal *by
 	if (rc == 0)
 		rc = audit_record(db, by, "update", "entry_route", topic, kommune,
 		                  AUDIT_DETAIL(AUDIT_INT("unit_id", unit_id), AUDIT_INT("assignee_id", assignee_id)));
-	if (rc) {
-		db_rollback(db);
-		return rc;
-	}
-	return db_commit(db);
+	return db_write_end(db, rc);
 }
 
 int entry_answer_days(struct db *db, const char *kommune)
@@ -518,140 +485,5 @@ int entry_answer_days_set(struct db *db, struct arena *a, const struct principal
 	if (rc == 0)
 		rc = audit_record(db, by, "update", "entry_settings", kommune, kommune,
 		                  AUDIT_DETAIL(AUDIT_INT("answer_days", days)));
-	if (rc) {
-		db_rollback(db);
-		return rc;
-	}
-	return db_commit(db);
-}
-
-/* ---------------------------------------------------------------- advisory sessions */
-
-int advisory_session_add(struct db *db, struct arena *a, const struct principal *by,
-                      const struct advisory_session_input *in_, struct errs *errs, int64_t *id)
-{
-	struct advisory_session_input in = *in_;
-	if (!in.kommune && by)
-		in.kommune = by->kommune;
-	if (!in.kommune || access_allowed(by, ACC_WRITE, in.kommune) != 0)
-		return ERR_FORBIDDEN;
-	if (!text_date_valid(in.date))
-		errs_add(errs, "date", "Skriv datoen som ÅÅÅÅ-MM-DD.");
-	if (!in.topic || (strcmp(in.topic, "business") && strcmp(in.topic, "employment")))
-		errs_add(errs, "topic", "Emnet er business (forretningsudvikling) eller employment (beskæftigelse).");
-	if (in.minutes < 1 || in.minutes > 1440)
-		errs_add(errs, "minutes", "Varigheden skal være 1 til 1440 minutter.");
-	in.entrepreneur = trimmed(a, in.entrepreneur);
-	struct enterprise e;
-	if (in.enterprise_id && registry_get(db, a, in.enterprise_id, &e) != 0)
-		errs_add(errs, "enterprise_id", "Virksomheden findes ikke i registret.");
-	if (!in.enterprise_id && !*in.entrepreneur)
-		errs_add(errs, "entrepreneur", "Vælg virksomheden, eller skriv iværksætterens navn.");
-	check_len(errs, "entrepreneur", in.entrepreneur, 200, "Navnet må højst være på 200 tegn.");
-	in.follow_up = trimmed(a, in.follow_up);
-	check_len(errs, "follow_up", in.follow_up, 2000, "Opfølgningen må højst være på 2.000 tegn.");
-	if (errs->n)
-		return ERR_INVALID;
-	if (db_write_begin(db) != 0)
-		return ERR_DB;
-	int rc = entry_store_advisory_session_add(db, &in, by->id, id);
-	if (rc == 0)
-		rc = audit_record(db, by, "create", "advisory_session", arena_printf(a, "%lld", (long long)*id),
-		                  in.kommune, AUDIT_DETAIL(AUDIT_TEXT("date", in.date), AUDIT_TEXT("topic", in.topic)));
-	if (rc) {
-		db_rollback(db);
-		return rc;
-	}
-	return db_commit(db);
-}
-
-int advisory_sessions(struct db *db, struct arena *a, const struct principal *by, const char *kommune,
-                   int limit, int offset, struct advisory_session_row **rows, int *n, int *total)
-{
-	if (kommune ? access_allowed(by, ACC_READ, kommune) != 0 : access_allowed(by, ACC_NATIONAL, NULL) != 0)
-		return ERR_FORBIDDEN;
-	return entry_store_advisory_sessions(db, a, kommune, limit, offset, rows, n, total);
-}
-
-const char *advisory_bucket(int n)
-{
-	return n <= 0 ? "0" : n <= 2 ? "1-2" : n <= 5 ? "3-5" : n <= 10 ? "6-10" : ">10";
-}
-
-struct stats_ctx {
-	struct arena *a;
-	struct advisory_row *rows;
-	int n, cap;
-	char (*months)[8];
-	int nmonths;
-};
-
-static struct advisory_row *stats_row(struct stats_ctx *c, const char *kommune, const char *navn)
-{
-	for (int i = 0; i < c->n; i++)
-		if (!strcmp(c->rows[i].kommune, kommune))
-			return &c->rows[i];
-	if (c->n == c->cap)
-		return NULL;
-	struct advisory_row *r = &c->rows[c->n++];
-	r->kommune = arena_strdup(c->a, kommune);
-	r->navn = arena_strdup(c->a, navn);
-	r->nmonths = c->nmonths;
-	r->months = arena_alloc(c->a, sizeof(*r->months) * (size_t)c->nmonths);
-	for (int m = 0; m < c->nmonths; m++)
-		memcpy(r->months[m].month, c->months[m], 8);
-	return r;
-}
-
-static void on_month(void *ctx, const char *kommune, const char *navn, const char *month, int count)
-{
-	struct stats_ctx *c = ctx;
-	struct advisory_row *r = stats_row(c, kommune, navn);
-	for (int m = 0; r && m < r->nmonths; m++)
-		if (!strcmp(r->months[m].month, month))
-			r->months[m].sessions = count;
-}
-
-static bool parse_month(const char *s, int *y, int *m)
-{
-	if (!s || strlen(s) != 7 || s[4] != '-')
-		return false;
-	for (int i = 0; i < 7; i++)
-		if (i != 4 && (s[i] < '0' || s[i] > '9'))
-			return false;
-	return sscanf(s, "%4d-%2d", y, m) == 2 && *m >= 1 && *m <= 12 && *y >= 1900 && *y <= 2200;
-}
-
-int advisory_stats(struct db *db, struct arena *a, const char *from, const char *to,
-                         const char *kommune, struct advisory_row **rows, int *n)
-{
-	int y1, m1, y2, m2;
-	if (!parse_month(from, &y1, &m1) || !parse_month(to, &y2, &m2))
-		return ERR_INVALID;
-	int count = (y2 - y1) * 12 + (m2 - m1) + 1;
-	if (count < 1 || count > 120)
-		return ERR_INVALID;
-	struct stats_ctx c = {.a = a, .cap = 128};
-	c.rows = arena_alloc(a, sizeof(*c.rows) * (size_t)c.cap);
-	c.months = arena_alloc(a, 8 * (size_t)count);
-	c.nmonths = count;
-	for (int i = 0; i < count; i++) {
-		int y = y1 + (m1 - 1 + i) / 12, m = (m1 - 1 + i) % 12 + 1;
-		snprintf(c.months[i], 8, "%04u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u);
-	}
-	if (kommune) {
-		struct kommune k;
-		if (kommune_get(db, a, kommune, &k) != 0)
-			return ERR_NOTFOUND;
-		stats_row(&c, k.kode, k.navn);
-	}
-	char fromday[11], today_[11];
-	snprintf(fromday, sizeof(fromday), "%s-01", c.months[0]);
-	snprintf(today_, sizeof(today_), "%s-31", c.months[count - 1]);
-	int rc = entry_store_month_counts(db, fromday, today_, kommune, on_month, &c);
-	if (rc)
-		return rc;
-	*rows = c.rows;
-	*n = c.n;
-	return 0;
+	return db_write_end(db, rc);
 }

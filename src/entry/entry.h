@@ -11,6 +11,7 @@
 #define INDGANG_ENTRY_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 struct arena;
@@ -116,39 +117,11 @@ int entry_answer_days(struct db *db, const char *kommune);
 int entry_answer_days_set(struct db *db, struct arena *a, const struct principal *by,
                           const char *kommune, int days, struct errs *errs);
 
-/* ---- advisory sessions */
-struct advisory_session_input {
-	const char *kommune, *date, *topic; /* topic: business | employment */
-	int minutes;
-	int64_t enterprise_id;              /* or: */
-	const char *entrepreneur;           /* the name of an entrepreneur without an enterprise */
-	const char *follow_up;
-	int64_t inquiry_id;
-};
-int advisory_session_add(struct db *db, struct arena *a, const struct principal *by,
-                      const struct advisory_session_input *in, struct errs *errs, int64_t *id);
-struct advisory_session_row {
-	int64_t id;
-	const char *date, *topic, *who, *consultant, *follow_up;
-	int minutes;
-};
-int advisory_sessions(struct db *db, struct arena *a, const struct principal *by, const char *kommune,
-                   int limit, int offset, struct advisory_session_row **rows, int *n, int *total);
-
-/* the report's buckets of sessions a month: "0", "1-2", "3-5", "6-10", ">10" */
-const char *advisory_bucket(int sessions);
-struct month_count {
-	char month[8];  /* YYYY-MM */
-	int sessions;
-};
-struct advisory_row {
-	const char *kommune, *navn;
-	struct month_count *months;
-	int nmonths;
-};
-/* advisory_stats: sessions per month from..to (YYYY-MM, at most 120 months) for kommune, or
- * for every municipality with sessions in the period (kommune NULL). */
-int advisory_stats(struct db *db, struct arena *a, const char *from, const char *to,
-                         const char *kommune, struct advisory_row **rows, int *n);
+/* ---- shared by the capability's files */
+/* entry_trimmed: s without surrounding white space ("" for NULL), owned by a. */
+const char *entry_trimmed(struct arena *a, const char *s);
+/* entry_check_len: adds msg to errs for field when s is longer than max characters. */
+void entry_check_len(struct errs *errs, const char *field, const char *s, size_t max,
+                     const char *msg);
 
 #endif

@@ -9,6 +9,7 @@
 #include "../base/errs.h"
 #include "../http/api.h"
 #include "../http/ratelimit.h"
+#include "advisory.h"
 #include "entry.h"
 #include "entry_web.h"
 

@@ -11,11 +11,6 @@
 
 #define NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
-static const char *dup(struct arena *a, struct db_stmt *s, int c)
-{
-	return arena_strdup(a, db_col_text(s, c));
-}
-
 static int bind_opt_id(struct db_stmt *s, const char *name, int64_t id)
 {
 	return id > 0 ? db_bind_int(s, name, id) : db_bind_null(s, name);
@@ -86,30 +81,30 @@ static void read_inquiry(struct db_stmt *s, struct arena *a, struct inquiry *q)
 {
 	memset(q, 0, sizeof(*q));
 	q->id = db_col_int(s, 0);
-	q->reference = dup(a, s, 1);
-	q->kommune = dup(a, s, 2);
-	q->kommune_navn = dup(a, s, 3);
-	q->name = dup(a, s, 4);
-	q->email = dup(a, s, 5);
-	q->phone = dup(a, s, 6);
-	q->cvr = dup(a, s, 7);
-	q->organisation = dup(a, s, 8);
+	q->reference = db_col_dup(a, s, 1);
+	q->kommune = db_col_dup(a, s, 2);
+	q->kommune_navn = db_col_dup(a, s, 3);
+	q->name = db_col_dup(a, s, 4);
+	q->email = db_col_dup(a, s, 5);
+	q->phone = db_col_dup(a, s, 6);
+	q->cvr = db_col_dup(a, s, 7);
+	q->organisation = db_col_dup(a, s, 8);
 	q->enterprise_id = db_col_int(s, 9);
-	q->enterprise_name = dup(a, s, 10);
-	q->topic = dup(a, s, 11);
-	q->message = dup(a, s, 12);
-	q->status = dup(a, s, 13);
-	q->outcome = dup(a, s, 14);
+	q->enterprise_name = db_col_dup(a, s, 10);
+	q->topic = db_col_dup(a, s, 11);
+	q->message = db_col_dup(a, s, 12);
+	q->status = db_col_dup(a, s, 13);
+	q->outcome = db_col_dup(a, s, 14);
 	q->assignee_id = db_col_int(s, 15);
-	q->assignee_email = dup(a, s, 16);
+	q->assignee_email = db_col_dup(a, s, 16);
 	q->unit_id = db_col_int(s, 17);
-	q->unit_name = dup(a, s, 18);
-	q->next_action = dup(a, s, 19);
-	q->next_action_date = dup(a, s, 20);
-	q->received_at = dup(a, s, 21);
-	q->received_date = dup(a, s, 22);
-	q->updated_at = dup(a, s, 23);
-	q->closed_at = dup(a, s, 24);
+	q->unit_name = db_col_dup(a, s, 18);
+	q->next_action = db_col_dup(a, s, 19);
+	q->next_action_date = db_col_dup(a, s, 20);
+	q->received_at = db_col_dup(a, s, 21);
+	q->received_date = db_col_dup(a, s, 22);
+	q->updated_at = db_col_dup(a, s, 23);
+	q->closed_at = db_col_dup(a, s, 24);
 }
 
 #define INQ_WHERE                                                                     \
@@ -219,54 +214,64 @@ int entry_store_history(struct db *db, struct arena *a, int64_t id, struct note_
 {
 	struct db_stmt *s = db_prepare(db, "SELECT n.at, u.email, n.text FROM inquiry_notes n"
 	                                   " LEFT JOIN users u ON u.id = n.user_id WHERE n.inquiry_id = :id"
-	                                   " ORDER BY n.id LIMIT 500");
+	                                   " ORDER BY n.id");
 	if (!s)
 		return ERR_DB;
 	int rc = db_bind_int(s, ":id", id) ? ERR_DB : 0;
-	*notes = arena_alloc(a, sizeof(**notes) * 500);
-	*nn = 0;
+	struct note_row *nrows = NULL;
+	size_t n = 0, cap = 0;
 	while (rc == 0 && (rc = db_step(s)) == DB_ROW) {
-		(*notes)[*nn] = (struct note_row){dup(a, s, 0), dup(a, s, 1), dup(a, s, 2)};
-		(*nn)++;
+		*ARENA_PUSH(a, nrows, n, cap) =
+			(struct note_row){db_col_dup(a, s, 0), db_col_dup(a, s, 1), db_col_dup(a, s, 2)};
 		rc = 0;
 	}
 	db_done(s);
 	if (rc != DB_DONE && rc != 0)
 		return rc;
+	*notes = nrows;
+	*nn = (int)n;
 	s = db_prepare(db, "SELECT r.id, r.at, un.name, r.note, r.result FROM inquiry_referrals r"
 	                   " JOIN entry_units un ON un.id = r.unit_id WHERE r.inquiry_id = :id"
-	                   " ORDER BY r.id LIMIT 200");
+	                   " ORDER BY r.id");
 	if (!s)
 		return ERR_DB;
 	rc = db_bind_int(s, ":id", id) ? ERR_DB : 0;
-	*refs = arena_alloc(a, sizeof(**refs) * 200);
-	*nr = 0;
+	struct referral_row *rrows = NULL;
+	n = cap = 0;
 	while (rc == 0 && (rc = db_step(s)) == DB_ROW) {
-		(*refs)[*nr] = (struct referral_row){db_col_int(s, 0), dup(a, s, 1), dup(a, s, 2),
-		                                     dup(a, s, 3), dup(a, s, 4)};
-		(*nr)++;
+		*ARENA_PUSH(a, rrows, n, cap) =
+			(struct referral_row){db_col_int(s, 0), db_col_dup(a, s, 1), db_col_dup(a, s, 2),
+		                          db_col_dup(a, s, 3), db_col_dup(a, s, 4)};
 		rc = 0;
 	}
 	db_done(s);
-	return rc == DB_DONE || rc == 0 ? 0 : rc;
+	if (rc != DB_DONE && rc != 0)
+		return rc;
+	*refs = rrows;
+	*nr = (int)n;
+	return 0;
 }
 
 int entry_store_units(struct db *db, struct arena *a, const char *kommune, struct unit_row **rows, int *n)
 {
 	struct db_stmt *s = db_prepare(db, "SELECT id, kind, name, email FROM entry_units WHERE kommune = :k"
-	                                   " ORDER BY kind DESC, name COLLATE da LIMIT 500");
+	                                   " ORDER BY kind DESC, name COLLATE da");
 	if (!s)
 		return ERR_DB;
 	int rc = db_bind_text(s, ":k", kommune) ? ERR_DB : 0;
-	*rows = arena_alloc(a, sizeof(**rows) * 500);
-	*n = 0;
+	struct unit_row *out = NULL;
+	size_t count = 0, cap = 0;
 	while (rc == 0 && (rc = db_step(s)) == DB_ROW) {
-		(*rows)[*n] = (struct unit_row){db_col_int(s, 0), dup(a, s, 1), dup(a, s, 2), dup(a, s, 3)};
-		(*n)++;
+		*ARENA_PUSH(a, out, count, cap) = (struct unit_row){db_col_int(s, 0), db_col_dup(a, s, 1),
+		                                                    db_col_dup(a, s, 2), db_col_dup(a, s, 3)};
 		rc = 0;
 	}
 	db_done(s);
-	return rc == DB_DONE || rc == 0 ? 0 : rc;
+	if (rc != DB_DONE && rc != 0)
+		return rc;
+	*rows = out;
+	*n = (int)count;
+	return 0;
 }
 
 int entry_store_unit_kommune(struct db *db, struct arena *a, int64_t unit_id, const char **kommune)
@@ -276,7 +281,7 @@ int entry_store_unit_kommune(struct db *db, struct arena *a, int64_t unit_id, co
 		return ERR_DB;
 	int rc = db_bind_int(s, ":id", unit_id) ? ERR_DB : db_step(s);
 	if (rc == DB_ROW)
-		*kommune = dup(a, s, 0);
+		*kommune = db_col_dup(a, s, 0);
 	db_done(s);
 	return rc == DB_ROW ? 0 : rc == DB_DONE ? ERR_NOTFOUND : rc;
 }
@@ -296,17 +301,19 @@ int entry_store_routing(struct db *db, struct arena *a, const char *kommune, str
 	if (!s)
 		return ERR_DB;
 	int rc = db_bind_text(s, ":k", kommune) ? ERR_DB : 0;
-	*rows = arena_alloc(a, sizeof(**rows) * 16);
-	*n = 0;
+	struct routing_row *out = NULL;
+	size_t count = 0, cap = 0;
 	while (rc == 0 && (rc = db_step(s)) == DB_ROW) {
-		if (*n < 16) {
-			(*rows)[*n] = (struct routing_row){dup(a, s, 0), db_col_int(s, 1), db_col_int(s, 2)};
-			(*n)++;
-		}
+		*ARENA_PUSH(a, out, count, cap) =
+			(struct routing_row){db_col_dup(a, s, 0), db_col_int(s, 1), db_col_int(s, 2)};
 		rc = 0;
 	}
 	db_done(s);
-	return rc == DB_DONE || rc == 0 ? 0 : rc;
+	if (rc != DB_DONE && rc != 0)
+		return rc;
+	*rows = out;
+	*n = (int)count;
+	return 0;
 }
 
 int entry_store_routing_set(struct db *db, const char *kommune, const char *topic, int64_t unit_id,
@@ -346,8 +353,8 @@ int entry_store_user(struct db *db, struct arena *a, int64_t user_id, const char
 		return ERR_DB;
 	int rc = db_bind_int(s, ":id", user_id) ? ERR_DB : db_step(s);
 	if (rc == DB_ROW) {
-		*email = dup(a, s, 0);
-		*kommune = dup(a, s, 1);
+		*email = db_col_dup(a, s, 0);
+		*kommune = db_col_dup(a, s, 1);
 	}
 	db_done(s);
 	return rc == DB_ROW ? 0 : rc == DB_DONE ? ERR_NOTFOUND : rc;
@@ -397,8 +404,8 @@ int entry_store_advisory_sessions(struct db *db, struct arena *a, const char *ko
 	*n = 0;
 	while (rc == 0 && (rc = db_step(s)) == DB_ROW) {
 		if (*n < limit) {
-			(*rows)[*n] = (struct advisory_session_row){db_col_int(s, 0), dup(a, s, 1), dup(a, s, 2),
-			                                   dup(a, s, 3), dup(a, s, 4), dup(a, s, 5),
+			(*rows)[*n] = (struct advisory_session_row){db_col_int(s, 0), db_col_dup(a, s, 1), db_col_dup(a, s, 2),
+			                                   db_col_dup(a, s, 3), db_col_dup(a, s, 4), db_col_dup(a, s, 5),
 			                                   (int)db_col_int(s, 6)};
 			(*n)++;
 		}

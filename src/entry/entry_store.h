@@ -5,6 +5,7 @@
 #ifndef INDGANG_ENTRY_STORE_H
 #define INDGANG_ENTRY_STORE_H
 
+#include "advisory.h"
 #include "entry.h"
 
 int entry_store_next_seq(struct db *db, int year, int *seq);

@@ -5,7 +5,24 @@
 #ifndef INDGANG_ENTRY_WEB_H
 #define INDGANG_ENTRY_WEB_H
 
+#include <stdint.h>
+
+struct form_option;
+struct option_pair;
 struct req;
+
+/* the sentence of a 404 for a case: it does not exist, or the caller may not see it */
+#define E_CASE_NOT_FOUND "Sagen findes ikke, eller du har ikke adgang til den."
+
+/* entry_web_today: today's date, YYYY-MM-DD, owned by the request. */
+const char *entry_web_today(struct req *r);
+/* entry_web_options: p[0..n) as form options, after an empty first choice labelled first
+ * (when not NULL); owned by the request. */
+struct form_option *entry_web_options(struct req *r, const struct option_pair *p, int n,
+                                      const char *first);
+/* entry_web_id_field: the form field name as an id: 0 when empty or missing, -2 when it is not
+ * a positive number. */
+int64_t entry_web_id_field(struct req *r, const char *name);
 
 int entry_page_contact(struct req *r);
 int entry_page_contact_post(struct req *r);
@@ -13,11 +30,10 @@ int entry_page_receipt(struct req *r);
 int entry_page_cases(struct req *r);
 int entry_page_case(struct req *r);
 int entry_page_case_post(struct req *r);
-int entry_page_advisory(struct req *r);
-int entry_page_advisory_post(struct req *r);
+int advisory_page_list(struct req *r);
+int advisory_page_post(struct req *r);
 int entry_page_setup(struct req *r);
 int entry_page_setup_post(struct req *r);
-int entry_page_outbox(struct req *r);
 
 int entry_api_inquiry_create(struct req *r);
 int entry_api_inquiries(struct req *r);

@@ -7,6 +7,7 @@
 #include "../auth/auth_web.h"
 #include "../entry/entry_web.h"
 #include "../kommune/kommune_web.h"
+#include "../mail/mail_web.h"
 #include "../registry/registry_web.h"
 #include "../surveys/surveys_web.h"
 #include "core_web.h"
@@ -28,7 +29,7 @@ const struct route routes[] = {
 	{M_GET, "/brugere/{id:int}", users_page_edit, 0, STAFF},
 	{M_POST, "/brugere/{id:int}", users_page_update, RF_FORM, STAFF},
 	{M_GET, "/admin/audit", audit_page, 0, ROLE_ADMIN},
-	{M_GET, "/admin/udbakke", entry_page_outbox, 0, ROLE_ADMIN},
+	{M_GET, "/admin/udbakke", mail_page_outbox, 0, ROLE_ADMIN},
 	{M_GET, "/kontakt", entry_page_contact, RF_PUBLIC, 0},
 	{M_POST, "/kontakt", entry_page_contact_post, RF_PUBLIC | RF_FORM, 0},
 	{M_GET, "/kontakt/kvittering", entry_page_receipt, RF_PUBLIC, 0},
@@ -36,8 +37,8 @@ const struct route routes[] = {
 	{M_GET, "/sager", entry_page_cases, 0, 0},
 	{M_GET, "/sager/{id:int}", entry_page_case, 0, 0},
 	{M_POST, "/sager/{id:int}", entry_page_case_post, RF_FORM, 0},
-	{M_GET, "/raadgivning", entry_page_advisory, 0, ROLE_KONSULENT},
-	{M_POST, "/raadgivning", entry_page_advisory_post, RF_FORM, ROLE_KONSULENT},
+	{M_GET, "/raadgivning", advisory_page_list, 0, ROLE_KONSULENT},
+	{M_POST, "/raadgivning", advisory_page_post, RF_FORM, ROLE_KONSULENT},
 	{M_GET, "/opsaetning", entry_page_setup, 0, ROLE_KONSULENT},
 	{M_POST, "/opsaetning", entry_page_setup_post, RF_FORM, ROLE_KONSULENT},
 	{M_GET, "/virksomheder", registry_page_list, RF_PUBLIC, 0},

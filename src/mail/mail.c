@@ -11,6 +11,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "../auth/access.h"
 #include "../base/arena.h"
 #include "../base/buf.h"
 #include "../base/err.h"
@@ -158,9 +159,11 @@ int mail_queue(struct db *db, const char *kommune, const char *to, const char *s
 	return mail_store_insert(db, kommune, to, subject, body);
 }
 
-int mail_outbox(struct db *db, struct arena *a, bool pending_only, int limit, int offset,
-                struct outbox_row **rows, int *n, int *total)
+int mail_outbox(struct db *db, struct arena *a, const struct principal *by, bool pending_only,
+                int limit, int offset, struct outbox_row **rows, int *n, int *total)
 {
+	if (!access_national(by))
+		return ERR_FORBIDDEN;
 	return mail_store_list(db, a, pending_only, limit, offset, rows, n, total);
 }
 

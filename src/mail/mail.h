@@ -13,6 +13,7 @@
 
 struct arena;
 struct db;
+struct principal;
 
 struct mail_config {
 	const char *smtp_url; /* smtp://[user:password@]host[:port], smtps://...; NULL: no relay */
@@ -29,9 +30,10 @@ struct outbox_row {
 	int attempts;
 	int64_t next_attempt;
 };
-/* mail_outbox: the newest messages first; pending_only leaves out the sent ones. */
-int mail_outbox(struct db *db, struct arena *a, bool pending_only, int limit, int offset,
-                struct outbox_row **rows, int *n, int *total);
+/* mail_outbox: the newest messages first, for the national administrator (ACC_NATIONAL);
+ * pending_only leaves out the sent ones. 0, ERR_FORBIDDEN or ERR_DB. */
+int mail_outbox(struct db *db, struct arena *a, const struct principal *by, bool pending_only,
+                int limit, int offset, struct outbox_row **rows, int *n, int *total);
 
 /* mail_deliver_due: sends up to max messages whose time has come; each delivery is recorded
  * (sent, or one more attempt with the next try after 1, 2, 4 ... minutes, at most 6 hours).

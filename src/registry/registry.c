@@ -416,3 +416,9 @@ int registry_option_add(struct db *db, struct arena *a, const struct principal *
 	}
 	return db_commit(db);
 }
+
+int registry_find(struct db *db, const char *cvr, const char *name, const char *kommune,
+                  int64_t *id)
+{
+	return registry_store_find(db, cvr, name, kommune, id);
+}

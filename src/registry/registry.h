@@ -123,4 +123,10 @@ struct tabel2_row {
 int registry_tabel2(struct db *db, struct arena *a, int year, const char *const *kommuner,
                     struct tabel2_row **rows, int *n, int *total);
 
+/* registry_find: the id of the enterprise with cvr (when given), else the first with name in
+ * kommune, for another capability that links its records to the registry (the registry's facts
+ * are public). 0 and *id, ERR_NOTFOUND, or ERR_DB. */
+int registry_find(struct db *db, const char *cvr, const char *name, const char *kommune,
+                  int64_t *id);
+
 #endif

@@ -25,6 +25,7 @@
 #include "src/base/err.h"
 #include "src/base/errs.h"
 #include "src/base/workdays.h"
+#include "src/entry/advisory.h"
 #include "src/entry/entry.h"
 #include "src/mail/mail.h"
 #include "src/registry/registry.h"
@@ -124,7 +125,7 @@ static int count_outbox(struct fx *f, bool pending)
 {
 	struct outbox_row *rows;
 	int n, total;
-	assert_int_equal(mail_outbox(f->db, &f->a, pending, 100, 0, &rows, &n, &total), 0);
+	assert_int_equal(mail_outbox(f->db, &f->a, &users_cli, pending, 100, 0, &rows, &n, &total), 0);
 	return total;
 }
 
@@ -408,7 +409,7 @@ static void test_mail_delivery(void **state)
 	assert_int_equal(failed, 1);
 	struct outbox_row *rows;
 	int n, total;
-	assert_int_equal(mail_outbox(f->db, &f->a, true, 10, 0, &rows, &n, &total), 0);
+	assert_int_equal(mail_outbox(f->db, &f->a, &users_cli, true, 10, 0, &rows, &n, &total), 0);
 	assert_int_equal(total, 1);
 	assert_int_equal(rows[0].attempts, 1);
 	assert_true(rows[0].next_attempt >= now + 60);

@@ -396,7 +396,7 @@ static void test_reminders(void **state)
 	assert_int_equal(sent, 1); /* Silkeborg's konsulent; not its jobkonsulent, not Kolding, which submitted */
 	struct outbox_row *rows;
 	int n, total;
-	assert_int_equal(mail_outbox(f->db, &f->a, true, 10, 0, &rows, &n, &total), 0);
+	assert_int_equal(mail_outbox(f->db, &f->a, &users_cli, true, 10, 0, &rows, &n, &total), 0);
 	assert_int_equal(total, 1);
 	assert_string_equal(rows[0].to, "k2@silkeborg.example");
 	assert_non_null(strstr(rows[0].body, "Silkeborg Kommune har endnu ikke indsendt"));
