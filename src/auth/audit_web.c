@@ -1,6 +1,6 @@
 /*
  * audit_web.c — the audit log for the national administrator: an HTML page with filters and
- * pagination, and GET /api/v1/audit. Layer: handlers of the auth capability.
+ * pagination (audit_api.c has GET /api/v1/audit). Layer: handlers of the auth capability.
  */
 #include <string.h>
 
@@ -22,7 +22,7 @@ static const char *blank_null(struct req *r, const char *name)
 	return v && *v ? v : NULL;
 }
 
-static void audit_filter_from(struct req *r, struct audit_filter *f)
+void audit_web_filter(struct req *r, struct audit_filter *f)
 {
 	memset(f, 0, sizeof(*f));
 	f->user = blank_null(r, "user");
@@ -39,13 +39,14 @@ int audit_page(struct req *r)
 	if (access_allowed(r->user, ACC_NATIONAL, NULL) != 0)
 		return reply_page_error(r, 403, "Kun den nationale administrator kan se revisionsloggen.");
 	struct audit_filter f;
-	audit_filter_from(r, &f);
+	audit_web_filter(r, &f);
 	f.limit = page_limit(r, AUDIT_PAGE, 500);
 	f.offset = page_offset(r);
 	struct audit_row *rows = NULL;
 	int n = 0, total = 0;
-	if (audit_list(r->db, &r->a, &f, &rows, &n, &total) != 0)
-		return reply_page_error(r, 500, "Der skete en fejl. Den er logget.");
+	int rc = audit_list(r->db, &r->a, &f, &rows, &n, &total);
+	if (rc)
+		return page_fail(r, rc, NULL);
 	page_begin(r, A_AUDIT_TITLE);
 	struct buf *o = &r->out;
 	html(o, "<form method=\"get\" action=\"/admin/audit\" class=\"filter\">\n");
@@ -81,36 +82,4 @@ int audit_page(struct req *r)
 	form_pagination(o, "/admin/audit", arena_strdup(&r->a, buf_str(&extra)), f.offset, f.limit, total);
 	buf_free(&extra);
 	return page_end(r, 200);
-}
-
-/* GET /api/v1/audit — admin. Same filters as the page; paginated. */
-int audit_api_list(struct req *r)
-{
-	if (access_allowed(r->user, ACC_NATIONAL, NULL) != 0)
-		return api_fail(r, ERR_FORBIDDEN);
-	struct audit_filter f;
-	audit_filter_from(r, &f);
-	if (!api_paging_or_reply(r, &f.limit, &f.offset))
-		return 0;
-	struct audit_row *rows = NULL;
-	int n = 0, total = 0;
-	if (audit_list(r->db, &r->a, &f, &rows, &n, &total) != 0)
-		return api_fail(r, ERR_DB);
-	struct json w;
-	api_list_begin(r, &w);
-	for (int i = 0; i < n; i++) {
-		json_obj_open(&w, NULL);
-		json_int(&w, "id", rows[i].id);
-		json_str(&w, "at", rows[i].at);
-		json_str(&w, "user", rows[i].user_email);
-		json_str(&w, "kommune", rows[i].kommune);
-		json_str(&w, "action", rows[i].action);
-		json_str(&w, "entity", rows[i].entity);
-		json_str(&w, "entity_id", rows[i].entity_id);
-		/* detail is JSON this program wrote; pass it as a string to keep the writer typed */
-		json_str(&w, "detail", rows[i].detail);
-		json_obj_close(&w);
-	}
-	api_list_end(r, &w, total, f.limit, f.offset);
-	return 0;
 }

@@ -26,4 +26,9 @@ int users_api_get(struct req *r);
 int users_api_update(struct req *r);
 int audit_api_list(struct req *r);
 
+/* audit_web_filter: the audit filter of the query (user, entity, entity_id, from, to), scoped
+ * to what the caller may list; shared by the page and the API. */
+struct audit_filter;
+void audit_web_filter(struct req *r, struct audit_filter *f);
+
 #endif

@@ -73,7 +73,7 @@ int auth_page_login_post(struct req *r)
 		return login_form(r, 401, email, NULL);
 	}
 	if (rc)
-		return reply_page_error(r, 500, "Der skete en fejl. Den er logget.");
+		return page_fail(r, rc, NULL);
 	reply_cookie(r, SESSION_COOKIE, cookie, -1);
 	return reply_redirect(r, safe_next(req_form(r, "next")));
 }

@@ -30,19 +30,12 @@ static const struct form_option role_options[] = {
 static const char *users_kommune(struct req *r)
 {
 	const char *k = req_query(r, "kommune");
-	if (r->user->role == ROLE_ADMIN)
+	if (access_national(r->user))
 		return k && text_is_digits(k, 3) ? k : NULL;
 	return r->user->kommune;
 }
 
-static int fail_page(struct req *r, int rc)
-{
-	if (rc == ERR_FORBIDDEN)
-		return reply_page_error(r, 403, "Du har ikke adgang til brugerne i denne kommune.");
-	if (rc == ERR_NOTFOUND)
-		return reply_page_error(r, 404, "Brugeren findes ikke.");
-	return reply_page_error(r, 500, "Der skete en fejl. Den er logget.");
-}
+#define E_USER_NOT_FOUND "Brugeren findes ikke."
 
 /* GET /brugere — konsulent (own municipality) or admin (?kommune=KODE, or all). Paginated. */
 int users_page_list(struct req *r)
@@ -52,33 +45,33 @@ int users_page_list(struct req *r)
 	struct user_row *rows = NULL;
 	int n = 0, total = 0;
 	int rc = users_list(r->db, &r->a, r->user, kommune, limit, offset, &rows, &n, &total);
-	if (rc)
-		return fail_page(r, rc);
 	const char *navn = NULL;
-	if (kommune)
-		users_kommune_name(r->db, &r->a, kommune, &navn);
+	if (rc == 0 && kommune)
+		rc = users_kommune_name(r->db, &r->a, kommune, &navn);
+	bool national = access_national(r->user);
+	struct kommune *ks = NULL;
+	int nk = 0;
+	if (rc == 0 && national)
+		rc = kommune_list(r->db, &r->a, &ks, &nk);
+	if (rc)
+		return page_fail(r, rc, E_USER_NOT_FOUND);
 	page_begin(r, navn ? arena_printf(&r->a, A_USERS_OF, navn) : A_USERS_ALL);
 	struct buf *o = &r->out;
 	if (req_query(r, "ok"))
 		htmlf(o, "<p class=\"notice\" role=\"status\">%s</p>\n",
 		      strcmp(req_query(r, "ok"), "oprettet") == 0 ? A_CREATED_OK : A_SAVED_OK);
 	htmlf(o, "<p><a class=\"button\" href=\"/brugere/ny%s%s\">%s</a></p>\n",
-	      kommune && r->user->role == ROLE_ADMIN ? "?kommune=" : "",
-	      kommune && r->user->role == ROLE_ADMIN ? kommune : "", A_USER_NEW);
-	if (r->user->role == ROLE_ADMIN) {
-		struct kommune *ks;
-		int nk;
-		if (kommune_list(r->db, &r->a, &ks, &nk) == 0) {
-			html(o, "<form method=\"get\" action=\"/brugere\" class=\"filter\">\n");
-			struct form_option *opts = arena_alloc(&r->a, sizeof(*opts) * (size_t)(nk + 1));
-			opts[0] = (struct form_option){"", "Alle kommuner"};
-			for (int i = 0; i < nk; i++)
-				opts[i + 1] = (struct form_option){ks[i].kode, ks[i].navn};
-			form_select(o, &(struct form_field){.name = "kommune", .label = A_KOMMUNE,
-			                                    .value = kommune ? kommune : ""},
-			            opts, nk + 1);
-			htmlf(o, "<button type=\"submit\">%s</button>\n</form>\n", A_FILTER);
-		}
+	      kommune && national ? "?kommune=" : "", kommune && national ? kommune : "", A_USER_NEW);
+	if (national) {
+		html(o, "<form method=\"get\" action=\"/brugere\" class=\"filter\">\n");
+		struct form_option *opts = arena_alloc(&r->a, sizeof(*opts) * (size_t)(nk + 1));
+		opts[0] = (struct form_option){"", "Alle kommuner"};
+		for (int i = 0; i < nk; i++)
+			opts[i + 1] = (struct form_option){ks[i].kode, ks[i].navn};
+		form_select(o, &(struct form_field){.name = "kommune", .label = A_KOMMUNE,
+		                                    .value = kommune ? kommune : ""},
+		            opts, nk + 1);
+		htmlf(o, "<button type=\"submit\">%s</button>\n</form>\n", A_FILTER);
 	}
 	if (n == 0) {
 		htmlf(o, "<p class=\"empty\">%s</p>\n", A_USERS_EMPTY);
@@ -100,18 +93,14 @@ int users_page_list(struct req *r)
 		      text_date_dk(&r->a, rows[i].created_at));
 	}
 	html(o, "</tbody>\n</table>\n");
-	const char *extra = kommune && r->user->role == ROLE_ADMIN
+	const char *extra = kommune && national
 	                        ? arena_printf(&r->a, "&kommune=%s", kommune) : "";
 	form_pagination(o, "/brugere", extra, offset, limit, total);
 	return page_end(r, 200);
 }
 
-static void kommune_select(struct req *r, const char *value)
+static void kommune_select(struct req *r, const struct kommune *ks, int nk, const char *value)
 {
-	struct kommune *ks;
-	int nk;
-	if (kommune_list(r->db, &r->a, &ks, &nk) != 0)
-		return;
 	struct form_option *opts = arena_alloc(&r->a, sizeof(*opts) * (size_t)(nk + 1));
 	opts[0] = (struct form_option){"", "Ingen (national administrator)"};
 	for (int i = 0; i < nk; i++)
@@ -138,6 +127,11 @@ static int64_t form_enterprise(struct req *r)
 
 static int new_form(struct req *r, int status)
 {
+	struct kommune *ks = NULL;
+	int nk = 0;
+	int rc = access_national(r->user) ? kommune_list(r->db, &r->a, &ks, &nk) : 0;
+	if (rc)
+		return page_fail(r, rc, NULL);
 	page_begin(r, A_USER_NEW);
 	struct buf *o = &r->out;
 	form_error_summary(o, &r->errs);
@@ -149,13 +143,13 @@ static int new_form(struct req *r, int status)
 	form_input(o, &(struct form_field){.name = "name", .label = A_NAME,
 	                                   .value = req_form(r, "name"),
 	                                   .error = errs_get(&r->errs, "name")});
-	bool admin = r->user->role == ROLE_ADMIN;
+	bool admin = access_national(r->user);
 	form_select(o, &(struct form_field){.name = "role", .label = A_ROLE,
 	                                    .value = req_form(r, "role") ? req_form(r, "role") : "konsulent",
 	                                    .error = errs_get(&r->errs, "role"), .required = true},
 	            role_options, admin ? 5 : 4);
 	if (admin)
-		kommune_select(r, req_form(r, "kommune") ? req_form(r, "kommune") : req_query(r, "kommune"));
+		kommune_select(r, ks, nk, req_form(r, "kommune") ? req_form(r, "kommune") : req_query(r, "kommune"));
 	form_input(o, &(struct form_field){.name = "enterprise_id", .label = A_ENTERPRISE, .type = "number",
 	                                   .value = req_form(r, "enterprise_id"), .hint = A_ENTERPRISE_HINT,
 	                                   .error = errs_get(&r->errs, "enterprise_id")});
@@ -171,7 +165,7 @@ static int new_form(struct req *r, int status)
 int users_page_new(struct req *r)
 {
 	if (access_allowed(r->user, ACC_MANAGE_USERS, r->user->kommune) != 0)
-		return fail_page(r, ERR_FORBIDDEN);
+		return page_fail(r, ERR_FORBIDDEN, NULL);
 	return new_form(r, 200);
 }
 
@@ -183,7 +177,7 @@ int users_page_create(struct req *r)
 		.email = req_form(r, "email"),
 		.name = req_form(r, "name"),
 		.role = req_form(r, "role"),
-		.kommune = r->user->role == ROLE_ADMIN ? req_form(r, "kommune") : r->user->kommune,
+		.kommune = access_national(r->user) ? req_form(r, "kommune") : r->user->kommune,
 		.password = req_form(r, "password"),
 		.active = 1,
 		.enterprise_id = form_enterprise(r),
@@ -193,7 +187,7 @@ int users_page_create(struct req *r)
 	if (rc == ERR_INVALID || rc == ERR_CONFLICT)
 		return new_form(r, rc == ERR_INVALID ? 422 : 409);
 	if (rc)
-		return fail_page(r, rc);
+		return page_fail(r, rc, E_USER_NOT_FOUND);
 	return reply_redirect(r, "/brugere?ok=oprettet");
 }
 
@@ -248,7 +242,7 @@ int users_page_edit(struct req *r)
 	struct user_row u;
 	int rc = users_get(r->db, &r->a, r->user, param_id(r), &u);
 	if (rc)
-		return fail_page(r, rc);
+		return page_fail(r, rc, E_USER_NOT_FOUND);
 	return edit_form(r, 200, &u);
 }
 
@@ -259,7 +253,7 @@ int users_page_update(struct req *r)
 	struct user_row u;
 	int rc = users_get(r->db, &r->a, r->user, param_id(r), &u);
 	if (rc)
-		return fail_page(r, rc);
+		return page_fail(r, rc, E_USER_NOT_FOUND);
 	struct user_input in = {
 		.name = req_form(r, "name") ? req_form(r, "name") : "",
 		.role = req_form(r, "role"),
@@ -271,6 +265,6 @@ int users_page_update(struct req *r)
 	if (rc == ERR_INVALID)
 		return edit_form(r, 422, &u);
 	if (rc)
-		return fail_page(r, rc);
+		return page_fail(r, rc, E_USER_NOT_FOUND);
 	return reply_redirect(r, "/brugere?ok=gemt");
 }

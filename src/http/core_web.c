@@ -1,12 +1,10 @@
 /*
- * core_web.c — the front page and the health check. Layer: http handlers.
+ * core_web.c — the front page. Layer: http handlers.
  */
 #include "core_web.h"
 
 #include "../auth/access.h"
 #include "../auth/auth.h"
-#include "../store/db.h"
-#include "../view/json.h"
 #include "page.h"
 
 /* GET / — public. What Indgang is, and where to go from here for the signed-in user. */
@@ -29,7 +27,8 @@ int core_page_home(struct req *r)
 		if (access_allowed(r->user, ACC_NATIONAL, NULL) == 0)
 			html(o, "<li><a href=\"/admin/audit\">Revisionslog</a>: alle ændringer og al "
 			        "læsning af personoplysninger.</li>\n");
-		if (access_allowed(r->user, ACC_WRITE, r->user->kommune) == 0)
+		/* the municipality's own desk: its konsulent, not the national administrator */
+		if (r->user->kommune && access_allowed(r->user, ACC_WRITE, r->user->kommune) == 0)
 			html(o, "<li><a href=\"/sager\">Sager</a>: henvendelser fra virksomheder og iværksættere.</li>\n"
 			        "<li><a href=\"/raadgivning\">Rådgivningssamtaler</a> og deres månedstal.</li>\n"
 			        "<li><a href=\"/undersoegelser\">Undersøgelser</a>, som kommunen skal besvare.</li>\n"
@@ -41,16 +40,4 @@ int core_page_home(struct req *r)
 		        "<li><a href=\"/kommuner\">Kommuner</a>: landets 98 kommuner.</li>\n</ul>\n");
 	}
 	return page_end(r, 200);
-}
-
-/* GET /healthz — public. 200 {"status":"ok"} when the database answers. */
-int core_api_health(struct req *r)
-{
-	struct json w;
-	json_init(&w, &r->out);
-	json_obj_open(&w, NULL);
-	bool ok = db_schema_version(r->db) > 0;
-	json_str(&w, "status", ok ? "ok" : "unavailable");
-	json_obj_close(&w);
-	return reply_json(r, ok ? 200 : 503);
 }

@@ -13,8 +13,9 @@ int kommune_page_list(struct req *r)
 {
 	struct kommune *ks;
 	int n;
-	if (kommune_list(r->db, &r->a, &ks, &n) != 0)
-		return reply_page_error(r, 500, "Der skete en fejl. Den er logget.");
+	int rc = kommune_list(r->db, &r->a, &ks, &n);
+	if (rc)
+		return page_fail(r, rc, NULL);
 	page_begin(r, "Kommuner");
 	struct buf *o = &r->out;
 	htmlf(o, "<p>Danmarks %d kommuner med deres officielle kommunekoder.</p>\n", n);
@@ -26,24 +27,4 @@ int kommune_page_list(struct req *r)
 		      ks[i].region);
 	html(o, "</tbody>\n</table>\n");
 	return page_end(r, 200);
-}
-
-/* GET /api/v1/kommuner — public. All 98 in one answer, in the list envelope. */
-int kommune_api_list(struct req *r)
-{
-	struct kommune *ks;
-	int n;
-	if (kommune_list(r->db, &r->a, &ks, &n) != 0)
-		return api_fail(r, ERR_DB);
-	struct json w;
-	api_list_begin(r, &w);
-	for (int i = 0; i < n; i++) {
-		json_obj_open(&w, NULL);
-		json_str(&w, "kode", ks[i].kode);
-		json_str(&w, "navn", ks[i].navn);
-		json_str(&w, "region", ks[i].region);
-		json_obj_close(&w);
-	}
-	api_list_end(r, &w, n, n, 0);
-	return 0;
 }

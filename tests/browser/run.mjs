@@ -451,7 +451,7 @@ test('a konsulent of 740 is refused Kolding\'s user page (403/404 page in Danish
 	expect(state.user, 'needs the user created by an earlier test');
 	const page = await newPage();
 	const refusals = {
-		403: ['Ingen adgang', 'Du har ikke adgang til brugerne i denne kommune.'],
+		403: ['Ingen adgang', 'Du har ikke adgang til denne side.'],
 		404: ['Siden findes ikke', 'Brugeren findes ikke.'],
 	};
 	try {
