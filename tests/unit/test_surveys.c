@@ -403,13 +403,13 @@ static void test_reminders(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_define_loaded, fixture_setup, teardown),
-		cmocka_unit_test_setup_teardown(test_define_errors, fixture_setup, teardown),
-		cmocka_unit_test_setup_teardown(test_import_and_report, fixture_setup, teardown),
-		cmocka_unit_test_setup_teardown(test_import_errors, fixture_setup, teardown),
-		cmocka_unit_test_setup_teardown(test_orphans, fixture_setup, teardown),
-		cmocka_unit_test_setup_teardown(test_answering_rules, fixture_setup, teardown),
-		cmocka_unit_test_setup_teardown(test_reminders, fixture_setup, teardown),
+		cmocka_unit_test_setup_teardown(test_define_loaded, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_define_errors, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_import_and_report, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_import_errors, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_orphans, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_answering_rules, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_reminders, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
