@@ -28,104 +28,8 @@
 #include "tests/unit/fixture.h"
 
 #define N_OF(x) (sizeof(x) / sizeof((x)[0]))
-#define PW "korrekt-hest-batteri"
 #define Y 0
 #define N ERR_FORBIDDEN
-
-/* hand-built callers; ids that no row in a fresh database has */
-static const struct principal admin = {.id = 9001, .email = "admin@indgang.dk",
-                                       .role = ROLE_ADMIN};
-static const struct principal kons621 = {.id = 9002, .email = "konsulent@kolding.dk",
-                                         .role = ROLE_KONSULENT, .kommune = "621"};
-static const struct principal kons740 = {.id = 9003, .email = "konsulent@silkeborg.dk",
-                                         .role = ROLE_KONSULENT, .kommune = "740"};
-static const struct principal job621 = {.id = 9004, .email = "job@kolding.dk",
-                                        .role = ROLE_JOBKONSULENT, .kommune = "621"};
-static const struct principal indk621 = {.id = 9005, .email = "indkoeb@kolding.dk",
-                                         .role = ROLE_INDKOEBER, .kommune = "621"};
-static const struct principal virk621 = {.id = 9006, .email = "virk@kolding.dk",
-                                         .role = ROLE_VIRKSOMHED, .kommune = "621",
-                                         .enterprise_id = 5};
-static const struct principal kons_none = {.id = 9007, .email = "uden@kommune.dk",
-                                           .role = ROLE_KONSULENT};
-
-struct fx {
-	struct db *db;
-	struct arena a;
-};
-
-static char pw_hash[AUTH_HASH_MAX]; /* PW, hashed once for the whole run */
-
-static int group_setup(void **state)
-{
-	(void)state;
-	return auth_password_hash(PW, pw_hash);
-}
-
-static int setup(void **state)
-{
-	static struct fx f;
-	assert_int_equal(db_open(":memory:", &f.db), 0);
-	assert_int_equal(db_migrate(f.db, NULL), 0);
-	arena_init(&f.a, 0);
-	*state = &f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fx *f = *state;
-	db_close(f->db);
-	arena_free(&f->a);
-	return 0;
-}
-
-/* a user with password PW straight into the store; returns the id */
-static int64_t add_user(struct fx *f, const char *email, const char *role, const char *kommune,
-                        bool active)
-{
-	struct user_row u = {.email = email, .name = "", .role = role, .kommune = kommune,
-	                     .password_hash = pw_hash, .active = active};
-	int64_t id = 0;
-	if (auth_store_user_insert(f->db, &u, &id) != 0)
-		fail_msg("cannot add user %s", email);
-	return id;
-}
-
-/* audit rows with action and entity (NULL: any) */
-static int64_t audit_count(struct fx *f, const char *action, const char *entity)
-{
-	struct db_stmt *s = db_prepare(f->db, "SELECT count(*) FROM audit"
-	                                      " WHERE (:action IS NULL OR action = :action)"
-	                                      " AND (:entity IS NULL OR entity = :entity)");
-	assert_non_null(s);
-	assert_int_equal(db_bind_text(s, ":action", action) | db_bind_text(s, ":entity", entity), 0);
-	assert_int_equal(db_step(s), DB_ROW);
-	int64_t n = db_col_int(s, 0);
-	db_done(s);
-	return n;
-}
-
-static int64_t count_sessions(struct fx *f)
-{
-	struct db_stmt *s = db_prepare(f->db, "SELECT count(*) FROM sessions");
-	assert_non_null(s);
-	assert_int_equal(db_step(s), DB_ROW);
-	int64_t n = db_col_int(s, 0);
-	db_done(s);
-	return n;
-}
-
-/* the newest audit row's detail */
-static const char *last_audit_detail(struct fx *f)
-{
-	struct db_stmt *s = db_prepare(f->db, "SELECT detail FROM audit ORDER BY id DESC LIMIT 1");
-	assert_non_null(s);
-	assert_int_equal(db_step(s), DB_ROW);
-	const char *d = arena_strdup(&f->a, db_col_text(s, 0));
-	db_done(s);
-	return d;
-}
 
 /* ---------------------------------------------------------------- roles, passwords, secrets */
 
@@ -201,24 +105,24 @@ static void test_password_hash_verify(void **state)
 {
 	(void)state;
 	/* the fixture's hash is an Argon2id string that verifies only the right password */
-	assert_memory_equal(pw_hash, "$argon2id$", 10);
-	assert_true(strlen(pw_hash) < AUTH_HASH_MAX);
-	assert_int_equal(auth_password_verify(pw_hash, PW), 0);
-	assert_int_equal(auth_password_verify(pw_hash, PW "x"), ERR_AUTH);
-	assert_int_equal(auth_password_verify(pw_hash, "Korrekt-hest-batteri"), ERR_AUTH);
-	assert_int_equal(auth_password_verify(pw_hash, ""), ERR_AUTH);
-	assert_int_equal(auth_password_verify(pw_hash, NULL), ERR_AUTH);
-	assert_int_equal(auth_password_verify(NULL, PW), ERR_AUTH);
-	assert_int_equal(auth_password_verify("ikke en hash", PW), ERR_AUTH);
+	assert_memory_equal(fixture_pw_hash, "$argon2id$", 10);
+	assert_true(strlen(fixture_pw_hash) < AUTH_HASH_MAX);
+	assert_int_equal(auth_password_verify(fixture_pw_hash, FIXTURE_PW), 0);
+	assert_int_equal(auth_password_verify(fixture_pw_hash, FIXTURE_PW "x"), ERR_AUTH);
+	assert_int_equal(auth_password_verify(fixture_pw_hash, "Korrekt-hest-batteri"), ERR_AUTH);
+	assert_int_equal(auth_password_verify(fixture_pw_hash, ""), ERR_AUTH);
+	assert_int_equal(auth_password_verify(fixture_pw_hash, NULL), ERR_AUTH);
+	assert_int_equal(auth_password_verify(NULL, FIXTURE_PW), ERR_AUTH);
+	assert_int_equal(auth_password_verify("ikke en hash", FIXTURE_PW), ERR_AUTH);
 	char over[AUTH_PASSWORD_MAX + 2];
 	memset(over, 'p', sizeof(over));
 	over[AUTH_PASSWORD_MAX + 1] = '\0';
-	assert_int_equal(auth_password_verify(pw_hash, over), ERR_AUTH);
+	assert_int_equal(auth_password_verify(fixture_pw_hash, over), ERR_AUTH);
 	/* a fresh salt each time: the same password never gives the same string */
 	char again[AUTH_HASH_MAX];
-	assert_int_equal(auth_password_hash(PW, again), 0);
-	assert_string_not_equal(again, pw_hash);
-	assert_int_equal(auth_password_verify(again, PW), 0);
+	assert_int_equal(auth_password_hash(FIXTURE_PW, again), 0);
+	assert_string_not_equal(again, fixture_pw_hash);
+	assert_int_equal(auth_password_verify(again, FIXTURE_PW), 0);
 }
 
 static void test_secrets(void **state)
@@ -308,28 +212,28 @@ static void test_access_table(void **state)
 		const char *kommune;
 		int want[6];
 	} rows[] = {
-		{&admin, "621", {Y, Y, Y, N, Y, Y}},
-		{&admin, "740", {Y, Y, Y, N, Y, Y}},
-		{&admin, NULL, {Y, Y, Y, N, Y, Y}},
-		{&kons621, "621", {Y, Y, Y, N, N, Y}},
-		{&kons621, "740", {N, N, N, N, N, N}},
-		{&kons621, NULL, {N, N, N, N, N, N}},
-		{&kons740, "740", {Y, Y, Y, N, N, Y}},
-		{&kons740, "621", {N, N, N, N, N, N}},
-		{&job621, "621", {Y, N, N, Y, N, N}},
-		{&job621, "740", {N, N, N, N, N, N}},
-		{&job621, NULL, {N, N, N, N, N, N}},
-		{&indk621, "621", {Y, N, N, N, N, N}},
-		{&indk621, "740", {N, N, N, N, N, N}},
-		{&indk621, NULL, {N, N, N, N, N, N}},
-		{&virk621, "621", {Y, N, N, N, N, N}},
-		{&virk621, "740", {N, N, N, N, N, N}},
-		{&virk621, NULL, {N, N, N, N, N, N}},
+		{&fixture_admin, "621", {Y, Y, Y, N, Y, Y}},
+		{&fixture_admin, "740", {Y, Y, Y, N, Y, Y}},
+		{&fixture_admin, NULL, {Y, Y, Y, N, Y, Y}},
+		{&fixture_kons621, "621", {Y, Y, Y, N, N, Y}},
+		{&fixture_kons621, "740", {N, N, N, N, N, N}},
+		{&fixture_kons621, NULL, {N, N, N, N, N, N}},
+		{&fixture_kons740, "740", {Y, Y, Y, N, N, Y}},
+		{&fixture_kons740, "621", {N, N, N, N, N, N}},
+		{&fixture_job621, "621", {Y, N, N, Y, N, N}},
+		{&fixture_job621, "740", {N, N, N, N, N, N}},
+		{&fixture_job621, NULL, {N, N, N, N, N, N}},
+		{&fixture_indk621, "621", {Y, N, N, N, N, N}},
+		{&fixture_indk621, "740", {N, N, N, N, N, N}},
+		{&fixture_indk621, NULL, {N, N, N, N, N, N}},
+		{&fixture_virk621, "621", {Y, N, N, N, N, N}},
+		{&fixture_virk621, "740", {N, N, N, N, N, N}},
+		{&fixture_virk621, NULL, {N, N, N, N, N, N}},
 		{NULL, "621", {N, N, N, N, N, N}},
 		{NULL, "740", {N, N, N, N, N, N}},
 		{NULL, NULL, {N, N, N, N, N, N}},
-		{&kons_none, "621", {N, N, N, N, N, N}},
-		{&kons_none, NULL, {N, N, N, N, N, N}},
+		{&fixture_kons_none, "621", {N, N, N, N, N, N}},
+		{&fixture_kons_none, NULL, {N, N, N, N, N, N}},
 	};
 	static const enum access_op ops[6] = {ACC_READ, ACC_WRITE, ACC_MANAGE_USERS,
 	                                      ACC_READ_PERSONAL, ACC_NATIONAL, ACC_ANSWER_SURVEY};
@@ -346,11 +250,11 @@ static void test_access_table(void **state)
 static void test_access_national_and_inquiry(void **state)
 {
 	(void)state;
-	assert_true(access_national(&admin));
+	assert_true(access_national(&fixture_admin));
 	assert_true(access_national(&users_cli));
-	assert_false(access_national(&kons621));
-	assert_false(access_national(&job621));
-	assert_false(access_national(&virk621));
+	assert_false(access_national(&fixture_kons621));
+	assert_false(access_national(&fixture_job621));
+	assert_false(access_national(&fixture_virk621));
 	assert_false(access_national(NULL));
 	static const struct {
 		const struct principal *who;
@@ -358,19 +262,19 @@ static void test_access_national_and_inquiry(void **state)
 		int64_t assignee;
 		int want;
 	} cases[] = {
-		{&admin, "621", 0, Y},
-		{&admin, "740", 42, Y},
-		{&kons621, "621", 0, Y},
-		{&kons621, "740", 0, N},
-		{&kons621, "740", 9002, N}, /* assigned, but in another municipality */
-		{&job621, "621", 0, N},
-		{&job621, "621", 9004, Y},  /* the assignee */
-		{&job621, "621", 9002, N},  /* assigned to a colleague */
-		{&job621, "740", 9004, N},
-		{&indk621, "621", 9005, Y},
-		{&virk621, "621", 0, N},
+		{&fixture_admin, "621", 0, Y},
+		{&fixture_admin, "740", 42, Y},
+		{&fixture_kons621, "621", 0, Y},
+		{&fixture_kons621, "740", 0, N},
+		{&fixture_kons621, "740", 9002, N}, /* assigned, but in another municipality */
+		{&fixture_job621, "621", 0, N},
+		{&fixture_job621, "621", 9004, Y},  /* the assignee */
+		{&fixture_job621, "621", 9002, N},  /* assigned to a colleague */
+		{&fixture_job621, "740", 9004, N},
+		{&fixture_indk621, "621", 9005, Y},
+		{&fixture_virk621, "621", 0, N},
 		{NULL, "621", 0, N},
-		{&kons_none, "621", 9007, N},
+		{&fixture_kons_none, "621", 9007, N},
 	};
 	for (size_t i = 0; i < N_OF(cases); i++)
 		if (access_inquiry(cases[i].who, cases[i].kommune, cases[i].assignee) != cases[i].want)
@@ -380,11 +284,11 @@ static void test_access_national_and_inquiry(void **state)
 static void test_access_scope(void **state)
 {
 	(void)state;
-	assert_null(access_scope(&admin));
+	assert_null(access_scope(&fixture_admin));
 	assert_null(access_scope(&users_cli));
-	assert_string_equal(access_scope(&kons621), "621");
-	assert_string_equal(access_scope(&job621), "621");
-	assert_string_equal(access_scope(&kons740), "740");
+	assert_string_equal(access_scope(&fixture_kons621), "621");
+	assert_string_equal(access_scope(&fixture_job621), "621");
+	assert_string_equal(access_scope(&fixture_kons740), "740");
 	assert_string_equal(access_scope(NULL), "---"); /* matches no municipality */
 }
 
@@ -397,24 +301,24 @@ static void test_access_may_grant(void **state)
 		const char *kommune;
 		bool want;
 	} cases[] = {
-		{&admin, ROLE_ADMIN, NULL, true},
-		{&admin, ROLE_ADMIN, "621", false},
-		{&admin, ROLE_KONSULENT, "621", true},
-		{&admin, ROLE_VIRKSOMHED, "740", true},
-		{&admin, ROLE_KONSULENT, NULL, false},
+		{&fixture_admin, ROLE_ADMIN, NULL, true},
+		{&fixture_admin, ROLE_ADMIN, "621", false},
+		{&fixture_admin, ROLE_KONSULENT, "621", true},
+		{&fixture_admin, ROLE_VIRKSOMHED, "740", true},
+		{&fixture_admin, ROLE_KONSULENT, NULL, false},
 		{&users_cli, ROLE_ADMIN, NULL, true},
-		{&kons621, ROLE_KONSULENT, "621", true},
-		{&kons621, ROLE_JOBKONSULENT, "621", true},
-		{&kons621, ROLE_INDKOEBER, "621", true},
-		{&kons621, ROLE_VIRKSOMHED, "621", true},
-		{&kons621, ROLE_ADMIN, NULL, false},
-		{&kons621, ROLE_ADMIN, "621", false},
-		{&kons621, ROLE_KONSULENT, "740", false},
-		{&kons621, ROLE_INDKOEBER, NULL, false},
-		{&job621, ROLE_INDKOEBER, "621", false},
-		{&indk621, ROLE_INDKOEBER, "621", false},
-		{&virk621, ROLE_VIRKSOMHED, "621", false},
-		{&kons_none, ROLE_INDKOEBER, "621", false},
+		{&fixture_kons621, ROLE_KONSULENT, "621", true},
+		{&fixture_kons621, ROLE_JOBKONSULENT, "621", true},
+		{&fixture_kons621, ROLE_INDKOEBER, "621", true},
+		{&fixture_kons621, ROLE_VIRKSOMHED, "621", true},
+		{&fixture_kons621, ROLE_ADMIN, NULL, false},
+		{&fixture_kons621, ROLE_ADMIN, "621", false},
+		{&fixture_kons621, ROLE_KONSULENT, "740", false},
+		{&fixture_kons621, ROLE_INDKOEBER, NULL, false},
+		{&fixture_job621, ROLE_INDKOEBER, "621", false},
+		{&fixture_indk621, ROLE_INDKOEBER, "621", false},
+		{&fixture_virk621, ROLE_VIRKSOMHED, "621", false},
+		{&fixture_kons_none, ROLE_INDKOEBER, "621", false},
 		{NULL, ROLE_INDKOEBER, "621", false},
 	};
 	for (size_t i = 0; i < N_OF(cases); i++)
@@ -434,16 +338,16 @@ static void test_access_enterprise_profile(void **state)
 		int want;
 		bool own_only;
 	} cases[] = {
-		{&admin, 5, "621", Y, false},
-		{&kons621, 5, "621", Y, false},
-		{&kons621, 5, "740", N, false},
-		{&virk621, 5, "621", Y, true},
-		{&virk621, 6, "621", N, false},
-		{&virk621, 5, "740", N, false},
-		{&virk621, 5, NULL, N, false},
+		{&fixture_admin, 5, "621", Y, false},
+		{&fixture_kons621, 5, "621", Y, false},
+		{&fixture_kons621, 5, "740", N, false},
+		{&fixture_virk621, 5, "621", Y, true},
+		{&fixture_virk621, 6, "621", N, false},
+		{&fixture_virk621, 5, "740", N, false},
+		{&fixture_virk621, 5, NULL, N, false},
 		{&virk_none, 0, "621", N, false},
-		{&job621, 5, "621", N, false},
-		{&indk621, 5, "621", N, false},
+		{&fixture_job621, 5, "621", N, false},
+		{&fixture_indk621, 5, "621", N, false},
 		{NULL, 5, "621", N, false},
 	};
 	for (size_t i = 0; i < N_OF(cases); i++) {
@@ -459,14 +363,14 @@ static void test_access_enterprise_profile(void **state)
 
 static void test_login_session_logout(void **state)
 {
-	struct fx *f = *state;
-	int64_t id = add_user(f, "login@kolding.dk", "konsulent", "621", true);
+	struct fixture *f = *state;
+	int64_t id = fixture_add_user(f->db, "login@kolding.dk", "konsulent", "621", true);
 	char *cookie = NULL;
-	assert_int_equal(auth_login(f->db, &f->a, "login@kolding.dk", PW, "10.1.0.1", &cookie), 0);
+	assert_int_equal(auth_login(f->db, &f->a, "login@kolding.dk", FIXTURE_PW, "10.1.0.1", &cookie), 0);
 	assert_non_null(cookie);
 	assert_int_equal(strlen(cookie), AUTH_SECRET_LEN);
-	assert_int_equal(audit_count(f, "login", "user"), 1);
-	assert_int_equal(count_sessions(f), 1);
+	assert_int_equal(fixture_audit_count(f->db, "login", "user"), 1);
+	assert_int_equal(COUNT_SQL(f->db, "SELECT count(*) FROM sessions"), 1);
 	/* the store keeps only the hash of the cookie */
 	struct db_stmt *s = db_prepare(f->db, "SELECT id_hash, user_id FROM sessions");
 	assert_non_null(s);
@@ -491,24 +395,24 @@ static void test_login_session_logout(void **state)
 
 	/* a second sign-in is a second session with its own cookie */
 	char *cookie2 = NULL;
-	assert_int_equal(auth_login(f->db, &f->a, "login@kolding.dk", PW, "10.1.0.1", &cookie2), 0);
+	assert_int_equal(auth_login(f->db, &f->a, "login@kolding.dk", FIXTURE_PW, "10.1.0.1", &cookie2), 0);
 	assert_string_not_equal(cookie, cookie2);
-	assert_int_equal(count_sessions(f), 2);
+	assert_int_equal(COUNT_SQL(f->db, "SELECT count(*) FROM sessions"), 2);
 
 	assert_int_equal(auth_logout(f->db, &f->a, cookie), 0);
 	assert_int_equal(auth_session(f->db, &f->a, cookie, &who, &csrf), ERR_AUTH);
-	assert_int_equal(audit_count(f, "logout", "user"), 1);
+	assert_int_equal(fixture_audit_count(f->db, "logout", "user"), 1);
 	assert_int_equal(auth_session(f->db, &f->a, cookie2, &who, &csrf), 0);
 	/* signing out twice, or with nonsense, is fine and audits nothing */
 	assert_int_equal(auth_logout(f->db, &f->a, cookie), 0);
 	assert_int_equal(auth_logout(f->db, &f->a, "nonsense"), 0);
 	assert_int_equal(auth_logout(f->db, &f->a, NULL), 0);
-	assert_int_equal(audit_count(f, "logout", "user"), 1);
+	assert_int_equal(fixture_audit_count(f->db, "logout", "user"), 1);
 }
 
 static void test_session_bad_cookies(void **state)
 {
-	struct fx *f = *state;
+	struct fixture *f = *state;
 	char unknown[AUTH_SECRET_LEN + 1];
 	auth_random_secret(unknown);
 	const char *cookies[] = {NULL, "", "kort", unknown, "x' OR '1'='1"};
@@ -522,12 +426,12 @@ static void test_session_bad_cookies(void **state)
 
 static void test_session_expiry(void **state)
 {
-	struct fx *f = *state;
-	add_user(f, "udloeb@kolding.dk", "indkoeber", "621", true);
+	struct fixture *f = *state;
+	fixture_add_user(f->db, "udloeb@kolding.dk", "indkoeber", "621", true);
 	char *cookie = NULL;
 	struct principal *who;
 	const char *csrf;
-	assert_int_equal(auth_login(f->db, &f->a, "udloeb@kolding.dk", PW, "10.1.0.2", &cookie), 0);
+	assert_int_equal(auth_login(f->db, &f->a, "udloeb@kolding.dk", FIXTURE_PW, "10.1.0.2", &cookie), 0);
 	/* a request after a while refreshes the idle time */
 	assert_int_equal(EXEC_SQL(f->db, "UPDATE sessions SET last_seen = last_seen - 120,"
 	                                " created_at = created_at - 120"),
@@ -541,43 +445,43 @@ static void test_session_expiry(void **state)
 	/* idle for longer than AUTH_SESSION_IDLE: ended and deleted */
 	assert_int_equal(EXEC_SQL(f->db, "UPDATE sessions SET last_seen = last_seen - 3 * 3600"), 0);
 	assert_int_equal(auth_session(f->db, &f->a, cookie, &who, &csrf), ERR_AUTH);
-	assert_int_equal(count_sessions(f), 0);
+	assert_int_equal(COUNT_SQL(f->db, "SELECT count(*) FROM sessions"), 0);
 	/* older than AUTH_SESSION_MAX, however busy: ended too */
-	assert_int_equal(auth_login(f->db, &f->a, "udloeb@kolding.dk", PW, "10.1.0.2", &cookie), 0);
+	assert_int_equal(auth_login(f->db, &f->a, "udloeb@kolding.dk", FIXTURE_PW, "10.1.0.2", &cookie), 0);
 	assert_int_equal(EXEC_SQL(f->db, "UPDATE sessions SET created_at = created_at - 13 * 3600"),
 	                 0);
 	assert_int_equal(auth_session(f->db, &f->a, cookie, &who, &csrf), ERR_AUTH);
-	assert_int_equal(count_sessions(f), 0);
+	assert_int_equal(COUNT_SQL(f->db, "SELECT count(*) FROM sessions"), 0);
 }
 
 static void test_login_failures(void **state)
 {
-	struct fx *f = *state;
-	add_user(f, "forkert@kolding.dk", "konsulent", "621", true);
-	add_user(f, "inaktiv@kolding.dk", "konsulent", "621", false);
+	struct fixture *f = *state;
+	fixture_add_user(f->db, "forkert@kolding.dk", "konsulent", "621", true);
+	fixture_add_user(f->db, "inaktiv@kolding.dk", "konsulent", "621", false);
 	char *cookie = NULL;
 	assert_int_equal(auth_login(f->db, &f->a, "forkert@kolding.dk", "forkert-kodeord", "10.2.0.1",
 	                            &cookie),
 	                 ERR_AUTH);
 	assert_null(cookie);
-	assert_int_equal(audit_count(f, "login_failed", "user"), 1);
+	assert_int_equal(fixture_audit_count(f->db, "login_failed", "user"), 1);
 	/* an unknown address answers the same, with nothing to audit against */
-	assert_int_equal(auth_login(f->db, &f->a, "ukendt@kolding.dk", PW, "10.2.0.2", &cookie),
+	assert_int_equal(auth_login(f->db, &f->a, "ukendt@kolding.dk", FIXTURE_PW, "10.2.0.2", &cookie),
 	                 ERR_AUTH);
-	assert_int_equal(audit_count(f, "login_failed", "user"), 1);
+	assert_int_equal(fixture_audit_count(f->db, "login_failed", "user"), 1);
 	/* an inactive user cannot sign in with the right password */
-	assert_int_equal(auth_login(f->db, &f->a, "inaktiv@kolding.dk", PW, "10.2.0.3", &cookie),
+	assert_int_equal(auth_login(f->db, &f->a, "inaktiv@kolding.dk", FIXTURE_PW, "10.2.0.3", &cookie),
 	                 ERR_AUTH);
 	assert_null(cookie);
-	assert_int_equal(count_sessions(f), 0);
-	assert_int_equal(audit_count(f, "login", NULL), 0);
+	assert_int_equal(COUNT_SQL(f->db, "SELECT count(*) FROM sessions"), 0);
+	assert_int_equal(fixture_audit_count(f->db, "login", NULL), 0);
 }
 
 static void test_login_throttled(void **state)
 {
-	struct fx *f = *state;
+	struct fixture *f = *state;
 	const char *email = "throttled@kolding.dk";
-	add_user(f, email, "konsulent", "621", true);
+	fixture_add_user(f->db, email, "konsulent", "621", true);
 	char *cookie = NULL;
 	for (int i = 0; i < AUTH_FAIL_ACCOUNT; i++)
 		assert_int_equal(auth_login(f->db, &f->a, email, "forkert-kodeord",
@@ -585,24 +489,24 @@ static void test_login_throttled(void **state)
 		                 ERR_AUTH);
 	/* from a fresh address too, and even with the right password: the account waits */
 	assert_true(auth_throttled("account", email, AUTH_FAIL_ACCOUNT));
-	assert_int_equal(auth_login(f->db, &f->a, email, PW, "10.3.1.1", &cookie), ERR_BUSY);
+	assert_int_equal(auth_login(f->db, &f->a, email, FIXTURE_PW, "10.3.1.1", &cookie), ERR_BUSY);
 	assert_null(cookie);
-	assert_int_equal(audit_count(f, "login_failed", "user"), AUTH_FAIL_ACCOUNT);
+	assert_int_equal(fixture_audit_count(f->db, "login_failed", "user"), AUTH_FAIL_ACCOUNT);
 	auth_throttle_clear("account", email);
-	assert_int_equal(auth_login(f->db, &f->a, email, PW, "10.3.1.1", &cookie), 0);
+	assert_int_equal(auth_login(f->db, &f->a, email, FIXTURE_PW, "10.3.1.1", &cookie), 0);
 	assert_non_null(cookie);
 }
 
 static void test_deactivation_ends_sessions(void **state)
 {
-	struct fx *f = *state;
-	int64_t id = add_user(f, "stop@kolding.dk", "jobkonsulent", "621", true);
+	struct fixture *f = *state;
+	int64_t id = fixture_add_user(f->db, "stop@kolding.dk", "jobkonsulent", "621", true);
 	char *cookie = NULL;
-	assert_int_equal(auth_login(f->db, &f->a, "stop@kolding.dk", PW, "10.4.0.1", &cookie), 0);
+	assert_int_equal(auth_login(f->db, &f->a, "stop@kolding.dk", FIXTURE_PW, "10.4.0.1", &cookie), 0);
 	struct user_input off = {.active = 0, .enterprise_id = -1};
 	struct errs errs = {0};
-	assert_int_equal(users_update(f->db, &f->a, &kons621, id, &off, &errs), 0);
-	assert_int_equal(count_sessions(f), 0);
+	assert_int_equal(users_update(f->db, &f->a, &fixture_kons621, id, &off, &errs), 0);
+	assert_int_equal(COUNT_SQL(f->db, "SELECT count(*) FROM sessions"), 0);
 	struct principal *who;
 	const char *csrf;
 	assert_int_equal(auth_session(f->db, &f->a, cookie, &who, &csrf), ERR_AUTH);
@@ -612,8 +516,8 @@ static void test_deactivation_ends_sessions(void **state)
 
 static void test_tokens(void **state)
 {
-	struct fx *f = *state;
-	int64_t uid = add_user(f, "api@silkeborg.dk", "konsulent", "740", true);
+	struct fixture *f = *state;
+	int64_t uid = fixture_add_user(f->db, "api@silkeborg.dk", "konsulent", "740", true);
 	char *token = NULL;
 	int64_t tid = 0;
 	assert_int_equal(auth_token_create(f->db, &f->a, &users_cli, "api@silkeborg.dk", "ci",
@@ -623,8 +527,8 @@ static void test_tokens(void **state)
 	assert_true(tid > 0);
 	assert_int_equal(strlen(token), strlen(AUTH_TOKEN_PREFIX) + AUTH_SECRET_LEN);
 	assert_memory_equal(token, AUTH_TOKEN_PREFIX, strlen(AUTH_TOKEN_PREFIX));
-	assert_int_equal(audit_count(f, "create", "api_token"), 1);
-	assert_null(strstr(last_audit_detail(f), token + strlen(AUTH_TOKEN_PREFIX)));
+	assert_int_equal(fixture_audit_count(f->db, "create", "api_token"), 1);
+	assert_null(strstr(fixture_last_audit_detail(f->db, &f->a), token + strlen(AUTH_TOKEN_PREFIX)));
 	/* stored as a hash, with its label */
 	struct db_stmt *s = db_prepare(f->db, "SELECT token_hash, label, user_id FROM api_tokens");
 	assert_non_null(s);
@@ -643,18 +547,18 @@ static void test_tokens(void **state)
 	assert_true(who->via_token);
 
 	assert_int_equal(auth_token_revoke(f->db, &users_cli, tid), 0);
-	assert_int_equal(audit_count(f, "revoke", "api_token"), 1);
+	assert_int_equal(fixture_audit_count(f->db, "revoke", "api_token"), 1);
 	assert_int_equal(auth_token(f->db, &f->a, token, &who), ERR_AUTH);
 	assert_int_equal(auth_token_revoke(f->db, &users_cli, tid), ERR_NOTFOUND);
 	assert_int_equal(auth_token_revoke(f->db, &users_cli, 987654), ERR_NOTFOUND);
-	assert_int_equal(audit_count(f, "revoke", "api_token"), 1);
+	assert_int_equal(fixture_audit_count(f->db, "revoke", "api_token"), 1);
 }
 
 static void test_token_failures(void **state)
 {
-	struct fx *f = *state;
-	add_user(f, "slukket@kolding.dk", "indkoeber", "621", false);
-	int64_t uid = add_user(f, "senere@kolding.dk", "indkoeber", "621", true);
+	struct fixture *f = *state;
+	fixture_add_user(f->db, "slukket@kolding.dk", "indkoeber", "621", false);
+	int64_t uid = fixture_add_user(f->db, "senere@kolding.dk", "indkoeber", "621", true);
 	char *token = NULL;
 	int64_t tid = 0;
 	assert_int_equal(auth_token_create(f->db, &f->a, &users_cli, "ukendt@kolding.dk", "x", &token,
@@ -664,7 +568,7 @@ static void test_token_failures(void **state)
 	                                   &token, &tid),
 	                 ERR_NOTFOUND);
 	assert_null(token);
-	assert_int_equal(audit_count(f, NULL, "api_token"), 0);
+	assert_int_equal(fixture_audit_count(f->db, NULL, "api_token"), 0);
 
 	char secret[AUTH_SECRET_LEN + 1];
 	auth_random_secret(secret);
@@ -708,14 +612,14 @@ int main(void)
 		cmocka_unit_test(test_access_national_and_inquiry),
 		cmocka_unit_test(test_access_may_grant),
 		cmocka_unit_test(test_access_enterprise_profile),
-		cmocka_unit_test_setup_teardown(test_login_session_logout, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_session_bad_cookies, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_session_expiry, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_login_failures, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_login_throttled, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_deactivation_ends_sessions, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_tokens, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_token_failures, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_login_session_logout, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_session_bad_cookies, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_session_expiry, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_login_failures, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_login_throttled, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_deactivation_ends_sessions, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_tokens, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_token_failures, fixture_setup, fixture_teardown),
 	};
-	return cmocka_run_group_tests(tests, group_setup, NULL);
+	return cmocka_run_group_tests(tests, fixture_group_setup, NULL);
 }

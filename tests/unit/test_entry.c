@@ -30,29 +30,7 @@
 #include "src/mail/mail.h"
 #include "src/registry/registry.h"
 #include "src/store/db.h"
-
-struct fx {
-	struct db *db;
-	struct arena a;
-};
-
-static int setup(void **state)
-{
-	static struct fx f;
-	assert_int_equal(db_open(":memory:", &f.db), 0);
-	assert_int_equal(db_migrate(f.db, NULL), 0);
-	arena_init(&f.a, 0);
-	*state = &f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fx *f = *state;
-	arena_free(&f->a);
-	db_close(f->db);
-	return 0;
-}
+#include "tests/unit/fixture.h"
 
 static void test_easter(void **state)
 {
@@ -108,7 +86,7 @@ static void test_workdays(void **state)
 }
 
 /* a principal backed by a real account, as the server would have */
-static struct principal account(struct fx *f, const char *email, const char *role, const char *kommune)
+static struct principal account(struct fixture *f, const char *email, const char *role, const char *kommune)
 {
 	struct user_input u = {.email = email, .role = role, .kommune = kommune,
 	                       .password = "en lang adgangskode", .active = 1};
@@ -121,7 +99,7 @@ static struct principal account(struct fx *f, const char *email, const char *rol
 	return (struct principal){.id = id, .email = email, .role = r, .kommune = kommune};
 }
 
-static int count_outbox(struct fx *f, bool pending)
+static int count_outbox(struct fixture *f, bool pending)
 {
 	struct outbox_row *rows;
 	int n, total;
@@ -131,7 +109,7 @@ static int count_outbox(struct fx *f, bool pending)
 
 static void test_inquiries(void **state)
 {
-	struct fx *f = *state;
+	struct fixture *f = *state;
 	struct errs errs = {0};
 	int64_t id;
 	const char *ref;
@@ -249,7 +227,7 @@ static void test_inquiries(void **state)
 
 static void test_sessions_and_buckets(void **state)
 {
-	struct fx *f = *state;
+	struct fixture *f = *state;
 	assert_string_equal(advisory_bucket(0), "0");
 	assert_string_equal(advisory_bucket(1), "1-2");
 	assert_string_equal(advisory_bucket(2), "1-2");
@@ -387,7 +365,7 @@ static int sink_open(struct sink *s)
 
 static void test_mail_delivery(void **state)
 {
-	struct fx *f = *state;
+	struct fixture *f = *state;
 	assert_int_equal(db_write_begin(f->db), 0);
 	assert_int_equal(mail_queue(f->db, "621", "maja@example.org", "Kvittering for din henvendelse – tak fra Kolding",
 	                            "Kære Maja\n.\nTak for din henvendelse til Kolding Kommune.\n"), 0);
@@ -447,9 +425,9 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_easter),
 		cmocka_unit_test(test_workdays),
-		cmocka_unit_test_setup_teardown(test_inquiries, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_sessions_and_buckets, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_mail_delivery, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_inquiries, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_sessions_and_buckets, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_mail_delivery, fixture_setup, fixture_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -23,29 +23,7 @@
 #include "src/registry/registry_store.h"
 #include "src/store/collate.h"
 #include "src/store/db.h"
-
-struct fx {
-	struct db *db;
-	struct arena a;
-};
-
-static int setup(void **state)
-{
-	static struct fx f;
-	assert_int_equal(db_open(":memory:", &f.db), 0);
-	assert_int_equal(db_migrate(f.db, NULL), 0);
-	arena_init(&f.a, 0);
-	*state = &f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fx *f = *state;
-	arena_free(&f->a);
-	db_close(f->db);
-	return 0;
-}
+#include "tests/unit/fixture.h"
 
 static void test_cvr(void **state)
 {
@@ -94,7 +72,7 @@ static void test_status(void **state)
 }
 
 /* insert one enterprise through the domain, as the command line would */
-static int64_t add(struct fx *f, const char *name, const char *kommune, const char *pipe,
+static int64_t add(struct fixture *f, const char *name, const char *kommune, const char *pipe,
                    const char *est, const char *rsv, const char *closed)
 {
 	struct enterprise e = {.name = name, .kommune = kommune, .pipeline_since = pipe,
@@ -116,7 +94,7 @@ static const struct tabel1_row *row_of(const struct tabel1_row *rows, int n, con
 
 static void test_tabel1(void **state)
 {
-	struct fx *f = *state;
+	struct fixture *f = *state;
 	/* Kolding 621 */
 	add(f, "A", "621", NULL, "2013-01-01", "2015-06-01", NULL);         /* total, registered */
 	add(f, "B", "621", NULL, "2015-02-01", NULL, NULL);                 /* total, established */
@@ -192,7 +170,7 @@ static void test_collation(void **state)
 
 static void test_list_order(void **state)
 {
-	struct fx *f = *state;
+	struct fixture *f = *state;
 	const char *names[] = {"Ålekroen", "Zebra", "Øko", "abe", "Aalborg Café", "Ærø Køkken", "Abe"};
 	for (size_t i = 0; i < 7; i++)
 		add(f, names[i], "621", NULL, NULL, NULL, NULL);
@@ -208,7 +186,7 @@ static void test_list_order(void **state)
 			fail_msg("place %d: %s, want %s", i, items[i].name, want[i]);
 }
 
-static int found(struct fx *f, const char *query)
+static int found(struct fixture *f, const char *query)
 {
 	struct registry_query q = {.match = registry_search_query(&f->a, query), .registered = -1,
 	                           .day = "2026-01-01", .limit = 10};
@@ -220,7 +198,7 @@ static int found(struct fx *f, const char *query)
 
 static void test_search(void **state)
 {
-	struct fx *f = *state;
+	struct fixture *f = *state;
 	char *t = registry_search_terms(&f->a, "Æblespecialisterne ApS", NULL);
 	assert_non_null(strstr(t, "aeblespecialisterne"));
 	assert_non_null(strstr(t, "aeblespecialist "));
@@ -241,12 +219,12 @@ static void test_search(void **state)
 	assert_int_equal(found(f, "æblespecialist genbrug"), 0); /* every word must match */
 }
 
-static int import(struct fx *f, const char *csv, bool dry, struct import_report *rep)
+static int import(struct fixture *f, const char *csv, bool dry, struct import_report *rep)
 {
 	return registry_import_csv(f->db, &f->a, &users_cli, csv, strlen(csv), dry, rep);
 }
 
-static int count_enterprises(struct fx *f)
+static int count_enterprises(struct fixture *f)
 {
 	struct registry_query q = {.registered = -1, .day = "2026-01-01", .limit = 1};
 	struct registry_item *items;
@@ -257,7 +235,7 @@ static int count_enterprises(struct fx *f)
 
 static void test_import_ok_and_idempotent(void **state)
 {
-	struct fx *f = *state;
+	struct fixture *f = *state;
 	/* semicolons, a BOM, CRLF, a quoted field with the delimiter, a quote and a line break */
 	const char *csv = "\xEF\xBB\xBFname;cvr;kommune;established;services;description\r\n"
 	                  "Café Glad;10150817;621;2015-03-01;cafe|kantine;\"Frokost; kaffe og \"\"kage\"\"\nHver dag\"\r\n"
@@ -295,7 +273,7 @@ struct bad_case {
 
 static void test_import_errors(void **state)
 {
-	struct fx *f = *state;
+	struct fixture *f = *state;
 	static const struct bad_case cases[] = {
 		{"", 1, 1, "tom"},
 		{"name,kommune,colour\nA,621,red\n", 1, 3, "ukendt kolonne"},
@@ -350,7 +328,7 @@ static void test_import_errors(void **state)
 
 static void test_access(void **state)
 {
-	struct fx *f = *state;
+	struct fixture *f = *state;
 	struct principal kolding = {.id = 9, .email = "k@kolding.example", .role = ROLE_KONSULENT,
 	                            .kommune = "621"};
 	struct principal job = {.id = 10, .email = "j@kolding.example", .role = ROLE_JOBKONSULENT,
@@ -381,7 +359,7 @@ static void test_access(void **state)
 
 static void test_own_profile(void **state)
 {
-	struct fx *f = *state;
+	struct fixture *f = *state;
 	int64_t mine = add(f, "Min Café", "621", NULL, "2015-01-01", NULL, NULL);
 	int64_t other = add(f, "Nabocaféen", "621", NULL, "2015-01-01", NULL, NULL);
 	struct principal owner = {.id = 12, .email = "v@cafe.example", .role = ROLE_VIRKSOMHED,
@@ -407,7 +385,7 @@ static void test_own_profile(void **state)
 
 static void test_managed_lists(void **state)
 {
-	struct fx *f = *state;
+	struct fixture *f = *state;
 	struct errs errs = {0};
 	struct principal kolding = {.id = 0, .email = "k@kolding.example", .role = ROLE_KONSULENT, .kommune = "621"};
 	assert_int_equal(registry_option_add(f->db, &f->a, &kolding, false, "kaffe", "Kaffe", &errs), ERR_FORBIDDEN);
@@ -429,7 +407,7 @@ static void test_managed_lists(void **state)
 
 static void test_export_roundtrip(void **state)
 {
-	struct fx *f = *state;
+	struct fixture *f = *state;
 	const char *csv = "name,cvr,kommune,established,purposes,criteria,services,other_kommuner\n"
 	                  "Rund Tur,10150817,621,2014-01-02,social|health,purpose|cvr,it,740|630\n";
 	struct import_report rep;
@@ -455,15 +433,15 @@ int main(void)
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_status),
 		cmocka_unit_test(test_collation),
-		cmocka_unit_test_setup_teardown(test_tabel1, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_search, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_list_order, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_import_ok_and_idempotent, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_import_errors, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_access, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_own_profile, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_managed_lists, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_export_roundtrip, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_tabel1, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_search, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_list_order, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_import_ok_and_idempotent, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_import_errors, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_access, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_own_profile, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_managed_lists, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_export_roundtrip, fixture_setup, fixture_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -21,6 +21,7 @@
 #include "src/store/db.h"
 #include "src/surveys/surveys.h"
 #include "src/surveys/surveys_store.h"
+#include "tests/unit/fixture.h"
 
 struct fx {
 	struct db *db;
@@ -44,9 +45,7 @@ static int setup(void **state)
 {
 	static struct fx f;
 	memset(&f, 0, sizeof(f));
-	assert_int_equal(db_open(":memory:", &f.db), 0);
-	assert_int_equal(db_migrate(f.db, NULL), 0);
-	arena_init(&f.a, 0);
+	fixture_open(&f.db, &f.a);
 	struct errs errs = {0};
 	int64_t id;
 	bool created;
@@ -62,8 +61,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fx *f = *state;
-	arena_free(&f->a);
-	db_close(f->db);
+	fixture_close(f->db, &f->a);
 	return 0;
 }
 
