@@ -15,8 +15,8 @@
 #include "../base/text.h"
 #include "../store/db.h"
 #include "../view/json.h"
+#include "../registry/registry.h"
 #include "../registry/registry_io.h"
-#include "../registry/registry_store.h"
 #include "../entry/entry.h"
 #include "../surveys/surveys.h"
 #include "../surveys/surveys_store.h"
@@ -325,8 +325,8 @@ int cmd_demo(const struct cmd_ctx *ctx, int argc, char **argv)
 			                        .kommune = demo_users[i].kommune, .name = demo_users[i].name,
 			                        .password = DEMO_PASSWORD, .active = 1};
 			if (demo_users[i].enterprise)
-				registry_store_find(db, NULL, demo_users[i].enterprise, demo_users[i].kommune,
-				                    &in.enterprise_id);
+				registry_find(db, NULL, demo_users[i].enterprise, demo_users[i].kommune,
+				              &in.enterprise_id);
 			if (users_create(db, &a, &users_cli, &in, &e, &id) != 0) {
 				fprintf(stderr, "indgang demo: could not create %s\n", demo_users[i].email);
 				failed = 1;
