@@ -223,8 +223,6 @@ int registry_page_profile(struct req *r)
 	struct option_kv *services, *targets;
 	int nservices, ntargets;
 	const char *others;
-	/* the history of changes, for the municipality's staff */
-	bool staff = false;
 	struct audit_row *rows = NULL;
 	int nr = 0, total;
 	int rc = registry_get(r->db, &r->a, param_id(r), &e);
@@ -234,7 +232,9 @@ int registry_page_profile(struct req *r)
 		rc = registry_options(r->db, &r->a, true, &targets, &ntargets);
 	if (rc == 0)
 		rc = others_of(r, &e, &others);
-	if (rc == 0 && (staff = access_allowed(r->user, ACC_READ, e.kommune) == 0)) {
+	/* the history of changes, for the municipality's staff */
+	bool staff = rc == 0 && access_allowed(r->user, ACC_READ, e.kommune) == 0;
+	if (staff) {
 		struct audit_filter f = {.entity = "enterprise",
 		                         .entity_id = arena_printf(&r->a, "%lld", (long long)e.id),
 		                         .kommune = access_scope(r->user), .limit = 50};
