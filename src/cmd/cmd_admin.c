@@ -15,12 +15,11 @@
 #include "../base/text.h"
 #include "../store/db.h"
 #include "../view/json.h"
+#include "../registry/registry.h"
 #include "../registry/registry_io.h"
-#include "../registry/registry_store.h"
 #include "../entry/advisory.h"
 #include "../entry/entry.h"
 #include "../surveys/surveys.h"
-#include "../surveys/surveys_store.h"
 #include "cmd.h"
 #include "demo_data.h"
 
@@ -226,18 +225,15 @@ static int demo_entry(struct db *db, struct arena *a)
 		return 0; /* loaded before */
 	static const int per_month[] = {0, 2, 4, 8, 12}; /* one value inside each bucket */
 	const struct question *t12 = surveys_question(&s, "t12");
-	int64_t *ids;
-	const char **kommuner;
-	if (!t12 || surveys_store_responses(db, a, rd.id, &ids, &kommuner, &n) != 0)
+	struct response *answers;
+	if (!t12 || surveys_submitted(db, a, &s, &rd, &answers, &n) != 0)
 		return ERR_NOTFOUND;
 	for (int i = 0; i < n; i++) {
-		struct response resp = {.id = ids[i], .kommune = kommuner[i]};
-		if (surveys_store_cells(db, a, &s, ids[i], &resp) != 0)
-			return ERR_DB;
+		const struct response *resp = &answers[i];
 		int bucket = -1;
-		for (int c = 0; c < resp.ncells; c++)
-			if (resp.cells[c].q == t12)
-				bucket = surveys_choice_index(t12->options, t12->noptions, resp.cells[c].option);
+		for (int c = 0; c < resp->ncells; c++)
+			if (resp->cells[c].q == t12)
+				bucket = surveys_choice_index(t12->options, t12->noptions, resp->cells[c].option);
 		if (bucket < 0 || bucket > 4)
 			continue;
 		for (int month = 1; month <= 12; month++) {
@@ -245,7 +241,7 @@ static int demo_entry(struct db *db, struct arena *a)
 				struct errs errs = {0};
 				int64_t sid;
 				struct advisory_session_input in = {
-					.kommune = kommuner[i],
+					.kommune = resp->kommune,
 					.date = arena_printf(a, "2015-%02d-%02d", month, 2 + k * 2),
 					.topic = k % 2 ? "employment" : "business",
 					.minutes = 30 + 15 * (k % 4),
@@ -326,8 +322,8 @@ int cmd_demo(const struct cmd_ctx *ctx, int argc, char **argv)
 			                        .kommune = demo_users[i].kommune, .name = demo_users[i].name,
 			                        .password = DEMO_PASSWORD, .active = 1};
 			if (demo_users[i].enterprise)
-				registry_store_find(db, NULL, demo_users[i].enterprise, demo_users[i].kommune,
-				                    &in.enterprise_id);
+				registry_find(db, NULL, demo_users[i].enterprise, demo_users[i].kommune,
+				              &in.enterprise_id);
 			if (users_create(db, &a, &users_cli, &in, &e, &id) != 0) {
 				fprintf(stderr, "indgang demo: could not create %s\n", demo_users[i].email);
 				failed = 1;

@@ -15,7 +15,6 @@
 #include "../registry/registry.h"
 #include "../registry/registry_io.h"
 #include "../registry/registry_report.h"
-#include "../registry/registry_store.h"
 #include "../store/db.h"
 #include "cmd.h"
 
@@ -108,7 +107,7 @@ static int registry_lists(const struct cmd_ctx *ctx, const char *verb, const cha
 		for (int t = 0; t < 2; t++) {
 			struct option_kv *opts;
 			int n;
-			if (registry_store_options(db, &a, t, &opts, &n) != 0) {
+			if (registry_options(db, &a, t == 1, &opts, &n) != 0) {
 				rc = EXIT_FAIL;
 				break;
 			}

@@ -267,17 +267,30 @@ int registry_save(struct db *db, struct arena *a, const struct principal *who,
 {
 	if (db_write_begin(db) != 0)
 		return ERR_DB;
-	int rc = registry_write(db, a, who, e, errs);
-	if (rc) {
-		db_rollback(db);
-		return rc;
-	}
-	return db_commit(db);
+	return db_write_end(db, registry_write(db, a, who, e, errs));
 }
 
 int registry_get(struct db *db, struct arena *a, int64_t id, struct enterprise *out)
 {
 	return registry_store_get(db, a, id, out);
+}
+
+int registry_find(struct db *db, const char *cvr, const char *name, const char *kommune,
+                  int64_t *id)
+{
+	return registry_store_find(db, cvr, name, kommune, id);
+}
+
+int registry_list(struct db *db, struct arena *a, const struct registry_query *q,
+                  struct registry_item **items, int *n, int *total)
+{
+	return registry_store_list(db, a, q, items, n, total);
+}
+
+int registry_options(struct db *db, struct arena *a, bool targets, struct option_kv **opts,
+                     int *n)
+{
+	return registry_store_options(db, a, targets ? 1 : 0, opts, n);
 }
 
 /* the list of codes as a JSON array for the store's json_each, or NULL for no filter */
@@ -408,17 +421,7 @@ int registry_option_add(struct db *db, struct arena *a, const struct principal *
 	if (rc == 0)
 		rc = audit_record(db, by, "create", targets ? "target_group" : "service", k, NULL,
 		                  AUDIT_DETAIL(AUDIT_TEXT("label", l)));
-	if (rc) {
-		db_rollback(db);
-		if (rc == ERR_CONFLICT)
-			errs_add(errs, "key", "Nøglen eller betegnelsen findes allerede på listen.");
-		return rc;
-	}
-	return db_commit(db);
-}
-
-int registry_find(struct db *db, const char *cvr, const char *name, const char *kommune,
-                  int64_t *id)
-{
-	return registry_store_find(db, cvr, name, kommune, id);
+	if (rc == ERR_CONFLICT)
+		errs_add(errs, "key", "Nøglen eller betegnelsen findes allerede på listen.");
+	return db_write_end(db, rc);
 }

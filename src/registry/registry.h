@@ -102,6 +102,35 @@ int registry_option_add(struct db *db, struct arena *a, const struct principal *
                         const char *key, const char *label, struct errs *errs);
 /* registry_get: the enterprise id with its lists; ERR_NOTFOUND. Public data. */
 int registry_get(struct db *db, struct arena *a, int64_t id, struct enterprise *out);
+/* registry_find: the id of the enterprise with cvr (if given), else the first with name in
+ * kommune; ERR_NOTFOUND. Public data. */
+int registry_find(struct db *db, const char *cvr, const char *name, const char *kommune,
+                  int64_t *id);
+
+/* a filtered, sorted page of enterprises (public fields) */
+struct registry_query {
+	const char *match;     /* FTS5 query built by registry_search_query, or NULL */
+	const char *kommune;   /* home municipality, or NULL */
+	const char *service;   /* key, or NULL */
+	const char *target;    /* key, or NULL */
+	const char *status;    /* "idea" ... "closed" as of day, or NULL */
+	int registered;        /* 1 RSV-registered by day, 0 not, -1 either */
+	const char *day;       /* YYYY-MM-DD for status */
+	int sort;              /* 0 name (Danish order), 1 newest established, 2 municipality */
+	int limit, offset;
+};
+struct registry_item {
+	int64_t id;
+	const char *name, *cvr, *kommune, *kommune_navn, *status, *established, *rsv_registered;
+};
+/* registry_list: one page of the enterprises q selects, in q's order, with their public fields
+ * (allocated in a); *total counts every match. Public data: no access check. ERR_DB. */
+int registry_list(struct db *db, struct arena *a, const struct registry_query *q,
+                  struct registry_item **items, int *n, int *total);
+/* registry_options: the managed list of services (targets false) or target groups (true), in
+ * their order, allocated in a; every entry, however many. Public data. ERR_DB. */
+int registry_options(struct db *db, struct arena *a, bool targets, struct option_kv **opts,
+                     int *n);
 
 /* ---- statistics */
 struct tabel1_row {
@@ -122,11 +151,5 @@ struct tabel2_row {
  * origin, zeros included, unknown last), within kommuner (NULL: all). */
 int registry_tabel2(struct db *db, struct arena *a, int year, const char *const *kommuner,
                     struct tabel2_row **rows, int *n, int *total);
-
-/* registry_find: the id of the enterprise with cvr (when given), else the first with name in
- * kommune, for another capability that links its records to the registry (the registry's facts
- * are public). 0 and *id, ERR_NOTFOUND, or ERR_DB. */
-int registry_find(struct db *db, const char *cvr, const char *name, const char *kommune,
-                  int64_t *id);
 
 #endif

@@ -9,7 +9,6 @@
 #include "../base/errs.h"
 #include "../http/api.h"
 #include "registry.h"
-#include "registry_store.h"
 #include "registry_web.h"
 
 /* GET /api/v1/enterprises — public. ?q, kommune, service, target, status, registered,
@@ -27,8 +26,9 @@ int registry_api_list(struct req *r)
 	q.offset = offset;
 	struct registry_item *items;
 	int n, total;
-	if (registry_store_list(r->db, &r->a, &q, &items, &n, &total) != 0)
-		return api_fail(r, ERR_DB);
+	int rc = registry_list(r->db, &r->a, &q, &items, &n, &total);
+	if (rc)
+		return api_fail(r, rc);
 	struct json w;
 	api_list_begin(r, &w);
 	for (int i = 0; i < n; i++) {
@@ -209,8 +209,9 @@ static int save_and_reply(struct req *r, struct enterprise *e, int status)
 	if (rc)
 		return api_fail(r, rc);
 	struct enterprise saved;
-	if (registry_get(r->db, &r->a, e->id, &saved) != 0)
-		return api_fail(r, ERR_DB);
+	rc = registry_get(r->db, &r->a, e->id, &saved);
+	if (rc)
+		return api_fail(r, rc);
 	enterprise_json(r, &saved);
 	if (status == 201)
 		reply_header(r, "Location", arena_printf(&r->a, "/api/v1/enterprises/%lld", (long long)e->id));

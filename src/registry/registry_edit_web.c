@@ -14,7 +14,6 @@
 #include "../http/page.h"
 #include "../kommune/kommune.h"
 #include "registry.h"
-#include "registry_store.h"
 #include "registry_text_da.h"
 #include "registry_web.h"
 
@@ -31,20 +30,36 @@ static const char *date_or_empty(const char *s)
 	return s ? s : "";
 }
 
-static struct form_option *kommune_options(struct req *r, int *n)
+/* what the form offers to choose from, read before the page begins so that a failed read
+ * answers an error page instead of a form with empty lists */
+struct edit_lists {
+	struct form_option *kommuner, *services, *targets;
+	int nkommuner, nservices, ntargets;
+};
+
+static int edit_lists_load(struct req *r, struct edit_lists *l)
 {
 	struct kommune *ks;
-	*n = 0;
-	if (kommune_list(r->db, &r->a, &ks, n) != 0)
-		return NULL;
-	struct form_option *ko = arena_alloc(&r->a, sizeof(*ko) * (size_t)(*n + 1));
-	for (int i = 0; i < *n; i++)
-		ko[i] = (struct form_option){ks[i].kode, ks[i].navn};
-	return ko;
+	struct option_kv *opts;
+	int rc = kommune_list(r->db, &r->a, &ks, &l->nkommuner);
+	if (rc)
+		return rc;
+	l->kommuner = arena_alloc(&r->a, sizeof(*l->kommuner) * (size_t)(l->nkommuner + 1));
+	for (int i = 0; i < l->nkommuner; i++)
+		l->kommuner[i] = (struct form_option){ks[i].kode, ks[i].navn};
+	rc = registry_options(r->db, &r->a, false, &opts, &l->nservices);
+	if (rc)
+		return rc;
+	l->services = to_form_options(r, opts, l->nservices);
+	rc = registry_options(r->db, &r->a, true, &opts, &l->ntargets);
+	if (rc)
+		return rc;
+	l->targets = to_form_options(r, opts, l->ntargets);
+	return 0;
 }
 
 /* the registry's facts: only the municipality's staff set these */
-static void form_facts(struct req *r, const struct enterprise *e)
+static void form_facts(struct req *r, const struct enterprise *e, const struct edit_lists *l)
 {
 	struct buf *o = &r->out;
 	const struct errs *er = &r->errs;
@@ -54,12 +69,10 @@ static void form_facts(struct req *r, const struct enterprise *e)
 	form_input(o, &(struct form_field){.name = "cvr", .label = R_CVR, .value = e->cvr,
 	                                   .hint = "8 cifre. Kan udelades, mens virksomheden er en idé eller på vej.",
 	                                   .error = errs_get(er, "cvr")});
-	if (r->user->role == ROLE_ADMIN) {
-		int nk;
-		struct form_option *ko = kommune_options(r, &nk);
+	if (access_national(r->user)) {
 		form_select(o, &(struct form_field){.name = "kommune", .label = "Hjemkommune",
 		                                    .value = e->kommune, .error = errs_get(er, "kommune"),
-		                                    .required = true}, ko, nk);
+		                                    .required = true}, l->kommuner, l->nkommuner);
 	} else {
 		htmlf(o, "<p>Hjemkommune: <strong>%s</strong></p>\n", r->user->kommune_navn);
 	}
@@ -72,7 +85,7 @@ static void form_facts(struct req *r, const struct enterprise *e)
 	            og, registry_origins_count + 1);
 }
 
-static void form_lifecycle(struct req *r, const struct enterprise *e)
+static void form_lifecycle(struct req *r, const struct enterprise *e, const struct edit_lists *l)
 {
 	struct buf *o = &r->out;
 	const struct errs *er = &r->errs;
@@ -86,17 +99,15 @@ static void form_lifecycle(struct req *r, const struct enterprise *e)
 		                                   .type = "date", .value = date_or_empty(values[i]),
 		                                   .error = errs_get(er, dates[i].name)});
 	html(o, "</fieldset>\n");
-	int nk;
-	struct form_option *ko = kommune_options(r, &nk);
 	form_select_multiple(o, &(struct form_field){.name = "other_kommuner",
 	                                             .label = "Andre kommuner, der samarbejder med virksomheden",
 	                                             .hint = "Vælg flere med Ctrl eller Skift.",
 	                                             .error = errs_get(er, "other_kommuner")},
-	                     ko, nk, e->others, e->nothers, 6);
+	                     l->kommuner, l->nkommuner, e->others, e->nothers, 6);
 }
 
 /* what the enterprise's own user may keep up to date too */
-static void form_profile(struct req *r, const struct enterprise *e)
+static void form_profile(struct req *r, const struct enterprise *e, const struct edit_lists *l)
 {
 	struct buf *o = &r->out;
 	const struct errs *er = &r->errs;
@@ -132,16 +143,12 @@ static void form_profile(struct req *r, const struct enterprise *e)
 	form_checkboxes(o, &(struct form_field){.name = "criteria",
 	                                        .label = "Regeringens fem kriterier for en socialøkonomisk virksomhed"},
 	                criteria, 5, cch, nc);
-	struct option_kv *opts;
-	int nopts;
-	if (registry_store_options(r->db, &r->a, 0, &opts, &nopts) == 0)
-		form_checkboxes(o, &(struct form_field){.name = "services", .label = "Ydelser, virksomheden sælger",
-		                                        .error = errs_get(er, "services")},
-		                to_form_options(r, opts, nopts), nopts, e->services, e->nservices);
-	if (registry_store_options(r->db, &r->a, 1, &opts, &nopts) == 0)
-		form_checkboxes(o, &(struct form_field){.name = "target_groups", .label = "Målgrupper",
-		                                        .error = errs_get(er, "target_groups")},
-		                to_form_options(r, opts, nopts), nopts, e->targets, e->ntargets);
+	form_checkboxes(o, &(struct form_field){.name = "services", .label = "Ydelser, virksomheden sælger",
+	                                        .error = errs_get(er, "services")},
+	                l->services, l->nservices, e->services, e->nservices);
+	form_checkboxes(o, &(struct form_field){.name = "target_groups", .label = "Målgrupper",
+	                                        .error = errs_get(er, "target_groups")},
+	                l->targets, l->ntargets, e->targets, e->ntargets);
 	html(o, "<fieldset><legend>Kontakt</legend>\n");
 	form_input(o, &(struct form_field){.name = "contact_name", .label = "Kontaktperson",
 	                                   .value = e->contact_name, .autocomplete = "off"});
@@ -162,6 +169,10 @@ static void form_profile(struct req *r, const struct enterprise *e)
  * own user, who sees the registry's facts but cannot change them */
 static int edit_form(struct req *r, int status, const struct enterprise *e, bool own_only)
 {
+	struct edit_lists l;
+	int rc = edit_lists_load(r, &l);
+	if (rc)
+		return page_fail(r, rc, NULL);
 	page_begin(r, e->id ? arena_printf(&r->a, "%s: %s", R_EDIT, e->name) : R_NEW);
 	struct buf *o = &r->out;
 	form_error_summary(o, &r->errs);
@@ -178,11 +189,11 @@ static int edit_form(struct req *r, int status, const struct enterprise *e, bool
 		html(o, "<p class=\"hint\">Kommunen vedligeholder virksomhedens CVR-nummer, kommune, "
 		        "oprindelse og datoer. Kontakt kommunen, hvis de skal rettes.</p>\n");
 	else
-		form_facts(r, e);
+		form_facts(r, e, &l);
 	html(o, "</fieldset>\n");
 	if (!own_only)
-		form_lifecycle(r, e);
-	form_profile(r, e);
+		form_lifecycle(r, e, &l);
+	form_profile(r, e, &l);
 	htmlf(o, "<div class=\"actions\"><button type=\"submit\">%s</button> ", R_SAVE);
 	if (e->id)
 		htmlf(o, "<a href=\"/virksomheder/%lld\">%s</a></div>\n</form>\n", (long long)e->id, R_CANCEL);
@@ -196,7 +207,7 @@ static void read_facts(struct req *r, struct enterprise *e)
 {
 	e->cvr = req_form(r, "cvr");
 	e->entrepreneur = req_form(r, "entrepreneur") != NULL;
-	if (r->user->role == ROLE_ADMIN)
+	if (access_national(r->user))
 		e->kommune = req_form(r, "kommune");
 	else if (!e->id)
 		e->kommune = r->user->kommune;
@@ -240,20 +251,11 @@ static void read_form(struct req *r, struct enterprise *e, bool own_only)
 	e->description = req_form(r, "description");
 }
 
-static int fail(struct req *r, int rc)
-{
-	if (rc == ERR_FORBIDDEN)
-		return reply_page_error(r, 403, R_FORBIDDEN);
-	if (rc == ERR_NOTFOUND)
-		return reply_page_error(r, 404, R_NOT_FOUND);
-	return reply_page_error(r, 500, "Der skete en fejl. Den er logget.");
-}
-
 /* GET /virksomheder/ny — konsulent or admin. */
 int registry_page_new(struct req *r)
 {
 	if (access_allowed(r->user, ACC_WRITE, r->user->kommune) != 0)
-		return fail(r, ERR_FORBIDDEN);
+		return page_fail(r, ERR_FORBIDDEN, NULL);
 	struct enterprise e = {.kommune = r->user->kommune, .criteria = 0};
 	return edit_form(r, 200, &e, false);
 }
@@ -267,7 +269,7 @@ int registry_page_create(struct req *r)
 	if (rc == ERR_INVALID || rc == ERR_CONFLICT)
 		return edit_form(r, rc == ERR_INVALID ? 422 : 409, &e, false);
 	if (rc)
-		return fail(r, rc);
+		return page_fail(r, rc, R_NOT_FOUND);
 	return reply_redirect(r, arena_printf(&r->a, "/virksomheder/%lld?ok=oprettet", (long long)e.id));
 }
 
@@ -277,10 +279,10 @@ int registry_page_edit(struct req *r)
 	struct enterprise e;
 	int rc = registry_get(r->db, &r->a, req_param_int(r, "id"), &e);
 	if (rc)
-		return fail(r, rc);
+		return page_fail(r, rc, R_NOT_FOUND);
 	bool own_only;
 	if (access_enterprise_profile(r->user, e.id, e.kommune, &own_only) != 0)
-		return fail(r, ERR_FORBIDDEN);
+		return page_fail(r, ERR_FORBIDDEN, NULL);
 	return edit_form(r, 200, &e, own_only);
 }
 
@@ -290,15 +292,15 @@ int registry_page_update(struct req *r)
 	struct enterprise e;
 	int rc = registry_get(r->db, &r->a, req_param_int(r, "id"), &e);
 	if (rc)
-		return fail(r, rc);
+		return page_fail(r, rc, R_NOT_FOUND);
 	bool own_only;
 	if (access_enterprise_profile(r->user, e.id, e.kommune, &own_only) != 0)
-		return fail(r, ERR_FORBIDDEN);
+		return page_fail(r, ERR_FORBIDDEN, NULL);
 	read_form(r, &e, own_only);
 	rc = registry_save(r->db, &r->a, r->user, &e, &r->errs);
 	if (rc == ERR_INVALID || rc == ERR_CONFLICT)
 		return edit_form(r, rc == ERR_INVALID ? 422 : 409, &e, own_only);
 	if (rc)
-		return fail(r, rc);
+		return page_fail(r, rc, R_NOT_FOUND);
 	return reply_redirect(r, arena_printf(&r->a, "/virksomheder/%lld?ok=gemt", (long long)e.id));
 }

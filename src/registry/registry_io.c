@@ -368,12 +368,9 @@ int registry_import_csv(struct db *db, struct arena *a, const struct principal *
 		}
 		arena_free(&row);
 	}
-	if (rc) {
-		db_rollback(db);
+	if (rc)
 		rep->created = rep->updated = rep->unchanged = 0;
-		return rc;
-	}
-	return db_commit(db);
+	return db_write_end(db, rc);
 }
 
 /* ---------------------------------------------------------------- export */

@@ -58,9 +58,11 @@ int registry_page_stats(struct req *r)
 	struct tabel1_row *rows, sum;
 	struct tabel2_row *t2;
 	int n, n2, t2_total;
-	if (registry_tabel1(r->db, &r->a, year, list, &rows, &n, &sum) != 0 ||
-	    registry_tabel2(r->db, &r->a, year, list, &t2, &n2, &t2_total) != 0)
-		return reply_page_error(r, 500, "Der skete en fejl. Den er logget.");
+	int rc = registry_tabel1(r->db, &r->a, year, list, &rows, &n, &sum);
+	if (rc == 0)
+		rc = registry_tabel2(r->db, &r->a, year, list, &t2, &n2, &t2_total);
+	if (rc)
+		return page_fail(r, rc, NULL);
 	page_begin(r, R_STATS_TITLE);
 	struct buf *o = &r->out;
 	html(o, "<form method=\"get\" action=\"/statistik\" class=\"filter\">\n");
@@ -129,9 +131,11 @@ int registry_download_stats(struct req *r)
 	struct tabel1_row *rows, sum;
 	struct tabel2_row *t2;
 	int n, n2, t2_total;
-	if (registry_tabel1(r->db, &r->a, year, list, &rows, &n, &sum) != 0 ||
-	    registry_tabel2(r->db, &r->a, year, list, &t2, &n2, &t2_total) != 0)
-		return reply_page_error(r, 500, "Der skete en fejl. Den er logget.");
+	int rc = registry_tabel1(r->db, &r->a, year, list, &rows, &n, &sum);
+	if (rc == 0)
+		rc = registry_tabel2(r->db, &r->a, year, list, &t2, &n2, &t2_total);
+	if (rc)
+		return page_fail(r, rc, NULL);
 	buf_reset(&r->out);
 	if (!strcmp(format, "xlsx")) {
 		if (registry_tables_xlsx(&r->out, year, rows, n, &sum, t2, n2, t2_total) != 0)
@@ -179,9 +183,11 @@ int registry_api_stats(struct req *r)
 	struct tabel1_row *rows, sum;
 	struct tabel2_row *t2;
 	int n, n2, t2_total;
-	if (registry_tabel1(r->db, &r->a, year, list, &rows, &n, &sum) != 0 ||
-	    registry_tabel2(r->db, &r->a, year, list, &t2, &n2, &t2_total) != 0)
-		return api_fail(r, ERR_DB);
+	int rc = registry_tabel1(r->db, &r->a, year, list, &rows, &n, &sum);
+	if (rc == 0)
+		rc = registry_tabel2(r->db, &r->a, year, list, &t2, &n2, &t2_total);
+	if (rc)
+		return api_fail(r, rc);
 	buf_reset(&r->out);
 	const char *table = req_query(r, "table");
 	if (table && !strcmp(table, "2"))

@@ -111,7 +111,7 @@ static int read_keys(struct db_stmt *s, struct arena *a, int64_t id, const char 
 	*n = 0;
 	while (rc == 0 && (rc = db_step(s)) == DB_ROW) {
 		if (*n < REGISTRY_MAX_LIST)
-			arr[(*n)++] = arena_strdup(a, db_col_text(s, 0));
+			arr[(*n)++] = db_col_dup(a, s, 0);
 		rc = 0;
 	}
 	db_done(s);
@@ -134,10 +134,10 @@ int registry_store_get(struct db *db, struct arena *a, int64_t id, struct enterp
 		const char **t[] = {&e->name, &e->cvr, &e->kommune, &e->kommune_navn};
 		e->id = db_col_int(s, 0);
 		for (int i = 0; i < 4; i++)
-			*t[i] = arena_strdup(a, db_col_text(s, 1 + i));
+			*t[i] = db_col_dup(a, s, 1 + i);
 		e->entrepreneur = db_col_int(s, 5) != 0;
-		e->legal_form = arena_strdup(a, db_col_text(s, 6));
-		e->origin = arena_strdup(a, db_col_text(s, 7));
+		e->legal_form = db_col_dup(a, s, 6);
+		e->origin = db_col_dup(a, s, 7);
 		e->purpose_social = db_col_int(s, 8) != 0;
 		e->purpose_health = db_col_int(s, 9) != 0;
 		e->purpose_environment = db_col_int(s, 10) != 0;
@@ -147,7 +147,7 @@ int registry_store_get(struct db *db, struct arena *a, int64_t id, struct enterp
 		                    &e->rsv_registered, &e->closed, &e->source, &e->created_at,
 		                    &e->updated_at};
 		for (int i = 0; i < 13; i++)
-			*u[i] = arena_strdup(a, db_col_text(s, 12 + i));
+			*u[i] = db_col_dup(a, s, 12 + i);
 	}
 	db_done(s);
 	if (rc != DB_ROW)
@@ -270,13 +270,13 @@ int registry_store_list(struct db *db, struct arena *a, const struct registry_qu
 	while ((rc = db_step(s)) == DB_ROW && count < q->limit) {
 		struct registry_item *it = &out[count++];
 		it->id = db_col_int(s, 0);
-		it->name = arena_strdup(a, db_col_text(s, 1));
-		it->cvr = arena_strdup(a, db_col_text(s, 2));
-		it->kommune = arena_strdup(a, db_col_text(s, 3));
-		it->kommune_navn = arena_strdup(a, db_col_text(s, 4));
-		it->status = arena_strdup(a, db_col_text(s, 5));
-		it->established = arena_strdup(a, db_col_text(s, 6));
-		it->rsv_registered = arena_strdup(a, db_col_text(s, 7));
+		it->name = db_col_dup(a, s, 1);
+		it->cvr = db_col_dup(a, s, 2);
+		it->kommune = db_col_dup(a, s, 3);
+		it->kommune_navn = db_col_dup(a, s, 4);
+		it->status = db_col_dup(a, s, 5);
+		it->established = db_col_dup(a, s, 6);
+		it->rsv_registered = db_col_dup(a, s, 7);
 	}
 	db_done(s);
 	if (rc < 0)
@@ -297,22 +297,16 @@ int registry_store_ids(struct db *db, struct arena *a, const char *kommune, int6
 		db_done(s);
 		return ERR_DB;
 	}
-	int cap = 256, count = 0, rc;
-	int64_t *out = arena_alloc(a, sizeof(*out) * (size_t)cap);
-	while ((rc = db_step(s)) == DB_ROW) {
-		if (count == cap) {
-			int64_t *bigger = arena_alloc(a, sizeof(*out) * (size_t)cap * 2);
-			memcpy(bigger, out, sizeof(*out) * (size_t)cap);
-			out = bigger;
-			cap *= 2;
-		}
-		out[count++] = db_col_int(s, 0);
-	}
+	int64_t *out = NULL;
+	size_t count = 0, cap = 0;
+	int rc;
+	while ((rc = db_step(s)) == DB_ROW)
+		*ARENA_PUSH(a, out, count, cap) = db_col_int(s, 0);
 	db_done(s);
 	if (rc < 0)
 		return rc;
 	*ids = out;
-	*n = count;
+	*n = (int)count;
 	return 0;
 }
 
@@ -341,12 +335,13 @@ int registry_store_tabel1(struct db *db, struct arena *a, const char *from, cons
 		db_done(s);
 		return ERR_DB;
 	}
-	struct tabel1_row *out = arena_alloc(a, sizeof(*out) * 128);
-	int count = 0, rc;
-	while ((rc = db_step(s)) == DB_ROW && count < 128) {
-		struct tabel1_row *r = &out[count++];
-		r->kommune = arena_strdup(a, db_col_text(s, 0));
-		r->navn = arena_strdup(a, db_col_text(s, 1));
+	struct tabel1_row *out = NULL;
+	size_t count = 0, cap = 0;
+	int rc;
+	while ((rc = db_step(s)) == DB_ROW) {
+		struct tabel1_row *r = ARENA_PUSH(a, out, count, cap);
+		r->kommune = db_col_dup(a, s, 0);
+		r->navn = db_col_dup(a, s, 1);
 		r->total = (int)db_col_int(s, 2);
 		r->registered = (int)db_col_int(s, 3);
 		r->established = (int)db_col_int(s, 4);
@@ -356,7 +351,7 @@ int registry_store_tabel1(struct db *db, struct arena *a, const char *from, cons
 	if (rc < 0)
 		return rc;
 	*rows = out;
-	*n = count;
+	*n = (int)count;
 	return 0;
 }
 
@@ -374,18 +369,19 @@ int registry_store_tabel2(struct db *db, struct arena *a, const char *cut,
 		db_done(s);
 		return ERR_DB;
 	}
-	struct tabel2_row *out = arena_alloc(a, sizeof(*out) * 16);
-	int count = 0, rc;
-	while ((rc = db_step(s)) == DB_ROW && count < 16) {
-		out[count].origin = arena_strdup(a, db_col_text(s, 0));
-		out[count].count = (int)db_col_int(s, 1);
-		count++;
+	struct tabel2_row *out = NULL;
+	size_t count = 0, cap = 0;
+	int rc;
+	while ((rc = db_step(s)) == DB_ROW) {
+		struct tabel2_row *r = ARENA_PUSH(a, out, count, cap);
+		r->origin = db_col_dup(a, s, 0);
+		r->count = (int)db_col_int(s, 1);
 	}
 	db_done(s);
 	if (rc < 0)
 		return rc;
 	*rows = out;
-	*n = count;
+	*n = (int)count;
 	return 0;
 }
 
@@ -396,18 +392,19 @@ int registry_store_options(struct db *db, struct arena *a, int targets, struct o
 	                            : db_prepare(db, "SELECT key, label FROM services ORDER BY position");
 	if (!s)
 		return ERR_DB;
-	struct option_kv *out = arena_alloc(a, sizeof(*out) * 200);
-	int count = 0, rc;
-	while ((rc = db_step(s)) == DB_ROW && count < 200) {
-		out[count].key = arena_strdup(a, db_col_text(s, 0));
-		out[count].label = arena_strdup(a, db_col_text(s, 1));
-		count++;
+	struct option_kv *out = NULL;
+	size_t count = 0, cap = 0;
+	int rc;
+	while ((rc = db_step(s)) == DB_ROW) {
+		struct option_kv *o = ARENA_PUSH(a, out, count, cap);
+		o->key = db_col_dup(a, s, 0);
+		o->label = db_col_dup(a, s, 1);
 	}
 	db_done(s);
 	if (rc < 0)
 		return rc;
 	*opts = out;
-	*n = count;
+	*n = (int)count;
 	return 0;
 }
 

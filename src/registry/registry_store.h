@@ -23,22 +23,6 @@ int registry_store_get(struct db *db, struct arena *a, int64_t id, struct enterp
 int registry_store_find(struct db *db, const char *cvr, const char *name, const char *kommune,
                         int64_t *id);
 
-/* a filtered, sorted page of enterprises (public fields) */
-struct registry_query {
-	const char *match;     /* FTS5 query built by registry_search_query, or NULL */
-	const char *kommune;   /* home municipality, or NULL */
-	const char *service;   /* key, or NULL */
-	const char *target;    /* key, or NULL */
-	const char *status;    /* "idea" ... "closed" as of day, or NULL */
-	int registered;        /* 1 RSV-registered by day, 0 not, -1 either */
-	const char *day;       /* YYYY-MM-DD for status */
-	int sort;              /* 0 name (Danish order), 1 newest established, 2 municipality */
-	int limit, offset;
-};
-struct registry_item {
-	int64_t id;
-	const char *name, *cvr, *kommune, *kommune_navn, *status, *established, *rsv_registered;
-};
 int registry_store_list(struct db *db, struct arena *a, const struct registry_query *q,
                         struct registry_item **items, int *n, int *total);
 /* registry_store_each: every enterprise id in kommune (NULL: all) in name order, for exports. */

@@ -36,7 +36,6 @@
 #define R_SAVE "Gem"
 #define R_CANCEL "Annullér"
 #define R_NOT_FOUND "Virksomheden findes ikke."
-#define R_FORBIDDEN "Kun kommunens medarbejdere kan redigere kommunens virksomheder."
 #define R_STATS_TITLE "Statistik over socialøkonomiske virksomheder"
 #define R_YEAR "År"
 #define R_KOMMUNER_FILTER "Kun disse kommuner (koder adskilt af komma)"

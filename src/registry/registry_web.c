@@ -17,7 +17,6 @@
 #include "../kommune/kommune.h"
 #include "registry.h"
 #include "registry_search.h"
-#include "registry_store.h"
 #include "registry_text_da.h"
 
 #define LIST_PAGE 50
@@ -89,8 +88,18 @@ int registry_page_list(struct req *r)
 	registry_query_from(r, &q, page_limit(r, LIST_PAGE, 500));
 	struct registry_item *items;
 	int n, total;
-	if (registry_store_list(r->db, &r->a, &q, &items, &n, &total) != 0)
-		return reply_page_error(r, 500, "Der skete en fejl. Den er logget.");
+	struct kommune *ks;
+	struct option_kv *services, *targets;
+	int nk, nservices, ntargets;
+	int rc = registry_list(r->db, &r->a, &q, &items, &n, &total);
+	if (rc == 0)
+		rc = kommune_list(r->db, &r->a, &ks, &nk);
+	if (rc == 0)
+		rc = registry_options(r->db, &r->a, false, &services, &nservices);
+	if (rc == 0)
+		rc = registry_options(r->db, &r->a, true, &targets, &ntargets);
+	if (rc)
+		return page_fail(r, rc, NULL);
 	page_begin(r, R_TITLE);
 	struct buf *o = &r->out;
 	htmlf(o, "<p class=\"lead\">%s</p>\n", R_LEAD);
@@ -99,20 +108,12 @@ int registry_page_list(struct req *r)
 	html(o, "<form method=\"get\" action=\"/virksomheder\" class=\"filter\" role=\"search\">\n");
 	form_input(o, &(struct form_field){.name = "q", .label = R_SEARCH, .type = "search",
 	                                   .value = req_query(r, "q"), .hint = R_SEARCH_HINT});
-	struct kommune *ks;
-	int nk;
-	if (kommune_list(r->db, &r->a, &ks, &nk) == 0) {
-		struct option_kv *ko = arena_alloc(&r->a, sizeof(*ko) * (size_t)nk);
-		for (int i = 0; i < nk; i++)
-			ko[i] = (struct option_kv){ks[i].kode, ks[i].navn};
-		filter_select(r, "kommune", R_KOMMUNE, ko, nk, R_ALL_KOMMUNER);
-	}
-	struct option_kv *opts;
-	int nopts;
-	if (registry_store_options(r->db, &r->a, 0, &opts, &nopts) == 0)
-		filter_select(r, "service", R_SERVICE, opts, nopts, R_ALL);
-	if (registry_store_options(r->db, &r->a, 1, &opts, &nopts) == 0)
-		filter_select(r, "target", R_TARGET, opts, nopts, R_ALL);
+	struct option_kv *ko = arena_alloc(&r->a, sizeof(*ko) * (size_t)(nk > 0 ? nk : 1));
+	for (int i = 0; i < nk; i++)
+		ko[i] = (struct option_kv){ks[i].kode, ks[i].navn};
+	filter_select(r, "kommune", R_KOMMUNE, ko, nk, R_ALL_KOMMUNER);
+	filter_select(r, "service", R_SERVICE, services, nservices, R_ALL);
+	filter_select(r, "target", R_TARGET, targets, ntargets, R_ALL);
 	static const struct option_kv statuses[] = {
 		{"established", "Etableret"}, {"pipeline", "På vej"}, {"idea", "Idé"}, {"closed", "Lukket"}};
 	filter_select(r, "status", R_STATUS, statuses, 4, R_ALL);
@@ -166,11 +167,11 @@ static void dl_row(struct buf *o, const char *term, const char *value)
 		htmlf(o, "<dt>%s</dt><dd>%s</dd>\n", term, value);
 }
 
-static const char *labels_of(struct req *r, int targets, const char *const *keys, int n)
+/* the labels of keys in the managed list opts, joined with commas; NULL for none */
+static const char *labels_of(struct req *r, const struct option_kv *opts, int nopts,
+                             const char *const *keys, int n)
 {
-	struct option_kv *opts;
-	int nopts;
-	if (n == 0 || registry_store_options(r->db, &r->a, targets, &opts, &nopts) != 0)
+	if (n == 0)
 		return NULL;
 	struct buf b;
 	buf_init(&b, 0);
@@ -184,6 +185,31 @@ static const char *labels_of(struct req *r, int targets, const char *const *keys
 	return s;
 }
 
+/* the names of the other municipalities e works with, joined with commas (a code that names
+ * no municipality stands as itself); NULL for none */
+static int others_of(struct req *r, const struct enterprise *e, const char **out)
+{
+	*out = NULL;
+	if (e->nothers == 0)
+		return 0;
+	struct buf b;
+	buf_init(&b, 0);
+	int rc = 0;
+	for (int i = 0; rc == 0 && i < e->nothers; i++) {
+		struct kommune k;
+		rc = kommune_get(r->db, &r->a, e->others[i], &k);
+		if (i)
+			buf_puts(&b, ", ");
+		buf_puts(&b, rc == 0 ? k.navn : e->others[i]);
+		if (rc == ERR_NOTFOUND)
+			rc = 0;
+	}
+	if (rc == 0)
+		*out = arena_strdup(&r->a, buf_str(&b));
+	buf_free(&b);
+	return rc;
+}
+
 static int64_t param_id(struct req *r)
 {
 	return req_param_int(r, "id");
@@ -194,11 +220,28 @@ static int64_t param_id(struct req *r)
 int registry_page_profile(struct req *r)
 {
 	struct enterprise e;
+	struct option_kv *services, *targets;
+	int nservices, ntargets;
+	const char *others;
+	struct audit_row *rows = NULL;
+	int nr = 0, total;
 	int rc = registry_get(r->db, &r->a, param_id(r), &e);
-	if (rc == ERR_NOTFOUND)
-		return reply_page_error(r, 404, R_NOT_FOUND);
+	if (rc == 0)
+		rc = registry_options(r->db, &r->a, false, &services, &nservices);
+	if (rc == 0)
+		rc = registry_options(r->db, &r->a, true, &targets, &ntargets);
+	if (rc == 0)
+		rc = others_of(r, &e, &others);
+	/* the history of changes, for the municipality's staff */
+	bool staff = rc == 0 && access_allowed(r->user, ACC_READ, e.kommune) == 0;
+	if (staff) {
+		struct audit_filter f = {.entity = "enterprise",
+		                         .entity_id = arena_printf(&r->a, "%lld", (long long)e.id),
+		                         .kommune = access_scope(r->user), .limit = 50};
+		rc = audit_list(r->db, &r->a, &f, &rows, &nr, &total);
+	}
 	if (rc)
-		return reply_page_error(r, 500, "Der skete en fejl. Den er logget.");
+		return page_fail(r, rc, R_NOT_FOUND);
 	page_begin(r, e.name);
 	struct buf *o = &r->out;
 	const char *ok = req_query(r, "ok");
@@ -220,20 +263,9 @@ int registry_page_profile(struct req *r)
 	dl_row(o, R_ESTABLISHED, e.established ? text_date_dk(&r->a, e.established) : NULL);
 	dl_row(o, "RSV-registreret", e.rsv_registered ? text_date_dk(&r->a, e.rsv_registered) : NULL);
 	dl_row(o, "Lukket", e.closed ? text_date_dk(&r->a, e.closed) : NULL);
-	dl_row(o, "Ydelser", labels_of(r, 0, e.services, e.nservices));
-	dl_row(o, "Målgrupper", labels_of(r, 1, e.targets, e.ntargets));
-	if (e.nothers) {
-		struct buf b;
-		buf_init(&b, 0);
-		for (int i = 0; i < e.nothers; i++) {
-			struct kommune k;
-			if (i)
-				buf_puts(&b, ", ");
-			buf_puts(&b, kommune_get(r->db, &r->a, e.others[i], &k) == 0 ? k.navn : e.others[i]);
-		}
-		dl_row(o, "Samarbejder også med", arena_strdup(&r->a, buf_str(&b)));
-		buf_free(&b);
-	}
+	dl_row(o, "Ydelser", labels_of(r, services, nservices, e.services, e.nservices));
+	dl_row(o, "Målgrupper", labels_of(r, targets, ntargets, e.targets, e.ntargets));
+	dl_row(o, "Samarbejder også med", others);
 	dl_row(o, "Kontaktperson", e.contact_name);
 	dl_row(o, "E-mail", e.contact_email);
 	dl_row(o, "Telefon", e.contact_phone);
@@ -246,14 +278,9 @@ int registry_page_profile(struct req *r)
 	if (!strcmp(e.source, "filler"))
 		html(o, "<p class=\"hint\">Demodata: en pladsholder for en virksomhed, som rapporten tæller "
 		        "med, men ikke nævner ved navn.</p>\n");
-	if (access_allowed(r->user, ACC_READ, e.kommune) == 0) {
-		struct audit_filter f = {.entity = "enterprise",
-		                         .entity_id = arena_printf(&r->a, "%lld", (long long)e.id),
-		                         .kommune = access_scope(r->user), .limit = 50};
-		struct audit_row *rows;
-		int nr, total;
+	if (staff) {
 		htmlf(o, "<h2>%s</h2>\n", R_HISTORY);
-		if (audit_list(r->db, &r->a, &f, &rows, &nr, &total) != 0 || nr == 0) {
+		if (nr == 0) {
 			htmlf(o, "<p class=\"empty\">%s</p>\n", R_HISTORY_EMPTY);
 		} else {
 			html(o, "<ul class=\"history\">\n");

@@ -263,11 +263,7 @@ int surveys_define(struct db *db, struct arena *a, const struct principal *by, c
 		rc = audit_record(db, by, *created ? "create" : "update", "survey", nw.code, NULL,
 		                  AUDIT_DETAIL(AUDIT_TEXT("code", nw.code), AUDIT_INT("version", version + 1),
 		                               AUDIT_INT("questions", nw.nquestions)));
-	if (rc) {
-		db_rollback(db);
-		return rc;
-	}
-	return db_commit(db);
+	return db_write_end(db, rc);
 }
 
 int surveys_load(struct db *db, struct arena *a, const char *code, struct survey *out)
@@ -334,9 +330,8 @@ int surveys_round_send(struct db *db, struct arena *a, const struct principal *b
 	struct round rd;
 	int rc = surveys_store_round_get(db, a, s->id, send->code, &rd);
 	if (rc == 0) {
-		db_rollback(db);
 		errs_add(errs, "code", "Der findes allerede en runde med denne kode.");
-		return ERR_CONFLICT;
+		return db_write_end(db, ERR_CONFLICT);
 	}
 	int64_t id = 0;
 	rc = rc == ERR_NOTFOUND ? surveys_store_round_insert(db, s->id, send->code, &id) : rc;
@@ -352,11 +347,27 @@ int surveys_round_send(struct db *db, struct arena *a, const struct principal *b
 	if (rc == 0)
 		rc = audit_record(db, by, "create", "survey_round", arena_printf(a, "%s/%s", s->code, send->code),
 		                  NULL, AUDIT_NONE);
-	if (rc) {
-		db_rollback(db);
-		return rc == ERR_CONFLICT ? ERR_INVALID : rc;
+	return db_write_end(db, rc == ERR_CONFLICT ? ERR_INVALID : rc);
+}
+
+int surveys_rounds_for(struct db *db, struct arena *a, const struct principal *who,
+                       struct round_row **rows, int *n)
+{
+	const char *kommune = NULL;
+	if (!access_national(who)) {
+		if (!who || !who->kommune || access_allowed(who, ACC_READ, who->kommune) != 0)
+			return ERR_FORBIDDEN;
+		kommune = who->kommune;
 	}
-	return db_commit(db);
+	return surveys_store_rounds_for(db, a, kommune, rows, n);
+}
+
+int surveys_round_status(struct db *db, struct arena *a, const struct principal *who,
+                         const struct round *rd, struct round_status **rows, int *n)
+{
+	if (!access_national(who))
+		return ERR_FORBIDDEN;
+	return surveys_store_round_status(db, a, rd->id, rows, n);
 }
 
 bool surveys_round_closed(const struct round *r, const char *today)
@@ -366,15 +377,10 @@ bool surveys_round_closed(const struct round *r, const char *today)
 
 void surveys_cell_add(struct arena *a, struct response *r, const struct cell *c)
 {
-	if (r->ncells == r->cap) {
-		int cap = r->cap ? r->cap * 2 : 32;
-		struct cell *bigger = arena_alloc(a, sizeof(*bigger) * (size_t)cap);
-		if (r->ncells)
-			memcpy(bigger, r->cells, sizeof(*bigger) * (size_t)r->ncells);
-		r->cells = bigger;
-		r->cap = cap;
-	}
-	r->cells[r->ncells++] = *c;
+	size_t n = (size_t)r->ncells, cap = (size_t)r->cap;
+	*ARENA_PUSH(a, r->cells, n, cap) = *c;
+	r->ncells = (int)n;
+	r->cap = (int)cap;
 }
 
 int surveys_response_load(struct db *db, struct arena *a, const struct survey *s,
@@ -384,6 +390,27 @@ int surveys_response_load(struct db *db, struct arena *a, const struct survey *s
 	if (rc == 0 && out->id)
 		rc = surveys_store_cells(db, a, s, out->id, out);
 	return rc;
+}
+
+int surveys_submitted(struct db *db, struct arena *a, const struct survey *s,
+                      const struct round *rd, struct response **out, int *n)
+{
+	int64_t *ids;
+	const char **kommuner;
+	int count;
+	int rc = surveys_store_responses(db, a, rd->id, &ids, &kommuner, &count);
+	if (rc)
+		return rc;
+	struct response *rs = arena_alloc(a, sizeof(*rs) * (size_t)(count > 0 ? count : 1));
+	for (int i = 0; rc == 0 && i < count; i++) {
+		rs[i] = (struct response){.id = ids[i], .kommune = kommuner[i]};
+		rc = surveys_store_cells(db, a, s, ids[i], &rs[i]);
+	}
+	if (rc)
+		return rc;
+	*out = rs;
+	*n = count;
+	return 0;
 }
 
 /* is question q (item) answered in r? */
@@ -450,7 +477,7 @@ static bool may_answer(const struct principal *by, const struct round *rd, const
 {
 	if (access_allowed(by, ACC_NATIONAL, NULL) == 0)
 		return true;
-	if (access_allowed(by, ACC_WRITE, kommune) != 0)
+	if (access_allowed(by, ACC_ANSWER_SURVEY, kommune) != 0)
 		return false;
 	/* the municipality's konsulent while the round is open, or after the administrator
 	 * reopened this answer */
@@ -499,12 +526,7 @@ int surveys_save(struct db *db, struct arena *a, const struct principal *by,
 		return ERR_INVALID;
 	if (db_write_begin(db) != 0)
 		return ERR_DB;
-	int rc = surveys_write(db, a, by, s, rd, r, submit);
-	if (rc) {
-		db_rollback(db);
-		return rc;
-	}
-	return db_commit(db);
+	return db_write_end(db, surveys_write(db, a, by, s, rd, r, submit));
 }
 
 int surveys_reopen(struct db *db, struct arena *a, const struct principal *by,
@@ -518,11 +540,7 @@ int surveys_reopen(struct db *db, struct arena *a, const struct principal *by,
 	if (rc == 0)
 		rc = audit_record(db, by, "reopen", "survey_response",
 		                  arena_printf(a, "%lld/%s", (long long)rd->id, kommune), kommune, AUDIT_NONE);
-	if (rc) {
-		db_rollback(db);
-		return rc;
-	}
-	return db_commit(db);
+	return db_write_end(db, rc);
 }
 
 int surveys_remind(struct db *db, struct arena *a, const struct principal *by,
@@ -562,10 +580,7 @@ int surveys_remind(struct db *db, struct arena *a, const struct principal *by,
 	if (rc == 0)
 		rc = audit_record(db, by, "remind", "survey_round", arena_printf(a, "%s/%s", s->code, rd->code), NULL,
 		                  AUDIT_DETAIL(AUDIT_INT("messages", *sent)));
-	if (rc) {
-		db_rollback(db);
+	if (rc)
 		*sent = 0;
-		return rc;
-	}
-	return db_commit(db);
+	return db_write_end(db, rc);
 }

@@ -76,6 +76,29 @@ struct round_send {
 };
 int surveys_round_send(struct db *db, struct arena *a, const struct principal *by,
                        const struct survey *s, const struct round_send *send, struct errs *errs);
+/* a round as the survey list shows it: answered and submitted_at tell the state of the
+ * viewer's municipality's answer (false and NULL for the national administrator) */
+struct round_row {
+	const char *survey_code, *survey_title, *round_code, *round_title, *opens, *closes;
+	const char *submitted_at;
+	bool answered;
+};
+/* surveys_rounds_for: the rounds who may see, newest first, every one (allocated in a): for the
+ * national administrator every round of every survey, for anyone else signed in the rounds sent
+ * to their municipality. ERR_FORBIDDEN for nobody signed in or an account without a
+ * municipality; ERR_DB. */
+int surveys_rounds_for(struct db *db, struct arena *a, const struct principal *who,
+                       struct round_row **rows, int *n);
+/* one municipality a round was sent to, and the state of its answer */
+struct round_status {
+	const char *kommune, *navn;
+	const char *submitted_at, *updated_at; /* NULL: not submitted / no answer yet */
+	bool answered, reopened;
+};
+/* surveys_round_status: every municipality rd was sent to, in Danish order of name, with the
+ * state of its answer (allocated in a). National administrator only: ERR_FORBIDDEN; ERR_DB. */
+int surveys_round_status(struct db *db, struct arena *a, const struct principal *who,
+                         const struct round *rd, struct round_status **rows, int *n);
 /* surveys_round_closed: true if today is after the round's closing date. */
 bool surveys_round_closed(const struct round *r, const char *today);
 /* surveys_question: the question with code, or NULL. */
@@ -107,6 +130,11 @@ void surveys_cell_add(struct arena *a, struct response *r, const struct cell *c)
 /* surveys_response_load: kommune's answer to the round (id 0 and no cells if none). */
 int surveys_response_load(struct db *db, struct arena *a, const struct survey *s,
                           const struct round *rd, const char *kommune, struct response *out);
+/* surveys_submitted: the round's submitted answers with their cells, in order of municipality
+ * code, every one (allocated in a). Asks no access: like surveys_report, it is for callers
+ * that have checked (the report's pages) or act for the nation (the command line). ERR_DB. */
+int surveys_submitted(struct db *db, struct arena *a, const struct survey *s,
+                      const struct round *rd, struct response **out, int *n);
 /* surveys_check: validates r's cells against the questions (keys, ranges; with submit, the
  * required questions); field errors named by question code ("t4.a" for an item). */
 int surveys_check(struct arena *a, const struct survey *s, const struct response *r, bool submit,

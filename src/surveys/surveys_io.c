@@ -195,12 +195,9 @@ int surveys_import_csv(struct db *db, struct arena *a, const struct principal *b
 		if (rc == 0)
 			old.id ? rep->updated++ : rep->created++;
 	}
-	if (rc) {
-		db_rollback(db);
+	if (rc)
 		rep->created = rep->updated = 0;
-		return rc == ERR_INVALID ? ERR_INVALID : rc;
-	}
-	return db_commit(db);
+	return db_write_end(db, rc);
 }
 
 int surveys_export_csv(struct db *db, struct arena *a, const struct survey *s,
@@ -219,16 +216,12 @@ int surveys_export_csv(struct db *db, struct arena *a, const struct survey *s,
 			buf_printf(out, ",%s", q->code);
 	}
 	buf_puts(out, "\r\n");
-	int64_t *ids;
-	const char **kommuner;
+	struct response *answers;
 	int n;
-	int rc = surveys_store_responses(db, a, rd->id, &ids, &kommuner, &n);
+	int rc = surveys_submitted(db, a, s, rd, &answers, &n);
 	for (int r = 0; rc == 0 && r < n; r++) {
-		struct response resp = {.id = ids[r], .kommune = kommuner[r]};
-		rc = surveys_store_cells(db, a, s, ids[r], &resp);
-		if (rc)
-			break;
-		buf_puts(out, kommuner[r]);
+		const struct response resp = answers[r];
+		buf_puts(out, resp.kommune);
 		for (int i = 0; i < s->nquestions; i++) {
 			const struct question *q = &s->questions[i];
 			int subs = q->type == Q_MATRIX ? q->nitems : q->type == Q_MULTI ? q->noptions : 1;

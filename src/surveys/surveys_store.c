@@ -12,11 +12,6 @@
 
 #define NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
-static const char *dup(struct arena *a, struct db_stmt *s, int col)
-{
-	return arena_strdup(a, db_col_text(s, col));
-}
-
 int surveys_store_find(struct db *db, const char *code, int64_t *id, int *version)
 {
 	struct db_stmt *s = db_prepare(db, "SELECT id, version FROM surveys WHERE code = :code");
@@ -68,8 +63,8 @@ int surveys_store_load(struct db *db, struct arena *a, const char *code, struct 
 	if (rc == DB_ROW) {
 		memset(out, 0, sizeof(*out));
 		out->id = db_col_int(s, 0);
-		out->code = dup(a, s, 1);
-		out->title = dup(a, s, 2);
+		out->code = db_col_dup(a, s, 1);
+		out->title = db_col_dup(a, s, 2);
 		out->version = (int)db_col_int(s, 3);
 	}
 	db_done(s);
@@ -92,9 +87,9 @@ int surveys_store_load(struct db *db, struct arena *a, const char *code, struct 
 	while ((rc = db_step(s)) == DB_ROW && out->nquestions < nq) {
 		struct question *q = &out->questions[out->nquestions++];
 		q->id = db_col_int(s, 0);
-		q->code = dup(a, s, 1);
-		q->text = dup(a, s, 2);
-		q->help = dup(a, s, 3);
+		q->code = db_col_dup(a, s, 1);
+		q->text = db_col_dup(a, s, 2);
+		q->help = db_col_dup(a, s, 3);
 		const char *t = db_col_text(s, 4);
 		for (int i = 0; i < 5; i++)
 			if (!strcmp(t, surveys_type_name(types[i])))
@@ -117,7 +112,7 @@ int surveys_store_load(struct db *db, struct arena *a, const char *code, struct 
 		return ERR_DB;
 	}
 	struct question *cur = NULL;
-	int cap_o = 0, cap_i = 0;
+	size_t cap_o = 0, cap_i = 0;
 	while ((rc = db_step(s)) == DB_ROW) {
 		int64_t qid = db_col_int(s, 0);
 		if (!cur || cur->id != qid) {
@@ -131,19 +126,13 @@ int surveys_store_load(struct db *db, struct arena *a, const char *code, struct 
 		}
 		bool item = !strcmp(db_col_text(s, 1), "item");
 		struct choice **arr = item ? &cur->items : &cur->options;
-		int *n = item ? &cur->nitems : &cur->noptions;
-		int *cap = item ? &cap_i : &cap_o;
-		if (*n == *cap) {
-			int ncap = *cap ? *cap * 2 : 8;
-			struct choice *bigger = arena_alloc(a, sizeof(**arr) * (size_t)ncap);
-			if (*n)
-				memcpy(bigger, *arr, sizeof(**arr) * (size_t)*n);
-			*arr = bigger;
-			*cap = ncap;
-		}
-		(*arr)[*n].key = dup(a, s, 2);
-		(*arr)[*n].label = dup(a, s, 3);
-		(*n)++;
+		int *nptr = item ? &cur->nitems : &cur->noptions;
+		size_t *cap = item ? &cap_i : &cap_o;
+		size_t n = (size_t)*nptr;
+		struct choice *c = ARENA_PUSH(a, *arr, n, *cap);
+		*nptr = (int)n;
+		c->key = db_col_dup(a, s, 2);
+		c->label = db_col_dup(a, s, 3);
 	}
 	db_done(s);
 	return rc < 0 ? rc : 0;
@@ -221,10 +210,10 @@ int surveys_store_round_get(struct db *db, struct arena *a, int64_t survey_id, c
 	int rc = db_bind_int(s, ":sid", survey_id) | db_bind_text(s, ":code", code) ? ERR_DB : db_step(s);
 	if (rc == DB_ROW) {
 		out->id = db_col_int(s, 0);
-		out->code = dup(a, s, 1);
-		out->title = dup(a, s, 2);
-		out->opens = dup(a, s, 3);
-		out->closes = dup(a, s, 4);
+		out->code = db_col_dup(a, s, 1);
+		out->title = db_col_dup(a, s, 2);
+		out->opens = db_col_dup(a, s, 3);
+		out->closes = db_col_dup(a, s, 4);
 	}
 	db_done(s);
 	return rc == DB_ROW ? 0 : rc == DB_DONE ? ERR_NOTFOUND : rc;
@@ -277,14 +266,15 @@ int surveys_store_round_status(struct db *db, struct arena *a, int64_t round_id,
 		db_done(s);
 		return ERR_DB;
 	}
-	struct round_status *out = arena_alloc(a, sizeof(*out) * 128);
-	int count = 0, rc;
-	while ((rc = db_step(s)) == DB_ROW && count < 128) {
-		struct round_status *r = &out[count++];
-		r->kommune = dup(a, s, 0);
-		r->navn = dup(a, s, 1);
-		r->submitted_at = dup(a, s, 2);
-		r->updated_at = dup(a, s, 3);
+	struct round_status *out = NULL;
+	size_t count = 0, cap = 0;
+	int rc;
+	while ((rc = db_step(s)) == DB_ROW) {
+		struct round_status *r = ARENA_PUSH(a, out, count, cap);
+		r->kommune = db_col_dup(a, s, 0);
+		r->navn = db_col_dup(a, s, 1);
+		r->submitted_at = db_col_dup(a, s, 2);
+		r->updated_at = db_col_dup(a, s, 3);
 		r->answered = db_col_int(s, 4) != 0;
 		r->reopened = db_col_int(s, 5) != 0;
 	}
@@ -292,7 +282,7 @@ int surveys_store_round_status(struct db *db, struct arena *a, int64_t round_id,
 	if (rc < 0)
 		return rc;
 	*rows = out;
-	*n = count;
+	*n = (int)count;
 	return 0;
 }
 
@@ -304,31 +294,32 @@ int surveys_store_rounds_for(struct db *db, struct arena *a, const char *kommune
 		" r.id IS NOT NULL FROM survey_rounds rd JOIN surveys sv ON sv.id = rd.survey_id"
 		" LEFT JOIN survey_responses r ON r.round_id = rd.id AND r.kommune = :k"
 		" WHERE :k IS NULL OR rd.id IN (SELECT round_id FROM survey_round_kommuner WHERE kommune = :k)"
-		" ORDER BY rd.id DESC LIMIT 500");
+		" ORDER BY rd.id DESC");
 	if (!s)
 		return ERR_DB;
 	if (db_bind_text(s, ":k", kommune)) {
 		db_done(s);
 		return ERR_DB;
 	}
-	struct round_row *out = arena_alloc(a, sizeof(*out) * 500);
-	int count = 0, rc;
-	while ((rc = db_step(s)) == DB_ROW && count < 500) {
-		struct round_row *r = &out[count++];
-		r->survey_code = dup(a, s, 0);
-		r->survey_title = dup(a, s, 1);
-		r->round_code = dup(a, s, 2);
-		r->round_title = dup(a, s, 3);
-		r->opens = dup(a, s, 4);
-		r->closes = dup(a, s, 5);
-		r->submitted_at = dup(a, s, 6);
+	struct round_row *out = NULL;
+	size_t count = 0, cap = 0;
+	int rc;
+	while ((rc = db_step(s)) == DB_ROW) {
+		struct round_row *r = ARENA_PUSH(a, out, count, cap);
+		r->survey_code = db_col_dup(a, s, 0);
+		r->survey_title = db_col_dup(a, s, 1);
+		r->round_code = db_col_dup(a, s, 2);
+		r->round_title = db_col_dup(a, s, 3);
+		r->opens = db_col_dup(a, s, 4);
+		r->closes = db_col_dup(a, s, 5);
+		r->submitted_at = db_col_dup(a, s, 6);
 		r->answered = db_col_int(s, 7) != 0;
 	}
 	db_done(s);
 	if (rc < 0)
 		return rc;
 	*rows = out;
-	*n = count;
+	*n = (int)count;
 	return 0;
 }
 
@@ -344,7 +335,7 @@ int surveys_store_response_get(struct db *db, struct arena *a, int64_t round_id,
 	out->kommune = arena_strdup(a, kommune);
 	if (rc == DB_ROW) {
 		out->id = db_col_int(s, 0);
-		out->submitted_at = dup(a, s, 1);
+		out->submitted_at = db_col_dup(a, s, 1);
 		out->reopened = db_col_int(s, 2) != 0;
 	}
 	db_done(s);
@@ -371,9 +362,9 @@ int surveys_store_cells(struct db *db, struct arena *a, const struct survey *sv,
 				q = &sv->questions[i];
 		if (!q)
 			continue;
-		struct cell c = {.q = q, .item = dup(a, s, 1), .option = dup(a, s, 2),
+		struct cell c = {.q = q, .item = db_col_dup(a, s, 1), .option = db_col_dup(a, s, 2),
 		                 .has_number = !db_col_null(s, 3), .number = db_col_int(s, 3),
-		                 .text = dup(a, s, 4)};
+		                 .text = db_col_dup(a, s, 4)};
 		surveys_cell_add(a, out, &c);
 	}
 	db_done(s);
@@ -485,23 +476,17 @@ int surveys_store_numbers(struct db *db, struct arena *a, int64_t round_id, int6
 	if (!s)
 		return ERR_DB;
 	int rc = db_bind_int(s, ":round", round_id) | db_bind_int(s, ":q", qid) ? ERR_DB : 0;
-	int cap = 128, count = 0;
-	long long *out = arena_alloc(a, sizeof(*out) * (size_t)cap);
+	long long *out = NULL;
+	size_t count = 0, cap = 0;
 	while (rc == 0 && (rc = db_step(s)) == DB_ROW) {
-		if (count == cap) {
-			long long *bigger = arena_alloc(a, sizeof(*out) * (size_t)cap * 2);
-			memcpy(bigger, out, sizeof(*out) * (size_t)cap);
-			out = bigger;
-			cap *= 2;
-		}
-		out[count++] = db_col_int(s, 0);
+		*ARENA_PUSH(a, out, count, cap) = db_col_int(s, 0);
 		rc = 0;
 	}
 	db_done(s);
 	if (rc != DB_DONE && rc != 0)
 		return rc;
 	*values = out;
-	*n = count;
+	*n = (int)count;
 	return 0;
 }
 
@@ -517,22 +502,20 @@ int surveys_store_texts(struct db *db, struct arena *a, int64_t round_id, int64_
 	if (!s)
 		return ERR_DB;
 	int rc = db_bind_int(s, ":round", round_id) | db_bind_int(s, ":q", qid) ? ERR_DB : 0;
-	struct text_answer *out = arena_alloc(a, sizeof(*out) * 128);
-	int count = 0;
+	struct text_answer *out = NULL;
+	size_t count = 0, cap = 0;
 	while (rc == 0 && (rc = db_step(s)) == DB_ROW) {
-		if (count < 128) {
-			out[count].kommune = dup(a, s, 0);
-			out[count].navn = dup(a, s, 1);
-			out[count].text = dup(a, s, 2);
-			count++;
-		}
+		struct text_answer *t = ARENA_PUSH(a, out, count, cap);
+		t->kommune = db_col_dup(a, s, 0);
+		t->navn = db_col_dup(a, s, 1);
+		t->text = db_col_dup(a, s, 2);
 		rc = 0;
 	}
 	db_done(s);
 	if (rc != DB_DONE && rc != 0)
 		return rc;
 	*rows = out;
-	*n = count;
+	*n = (int)count;
 	return 0;
 }
 
@@ -545,15 +528,12 @@ int surveys_store_responses(struct db *db, struct arena *a, int64_t round_id, in
 	if (!s)
 		return ERR_DB;
 	int rc = db_bind_int(s, ":round", round_id) ? ERR_DB : 0;
-	int64_t *i_out = arena_alloc(a, sizeof(*i_out) * 128);
-	const char **k_out = arena_alloc(a, sizeof(*k_out) * 128);
-	int count = 0;
+	int64_t *i_out = NULL;
+	const char **k_out = NULL;
+	size_t count = 0, cap = 0, nk = 0, cap_k = 0;
 	while (rc == 0 && (rc = db_step(s)) == DB_ROW) {
-		if (count < 128) {
-			i_out[count] = db_col_int(s, 0);
-			k_out[count] = dup(a, s, 1);
-			count++;
-		}
+		*ARENA_PUSH(a, i_out, count, cap) = db_col_int(s, 0);
+		*ARENA_PUSH(a, k_out, nk, cap_k) = db_col_dup(a, s, 1);
 		rc = 0;
 	}
 	db_done(s);
@@ -561,6 +541,6 @@ int surveys_store_responses(struct db *db, struct arena *a, int64_t round_id, in
 		return rc;
 	*ids = i_out;
 	*kommuner = k_out;
-	*n = count;
+	*n = (int)count;
 	return 0;
 }

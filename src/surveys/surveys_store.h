@@ -30,20 +30,11 @@ int surveys_store_round_set(struct db *db, int64_t round_id, const char *title, 
                             const char *closes);
 int surveys_store_round_send_all(struct db *db, int64_t round_id);
 int surveys_store_round_send(struct db *db, int64_t round_id, const char *kommune);
-/* surveys_store_round_kommuner: the municipalities the round was sent to, with their answer's
- * state: submitted_at or NULL, response id or 0 */
-struct round_status {
-	const char *kommune, *navn, *submitted_at, *updated_at;
-	bool answered, reopened;
-};
+/* surveys_store_round_status: the municipalities the round was sent to, with their answer's
+ * state, in Danish order of name */
 int surveys_store_round_status(struct db *db, struct arena *a, int64_t round_id,
                                struct round_status **rows, int *n);
 /* surveys_store_rounds_for: rounds sent to kommune (NULL: every round), newest first */
-struct round_row {
-	const char *survey_code, *survey_title, *round_code, *round_title, *opens, *closes;
-	const char *submitted_at;
-	bool answered;
-};
 int surveys_store_rounds_for(struct db *db, struct arena *a, const char *kommune,
                              struct round_row **rows, int *n);
 

@@ -16,10 +16,8 @@
 #include "../http/api.h"
 #include "../http/page.h"
 #include "../kommune/kommune.h"
-#include "../store/db.h"
 #include "surveys.h"
 #include "surveys_report_html.h"
-#include "surveys_store.h"
 
 static const char *today(struct req *r)
 {
@@ -29,19 +27,8 @@ static const char *today(struct req *r)
 	return arena_printf(&r->a, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
-static bool national(const struct req *r)
-{
-	return access_allowed(r->user, ACC_NATIONAL, NULL) == 0;
-}
-
-static int fail(struct req *r, int rc)
-{
-	if (rc == ERR_NOTFOUND)
-		return reply_page_error(r, 404, "Undersøgelsen eller runden findes ikke.");
-	if (rc == ERR_FORBIDDEN)
-		return reply_page_error(r, 403, "Du har ikke adgang til denne undersøgelse.");
-	return reply_page_error(r, 500, "Der skete en fejl. Den er logget.");
-}
+/* what a 404 here says: the path names a survey or round that does not exist */
+#define NOT_FOUND "Undersøgelsen eller runden findes ikke."
 
 /* the survey and round of the path /undersoegelser/{survey}/{round}/... */
 static int load_round(struct req *r, struct survey *s, struct round *rd)
@@ -58,9 +45,9 @@ int surveys_page_list(struct req *r)
 {
 	struct round_row *rows;
 	int n;
-	const char *scope = national(r) ? NULL : r->user->kommune;
-	if (surveys_store_rounds_for(r->db, &r->a, scope, &rows, &n) != 0)
-		return fail(r, ERR_DB);
+	int rc = surveys_rounds_for(r->db, &r->a, r->user, &rows, &n);
+	if (rc)
+		return page_fail(r, rc, NULL);
 	page_begin(r, "Undersøgelser");
 	struct buf *o = &r->out;
 	if (n == 0) {
@@ -71,8 +58,8 @@ int surveys_page_list(struct req *r)
 	        "<th scope=\"col\">Lukker</th><th scope=\"col\">Status</th></tr></thead>\n<tbody>\n");
 	for (int i = 0; i < n; i++) {
 		const struct round_row *x = &rows[i];
-		const char *state = national(r) ? "" : x->submitted_at ? "Indsendt" : x->answered ? "Kladde" : "Ikke besvaret";
-		const char *href = national(r)
+		const char *state = access_national(r->user) ? "" : x->submitted_at ? "Indsendt" : x->answered ? "Kladde" : "Ikke besvaret";
+		const char *href = access_national(r->user)
 		                       ? arena_printf(&r->a, "/undersoegelser/%s/%s/oversigt", html_url(&r->a, x->survey_code), html_url(&r->a, x->round_code))
 		                       : arena_printf(&r->a, "/undersoegelser/%s/%s", html_url(&r->a, x->survey_code), html_url(&r->a, x->round_code));
 		htmlf(o, "<tr><td>%s</td><td><a href=\"%s\">%s</a></td><td>%s</td><td>%s</td></tr>\n",
@@ -89,9 +76,9 @@ int surveys_page_survey(struct req *r)
 	struct survey s;
 	int rc = surveys_load(r->db, &r->a, req_param(r, "survey"), &s);
 	if (rc)
-		return fail(r, rc);
-	if (!national(r))
-		return fail(r, ERR_FORBIDDEN);
+		return page_fail(r, rc, NOT_FOUND);
+	if (!access_national(r->user))
+		return page_fail(r, ERR_FORBIDDEN, NULL);
 	page_begin(r, s.title);
 	struct buf *o = &r->out;
 	form_error_summary(o, &r->errs);
@@ -127,9 +114,9 @@ int surveys_page_round_create(struct req *r)
 	struct survey s;
 	int rc = surveys_load(r->db, &r->a, req_param(r, "survey"), &s);
 	if (rc)
-		return fail(r, rc);
-	if (!national(r))
-		return fail(r, ERR_FORBIDDEN);
+		return page_fail(r, rc, NOT_FOUND);
+	if (!access_national(r->user))
+		return page_fail(r, ERR_FORBIDDEN, NULL);
 	const char *code = text_trim(&r->a, req_form(r, "code"));
 	const char *opens = text_trim(&r->a, req_form(r, "opens"));
 	const char *closes = text_trim(&r->a, req_form(r, "closes"));
@@ -141,7 +128,7 @@ int surveys_page_round_create(struct req *r)
 	if (rc == ERR_INVALID || rc == ERR_CONFLICT)
 		return surveys_page_survey(r);
 	if (rc)
-		return fail(r, rc);
+		return page_fail(r, rc, NOT_FOUND);
 	return reply_redirect(r, arena_printf(&r->a, "/undersoegelser/%s/%s/oversigt", html_url(&r->a, s.code),
 	                                      html_url(&r->a, code)));
 }
@@ -266,7 +253,7 @@ static int round_for_konsulent(struct req *r, struct survey *s, struct round *rd
 	int rc = load_round(r, s, rd);
 	if (rc)
 		return rc;
-	if (access_allowed(r->user, ACC_WRITE, r->user->kommune) != 0 || !r->user->kommune)
+	if (!r->user->kommune || access_allowed(r->user, ACC_ANSWER_SURVEY, r->user->kommune) != 0)
 		return ERR_FORBIDDEN;
 	return 0;
 }
@@ -275,17 +262,18 @@ static int round_for_konsulent(struct req *r, struct survey *s, struct round *rd
  * administrator is sent to the overview. */
 int surveys_page_answer(struct req *r)
 {
-	if (national(r))
+	if (access_national(r->user))
 		return reply_redirect(r, arena_printf(&r->a, "/undersoegelser/%s/%s/oversigt",
 		                                      html_url(&r->a, req_param(r, "survey")), html_url(&r->a, req_param(r, "round"))));
 	struct survey s;
 	struct round rd;
 	int rc = round_for_konsulent(r, &s, &rd);
 	if (rc)
-		return fail(r, rc);
+		return page_fail(r, rc, NOT_FOUND);
 	struct response resp;
-	if (surveys_response_load(r->db, &r->a, &s, &rd, r->user->kommune, &resp) != 0)
-		return fail(r, ERR_DB);
+	rc = surveys_response_load(r->db, &r->a, &s, &rd, r->user->kommune, &resp);
+	if (rc)
+		return page_fail(r, rc, NOT_FOUND);
 	bool locked = surveys_round_closed(&rd, today(r)) && !(resp.reopened && !resp.submitted_at);
 	const char *ok = req_query(r, "ok");
 	return answer_form(r, 200, &s, &rd, &resp, locked,
@@ -300,7 +288,7 @@ int surveys_page_answer_post(struct req *r)
 	struct round rd;
 	int rc = round_for_konsulent(r, &s, &rd);
 	if (rc)
-		return fail(r, rc);
+		return page_fail(r, rc, NOT_FOUND);
 	struct response resp = {.kommune = r->user->kommune};
 	for (int i = 0; i < s.nquestions; i++) {
 		const struct question *q = &s.questions[i];
@@ -344,8 +332,9 @@ int surveys_page_answer_post(struct req *r)
 	const char *action = req_form(r, "action");
 	bool submit = action && !strcmp(action, "submit");
 	struct response old;
-	if (surveys_response_load(r->db, &r->a, &s, &rd, r->user->kommune, &old) != 0)
-		return fail(r, ERR_DB);
+	rc = surveys_response_load(r->db, &r->a, &s, &rd, r->user->kommune, &old);
+	if (rc)
+		return page_fail(r, rc, NOT_FOUND);
 	resp.id = old.id;
 	resp.submitted_at = old.submitted_at;
 	resp.reopened = old.reopened;
@@ -358,7 +347,7 @@ int surveys_page_answer_post(struct req *r)
 	if (rc == ERR_FORBIDDEN)
 		return answer_form(r, 403, &s, &rd, &old, true, NULL);
 	if (rc)
-		return fail(r, rc);
+		return page_fail(r, rc, NOT_FOUND);
 	return reply_redirect(r, arena_printf(&r->a, "/undersoegelser/%s/%s?ok=%s", html_url(&r->a, s.code),
 	                                      html_url(&r->a, rd.code), submit ? "indsendt" : "gemt"));
 }
@@ -366,17 +355,18 @@ int surveys_page_answer_post(struct req *r)
 /* GET /undersoegelser/{survey}/{round}/oversigt — admin. Who has answered, with reopening. */
 int surveys_page_overview(struct req *r)
 {
-	if (!national(r))
-		return fail(r, ERR_FORBIDDEN);
+	if (!access_national(r->user))
+		return page_fail(r, ERR_FORBIDDEN, NULL);
 	struct survey s;
 	struct round rd;
 	int rc = load_round(r, &s, &rd);
 	if (rc)
-		return fail(r, rc);
+		return page_fail(r, rc, NOT_FOUND);
 	struct round_status *rows;
 	int n;
-	if (surveys_store_round_status(r->db, &r->a, rd.id, &rows, &n) != 0)
-		return fail(r, ERR_DB);
+	rc = surveys_round_status(r->db, &r->a, r->user, &rd, &rows, &n);
+	if (rc)
+		return page_fail(r, rc, NOT_FOUND);
 	page_begin(r, arena_printf(&r->a, "%s: runde %s", s.title, *rd.title ? rd.title : rd.code));
 	struct buf *o = &r->out;
 	int done = 0;
@@ -419,15 +409,15 @@ int surveys_page_overview(struct req *r)
 /* POST /undersoegelser/{survey}/{round}/genaabn — admin, CSRF. Field kommune. */
 int surveys_page_reopen(struct req *r)
 {
-	if (!national(r))
-		return fail(r, ERR_FORBIDDEN);
+	if (!access_national(r->user))
+		return page_fail(r, ERR_FORBIDDEN, NULL);
 	struct survey s;
 	struct round rd;
 	int rc = load_round(r, &s, &rd);
 	if (rc == 0)
 		rc = surveys_reopen(r->db, &r->a, r->user, &rd, req_form(r, "kommune") ? req_form(r, "kommune") : "");
 	if (rc)
-		return fail(r, rc);
+		return page_fail(r, rc, NOT_FOUND);
 	return reply_redirect(r, arena_printf(&r->a, "/undersoegelser/%s/%s/oversigt?ok=1", html_url(&r->a, s.code),
 	                                      html_url(&r->a, rd.code)));
 }
@@ -436,8 +426,8 @@ int surveys_page_reopen(struct req *r)
  * konsulenter of every municipality that has not submitted. */
 int surveys_page_remind(struct req *r)
 {
-	if (!national(r))
-		return fail(r, ERR_FORBIDDEN);
+	if (!access_national(r->user))
+		return page_fail(r, ERR_FORBIDDEN, NULL);
 	struct survey s;
 	struct round rd;
 	int sent = 0;
@@ -445,7 +435,7 @@ int surveys_page_remind(struct req *r)
 	if (rc == 0)
 		rc = surveys_remind(r->db, &r->a, r->user, &s, &rd, &sent);
 	if (rc)
-		return fail(r, rc);
+		return page_fail(r, rc, NOT_FOUND);
 	return reply_redirect(r, arena_printf(&r->a, "/undersoegelser/%s/%s/oversigt?ok=%d", html_url(&r->a, s.code),
 	                                      html_url(&r->a, rd.code), sent));
 }
@@ -454,21 +444,23 @@ int surveys_page_remind(struct req *r)
  * side by side; ?format=csv|xlsx|json to download. */
 int surveys_page_report(struct req *r)
 {
-	if (!national(r))
-		return fail(r, ERR_FORBIDDEN);
+	if (!access_national(r->user))
+		return page_fail(r, ERR_FORBIDDEN, NULL);
 	struct survey s;
 	struct round rd, cmp;
 	int rc = load_round(r, &s, &rd);
 	if (rc)
-		return fail(r, rc);
+		return page_fail(r, rc, NOT_FOUND);
 	const char *other = req_query(r, "sammenlign");
 	bool compare = other && *other;
-	if (compare && surveys_round(r->db, &r->a, &s, other, &cmp) != 0)
-		return fail(r, ERR_NOTFOUND);
+	if (compare && (rc = surveys_round(r->db, &r->a, &s, other, &cmp)) != 0)
+		return page_fail(r, rc, NOT_FOUND);
 	struct report rep, crep;
-	if (surveys_report(r->db, &r->a, &s, &rd, &rep) != 0 ||
-	    (compare && surveys_report(r->db, &r->a, &s, &cmp, &crep) != 0))
-		return fail(r, ERR_DB);
+	rc = surveys_report(r->db, &r->a, &s, &rd, &rep);
+	if (rc == 0 && compare)
+		rc = surveys_report(r->db, &r->a, &s, &cmp, &crep);
+	if (rc)
+		return page_fail(r, rc, NOT_FOUND);
 	const char *format = req_query(r, "format");
 	if (format && !strcmp(format, "json")) {
 		surveys_report_json(&r->out, &rep);
@@ -479,8 +471,8 @@ int surveys_page_report(struct req *r)
 		return reply_download(r, "text/csv; charset=utf-8", "rapport.csv");
 	}
 	if (format && !strcmp(format, "xlsx")) {
-		if (surveys_report_xlsx(&r->out, &rep) != 0)
-			return fail(r, ERR_IO);
+		if ((rc = surveys_report_xlsx(&r->out, &rep)) != 0)
+			return page_fail(r, rc, NULL);
 		return reply_download(r, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "rapport.xlsx");
 	}
 	page_begin(r, s.title);
@@ -500,7 +492,7 @@ int surveys_page_report(struct req *r)
 /* GET /api/v1/surveys/{survey}/rounds/{round}/report — admin. The report as JSON. */
 int surveys_api_report(struct req *r)
 {
-	if (!national(r))
+	if (!access_national(r->user))
 		return api_fail(r, ERR_FORBIDDEN);
 	struct survey s;
 	struct round rd;
@@ -508,8 +500,9 @@ int surveys_api_report(struct req *r)
 	if (rc)
 		return api_fail(r, rc);
 	struct report rep;
-	if (surveys_report(r->db, &r->a, &s, &rd, &rep) != 0)
-		return api_fail(r, ERR_DB);
+	rc = surveys_report(r->db, &r->a, &s, &rd, &rep);
+	if (rc)
+		return api_fail(r, rc);
 	surveys_report_json(&r->out, &rep);
 	return reply_json(r, 200);
 }

@@ -426,6 +426,77 @@ static void test_export_roundtrip(void **state)
 	buf_free(&out);
 }
 
+/* more rows than any fixed cap the store once had: every row comes back */
+static void test_no_row_caps(void **state)
+{
+	struct fx *f = *state;
+	/* 60 extra municipalities (codes 900-959) beside the 98: a Tabel 1 of 158 rows */
+	struct db_stmt *s = db_prepare(f->db, "WITH RECURSIVE c(i) AS (SELECT 900 UNION ALL"
+	                                      " SELECT i + 1 FROM c WHERE i < 959)"
+	                                      " INSERT INTO kommuner (kode, navn, region)"
+	                                      " SELECT i, 'Testkommune ' || i, 'Test' FROM c");
+	assert_int_equal(db_run(s, 0), 0);
+	const char **list = NULL;
+	size_t nk = 0, cap = 0;
+	s = db_prepare(f->db, "SELECT kode FROM kommuner ORDER BY kode");
+	assert_non_null(s);
+	while (db_step(s) == DB_ROW)
+		*ARENA_PUSH(&f->a, list, nk, cap) = db_col_dup(&f->a, s, 0);
+	db_done(s);
+	assert_int_equal(nk, 98 + 60);
+	*ARENA_PUSH(&f->a, list, nk, cap) = NULL;
+	nk--;
+	add(f, "Sidst", "959", NULL, "2010-01-01", NULL, NULL);
+	struct tabel1_row *rows, sum;
+	int n;
+	assert_int_equal(registry_tabel1(f->db, &f->a, 2015, list, &rows, &n, &sum), 0);
+	assert_int_equal(n, (int)nk);
+	assert_string_equal(rows[0].kommune, "959"); /* the only one with an enterprise sorts first */
+	assert_int_equal(sum.total, 1);
+	/* 250 services beside the standard ones */
+	struct option_kv *opts;
+	int before, after;
+	assert_int_equal(registry_options(f->db, &f->a, false, &opts, &before), 0);
+	s = db_prepare(f->db, "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 250)"
+	                      " INSERT INTO services (key, label, position)"
+	                      " SELECT 'x' || i, 'Ydelse ' || i, 1000 + i FROM c");
+	assert_int_equal(db_run(s, 0), 0);
+	assert_int_equal(registry_options(f->db, &f->a, false, &opts, &after), 0);
+	assert_int_equal(after, before + 250);
+	assert_string_equal(opts[after - 1].key, "x250");
+	assert_int_equal(registry_options(f->db, &f->a, true, &opts, &n), 0);
+	assert_true(n > 0);
+}
+
+/* the domain's read functions the handlers and the command line use */
+static void test_domain_reads(void **state)
+{
+	struct fx *f = *state;
+	add(f, "Kaffebaren", "621", NULL, "2010-01-01", NULL, NULL);
+	add(f, "Cykelværkstedet", "621", NULL, NULL, NULL, NULL);
+	int64_t id;
+	assert_int_equal(registry_find(f->db, NULL, "Kaffebaren", "621", &id), 0);
+	struct enterprise e;
+	assert_int_equal(registry_get(f->db, &f->a, id, &e), 0);
+	assert_string_equal(e.name, "Kaffebaren");
+	assert_int_equal(registry_find(f->db, NULL, "Kaffebaren", "740", &id), ERR_NOTFOUND);
+	assert_int_equal(registry_find(f->db, "10150817", NULL, NULL, &id), ERR_NOTFOUND);
+	struct registry_query q = {.kommune = "621", .registered = -1, .day = "2015-12-31", .limit = 10};
+	struct registry_item *items;
+	int n, total;
+	assert_int_equal(registry_list(f->db, &f->a, &q, &items, &n, &total), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(total, 2);
+	assert_string_equal(items[0].name, "Cykelværkstedet"); /* name order */
+	assert_string_equal(items[1].status, "established");
+	q.limit = 1;
+	q.offset = 1;
+	assert_int_equal(registry_list(f->db, &f->a, &q, &items, &n, &total), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(total, 2);
+	assert_string_equal(items[0].name, "Kaffebaren");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -442,6 +513,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_own_profile, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_managed_lists, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_export_roundtrip, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_no_row_caps, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_domain_reads, fixture_setup, fixture_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

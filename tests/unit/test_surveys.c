@@ -400,6 +400,85 @@ static void test_reminders(void **state)
 	assert_non_null(strstr(rows[0].body, "Silkeborg Kommune har endnu ikke indsendt"));
 }
 
+/* the survey list and the round overview: who may see them, and every row however many */
+static void test_round_views(void **state)
+{
+	struct fx *f = *state;
+	/* 40 extra municipalities beside the 98, so a round sent to all has 138 */
+	struct db_stmt *st = db_prepare(f->db, "WITH RECURSIVE c(i) AS (SELECT 900 UNION ALL"
+	                                       " SELECT i + 1 FROM c WHERE i < 939)"
+	                                       " INSERT INTO kommuner (kode, navn, region)"
+	                                       " SELECT i, 'Testkommune ' || i, 'Test' FROM c");
+	assert_int_equal(db_run(st, 0), 0);
+	struct errs errs = {0};
+	struct round_send all = {.code = "alle", .kommuner = ""};
+	assert_int_equal(surveys_round_send(f->db, &f->a, &users_cli, &f->s, &all, &errs), 0);
+	struct round_send two = {.code = "to", .kommuner = "621,740"};
+	assert_int_equal(surveys_round_send(f->db, &f->a, &users_cli, &f->s, &two, &errs), 0);
+	struct import_report rep;
+	assert_int_equal(import(f, "to", "kommune,s\n621,1\n", &rep), 0);
+	struct round rd;
+	assert_int_equal(surveys_round(f->db, &f->a, &f->s, "alle", &rd), 0);
+
+	struct principal kolding = {.id = 0, .email = "k@x", .role = ROLE_KONSULENT, .kommune = "621"};
+	struct principal aarhus = {.id = 0, .email = "a@x", .role = ROLE_VIRKSOMHED, .kommune = "751"};
+	struct principal homeless = {.id = 0, .email = "h@x", .role = ROLE_KONSULENT, .kommune = NULL};
+	struct round_status *status;
+	int n;
+	assert_int_equal(surveys_round_status(f->db, &f->a, &kolding, &rd, &status, &n), ERR_FORBIDDEN);
+	assert_int_equal(surveys_round_status(f->db, &f->a, NULL, &rd, &status, &n), ERR_FORBIDDEN);
+	assert_int_equal(surveys_round_status(f->db, &f->a, &users_cli, &rd, &status, &n), 0);
+	assert_int_equal(n, 98 + 40);
+
+	struct round_row *rows;
+	assert_int_equal(surveys_rounds_for(f->db, &f->a, NULL, &rows, &n), ERR_FORBIDDEN);
+	assert_int_equal(surveys_rounds_for(f->db, &f->a, &homeless, &rows, &n), ERR_FORBIDDEN);
+	assert_int_equal(surveys_rounds_for(f->db, &f->a, &kolding, &rows, &n), 0);
+	assert_int_equal(n, 2); /* newest first, with Kolding's answer */
+	assert_string_equal(rows[0].round_code, "to");
+	assert_true(rows[0].answered);
+	assert_non_null(rows[0].submitted_at);
+	assert_false(rows[1].answered);
+	assert_int_equal(surveys_rounds_for(f->db, &f->a, &aarhus, &rows, &n), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(rows[0].round_code, "alle");
+	/* more rounds than the list once showed: the administrator sees every one */
+	st = db_prepare(f->db, "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 510)"
+	                       " INSERT INTO survey_rounds (survey_id, code, created_at)"
+	                       " SELECT :sid, 'gammel-' || i, '2015-01-01' FROM c");
+	assert_non_null(st);
+	assert_int_equal(db_run(st, db_bind_int(st, ":sid", f->s.id)), 0);
+	assert_int_equal(surveys_rounds_for(f->db, &f->a, &users_cli, &rows, &n), 0);
+	assert_int_equal(n, 510 + 2);
+	assert_false(rows[0].answered); /* the administrator has no answer of its own */
+}
+
+/* the submitted answers with their cells, by municipality code; drafts left out */
+static void test_submitted(void **state)
+{
+	struct fx *f = *state;
+	struct import_report rep;
+	assert_int_equal(import(f, "r1", answers, &rep), 0);
+	struct round rd;
+	assert_int_equal(surveys_round(f->db, &f->a, &f->s, "r1", &rd), 0);
+	struct response draft = {.kommune = "101"};
+	surveys_cell_add(&f->a, &draft, &(struct cell){.q = surveys_question(&f->s, "n"), .item = "",
+	                                               .option = "", .has_number = true, .number = 7});
+	struct errs errs = {0};
+	assert_int_equal(surveys_save(f->db, &f->a, &users_cli, &f->s, &rd, &draft, false, &errs), 0);
+	struct response *out;
+	int n;
+	assert_int_equal(surveys_submitted(f->db, &f->a, &f->s, &rd, &out, &n), 0);
+	assert_int_equal(n, 4);
+	assert_string_equal(out[0].kommune, "370");
+	assert_string_equal(out[3].kommune, "849");
+	assert_int_equal(out[0].ncells, 1); /* 370 answered only n */
+	assert_true(out[0].cells[0].has_number);
+	assert_int_equal(out[0].cells[0].number, 41);
+	assert_string_equal(out[1].kommune, "621");
+	assert_true(out[1].ncells > 5);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -410,6 +489,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_orphans, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_answering_rules, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reminders, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_round_views, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_submitted, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
