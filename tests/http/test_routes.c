@@ -43,7 +43,8 @@ static const char *const caller_email[NCALLERS] = {
  * front; an API body is sent as JSON.
  *
  * want holds one field per caller, in the order of enum caller: "OWN/OTHER" statuses, or one
- * status when the route has no municipality to choose (then it is tried once). */
+ * status when the route has no municipality to choose (then it is tried once). An anonymous
+ * caller's 303 from a route that is not public must lead to the sign-in form. */
 enum { FRESH_SESSION = 1 }; /* sign in anew for this route (it ends the session) */
 
 struct expect {
@@ -445,6 +446,10 @@ static void row(void)
 				why = "could not sign in";
 			else if (r->status != want)
 				why = harness_fmt("answered %ld, expected %ld", r->status, want);
+			else if (c == ANON && r->status == 303 && !list_has(l->flags, "public") &&
+			         strncmp(harness_header(r, "Location") ? harness_header(r, "Location") : "",
+			                 "/login?", 7) != 0)
+				why = "answered 303, but not to the sign-in form";
 			else if (e->hidden && c != ADMIN && r->status >= 200 && r->status < 300 &&
 			         strstr(r->body, e->hidden))
 				why = harness_fmt("answered %ld showing \"%s\"", r->status, e->hidden);
