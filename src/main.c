@@ -27,6 +27,7 @@ static const struct {
 	{"token", cmd_token, "create, list and revoke API tokens"},
 	{"backup", cmd_backup, "copy the live database to a file"},
 	{"audit", cmd_audit, "show the audit log"},
+	{"routes", cmd_routes, "print the route table: methods, pattern, flags, roles"},
 	{"version", NULL, "print the version"},
 	{"help", NULL, "show this help"},
 };

@@ -1,0 +1,550 @@
+/*
+ * test_routes.c — the access matrix over real HTTP: every route that `indgang routes` prints,
+ * tried by every caller (anonymous and the five roles of Kolding, 621) on a path of its own
+ * municipality and of another (Silkeborg, 740), against a table of the statuses expected. A
+ * route without a row in the table, or a row without a route, fails the test: a new route must
+ * come with its access expectation.
+ * State-changing routes get a valid CSRF token (forms) or a bearer token (API) and a body that
+ * fails validation, so that a caller who may gets the validation answer and nothing changes.
+ * Layer: tests. Runs the real `indgang serve` on a demo database (harness.h).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+#define OWN "621"   /* Kolding: the municipality of the demo users below */
+#define OTHER "740" /* Silkeborg */
+/* a valid CVR number (modulus 11) given to an enterprise of 740 at the start: creating another
+ * enterprise with it is refused with 409 after the access check, so nothing is created */
+#define TAKEN_CVR "10000009"
+/* the name of the inquiry of 740 made at the start: no caller of 621 but the administrator may
+ * see it */
+#define OTHER_CONTACT "Silkeborg Adgangsproeve"
+
+enum caller { ANON, ADMIN, KONSULENT, JOB, INDKOEB, VIRKSOMHED, NCALLERS };
+
+static const char *const caller_name[NCALLERS] = {
+	"anonymous", "admin", "konsulent", "jobkonsulent", "indkoeber", "virksomhed",
+};
+static const char *const caller_email[NCALLERS] = {
+	NULL, "admin@indgang.example", "konsulent@kolding.example", "job@kolding.example",
+	"indkoeb@kolding.example", "virksomhed@kolding.example",
+};
+
+/* ---------------------------------------------------------------- the expectations
+ *
+ * path and body are templates: {kommune}, {user}, {enterprise} and {inquiry} become the code of
+ * the municipality tried and the id of a row of that municipality (for 621: indkoeb@kolding,
+ * Soul Café, whom virksomhed@kolding represents, and an unassigned inquiry; for 740:
+ * konsulent@silkeborg, an enterprise and an inquiry of Silkeborg). A form body gets csrf= in
+ * front; an API body is sent as JSON.
+ *
+ * want holds one field per caller, in the order of enum caller: "OWN/OTHER" statuses, or one
+ * status when the route has no municipality to choose (then it is tried once). An anonymous
+ * caller's 303 from a route that is not public must lead to the sign-in form. */
+enum { FRESH_SESSION = 1 }; /* sign in anew for this route (it ends the session) */
+
+struct expect {
+	const char *method, *pattern;
+	const char *path, *body;
+	const char *want;
+	const char *hidden; /* text no 2xx answer may show to a caller other than admin, or NULL */
+	int flags;
+};
+
+static const struct expect expects[] = {
+	/* pages */
+	{"GET", "/", "/", NULL, "200 200 200 200 200 200", NULL, 0},
+	/* a signed-in caller is sent on from the sign-in form */
+	{"GET", "/login", "/login", NULL, "200 303 303 303 303 303", NULL, 0},
+	/* empty e-mail and password: the form again with 422, counted as no failed sign-in */
+	{"POST", "/login", "/login", "email=&password=", "422 422 422 422 422 422", NULL, 0},
+	{"POST", "/logout", "/logout", "", "303 303 303 303 303 303", NULL, FRESH_SESSION},
+	{"GET", "/kommuner", "/kommuner", NULL, "200 200 200 200 200 200", NULL, 0},
+	/* a konsulent's ?kommune= is ignored: it sees its own users */
+	{"GET", "/brugere", "/brugere?kommune={kommune}", NULL,
+	 "303/303 200/200 200/200 403/403 403/403 403/403", "silkeborg.example", 0},
+	{"POST", "/brugere", "/brugere", "kommune={kommune}&email=&role=indkoeber",
+	 "303/303 422/422 422/422 403/403 403/403 403/403", NULL, 0},
+	{"GET", "/brugere/ny", "/brugere/ny?kommune={kommune}", NULL,
+	 "303/303 200/200 200/200 403/403 403/403 403/403", "silkeborg.example", 0},
+	{"GET", "/brugere/{id:int}", "/brugere/{user}", NULL,
+	 "303/303 200/200 200/404 403/403 403/403 403/403", "silkeborg.example", 0},
+	{"POST", "/brugere/{id:int}", "/brugere/{user}", "name=&role=findes-ikke",
+	 "303/303 422/422 422/404 403/403 403/403 403/403", NULL, 0},
+	{"GET", "/admin/audit", "/admin/audit", NULL, "303 200 403 403 403 403", NULL, 0},
+	{"GET", "/admin/udbakke", "/admin/udbakke", NULL, "303 200 403 403 403 403", NULL, 0},
+	{"GET", "/kontakt", "/kontakt", NULL, "200 200 200 200 200 200", NULL, 0},
+	/* public: everybody gets the form again with its errors (at most 10 a minute from one
+	 * address: each caller sends from an address of its own) */
+	{"POST", "/kontakt", "/kontakt", "kommune={kommune}&name=&email=",
+	 "422/422 422/422 422/422 422/422 422/422 422/422", NULL, 0},
+	{"GET", "/kontakt/kvittering", "/kontakt/kvittering", NULL, "200 200 200 200 200 200", NULL, 0},
+	{"GET", "/kontakt/{kode:kommune}", "/kontakt/{kommune}", NULL,
+	 "200/200 200/200 200/200 200/200 200/200 200/200", NULL, 0},
+	/* the cases of the municipality (konsulent), all (admin), or those assigned to the caller */
+	{"GET", "/sager", "/sager", NULL, "303 200 200 200 200 200", OTHER_CONTACT, 0},
+	{"GET", "/sager/{id:int}", "/sager/{inquiry}", NULL,
+	 "303/303 200/200 200/404 404/404 404/404 404/404", OTHER_CONTACT, 0},
+	/* an empty note: 422 after the access check */
+	{"POST", "/sager/{id:int}", "/sager/{inquiry}", "action=note&note=",
+	 "303/303 422/422 422/404 404/404 404/404 404/404", NULL, 0},
+	{"GET", "/raadgivning", "/raadgivning", NULL, "303 403 200 403 403 403", NULL, 0},
+	{"POST", "/raadgivning", "/raadgivning", "date=&topic=&minutes=",
+	 "303 403 422 403 403 403", NULL, 0},
+	{"GET", "/opsaetning", "/opsaetning", NULL, "303 403 200 403 403 403", NULL, 0},
+	{"POST", "/opsaetning", "/opsaetning", "action=days&answer_days=",
+	 "303 403 422 403 403 403", NULL, 0},
+	{"GET", "/virksomheder", "/virksomheder?kommune={kommune}", NULL,
+	 "200/200 200/200 200/200 200/200 200/200 200/200", NULL, 0},
+	/* a taken CVR number: 409 after the access check (a konsulent's kommune is its own) */
+	{"POST", "/virksomheder", "/virksomheder",
+	 "name=Adgangspr%C3%B8ve&kommune={kommune}&cvr=" TAKEN_CVR,
+	 "303/303 409/409 409/409 403/403 403/403 403/403", NULL, 0},
+	{"GET", "/virksomheder/ny", "/virksomheder/ny", NULL, "303 200 200 403 403 403", NULL, 0},
+	{"GET", "/virksomheder/eksport", "/virksomheder/eksport?kommune={kommune}", NULL,
+	 "200/200 200/200 200/200 200/200 200/200 200/200", NULL, 0},
+	{"GET", "/virksomheder/{id:int}", "/virksomheder/{enterprise}", NULL,
+	 "200/200 200/200 200/200 200/200 200/200 200/200", NULL, 0},
+	/* an empty name: 422 after the access check; virksomhed edits only its own enterprise */
+	{"POST", "/virksomheder/{id:int}", "/virksomheder/{enterprise}", "name=",
+	 "303/303 422/422 422/403 403/403 403/403 422/403", NULL, 0},
+	{"GET", "/virksomheder/{id:int}/rediger", "/virksomheder/{enterprise}/rediger", NULL,
+	 "303/303 200/200 200/403 403/403 403/403 200/403", NULL, 0},
+	{"GET", "/statistik", "/statistik?kommuner={kommune}", NULL,
+	 "200/200 200/200 200/200 200/200 200/200 200/200", NULL, 0},
+	{"GET", "/undersoegelser", "/undersoegelser", NULL, "303 200 200 200 200 200", NULL, 0},
+	{"GET", "/undersoegelser/{survey}", "/undersoegelser/soev-2015", NULL,
+	 "303 200 403 403 403 403", NULL, 0},
+	{"POST", "/undersoegelser/{survey}/runder", "/undersoegelser/soev-2015/runder",
+	 "code=&title=", "303 422 403 403 403 403", NULL, 0},
+	/* the administrator is sent on to the overview; a konsulent answers for its own */
+	{"GET", "/undersoegelser/{survey}/{round}", "/undersoegelser/soev-2015/november-2015", NULL,
+	 "303 303 200 403 403 403", NULL, 0},
+	/* an option the question does not have: 422 after the access check */
+	{"POST", "/undersoegelser/{survey}/{round}", "/undersoegelser/soev-2015/november-2015",
+	 "action=draft&t3=findes-ikke", "303 403 422 403 403 403", NULL, 0},
+	{"GET", "/undersoegelser/{survey}/{round}/oversigt",
+	 "/undersoegelser/soev-2015/november-2015/oversigt", NULL, "303 200 403 403 403 403", NULL, 0},
+	/* no municipality named: nothing to reopen */
+	{"POST", "/undersoegelser/{survey}/{round}/genaabn",
+	 "/undersoegelser/soev-2015/november-2015/genaabn", "kommune=", "303 404 403 403 403 403",
+	 NULL, 0},
+	/* reminders have no field to get wrong: a round that does not exist keeps the outbox as it
+	 * is, and the national check comes first */
+	{"POST", "/undersoegelser/{survey}/{round}/paamind",
+	 "/undersoegelser/soev-2015/findes-ikke/paamind", "", "303 404 403 403 403 403", NULL, 0},
+	{"GET", "/undersoegelser/{survey}/{round}/rapport",
+	 "/undersoegelser/soev-2015/november-2015/rapport", NULL, "303 200 403 403 403 403", NULL, 0},
+	{"GET", "/statistik/virksomheder", "/statistik/virksomheder?format=json&kommuner={kommune}",
+	 NULL, "200/200 200/200 200/200 200/200 200/200 200/200", NULL, 0},
+	/* JSON API: bearer tokens, and none for the anonymous caller */
+	{"GET", "/healthz", "/healthz", NULL, "200 200 200 200 200 200", NULL, 0},
+	{"GET", "/api/v1/me", "/api/v1/me", NULL, "401 200 200 200 200 200", NULL, 0},
+	{"GET", "/api/v1/kommuner", "/api/v1/kommuner", NULL, "200 200 200 200 200 200", NULL, 0},
+	{"GET", "/api/v1/kommuner/{kode:kommune}/users", "/api/v1/kommuner/{kommune}/users", NULL,
+	 "401/401 200/200 200/403 403/403 403/403 403/403", "silkeborg.example", 0},
+	{"POST", "/api/v1/kommuner/{kode:kommune}/users", "/api/v1/kommuner/{kommune}/users", "{}",
+	 "401/401 422/422 422/403 403/403 403/403 403/403", NULL, 0},
+	{"GET", "/api/v1/users/{id:int}", "/api/v1/users/{user}", NULL,
+	 "401/401 200/200 200/404 404/404 404/404 404/404", "silkeborg.example", 0},
+	{"PATCH", "/api/v1/users/{id:int}", "/api/v1/users/{user}", "{\"role\": \"findes-ikke\"}",
+	 "401/401 422/422 422/404 404/404 404/404 404/404", NULL, 0},
+	{"GET", "/api/v1/audit", "/api/v1/audit?limit=1", NULL, "401 200 403 403 403 403", NULL, 0},
+	/* public, like the contact form */
+	{"POST", "/api/v1/inquiries", "/api/v1/inquiries", "{\"kommune\": \"{kommune}\"}",
+	 "422/422 422/422 422/422 422/422 422/422 422/422", NULL, 0},
+	/* as /sager: the municipality's, all, or those assigned to the caller */
+	{"GET", "/api/v1/inquiries", "/api/v1/inquiries", NULL, "401 200 200 200 200 200",
+	 OTHER_CONTACT, 0},
+	{"PATCH", "/api/v1/inquiries/{id:int}", "/api/v1/inquiries/{inquiry}",
+	 "{\"status\": \"findes-ikke\"}", "401/401 422/422 422/404 404/404 404/404 404/404", NULL, 0},
+	{"POST", "/api/v1/advisory-sessions", "/api/v1/advisory-sessions",
+	 "{\"kommune\": \"{kommune}\", \"minutes\": 0}",
+	 "401/401 422/422 422/403 403/403 403/403 403/403", NULL, 0},
+	{"GET", "/api/v1/stats/advisory",
+	 "/api/v1/stats/advisory?from=2025-01&to=2025-12&kommune={kommune}", NULL,
+	 "200/200 200/200 200/200 200/200 200/200 200/200", NULL, 0},
+	{"GET", "/api/v1/enterprises", "/api/v1/enterprises?kommune={kommune}", NULL,
+	 "200/200 200/200 200/200 200/200 200/200 200/200", NULL, 0},
+	/* a taken CVR number: 409 after the access check */
+	{"POST", "/api/v1/enterprises", "/api/v1/enterprises",
+	 "{\"name\": \"Adgangsprøve\", \"kommune\": \"{kommune}\", \"cvr\": \"" TAKEN_CVR "\"}",
+	 "401/401 409/409 409/403 403/403 403/403 403/403", NULL, 0},
+	{"GET", "/api/v1/enterprises/{id:int}", "/api/v1/enterprises/{enterprise}", NULL,
+	 "200/200 200/200 200/200 200/200 200/200 200/200", NULL, 0},
+	{"PATCH", "/api/v1/enterprises/{id:int}", "/api/v1/enterprises/{enterprise}",
+	 "{\"name\": \"\"}", "401/401 422/422 422/403 403/403 403/403 422/403", NULL, 0},
+	{"GET", "/api/v1/stats/enterprises", "/api/v1/stats/enterprises?year=2015&kommuner={kommune}",
+	 NULL, "200/200 200/200 200/200 200/200 200/200 200/200", NULL, 0},
+	{"GET", "/api/v1/surveys/{survey}/rounds/{round}/report",
+	 "/api/v1/surveys/soev-2015/rounds/november-2015/report", NULL, "401 200 403 403 403 403",
+	 NULL, 0},
+};
+
+/* ---------------------------------------------------------------- state */
+
+struct route_line {
+	char *methods, *pattern, *flags, *roles;
+};
+
+static struct harness_server *srv;
+static struct harness_client *session[NCALLERS]; /* signed in through the form */
+static struct harness_client *bearer[NCALLERS];  /* a token each; ANON sends none */
+static struct route_line printed[128];            /* what `indgang routes` printed */
+static size_t nprinted;
+/* the ids that fill the templates: [0] of 621, [1] of 740 */
+static long long user_id[2], enterprise_id[2], inquiry_id[2];
+static long long counts_before[4];
+static int checks_run;
+static size_t next_row; /* the row the next row test walks: they run in the table's order */
+
+/* the local address a caller sends from, so the per-address limits of the public forms count
+ * each caller apart */
+static const char *caller_ip(enum caller c)
+{
+	return harness_fmt("127.0.0.%d", 40 + (int)c);
+}
+
+/* ---------------------------------------------------------------- setup */
+
+/* the next tab- or newline-ended field of *p, cut off in place; NULL at the end of the text */
+static char *field(char **p, char end)
+{
+	char *s = *p, *e = strchr(s, end);
+	if (!e)
+		return NULL;
+	*e = '\0';
+	*p = e + 1;
+	return s;
+}
+
+/* `indgang routes` into printed[]; NULL, or why not */
+static const char *read_routes(void)
+{
+	char *out = NULL;
+	int st = harness_cli(srv, NULL, &out, "routes", NULL);
+	if (st != 0 || !out)
+		return harness_fmt("'indgang routes' exited with status %d", st);
+	char *p = out;
+	while (*p) {
+		struct route_line l;
+		char *line = field(&p, '\n');
+		if (!line)
+			return "the output of 'indgang routes' does not end with a newline";
+		if (!(l.methods = field(&line, '\t')) || !(l.pattern = field(&line, '\t')) ||
+		    !(l.flags = field(&line, '\t')) || !*(l.roles = line) || strchr(l.roles, '\t'))
+			return harness_fmt("'indgang routes' printed a line without four fields: %s", line);
+		if (nprinted == COUNT(printed))
+			return "'indgang routes' printed more routes than this test can hold";
+		printed[nprinted++] = l;
+	}
+	return NULL;
+}
+
+/* the id member of the first item of list (as the administrator reads it) whose member key is
+ * value, or 0 */
+static long long find_id(const char *list, const char *key, const char *value)
+{
+	struct harness_resp *r = harness_get(bearer[ADMIN], list);
+	size_t i;
+	json_t *it;
+	json_array_foreach(json_object_get(harness_json(r), "items"), i, it) {
+		const char *v = harness_json_str(it, key);
+		if (!value || (v && strcmp(v, value) == 0))
+			return (long long)json_integer_value(json_object_get(it, "id"));
+	}
+	return 0;
+}
+
+/* the total of a list as the administrator reads it, or -1 */
+static long long total_of(const char *list)
+{
+	struct harness_resp *r = harness_get(bearer[ADMIN], list);
+	json_t *t = r->status == 200 ? json_object_get(harness_json(r), "total") : NULL;
+	return json_is_integer(t) ? (long long)json_integer_value(t) : -1;
+}
+
+static void count_rows(long long out[4])
+{
+	out[0] = total_of("/api/v1/kommuner/" OWN "/users?limit=1");
+	out[1] = total_of("/api/v1/kommuner/" OTHER "/users?limit=1");
+	out[2] = total_of("/api/v1/enterprises?limit=1");
+	out[3] = total_of("/api/v1/inquiries?limit=1&status=new");
+}
+
+static void start(void)
+{
+	srv = harness_server_demo();
+	CHECKF(srv, "no demo database");
+	CHECKF(harness_server_start(srv, NULL) == 0, "indgang serve did not start");
+	CHECK_OK(read_routes());
+	CHECKF(nprinted > 0, "'indgang routes' printed no route");
+	session[ANON] = harness_client(srv);
+	bearer[ANON] = harness_client(srv);
+	for (int c = ADMIN; c < NCALLERS; c++) {
+		bearer[c] = harness_bearer(srv, caller_email[c]);
+		session[c] = harness_login(srv, caller_email[c], HARNESS_DEMO_PASSWORD);
+		CHECKF(bearer[c] && session[c], "no token or session for %s", caller_email[c]);
+	}
+	for (int c = ANON; c < NCALLERS; c++) {
+		harness_client_bind(session[c], caller_ip((enum caller)c));
+		harness_client_bind(bearer[c], caller_ip((enum caller)c));
+		CHECKF(harness_client_csrf(session[c]), "no csrf token for the %s caller", caller_name[c]);
+	}
+	user_id[0] = find_id("/api/v1/kommuner/" OWN "/users?limit=100", "email",
+	                     "indkoeb@kolding.example");
+	user_id[1] = find_id("/api/v1/kommuner/" OTHER "/users?limit=100", "email",
+	                     "konsulent@silkeborg.example");
+	enterprise_id[0] = find_id("/api/v1/enterprises?kommune=" OWN "&limit=100", "name", "Soul Café");
+	enterprise_id[1] = find_id("/api/v1/enterprises?kommune=" OTHER "&limit=1", NULL, NULL);
+	CHECKF(user_id[0] && user_id[1] && enterprise_id[0] && enterprise_id[1],
+	       "the demo users or enterprises were not found");
+	/* an unassigned inquiry of 621, and a new one of 740 */
+	struct harness_resp *r = harness_get(bearer[ADMIN], "/api/v1/inquiries?limit=100");
+	CHECK_STATUS(r, 200);
+	size_t i;
+	json_t *it;
+	json_array_foreach(json_object_get(harness_json(r), "items"), i, it) {
+		const char *k = harness_json_str(it, "kommune");
+		if (k && !strcmp(k, OWN) && json_is_null(json_object_get(it, "assignee_id")))
+			inquiry_id[0] = (long long)json_integer_value(json_object_get(it, "id"));
+	}
+	CHECKF(inquiry_id[0], "no unassigned inquiry of " OWN " in the demo data");
+	r = harness_post_json(harness_client(srv), "/api/v1/inquiries",
+	                      harness_json_text(json_pack("{s:s, s:s, s:s, s:s, s:s}", "kommune", OTHER,
+	                                                  "name", OTHER_CONTACT, "email",
+	                                                  "adgang@example.org", "topic", "other",
+	                                                  "message", "Hvem må se denne henvendelse?")));
+	CHECK_STATUS(r, 201);
+	inquiry_id[1] = (long long)json_integer_value(json_object_get(harness_json(r), "id"));
+	CHECK(inquiry_id[1] > 0);
+	r = harness_post_json(bearer[ADMIN], "/api/v1/enterprises",
+	                      harness_json_text(json_pack("{s:s, s:s, s:s}", "name", "Adgang ApS",
+	                                                  "kommune", OTHER, "cvr", TAKEN_CVR)));
+	CHECK_STATUS(r, 201);
+	count_rows(counts_before);
+	for (int k = 0; k < 4; k++)
+		CHECK(counts_before[k] >= 0);
+}
+
+/* ---------------------------------------------------------------- one route */
+
+/* whether the comma-separated list has the item */
+static bool list_has(const char *list, const char *item)
+{
+	size_t n = strlen(item);
+	for (const char *p = list; (p = strstr(p, item)) != NULL; p += n)
+		if ((p == list || p[-1] == ',') && (p[n] == ',' || p[n] == '\0'))
+			return true;
+	return false;
+}
+
+/* the line of `indgang routes` for method and pattern, or NULL */
+static const struct route_line *printed_route(const char *method, const char *pattern)
+{
+	for (size_t i = 0; i < nprinted; i++)
+		if (!strcmp(printed[i].pattern, pattern) && list_has(printed[i].methods, method))
+			return &printed[i];
+	return NULL;
+}
+
+/* the expectation of method and pattern, or NULL */
+static const struct expect *expect_for(const char *method, const char *pattern)
+{
+	for (size_t i = 0; i < COUNT(expects); i++)
+		if (!strcmp(expects[i].method, method) && !strcmp(expects[i].pattern, pattern))
+			return &expects[i];
+	return NULL;
+}
+
+/* t with {kommune}, {user}, {enterprise} and {inquiry} filled in for municipality m (0: 621,
+ * 1: 740); owned by the test */
+static const char *fill(const char *t, int m)
+{
+	static const char *const names[] = {"{kommune}", "{user}", "{enterprise}", "{inquiry}"};
+	const char *vals[] = {m ? OTHER : OWN, harness_fmt("%lld", user_id[m]),
+	                      harness_fmt("%lld", enterprise_id[m]), harness_fmt("%lld", inquiry_id[m])};
+	const char *s = t;
+	for (size_t i = 0; i < COUNT(names); i++) {
+		const char *at;
+		while ((at = strstr(s, names[i])) != NULL)
+			s = harness_fmt("%.*s%s%s", (int)(at - s), s, vals[i], at + strlen(names[i]));
+	}
+	return s;
+}
+
+/* the statuses of want: own[c] and other[c] (0 when the route has no municipality); NULL or
+ * why the text is malformed */
+static const char *parse_want(const char *want, long own[NCALLERS], long other[NCALLERS])
+{
+	const char *p = want;
+	for (int c = 0; c < NCALLERS; c++) {
+		char *end;
+		own[c] = strtol(p, &end, 10);
+		other[c] = 0;
+		if (*end == '/')
+			other[c] = strtol(end + 1, &end, 10);
+		if (own[c] < 100 || own[c] > 599 || (*end != ' ' && *end != '\0') ||
+		    (c < NCALLERS - 1) != (*end == ' '))
+			return harness_fmt("want \"%s\" is not six statuses", want);
+		if ((other[c] != 0) != (other[0] != 0))
+			return harness_fmt("want \"%s\" mixes one and two statuses", want);
+		p = end + 1;
+	}
+	return NULL;
+}
+
+/* one request of caller c for row e on municipality m: its answer */
+static struct harness_resp *try_route(const struct expect *e, const struct route_line *l,
+                                      enum caller c, int m)
+{
+	bool api = list_has(l->flags, "api");
+	struct harness_client *cl = api ? bearer[c] : session[c];
+	if ((e->flags & FRESH_SESSION) && c != ANON) {
+		cl = harness_login(srv, caller_email[c], HARNESS_DEMO_PASSWORD);
+		if (!cl)
+			return NULL;
+		harness_client_bind(cl, caller_ip(c));
+	}
+	struct harness_req q = {.method = e->method, .path = fill(e->path, m)};
+	if (e->body && list_has(l->flags, "form")) {
+		const char *body = fill(e->body, m);
+		q.type = "application/x-www-form-urlencoded";
+		q.body = harness_fmt("%s%s%s", harness_form("csrf", harness_client_csrf(cl), NULL),
+		                     *body ? "&" : "", body);
+	} else if (e->body) {
+		q.type = "application/json";
+		q.body = fill(e->body, m);
+	}
+	return harness_send(cl, &q);
+}
+
+/* walks the next row of the table: every caller on both municipalities */
+static void row(void)
+{
+	const struct expect *e = &expects[next_row++];
+	const struct route_line *l = printed_route(e->method, e->pattern);
+	CHECKF(l, "the row %s %s names a route that no longer exists (not printed by 'indgang routes')",
+	       e->method, e->pattern);
+	long own[NCALLERS], other[NCALLERS];
+	CHECK_OK(parse_want(e->want, own, other));
+	const char *first = NULL;
+	int wrong = 0;
+	for (int c = 0; c < NCALLERS; c++) {
+		for (int m = 0; m < 2; m++) {
+			long want = m ? other[c] : own[c];
+			if (!want)
+				continue;
+			checks_run++;
+			struct harness_resp *r = try_route(e, l, (enum caller)c, m);
+			const char *why = NULL;
+			if (!r)
+				why = "could not sign in";
+			else if (r->status != want)
+				why = harness_fmt("answered %ld, expected %ld", r->status, want);
+			else if (c == ANON && r->status == 303 && !list_has(l->flags, "public") &&
+			         strncmp(harness_header(r, "Location") ? harness_header(r, "Location") : "",
+			                 "/login?", 7) != 0)
+				why = "answered 303, but not to the sign-in form";
+			else if (e->hidden && c != ADMIN && r->status >= 200 && r->status < 300 &&
+			         strstr(r->body, e->hidden))
+				why = harness_fmt("answered %ld showing \"%s\"", r->status, e->hidden);
+			if (!why)
+				continue;
+			why = harness_fmt("%s %s as %s on %s (%s): %s", e->method, fill(e->path, m),
+			                  caller_name[c], m ? "another municipality" : "its own municipality",
+			                  m ? OTHER : OWN, why);
+			harness_note("%s", why);
+			if (!first)
+				first = why;
+			wrong++;
+		}
+	}
+	CHECKF(!wrong, "%s%s", first, wrong > 1 ? harness_fmt(" (and %d more)", wrong - 1) : "");
+}
+
+/* ---------------------------------------------------------------- the table against the routes */
+
+static void every_route_has_a_row(void)
+{
+	const char *first = NULL;
+	int missing = 0;
+	for (size_t i = 0; i < nprinted; i++) {
+		char *methods = harness_fmt("%s", printed[i].methods), *save = NULL;
+		for (char *m = strtok_r(methods, ",", &save); m; m = strtok_r(NULL, ",", &save)) {
+			if (expect_for(m, printed[i].pattern))
+				continue;
+			const char *why = harness_fmt("route %s %s has no access expectation in test_routes.c",
+			                              m, printed[i].pattern);
+			harness_note("%s", why);
+			if (!first)
+				first = why;
+			missing++;
+		}
+	}
+	CHECKF(!missing, "%s%s", first, missing > 1 ? harness_fmt(" (and %d more)", missing - 1) : "");
+}
+
+static void every_row_has_a_route(void)
+{
+	for (size_t i = 0; i < COUNT(expects); i++)
+		CHECKF(printed_route(expects[i].method, expects[i].pattern),
+		       "the row %s %s names a route that no longer exists", expects[i].method,
+		       expects[i].pattern);
+	for (size_t i = 0; i < COUNT(expects); i++)
+		for (size_t k = i + 1; k < COUNT(expects); k++)
+			CHECKF(strcmp(expects[i].method, expects[k].method) ||
+			       strcmp(expects[i].pattern, expects[k].pattern),
+			       "two rows for %s %s", expects[i].method, expects[i].pattern);
+}
+
+static void nothing_changed(void)
+{
+	long long after[4];
+	count_rows(after);
+	static const char *const what[] = {"users of " OWN, "users of " OTHER, "enterprises",
+	                                   "new inquiries"};
+	for (int k = 0; k < 4; k++)
+		CHECKF(after[k] == counts_before[k], "the number of %s went from %lld to %lld", what[k],
+		       counts_before[k], after[k]);
+	harness_note("%d route x caller x municipality checks", checks_run);
+}
+
+static void stop(void)
+{
+	int st = harness_server_stop(srv);
+	CHECKF(st == 0, "indgang serve exited with status %d after SIGTERM", st);
+	CHECK_OK(harness_server_log_problem(srv));
+}
+
+int main(void)
+{
+	/* the setup, one test per row of the table, the table against `indgang routes`, the end */
+	static struct harness_test tests[COUNT(expects) + 5];
+	size_t n = 0;
+	tests[n++] = (struct harness_test){"start the server with the demo data, read 'indgang routes'",
+	                                   start, HARNESS_FATAL | HARNESS_KEEP};
+	for (size_t i = 0; i < COUNT(expects); i++) {
+		char *name = NULL;
+		if (asprintf(&name, "%s %s answers every caller on its own and another municipality as "
+		                    "expected", expects[i].method, expects[i].pattern) < 0)
+			return 1;
+		tests[n++] = (struct harness_test){name, row, 0};
+	}
+	tests[n++] = (struct harness_test){"every route of 'indgang routes' has a row in the table",
+	                                   every_route_has_a_row, 0};
+	tests[n++] = (struct harness_test){"every row of the table names a route, once",
+	                                   every_row_has_a_route, 0};
+	tests[n++] = (struct harness_test){"no request changed the users, enterprises or inquiries",
+	                                   nothing_changed, 0};
+	tests[n++] = (struct harness_test){"the server stops on SIGTERM with status 0 and a clean log",
+	                                   stop, 0};
+	int st = harness_main(tests, n);
+	for (size_t i = 1; i <= COUNT(expects); i++)
+		free((char *)tests[i].name);
+	return st;
+}
