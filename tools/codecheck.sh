@@ -1,17 +1,38 @@
 #!/bin/sh
 # Build-time source check, run first by `make check`: the rules that discipline alone does not
-# hold. Prints each violation as FILE:LINE: rule, and exits 1 if there is any.
+# hold. Prints each violation as FILE:LINE: rule, and exits 1 if there is any, 2 if there was
+# nothing to check.
+#   tools/codecheck.sh [ROOT]     ROOT holds src/ (default: this checkout)
+# Rules:
 #  - sqlite3 only in src/store/db.c; libmicrohttpd only in src/http/server.c
 #  - no sprintf, strcpy, strcat, atoi, gets, strtok (use snprintf, buf_*, text_parse_int)
 #  - html_printf and db_prepare_literal only through their literal-only macros
-#  - layering: base includes only base; view and store only base (and themselves);
-#    a capability's *_store.c includes no other *_store.h and no http/ or view/ header
+#  - layers (README): base includes only base; view only base and view; store only base and
+#    store; a capability's store (*_store.c) includes no other store and nothing of http/ or
+#    view/; handlers (*_web.c, *_api.c) and command-line verbs (cmd_*.c) talk to domains: they
+#    include no *_store.h, and handlers not store/db.h either (cmd_*.c may, to open, migrate and
+#    back up the database); a domain includes no other capability's *_store.h
+#  - no role comparisons in handlers or in http/: what a role may do is asked of access.h
 set -u
-cd "$(dirname "$0")/.."
-bad=0
-report() { echo "$1"; bad=1; }
+root=${1:-$(cd "$(dirname "$0")/.." && pwd)}
+cd "$root" || exit 2
+files=$(find src -name '*.c' -o -name '*.h' 2>/dev/null | sort)
+if [ -z "$files" ]; then
+	echo "codecheck: no source files under $root/src: nothing was checked" >&2
+	exit 2
+fi
+out=$(mktemp)
+trap 'rm -f "$out"' EXIT
 
-for f in $(find src -name '*.c' -o -name '*.h' | sort); do
+# each "#include "x"" of a file as LINE:x
+includes() { grep -n -E '^[[:space:]]*#[[:space:]]*include[[:space:]]+"[^"]+"' "$1" |
+	sed -E 's/^([0-9]+):.*"([^"]+)".*/\1:\2/'; }
+
+checked=0
+for f in $files; do
+	checked=$((checked + 1))
+	dir=$(dirname "$f")
+	base=$(basename "$f")
 	case "$f" in
 	src/store/db.c) ;;
 	*) grep -n -E '\bsqlite3_|<sqlite3\.h>' "$f" | while IFS= read -r l; do
@@ -31,29 +52,66 @@ for f in $(find src -name '*.c' -o -name '*.h' | sort); do
 	esac
 	case "$f" in
 	src/store/db.c | src/store/db.h) ;;
-	*) grep -n -E '\bdb_prepare_literal\(|\bdb_exec_literal\(' "$f" | while IFS= read -r l; do
-		echo "$f:${l%%:*}: call db_prepare()/db_exec(), which take only literals"; done ;;
+	*) grep -n -E '\bdb_prepare_literal\(' "$f" | while IFS= read -r l; do
+		echo "$f:${l%%:*}: call db_prepare(), which takes only literals"; done ;;
 	esac
-	incs=$(grep -o -E '#include "[^"]+"' "$f" | sed -E 's/#include "(.*)"/\1/')
-	for i in $incs; do
-		case "$f:$i" in
-		src/base/*:../*) echo "$f: base includes $i (base is libc only)" ;;
-		src/view/*:../http/* | src/view/*:../store/* | src/view/*:../auth/*) echo "$f: view includes $i" ;;
-		src/store/*:../http/* | src/store/*:../view/* | src/store/*:../auth/*) echo "$f: store includes $i" ;;
-		*_store.c:*_store.h)
-			case "$(basename "$f" .c)" in
-			"$(basename "$i" .h)") ;;
-			*) echo "$f: store file includes another store's header $i" ;;
+	# what kind of file this is
+	kind=domain
+	case "$f" in
+	src/base/*) kind=base ;;
+	src/view/*) kind=view ;;
+	src/store/*) kind=store ;;
+	src/cmd/*) kind=cmd ;;
+	src/main.c) kind=cmd ;;
+	src/http/*) kind=http ;;
+	*_store.c | *_store.h) kind=capstore ;;
+	*_web.c | *_web.h | *_api.c | *_api.h) kind=handler ;;
+	esac
+	case "$kind" in
+	handler | http)
+		grep -n -E '(->|\.)role[[:space:]]*[!=]=|\bROLE_[A-Z]+[[:space:]]*[!=]=|[!=]=[[:space:]]*ROLE_[A-Z]+' "$f" |
+			while IFS= read -r l; do
+				echo "$f:${l%%:*}: role compared in a handler; ask access.h (access_allowed, access_national ...)"
+			done ;;
+	esac
+	for li in $(includes "$f"); do
+		line=${li%%:*}
+		inc=${li#*:}
+		# the included file, relative to src/
+		case "$inc" in
+		../*) target=${inc#../} ;;
+		*) target=${dir#src/}/$inc ;;
+		esac
+		tname=$(basename "$target")
+		bad=""
+		case "$kind:$target" in
+		base:base/*) ;;
+		base:*) bad="base includes only base (libc only)" ;;
+		view:base/* | view:view/*) ;;
+		view:*) bad="view includes only base and view" ;;
+		store:base/* | store:store/*) ;;
+		store:*) bad="store includes only base and store" ;;
+		esac
+		case "$kind:$tname" in
+		capstore:*_store.h)
+			[ "${tname%.h}" = "${base%.*}" ] || bad="a store includes another store's header" ;;
+		handler:*_store.h | cmd:*_store.h) bad="handlers and commands talk to domains, not stores" ;;
+		handler:db.h) bad="handlers talk to domains, not to the database" ;;
+		domain:*_store.h)
+			case "$target" in
+			"${dir#src/}"/*) ;;
+			*) bad="a domain uses another capability's domain, not its store" ;;
 			esac ;;
 		esac
-		case "$f:$i" in
-		*_store.c:../http/* | *_store.c:../view/*) echo "$f: store file includes $i" ;;
+		case "$kind:$target" in
+		capstore:http/* | capstore:view/*) bad="a store includes nothing of http/ or view/" ;;
 		esac
+		[ -n "$bad" ] && echo "$f:$line: includes \"$inc\": $bad"
 	done
-done >build/codecheck.out 2>&1
-if [ -s build/codecheck.out ]; then
-	cat build/codecheck.out
-	echo "codecheck: $(wc -l <build/codecheck.out) violation(s)"
+done >"$out" 2>&1
+if [ -s "$out" ]; then
+	cat "$out"
+	echo "codecheck: $(wc -l <"$out") violation(s) in $checked files"
 	exit 1
 fi
-echo "codecheck: ok"
+echo "codecheck: ok ($checked files)"

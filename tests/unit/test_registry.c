@@ -429,7 +429,7 @@ static void test_export_roundtrip(void **state)
 /* more rows than any fixed cap the store once had: every row comes back */
 static void test_no_row_caps(void **state)
 {
-	struct fx *f = *state;
+	struct fixture *f = *state;
 	/* 60 extra municipalities (codes 900-959) beside the 98: a Tabel 1 of 158 rows */
 	struct db_stmt *s = db_prepare(f->db, "WITH RECURSIVE c(i) AS (SELECT 900 UNION ALL"
 	                                      " SELECT i + 1 FROM c WHERE i < 959)"
@@ -471,7 +471,7 @@ static void test_no_row_caps(void **state)
 /* the domain's read functions the handlers and the command line use */
 static void test_domain_reads(void **state)
 {
-	struct fx *f = *state;
+	struct fixture *f = *state;
 	add(f, "Kaffebaren", "621", NULL, "2010-01-01", NULL, NULL);
 	add(f, "Cykelværkstedet", "621", NULL, NULL, NULL, NULL);
 	int64_t id;
