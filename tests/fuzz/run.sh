@@ -34,8 +34,12 @@ for t in $targets; do
 	if [ -f "tests/fuzz/$t.dict" ]; then
 		set -- "$@" -dict="tests/fuzz/$t.dict"
 	fi
+	set -- "$@" "$work"
+	if [ -d "tests/fuzz/corpus/$t" ]; then
+		set -- "$@" "tests/fuzz/corpus/$t"
+	fi
 	echo "FUZZ $t for ${seconds}s (log in $log)"
-	if "$bin" "$@" "$work" "tests/fuzz/corpus/$t" >"$log" 2>&1; then
+	if "$bin" "$@" >"$log" 2>&1; then
 		rc=0
 	else
 		rc=$?
