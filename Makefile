@@ -12,7 +12,8 @@ PKGS := libmicrohttpd sqlite3 jansson libsodium icu-uc icu-i18n xlsxwriter libcu
 VERSION := 0.1.0
 
 WARN := -Wall -Wextra -Wformat=2 -Wformat-security -Wshadow -Wstrict-prototypes \
-        -Wmissing-prototypes -Wvla -Wpointer-arith -Wcast-align -Wundef -Wwrite-strings -Werror
+        -Wmissing-prototypes -Wvla -Wpointer-arith -Wcast-align -Wundef -Wwrite-strings \
+        -Wconversion -Wsign-conversion -Werror
 BASE_CFLAGS := -std=c17 -D_GNU_SOURCE -I. $(WARN) -DINDGANG_VERSION='"$(VERSION)"'
 # every object also writes its header dependencies into a .d file beside it (included below)
 DEPFLAGS := -MMD -MP
