@@ -141,8 +141,6 @@ bench: indgang
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 30
 FUZZ_TARGETS ?= router urlenc cookie json
-FUZZ_SAN := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined \
-            -fno-omit-frame-pointer
 FUZZ_OBJ := $(patsubst %.c,build/fuzz/obj/%.o,$(LIB_SRC) $(GEN))
 FUZZ_TARGET_OBJ := $(patsubst %,build/fuzz/obj/tests/fuzz/fuzz_%.o,$(FUZZ_TARGETS))
 FUZZ_BIN := $(patsubst %,build/fuzz/fuzz_%,$(FUZZ_TARGETS))
@@ -154,7 +152,7 @@ build/.deps-fuzz: tools/setup.sh
 build/fuzz/obj/%.o: %.c build/.deps-build build/.deps-fuzz
 	@mkdir -p $(dir $@)
 	@echo "CC (fuzz) $<"
-	$(Q)$(FUZZ_CC) $(BASE_CFLAGS) $(FUZZ_SAN) -fsanitize=fuzzer-no-link $(PKG_CFLAGS) $(DEPFLAGS) \
+	$(Q)$(FUZZ_CC) $(BASE_CFLAGS) $(SAN) -fsanitize=fuzzer-no-link $(PKG_CFLAGS) $(DEPFLAGS) \
 		-c -o $@ $<
 
 # an archive, so that each target links only the objects it really needs
@@ -164,7 +162,7 @@ build/fuzz/libindgang.a: $(FUZZ_OBJ)
 
 build/fuzz/fuzz_%: build/fuzz/obj/tests/fuzz/fuzz_%.o build/fuzz/libindgang.a
 	@echo "LD (fuzz) $@"
-	$(Q)$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $< build/fuzz/libindgang.a $(PKG_LIBS)
+	$(Q)$(FUZZ_CC) $(SAN) -fsanitize=fuzzer -o $@ $< build/fuzz/libindgang.a $(PKG_LIBS)
 
 fuzz: $(FUZZ_BIN)
 	FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh $(FUZZ_TARGETS)
