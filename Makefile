@@ -12,14 +12,27 @@ PKGS := libmicrohttpd sqlite3 jansson libsodium icu-uc icu-i18n xlsxwriter libcu
 VERSION := 0.1.0
 
 WARN := -Wall -Wextra -Wformat=2 -Wformat-security -Wshadow -Wstrict-prototypes \
-        -Wmissing-prototypes -Wvla -Wpointer-arith -Wcast-align -Wundef -Werror
+        -Wmissing-prototypes -Wvla -Wpointer-arith -Wcast-align -Wundef -Wwrite-strings \
+        -Wconversion -Wsign-conversion -Werror
 BASE_CFLAGS := -std=c17 -D_GNU_SOURCE -I. $(WARN) -DINDGANG_VERSION='"$(VERSION)"'
+# every object also writes its header dependencies into a .d file beside it (included below)
+DEPFLAGS := -MMD -MP
 OPT ?= -O2 -g
 SAN := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+# hardening of ./indgang; _FORTIFY_SOURCE checks only under optimisation (glibc warns, and
+# -Werror fails, without it), so it follows OPT: `make OPT=-O0` leaves it out
+HARDEN := -fstack-protector-strong -fPIE
+FORTIFY = $(if $(filter-out -O0,$(filter -O%,$(OPT))),-U_FORTIFY_SOURCE -D_FORTIFY_SOURCE=3)
+HARDEN_LDFLAGS := -pie -Wl,-z,relro,-z,now
 
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+# pkg-config runs once per make, not once per object. The values cannot be read when the
+# Makefile is parsed: on a fresh machine pkg-config learns the packages only when
+# build/.deps-build has run tools/setup.sh. So each variable starts recursive and, the first
+# time a recipe expands it (after its prerequisites, the stamp among them, are made), replaces
+# itself with an immediate (:=) copy of its value: later uses read the cached string.
+PKG_CFLAGS = $(eval PKG_CFLAGS := $$(shell pkg-config --cflags $$(PKGS)))$(PKG_CFLAGS)
 # libstemmer ships no pkg-config file
-PKG_LIBS = $(shell pkg-config --libs $(PKGS)) -lstemmer -lpthread
+PKG_LIBS = $(eval PKG_LIBS := $$(shell pkg-config --libs $$(PKGS)) -lstemmer -lpthread)$(PKG_LIBS)
 
 SRC := $(shell find src -name '*.c' | sort)
 LIB_SRC := $(filter-out src/main.c,$(SRC))
@@ -27,7 +40,6 @@ MIGRATIONS := $(sort $(wildcard src/store/migrations/*.sql))
 ASSETS := $(sort $(wildcard assets/*))
 DEMO_DATA := $(sort $(wildcard data/demo/*.csv data/surveys/*.json))
 GEN := build/gen/migrations.c build/gen/assets.c build/gen/demo_data.c
-HEADERS := $(shell find src -name '*.h')
 
 # make V=1 shows the compiler lines
 Q := $(if $(V),,@)
@@ -55,15 +67,15 @@ build/gen/demo_data.c: build/embed $(DEMO_DATA) Makefile
 	build/embed data $@ $(DEMO_DATA)
 
 # normal objects in build/o, sanitizer objects in build/san
-build/o/%.o: %.c $(HEADERS) build/.deps-build
+build/o/%.o: %.c build/.deps-build
 	@mkdir -p $(dir $@)
 	@echo "CC $<"
-	$(Q)$(CC) $(BASE_CFLAGS) $(OPT) $(PKG_CFLAGS) $(CFLAGS) -c -o $@ $<
+	$(Q)$(CC) $(BASE_CFLAGS) $(OPT) $(FORTIFY) $(HARDEN) $(PKG_CFLAGS) $(CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
-build/san/%.o: %.c $(HEADERS) build/.deps-build
+build/san/%.o: %.c build/.deps-build
 	@mkdir -p $(dir $@)
 	@echo "CC (sanitizers) $<"
-	$(Q)$(CC) $(BASE_CFLAGS) $(SAN) $(PKG_CFLAGS) $(CFLAGS) -c -o $@ $<
+	$(Q)$(CC) $(BASE_CFLAGS) $(SAN) $(PKG_CFLAGS) $(CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
 OBJ := $(patsubst %.c,build/o/%.o,$(SRC) $(GEN))
 LIB_OBJ := $(patsubst %.c,build/o/%.o,$(LIB_SRC) $(GEN))
@@ -72,7 +84,7 @@ SAN_LIB_OBJ := $(patsubst %.c,build/san/%.o,$(LIB_SRC) $(GEN))
 
 indgang: $(OBJ)
 	@echo "LD $@"
-	$(Q)$(CC) $(OPT) -o $@ $(OBJ) $(PKG_LIBS) $(LDFLAGS)
+	$(Q)$(CC) $(OPT) $(HARDEN_LDFLAGS) -o $@ $(OBJ) $(PKG_LIBS) $(LDFLAGS)
 
 build/indgang-san: $(SAN_OBJ)
 	@echo "LD $@"
@@ -83,7 +95,8 @@ UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(patsubst tests/unit/test_%.c,build/tests/unit_%,$(UNIT_SRC))
 HTTP_SRC := $(sort $(wildcard tests/http/test_*.c))
 HTTP_BIN := $(patsubst tests/http/test_%.c,build/tests/http_%,$(HTTP_SRC))
-TEST_LIBS = $(PKG_LIBS) $(shell pkg-config --libs cmocka libcurl)
+TEST_LIBS = $(eval TEST_LIBS := $$(PKG_LIBS) $$(shell pkg-config --libs cmocka libcurl))$(TEST_LIBS)
+HTTP_LIBS = $(eval HTTP_LIBS := $$(shell pkg-config --libs libcurl jansson))$(HTTP_LIBS)
 
 build/.deps-test: tools/setup.sh tests/browser/package.json
 	sh tools/setup.sh test
@@ -93,36 +106,66 @@ build/.deps-test: tools/setup.sh tests/browser/package.json
 # is not a test_*.c a part of the HTTP harness: each is compiled once and linked into every test
 UNIT_FIX_OBJ := $(patsubst %.c,build/san/%.o,$(filter-out $(UNIT_SRC),$(wildcard tests/unit/*.c)))
 HTTP_LIB_OBJ := $(patsubst %.c,build/san/%.o,$(filter-out $(HTTP_SRC),$(wildcard tests/http/*.c)))
-TEST_HEADERS := $(wildcard tests/unit/*.h tests/http/*.h)
+TEST_OBJ := $(patsubst %.c,build/san/%.o,$(UNIT_SRC) $(HTTP_SRC)) $(UNIT_FIX_OBJ) $(HTTP_LIB_OBJ)
 
-build/san/tests/%.o: tests/%.c $(HEADERS) $(TEST_HEADERS) build/.deps-test
+build/san/tests/%.o: tests/%.c build/.deps-test
 	@mkdir -p $(dir $@)
 	@echo "CC (sanitizers) $<"
-	$(Q)$(CC) $(BASE_CFLAGS) $(SAN) $(PKG_CFLAGS) $(CFLAGS) -c -o $@ $<
+	$(Q)$(CC) $(BASE_CFLAGS) $(SAN) $(PKG_CFLAGS) $(CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
-build/tests/unit_%: tests/unit/test_%.c $(SAN_LIB_OBJ) $(UNIT_FIX_OBJ) $(TEST_HEADERS) build/.deps-test
+build/tests/unit_%: build/san/tests/unit/test_%.o $(SAN_LIB_OBJ) $(UNIT_FIX_OBJ)
 	@mkdir -p build/tests
 	@echo "LD $@"
-	$(Q)$(CC) $(BASE_CFLAGS) $(SAN) $(PKG_CFLAGS) -o $@ $< $(UNIT_FIX_OBJ) $(SAN_LIB_OBJ) $(TEST_LIBS)
+	$(Q)$(CC) $(SAN) -o $@ $< $(UNIT_FIX_OBJ) $(SAN_LIB_OBJ) $(TEST_LIBS)
 
-build/tests/http_%: tests/http/test_%.c $(HTTP_LIB_OBJ) $(TEST_HEADERS) build/.deps-test
+build/tests/http_%: build/san/tests/http/test_%.o $(HTTP_LIB_OBJ)
 	@mkdir -p build/tests
 	@echo "LD $@"
-	$(Q)$(CC) $(BASE_CFLAGS) $(SAN) -o $@ $< $(HTTP_LIB_OBJ) $(shell pkg-config --libs libcurl jansson)
+	$(Q)$(CC) $(SAN) -o $@ $< $(HTTP_LIB_OBJ) $(HTTP_LIBS)
 
 check: build/indgang-san $(UNIT_BIN) $(HTTP_BIN) build/.deps-test
 	@sh tools/codecheck.sh
 	@INDGANG_BIN=$(CURDIR)/build/indgang-san sh tests/run.sh $(UNIT_BIN) $(HTTP_BIN)
 
-# ---------------------------------------------------------------- bench, fuzz
+# ---------------------------------------------------------------- bench
 bench: indgang
 	sh tools/setup.sh bench
 	sh bench/run.sh
 	sh bench/capabilities.sh
 
-fuzz:
+# ---------------------------------------------------------------- fuzz
+# libFuzzer targets tests/fuzz/fuzz_<target>.c, each linked with every source file but main.c
+# compiled for coverage; the seeds in tests/fuzz/corpus/<target>/ are only read, everything
+# written (objects, binaries, the growing corpus, logs, crash inputs) stays in build/fuzz/.
+#   make fuzz FUZZ_SECONDS=5 FUZZ_TARGETS="router json"
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 30
+FUZZ_TARGETS ?= router urlenc cookie json
+FUZZ_OBJ := $(patsubst %.c,build/fuzz/obj/%.o,$(LIB_SRC) $(GEN))
+FUZZ_TARGET_OBJ := $(patsubst %,build/fuzz/obj/tests/fuzz/fuzz_%.o,$(FUZZ_TARGETS))
+FUZZ_BIN := $(patsubst %,build/fuzz/fuzz_%,$(FUZZ_TARGETS))
+
+build/.deps-fuzz: tools/setup.sh
 	sh tools/setup.sh fuzz
-	sh tests/fuzz/run.sh
+	@mkdir -p build && touch $@
+
+build/fuzz/obj/%.o: %.c build/.deps-build build/.deps-fuzz
+	@mkdir -p $(dir $@)
+	@echo "CC (fuzz) $<"
+	$(Q)$(FUZZ_CC) $(BASE_CFLAGS) $(SAN) -fsanitize=fuzzer-no-link $(PKG_CFLAGS) $(DEPFLAGS) \
+		-c -o $@ $<
+
+# an archive, so that each target links only the objects it really needs
+build/fuzz/libindgang.a: $(FUZZ_OBJ)
+	@echo "AR $@"
+	$(Q)rm -f $@ && ar rcs $@ $(FUZZ_OBJ)
+
+build/fuzz/fuzz_%: build/fuzz/obj/tests/fuzz/fuzz_%.o build/fuzz/libindgang.a
+	@echo "LD (fuzz) $@"
+	$(Q)$(FUZZ_CC) $(SAN) -fsanitize=fuzzer -o $@ $< build/fuzz/libindgang.a $(PKG_LIBS)
+
+fuzz: $(FUZZ_BIN)
+	FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh $(FUZZ_TARGETS)
 
 # ---------------------------------------------------------------- install
 install: indgang
@@ -136,7 +179,10 @@ install: indgang
 clean:
 	rm -rf build indgang
 
-# objects of the tests are kept between runs, not removed as intermediate files
-.SECONDARY: $(UNIT_FIX_OBJ) $(HTTP_LIB_OBJ)
+# the header dependencies the compiler wrote (-MMD -MP); absent before the first build
+-include $(patsubst %.o,%.d,$(OBJ) $(SAN_OBJ) $(TEST_OBJ) $(FUZZ_OBJ) $(FUZZ_TARGET_OBJ))
+
+# objects of the tests and fuzz targets are kept between runs, not removed as intermediate files
+.SECONDARY: $(TEST_OBJ) $(FUZZ_TARGET_OBJ)
 .PHONY: all check bench fuzz install clean
 .SUFFIXES:

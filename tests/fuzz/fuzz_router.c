@@ -6,7 +6,7 @@
  * here independently of router.c: the first route whose pattern matches and which allows the
  * method wins, ROUTER_BAD_METHOD when only other methods match, ROUTER_NOT_FOUND otherwise; the
  * parameters are copies of the path's segments and have their declared types.
- * Must not touch a database or the network. Built and run by tests/fuzz/run.sh.
+ * Must not touch a database or the network. Built by `make fuzz`, run by tests/fuzz/run.sh.
  */
 #include <stdbool.h>
 #include <stdint.h>
