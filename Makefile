@@ -125,7 +125,8 @@ build/tests/http_%: build/san/tests/http/test_%.o $(HTTP_LIB_OBJ)
 
 check: build/indgang-san $(UNIT_BIN) $(HTTP_BIN) build/.deps-test
 	@sh tools/codecheck.sh
-	@INDGANG_BIN=$(CURDIR)/build/indgang-san sh tests/run.sh $(UNIT_BIN) $(HTTP_BIN)
+	@INDGANG_BIN=$(CURDIR)/build/indgang-san sh tests/run.sh $(UNIT_BIN) $(HTTP_BIN) \
+		$(sort $(wildcard tests/tools/test_*.sh))
 
 # ---------------------------------------------------------------- bench
 bench: indgang
