@@ -98,6 +98,9 @@ for f in $files; do
 		handler:*_store.h | cmd:*_store.h) bad="handlers and commands talk to domains, not stores" ;;
 		handler:db.h) bad="handlers talk to domains, not to the database" ;;
 		domain:*_store.h)
+			case "$f" in
+			*.h) bad="a domain header includes a store, which every includer would then see" ;;
+			esac
 			case "$target" in
 			"${dir#src/}"/*) ;;
 			*) bad="a domain uses another capability's domain, not its store" ;;

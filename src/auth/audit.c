@@ -15,6 +15,13 @@ static int audit_insert(struct db *db, const struct principal *who, const char *
                         const char *entity, const char *entity_id, const char *kommune,
                         const char *detail_json);
 
+static _Thread_local unsigned long audit_written;
+
+unsigned long audit_count_thread(void)
+{
+	return audit_written;
+}
+
 int audit_record(struct db *db, const struct principal *who, const char *action,
                  const char *entity, const char *entity_id, const char *kommune,
                  const struct audit_field *detail, size_t n)
@@ -60,7 +67,10 @@ static int audit_insert(struct db *db, const struct principal *who, const char *
 	        db_bind_text(s, ":detail", detail_json);
 	int rc = b ? ERR_DB : db_step(s);
 	db_done(s);
-	return rc == DB_DONE ? 0 : ERR_DB;
+	if (rc != DB_DONE)
+		return ERR_DB;
+	audit_written++;
+	return 0;
 }
 
 int audit_list(struct db *db, struct arena *a, const struct audit_filter *f,

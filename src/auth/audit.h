@@ -41,6 +41,11 @@ int audit_record(struct db *db, const struct principal *who, const char *action,
                  const char *entity, const char *entity_id, const char *kommune,
                  const struct audit_field *detail, size_t n);
 
+/* audit_count_thread: how many lines this thread has appended since it started. dispatch()
+ * compares it before and after a handler of personal data (RF_PERSONAL), so a read that forgot
+ * its audit line is refused instead of answered. */
+unsigned long audit_count_thread(void);
+
 struct audit_filter {
 	const char *user;     /* e-mail, exact; NULL = any */
 	const char *entity;   /* NULL = any */

@@ -13,12 +13,10 @@
 #include <unistd.h>
 
 #include "../base/arena.h"
-#include "../base/buf.h"
 #include "../base/err.h"
 #include "../base/log.h"
 #include "../base/text.h"
 #include "../store/db.h"
-#include "../view/json.h"
 #include "audit.h"
 #include "auth_store.h"
 

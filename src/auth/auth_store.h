@@ -8,23 +8,12 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "users.h"
+
 struct arena;
 struct db;
 struct principal;
 
-struct user_row {
-	int64_t id;
-	const char *email;
-	const char *name;
-	const char *role;
-	const char *kommune;
-	const char *kommune_navn;
-	const char *password_hash;
-	bool active;
-	const char *created_at;
-	const char *updated_at;
-	int64_t enterprise_id;    /* the enterprise a virksomhed user represents, or 0 */
-};
 
 /* each returns 0, ERR_NOTFOUND, ERR_CONFLICT (unique email) or ERR_DB; rows owned by a */
 int auth_store_user_by_email(struct db *db, struct arena *a, const char *email, struct user_row *out);
@@ -53,10 +42,6 @@ int auth_store_sessions_purge(struct db *db, int64_t idle_cutoff, int64_t max_cu
 int auth_store_token_insert(struct db *db, int64_t user_id, const char *hash, const char *label,
                             int64_t *id);
 int auth_store_token_user(struct db *db, struct arena *a, const char *hash, struct user_row *user);
-struct token_row {
-	int64_t id;
-	const char *email, *label, *created_at, *revoked_at;
-};
 /* auth_store_tokens_list: tokens of the user with email (NULL: all), newest first. */
 int auth_store_tokens_list(struct db *db, struct arena *a, const char *email,
                            struct token_row **rows, int *n);

@@ -7,16 +7,15 @@
 #include <string.h>
 
 #include "../base/arena.h"
-#include "../base/buf.h"
 #include "../base/err.h"
 #include "../base/errs.h"
 #include "../base/text.h"
 #include "../kommune/kommune.h"
 #include "../store/db.h"
-#include "../view/json.h"
 #include "access.h"
 #include "audit.h"
 #include "auth.h"
+#include "auth_store.h"
 
 const struct principal users_cli = {
 	.id = 0, .email = "kommandolinje", .name = "Kommandolinje", .role = ROLE_ADMIN,
@@ -229,4 +228,22 @@ int users_colleagues(struct db *db, struct arena *a, const struct principal *by,
 	*rows = out;
 	*n = (int)count;
 	return 0;
+}
+
+int users_by_email(struct db *db, struct arena *a, const struct principal *by, const char *email,
+                   struct user_row *out)
+{
+	struct user_row u;
+	int rc = auth_store_user_by_email(db, a, text_lower_ascii(a, email ? email : ""), &u);
+	if (rc)
+		return rc;
+	return users_get(db, a, by, u.id, out);
+}
+
+int users_tokens(struct db *db, struct arena *a, const struct principal *by, const char *email,
+                 struct token_row **rows, int *n)
+{
+	if (!access_national(by))
+		return ERR_FORBIDDEN;
+	return auth_store_tokens_list(db, a, email ? text_lower_ascii(a, email) : NULL, rows, n);
 }

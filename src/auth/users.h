@@ -5,14 +5,34 @@
 #ifndef INDGANG_USERS_H
 #define INDGANG_USERS_H
 
+#include <stdbool.h>
 #include <stdint.h>
-
-#include "auth_store.h"
 
 struct arena;
 struct db;
 struct errs;
 struct principal;
+
+/* an account as the store reads it */
+struct user_row {
+	int64_t id;
+	const char *email;
+	const char *name;
+	const char *role;
+	const char *kommune;
+	const char *kommune_navn;
+	const char *password_hash;
+	bool active;
+	const char *created_at;
+	const char *updated_at;
+	int64_t enterprise_id;    /* the enterprise a virksomhed user represents, or 0 */
+};
+
+/* an API token, without its secret */
+struct token_row {
+	int64_t id;
+	const char *email, *label, *created_at, *revoked_at;
+};
 
 /* the command line acts as this principal: national scope, audited as "kommandolinje" */
 extern const struct principal users_cli;
@@ -52,5 +72,14 @@ int users_kommune_name(struct db *db, struct arena *a, const char *code, const c
  * 0, ERR_FORBIDDEN or ERR_DB. */
 int users_colleagues(struct db *db, struct arena *a, const struct principal *by,
                      const char *kommune, struct user_row **rows, int *n);
+
+/* users_by_email: the account with email (compared in lower case), for a caller who may manage
+ * it (as users_get). 0, ERR_NOTFOUND (also for an account the caller may not see) or ERR_DB. */
+int users_by_email(struct db *db, struct arena *a, const struct principal *by, const char *email,
+                   struct user_row *out);
+/* users_tokens: the API tokens of the account with email (NULL: every account), newest first,
+ * for the national administrator. 0, ERR_FORBIDDEN or ERR_DB. */
+int users_tokens(struct db *db, struct arena *a, const struct principal *by, const char *email,
+                 struct token_row **rows, int *n);
 
 #endif

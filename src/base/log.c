@@ -13,6 +13,12 @@
 #include "err.h"
 
 static enum log_level log_level = LOG_INFO;
+static const char *log_tag;
+
+void log_set_tag(const char *tag)
+{
+	log_tag = tag;
+}
 
 void log_set_level(enum log_level level)
 {
@@ -31,6 +37,8 @@ void log_msg(enum log_level level, const char *fmt, ...)
 	gmtime_r(&ts.tv_sec, &tm);
 	int n = (int)strftime(line, sizeof(line), "%Y-%m-%dT%H:%M:%SZ ", &tm);
 	n += snprintf(line + n, sizeof(line) - (size_t)n, "%s ", names[level]);
+	if (log_tag)
+		n += snprintf(line + n, sizeof(line) - (size_t)n, "(%s) ", log_tag);
 	va_list ap;
 	va_start(ap, fmt);
 	int m = vsnprintf(line + n, sizeof(line) - (size_t)n, fmt, ap);

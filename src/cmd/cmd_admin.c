@@ -260,7 +260,7 @@ static int demo_entry(struct db *db, struct arena *a)
 	struct user_row job;
 	struct unit_row *units;
 	int nu;
-	if (auth_store_user_by_email(db, a, "job@kolding.example", &job) == 0 &&
+	if (users_by_email(db, a, &users_cli, "job@kolding.example", &job) == 0 &&
 	    entry_units(db, a, "621", &units, &nu) == 0 && nu > 0) {
 		for (int i = 0; i < nu; i++)
 			if (!strncmp(units[i].name, "Jobcenter", 9))
@@ -315,7 +315,7 @@ int cmd_demo(const struct cmd_ctx *ctx, int argc, char **argv)
 	printf("Demo logins (password %s):\n", DEMO_PASSWORD);
 	for (size_t i = 0; i < sizeof(demo_users) / sizeof(demo_users[0]); i++) {
 		struct user_row u;
-		if (auth_store_user_by_email(db, &a, demo_users[i].email, &u) != 0) {
+		if (users_by_email(db, &a, &users_cli, demo_users[i].email, &u) != 0) {
 			struct errs e = {0};
 			int64_t id;
 			struct user_input in = {.email = demo_users[i].email, .role = demo_users[i].role,

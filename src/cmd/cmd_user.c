@@ -64,7 +64,7 @@ static int user_add(struct db *db, struct arena *a, const char *email, const cha
 static int user_change(struct db *db, struct arena *a, const char *verb, const char *email)
 {
 	struct user_row u;
-	if (auth_store_user_by_email(db, a, text_lower_ascii(a, email), &u) != 0) {
+	if (users_by_email(db, a, &users_cli, email, &u) != 0) {
 		fprintf(stderr, "indgang user %s: no user with e-mail %s; see 'indgang user list'\n", verb, email);
 		return EXIT_FAIL;
 	}
@@ -217,7 +217,7 @@ int cmd_token(const struct cmd_ctx *ctx, int argc, char **argv)
 	if (strcmp(verb, "list") == 0) {
 		struct token_row *rows;
 		int n;
-		rc = auth_store_tokens_list(db, &a, email ? text_lower_ascii(&a, email) : NULL, &rows, &n);
+		rc = users_tokens(db, &a, &users_cli, email, &rows, &n);
 		for (int i = 0; rc == 0 && i < n; i++)
 			printf("%lld\t%s\t%s\t%s\t%s\n", (long long)rows[i].id, rows[i].email,
 			       *rows[i].label ? rows[i].label : "-", rows[i].created_at,

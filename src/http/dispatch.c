@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "../auth/audit.h"
 #include "../auth/auth.h"
 #include "../base/err.h"
 #include "../base/log.h"
@@ -196,7 +197,21 @@ void dispatch(struct req *r)
 			return;
 		}
 	}
-	rt->handler(r);
+	/* reading the request (query, cookies, form) may already pass the memory cap: then the
+	 * handler does not run, so nothing is written on behalf of a request we cannot serve */
+	unsigned long audited = audit_count_thread();
+	if (!arena_exhausted(&r->a))
+		rt->handler(r);
+	if ((rt->flags & RF_PERSONAL) && r->status >= 200 && r->status < 300 &&
+	    audit_count_thread() == audited) {
+		/* personal data are read only with a trace: an answer without one is not sent */
+		log_error("http: %s %s read personal data without an audit line", r->method_name, r->path);
+		buf_reset(&r->out);
+		r->nresp_headers = 0;
+		r->status = 0;
+		fail(r, 500, "internal", "Something went wrong; it has been logged.", T_ERR_LOGGED);
+		return;
+	}
 	if (arena_exhausted(&r->a)) {
 		/* the handler's reply may be cut short: replace it, the request used too much memory */
 		log_error("http: %s %s passed the request's memory cap", r->method_name, r->path);

@@ -183,6 +183,10 @@ int router_check_table(const struct route *table, size_t n)
 			log_error("route %s changes state without CSRF or API protection", rt->pattern);
 			return ERR_INVALID;
 		}
+		if ((rt->flags & RF_PERSONAL) && (rt->methods & ~(unsigned)(M_GET | M_HEAD))) {
+			log_error("route %s reads personal data but is not a GET", rt->pattern);
+			return ERR_INVALID;
+		}
 		if ((rt->flags & RF_FORM) && (rt->flags & RF_API)) {
 			log_error("route %s is both a form and an API route", rt->pattern);
 			return ERR_INVALID;

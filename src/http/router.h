@@ -25,7 +25,8 @@ enum route_flag {
 	RF_API = 2,        /* JSON errors; bearer tokens accepted */
 	RF_FORM = 4,       /* an HTML form post: urlencoded body, csrf field checked */
 	RF_JSON = 8,       /* the body must be application/json */
-	RF_PERSONAL = 16,  /* reads personal data: the handler must audit the read */
+	RF_PERSONAL = 16,  /* reads personal data: a 2xx answer without a new audit line is refused
+	                    * by dispatch() with 500 (GET routes only) */
 };
 
 struct route {

@@ -14,13 +14,11 @@
 #include "../auth/auth.h"
 #include "../auth/users.h"
 #include "../base/arena.h"
-#include "../base/buf.h"
 #include "../base/err.h"
 #include "../base/errs.h"
 #include "../base/text.h"
 #include "../mail/mail.h"
 #include "../store/db.h"
-#include "../view/json.h"
 #include "surveys_store.h"
 
 #define MAX_QUESTIONS 500

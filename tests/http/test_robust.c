@@ -410,6 +410,47 @@ static void oversized_headers(void)
 	CHECK_OK(harness_server_log_problem(srv));
 }
 
+/* ---------------------------------------------------------------- memory per request */
+
+/* A server whose requests may use 16 KiB each: a request past that answers 500 and the server
+ * serves on; a form that passes it before its handler runs stores nothing. */
+static void request_memory_cap(void)
+{
+	struct harness_server *small = harness_server_demo();
+	CHECKF(small, "no demo database");
+	static const char *const opts[] = {"--request-memory", "16384", NULL};
+	CHECKF(harness_server_start(small, opts) == 0, "indgang serve --request-memory did not start");
+	struct harness_client *c = harness_client(small);
+	CHECK_STATUS(harness_get(c, "/healthz"), 200);
+	/* the registry's list page needs more than 16 KiB */
+	struct harness_resp *r = harness_get(c, "/virksomheder?limit=100");
+	CHECK_STATUS(r, 500);
+	CHECK_HAS(r->body, "Der skete en fejl. Den er logget.");
+	CHECK_API_ERROR(harness_get(c, "/api/v1/enterprises?limit=100"), 500, "internal", NULL);
+	/* a form whose fields alone pass the cap: the handler never runs */
+	const char *csrf = harness_client_csrf(c);
+	CHECKF(csrf, "no CSRF token on the front page");
+	char *before = NULL, *after = NULL;
+	CHECK(harness_sqlite(harness_server_db(small), "SELECT count(*) FROM inquiries;", &before) == 0);
+	char *big = harness_fmt("%*s", 12000, "");
+	memset(big, 'x', 12000);
+	char *body = harness_form("csrf", csrf, "kommune", "621", "name", "Hukommelse Test", "email",
+	                          "test@example.org", "topic", "start", "message", big, NULL);
+	/* many small fields: each is a separate allocation */
+	for (int i = 0; i < 300; i++)
+		body = harness_fmt("%s&f%d=%d", body, i, i);
+	r = harness_post_form(c, "/kontakt", body);
+	CHECK_STATUS(r, 500);
+	CHECK(harness_sqlite(harness_server_db(small), "SELECT count(*) FROM inquiries;", &after) == 0);
+	CHECK_STR(after, before);
+	/* and the server answers the next request as usual */
+	CHECK(harness_server_alive(small));
+	CHECK_STATUS(harness_get(harness_client(small), "/healthz"), 200);
+	CHECK_STATUS(harness_get(harness_client(small), "/kommuner"), 200);
+	CHECK_OK(harness_server_log_problem(small));
+	CHECKF(harness_server_stop(small) == 0, "the server did not stop cleanly");
+}
+
 /* ---------------------------------------------------------------- backup */
 
 static void backup_while_serving(void)
@@ -463,6 +504,8 @@ static const struct harness_test tests[] = {
 	{"200 stalled half request lines keep no normal client out, and are cut off",
 	 stalled_connections, 0},
 	{"64 KiB of headers or URL answer 4xx, and the server serves on", oversized_headers, 0},
+	{"a request past its memory cap answers 500, stores nothing, and the server serves on",
+	 request_memory_cap, 0},
 	{"indgang backup beside the running server writes a sound copy with the users",
 	 backup_while_serving, 0},
 	{"the server stops on SIGTERM with status 0, an empty WAL and a sound database", stop, 0},

@@ -47,6 +47,8 @@ plant src/cmd/cmd_user.c '#include "../auth/auth_store.h"' "a command that inclu
 	"handlers and commands talk to domains"
 plant src/entry/entry.c '#include "../registry/registry_store.h"' "a domain that includes another capability's store" \
 	"another capability's domain, not its store"
+plant src/auth/users.h '#include "auth_store.h"' "a domain header that includes its store" \
+	"a domain header includes a store"
 plant src/entry/entry_store.c '#include "../registry/registry_store.h"' "a store that includes another store" \
 	"another store's header"
 plant src/base/text.c '#include "../view/html.h"' "base that includes view" "base includes only base"

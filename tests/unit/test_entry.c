@@ -20,6 +20,7 @@
 #include <cmocka.h>
 
 #include "src/auth/auth.h"
+#include "src/auth/audit.h"
 #include "src/auth/users.h"
 #include "src/base/arena.h"
 #include "src/base/err.h"
@@ -420,6 +421,53 @@ static void test_mail_delivery(void **state)
 	assert_int_equal(count_outbox(f, false), 1);
 }
 
+/* every read of personal data writes its audit line, naming who read what; a refused read
+ * writes none and shows nothing */
+static void test_personal_reads_audited(void **state)
+{
+	struct fixture *f = *state;
+	struct errs errs = {0};
+	struct inquiry_input in = {.kommune = "621", .name = "Bo Borger", .email = "bo@example.org",
+	                           .topic = "start", .message = "En idé"};
+	int64_t id;
+	const char *ref;
+	assert_int_equal(entry_inquiry_create(f->db, &f->a, &in, &errs, &id, &ref), 0);
+	struct principal kolding = account(f, "k2@kolding.example", "konsulent", "621");
+	struct principal silkeborg = account(f, "k2@silkeborg.example", "konsulent", "740");
+	struct principal indk = account(f, "i2@kolding.example", "indkoeber", "621");
+	int64_t reads = fixture_audit_count(f->db, "read", "inquiry");
+	unsigned long mine = audit_count_thread();
+
+	struct inquiry q;
+	assert_int_equal(entry_inquiry_get(f->db, &f->a, &kolding, id, &q), 0);
+	assert_int_equal(fixture_audit_count(f->db, "read", "inquiry"), reads + 1);
+	assert_int_equal(audit_count_thread(), mine + 1);
+	assert_int_equal(COUNT_SQL(f->db, "SELECT count(*) FROM audit WHERE action = 'read'"
+	                                  " AND entity = 'inquiry' AND user_email = 'k2@kolding.example'"
+	                                  " AND kommune = '621' AND entity_id = (SELECT max(id) FROM"
+	                                  " inquiries)"),
+	                 1);
+	/* the list: one line per look, with how many rows it showed */
+	struct inquiry *rows;
+	int n, total;
+	assert_int_equal(entry_inquiries(f->db, &f->a, &kolding, "open", 50, 0, &rows, &n, &total), 0);
+	assert_true(n >= 1);
+	assert_int_equal(fixture_audit_count(f->db, "read", "inquiry"), reads + 2);
+	assert_string_equal(fixture_last_audit_detail(f->db, &f->a),
+	                    arena_printf(&f->a, "{\"count\":%d}", n));
+	/* an empty list is a look too */
+	assert_int_equal(entry_inquiries(f->db, &f->a, &indk, "open", 50, 0, &rows, &n, &total), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(fixture_audit_count(f->db, "read", "inquiry"), reads + 3);
+	/* a refused read writes nothing and gives nothing */
+	assert_int_equal(entry_inquiry_get(f->db, &f->a, &silkeborg, id, &q), ERR_NOTFOUND);
+	assert_int_equal(entry_inquiry_get(f->db, &f->a, NULL, id, &q), ERR_NOTFOUND);
+	assert_int_equal(fixture_audit_count(f->db, "read", "inquiry"), reads + 3);
+	assert_int_equal(entry_inquiries(f->db, &f->a, NULL, "open", 50, 0, &rows, &n, &total),
+	                 ERR_FORBIDDEN);
+	assert_int_equal(fixture_audit_count(f->db, "read", "inquiry"), reads + 3);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -428,6 +476,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_inquiries, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_sessions_and_buckets, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_mail_delivery, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_personal_reads_audited, fixture_setup, fixture_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -281,6 +281,8 @@ static void test_check_table(void **state)
 		{{M_POST, "/x", dummy, RF_PUBLIC, 0}, ERR_INVALID, "public POST"},
 		{{M_PATCH, "/x", dummy, RF_JSON, 0}, ERR_INVALID, "JSON body is not protection"},
 		{{M_PUT, "/x", dummy, RF_PERSONAL, 0}, ERR_INVALID, "PUT without protection"},
+		{{M_GET, "/x", dummy, RF_PERSONAL, 0}, 0, "a GET of personal data"},
+		{{M_POST, "/x", dummy, RF_FORM | RF_PERSONAL, 0}, ERR_INVALID, "personal data on a POST"},
 		{{M_DELETE, "/x", dummy, 0, ROLE_ADMIN}, ERR_INVALID, "a role is not protection"},
 		{{M_GET | M_POST, "/x", dummy, 0, 0}, ERR_INVALID, "GET and POST unprotected"},
 		{{M_GET, "/x/{id:kommunex}", dummy, 0, 0}, ERR_INVALID, "a longer type"},
