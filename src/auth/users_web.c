@@ -215,7 +215,6 @@ static int edit_form(struct req *r, int status, const struct user_row *u)
 	                                                      : (u->active ? "1" : "0"),
 	                                      .hint = A_DEACTIVATE_HINT,
 	                                      .error = errs_get(&r->errs, "active")});
-	htmlf(o, "<p class=\"hint\" id=\"f-active-hint\">%s</p>\n", A_DEACTIVATE_HINT);
 	if (!strcmp(u->role, "virksomhed"))
 		form_input(o, &(struct form_field){.name = "enterprise_id", .label = A_ENTERPRISE,
 		                                   .type = "number", .hint = A_ENTERPRISE_HINT,

@@ -39,28 +39,42 @@ static int load_cache(struct db *db)
 	                                   " ORDER BY navn COLLATE da");
 	if (!s)
 		return ERR_DB;
-	struct kommune *rows = calloc(128, sizeof(*rows));
-	int count = 0, rc;
-	while (rows && (rc = db_step(s)) == DB_ROW && count < 128) {
-		rows[count].kode = strdup(db_col_text(s, 0));
-		rows[count].navn = strdup(db_col_text(s, 1));
-		rows[count].region = strdup(db_col_text(s, 2));
-		if (!rows[count].kode || !rows[count].navn || !rows[count].region)
+	struct kommune *rows = NULL;
+	size_t count = 0, cap = 0;
+	int rc;
+	while ((rc = db_step(s)) == DB_ROW) {
+		if (count == cap) {
+			/* grows: a table with more rows than expected is read whole, never cut off */
+			size_t ncap = cap ? cap * 2 : 128;
+			struct kommune *bigger = realloc(rows, ncap * sizeof(*rows));
+			if (!bigger) {
+				rc = ERR_NOMEM;
+				break;
+			}
+			rows = bigger;
+			cap = ncap;
+		}
+		struct kommune *k = &rows[count++];
+		k->kode = strdup(db_col_text(s, 0));
+		k->navn = strdup(db_col_text(s, 1));
+		k->region = strdup(db_col_text(s, 2));
+		if (!k->kode || !k->navn || !k->region) {
 			rc = ERR_NOMEM;
-		count++;
+			break;
+		}
 	}
 	db_done(s);
-	if (!rows || rc < 0 || count == 0) {
-		for (int i = 0; rows && i < count; i++) {
+	if (rc != DB_DONE || count == 0) {
+		for (size_t i = 0; i < count; i++) {
 			free((char *)rows[i].kode);
 			free((char *)rows[i].navn);
 			free((char *)rows[i].region);
 		}
 		free(rows);
-		return rows ? ERR_DB : ERR_NOMEM;
+		return rc == ERR_NOMEM ? ERR_NOMEM : ERR_DB;
 	}
 	cache = rows;
-	cache_n = count;
+	cache_n = (int)count;
 	return 0;
 }
 

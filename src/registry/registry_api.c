@@ -9,6 +9,7 @@
 #include "../base/errs.h"
 #include "../http/api.h"
 #include "registry.h"
+#include "registry_report.h"
 #include "registry_web.h"
 
 /* GET /api/v1/enterprises — public. ?q, kommune, service, target, status, registered,
@@ -245,4 +246,28 @@ int registry_api_update(struct req *r)
 	read_body(r, body, &e);
 	json_decref(body);
 	return save_and_reply(r, &e, 200);
+}
+
+/* GET /api/v1/stats/enterprises — public. ?year=Y[&kommuner=...][&table=2] */
+int registry_api_stats(struct req *r)
+{
+	int year;
+	const char **list;
+	if (!registry_web_stats_params(r, true, &year, &list))
+		return 0;
+	struct tabel1_row *rows, sum;
+	struct tabel2_row *t2;
+	int n, n2, t2_total;
+	int rc = registry_tabel1(r->db, &r->a, year, list, &rows, &n, &sum);
+	if (rc == 0)
+		rc = registry_tabel2(r->db, &r->a, year, list, &t2, &n2, &t2_total);
+	if (rc)
+		return api_fail(r, rc);
+	buf_reset(&r->out);
+	const char *table = req_query(r, "table");
+	if (table && !strcmp(table, "2"))
+		registry_tabel2_json(&r->out, year, t2, n2, t2_total);
+	else
+		registry_tabel1_json(&r->out, year, rows, n, &sum);
+	return reply_json(r, 200);
 }

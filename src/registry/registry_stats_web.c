@@ -1,6 +1,6 @@
 /*
  * registry_stats_web.c — the statistics page (Tabel 1 and 2 from the registry's data, with a
- * bar chart), the downloads, and GET /api/v1/stats/enterprises.
+ * bar chart) and the downloads (registry_api.c has GET /api/v1/stats/enterprises).
  * Layer: handlers of the registry capability. Public: these are counts, not personal data.
  */
 #include <string.h>
@@ -19,8 +19,7 @@
 
 #define XLSX_TYPE "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
-/* ?year (default: last year) and ?kommuner; false when the 400 answer is written */
-static bool stats_params(struct req *r, bool api, int *year, const char ***list)
+bool registry_web_stats_params(struct req *r, bool api, int *year, const char ***list)
 {
 	time_t t = time(NULL);
 	struct tm tm;
@@ -53,7 +52,7 @@ int registry_page_stats(struct req *r)
 {
 	int year;
 	const char **list;
-	if (!stats_params(r, false, &year, &list))
+	if (!registry_web_stats_params(r, false, &year, &list))
 		return 0;
 	struct tabel1_row *rows, sum;
 	struct tabel2_row *t2;
@@ -125,7 +124,7 @@ int registry_download_stats(struct req *r)
 {
 	int year;
 	const char **list;
-	if (!stats_params(r, false, &year, &list))
+	if (!registry_web_stats_params(r, false, &year, &list))
 		return 0;
 	const char *format = req_query(r, "format") ? req_query(r, "format") : "csv";
 	struct tabel1_row *rows, sum;
@@ -170,29 +169,5 @@ int registry_download_export(struct req *r)
 		return reply_download(r, XLSX_TYPE, "virksomheder.xlsx");
 	if (f == EXPORT_CSV)
 		return reply_download(r, "text/csv; charset=utf-8", "virksomheder.csv");
-	return reply_json(r, 200);
-}
-
-/* GET /api/v1/stats/enterprises — public. ?year=Y[&kommuner=...][&table=2] */
-int registry_api_stats(struct req *r)
-{
-	int year;
-	const char **list;
-	if (!stats_params(r, true, &year, &list))
-		return 0;
-	struct tabel1_row *rows, sum;
-	struct tabel2_row *t2;
-	int n, n2, t2_total;
-	int rc = registry_tabel1(r->db, &r->a, year, list, &rows, &n, &sum);
-	if (rc == 0)
-		rc = registry_tabel2(r->db, &r->a, year, list, &t2, &n2, &t2_total);
-	if (rc)
-		return api_fail(r, rc);
-	buf_reset(&r->out);
-	const char *table = req_query(r, "table");
-	if (table && !strcmp(table, "2"))
-		registry_tabel2_json(&r->out, year, t2, n2, t2_total);
-	else
-		registry_tabel1_json(&r->out, year, rows, n, &sum);
 	return reply_json(r, 200);
 }

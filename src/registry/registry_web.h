@@ -5,6 +5,8 @@
 #ifndef INDGANG_REGISTRY_WEB_H
 #define INDGANG_REGISTRY_WEB_H
 
+#include <stdbool.h>
+
 struct req;
 struct registry_query;
 
@@ -27,5 +29,9 @@ int registry_api_get(struct req *r);
 int registry_api_create(struct req *r);
 int registry_api_update(struct req *r);
 int registry_api_stats(struct req *r);
+
+/* registry_web_stats_params: ?year (default: last year) and ?kommuner of the statistics page,
+ * download and API; false when the 400 answer is written (JSON when api). */
+bool registry_web_stats_params(struct req *r, bool api, int *year, const char ***list);
 
 #endif

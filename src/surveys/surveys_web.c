@@ -30,8 +30,7 @@ static const char *today(struct req *r)
 /* what a 404 here says: the path names a survey or round that does not exist */
 #define NOT_FOUND "Undersøgelsen eller runden findes ikke."
 
-/* the survey and round of the path /undersoegelser/{survey}/{round}/... */
-static int load_round(struct req *r, struct survey *s, struct round *rd)
+int surveys_web_load_round(struct req *r, struct survey *s, struct round *rd)
 {
 	int rc = surveys_load(r->db, &r->a, req_param(r, "survey"), s);
 	if (rc == 0)
@@ -250,7 +249,7 @@ static int answer_form(struct req *r, int status, const struct survey *s, const 
 /* the caller's municipality's round, or an answer telling why not */
 static int round_for_konsulent(struct req *r, struct survey *s, struct round *rd)
 {
-	int rc = load_round(r, s, rd);
+	int rc = surveys_web_load_round(r, s, rd);
 	if (rc)
 		return rc;
 	if (!r->user->kommune || access_allowed(r->user, ACC_ANSWER_SURVEY, r->user->kommune) != 0)
@@ -359,7 +358,7 @@ int surveys_page_overview(struct req *r)
 		return page_fail(r, ERR_FORBIDDEN, NULL);
 	struct survey s;
 	struct round rd;
-	int rc = load_round(r, &s, &rd);
+	int rc = surveys_web_load_round(r, &s, &rd);
 	if (rc)
 		return page_fail(r, rc, NOT_FOUND);
 	struct round_status *rows;
@@ -413,7 +412,7 @@ int surveys_page_reopen(struct req *r)
 		return page_fail(r, ERR_FORBIDDEN, NULL);
 	struct survey s;
 	struct round rd;
-	int rc = load_round(r, &s, &rd);
+	int rc = surveys_web_load_round(r, &s, &rd);
 	if (rc == 0)
 		rc = surveys_reopen(r->db, &r->a, r->user, &rd, req_form(r, "kommune") ? req_form(r, "kommune") : "");
 	if (rc)
@@ -431,7 +430,7 @@ int surveys_page_remind(struct req *r)
 	struct survey s;
 	struct round rd;
 	int sent = 0;
-	int rc = load_round(r, &s, &rd);
+	int rc = surveys_web_load_round(r, &s, &rd);
 	if (rc == 0)
 		rc = surveys_remind(r->db, &r->a, r->user, &s, &rd, &sent);
 	if (rc)
@@ -448,7 +447,7 @@ int surveys_page_report(struct req *r)
 		return page_fail(r, ERR_FORBIDDEN, NULL);
 	struct survey s;
 	struct round rd, cmp;
-	int rc = load_round(r, &s, &rd);
+	int rc = surveys_web_load_round(r, &s, &rd);
 	if (rc)
 		return page_fail(r, rc, NOT_FOUND);
 	const char *other = req_query(r, "sammenlign");
@@ -487,22 +486,4 @@ int surveys_page_report(struct req *r)
 	html(o, "<button type=\"submit\">Sammenlign</button>\n</form>\n");
 	surveys_report_html(o, &r->a, &rep, compare ? &crep : NULL);
 	return page_end(r, 200);
-}
-
-/* GET /api/v1/surveys/{survey}/rounds/{round}/report — admin. The report as JSON. */
-int surveys_api_report(struct req *r)
-{
-	if (!access_national(r->user))
-		return api_fail(r, ERR_FORBIDDEN);
-	struct survey s;
-	struct round rd;
-	int rc = load_round(r, &s, &rd);
-	if (rc)
-		return api_fail(r, rc);
-	struct report rep;
-	rc = surveys_report(r->db, &r->a, &s, &rd, &rep);
-	if (rc)
-		return api_fail(r, rc);
-	surveys_report_json(&r->out, &rep);
-	return reply_json(r, 200);
 }

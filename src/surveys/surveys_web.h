@@ -18,4 +18,10 @@ int surveys_page_remind(struct req *r);
 int surveys_page_report(struct req *r);
 int surveys_api_report(struct req *r);
 
+/* surveys_web_load_round: the survey and round named by the path's {survey} and {round};
+ * 0, ERR_NOTFOUND or ERR_DB. Shared by the pages and the API. */
+struct survey;
+struct round;
+int surveys_web_load_round(struct req *r, struct survey *s, struct round *rd);
+
 #endif

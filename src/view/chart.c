@@ -49,7 +49,9 @@ void chart_bars(struct buf *o, const char *id, const char *title, const char *co
 		      LABEL_W - 8, y0 + (nseries * BAR_H) / 2 + 4, categories[c]);
 		for (int s = 0; s < nseries; s++) {
 			int v = series[s].values[c];
-			int w = v * BAR_MAX / max;
+			/* in 64 bits: a count of millions times the bar's width does not fit an int; a
+			 * negative count has no bar */
+			int w = v > 0 ? (int)((long long)v * BAR_MAX / max) : 0;
 			int y = y0 + s * BAR_H;
 			htmlf(o, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>"
 			         "<text x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"#1b1b1b\">%d</text>\n",

@@ -134,7 +134,11 @@ void form_checkbox(struct buf *o, const struct form_field *f)
 	htmlf(o, "<input id=\"f-%s\" name=\"%s\" type=\"checkbox\" value=\"1\"%s", f->name, f->name,
 	      on ? " checked" : "");
 	field_described(o, f);
-	htmlf(o, "> <label for=\"f-%s\">%s</label>\n</div>\n", f->name, f->label);
+	htmlf(o, "> <label for=\"f-%s\">%s</label>\n", f->name, f->label);
+	/* the hint the input's aria-describedby names */
+	if (f->hint)
+		htmlf(o, "<p class=\"hint\" id=\"f-%s-hint\">%s</p>\n", f->name, f->hint);
+	html(o, "</div>\n");
 }
 
 void form_error_summary(struct buf *o, const struct errs *errs)
@@ -164,6 +168,13 @@ void form_pagination(struct buf *o, const char *base, const char *extra, int off
 		return;
 	int last = offset + limit < total ? offset + limit : total;
 	htmlf(o, "<nav class=\"pagination\" aria-label=\"%s\"><p>", T_PAGINATION);
+	if (offset >= total) {
+		/* an address past the end (the list got shorter): say so and lead back */
+		htmlf(o, T_PAST_END, total);
+		htmlf(o, "</p><a href=\"%s?offset=0&amp;limit=%d%s\">%s</a></nav>\n", base, limit, extra,
+		      T_FIRST_PAGE);
+		return;
+	}
 	htmlf(o, T_SHOWING, offset + 1, last, total);
 	html(o, "</p>");
 	/* the links keep the page size, so "next" after ?limit=20 shows 20 more */

@@ -27,6 +27,8 @@
 #define T_NEXT "Næste"
 #define T_PAGINATION "Sider"
 #define T_SHOWING "Viser %d–%d af %d"
+#define T_PAST_END "Siden er tom: listen har %d i alt."
+#define T_FIRST_PAGE "Til første side"
 #define T_ERR_LOGGED "Der skete en fejl. Den er logget."
 #define T_ERR_NOT_FOUND "Siden findes ikke."
 #define T_ERR_FORBIDDEN "Du har ikke adgang til denne side."

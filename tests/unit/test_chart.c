@@ -200,6 +200,19 @@ static void test_chart_long_labels(void **state)
 	has(out, ">1000000</text>");
 	has(out, "kort: ");
 	assert_null(strstr(out, "width=\"-"));
+	/* counts of millions do not overflow the bar's arithmetic; a negative one has no bar */
+	buf_reset(o);
+	const int big[] = {6000000, 3000000, -5};
+	const char *const three[] = {"a", "b", "c"};
+	const struct chart_series bs[] = {{.label = "Kr.", .values = big, .fill = "#0b5394"}};
+	chart_bars(o, "stor", "Store tal", three, 3, bs, 1);
+	out = buf_str(o);
+	well_formed(out, "stor");
+	has(out, "width=\"420\" height=\"12\"");
+	has(out, "width=\"210\" height=\"12\"");
+	has(out, ">6000000</text>");
+	has(out, ">-5</text>");
+	assert_null(strstr(out, "width=\"-"));
 }
 
 static void test_chart_many_categories(void **state)

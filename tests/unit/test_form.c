@@ -256,6 +256,17 @@ static void test_form_checkbox(void **state)
 	            "aria-invalid=\"true\"", "aria-describedby=\"f-ok-error\"",
 	            "<label for=\"f-ok\">" HOSTILE_ESC "</label>"),
 	       LIST("<script>"));
+	/* a hint is written where the input's aria-describedby points, once */
+	buf_reset(o);
+	f = (struct form_field){.name = "aktiv", .label = "Aktiv", .hint = "Lukker " HOSTILE};
+	form_checkbox(o, &f);
+	expect("checkbox with a hint", buf_str(o),
+	       LIST("aria-describedby=\"f-aktiv-hint\"",
+	            "<p class=\"hint\" id=\"f-aktiv-hint\">Lukker " HOSTILE_ESC "</p>"),
+	       LIST("<script>"));
+	const char *first = strstr(buf_str(o), "id=\"f-aktiv-hint\"");
+	assert_non_null(first);
+	assert_null(strstr(first + 1, "id=\"f-aktiv-hint\""));
 }
 
 /* ---------------------------------------------------------------- summary, CSRF, pages */
@@ -318,6 +329,11 @@ static void test_form_pagination(void **state)
 		{100, 50, 120, LIST("Viser 101–120 af 120", "rel=\"prev\""), LIST("rel=\"next\"")},
 		{0, 50, 50, LIST("Viser 1–50 af 50"), LIST("rel=\"prev\"", "rel=\"next\"")},
 		{10, 20, 25, LIST("Viser 11–25 af 25", "offset=0&amp;limit=20"), LIST("rel=\"next\"")},
+		/* past the end (the list got shorter): no "Viser 121–120", a way back instead */
+		{120, 50, 120, LIST("Siden er tom: listen har 120 i alt.",
+		                    "<a href=\"/v?offset=0&amp;limit=50&amp;q=%C3%A6\">Til første side</a>"),
+		 LIST("Viser", "rel=\"next\"")},
+		{500, 20, 3, LIST("listen har 3 i alt"), LIST("Viser 501")},
 	};
 	for (size_t i = 0; i < N_OF(cases); i++) {
 		buf_reset(o);
