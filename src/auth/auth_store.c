@@ -140,7 +140,7 @@ int auth_store_users_list(struct db *db, struct arena *a, const char *kommune, i
 	if (rc < 0)
 		return rc;
 	*rows = out;
-	*n = count;
+	*n = (int)count;
 	return 0;
 }
 
@@ -244,23 +244,18 @@ int auth_store_tokens_list(struct db *db, struct arena *a, const char *email,
 	struct db_stmt *s = db_prepare(db,
 		"SELECT t.id, u.email, t.label, t.created_at, t.revoked_at FROM api_tokens t"
 		" JOIN users u ON u.id = t.user_id WHERE :email IS NULL OR u.email = :email"
-		" ORDER BY t.id DESC LIMIT 10000");
+		" ORDER BY t.id DESC");
 	if (!s)
 		return ERR_DB;
 	if (db_bind_text(s, ":email", email)) {
 		db_done(s);
 		return ERR_DB;
 	}
-	int cap = 64, count = 0, rc;
-	struct token_row *out = arena_alloc(a, sizeof(*out) * (size_t)cap);
+	struct token_row *out = NULL;
+	size_t count = 0, cap = 0;
+	int rc;
 	while ((rc = db_step(s)) == DB_ROW) {
-		if (count == cap) {
-			struct token_row *bigger = arena_alloc(a, sizeof(*out) * (size_t)cap * 2);
-			memcpy(bigger, out, sizeof(*out) * (size_t)cap);
-			out = bigger;
-			cap *= 2;
-		}
-		struct token_row *t = &out[count++];
+		struct token_row *t = ARENA_PUSH(a, out, count, cap);
 		t->id = db_col_int(s, 0);
 		t->email = arena_strdup(a, db_col_text(s, 1));
 		t->label = arena_strdup(a, db_col_text(s, 2));
@@ -271,7 +266,7 @@ int auth_store_tokens_list(struct db *db, struct arena *a, const char *email,
 	if (rc < 0)
 		return rc;
 	*rows = out;
-	*n = count;
+	*n = (int)count;
 	return 0;
 }
 

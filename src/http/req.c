@@ -24,9 +24,12 @@ const char *kv_get(const struct kv *list, const char *name)
 int kv_all(const struct kv *list, const char *name, const char **out, int max)
 {
 	int n = 0;
-	for (; list && list->name && n < max; list++)
-		if (strcmp(list->name, name) == 0)
-			out[n++] = list->value;
+	for (; list && list->name; list++)
+		if (strcmp(list->name, name) == 0) {
+			if (n < max)
+				out[n] = list->value;
+			n++;
+		}
 	return n;
 }
 

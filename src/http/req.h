@@ -75,7 +75,8 @@ const char *req_query(const struct req *r, const char *name);
 const char *req_form(const struct req *r, const char *name);
 const char *req_cookie(const struct req *r, const char *name);
 const char *kv_get(const struct kv *list, const char *name);
-/* kv_all: up to max values named name into out, in order; returns how many. */
+/* kv_all: the first max values named name into out, in order; returns how many there are in
+ * all, which is more than max when some did not fit (the caller tells the user). */
 int kv_all(const struct kv *list, const char *name, const char **out, int max);
 
 /* req_param: the path parameter called name in the matched route's pattern ("{name}" or

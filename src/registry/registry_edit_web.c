@@ -202,6 +202,18 @@ static int edit_form(struct req *r, int status, const struct enterprise *e, bool
 	return page_end(r, status);
 }
 
+/* the values of the repeated field name, at most REGISTRY_MAX_LIST of them; more is a field
+ * error on field (the form never offers that many, so it is not silently cut) */
+static int form_list(struct req *r, const char *name, const char **out, const char *field)
+{
+	int n = kv_all(r->form, name, out, REGISTRY_MAX_LIST);
+	if (n > REGISTRY_MAX_LIST) {
+		errs_add(&r->errs, field, arena_printf(&r->a, "Der kan højst vælges %d.", REGISTRY_MAX_LIST));
+		n = REGISTRY_MAX_LIST;
+	}
+	return n;
+}
+
 /* the registry's facts from the form: what only the municipality's staff may set */
 static void read_facts(struct req *r, struct enterprise *e)
 {
@@ -216,7 +228,7 @@ static void read_facts(struct req *r, struct enterprise *e)
 	e->established = req_form(r, "established");
 	e->rsv_registered = req_form(r, "rsv_registered");
 	e->closed = req_form(r, "closed");
-	e->nothers = kv_all(r->form, "other_kommuner", e->others, REGISTRY_MAX_LIST);
+	e->nothers = form_list(r, "other_kommuner", e->others, "other_kommuner");
 }
 
 /* the form's values over e; own_only leaves the facts the form did not show */
@@ -227,7 +239,7 @@ static void read_form(struct req *r, struct enterprise *e, bool own_only)
 		read_facts(r, e);
 	e->legal_form = req_form(r, "legal_form");
 	const char *vals[REGISTRY_MAX_LIST];
-	int n = kv_all(r->form, "purposes", vals, REGISTRY_MAX_LIST);
+	int n = form_list(r, "purposes", vals, "purposes");
 	e->purpose_social = e->purpose_health = e->purpose_environment = false;
 	for (int i = 0; i < n; i++) {
 		e->purpose_social |= !strcmp(vals[i], "social");
@@ -235,14 +247,14 @@ static void read_form(struct req *r, struct enterprise *e, bool own_only)
 		e->purpose_environment |= !strcmp(vals[i], "environment");
 	}
 	static const char *crit[] = {"purpose", "sells", "reinvests", "independent", "cvr"};
-	n = kv_all(r->form, "criteria", vals, REGISTRY_MAX_LIST);
+	n = form_list(r, "criteria", vals, "criteria");
 	e->criteria = 0;
 	for (int i = 0; i < n; i++)
 		for (int k = 0; k < 5; k++)
 			if (!strcmp(vals[i], crit[k]))
 				e->criteria |= 1 << k;
-	e->nservices = kv_all(r->form, "services", e->services, REGISTRY_MAX_LIST);
-	e->ntargets = kv_all(r->form, "target_groups", e->targets, REGISTRY_MAX_LIST);
+	e->nservices = form_list(r, "services", e->services, "services");
+	e->ntargets = form_list(r, "target_groups", e->targets, "target_groups");
 	e->contact_name = req_form(r, "contact_name");
 	e->contact_email = req_form(r, "contact_email");
 	e->contact_phone = req_form(r, "contact_phone");
@@ -265,7 +277,7 @@ int registry_page_create(struct req *r)
 {
 	struct enterprise e = {0};
 	read_form(r, &e, false);
-	int rc = registry_save(r->db, &r->a, r->user, &e, &r->errs);
+	int rc = r->errs.n ? ERR_INVALID : registry_save(r->db, &r->a, r->user, &e, &r->errs);
 	if (rc == ERR_INVALID || rc == ERR_CONFLICT)
 		return edit_form(r, rc == ERR_INVALID ? 422 : 409, &e, false);
 	if (rc)
@@ -297,7 +309,7 @@ int registry_page_update(struct req *r)
 	if (access_enterprise_profile(r->user, e.id, e.kommune, &own_only) != 0)
 		return page_fail(r, ERR_FORBIDDEN, NULL);
 	read_form(r, &e, own_only);
-	rc = registry_save(r->db, &r->a, r->user, &e, &r->errs);
+	rc = r->errs.n ? ERR_INVALID : registry_save(r->db, &r->a, r->user, &e, &r->errs);
 	if (rc == ERR_INVALID || rc == ERR_CONFLICT)
 		return edit_form(r, rc == ERR_INVALID ? 422 : 409, &e, own_only);
 	if (rc)

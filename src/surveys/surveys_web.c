@@ -304,6 +304,10 @@ int surveys_page_answer_post(struct req *r)
 		}
 		case Q_MULTI:
 			n = kv_all(r->form, q->code, vals, 128);
+			if (n > q->noptions || n > 128) {
+				errs_add(&r->errs, q->code, "Vælg blandt svarmulighederne, hver højst én gang.");
+				break;
+			}
 			for (int k = 0; k < n; k++)
 				surveys_cell_add(&r->a, &resp, &(struct cell){.q = q, .item = "", .option = vals[k]});
 			break;

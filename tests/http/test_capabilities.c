@@ -205,6 +205,15 @@ static void registry_pages(void)
 		             "services", "kantine", NULL));
 	CHECK_STATUS(ok, 303);
 	CHECK_HAS(harness_header(ok, "Location"), "?ok=oprettet");
+	/* more services than the form can hold: an error on the field, nothing cut off in silence */
+	char *many = harness_form("csrf", harness_csrf_field(form), "name", "For Mange Ydelser", NULL);
+	for (int i = 0; i < 33; i++)
+		many = harness_fmt("%s&services=cafe", many);
+	struct harness_resp *toomany = harness_post_form(web, "/virksomheder", many);
+	CHECK_STATUS(toomany, 422);
+	CHECK_HTML(toomany);
+	CHECK_HAS(toomany->body, "Der kan højst vælges 32.");
+	CHECK_HAS(toomany->body, "value=\"For Mange Ydelser\"");
 	struct harness_resp *nocsrf = harness_post_form(web, "/virksomheder", harness_form("name", "Uden", NULL));
 	CHECK_STATUS(nocsrf, 403);
 }

@@ -311,9 +311,29 @@ static void test_urlenc_decode(void **state)
 	assert_string_equal(r, "A%4");
 }
 
+/* kv_all: the first max values, and how many there are in all, so a caller can refuse more
+ * than it can hold instead of dropping them */
+static void test_urlenc_kv_all(void **state)
+{
+	struct arena *a = *state;
+	struct kv *l = urlenc_parse(a, "s=a&x=1&s=b&s=c", 15);
+	const char *out[2] = {NULL, NULL};
+	assert_int_equal(kv_all(l, "s", out, 2), 3);
+	assert_string_equal(out[0], "a");
+	assert_string_equal(out[1], "b");
+	const char *three[3];
+	assert_int_equal(kv_all(l, "s", three, 3), 3);
+	assert_string_equal(three[2], "c");
+	assert_int_equal(kv_all(l, "x", three, 3), 1);
+	assert_int_equal(kv_all(l, "y", three, 3), 0);
+	assert_int_equal(kv_all(NULL, "s", three, 3), 0);
+	assert_int_equal(kv_all(l, "s", NULL, 0), 3);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_urlenc_kv_all, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_urlenc_parse_plain, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_urlenc_parse_plus_and_escapes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_urlenc_parse_invalid_escapes, setup, teardown),
