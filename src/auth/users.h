@@ -63,7 +63,8 @@ int users_get(struct db *db, struct arena *a, const struct principal *by, int64_
 /* users_list: the users of kommune (NULL: every one, admin only) if by may manage them. */
 int users_list(struct db *db, struct arena *a, const struct principal *by, const char *kommune,
                int limit, int offset, struct user_row **rows, int *n, int *total);
-/* users_kommune_exists: true if code is one of the 98 municipalities; *navn gets its name. */
+/* users_kommune_name: *navn (may be NULL) the name of municipality code; 0, ERR_NOTFOUND or
+ * ERR_DB. */
 int users_kommune_name(struct db *db, struct arena *a, const char *code, const char **navn);
 
 /* users_colleagues: the active accounts of kommune that work there (every role but virksomhed),

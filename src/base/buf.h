@@ -2,7 +2,7 @@
  * buf.h — growable byte buffer with a size cap.
  * Layer: base (libc only). Response bodies and generated text are built in a buf. Appending past
  * the cap sets the overflow flag and drops the data, so a runaway page cannot eat the machine;
- * the caller checks buf_failed() once at the end instead of after every append.
+ * the caller checks the failed flag once at the end instead of after every append.
  */
 #ifndef INDGANG_BUF_H
 #define INDGANG_BUF_H

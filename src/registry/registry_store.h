@@ -25,7 +25,7 @@ int registry_store_find(struct db *db, const char *cvr, const char *name, const 
 
 int registry_store_list(struct db *db, struct arena *a, const struct registry_query *q,
                         struct registry_item **items, int *n, int *total);
-/* registry_store_each: every enterprise id in kommune (NULL: all) in name order, for exports. */
+/* registry_store_ids: every enterprise id in kommune (NULL: all) in name order, for exports. */
 int registry_store_ids(struct db *db, struct arena *a, const char *kommune, int64_t **ids, int *n);
 
 /* kommuner_json: a JSON array of codes to restrict to (read with json_each), or NULL */

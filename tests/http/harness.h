@@ -205,7 +205,7 @@ const char *harness_status_problem(const struct harness_resp *resp, long want);
 const char *harness_str_problem(const char *what, const char *got, const char *want);
 const char *harness_has_problem(const char *text, const char *needle, bool want);
 /* the body is an HTML5 document that tidy accepts (no error, and no warning but those listed
- * in harness.c as gaps of Debian's tidy 5.6), without the "[bad format]" mark of the HTML
+ * in harness_check.c as gaps of Debian's tidy 5.6), without the "[bad format]" mark of the HTML
  * writer */
 const char *harness_html_problem(const struct harness_resp *resp);
 /* Content-Security-Policy without 'unsafe-inline' and with frame-ancestors,
