@@ -47,13 +47,23 @@ bool access_national(const struct principal *who)
 	return access_allowed(who, ACC_NATIONAL, NULL) == 0;
 }
 
+int access_case_worker(const struct principal *who, const char *kommune)
+{
+	if (!who || access_national(who) || !kommune)
+		return ERR_FORBIDDEN;
+	if (access_allowed(who, ACC_WRITE, kommune) == 0 ||
+	    access_allowed(who, ACC_READ_PERSONAL, kommune) == 0)
+		return 0;
+	return ERR_FORBIDDEN;
+}
+
 int access_inquiry(const struct principal *who, const char *kommune, int64_t assignee_id)
 {
 	if (!who)
 		return ERR_FORBIDDEN;
 	if (access_national(who) || access_allowed(who, ACC_WRITE, kommune) == 0)
 		return 0;
-	if (assignee_id && assignee_id == who->id && access_allowed(who, ACC_READ, kommune) == 0)
+	if (assignee_id && assignee_id == who->id && access_case_worker(who, kommune) == 0)
 		return 0;
 	return ERR_FORBIDDEN;
 }

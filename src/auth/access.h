@@ -28,10 +28,15 @@ int access_allowed(const struct principal *who, enum access_op op, const char *k
  * names the municipality a page or form is about instead of being held to its own. */
 bool access_national(const struct principal *who);
 
+/* access_case_worker: 0 if who may be given the cases of kommune, which hold the contact's
+ * personal data: the municipality's konsulent or its jobkonsulent (never a buyer or an
+ * enterprise's own account); ERR_FORBIDDEN otherwise. */
+int access_case_worker(const struct principal *who, const char *kommune);
+
 /* access_inquiry: 0 if who may see and work on an inquiry (a case) of kommune assigned to the
  * user assignee_id (0: nobody): the national administrator, the municipality's konsulent, or
- * the assignee while a member of that municipality; ERR_FORBIDDEN otherwise. The contact's
- * personal data are a further step (ACC_READ_PERSONAL is not needed to work on the case). */
+ * the assignee while a case worker of that municipality (access_case_worker); ERR_FORBIDDEN
+ * otherwise. */
 int access_inquiry(const struct principal *who, const char *kommune, int64_t assignee_id);
 
 /* access_scope: the municipality whose rows who may list (NULL: all, for the national

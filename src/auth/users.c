@@ -205,7 +205,17 @@ int users_list(struct db *db, struct arena *a, const struct principal *by, const
 	return auth_store_users_list(db, a, kommune, limit, offset, rows, n, total);
 }
 
-int users_colleagues(struct db *db, struct arena *a, const struct principal *by,
+/* the account u, active, may be given kommune's cases */
+static bool is_case_worker(const struct user_row *u, const char *kommune)
+{
+	enum role role;
+	if (!u->active || role_parse(u->role, &role) != 0)
+		return false;
+	struct principal p = {.id = u->id, .email = u->email, .role = role, .kommune = u->kommune};
+	return access_case_worker(&p, kommune) == 0;
+}
+
+int users_case_workers(struct db *db, struct arena *a, const struct principal *by,
                      const char *kommune, struct user_row **rows, int *n)
 {
 	if (!kommune || access_allowed(by, ACC_READ, kommune) != 0)
@@ -220,7 +230,7 @@ int users_colleagues(struct db *db, struct arena *a, const struct principal *by,
 		if (rc)
 			return rc;
 		for (int i = 0; i < nb; i++)
-			if (batch[i].active && strcmp(batch[i].role, "virksomhed") != 0)
+			if (is_case_worker(&batch[i], kommune))
 				*ARENA_PUSH(a, out, count, cap) = batch[i];
 		if (nb == 0)
 			break;
@@ -246,4 +256,17 @@ int users_tokens(struct db *db, struct arena *a, const struct principal *by, con
 	if (!access_national(by))
 		return ERR_FORBIDDEN;
 	return auth_store_tokens_list(db, a, email ? text_lower_ascii(a, email) : NULL, rows, n);
+}
+
+int users_case_worker(struct db *db, struct arena *a, const char *kommune, int64_t id,
+                      const char **email)
+{
+	struct user_row u;
+	int rc = auth_store_user_by_id(db, a, id, &u);
+	if (rc)
+		return rc;
+	if (!is_case_worker(&u, kommune))
+		return ERR_NOTFOUND;
+	*email = u.email;
+	return 0;
 }

@@ -67,11 +67,11 @@ int users_list(struct db *db, struct arena *a, const struct principal *by, const
  * ERR_DB. */
 int users_kommune_name(struct db *db, struct arena *a, const char *code, const char **navn);
 
-/* users_colleagues: the active accounts of kommune that work there (every role but virksomhed),
- * the people a case or an inquiry topic can be given to; for a caller who may read the
+/* users_case_workers: the active accounts of kommune that may be given its cases
+ * (access_case_worker: konsulent and jobkonsulent), for a caller who may read the
  * municipality's data (ACC_READ). All of them, in the store's order, owned by a.
  * 0, ERR_FORBIDDEN or ERR_DB. */
-int users_colleagues(struct db *db, struct arena *a, const struct principal *by,
+int users_case_workers(struct db *db, struct arena *a, const struct principal *by,
                      const char *kommune, struct user_row **rows, int *n);
 
 /* users_by_email: the account with email (compared in lower case), for a caller who may manage
@@ -82,5 +82,11 @@ int users_by_email(struct db *db, struct arena *a, const struct principal *by, c
  * for the national administrator. 0, ERR_FORBIDDEN or ERR_DB. */
 int users_tokens(struct db *db, struct arena *a, const struct principal *by, const char *email,
                  struct token_row **rows, int *n);
+
+/* users_case_worker: 0 and *email when user id is an active case worker of kommune (see
+ * users_case_workers); ERR_NOTFOUND when it is not (no such account, inactive, another
+ * municipality, or a role that may not see personal data), ERR_DB. */
+int users_case_worker(struct db *db, struct arena *a, const char *kommune, int64_t id,
+                      const char **email);
 
 #endif

@@ -11,6 +11,7 @@
 #include "../auth/access.h"
 #include "../auth/audit.h"
 #include "../auth/auth.h"
+#include "../auth/users.h"
 #include "../base/arena.h"
 #include "../base/err.h"
 #include "../base/errs.h"
@@ -146,8 +147,8 @@ int entry_inquiry_create(struct db *db, struct arena *a, const struct inquiry_in
 		                                "Vi svarer dig hurtigst muligt.\n\nVenlig hilsen\n%s Kommune\n",
 		                             q.name, k.navn, entry_label(entry_topics, entry_topics_count, q.topic),
 		                             q.reference, k.navn));
-	const char *to, *kom;
-	if (rc == 0 && q.assignee_id && entry_store_user(db, a, q.assignee_id, &to, &kom) == 0)
+	const char *to;
+	if (rc == 0 && q.assignee_id && users_case_worker(db, a, q.kommune, q.assignee_id, &to) == 0)
 		rc = mail_queue(db, q.kommune, to, arena_printf(a, "Ny henvendelse %s", q.reference),
 		                arena_printf(a, "En ny henvendelse om \"%s\" er tildelt dig i Indgang: %s.\n",
 		                             entry_label(entry_topics, entry_topics_count, q.topic), q.reference));
@@ -189,6 +190,8 @@ int entry_inquiries(struct db *db, struct arena *a, const struct principal *by, 
 	/* the municipality's staff see all its cases; anyone else only those assigned to them */
 	const char *scope = access_scope(by);
 	bool staff = access_national(by) || access_allowed(by, ACC_WRITE, scope) == 0;
+	if (!staff && access_case_worker(by, by->kommune) != 0)
+		return ERR_FORBIDDEN;
 	int rc = entry_store_list(db, a, scope, staff ? 0 : by->id, status, limit, offset, rows, n,
 	                          total);
 	if (rc)
@@ -227,8 +230,9 @@ static void check_links(struct db *db, struct arena *a, const char *kommune, int
                         int64_t unit, struct errs *errs)
 {
 	const char *email, *k;
-	if (assignee > 0 && (entry_store_user(db, a, assignee, &email, &k) != 0 || !k || strcmp(k, kommune)))
-		errs_add(errs, "assignee_id", "Sagen kan kun tildeles en aktiv bruger i kommunen.");
+	if (assignee > 0 && users_case_worker(db, a, kommune, assignee, &email) != 0)
+		errs_add(errs, "assignee_id", "Sagen kan kun tildeles en aktiv konsulent eller jobkonsulent i "
+		                              "kommunen: de må se borgerens oplysninger.");
 	if (unit > 0 && (entry_store_unit_kommune(db, a, unit, &k) != 0 || strcmp(k, kommune)))
 		errs_add(errs, "unit_id", "Vælg en af kommunens enheder eller samarbejdspartnere.");
 }
@@ -355,7 +359,7 @@ int entry_referral_result(struct db *db, struct arena *a, const struct principal
 }
 
 int entry_to_registry(struct db *db, struct arena *a, const struct principal *by, int64_t id,
-                      struct errs *errs, int64_t *enterprise_id)
+                      const char *name, struct errs *errs, int64_t *enterprise_id)
 {
 	struct inquiry q;
 	int rc = entry_store_get(db, a, id, &q);
@@ -365,18 +369,20 @@ int entry_to_registry(struct db *db, struct arena *a, const struct principal *by
 		return ERR_NOTFOUND;
 	if (q.enterprise_id)
 		return errs_add(errs, "enterprise_id", "Henvendelsen er allerede knyttet til en virksomhed i registret.");
+	name = entry_trimmed(a, name);
+	if (!*name)
+		return errs_add(errs, "registry_name", "Skriv det navn, virksomheden eller idéen må stå med "
+		                                       "offentligt i registret.");
 	char day[11];
 	today(day);
+	/* the registry is public: what an enterprise would publish, nothing of the person who
+	 * wrote in (their contact details and message stay in the case) */
 	struct enterprise e = {
-		.name = *q.organisation ? q.organisation : q.name,
+		.name = name,
 		.cvr = q.cvr,
 		.kommune = q.kommune,
 		.entrepreneur = !q.cvr,
 		.origin = !q.cvr ? "social_entrepreneur" : "",
-		.contact_name = q.name,
-		.contact_email = q.email,
-		.contact_phone = q.phone,
-		.description = q.message,
 		.pipeline_since = q.topic && !strcmp(q.topic, "start") ? arena_strdup(a, day) : NULL,
 	};
 	if (db_write_begin(db) != 0)

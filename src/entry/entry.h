@@ -84,9 +84,12 @@ int entry_referral_add(struct db *db, struct arena *a, const struct principal *b
 int entry_referral_result(struct db *db, struct arena *a, const struct principal *by,
                           int64_t referral_id, const char *result);
 /* entry_to_registry: creates the registry entry (an enterprise, or an entrepreneur with an idea
- * when there is no CVR number) from the inquiry and links them; *enterprise_id gets its id. */
+ * when there is no CVR number) from the inquiry under the public name given by the caller and
+ * links them; *enterprise_id gets its id. The registry is public: only the name, the CVR
+ * number and the municipality go in, never the contact's name, e-mail, phone or message. An
+ * empty name is a field error (registry_name). */
 int entry_to_registry(struct db *db, struct arena *a, const struct principal *by, int64_t id,
-                      struct errs *errs, int64_t *enterprise_id);
+                      const char *name, struct errs *errs, int64_t *enterprise_id);
 
 struct note_row {
 	const char *at, *user, *text;

@@ -108,7 +108,7 @@ static int case_page(struct req *r, int status, const struct inquiry *q)
 	int nu = 0, nusers = 0, nn = 0, nr = 0;
 	int rc = entry_units(r->db, &r->a, q->kommune, &units, &nu);
 	if (rc == 0)
-		rc = users_colleagues(r->db, &r->a, r->user, q->kommune, &users, &nusers);
+		rc = users_case_workers(r->db, &r->a, r->user, q->kommune, &users, &nusers);
 	if (rc == 0)
 		rc = entry_case_history(r->db, &r->a, q->id, &notes, &nn, &refs, &nr);
 	if (rc)
@@ -218,11 +218,21 @@ static int case_page(struct req *r, int status, const struct inquiry *q)
 	form_textarea(o, &(struct form_field){.name = "note", .label = "Nyt notat", .error = errs_get(er, "note")}, 3);
 	html(o, "<button type=\"submit\">Tilføj notat</button>\n</form>\n");
 	if (!q->enterprise_id) {
-		htmlf(o, "<h2>Registret</h2>\n<form method=\"post\" action=\"%s\">\n", action);
+		htmlf(o, "<h2>Registret</h2>\n<form method=\"post\" action=\"%s\" class=\"stack narrow\" "
+		         "novalidate>\n", action);
 		form_csrf(o, r->csrf);
 		html(o, "<input type=\"hidden\" name=\"action\" value=\"registry\">\n"
-		        "<p>Opret virksomheden eller iværksætteren i registret med oplysningerne fra henvendelsen.</p>\n"
-		        "<button type=\"submit\">Opret i registret</button>\n</form>\n");
+		        "<p>Opret virksomheden eller iværksætterens idé i registret. Registret er offentligt: "
+		        "kun navnet, CVR-nummeret og kommunen kommer med. Kontaktpersonens navn, e-mail, "
+		        "telefon og besked bliver i sagen.</p>\n");
+		bool named = r->form && req_form(r, "action") && !strcmp(req_form(r, "action"), "registry");
+		form_input(o, &(struct form_field){.name = "registry_name", .label = "Navn i registret",
+		                                   .required = true,
+		                                   .value = named ? req_form(r, "registry_name") : q->organisation,
+		                                   .hint = "Virksomhedens eller idéens navn, som det må stå offentligt. "
+		                                           "Ikke en persons navn uden samtykke.",
+		                                   .error = errs_get(er, "registry_name")});
+		html(o, "<button type=\"submit\">Opret i registret</button>\n</form>\n");
 	}
 	return page_end(r, status);
 }
@@ -269,7 +279,7 @@ int entry_page_case_post(struct req *r)
 			return reply_page_error(r, 400, "Skriv, hvad der kom ud af henvisningen.");
 		rc = entry_referral_result(r->db, &r->a, r->user, ref, result);
 	} else if (!strcmp(action, "registry")) {
-		rc = entry_to_registry(r->db, &r->a, r->user, id, &r->errs, &ent);
+		rc = entry_to_registry(r->db, &r->a, r->user, id, req_form(r, "registry_name"), &r->errs, &ent);
 	} else {
 		return reply_page_error(r, 400, "Ukendt handling.");
 	}

@@ -33,7 +33,7 @@ static int setup_page(struct req *r, int status)
 	if (rc == 0)
 		rc = entry_routing(r->db, &r->a, k, &routes, &nr);
 	if (rc == 0)
-		rc = users_colleagues(r->db, &r->a, r->user, k, &users, &nusers);
+		rc = users_case_workers(r->db, &r->a, r->user, k, &users, &nusers);
 	if (rc)
 		return page_fail(r, rc, NULL);
 	page_begin(r, "Opsætning af én indgang");

@@ -345,21 +345,6 @@ int entry_store_answer_days_set(struct db *db, const char *kommune, int days)
 	return db_run(s, s ? db_bind_text(s, ":k", kommune) | db_bind_int(s, ":d", days) : 0);
 }
 
-int entry_store_user(struct db *db, struct arena *a, int64_t user_id, const char **email,
-                     const char **kommune)
-{
-	struct db_stmt *s = db_prepare(db, "SELECT email, kommune FROM users WHERE id = :id AND active = 1");
-	if (!s)
-		return ERR_DB;
-	int rc = db_bind_int(s, ":id", user_id) ? ERR_DB : db_step(s);
-	if (rc == DB_ROW) {
-		*email = db_col_dup(a, s, 0);
-		*kommune = db_col_dup(a, s, 1);
-	}
-	db_done(s);
-	return rc == DB_ROW ? 0 : rc == DB_DONE ? ERR_NOTFOUND : rc;
-}
-
 int entry_store_advisory_session_add(struct db *db, const struct advisory_session_input *in, int64_t consultant,
                             int64_t *id)
 {

@@ -35,8 +35,6 @@ int entry_store_routing_set(struct db *db, const char *kommune, const char *topi
 int entry_store_answer_days(struct db *db, const char *kommune, int *days);
 int entry_store_answer_days_set(struct db *db, const char *kommune, int days);
 /* the user's e-mail and municipality, for routing checks */
-int entry_store_user(struct db *db, struct arena *a, int64_t user_id, const char **email,
-                     const char **kommune);
 int entry_store_advisory_session_add(struct db *db, const struct advisory_session_input *in, int64_t consultant,
                             int64_t *id);
 int entry_store_advisory_sessions(struct db *db, struct arena *a, const char *kommune, int limit, int offset,

@@ -25,6 +25,8 @@ void page_begin(struct req *r, const char *title)
 		info.user_role = role_label(r->user->role);
 		info.kommune_navn = r->user->kommune_navn;
 		info.nav_users = access_allowed(r->user, ACC_MANAGE_USERS, r->user->kommune) == 0;
+		info.nav_cases = access_national(r->user) ||
+		                 access_case_worker(r->user, r->user->kommune) == 0;
 		info.nav_admin = access_allowed(r->user, ACC_NATIONAL, NULL) == 0;
 		info.nav_surveys = access_allowed(r->user, ACC_ANSWER_SURVEY, r->user->kommune) == 0;
 	}

@@ -18,6 +18,7 @@ struct layout_info {
 	const char *kommune_navn;  /* the user's municipality; NULL for admin or anonymous */
 	const char *csrf;          /* for the sign-out form */
 	bool nav_users;            /* show "Brugere" */
+	bool nav_cases;            /* show "Sager" (instead of "Kontakt") */
 	bool nav_admin;            /* show the national pages */
 	bool nav_surveys;          /* show "Undersøgelser" */
 };

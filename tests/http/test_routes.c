@@ -85,8 +85,9 @@ static const struct expect expects[] = {
 	{"GET", "/kontakt/kvittering", "/kontakt/kvittering", NULL, "200 200 200 200 200 200", NULL, 0},
 	{"GET", "/kontakt/{kode:kommune}", "/kontakt/{kommune}", NULL,
 	 "200/200 200/200 200/200 200/200 200/200 200/200", NULL, 0},
-	/* the cases of the municipality (konsulent), all (admin), or those assigned to the caller */
-	{"GET", "/sager", "/sager", NULL, "303 200 200 200 200 200", OTHER_CONTACT, 0},
+	/* the cases of the municipality (konsulent), all (admin), or those assigned to the caller
+	 * (jobkonsulent); buyers and enterprises are never given cases */
+	{"GET", "/sager", "/sager", NULL, "303 200 200 200 403 403", OTHER_CONTACT, 0},
 	{"GET", "/sager/{id:int}", "/sager/{inquiry}", NULL,
 	 "303/303 200/200 200/404 404/404 404/404 404/404", OTHER_CONTACT, 0},
 	/* an empty note: 422 after the access check */
@@ -158,7 +159,7 @@ static const struct expect expects[] = {
 	{"POST", "/api/v1/inquiries", "/api/v1/inquiries", "{\"kommune\": \"{kommune}\"}",
 	 "422/422 422/422 422/422 422/422 422/422 422/422", NULL, 0},
 	/* as /sager: the municipality's, all, or those assigned to the caller */
-	{"GET", "/api/v1/inquiries", "/api/v1/inquiries", NULL, "401 200 200 200 200 200",
+	{"GET", "/api/v1/inquiries", "/api/v1/inquiries", NULL, "401 200 200 200 403 403",
 	 OTHER_CONTACT, 0},
 	{"PATCH", "/api/v1/inquiries/{id:int}", "/api/v1/inquiries/{inquiry}",
 	 "{\"status\": \"findes-ikke\"}", "401/401 422/422 422/404 404/404 404/404 404/404", NULL, 0},

@@ -271,7 +271,8 @@ static void test_access_national_and_inquiry(void **state)
 		{&fixture_job621, "621", 9004, Y},  /* the assignee */
 		{&fixture_job621, "621", 9002, N},  /* assigned to a colleague */
 		{&fixture_job621, "740", 9004, N},
-		{&fixture_indk621, "621", 9005, Y},
+		{&fixture_indk621, "621", 9005, N}, /* a buyer, though assigned: no personal data */
+		{&fixture_virk621, "621", 9006, N}, /* nor an enterprise's own account */
 		{&fixture_virk621, "621", 0, N},
 		{NULL, "621", 0, N},
 		{&fixture_kons_none, "621", 9007, N},
@@ -279,6 +280,20 @@ static void test_access_national_and_inquiry(void **state)
 	for (size_t i = 0; i < N_OF(cases); i++)
 		if (access_inquiry(cases[i].who, cases[i].kommune, cases[i].assignee) != cases[i].want)
 			fail_msg("inquiry case %zu: expected %d", i, cases[i].want);
+	/* who may be given cases: the municipality's konsulent and jobkonsulent, nobody else */
+	static const struct {
+		const struct principal *who;
+		const char *kommune;
+		int want;
+	} workers[] = {
+		{&fixture_kons621, "621", Y},   {&fixture_job621, "621", Y},  {&fixture_indk621, "621", N},
+		{&fixture_virk621, "621", N},   {&fixture_admin, "621", N},   {&fixture_kons621, "740", N},
+		{&fixture_job621, "740", N},    {NULL, "621", N},             {&fixture_kons_none, "621", N},
+		{&fixture_kons621, NULL, N},
+	};
+	for (size_t i = 0; i < N_OF(workers); i++)
+		if (access_case_worker(workers[i].who, workers[i].kommune) != workers[i].want)
+			fail_msg("case worker %zu: expected %d", i, workers[i].want);
 }
 
 static void test_access_scope(void **state)

@@ -213,10 +213,23 @@ static void test_inquiries(void **state)
 	assert_int_equal(entry_referral_add(f->db, &f->a, &kolding, id, other[0].id, "", &errs), ERR_INVALID);
 	int64_t ent;
 	errs.n = 0;
-	assert_int_equal(entry_to_registry(f->db, &f->a, &kolding, id, &errs, &ent), 0);
+	/* a public name is asked for; nothing of the person goes into the public registry */
+	assert_int_equal(entry_to_registry(f->db, &f->a, &kolding, id, "  ", &errs, &ent), ERR_INVALID);
+	assert_string_equal(errs.e[0].field, "registry_name");
+	errs.n = 0;
+	assert_int_equal(entry_to_registry(f->db, &f->a, &kolding, id, "Grøn Kantine", &errs, &ent), 0);
 	assert_int_equal(entry_inquiry_get(f->db, &f->a, &kolding, id, &q), 0);
 	assert_int_equal(q.enterprise_id, ent);
-	assert_int_equal(entry_to_registry(f->db, &f->a, &kolding, id, &errs, &ent), ERR_INVALID);
+	struct enterprise pub;
+	assert_int_equal(registry_get(f->db, &f->a, ent, &pub), 0);
+	assert_string_equal(pub.name, "Grøn Kantine");
+	assert_string_equal(pub.kommune, "621");
+	assert_string_equal(pub.cvr, "25313763");
+	assert_true(!pub.contact_name || !*pub.contact_name);
+	assert_true(!pub.contact_email || !*pub.contact_email);
+	assert_true(!pub.contact_phone || !*pub.contact_phone);
+	assert_true(!pub.description || !*pub.description);
+	assert_int_equal(entry_to_registry(f->db, &f->a, &kolding, id, "Igen", &errs, &ent), ERR_INVALID);
 	/* every read of the case was audited: a read line exists */
 	struct note_row *notes;
 	struct referral_row *refs;
@@ -455,10 +468,14 @@ static void test_personal_reads_audited(void **state)
 	assert_int_equal(fixture_audit_count(f->db, "read", "inquiry"), reads + 2);
 	assert_string_equal(fixture_last_audit_detail(f->db, &f->a),
 	                    arena_printf(&f->a, "{\"count\":%d}", n));
-	/* an empty list is a look too */
-	assert_int_equal(entry_inquiries(f->db, &f->a, &indk, "open", 50, 0, &rows, &n, &total), 0);
+	/* an empty list is a look too (a jobkonsulent with no case given yet) */
+	struct principal job0 = account(f, "j0@kolding.example", "jobkonsulent", "621");
+	assert_int_equal(entry_inquiries(f->db, &f->a, &job0, "open", 50, 0, &rows, &n, &total), 0);
 	assert_int_equal(n, 0);
 	assert_int_equal(fixture_audit_count(f->db, "read", "inquiry"), reads + 3);
+	/* a buyer is never given cases, so the list is refused, not shown empty */
+	assert_int_equal(entry_inquiries(f->db, &f->a, &indk, "open", 50, 0, &rows, &n, &total),
+	                 ERR_FORBIDDEN);
 	/* a refused read writes nothing and gives nothing */
 	assert_int_equal(entry_inquiry_get(f->db, &f->a, &silkeborg, id, &q), ERR_NOTFOUND);
 	assert_int_equal(entry_inquiry_get(f->db, &f->a, NULL, id, &q), ERR_NOTFOUND);
@@ -466,6 +483,16 @@ static void test_personal_reads_audited(void **state)
 	assert_int_equal(entry_inquiries(f->db, &f->a, NULL, "open", 50, 0, &rows, &n, &total),
 	                 ERR_FORBIDDEN);
 	assert_int_equal(fixture_audit_count(f->db, "read", "inquiry"), reads + 3);
+	/* a case goes only to those who may see the contact's data: not to a buyer */
+	struct inquiry_patch give = {.assignee_id = indk.id, .unit_id = -1};
+	errs.n = 0;
+	assert_int_equal(entry_inquiry_update(f->db, &f->a, &kolding, id, &give, &errs), ERR_INVALID);
+	assert_string_equal(errs.e[0].field, "assignee_id");
+	struct principal job = account(f, "j2@kolding.example", "jobkonsulent", "621");
+	give.assignee_id = job.id;
+	errs.n = 0;
+	assert_int_equal(entry_inquiry_update(f->db, &f->a, &kolding, id, &give, &errs), 0);
+	assert_int_equal(entry_inquiry_get(f->db, &f->a, &job, id, &q), 0);
 }
 
 int main(void)

@@ -120,23 +120,25 @@ static void test_layout_nav_flags(void **state)
 	static const char *const always[] = {"/", "/virksomheder", "/statistik", "/kommuner"};
 	static const struct {
 		const char *name;
-		bool users, admin, surveys;
+		bool users, cases, admin, surveys;
 		const char *has[4], *lacks[4];
 	} cases[] = {
-		{"anonymous", false, false, false, {"/kontakt"},
+		{"anonymous", false, false, false, false, {"/kontakt"},
 		 {"/sager", "/brugere", "/admin/audit", "/undersoegelser"}},
-		{"surveys only", false, false, true, {"/kontakt", "/undersoegelser"},
+		{"surveys only", false, false, false, true, {"/kontakt", "/undersoegelser"},
 		 {"/sager", "/brugere", "/admin/audit"}},
-		{"users", true, false, false, {"/sager", "/brugere"},
+		{"users", true, true, false, false, {"/sager", "/brugere"},
 		 {"/kontakt", "/admin/audit", "/undersoegelser"}},
-		{"admin only", false, true, false, {"/kontakt", "/admin/audit"},
+		{"cases without users (a jobkonsulent)", false, true, false, false, {"/sager"},
+		 {"/kontakt", "/brugere", "/admin/audit", "/undersoegelser"}},
+		{"admin only", false, false, true, false, {"/kontakt", "/admin/audit"},
 		 {"/sager", "/brugere", "/undersoegelser"}},
-		{"everything", true, true, true, {"/sager", "/brugere", "/admin/audit", "/undersoegelser"},
+		{"everything", true, true, true, true, {"/sager", "/brugere", "/admin/audit", "/undersoegelser"},
 		 {"/kontakt"}},
 	};
 	for (size_t i = 0; i < N_OF(cases); i++) {
 		struct layout_info info = {.title = "T", .path = "/", .nav_users = cases[i].users,
-		                           .nav_admin = cases[i].admin, .nav_surveys = cases[i].surveys};
+		                           .nav_cases = cases[i].cases, .nav_admin = cases[i].admin, .nav_surveys = cases[i].surveys};
 		const char *out = page(o, &info);
 		char want[128];
 		for (size_t k = 0; k < N_OF(always); k++) {
@@ -178,7 +180,7 @@ static void test_layout_aria_current(void **state)
 	};
 	for (size_t i = 0; i < N_OF(cases); i++) {
 		struct layout_info info = {.title = "T", .path = cases[i].path, .nav_users = true,
-		                           .nav_admin = true, .nav_surveys = true};
+		                           .nav_cases = true, .nav_admin = true, .nav_surveys = true};
 		const char *out = page(o, &info);
 		int marks = count(out, "aria-current=\"page\"");
 		if (!cases[i].current) {
