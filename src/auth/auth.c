@@ -83,7 +83,7 @@ const char *auth_password_policy(const char *pw)
 {
 	if (!pw || utf8_len(pw) < AUTH_PASSWORD_MIN)
 		return "Adgangskoden skal være på mindst 10 tegn.";
-	if (strlen(pw) > AUTH_PASSWORD_MAX)
+	if (strlen(pw) > AUTH_PASSWORD_MAX_BYTES || utf8_len(pw) > AUTH_PASSWORD_MAX)
 		return "Adgangskoden må højst være på 128 tegn.";
 	return NULL;
 }
@@ -106,7 +106,7 @@ int auth_password_hash(const char *pw, char out[AUTH_HASH_MAX])
 int auth_password_verify(const char *hash, const char *pw)
 {
 	pthread_once(&hash_once, hash_init);
-	if (!hash || !pw || strlen(pw) > AUTH_PASSWORD_MAX)
+	if (!hash || !pw || strlen(pw) > AUTH_PASSWORD_MAX_BYTES || utf8_len(pw) > AUTH_PASSWORD_MAX)
 		return ERR_AUTH;
 	sem_wait(&hash_slots);
 	int rc = crypto_pwhash_str_verify(hash, pw, strlen(pw));

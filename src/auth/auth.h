@@ -42,8 +42,11 @@ int role_parse(const char *name, enum role *out);
 
 /* ---- passwords (Argon2id). At most AUTH_HASH_PARALLEL hashes run at once; more wait. */
 #define AUTH_HASH_MAX 128
+/* the length of a password in characters (UTF-8), both ways; a buffer for one needs
+ * AUTH_PASSWORD_MAX_BYTES + 1 */
 #define AUTH_PASSWORD_MIN 10
 #define AUTH_PASSWORD_MAX 128
+#define AUTH_PASSWORD_MAX_BYTES (4 * AUTH_PASSWORD_MAX)
 /* auth_password_policy: NULL if pw is acceptable, else the Danish reason. */
 const char *auth_password_policy(const char *pw);
 /* auth_password_hash: out gets the encoded Argon2id hash. 0 or ERR_NOMEM. */

@@ -287,3 +287,14 @@ int auth_store_token_revoke(struct db *db, int64_t id, int64_t *user_id)
 	db_done(s);
 	return rc == DB_ROW ? 0 : rc == DB_DONE ? ERR_NOTFOUND : rc;
 }
+
+int auth_store_tokens_revoke_user(struct db *db, int64_t user_id, int *n)
+{
+	struct db_stmt *s = db_prepare(db,
+		"UPDATE api_tokens SET revoked_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+		" WHERE user_id = :uid AND revoked_at IS NULL");
+	int rc = db_run(s, s ? db_bind_int(s, ":uid", user_id) : 0);
+	if (rc == 0 && n)
+		*n = db_changes(db);
+	return rc;
+}

@@ -46,5 +46,7 @@ int auth_store_token_user(struct db *db, struct arena *a, const char *hash, stru
 int auth_store_tokens_list(struct db *db, struct arena *a, const char *email,
                            struct token_row **rows, int *n);
 int auth_store_token_revoke(struct db *db, int64_t id, int64_t *user_id);
+/* auth_store_tokens_revoke_user: revokes every live token of user_id; *n (may be NULL) how many */
+int auth_store_tokens_revoke_user(struct db *db, int64_t user_id, int *n);
 
 #endif

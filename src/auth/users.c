@@ -186,12 +186,19 @@ int users_update(struct db *db, struct arena *a, const struct principal *by, int
 	}
 	if (rc == 0 && password)
 		rc = auth_store_user_set_password(db, id, hash);
+	/* a new password or a closed account ends every way in: sessions and API tokens */
+	int revoked = 0;
 	if (rc == 0 && (!u.active || password))
 		rc = auth_store_sessions_delete_user(db, id);
+	if (rc == 0 && (!u.active || password))
+		rc = auth_store_tokens_revoke_user(db, id, &revoked);
 	if (rc == 0) {
-		struct audit_field f[7];
+		struct audit_field f[8];
+		size_t nf = user_detail(f, &u, password);
+		if (revoked)
+			f[nf++] = AUDIT_INT("tokens_revoked", revoked);
 		rc = audit_record(db, by, "update", "user", arena_printf(a, "%lld", (long long)id),
-		                  old.kommune, f, user_detail(f, &u, password));
+		                  old.kommune, f, nf);
 	}
 	return db_write_end(db, rc);
 }
@@ -269,4 +276,34 @@ int users_case_worker(struct db *db, struct arena *a, const char *kommune, int64
 		return ERR_NOTFOUND;
 	*email = u.email;
 	return 0;
+}
+
+int users_tokens_of(struct db *db, struct arena *a, const struct principal *by, int64_t id,
+                    struct token_row **rows, int *n)
+{
+	struct user_row u;
+	int rc = users_get(db, a, by, id, &u);
+	if (rc)
+		return rc;
+	return auth_store_tokens_list(db, a, u.email, rows, n);
+}
+
+int users_token_revoke(struct db *db, struct arena *a, const struct principal *by, int64_t id,
+                       int64_t token_id)
+{
+	struct user_row u;
+	int rc = users_get(db, a, by, id, &u);
+	if (rc)
+		return rc;
+	if ((rc = db_write_begin(db)) != 0)
+		return rc;
+	int64_t owner = 0;
+	rc = auth_store_token_revoke(db, token_id, &owner);
+	/* only a live token of this very account: anything else is "not found" */
+	if (rc == 0 && owner != id)
+		rc = ERR_NOTFOUND;
+	if (rc == 0)
+		rc = audit_record(db, by, "revoke", "api_token", arena_printf(a, "%lld", (long long)token_id),
+		                  u.kommune, AUDIT_DETAIL(AUDIT_TEXT("user", u.email)));
+	return db_write_end(db, rc);
 }

@@ -89,4 +89,14 @@ int users_tokens(struct db *db, struct arena *a, const struct principal *by, con
 int users_case_worker(struct db *db, struct arena *a, const char *kommune, int64_t id,
                       const char **email);
 
+/* users_tokens_of: the API tokens of account id, newest first, for a caller who may manage it
+ * (as users_get). 0, ERR_NOTFOUND or ERR_DB. */
+int users_tokens_of(struct db *db, struct arena *a, const struct principal *by, int64_t id,
+                    struct token_row **rows, int *n);
+/* users_token_revoke: revokes the live token token_id of account id, for a caller who may
+ * manage the account; audited. 0, ERR_NOTFOUND (no such live token of that account, or an
+ * account the caller may not see) or ERR_DB. */
+int users_token_revoke(struct db *db, struct arena *a, const struct principal *by, int64_t id,
+                       int64_t token_id);
+
 #endif

@@ -193,8 +193,15 @@ int users_page_create(struct req *r)
 
 static int edit_form(struct req *r, int status, const struct user_row *u)
 {
+	struct token_row *tokens;
+	int nt = 0;
+	int rc = users_tokens_of(r->db, &r->a, r->user, u->id, &tokens, &nt);
+	if (rc)
+		return page_fail(r, rc, E_USER_NOT_FOUND);
 	page_begin(r, A_USER_EDIT);
 	struct buf *o = &r->out;
+	if (req_query(r, "ok"))
+		htmlf(o, "<p class=\"notice\" role=\"status\">%s</p>\n", A_SAVED_OK);
 	form_error_summary(o, &r->errs);
 	htmlf(o, "<p>%s: <strong>%s</strong> · %s: %s</p>\n", A_EMAIL, u->email, A_KOMMUNE,
 	      u->kommune_navn ? u->kommune_navn : "–");
@@ -227,6 +234,33 @@ static int edit_form(struct req *r, int status, const struct user_row *u)
 	                                   .error = errs_get(&r->errs, "password")});
 	htmlf(o, "<div class=\"actions\"><button type=\"submit\">%s</button> "
 	         "<a href=\"/brugere\">%s</a></div>\n</form>\n", A_SAVE, A_CANCEL);
+	/* API tokens: each can be revoked here; a new password revokes them all */
+	htmlf(o, "<h2>%s</h2>\n<p>%s</p>\n", A_TOKENS, A_TOKENS_HINT);
+	int live = 0;
+	for (int i = 0; i < nt; i++)
+		live += tokens[i].revoked_at == NULL;
+	if (live == 0) {
+		htmlf(o, "<p class=\"empty\">%s</p>\n", A_TOKENS_NONE);
+		return page_end(r, status);
+	}
+	htmlf(o, "<table>\n<caption class=\"visually-hidden\">%s</caption>\n<thead><tr>"
+	         "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">"
+	         "<span class=\"visually-hidden\">%s</span></th></tr></thead>\n<tbody>\n",
+	      A_TOKENS, A_TOKEN_LABEL, A_CREATED, A_TOKEN_REVOKE);
+	for (int i = 0; i < nt; i++) {
+		if (tokens[i].revoked_at)
+			continue;
+		htmlf(o, "<tr><td>%s</td><td>%s</td><td><form method=\"post\" action=\"/brugere/%lld\" "
+		         "class=\"inline\">", *tokens[i].label ? tokens[i].label : "–",
+		      text_date_dk(&r->a, tokens[i].created_at), (long long)u->id);
+		form_csrf(o, r->csrf);
+		htmlf(o, "<input type=\"hidden\" name=\"action\" value=\"revoke_token\">"
+		         "<input type=\"hidden\" name=\"token_id\" value=\"%lld\">"
+		         "<button type=\"submit\" aria-label=\"%s %s\">%s</button></form></td></tr>\n",
+		      (long long)tokens[i].id, A_TOKEN_REVOKE, *tokens[i].label ? tokens[i].label : "",
+		      A_TOKEN_REVOKE);
+	}
+	html(o, "</tbody>\n</table>\n");
 	return page_end(r, status);
 }
 
@@ -246,13 +280,23 @@ int users_page_edit(struct req *r)
 }
 
 /* POST /brugere/{id} — as above, CSRF. Fields name, role, active (checkbox), password
- * (empty: unchanged). */
+ * (empty: unchanged); or action=revoke_token with token_id. */
 int users_page_update(struct req *r)
 {
 	struct user_row u;
 	int rc = users_get(r->db, &r->a, r->user, param_id(r), &u);
 	if (rc)
 		return page_fail(r, rc, E_USER_NOT_FOUND);
+	const char *action = req_form(r, "action");
+	if (action && !strcmp(action, "revoke_token")) {
+		long long tid;
+		if (text_parse_int(req_form(r, "token_id"), 1, 999999999999999LL, &tid) != 0)
+			return reply_page_error(r, 400, A_TOKEN_BAD);
+		rc = users_token_revoke(r->db, &r->a, r->user, u.id, tid);
+		if (rc)
+			return page_fail(r, rc, A_TOKEN_GONE);
+		return reply_redirect(r, arena_printf(&r->a, "/brugere/%lld?ok=gemt", (long long)u.id));
+	}
 	struct user_input in = {
 		.name = req_form(r, "name") ? req_form(r, "name") : "",
 		.role = req_form(r, "role"),

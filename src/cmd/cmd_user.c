@@ -37,7 +37,7 @@ static void print_errs(const char *verb, const struct errs *e)
 static int user_add(struct db *db, struct arena *a, const char *email, const char *role,
                     const char *kommune, const char *name, int64_t enterprise)
 {
-	char pw[AUTH_PASSWORD_MAX + 4];
+	char pw[AUTH_PASSWORD_MAX_BYTES + 4];
 	if (cmd_read_secret(pw, sizeof(pw)) != 0) {
 		fprintf(stderr, "indgang user add: give the password on the first line of standard input\n");
 		return EXIT_FAIL;
@@ -69,7 +69,7 @@ static int user_change(struct db *db, struct arena *a, const char *verb, const c
 		return EXIT_FAIL;
 	}
 	struct user_input in = {.active = -1, .enterprise_id = -1};
-	char pw[AUTH_PASSWORD_MAX + 4] = "";
+	char pw[AUTH_PASSWORD_MAX_BYTES + 4] = "";
 	if (strcmp(verb, "passwd") == 0) {
 		if (cmd_read_secret(pw, sizeof(pw)) != 0 || !*pw) {
 			fprintf(stderr, "indgang user passwd: give the new password on standard input\n");

@@ -149,7 +149,9 @@ static void form_profile(struct req *r, const struct enterprise *e, const struct
 	form_checkboxes(o, &(struct form_field){.name = "target_groups", .label = "Målgrupper",
 	                                        .error = errs_get(er, "target_groups")},
 	                l->targets, l->ntargets, e->targets, e->ntargets);
-	html(o, "<fieldset><legend>Kontakt</legend>\n");
+	html(o, "<fieldset><legend>Kontakt (offentlig)</legend>\n"
+	        "<p class=\"hint\">Alt i registret kan ses af alle: på siden, i API'et og i "
+	        "hentede lister. Skriv kun kontaktoplysninger, som virksomheden selv vil offentliggøre.</p>\n");
 	form_input(o, &(struct form_field){.name = "contact_name", .label = "Kontaktperson",
 	                                   .value = e->contact_name, .autocomplete = "off"});
 	form_input(o, &(struct form_field){.name = "contact_email", .label = "E-mail", .type = "email",
@@ -161,6 +163,7 @@ static void form_profile(struct req *r, const struct enterprise *e, const struct
 	                                   .value = e->website, .error = errs_get(er, "website")});
 	html(o, "</fieldset>\n");
 	form_textarea(o, &(struct form_field){.name = "description", .label = "Beskrivelse",
+	                                      .hint = "Vises offentligt.",
 	                                      .value = e->description, .error = errs_get(er, "description")},
 	              6);
 }

@@ -91,8 +91,10 @@ static void validate_user(struct req *r, json_t *body)
 		FUZZ_CHECK(((unsigned)parsed & ~(unsigned)ROLE_ALL) == 0, "role_parse gave an unknown role");
 	}
 	const char *why = auth_password_policy(password);
-	size_t pl = password ? strlen(password) : 0;
-	FUZZ_CHECK(!why == (password && pl >= AUTH_PASSWORD_MIN && pl <= AUTH_PASSWORD_MAX),
+	/* the limits are characters, both ways (and never more than 4 bytes a character) */
+	size_t pl = password ? utf8_len(password) : 0;
+	FUZZ_CHECK(!why == (password && pl >= AUTH_PASSWORD_MIN && pl <= AUTH_PASSWORD_MAX &&
+	                    strlen(password) <= AUTH_PASSWORD_MAX_BYTES),
 	           "auth_password_policy disagrees with its limits");
 	if (why)
 		errs_add(&r->errs, "password", why);

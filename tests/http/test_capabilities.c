@@ -193,6 +193,8 @@ static void registry_pages(void)
 	struct harness_resp *form = harness_get(web, "/virksomheder/ny");
 	CHECK_STATUS(form, 200);
 	CHECK_HTML(form);
+	/* the form says that what it holds is public */
+	CHECK_HAS(form->body, "Kontakt (offentlig)");
 	/* a form with an invalid CVR comes back with the error next to the field and what was typed */
 	struct harness_resp *bad = harness_post_form(web, "/virksomheder",
 		harness_form("csrf", harness_csrf_field(form), "name", "Ny & <Glad>", "cvr", "12345678", NULL));

@@ -99,6 +99,17 @@ static void test_password_policy_counts_characters(void **state)
 	assert_non_null(auth_password_policy("æøåæøåæøå")); /* 9 characters, 18 bytes */
 	assert_non_null(auth_password_policy("ææææ"));      /* 4 characters, 8 bytes */
 	assert_null(auth_password_policy("æøåæøåæøåæ"));    /* 10 characters */
+	/* and so is the maximum: 128 × æ is 256 bytes and allowed, 129 × æ is not */
+	char ae[2 * (AUTH_PASSWORD_MAX + 1) + 1];
+	for (int i = 0; i < AUTH_PASSWORD_MAX + 1; i++)
+		memcpy(ae + 2 * i, "æ", 2);
+	ae[2 * (AUTH_PASSWORD_MAX + 1)] = '\0';
+	assert_non_null(auth_password_policy(ae));
+	ae[2 * AUTH_PASSWORD_MAX] = '\0';
+	assert_null(auth_password_policy(ae));
+	char hash[AUTH_HASH_MAX];
+	assert_int_equal(auth_password_hash(ae, hash), 0);
+	assert_int_equal(auth_password_verify(hash, ae), 0);
 }
 
 static void test_password_hash_verify(void **state)

@@ -362,6 +362,49 @@ static void test_users_list_scope(void **state)
 	assert_string_equal(rows[0].email, "b@kolding.dk");
 }
 
+/* a new password revokes the account's API tokens; one token can be revoked by whoever may
+ * manage the account, and by nobody else */
+static void test_users_tokens(void **state)
+{
+	struct fixture *f = *state;
+	int64_t kons = fixture_add_user(f->db, "kons@kolding.dk", "konsulent", "621", true);
+	int64_t job = fixture_add_user(f->db, "job@kolding.dk", "jobkonsulent", "621", true);
+	struct principal by = {.id = kons, .email = "kons@kolding.dk", .role = ROLE_KONSULENT,
+	                       .kommune = "621"};
+	char *t1, *t2, *t3;
+	int64_t id1, id2, id3;
+	assert_int_equal(auth_token_create(f->db, &f->a, &users_cli, "job@kolding.dk", "ETL", &t1, &id1), 0);
+	assert_int_equal(auth_token_create(f->db, &f->a, &users_cli, "job@kolding.dk", "BI", &t2, &id2), 0);
+	assert_int_equal(auth_token_create(f->db, &f->a, &users_cli, "kons@kolding.dk", "", &t3, &id3), 0);
+	struct token_row *rows;
+	int n;
+	assert_int_equal(users_tokens_of(f->db, &f->a, &by, job, &rows, &n), 0);
+	assert_int_equal(n, 2);
+	/* another municipality's konsulent sees none of it and revokes nothing */
+	assert_int_equal(users_tokens_of(f->db, &f->a, &fixture_kons740, job, &rows, &n), ERR_NOTFOUND);
+	assert_int_equal(users_token_revoke(f->db, &f->a, &fixture_kons740, job, id1), ERR_NOTFOUND);
+	/* a token of another account is not revoked through this one */
+	assert_int_equal(users_token_revoke(f->db, &f->a, &by, job, id3), ERR_NOTFOUND);
+	struct principal *who;
+	assert_int_equal(auth_token(f->db, &f->a, t3, &who), 0);
+	/* revoked once, audited; a second time it is gone */
+	int64_t revokes = fixture_audit_count(f->db, "revoke", "api_token");
+	assert_int_equal(users_token_revoke(f->db, &f->a, &by, job, id1), 0);
+	assert_int_equal(fixture_audit_count(f->db, "revoke", "api_token"), revokes + 1);
+	assert_int_equal(users_token_revoke(f->db, &f->a, &by, job, id1), ERR_NOTFOUND);
+	assert_int_equal(auth_token(f->db, &f->a, t1, &who), ERR_AUTH);
+	assert_int_equal(auth_token(f->db, &f->a, t2, &who), 0);
+	/* a new password ends the rest */
+	struct user_input pw = {.password = "en helt ny adgangskode", .active = -1, .enterprise_id = -1};
+	struct errs errs = {0};
+	assert_int_equal(users_update(f->db, &f->a, &by, job, &pw, &errs), 0);
+	assert_int_equal(auth_token(f->db, &f->a, t2, &who), ERR_AUTH);
+	assert_non_null(strstr(fixture_last_audit_detail(f->db, &f->a), "\"tokens_revoked\":1"));
+	/* the konsulent's own token was untouched throughout */
+	assert_int_equal(auth_token(f->db, &f->a, t3, &who), 0);
+	assert_int_equal(who->id, kons);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -374,6 +417,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_users_update_others, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_users_get_scope, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_users_list_scope, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_users_tokens, fixture_setup, fixture_teardown),
 	};
 	return cmocka_run_group_tests(tests, fixture_group_setup, NULL);
 }
