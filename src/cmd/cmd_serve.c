@@ -28,7 +28,7 @@ static const char serve_help[] =
 	"  --timeout SECONDS   idle or slow connections are closed after this (default 15)\n"
 	"  --per-ip N          connections allowed from one address (default $INDGANG_PER_IP, else 64)\n"
 	"  --max-connections N connections in all (default 1000)\n"
-	"  --no-access-log     do not write one line per request\n"
+	"  --no-access-log     do not write one line per request (--access-log: do, the default)\n"
 	"  --smtp-url URL      deliver mail through this relay: smtp://[user:password@]host[:port]\n"
 	"                      (STARTTLS when offered) or smtps://...; default $INDGANG_SMTP_URL;\n"
 	"                      without one, mail waits in the outbox\n"
@@ -92,6 +92,7 @@ int cmd_serve(const struct cmd_ctx *ctx, int argc, char **argv)
 		{"per-ip", required_argument, NULL, 'p'},
 		{"max-connections", required_argument, NULL, 'm'},
 		{"no-access-log", no_argument, NULL, 'q'},
+		{"access-log", no_argument, NULL, 'A'},
 		{"secure-cookies", no_argument, NULL, 's'},
 		{"smtp-url", required_argument, NULL, 'S'},
 		{"mail-from", required_argument, NULL, 'F'},
@@ -133,6 +134,9 @@ int cmd_serve(const struct cmd_ctx *ctx, int argc, char **argv)
 			break;
 		case 'q':
 			c.access_log = 0;
+			break;
+		case 'A':
+			c.access_log = 1;
 			break;
 		case 's':
 			c.secure_cookies = 1;

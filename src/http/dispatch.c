@@ -101,6 +101,36 @@ static void anonymous_csrf(struct req *r)
 	r->set_cookie_csrf = fresh;
 }
 
+const char *dispatch_log_target(struct req *r)
+{
+	const struct route *rt = r->route;
+	if (!rt)
+		return r->path && r->status != 404 && !strncmp(r->path, "/static/", 8) ? r->path : "-";
+	struct buf b;
+	buf_init(&b, 1024);
+	int i = 0;
+	for (const char *p = rt->pattern; *p;) {
+		if (*p != '{') {
+			buf_putc(&b, *p++);
+			continue;
+		}
+		const char *end = strchr(p, '}');
+		if (!end)
+			break;
+		const char *colon = memchr(p, ':', (size_t)(end - p));
+		/* numbers and municipality codes are safe to log; free text is not */
+		if (colon && i < r->nparams && r->params[i])
+			buf_puts(&b, r->params[i]);
+		else
+			buf_append(&b, p, (size_t)(end - p + 1));
+		p = end + 1;
+		i++;
+	}
+	const char *s = arena_strdup(&r->a, buf_str(&b));
+	buf_free(&b);
+	return s;
+}
+
 static bool content_type_is(const struct req *r, const char *type)
 {
 	size_t n = strlen(type);
@@ -205,7 +235,7 @@ void dispatch(struct req *r)
 	if ((rt->flags & RF_PERSONAL) && r->status >= 200 && r->status < 300 &&
 	    audit_count_thread() == audited) {
 		/* personal data are read only with a trace: an answer without one is not sent */
-		log_error("http: %s %s read personal data without an audit line", r->method_name, r->path);
+		log_error("http: %s %s read personal data without an audit line", r->method_name, rt->pattern);
 		buf_reset(&r->out);
 		r->nresp_headers = 0;
 		r->status = 0;
@@ -214,7 +244,7 @@ void dispatch(struct req *r)
 	}
 	if (arena_exhausted(&r->a)) {
 		/* the handler's reply may be cut short: replace it, the request used too much memory */
-		log_error("http: %s %s passed the request's memory cap", r->method_name, r->path);
+		log_error("http: %s %s passed the request's memory cap", r->method_name, rt->pattern);
 		buf_reset(&r->out);
 		r->nresp_headers = 0;
 		r->static_data = NULL;

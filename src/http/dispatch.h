@@ -20,6 +20,11 @@ extern const size_t routes_count;
 
 /* dispatch: answers r. Always leaves r->status set. */
 void dispatch(struct req *r);
+/* dispatch_log_target: what the access log names for r: the matched route's pattern with its
+ * number and municipality parameters filled in ("/sager/12", "/undersoegelser/{survey}/{round}"),
+ * the path of a static asset, or "-" when nothing matched. Never text the client typed
+ * freely into the path, which may be an e-mail address or a CPR number. Owned by r's arena. */
+const char *dispatch_log_target(struct req *r);
 /* dispatch_security_headers: adds the headers every HTML response carries. */
 void dispatch_security_headers(struct req *r);
 

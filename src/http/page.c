@@ -12,6 +12,7 @@
 #include "../base/text.h"
 #include "../view/layout.h"
 #include "../view/text_da.h"
+#include "dispatch.h"
 
 void page_begin(struct req *r, const char *title)
 {
@@ -59,7 +60,7 @@ int page_fail(struct req *r, int rc, const char *not_found)
 		return reply_page_error(r, 429, T_ERR_BUSY);
 	}
 	if (rc == 0)
-		log_error("http: page_fail called without an error for %s", r->path);
+		log_error("http: page_fail called without an error for %s", dispatch_log_target(r));
 	return reply_page_error(r, 500, T_ERR_LOGGED);
 }
 

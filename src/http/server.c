@@ -136,7 +136,7 @@ static enum MHD_Result send_reply(struct MHD_Connection *c, struct req *r)
 		                                       MHD_RESPMEM_PERSISTENT);
 	} else {
 		if (r->out.failed) {
-			log_error("http: response for %s over its size cap", r->path ? r->path : "?");
+			log_error("http: response for %s over its size cap", dispatch_log_target(r));
 			buf_reset(&r->out);
 			buf_puts(&r->out, "response too large");
 			r->status = 500;
@@ -250,9 +250,9 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 		clock_gettime(CLOCK_MONOTONIC, &end);
 		long long us = (end.tv_sec - st->start.tv_sec) * 1000000LL +
 		               (end.tv_nsec - st->start.tv_nsec) / 1000;
-		/* the path only: query strings may hold personal data */
+		/* the route, never the path as typed nor the query string: either may hold personal data */
 		log_info("access %s %s %d %zu %lldus user=%lld%s", st->r.method_name ? st->r.method_name : "-",
-		         st->r.path ? st->r.path : "-", st->r.status, st->r.sent_bytes, us,
+		         dispatch_log_target(&st->r), st->r.status, st->r.sent_bytes, us,
 		         (long long)st->r.log_user_id,
 		         toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " aborted");
 	}

@@ -506,6 +506,39 @@ static void deactivation_ends_sessions(void)
 	CHECK(!harness_cookie(again, "indgang_session"));
 }
 
+/* The access log names routes, not what a client typed into the path: an e-mail address or a
+ * CPR number in a URL never reaches it, nor a query string. */
+static void access_log_keeps_no_personal_data(void)
+{
+	struct harness_server *logged = harness_server_demo();
+	CHECKF(logged, "no demo database");
+	static const char *const opts[] = {"--access-log", NULL};
+	CHECKF(harness_server_start(logged, opts) == 0, "indgang serve --access-log did not start");
+	struct harness_client *c = harness_client(logged);
+	CHECK_STATUS(harness_get(c, "/virksomheder/ole.hansen@example.org"), 404);
+	CHECK_STATUS(harness_get(c, "/sager/0101901234-x"), 404);
+	CHECK_STATUS(harness_get(c, "/kontakt/621?navn=Ole%20Hansen"), 200);
+	CHECK_STATUS(harness_get(c, "/undersoegelser/2403851234/runde"), 303);
+	CHECK_STATUS(harness_get(c, "/api/v1/enterprises/7?cpr=2403851234"), 200);
+	CHECK_STATUS(harness_get(c, "/healthz"), 200);
+	CHECKF(harness_server_stop(logged) == 0, "the server did not stop cleanly");
+	FILE *fp = fopen(harness_server_path(logged, "server.log"), "r");
+	CHECKF(fp, "cannot open the server's log");
+	static char log[1 << 16];
+	size_t len = fread(log, 1, sizeof(log) - 1, fp);
+	fclose(fp);
+	log[len] = '\0';
+	CHECK_HAS(log, "access GET /healthz 200");
+	CHECK_HAS(log, "access GET /kontakt/621 200");
+	CHECK_HAS(log, "access GET /api/v1/enterprises/7 200");
+	CHECK_HAS(log, "access GET /undersoegelser/{survey}/{round} 303");
+	CHECK_HAS(log, "access GET - 404");
+	CHECK_LACKS(log, "ole.hansen");
+	CHECK_LACKS(log, "0101901234");
+	CHECK_LACKS(log, "2403851234");
+	CHECK_LACKS(log, "Ole");
+}
+
 static const struct harness_test tests[] = {
 	{"the server starts, tokens are issued and four sessions sign in", start,
 	 HARNESS_FATAL | HARNESS_KEEP},
@@ -534,6 +567,8 @@ static const struct harness_test tests[] = {
 	{"a konsulent cannot create or promote an administrator (422, nothing changes)",
 	 konsulent_cannot_make_admin, 0},
 	{"deactivating an account ends its sessions and sign-ins", deactivation_ends_sessions, 0},
+	{"the access log names routes, never an e-mail, CPR number or query typed into the URL",
+	 access_log_keeps_no_personal_data, 0},
 	{"the server stops on SIGTERM with status 0 and a clean log", stop, 0},
 };
 
