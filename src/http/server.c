@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -176,11 +177,124 @@ static enum MHD_Result reply_now(struct MHD_Connection *c, struct conn *st, int 
 {
 	struct req *r = &st->r;
 	if (strncmp(r->path ? r->path : "", "/api/", 5) == 0)
-		reply_api_error(r, status, status == 413 ? "too_large" : status == 503 ? "unavailable" : "bad_request",
+		reply_api_error(r, status,
+		                status == 413   ? "too_large"
+		                : status == 501 ? "not_implemented"
+		                : status == 503 ? "unavailable"
+		                                : "bad_request",
 		                msg, NULL);
 	else
 		reply_text(r, status, msg);
 	return send_reply(c, r);
+}
+
+/* ---------------------------------------------------------------- request framing
+ * RFC 9112 § 6.3: a request whose body length is ambiguous is refused and its connection
+ * closed, so that a proxy in front that read the framing differently cannot smuggle a second
+ * request into the body of the first. libmicrohttpd 0.9.75 reads Transfer-Encoding before
+ * Content-Length, takes the first of repeated fields and waits for the end of the connection
+ * when the coding is not exactly "chunked"; these checks run on the head before any of that
+ * matters. What they cannot see: libmicrohttpd cuts a field value at a NUL byte and drops the
+ * rest of the line before the application is called (docs/deploy.md). */
+
+struct framing {
+	unsigned content_length;    /* Content-Length fields */
+	unsigned transfer_encoding; /* Transfer-Encoding fields */
+	const char *coding;         /* the value of the last Transfer-Encoding */
+	bool control;               /* a name or value holds a NUL or another control byte */
+};
+
+/* whether s[0..n) holds a NUL or a control byte other than HTAB (RFC 9110 § 5.5); n is the
+ * length libmicrohttpd reports, so a NUL it kept inside a value counts too */
+static bool has_control(const char *s, size_t n)
+{
+	if (!s)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		if ((ch < 0x20 && ch != '\t') || ch == 0x7f)
+			return true;
+	}
+	return false;
+}
+
+static enum MHD_Result framing_field(void *cls, enum MHD_ValueKind kind, const char *key,
+                                     size_t key_size, const char *value, size_t value_size)
+{
+	(void)kind;
+	struct framing *f = cls;
+	if (has_control(key, key_size) || has_control(value, value_size))
+		f->control = true;
+	if (strcasecmp(key, "Content-Length") == 0) {
+		f->content_length++;
+	} else if (strcasecmp(key, "Transfer-Encoding") == 0) {
+		f->transfer_encoding++;
+		f->coding = value ? value : "";
+	}
+	return MHD_YES;
+}
+
+/* 0 when coding is exactly chunked (in any case); 501 when it names a coding other than
+ * chunked, which Indgang does not implement (RFC 9112 § 6.1); 400 when it is empty, has an
+ * empty element or names chunked more than once */
+static int coding_problem(const char *coding)
+{
+	if (strcasecmp(coding, "chunked") == 0)
+		return 0;
+	int status = 400;
+	const char *p = coding;
+	for (;;) {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		size_t n = strcspn(p, ",");
+		size_t m = n;
+		while (m > 0 && (p[m - 1] == ' ' || p[m - 1] == '\t'))
+			m--;
+		if (m == 0)
+			return 400;
+		if (!(m == 7 && strncasecmp(p, "chunked", 7) == 0))
+			status = 501;
+		if (p[n] != ',')
+			return status;
+		p += n + 1;
+	}
+}
+
+/* framing_problem: the status to refuse the request's head with (400 or 501), with a message
+ * in *why, or 0 when its framing is sound. Reads the fields libmicrohttpd has parsed; sends
+ * nothing. */
+static int framing_problem(struct MHD_Connection *c, const char *version, const char **why)
+{
+	struct framing f = {0};
+	MHD_get_connection_values_n(c, MHD_HEADER_KIND, framing_field, &f);
+	if (f.control) {
+		*why = "A header holds a control character.";
+		return 400;
+	}
+	if (f.content_length > 1) {
+		*why = "Content-Length is given more than once.";
+		return 400;
+	}
+	if (f.transfer_encoding == 0)
+		return 0;
+	if (f.content_length > 0) {
+		*why = "Content-Length and Transfer-Encoding are both given.";
+		return 400;
+	}
+	if (f.transfer_encoding > 1) {
+		*why = "Transfer-Encoding is given more than once.";
+		return 400;
+	}
+	/* RFC 9112 § 6.1: HTTP/1.0 has no Transfer-Encoding, so its framing is faulty */
+	if (!version || strcmp(version, MHD_HTTP_VERSION_1_1) != 0) {
+		*why = "Transfer-Encoding needs HTTP/1.1.";
+		return 400;
+	}
+	int status = coding_problem(f.coding);
+	if (status)
+		*why = status == 501 ? "Only the chunked transfer coding is implemented."
+		                     : "Transfer-Encoding must be exactly chunked.";
+	return status;
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
@@ -188,7 +302,6 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
                                   const char *upload_data, size_t *upload_size, void **con_cls)
 {
 	(void)cls;
-	(void)version;
 	struct conn *st = *con_cls;
 	if (!st) {
 		st = calloc(1, sizeof(*st));
@@ -206,6 +319,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 			reply_header(&st->r, "Connection", "close");
 			reply_header(&st->r, "Retry-After", "5");
 			return reply_now(c, st, 503, "The server is restarting; try again in a moment.");
+		}
+		const char *why = NULL;
+		int framing = framing_problem(c, version, &why);
+		if (framing) {
+			reply_header(&st->r, "Connection", "close");
+			return reply_now(c, st, framing, why);
 		}
 		st->body_cap = cfg.max_body;
 		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
