@@ -34,7 +34,12 @@ static const char serve_help[] =
 	"                      without one, mail waits in the outbox\n"
 	"  --mail-from ADDR    the sender address (default $INDGANG_MAIL_FROM, else indgang@localhost)\n"
 	"  --secure-cookies    mark cookies Secure, for serving through an HTTPS proxy\n"
-	"                      (default: on when $INDGANG_SECURE_COOKIES is 1)\n";
+	"                      (default: on when $INDGANG_SECURE_COOKIES is 1)\n"
+	"  --trusted-proxy ADDR[,ADDR...]\n"
+	"                      requests from these addresses are a proxy's: the client's address is\n"
+	"                      the last in X-Forwarded-For, and X-Forwarded-Proto: https marks the\n"
+	"                      request as HTTPS (Secure cookies with the __Host- prefix)\n"
+	"                      (default $INDGANG_TRUSTED_PROXY, else none)\n";
 
 static int parse_uint(const char *s, long long max, unsigned *out)
 {
@@ -81,6 +86,7 @@ int cmd_serve(const struct cmd_ctx *ctx, int argc, char **argv)
 	if (cmd_env("PER_IP", NULL) && parse_uint(cmd_env("PER_IP", NULL), 100000, &c.per_ip))
 		return cmd_usage_error("serve", "INDGANG_PER_IP must be a number");
 	c.secure_cookies = strcmp(cmd_env("SECURE_COOKIES", "0"), "1") == 0;
+	c.trusted_proxies = cmd_env("TRUSTED_PROXY", NULL);
 	struct mail_config mail = {.smtp_url = cmd_env("SMTP_URL", NULL),
 	                           .from = cmd_env("MAIL_FROM", "indgang@localhost")};
 	static const struct option opts[] = {
@@ -94,6 +100,7 @@ int cmd_serve(const struct cmd_ctx *ctx, int argc, char **argv)
 		{"no-access-log", no_argument, NULL, 'q'},
 		{"access-log", no_argument, NULL, 'A'},
 		{"secure-cookies", no_argument, NULL, 's'},
+		{"trusted-proxy", required_argument, NULL, 'P'},
 		{"smtp-url", required_argument, NULL, 'S'},
 		{"mail-from", required_argument, NULL, 'F'},
 		{"help", no_argument, NULL, 'h'},
@@ -137,6 +144,9 @@ int cmd_serve(const struct cmd_ctx *ctx, int argc, char **argv)
 			break;
 		case 'A':
 			c.access_log = 1;
+			break;
+		case 'P':
+			c.trusted_proxies = optarg;
 			break;
 		case 's':
 			c.secure_cookies = 1;

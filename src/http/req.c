@@ -4,6 +4,7 @@
  */
 #include "req.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "../base/err.h"
@@ -35,7 +36,19 @@ int kv_all(const struct kv *list, const char *name, const char **out, int max)
 
 const char *req_query(const struct req *r, const char *name) { return kv_get(r->query, name); }
 const char *req_form(const struct req *r, const char *name) { return kv_get(r->form, name); }
-const char *req_cookie(const struct req *r, const char *name) { return kv_get(r->cookies, name); }
+/* under HTTPS every cookie is a __Host- cookie: the browser accepts it only when Secure, for
+ * Path=/ and without Domain, so no other site or subdomain can set it */
+#define HOST_PREFIX "__Host-"
+
+const char *req_cookie(const struct req *r, const char *name)
+{
+	if (!r->tls)
+		return kv_get(r->cookies, name);
+	char full[64];
+	if (snprintf(full, sizeof(full), HOST_PREFIX "%s", name) >= (int)sizeof(full))
+		return NULL;
+	return kv_get(r->cookies, full);
+}
 
 const char *req_param(const struct req *r, const char *name)
 {
@@ -84,8 +97,9 @@ int reply_cookie(struct req *r, const char *name, const char *value, int max_age
 {
 	const char *age = max_age >= 0 ? arena_printf(&r->a, "; Max-Age=%d", max_age) : "";
 	return reply_header(r, "Set-Cookie",
-	                    arena_printf(&r->a, "%s=%s; Path=/; HttpOnly; SameSite=Lax%s%s", name,
-	                                 value, age, r->tls ? "; Secure" : ""));
+	                    arena_printf(&r->a, "%s%s=%s; Path=/; HttpOnly; SameSite=Lax%s%s",
+	                                 r->tls ? HOST_PREFIX : "", name, value, age,
+	                                 r->tls ? "; Secure" : ""));
 }
 
 int reply_html(struct req *r, int status)

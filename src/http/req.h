@@ -87,7 +87,8 @@ int64_t req_param_int(const struct req *r, const char *name);
 
 /* reply_header: adds a response header; refuses (and logs) names or values with CR, LF or NUL. */
 int reply_header(struct req *r, const char *name, const char *value);
-/* reply_cookie: Set-Cookie with HttpOnly, SameSite=Lax, Path=/ (and Secure under TLS);
+/* reply_cookie: Set-Cookie with HttpOnly, SameSite=Lax, Path=/ (and under TLS Secure and the
+ * name prefixed __Host-, which req_cookie then reads);
  * max_age 0 deletes it, -1 makes a session cookie. */
 int reply_cookie(struct req *r, const char *name, const char *value, int max_age);
 /* reply_html: status with r->out as an HTML page (the handler has written r->out). */

@@ -101,6 +101,47 @@ static const char *header(struct MHD_Connection *c, struct req *r, const char *n
 	return arena_strdup(&r->a, MHD_lookup_connection_value(c, MHD_HEADER_KIND, name));
 }
 
+/* ip is one of the addresses given with --trusted-proxy */
+static bool trusted_proxy(const char *ip)
+{
+	const char *list = cfg.trusted_proxies;
+	size_t n = strlen(ip);
+	while (list && *list) {
+		const char *end = strchr(list, ',');
+		size_t len = end ? (size_t)(end - list) : strlen(list);
+		if (len == n && memcmp(list, ip, n) == 0)
+			return true;
+		list = end ? end + 1 : NULL;
+	}
+	return false;
+}
+
+/* a request a trusted proxy passed on: the client is the last address the proxy appended to
+ * X-Forwarded-For (anything before it the client may have written itself), and the proxy says
+ * whether the client came over HTTPS */
+static void from_proxy(struct MHD_Connection *c, struct req *r)
+{
+	const char *xff = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Forwarded-For");
+	if (xff) {
+		const char *last = strrchr(xff, ',');
+		last = last ? last + 1 : xff;
+		while (*last == ' ' || *last == '\t')
+			last++;
+		char ip[INET6_ADDRSTRLEN];
+		size_t len = strcspn(last, " \t");
+		unsigned char bin[sizeof(struct in6_addr)];
+		if (len > 0 && len < sizeof(ip)) {
+			memcpy(ip, last, len);
+			ip[len] = '\0';
+			if (inet_pton(AF_INET, ip, bin) == 1 || inet_pton(AF_INET6, ip, bin) == 1)
+				r->remote_ip = arena_strdup(&r->a, ip);
+		}
+	}
+	const char *proto = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Forwarded-Proto");
+	if (proto && strcmp(proto, "https") == 0)
+		r->tls = true;
+}
+
 static void fill_request(struct MHD_Connection *c, struct conn *st, const char *url,
                          const char *method)
 {
@@ -126,6 +167,8 @@ static void fill_request(struct MHD_Connection *c, struct conn *st, const char *
 	}
 	r->remote_ip = arena_strdup(&r->a, ip);
 	r->tls = cfg.secure_cookies != 0;
+	if (trusted_proxy(ip))
+		from_proxy(c, r);
 }
 
 static enum MHD_Result send_reply(struct MHD_Connection *c, struct req *r)

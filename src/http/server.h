@@ -20,6 +20,8 @@ struct server_config {
 	size_t header_limit;       /* bytes of request line and headers per connection */
 	int access_log;            /* nonzero: one line per request on stderr */
 	int secure_cookies;        /* nonzero: cookies get Secure (served through HTTPS by a proxy) */
+	const char *trusted_proxies; /* comma-separated addresses whose X-Forwarded-For and
+	                              * X-Forwarded-Proto are believed; NULL: none */
 };
 
 /* server_config_defaults: the values the default run uses. */

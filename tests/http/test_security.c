@@ -539,6 +539,57 @@ static void access_log_keeps_no_personal_data(void)
 	CHECK_LACKS(log, "Ole");
 }
 
+/* Behind a trusted proxy (--trusted-proxy): X-Forwarded-Proto: https makes every cookie a
+ * Secure __Host- cookie, and the client's address is the last X-Forwarded-For entry (so the
+ * per-address limits count clients, not the proxy). From any other address both headers are
+ * ignored. */
+static void trusted_proxy_headers(void)
+{
+	struct harness_server *px = harness_server_demo();
+	CHECKF(px, "no demo database");
+	static const char *const opts[] = {"--trusted-proxy", "127.0.0.1", NULL};
+	CHECKF(harness_server_start(px, opts) == 0, "indgang serve --trusted-proxy did not start");
+	static const char *const https[] = {"X-Forwarded-Proto: https", NULL};
+	struct harness_client *proxy = harness_client(px);
+	struct harness_resp *r = harness_send(proxy, &(struct harness_req){.path = "/login", .headers = https});
+	CHECK_STATUS(r, 200);
+	const char *sc = harness_set_cookie_line(r, "__Host-indgang_csrf");
+	CHECKF(sc, "no __Host- cookie over a proxy's HTTPS");
+	CHECK_HAS(sc, "; Secure");
+	CHECK_HAS(sc, "Path=/");
+	CHECK_LACKS(sc, "Domain=");
+	/* the same headers from an address that is not the proxy change nothing */
+	struct harness_client *other = harness_client(px);
+	harness_client_bind(other, "127.0.0.2");
+	r = harness_send(other, &(struct harness_req){.path = "/login", .headers = https});
+	CHECK_STATUS(r, 200);
+	CHECKF(harness_set_cookie_line(r, "indgang_csrf"), "no plain cookie from an untrusted address");
+	CHECKF(!harness_set_cookie_line(r, "__Host-indgang_csrf"), "an untrusted address got HTTPS");
+	/* the inquiry limit (10 a minute) counts the forwarded client, not the proxy: eleven
+	 * clients through the proxy are all served, the eleventh from one client is refused */
+	for (int i = 0; i < 11; i++) {
+		const char *xff[] = {harness_fmt("X-Forwarded-For: 203.0.113.%d", i + 1), NULL};
+		r = harness_send(proxy, &(struct harness_req){.method = "POST", .path = "/api/v1/inquiries",
+		                                              .type = "application/json",
+		                                              .body = harness_fmt(
+		                                                  "{\"kommune\":\"621\",\"name\":\"P %d\","
+		                                                  "\"email\":\"p%d@example.org\",\"topic\":\"start\","
+		                                                  "\"message\":\"Hej\"}", i, i),
+		                                              .headers = xff});
+		CHECKF(r->status == 201, "client %d through the proxy answered %ld", i + 1, r->status);
+	}
+	const char *one[] = {"X-Forwarded-For: 198.51.100.7, 203.0.113.99", NULL};
+	for (int i = 0; i < 11; i++)
+		r = harness_send(proxy, &(struct harness_req){.method = "POST", .path = "/api/v1/inquiries",
+		                                              .type = "application/json",
+		                                              .body = "{\"kommune\":\"621\",\"name\":\"Q\","
+		                                                      "\"email\":\"q@example.org\",\"topic\":\"start\","
+		                                                      "\"message\":\"Hej\"}",
+		                                              .headers = one});
+	CHECK_STATUS(r, 429);
+	CHECKF(harness_server_stop(px) == 0, "the server did not stop cleanly");
+}
+
 static const struct harness_test tests[] = {
 	{"the server starts, tokens are issued and four sessions sign in", start,
 	 HARNESS_FATAL | HARNESS_KEEP},
@@ -569,6 +620,8 @@ static const struct harness_test tests[] = {
 	{"deactivating an account ends its sessions and sign-ins", deactivation_ends_sessions, 0},
 	{"the access log names routes, never an e-mail, CPR number or query typed into the URL",
 	 access_log_keeps_no_personal_data, 0},
+	{"behind --trusted-proxy: __Host- Secure cookies over HTTPS, limits per forwarded client",
+	 trusted_proxy_headers, 0},
 	{"the server stops on SIGTERM with status 0 and a clean log", stop, 0},
 };
 
