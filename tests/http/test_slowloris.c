@@ -319,11 +319,11 @@ static const char *siege_problem(const char *const *options, bool trickle, doubl
 
 static const char *probes_problem(const struct probes *p)
 {
-	if (p->sent < 10)
-		return harness_fmt("only %d probes could be made", p->sent);
 	if ((double)p->in_time < PROBE_SHARE * (double)p->sent)
 		return harness_fmt("%d of %d probes were answered 200 within %.0f s; at least %.0f %% "
 		                   "should be", p->in_time, p->sent, PROBE_ANSWER, PROBE_SHARE * 100);
+	if (p->sent < 10)
+		return harness_fmt("only %d probes could be made", p->sent);
 	return NULL;
 }
 
