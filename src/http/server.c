@@ -45,7 +45,10 @@ static char late_connection; /* the socket context of a connection accepted whil
  * cfg.head_timeout seconds, or the watchdog thread shuts its socket down. MHD then reads the end
  * of the stream, closes the connection and frees it. And when the open connections near the
  * ceiling, the oldest connections whose head has not arrived are shut down first, so that the
- * ceiling fills with new clients rather than with those that send nothing.
+ * ceiling fills with new clients rather than with those that send nothing. "Near the ceiling"
+ * is counted for each of MHD's pool threads: MHD gives each its share of the connection limit,
+ * and a thread at its share closes the connections it accepts at once, however much room the
+ * others have (and the threads do not take turns: one may accept a whole burst).
  *
  * The table is a list of struct watch, one per open connection, in the order their heads began
  * (oldest first), guarded by watch_lock. A connection's socket context points to its entry. MHD
@@ -56,6 +59,7 @@ static char late_connection; /* the socket context of a connection accepted whil
 struct watch {
 	struct watch *prev, *next;
 	int fd;
+	unsigned worker;      /* the pool thread that accepted it (MHD calls STARTED there) */
 	long long head_start; /* CLOCK_MONOTONIC milliseconds: when the head now awaited began */
 	bool head_complete; /* the request line and headers of the current request have arrived */
 	bool shut;          /* the watchdog has shut the socket down */
@@ -64,9 +68,13 @@ struct watch {
 static pthread_mutex_t watch_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t watch_wake; /* on CLOCK_MONOTONIC; signalled near the ceiling and to stop */
 static struct watch *watch_head, *watch_tail;
-static unsigned watch_open;       /* entries in the list */
-static unsigned watch_shut;       /* of them, shut down and not yet closed by MHD */
+#define WATCH_WORKERS 257         /* more than the most pool threads cmd_serve allows */
+static unsigned watch_open[WATCH_WORKERS]; /* entries in the list, by worker */
+static unsigned watch_shut[WATCH_WORKERS]; /* of them, shut down and not yet closed by MHD */
 static unsigned watch_ceiling;    /* the connection limit MHD was given */
+static unsigned watch_share;      /* its share for each pool thread (rounded down) */
+static atomic_uint watch_workers; /* pool threads that have numbered themselves */
+static _Thread_local unsigned watch_worker_no; /* this thread's number + 1; 0 before the first */
 static bool watch_pressed;        /* watch_open reached the high-water mark */
 static bool watch_stop;
 static atomic_ullong heads_expired, heads_evicted;
@@ -78,16 +86,24 @@ static long long mono_ms(void)
 	return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
 }
 
-/* at and above this many open connections the oldest unfinished heads are shut down, down to
- * watch_low() */
+/* at and above this many open connections of one pool thread, the oldest unfinished heads of
+ * that thread are shut down, down to watch_low() */
 static unsigned watch_high(void)
 {
-	return watch_ceiling - watch_ceiling / 10;
+	return watch_share - watch_share / 10;
 }
 
 static unsigned watch_low(void)
 {
-	return watch_ceiling - watch_ceiling / 5;
+	return watch_share - watch_share / 5;
+}
+
+/* the number of the calling pool thread */
+static unsigned watch_worker(void)
+{
+	if (!watch_worker_no)
+		watch_worker_no = atomic_fetch_add(&watch_workers, 1) % WATCH_WORKERS + 1;
+	return watch_worker_no - 1;
 }
 
 /* called with watch_lock held */
@@ -117,23 +133,32 @@ static void watch_append(struct watch *w)
 }
 
 /* one pass over the list, with watch_lock held: shuts down every unfinished head past its
- * deadline, and the oldest unfinished heads while more than watch_low() connections would stay
- * open after a pass that found watch_high() or more */
+ * deadline, and, of each pool thread with watch_high() or more open connections, the oldest
+ * unfinished heads until watch_low() stay open */
 static void watch_sweep(long long now)
 {
-	unsigned open = watch_open - watch_shut;
-	bool evict = open >= watch_high();
+	static bool evict[WATCH_WORKERS];
+	unsigned evicting = 0;
+	for (unsigned i = 0; i < WATCH_WORKERS; i++) {
+		evict[i] = watch_open[i] - watch_shut[i] >= watch_high();
+		evicting += evict[i];
+	}
 	for (struct watch *w = watch_head; w; w = w->next) {
 		if (w->shut || w->head_complete)
 			continue;
 		bool late = now - w->head_start >= (long long)cfg.head_timeout * 1000;
-		if (!late && !(evict && open > watch_low()))
+		if (!late && !evicting)
 			break; /* the list is in order of head_start: later ones are not late either */
+		if (!late && !evict[w->worker])
+			continue;
 		shutdown(w->fd, SHUT_RDWR);
 		w->shut = true;
-		watch_shut++;
-		open--;
+		watch_shut[w->worker]++;
 		atomic_fetch_add(late ? &heads_expired : &heads_evicted, 1);
+		if (evict[w->worker] && watch_open[w->worker] - watch_shut[w->worker] <= watch_low()) {
+			evict[w->worker] = false;
+			evicting--;
+		}
 	}
 	watch_pressed = false;
 }
@@ -244,11 +269,12 @@ static void on_connection(void *cls, struct MHD_Connection *c, void **socket_con
 		if (!w)
 			return; /* unwatched: MHD's idle timeout still applies */
 		w->fd = ci->connect_fd;
+		w->worker = watch_worker();
 		w->head_start = mono_ms();
 		pthread_mutex_lock(&watch_lock);
 		watch_append(w);
-		watch_open++;
-		if (watch_open - watch_shut >= watch_high() && !watch_pressed) {
+		watch_open[w->worker]++;
+		if (watch_open[w->worker] - watch_shut[w->worker] >= watch_high() && !watch_pressed) {
 			watch_pressed = true;
 			pthread_cond_signal(&watch_wake);
 		}
@@ -262,9 +288,9 @@ static void on_connection(void *cls, struct MHD_Connection *c, void **socket_con
 		/* before MHD closes the socket: the watchdog cannot shut down a reused descriptor */
 		pthread_mutex_lock(&watch_lock);
 		watch_unlink(w);
-		watch_open--;
+		watch_open[w->worker]--;
 		if (w->shut)
-			watch_shut--;
+			watch_shut[w->worker]--;
 		pthread_mutex_unlock(&watch_lock);
 		free(w);
 	}
@@ -495,11 +521,37 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 }
 
 /* libmicrohttpd's own messages; fmt is its printf format, which the attribute lets the
- * compiler accept as one (and check at the call sites it can see) */
+ * compiler accept as one (and check at the call sites it can see). MHD writes one for each
+ * connection that ends early, so a flood of clients would flood the log: past MHD_LOG_PER_SECOND
+ * messages in a second the rest are counted, and the count is logged with the next message. */
+#define MHD_LOG_PER_SECOND 20
 static void mhd_log(void *cls, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 static void mhd_log(void *cls, const char *fmt, va_list ap)
 {
 	(void)cls;
+	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+	static long long second;
+	static unsigned in_second, dropped;
+	long long now = mono_ms() / 1000;
+	unsigned was_dropped = 0;
+	pthread_mutex_lock(&lock);
+	if (now != second) {
+		second = now;
+		in_second = 0;
+	}
+	bool write = in_second < MHD_LOG_PER_SECOND;
+	if (write) {
+		in_second++;
+		was_dropped = dropped;
+		dropped = 0;
+	} else {
+		dropped++;
+	}
+	pthread_mutex_unlock(&lock);
+	if (!write)
+		return;
+	if (was_dropped)
+		log_warn("microhttpd: %u more messages were not logged", was_dropped);
 	char line[512];
 	vsnprintf(line, sizeof(line), fmt, ap);
 	log_warn("microhttpd: %s", line);
@@ -514,13 +566,13 @@ static unsigned connection_ceiling(void)
 	if (getrlimit(RLIMIT_NOFILE, &rl) != 0)
 		return cfg.max_conns;
 	if (rl.rlim_cur < rl.rlim_max) {
-		rlim_t want = rl.rlim_max;
-		if (want == RLIM_INFINITY || want > 1u << 20)
-			want = 1u << 20;
-		if (want > rl.rlim_cur) {
-			struct rlimit up = {.rlim_cur = want, .rlim_max = rl.rlim_max};
+		rlim_t soft = rl.rlim_max;
+		if (soft == RLIM_INFINITY || soft > 1u << 20)
+			soft = 1u << 20;
+		if (soft > rl.rlim_cur) {
+			struct rlimit up = {.rlim_cur = soft, .rlim_max = rl.rlim_max};
 			if (setrlimit(RLIMIT_NOFILE, &up) == 0)
-				rl.rlim_cur = want;
+				rl.rlim_cur = soft;
 		}
 	}
 	rlim_t reserve = 64 + 8 * (rlim_t)cfg.threads;
@@ -569,6 +621,7 @@ int server_run(const struct server_config *c)
 	}
 	(void)sl;
 	watch_ceiling = connection_ceiling();
+	watch_share = watch_ceiling / cfg.threads > 0 ? watch_ceiling / cfg.threads : 1;
 	if (watchdog_start() != 0) {
 		log_error("serve: cannot start the connection watchdog thread");
 		return ERR_NOMEM;
