@@ -26,8 +26,13 @@ static const char serve_help[] =
 	"                      memory one request may use; past it the request fails with 500\n"
 	"                      (default 67108864)\n"
 	"  --timeout SECONDS   idle or slow connections are closed after this (default 15)\n"
+	"  --head-timeout SECONDS\n"
+	"                      a request line and its headers must arrive within this, however\n"
+	"                      slowly they trickle in; else the connection is closed (default 10)\n"
 	"  --per-ip N          connections allowed from one address (default $INDGANG_PER_IP, else 64)\n"
-	"  --max-connections N connections in all (default 1000)\n"
+	"  --max-connections N connections in all (default 10000, lowered to fit ulimit -n, whose\n"
+	"                      soft limit is raised to the hard one); near it, the connections\n"
+	"                      that have sent no complete request head are closed, oldest first\n"
 	"  --no-access-log     do not write one line per request (--access-log: do, the default)\n"
 	"  --smtp-url URL      deliver mail through this relay: smtp://[user:password@]host[:port]\n"
 	"                      (STARTTLS when offered) or smtps://...; default $INDGANG_SMTP_URL;\n"
@@ -95,6 +100,7 @@ int cmd_serve(const struct cmd_ctx *ctx, int argc, char **argv)
 		{"max-body", required_argument, NULL, 'b'},
 		{"request-memory", required_argument, NULL, 'M'},
 		{"timeout", required_argument, NULL, 'T'},
+		{"head-timeout", required_argument, NULL, 'H'},
 		{"per-ip", required_argument, NULL, 'p'},
 		{"max-connections", required_argument, NULL, 'm'},
 		{"no-access-log", no_argument, NULL, 'q'},
@@ -131,13 +137,17 @@ int cmd_serve(const struct cmd_ctx *ctx, int argc, char **argv)
 			if (parse_uint(optarg, 3600, &c.timeout) || c.timeout == 0)
 				return cmd_usage_error("serve", "--timeout wants seconds from 1 to 3600");
 			break;
+		case 'H':
+			if (parse_uint(optarg, 3600, &c.head_timeout) || c.head_timeout == 0)
+				return cmd_usage_error("serve", "--head-timeout wants seconds from 1 to 3600");
+			break;
 		case 'p':
 			if (parse_uint(optarg, 100000, &c.per_ip) || c.per_ip == 0)
 				return cmd_usage_error("serve", "--per-ip wants a number, 1 or more");
 			break;
 		case 'm':
-			if (parse_uint(optarg, 100000, &c.max_conns) || c.max_conns == 0)
-				return cmd_usage_error("serve", "--max-connections wants a number, 1 or more");
+			if (parse_uint(optarg, 1000000, &c.max_conns) || c.max_conns < 10)
+				return cmd_usage_error("serve", "--max-connections wants a number from 10 to 1000000");
 			break;
 		case 'q':
 			c.access_log = 0;

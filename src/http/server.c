@@ -16,6 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -35,13 +37,264 @@ static atomic_int in_flight;
 static atomic_int stopping;
 static char late_connection; /* the socket context of a connection accepted while stopping */
 
+/* ---------------------------------------------------------------- the head watchdog
+ * MHD's connection timeout counts idleness, and every byte a client sends resets it: a client
+ * that trickles its request line and headers one byte at a time holds its connection for ever,
+ * and a thousand such clients fill the server. Each connection therefore has a head deadline
+ * that trickling does not reset: from the moment it is accepted (or its previous response is
+ * done, on a kept-alive connection) its whole request line and headers must arrive within
+ * cfg.head_timeout seconds, or the watchdog thread shuts its socket down. MHD then reads the end
+ * of the stream, closes the connection and frees it. And when the open connections near the
+ * ceiling, the oldest connections whose head has not arrived are shut down first, so that the
+ * ceiling fills with new clients rather than with those that send nothing. "Near the ceiling"
+ * is counted for each of MHD's pool threads: MHD gives each its share of the connection limit,
+ * and a thread at its share closes the connections it accepts at once, however much room the
+ * others have (and the threads do not take turns: one may accept a whole burst).
+ *
+ * The table is a list of struct watch, one per open connection, in the order their heads began
+ * (oldest first), guarded by watch_lock. A connection's socket context points to its entry. MHD
+ * calls the CLOSED notification before it closes the socket, and the entry leaves the list there
+ * under watch_lock; the watchdog shuts sockets down only under watch_lock, so it can never shut
+ * down a descriptor that has been closed and given to another connection or file. */
+
+struct watch {
+	struct watch *prev, *next;
+	int fd;
+	unsigned worker;      /* the pool thread that accepted it (MHD calls STARTED there) */
+	long long head_start; /* CLOCK_MONOTONIC milliseconds: when the head now awaited began */
+	bool head_complete; /* the request line and headers of the current request have arrived */
+	bool shut;          /* the watchdog has shut the socket down */
+};
+
+static pthread_mutex_t watch_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t watch_wake; /* on CLOCK_MONOTONIC; signalled near the ceiling and to stop */
+static struct watch *watch_head, *watch_tail;
+#define WATCH_WORKERS 257         /* more than the most pool threads cmd_serve allows */
+static unsigned watch_open[WATCH_WORKERS]; /* entries in the list, by worker */
+static unsigned watch_shut[WATCH_WORKERS]; /* of them, shut down and not yet closed by MHD */
+static unsigned watch_ceiling;    /* the connection limit MHD was given */
+static unsigned watch_share;      /* its share for each pool thread (rounded down) */
+static atomic_uint watch_workers; /* pool threads that have numbered themselves */
+static _Thread_local unsigned watch_worker_no; /* this thread's number + 1; 0 before the first */
+static bool watch_pressed;        /* watch_open reached the high-water mark */
+static bool watch_stop;
+static atomic_ullong heads_expired, heads_evicted;
+
+static long long mono_ms(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+/* at and above this many open connections of one pool thread, the oldest unfinished heads of
+ * that thread are shut down, down to watch_low() */
+static unsigned watch_high(void)
+{
+	return watch_share - watch_share / 10;
+}
+
+static unsigned watch_low(void)
+{
+	return watch_share - watch_share / 5;
+}
+
+/* the number of the calling pool thread */
+static unsigned watch_worker(void)
+{
+	if (!watch_worker_no)
+		watch_worker_no = atomic_fetch_add(&watch_workers, 1) % WATCH_WORKERS + 1;
+	return watch_worker_no - 1;
+}
+
+/* called with watch_lock held */
+static void watch_unlink(struct watch *w)
+{
+	if (w->prev)
+		w->prev->next = w->next;
+	else
+		watch_head = w->next;
+	if (w->next)
+		w->next->prev = w->prev;
+	else
+		watch_tail = w->prev;
+	w->prev = w->next = NULL;
+}
+
+/* called with watch_lock held */
+static void watch_append(struct watch *w)
+{
+	w->prev = watch_tail;
+	w->next = NULL;
+	if (watch_tail)
+		watch_tail->next = w;
+	else
+		watch_head = w;
+	watch_tail = w;
+}
+
+/* one pass over the list, with watch_lock held: shuts down every unfinished head past its
+ * deadline, and, of each pool thread with watch_high() or more open connections, the oldest
+ * unfinished heads until watch_low() stay open */
+static void watch_sweep(long long now)
+{
+	static bool evict[WATCH_WORKERS];
+	unsigned evicting = 0;
+	for (unsigned i = 0; i < WATCH_WORKERS; i++) {
+		evict[i] = watch_open[i] - watch_shut[i] >= watch_high();
+		evicting += evict[i];
+	}
+	for (struct watch *w = watch_head; w; w = w->next) {
+		if (w->shut || w->head_complete)
+			continue;
+		bool late = now - w->head_start >= (long long)cfg.head_timeout * 1000;
+		if (!late && !evicting)
+			break; /* the list is in order of head_start: later ones are not late either */
+		if (!late && !evict[w->worker])
+			continue;
+		shutdown(w->fd, SHUT_RDWR);
+		w->shut = true;
+		watch_shut[w->worker]++;
+		atomic_fetch_add(late ? &heads_expired : &heads_evicted, 1);
+		if (evict[w->worker] && watch_open[w->worker] - watch_shut[w->worker] <= watch_low()) {
+			evict[w->worker] = false;
+			evicting--;
+		}
+	}
+	watch_pressed = false;
+}
+
+static pthread_t watchdog_thread;
+
+static void *watchdog_main(void *arg)
+{
+	(void)arg;
+	pthread_mutex_lock(&watch_lock);
+	long long last = 0;
+	while (!watch_stop) {
+		long long now = mono_ms();
+		/* ten sweeps a second at most on time, one at once when pressed */
+		if (watch_pressed || now - last >= 100) {
+			watch_sweep(now);
+			last = now;
+		}
+		struct timespec until;
+		clock_gettime(CLOCK_MONOTONIC, &until);
+		until.tv_nsec += 100 * 1000000L;
+		if (until.tv_nsec >= 1000000000L) {
+			until.tv_sec++;
+			until.tv_nsec -= 1000000000L;
+		}
+		if (!watch_pressed && !watch_stop)
+			pthread_cond_timedwait(&watch_wake, &watch_lock, &until);
+	}
+	pthread_mutex_unlock(&watch_lock);
+	return NULL;
+}
+
+static int watchdog_start(void)
+{
+	pthread_condattr_t ca;
+	pthread_condattr_init(&ca);
+	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+	int rc = pthread_cond_init(&watch_wake, &ca);
+	pthread_condattr_destroy(&ca);
+	if (rc != 0)
+		return -1;
+	watch_stop = false;
+	if (pthread_create(&watchdog_thread, NULL, watchdog_main, NULL) != 0) {
+		pthread_cond_destroy(&watch_wake);
+		return -1;
+	}
+	return 0;
+}
+
+static void watchdog_stop(void)
+{
+	pthread_mutex_lock(&watch_lock);
+	watch_stop = true;
+	pthread_cond_signal(&watch_wake);
+	pthread_mutex_unlock(&watch_lock);
+	pthread_join(watchdog_thread, NULL);
+	pthread_cond_destroy(&watch_wake);
+}
+
+/* the entry of connection c, or NULL (a connection turned away while stopping has none) */
+static struct watch *watch_of(struct MHD_Connection *c)
+{
+	const union MHD_ConnectionInfo *sc = MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	if (!sc || !sc->socket_context || sc->socket_context == &late_connection)
+		return NULL;
+	return sc->socket_context;
+}
+
+/* the request line and headers of c's current request have all arrived: its head deadline no
+ * longer applies (on_request calls this on its first call for each request) */
+static void watch_head_complete(struct MHD_Connection *c)
+{
+	struct watch *w = watch_of(c);
+	if (!w)
+		return;
+	pthread_mutex_lock(&watch_lock);
+	w->head_complete = true;
+	pthread_mutex_unlock(&watch_lock);
+}
+
+/* c's response is done; if the connection is kept alive, the next request's head deadline
+ * begins now */
+static void watch_request_done(struct MHD_Connection *c)
+{
+	struct watch *w = watch_of(c);
+	if (!w)
+		return;
+	pthread_mutex_lock(&watch_lock);
+	w->head_complete = false;
+	w->head_start = mono_ms();
+	watch_unlink(w);
+	watch_append(w);
+	pthread_mutex_unlock(&watch_lock);
+}
+
 static void on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
                           enum MHD_ConnectionNotificationCode toe)
 {
 	(void)cls;
-	(void)c;
-	if (toe == MHD_CONNECTION_NOTIFY_STARTED)
-		*socket_context = atomic_load(&stopping) ? &late_connection : NULL;
+	if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
+		*socket_context = NULL;
+		if (atomic_load(&stopping)) {
+			*socket_context = &late_connection;
+			return;
+		}
+		const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+		struct watch *w = ci ? calloc(1, sizeof(*w)) : NULL;
+		if (!w)
+			return; /* unwatched: MHD's idle timeout still applies */
+		w->fd = ci->connect_fd;
+		w->worker = watch_worker();
+		w->head_start = mono_ms();
+		pthread_mutex_lock(&watch_lock);
+		watch_append(w);
+		watch_open[w->worker]++;
+		if (watch_open[w->worker] - watch_shut[w->worker] >= watch_high() && !watch_pressed) {
+			watch_pressed = true;
+			pthread_cond_signal(&watch_wake);
+		}
+		pthread_mutex_unlock(&watch_lock);
+		*socket_context = w;
+	} else if (toe == MHD_CONNECTION_NOTIFY_CLOSED) {
+		struct watch *w = *socket_context;
+		*socket_context = NULL;
+		if (!w || w == (void *)&late_connection)
+			return;
+		/* before MHD closes the socket: the watchdog cannot shut down a reused descriptor */
+		pthread_mutex_lock(&watch_lock);
+		watch_unlink(w);
+		watch_open[w->worker]--;
+		if (w->shut)
+			watch_shut[w->worker]--;
+		pthread_mutex_unlock(&watch_lock);
+		free(w);
+	}
 }
 
 void server_config_defaults(struct server_config *c)
@@ -55,8 +308,9 @@ void server_config_defaults(struct server_config *c)
 	c->max_body = 1024 * 1024;
 	c->request_memory = 64u * 1024 * 1024;
 	c->timeout = 15;
+	c->head_timeout = 10;
 	c->per_ip = 64;
-	c->max_conns = 1000;
+	c->max_conns = 10000;
 	c->header_limit = 32 * 1024;
 	c->access_log = 1;
 }
@@ -356,6 +610,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		atomic_fetch_add(&in_flight, 1);
 		st->counted = true;
 		*con_cls = st;
+		watch_head_complete(c);
 		fill_request(c, st, url, method);
 		const union MHD_ConnectionInfo *sc = MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
 		if (sc && sc->socket_context == &late_connection) {
@@ -403,7 +658,7 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
                          enum MHD_RequestTerminationCode toe)
 {
 	(void)cls;
-	(void)c;
+	watch_request_done(c);
 	struct conn *st = *con_cls;
 	if (!st)
 		return;
@@ -428,14 +683,69 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 }
 
 /* libmicrohttpd's own messages; fmt is its printf format, which the attribute lets the
- * compiler accept as one (and check at the call sites it can see) */
+ * compiler accept as one (and check at the call sites it can see). MHD writes one for each
+ * connection that ends early, so a flood of clients would flood the log: past MHD_LOG_PER_SECOND
+ * messages in a second the rest are counted, and the count is logged with the next message. */
+#define MHD_LOG_PER_SECOND 20
 static void mhd_log(void *cls, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 static void mhd_log(void *cls, const char *fmt, va_list ap)
 {
 	(void)cls;
+	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+	static long long second;
+	static unsigned in_second, dropped;
+	long long now = mono_ms() / 1000;
+	unsigned was_dropped = 0;
+	pthread_mutex_lock(&lock);
+	if (now != second) {
+		second = now;
+		in_second = 0;
+	}
+	bool write = in_second < MHD_LOG_PER_SECOND;
+	if (write) {
+		in_second++;
+		was_dropped = dropped;
+		dropped = 0;
+	} else {
+		dropped++;
+	}
+	pthread_mutex_unlock(&lock);
+	if (!write)
+		return;
+	if (was_dropped)
+		log_warn("microhttpd: %u more messages were not logged", was_dropped);
 	char line[512];
 	vsnprintf(line, sizeof(line), fmt, ap);
 	log_warn("microhttpd: %s", line);
+}
+
+/* connection_ceiling: cfg.max_conns, lowered to what the descriptor limit allows after raising
+ * its soft limit to the hard one. Each connection is a socket; the rest is kept for the
+ * database files, MHD's epoll and signalling descriptors, the log and the mail thread. */
+static unsigned connection_ceiling(void)
+{
+	struct rlimit rl;
+	if (getrlimit(RLIMIT_NOFILE, &rl) != 0)
+		return cfg.max_conns;
+	if (rl.rlim_cur < rl.rlim_max) {
+		rlim_t soft = rl.rlim_max;
+		if (soft == RLIM_INFINITY || soft > 1u << 20)
+			soft = 1u << 20;
+		if (soft > rl.rlim_cur) {
+			struct rlimit up = {.rlim_cur = soft, .rlim_max = rl.rlim_max};
+			if (setrlimit(RLIMIT_NOFILE, &up) == 0)
+				rl.rlim_cur = soft;
+		}
+	}
+	rlim_t reserve = 64 + 8 * (rlim_t)cfg.threads;
+	rlim_t room = rl.rlim_cur > reserve + 16 ? rl.rlim_cur - reserve : 16;
+	if (rl.rlim_cur != RLIM_INFINITY && room < cfg.max_conns) {
+		log_warn("serve: %u connections wanted, but the descriptor limit (ulimit -n) of %llu "
+		         "allows %llu; raise the limit (LimitNOFILE= under systemd)", cfg.max_conns,
+		         (unsigned long long)rl.rlim_cur, (unsigned long long)room);
+		return (unsigned)room;
+	}
+	return cfg.max_conns;
 }
 
 int server_run(const struct server_config *c)
@@ -472,6 +782,12 @@ int server_run(const struct server_config *c)
 		return ERR_INVALID;
 	}
 	(void)sl;
+	watch_ceiling = connection_ceiling();
+	watch_share = watch_ceiling / cfg.threads > 0 ? watch_ceiling / cfg.threads : 1;
+	if (watchdog_start() != 0) {
+		log_error("serve: cannot start the connection watchdog thread");
+		return ERR_NOMEM;
+	}
 	struct MHD_Daemon *d = MHD_start_daemon(
 		flags, (uint16_t)cfg.port, NULL, NULL, on_request, NULL,
 		MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL,
@@ -479,13 +795,14 @@ int server_run(const struct server_config *c)
 		MHD_OPTION_THREAD_POOL_SIZE, cfg.threads,
 		MHD_OPTION_CONNECTION_TIMEOUT, cfg.timeout,
 		MHD_OPTION_PER_IP_CONNECTION_LIMIT, cfg.per_ip,
-		MHD_OPTION_CONNECTION_LIMIT, cfg.max_conns,
+		MHD_OPTION_CONNECTION_LIMIT, watch_ceiling,
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, cfg.header_limit,
 		MHD_OPTION_STRICT_FOR_CLIENT, 1,
 		MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
 		MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL,
 		MHD_OPTION_END);
 	if (!d) {
+		watchdog_stop();
 		log_error("serve: cannot listen on %s:%u: %s; is the port in use?", cfg.host, cfg.port,
 		          strerror(errno));
 		return ERR_IO;
@@ -503,6 +820,10 @@ int server_run(const struct server_config *c)
 	for (int i = 0; i < 3000 && atomic_load(&in_flight) > 0; i++)
 		usleep(10 * 1000);
 	MHD_stop_daemon(d);
+	watchdog_stop();
+	log_info("serve: %llu request heads cut off after %u s, %llu unfinished heads closed near "
+	         "the ceiling of %u connections", atomic_load(&heads_expired), cfg.head_timeout,
+	         atomic_load(&heads_evicted), watch_ceiling);
 
 	struct db *db;
 	if (db_open(cfg.db_path, &db) == 0) {

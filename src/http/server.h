@@ -15,8 +15,10 @@ struct server_config {
 	size_t max_body;           /* bytes; larger bodies get 413 */
 	size_t request_memory;     /* bytes one request may allocate; past it the answer is 500 */
 	unsigned timeout;          /* seconds a connection may be idle or slow */
+	unsigned head_timeout;     /* seconds for a whole request line and headers, however sent */
 	unsigned per_ip;           /* connections from one address */
-	unsigned max_conns;        /* connections in all */
+	unsigned max_conns;        /* connections in all; near it, unfinished heads are closed,
+	                            * oldest first; lowered to fit the descriptor limit */
 	size_t header_limit;       /* bytes of request line and headers per connection */
 	int access_log;            /* nonzero: one line per request on stderr */
 	int secure_cookies;        /* nonzero: cookies get Secure (served through HTTPS by a proxy) */
