@@ -1,11 +1,14 @@
 /*
- * auth.c — roles, Argon2id passwords, session and token secrets, sign-in with throttling.
+ * auth.c — roles, Argon2id passwords on bounded hashing slots, session and token secrets,
+ * sign-in with throttling (throttle.c).
  * Layer: capability domain (auth). Secrets come from libsodium; the store keeps only hashes.
  */
 #include "auth.h"
 
+#include <errno.h>
 #include <pthread.h>
 #include <semaphore.h>
+#include <stdatomic.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
@@ -19,6 +22,7 @@
 #include "../store/db.h"
 #include "audit.h"
 #include "auth_store.h"
+#include "throttle.h"
 
 /* ---------------------------------------------------------------- roles */
 
@@ -62,21 +66,75 @@ int role_parse(const char *name, enum role *out)
 
 /* ---------------------------------------------------------------- passwords */
 
-/* Argon2id at libsodium's interactive cost takes ~70 ms and 64 MiB: cap how many run at once
- * so a burst of sign-ins cannot take every core and the memory with it. */
+/* Argon2id at libsodium's interactive cost takes ~75 ms of a core and 64 MiB. A sign-in may
+ * not make a request thread wait long for it: at most hash_parallel verifications run at once,
+ * at most hash_queue more wait (for AUTH_HASH_WAIT_MS at the most), and any other is refused
+ * at once with ERR_UNAVAILABLE, so the request threads beyond those stay free for everything
+ * else. auth_hash_limit() sizes both from the server's thread count. */
 static sem_t hash_slots;
 static pthread_once_t hash_once = PTHREAD_ONCE_INIT;
+static unsigned hash_parallel, hash_queue;
+static bool hash_configured;
+static atomic_uint hash_admitted; /* running or waiting */
+
+static unsigned hash_default_parallel(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN) / 2;
+	return n < 1 ? 1 : n > 4 ? 4 : (unsigned)n;
+}
 
 static void hash_init(void)
 {
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
-	if (n < 1)
-		n = 1;
-	if (n > 4)
-		n = 4;
-	sem_init(&hash_slots, 0, (unsigned)n);
 	if (sodium_init() < 0)
 		log_error("auth: libsodium failed to initialize");
+	if (!hash_configured)
+		hash_parallel = hash_queue = hash_default_parallel();
+	sem_init(&hash_slots, 0, hash_parallel);
+}
+
+void auth_hash_limit(unsigned threads)
+{
+	unsigned p = hash_default_parallel();
+	if (p > threads / 2)
+		p = threads / 2 ? threads / 2 : 1;
+	unsigned q = threads > 2 * p ? p : 0;
+	if (q > threads - 2 * p)
+		q = threads - 2 * p;
+	hash_parallel = p;
+	hash_queue = q;
+	hash_configured = true;
+	pthread_once(&hash_once, hash_init);
+	auth_dummy_hash_warm();
+}
+
+/* a slot to hash in: 0, or ERR_UNAVAILABLE when the queue is full or the wait too long */
+static int hash_take(void)
+{
+	pthread_once(&hash_once, hash_init);
+	if (atomic_fetch_add(&hash_admitted, 1) >= hash_parallel + hash_queue) {
+		atomic_fetch_sub(&hash_admitted, 1);
+		return ERR_UNAVAILABLE;
+	}
+	struct timespec until;
+	clock_gettime(CLOCK_REALTIME, &until);
+	until.tv_nsec += AUTH_HASH_WAIT_MS * 1000000L;
+	if (until.tv_nsec >= 1000000000L) {
+		until.tv_sec++;
+		until.tv_nsec -= 1000000000L;
+	}
+	while (sem_timedwait(&hash_slots, &until) != 0) {
+		if (errno != EINTR) {
+			atomic_fetch_sub(&hash_admitted, 1);
+			return ERR_UNAVAILABLE;
+		}
+	}
+	return 0;
+}
+
+static void hash_give(void)
+{
+	sem_post(&hash_slots);
+	atomic_fetch_sub(&hash_admitted, 1);
 }
 
 const char *auth_password_policy(const char *pw)
@@ -93,25 +151,35 @@ int auth_password_hash(const char *pw, char out[AUTH_HASH_MAX])
 	pthread_once(&hash_once, hash_init);
 	char tmp[crypto_pwhash_STRBYTES];
 	_Static_assert(crypto_pwhash_STRBYTES <= AUTH_HASH_MAX, "hash buffer too small");
+	/* setting a password is rare and done by signed-in people: it waits for a slot */
+	atomic_fetch_add(&hash_admitted, 1);
 	sem_wait(&hash_slots);
 	int rc = crypto_pwhash_str_alg(tmp, pw, strlen(pw), crypto_pwhash_OPSLIMIT_INTERACTIVE,
 	                               crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13);
-	sem_post(&hash_slots);
+	hash_give();
 	if (rc != 0)
 		return ERR_NOMEM;
 	memcpy(out, tmp, sizeof(tmp));
 	return 0;
 }
 
-int auth_password_verify(const char *hash, const char *pw)
+/* the verification itself, in a slot the caller holds */
+static int verify_in_slot(const char *hash, const char *pw)
 {
 	pthread_once(&hash_once, hash_init);
 	if (!hash || !pw || strlen(pw) > AUTH_PASSWORD_MAX_BYTES || utf8_len(pw) > AUTH_PASSWORD_MAX)
 		return ERR_AUTH;
-	sem_wait(&hash_slots);
-	int rc = crypto_pwhash_str_verify(hash, pw, strlen(pw));
-	sem_post(&hash_slots);
-	return rc == 0 ? 0 : ERR_AUTH;
+	return crypto_pwhash_str_verify(hash, pw, strlen(pw)) == 0 ? 0 : ERR_AUTH;
+}
+
+int auth_password_verify(const char *hash, const char *pw)
+{
+	int rc = hash_take();
+	if (rc)
+		return rc;
+	rc = verify_in_slot(hash, pw);
+	hash_give();
+	return rc;
 }
 
 /* ---------------------------------------------------------------- secrets */
@@ -146,81 +214,6 @@ bool auth_equal(const char *x, const char *y)
 	return sodium_memcmp(x, y, n) == 0;
 }
 
-/* ---------------------------------------------------------------- throttling */
-
-#define THROTTLE_SLOTS 4096
-
-struct throttle_slot {
-	unsigned char key[16]; /* hash of kind and key, so no address or e-mail sits in memory */
-	time_t first;
-	int count;
-};
-
-static struct throttle_slot throttle[THROTTLE_SLOTS];
-static pthread_mutex_t throttle_lock = PTHREAD_MUTEX_INITIALIZER;
-
-static struct throttle_slot *throttle_find(const char *kind, const char *key, bool create)
-{
-	unsigned char h[16];
-	crypto_generichash_state st;
-	crypto_generichash_init(&st, NULL, 0, sizeof(h));
-	crypto_generichash_update(&st, (const unsigned char *)kind, strlen(kind) + 1);
-	crypto_generichash_update(&st, (const unsigned char *)key, strlen(key));
-	crypto_generichash_final(&st, h, sizeof(h));
-	size_t start = ((size_t)h[0] << 8 | h[1]) % THROTTLE_SLOTS;
-	time_t now = time(NULL);
-	struct throttle_slot *stale = NULL;
-	for (size_t i = 0; i < 16; i++) {
-		struct throttle_slot *s = &throttle[(start + i) % THROTTLE_SLOTS];
-		if (s->count && memcmp(s->key, h, sizeof(h)) == 0) {
-			if (now - s->first >= AUTH_FAIL_WINDOW) {
-				s->count = 0;
-				s->first = now;
-			}
-			return s;
-		}
-		if (!stale && (s->count == 0 || now - s->first >= AUTH_FAIL_WINDOW))
-			stale = s;
-	}
-	if (!create)
-		return NULL;
-	if (!stale) /* all 16 probes are live: reuse the oldest */
-		stale = &throttle[start];
-	memcpy(stale->key, h, sizeof(h));
-	stale->first = now;
-	stale->count = 0;
-	return stale;
-}
-
-bool auth_throttled(const char *kind, const char *key, int max)
-{
-	pthread_once(&hash_once, hash_init);
-	pthread_mutex_lock(&throttle_lock);
-	struct throttle_slot *s = throttle_find(kind, key ? key : "", false);
-	bool r = s && s->count >= max;
-	pthread_mutex_unlock(&throttle_lock);
-	return r;
-}
-
-void auth_throttle_fail(const char *kind, const char *key)
-{
-	pthread_once(&hash_once, hash_init);
-	pthread_mutex_lock(&throttle_lock);
-	struct throttle_slot *s = throttle_find(kind, key ? key : "", true);
-	s->count++;
-	pthread_mutex_unlock(&throttle_lock);
-}
-
-void auth_throttle_clear(const char *kind, const char *key)
-{
-	pthread_once(&hash_once, hash_init);
-	pthread_mutex_lock(&throttle_lock);
-	struct throttle_slot *s = throttle_find(kind, key ? key : "", false);
-	if (s)
-		s->count = 0;
-	pthread_mutex_unlock(&throttle_lock);
-}
-
 /* ---------------------------------------------------------------- principals */
 
 static struct principal *principal_from(struct arena *a, const struct user_row *u, bool token)
@@ -241,66 +234,102 @@ static struct principal *principal_from(struct arena *a, const struct user_row *
 
 /* ---------------------------------------------------------------- sessions */
 
-/* a dummy hash to verify against for unknown e-mails, so both answers take as long */
+/* a dummy hash to verify against for unknown or inactive accounts, so that every answer costs
+ * one Argon2id verification and takes as long; made once, before the first sign-in needs it */
 static char dummy[AUTH_HASH_MAX];
 static pthread_once_t dummy_once = PTHREAD_ONCE_INIT;
 
 static void dummy_make(void)
 {
-	auth_password_hash("indgang-dummy-password", dummy);
+	pthread_once(&hash_once, hash_init);
+	_Static_assert(crypto_pwhash_STRBYTES <= AUTH_HASH_MAX, "hash buffer too small");
+	if (crypto_pwhash_str_alg(dummy, "indgang-dummy-password", strlen("indgang-dummy-password"),
+	                          crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE,
+	                          crypto_pwhash_ALG_ARGON2ID13) != 0)
+		log_error("auth: the dummy password hash could not be made");
 }
 
-static const char *dummy_hash(void)
+void auth_dummy_hash_warm(void)
 {
 	pthread_once(&dummy_once, dummy_make);
-	return dummy;
+}
+
+/* the failed sign-in of a known account goes into the audit log */
+static void login_failed_audit(struct db *db, struct arena *a, const struct user_row *u)
+{
+	if (db_write_begin(db) != 0)
+		return;
+	struct principal *p = principal_from(a, u, false);
+	if (audit_record(db, p, "login_failed", "user", arena_printf(a, "%lld", (long long)u->id),
+	                 u->kommune, AUDIT_NONE) == 0)
+		db_commit(db);
+	else
+		db_rollback(db);
 }
 
 int auth_login(struct db *db, struct arena *a, const char *email, const char *password,
-               const char *ip, char **cookie)
+               const char *ip, char **cookie, int *wait)
 {
-	if (auth_throttled("ip", ip, AUTH_FAIL_IP) || auth_throttled("account", email, AUTH_FAIL_ACCOUNT))
-		return ERR_BUSY;
-	struct user_row u;
-	int rc = auth_store_user_by_email(db, a, email, &u);
-	if (rc == ERR_DB)
-		return rc;
-	bool ok = rc == 0 && u.active;
-	if (auth_password_verify(ok ? u.password_hash : dummy_hash(), password) != 0)
-		ok = false;
-	if (!ok) {
-		auth_throttle_fail("ip", ip);
-		auth_throttle_fail("account", email);
-		if (rc == 0 && db_write_begin(db) == 0) {
-			struct principal *p = principal_from(a, &u, false);
-			if (audit_record(db, p, "login_failed", "user", arena_printf(a, "%lld", (long long)u.id),
-			                 u.kommune, AUDIT_NONE) == 0)
-				db_commit(db);
-			else
-				db_rollback(db);
-		}
-		return ERR_AUTH;
+	int64_t now = (int64_t)time(NULL);
+	int w = 0;
+	/* a cheap read first: a throttled attempt takes no hashing slot and writes nothing */
+	int rc = throttle_check(db, a, email, ip, now, &w);
+	if (rc == 0) {
+		auth_dummy_hash_warm();
+		rc = hash_take();
+		if (rc == ERR_UNAVAILABLE)
+			w = AUTH_HASH_RETRY;
 	}
-	auth_throttle_clear("account", email);
+	if (rc)
+		goto done;
+	/* then check and count in one transaction, so concurrent attempts cannot all pass */
+	rc = throttle_reserve(db, a, email, ip, now, &w);
+	struct user_row u;
+	int found = ERR_NOTFOUND;
+	bool ok = false;
+	if (rc == 0) {
+		found = auth_store_user_by_email(db, a, email, &u);
+		ok = found == 0 && u.active;
+		if (verify_in_slot(ok ? u.password_hash : dummy, password) != 0)
+			ok = false;
+	}
+	hash_give();
+	if (rc)
+		goto done;
+	if (found == ERR_DB) {
+		rc = ERR_DB;
+		goto done;
+	}
+	if (!ok) {
+		if (found == 0)
+			login_failed_audit(db, a, &u);
+		rc = ERR_AUTH;
+		goto done;
+	}
 	char secret[AUTH_SECRET_LEN + 1], csrf[AUTH_SECRET_LEN + 1];
 	auth_random_secret(secret);
 	auth_random_secret(csrf);
-	if (db_write_begin(db) != 0)
-		return ERR_DB;
+	if ((rc = db_write_begin(db)) != 0)
+		goto done;
 	struct principal *p = principal_from(a, &u, false);
-	int64_t now = (int64_t)time(NULL);
+	now = (int64_t)time(NULL);
 	/* sign-in is rare enough to sweep expired sessions of everyone here */
-	if (auth_store_sessions_purge(db, now - AUTH_SESSION_IDLE, now - AUTH_SESSION_MAX) ||
+	if (throttle_success(db, a, email, ip, now) ||
+	    auth_store_sessions_purge(db, now - AUTH_SESSION_IDLE, now - AUTH_SESSION_MAX) ||
 	    auth_store_session_insert(db, auth_secret_hash(a, secret), u.id, csrf, now) ||
 	    audit_record(db, p, "login", "user", arena_printf(a, "%lld", (long long)u.id), u.kommune,
 	                 AUDIT_NONE)) {
 		db_rollback(db);
-		return ERR_DB;
+		rc = ERR_DB;
+		goto done;
 	}
-	if (db_commit(db) != 0)
-		return ERR_DB;
+	if ((rc = db_commit(db)) != 0)
+		goto done;
 	*cookie = arena_strdup(a, secret);
-	return 0;
+done:
+	if (rc == ERR_BUSY || rc == ERR_UNAVAILABLE)
+		*wait = w > 0 ? w : 1;
+	return rc;
 }
 
 int auth_session(struct db *db, struct arena *a, const char *cookie, struct principal **who,

@@ -40,8 +40,11 @@ const char *role_label(enum role role);
 /* role_parse: 0 and *out for a known role name, ERR_INVALID otherwise. */
 int role_parse(const char *name, enum role *out);
 
-/* ---- passwords (Argon2id). At most AUTH_HASH_PARALLEL hashes run at once; more wait. */
+/* ---- passwords (Argon2id). A few hashes run at once, a few more may wait briefly; the rest
+ * are refused at once (see auth_hash_limit). */
 #define AUTH_HASH_MAX 128
+#define AUTH_HASH_WAIT_MS 100 /* the longest a sign-in waits for a hashing slot */
+#define AUTH_HASH_RETRY 1     /* seconds a refused sign-in is told to wait (Retry-After) */
 /* the length of a password in characters (UTF-8), both ways; a buffer for one needs
  * AUTH_PASSWORD_MAX_BYTES + 1 */
 #define AUTH_PASSWORD_MIN 10
@@ -51,8 +54,16 @@ int role_parse(const char *name, enum role *out);
 const char *auth_password_policy(const char *pw);
 /* auth_password_hash: out gets the encoded Argon2id hash. 0 or ERR_NOMEM. */
 int auth_password_hash(const char *pw, char out[AUTH_HASH_MAX]);
-/* auth_password_verify: 0 if pw matches hash, ERR_AUTH otherwise. */
+/* auth_password_verify: 0 if pw matches hash, ERR_AUTH if not, ERR_UNAVAILABLE when no
+ * hashing slot came free in AUTH_HASH_WAIT_MS. */
 int auth_password_verify(const char *hash, const char *pw);
+/* auth_hash_limit: sizes the hashing slots for a server of threads request threads: half the
+ * cores (1 to 4) may hash and as many wait, but together never more than half the threads, so
+ * the others always answer other requests. Call once before serving; also makes the dummy hash
+ * that unknown accounts are checked against. Without it, the defaults hold. */
+void auth_hash_limit(unsigned threads);
+/* auth_dummy_hash_warm: makes the dummy hash now (auth_login makes it on first use). */
+void auth_dummy_hash_warm(void);
 
 /* ---- secrets: random tokens, stored only as hashes */
 #define AUTH_SECRET_LEN 43 /* 32 random bytes as unpadded base64url */
@@ -67,12 +78,14 @@ bool auth_equal(const char *x, const char *y);
 #define AUTH_SESSION_IDLE (2 * 3600)     /* seconds without a request before a session ends */
 #define AUTH_SESSION_MAX (12 * 3600)     /* seconds after sign-in when a session ends anyway */
 
-/* auth_login: checks email and password with throttling per account and per ip and, when they
- * match an active user, creates a session. *cookie gets the session secret for the cookie
- * (owned by a). Returns 0; ERR_AUTH for wrong credentials (the same for an unknown email);
- * ERR_BUSY when throttled; ERR_DB. The outcome is audited. */
+/* auth_login: checks email and password, throttled per address, account and pair
+ * (throttle.h), and, when they match an active user, creates a session. *cookie gets the
+ * session secret for the cookie (owned by a). Returns 0; ERR_AUTH for wrong credentials (the
+ * same, in the same time, for an unknown or inactive account); ERR_BUSY when throttled and
+ * ERR_UNAVAILABLE when every hashing slot is taken, both with *wait, the seconds to wait;
+ * ERR_DB. A failed sign-in of a known account and every success are audited. */
 int auth_login(struct db *db, struct arena *a, const char *email, const char *password,
-               const char *ip, char **cookie);
+               const char *ip, char **cookie, int *wait);
 /* auth_session: the principal and CSRF token of a live session cookie; refreshes its idle
  * time. ERR_AUTH if unknown or expired (an expired one is deleted). */
 int auth_session(struct db *db, struct arena *a, const char *cookie, struct principal **who,
@@ -91,15 +104,5 @@ int auth_token_create(struct db *db, struct arena *a, const struct principal *by
 int auth_token(struct db *db, struct arena *a, const char *token, struct principal **who);
 /* auth_token_revoke: revokes token id. ERR_NOTFOUND if there is no such live token. Audited. */
 int auth_token_revoke(struct db *db, const struct principal *by, int64_t id);
-
-/* ---- throttling (in memory, per process) */
-#define AUTH_FAIL_WINDOW 900   /* seconds */
-#define AUTH_FAIL_ACCOUNT 5    /* failures per account in the window before refusing */
-#define AUTH_FAIL_IP 20        /* failures per address in the window */
-/* auth_throttled: true if key (an email or an address) has max failures in the window. */
-bool auth_throttled(const char *kind, const char *key, int max);
-/* auth_throttle_fail / auth_throttle_clear: count a failure / forget key. */
-void auth_throttle_fail(const char *kind, const char *key);
-void auth_throttle_clear(const char *kind, const char *key);
 
 #endif

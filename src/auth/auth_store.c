@@ -298,3 +298,48 @@ int auth_store_tokens_revoke_user(struct db *db, int64_t user_id, int *n)
 		*n = db_changes(db);
 	return rc;
 }
+
+int auth_store_throttle_get(struct db *db, const char *kind, const char *key_hash,
+                            struct throttle_row *out)
+{
+	struct db_stmt *s = db_prepare(db,
+		"SELECT failures, last_failure, next_allowed, known_at FROM login_throttle"
+		" WHERE kind = :kind AND key_hash = :key");
+	if (!s)
+		return ERR_DB;
+	if (db_bind_text(s, ":kind", kind) || db_bind_text(s, ":key", key_hash)) {
+		db_done(s);
+		return ERR_DB;
+	}
+	int rc = db_step(s);
+	if (rc == DB_ROW) {
+		out->failures = db_col_int(s, 0);
+		out->last_failure = db_col_int(s, 1);
+		out->next_allowed = db_col_int(s, 2);
+		out->known_at = db_col_int(s, 3);
+	}
+	db_done(s);
+	return rc == DB_ROW ? 0 : rc == DB_DONE ? ERR_NOTFOUND : rc;
+}
+
+int auth_store_throttle_put(struct db *db, const char *kind, const char *key_hash,
+                            const struct throttle_row *row, int64_t forget_at)
+{
+	struct db_stmt *s = db_prepare(db,
+		"INSERT OR REPLACE INTO login_throttle"
+		" (kind, key_hash, failures, last_failure, next_allowed, known_at, forget_at)"
+		" VALUES (:kind, :key, :failures, :last, :next, :known, :forget)");
+	return db_run(s, s ? db_bind_text(s, ":kind", kind) || db_bind_text(s, ":key", key_hash) ||
+	                         db_bind_int(s, ":failures", row->failures) ||
+	                         db_bind_int(s, ":last", row->last_failure) ||
+	                         db_bind_int(s, ":next", row->next_allowed) ||
+	                         db_bind_int(s, ":known", row->known_at) ||
+	                         db_bind_int(s, ":forget", forget_at)
+	                   : 0);
+}
+
+int auth_store_throttle_purge(struct db *db, int64_t now)
+{
+	struct db_stmt *s = db_prepare(db, "DELETE FROM login_throttle WHERE forget_at < :now");
+	return db_run(s, s ? db_bind_int(s, ":now", now) : 0);
+}

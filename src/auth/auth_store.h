@@ -49,4 +49,17 @@ int auth_store_token_revoke(struct db *db, int64_t id, int64_t *user_id);
 /* auth_store_tokens_revoke_user: revokes every live token of user_id; *n (may be NULL) how many */
 int auth_store_tokens_revoke_user(struct db *db, int64_t user_id, int *n);
 
+/* one row of login_throttle (see migration 0005); times in unix seconds */
+struct throttle_row {
+	int64_t failures, last_failure, next_allowed, known_at;
+};
+/* auth_store_throttle_get: the row of (kind, key_hash); ERR_NOTFOUND when there is none. */
+int auth_store_throttle_get(struct db *db, const char *kind, const char *key_hash,
+                            struct throttle_row *out);
+/* auth_store_throttle_put: inserts or replaces the row of (kind, key_hash). */
+int auth_store_throttle_put(struct db *db, const char *kind, const char *key_hash,
+                            const struct throttle_row *row, int64_t forget_at);
+/* auth_store_throttle_purge: deletes the rows whose forget_at is before now. */
+int auth_store_throttle_purge(struct db *db, int64_t now);
+
 #endif

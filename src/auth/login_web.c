@@ -3,6 +3,7 @@
  */
 #include <string.h>
 
+#include "../base/arena.h"
 #include "../base/err.h"
 #include "../base/errs.h"
 #include "../base/log.h"
@@ -13,12 +14,18 @@
 #include "auth_text_da.h"
 #include "auth_web.h"
 
-/* only local paths may be the target after sign-in */
+/* safe_next: where to go after sign-in: next (already percent-decoded) when it is a path on
+ * this site, else "/". Browsers drop tabs and line breaks from a Location and read a backslash
+ * as a slash, so "/\t/evil.example" or "/\\evil.example" would lead to another host: a
+ * control character or a backslash anywhere, or a second slash right after the first, and
+ * the answer is "/". */
 static const char *safe_next(const char *next)
 {
-	if (!next || next[0] != '/' || next[1] == '/' || next[1] == '\\' || strchr(next, '\r') ||
-	    strchr(next, '\n'))
+	if (!next || next[0] != '/' || next[1] == '/' || strlen(next) > 2000)
 		return "/";
+	for (const unsigned char *p = (const unsigned char *)next; *p; p++)
+		if (*p < 0x20 || *p == 0x7f || *p == '\\')
+			return "/";
 	return next;
 }
 
@@ -51,7 +58,8 @@ int auth_page_login(struct req *r)
 	return login_form(r, 200, NULL, req_query(r, "ud") ? A_LOGGED_OUT : NULL);
 }
 
-/* POST /login — public, CSRF. Fields email, password, next. Throttled per account and address. */
+/* POST /login — public, CSRF. Fields email, password, next. Throttled per address, account and
+ * pair: 429 with Retry-After; 503 with Retry-After when no hashing slot is free. */
 int auth_page_login_post(struct req *r)
 {
 	const char *email = text_trim(&r->a, req_form(r, "email"));
@@ -63,10 +71,14 @@ int auth_page_login_post(struct req *r)
 	if (r->errs.n)
 		return login_form(r, 422, email, NULL);
 	char *cookie = NULL;
-	int rc = auth_login(r->db, &r->a, text_lower_ascii(&r->a, email), password, r->remote_ip, &cookie);
-	if (rc == ERR_BUSY) {
-		errs_add(&r->errs, NULL, A_LOGIN_BUSY);
-		return login_form(r, 429, email, NULL);
+	int wait = 0;
+	int rc = auth_login(r->db, &r->a, text_lower_ascii(&r->a, email), password, r->remote_ip,
+	                    &cookie, &wait);
+	if (rc == ERR_BUSY || rc == ERR_UNAVAILABLE) {
+		/* throttled (429) or every hashing slot taken (503): say at once when to come back */
+		reply_header(r, "Retry-After", arena_printf(&r->a, "%d", wait));
+		errs_add(&r->errs, NULL, rc == ERR_BUSY ? A_LOGIN_BUSY : A_LOGIN_UNAVAILABLE);
+		return login_form(r, rc == ERR_BUSY ? 429 : 503, email, NULL);
 	}
 	if (rc == ERR_AUTH) {
 		errs_add(&r->errs, "email", A_LOGIN_WRONG);

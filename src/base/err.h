@@ -17,6 +17,7 @@ enum {
 	ERR_BUSY = -8,      /* try again later (throttled) */
 	ERR_AUTH = -9,      /* not signed in or wrong credentials */
 	ERR_TOOBIG = -10,   /* input over its size limit */
+	ERR_UNAVAILABLE = -11, /* overloaded this moment; retry in a second (not the caller's fault) */
 };
 
 /* err_str: a short English description of code, for logs. Never NULL. */

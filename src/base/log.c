@@ -71,6 +71,7 @@ const char *err_str(int code)
 	case ERR_BUSY: return "busy, try again later";
 	case ERR_AUTH: return "not authenticated";
 	case ERR_TOOBIG: return "too large";
+	case ERR_UNAVAILABLE: return "overloaded, try again soon";
 	}
 	return "unknown error";
 }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../auth/auth.h"
 #include "../base/text.h"
 #include "../http/dispatch.h"
 #include "../http/router.h"
@@ -186,6 +187,7 @@ int cmd_serve(const struct cmd_ctx *ctx, int argc, char **argv)
 	db_close(db);
 	if (mail_start(c.db_path, &mail) != 0)
 		fprintf(stderr, "indgang serve: the mail thread did not start; mail waits in the outbox\n");
+	auth_hash_limit(c.threads);
 	int rc = server_run(&c);
 	mail_stop();
 	return rc == 0 ? EXIT_OK : EXIT_FAIL;

@@ -112,6 +112,8 @@ int api_fail(struct req *r, int err)
 		return reply_api_error(r, 401, "unauthorized", "Sign in or send a valid bearer token.", NULL);
 	case ERR_BUSY:
 		return reply_api_error(r, 429, "too_many_requests", "Too many attempts; wait and retry.", NULL);
+	case ERR_UNAVAILABLE:
+		return reply_api_error(r, 503, "unavailable", "The server is busy; retry in a moment.", NULL);
 	case ERR_TOOBIG:
 		return reply_api_error(r, 413, "too_large", "The request body is too large.", NULL);
 	}

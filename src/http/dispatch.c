@@ -5,6 +5,7 @@
 #include "dispatch.h"
 
 #include <string.h>
+#include <strings.h>
 
 #include "../auth/audit.h"
 #include "../auth/auth.h"
@@ -138,7 +139,26 @@ static bool content_type_is(const struct req *r, const char *type)
 	return strncmp(ct, type, n) == 0 && (ct[n] == '\0' || ct[n] == ';' || ct[n] == ' ');
 }
 
+static void dispatch_route(struct req *r);
+
+/* every 429 and 503 says when to come back; a handler that knows the wait has said it already */
+static void retry_after_default(struct req *r)
+{
+	if (r->status != 429 && r->status != 503)
+		return;
+	for (int i = 0; i < r->nresp_headers; i++)
+		if (strcasecmp(r->resp_headers[i].name, "Retry-After") == 0)
+			return;
+	reply_header(r, "Retry-After", r->status == 429 ? "60" : "5");
+}
+
 void dispatch(struct req *r)
+{
+	dispatch_route(r);
+	retry_after_default(r);
+}
+
+static void dispatch_route(struct req *r)
 {
 	if (serve_asset(r))
 		return;

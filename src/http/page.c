@@ -58,6 +58,8 @@ int page_fail(struct req *r, int rc, const char *not_found)
 		return reply_page_error(r, 413, T_ERR_TOOBIG);
 	case ERR_BUSY:
 		return reply_page_error(r, 429, T_ERR_BUSY);
+	case ERR_UNAVAILABLE:
+		return reply_page_error(r, 503, T_ERR_UNAVAILABLE);
 	}
 	if (rc == 0)
 		log_error("http: page_fail called without an error for %s", dispatch_log_target(r));

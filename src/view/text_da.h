@@ -36,5 +36,6 @@
 #define T_ERR_INVALID "Oplysningerne kunne ikke bruges. Ret dem og prøv igen."
 #define T_ERR_TOOBIG "Der blev sendt for meget data."
 #define T_ERR_BUSY "For mange forsøg. Vent lidt, og prøv igen."
+#define T_ERR_UNAVAILABLE "Der er travlt lige nu. Prøv igen om et øjeblik."
 
 #endif

@@ -8,6 +8,7 @@
  * Layer: tests. Runs the real `indgang serve` on a demo database (harness.h).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "harness.h"
@@ -438,26 +439,95 @@ static struct harness_resp *sign_in(struct harness_client *c, const char *email,
 	                                                   email, "password", password, NULL));
 }
 
+/* the Retry-After of resp in seconds, or -1 when it has none or no number */
+static long retry_after(const struct harness_resp *resp)
+{
+	const char *v = harness_header(resp, "Retry-After");
+	char *end;
+	long n = v ? strtol(v, &end, 10) : -1;
+	return v && end != v && *end == '\0' ? n : -1;
+}
+
 static void login_throttle(void)
 {
 	const char *email = "virksomhed@kolding.example";
 	struct harness_client *c = harness_client(srv);
-	for (int i = 1; i <= 5; i++) {
+	harness_client_bind(c, "127.0.0.9");
+	for (int i = 1; i <= 4; i++) {
 		struct harness_resp *r = sign_in(c, email, harness_fmt("forkert-kode-%d", i));
 		CHECKF(r->status == 401, "wrong password %d answered %ld", i, r->status);
 	}
+	/* from that address the account waits a few seconds, even with the right password */
 	struct harness_resp *r = sign_in(c, email, HARNESS_DEMO_PASSWORD);
 	CHECK_STATUS(r, 429);
 	CHECK_OK(harness_html_problem(r));
 	CHECK_HAS(r->body, "For mange mislykkede forsøg.");
+	CHECKF(retry_after(r) >= 1 && retry_after(r) <= 5, "Retry-After: %s",
+	       harness_header(r, "Retry-After") ? harness_header(r, "Retry-After") : "(none)");
 	CHECKF(!harness_set_cookie_line(r, "indgang_session"), "a throttled sign-in got a session");
-	/* the lock is on the account, whatever the case of the address and from a new client */
-	struct harness_client *fresh = harness_client(srv);
-	CHECK_STATUS(sign_in(fresh, "VIRKSOMHED@kolding.example", HARNESS_DEMO_PASSWORD), 429);
-	CHECK(!harness_cookie(fresh, "indgang_session"));
-	/* other accounts, from the same address, still sign in */
+	/* but it is no lock: from another address the owner signs in, whatever the case */
+	struct harness_client *own = harness_client(srv);
+	harness_client_bind(own, "127.0.0.10");
+	CHECK_STATUS(sign_in(own, "VIRKSOMHED@kolding.example", HARNESS_DEMO_PASSWORD), 303);
+	/* and other accounts still sign in from the address that failed */
 	struct harness_client *other = harness_client(srv);
+	harness_client_bind(other, "127.0.0.9");
 	CHECK_STATUS(sign_in(other, "indkoeb@kolding.example", HARNESS_DEMO_PASSWORD), 303);
+}
+
+/* next values that lead off the site once a browser has read them (decoded here) */
+static const char *const evil_next[] = {
+	"/\t/evil.example", "//evil.example", "/\\evil.example", "\\\\evil.example",
+	"/\\/evil.example", "http://evil.example/", "https:evil.example", "/\r\nLocation: http://evil.example",
+	"/\n/evil.example", "/x\ty", "/a\\..\\b", " /evil.example", "/\x7f/evil.example", "",
+};
+
+static void login_next_only_local(void)
+{
+	struct harness_client *anon = harness_client(srv);
+	for (size_t i = 0; i < sizeof(evil_next) / sizeof(evil_next[0]); i++) {
+		const char *next = evil_next[i];
+		const char *query = harness_fmt("/login?%s", harness_form("next", next, NULL));
+		/* signed in, GET /login?next= redirects at once */
+		struct harness_resp *r = harness_get(kolding, query);
+		CHECK_STATUS(r, 303);
+		CHECKF(harness_header(r, "Location") && strcmp(harness_header(r, "Location"), "/") == 0,
+		       "GET %s led to Location: %s", query, harness_header(r, "Location"));
+		/* signed out, the form carries "/" on */
+		r = harness_get(anon, query);
+		CHECK_STATUS(r, 200);
+		CHECK_HAS(r->body, "name=\"next\" value=\"/\"");
+		/* and the form's field is checked as well */
+		struct harness_client *c = harness_client(srv);
+		r = harness_post_form(c, "/login", harness_form("csrf", harness_client_csrf(c), "email",
+		                                                "indkoeb@kolding.example", "password",
+		                                                HARNESS_DEMO_PASSWORD, "next", next, NULL));
+		CHECK_STATUS(r, 303);
+		CHECKF(harness_header(r, "Location") && strcmp(harness_header(r, "Location"), "/") == 0,
+		       "POST /login with next case %zu led to Location: %s", i, harness_header(r, "Location"));
+	}
+	/* a path on this site is kept */
+	struct harness_resp *r = harness_get(kolding, "/login?next=%2Fbrugere%3Fside%3D2");
+	CHECK_STATUS(r, 303);
+	CHECK_STR(harness_header(r, "Location"), "/brugere?side=2");
+}
+
+static void every_429_says_when(void)
+{
+	/* the contact form's per-address limit */
+	struct harness_client *c = harness_client(srv);
+	harness_client_bind(c, "127.0.0.11");
+	struct harness_resp *r = NULL;
+	for (int i = 0; i < 12; i++)
+		r = harness_post_form(c, "/kontakt", harness_form("csrf", harness_client_csrf(c), "name",
+		                                                  "x", NULL));
+	CHECK_STATUS(r, 429);
+	CHECKF(retry_after(r) > 0, "POST /kontakt answered 429 without Retry-After");
+	/* and the inquiry API's */
+	for (int i = 0; i < 12; i++)
+		r = harness_post_json(c, "/api/v1/inquiries", "{}");
+	CHECK_STATUS(r, 429);
+	CHECKF(retry_after(r) > 0, "POST /api/v1/inquiries answered 429 without Retry-After");
 }
 
 static void konsulent_cannot_make_admin(void)
@@ -613,8 +683,10 @@ static const struct harness_test tests[] = {
 	 form_kommune_ignored, 0},
 	{"roles that may not manage users get 403 from the users pages and API",
 	 roles_without_user_admin, 0},
-	{"after 5 wrong passwords the 6th sign-in answers 429, even with the right one",
-	 login_throttle, 0},
+	{"after 4 wrong passwords from one address the account waits there (429 with Retry-After), "
+	 "not elsewhere", login_throttle, 0},
+	{"?next= and the form's next lead only to a path on this site", login_next_only_local, 0},
+	{"every 429 carries Retry-After", every_429_says_when, 0},
 	{"a konsulent cannot create or promote an administrator (422, nothing changes)",
 	 konsulent_cannot_make_admin, 0},
 	{"deactivating an account ends its sessions and sign-ins", deactivation_ends_sessions, 0},

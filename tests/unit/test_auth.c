@@ -20,6 +20,7 @@
 #include "src/auth/audit.h"
 #include "src/auth/auth.h"
 #include "src/auth/auth_store.h"
+#include "src/auth/throttle.h"
 #include "src/auth/users.h"
 #include "src/base/arena.h"
 #include "src/base/err.h"
@@ -30,6 +31,8 @@
 #define N_OF(x) (sizeof(x) / sizeof((x)[0]))
 #define Y 0
 #define N ERR_FORBIDDEN
+
+static int login_wait; /* auth_login's wait in seconds, when it answers ERR_BUSY */
 
 /* ---------------------------------------------------------------- roles, passwords, secrets */
 
@@ -184,29 +187,22 @@ static void test_equal(void **state)
 			fail_msg("auth_equal case %zu: expected %d", i, cases[i].eq);
 }
 
-static void test_throttle(void **state)
+static void test_throttle_delay(void **state)
 {
 	(void)state;
-	const char *key = "throttle-unit@kolding.dk";
-	assert_false(auth_throttled("account", key, AUTH_FAIL_ACCOUNT));
-	for (int i = 1; i < AUTH_FAIL_ACCOUNT; i++) {
-		auth_throttle_fail("account", key);
-		assert_false(auth_throttled("account", key, AUTH_FAIL_ACCOUNT));
-		assert_true(auth_throttled("account", key, i)); /* the max is the caller's */
-	}
-	auth_throttle_fail("account", key);
-	assert_true(auth_throttled("account", key, AUTH_FAIL_ACCOUNT));
-	/* the kind is part of the key, and other keys are not affected */
-	assert_false(auth_throttled("ip", key, 1));
-	assert_false(auth_throttled("account", "throttle-other@kolding.dk", 1));
-	auth_throttle_clear("account", key);
-	assert_false(auth_throttled("account", key, 1));
-	/* a NULL key counts as one key of its own, and clearing an unknown key is harmless */
-	auth_throttle_fail("throttle-null", NULL);
-	assert_true(auth_throttled("throttle-null", NULL, 1));
-	auth_throttle_clear("throttle-null", NULL);
-	assert_false(auth_throttled("throttle-null", NULL, 1));
-	auth_throttle_clear("account", "never-failed@kolding.dk");
+	static const struct {
+		int64_t failures;
+		int free, base, cap;
+		int64_t want;
+	} cases[] = {
+		{0, 3, 5, 900, 0}, {3, 3, 5, 900, 0}, {4, 3, 5, 900, 5}, {5, 3, 5, 900, 10},
+		{6, 3, 5, 900, 20}, {10, 3, 5, 900, 320}, {11, 3, 5, 900, 640}, {12, 3, 5, 900, 900},
+		{1000000, 3, 5, 900, 900}, {11, 10, 1, 30, 1}, {15, 10, 1, 30, 16}, {16, 10, 1, 30, 30},
+	};
+	for (size_t i = 0; i < N_OF(cases); i++)
+		if (throttle_delay(cases[i].failures, cases[i].free, cases[i].base, cases[i].cap) !=
+		    cases[i].want)
+			fail_msg("throttle_delay case %zu: expected %lld", i, (long long)cases[i].want);
 }
 
 /* ---------------------------------------------------------------- the access decision */
@@ -392,7 +388,7 @@ static void test_login_session_logout(void **state)
 	struct fixture *f = *state;
 	int64_t id = fixture_add_user(f->db, "login@kolding.dk", "konsulent", "621", true);
 	char *cookie = NULL;
-	assert_int_equal(auth_login(f->db, &f->a, "login@kolding.dk", FIXTURE_PW, "10.1.0.1", &cookie), 0);
+	assert_int_equal(auth_login(f->db, &f->a, "login@kolding.dk", FIXTURE_PW, "10.1.0.1", &cookie, &login_wait), 0);
 	assert_non_null(cookie);
 	assert_int_equal(strlen(cookie), AUTH_SECRET_LEN);
 	assert_int_equal(fixture_audit_count(f->db, "login", "user"), 1);
@@ -421,7 +417,7 @@ static void test_login_session_logout(void **state)
 
 	/* a second sign-in is a second session with its own cookie */
 	char *cookie2 = NULL;
-	assert_int_equal(auth_login(f->db, &f->a, "login@kolding.dk", FIXTURE_PW, "10.1.0.1", &cookie2), 0);
+	assert_int_equal(auth_login(f->db, &f->a, "login@kolding.dk", FIXTURE_PW, "10.1.0.1", &cookie2, &login_wait), 0);
 	assert_string_not_equal(cookie, cookie2);
 	assert_int_equal(COUNT_SQL(f->db, "SELECT count(*) FROM sessions"), 2);
 
@@ -457,7 +453,7 @@ static void test_session_expiry(void **state)
 	char *cookie = NULL;
 	struct principal *who;
 	const char *csrf;
-	assert_int_equal(auth_login(f->db, &f->a, "udloeb@kolding.dk", FIXTURE_PW, "10.1.0.2", &cookie), 0);
+	assert_int_equal(auth_login(f->db, &f->a, "udloeb@kolding.dk", FIXTURE_PW, "10.1.0.2", &cookie, &login_wait), 0);
 	/* a request after a while refreshes the idle time */
 	assert_int_equal(EXEC_SQL(f->db, "UPDATE sessions SET last_seen = last_seen - 120,"
 	                                " created_at = created_at - 120"),
@@ -473,7 +469,7 @@ static void test_session_expiry(void **state)
 	assert_int_equal(auth_session(f->db, &f->a, cookie, &who, &csrf), ERR_AUTH);
 	assert_int_equal(COUNT_SQL(f->db, "SELECT count(*) FROM sessions"), 0);
 	/* older than AUTH_SESSION_MAX, however busy: ended too */
-	assert_int_equal(auth_login(f->db, &f->a, "udloeb@kolding.dk", FIXTURE_PW, "10.1.0.2", &cookie), 0);
+	assert_int_equal(auth_login(f->db, &f->a, "udloeb@kolding.dk", FIXTURE_PW, "10.1.0.2", &cookie, &login_wait), 0);
 	assert_int_equal(EXEC_SQL(f->db, "UPDATE sessions SET created_at = created_at - 13 * 3600"),
 	                 0);
 	assert_int_equal(auth_session(f->db, &f->a, cookie, &who, &csrf), ERR_AUTH);
@@ -487,21 +483,25 @@ static void test_login_failures(void **state)
 	fixture_add_user(f->db, "inaktiv@kolding.dk", "konsulent", "621", false);
 	char *cookie = NULL;
 	assert_int_equal(auth_login(f->db, &f->a, "forkert@kolding.dk", "forkert-kodeord", "10.2.0.1",
-	                            &cookie),
+	                            &cookie, &login_wait),
 	                 ERR_AUTH);
 	assert_null(cookie);
 	assert_int_equal(fixture_audit_count(f->db, "login_failed", "user"), 1);
 	/* an unknown address answers the same, with nothing to audit against */
-	assert_int_equal(auth_login(f->db, &f->a, "ukendt@kolding.dk", FIXTURE_PW, "10.2.0.2", &cookie),
+	assert_int_equal(auth_login(f->db, &f->a, "ukendt@kolding.dk", FIXTURE_PW, "10.2.0.2", &cookie, &login_wait),
 	                 ERR_AUTH);
 	assert_int_equal(fixture_audit_count(f->db, "login_failed", "user"), 1);
 	/* an inactive user cannot sign in with the right password */
-	assert_int_equal(auth_login(f->db, &f->a, "inaktiv@kolding.dk", FIXTURE_PW, "10.2.0.3", &cookie),
+	assert_int_equal(auth_login(f->db, &f->a, "inaktiv@kolding.dk", FIXTURE_PW, "10.2.0.3", &cookie, &login_wait),
 	                 ERR_AUTH);
 	assert_null(cookie);
 	assert_int_equal(COUNT_SQL(f->db, "SELECT count(*) FROM sessions"), 0);
 	assert_int_equal(fixture_audit_count(f->db, "login", NULL), 0);
 }
+
+/* the delay in seconds that the (account, address) pairs impose now, the longest of them */
+#define PAIR_DELAY(db) \
+	COUNT_SQL(db, "SELECT max(next_allowed - last_failure) FROM login_throttle WHERE kind = 'pair'")
 
 static void test_login_throttled(void **state)
 {
@@ -509,18 +509,77 @@ static void test_login_throttled(void **state)
 	const char *email = "throttled@kolding.dk";
 	fixture_add_user(f->db, email, "konsulent", "621", true);
 	char *cookie = NULL;
-	for (int i = 0; i < AUTH_FAIL_ACCOUNT; i++)
-		assert_int_equal(auth_login(f->db, &f->a, email, "forkert-kodeord",
-		                            arena_printf(&f->a, "10.3.0.%d", i), &cookie),
+	/* the owner signs in from their own address, which counts as theirs from then on */
+	assert_int_equal(auth_login(f->db, &f->a, email, FIXTURE_PW, "10.3.9.9", &cookie, &login_wait), 0);
+	/* from one address: a few free failures, then the pair waits, even for the right password */
+	for (int i = 0; i <= THROTTLE_PAIR_FREE; i++)
+		assert_int_equal(auth_login(f->db, &f->a, email, "forkert-kodeord", "10.3.0.1", &cookie,
+		                            &login_wait),
 		                 ERR_AUTH);
-	/* from a fresh address too, and even with the right password: the account waits */
-	assert_true(auth_throttled("account", email, AUTH_FAIL_ACCOUNT));
-	assert_int_equal(auth_login(f->db, &f->a, email, FIXTURE_PW, "10.3.1.1", &cookie), ERR_BUSY);
+	cookie = NULL;
+	assert_int_equal(auth_login(f->db, &f->a, email, FIXTURE_PW, "10.3.0.1", &cookie, &login_wait),
+	                 ERR_BUSY);
 	assert_null(cookie);
-	assert_int_equal(fixture_audit_count(f->db, "login_failed", "user"), AUTH_FAIL_ACCOUNT);
-	auth_throttle_clear("account", email);
-	assert_int_equal(auth_login(f->db, &f->a, email, FIXTURE_PW, "10.3.1.1", &cookie), 0);
+	assert_in_range(login_wait, 1, THROTTLE_PAIR_BASE);
+	/* the delay grows with every failure (time passes here by clearing next_allowed) */
+	assert_int_equal(PAIR_DELAY(f->db), THROTTLE_PAIR_BASE);
+	for (int i = 1; i <= 4; i++) {
+		EXEC_SQL(f->db, "UPDATE login_throttle SET next_allowed = 0");
+		assert_int_equal(auth_login(f->db, &f->a, email, "forkert-kodeord", "10.3.0.1", &cookie,
+		                            &login_wait),
+		                 ERR_AUTH);
+		assert_int_equal(PAIR_DELAY(f->db), THROTTLE_PAIR_BASE << i);
+	}
+	/* it is no lock on the account: from another address the owner signs in */
+	assert_int_equal(auth_login(f->db, &f->a, email, FIXTURE_PW, "10.3.0.2", &cookie, &login_wait), 0);
 	assert_non_null(cookie);
+	int64_t failed = fixture_audit_count(f->db, "login_failed", "user");
+	assert_int_equal(failed, THROTTLE_PAIR_FREE + 1 + 4);
+
+	/* failures from many addresses give the account a short delay for new addresses */
+	EXEC_SQL(f->db, "UPDATE login_throttle SET failures = 0, next_allowed = 0");
+	for (int i = 0; i <= THROTTLE_ACCOUNT_FREE; i++)
+		assert_int_equal(auth_login(f->db, &f->a, email, "forkert-kodeord",
+		                            arena_printf(&f->a, "10.4.0.%d", i), &cookie, &login_wait),
+		                 ERR_AUTH);
+	cookie = NULL;
+	assert_int_equal(auth_login(f->db, &f->a, email, FIXTURE_PW, "10.4.1.1", &cookie, &login_wait),
+	                 ERR_BUSY);
+	assert_in_range(login_wait, 1, THROTTLE_ACCOUNT_BASE);
+	assert_null(cookie);
+	/* but not for the address the owner signed in from: the flood cannot keep them out */
+	assert_int_equal(auth_login(f->db, &f->a, email, FIXTURE_PW, "10.3.9.9", &cookie, &login_wait), 0);
+	assert_non_null(cookie);
+	/* refused attempts ran no check and were not audited; the others were */
+	assert_int_equal(fixture_audit_count(f->db, "login_failed", "user"),
+	                 failed + THROTTLE_ACCOUNT_FREE + 1);
+	/* the table holds hashes, never the e-mail or the address */
+	assert_int_equal(COUNT_SQL(f->db, "SELECT count(*) FROM login_throttle WHERE key_hash LIKE '%@%'"
+	                                  " OR key_hash LIKE '%10.%'"),
+	                 0);
+}
+
+static void test_login_unknown_throttled(void **state)
+{
+	struct fixture *f = *state;
+	char *cookie = NULL;
+	/* an unknown e-mail is throttled as a known one is, so the answers tell nothing apart */
+	for (int i = 0; i <= THROTTLE_PAIR_FREE; i++)
+		assert_int_equal(auth_login(f->db, &f->a, "ingen@kolding.dk", FIXTURE_PW, "10.5.0.1",
+		                            &cookie, &login_wait),
+		                 ERR_AUTH);
+	assert_int_equal(auth_login(f->db, &f->a, "ingen@kolding.dk", FIXTURE_PW, "10.5.0.1", &cookie,
+	                            &login_wait),
+	                 ERR_BUSY);
+	assert_int_equal(COUNT_SQL(f->db, "SELECT count(*) FROM login_throttle"), 3);
+	/* an address that failed for many accounts waits too, for every account */
+	for (int i = 0; i <= THROTTLE_ADDRESS_FREE; i++)
+		auth_login(f->db, &f->a, arena_printf(&f->a, "ingen%d@kolding.dk", i), FIXTURE_PW,
+		           "10.5.0.2", &cookie, &login_wait);
+	assert_int_equal(auth_login(f->db, &f->a, "ny@kolding.dk", FIXTURE_PW, "10.5.0.2", &cookie,
+	                            &login_wait),
+	                 ERR_BUSY);
+	assert_null(cookie);
 }
 
 static void test_deactivation_ends_sessions(void **state)
@@ -528,7 +587,7 @@ static void test_deactivation_ends_sessions(void **state)
 	struct fixture *f = *state;
 	int64_t id = fixture_add_user(f->db, "stop@kolding.dk", "jobkonsulent", "621", true);
 	char *cookie = NULL;
-	assert_int_equal(auth_login(f->db, &f->a, "stop@kolding.dk", FIXTURE_PW, "10.4.0.1", &cookie), 0);
+	assert_int_equal(auth_login(f->db, &f->a, "stop@kolding.dk", FIXTURE_PW, "10.4.0.1", &cookie, &login_wait), 0);
 	struct user_input off = {.active = 0, .enterprise_id = -1};
 	struct errs errs = {0};
 	assert_int_equal(users_update(f->db, &f->a, &fixture_kons621, id, &off, &errs), 0);
@@ -632,7 +691,7 @@ int main(void)
 		cmocka_unit_test(test_password_hash_verify),
 		cmocka_unit_test(test_secrets),
 		cmocka_unit_test(test_equal),
-		cmocka_unit_test(test_throttle),
+		cmocka_unit_test(test_throttle_delay),
 		cmocka_unit_test(test_access_table),
 		cmocka_unit_test(test_access_scope),
 		cmocka_unit_test(test_access_national_and_inquiry),
@@ -643,6 +702,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_session_expiry, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_login_failures, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_login_throttled, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_login_unknown_throttled, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_deactivation_ends_sessions, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_tokens, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_token_failures, fixture_setup, fixture_teardown),
