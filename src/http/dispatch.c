@@ -132,6 +132,27 @@ const char *dispatch_log_target(struct req *r)
 	return s;
 }
 
+/* a state change sent by a browser from another site: the browser says so itself
+ * (Sec-Fetch-Site), or names another origin than this host (Origin). Neither header can be set
+ * by a page's script, so this holds even when an attacker planted our CSRF cookie (login CSRF,
+ * a cookie from a sibling subdomain). A client that sends neither (curl, old browsers) is left
+ * to the CSRF token. */
+static bool cross_site(const struct req *r)
+{
+	if (r->fetch_site)
+		return strcmp(r->fetch_site, "same-origin") != 0 && strcmp(r->fetch_site, "none") != 0;
+	if (!r->origin)
+		return false;
+	const char *o = r->origin;
+	if (!strncmp(o, "https://", 8))
+		o += 8;
+	else if (!strncmp(o, "http://", 7))
+		o += 7;
+	else
+		return true; /* "null" (a sandboxed frame, a file) or anything else */
+	return !r->host || strcmp(o, r->host) != 0;
+}
+
 static bool content_type_is(const struct req *r, const char *type)
 {
 	size_t n = strlen(type);
@@ -234,7 +255,7 @@ static void dispatch_route(struct req *r)
 			return;
 		}
 		r->form = urlenc_parse(&r->a, r->body ? r->body : "", r->body_len);
-		if (!auth_equal(req_form(r, "csrf"), r->csrf)) {
+		if (cross_site(r) || !auth_equal(req_form(r, "csrf"), r->csrf)) {
 			reply_page_error(r, 403, "Formularen er udløbet eller kom ikke fra Indgang. "
 			                         "Gå tilbage, genindlæs siden og prøv igen.");
 			return;

@@ -45,6 +45,9 @@ struct req {
 	const char *authorization;
 	const char *if_none_match;
 	const char *x_csrf;        /* X-CSRF-Token header: API calls with a session cookie */
+	const char *host;          /* Host header */
+	const char *origin;        /* Origin header, or NULL */
+	const char *fetch_site;    /* Sec-Fetch-Site header, or NULL */
 	const char *remote_ip;
 	bool tls;                  /* reached through HTTPS: cookies get Secure */
 	char *body;                /* NUL-terminated, body_len bytes */

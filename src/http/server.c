@@ -410,6 +410,9 @@ static void fill_request(struct MHD_Connection *c, struct conn *st, const char *
 	r->authorization = header(c, r, "Authorization");
 	r->if_none_match = header(c, r, "If-None-Match");
 	r->x_csrf = header(c, r, "X-CSRF-Token");
+	r->host = header(c, r, "Host");
+	r->origin = header(c, r, "Origin");
+	r->fetch_site = header(c, r, "Sec-Fetch-Site");
 	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 	char ip[INET6_ADDRSTRLEN] = "?";
 	if (ci && ci->client_addr) {

@@ -172,6 +172,52 @@ static void csrf_login(void)
 	CHECKF(audit_total() == before, "the audit log grew from %lld to %lld", before, audit_total());
 }
 
+/* A form post from another site is refused even when it carries a matching CSRF cookie and
+ * field (an attacker who planted our cookie: login CSRF): the browser's Sec-Fetch-Site or
+ * Origin gives it away. The same request from our own origin, or from a client that sends
+ * neither header, is judged by the token alone. */
+static void cross_site_forms(void)
+{
+	const char *self = harness_fmt("Origin: http://127.0.0.1:%d", harness_server_port(srv));
+	const struct {
+		const char *headers[3];
+		long want;
+	} cases[] = {
+		{{"Origin: http://evil.example", NULL}, 403},
+		{{"Origin: https://127.0.0.1.evil.example", NULL}, 403},
+		{{"Origin: null", NULL}, 403},
+		{{"Sec-Fetch-Site: cross-site", NULL}, 403},
+		{{"Sec-Fetch-Site: same-site", NULL}, 403},
+		{{"Sec-Fetch-Site: cross-site", self, NULL}, 403},
+		{{"Sec-Fetch-Site: same-origin", NULL}, 303},
+		{{self, NULL}, 303},
+		{{NULL}, 303},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct harness_client *c = harness_client(srv);
+		const char *csrf = harness_client_csrf(c);
+		CHECKF(csrf, "no anonymous CSRF token");
+		const char *body = harness_form("csrf", csrf, "email", "konsulent@kolding.example", "password",
+		                                HARNESS_DEMO_PASSWORD, NULL);
+		struct harness_resp *r = harness_send(c, &(struct harness_req){
+			.method = "POST", .path = "/login", .type = "application/x-www-form-urlencoded",
+			.body = body, .headers = cases[i].headers});
+		CHECKF(r->status == cases[i].want, "sign-in with %s%s%s answered %ld, expected %ld",
+		       cases[i].headers[0] ? cases[i].headers[0] : "neither header",
+		       cases[i].headers[1] ? " and " : "", cases[i].headers[1] ? cases[i].headers[1] : "",
+		       r->status, cases[i].want);
+		if (cases[i].want == 403)
+			CHECKF(!harness_cookie(c, "indgang_session"), "a cross-site sign-in got a session");
+	}
+	/* a signed-in form from another site too */
+	struct harness_resp *r = harness_send(kolding, &(struct harness_req){
+		.method = "POST", .path = "/logout", .type = "application/x-www-form-urlencoded",
+		.body = harness_form("csrf", harness_client_csrf(kolding), NULL),
+		.headers = (const char *const[]){"Origin: http://evil.example", NULL}});
+	CHECK_STATUS(r, 403);
+	CHECK_STATUS(harness_get(kolding, "/brugere"), 200);
+}
+
 static void csrf_logout(void)
 {
 	long long before = audit_total();
@@ -664,6 +710,8 @@ static const struct harness_test tests[] = {
 	{"the server starts, tokens are issued and four sessions sign in", start,
 	 HARNESS_FATAL | HARNESS_KEEP},
 	{"POST /login without or with a wrong csrf answers 403 and signs no one in", csrf_login, 0},
+	{"a form post from another site answers 403 even with a matching CSRF cookie and field",
+	 cross_site_forms, 0},
 	{"POST /logout without or with a wrong csrf answers 403 and the session lives on",
 	 csrf_logout, 0},
 	{"POST /brugere without or with a wrong csrf answers 403 and creates no one", csrf_create, 0},
