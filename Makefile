@@ -123,7 +123,7 @@ build/tests/http_%: build/san/tests/http/test_%.o $(HTTP_LIB_OBJ)
 	@echo "LD $@"
 	$(Q)$(CC) $(SAN) -o $@ $< $(HTTP_LIB_OBJ) $(HTTP_LIBS)
 
-check: build/indgang-san $(UNIT_BIN) $(HTTP_BIN) build/.deps-test
+check: build/indgang-san $(UNIT_BIN) $(HTTP_BIN) build/.deps-test fuzz-build
 	@sh tools/codecheck.sh
 	@INDGANG_BIN=$(CURDIR)/build/indgang-san sh tests/run.sh $(UNIT_BIN) $(HTTP_BIN) \
 		$(sort $(wildcard tests/tools/test_*.sh))
@@ -165,6 +165,9 @@ build/fuzz/fuzz_%: build/fuzz/obj/tests/fuzz/fuzz_%.o build/fuzz/libindgang.a
 	@echo "LD (fuzz) $@"
 	$(Q)$(FUZZ_CC) $(SAN) -fsanitize=fuzzer -o $@ $< build/fuzz/libindgang.a $(PKG_LIBS)
 
+# the targets, built without running them (make check runs each for a few seconds)
+fuzz-build: $(FUZZ_BIN)
+
 fuzz: $(FUZZ_BIN)
 	FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh $(FUZZ_TARGETS)
 
@@ -185,5 +188,5 @@ clean:
 
 # objects of the tests and fuzz targets are kept between runs, not removed as intermediate files
 .SECONDARY: $(TEST_OBJ) $(FUZZ_TARGET_OBJ)
-.PHONY: all check bench fuzz install clean
+.PHONY: all check bench fuzz fuzz-build install clean
 .SUFFIXES:

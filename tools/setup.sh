@@ -2,7 +2,8 @@
 # Installs the Debian 12 packages and npm packages that building, running and testing Indgang
 # need. Idempotent: it installs only what is missing and does nothing when all is there.
 #   tools/setup.sh          build and run (C toolchain and libraries)
-#   tools/setup.sh test     also the test tools (cmocka, tidy, Chromium, Playwright, axe-core)
+#   tools/setup.sh test     also the test tools (cmocka, tidy, Chromium, Playwright, axe-core,
+#                           clang for the fuzz targets make check runs briefly)
 #   tools/setup.sh bench    also the benchmark tools (wrk, nginx)
 #   tools/setup.sh fuzz     also clang for libFuzzer
 set -eu
@@ -10,7 +11,7 @@ cd "$(dirname "$0")/.."
 
 build_pkgs="build-essential pkg-config libmicrohttpd-dev libsqlite3-dev sqlite3 libjansson-dev
 libsodium-dev libstemmer-dev libicu-dev libxlsxwriter-dev libcurl4-openssl-dev curl"
-test_pkgs="libcmocka-dev tidy chromium fonts-dejavu-core"
+test_pkgs="libcmocka-dev tidy chromium fonts-dejavu-core clang libclang-rt-14-dev"
 bench_pkgs="wrk nginx-light"
 fuzz_pkgs="clang libclang-rt-14-dev"
 
