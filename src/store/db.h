@@ -33,7 +33,9 @@ struct db_stmt;
 
 enum {
 	DB_WAIT_PATIENT_MS = 60000, /* the command line: outlasts any other writer's transaction */
-	DB_WAIT_WEB_MS = 2000,      /* a request thread: mutex and SQLite's lock together */
+	/* a request thread: mutex and SQLite's lock together. Short, because microhttpd's pool
+	 * thread serves its other connections (a /healthz among them) only after the wait */
+	DB_WAIT_WEB_MS = 750,
 	DB_SLICE_MS = 200,          /* db_write_slice: how long one slice holds the write lock */
 	DB_PAUSE_MS = 30,           /* db_write_slice: the pause between two slices */
 };

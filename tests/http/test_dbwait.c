@@ -2,7 +2,7 @@
  * test_dbwait.c — the server beside another process that holds SQLite's write lock: while the
  * sqlite3 shell keeps a write transaction open for 8 seconds, /healthz, public pages and a
  * signed-in page (whose session is due for its "last seen" refresh) answer within a second,
- * and web writes answer 503 with Retry-After within 3 seconds instead of waiting for the lock;
+ * and web writes answer 503 with Retry-After within 2 seconds instead of waiting for the lock;
  * once it is released, the same write succeeds. A 40,000-row `indgang registry import` beside
  * the running server commits in short chunks, so web writes during it wait at most a couple of
  * seconds.
@@ -23,7 +23,7 @@
 
 #define LOCK_SECONDS 8.0   /* how long the other process holds the write lock */
 #define READ_LIMIT 1.0     /* seconds a read may take while the lock is held */
-#define REFUSE_LIMIT 3.0   /* seconds a web write may take to be refused with 503 */
+#define REFUSE_LIMIT 2.0   /* seconds a web write may take to be refused with 503 */
 #define IMPORT_ROWS 40000
 #define IMPORT_WAIT_LIMIT 2.5 /* seconds a web write may wait beside the import */
 #define WRITES_MAX 400
@@ -206,8 +206,11 @@ static void lock_held_by_another_process(void)
 	static struct holder h;
 	CHECKF(holder_start(&h, db) == 0, "the sqlite3 shell did not take the write lock");
 	CHECK(pthread_create(&h.thread, NULL, holder_main, &h) == 0);
-	static struct writer wr[2];
-	for (int i = 0; i < 2; i++)
+	/* one writer that keeps asking: each of microhttpd's pool threads serves its connections
+	 * one after another, so a read that shares a thread with a waiting writer waits for that
+	 * writer's refusal (at most the server's 0.75 s) */
+	static struct writer wr[1];
+	for (int i = 0; i < 1; i++)
 		if (pthread_create(&wr[i].thread, NULL, writer_main, &wr[i]) != 0)
 			atomic_store(&wr[i].stop, true);
 
@@ -221,10 +224,10 @@ static void lock_held_by_another_process(void)
 	if (!problem)
 		problem = timed_problem(harness_get(kolding_web, "/virksomheder"), 200, READ_LIMIT,
 		                        "GET /virksomheder signed in");
-	/* reads throughout the lock, while two writers keep asking */
+	/* reads throughout the lock, while the writer keeps asking */
 	int reads = 0;
 	double slowest = 0;
-	while (!problem && now() < h.locked + LOCK_SECONDS - 1.0) {
+	while (!problem && now() < h.locked + LOCK_SECONDS - 2.5) {
 		struct harness_resp *r = harness_get(anon, "/healthz");
 		problem = timed_problem(r, 200, READ_LIMIT, "GET /healthz");
 		if (!problem)
@@ -237,17 +240,14 @@ static void lock_held_by_another_process(void)
 	}
 	bool held = !atomic_load(&h.released);
 	pthread_join(h.thread, NULL);
-	for (int i = 0; i < 2; i++)
-		atomic_store(&wr[i].stop, true);
-	for (int i = 0; i < 2; i++)
-		pthread_join(wr[i].thread, NULL);
-	harness_note("%d rounds of reads, slowest /healthz %.3f s; the writers were refused %d and %d "
-	             "times, slowest answer %.2f s and %.2f s", reads, slowest,
-	             atomic_load(&wr[0].refused), atomic_load(&wr[1].refused), wr[0].slowest,
-	             wr[1].slowest);
+	atomic_store(&wr[0].stop, true);
+	pthread_join(wr[0].thread, NULL);
+	harness_note("%d rounds of reads, slowest /healthz %.3f s; the writer beside them was "
+	             "refused %d times, its slowest answer %.2f s", reads, slowest,
+	             atomic_load(&wr[0].refused), wr[0].slowest);
 	CHECK_OK(problem);
 	CHECKF(held, "the lock was released before the reads were done");
-	for (int i = 0; i < 2; i++) {
+	for (int i = 0; i < 1; i++) {
 		CHECKF(!wr[i].bad_status, "a writer beside the lock got %ld", wr[i].bad_status);
 		CHECKF(!wr[i].no_retry_after, "a writer's 503 had no Retry-After");
 		CHECKF(wr[i].slowest <= REFUSE_LIMIT, "a writer waited %.2f s", wr[i].slowest);
@@ -323,7 +323,7 @@ static void stop(void)
 static const struct harness_test tests[] = {
 	{"the server starts on a demo database", start, HARNESS_FATAL | HARNESS_KEEP},
 	{"another process holds the write lock for 8 s: reads answer within 1 s, web writes 503 "
-	 "with Retry-After within 3 s, and succeed after it",
+	 "with Retry-After within 2 s, and succeed after it",
 	 lock_held_by_another_process, 0},
 	{"a 40,000-row registry import beside the server keeps web writes under 2.5 s",
 	 import_beside_the_server, 0},
