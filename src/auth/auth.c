@@ -346,8 +346,12 @@ int auth_session(struct db *db, struct arena *a, const char *cookie, struct prin
 	if (rc)
 		return rc;
 	int64_t now = (int64_t)time(NULL);
+	/* The writes here are housekeeping on a read's path: they take the write lock only if it
+	 * is free at once, so a read never waits behind a writer. Left out when busy, the expired
+	 * session is refused all the same (and deleted by a later request), and "last seen" is
+	 * refreshed by the next request. */
 	if (now - last_seen > AUTH_SESSION_IDLE || now - created > AUTH_SESSION_MAX) {
-		if (db_write_begin(db) == 0) {
+		if (db_write_try(db) == 0) {
 			if (auth_store_session_delete(db, h) == 0)
 				db_commit(db);
 			else
@@ -356,7 +360,7 @@ int auth_session(struct db *db, struct arena *a, const char *cookie, struct prin
 		return ERR_AUTH;
 	}
 	/* refresh at most once a minute: most requests stay read-only */
-	if (now - last_seen >= 60 && db_write_begin(db) == 0) {
+	if (now - last_seen >= 60 && db_write_try(db) == 0) {
 		if (auth_store_session_touch(db, h, now) == 0)
 			db_commit(db);
 		else
@@ -374,8 +378,9 @@ int auth_logout(struct db *db, struct arena *a, const char *cookie)
 	const char *csrf;
 	if (auth_session(db, a, cookie, &who, &csrf) != 0)
 		return 0;
-	if (db_write_begin(db) != 0)
-		return ERR_DB;
+	int begin_rc = db_write_begin(db);
+	if (begin_rc != 0)
+		return begin_rc;
 	if (auth_store_session_delete(db, auth_secret_hash(a, cookie)) ||
 	    audit_record(db, who, "logout", "user", arena_printf(a, "%lld", (long long)who->id),
 	                 who->kommune, AUDIT_NONE)) {
@@ -393,8 +398,9 @@ int auth_token_create(struct db *db, struct arena *a, const struct principal *by
 	char secret[AUTH_SECRET_LEN + 1];
 	auth_random_secret(secret);
 	char *t = arena_printf(a, AUTH_TOKEN_PREFIX "%s", secret);
-	if (db_write_begin(db) != 0)
-		return ERR_DB;
+	int begin_rc = db_write_begin(db);
+	if (begin_rc != 0)
+		return begin_rc;
 	struct user_row u;
 	int rc = auth_store_user_by_email(db, a, email, &u);
 	if (rc == 0 && !u.active)
@@ -432,8 +438,9 @@ int auth_token(struct db *db, struct arena *a, const char *token, struct princip
 
 int auth_token_revoke(struct db *db, const struct principal *by, int64_t id)
 {
-	if (db_write_begin(db) != 0)
-		return ERR_DB;
+	int begin_rc = db_write_begin(db);
+	if (begin_rc != 0)
+		return begin_rc;
 	int64_t uid = 0;
 	int rc = auth_store_token_revoke(db, id, &uid);
 	char eid[24];

@@ -101,8 +101,9 @@ int users_create(struct db *db, struct arena *a, const struct principal *by,
 	u.password_hash = hash;
 	u.active = in->active != 0;
 	u.enterprise_id = role == ROLE_VIRKSOMHED && in->enterprise_id > 0 ? in->enterprise_id : 0;
-	if (db_write_begin(db) != 0)
-		return ERR_DB;
+	int begin_rc = db_write_begin(db);
+	if (begin_rc != 0)
+		return begin_rc;
 	int rc = auth_store_user_insert(db, &u, id);
 	if (rc == ERR_CONFLICT) {
 		db_rollback(db);
@@ -177,8 +178,8 @@ int users_update(struct db *db, struct arena *a, const struct principal *by, int
 	char hash[AUTH_HASH_MAX];
 	if (password && auth_password_hash(in->password, hash) != 0)
 		return ERR_NOMEM;
-	if (db_write_begin(db) != 0)
-		return ERR_DB;
+	if ((rc = db_write_begin(db)) != 0)
+		return rc;
 	rc = auth_store_user_update(db, &u);
 	if (rc == ERR_CONFLICT) {
 		db_rollback(db);

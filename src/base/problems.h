@@ -19,7 +19,9 @@ struct import_problem {
 
 struct import_report {
 	int rows;
-	int created, updated, unchanged;
+	int created, updated, unchanged; /* all 0 when the import failed */
+	int committed;                   /* rows done in transactions that committed, also when
+	                                    a later one failed (an import that writes in slices) */
 	struct import_problem *problems; /* owned by the arena given to problems_add */
 	int nproblems;
 	bool truncated;                  /* more problems than were kept */

@@ -29,6 +29,9 @@ static const char registry_help[] =
 	"columns in docs/registry.md). Every problem is printed as LINE:COLUMN: message and nothing\n"
 	"is written unless the whole file is valid; --dry-run only checks. An enterprise with the same\n"
 	"CVR, or else the same name in the same municipality, is updated; the rest are created.\n"
+	"A valid file is written in short transactions, so a server beside it keeps answering; if\n"
+	"writing stops part way (a disk error), the rows written stay and running the same import\n"
+	"again finishes it.\n"
 	"export writes every enterprise with the import's columns (xlsx needs --output).\n"
 	"stats prints Tabel 1 (or 2) as of 31 December of the year; xlsx is written to FILE.\n"
 	"lists prints the managed lists of services and target groups; list-add adds to one.\n";
@@ -67,6 +70,13 @@ static int do_import(struct db *db, struct arena *a, const char *file, bool dry)
 	if (rc == ERR_INVALID) {
 		fprintf(stderr, "indgang registry import: %s has %d problem%s; nothing was written\n", file,
 		        rep.nproblems, rep.nproblems == 1 ? "" : "s");
+		return EXIT_FAIL;
+	}
+	if (rc && rep.committed) {
+		/* the import writes in slices (registry_io.c): those committed stay */
+		fprintf(stderr, "indgang registry import: %s after the first %d rows were written; "
+		        "import the same file again to finish (rows are matched by CVR, else by name "
+		        "and municipality)\n", err_str(rc), rep.committed);
 		return EXIT_FAIL;
 	}
 	if (rc) {

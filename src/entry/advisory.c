@@ -45,8 +45,9 @@ int advisory_session_add(struct db *db, struct arena *a, const struct principal 
 	entry_check_len(errs, "follow_up", in.follow_up, 2000, "Opfølgningen må højst være på 2.000 tegn.");
 	if (errs->n)
 		return ERR_INVALID;
-	if (db_write_begin(db) != 0)
-		return ERR_DB;
+	int begin_rc = db_write_begin(db);
+	if (begin_rc != 0)
+		return begin_rc;
 	int rc = entry_store_advisory_session_add(db, &in, by->id, id);
 	if (rc == 0)
 		rc = audit_record(db, by, "create", "advisory_session", arena_printf(a, "%lld", (long long)*id),

@@ -131,8 +131,9 @@ int entry_inquiry_create(struct db *db, struct arena *a, const struct inquiry_in
 	today(day);
 	q.received_date = arena_strdup(a, day);
 	int year = (day[0] - '0') * 1000 + (day[1] - '0') * 100 + (day[2] - '0') * 10 + (day[3] - '0');
-	if (db_write_begin(db) != 0)
-		return ERR_DB;
+	int begin_rc = db_write_begin(db);
+	if (begin_rc != 0)
+		return begin_rc;
 	int seq = 0;
 	int rc = entry_store_next_seq(db, year, &seq);
 	if (rc == 0)
@@ -219,8 +220,8 @@ int entry_inquiry_get(struct db *db, struct arena *a, const struct principal *by
 	char day[11];
 	today(day);
 	derive(db, out, day);
-	if (db_write_begin(db) != 0)
-		return ERR_DB;
+	if ((rc = db_write_begin(db)) != 0)
+		return rc;
 	rc = audit_record(db, by, "read", "inquiry", arena_printf(a, "%lld", (long long)id), out->kommune, AUDIT_NONE);
 	return db_write_end(db, rc);
 }
@@ -283,8 +284,8 @@ int entry_inquiry_update(struct db *db, struct arena *a, const struct principal 
 	}
 	if (errs->n)
 		return ERR_INVALID;
-	if (db_write_begin(db) != 0)
-		return ERR_DB;
+	if ((rc = db_write_begin(db)) != 0)
+		return rc;
 	rc = entry_store_update(db, &q);
 	if (rc == 0)
 		rc = audit_change(db, a, by, &q, "case");
@@ -306,8 +307,8 @@ int entry_note_add(struct db *db, struct arena *a, const struct principal *by, i
 	entry_check_len(errs, "note", t, 5000, "Notatet må højst være på 5.000 tegn.");
 	if (errs->n)
 		return ERR_INVALID;
-	if (db_write_begin(db) != 0)
-		return ERR_DB;
+	if ((rc = db_write_begin(db)) != 0)
+		return rc;
 	rc = entry_store_note(db, id, by->id, t);
 	if (rc == 0)
 		rc = audit_change(db, a, by, &q, "note");
@@ -331,8 +332,8 @@ int entry_referral_add(struct db *db, struct arena *a, const struct principal *b
 		return ERR_INVALID;
 	q.status = "referred";
 	q.unit_id = unit_id;
-	if (db_write_begin(db) != 0)
-		return ERR_DB;
+	if ((rc = db_write_begin(db)) != 0)
+		return rc;
 	rc = entry_store_referral(db, id, unit_id, entry_trimmed(a, note));
 	if (rc == 0)
 		rc = entry_store_update(db, &q);
@@ -344,8 +345,9 @@ int entry_referral_add(struct db *db, struct arena *a, const struct principal *b
 int entry_referral_result(struct db *db, struct arena *a, const struct principal *by,
                           int64_t referral_id, const char *result)
 {
-	if (db_write_begin(db) != 0)
-		return ERR_DB;
+	int begin_rc = db_write_begin(db);
+	if (begin_rc != 0)
+		return begin_rc;
 	int64_t id = 0;
 	int rc = entry_store_referral_result(db, referral_id, entry_trimmed(a, result), &id);
 	struct inquiry q;
@@ -385,8 +387,8 @@ int entry_to_registry(struct db *db, struct arena *a, const struct principal *by
 		.origin = !q.cvr ? "social_entrepreneur" : "",
 		.pipeline_since = q.topic && !strcmp(q.topic, "start") ? arena_strdup(a, day) : NULL,
 	};
-	if (db_write_begin(db) != 0)
-		return ERR_DB;
+	if ((rc = db_write_begin(db)) != 0)
+		return rc;
 	rc = registry_write(db, a, by, &e, errs);
 	if (rc == 0)
 		rc = entry_store_link_enterprise(db, id, e.id);
@@ -430,8 +432,9 @@ int entry_unit_add(struct db *db, struct arena *a, const struct principal *by, c
 		errs_add(errs, "email", "Skriv en gyldig e-mailadresse.");
 	if (errs->n)
 		return ERR_INVALID;
-	if (db_write_begin(db) != 0)
-		return ERR_DB;
+	int begin_rc = db_write_begin(db);
+	if (begin_rc != 0)
+		return begin_rc;
 	int rc = entry_store_unit_add(db, kommune, kind, nm, em);
 	if (rc == ERR_CONFLICT) {
 		db_rollback(db);
@@ -458,8 +461,9 @@ int entry_routing_set(struct db *db, struct arena *a, const struct principal *by
 	check_links(db, a, kommune, assignee_id, unit_id, errs);
 	if (errs->n)
 		return ERR_INVALID;
-	if (db_write_begin(db) != 0)
-		return ERR_DB;
+	int begin_rc = db_write_begin(db);
+	if (begin_rc != 0)
+		return begin_rc;
 	int rc = entry_store_routing_set(db, kommune, topic, unit_id, assignee_id);
 	if (rc == 0)
 		rc = audit_record(db, by, "update", "entry_route", topic, kommune,
@@ -482,8 +486,9 @@ int entry_answer_days_set(struct db *db, struct arena *a, const struct principal
 		return ERR_FORBIDDEN;
 	if (days < 1 || days > 60)
 		return errs_add(errs, "answer_days", "Svarfristen skal være 1 til 60 arbejdsdage.");
-	if (db_write_begin(db) != 0)
-		return ERR_DB;
+	int begin_rc = db_write_begin(db);
+	if (begin_rc != 0)
+		return begin_rc;
 	int rc = entry_store_answer_days_set(db, kommune, days);
 	if (rc == 0)
 		rc = audit_record(db, by, "update", "entry_settings", kommune, kommune,

@@ -754,7 +754,7 @@ static unsigned connection_ceiling(void)
 int server_run(const struct server_config *c)
 {
 	cfg = *c;
-	if (db_thread_setup(cfg.db_path) != 0)
+	if (db_thread_setup(cfg.db_path, DB_WAIT_WEB_MS) != 0)
 		return ERR_NOMEM;
 	/* signals are taken by sigwait() below, never by a pool thread */
 	sigset_t sigs;

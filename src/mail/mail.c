@@ -135,8 +135,8 @@ int mail_deliver_due(struct db *db, struct arena *a, const struct mail_config *c
 		int s = wire.failed ? ERR_NOMEM : send_one(cfg, &rows[i], buf_str(&wire), wire.len, why, sizeof(why));
 		buf_free(&wire);
 		/* the network is outside any transaction; the result is written after */
-		if (db_write_begin(db) != 0)
-			return ERR_DB;
+		if ((rc = db_write_begin(db)) != 0)
+			return rc;
 		rc = s == 0 ? mail_store_sent(db, rows[i].id)
 		            : mail_store_failed(db, rows[i].id, now + mail_backoff(rows[i].attempts + 1), why);
 		if (rc == 0)

@@ -265,8 +265,9 @@ int registry_write(struct db *db, struct arena *a, const struct principal *who,
 int registry_save(struct db *db, struct arena *a, const struct principal *who,
                   struct enterprise *e, struct errs *errs)
 {
-	if (db_write_begin(db) != 0)
-		return ERR_DB;
+	int begin_rc = db_write_begin(db);
+	if (begin_rc != 0)
+		return begin_rc;
 	return db_write_end(db, registry_write(db, a, who, e, errs));
 }
 
@@ -415,8 +416,9 @@ int registry_option_add(struct db *db, struct arena *a, const struct principal *
 		errs_add(errs, "label", "Skriv en betegnelse på højst 100 tegn.");
 	if (errs->n)
 		return ERR_INVALID;
-	if (db_write_begin(db) != 0)
-		return ERR_DB;
+	int begin_rc = db_write_begin(db);
+	if (begin_rc != 0)
+		return begin_rc;
 	int rc = registry_store_option_add(db, targets, k, l);
 	if (rc == 0)
 		rc = audit_record(db, by, "create", targets ? "target_group" : "service", k, NULL,

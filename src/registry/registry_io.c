@@ -285,7 +285,16 @@ static int read_row(struct db *db, struct arena *a, struct arena *row, const str
 /*
  * Two passes over the file, each record in an arena of its own, so memory stays flat however
  * long the file is: the first checks everything and counts, the second (only when the whole
- * file is valid and this is no dry run) writes, in one transaction.
+ * file is valid and this is no dry run) writes.
+ *
+ * The second pass writes in slices of about DB_SLICE_MS (db_write_slice), not in one
+ * transaction: an import of 100,000 rows takes seconds, and a server beside it must get the
+ * write lock in between (its requests wait at most DB_WAIT_WEB_MS). The promise that nothing is
+ * written unless the whole file is valid rests on the first pass. If the second pass stops part
+ * way (a disk error, the lock not had within DB_WAIT_PATIENT_MS, or a row that became invalid
+ * since the first pass), the slices committed before stay and rep->committed says how many rows
+ * of the file they hold; the import matches rows by key (CVR, else name and municipality), so running the
+ * same file again updates what is there and creates the rest.
  */
 int registry_import_csv(struct db *db, struct arena *a, const struct principal *by,
                         const char *data, size_t len, bool dry_run, struct import_report *rep)
@@ -337,8 +346,8 @@ int registry_import_csv(struct db *db, struct arena *a, const struct principal *
 		return 0;
 	}
 
-	if (db_write_begin(db) != 0)
-		return ERR_DB;
+	if ((rc = db_write_begin(db)) != 0)
+		return rc;
 	csv_open(&c, data, len);
 	struct arena head;
 	arena_init(&head, 0);
@@ -367,10 +376,22 @@ int registry_import_csv(struct db *db, struct arena *a, const struct principal *
 			rc = kind < 0 ? kind : ERR_INVALID; /* the data changed between the passes */
 		}
 		arena_free(&row);
+		/* on an error here no transaction is open, and db_rollback below does nothing */
+		bool committed = false;
+		if (rc == 0)
+			rc = db_write_slice(db, &committed);
+		if (committed)
+			rep->committed = rep->created + rep->updated + rep->unchanged;
 	}
+	if (rc == 0)
+		rc = db_commit(db);
+	else
+		db_rollback(db);
+	if (rc == 0)
+		rep->committed = rep->created + rep->updated + rep->unchanged;
 	if (rc)
 		rep->created = rep->updated = rep->unchanged = 0;
-	return db_write_end(db, rc);
+	return rc;
 }
 
 /* ---------------------------------------------------------------- export */

@@ -1,6 +1,6 @@
 /*
- * registry_io.h — enterprises in and out as files: CSV import (all-or-nothing, with every
- * problem reported as LINE:COLUMN), and export as CSV, JSON and XLSX with the import's columns.
+ * registry_io.h — enterprises in and out as files: CSV import (checked whole before anything is
+ * written, with every problem reported as LINE:COLUMN), and export as CSV, JSON and XLSX with the import's columns.
  * Layer: capability domain (registry).
  *
  * Columns (header names, any order; only name and kommune are required):
@@ -25,10 +25,14 @@ struct buf;
 struct db;
 struct principal;
 
-/* registry_import_csv: reads data[0..len) and, unless dry_run, writes all its enterprises in
- * one transaction: an existing enterprise (same CVR, else same name in the same municipality)
- * is updated with the file's columns, others are created. Any problem anywhere means nothing
- * is written. Returns 0 (see rep), ERR_INVALID (problems in rep), ERR_FORBIDDEN, ERR_DB. */
+/* registry_import_csv: reads data[0..len) and, unless dry_run, writes all its enterprises: an
+ * existing enterprise (same CVR, else same name in the same municipality) is updated with the
+ * file's columns, others are created. Any problem anywhere in the file means nothing is
+ * written. A valid file is written in slices of short transactions (db_write_slice), so other
+ * processes' writers get the lock in between; if writing fails part way, rep->committed rows
+ * stay written, and importing the same file again finishes the job. Returns 0 (see rep),
+ * ERR_INVALID (problems in rep), ERR_FORBIDDEN, ERR_UNAVAILABLE (the write lock not had in
+ * time), ERR_DB. */
 int registry_import_csv(struct db *db, struct arena *a, const struct principal *by,
                         const char *data, size_t len, bool dry_run, struct import_report *rep);
 

@@ -5,10 +5,12 @@
  */
 #include "db.h"
 
+#include <errno.h>
 #include <pthread.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "../base/arena.h"
 #include "../base/err.h"
@@ -17,7 +19,7 @@
 #include "migrations.h"
 
 #define DB_CACHE 96
-#define DB_BUSY_MS 60000 /* outlasts a 100,000-row import from the command line (~20 s) */
+#define DB_POLL_MS 10  /* the longest sleep between two tries for a lock another process holds */
 
 struct db_stmt {
 	struct db *db;
@@ -32,8 +34,47 @@ struct db_stmt {
 struct db {
 	sqlite3 *h;
 	bool writer;       /* holds the process writer mutex */
+	int wait_ms;       /* the longest wait for a lock: db_set_wait_ms() */
+	int64_t until;     /* the busy handler's deadline (monotonic ms) */
+	bool fixed;        /* until was set by db_write_begin for the whole of its wait */
+	int64_t since;     /* when the current write transaction got SQLite's lock */
 	struct db_stmt cache[DB_CACHE];
 };
+
+static int64_t db_now_ms(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (int64_t)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+static void db_sleep_ms(int64_t ms)
+{
+	struct timespec t = {(time_t)(ms / 1000), (long)(ms % 1000) * 1000000};
+	while (nanosleep(&t, &t) != 0 && errno == EINTR)
+		;
+}
+
+/*
+ * The busy handler, called by SQLite while another process holds a lock this connection wants
+ * (the write lock, in WAL mode; readers are not held up by a writer). It sleeps in short steps
+ * up to the connection's wait_ms, not SQLite's default growing sleeps of up to 100 ms: another
+ * process that writes in short transactions with a pause between them (a long import, see
+ * db_write_slice) leaves gaps of a few tens of milliseconds, and a poll of 10 ms lands in them.
+ * Returns 0 to give up (SQLite then answers SQLITE_BUSY), 1 to try again.
+ */
+static int db_busy(void *p, int tries)
+{
+	struct db *db = p;
+	int64_t t = db_now_ms();
+	if (tries == 0 && !db->fixed)
+		db->until = t + db->wait_ms;
+	if (t >= db->until)
+		return 0;
+	int64_t step = tries < 3 ? 1 + tries * 2 : DB_POLL_MS;
+	db_sleep_ms(step < db->until - t ? step : db->until - t);
+	return 1;
+}
 
 static int db_collate_da(void *c, int alen, const void *a, int blen, const void *b)
 {
@@ -77,7 +118,8 @@ static int db_exec_script(struct db *db, const char *sql)
 	return 0;
 }
 
-int db_open(const char *path, struct db **out)
+/* db_open with the wait set before the first statement (the journal mode pragma) runs */
+static int db_open_waiting(const char *path, int wait_ms, struct db **out)
 {
 	struct db *db = calloc(1, sizeof(*db));
 	if (!db)
@@ -90,7 +132,8 @@ int db_open(const char *path, struct db **out)
 		return ERR_DB;
 	}
 	sqlite3_extended_result_codes(db->h, 1);
-	sqlite3_busy_timeout(db->h, DB_BUSY_MS);
+	db->wait_ms = wait_ms;
+	sqlite3_busy_handler(db->h, db_busy, db);
 	db_harden(db->h);
 	/* Danish order for names: ORDER BY navn COLLATE da */
 	struct collator *coll = collate_open();
@@ -114,6 +157,11 @@ int db_open(const char *path, struct db **out)
 	return 0;
 }
 
+int db_open(const char *path, struct db **out)
+{
+	return db_open_waiting(path, DB_WAIT_PATIENT_MS, out);
+}
+
 void db_close(struct db *db)
 {
 	if (!db)
@@ -126,6 +174,11 @@ void db_close(struct db *db)
 	}
 	sqlite3_close(db->h);
 	free(db);
+}
+
+void db_set_wait_ms(struct db *db, int ms)
+{
+	db->wait_ms = ms > 0 ? ms : 0;
 }
 
 static int db_prepare_raw(struct db *db, const char *sql, sqlite3_stmt **out)
@@ -301,16 +354,67 @@ int db_run(struct db_stmt *s, int bind_rc)
 	return rc == DB_DONE ? 0 : rc == DB_ROW ? ERR_DB : rc;
 }
 
-int db_write_begin(struct db *db)
+/* the process mutex by the deadline: true when taken */
+static bool db_writer_lock_by(int64_t until)
 {
-	pthread_mutex_lock(&db_writer_lock);
+	if (pthread_mutex_trylock(&db_writer_lock) == 0)
+		return true;
+	int64_t t = db_now_ms();
+	if (t >= until)
+		return false;
+	struct timespec abs;
+	clock_gettime(CLOCK_MONOTONIC, &abs);
+	int64_t ns = abs.tv_nsec + (until - t) % 1000 * 1000000;
+	abs.tv_sec += (time_t)((until - t) / 1000 + ns / 1000000000);
+	abs.tv_nsec = (long)(ns % 1000000000);
+	return pthread_mutex_clocklock(&db_writer_lock, CLOCK_MONOTONIC, &abs) == 0;
+}
+
+/* the write lock within wait_ms, the mutex and SQLite's lock together */
+static int db_write_begin_within(struct db *db, int wait_ms)
+{
+	int64_t until = db_now_ms() + wait_ms;
+	if (!db_writer_lock_by(until))
+		return ERR_UNAVAILABLE;
 	db->writer = true;
-	if (db_exec_script(db, "BEGIN IMMEDIATE") != 0) {
+	db->until = until;
+	db->fixed = true;
+	int rc = sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	db->fixed = false;
+	if (rc != SQLITE_OK) {
+		int busy = (rc & 0xff) == SQLITE_BUSY;
+		if (!busy)
+			log_error("db: cannot begin a write: %s", sqlite3_errmsg(db->h));
 		db->writer = false;
 		pthread_mutex_unlock(&db_writer_lock);
-		return ERR_DB;
+		return busy ? ERR_UNAVAILABLE : ERR_DB;
 	}
+	db->since = db_now_ms();
 	return 0;
+}
+
+int db_write_begin(struct db *db)
+{
+	return db_write_begin_within(db, db->wait_ms);
+}
+
+int db_write_try(struct db *db)
+{
+	return db_write_begin_within(db, 0);
+}
+
+int db_write_slice(struct db *db, bool *committed)
+{
+	*committed = false;
+	if (db_now_ms() - db->since < DB_SLICE_MS)
+		return 0;
+	int rc = db_commit(db);
+	if (rc != 0)
+		return rc;
+	*committed = true;
+	/* longer than two polls of a waiting writer (db_busy), so one gets in */
+	db_sleep_ms(DB_PAUSE_MS);
+	return db_write_begin(db);
 }
 
 static void db_release_writer(struct db *db)
@@ -477,6 +581,7 @@ bool db_integrity_ok(struct db *db)
 static pthread_key_t db_key;
 static pthread_once_t db_key_once = PTHREAD_ONCE_INIT;
 static char *db_thread_path;
+static int db_thread_wait_ms;
 
 static void db_thread_close(void *p)
 {
@@ -488,8 +593,9 @@ static void db_key_make(void)
 	pthread_key_create(&db_key, db_thread_close);
 }
 
-int db_thread_setup(const char *path)
+int db_thread_setup(const char *path, int wait_ms)
 {
+	db_thread_wait_ms = wait_ms;
 	pthread_once(&db_key_once, db_key_make);
 	free(db_thread_path);
 	db_thread_path = strdup(path);
@@ -501,7 +607,7 @@ struct db *db_thread(void)
 	struct db *db = pthread_getspecific(db_key);
 	if (db)
 		return db;
-	if (!db_thread_path || db_open(db_thread_path, &db) != 0)
+	if (!db_thread_path || db_open_waiting(db_thread_path, db_thread_wait_ms, &db) != 0)
 		return NULL;
 	pthread_setspecific(db_key, db);
 	return db;

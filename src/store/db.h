@@ -11,7 +11,15 @@
  * A connection belongs to one thread. Writes go through db_write_begin(), which serializes the
  * process's writers on one mutex and then takes SQLite's write lock at once (BEGIN IMMEDIATE),
  * so a reader never has to upgrade to a writer mid-transaction and "database is locked" cannot
- * surface from within the process; the busy timeout covers other processes (the CLI).
+ * surface from within the process.
+ *
+ * Waiting for other processes. In WAL mode a reader never waits for a writer; only writers wait,
+ * for the one write lock. How long is a connection's wait bound (db_set_wait_ms): the command
+ * line is alone and patient (DB_WAIT_PATIENT_MS, the default of db_open), the server's request
+ * threads are not (DB_WAIT_WEB_MS): a write that cannot get the lock in time, because another
+ * process (an import, the sqlite3 shell) holds it, fails with ERR_UNAVAILABLE, which the server
+ * answers 503 with Retry-After, instead of holding a request thread. A long write from the
+ * command line commits in slices (db_write_slice) so the server's writes get in between.
  */
 #ifndef INDGANG_DB_H
 #define INDGANG_DB_H
@@ -23,14 +31,27 @@ struct arena;
 struct db;
 struct db_stmt;
 
+enum {
+	DB_WAIT_PATIENT_MS = 60000, /* the command line: outlasts any other writer's transaction */
+	/* a request thread: mutex and SQLite's lock together. Short, because microhttpd's pool
+	 * thread serves its other connections (a /healthz among them) only after the wait */
+	DB_WAIT_WEB_MS = 750,
+	DB_SLICE_MS = 200,          /* db_write_slice: how long one slice holds the write lock */
+	DB_PAUSE_MS = 30,           /* db_write_slice: the pause between two slices */
+};
+
 enum { DB_ROW = 1, DB_DONE = 2 };
 
-/* db_open: opens (creating if missing) the database at path with WAL, foreign keys, a busy
- * timeout and the defensive settings. ":memory:" gives a private in-memory database.
- * Returns 0 and *out, or ERR_DB with the reason logged. */
+/* db_open: opens (creating if missing) the database at path with WAL, foreign keys, a wait
+ * for locks of DB_WAIT_PATIENT_MS and the defensive settings. ":memory:" gives a private
+ * in-memory database. Returns 0 and *out, or ERR_DB with the reason logged. */
 int db_open(const char *path, struct db **out);
 /* db_close: finalizes cached statements and closes. NULL is fine. */
 void db_close(struct db *db);
+/* db_set_wait_ms: the longest time db_write_begin waits for the write lock (the process's
+ * writer mutex and SQLite's lock together), and any statement for a lock another process
+ * holds. 0 means no wait at all. */
+void db_set_wait_ms(struct db *db, int ms);
 
 /* db_prepare: a statement for a literal SQL string, cached per connection. NULL on error
  * (logged). Release with db_done(). */
@@ -64,9 +85,21 @@ void db_done(struct db_stmt *st);
  *   return db_run(s, s ? db_bind_int(s, ":id", id) : 0); */
 int db_run(struct db_stmt *s, int bind_rc);
 
-/* Transactions. db_write_begin takes the process's writer mutex and SQLite's write lock;
- * db_commit or db_rollback ends the transaction. Nesting is not supported. */
+/* Transactions. db_write_begin takes the process's writer mutex and SQLite's write lock,
+ * waiting at most the connection's wait (db_set_wait_ms): 0, ERR_UNAVAILABLE when the lock was
+ * not had in time (another writer holds it; nothing is open), or ERR_DB. db_commit or
+ * db_rollback ends the transaction. Nesting is not supported. */
 int db_write_begin(struct db *db);
+/* db_write_try: db_write_begin without any wait, for writes that may be left out when another
+ * writer is busy (a session's "last seen"): 0, ERR_UNAVAILABLE or ERR_DB. */
+int db_write_try(struct db *db);
+/* db_write_slice: for long writes from the command line, called between two rows inside
+ * db_write_begin's transaction. Once the transaction has held the lock DB_SLICE_MS, commits it
+ * (*committed is set true), pauses DB_PAUSE_MS (longer than the poll of a writer waiting in
+ * another process, so the server's writes get the lock in between) and begins the next.
+ * 0 with a transaction open; otherwise the commit's or the begin's error, with no transaction
+ * open (what was committed before stays). */
+int db_write_slice(struct db *db, bool *committed);
 int db_commit(struct db *db);
 void db_rollback(struct db *db);
 /* db_write_end: the tail of every write: commits when rc is 0 and returns the commit's result,
@@ -94,8 +127,9 @@ int db_checkpoint(struct db *db);
 bool db_integrity_ok(struct db *db);
 
 /* The per-thread connection for the server: opened on first use in each thread from the path
- * given to db_thread_setup(), closed when the thread exits. */
-int db_thread_setup(const char *path);
+ * given to db_thread_setup(), with the wait wait_ms (DB_WAIT_WEB_MS for request threads), closed
+ * when the thread exits. */
+int db_thread_setup(const char *path, int wait_ms);
 struct db *db_thread(void);
 
 #endif

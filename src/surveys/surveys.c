@@ -229,8 +229,9 @@ int surveys_define(struct db *db, struct arena *a, const struct principal *by, c
 	json_decref(root);
 	if (rc)
 		return rc;
-	if (db_write_begin(db) != 0)
-		return ERR_DB;
+	int begin_rc = db_write_begin(db);
+	if (begin_rc != 0)
+		return begin_rc;
 	int version = 0;
 	rc = surveys_store_find(db, nw.code, id, &version);
 	*created = rc == ERR_NOTFOUND;
@@ -323,8 +324,9 @@ int surveys_round_send(struct db *db, struct arena *a, const struct principal *b
 	}
 	if (errs->n)
 		return ERR_INVALID;
-	if (db_write_begin(db) != 0)
-		return ERR_DB;
+	int begin_rc = db_write_begin(db);
+	if (begin_rc != 0)
+		return begin_rc;
 	struct round rd;
 	int rc = surveys_store_round_get(db, a, s->id, send->code, &rd);
 	if (rc == 0) {
@@ -522,8 +524,9 @@ int surveys_save(struct db *db, struct arena *a, const struct principal *by,
 {
 	if (surveys_check(a, s, r, submit, errs) != 0)
 		return ERR_INVALID;
-	if (db_write_begin(db) != 0)
-		return ERR_DB;
+	int begin_rc = db_write_begin(db);
+	if (begin_rc != 0)
+		return begin_rc;
 	return db_write_end(db, surveys_write(db, a, by, s, rd, r, submit));
 }
 
@@ -532,8 +535,9 @@ int surveys_reopen(struct db *db, struct arena *a, const struct principal *by,
 {
 	if (access_allowed(by, ACC_NATIONAL, NULL) != 0)
 		return ERR_FORBIDDEN;
-	if (db_write_begin(db) != 0)
-		return ERR_DB;
+	int begin_rc = db_write_begin(db);
+	if (begin_rc != 0)
+		return begin_rc;
 	int rc = surveys_store_reopen(db, rd->id, kommune);
 	if (rc == 0)
 		rc = audit_record(db, by, "reopen", "survey_response",
@@ -552,8 +556,9 @@ int surveys_remind(struct db *db, struct arena *a, const struct principal *by,
 	int rc = surveys_store_round_status(db, a, rd->id, &rows, &n);
 	if (rc)
 		return rc;
-	if (db_write_begin(db) != 0)
-		return ERR_DB;
+	int begin_rc = db_write_begin(db);
+	if (begin_rc != 0)
+		return begin_rc;
 	for (int i = 0; rc == 0 && i < n; i++) {
 		if (rows[i].submitted_at)
 			continue;

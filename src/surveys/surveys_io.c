@@ -183,8 +183,9 @@ int surveys_import_csv(struct db *db, struct arena *a, const struct principal *b
 		problems_add(a, rep, c.error_line, c.error_col, c.error);
 	if (rep->nproblems)
 		return ERR_INVALID;
-	if (db_write_begin(db) != 0)
-		return ERR_DB;
+	int begin_rc = db_write_begin(db);
+	if (begin_rc != 0)
+		return begin_rc;
 	struct round rd;
 	rc = surveys_round_ensure(db, a, s, round, &rd);
 	for (int i = 0; rc == 0 && i < n; i++) {
