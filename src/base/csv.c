@@ -39,6 +39,29 @@ static int csv_fail(struct csv *c, const char *msg, int line, int col)
 	return -1;
 }
 
+/* c starts a formula in a spreadsheet cell */
+static bool formula_start(char c)
+{
+	return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+/* s is a plain number such as -12, +3 or -1,5: a spreadsheet reads it as a number, not a formula */
+static bool plain_number(const char *s)
+{
+	if (*s == '-' || *s == '+')
+		s++;
+	if (*s < '0' || *s > '9')
+		return false;
+	bool sep = false;
+	for (; *s; s++) {
+		if ((*s == '.' || *s == ',') && !sep && s[1] >= '0' && s[1] <= '9')
+			sep = true;
+		else if (*s < '0' || *s > '9')
+			return false;
+	}
+	return true;
+}
+
 int csv_next(struct csv *c, struct arena *a, struct csv_record *rec)
 {
 	/* skip blank lines */
@@ -101,7 +124,14 @@ int csv_next(struct csv *c, struct arena *a, struct csv_record *rec)
 			buf_free(&field);
 			return csv_fail(c, "a field is longer than 65536 bytes", c->line, col);
 		}
-		rec->f[rec->n++] = arena_strndup(a, buf_str(&field), field.len);
+		const char *text = buf_str(&field);
+		size_t len = field.len;
+		/* the apostrophe csv_write_field puts before a formula's first character */
+		if (len >= 2 && text[0] == '\'' && formula_start(text[1])) {
+			text++;
+			len--;
+		}
+		rec->f[rec->n++] = arena_strndup(a, text, len);
 		if (c->p < c->end && *c->p == c->delim) {
 			c->p++;
 			continue;
@@ -127,12 +157,15 @@ void csv_write_field(struct buf *o, const char *s, char delim)
 {
 	if (!s)
 		s = "";
-	bool quote = strchr(s, delim) || strchr(s, '"') || strchr(s, '\n') || strchr(s, '\r');
+	bool guard = formula_start(*s) && !plain_number(s);
+	bool quote = guard || strchr(s, delim) || strchr(s, '"') || strchr(s, '\n') || strchr(s, '\r');
 	if (!quote) {
 		buf_puts(o, s);
 		return;
 	}
 	buf_putc(o, '"');
+	if (guard)
+		buf_putc(o, '\'');
 	for (; *s; s++) {
 		if (*s == '"')
 			buf_putc(o, '"');

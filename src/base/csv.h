@@ -34,12 +34,17 @@ struct csv_record {
 void csv_open(struct csv *c, const char *data, size_t len);
 /* csv_next: reads the next record into *rec (fields owned by a). Returns 1 for a record, 0 at
  * the end, -1 on a malformed record (c->error, c->error_line, c->error_col say what and where;
- * reading cannot continue). Blank lines are skipped. */
+ * reading cannot continue). Blank lines are skipped. An apostrophe in front of a formula's
+ * first character (see csv_write_field) is taken off. */
 int csv_next(struct csv *c, struct arena *a, struct csv_record *rec);
 /* csv_field_ok: the text of a field is valid UTF-8 (else a caller reports it). */
 int csv_field_ok(const char *s);
 
-/* csv_write_field: appends s quoted as needed for delim to the caller's buffer writer. */
+/* csv_write_field: appends s quoted as needed for delim to the caller's buffer writer. A text
+ * that a spreadsheet would run as a formula (it starts with =, +, -, @, a tab or a carriage
+ * return, and is not a plain number) is written with a leading apostrophe, as OWASP advises
+ * against CSV injection; csv_next takes such an apostrophe off again, so our own files read
+ * back as they were written. */
 struct buf;
 void csv_write_field(struct buf *o, const char *s, char delim);
 

@@ -100,6 +100,19 @@ static void create_and_edit_enterprise(void)
 	CHECK_STATUS(p, 200);
 	CHECK_STR(harness_json_str(harness_json(p), "closed"), "2026-06-30");
 	CHECK_STR(harness_json_str(harness_json(p), "name"), "Grøn Kantine HTTP");
+	/* a name or description a spreadsheet would run as a formula goes into the public CSV with
+	 * an apostrophe in front (CSV injection), and an import of that file reads it back as typed */
+	struct harness_resp *f = harness_post_json(kolding, "/api/v1/enterprises",
+		"{\"name\":\"=HYPERLINK(\\\"http://evil.example\\\",\\\"Klik\\\")\",\"kommune\":\"621\","
+		"\"description\":\"@SUM(1+1)\"}");
+	CHECK_STATUS(f, 201);
+	struct harness_resp *csv = harness_get(anon, "/virksomheder/eksport?format=csv&kommune=621");
+	CHECK_STATUS(csv, 200);
+	CHECK_HAS(csv->body, "\"'=HYPERLINK(");
+	CHECK_HAS(csv->body, "'@SUM(1+1)");
+	CHECK_LACKS(csv->body, ",=HYPERLINK");
+	CHECK_LACKS(csv->body, ",@SUM");
+	CHECK_LACKS(csv->body, ";=HYPERLINK");
 	/* the profile page shows it and its history to the municipality's staff */
 	struct harness_client *web = harness_login(srv, "konsulent@kolding.example", HARNESS_DEMO_PASSWORD);
 	CHECK(web);

@@ -277,6 +277,21 @@ static void test_csv_write_field(void **state)
 		{"to\nlinjer", ';', "\"to\nlinjer\""},
 		{"cr\rhere", ';', "\"cr\rhere\""},
 		{"<script>\"'&", ';', "\"<script>\"\"'&\""},
+		/* CSV injection: what a spreadsheet would run gets an apostrophe in front */
+		{"=HYPERLINK(\"http://x\")", ';', "\"'=HYPERLINK(\"\"http://x\"\")\""},
+		{"@SUM(1+1)", ';', "\"'@SUM(1+1)\""},
+		{"+45 12 34 56 78", ';', "\"'+45 12 34 56 78\""},
+		{"-2+3", ';', "\"'-2+3\""},
+		{"\tx", ';', "\"'\tx\""},
+		{"\r=1", ';', "\"'\r=1\""},
+		{"=", ';', "\"'=\""},
+		/* plain numbers stay numbers */
+		{"-5", ';', "-5"},
+		{"+3", ';', "+3"},
+		{"-1,5", ';', "-1,5"},
+		{"-1,5", ',', "\"-1,5\""},
+		{"-1.25", ';', "-1.25"},
+		{"a=b", ';', "a=b"},
 	};
 	for (size_t i = 0; i < N_OF(cases); i++) {
 		struct buf o;
@@ -294,6 +309,7 @@ static void test_csv_roundtrip(void **state)
 	(void)state;
 	static const char *const fields[] = {
 		"Æble ApS", "Smith; J", "\"citat\"", "to\nlinjer", "", "<script>\"'&", "a,b", "ø",
+		"=HYPERLINK(\"x\")", "@SUM(1+1)", "+45 12 34 56 78", "-5", "-1,5", "\tfane", "'citeret",
 	};
 	struct arena a;
 	arena_init(&a, 0);
