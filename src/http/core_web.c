@@ -13,9 +13,8 @@ int core_page_home(struct req *r)
 	page_begin(r, "Velkommen til Indgang");
 	struct buf *o = &r->out;
 	html(o, "<p class=\"lead\">Indgang er én indgang for kommunen og de socialøkonomiske "
-	        "virksomheder: et register over virksomhederne, rådgivning og henvendelser, "
-	        "undersøgelser og den årlige rapport, matchning af borgere til job, indkøb, "
-	        "netværk, partnerskaber og strategiske mål.</p>\n");
+	        "virksomheder: et register over virksomhederne, rådgivning og henvendelser, og "
+	        "undersøgelser med den årlige rapport.</p>\n");
 	if (!r->user) {
 		html(o, "<p><a class=\"button\" href=\"/login\">Log ind</a> som medarbejder, "
 		        "indkøber eller virksomhed.</p>\n");
