@@ -129,3 +129,17 @@ done:
 	return rc;
 #undef AUDIT_WHERE
 }
+
+void audit_row_json(struct json *w, const struct audit_row *row)
+{
+	json_obj_open(w, NULL);
+	json_int(w, "id", row->id);
+	json_str(w, "at", row->at);
+	json_str(w, "user", row->user_email);
+	json_str(w, "kommune", row->kommune);
+	json_str(w, "action", row->action);
+	json_str(w, "entity", row->entity);
+	json_str(w, "entity_id", row->entity_id);
+	json_str(w, "detail", row->detail);
+	json_obj_close(w);
+}

@@ -61,6 +61,11 @@ struct audit_row {
 	const char *at, *user_email, *kommune, *action, *entity, *entity_id, *detail;
 };
 
+/* audit_row_json: row as one JSON object in w (its detail, JSON this program wrote, as a string,
+ * which keeps the writer typed); shared by the API and the command line. */
+struct json;
+void audit_row_json(struct json *w, const struct audit_row *row);
+
 /* audit_list: newest first. *rows owned by a; *total counts all matching lines. */
 int audit_list(struct db *db, struct arena *a, const struct audit_filter *f,
                struct audit_row **rows, int *n, int *total);

@@ -25,19 +25,8 @@ int audit_api_list(struct req *r)
 		return api_fail(r, rc);
 	struct json w;
 	api_list_begin(r, &w);
-	for (int i = 0; i < n; i++) {
-		json_obj_open(&w, NULL);
-		json_int(&w, "id", rows[i].id);
-		json_str(&w, "at", rows[i].at);
-		json_str(&w, "user", rows[i].user_email);
-		json_str(&w, "kommune", rows[i].kommune);
-		json_str(&w, "action", rows[i].action);
-		json_str(&w, "entity", rows[i].entity);
-		json_str(&w, "entity_id", rows[i].entity_id);
-		/* detail is JSON this program wrote; pass it as a string to keep the writer typed */
-		json_str(&w, "detail", rows[i].detail);
-		json_obj_close(&w);
-	}
+	for (int i = 0; i < n; i++)
+		audit_row_json(&w, &rows[i]);
 	api_list_end(r, &w, total, f.limit, f.offset);
 	return 0;
 }

@@ -106,18 +106,8 @@ int cmd_audit(const struct cmd_ctx *ctx, int argc, char **argv)
 		json_init(&w, &b);
 		json_obj_open(&w, NULL);
 		json_arr_open(&w, "items");
-		for (int i = 0; i < n; i++) {
-			json_obj_open(&w, NULL);
-			json_int(&w, "id", rows[i].id);
-			json_str(&w, "at", rows[i].at);
-			json_str(&w, "user", rows[i].user_email);
-			json_str(&w, "kommune", rows[i].kommune);
-			json_str(&w, "action", rows[i].action);
-			json_str(&w, "entity", rows[i].entity);
-			json_str(&w, "entity_id", rows[i].entity_id);
-			json_str(&w, "detail", rows[i].detail);
-			json_obj_close(&w);
-		}
+		for (int i = 0; i < n; i++)
+			audit_row_json(&w, &rows[i]);
 		json_arr_close(&w);
 		json_int(&w, "total", total);
 		json_obj_close(&w);

@@ -138,15 +138,9 @@ static int case_page(struct req *r, int status, const struct inquiry *q)
 	htmlf(o, "<h2>Beskeden</h2>\n<p class=\"description\">%s</p>\n", q->message);
 
 	const char *action = arena_printf(&r->a, "/sager/%lld", (long long)q->id);
-	struct form_option *uo = arena_alloc(&r->a, sizeof(*uo) * (size_t)(nu + 1));
-	uo[0] = (struct form_option){"", "Ingen"};
-	for (int i = 0; i < nu; i++)
-		uo[i + 1] = (struct form_option){arena_printf(&r->a, "%lld", (long long)units[i].id), units[i].name};
-	struct form_option *po = arena_alloc(&r->a, sizeof(*po) * (size_t)(nusers + 1));
-	int np = 0;
-	po[np++] = (struct form_option){"", "Ingen"};
-	for (int i = 0; i < nusers; i++)
-		po[np++] = (struct form_option){arena_printf(&r->a, "%lld", (long long)users[i].id), users[i].email};
+	struct form_option *uo = entry_web_unit_options(r, units, nu, "Ingen");
+	struct form_option *po = entry_web_worker_options(r, users, nusers, "Ingen");
+	int np = nusers + 1;
 
 	html(o, "<h2>Behandling</h2>\n");
 	htmlf(o, "<form method=\"post\" action=\"%s\" class=\"stack narrow\" novalidate>\n", action);

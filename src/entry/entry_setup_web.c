@@ -75,15 +75,9 @@ static int setup_page(struct req *r, int status)
 	                                   .value = req_form(r, "email"), .error = errs_get(er, "email")});
 	html(o, "<button type=\"submit\">Tilføj</button>\n</form>\n");
 
-	struct form_option *uo = arena_alloc(&r->a, sizeof(*uo) * (size_t)(nu + 1));
-	uo[0] = (struct form_option){"", "Ingen"};
-	for (int i = 0; i < nu; i++)
-		uo[i + 1] = (struct form_option){arena_printf(&r->a, "%lld", (long long)units[i].id), units[i].name};
-	struct form_option *po = arena_alloc(&r->a, sizeof(*po) * (size_t)(nusers + 1));
-	int np = 0;
-	po[np++] = (struct form_option){"", "Koordinatoren (ingen bestemt)"};
-	for (int i = 0; i < nusers; i++)
-		po[np++] = (struct form_option){arena_printf(&r->a, "%lld", (long long)users[i].id), users[i].email};
+	struct form_option *uo = entry_web_unit_options(r, units, nu, "Ingen");
+	struct form_option *po = entry_web_worker_options(r, users, nusers, "Koordinatoren (ingen bestemt)");
+	int np = nusers + 1;
 	html(o, "<h2>Hvem får hvilke henvendelser</h2>\n");
 	for (int t = 0; t < entry_topics_count; t++) {
 		const struct routing_row *cur = NULL;

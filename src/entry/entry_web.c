@@ -10,6 +10,7 @@
 
 #include "../base/text.h"
 #include "../http/page.h"
+#include "../auth/users.h"
 #include "entry.h"
 
 const char *entry_web_today(struct req *r)
@@ -41,3 +42,22 @@ int64_t entry_web_id_field(struct req *r, const char *name)
 	return text_parse_int(v, 1, 1LL << 53, &id) == 0 ? id : -2;
 }
 
+struct form_option *entry_web_unit_options(struct req *r, const struct unit_row *units, int n,
+                                           const char *first)
+{
+	struct form_option *o = arena_alloc(&r->a, sizeof(*o) * (size_t)(n + 1));
+	o[0] = (struct form_option){"", first};
+	for (int i = 0; i < n; i++)
+		o[i + 1] = (struct form_option){arena_printf(&r->a, "%lld", (long long)units[i].id), units[i].name};
+	return o;
+}
+
+struct form_option *entry_web_worker_options(struct req *r, const struct user_row *users, int n,
+                                             const char *first)
+{
+	struct form_option *o = arena_alloc(&r->a, sizeof(*o) * (size_t)(n + 1));
+	o[0] = (struct form_option){"", first};
+	for (int i = 0; i < n; i++)
+		o[i + 1] = (struct form_option){arena_printf(&r->a, "%lld", (long long)users[i].id), users[i].email};
+	return o;
+}

@@ -20,6 +20,15 @@ const char *entry_web_today(struct req *r);
  * (when not NULL); owned by the request. */
 struct form_option *entry_web_options(struct req *r, const struct option_pair *p, int n,
                                       const char *first);
+/* entry_web_unit_options / entry_web_worker_options: the municipality's units and partners, or
+ * the people cases can be given to, as options after a first empty choice labelled first;
+ * owned by the request. */
+struct unit_row;
+struct user_row;
+struct form_option *entry_web_unit_options(struct req *r, const struct unit_row *units, int n,
+                                           const char *first);
+struct form_option *entry_web_worker_options(struct req *r, const struct user_row *users, int n,
+                                             const char *first);
 /* entry_web_id_field: the form field name as an id: 0 when empty or missing, -2 when it is not
  * a positive number. */
 int64_t entry_web_id_field(struct req *r, const char *name);
