@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "harness.h"
 
@@ -321,9 +322,51 @@ static void survey_report_reproduces_chapter_3(void)
 	struct harness_resp *start = harness_get(admin, "/api/v1/surveys/soev-2015/rounds/projektstart/report");
 	json_t *s12 = question(harness_json(start), "t12");
 	CHECK(count_of(s12, 0) == 6 && count_of(s12, 1) == 8 && count_of(s12, 2) == 3);
+	/* a second round side by side: the API's ?compare= and the page's JSON download */
+	const char *both[] = {"/api/v1/surveys/soev-2015/rounds/november-2015/report?compare=projektstart",
+	                      "/undersoegelser/soev-2015/november-2015/rapport?sammenlign=projektstart&format=json"};
+	struct harness_client *aweb = harness_login(srv, "admin@indgang.example", HARNESS_DEMO_PASSWORD);
+	CHECK(aweb);
+	for (size_t i = 0; i < 2; i++) {
+		struct harness_resp *cr = harness_get(i ? aweb : admin, both[i]);
+		CHECK_STATUS(cr, 200);
+		json_t *cq = json_object_get(question(harness_json(cr), "t12"), "compare");
+		CHECKF(cq, "%s: t12 has no \"compare\"", both[i]);
+		CHECK_STR(harness_json_str(cq, "round"), "projektstart");
+		CHECK(count_of(cq, 0) == 6 && count_of(cq, 1) == 8 && count_of(cq, 2) == 3);
+	}
+	CHECK_API_ERROR(harness_get(admin, "/api/v1/surveys/soev-2015/rounds/november-2015/report?compare=nope"),
+	                404, "not_found", "compare");
 	/* a konsulent reads neither the admin report nor another municipality's answers */
 	CHECK_API_ERROR(harness_get(kolding, "/api/v1/surveys/soev-2015/rounds/november-2015/report"), 403, "forbidden", NULL);
 	CHECK_API_ERROR(harness_get(anon, "/api/v1/surveys/soev-2015/rounds/november-2015/report"), 401, "unauthorized", NULL);
+}
+
+/* survey report --compare: every format carries the second round (JSON, CSV, XLSX), not only HTML */
+static void survey_report_compare_every_format(void)
+{
+	char *out = NULL;
+	CHECK(harness_cli(srv, NULL, &out, "survey", "report", "--survey", "soev-2015", "--round", "november-2015",
+	                  "--compare", "projektstart", "--format", "csv", NULL) == 0);
+	CHECK_HAS(out, "question,item,option,label,count,compare_count\r\n");
+	CHECK_HAS(out, "t12,,1,0 om måneden,0,6\r\n");
+	CHECK_HAS(out, "t12,,2,1-2 om måneden,12,8\r\n");
+	CHECK_HAS(out, "t12,,,I alt,17,17\r\n");
+	CHECK(harness_cli(srv, NULL, &out, "survey", "report", "--survey", "soev-2015", "--round", "november-2015",
+	                  "--compare", "projektstart", "--format", "json", NULL) == 0);
+	CHECK_HAS(out, "\"compare\":{\"round\":\"projektstart\",\"respondents\":17}");
+	CHECK_HAS(out, "\"compare\":{\"round\":\"projektstart\",\"answered\":17,\"options\":"
+	               "[{\"key\":\"1\",\"label\":\"0 om måneden\",\"count\":6}");
+	const char *xlsx = harness_server_path(srv, "compare.xlsx"), *plain = harness_server_path(srv, "plain.xlsx");
+	CHECK(harness_cli(srv, NULL, NULL, "survey", "report", "--survey", "soev-2015", "--round", "november-2015",
+	                  "--compare", "projektstart", "--format", "xlsx", xlsx, NULL) == 0);
+	CHECK(harness_cli(srv, NULL, NULL, "survey", "report", "--survey", "soev-2015", "--round", "november-2015",
+	                  "--format", "xlsx", plain, NULL) == 0);
+	/* the sheets are compressed: the second round's column makes the file larger */
+	struct stat a, b;
+	CHECK(stat(xlsx, &a) == 0 && stat(plain, &b) == 0);
+	CHECKF(a.st_size > b.st_size, "xlsx with --compare %lld bytes, without %lld", (long long)a.st_size,
+	       (long long)b.st_size);
 }
 
 static void survey_answered_in_the_browser(void)
@@ -594,6 +637,7 @@ static const struct harness_test tests[] = {
 	{"Tabel 1 for 2015 from the demo data equals the report's, with page and downloads", tabel1_from_the_demo, 0},
 	{"registry pages validate; the enterprise form keeps input and shows errors", registry_pages, 0},
 	{"the 2015 survey's report reproduces chapter 3; konsulenter cannot read it", survey_report_reproduces_chapter_3, 0},
+	{"survey report --compare gives the second round in JSON, CSV and XLSX too", survey_report_compare_every_format, 0},
 	{"a konsulent answers the 2015 survey in the browser and the report counts it", survey_answered_in_the_browser, 0},
 	{"inquiries: reference, validation, municipality scope, closing needs an outcome, receipt in outbox", inquiries_api, 0},
 	{"more than 10 inquiries a minute from one address answer 429", inquiries_rate_limit, 0},
