@@ -198,14 +198,41 @@ static int demo_surveys(struct db *db, struct arena *a)
 	return rc;
 }
 
-/* a year of advisory sessions for the 17 municipalities of the 2015 survey, as many each month
- * as their answer to Tabel 12 in November 2015 says (0, 1-2, 3-5, 6-10, over 10 a month), and a
- * few inquiries for Kolding with its jobcenter as a unit */
+/* t12_buckets: each municipality's answer to t12 in round code of soev-2015, as the index of the
+ * bucket (0: none a month ... 4: over 10); -1 for a municipality without one. kommuner[i] names
+ * row i; at most max rows. Returns the number of rows, or an error below 0. */
+static int t12_buckets(struct db *db, struct arena *a, const struct survey *s, const char *code,
+                       const char **kommuner, int *buckets, int max)
+{
+	struct round rd;
+	struct response *answers;
+	int n;
+	const struct question *t12 = surveys_question(s, "t12");
+	if (!t12 || surveys_round(db, a, s, code, &rd) != 0 || surveys_submitted(db, a, s, &rd, &answers, &n) != 0)
+		return ERR_NOTFOUND;
+	int count = 0;
+	for (int i = 0; i < n && count < max; i++) {
+		kommuner[count] = answers[i].kommune;
+		buckets[count] = -1;
+		for (int c = 0; c < answers[i].ncells; c++)
+			if (answers[i].cells[c].q == t12)
+				buckets[count] = surveys_choice_index(t12->options, t12->noptions, answers[i].cells[c].option);
+		count++;
+	}
+	return count;
+}
+
+/* a year of advisory sessions for the 17 municipalities of the 2015 survey. Tabel 12 asks how
+ * many enterprises or entrepreneurs get advice a month (0, 1-2, 3-5, 6-10, over 10): January 2015,
+ * when the project started, advises as many as the municipality's answer at the start
+ * (projektstart), November and December as many as its answer in November 2015, and the months
+ * between move evenly from the one to the other. Whoever is advised in a month with two or more
+ * comes back once more, so the sessions outnumber the advised. And a few inquiries for Kolding
+ * with its jobcenter as a unit. */
 static int demo_entry(struct db *db, struct arena *a)
 {
 	struct survey s;
-	struct round rd;
-	if (surveys_load(db, a, "soev-2015", &s) != 0 || surveys_round(db, a, &s, "november-2015", &rd) != 0)
+	if (surveys_load(db, a, "soev-2015", &s) != 0)
 		return ERR_NOTFOUND;
 	struct advisory_session_row *rows;
 	int n, total;
@@ -213,29 +240,36 @@ static int demo_entry(struct db *db, struct arena *a)
 		return ERR_DB;
 	if (total > 0)
 		return 0; /* loaded before */
-	static const int per_month[] = {0, 2, 4, 8, 12}; /* one value inside each bucket */
-	const struct question *t12 = surveys_question(&s, "t12");
-	struct response *answers;
-	if (!t12 || surveys_submitted(db, a, &s, &rd, &answers, &n) != 0)
+	static const int per_month[] = {0, 2, 4, 8, 12}; /* advised a month: one value inside each bucket */
+	enum { MAXK = 128 };
+	const char *kommuner[MAXK], *start_kommuner[MAXK];
+	int end_bucket[MAXK], start_bucket[MAXK];
+	n = t12_buckets(db, a, &s, "november-2015", kommuner, end_bucket, MAXK);
+	int nstart = t12_buckets(db, a, &s, "projektstart", start_kommuner, start_bucket, MAXK);
+	if (n < 0 || nstart < 0)
 		return ERR_NOTFOUND;
 	for (int i = 0; i < n; i++) {
-		const struct response *resp = &answers[i];
-		int bucket = -1;
-		for (int c = 0; c < resp->ncells; c++)
-			if (resp->cells[c].q == t12)
-				bucket = surveys_choice_index(t12->options, t12->noptions, resp->cells[c].option);
-		if (bucket < 0 || bucket > 4)
+		int b1 = end_bucket[i], b0 = b1;
+		if (b1 < 0 || b1 > 4)
 			continue;
+		for (int j = 0; j < nstart; j++)
+			if (!strcmp(start_kommuner[j], kommuner[i]) && start_bucket[j] >= 0 && start_bucket[j] <= 4)
+				b0 = start_bucket[j];
 		for (int month = 1; month <= 12; month++) {
-			for (int k = 0; k < per_month[bucket]; k++) {
+			int v0 = per_month[b0], v1 = per_month[b1];
+			int advised = month >= 11 ? v1 : v0 + ((v1 - v0) * (month - 1) + (v1 > v0 ? 5 : -5)) / 10;
+			int sessions = advised >= 2 ? advised + 1 : advised;
+			for (int k = 0; k < sessions; k++) {
 				struct errs errs = {0};
 				int64_t sid;
+				int who = k < advised ? k : 0; /* the last session: the first advised again */
 				struct advisory_session_input in = {
-					.kommune = resp->kommune,
+					.kommune = kommuner[i],
 					.date = arena_printf(a, "2015-%02d-%02d", month, 2 + k * 2),
-					.topic = k % 2 ? "employment" : "business",
+					.topic = who % 2 ? "employment" : "business",
 					.minutes = 30 + 15 * (k % 4),
-					.entrepreneur = arena_printf(a, "Iværksætter %d (demo)", k + 1),
+					.entrepreneur = arena_printf(a, "Iværksætter %d (demo)", who + 1),
+					.follow_up = k < advised ? "" : "Opfølgning på månedens første samtale",
 				};
 				if (advisory_session_add(db, a, &users_cli, &in, &errs, &sid) != 0)
 					return ERR_DB;

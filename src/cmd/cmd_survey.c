@@ -27,7 +27,9 @@ static const char survey_help[] =
 	"that would leave answers without their question, option or item is refused.\n"
 	"import reads answers in the wide format (one row per municipality; the round is created if\n"
 	"missing); any invalid cell is printed as LINE:COLUMN: message and nothing is written.\n"
-	"report prints the round's report; xlsx is written to FILE.\n";
+	"report prints the round's report; xlsx is written to FILE. --compare ROUND puts a second\n"
+	"round beside the first in every format (JSON: a \"compare\" object per question; CSV: a\n"
+	"compare_count column; XLSX and HTML: its columns beside the first's).\n";
 
 int cmd_survey(const struct cmd_ctx *ctx, int argc, char **argv)
 {
@@ -142,12 +144,12 @@ int cmd_survey(const struct cmd_ctx *ctx, int argc, char **argv)
 			fprintf(stderr, "indgang survey report: cannot compute the report\n");
 			rc = EXIT_FAIL;
 		} else if (!strcmp(format, "json")) {
-			surveys_report_json(&out, &r);
+			surveys_report_json(&out, &r, compare ? &c : NULL);
 			buf_putc(&out, '\n');
 		} else if (!strcmp(format, "csv")) {
-			surveys_report_csv(&out, &r);
+			surveys_report_csv(&out, &r, compare ? &c : NULL);
 		} else if (!strcmp(format, "xlsx")) {
-			if (surveys_report_xlsx(&out, &r) != 0)
+			if (surveys_report_xlsx(&out, &a, &r, compare ? &c : NULL) != 0)
 				rc = EXIT_FAIL;
 		} else {
 			html(&out, "<!DOCTYPE html>\n<html lang=\"da\">\n<head>\n<meta charset=\"utf-8\">\n");

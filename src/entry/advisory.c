@@ -65,6 +65,7 @@ int advisory_sessions(struct db *db, struct arena *a, const struct principal *by
 
 const char *advisory_bucket(int n)
 {
+	/* Tabel 12 asks how many enterprises or entrepreneurs get advice a month: n is that count */
 	return n <= 0 ? "0" : n <= 2 ? "1-2" : n <= 5 ? "3-5" : n <= 10 ? "6-10" : ">10";
 }
 
@@ -91,13 +92,16 @@ static struct advisory_row *stats_row(struct stats_ctx *c, const char *kommune, 
 	return r;
 }
 
-static void on_month(void *ctx, const char *kommune, const char *navn, const char *month, int count)
+static void on_month(void *ctx, const char *kommune, const char *navn, const char *month, int advised,
+                     int sessions)
 {
 	struct stats_ctx *c = ctx;
 	struct advisory_row *r = stats_row(c, kommune, navn);
 	for (int m = 0; r && m < r->nmonths; m++)
-		if (!strcmp(r->months[m].month, month))
-			r->months[m].sessions = count;
+		if (!strcmp(r->months[m].month, month)) {
+			r->months[m].advised = advised;
+			r->months[m].sessions = sessions;
+		}
 }
 
 static bool parse_month(const char *s, int *y, int *m)

@@ -30,18 +30,20 @@ struct advisory_session_row {
 int advisory_sessions(struct db *db, struct arena *a, const struct principal *by, const char *kommune,
                    int limit, int offset, struct advisory_session_row **rows, int *n, int *total);
 
-/* the report's buckets of sessions a month: "0", "1-2", "3-5", "6-10", ">10" */
-const char *advisory_bucket(int sessions);
+/* the report's buckets (Tabel 12) of enterprises or entrepreneurs advised a month: "0", "1-2",
+ * "3-5", "6-10", ">10" */
+const char *advisory_bucket(int advised);
 struct month_count {
 	char month[8];  /* YYYY-MM */
-	int sessions;
+	int advised;    /* distinct enterprises, and entrepreneurs without one by name */
+	int sessions;   /* every session, several with the same advised included */
 };
 struct advisory_row {
 	const char *kommune, *navn;
 	struct month_count *months;
 	int nmonths;
 };
-/* advisory_stats: sessions per month from..to (YYYY-MM, at most 120 months) for kommune, or
+/* advisory_stats: advised and sessions per month from..to (YYYY-MM, at most 120 months) for kommune, or
  * for every municipality with sessions in the period (kommune NULL). */
 int advisory_stats(struct db *db, struct arena *a, const char *from, const char *to,
                          const char *kommune, struct advisory_row **rows, int *n);

@@ -45,22 +45,26 @@ static int sessions_page(struct req *r, int status)
 	if (req_query(r, "ok"))
 		html(o, "<p class=\"notice\" role=\"status\">Samtalen er registreret.</p>\n");
 	if (ns == 1) {
-		html(o, "<h2>Samtaler pr. måned</h2>\n<table class=\"numbers\">\n<caption class=\"visually-hidden\">"
-		        "Samtaler pr. måned de seneste tolv måneder</caption>\n<thead><tr><th scope=\"col\">Måned</th>"
-		        "<th scope=\"col\">Samtaler</th><th scope=\"col\">Interval som i rapportens tabel 12</th></tr>"
-		        "</thead>\n<tbody>\n");
+		html(o, "<h2>Rådgivning pr. måned</h2>\n<table class=\"numbers\">\n<caption class=\"visually-hidden\">"
+		        "Rådgivne virksomheder og iværksættere og samtaler pr. måned de seneste tolv måneder</caption>\n"
+		        "<thead><tr><th scope=\"col\">Måned</th>"
+		        "<th scope=\"col\">Rådgivne virksomheder og iværksættere</th><th scope=\"col\">Samtaler</th>"
+		        "<th scope=\"col\">Interval som i rapportens tabel 12 (rådgivne)</th></tr></thead>\n<tbody>\n");
 		const char **cats = arena_alloc(&r->a, sizeof(char *) * (size_t)stats[0].nmonths);
-		int *vals = arena_alloc(&r->a, sizeof(int) * (size_t)stats[0].nmonths);
+		int *advised = arena_alloc(&r->a, sizeof(int) * (size_t)stats[0].nmonths);
+		int *sessions = arena_alloc(&r->a, sizeof(int) * (size_t)stats[0].nmonths);
 		for (int i = 0; i < stats[0].nmonths; i++) {
 			const struct month_count *mc = &stats[0].months[i];
-			htmlf(o, "<tr><th scope=\"row\">%s</th><td>%d</td><td>%s</td></tr>\n", mc->month, mc->sessions,
-			      advisory_bucket(mc->sessions));
+			htmlf(o, "<tr><th scope=\"row\">%s</th><td>%d</td><td>%d</td><td>%s</td></tr>\n", mc->month,
+			      mc->advised, mc->sessions, advisory_bucket(mc->advised));
 			cats[i] = mc->month;
-			vals[i] = mc->sessions;
+			advised[i] = mc->advised;
+			sessions[i] = mc->sessions;
 		}
 		html(o, "</tbody>\n</table>\n");
-		struct chart_series series = {"Samtaler", vals, "#0b5394"};
-		chart_bars(o, "samtaler", "Samtaler pr. måned som søjlediagram", cats, stats[0].nmonths, &series, 1);
+		struct chart_series series[] = {{"Rådgivne", advised, "#0b5394"}, {"Samtaler", sessions, "#b45f06"}};
+		chart_bars(o, "samtaler", "Rådgivne og samtaler pr. måned som søjlediagram", cats, stats[0].nmonths,
+		           series, 2);
 	}
 	html(o, "<h2>Registrér en samtale</h2>\n");
 	form_error_summary(o, &r->errs);

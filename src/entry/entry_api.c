@@ -201,7 +201,8 @@ int entry_api_advisory_session_create(struct req *r)
 }
 
 /* GET /api/v1/stats/advisory?from=YYYY-MM&to=YYYY-MM[&kommune=KODE] — public (counts only).
- * {"rows": [{"kommune", "name", "months": [{"month", "sessions", "bucket"}]}]} */
+ * {"rows": [{"kommune", "name", "months": [{"month", "advised", "sessions", "bucket"}]}]}: advised
+ * counts distinct enterprises or entrepreneurs, and the bucket (Tabel 12's) is of advised. */
 int entry_api_advisory_stats(struct req *r)
 {
 	const char *from = req_query(r, "from"), *to = req_query(r, "to"), *k = req_query(r, "kommune");
@@ -229,8 +230,9 @@ int entry_api_advisory_stats(struct req *r)
 		for (int m = 0; m < rows[i].nmonths; m++) {
 			json_obj_open(&w, NULL);
 			json_str(&w, "month", rows[i].months[m].month);
+			json_int(&w, "advised", rows[i].months[m].advised);
 			json_int(&w, "sessions", rows[i].months[m].sessions);
-			json_str(&w, "bucket", advisory_bucket(rows[i].months[m].sessions));
+			json_str(&w, "bucket", advisory_bucket(rows[i].months[m].advised));
 			json_obj_close(&w);
 		}
 		json_arr_close(&w);

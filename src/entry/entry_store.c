@@ -400,13 +400,17 @@ int entry_store_advisory_sessions(struct db *db, struct arena *a, const char *ko
 	return rc == DB_DONE || rc == 0 ? 0 : rc;
 }
 
+/* advised: an enterprise counts once by its id, an entrepreneur without one once by name (the
+ * trimmed name as written) within the municipality */
 int entry_store_month_counts(struct db *db, const char *from_day, const char *to_day,
                              const char *kommune,
-                             void (*fn)(void *, const char *, const char *, const char *, int),
+                             void (*fn)(void *, const char *, const char *, const char *, int, int),
                              void *ctx)
 {
 	struct db_stmt *s = db_prepare(db,
-		"SELECT s.kommune, k.navn, substr(s.date, 1, 7), count(*) FROM advisory_sessions s"
+		"SELECT s.kommune, k.navn, substr(s.date, 1, 7), count(*),"
+		" count(DISTINCT CASE WHEN s.enterprise_id IS NOT NULL THEN 'e:' || s.enterprise_id"
+		"   ELSE 'n:' || s.entrepreneur END) FROM advisory_sessions s"
 		" JOIN kommuner k ON k.kode = s.kommune WHERE s.date BETWEEN :from AND :to"
 		" AND (:k IS NULL OR s.kommune = :k) GROUP BY s.kommune, k.navn, substr(s.date, 1, 7)"
 		" ORDER BY k.navn COLLATE da, 3");
@@ -415,7 +419,8 @@ int entry_store_month_counts(struct db *db, const char *from_day, const char *to
 	int rc = db_bind_text(s, ":from", from_day) | db_bind_text(s, ":to", to_day) |
 	         db_bind_text(s, ":k", kommune) ? ERR_DB : 0;
 	while (rc == 0 && (rc = db_step(s)) == DB_ROW) {
-		fn(ctx, db_col_text(s, 0), db_col_text(s, 1), db_col_text(s, 2), (int)db_col_int(s, 3));
+		fn(ctx, db_col_text(s, 0), db_col_text(s, 1), db_col_text(s, 2), (int)db_col_int(s, 4),
+		   (int)db_col_int(s, 3));
 		rc = 0;
 	}
 	db_done(s);

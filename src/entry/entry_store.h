@@ -39,11 +39,12 @@ int entry_store_advisory_session_add(struct db *db, const struct advisory_sessio
                             int64_t *id);
 int entry_store_advisory_sessions(struct db *db, struct arena *a, const char *kommune, int limit, int offset,
                          struct advisory_session_row **rows, int *n, int *total);
-/* calls fn for each (kommune, month, count) in the period, kommune NULL for all */
+/* calls fn(ctx, kommune, navn, month, advised, sessions) for each municipality and month of the
+ * period with sessions, kommune NULL for all; advised counts distinct enterprises, and
+ * entrepreneurs without one by name */
 int entry_store_month_counts(struct db *db, const char *from_day, const char *to_day,
                              const char *kommune,
-                             void (*fn)(void *, const char *kommune, const char *navn,
-                                        const char *month, int count),
+                             void (*fn)(void *, const char *, const char *, const char *, int, int),
                              void *ctx);
 
 #endif

@@ -310,24 +310,28 @@ int registry_store_ids(struct db *db, struct arena *a, const char *kommune, int6
 	return 0;
 }
 
+/* The counts get names of their own (n_*) and are filtered outside the grouping: in a HAVING
+ * clause a bare "established" names the column e.established, not the count, and a municipality
+ * whose only figures are established-in-the-year or pipeline fell out of the table. */
 int registry_store_tabel1(struct db *db, struct arena *a, const char *from, const char *cut,
                           const char *kommuner_json, struct tabel1_row **rows, int *n)
 {
 	struct db_stmt *s = db_prepare(db,
-		"SELECT k.kode, k.navn,"
+		"SELECT kode, navn, n_total, n_registered, n_established, n_pipeline FROM ("
+		" SELECT k.kode AS kode, k.navn AS navn,"
 		" count(CASE WHEN e.established <= :cut AND (e.closed IS NULL OR e.closed > :cut)"
-		"   THEN 1 END) AS total,"
+		"   THEN 1 END) AS n_total,"
 		" count(CASE WHEN e.established <= :cut AND (e.closed IS NULL OR e.closed > :cut)"
-		"   AND e.rsv_registered <= :cut THEN 1 END) AS registered,"
-		" count(CASE WHEN e.established BETWEEN :from AND :cut THEN 1 END) AS established,"
+		"   AND e.rsv_registered <= :cut THEN 1 END) AS n_registered,"
+		" count(CASE WHEN e.established BETWEEN :from AND :cut THEN 1 END) AS n_established,"
 		" count(CASE WHEN (e.closed IS NULL OR e.closed > :cut)"
 		"   AND (e.established IS NULL OR e.established > :cut)"
-		"   AND e.pipeline_since <= :cut THEN 1 END) AS pipeline"
+		"   AND e.pipeline_since <= :cut THEN 1 END) AS n_pipeline"
 		" FROM kommuner k LEFT JOIN enterprises e ON e.kommune = k.kode"
 		" WHERE :list IS NULL OR k.kode IN (SELECT value FROM json_each(:list))"
-		" GROUP BY k.kode, k.navn"
-		" HAVING :list IS NOT NULL OR total + registered + established + pipeline > 0"
-		" ORDER BY total DESC, k.navn COLLATE da");
+		" GROUP BY k.kode, k.navn)"
+		" WHERE :list IS NOT NULL OR n_total + n_registered + n_established + n_pipeline > 0"
+		" ORDER BY n_total DESC, navn COLLATE da");
 	if (!s)
 		return ERR_DB;
 	if (db_bind_text(s, ":from", from) | db_bind_text(s, ":cut", cut) |

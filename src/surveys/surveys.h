@@ -195,9 +195,13 @@ struct report {
 int surveys_report(struct db *db, struct arena *a, const struct survey *s, const struct round *rd,
                    struct report *out);
 /* surveys_report_json / _csv / _xlsx: the report written out (the HTML page is
- * surveys_web.c's). CSV rows: question,item,option,label,count with an "I alt" row per table. */
-void surveys_report_json(struct buf *o, const struct report *r);
-void surveys_report_csv(struct buf *o, const struct report *r);
-int surveys_report_xlsx(struct buf *o, const struct report *r);
+ * surveys_report_html.c's). cmp, when not NULL, is a second round of the same survey, given side
+ * by side: JSON a "compare" object at the top (round, respondents) and in every question (round
+ * and the question's counts as for the first round); CSV a column compare_count after count;
+ * XLSX the second round's columns after the first's. CSV rows: question,item,option,label,count
+ * with an "I alt" row per table. The free-text answers are the first round's only. */
+void surveys_report_json(struct buf *o, const struct report *r, const struct report *cmp);
+void surveys_report_csv(struct buf *o, const struct report *r, const struct report *cmp);
+int surveys_report_xlsx(struct buf *o, struct arena *a, const struct report *r, const struct report *cmp);
 
 #endif

@@ -115,7 +115,58 @@ static void options_json(struct json *w, const struct question *q, const int *co
 	json_arr_close(w);
 }
 
-void surveys_report_json(struct buf *o, const struct report *r)
+/* question_json: the counts of one question (the members after code, type and text) */
+static void question_json(struct json *w, const struct qreport *qr)
+{
+	const struct question *q = qr->q;
+	switch (q->type) {
+	case Q_SINGLE:
+	case Q_MULTI:
+		json_int(w, "answered", qr->answered);
+		options_json(w, q, qr->counts);
+		break;
+	case Q_MATRIX:
+		json_arr_open(w, "items");
+		for (int it = 0; it < q->nitems; it++) {
+			json_obj_open(w, NULL);
+			json_str(w, "key", q->items[it].key);
+			json_str(w, "label", q->items[it].label);
+			json_int(w, "answered", qr->item_answered[it]);
+			options_json(w, q, qr->item_counts + it * q->noptions);
+			json_obj_close(w);
+		}
+		json_arr_close(w);
+		break;
+	case Q_NUMBER:
+		json_int(w, "answered", qr->n);
+		json_int(w, "sum", qr->sum);
+		if (qr->n) {
+			json_int(w, "min", qr->min);
+			json_int(w, "max", qr->max);
+			/* a median of an even count may fall between two whole numbers */
+			json_double(w, "median", qr->median);
+		} else {
+			json_null_at(w, "min");
+			json_null_at(w, "max");
+			json_null_at(w, "median");
+		}
+		break;
+	case Q_TEXT:
+		json_int(w, "answered", qr->ntexts);
+		json_arr_open(w, "answers");
+		for (int k = 0; k < qr->ntexts; k++) {
+			json_obj_open(w, NULL);
+			json_str(w, "kommune", qr->texts[k].kommune);
+			json_str(w, "name", qr->texts[k].navn);
+			json_str(w, "text", qr->texts[k].text);
+			json_obj_close(w);
+		}
+		json_arr_close(w);
+		break;
+	}
+}
+
+void surveys_report_json(struct buf *o, const struct report *r, const struct report *cmp)
 {
 	struct json w;
 	json_init(&w, o);
@@ -123,6 +174,12 @@ void surveys_report_json(struct buf *o, const struct report *r)
 	json_str(&w, "survey", r->s->code);
 	json_str(&w, "round", r->rd->code);
 	json_int(&w, "respondents", r->respondents);
+	if (cmp) {
+		json_obj_open(&w, "compare");
+		json_str(&w, "round", cmp->rd->code);
+		json_int(&w, "respondents", cmp->respondents);
+		json_obj_close(&w);
+	}
 	json_arr_open(&w, "questions");
 	for (int i = 0; i < r->s->nquestions; i++) {
 		const struct qreport *qr = &r->q[i];
@@ -131,51 +188,12 @@ void surveys_report_json(struct buf *o, const struct report *r)
 		json_str(&w, "code", q->code);
 		json_str(&w, "type", surveys_type_name(q->type));
 		json_str(&w, "text", q->text);
-		switch (q->type) {
-		case Q_SINGLE:
-		case Q_MULTI:
-			json_int(&w, "answered", qr->answered);
-			options_json(&w, q, qr->counts);
-			break;
-		case Q_MATRIX:
-			json_arr_open(&w, "items");
-			for (int it = 0; it < q->nitems; it++) {
-				json_obj_open(&w, NULL);
-				json_str(&w, "key", q->items[it].key);
-				json_str(&w, "label", q->items[it].label);
-				json_int(&w, "answered", qr->item_answered[it]);
-				options_json(&w, q, qr->item_counts + it * q->noptions);
-				json_obj_close(&w);
-			}
-			json_arr_close(&w);
-			break;
-		case Q_NUMBER: {
-			json_int(&w, "answered", qr->n);
-			json_int(&w, "sum", qr->sum);
-			if (qr->n) {
-				json_int(&w, "min", qr->min);
-				json_int(&w, "max", qr->max);
-				/* a median of an even count may fall between two whole numbers */
-				json_double(&w, "median", qr->median);
-			} else {
-				json_null_at(&w, "min");
-				json_null_at(&w, "max");
-				json_null_at(&w, "median");
-			}
-			break;
-		}
-		case Q_TEXT:
-			json_int(&w, "answered", qr->ntexts);
-			json_arr_open(&w, "answers");
-			for (int k = 0; k < qr->ntexts; k++) {
-				json_obj_open(&w, NULL);
-				json_str(&w, "kommune", qr->texts[k].kommune);
-				json_str(&w, "name", qr->texts[k].navn);
-				json_str(&w, "text", qr->texts[k].text);
-				json_obj_close(&w);
-			}
-			json_arr_close(&w);
-			break;
+		question_json(&w, qr);
+		if (cmp) {
+			json_obj_open(&w, "compare");
+			json_str(&w, "round", cmp->rd->code);
+			question_json(&w, &cmp->q[i]);
+			json_obj_close(&w);
 		}
 		json_obj_close(&w);
 	}
@@ -183,8 +201,9 @@ void surveys_report_json(struct buf *o, const struct report *r)
 	json_obj_close(&w);
 }
 
+/* csv_row: one count; with a second round (cmp true) its count follows in compare_count */
 static void csv_row(struct buf *o, const char *q, const char *item, const char *option,
-                    const char *label, long long count)
+                    const char *label, long long count, bool cmp, long long cmp_count)
 {
 	csv_write_field(o, q, ',');
 	buf_putc(o, ',');
@@ -193,39 +212,59 @@ static void csv_row(struct buf *o, const char *q, const char *item, const char *
 	csv_write_field(o, option, ',');
 	buf_putc(o, ',');
 	csv_write_field(o, label, ',');
-	buf_printf(o, ",%lld\r\n", count);
+	buf_printf(o, ",%lld", count);
+	if (cmp)
+		buf_printf(o, ",%lld", cmp_count);
+	buf_puts(o, "\r\n");
 }
 
-void surveys_report_csv(struct buf *o, const struct report *r)
+void surveys_report_csv(struct buf *o, const struct report *r, const struct report *cmp)
 {
-	buf_puts(o, "question,item,option,label,count\r\n");
+	bool c = cmp != NULL;
+	buf_puts(o, c ? "question,item,option,label,count,compare_count\r\n" : "question,item,option,label,count\r\n");
 	for (int i = 0; i < r->s->nquestions; i++) {
-		const struct qreport *qr = &r->q[i];
+		const struct qreport *qr = &r->q[i], *cq = c ? &cmp->q[i] : qr;
 		const struct question *q = qr->q;
 		if (q->type == Q_SINGLE || q->type == Q_MULTI) {
 			for (int k = 0; k < q->noptions; k++)
-				csv_row(o, q->code, "", q->options[k].key, q->options[k].label, qr->counts[k]);
+				csv_row(o, q->code, "", q->options[k].key, q->options[k].label, qr->counts[k], c, cq->counts[k]);
 			csv_row(o, q->code, "", "", q->type == Q_MULTI ? "Antal besvarelser i alt" : "I alt",
-			        qr->answered);
+			        qr->answered, c, cq->answered);
 		} else if (q->type == Q_MATRIX) {
 			for (int it = 0; it < q->nitems; it++) {
 				for (int k = 0; k < q->noptions; k++)
 					csv_row(o, q->code, q->items[it].key, q->options[k].key, q->options[k].label,
-					        qr->item_counts[it * q->noptions + k]);
-				csv_row(o, q->code, q->items[it].key, "", "I alt", qr->item_answered[it]);
+					        qr->item_counts[it * q->noptions + k], c, cq->item_counts[it * q->noptions + k]);
+				csv_row(o, q->code, q->items[it].key, "", "I alt", qr->item_answered[it], c,
+				        cq->item_answered[it]);
 			}
 		} else if (q->type == Q_NUMBER) {
-			csv_row(o, q->code, "", "answered", "Antal svar", qr->n);
-			csv_row(o, q->code, "", "sum", "Sum", qr->sum);
-			if (qr->n) {
-				csv_row(o, q->code, "", "min", "Mindste", qr->min);
-				csv_row(o, q->code, "", "max", "Største", qr->max);
-				char med[32];
-				snprintf(med, sizeof(med), "%.15g", qr->median);
-				csv_write_field(o, q->code, ',');
-				buf_printf(o, ",,median,Median,%s\r\n", med);
+			csv_row(o, q->code, "", "answered", "Antal svar", qr->n, c, cq->n);
+			csv_row(o, q->code, "", "sum", "Sum", qr->sum, c, cq->sum);
+			if (qr->n || (c && cq->n)) {
+				/* an empty cell where a round has no answers */
+				const struct qreport *both[2] = {qr, cq};
+				const char *names[3][2] = {{"min", "Mindste"}, {"max", "Største"}, {"median", "Median"}};
+				for (int k = 0; k < 3; k++) {
+					csv_write_field(o, q->code, ',');
+					buf_printf(o, ",,%s,", names[k][0]);
+					csv_write_field(o, names[k][1], ',');
+					for (int b = 0; b < (c ? 2 : 1); b++) {
+						buf_putc(o, ',');
+						if (!both[b]->n)
+							continue;
+						if (k == 0)
+							buf_printf(o, "%lld", both[b]->min);
+						else if (k == 1)
+							buf_printf(o, "%lld", both[b]->max);
+						else
+							buf_printf(o, "%.15g", both[b]->median);
+					}
+					buf_puts(o, "\r\n");
+				}
 			}
 		} else {
+			/* free text: the round's answers (a count has no meaning here, so no compare_count) */
 			for (int k = 0; k < qr->ntexts; k++) {
 				csv_write_field(o, q->code, ',');
 				buf_putc(o, ',');
@@ -234,13 +273,19 @@ void surveys_report_csv(struct buf *o, const struct report *r)
 				csv_write_field(o, qr->texts[k].navn, ',');
 				buf_putc(o, ',');
 				csv_write_field(o, qr->texts[k].text, ',');
-				buf_puts(o, "\r\n");
+				buf_puts(o, c ? ",,\r\n" : "\r\n");
 			}
 		}
 	}
 }
 
-int surveys_report_xlsx(struct buf *o, const struct report *r)
+/* the round as a reader knows it: its title, else its code */
+static const char *round_name(const struct report *r)
+{
+	return r->rd->title && *r->rd->title ? r->rd->title : r->rd->code;
+}
+
+int surveys_report_xlsx(struct buf *o, struct arena *a, const struct report *r, const struct report *cmp)
 {
 	struct xlsx x;
 	if (xlsx_open(&x) != 0)
@@ -251,7 +296,7 @@ int surveys_report_xlsx(struct buf *o, const struct report *r)
 	lxw_format *wrap = workbook_add_format(wb);
 	format_set_text_wrap(wrap);
 	for (int i = 0; i < r->s->nquestions; i++) {
-		const struct qreport *qr = &r->q[i];
+		const struct qreport *qr = &r->q[i], *cq = cmp ? &cmp->q[i] : NULL;
 		const struct question *q = qr->q;
 		/* one sheet per table, named by the question's code (unique, at most 32 characters) */
 		lxw_worksheet *ws = workbook_add_worksheet(wb, q->code);
@@ -261,34 +306,64 @@ int surveys_report_xlsx(struct buf *o, const struct report *r)
 		worksheet_write_string(ws, 0, 0, q->text, bold);
 		lxw_row_t row = 2;
 		if (q->type == Q_SINGLE || q->type == Q_MULTI) {
-			worksheet_write_string(ws, row, 1, "Antal", bold);
+			/* with a second round: its counts in the next column */
+			worksheet_write_string(ws, row, 1, cq ? arena_printf(a, "Antal, %s", round_name(r)) : "Antal", bold);
+			if (cq)
+				worksheet_write_string(ws, row, 2, arena_printf(a, "Antal, %s", round_name(cmp)), bold);
 			for (int k = 0; k < q->noptions; k++) {
 				row++;
 				worksheet_write_string(ws, row, 0, q->options[k].label, wrap);
 				worksheet_write_number(ws, row, 1, qr->counts[k], NULL);
+				if (cq)
+					worksheet_write_number(ws, row, 2, cq->counts[k], NULL);
 			}
 			row++;
 			worksheet_write_string(ws, row, 0, q->type == Q_MULTI ? "Antal besvarelser i alt" : "I alt", bold);
 			worksheet_write_number(ws, row, 1, qr->answered, bold);
+			if (cq)
+				worksheet_write_number(ws, row, 2, cq->answered, bold);
 		} else if (q->type == Q_MATRIX) {
-			for (int k = 0; k < q->noptions; k++)
-				worksheet_write_string(ws, row, (lxw_col_t)(1 + k), q->options[k].label, bold);
-			worksheet_write_string(ws, row, (lxw_col_t)(1 + q->noptions), "I alt", bold);
-			for (int it = 0; it < q->nitems; it++) {
-				row++;
-				worksheet_write_string(ws, row, 0, q->items[it].label, wrap);
+			/* with a second round: its options and I alt in the columns after the first's */
+			const struct qreport *both[2] = {qr, cq};
+			const struct report *rounds[2] = {r, cmp};
+			for (int b = 0; b < (cq ? 2 : 1); b++) {
+				lxw_col_t c0 = (lxw_col_t)(1 + b * (q->noptions + 1));
 				for (int k = 0; k < q->noptions; k++)
-					worksheet_write_number(ws, row, (lxw_col_t)(1 + k), qr->item_counts[it * q->noptions + k], NULL);
-				worksheet_write_number(ws, row, (lxw_col_t)(1 + q->noptions), qr->item_answered[it], bold);
+					worksheet_write_string(ws, row, (lxw_col_t)(c0 + (lxw_col_t)k),
+					                       cq ? arena_printf(a, "%s, %s", q->options[k].label, round_name(rounds[b]))
+					                          : q->options[k].label, bold);
+				worksheet_write_string(ws, row, (lxw_col_t)(c0 + (lxw_col_t)q->noptions),
+				                       cq ? arena_printf(a, "I alt, %s", round_name(rounds[b])) : "I alt", bold);
+				for (int it = 0; it < q->nitems; it++) {
+					lxw_row_t ir = (lxw_row_t)(row + 1 + (lxw_row_t)it);
+					if (b == 0)
+						worksheet_write_string(ws, ir, 0, q->items[it].label, wrap);
+					for (int k = 0; k < q->noptions; k++)
+						worksheet_write_number(ws, ir, (lxw_col_t)(c0 + (lxw_col_t)k),
+						                       both[b]->item_counts[it * q->noptions + k], NULL);
+					worksheet_write_number(ws, ir, (lxw_col_t)(c0 + (lxw_col_t)q->noptions),
+					                       both[b]->item_answered[it], bold);
+				}
 			}
 		} else if (q->type == Q_NUMBER) {
 			const char *names[] = {"Antal svar", "Sum", "Mindste", "Median", "Største"};
-			double vals[] = {qr->n, (double)qr->sum, (double)qr->min, qr->median, (double)qr->max};
-			for (int k = 0; k < (qr->n ? 5 : 2); k++, row++) {
+			const struct qreport *both[2] = {qr, cq};
+			if (cq) {
+				worksheet_write_string(ws, row, 1, round_name(r), bold);
+				worksheet_write_string(ws, row, 2, round_name(cmp), bold);
+				row++;
+			}
+			for (int k = 0; k < 5; k++, row++) {
 				worksheet_write_string(ws, row, 0, names[k], NULL);
-				worksheet_write_number(ws, row, 1, vals[k], NULL);
+				for (int b = 0; b < (cq ? 2 : 1); b++) {
+					const struct qreport *v = both[b];
+					double vals[] = {v->n, (double)v->sum, (double)v->min, v->median, (double)v->max};
+					if (k < 2 || v->n) /* no minimum, median or maximum of no answers */
+						worksheet_write_number(ws, row, (lxw_col_t)(1 + b), vals[k], NULL);
+				}
 			}
 		} else {
+			/* free text: the round's answers (those of a second round are not counts) */
 			worksheet_set_column(ws, 1, 1, 100, wrap);
 			worksheet_write_string(ws, row, 0, "Kommune", bold);
 			worksheet_write_string(ws, row, 1, "Svar", bold);

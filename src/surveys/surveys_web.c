@@ -466,15 +466,15 @@ int surveys_page_report(struct req *r)
 		return page_fail(r, rc, NOT_FOUND);
 	const char *format = req_query(r, "format");
 	if (format && !strcmp(format, "json")) {
-		surveys_report_json(&r->out, &rep);
+		surveys_report_json(&r->out, &rep, compare ? &crep : NULL);
 		return reply_json(r, 200);
 	}
 	if (format && !strcmp(format, "csv")) {
-		surveys_report_csv(&r->out, &rep);
+		surveys_report_csv(&r->out, &rep, compare ? &crep : NULL);
 		return reply_download(r, "text/csv; charset=utf-8", "rapport.csv");
 	}
 	if (format && !strcmp(format, "xlsx")) {
-		if ((rc = surveys_report_xlsx(&r->out, &rep)) != 0)
+		if ((rc = surveys_report_xlsx(&r->out, &r->a, &rep, compare ? &crep : NULL)) != 0)
 			return page_fail(r, rc, NULL);
 		return reply_download(r, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "rapport.xlsx");
 	}
@@ -482,8 +482,11 @@ int surveys_page_report(struct req *r)
 	struct buf *o = &r->out;
 	const char *base = arena_printf(&r->a, "/undersoegelser/%s/%s/rapport", html_url(&r->a, s.code),
 	                                html_url(&r->a, rd.code));
-	htmlf(o, "<p class=\"noprint\">Hent rapporten: <a href=\"%s?format=xlsx\">Excel (XLSX)</a> · "
-	         "<a href=\"%s?format=csv\">CSV</a> · <a href=\"%s?format=json\">JSON</a></p>\n", base, base, base);
+	/* the downloads carry the comparison too */
+	const char *q = compare ? arena_printf(&r->a, "sammenlign=%s&", html_url(&r->a, other)) : "";
+	htmlf(o, "<p class=\"noprint\">Hent rapporten: <a href=\"%s?%sformat=xlsx\">Excel (XLSX)</a> · "
+	         "<a href=\"%s?%sformat=csv\">CSV</a> · <a href=\"%s?%sformat=json\">JSON</a></p>\n", base, q, base,
+	      q, base, q);
 	htmlf(o, "<form method=\"get\" action=\"%s\" class=\"filter noprint\">\n", base);
 	form_input(o, &(struct form_field){.name = "sammenlign", .label = "Sammenlign med runde", .value = other,
 	                                   .hint = "Rundens kode, fx projektstart."});

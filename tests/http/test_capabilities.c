@@ -6,8 +6,11 @@
  * answering, enterprise editing) and every page's HTML.
  * Layer: tests. Runs the real `indgang serve` on a demo database (harness.h).
  */
+#include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "harness.h"
 
@@ -154,6 +157,40 @@ static const struct {
 	{"350", 0, 0, 0, 3},
 };
 
+/* tabel1_all_problem: NULL when doc, Tabel 1 for 2015 without a list of municipalities, has a
+ * row for Albertslund, Nyborg, Lejre and Høje-Taastrup (Grennessminde) and I alt 77/22/29/58;
+ * else the reason, in a static buffer. */
+static const char *tabel1_all_problem(const char *who, json_t *doc)
+{
+	static char why[200];
+	if (!doc) {
+		snprintf(why, sizeof(why), "%s: no JSON", who);
+		return why;
+	}
+	json_t *isum = json_object_get(doc, "total");
+	int t[4] = {(int)json_integer_value(json_object_get(isum, "total")),
+	            (int)json_integer_value(json_object_get(isum, "registered")),
+	            (int)json_integer_value(json_object_get(isum, "established")),
+	            (int)json_integer_value(json_object_get(isum, "pipeline"))};
+	if (t[0] != 77 || t[1] != 22 || t[2] != 29 || t[3] != 58) {
+		snprintf(why, sizeof(why), "%s: I alt %d/%d/%d/%d, not 77/22/29/58", who, t[0], t[1], t[2], t[3]);
+		return why;
+	}
+	json_t *arows = json_object_get(doc, "rows");
+	const char *need[] = {"165", "450", "350", "169"};
+	for (size_t q = 0; q < 4; q++) {
+		bool found = false;
+		json_t *x;
+		size_t i;
+		json_array_foreach(arows, i, x) if (!strcmp(harness_json_str(x, "kommune"), need[q])) found = true;
+		if (!found) {
+			snprintf(why, sizeof(why), "%s: no row for %s", who, need[q]);
+			return why;
+		}
+	}
+	return NULL;
+}
+
 static void tabel1_from_the_demo(void)
 {
 	struct harness_resp *r = harness_get(
@@ -182,6 +219,22 @@ static void tabel1_from_the_demo(void)
 	CHECK_STATUS(page, 200);
 	CHECK_HTML(page);
 	CHECK_HAS(page->body, "<figure class=\"chart\">");
+	/* without a list: every municipality with a figure, Albertslund, Nyborg and Lejre among them
+	 * (only established in the year or on the way), and the report's I alt plus Grennessminde */
+	struct harness_resp *all = harness_get(anon, "/api/v1/stats/enterprises?year=2015");
+	CHECK_STATUS(all, 200);
+	const char *problem = tabel1_all_problem("/api/v1/stats/enterprises", harness_json(all));
+	CHECKF(!problem, "%s", problem);
+	char *cli = NULL;
+	CHECK(harness_cli(srv, NULL, &cli, "registry", "stats", "--year", "2015", "--format", "json", NULL) == 0);
+	json_error_t jerr;
+	json_t *cli_json = cli ? json_loads(cli, 0, &jerr) : NULL;
+	problem = tabel1_all_problem("registry stats", cli_json);
+	json_decref(cli_json);
+	CHECKF(!problem, "%s", problem);
+	CHECK_HAS(page->body, "Albertslund");
+	CHECK_HAS(page->body, "Nyborg");
+	CHECK_HAS(page->body, "Lejre");
 	struct harness_resp *csv = harness_get(anon, "/statistik/virksomheder?format=csv&year=2015&kommuner=740");
 	CHECK_STATUS(csv, 200);
 	CHECK_HAS(harness_header(csv, "Content-Type"), "text/csv");
@@ -269,9 +322,51 @@ static void survey_report_reproduces_chapter_3(void)
 	struct harness_resp *start = harness_get(admin, "/api/v1/surveys/soev-2015/rounds/projektstart/report");
 	json_t *s12 = question(harness_json(start), "t12");
 	CHECK(count_of(s12, 0) == 6 && count_of(s12, 1) == 8 && count_of(s12, 2) == 3);
+	/* a second round side by side: the API's ?compare= and the page's JSON download */
+	const char *both[] = {"/api/v1/surveys/soev-2015/rounds/november-2015/report?compare=projektstart",
+	                      "/undersoegelser/soev-2015/november-2015/rapport?sammenlign=projektstart&format=json"};
+	struct harness_client *aweb = harness_login(srv, "admin@indgang.example", HARNESS_DEMO_PASSWORD);
+	CHECK(aweb);
+	for (size_t i = 0; i < 2; i++) {
+		struct harness_resp *cr = harness_get(i ? aweb : admin, both[i]);
+		CHECK_STATUS(cr, 200);
+		json_t *cq = json_object_get(question(harness_json(cr), "t12"), "compare");
+		CHECKF(cq, "%s: t12 has no \"compare\"", both[i]);
+		CHECK_STR(harness_json_str(cq, "round"), "projektstart");
+		CHECK(count_of(cq, 0) == 6 && count_of(cq, 1) == 8 && count_of(cq, 2) == 3);
+	}
+	CHECK_API_ERROR(harness_get(admin, "/api/v1/surveys/soev-2015/rounds/november-2015/report?compare=nope"),
+	                404, "not_found", "compare");
 	/* a konsulent reads neither the admin report nor another municipality's answers */
 	CHECK_API_ERROR(harness_get(kolding, "/api/v1/surveys/soev-2015/rounds/november-2015/report"), 403, "forbidden", NULL);
 	CHECK_API_ERROR(harness_get(anon, "/api/v1/surveys/soev-2015/rounds/november-2015/report"), 401, "unauthorized", NULL);
+}
+
+/* survey report --compare: every format carries the second round (JSON, CSV, XLSX), not only HTML */
+static void survey_report_compare_every_format(void)
+{
+	char *out = NULL;
+	CHECK(harness_cli(srv, NULL, &out, "survey", "report", "--survey", "soev-2015", "--round", "november-2015",
+	                  "--compare", "projektstart", "--format", "csv", NULL) == 0);
+	CHECK_HAS(out, "question,item,option,label,count,compare_count\r\n");
+	CHECK_HAS(out, "t12,,1,0 om måneden,0,6\r\n");
+	CHECK_HAS(out, "t12,,2,1-2 om måneden,12,8\r\n");
+	CHECK_HAS(out, "t12,,,I alt,17,17\r\n");
+	CHECK(harness_cli(srv, NULL, &out, "survey", "report", "--survey", "soev-2015", "--round", "november-2015",
+	                  "--compare", "projektstart", "--format", "json", NULL) == 0);
+	CHECK_HAS(out, "\"compare\":{\"round\":\"projektstart\",\"respondents\":17}");
+	CHECK_HAS(out, "\"compare\":{\"round\":\"projektstart\",\"answered\":17,\"options\":"
+	               "[{\"key\":\"1\",\"label\":\"0 om måneden\",\"count\":6}");
+	const char *xlsx = harness_server_path(srv, "compare.xlsx"), *plain = harness_server_path(srv, "plain.xlsx");
+	CHECK(harness_cli(srv, NULL, NULL, "survey", "report", "--survey", "soev-2015", "--round", "november-2015",
+	                  "--compare", "projektstart", "--format", "xlsx", xlsx, NULL) == 0);
+	CHECK(harness_cli(srv, NULL, NULL, "survey", "report", "--survey", "soev-2015", "--round", "november-2015",
+	                  "--format", "xlsx", plain, NULL) == 0);
+	/* the sheets are compressed: the second round's column makes the file larger */
+	struct stat a, b;
+	CHECK(stat(xlsx, &a) == 0 && stat(plain, &b) == 0);
+	CHECKF(a.st_size > b.st_size, "xlsx with --compare %lld bytes, without %lld", (long long)a.st_size,
+	       (long long)b.st_size);
 }
 
 static void survey_answered_in_the_browser(void)
@@ -421,8 +516,90 @@ static void contact_form_in_the_browser(void)
 	}
 }
 
+/* advisory_month: {sessions, advised} of kommune's month in a stats answer; -1 when missing */
+static void advisory_month(struct harness_resp *r, const char *month, int out[2])
+{
+	out[0] = out[1] = -1;
+	json_t *row = json_array_get(json_object_get(harness_json(r), "rows"), 0), *m;
+	size_t i;
+	json_array_foreach(json_object_get(row, "months"), i, m) if (!strcmp(harness_json_str(m, "month"), month)) {
+		out[0] = json_object_get(m, "sessions") ? (int)json_integer_value(json_object_get(m, "sessions")) : -1;
+		out[1] = json_object_get(m, "advised") ? (int)json_integer_value(json_object_get(m, "advised")) : -1;
+	}
+}
+
+static const char *bucket_of(int n)
+{
+	return n <= 0 ? "0" : n <= 2 ? "1-2" : n <= 5 ? "3-5" : n <= 10 ? "6-10" : ">10";
+}
+
+/* Tabel 12 asks how many enterprises or entrepreneurs are advised a month: the demo's January
+ * (the project's start) gives the report's start column, November its November column, counted
+ * by distinct advised; three sessions with one entrepreneur count once. */
+static void advisory_counts_the_advised(void)
+{
+	struct harness_resp *r = harness_get(anon, "/api/v1/stats/advisory?from=2015-01&to=2015-12");
+	CHECK_STATUS(r, 200);
+	json_t *rows = json_object_get(harness_json(r), "rows");
+	CHECKF(json_array_size(rows) == 17, "%zu municipalities with sessions", json_array_size(rows));
+	static const char *const names[] = {"0", "1-2", "3-5", "6-10", ">10"};
+	static const struct {
+		const char *month;
+		int counts[5];
+	} want[] = {{"2015-01", {6, 8, 3, 0, 0}}, {"2015-11", {0, 12, 5, 0, 0}}};
+	for (size_t w = 0; w < 2; w++) {
+		int got[5] = {0};
+		json_t *row, *m;
+		size_t i, j;
+		json_array_foreach(rows, i, row) json_array_foreach(json_object_get(row, "months"), j, m)
+			if (!strcmp(harness_json_str(m, "month"), want[w].month))
+				for (int b = 0; b < 5; b++)
+					got[b] += !strcmp(harness_json_str(m, "bucket"), names[b]);
+		CHECKF(!memcmp(got, want[w].counts, sizeof(got)), "%s: %d/%d/%d/%d/%d municipalities, not %d/%d/%d/%d/%d",
+		       want[w].month, got[0], got[1], got[2], got[3], got[4], want[w].counts[0], want[w].counts[1],
+		       want[w].counts[2], want[w].counts[3], want[w].counts[4]);
+	}
+	/* the bucket is of the advised; sessions are at least as many; the figures move over the year */
+	bool moves = false;
+	json_t *row;
+	size_t i;
+	json_array_foreach(rows, i, row) {
+		json_t *m;
+		size_t j;
+		int first = -1;
+		json_array_foreach(json_object_get(row, "months"), j, m) {
+			json_t *adv = json_object_get(m, "advised");
+			CHECKF(adv, "%s %s: no \"advised\"", harness_json_str(row, "kommune"), harness_json_str(m, "month"));
+			int a = (int)json_integer_value(adv);
+			int n = (int)json_integer_value(json_object_get(m, "sessions"));
+			CHECKF(a <= n, "%s: %d advised in %d sessions", harness_json_str(row, "kommune"), a, n);
+			CHECK_STR(harness_json_str(m, "bucket"), bucket_of(a));
+			if (first < 0)
+				first = a;
+			else if (a != first)
+				moves = true;
+		}
+	}
+	CHECKF(moves, "every municipality's figure is the same all year");
+	/* three sessions with one entrepreneur in a month: 1 advised, 3 sessions, bucket 1-2 */
+	for (int k = 0; k < 3; k++)
+		CHECK_STATUS(harness_post_json(kolding, "/api/v1/advisory-sessions",
+			harness_fmt("{\"date\":\"2016-03-%02d\",\"topic\":\"business\",\"minutes\":45,"
+			            "\"entrepreneur\":\"Tre Gange\"}", 3 + k)), 201);
+	struct harness_resp *mar = harness_get(anon, "/api/v1/stats/advisory?from=2016-03&to=2016-03&kommune=621");
+	CHECK_STATUS(mar, 200);
+	int got[2];
+	advisory_month(mar, "2016-03", got);
+	CHECKF(got[0] == 3 && got[1] == 1, "March 2016: %d sessions, %d advised", got[0], got[1]);
+	json_t *m0 = json_array_get(json_object_get(json_array_get(json_object_get(harness_json(mar), "rows"), 0), "months"), 0);
+	CHECK_STR(harness_json_str(m0, "bucket"), "1-2");
+}
+
 static void advisory_sessions_and_statistics(void)
 {
+	int nov_before[2];
+	advisory_month(harness_get(anon, "/api/v1/stats/advisory?from=2015-11&to=2015-11&kommune=621"), "2015-11",
+	               nov_before);
 	struct harness_resp *r = harness_post_json(kolding, "/api/v1/advisory-sessions",
 		"{\"date\":\"2015-11-20\",\"topic\":\"business\",\"minutes\":45,\"entrepreneur\":\"Maja\"}");
 	CHECK_STATUS(r, 201);
@@ -438,9 +615,11 @@ static void advisory_sessions_and_statistics(void)
 	CHECK(json_array_size(months) == 2);
 	json_t *nov = json_array_get(months, 1);
 	CHECK_STR(harness_json_str(nov, "month"), "2015-11");
-	int before = (int)json_integer_value(json_object_get(json_array_get(months, 0), "sessions"));
 	int sessions = (int)json_integer_value(json_object_get(nov, "sessions"));
-	CHECKF(sessions == before + 1, "October %d, November %d", before, sessions);
+	int advised = (int)json_integer_value(json_object_get(nov, "advised"));
+	/* Maja is new in November: one more session and one more advised than before */
+	CHECKF(sessions == nov_before[0] + 1 && advised == nov_before[1] + 1, "November before %d/%d, after %d/%d",
+	       nov_before[0], nov_before[1], sessions, advised);
 	const char *bucket = harness_json_str(nov, "bucket");
 	CHECK(bucket && (!strcmp(bucket, "1-2") || !strcmp(bucket, "3-5") || !strcmp(bucket, "6-10") ||
 	                 !strcmp(bucket, ">10")));
@@ -458,10 +637,13 @@ static const struct harness_test tests[] = {
 	{"Tabel 1 for 2015 from the demo data equals the report's, with page and downloads", tabel1_from_the_demo, 0},
 	{"registry pages validate; the enterprise form keeps input and shows errors", registry_pages, 0},
 	{"the 2015 survey's report reproduces chapter 3; konsulenter cannot read it", survey_report_reproduces_chapter_3, 0},
+	{"survey report --compare gives the second round in JSON, CSV and XLSX too", survey_report_compare_every_format, 0},
 	{"a konsulent answers the 2015 survey in the browser and the report counts it", survey_answered_in_the_browser, 0},
 	{"inquiries: reference, validation, municipality scope, closing needs an outcome, receipt in outbox", inquiries_api, 0},
 	{"more than 10 inquiries a minute from one address answer 429", inquiries_rate_limit, 0},
 	{"the contact form, its receipt, the honeypot and the case dashboard in the browser", contact_form_in_the_browser, 0},
+	{"Tabel 12 counts the advised, not sessions; the demo's January and November match the report",
+	 advisory_counts_the_advised, 0},
 	{"advisory sessions count into the monthly buckets", advisory_sessions_and_statistics, 0},
 	{"the server stops cleanly with SIGTERM and logged no sanitizer report", stop, 0},
 };

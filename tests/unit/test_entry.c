@@ -280,12 +280,36 @@ static void test_sessions_and_buckets(void **state)
 	assert_int_equal(rows[0].nmonths, 3);
 	assert_string_equal(rows[0].months[0].month, "2015-10");
 	assert_int_equal(rows[0].months[0].sessions, 0);
+	/* November: four sessions with Maja (one advised), then Ole twice and an enterprise twice */
 	assert_int_equal(rows[0].months[1].sessions, 4);
-	assert_string_equal(advisory_bucket(rows[0].months[1].sessions), "3-5");
+	assert_int_equal(rows[0].months[1].advised, 1);
 	assert_int_equal(rows[0].months[2].sessions, 1);
+	assert_int_equal(rows[0].months[2].advised, 1);
+	struct enterprise cafe = {.name = "Rådgivet Café", .kommune = "621"};
+	errs.n = 0;
+	assert_int_equal(registry_save(f->db, &f->a, &users_cli, &cafe, &errs), 0);
+	for (int i = 0; i < 2; i++) {
+		struct advisory_session_input ole = {.kommune = "621", .date = "2015-11-10", .topic = "business",
+		                                     .minutes = 30, .entrepreneur = "  Ole "};
+		struct advisory_session_input ent = {.kommune = "621", .date = "2015-11-11", .topic = "business",
+		                                     .minutes = 30, .enterprise_id = cafe.id};
+		assert_int_equal(advisory_session_add(f->db, &f->a, &kolding, &ole, &errs, &id), 0);
+		assert_int_equal(advisory_session_add(f->db, &f->a, &kolding, &ent, &errs, &id), 0);
+	}
+	/* the same name in another municipality is someone else */
+	struct principal silkeborg = account(f, "k@silkeborg.example", "konsulent", "740");
+	struct advisory_session_input maja740 = {.kommune = "740", .date = "2015-11-03", .topic = "business",
+	                                         .minutes = 60, .entrepreneur = "Maja"};
+	assert_int_equal(advisory_session_add(f->db, &f->a, &silkeborg, &maja740, &errs, &id), 0);
+	assert_int_equal(advisory_stats(f->db, &f->a, "2015-10", "2015-12", "621", &rows, &n), 0);
+	assert_int_equal(rows[0].months[1].sessions, 8);
+	assert_int_equal(rows[0].months[1].advised, 3);
+	assert_string_equal(advisory_bucket(rows[0].months[1].advised), "3-5");
+	assert_int_equal(advisory_stats(f->db, &f->a, "2015-11", "2015-11", "740", &rows, &n), 0);
+	assert_int_equal(rows[0].months[0].advised, 1);
 	/* all municipalities: only those with sessions */
 	assert_int_equal(advisory_stats(f->db, &f->a, "2015-01", "2015-12", NULL, &rows, &n), 0);
-	assert_int_equal(n, 1);
+	assert_int_equal(n, 2);
 	assert_int_equal(advisory_stats(f->db, &f->a, "2015-12", "2015-01", NULL, &rows, &n), ERR_INVALID);
 	assert_int_equal(advisory_stats(f->db, &f->a, "2015-13", "2016-01", NULL, &rows, &n), ERR_INVALID);
 	assert_int_equal(advisory_stats(f->db, &f->a, "2015-01", "2015-02", "999", &rows, &n), ERR_NOTFOUND);

@@ -112,11 +112,25 @@ static void test_tabel1(void **state)
 	add(f, "Å1", "580", NULL, "2010-01-01", NULL, NULL);
 	add(f, "Æ1", "492", NULL, "2010-01-01", NULL, NULL);
 	add(f, "Z1", "787", NULL, "2010-01-01", NULL, NULL);
+	/* no enterprise at the cut-off, yet figures of their own: Lejre 350 only on the way, and
+	 * Albertslund 165 one established in the year and closed before its end plus one on the way
+	 * (the report's Tabel 1 lists both) */
+	add(f, "L1", "350", "2015-05-01", NULL, NULL, NULL);
+	add(f, "AL1", "165", NULL, "2015-03-01", NULL, "2015-09-01");
+	add(f, "AL2", "165", "2015-06-01", NULL, NULL, NULL);
 
 	struct tabel1_row *rows, sum;
 	int n;
 	assert_int_equal(registry_tabel1(f->db, &f->a, 2015, NULL, &rows, &n, &sum), 0);
-	assert_int_equal(n, 5);
+	const struct tabel1_row *lejre = row_of(rows, n, "350"), *alb = row_of(rows, n, "165");
+	assert_non_null(lejre);
+	assert_int_equal(lejre->total + lejre->registered + lejre->established, 0);
+	assert_int_equal(lejre->pipeline, 1);
+	assert_non_null(alb);
+	assert_int_equal(alb->total, 0);
+	assert_int_equal(alb->established, 1);
+	assert_int_equal(alb->pipeline, 1);
+	assert_int_equal(n, 7);
 	assert_string_equal(rows[0].kommune, "740");
 	const struct tabel1_row *k = row_of(rows, n, "621");
 	assert_non_null(k);
@@ -129,7 +143,8 @@ static void test_tabel1(void **state)
 	assert_string_equal(rows[3].navn, "Ærø");
 	assert_string_equal(rows[4].navn, "Aabenraa");
 	assert_int_equal(sum.total, 5 + 3 + 3);
-	assert_int_equal(sum.established, 2);
+	assert_int_equal(sum.established, 2 + 1);
+	assert_int_equal(sum.pipeline, 2 + 1 + 1);
 
 	/* a given list: zeros included, others left out */
 	const char *list[] = {"621", "101", NULL};

@@ -175,15 +175,15 @@ static void test_import_and_report(void **state)
 
 	struct buf out;
 	buf_init(&out, 0);
-	surveys_report_json(&out, &r);
+	surveys_report_json(&out, &r, NULL);
 	assert_non_null(strstr(buf_str(&out), "\"median\":15"));
 	assert_non_null(strstr(buf_str(&out), "\"respondents\":4"));
 	buf_reset(&out);
-	surveys_report_csv(&out, &r);
+	surveys_report_csv(&out, &r, NULL);
 	assert_non_null(strstr(buf_str(&out), "s,,,I alt,3\r\n"));
 	assert_non_null(strstr(buf_str(&out), "x,b,,I alt,2\r\n"));
 	buf_reset(&out);
-	assert_int_equal(surveys_report_xlsx(&out, &r), 0);
+	assert_int_equal(surveys_report_xlsx(&out, &f->a, &r, NULL), 0);
 	assert_memory_equal(out.data, "PK", 2);
 	/* the export is the import's format: importing it into another round gives the same report */
 	buf_reset(&out);
@@ -207,6 +207,25 @@ static void test_import_and_report(void **state)
 	assert_int_equal(qr_of(&r, "t")->ntexts, 1); /* Kolding's text went with its old answer */
 	assert_int_equal(surveys_report(f->db, &f->a, &f->s, &rd2, &r2), 0);
 	assert_int_equal(qr_of(&r2, "n")->sum, 74);
+
+	/* the two rounds side by side in every format */
+	struct buf cmp;
+	buf_init(&cmp, 0);
+	surveys_report_json(&cmp, &r, &r2);
+	assert_non_null(strstr(buf_str(&cmp), "\"compare\":{\"round\":\"r2\",\"respondents\":4}"));
+	assert_non_null(strstr(buf_str(&cmp), "\"compare\":{\"round\":\"r2\",\"answered\":4,\"sum\":74"));
+	buf_reset(&cmp);
+	surveys_report_csv(&cmp, &r, &r2);
+	assert_non_null(strstr(buf_str(&cmp), "question,item,option,label,count,compare_count\r\n"));
+	assert_non_null(strstr(buf_str(&cmp), "n,,sum,Sum,114,74\r\n"));
+	assert_non_null(strstr(buf_str(&cmp), "x,a,,I alt,2,3\r\n")); /* 621's x went with its old answer */
+	buf_reset(&cmp);
+	surveys_report_csv(&cmp, &r, NULL);
+	assert_null(strstr(buf_str(&cmp), "compare_count"));
+	buf_reset(&cmp);
+	assert_int_equal(surveys_report_xlsx(&cmp, &f->a, &r, &r2), 0);
+	assert_memory_equal(cmp.data, "PK", 2);
+	buf_free(&cmp);
 }
 
 static void test_import_errors(void **state)
