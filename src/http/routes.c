@@ -59,6 +59,8 @@ const struct route routes[] = {
 	{M_POST, "/undersoegelser/{survey}/{round}/paamind", surveys_page_remind, RF_FORM, ROLE_ADMIN},
 	{M_GET, "/undersoegelser/{survey}/{round}/rapport", surveys_page_report, 0, ROLE_ADMIN},
 	{M_GET, "/statistik/virksomheder", registry_download_stats, RF_PUBLIC, 0},
+	{M_GET, "/statistik/bilag1", registry_page_bilag1, RF_PUBLIC, 0},
+	{M_GET, "/statistik/bilag1/eksport", registry_download_bilag1, RF_PUBLIC, 0},
 	/* JSON API */
 	{M_GET, "/healthz", core_api_health, RF_PUBLIC | RF_API, 0},
 	{M_GET, "/api/v1/me", auth_api_me, RF_API, 0},

@@ -288,6 +288,12 @@ int registry_list(struct db *db, struct arena *a, const struct registry_query *q
 	return registry_store_list(db, a, q, items, n, total);
 }
 
+int registry_bilag1(struct db *db, struct arena *a, const char *kommune, const char *day,
+                    struct bilag1_row **rows, int *n)
+{
+	return registry_store_bilag1(db, a, kommune, day, rows, n);
+}
+
 int registry_options(struct db *db, struct arena *a, bool targets, struct option_kv **opts,
                      int *n)
 {

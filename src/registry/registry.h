@@ -110,7 +110,8 @@ int registry_find(struct db *db, const char *cvr, const char *name, const char *
 /* a filtered, sorted page of enterprises (public fields) */
 struct registry_query {
 	const char *match;     /* FTS5 query built by registry_search_query, or NULL */
-	const char *kommune;   /* home municipality, or NULL */
+	const char *kommune;   /* a municipality: the enterprises whose home it is and those that
+	                        * work with it (other_kommuner), or NULL for all */
 	const char *service;   /* key, or NULL */
 	const char *target;    /* key, or NULL */
 	const char *status;    /* "idea" ... "closed" as of day, or NULL */
@@ -122,6 +123,7 @@ struct registry_query {
 struct registry_item {
 	int64_t id;
 	const char *name, *cvr, *kommune, *kommune_navn, *status, *established, *rsv_registered;
+	bool home;             /* kommune is the query's municipality (always true without one) */
 };
 /* registry_list: one page of the enterprises q selects, in q's order, with their public fields
  * (allocated in a); *total counts every match. Public data: no access check. ERR_DB. */
@@ -131,6 +133,21 @@ int registry_list(struct db *db, struct arena *a, const struct registry_query *q
  * their order, allocated in a; every entry, however many. Public data. ERR_DB. */
 int registry_options(struct db *db, struct arena *a, bool targets, struct option_kv **opts,
                      int *n);
+
+/* ---- Bilag 1: the enterprises each municipality works with */
+struct bilag1_row {
+	const char *kommune, *navn;           /* the municipality that works with the enterprise */
+	int64_t id;
+	const char *name;
+	bool home;                            /* kommune is its home, not one of its others */
+	const char *home_kommune, *home_navn; /* its home municipality */
+};
+/* registry_bilag1: for every municipality (or only kommune), the enterprises not closed by day
+ * (YYYY-MM-DD) that it works with: those whose home it is and those that have it among their
+ * other municipalities. Sorted by municipality, then name, both in Danish order; allocated in
+ * a. Public data. ERR_DB. */
+int registry_bilag1(struct db *db, struct arena *a, const char *kommune, const char *day,
+                    struct bilag1_row **rows, int *n);
 
 /* ---- statistics */
 struct tabel1_row {

@@ -13,7 +13,8 @@
 #include "registry_web.h"
 
 /* GET /api/v1/enterprises — public. ?q, kommune, service, target, status, registered,
- * sort=name|established|kommune, limit, offset. Public fields only. */
+ * sort=name|established|kommune, limit, offset. Public fields only. ?kommune=K lists the
+ * enterprises whose home K is and those that work with K (Bilag 1); "home" says which. */
 int registry_api_list(struct req *r)
 {
 	int limit, offset;
@@ -41,6 +42,7 @@ int registry_api_list(struct req *r)
 		json_str(&w, "status", items[i].status);
 		json_str(&w, "established", items[i].established);
 		json_bool(&w, "registered", items[i].rsv_registered && strcmp(items[i].rsv_registered, q.day) <= 0);
+		json_bool(&w, "home", items[i].home);
 		json_obj_close(&w);
 	}
 	api_list_end(r, &w, total, limit, offset);

@@ -36,6 +36,11 @@ static const char *const columns[C_COUNT] = {
 	"description", "source",
 };
 
+/* the export's extra column when it is for one municipality: 1 when that is the enterprise's
+ * home, 0 when the enterprise works with it from another (other_kommuner); derived, so the
+ * import skips it and an export imports as it was */
+#define HOME_COLUMN "home"
+
 static const char *const criteria_keys[5] = {"purpose", "sells", "reinvests", "independent", "cvr"};
 
 /* split "a|b|c" into arr (trimmed, empty parts skipped); false if more than fit */
@@ -206,6 +211,8 @@ static int read_header(struct csv *c, struct arena *a, struct header *h, struct 
 		for (int k = 0; k < C_COUNT; k++)
 			if (strcmp(rec.f[i], columns[k]) == 0)
 				h->colof[i] = k;
+		if (h->colof[i] < 0 && !strcmp(rec.f[i], HOME_COLUMN))
+			continue;
 		if (h->colof[i] < 0)
 			problems_add(a, rep, rec.line, i + 1,
 			        arena_printf(a, "ukendt kolonne \"%s\" (se docs/registry.md for kolonnerne).", rec.f[i]));
@@ -258,6 +265,8 @@ static int read_row(struct db *db, struct arena *a, struct arena *row, const str
 			bad = true;
 			continue;
 		}
+		if (h->colof[i] < 0) /* the export's home column */
+			continue;
 		const char *msg = apply(row, e, (enum col)h->colof[i], rec->f[i]);
 		if (msg) {
 			problems_add(a, rep, rec->line, i + 1, msg);
@@ -453,7 +462,8 @@ static void row_values(struct arena *a, const struct enterprise *e, const char *
 			v[i] = "";
 }
 
-static int export_xlsx(struct db *db, struct arena *a, const int64_t *ids, int n, struct buf *out)
+static int export_xlsx(struct db *db, struct arena *a, const int64_t *ids, const bool *home,
+                       int n, struct buf *out)
 {
 	struct xlsx x;
 	if (xlsx_open(&x) != 0)
@@ -464,6 +474,8 @@ static int export_xlsx(struct db *db, struct arena *a, const int64_t *ids, int n
 	format_set_bold(bold);
 	for (int c = 0; c < C_COUNT; c++)
 		worksheet_write_string(ws, 0, (lxw_col_t)c, columns[c], bold);
+	if (home)
+		worksheet_write_string(ws, 0, C_COUNT, HOME_COLUMN, bold);
 	int rc = 0;
 	for (int i = 0; i < n && rc == 0; i++) {
 		struct enterprise e;
@@ -475,6 +487,8 @@ static int export_xlsx(struct db *db, struct arena *a, const int64_t *ids, int n
 		for (int c = 0; c < C_COUNT; c++)
 			if (*v[c]) /* always as text: a CVR or code keeps its digits, nothing is a formula */
 				worksheet_write_string(ws, (lxw_row_t)(i + 1), (lxw_col_t)c, v[c], NULL);
+		if (home)
+			worksheet_write_string(ws, (lxw_row_t)(i + 1), C_COUNT, home[i] ? "1" : "0", NULL);
 	}
 	worksheet_freeze_panes(ws, 1, 0);
 	int closed = xlsx_close(&x, out, rc != 0);
@@ -485,12 +499,15 @@ int registry_export(struct db *db, struct arena *a, const char *kommune, enum ex
                     struct buf *out)
 {
 	int64_t *ids;
+	bool *home;
 	int n;
-	int rc = registry_store_ids(db, a, kommune, &ids, &n);
+	int rc = registry_store_ids(db, a, kommune, &ids, &home, &n);
 	if (rc)
 		return rc;
+	if (!kommune)
+		home = NULL; /* every row is at home: no column */
 	if (f == EXPORT_XLSX)
-		return export_xlsx(db, a, ids, n, out);
+		return export_xlsx(db, a, ids, home, n, out);
 	struct json w;
 	if (f == EXPORT_CSV) {
 		for (int c = 0; c < C_COUNT; c++) {
@@ -498,6 +515,8 @@ int registry_export(struct db *db, struct arena *a, const char *kommune, enum ex
 				buf_putc(out, ',');
 			buf_puts(out, columns[c]);
 		}
+		if (home)
+			buf_puts(out, "," HOME_COLUMN);
 		buf_puts(out, "\r\n");
 	} else {
 		json_init(&w, out);
@@ -521,12 +540,16 @@ int registry_export(struct db *db, struct arena *a, const char *kommune, enum ex
 					buf_putc(out, ',');
 				csv_write_field(out, v[c], ',');
 			}
+			if (home)
+				buf_puts(out, home[i] ? ",1" : ",0");
 			buf_puts(out, "\r\n");
 		} else {
 			json_obj_open(&w, NULL);
 			json_int(&w, "id", e.id);
 			for (int c = 0; c < C_COUNT; c++)
 				json_str(&w, columns[c], *v[c] ? v[c] : NULL);
+			if (home)
+				json_bool(&w, HOME_COLUMN, home[i]);
 			json_obj_close(&w);
 		}
 		arena_free(&row);

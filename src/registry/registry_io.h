@@ -10,7 +10,8 @@
  *   contact_phone, address, website, description, source.
  * List columns hold keys separated by '|': purposes social|health|environment; criteria
  * purpose|sells|reinvests|independent|cvr; services and target_groups the keys of the managed
- * lists; other_kommuner municipality codes.
+ * lists; other_kommuner municipality codes. A column "home" (the export's, for one municipality)
+ * is skipped.
  */
 #ifndef INDGANG_REGISTRY_IO_H
 #define INDGANG_REGISTRY_IO_H
@@ -37,7 +38,9 @@ int registry_import_csv(struct db *db, struct arena *a, const struct principal *
                         const char *data, size_t len, bool dry_run, struct import_report *rep);
 
 enum export_format { EXPORT_CSV, EXPORT_JSON, EXPORT_XLSX };
-/* registry_export: every enterprise of kommune (NULL: all) into out, in name order. XLSX
+/* registry_export: every enterprise of kommune (NULL: all) into out, in name order: with a
+ * municipality, those whose home it is and those that work with it (other_kommuner), and a last
+ * column "home" (1/0; JSON true/false) saying which. XLSX
  * needs a temporary file (libxlsxwriter writes files); its bytes end up in out. */
 int registry_export(struct db *db, struct arena *a, const char *kommune, enum export_format f,
                     struct buf *out);

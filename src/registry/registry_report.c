@@ -137,6 +137,78 @@ int registry_tables_xlsx(struct buf *o, int year, const struct tabel1_row *rows,
 	return xlsx_close(&x, o, false);
 }
 
+void registry_bilag1_csv(struct buf *o, const struct bilag1_row *rows, int n)
+{
+	buf_puts(o, "kommune,kommune_name,enterprise_id,name,home,home_kommune,home_kommune_name\r\n");
+	for (int i = 0; i < n; i++) {
+		const struct bilag1_row *r = &rows[i];
+		csv_write_field(o, r->kommune, ',');
+		buf_putc(o, ',');
+		csv_write_field(o, r->navn, ',');
+		buf_printf(o, ",%lld,", (long long)r->id);
+		csv_write_field(o, r->name, ',');
+		buf_puts(o, r->home ? ",1," : ",0,");
+		csv_write_field(o, r->home_kommune, ',');
+		buf_putc(o, ',');
+		csv_write_field(o, r->home_navn, ',');
+		buf_puts(o, "\r\n");
+	}
+}
+
+void registry_bilag1_json(struct buf *o, const struct bilag1_row *rows, int n)
+{
+	struct json w;
+	json_init(&w, o);
+	json_obj_open(&w, NULL);
+	json_arr_open(&w, "rows");
+	for (int i = 0; i < n; i++) {
+		json_obj_open(&w, NULL);
+		json_str(&w, "kommune", rows[i].kommune);
+		json_str(&w, "kommune_name", rows[i].navn);
+		json_int(&w, "id", rows[i].id);
+		json_str(&w, "name", rows[i].name);
+		json_bool(&w, "home", rows[i].home);
+		json_str(&w, "home_kommune", rows[i].home_kommune);
+		json_str(&w, "home_kommune_name", rows[i].home_navn);
+		json_obj_close(&w);
+	}
+	json_arr_close(&w);
+	json_int(&w, "total", n);
+	json_obj_close(&w);
+}
+
+int registry_bilag1_xlsx(struct buf *o, const struct bilag1_row *rows, int n)
+{
+	struct xlsx x;
+	if (xlsx_open(&x) != 0)
+		return ERR_IO;
+	lxw_workbook *wb = x.wb;
+	lxw_format *bold = workbook_add_format(wb);
+	format_set_bold(bold);
+	lxw_worksheet *ws = workbook_add_worksheet(wb, "Bilag 1");
+	worksheet_write_string(ws, 0, 0, "Bilag 1. Socialøkonomiske virksomheder som kommunerne "
+	                                 "samarbejder med", bold);
+	static const char *heads[] = {"Kommune", "Kode", "Virksomhed", "Hjemme i kommunen",
+	                              "Hjemkommune", "Hjemkommunens kode"};
+	for (int c = 0; c < 6; c++)
+		worksheet_write_string(ws, 2, (lxw_col_t)c, heads[c], bold);
+	for (int i = 0; i < n; i++) {
+		/* every cell as text: codes keep their digits, nothing is a formula */
+		lxw_row_t row = (lxw_row_t)(3 + i);
+		worksheet_write_string(ws, row, 0, rows[i].navn, NULL);
+		worksheet_write_string(ws, row, 1, rows[i].kommune, NULL);
+		worksheet_write_string(ws, row, 2, rows[i].name, NULL);
+		worksheet_write_string(ws, row, 3, rows[i].home ? "Ja" : "Nej", NULL);
+		worksheet_write_string(ws, row, 4, rows[i].home_navn, NULL);
+		worksheet_write_string(ws, row, 5, rows[i].home_kommune, NULL);
+	}
+	worksheet_set_column(ws, 0, 0, 20, NULL);
+	worksheet_set_column(ws, 2, 2, 40, NULL);
+	worksheet_set_column(ws, 3, 5, 18, NULL);
+	worksheet_freeze_panes(ws, 3, 0);
+	return xlsx_close(&x, o, false);
+}
+
 const char **registry_parse_kommuner(struct arena *a, const char *s, const char **bad)
 {
 	*bad = NULL;

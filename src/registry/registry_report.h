@@ -25,6 +25,14 @@ int registry_tables_xlsx(struct buf *o, int year, const struct tabel1_row *rows,
 void registry_tabel2_json(struct buf *o, int year, const struct tabel2_row *rows, int n, int total);
 void registry_tabel2_csv(struct buf *o, const struct tabel2_row *rows, int n, int total);
 
+/* Bilag 1 (registry_bilag1's rows). CSV: kommune,kommune_name,enterprise_id,name,home,
+ * home_kommune,home_kommune_name with home 1/0, every text cell through csv_write_field. JSON:
+ * {"rows": [{"kommune", "kommune_name", "id", "name", "home", "home_kommune",
+ * "home_kommune_name"}], "total": N}. XLSX: one sheet with Danish headings. */
+void registry_bilag1_csv(struct buf *o, const struct bilag1_row *rows, int n);
+void registry_bilag1_json(struct buf *o, const struct bilag1_row *rows, int n);
+int registry_bilag1_xlsx(struct buf *o, const struct bilag1_row *rows, int n);
+
 /* registry_parse_kommuner: "740,621" into a NULL-terminated list owned by a; NULL for NULL or
  * empty; *bad gets the first code that is not three digits. */
 const char **registry_parse_kommuner(struct arena *a, const char *s, const char **bad);

@@ -116,6 +116,7 @@ int registry_page_stats(struct req *r)
 	         "<a href=\"/statistik/virksomheder?format=xlsx&amp;year=%d%s\">Excel (XLSX)</a> · "
 	         "<a href=\"/api/v1/stats/enterprises?year=%d%s\">JSON</a></p>\n",
 	      year, kq, year, kq, year, kq);
+	htmlf(o, "<p><a href=\"/statistik/bilag1\">%s</a></p>\n", R_BILAG1_LINK);
 	return page_end(r, 200);
 }
 

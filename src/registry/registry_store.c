@@ -196,9 +196,13 @@ int registry_store_find(struct db *db, const char *cvr, const char *name, const 
 	"CASE WHEN e.closed <= :day THEN 'closed'"                                      \
 	" WHEN e.established <= :day THEN 'established'"                                \
 	" WHEN e.pipeline_since <= :day THEN 'pipeline' ELSE 'idea' END"
-/* the filters after the search: a parameter left NULL (or -1) leaves its filter out */
+/* the filters after the search: a parameter left NULL (or -1) leaves its filter out. A
+ * municipality selects the enterprises whose home it is and those that work with it (Bilag 1);
+ * the EXISTS is one lookup in enterprise_kommuner's primary key (enterprise_id, kommune). */
 #define LIST_FILTERS                                                                 \
-	" AND (:kommune IS NULL OR e.kommune = :kommune)"                                \
+	" AND (:kommune IS NULL OR e.kommune = :kommune OR EXISTS (SELECT 1"             \
+	"   FROM enterprise_kommuner ek WHERE ek.enterprise_id = e.id"                   \
+	"   AND ek.kommune = :kommune))"                                                  \
 	" AND (:service IS NULL OR e.id IN (SELECT enterprise_id FROM enterprise_services" \
 	"   WHERE service = :service))"                                                  \
 	" AND (:target IS NULL OR e.id IN (SELECT enterprise_id FROM enterprise_targets"  \
@@ -241,7 +245,8 @@ int registry_store_list(struct db *db, struct arena *a, const struct registry_qu
 	/* the statement is one of six fixed texts: search or not, times three sort orders */
 #define LIST_SELECT                                                                  \
 	"SELECT e.id, e.name, e.cvr, e.kommune, k.navn, " STATUS_SQL ", e.established,"   \
-	" e.rsv_registered FROM enterprises e JOIN kommuner k ON k.kode = e.kommune"
+	" e.rsv_registered, coalesce(e.kommune = :kommune, 1)"                            \
+	" FROM enterprises e JOIN kommuner k ON k.kode = e.kommune"
 #define BY_ESTABLISHED " ORDER BY e.established IS NULL, e.established DESC, e.name_key, e.id" \
 	" LIMIT :limit OFFSET :offset"
 #define BY_KOMMUNE " ORDER BY k.navn COLLATE da, e.name_key, e.id LIMIT :limit OFFSET :offset"
@@ -277,6 +282,7 @@ int registry_store_list(struct db *db, struct arena *a, const struct registry_qu
 		it->status = db_col_dup(a, s, 5);
 		it->established = db_col_dup(a, s, 6);
 		it->rsv_registered = db_col_dup(a, s, 7);
+		it->home = db_col_int(s, 8) != 0;
 	}
 	db_done(s);
 	if (rc < 0)
@@ -286,11 +292,15 @@ int registry_store_list(struct db *db, struct arena *a, const struct registry_qu
 	return 0;
 }
 
-int registry_store_ids(struct db *db, struct arena *a, const char *kommune, int64_t **ids, int *n)
+int registry_store_ids(struct db *db, struct arena *a, const char *kommune, int64_t **ids,
+                       bool **home, int *n)
 {
-	struct db_stmt *s = db_prepare(db, "SELECT id FROM enterprises"
-	                                   " WHERE :kommune IS NULL OR kommune = :kommune"
-	                                   " ORDER BY name_key, id");
+	struct db_stmt *s = db_prepare(db, "SELECT e.id, coalesce(e.kommune = :kommune, 1)"
+	                                   " FROM enterprises e"
+	                                   " WHERE :kommune IS NULL OR e.kommune = :kommune"
+	                                   " OR EXISTS (SELECT 1 FROM enterprise_kommuner ek"
+	                                   "   WHERE ek.enterprise_id = e.id AND ek.kommune = :kommune)"
+	                                   " ORDER BY e.name_key, e.id");
 	if (!s)
 		return ERR_DB;
 	if (db_bind_text(s, ":kommune", kommune)) {
@@ -298,14 +308,63 @@ int registry_store_ids(struct db *db, struct arena *a, const char *kommune, int6
 		return ERR_DB;
 	}
 	int64_t *out = NULL;
-	size_t count = 0, cap = 0;
+	bool *flags = NULL;
+	size_t count = 0, cap = 0, fcount = 0, fcap = 0;
 	int rc;
-	while ((rc = db_step(s)) == DB_ROW)
+	while ((rc = db_step(s)) == DB_ROW) {
 		*ARENA_PUSH(a, out, count, cap) = db_col_int(s, 0);
+		*ARENA_PUSH(a, flags, fcount, fcap) = db_col_int(s, 1) != 0;
+	}
 	db_done(s);
 	if (rc < 0)
 		return rc;
 	*ids = out;
+	*home = flags;
+	*n = (int)count;
+	return 0;
+}
+
+int registry_store_bilag1(struct db *db, struct arena *a, const char *kommune, const char *day,
+                          struct bilag1_row **rows, int *n)
+{
+	/* each enterprise once under its home, and once under each other municipality that is not
+	 * its home; with a municipality both halves start from an index on kommune */
+	struct db_stmt *s = db_prepare(db,
+		"SELECT x.kode, k.navn, e.id, e.name, x.home, e.kommune, hk.navn FROM ("
+		"   SELECT id AS eid, kommune AS kode, 1 AS home FROM enterprises"
+		"   WHERE :kommune IS NULL OR kommune = :kommune"
+		" UNION ALL"
+		"   SELECT ek.enterprise_id, ek.kommune, 0 FROM enterprise_kommuner ek"
+		"   JOIN enterprises h ON h.id = ek.enterprise_id"
+		"   WHERE (:kommune IS NULL OR ek.kommune = :kommune) AND ek.kommune <> h.kommune) x"
+		" JOIN enterprises e ON e.id = x.eid"
+		" JOIN kommuner k ON k.kode = x.kode"
+		" JOIN kommuner hk ON hk.kode = e.kommune"
+		" WHERE e.closed IS NULL OR e.closed > :day"
+		" ORDER BY k.navn COLLATE da, e.name_key, e.id");
+	if (!s)
+		return ERR_DB;
+	if (db_bind_text(s, ":kommune", kommune) | db_bind_text(s, ":day", day)) {
+		db_done(s);
+		return ERR_DB;
+	}
+	struct bilag1_row *out = NULL;
+	size_t count = 0, cap = 0;
+	int rc;
+	while ((rc = db_step(s)) == DB_ROW) {
+		struct bilag1_row *r = ARENA_PUSH(a, out, count, cap);
+		r->kommune = db_col_dup(a, s, 0);
+		r->navn = db_col_dup(a, s, 1);
+		r->id = db_col_int(s, 2);
+		r->name = db_col_dup(a, s, 3);
+		r->home = db_col_int(s, 4) != 0;
+		r->home_kommune = db_col_dup(a, s, 5);
+		r->home_navn = db_col_dup(a, s, 6);
+	}
+	db_done(s);
+	if (rc < 0)
+		return rc;
+	*rows = out;
 	*n = (int)count;
 	return 0;
 }

@@ -5,6 +5,7 @@
 #ifndef INDGANG_REGISTRY_STORE_H
 #define INDGANG_REGISTRY_STORE_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "registry.h"
@@ -25,8 +26,14 @@ int registry_store_find(struct db *db, const char *cvr, const char *name, const 
 
 int registry_store_list(struct db *db, struct arena *a, const struct registry_query *q,
                         struct registry_item **items, int *n, int *total);
-/* registry_store_ids: every enterprise id in kommune (NULL: all) in name order, for exports. */
-int registry_store_ids(struct db *db, struct arena *a, const char *kommune, int64_t **ids, int *n);
+/* registry_store_ids: the id of every enterprise of kommune (NULL: all) in name order, for
+ * exports: those whose home it is and those that work with it, (*home)[i] saying which. */
+int registry_store_ids(struct db *db, struct arena *a, const char *kommune, int64_t **ids,
+                       bool **home, int *n);
+
+/* registry_store_bilag1: see registry_bilag1. */
+int registry_store_bilag1(struct db *db, struct arena *a, const char *kommune, const char *day,
+                          struct bilag1_row **rows, int *n);
 
 /* kommuner_json: a JSON array of codes to restrict to (read with json_each), or NULL */
 int registry_store_tabel1(struct db *db, struct arena *a, const char *from, const char *cut,

@@ -41,5 +41,14 @@
 #define R_KOMMUNER_FILTER "Kun disse kommuner (koder adskilt af komma)"
 #define R_KOMMUNER_HINT "Tom: alle kommuner med virksomheder. Fx 740,621,849."
 #define R_SHOW "Vis statistik"
+#define R_WORKS_IN "arbejder i kommunen, hjemkommune:"
+#define R_BILAG1_LINK "Bilag 1: de virksomheder, hver kommune samarbejder med"
+#define R_BILAG1_TITLE "Bilag 1. Socialøkonomiske virksomheder som kommunerne samarbejder med"
+#define R_BILAG1_LEAD "For hver kommune de socialøkonomiske virksomheder, den samarbejder med: " \
+	"dem, der hører hjemme i kommunen, og dem fra andre kommuner, der arbejder i den. " \
+	"Lukkede virksomheder er ikke med."
+#define R_BILAG1_EMPTY "Ingen kommuner samarbejder med virksomheder i registret."
+#define R_BILAG1_NONE "Kommunen samarbejder ikke med nogen virksomhed i registret."
+#define R_BILAG1_COL "Virksomheder, som kommunen samarbejder med"
 
 #endif

@@ -80,7 +80,18 @@ static void filter_select(struct req *r, const char *name, const char *label,
 	            fo, n + 1);
 }
 
-/* GET /virksomheder — public. Search (q), filters kommune, service, target, status,
+/* the link to Bilag 1, of the municipality filtered by if any */
+static void bilag1_link(struct req *r, const char *kommune)
+{
+	if (kommune)
+		htmlf(&r->out, "<p><a href=\"/statistik/bilag1?kommune=%s\">%s</a></p>\n", kommune,
+		      R_BILAG1_LINK);
+	else
+		htmlf(&r->out, "<p><a href=\"/statistik/bilag1\">%s</a></p>\n", R_BILAG1_LINK);
+}
+
+/* GET /virksomheder — public. With ?kommune=K also the enterprises that work with K from
+ * another municipality, marked as such. Search (q), filters kommune, service, target, status,
  * registered; sort name|established|kommune; paginated. */
 int registry_page_list(struct req *r)
 {
@@ -130,6 +141,7 @@ int registry_page_list(struct req *r)
 	htmlf(o, "<button type=\"submit\">%s</button>\n</form>\n", R_FILTER);
 	if (n == 0) {
 		htmlf(o, "<p class=\"empty\" role=\"status\">%s</p>\n", R_EMPTY);
+		bilag1_link(r, q.kommune);
 		return page_end(r, 200);
 	}
 	htmlf(o, "<table>\n<caption class=\"visually-hidden\">%s</caption>\n<thead><tr>"
@@ -139,9 +151,11 @@ int registry_page_list(struct req *r)
 	for (int i = 0; i < n; i++) {
 		const struct registry_item *it = &items[i];
 		bool reg = it->rsv_registered && strcmp(it->rsv_registered, q.day) <= 0;
-		htmlf(o, "<tr><td><a href=\"/virksomheder/%lld\">%s</a></td><td>%s</td><td>%s</td>"
-		         "<td>%s</td><td>%s</td><td>%s</td></tr>\n",
-		      (long long)it->id, it->name, it->kommune_navn, status_label_of(it->status),
+		htmlf(o, "<tr><td><a href=\"/virksomheder/%lld\">%s</a>", (long long)it->id, it->name);
+		if (!it->home) /* it works with the municipality filtered by, from another (Bilag 1) */
+			htmlf(o, "<br><span class=\"hint\">(%s %s)</span>", R_WORKS_IN, it->kommune_navn);
+		htmlf(o, "</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>\n",
+		      it->kommune_navn, status_label_of(it->status),
 		      it->established ? text_date_dk(&r->a, it->established) : "–", reg ? R_YES : R_NO,
 		      it->cvr ? it->cvr : "–");
 	}
@@ -155,9 +169,12 @@ int registry_page_list(struct req *r)
 			buf_printf(&extra, "&%s=%s", keep[i], html_url(&r->a, nonblank(r, keep[i])));
 	form_pagination(o, "/virksomheder", arena_strdup(&r->a, buf_str(&extra)), q.offset, q.limit, total);
 	buf_free(&extra);
-	htmlf(o, "<p>%s: <a href=\"/virksomheder/eksport?format=csv\">CSV</a> · "
-	         "<a href=\"/virksomheder/eksport?format=xlsx\">Excel (XLSX)</a> · "
-	         "<a href=\"/virksomheder/eksport?format=json\">JSON</a></p>\n", R_EXPORT);
+	/* the export of the municipality filtered by, or of all */
+	const char *kq = q.kommune ? arena_printf(&r->a, "&kommune=%s", q.kommune) : "";
+	htmlf(o, "<p>%s: <a href=\"/virksomheder/eksport?format=csv%s\">CSV</a> · "
+	         "<a href=\"/virksomheder/eksport?format=xlsx%s\">Excel (XLSX)</a> · "
+	         "<a href=\"/virksomheder/eksport?format=json%s\">JSON</a></p>\n", R_EXPORT, kq, kq, kq);
+	bilag1_link(r, q.kommune);
 	return page_end(r, 200);
 }
 

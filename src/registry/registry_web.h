@@ -23,6 +23,8 @@ int registry_page_update(struct req *r);
 int registry_page_stats(struct req *r);
 int registry_download_export(struct req *r);
 int registry_download_stats(struct req *r);
+int registry_page_bilag1(struct req *r);
+int registry_download_bilag1(struct req *r);
 
 int registry_api_list(struct req *r);
 int registry_api_get(struct req *r);

@@ -533,6 +533,7 @@ test('an entrepreneur writes in; the coordinator refers, advises and closes the 
 		expect((await text(staff, 'main')).includes('Samtalen er registreret.'), 'the session was not registered');
 
 		for (const path of ['/virksomheder', '/virksomheder?q=%C3%A6blespecialist', '/statistik?year=2015',
+			'/statistik/bilag1', '/statistik/bilag1?kommune=165',
 			'/undersoegelser', '/undersoegelser/soev-2015/november-2015', '/opsaetning']) {
 			const status = await go(tc, staff, path);
 			expect(status === 200, `${path} answered ${status}`);

@@ -244,6 +244,88 @@ static void tabel1_from_the_demo(void)
 	CHECK(xlsx->len > 100 && !memcmp(xlsx->body, "PK", 2));
 }
 
+/* the item of the list r named name, or NULL */
+static json_t *item_named(struct harness_resp *r, const char *name)
+{
+	size_t i;
+	json_t *it;
+	json_array_foreach(json_object_get(harness_json(r), "items"), i, it)
+		if (!strcmp(harness_json_str(it, "name"), name))
+			return it;
+	return NULL;
+}
+
+/* Bilag 1: an enterprise is listed for the municipalities that work with it as well as for its
+ * home, marked as such, in the API, the list page, the export and the Bilag 1 page */
+static void bilag1_per_municipality(void)
+{
+	struct harness_resp *r = harness_get(anon, "/api/v1/enterprises?kommune=621&limit=500");
+	CHECK_STATUS(r, 200);
+	json_t *boas = item_named(r, "BOAS specialister ApS");
+	CHECKF(boas, "BOAS Specialister is not listed for Kolding: %.300s", r->body);
+	CHECK(boas && json_is_false(json_object_get(boas, "home")));
+	CHECK_STR(harness_json_str(boas, "kommune"), "740");
+	json_t *soul = item_named(r, "Soul Café");
+	CHECK(soul && json_is_true(json_object_get(soul, "home")));
+	struct harness_resp *a = harness_get(anon, "/api/v1/enterprises?kommune=165");
+	CHECK_STATUS(a, 200);
+	json_t *gm = item_named(a, "Grennessminde");
+	CHECKF(gm, "Grennessminde is not listed for Albertslund: %.300s", a->body);
+	CHECK(gm && json_is_false(json_object_get(gm, "home")));
+	CHECK(json_integer_value(json_object_get(harness_json(a), "total")) ==
+	      (json_int_t)json_array_size(json_object_get(harness_json(a), "items")));
+	/* the list page marks it */
+	struct harness_resp *page = harness_get(anon, "/virksomheder?kommune=165");
+	CHECK_STATUS(page, 200);
+	CHECK_HTML(page);
+	CHECK_HAS(page->body, "Grennessminde");
+	CHECK_HAS(page->body, "arbejder i kommunen, hjemkommune: Høje-Taastrup");
+	CHECK_HAS(page->body, "href=\"/statistik/bilag1");
+	/* the export holds it, with the column home */
+	struct harness_resp *exp = harness_get(anon, "/virksomheder/eksport?format=csv&kommune=621");
+	CHECK_STATUS(exp, 200);
+	CHECK_HAS(exp->body, ",source,home\r\n");
+	CHECK_HAS(exp->body, "BOAS specialister ApS,");
+	struct harness_resp *ej = harness_get(anon, "/virksomheder/eksport?format=json&kommune=165");
+	CHECK_STATUS(ej, 200);
+	json_t *gj = json_array_get(json_object_get(harness_json(ej), "items"), 0);
+	CHECK_STR(harness_json_str(gj, "name"), "Grennessminde");
+	CHECK(json_is_false(json_object_get(gj, "home")));
+	/* Bilag 1: every municipality, or one */
+	struct harness_resp *all = harness_get(anon, "/statistik/bilag1");
+	CHECK_STATUS(all, 200);
+	CHECK_HTML(all);
+	CHECK_SECURITY_HEADERS(all);
+	CHECK_HAS(all->body, "Albertslund");
+	CHECK_HAS(all->body, "Grennessminde");
+	CHECK_HAS(all->body, "Æblespecialisterne ApS");
+	struct harness_resp *one = harness_get(anon, "/statistik/bilag1?kommune=621");
+	CHECK_STATUS(one, 200);
+	CHECK_HTML(one);
+	CHECK_HAS(one->body, "Soul Café");
+	CHECK_HAS(one->body, "BOAS specialister ApS");
+	CHECK_HAS(one->body, "hjemkommune: Silkeborg");
+	CHECK_LACKS(one->body, "Æblespecialisterne ApS");
+	CHECK_HAS(one->body, "href=\"/statistik/bilag1/eksport?format=csv&amp;kommune=621\"");
+	struct harness_resp *csv = harness_get(anon, "/statistik/bilag1/eksport?format=csv&kommune=165");
+	CHECK_STATUS(csv, 200);
+	CHECK_HAS(harness_header(csv, "Content-Type"), "text/csv");
+	CHECK_HAS(csv->body, "kommune,kommune_name,enterprise_id,name,home,home_kommune,home_kommune_name\r\n");
+	CHECK_HAS(csv->body, ",Grennessminde,0,169,Høje-Taastrup\r\n");
+	struct harness_resp *kcsv = harness_get(anon, "/statistik/bilag1/eksport?format=csv");
+	CHECK_STATUS(kcsv, 200);
+	CHECK_HAS(kcsv->body, ",BOAS specialister ApS,0,740,Silkeborg\r\n");
+	CHECK_HAS(kcsv->body, ",BOAS specialister ApS,1,740,Silkeborg\r\n");
+	struct harness_resp *xlsx = harness_get(anon, "/statistik/bilag1/eksport?format=xlsx");
+	CHECK_STATUS(xlsx, 200);
+	CHECK(xlsx->len > 100 && !memcmp(xlsx->body, "PK", 2));
+	CHECK_STATUS(harness_get(anon, "/statistik/bilag1/eksport?format=doc"), 400);
+	/* the statistics page links to it */
+	struct harness_resp *stats = harness_get(anon, "/statistik?year=2015");
+	CHECK_STATUS(stats, 200);
+	CHECK_HAS(stats->body, "href=\"/statistik/bilag1\"");
+}
+
 static void registry_pages(void)
 {
 	const char *paths[] = {"/virksomheder", "/virksomheder?q=caf%C3%A9&sort=established&registered=1",
@@ -636,6 +718,7 @@ static const struct harness_test tests[] = {
 	{"a virksomhed account edits its own profile, not the registry's facts nor others", own_enterprise_profile, 0},
 	{"Tabel 1 for 2015 from the demo data equals the report's, with page and downloads", tabel1_from_the_demo, 0},
 	{"registry pages validate; the enterprise form keeps input and shows errors", registry_pages, 0},
+	{"Bilag 1: enterprises are listed for the municipalities that work with them, page and downloads", bilag1_per_municipality, 0},
 	{"the 2015 survey's report reproduces chapter 3; konsulenter cannot read it", survey_report_reproduces_chapter_3, 0},
 	{"survey report --compare gives the second round in JSON, CSV and XLSX too", survey_report_compare_every_format, 0},
 	{"a konsulent answers the 2015 survey in the browser and the report counts it", survey_answered_in_the_browser, 0},

@@ -142,6 +142,11 @@ static const struct expect expects[] = {
 	 "/undersoegelser/soev-2015/november-2015/rapport", NULL, "303 200 403 403 403 403", NULL, 0},
 	{"GET", "/statistik/virksomheder", "/statistik/virksomheder?format=json&kommuner={kommune}",
 	 NULL, "200/200 200/200 200/200 200/200 200/200 200/200", NULL, 0},
+	/* Bilag 1: public registry facts */
+	{"GET", "/statistik/bilag1", "/statistik/bilag1?kommune={kommune}", NULL,
+	 "200/200 200/200 200/200 200/200 200/200 200/200", NULL, 0},
+	{"GET", "/statistik/bilag1/eksport", "/statistik/bilag1/eksport?format=csv&kommune={kommune}",
+	 NULL, "200/200 200/200 200/200 200/200 200/200 200/200", NULL, 0},
 	/* JSON API: bearer tokens, and none for the anonymous caller */
 	{"GET", "/healthz", "/healthz", NULL, "200 200 200 200 200 200", NULL, 0},
 	{"GET", "/api/v1/me", "/api/v1/me", NULL, "401 200 200 200 200 200", NULL, 0},

@@ -512,6 +512,102 @@ static void test_domain_reads(void **state)
 	assert_string_equal(items[0].name, "Kaffebaren");
 }
 
+/* Bilag 1: a municipality's list holds the enterprises whose home it is and those that work with
+ * it (other_kommuner), counted and paged as one list in name order */
+static void test_list_other_kommuner(void **state)
+{
+	struct fixture *f = *state;
+	add(f, "Cykelværkstedet", "621", NULL, NULL, NULL, NULL);
+	add(f, "Kaffebaren", "621", NULL, "2010-01-01", NULL, NULL);
+	struct enterprise e = {.name = "BOAS Specialister", .kommune = "740", .established = "2013-12-22",
+	                       .others = {"621", "746"}, .nothers = 2};
+	struct errs errs = {0};
+	assert_int_equal(registry_save(f->db, &f->a, &users_cli, &e, &errs), 0);
+	add(f, "Andetsteds", "746", NULL, NULL, NULL, NULL);
+	struct registry_query q = {.kommune = "621", .registered = -1, .day = "2015-12-31", .limit = 10};
+	struct registry_item *items;
+	int n, total;
+	assert_int_equal(registry_list(f->db, &f->a, &q, &items, &n, &total), 0);
+	assert_int_equal(total, 3);
+	assert_int_equal(n, 3);
+	assert_string_equal(items[0].name, "BOAS Specialister");
+	assert_string_equal(items[0].kommune, "740"); /* its home stays its home */
+	assert_false(items[0].home);
+	assert_string_equal(items[1].name, "Cykelværkstedet");
+	assert_true(items[1].home);
+	assert_string_equal(items[2].name, "Kaffebaren");
+	assert_true(items[2].home);
+	/* pages of two: the other municipality's enterprise is counted once, in its place */
+	q.limit = 2;
+	assert_int_equal(registry_list(f->db, &f->a, &q, &items, &n, &total), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(total, 3);
+	assert_string_equal(items[0].name, "BOAS Specialister");
+	q.offset = 2;
+	assert_int_equal(registry_list(f->db, &f->a, &q, &items, &n, &total), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(total, 3);
+	assert_string_equal(items[0].name, "Kaffebaren");
+	/* its home municipality and the third one list it once each */
+	q = (struct registry_query){.kommune = "746", .registered = -1, .day = "2015-12-31", .limit = 10};
+	assert_int_equal(registry_list(f->db, &f->a, &q, &items, &n, &total), 0);
+	assert_int_equal(total, 2);
+	assert_string_equal(items[0].name, "Andetsteds");
+	assert_string_equal(items[1].name, "BOAS Specialister");
+	assert_true(items[0].home);
+	assert_false(items[1].home);
+	q.kommune = "740";
+	assert_int_equal(registry_list(f->db, &f->a, &q, &items, &n, &total), 0);
+	assert_int_equal(total, 1);
+	assert_true(items[0].home);
+	/* without a municipality every item is at home */
+	q.kommune = NULL;
+	assert_int_equal(registry_list(f->db, &f->a, &q, &items, &n, &total), 0);
+	assert_int_equal(total, 4);
+	for (int i = 0; i < n; i++)
+		assert_true(items[i].home);
+	/* with other filters and a search, too */
+	q = (struct registry_query){.kommune = "621", .status = "established", .registered = -1,
+	                            .day = "2015-12-31", .limit = 10};
+	assert_int_equal(registry_list(f->db, &f->a, &q, &items, &n, &total), 0);
+	assert_int_equal(total, 2);
+	q.match = registry_search_query(&f->a, "boas");
+	assert_int_equal(registry_list(f->db, &f->a, &q, &items, &n, &total), 0);
+	assert_int_equal(total, 1);
+	assert_string_equal(items[0].name, "BOAS Specialister");
+	/* the export of 621 holds it too, with home 0, and imports as it was */
+	struct buf out;
+	buf_init(&out, 0);
+	assert_int_equal(registry_export(f->db, &f->a, "621", EXPORT_CSV, &out), 0);
+	assert_non_null(strstr(buf_str(&out), ",source,home\r\n"));
+	assert_non_null(strstr(buf_str(&out), "\r\nBOAS Specialister,"));
+	assert_non_null(strstr(buf_str(&out), ",0\r\n"));
+	struct import_report rep;
+	assert_int_equal(import(f, buf_str(&out), false, &rep), 0);
+	assert_int_equal(rep.unchanged, 3);
+	buf_free(&out);
+	/* Bilag 1: under each municipality its own and those working with it; a closed one is out */
+	add(f, "Lukket", "621", NULL, "2010-01-01", NULL, "2014-06-30");
+	struct bilag1_row *rows;
+	assert_int_equal(registry_bilag1(f->db, &f->a, NULL, "2015-12-31", &rows, &n), 0);
+	assert_int_equal(n, 6); /* Kolding 3, Silkeborg 1, Skanderborg 2 */
+	assert_string_equal(rows[0].navn, "Kolding");
+	assert_string_equal(rows[0].name, "BOAS Specialister");
+	assert_false(rows[0].home);
+	assert_string_equal(rows[0].home_kommune, "740");
+	assert_string_equal(rows[0].home_navn, "Silkeborg");
+	assert_true(rows[1].home);
+	assert_string_equal(rows[3].navn, "Silkeborg");
+	assert_true(rows[3].home);
+	assert_string_equal(rows[4].navn, "Skanderborg");
+	assert_string_equal(rows[5].name, "BOAS Specialister");
+	assert_false(rows[5].home);
+	assert_int_equal(registry_bilag1(f->db, &f->a, "746", "2015-12-31", &rows, &n), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(registry_bilag1(f->db, &f->a, "621", "2014-01-01", &rows, &n), 0);
+	assert_int_equal(n, 4); /* Lukket was still open */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -530,6 +626,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_export_roundtrip, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_no_row_caps, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_domain_reads, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_list_other_kommuner, fixture_setup, fixture_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
