@@ -33,6 +33,34 @@ void audit_web_filter(struct req *r, struct audit_filter *f)
 	f->kommune = access_scope(r->user);
 }
 
+/* the Danish words for the log's actions and entities; an unknown key is shown as it is */
+static const struct {
+	const char *key, *da;
+} audit_words[] = {
+	{"create", "Oprettet"},          {"update", "Ændret"},
+	{"read", "Læst"},                {"login", "Logget ind"},
+	{"login_failed", "Forkert adgangskode"},
+	{"logout", "Logget ud"},         {"revoke", "Tilbagekaldt"},
+	{"submit", "Indsendt"},          {"save", "Gemt som kladde"},
+	{"reopen", "Genåbnet"},          {"remind", "Påmindelse sendt"},
+	{"user", "bruger"},              {"api_token", "API-nøgle"},
+	{"inquiry", "henvendelse"},      {"advisory_session", "rådgivningssamtale"},
+	{"enterprise", "virksomhed"},    {"service", "ydelse"},
+	{"target_group", "målgruppe"},   {"survey", "undersøgelse"},
+	{"survey_round", "runde"},       {"survey_response", "besvarelse"},
+	{"entry_unit", "enhed eller partner"},
+	{"entry_route", "fordeling af henvendelser"},
+	{"entry_settings", "opsætning"},
+};
+
+static const char *audit_word(const char *key)
+{
+	for (size_t i = 0; key && i < sizeof(audit_words) / sizeof(audit_words[0]); i++)
+		if (!strcmp(audit_words[i].key, key))
+			return audit_words[i].da;
+	return key ? key : "";
+}
+
 /* GET /admin/audit — admin. Filters user (e-mail), entity, entity_id, from, to (dates). */
 int audit_page(struct req *r)
 {
@@ -66,10 +94,16 @@ int audit_page(struct req *r)
 	         "<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
 	      A_AUDIT_TITLE, A_AUDIT_WHEN, A_AUDIT_WHO, A_AUDIT_ACTION, A_AUDIT_ENTITY, A_AUDIT_DETAIL);
 	for (int i = 0; i < n; i++) {
-		htmlf(o, "<tr><td>%s %.8s</td><td>%s</td><td>%s</td><td>%s %s</td><td><code>%s</code></td></tr>\n",
+		/* the words in Danish, the keys in a title for whoever filters by them */
+		htmlf(o, "<tr><td>%s %.8s</td><td>%s</td><td title=\"%s\">%s</td><td title=\"%s\">%s %s</td>",
 		      text_date_dk(&r->a, rows[i].at), strlen(rows[i].at) > 11 ? rows[i].at + 11 : "",
-		      rows[i].user_email ? rows[i].user_email : "–", rows[i].action, rows[i].entity,
-		      rows[i].entity_id ? rows[i].entity_id : "", rows[i].detail);
+		      rows[i].user_email ? rows[i].user_email : "–", rows[i].action,
+		      audit_word(rows[i].action), rows[i].entity, audit_word(rows[i].entity),
+		      rows[i].entity_id ? rows[i].entity_id : "");
+		if (rows[i].detail && strcmp(rows[i].detail, "{}") != 0)
+			htmlf(o, "<td><code>%s</code></td></tr>\n", rows[i].detail);
+		else
+			html(o, "<td>–</td></tr>\n");
 	}
 	html(o, "</tbody>\n</table>\n");
 	struct buf extra;

@@ -105,8 +105,11 @@ static void audit_page(void)
 	CHECK_OK(page_problem(admin, "/admin/audit", 200));
 	/* the sign-ins of start() are the newest entries of the log, each in a row of its own */
 	struct harness_resp *r = harness_get(admin, "/admin/audit");
-	CHECK_HAS(r->body, "<td>login</td>");
+	CHECK_HAS(r->body, "<td title=\"login\">Logget ind</td>");
+	CHECK_HAS(r->body, "<td title=\"user\">bruger ");
 	CHECK_HAS(r->body, "<td>job@kolding.example</td>");
+	CHECK_LACKS(r->body, "<td>login</td>");
+	CHECK_LACKS(r->body, "&lt;code&gt;");
 }
 
 static void error_pages(void)
