@@ -408,15 +408,16 @@ test('admin sees the user\'s create and update in the audit log', async (tc) => 
 		await follow(tc, page, () => page.getByRole('button', { name: 'Filtrér' }).click());
 		const rows = await page.locator('main table tbody tr').evaluateAll((trs) =>
 			trs.map((tr) => [...tr.cells].map((td) => td.innerText.trim())));
-		const mine = rows.filter((c) => c[3] === `user ${state.user.id}`);
+		/* actions and entities read in Danish: "Oprettet", "Ændret", "bruger 7" */
+		const mine = rows.filter((c) => c[3] === `bruger ${state.user.id}`);
 		const actions = mine.map((c) => c[2]).sort();
-		expect(actions.includes('create') && actions.includes('update'),
-			`the audit log has [${actions.join(', ')}] for user ${state.user.id}, not create and update`);
+		expect(actions.includes('Oprettet') && actions.includes('Ændret'),
+			`the audit log has [${actions.join(', ')}] for user ${state.user.id}, not Oprettet and Ændret`);
 		for (const c of mine)
 			expect(c[1] === KOLDING, `an audit line names ${c[1]}, not ${KOLDING}`);
-		const created = mine.find((c) => c[2] === 'create');
+		const created = mine.find((c) => c[2] === 'Oprettet');
 		expect(created[4].includes(state.user.email), 'the create line does not show the e-mail');
-		const updated = mine.find((c) => c[2] === 'update');
+		const updated = mine.find((c) => c[2] === 'Ændret');
 		expect(updated[4].includes('"active":false'), 'the update line does not show the deactivation');
 	} finally {
 		await closePage(page);
