@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "arena.h"
 #include "err.h"
@@ -155,4 +156,12 @@ const char *text_date_dk(struct arena *a, const char *iso)
 		if (i != 4 && i != 7 && (iso[i] < '0' || iso[i] > '9'))
 			return iso;
 	return arena_printf(a, "%.2s.%.2s.%.4s", iso + 8, iso + 5, iso);
+}
+
+void text_today(char out[11])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
 }

@@ -25,6 +25,8 @@ char *text_lower_ascii(struct arena *a, const char *s);
 bool text_is_digits(const char *s, size_t n);
 /* text_parse_int: parses a whole decimal string into *out within [min, max]; 0 or ERR_INVALID. */
 int text_parse_int(const char *s, long long min, long long max, long long *out);
+/* text_today: today's local date as YYYY-MM-DD into out. */
+void text_today(char out[11]);
 /* text_date_valid: s is a real calendar date written YYYY-MM-DD (years 1800-2200). */
 bool text_date_valid(const char *s);
 /* text_date_dk: "YYYY-MM-DD..." shown the Danish way, "26.11.2026", owned by a. Returns s

@@ -30,7 +30,7 @@ static int sessions_page(struct req *r, int status)
 	int limit = page_limit(r, 50, 500), offset = page_offset(r);
 	int rc = advisory_sessions(r->db, &r->a, r->user, kommune, limit, offset, &rows, &n, &total);
 	/* the last twelve months, with the report's buckets */
-	const char *day = entry_web_today(r);
+	const char *day = page_today(r);
 	int y = (int)strtol(day, NULL, 10), m = (int)strtol(day + 5, NULL, 10);
 	int fy = m == 12 ? y : y - 1, fm = m == 12 ? 1 : m + 1;
 	struct advisory_row *stats;

@@ -6,7 +6,6 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "../auth/access.h"
 #include "../auth/audit.h"
@@ -57,14 +56,6 @@ static bool known(const struct option_pair *opts, int n, const char *key)
 		if (!strcmp(opts[i].key, key))
 			return true;
 	return false;
-}
-
-static void today(char out[11])
-{
-	time_t t = time(NULL);
-	struct tm tm;
-	localtime_r(&t, &tm);
-	strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
 const char *entry_trimmed(struct arena *a, const char *s)
@@ -128,7 +119,7 @@ int entry_inquiry_create(struct db *db, struct arena *a, const struct inquiry_in
 		q.enterprise_id = found;
 
 	char day[11];
-	today(day);
+	text_today(day);
 	q.received_date = arena_strdup(a, day);
 	int year = (day[0] - '0') * 1000 + (day[1] - '0') * 100 + (day[2] - '0') * 10 + (day[3] - '0');
 	int begin_rc = db_write_begin(db);
@@ -198,7 +189,7 @@ int entry_inquiries(struct db *db, struct arena *a, const struct principal *by, 
 	if (rc)
 		return rc;
 	char day[11];
-	today(day);
+	text_today(day);
 	for (int i = 0; i < *n; i++)
 		derive(db, &(*rows)[i], day);
 	/* the list shows names and addresses: a read of personal data, which is not given out
@@ -218,7 +209,7 @@ int entry_inquiry_get(struct db *db, struct arena *a, const struct principal *by
 	if (!may_see(by, out))
 		return ERR_NOTFOUND;
 	char day[11];
-	today(day);
+	text_today(day);
 	derive(db, out, day);
 	if ((rc = db_write_begin(db)) != 0)
 		return rc;
@@ -376,7 +367,7 @@ int entry_to_registry(struct db *db, struct arena *a, const struct principal *by
 		return errs_add(errs, "registry_name", "Skriv det navn, virksomheden eller idéen må stå med "
 		                                       "offentligt i registret.");
 	char day[11];
-	today(day);
+	text_today(day);
 	/* the registry is public: what an enterprise would publish, nothing of the person who
 	 * wrote in (their contact details and message stay in the case) */
 	struct enterprise e = {

@@ -6,20 +6,11 @@
  */
 #include "entry_web.h"
 
-#include <time.h>
 
 #include "../base/text.h"
 #include "../http/page.h"
 #include "../auth/users.h"
 #include "entry.h"
-
-const char *entry_web_today(struct req *r)
-{
-	time_t t = time(NULL);
-	struct tm tm;
-	localtime_r(&t, &tm);
-	return arena_printf(&r->a, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-}
 
 struct form_option *entry_web_options(struct req *r, const struct option_pair *p, int n,
                                       const char *first)

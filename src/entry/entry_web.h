@@ -14,8 +14,6 @@ struct req;
 /* the sentence of a 404 for a case: it does not exist, or the caller may not see it */
 #define E_CASE_NOT_FOUND "Sagen findes ikke, eller du har ikke adgang til den."
 
-/* entry_web_today: today's date, YYYY-MM-DD, owned by the request. */
-const char *entry_web_today(struct req *r);
 /* entry_web_options: p[0..n) as form options, after an empty first choice labelled first
  * (when not NULL); owned by the request. */
 struct form_option *entry_web_options(struct req *r, const struct option_pair *p, int n,

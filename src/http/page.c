@@ -66,6 +66,13 @@ int page_fail(struct req *r, int rc, const char *not_found)
 	return reply_page_error(r, 500, T_ERR_LOGGED);
 }
 
+const char *page_today(struct req *r)
+{
+	char day[11];
+	text_today(day);
+	return arena_strdup(&r->a, day);
+}
+
 int page_limit(const struct req *r, int def, int max)
 {
 	long long v;

@@ -19,6 +19,8 @@ int page_end(struct req *r, int status);
  * first field error's message, ERR_TOOBIG 413, ERR_BUSY 429, and every other code 500 (the
  * cause was logged where it happened). The one way a page handler fails. */
 int page_fail(struct req *r, int rc, const char *not_found);
+/* page_today: today's date, YYYY-MM-DD, owned by the request. */
+const char *page_today(struct req *r);
 /* page_limit / page_offset: ?limit (1..max, default def) and ?offset (>= 0, default 0). */
 int page_limit(const struct req *r, int def, int max);
 int page_offset(const struct req *r);

@@ -257,19 +257,22 @@ int registry_api_stats(struct req *r)
 	const char **list;
 	if (!registry_web_stats_params(r, true, &year, &list))
 		return 0;
-	struct tabel1_row *rows, sum;
-	struct tabel2_row *t2;
-	int n, n2, t2_total;
-	int rc = registry_tabel1(r->db, &r->a, year, list, &rows, &n, &sum);
-	if (rc == 0)
-		rc = registry_tabel2(r->db, &r->a, year, list, &t2, &n2, &t2_total);
-	if (rc)
-		return api_fail(r, rc);
-	buf_reset(&r->out);
+	/* one table an answer: only the one asked for is counted */
 	const char *table = req_query(r, "table");
-	if (table && !strcmp(table, "2"))
+	int rc;
+	buf_reset(&r->out);
+	if (table && !strcmp(table, "2")) {
+		struct tabel2_row *t2;
+		int n2, t2_total;
+		if ((rc = registry_tabel2(r->db, &r->a, year, list, &t2, &n2, &t2_total)) != 0)
+			return api_fail(r, rc);
 		registry_tabel2_json(&r->out, year, t2, n2, t2_total);
-	else
+	} else {
+		struct tabel1_row *rows, sum;
+		int n;
+		if ((rc = registry_tabel1(r->db, &r->a, year, list, &rows, &n, &sum)) != 0)
+			return api_fail(r, rc);
 		registry_tabel1_json(&r->out, year, rows, n, &sum);
+	}
 	return reply_json(r, 200);
 }

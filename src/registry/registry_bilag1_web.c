@@ -5,7 +5,6 @@
  * Layer: handlers of the registry capability. Public: registry facts, no personal data.
  */
 #include <string.h>
-#include <time.h>
 
 #include "../base/text.h"
 #include "../http/api.h"
@@ -24,14 +23,6 @@ static const char *kommune_param(struct req *r)
 {
 	const char *k = req_query(r, "kommune");
 	return k && text_is_digits(k, 3) ? k : NULL;
-}
-
-static const char *today(struct req *r)
-{
-	time_t t = time(NULL);
-	struct tm tm;
-	localtime_r(&t, &tm);
-	return arena_printf(&r->a, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
 /* the municipality chooser */
@@ -79,7 +70,7 @@ int registry_page_bilag1(struct req *r)
 	struct bilag1_row *rows;
 	struct kommune *ks;
 	int n, nk;
-	int rc = registry_bilag1(r->db, &r->a, kommune, today(r), &rows, &n);
+	int rc = registry_bilag1(r->db, &r->a, kommune, page_today(r), &rows, &n);
 	if (rc == 0)
 		rc = kommune_list(r->db, &r->a, &ks, &nk);
 	if (rc)
@@ -111,7 +102,7 @@ int registry_download_bilag1(struct req *r)
 	const char *kommune = kommune_param(r);
 	struct bilag1_row *rows;
 	int n;
-	int rc = registry_bilag1(r->db, &r->a, kommune, today(r), &rows, &n);
+	int rc = registry_bilag1(r->db, &r->a, kommune, page_today(r), &rows, &n);
 	if (rc)
 		return page_fail(r, rc, NULL);
 	const char *base = kommune ? arena_printf(&r->a, "bilag1-%s", kommune) : "bilag1";

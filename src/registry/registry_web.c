@@ -6,7 +6,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "../auth/access.h"
 #include "../auth/audit.h"
@@ -20,14 +19,6 @@
 #include "registry_text_da.h"
 
 #define LIST_PAGE 50
-
-static const char *today(struct req *r)
-{
-	time_t t = time(NULL);
-	struct tm tm;
-	localtime_r(&t, &tm);
-	return arena_printf(&r->a, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-}
 
 static const char *nonblank(struct req *r, const char *name)
 {
@@ -52,7 +43,7 @@ void registry_query_from(struct req *r, struct registry_query *q, int limit)
 		q->status = NULL;
 	const char *reg = nonblank(r, "registered");
 	q->registered = !reg ? -1 : !strcmp(reg, "1") ? 1 : !strcmp(reg, "0") ? 0 : -1;
-	q->day = today(r);
+	q->day = page_today(r);
 	const char *sort = nonblank(r, "sort");
 	q->sort = !sort ? 0 : !strcmp(sort, "established") ? 1 : !strcmp(sort, "kommune") ? 2 : 0;
 	q->limit = limit;
@@ -268,7 +259,7 @@ int registry_page_profile(struct req *r)
 	if (access_enterprise_profile(r->user, e.id, e.kommune, &own_only) == 0)
 		htmlf(o, "<p><a class=\"button\" href=\"/virksomheder/%lld/rediger\">%s</a></p>\n",
 		      (long long)e.id, R_EDIT);
-	enum registry_status st = registry_status_on(&e, today(r));
+	enum registry_status st = registry_status_on(&e, page_today(r));
 	html(o, "<dl class=\"facts\">\n");
 	dl_row(o, R_STATUS, registry_status_label(st));
 	dl_row(o, R_KOMMUNE, e.kommune_navn);

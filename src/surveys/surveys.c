@@ -7,7 +7,6 @@
 #include <jansson.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "../auth/access.h"
 #include "../auth/audit.h"
@@ -484,19 +483,11 @@ static bool may_answer(const struct principal *by, const struct round *rd, const
 	return !surveys_round_closed(rd, today) || (old->reopened && !old->submitted_at);
 }
 
-static void today_iso(char out[11])
-{
-	time_t t = time(NULL);
-	struct tm tm;
-	localtime_r(&t, &tm);
-	strftime(out, 11, "%Y-%m-%d", &tm);
-}
-
 int surveys_write(struct db *db, struct arena *a, const struct principal *by,
                   const struct survey *s, const struct round *rd, struct response *r, bool submit)
 {
 	char today[11];
-	today_iso(today);
+	text_today(today);
 	struct response old;
 	int rc = surveys_store_response_get(db, a, rd->id, r->kommune, &old);
 	if (rc == 0 && !may_answer(by, rd, &old, r->kommune, today))

@@ -6,7 +6,6 @@
 #include "surveys_web.h"
 
 #include <string.h>
-#include <time.h>
 
 #include "../auth/access.h"
 #include "../auth/auth.h"
@@ -18,14 +17,6 @@
 #include "../kommune/kommune.h"
 #include "surveys.h"
 #include "surveys_report_html.h"
-
-static const char *today(struct req *r)
-{
-	time_t t = time(NULL);
-	struct tm tm;
-	localtime_r(&t, &tm);
-	return arena_printf(&r->a, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-}
 
 /* what a 404 here says: the path names a survey or round that does not exist */
 #define NOT_FOUND "Undersøgelsen eller runden findes ikke."
@@ -273,7 +264,7 @@ int surveys_page_answer(struct req *r)
 	rc = surveys_response_load(r->db, &r->a, &s, &rd, r->user->kommune, &resp);
 	if (rc)
 		return page_fail(r, rc, NOT_FOUND);
-	bool locked = surveys_round_closed(&rd, today(r)) && !(resp.reopened && !resp.submitted_at);
+	bool locked = surveys_round_closed(&rd, page_today(r)) && !(resp.reopened && !resp.submitted_at);
 	const char *ok = req_query(r, "ok");
 	return answer_form(r, 200, &s, &rd, &resp, locked,
 	                   ok ? (!strcmp(ok, "indsendt") ? "Tak. Svaret er indsendt." : "Kladden er gemt.") : NULL);
