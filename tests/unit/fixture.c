@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "src/auth/auth_store.h"
+#include "src/base/buf.h"
 #include "src/base/log.h"
 
 const struct principal fixture_admin = {.id = 9001, .email = "admin@indgang.dk",
@@ -126,4 +127,18 @@ int64_t fixture_count(struct db_stmt *s)
 __attribute__((constructor)) static void fixture_log_tag(void)
 {
 	log_set_tag("unit test: an error a negative test provokes on purpose");
+}
+
+int fixture_buf_setup(void **state)
+{
+	static struct buf o;
+	buf_init(&o, 0);
+	*state = &o;
+	return 0;
+}
+
+int fixture_buf_teardown(void **state)
+{
+	buf_free(*state);
+	return 0;
 }

@@ -63,6 +63,20 @@ int64_t fixture_audit_count(struct db *db, const char *action, const char *entit
 /* fixture_last_audit_detail: the newest audit row's detail, copied into a */
 const char *fixture_last_audit_detail(struct db *db, struct arena *a);
 
+/* ---------------------------------------------------------------- writers' output */
+
+#ifndef N_OF
+#define N_OF(x) (sizeof(x) / sizeof((x)[0]))
+#endif
+/* a string every writer must escape, and how the HTML writer escapes it */
+#define HOSTILE "<script>\"'&"
+#define HOSTILE_ESC "&lt;script&gt;&quot;&#39;&amp;"
+
+/* fixture_buf_setup, fixture_buf_teardown: cmocka setup and teardown giving an empty struct buf
+ * as *state, for the tests of the HTML, form, layout and chart writers */
+int fixture_buf_setup(void **state);
+int fixture_buf_teardown(void **state);
+
 /* ---------------------------------------------------------------- literal SQL */
 
 /* EXEC_SQL: prepares the literal sql, steps it past every row and releases it: 0 when it ran

@@ -16,25 +16,9 @@
 #include <cmocka.h>
 
 #include "src/base/buf.h"
+#include "tests/unit/fixture.h"
 #include "src/view/chart.h"
 
-#define N_OF(x) (sizeof(x) / sizeof((x)[0]))
-#define HOSTILE "<script>\"'&"
-#define HOSTILE_ESC "&lt;script&gt;&quot;&#39;&amp;"
-
-static int setup(void **state)
-{
-	static struct buf o;
-	buf_init(&o, 0);
-	*state = &o;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	buf_free(*state);
-	return 0;
-}
 
 static int count(const char *s, const char *needle)
 {
@@ -241,11 +225,11 @@ static void test_chart_many_categories(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_chart_two_series, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_chart_escaping, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_chart_empty, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_chart_long_labels, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_chart_many_categories, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_chart_two_series, fixture_buf_setup, fixture_buf_teardown),
+		cmocka_unit_test_setup_teardown(test_chart_escaping, fixture_buf_setup, fixture_buf_teardown),
+		cmocka_unit_test_setup_teardown(test_chart_empty, fixture_buf_setup, fixture_buf_teardown),
+		cmocka_unit_test_setup_teardown(test_chart_long_labels, fixture_buf_setup, fixture_buf_teardown),
+		cmocka_unit_test_setup_teardown(test_chart_many_categories, fixture_buf_setup, fixture_buf_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -15,27 +15,11 @@
 #include <cmocka.h>
 
 #include "src/base/buf.h"
+#include "tests/unit/fixture.h"
 #include "src/base/errs.h"
 #include "src/view/form.h"
 #include "src/view/text_da.h"
 
-#define N_OF(x) (sizeof(x) / sizeof((x)[0]))
-#define HOSTILE "<script>\"'&"
-#define HOSTILE_ESC "&lt;script&gt;&quot;&#39;&amp;"
-
-static int setup(void **state)
-{
-	static struct buf o;
-	buf_init(&o, 0);
-	*state = &o;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	buf_free(*state);
-	return 0;
-}
 
 /* expect: each needle of want[] is in out, each of lacks[] is not (NULL-terminated lists) */
 static void expect(const char *what, const char *out, const char *const *want,
@@ -350,15 +334,15 @@ static void test_form_pagination(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_form_input_cases, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_form_select, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_form_select_multiple, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_form_textarea, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_form_checkboxes, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_form_checkbox, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_form_error_summary, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_form_csrf, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_form_pagination, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_form_input_cases, fixture_buf_setup, fixture_buf_teardown),
+		cmocka_unit_test_setup_teardown(test_form_select, fixture_buf_setup, fixture_buf_teardown),
+		cmocka_unit_test_setup_teardown(test_form_select_multiple, fixture_buf_setup, fixture_buf_teardown),
+		cmocka_unit_test_setup_teardown(test_form_textarea, fixture_buf_setup, fixture_buf_teardown),
+		cmocka_unit_test_setup_teardown(test_form_checkboxes, fixture_buf_setup, fixture_buf_teardown),
+		cmocka_unit_test_setup_teardown(test_form_checkbox, fixture_buf_setup, fixture_buf_teardown),
+		cmocka_unit_test_setup_teardown(test_form_error_summary, fixture_buf_setup, fixture_buf_teardown),
+		cmocka_unit_test_setup_teardown(test_form_csrf, fixture_buf_setup, fixture_buf_teardown),
+		cmocka_unit_test_setup_teardown(test_form_pagination, fixture_buf_setup, fixture_buf_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -16,26 +16,10 @@
 #include <cmocka.h>
 
 #include "src/base/buf.h"
+#include "tests/unit/fixture.h"
 #include "src/view/layout.h"
 #include "src/view/text_da.h"
 
-#define N_OF(x) (sizeof(x) / sizeof((x)[0]))
-#define HOSTILE "<script>\"'&"
-#define HOSTILE_ESC "&lt;script&gt;&quot;&#39;&amp;"
-
-static int setup(void **state)
-{
-	static struct buf o;
-	buf_init(&o, 0);
-	*state = &o;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	buf_free(*state);
-	return 0;
-}
 
 static const char *page(struct buf *o, const struct layout_info *info)
 {
@@ -248,12 +232,12 @@ static void test_layout_anonymous(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_layout_shell, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_layout_title_escaped, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_layout_nav_flags, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_layout_aria_current, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_layout_signed_in, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_layout_anonymous, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_layout_shell, fixture_buf_setup, fixture_buf_teardown),
+		cmocka_unit_test_setup_teardown(test_layout_title_escaped, fixture_buf_setup, fixture_buf_teardown),
+		cmocka_unit_test_setup_teardown(test_layout_nav_flags, fixture_buf_setup, fixture_buf_teardown),
+		cmocka_unit_test_setup_teardown(test_layout_aria_current, fixture_buf_setup, fixture_buf_teardown),
+		cmocka_unit_test_setup_teardown(test_layout_signed_in, fixture_buf_setup, fixture_buf_teardown),
+		cmocka_unit_test_setup_teardown(test_layout_anonymous, fixture_buf_setup, fixture_buf_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
