@@ -326,6 +326,13 @@ int64_t db_col_int(struct db_stmt *s, int col)
 	return sqlite3_column_int64(s->st, col);
 }
 
+const void *db_col_blob(struct db_stmt *s, int col, int *len)
+{
+	const void *p = sqlite3_column_blob(s->st, col);
+	*len = p ? sqlite3_column_bytes(s->st, col) : 0;
+	return p;
+}
+
 bool db_col_null(struct db_stmt *s, int col)
 {
 	return sqlite3_column_type(s->st, col) == SQLITE_NULL;

@@ -74,6 +74,9 @@ const char *db_col_text(struct db_stmt *st, int col);
 /* db_col_dup: column col's text copied into a (NULL for SQL NULL). */
 char *db_col_dup(struct arena *a, struct db_stmt *st, int col);
 int64_t db_col_int(struct db_stmt *st, int col);
+/* db_col_blob: column col's bytes, borrowed like db_col_text (NULL for SQL NULL or an empty
+ * blob), and their number in *len. */
+const void *db_col_blob(struct db_stmt *st, int col, int *len);
 bool db_col_null(struct db_stmt *st, int col);
 /* db_done: resets the statement and returns it to the cache. NULL is fine. */
 void db_done(struct db_stmt *st);
