@@ -28,28 +28,34 @@ static const struct {
 	{"backup", cmd_backup, "copy the live database to a file"},
 	{"audit", cmd_audit, "show the audit log"},
 	{"routes", cmd_routes, "print the route table: methods, pattern, flags, roles"},
+	{"key", cmd_key, "create, rotate and show the key file that seals CPR numbers"},
 	{"version", NULL, "print the version"},
 	{"help", NULL, "show this help"},
 };
 
 static void usage(FILE *f)
 {
-	fprintf(f, "usage: indgang [--db PATH] COMMAND [OPTIONS]\n\n"
+	fprintf(f, "usage: indgang [--db PATH] [--key-file PATH] COMMAND [OPTIONS]\n\n"
 	           "Indgang: one entry point for municipalities and social-economy enterprises.\n\n"
 	           "Commands:\n");
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].summary);
 	fprintf(f, "\nOptions:\n"
-	           "  --db PATH   the SQLite database (default: $INDGANG_DB, else indgang.db)\n"
-	           "  --help      this help; 'indgang COMMAND --help' for a command's own\n"
-	           "  --version   print the version\n");
+	           "  --db PATH       the SQLite database (default: $INDGANG_DB, else indgang.db)\n"
+	           "  --key-file PATH the key file that seals citizens' CPR numbers ('indgang key\n"
+	           "                  init' makes one; default: $INDGANG_KEY_FILE, else none)\n"
+	           "  --help          this help; 'indgang COMMAND --help' for a command's own\n"
+	           "  --version       print the version\n");
 }
 
 int main(int argc, char **argv)
 {
-	struct cmd_ctx ctx = {.db_path = cmd_env("DB", "indgang.db"), .prog = argv[0]};
+	struct cmd_ctx ctx = {.db_path = cmd_env("DB", "indgang.db"),
+	                      .key_file = cmd_env("KEY_FILE", NULL),
+	                      .prog = argv[0]};
 	static const struct option opts[] = {
 		{"db", required_argument, NULL, 'd'},
+		{"key-file", required_argument, NULL, 'k'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
@@ -60,6 +66,9 @@ int main(int argc, char **argv)
 		switch (c) {
 		case 'd':
 			ctx.db_path = optarg;
+			break;
+		case 'k':
+			ctx.key_file = optarg;
 			break;
 		case 'h':
 			usage(stdout);

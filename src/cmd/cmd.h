@@ -1,5 +1,5 @@
 /*
- * cmd.h — the command-line verbs: indgang [--db PATH] COMMAND [OPTIONS].
+ * cmd.h — the command-line verbs: indgang [--db PATH] [--key-file PATH] COMMAND [OPTIONS].
  * Layer: cmd. Each verb group is one file; each verb parses its own options with getopt_long,
  * answers --help, and returns the exit status: 0 success, 1 runtime error, 2 usage error.
  * Errors go to stderr as one line that says what to do.
@@ -7,19 +7,28 @@
 #ifndef INDGANG_CMD_H
 #define INDGANG_CMD_H
 
+#include <stdbool.h>
+
 struct buf;
 struct db;
 
 enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
 
 struct cmd_ctx {
-	const char *db_path; /* --db, else INDGANG_DB, else "indgang.db" */
-	const char *prog;    /* argv[0] for messages */
+	const char *db_path;  /* --db, else INDGANG_DB, else "indgang.db" */
+	const char *key_file; /* --key-file, else INDGANG_KEY_FILE, else NULL: no key file */
+	const char *prog;     /* argv[0] for messages */
 };
 
 /* cmd_open_db: opens the database and applies pending migrations; on failure prints why and
  * returns nonzero. */
 int cmd_open_db(const struct cmd_ctx *ctx, struct db **out);
+/* cmd_load_keys: loads the key file of the CPR numbers (ctx->key_file) into the key ring
+ * (cpr.h), before any thread starts. Without a key file: 0 when not required, else prints
+ * that one is needed and returns EXIT_USAGE. A key file that cannot be read or is malformed:
+ * prints why as one line (the file's path and "line N: ..."; never a key) and returns
+ * EXIT_FAIL. 0 when loaded. */
+int cmd_load_keys(const struct cmd_ctx *ctx, bool required);
 /* cmd_env: the INDGANG_<name> environment value, or dflt. */
 const char *cmd_env(const char *name, const char *dflt);
 /* cmd_usage_error: prints "indgang COMMAND: message; try 'indgang COMMAND --help'" and
@@ -39,6 +48,7 @@ int cmd_registry(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_survey(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_mail(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_routes(const struct cmd_ctx *ctx, int argc, char **argv);
+int cmd_key(const struct cmd_ctx *ctx, int argc, char **argv);
 /* cmd_read_file: the whole file at path ("-": standard input) into out. 0 or ERR_IO. */
 int cmd_read_file(const char *path, struct buf *out);
 

@@ -1,5 +1,6 @@
 /*
- * cmd_common.c — what every command shares: opening the database, environment, errors.
+ * cmd_common.c — what every command shares: opening the database, loading the key file,
+ * environment, errors.
  * Layer: cmd.
  */
 #include <stdio.h>
@@ -8,6 +9,8 @@
 
 #include "../base/buf.h"
 #include "../base/err.h"
+#include "../base/errs.h"
+#include "../employment/cpr.h"
 #include "../store/db.h"
 #include "cmd.h"
 
@@ -36,6 +39,24 @@ int cmd_open_db(const struct cmd_ctx *ctx, struct db **out)
 	}
 	*out = db;
 	return 0;
+}
+
+int cmd_load_keys(const struct cmd_ctx *ctx, bool required)
+{
+	if (!ctx->key_file || !*ctx->key_file) {
+		if (!required)
+			return 0;
+		fprintf(stderr, "indgang: this needs the key file of the CPR numbers; give --key-file PATH "
+		                "before the command or set INDGANG_KEY_FILE ('indgang key init' makes one)\n");
+		return EXIT_USAGE;
+	}
+	struct errs errs = {0};
+	int rc = cpr_keys_load(ctx->key_file, &errs);
+	if (rc == 0)
+		return 0;
+	fprintf(stderr, "indgang: cannot use the key file %s: %s\n", ctx->key_file,
+	        errs.n ? errs.e[0].message : err_str(rc));
+	return EXIT_FAIL;
 }
 
 int cmd_usage_error(const char *command, const char *message)

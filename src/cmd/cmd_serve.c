@@ -7,7 +7,9 @@
 #include <string.h>
 
 #include "../auth/auth.h"
+#include "../base/log.h"
 #include "../base/text.h"
+#include "../employment/cpr.h"
 #include "../http/dispatch.h"
 #include "../http/router.h"
 #include "../http/server.h"
@@ -16,8 +18,11 @@
 #include "cmd.h"
 
 static const char serve_help[] =
-	"usage: indgang [--db PATH] serve [OPTIONS]\n\n"
+	"usage: indgang [--db PATH] [--key-file PATH] serve [OPTIONS]\n\n"
 	"Serves Indgang over HTTP; creates and migrates the database first.\n"
+	"With a key file (--key-file before serve, else $INDGANG_KEY_FILE) it is read at start and\n"
+	"a malformed one stops the start; without one the server runs, but citizens' CPR numbers\n"
+	"cannot be sealed or read.\n"
 	"Stops cleanly on SIGTERM or SIGINT: requests in flight finish, the database is checkpointed.\n\n"
 	"  --listen HOST:PORT  address to listen on (default $INDGANG_LISTEN, else 127.0.0.1:8080;\n"
 	"                      port 0 picks a free port and prints it)\n"
@@ -56,14 +61,21 @@ static int parse_uint(const char *s, long long max, unsigned *out)
 	return 0;
 }
 
+/* parse_listen: HOST:PORT (HOST may be [v6]) into c->host and c->port; -1 when malformed.
+ * The host is copied into memory kept for the life of the process (the server points at it,
+ * and the command may return before the server runs, e.g. on a bad key file); a second call
+ * frees the first copy. */
 static int parse_listen(const char *s, struct server_config *c)
 {
+	static char *kept;
 	const char *colon = strrchr(s, ':');
 	if (!colon || colon == s)
 		return -1;
 	char *host = strndup(s, (size_t)(colon - s));
 	if (!host)
 		return -1;
+	free(kept);
+	kept = host;
 	/* [::1]:8080 */
 	if (host[0] == '[' && host[strlen(host) - 1] == ']') {
 		memmove(host, host + 1, strlen(host));
@@ -181,15 +193,28 @@ int cmd_serve(const struct cmd_ctx *ctx, int argc, char **argv)
 		fprintf(stderr, "indgang serve: the route table is unsafe; see the error above\n");
 		return EXIT_FAIL;
 	}
+	/* the key ring is loaded before any thread starts and only read after (cpr.h) */
+	int keys_rc = cmd_load_keys(ctx, false);
+	if (keys_rc != 0)
+		return keys_rc;
+	if (cpr_keys_loaded())
+		log_info("serve: the key file %s is loaded; CPR numbers are sealed under key %d",
+		         ctx->key_file, cpr_key_current());
+	else
+		log_info("serve: no key file (--key-file or INDGANG_KEY_FILE): citizens' CPR numbers "
+		         "are unavailable");
 	struct db *db;
-	if (cmd_open_db(ctx, &db) != 0)
+	if (cmd_open_db(ctx, &db) != 0) {
+		cpr_keys_unload();
 		return EXIT_FAIL;
+	}
 	db_close(db);
 	if (mail_start(c.db_path, &mail) != 0)
 		fprintf(stderr, "indgang serve: the mail thread did not start; mail waits in the outbox\n");
 	auth_hash_limit(c.threads);
 	int rc = server_run(&c);
 	mail_stop();
+	cpr_keys_unload();
 	return rc == 0 ? EXIT_OK : EXIT_FAIL;
 }
 

@@ -94,13 +94,16 @@ char *harness_form(const char *name, ...) __attribute__((sentinel));
 
 struct harness_server;
 
-/* harness_server_demo: a new temporary directory with a database that `indgang demo` filled;
- * the server is not started. NULL (with a "# " note saying why) on failure. The directory is
- * removed at the end, or kept (and named in a note) when any test failed. */
+/* harness_server_demo: a new temporary directory with a key file that `indgang key init` made
+ * (indgang.key, given as --key-file to serve and to every harness_cli) and a database that
+ * `indgang demo` filled; the server is not started. NULL (with a "# " note saying why) on
+ * failure. The directory is removed at the end, or kept (and named in a note) when any test
+ * failed. */
 struct harness_server *harness_server_demo(void);
-/* harness_server_start: `indgang --db DB serve --listen 127.0.0.1:0 --no-access-log` plus the
- * NULL-terminated extra options (may be NULL); waits for the line naming the port. 0 when it
- * serves, -1 (with a note and the end of the server's log) otherwise. */
+/* harness_server_start: `indgang --db DB --key-file KEY serve --listen 127.0.0.1:0
+ * --no-access-log` plus the NULL-terminated extra options (may be NULL); waits for the line
+ * naming the port. 0 when it serves, -1 (with a note and the end of the server's log)
+ * otherwise. */
 int harness_server_start(struct harness_server *s, const char *const *options);
 /* harness_server_stop / harness_server_kill: SIGTERM or SIGKILL, then waits (SIGKILL after 60
  * seconds). Returns the exit status, 128 + the signal that ended it, or -1 when none ran. */
@@ -115,9 +118,10 @@ const char *harness_server_db(const struct harness_server *s);
 /* harness_server_path: DIR/name inside the server's temporary directory, owned by the test. */
 const char *harness_server_path(const struct harness_server *s, const char *name);
 
-/* harness_cli: runs `$INDGANG_BIN --db DB ARGS...` (arguments end with NULL) with input on
- * standard input (may be NULL). Returns the exit status (-1 when it did not run); *out, if out
- * is not NULL, is its standard output, owned by the test. Standard error goes to the log. */
+/* harness_cli: runs `$INDGANG_BIN --db DB --key-file KEY ARGS...` (arguments end with NULL;
+ * they may give --key-file again, which wins) with input on standard input (may be NULL).
+ * Returns the exit status (-1 when it did not run); *out, if out is not NULL, is its standard
+ * output, owned by the test. Standard error goes to the log. */
 int harness_cli(struct harness_server *s, const char *input, char **out, const char *arg, ...)
 	__attribute__((sentinel));
 /* harness_cli_db: harness_cli on another database file (a backup, say). */

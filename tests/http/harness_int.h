@@ -71,6 +71,7 @@ int harness_run_process(struct harness_run *r);
 
 struct harness_server {
 	char *dir, *db, *log;
+	char *key;    /* the key file of the CPR numbers, made by `indgang key init` */
 	int log_fd;
 	pid_t pid;    /* 0 when not running */
 	int out_fd;   /* the read end of its standard output while it runs */

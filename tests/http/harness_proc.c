@@ -131,6 +131,8 @@ static int cli_v(struct harness_server *s, const char *db, const char *input, ch
 	argv[n++] = harness_indgang_bin();
 	argv[n++] = "--db";
 	argv[n++] = db;
+	argv[n++] = "--key-file";
+	argv[n++] = s->key;
 	for (const char *a = arg; a && n < MAX_ARGS - 1; a = va_arg(ap, const char *))
 		argv[n++] = a;
 	argv[n] = NULL;

@@ -1,7 +1,7 @@
 /*
  * harness_server.c — the server under test for the HTTP harness: a temporary directory with
- * the demo database, `indgang serve` on a free port of 127.0.0.1 (its port read from its first
- * line), stopping it with a signal, and the sanitizer reports in its log.
+ * the demo database and a key file, `indgang serve` on a free port of 127.0.0.1 (its port read
+ * from its first line), stopping it with a signal, and the sanitizer reports in its log.
  * Layer: tests. The server's environment holds no INDGANG_* setting (see harness_own.c), and a
  * test program that dies takes its server with it (PR_SET_PDEATHSIG).
  */
@@ -49,6 +49,7 @@ static void server_drop(void *p)
 		nftw(s->dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 	free(s->dir);
 	free(s->db);
+	free(s->key);
 	free(s->log);
 	free(s);
 }
@@ -93,18 +94,24 @@ struct harness_server *harness_server_demo(void)
 		return NULL;
 	}
 	if (asprintf(&s->db, "%s/indgang.db", s->dir) < 0 ||
+	    asprintf(&s->key, "%s/indgang.key", s->dir) < 0 ||
 	    asprintf(&s->log, "%s/server.log", s->dir) < 0)
 		return NULL;
 	s->log_fd = open(s->log, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
 	harness_own(s, server_drop);
-	const char *argv[] = {bin, "--db", s->db, "demo", NULL};
-	struct harness_run r = {.argv = argv, .err_fd = s->log_fd};
-	int st = harness_run_process(&r);
-	free(r.out);
-	if (st != 0) {
-		harness_note("'%s --db %s demo' exited with status %d", bin, s->db, st);
-		harness_note_log_tail(s);
-		return NULL;
+	const char *init[] = {bin, "--key-file", s->key, "key", "init", NULL};
+	const char *demo[] = {bin, "--db", s->db, "--key-file", s->key, "demo", NULL};
+	const char *const *steps[] = {init, demo};
+	const char *names[] = {"key init", "demo"};
+	for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
+		struct harness_run r = {.argv = steps[i], .err_fd = s->log_fd};
+		int st = harness_run_process(&r);
+		free(r.out);
+		if (st != 0) {
+			harness_note("'%s %s' in %s exited with status %d", bin, names[i], s->dir, st);
+			harness_note_log_tail(s);
+			return NULL;
+		}
 	}
 	return s;
 }
@@ -143,6 +150,8 @@ int harness_server_start(struct harness_server *s, const char *const *options)
 	argv[n++] = harness_indgang_bin();
 	argv[n++] = "--db";
 	argv[n++] = s->db;
+	argv[n++] = "--key-file";
+	argv[n++] = s->key;
 	argv[n++] = "serve";
 	argv[n++] = "--listen";
 	argv[n++] = "127.0.0.1:0";

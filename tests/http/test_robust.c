@@ -3,7 +3,8 @@
  * loses no write that was acknowledged with 201 and leaves a sound database; SIGTERM with
  * requests in flight lets them finish, exits 0 and leaves nothing in the WAL; 200 connections
  * that stall halfway through a request line do not keep a normal client out; oversized headers
- * get a 4xx, not a crash; `indgang backup` beside the running server makes a sound copy.
+ * get a 4xx, not a crash; `indgang backup` beside the running server makes a sound copy; the
+ * key file of the CPR numbers at start and from the command line.
  * Layer: tests. Runs the real `indgang serve` (harness.h) with --per-ip 50 --timeout 2, so that
  * stalled connections are capped per address and cut after two seconds.
  */
@@ -483,6 +484,57 @@ static void backup_while_serving(void)
 	CHECK(harness_server_alive(srv));
 }
 
+/* whether a line of the file at path holds needle */
+static bool file_has(const char *path, const char *needle)
+{
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return false;
+	char line[2048];
+	bool found = false;
+	while (!found && fgets(line, sizeof(line), f))
+		found = strstr(line, needle) != NULL;
+	fclose(f);
+	return found;
+}
+
+/* the key file of the CPR numbers: the server runs with the one the harness made (mode 0600),
+ * `key init` never replaces a key file, `key status` and `key rotate` run, and a malformed key
+ * file stops `serve` with one line naming the line */
+static void key_file(void)
+{
+	const char *key = harness_server_path(srv, "indgang.key");
+	const char *log = harness_server_path(srv, "server.log");
+	struct stat st;
+	CHECK(stat(key, &st) == 0);
+	CHECKF((st.st_mode & 0777) == 0600, "the key file has mode %o", (unsigned)(st.st_mode & 0777));
+	CHECK(file_has(log, "serve: the key file "));
+	CHECK(!file_has(log, "serve: no key file"));
+	CHECK(harness_cli(srv, NULL, NULL, "key", "init", NULL) == 1);
+	char *out = NULL;
+	CHECK(harness_cli(srv, NULL, &out, "key", "status", NULL) == 0);
+	CHECK_HAS(out, "key 1 (current): 0 CPR numbers");
+	const char *other = harness_server_path(srv, "other.key");
+	const char *db = harness_server_path(srv, "other.db");
+	CHECK(harness_cli_db(srv, db, NULL, NULL, "--key-file", other, "key", "init", NULL) == 0);
+	CHECK(harness_cli_db(srv, db, NULL, NULL, "--key-file", other, "key", "init", NULL) == 1);
+	CHECK(harness_cli_db(srv, db, NULL, &out, "--key-file", other, "key", "rotate", NULL) == 0);
+	CHECK_HAS(out, "0 CPR numbers re-sealed under key 2");
+	CHECK(harness_cli_db(srv, db, NULL, &out, "--key-file", other, "key", "status", NULL) == 0);
+	CHECK_HAS(out, "key 2 (current): 0 CPR numbers");
+	CHECK_LACKS(out, "key 1");
+	const char *bad = harness_server_path(srv, "bad.key");
+	FILE *f = fopen(bad, "w");
+	CHECK(f);
+	fputs("indgang-cpr-key 1 00\n", f);
+	fclose(f);
+	int rc = harness_cli_db(srv, db, NULL, NULL, "--key-file", bad, "serve", "--listen",
+	                        "127.0.0.1:0", NULL);
+	CHECKF(rc == 1, "serve with a malformed key file exited with %d", rc);
+	CHECK(file_has(log, harness_fmt("indgang: cannot use the key file %s: line 1: the key must "
+	                                "be 64 hex digits", bad)));
+}
+
 static void stop(void)
 {
 	if (!harness_server_alive(srv))
@@ -508,6 +560,8 @@ static const struct harness_test tests[] = {
 	 request_memory_cap, 0},
 	{"indgang backup beside the running server writes a sound copy with the users",
 	 backup_while_serving, 0},
+	{"the key file: serve uses it, key init never replaces one, key status and rotate run, and "
+	 "a malformed one stops serve", key_file, 0},
 	{"the server stops on SIGTERM with status 0, an empty WAL and a sound database", stop, 0},
 };
 
