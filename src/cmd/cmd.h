@@ -48,6 +48,7 @@ int cmd_registry(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_survey(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_mail(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_routes(const struct cmd_ctx *ctx, int argc, char **argv);
+int cmd_citizens(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_key(const struct cmd_ctx *ctx, int argc, char **argv);
 /* cmd_read_file: the whole file at path ("-": standard input) into out. 0 or ERR_IO. */
 int cmd_read_file(const char *path, struct buf *out);

@@ -95,7 +95,12 @@ int citizens_list(struct db *db, struct arena *a, const struct principal *who,
 int citizens_audit_read(struct db *db, const struct principal *who, int64_t id,
                         const char *kommune, const char *purpose);
 
-/* citizens_counts: how many active (not anonymized) citizens kommune (NULL: all) keeps, for the
+struct json;
+/* citizens_json_members: c's members (the CPR masked, lists as keys) into the object w has
+ * open: the shape of GET /api/v1/citizens/{id}. */
+void citizens_json_members(struct json *w, const struct citizen *c);
+
+/* citizens_count: how many active (not anonymized) citizens kommune (NULL: all) keeps, for the
  * roles that see only counts. */
 int citizens_count(struct db *db, const char *kommune, int *count);
 

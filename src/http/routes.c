@@ -5,6 +5,7 @@
  */
 #include "../auth/auth.h"
 #include "../auth/auth_web.h"
+#include "../employment/citizens_web.h"
 #include "../entry/entry_web.h"
 #include "../kommune/kommune_web.h"
 #include "../mail/mail_web.h"
@@ -48,6 +49,14 @@ const struct route routes[] = {
 	{M_GET, "/virksomheder/{id:int}", registry_page_profile, RF_PUBLIC, 0},
 	{M_POST, "/virksomheder/{id:int}", registry_page_update, RF_FORM, STAFF | ROLE_VIRKSOMHED},
 	{M_GET, "/virksomheder/{id:int}/rediger", registry_page_edit, 0, STAFF | ROLE_VIRKSOMHED},
+	{M_GET, "/borgere", citizens_page_list, 0, ROLE_JOBKONSULENT},
+	{M_POST, "/borgere", citizens_page_create, RF_FORM, ROLE_JOBKONSULENT},
+	{M_GET, "/borgere/ny", citizens_page_new, 0, ROLE_JOBKONSULENT},
+	{M_POST, "/borgere/soeg", citizens_page_search, RF_FORM, ROLE_JOBKONSULENT},
+	{M_GET, "/borgere/{id:int}", citizens_page_view, 0, ROLE_JOBKONSULENT},
+	{M_GET, "/borgere/{id:int}/rediger", citizens_page_edit, RF_PERSONAL, ROLE_JOBKONSULENT},
+	{M_POST, "/borgere/{id:int}", citizens_page_update, RF_FORM, ROLE_JOBKONSULENT},
+	{M_POST, "/borgere/{id:int}/cpr", citizens_page_reveal, RF_FORM, ROLE_JOBKONSULENT},
 	{M_GET, "/statistik", registry_page_stats, RF_PUBLIC, 0},
 	{M_GET, "/undersoegelser", surveys_page_list, 0, 0},
 	{M_GET, "/undersoegelser/{survey}", surveys_page_survey, 0, ROLE_ADMIN},
@@ -80,6 +89,12 @@ const struct route routes[] = {
 	{M_GET, "/api/v1/enterprises/{id:int}", registry_api_get, RF_PUBLIC | RF_API, 0},
 	{M_PATCH, "/api/v1/enterprises/{id:int}", registry_api_update, RF_API | RF_JSON, 0},
 	{M_GET, "/api/v1/stats/enterprises", registry_api_stats, RF_PUBLIC | RF_API, 0},
+	{M_POST, "/api/v1/citizens", citizens_api_create, RF_API | RF_JSON, 0},
+	{M_GET, "/api/v1/citizens", citizens_api_list, RF_API | RF_PERSONAL, 0},
+	{M_POST, "/api/v1/citizens/search", citizens_api_search, RF_API | RF_JSON, 0},
+	{M_GET, "/api/v1/citizens/{id:int}", citizens_api_get, RF_API | RF_PERSONAL, 0},
+	{M_PATCH, "/api/v1/citizens/{id:int}", citizens_api_update, RF_API | RF_JSON, 0},
+	{M_POST, "/api/v1/citizens/{id:int}/reveal", citizens_api_reveal, RF_API | RF_JSON, 0},
 	{M_GET, "/api/v1/surveys/{survey}/rounds/{round}/report", surveys_api_report, RF_API, ROLE_ADMIN},
 };
 

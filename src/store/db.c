@@ -321,6 +321,19 @@ char *db_col_dup(struct arena *a, struct db_stmt *s, int col)
 	return t ? arena_strndup(a, t, (size_t)sqlite3_column_bytes(s->st, col)) : NULL;
 }
 
+void *db_col_blob_dup(struct arena *a, struct db_stmt *s, int col, int *len)
+{
+	const void *p = sqlite3_column_blob(s->st, col);
+	int n = sqlite3_column_bytes(s->st, col);
+	*len = 0;
+	if (!p || n <= 0)
+		return NULL;
+	void *out = arena_alloc(a, (size_t)n);
+	memcpy(out, p, (size_t)n);
+	*len = n;
+	return out;
+}
+
 int64_t db_col_int(struct db_stmt *s, int col)
 {
 	return sqlite3_column_int64(s->st, col);

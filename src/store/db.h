@@ -73,6 +73,9 @@ int db_step(struct db_stmt *st);
 const char *db_col_text(struct db_stmt *st, int col);
 /* db_col_dup: column col's text copied into a (NULL for SQL NULL). */
 char *db_col_dup(struct arena *a, struct db_stmt *st, int col);
+/* db_col_blob_dup: column col's bytes copied into a, their number into *len (NULL and 0 for
+ * SQL NULL or an empty blob). */
+void *db_col_blob_dup(struct arena *a, struct db_stmt *st, int col, int *len);
 int64_t db_col_int(struct db_stmt *st, int col);
 /* db_col_blob: column col's bytes, borrowed like db_col_text (NULL for SQL NULL or an empty
  * blob), and their number in *len. */

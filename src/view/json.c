@@ -163,3 +163,9 @@ void json_null_at(struct json *w, const char *key)
 	json_key(w, key);
 	buf_puts(w->o, "null");
 }
+
+void json_raw(struct json *w, const char *key, const char *value)
+{
+	json_key(w, key);
+	buf_puts(w->o, value && *value ? value : "null");
+}

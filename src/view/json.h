@@ -35,6 +35,9 @@ void json_bool(struct json *w, const char *key, bool value);
 /* json_double: a number with up to 15 significant digits; not finite writes null. */
 void json_double(struct json *w, const char *key, double value);
 void json_null_at(struct json *w, const char *key);
+/* json_raw: a member whose value is JSON text made by a trusted writer (SQLite's json_object
+ * and json_group_array), written as it is; NULL or "" writes null. Never for text from users. */
+void json_raw(struct json *w, const char *key, const char *value);
 /* json_escape_into: s as a quoted JSON string. */
 void json_escape_into(struct buf *o, const char *s);
 

@@ -43,6 +43,8 @@ void layout_begin(struct buf *o, const struct layout_info *info)
 		nav_item(o, info, "/sager", T_NAV_CASES);
 	else
 		nav_item(o, info, "/kontakt", T_NAV_CONTACT);
+	if (info->nav_citizens)
+		nav_item(o, info, "/borgere", T_NAV_CITIZENS);
 	nav_item(o, info, "/statistik", T_NAV_STATS);
 	nav_item(o, info, "/kommuner", T_NAV_KOMMUNER);
 	if (info->nav_surveys)

@@ -13,6 +13,7 @@
 #define T_NAV_KOMMUNER "Kommuner"
 #define T_NAV_REGISTRY "Virksomheder"
 #define T_NAV_STATS "Statistik"
+#define T_NAV_CITIZENS "Borgere"
 #define T_NAV_CASES "Sager"
 #define T_NAV_CONTACT "Kontakt"
 #define T_NAV_SURVEYS "Undersøgelser"

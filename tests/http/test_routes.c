@@ -23,6 +23,8 @@
 /* the name of the inquiry of 740 made at the start: no caller of 621 but the administrator may
  * see it */
 #define OTHER_CONTACT "Silkeborg Adgangsproeve"
+/* the name of the citizen of 740 made at the start: no caller of 621 may see it */
+#define OTHER_CITIZEN "Borger Adgangsproeve"
 
 enum caller { ANON, ADMIN, KONSULENT, JOB, INDKOEB, VIRKSOMHED, NCALLERS };
 
@@ -36,10 +38,11 @@ static const char *const caller_email[NCALLERS] = {
 
 /* ---------------------------------------------------------------- the expectations
  *
- * path and body are templates: {kommune}, {user}, {enterprise} and {inquiry} become the code of
+ * path and body are templates: {kommune}, {user}, {enterprise}, {inquiry} and {citizen} become the code of
  * the municipality tried and the id of a row of that municipality (for 621: indkoeb@kolding,
  * Soul Café, whom virksomhed@kolding represents, and an unassigned inquiry; for 740:
- * konsulent@silkeborg, an enterprise and an inquiry of Silkeborg). A form body gets csrf= in
+ * konsulent@silkeborg, an enterprise and an inquiry of Silkeborg; {citizen} a citizen made for
+ * each at the start). A form body gets csrf= in
  * front; an API body is sent as JSON.
  *
  * want holds one field per caller, in the order of enum caller: "OWN/OTHER" statuses, or one
@@ -115,6 +118,19 @@ static const struct expect expects[] = {
 	 "303/303 422/422 422/403 403/403 403/403 422/403", NULL, 0},
 	{"GET", "/virksomheder/{id:int}/rediger", "/virksomheder/{enterprise}/rediger", NULL,
 	 "303/303 200/200 200/403 403/403 403/403 200/403", NULL, 0},
+	{"GET", "/borgere", "/borgere?formaal=matching", NULL, "303 403 403 200 403 403",
+	 OTHER_CITIZEN, 0},
+	{"POST", "/borgere", "/borgere", "name=", "303 403 403 422 403 403", NULL, 0},
+	{"GET", "/borgere/ny", "/borgere/ny", NULL, "303 403 403 200 403 403", NULL, 0},
+	{"POST", "/borgere/soeg", "/borgere/soeg", "cpr=", "303 403 403 422 403 403", NULL, 0},
+	{"GET", "/borgere/{id:int}", "/borgere/{citizen}?formaal=matching", NULL,
+	 "303/303 403/403 403/403 200/403 403/403 403/403", OTHER_CITIZEN, 0},
+	{"GET", "/borgere/{id:int}/rediger", "/borgere/{citizen}/rediger", NULL,
+	 "303/303 403/403 403/403 200/403 403/403 403/403", OTHER_CITIZEN, 0},
+	{"POST", "/borgere/{id:int}", "/borgere/{citizen}", "name=",
+	 "303/303 403/403 403/403 422/403 403/403 403/403", NULL, 0},
+	{"POST", "/borgere/{id:int}/cpr", "/borgere/{citizen}/cpr", "formaal=",
+	 "303/303 403/403 403/403 422/422 403/403 403/403", NULL, 0},
 	{"GET", "/statistik", "/statistik?kommuner={kommune}", NULL,
 	 "200/200 200/200 200/200 200/200 200/200 200/200", NULL, 0},
 	{"GET", "/undersoegelser", "/undersoegelser", NULL, "303 200 200 200 200 200", NULL, 0},
@@ -189,6 +205,20 @@ static const struct expect expects[] = {
 	{"GET", "/api/v1/surveys/{survey}/rounds/{round}/report",
 	 "/api/v1/surveys/soev-2015/rounds/november-2015/report", NULL, "401 200 403 403 403 403",
 	 NULL, 0},
+	/* citizens: the jobkonsulent of their municipality only; a read without a purpose is 422
+	 * before the citizen is looked up */
+	{"POST", "/api/v1/citizens", "/api/v1/citizens", "{\"name\": \"\"}",
+	 "401 403 403 422 403 403", NULL, 0},
+	{"GET", "/api/v1/citizens", "/api/v1/citizens?purpose=matching", NULL,
+	 "401 403 403 200 403 403", OTHER_CITIZEN, 0},
+	{"POST", "/api/v1/citizens/search", "/api/v1/citizens/search",
+	 "{\"cpr\": \"\", \"purpose\": \"matching\"}", "401 403 403 422 403 403", NULL, 0},
+	{"GET", "/api/v1/citizens/{id:int}", "/api/v1/citizens/{citizen}?purpose=matching", NULL,
+	 "401/401 403/403 403/403 200/403 403/403 403/403", OTHER_CITIZEN, 0},
+	{"PATCH", "/api/v1/citizens/{id:int}", "/api/v1/citizens/{citizen}", "{\"hours_max\": 0}",
+	 "401/401 403/403 403/403 422/403 403/403 403/403", NULL, 0},
+	{"POST", "/api/v1/citizens/{id:int}/reveal", "/api/v1/citizens/{citizen}/reveal", "{}",
+	 "401/401 403/403 403/403 422/422 403/403 403/403", NULL, 0},
 };
 
 /* ---------------------------------------------------------------- state */
@@ -203,7 +233,7 @@ static struct harness_client *bearer[NCALLERS];  /* a token each; ANON sends non
 static struct route_line printed[128];            /* what `indgang routes` printed */
 static size_t nprinted;
 /* the ids that fill the templates: [0] of 621, [1] of 740 */
-static long long user_id[2], enterprise_id[2], inquiry_id[2];
+static long long user_id[2], enterprise_id[2], inquiry_id[2], citizen_id[2];
 static long long counts_before[4];
 static int checks_run;
 static size_t next_row; /* the row the next row test walks: they run in the table's order */
@@ -332,6 +362,18 @@ static void start(void)
 	                      harness_json_text(json_pack("{s:s, s:s, s:s}", "name", "Adgang ApS",
 	                                                  "kommune", OTHER, "cvr", TAKEN_CVR)));
 	CHECK_STATUS(r, 201);
+	/* a citizen of each municipality (without a CPR number: access is the question here) */
+	char *out = NULL;
+	for (int m = 0; m < 2; m++) {
+		CHECK(harness_sqlite(harness_server_db(srv),
+		                     harness_fmt("INSERT INTO citizens (kommune, name, schemes, created_at,"
+		                                 " updated_at, active_at) VALUES ('%s', '%s', 2, '2026-01-01',"
+		                                 " '2026-01-01', '2026-01-01'); SELECT last_insert_rowid();",
+		                                 m ? OTHER : OWN, m ? OTHER_CITIZEN : "Borger Kolding"),
+		                     &out) == 0);
+		citizen_id[m] = atoll(out);
+		CHECK(citizen_id[m] > 0);
+	}
 	count_rows(counts_before);
 	for (int k = 0; k < 4; k++)
 		CHECK(counts_before[k] >= 0);
@@ -371,9 +413,11 @@ static const struct expect *expect_for(const char *method, const char *pattern)
  * 1: 740); owned by the test */
 static const char *fill(const char *t, int m)
 {
-	static const char *const names[] = {"{kommune}", "{user}", "{enterprise}", "{inquiry}"};
+	static const char *const names[] = {"{kommune}", "{user}", "{enterprise}", "{inquiry}",
+	                                    "{citizen}"};
 	const char *vals[] = {m ? OTHER : OWN, harness_fmt("%lld", user_id[m]),
-	                      harness_fmt("%lld", enterprise_id[m]), harness_fmt("%lld", inquiry_id[m])};
+	                      harness_fmt("%lld", enterprise_id[m]), harness_fmt("%lld", inquiry_id[m]),
+	                      harness_fmt("%lld", citizen_id[m])};
 	const char *s = t;
 	for (size_t i = 0; i < COUNT(names); i++) {
 		const char *at;
