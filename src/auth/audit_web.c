@@ -51,6 +51,9 @@ static const struct {
 	{"entry_unit", "enhed eller partner"},
 	{"entry_route", "fordeling af henvendelser"},
 	{"entry_settings", "opsætning"},
+	{"citizen", "borger"},           {"reveal", "CPR-nummer vist"},
+	{"export", "Udleveret (indsigt)"}, {"purge", "Anonymiseret"},
+	{"rekey", "Krypteret med ny nøgle"}, {"cpr_key", "nøgle til CPR-numre"},
 };
 
 static const char *audit_word(const char *key)

@@ -48,12 +48,15 @@ const VIEWPORT = { width: 1280, height: 800 };
 
 /* ---------------------------------------------------------------- the server */
 
-/* Runs `indgang --db DB demo`, then `serve` on a free port; resolves to the server once it has
- * printed its address. */
+/* Makes a key file for the CPR numbers, runs `indgang --db DB demo`, then `serve` on a free
+ * port; resolves to the server once it has printed its address. */
 async function startServer(dir) {
 	const db = join(dir, 'indgang.db');
-	execFileSync(BIN, ['--db', db, 'demo'], { stdio: 'pipe' });
-	const proc = spawn(BIN, ['--db', db, 'serve', '--listen', '127.0.0.1:0', '--no-access-log'],
+	const key = join(dir, 'indgang.key');
+	execFileSync(BIN, ['--key-file', key, 'key', 'init'], { stdio: 'pipe' });
+	execFileSync(BIN, ['--db', db, '--key-file', key, 'demo'], { stdio: 'pipe' });
+	const proc = spawn(BIN, ['--db', db, '--key-file', key, 'serve', '--listen', '127.0.0.1:0',
+		'--no-access-log'],
 		{ stdio: ['ignore', 'pipe', 'pipe'] });
 	const server = { proc, base: null, log: '', exited: null };
 	proc.stderr.on('data', (d) => { server.log += d; });
