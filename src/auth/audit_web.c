@@ -51,6 +51,7 @@ static const struct {
 	{"entry_unit", "enhed eller partner"},
 	{"entry_route", "fordeling af henvendelser"},
 	{"entry_settings", "opsætning"},
+	{"opening", "stilling"},         {"status", "Status ændret"},
 };
 
 static const char *audit_word(const char *key)
