@@ -53,7 +53,7 @@
 #define O_TO_FILLED "Markér som besat"
 #define O_TO_CLOSED "Luk stillingen"
 #define O_STATUS_HINT "En besat eller lukket stilling tæller ikke med blandt de åbne, men kan altid " \
-	"åbnes igen. Ændringen gemmes i historikken."
+	"åbnes igen. Ændringen skrives i revisionsloggen."
 #define O_YES "Ja"
 #define O_NO "Nej"
 #define O_AT_ENTERPRISE "Stillinger og pladser hos %s"

@@ -254,8 +254,8 @@ static void status_form(struct req *r, const struct opening *op)
 	struct buf *o = &r->out;
 	static const struct option_kv moves[] = {
 		{"filled", O_TO_FILLED}, {"closed", O_TO_CLOSED}, {"open", O_TO_OPEN}};
-	htmlf(o, "<h2>%s</h2>\n<p>%s: <strong>%s</strong></p>\n", O_STATUS, O_STATUS_NOW,
-	      openings_status_label(op->status));
+	htmlf(o, "<h2>%s</h2>\n<p>%s: <strong>%s</strong></p>\n<p class=\"hint\">%s</p>\n", O_STATUS,
+	      O_STATUS_NOW, openings_status_label(op->status), O_STATUS_HINT);
 	htmlf(o, "<form method=\"post\" action=\"/stillinger/%lld/status\" class=\"actions\">\n",
 	      (long long)op->id);
 	form_csrf(o, r->csrf);
@@ -263,7 +263,7 @@ static void status_form(struct req *r, const struct opening *op)
 		if (strcmp(moves[i].key, op->status) != 0)
 			htmlf(o, "<button type=\"submit\" name=\"status\" value=\"%s\">%s</button>\n",
 			      moves[i].key, moves[i].label);
-	htmlf(o, "</form>\n<p class=\"hint\">%s</p>\n", O_STATUS_HINT);
+	html(o, "</form>\n");
 }
 
 /* GET /stillinger/{id} — who may read the opening (access_openings): 404, 403. Its facts; for

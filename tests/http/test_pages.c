@@ -2,9 +2,9 @@
  * test_pages.c — the HTML side over real HTTP: every page of the public site, of a konsulent and
  * of the administrator (and the openings' pages of a jobkonsulent) answers 200 with a document
  * tidy accepts and the security headers (CSP without 'unsafe-inline' and with frame-ancestors,
- * nosniff, Referrer-Policy); error pages too. Static files answer conditional GETs with 304. Signing in and out: the redirect to
- * /login?next=, the form after a wrong password, the session cookie's flags, and logout ending
- * the session for good.
+ * nosniff, Referrer-Policy); error pages too. Static files answer conditional GETs with 304.
+ * Signing in and out: the redirect to /login?next=, the form after a wrong password, the session
+ * cookie's flags, and logout ending the session for good.
  * Layer: tests. Runs the real `indgang serve` on a demo database (harness.h).
  */
 #include <stdio.h>
