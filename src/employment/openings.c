@@ -64,6 +64,7 @@ static const char *opt_null(struct arena *a, const char *s)
 	return t && *t ? t : NULL;
 }
 
+/* whether key (not NULL) is one of opts[0..n)'s keys */
 static bool in_list(const struct option_kv *opts, int n, const char *key)
 {
 	for (int i = 0; key && i < n; i++)
@@ -95,6 +96,7 @@ static void check_keys(struct arena *a, const char **keys, int *n, const struct 
 	*n = m;
 }
 
+/* *date trimmed (NULL when empty); anything but a real YYYY-MM-DD is a field error on field */
 static void check_date(struct arena *a, const char **date, const char *field, struct errs *errs)
 {
 	*date = opt_null(a, *date);
@@ -167,6 +169,7 @@ int openings_validate(struct db *db, struct arena *a, struct opening *o, struct 
 
 /* ---------------------------------------------------------------- saving */
 
+/* the audit line of a create or update of o: its own fields, not the lists (0 or ERR_DB) */
 static int audit_opening(struct db *db, struct arena *a, const struct principal *by,
                          const char *action, const struct opening *o)
 {

@@ -14,6 +14,7 @@
 #include "openings.h"
 #include "openings_web.h"
 
+/* keys[0..n) as the array member key */
 static void keys_json(struct json *w, const char *key, const char *const *keys, int n)
 {
 	json_arr_open(w, key);
@@ -22,6 +23,7 @@ static void keys_json(struct json *w, const char *key, const char *const *keys, 
 	json_arr_close(w);
 }
 
+/* the keys of the bits of list set in bits, in the list's order, as the array member key */
 static void flags_json(struct json *w, const char *key, const struct employment_flag *list,
                        int nlist, int bits)
 {
@@ -60,6 +62,7 @@ static void opening_json(struct json *w, const struct opening *o)
 	json_obj_close(w);
 }
 
+/* answers o with status (201 adds its Location) */
 static int reply_opening(struct req *r, const struct opening *o, int status)
 {
 	struct json w;

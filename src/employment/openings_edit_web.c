@@ -30,6 +30,7 @@ struct choices {
 	const char *fixed_name;                 /* the fixed enterprise's name */
 };
 
+/* kv[0..n) as form options (key as value), in r's arena */
 static struct form_option *to_options(struct req *r, const struct option_kv *kv, int n)
 {
 	struct form_option *fo = arena_alloc(&r->a, sizeof(*fo) * (size_t)(n > 0 ? n : 1));
@@ -101,6 +102,7 @@ static const char **flag_keys(struct req *r, const struct employment_flag *list,
 	return keys;
 }
 
+/* the checkbox group name of a fixed list (at most 8 entries), the bits set in bits checked */
 static void flag_boxes(struct req *r, const char *name, const char *label,
                        const struct employment_flag *list, int nlist, int bits)
 {
@@ -114,6 +116,8 @@ static void flag_boxes(struct req *r, const char *name, const char *label,
 	                opts, nlist, checked, n);
 }
 
+/* the enterprise: a select when the caller chooses (staff creating), else its name, with a
+ * hidden enterprise_id for a new opening and the field's error where the summary links */
 static void form_enterprise(struct req *r, const struct opening *op, const struct typed *t,
                             const struct choices *c)
 {
@@ -135,6 +139,7 @@ static void form_enterprise(struct req *r, const struct opening *op, const struc
 		htmlf(o, "<p class=\"error\" id=\"f-enterprise_id\">%s</p>\n", err);
 }
 
+/* every field of the form in order, each with its error */
 static void form_body(struct req *r, const struct opening *o, const struct typed *t,
                       const struct choices *c)
 {

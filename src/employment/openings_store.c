@@ -13,6 +13,7 @@
 
 #define NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
+/* binds o's own fields (:title ... :ends) in s; nonzero when a bind failed */
 static int bind_fields(struct db_stmt *s, const struct opening *o)
 {
 	return db_bind_text(s, ":title", o->title) | db_bind_text(s, ":description", o->description) |
@@ -167,6 +168,7 @@ int openings_store_get(struct db *db, struct arena *a, int64_t id, struct openin
 	" AND (:scheme = 0 OR (o.schemes & :scheme) <> 0)"                                   \
 	" AND (:task IS NULL OR o.id IN (SELECT opening_id FROM opening_tasks WHERE task = :task))"
 
+/* binds the scope and q's filters of LIST_WHERE in s; nonzero when a bind failed */
 static int bind_query(struct db_stmt *s, const struct openings_query *q, const char *scope,
                       int64_t scope_enterprise)
 {

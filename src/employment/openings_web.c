@@ -19,12 +19,14 @@
 
 #define LIST_PAGE 50
 
+/* the query parameter name trimmed, or NULL when absent or blank */
 static const char *nonblank(struct req *r, const char *name)
 {
 	const char *v = text_trim(&r->a, req_query(r, name));
 	return v && *v ? v : NULL;
 }
 
+/* whether key is one of opts[0..n)'s keys */
 static bool in_options(const struct option_kv *opts, int n, const char *key)
 {
 	for (int i = 0; i < n; i++)
@@ -97,6 +99,7 @@ static const char *key_labels(struct req *r, const struct option_kv *opts, int n
 	return s;
 }
 
+/* the hours a week as the pages show them: "10–20", or "15" when both ends are equal */
 static const char *hours_text(struct req *r, const struct opening *o)
 {
 	return o->hours_min == o->hours_max ? arena_printf(&r->a, "%d", o->hours_min)
@@ -115,6 +118,7 @@ static void filter_select(struct req *r, const char *name, const char *label,
 	            fo, n + 1);
 }
 
+/* kv[0..n) as form options (key as value), in r's arena */
 static struct form_option *kv_options(struct req *r, const struct option_kv *kv, int n)
 {
 	struct form_option *fo = arena_alloc(&r->a, sizeof(*fo) * (size_t)(n > 0 ? n : 1));
@@ -152,6 +156,8 @@ static void filter_form(struct req *r, const struct option_kv *tasks, int ntasks
 	htmlf(o, "<button type=\"submit\">%s</button>\n</form>\n", O_FILTER);
 }
 
+/* the table of items[0..n): title (linked), enterprise, municipality (for national callers),
+ * schemes, hours, seats and status */
 static void list_table(struct req *r, const struct opening *items, int n, bool national)
 {
 	struct buf *o = &r->out;
@@ -229,6 +235,7 @@ int openings_page_list(struct req *r)
 	return page_end(r, 200);
 }
 
+/* a <dt>/<dd> pair, left out when value is NULL or empty */
 static void dl_row(struct buf *o, const char *term, const char *value)
 {
 	if (value && *value)
