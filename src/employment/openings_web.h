@@ -18,7 +18,7 @@ struct openings_query;
  * "task". */
 const char *openings_query_from(struct req *r, struct openings_query *q, int limit);
 
-/* pages (openings_web.c) */
+/* pages: the list, one opening and its status (openings_web.c), the form (openings_edit_web.c) */
 int openings_page_list(struct req *r);
 int openings_page_new(struct req *r);
 int openings_page_create(struct req *r);
