@@ -10,6 +10,9 @@
  *   indkoeber      read its own municipality's data
  *   virksomhed     read its own municipality's data, and edit the profile of the one
  *                  enterprise it represents (access_enterprise_profile)
+ * Openings (stillinger og pladser, access_openings) are kept by the municipality's konsulent and
+ * jobkonsulent and by the enterprise's own virksomhed user, who sees no other enterprise's;
+ * the indkøber reads them.
  * Nobody but admin reaches another municipality's non-public data.
  */
 #include "access.h"
@@ -96,4 +99,44 @@ int access_enterprise_profile(const struct principal *who, int64_t id, const cha
 		return 0;
 	}
 	return ERR_FORBIDDEN;
+}
+
+int access_openings(const struct principal *who, enum access_op op, const char *kommune,
+                    int64_t enterprise_id)
+{
+	if (!who || !kommune || (op != ACC_READ && op != ACC_WRITE))
+		return ERR_FORBIDDEN;
+	if (access_national(who))
+		return 0;
+	if (!who->kommune || strcmp(who->kommune, kommune) != 0)
+		return ERR_FORBIDDEN;
+	switch (who->role) {
+	case ROLE_KONSULENT:
+	case ROLE_JOBKONSULENT:
+		return 0;
+	case ROLE_INDKOEBER:
+		return op == ACC_READ ? 0 : ERR_FORBIDDEN;
+	case ROLE_VIRKSOMHED:
+		return enterprise_id && who->enterprise_id == enterprise_id ? 0 : ERR_FORBIDDEN;
+	case ROLE_ADMIN:
+		break;
+	}
+	return ERR_FORBIDDEN;
+}
+
+int access_openings_scope(const struct principal *who, const char **kommune,
+                          int64_t *enterprise_id)
+{
+	if (!who)
+		return ERR_FORBIDDEN;
+	if (access_national(who)) {
+		*kommune = NULL;
+		*enterprise_id = 0;
+		return 0;
+	}
+	if (!who->kommune || (who->role == ROLE_VIRKSOMHED && !who->enterprise_id))
+		return ERR_FORBIDDEN;
+	*kommune = who->kommune;
+	*enterprise_id = who->role == ROLE_VIRKSOMHED ? who->enterprise_id : 0;
+	return 0;
 }

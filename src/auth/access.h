@@ -50,6 +50,25 @@ const char *access_scope(const struct principal *who);
 int access_enterprise_profile(const struct principal *who, int64_t id, const char *kommune,
                               bool *own_only);
 
+/* access_openings: 0 if who may do op to the openings (stillinger og pladser) of the enterprise
+ * enterprise_id whose home municipality is kommune; ERR_FORBIDDEN otherwise, and for every op
+ * but ACC_READ and ACC_WRITE.
+ *   ACC_WRITE  the national administrator; the konsulent or the jobkonsulent of kommune; the
+ *              virksomhed user who represents that enterprise (principal.enterprise_id) there
+ *   ACC_READ   everyone who may write, and every other signed-in user of kommune (the
+ *              indkøber) except a virksomhed user, who reads only its own enterprise's openings
+ * Anonymous callers and an unknown municipality (kommune NULL) are always forbidden. */
+int access_openings(const struct principal *who, enum access_op op, const char *kommune,
+                    int64_t enterprise_id);
+
+/* access_openings_scope: which openings who may list: *kommune the enterprises' home
+ * municipality (NULL: every one, for the national administrator) and *enterprise_id the one
+ * enterprise a virksomhed user is held to (0: any). Bind both in the list query. 0, or
+ * ERR_FORBIDDEN (outputs untouched) for an anonymous caller, a user without a municipality and
+ * a virksomhed user who represents no enterprise. */
+int access_openings_scope(const struct principal *who, const char **kommune,
+                          int64_t *enterprise_id);
+
 /* access_may_grant: true if who may give role (a bit of enum role) to an account in kommune. */
 bool access_may_grant(const struct principal *who, int role, const char *kommune);
 

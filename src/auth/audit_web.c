@@ -54,6 +54,7 @@ static const struct {
 	{"citizen", "borger"},           {"reveal", "CPR-nummer vist"},
 	{"export", "Udleveret (indsigt)"}, {"purge", "Anonymiseret"},
 	{"rekey", "Krypteret med ny nøgle"}, {"cpr_key", "nøgle til CPR-numre"},
+	{"opening", "stilling"},         {"status", "Status ændret"},
 };
 
 static const char *audit_word(const char *key)

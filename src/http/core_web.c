@@ -35,6 +35,11 @@ int core_page_home(struct req *r)
 		if (access_allowed(r->user, ACC_NATIONAL, NULL) == 0)
 			html(o, "<li><a href=\"/undersoegelser\">Undersøgelser</a> og rapporter.</li>\n"
 			        "<li><a href=\"/admin/udbakke\">Udbakke</a>: al udgående post.</li>\n");
+		const char *scope;
+		int64_t enterprise_id;
+		if (access_openings_scope(r->user, &scope, &enterprise_id) == 0)
+			html(o, "<li><a href=\"/stillinger\">Stillinger og pladser</a>: job, fleksjob, praktik og "
+			        "andre pladser hos virksomhederne.</li>\n");
 		html(o, "<li><a href=\"/virksomheder\">Virksomheder</a>: registret over socialøkonomiske virksomheder.</li>\n"
 		        "<li><a href=\"/kommuner\">Kommuner</a>: landets 98 kommuner.</li>\n</ul>\n");
 	}

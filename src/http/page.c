@@ -31,6 +31,9 @@ void page_begin(struct req *r, const char *title)
 		info.nav_admin = access_allowed(r->user, ACC_NATIONAL, NULL) == 0;
 		info.nav_surveys = access_allowed(r->user, ACC_ANSWER_SURVEY, r->user->kommune) == 0;
 		info.nav_citizens = access_allowed(r->user, ACC_READ_PERSONAL, r->user->kommune) == 0;
+		const char *scope;
+		int64_t enterprise_id;
+		info.nav_openings = access_openings_scope(r->user, &scope, &enterprise_id) == 0;
 	}
 	buf_reset(&r->out);
 	layout_begin(&r->out, &info);

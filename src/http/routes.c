@@ -6,6 +6,7 @@
 #include "../auth/auth.h"
 #include "../auth/auth_web.h"
 #include "../employment/citizens_web.h"
+#include "../employment/openings_web.h"
 #include "../entry/entry_web.h"
 #include "../kommune/kommune_web.h"
 #include "../mail/mail_web.h"
@@ -16,6 +17,8 @@
 #include "req.h"
 
 #define STAFF (ROLE_ADMIN | ROLE_KONSULENT)
+/* who keeps openings somewhere (access_openings decides where) */
+#define OPENINGS_WRITERS (ROLE_ADMIN | ROLE_KONSULENT | ROLE_JOBKONSULENT | ROLE_VIRKSOMHED)
 
 const struct route routes[] = {
 	/* pages */
@@ -67,6 +70,13 @@ const struct route routes[] = {
 	{M_POST, "/undersoegelser/{survey}/{round}/genaabn", surveys_page_reopen, RF_FORM, ROLE_ADMIN},
 	{M_POST, "/undersoegelser/{survey}/{round}/paamind", surveys_page_remind, RF_FORM, ROLE_ADMIN},
 	{M_GET, "/undersoegelser/{survey}/{round}/rapport", surveys_page_report, 0, ROLE_ADMIN},
+	{M_GET, "/stillinger", openings_page_list, 0, 0},
+	{M_POST, "/stillinger", openings_page_create, RF_FORM, OPENINGS_WRITERS},
+	{M_GET, "/stillinger/ny", openings_page_new, 0, OPENINGS_WRITERS},
+	{M_GET, "/stillinger/{id:int}", openings_page_show, 0, 0},
+	{M_POST, "/stillinger/{id:int}", openings_page_update, RF_FORM, OPENINGS_WRITERS},
+	{M_GET, "/stillinger/{id:int}/rediger", openings_page_edit, 0, OPENINGS_WRITERS},
+	{M_POST, "/stillinger/{id:int}/status", openings_page_status, RF_FORM, OPENINGS_WRITERS},
 	{M_GET, "/statistik/virksomheder", registry_download_stats, RF_PUBLIC, 0},
 	{M_GET, "/statistik/bilag1", registry_page_bilag1, RF_PUBLIC, 0},
 	{M_GET, "/statistik/bilag1/eksport", registry_download_bilag1, RF_PUBLIC, 0},
@@ -95,6 +105,10 @@ const struct route routes[] = {
 	{M_GET, "/api/v1/citizens/{id:int}", citizens_api_get, RF_API | RF_PERSONAL, 0},
 	{M_PATCH, "/api/v1/citizens/{id:int}", citizens_api_update, RF_API | RF_JSON, 0},
 	{M_POST, "/api/v1/citizens/{id:int}/reveal", citizens_api_reveal, RF_API | RF_JSON, 0},
+	{M_GET, "/api/v1/openings", openings_api_list, RF_API, 0},
+	{M_POST, "/api/v1/openings", openings_api_create, RF_API | RF_JSON, 0},
+	{M_GET, "/api/v1/openings/{id:int}", openings_api_get, RF_API, 0},
+	{M_PATCH, "/api/v1/openings/{id:int}", openings_api_update, RF_API | RF_JSON, 0},
 	{M_GET, "/api/v1/surveys/{survey}/rounds/{round}/report", surveys_api_report, RF_API, ROLE_ADMIN},
 };
 

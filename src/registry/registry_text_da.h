@@ -51,4 +51,10 @@
 #define R_BILAG1_NONE "Kommunen samarbejder ikke med nogen virksomhed i registret."
 #define R_BILAG1_COL "Virksomheder, som kommunen samarbejder med"
 
+#define R_OPENINGS "Åbne stillinger og pladser"
+#define R_OPENINGS_EMPTY "Virksomheden har ingen åbne stillinger eller pladser."
+#define R_OPENINGS_ALL "Alle virksomhedens stillinger og pladser"
+#define R_OPENINGS_MORE "Se flere af virksomhedens stillinger og pladser"
+#define R_OPENINGS_NEW "Opret stilling"
+
 #endif

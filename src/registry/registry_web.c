@@ -12,6 +12,7 @@
 #include "../auth/auth.h"
 #include "../base/err.h"
 #include "../base/text.h"
+#include "../employment/openings.h"
 #include "../http/page.h"
 #include "../kommune/kommune.h"
 #include "registry.h"
@@ -223,8 +224,30 @@ static int64_t param_id(struct req *r)
 	return req_param_int(r, "id");
 }
 
+/* the enterprise's open openings (n of total shown) with links, and to all of them */
+static void openings_section(struct req *r, const struct enterprise *e, const struct opening *open,
+                             int n, int total)
+{
+	struct buf *o = &r->out;
+	htmlf(o, "<h2>%s</h2>\n", R_OPENINGS);
+	if (n == 0)
+		htmlf(o, "<p class=\"empty\">%s</p>\n", R_OPENINGS_EMPTY);
+	else
+		html(o, "<ul>\n");
+	for (int i = 0; i < n; i++)
+		htmlf(o, "<li><a href=\"/stillinger/%lld\">%s</a> (%d %s)</li>\n", (long long)open[i].id,
+		      open[i].title, open[i].seats, open[i].seats == 1 ? "plads" : "pladser");
+	if (n)
+		html(o, "</ul>\n");
+	htmlf(o, "<p><a href=\"/stillinger?enterprise=%lld\">%s</a>", (long long)e->id,
+	      total > n ? R_OPENINGS_MORE : R_OPENINGS_ALL);
+	if (access_openings(r->user, ACC_WRITE, e->kommune, e->id) == 0)
+		htmlf(o, " · <a href=\"/stillinger/ny?enterprise=%lld\">%s</a>", (long long)e->id, R_OPENINGS_NEW);
+	html(o, "</p>\n");
+}
+
 /* GET /virksomheder/{id} — public. The profile; the municipality's staff also see the edit
- * link and the history of changes. */
+ * link and the history of changes; who may read its openings (access_openings) its open ones. */
 int registry_page_profile(struct req *r)
 {
 	struct enterprise e;
@@ -247,6 +270,14 @@ int registry_page_profile(struct req *r)
 		                         .entity_id = arena_printf(&r->a, "%lld", (long long)e.id),
 		                         .kommune = access_scope(r->user), .limit = 50};
 		rc = audit_list(r->db, &r->a, &f, &rows, &nr, &total);
+	}
+	/* its open openings, for who may read them */
+	struct opening *openings = NULL;
+	int nopenings = 0, nopenings_total = 0;
+	bool see_openings = rc == 0 && access_openings(r->user, ACC_READ, e.kommune, e.id) == 0;
+	if (see_openings) {
+		struct openings_query oq = {.enterprise_id = e.id, .status = "open", .limit = 10};
+		rc = openings_list(r->db, &r->a, r->user, &oq, &openings, &nopenings, &nopenings_total);
 	}
 	if (rc)
 		return page_fail(r, rc, R_NOT_FOUND);
@@ -286,6 +317,8 @@ int registry_page_profile(struct req *r)
 	if (!strcmp(e.source, "filler"))
 		html(o, "<p class=\"hint\">Demodata: en pladsholder for en virksomhed, som rapporten tæller "
 		        "med, men ikke nævner ved navn.</p>\n");
+	if (see_openings)
+		openings_section(r, &e, openings, nopenings, nopenings_total);
 	if (staff) {
 		htmlf(o, "<h2>%s</h2>\n", R_HISTORY);
 		if (nr == 0) {

@@ -96,7 +96,8 @@ static bool in(const char *v, const char *const *set, int n)
 void form_checkboxes(struct buf *o, const struct form_field *f, const struct form_option *opts,
                      int n, const char *const *checked, int nchecked)
 {
-	htmlf(o, "<fieldset class=\"field checks%s\"", f->error ? " has-error" : "");
+	/* the id is where the error summary's link to the field leads */
+	htmlf(o, "<fieldset id=\"f-%s\" class=\"field checks%s\"", f->name, f->error ? " has-error" : "");
 	if (f->error)
 		htmlf(o, " aria-describedby=\"f-%s-error\"", f->name);
 	htmlf(o, ">\n<legend>%s</legend>\n", f->label);

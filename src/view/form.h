@@ -34,8 +34,9 @@ void form_input(struct buf *o, const struct form_field *f);
 void form_select(struct buf *o, const struct form_field *f, const struct form_option *opts, int n);
 /* form_textarea: a multi-line text field. */
 void form_textarea(struct buf *o, const struct form_field *f, int rows);
-/* form_checkboxes: a fieldset with legend f->label and one checkbox per option named f->name;
- * the options whose value is in checked[0..nchecked) are checked. */
+/* form_checkboxes: a fieldset (id "f-" f->name, where form_error_summary links) with legend
+ * f->label and one checkbox per option named f->name; the options whose value is in
+ * checked[0..nchecked) are checked. */
 void form_checkboxes(struct buf *o, const struct form_field *f, const struct form_option *opts,
                      int n, const char *const *checked, int nchecked);
 /* form_select_multiple: a <select multiple> (keyboard-usable list) with the same rules. */

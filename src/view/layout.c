@@ -39,6 +39,8 @@ void layout_begin(struct buf *o, const struct layout_info *info)
 	htmlf(o, "<nav aria-label=\"%s\"><ul>", T_NAV_MAIN);
 	nav_item(o, info, "/", T_NAV_HOME);
 	nav_item(o, info, "/virksomheder", T_NAV_REGISTRY);
+	if (info->nav_openings)
+		nav_item(o, info, "/stillinger", T_NAV_OPENINGS);
 	if (info->nav_cases)
 		nav_item(o, info, "/sager", T_NAV_CASES);
 	else

@@ -22,6 +22,7 @@ struct layout_info {
 	bool nav_admin;            /* show the national pages */
 	bool nav_surveys;          /* show "Undersøgelser" */
 	bool nav_citizens;         /* show "Borgere" */
+	bool nav_openings;         /* show "Stillinger og pladser" */
 };
 
 /* layout_begin: everything up to and including <h1>; layout_end: closes the page. */

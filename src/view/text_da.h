@@ -12,6 +12,7 @@
 #define T_NAV_HOME "Forside"
 #define T_NAV_KOMMUNER "Kommuner"
 #define T_NAV_REGISTRY "Virksomheder"
+#define T_NAV_OPENINGS "Stillinger og pladser"
 #define T_NAV_STATS "Statistik"
 #define T_NAV_CITIZENS "Borgere"
 #define T_NAV_CASES "Sager"

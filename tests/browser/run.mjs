@@ -5,7 +5,8 @@
  * Debian's Chromium through the flows a person uses: the public pages, signing in with the
  * keyboard only, creating a user (first with errors), deactivating it, signing out, reading the
  * audit log as the national administrator, the same sign-in and create flow with JavaScript
- * turned off, and a konsulent of another municipality being refused (an error page in Danish).
+ * turned off, a konsulent of another municipality being refused (an error page in Danish), and
+ * an enterprise's own account creating an opening (stilling) with the keyboard.
  *
  * Every page a test lands on is checked with axe-core; any violation tagged wcag2a, wcag2aa,
  * wcag21a or wcag21aa fails that test, reported with rule id, impact and target. A test also
@@ -37,6 +38,7 @@ const PASSWORD = 'indgang-demo-2026';
 const KOLDING = 'konsulent@kolding.example';
 const SILKEBORG = 'konsulent@silkeborg.example';
 const ADMIN = 'admin@indgang.example';
+const VIRKSOMHED = 'virksomhed@kolding.example';
 
 const CHROMIUM = {
 	executablePath: '/usr/bin/chromium',
@@ -545,6 +547,68 @@ test('an entrepreneur writes in; the coordinator refers, advises and closes the 
 		expect((await text(staff, 'main')).length > 0, 'an empty page');
 	} finally {
 		await closePage(staff);
+	}
+});
+
+/* An enterprise's own account keeps its openings: it finds "Stillinger og pladser" in the menu,
+ * fills the form with the keyboard (Tab through the fields, Space on the checkboxes, Enter on the
+ * button), is told what is missing, and finds the opening in the list; axe checks the list, the
+ * form (with and without errors) and the opening. */
+test('a virksomhed creates an opening with the keyboard and finds it in the list', async (tc) => {
+	const page = await newPage();
+	try {
+		await signIn(tc, page, VIRKSOMHED);
+		await follow(tc, page, () => page.getByRole('navigation', { name: 'Hovedmenu' })
+			.getByRole('link', { name: 'Stillinger og pladser' }).click());
+		expect(pathOf(page) === '/stillinger', `"Stillinger og pladser" leads to ${pathOf(page)}`);
+		await follow(tc, page, () => page.getByRole('link', { name: 'Opret stilling' }).click());
+		expect(pathOf(page) === '/stillinger/ny', `"Opret stilling" leads to ${pathOf(page)}`);
+		expect((await text(page, 'main form')).includes('Soul Café'), 'the form does not name the enterprise');
+		const title = 'Opvasker om eftermiddagen';
+		await page.getByLabel('Titel').focus();
+		await page.keyboard.type(title);
+		/* from the description, Tab reaches the first task */
+		await page.getByLabel('Beskrivelse').focus();
+		await page.keyboard.type('Opvask og oprydning i caféen efter frokost.');
+		await page.keyboard.press('Tab');
+		expect(await focusedId(page) === 'f-tasks-rengoering', `Tab from the description reaches ${await focusedId(page)}`);
+		for (const label of ['Køkken', 'Fleksjob', 'Eftermiddag', 'Fast mentor']) {
+			await page.getByLabel(label, { exact: true }).focus();
+			await page.keyboard.press('Space');
+			expect(await page.getByLabel(label, { exact: true }).isChecked(), `Space does not check "${label}"`);
+		}
+		/* the hours are missing: the form comes back with the errors, the choices kept */
+		await page.getByRole('button', { name: 'Gem' }).focus();
+		let status = await follow(tc, page, () => page.keyboard.press('Enter'));
+		expect(status === 422, `the form without hours answered ${status}, not 422`);
+		const summary = page.locator('.error-summary[role="alert"]');
+		for (const field of ['hours_min', 'hours_max'])
+			expect(await summary.locator(`a[href="#f-${field}"]`).count() === 1,
+				`the error summary does not link to ${field}`);
+		expect(await page.getByLabel('Fleksjob', { exact: true }).isChecked(), 'the chosen scheme was not kept');
+		expect(await page.inputValue('#f-title') === title, 'the title was not kept');
+		await page.getByLabel('Mindst').focus();
+		await page.keyboard.type('10');
+		await page.keyboard.press('Tab');
+		expect(await focusedId(page) === 'f-hours_max', 'Tab from "Mindst" does not reach "Højst"');
+		await page.keyboard.type('20');
+		await page.getByRole('button', { name: 'Gem' }).focus();
+		status = await follow(tc, page, () => page.keyboard.press('Enter'));
+		expect(status === 200 && /^\/stillinger\/\d+$/.test(pathOf(page)), `saving ended at ${pathOf(page)} (${status})`);
+		expect(await text(page, '.notice[role="status"]') === 'Stillingen er oprettet.', 'no confirmation');
+		expect(await text(page, 'main h1') === title, 'the opening is not headed by its title');
+		const facts = await text(page, '.facts');
+		for (const want of ['Soul Café', 'Køkken', 'Fleksjob', '10–20', 'Eftermiddag', 'Fast mentor'])
+			expect(facts.includes(want), `the opening does not show "${want}"`);
+		const id = pathOf(page).split('/').pop();
+		await follow(tc, page, () => page.getByRole('navigation', { name: 'Hovedmenu' })
+			.getByRole('link', { name: 'Stillinger og pladser' }).click());
+		const row = page.locator('main table tbody tr', { hasText: title });
+		expect(await row.count() === 1, 'the new opening is not in the list');
+		expect(await row.locator('a').getAttribute('href') === `/stillinger/${id}`, 'the list links elsewhere');
+		expect((await row.innerText()).includes('Åben'), 'the new opening is not shown as open');
+	} finally {
+		await closePage(page);
 	}
 });
 

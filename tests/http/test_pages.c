@@ -1,10 +1,10 @@
 /*
  * test_pages.c — the HTML side over real HTTP: every page of the public site, of a konsulent and
- * of the administrator answers 200 with a document tidy accepts and the security headers
- * (CSP without 'unsafe-inline' and with frame-ancestors, nosniff, Referrer-Policy); error pages
- * too. Static files answer conditional GETs with 304. Signing in and out: the redirect to
- * /login?next=, the form after a wrong password, the session cookie's flags, and logout ending
- * the session for good.
+ * of the administrator (and the openings' pages of a jobkonsulent) answers 200 with a document
+ * tidy accepts and the security headers (CSP without 'unsafe-inline' and with frame-ancestors,
+ * nosniff, Referrer-Policy); error pages too. Static files answer conditional GETs with 304.
+ * Signing in and out: the redirect to /login?next=, the form after a wrong password, the session
+ * cookie's flags, and logout ending the session for good.
  * Layer: tests. Runs the real `indgang serve` on a demo database (harness.h).
  */
 #include <stdio.h>
@@ -110,6 +110,35 @@ static void audit_page(void)
 	CHECK_HAS(r->body, "<td>job@kolding.example</td>");
 	CHECK_LACKS(r->body, "<td>login</td>");
 	CHECK_LACKS(r->body, "&lt;code&gt;");
+}
+
+/* the openings' pages of each staff role, with an opening of Kolding to show */
+static void openings_pages(void)
+{
+	struct harness_client *api = harness_bearer(srv, "job@kolding.example");
+	CHECK(api);
+	struct harness_resp *e = harness_get(api, "/api/v1/enterprises?q=soul&kommune=621");
+	long long enterprise = (long long)json_integer_value(
+		json_object_get(json_array_get(json_object_get(harness_json(e), "items"), 0), "id"));
+	CHECK(enterprise > 0);
+	struct harness_resp *r = harness_post_json(api, "/api/v1/openings", harness_json_text(json_pack(
+		"{s:I, s:s, s:[s], s:[s], s:i, s:i, s:[s], s:[s], s:i, s:s}", "enterprise_id",
+		(json_int_t)enterprise, "title", "Sidetjek", "tasks", "kantine", "schemes", "fleksjob",
+		"hours_min", 15, "hours_max", 25, "times", "dag", "adaptations", "rolige_omgivelser", "seats", 1,
+		"description", "Æøå <b>fed</b>")));
+	CHECK_STATUS(r, 201);
+	long long id = (long long)json_integer_value(json_object_get(harness_json(r), "id"));
+	const char *paths[] = {"/stillinger", "/stillinger?status=closed", "/stillinger/ny",
+	                       harness_fmt("/stillinger/%lld", id), harness_fmt("/stillinger/%lld/rediger", id),
+	                       harness_fmt("/virksomheder/%lld", enterprise)};
+	struct harness_client *who[] = {konsulent, admin, job};
+	for (size_t w = 0; w < 3; w++)
+		for (size_t i = 0; i < sizeof(paths) / sizeof(paths[0]); i++)
+			CHECK_OK(page_problem(who[w], paths[i], 200));
+	CHECK_HAS(harness_get(konsulent, "/stillinger")->body, "Sidetjek");
+	CHECK_HAS(harness_get(konsulent, harness_fmt("/stillinger/%lld", id))->body, "Æøå &lt;b&gt;fed&lt;/b&gt;");
+	CHECK_OK(page_problem(konsulent, "/stillinger/999999", 404));
+	CHECK_OK(page_problem(konsulent, "/stillinger/999999/rediger", 404));
 }
 
 static void error_pages(void)
@@ -293,6 +322,8 @@ static const struct harness_test tests[] = {
 	{"the administrator's /brugere?kommune=621, /brugere and /brugere/ny are valid HTML",
 	 admin_pages, 0},
 	{"/admin/audit is valid HTML and shows the newest entries", audit_page, 0},
+	{"the openings' list, form, opening and edit pages are valid HTML for konsulent, admin and "
+	 "jobkonsulent", openings_pages, 0},
 	{"404 and 403 pages are valid HTML with the security headers", error_pages, 0},
 	{"a form sent back with errors (422) is valid HTML and keeps the input", form_error_page, 0},
 	{"/static/app.css has an ETag, and If-None-Match with it answers 304", static_etag, 0},

@@ -25,6 +25,9 @@
 #define OTHER_CONTACT "Silkeborg Adgangsproeve"
 /* the name of the citizen of 740 made at the start: no caller of 621 may see it */
 #define OTHER_CITIZEN "Borger Adgangsproeve"
+/* the title of the opening of 740 made at the start: no caller of 621 but the administrator may
+ * see it */
+#define OTHER_OPENING "Silkeborg Adgangsstilling"
 
 enum caller { ANON, ADMIN, KONSULENT, JOB, INDKOEB, VIRKSOMHED, NCALLERS };
 
@@ -38,12 +41,12 @@ static const char *const caller_email[NCALLERS] = {
 
 /* ---------------------------------------------------------------- the expectations
  *
- * path and body are templates: {kommune}, {user}, {enterprise}, {inquiry} and {citizen} become the code of
- * the municipality tried and the id of a row of that municipality (for 621: indkoeb@kolding,
- * Soul Café, whom virksomhed@kolding represents, and an unassigned inquiry; for 740:
- * konsulent@silkeborg, an enterprise and an inquiry of Silkeborg; {citizen} a citizen made for
- * each at the start). A form body gets csrf= in
- * front; an API body is sent as JSON.
+ * path and body are templates: {kommune}, {user}, {enterprise}, {inquiry}, {opening}, {citizen} become
+ * the code of the municipality tried and the id of a row of that municipality (for 621:
+ * indkoeb@kolding, Soul Café, whom virksomhed@kolding represents, an unassigned inquiry and an
+ * opening at Soul Café; for 740: konsulent@silkeborg, an enterprise, an inquiry and an opening of
+ * Silkeborg; {citizen} a citizen made for each at the start). A form body gets csrf= in front;
+ * an API body is sent as JSON.
  *
  * want holds one field per caller, in the order of enum caller: "OWN/OTHER" statuses, or one
  * status when the route has no municipality to choose (then it is tried once). An anonymous
@@ -131,6 +134,21 @@ static const struct expect expects[] = {
 	 "303/303 403/403 403/403 422/403 403/403 403/403", NULL, 0},
 	{"POST", "/borgere/{id:int}/cpr", "/borgere/{citizen}/cpr", "formaal=",
 	 "303/303 403/403 403/403 422/422 403/403 403/403", NULL, 0},
+	/* openings: the municipality's staff and the administrator; a virksomhed its own enterprise's
+	 * (Soul Café); the indkøber reads them. An empty title: 422 after the access check */
+	{"GET", "/stillinger", "/stillinger", NULL, "303 200 200 200 200 200", OTHER_OPENING, 0},
+	{"POST", "/stillinger", "/stillinger", "enterprise_id={enterprise}&title=",
+	 "303/303 422/422 422/403 422/403 403/403 422/403", NULL, 0},
+	{"GET", "/stillinger/ny", "/stillinger/ny", NULL, "303 200 200 200 403 200", NULL, 0},
+	{"GET", "/stillinger/{id:int}", "/stillinger/{opening}", NULL,
+	 "303/303 200/200 200/403 200/403 200/403 200/403", OTHER_OPENING, 0},
+	{"POST", "/stillinger/{id:int}", "/stillinger/{opening}", "title=",
+	 "303/303 422/422 422/403 422/403 403/403 422/403", NULL, 0},
+	{"GET", "/stillinger/{id:int}/rediger", "/stillinger/{opening}/rediger", NULL,
+	 "303/303 200/200 200/403 200/403 403/403 200/403", OTHER_OPENING, 0},
+	/* a status the opening cannot have: 422 after the access check */
+	{"POST", "/stillinger/{id:int}/status", "/stillinger/{opening}/status", "status=findes-ikke",
+	 "303/303 422/422 422/403 422/403 403/403 422/403", NULL, 0},
 	{"GET", "/statistik", "/statistik?kommuner={kommune}", NULL,
 	 "200/200 200/200 200/200 200/200 200/200 200/200", NULL, 0},
 	{"GET", "/undersoegelser", "/undersoegelser", NULL, "303 200 200 200 200 200", NULL, 0},
@@ -202,6 +220,14 @@ static const struct expect expects[] = {
 	 "{\"name\": \"\"}", "401/401 422/422 422/403 403/403 403/403 422/403", NULL, 0},
 	{"GET", "/api/v1/stats/enterprises", "/api/v1/stats/enterprises?year=2015&kommuner={kommune}",
 	 NULL, "200/200 200/200 200/200 200/200 200/200 200/200", NULL, 0},
+	{"GET", "/api/v1/openings", "/api/v1/openings?limit=500", NULL, "401 200 200 200 200 200",
+	 OTHER_OPENING, 0},
+	{"POST", "/api/v1/openings", "/api/v1/openings", "{\"enterprise_id\": {enterprise}, \"title\": \"\"}",
+	 "401/401 422/422 422/403 422/403 403/403 422/403", NULL, 0},
+	{"GET", "/api/v1/openings/{id:int}", "/api/v1/openings/{opening}", NULL,
+	 "401/401 200/200 200/403 200/403 200/403 200/403", OTHER_OPENING, 0},
+	{"PATCH", "/api/v1/openings/{id:int}", "/api/v1/openings/{opening}", "{\"title\": \"\"}",
+	 "401/401 422/422 422/403 422/403 403/403 422/403", NULL, 0},
 	{"GET", "/api/v1/surveys/{survey}/rounds/{round}/report",
 	 "/api/v1/surveys/soev-2015/rounds/november-2015/report", NULL, "401 200 403 403 403 403",
 	 NULL, 0},
@@ -233,8 +259,8 @@ static struct harness_client *bearer[NCALLERS];  /* a token each; ANON sends non
 static struct route_line printed[128];            /* what `indgang routes` printed */
 static size_t nprinted;
 /* the ids that fill the templates: [0] of 621, [1] of 740 */
-static long long user_id[2], enterprise_id[2], inquiry_id[2], citizen_id[2];
-static long long counts_before[4];
+static long long user_id[2], enterprise_id[2], inquiry_id[2], opening_id[2], citizen_id[2];
+static long long counts_before[5];
 static int checks_run;
 static size_t next_row; /* the row the next row test walks: they run in the table's order */
 
@@ -304,12 +330,28 @@ static long long total_of(const char *list)
 	return json_is_integer(t) ? (long long)json_integer_value(t) : -1;
 }
 
-static void count_rows(long long out[4])
+static void count_rows(long long out[5])
 {
 	out[0] = total_of("/api/v1/kommuner/" OWN "/users?limit=1");
 	out[1] = total_of("/api/v1/kommuner/" OTHER "/users?limit=1");
 	out[2] = total_of("/api/v1/enterprises?limit=1");
 	out[3] = total_of("/api/v1/inquiries?limit=1&status=new");
+	out[4] = total_of("/api/v1/openings?limit=1");
+}
+
+/* a new opening at enterprise (as the administrator) titled title: its id, or 0 */
+static long long add_opening(long long enterprise, const char *title)
+{
+	struct harness_resp *r = harness_post_json(
+		bearer[ADMIN], "/api/v1/openings",
+		harness_json_text(json_pack("{s:I, s:s, s:[s], s:[s], s:i, s:i, s:[s], s:b, s:i}",
+		                            "enterprise_id", (json_int_t)enterprise, "title", title,
+		                            "tasks", "rengoering", "schemes", "fleksjob", "hours_min", 10,
+		                            "hours_max", 20, "times", "eftermiddag", "inhouse", 0,
+		                            "seats", 2)));
+	if (r->status != 201)
+		harness_note("POST /api/v1/openings answered %ld: %.300s", r->status, r->body);
+	return r->status == 201 ? (long long)json_integer_value(json_object_get(harness_json(r), "id")) : 0;
 }
 
 static void start(void)
@@ -374,8 +416,11 @@ static void start(void)
 		citizen_id[m] = atoll(out);
 		CHECK(citizen_id[m] > 0);
 	}
+	opening_id[0] = add_opening(enterprise_id[0], "Kolding Adgangsstilling");
+	opening_id[1] = add_opening(enterprise_id[1], OTHER_OPENING);
+	CHECKF(opening_id[0] && opening_id[1], "the openings of the test were not made");
 	count_rows(counts_before);
-	for (int k = 0; k < 4; k++)
+	for (int k = 0; k < 5; k++)
 		CHECK(counts_before[k] >= 0);
 }
 
@@ -409,15 +454,15 @@ static const struct expect *expect_for(const char *method, const char *pattern)
 	return NULL;
 }
 
-/* t with {kommune}, {user}, {enterprise} and {inquiry} filled in for municipality m (0: 621,
- * 1: 740); owned by the test */
+/* t with {kommune}, {user}, {enterprise}, {inquiry} and {opening} filled in for municipality m
+ * (0: 621, 1: 740); owned by the test */
 static const char *fill(const char *t, int m)
 {
 	static const char *const names[] = {"{kommune}", "{user}", "{enterprise}", "{inquiry}",
-	                                    "{citizen}"};
+	                                    "{opening}", "{citizen}"};
 	const char *vals[] = {m ? OTHER : OWN, harness_fmt("%lld", user_id[m]),
 	                      harness_fmt("%lld", enterprise_id[m]), harness_fmt("%lld", inquiry_id[m]),
-	                      harness_fmt("%lld", citizen_id[m])};
+	                      harness_fmt("%lld", opening_id[m]), harness_fmt("%lld", citizen_id[m])};
 	const char *s = t;
 	for (size_t i = 0; i < COUNT(names); i++) {
 		const char *at;
@@ -554,11 +599,11 @@ static void every_row_has_a_route(void)
 
 static void nothing_changed(void)
 {
-	long long after[4];
+	long long after[5];
 	count_rows(after);
 	static const char *const what[] = {"users of " OWN, "users of " OTHER, "enterprises",
-	                                   "new inquiries"};
-	for (int k = 0; k < 4; k++)
+	                                   "new inquiries", "openings"};
+	for (int k = 0; k < 5; k++)
 		CHECKF(after[k] == counts_before[k], "the number of %s went from %lld to %lld", what[k],
 		       counts_before[k], after[k]);
 	harness_note("%d route x caller x municipality checks", checks_run);
@@ -589,7 +634,7 @@ int main(void)
 	                                   every_route_has_a_row, 0};
 	tests[n++] = (struct harness_test){"every row of the table names a route, once",
 	                                   every_row_has_a_route, 0};
-	tests[n++] = (struct harness_test){"no request changed the users, enterprises or inquiries",
+	tests[n++] = (struct harness_test){"no request changed the users, enterprises, inquiries or openings",
 	                                   nothing_changed, 0};
 	tests[n++] = (struct harness_test){"the server stops on SIGTERM with status 0 and a clean log",
 	                                   stop, 0};

@@ -195,7 +195,8 @@ static void test_form_checkboxes(void **state)
 	struct form_field f = {.name = "svar", .label = "Svar " HOSTILE, .error = "Vælg mindst én"};
 	form_checkboxes(o, &f, opts, (int)N_OF(opts), checked, (int)N_OF(checked));
 	expect("checkboxes", buf_str(o),
-	       LIST("<fieldset class=\"field checks has-error\" aria-describedby=\"f-svar-error\">",
+	       LIST("<fieldset id=\"f-svar\" class=\"field checks has-error\" "
+	                 "aria-describedby=\"f-svar-error\">",
 	            "<legend>Svar " HOSTILE_ESC "</legend>",
 	            "<p class=\"error\" id=\"f-svar-error\">Vælg mindst én</p>",
 	            "<input type=\"checkbox\" id=\"f-svar-a\" name=\"svar\" value=\"a\"> "
@@ -207,7 +208,7 @@ static void test_form_checkboxes(void **state)
 	buf_reset(o);
 	f.error = NULL;
 	form_checkboxes(o, &f, opts, (int)N_OF(opts), NULL, 0);
-	expect("checkboxes, none checked", buf_str(o), LIST("<fieldset class=\"field checks\">"),
+	expect("checkboxes, none checked", buf_str(o), LIST("<fieldset id=\"f-svar\" class=\"field checks\">"),
 	       LIST(" checked", "aria-describedby", "class=\"error\""));
 }
 
