@@ -276,3 +276,36 @@ int registry_api_stats(struct req *r)
 	}
 	return reply_json(r, 200);
 }
+
+/* the managed list opts as {"items": [{"key", "label"}], "total", "limit", "offset"}, all in one
+ * answer in the list's order, like /api/v1/kommuner */
+static int options_reply(struct req *r, bool targets)
+{
+	struct option_kv *opts;
+	int n;
+	int rc = registry_options(r->db, &r->a, targets, &opts, &n);
+	if (rc)
+		return api_fail(r, rc);
+	struct json w;
+	api_list_begin(r, &w);
+	for (int i = 0; i < n; i++) {
+		json_obj_open(&w, NULL);
+		json_str(&w, "key", opts[i].key);
+		json_str(&w, "label", opts[i].label);
+		json_obj_close(&w);
+	}
+	api_list_end(r, &w, n, n, 0);
+	return 0;
+}
+
+/* GET /api/v1/lists/services — public. The managed list of services an enterprise sells. */
+int registry_api_list_services(struct req *r)
+{
+	return options_reply(r, false);
+}
+
+/* GET /api/v1/lists/target_groups — public. The managed list of target groups. */
+int registry_api_list_target_groups(struct req *r)
+{
+	return options_reply(r, true);
+}

@@ -31,6 +31,8 @@ int registry_api_get(struct req *r);
 int registry_api_create(struct req *r);
 int registry_api_update(struct req *r);
 int registry_api_stats(struct req *r);
+int registry_api_list_services(struct req *r);
+int registry_api_list_target_groups(struct req *r);
 
 /* registry_web_stats_params: ?year (default: last year) and ?kommuner of the statistics page,
  * download and API; false when the 400 answer is written (JSON when api). */
