@@ -10,8 +10,9 @@
 struct req;
 struct registry_query;
 
-/* registry_query_from: the list query from the URL (q, kommune, service, target, status,
- * registered, sort, offset) with limit; shared by the page and the API. */
+/* registry_query_from: the list query from the URL (q, kommune, service, target, kind, status,
+ * registered, sort, offset) with limit; shared by the page and the API. kind is left NULL (both
+ * kinds) when ?kind is absent, empty, "all" or unknown: the page puts its own default in. */
 void registry_query_from(struct req *r, struct registry_query *q, int limit);
 
 int registry_page_list(struct req *r);
