@@ -5,6 +5,11 @@
 Each row's `source` column says where it comes from:
   report-2015  an enterprise named in Bilag 1 of the report
   filler       a placeholder where the report gives a count but no name
+  invented     an ordinary company (kind `company`), made up to show the employment stories of
+               chapter 4 (Silkeborg's Inhouse model, fleksjob in Slagelse and Kolding); its name
+               begins with "Eksempel" so that nobody takes it for a real one
+Every other row is a social-economy enterprise (kind `soev`); the companies never count in
+Tabel 1, Tabel 2 or Bilag 1, so they leave the report's figures as they are.
 The report publishes counts per municipality, not which enterprise is registered, when each was
 established or where it came from: those dates, origins, services and target groups are
 synthetic, chosen so that the statistics for 2015 restricted to the report's 17 municipalities
@@ -76,7 +81,7 @@ for key in order:
     e["others"].discard(e["home"])
 
 out = csv.writer(sys.stdout, lineterminator="\r\n")
-out.writerow(["name", "cvr", "kommune", "pipeline_since", "established", "rsv_registered",
+out.writerow(["name", "cvr", "kommune", "kind", "pipeline_since", "established", "rsv_registered",
               "closed", "legal_form", "origin", "purposes", "criteria", "services",
               "target_groups", "other_kommuner", "description", "source"])
 counter = 0
@@ -90,7 +95,7 @@ def emit(name, kode, dates, source, others=(), note=""):
     desc = NOTES.get(name, "") if note else ""
     if source == "filler":
         desc = "Pladsholder: rapporten oplyser antallet, men ikke navnet."
-    out.writerow([name, "", kode, pipeline, est, rsv, closed, legal_form(name),
+    out.writerow([name, "", kode, "soev", pipeline, est, rsv, closed, legal_form(name),
                   ORIGINS[counter % len(ORIGINS)], "social", crit,
                   SERVICES.get(name, ""), TARGETS[counter % len(TARGETS)] +
                   ("|" + TARGETS[(counter + 3) % len(TARGETS)] if counter % 2 else ""),
@@ -133,3 +138,26 @@ for key in order:
     if e["home"] not in seventeen:
         emit(e["name"], e["home"], ("2010-01-01", "2011-01-01", "", ""), "report-2015",
              e["others"], e["note"])
+
+# ordinary companies that work with the municipality on jobs (made up; see the top)
+COMPANIES = [
+    ("Eksempel Emballage A/S", "740", "1978-05-01", "as", "pakning", "handicap|psykisk_saarbare",
+     "Har efter Inhouse-modellen en gruppe borgere med autisme på lageret, med egen holdleder "
+     "og faste opgaver."),
+    ("Eksempel Maskinfabrik A/S", "740", "1965-09-01", "as", "haandvaerk|pakning",
+     "udsatte_ledige|fleksjob",
+     "Tager en Inhouse-gruppe på seks borgere i montageafdelingen og ansætter nogle af dem i "
+     "fleksjob bagefter."),
+    ("Eksempel Supermarked Silkeborg ApS", "740", "2003-02-01", "aps", "koebmand", "unge|flygtninge",
+     "CSR-partner: tager borgere i virksomhedspraktik i butikken og har en Inhouse-gruppe, der "
+     "fylder varer op om morgenen."),
+    ("Eksempel Kantinedrift ApS", "330", "2009-08-01", "aps", "kantine|rengoering", "fleksjob",
+     "Driver kantiner på virksomheder i Slagelse med flere ansatte i fleksjob og gør rent om "
+     "eftermiddagen, så arbejdet passer til korte arbejdsdage."),
+    ("Eksempel Logistik A/S", "621", "1994-03-01", "as", "transport|pakning",
+     "fleksjob|ressourceforloeb",
+     "Ansætter borgere i fleksjob på lageret og tager borgere i ressourceforløb i praktik."),
+]
+for name, kode, est, form, services, targets, desc in COMPANIES:
+    out.writerow([name, "", kode, "company", "", est, "", "", form, "", "", "", services, targets,
+                  "", "Opdigtet virksomhed (demodata). " + desc, "invented"])

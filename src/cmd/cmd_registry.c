@@ -20,7 +20,8 @@
 
 static const char registry_help[] =
 	"usage: indgang [--db PATH] registry import FILE.csv [--dry-run]\n"
-	"       indgang [--db PATH] registry export [--format csv|json|xlsx] [--kommune KODE] [--output FILE]\n"
+	"       indgang [--db PATH] registry export [--format csv|json|xlsx] [--kommune KODE]\n"
+	"                                           [--kind soev|company|all] [--output FILE]\n"
 	"       indgang [--db PATH] registry stats --year Y [--kommuner 740,621,...] [--table 1|2]\n"
 	"                                          [--format json|csv|xlsx] [FILE]\n"
 	"       indgang [--db PATH] registry lists\n"
@@ -32,8 +33,10 @@ static const char registry_help[] =
 	"A valid file is written in short transactions, so a server beside it keeps answering; if\n"
 	"writing stops part way (a disk error), the rows written stay and running the same import\n"
 	"again finishes it.\n"
-	"export writes every enterprise with the import's columns (xlsx needs --output).\n"
-	"stats prints Tabel 1 (or 2) as of 31 December of the year; xlsx is written to FILE.\n"
+	"export writes every enterprise with the import's columns (xlsx needs --output): both kinds,\n"
+	"or with --kind only the social-economy enterprises (soev) or the ordinary companies.\n"
+	"stats prints Tabel 1 (or 2) as of 31 December of the year, of the social-economy\n"
+	"enterprises only (companies never count); xlsx is written to FILE.\n"
 	"lists prints the managed lists of services and target groups; list-add adds to one.\n";
 
 static int write_out(const char *path, const struct buf *b)
@@ -137,6 +140,7 @@ int cmd_registry(const struct cmd_ctx *ctx, int argc, char **argv)
 		{"format", required_argument, NULL, 'f'},
 		{"kommune", required_argument, NULL, 'k'},
 		{"kommuner", required_argument, NULL, 'K'},
+		{"kind", required_argument, NULL, 'K' + 256},
 		{"output", required_argument, NULL, 'o'},
 		{"year", required_argument, NULL, 'y'},
 		{"table", required_argument, NULL, 't'},
@@ -151,7 +155,7 @@ int cmd_registry(const struct cmd_ctx *ctx, int argc, char **argv)
 		return argc < 2 ? EXIT_USAGE : EXIT_OK;
 	}
 	const char *verb = argv[1], *format = NULL, *kommune = NULL, *kommuner = NULL, *output = NULL;
-	const char *list_name = NULL, *key = NULL, *label = NULL;
+	const char *list_name = NULL, *key = NULL, *label = NULL, *kind = NULL;
 	bool dry = false;
 	long long year = 0, table = 1;
 	int o;
@@ -162,6 +166,7 @@ int cmd_registry(const struct cmd_ctx *ctx, int argc, char **argv)
 		case 'f': format = optarg; break;
 		case 'k': kommune = optarg; break;
 		case 'K': kommuner = optarg; break;
+		case 'K' + 256: kind = optarg; break;
 		case 'o': output = optarg; break;
 		case 'y':
 			if (text_parse_int(optarg, 1900, 2200, &year) != 0)
@@ -202,6 +207,12 @@ int cmd_registry(const struct cmd_ctx *ctx, int argc, char **argv)
 		return cmd_usage_error("registry", "xlsx is written to a file: give FILE or --output");
 	if (kommune && !text_is_digits(kommune, 3))
 		return cmd_usage_error("registry", "--kommune wants a three-digit code");
+	if (kind && strcmp(kind, "all") && !registry_kind_valid(kind))
+		return cmd_usage_error("registry", "--kind must be soev, company or all");
+	if (kind && !export)
+		return cmd_usage_error("registry", "--kind is an option of export");
+	if (kind && !strcmp(kind, "all"))
+		kind = NULL;
 	struct db *db;
 	if (cmd_open_db(ctx, &db) != 0)
 		return EXIT_FAIL;
@@ -215,7 +226,7 @@ int cmd_registry(const struct cmd_ctx *ctx, int argc, char **argv)
 	} else if (export) {
 		enum export_format f = !strcmp(format, "json") ? EXPORT_JSON
 		                       : !strcmp(format, "xlsx") ? EXPORT_XLSX : EXPORT_CSV;
-		if (registry_export(db, &a, kommune, f, &out) != 0 || write_out(output, &out) != 0) {
+		if (registry_export(db, &a, kommune, kind, f, &out) != 0 || write_out(output, &out) != 0) {
 			fprintf(stderr, "indgang registry export: could not write the export\n");
 			rc = EXIT_FAIL;
 		}

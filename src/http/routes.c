@@ -7,6 +7,7 @@
 #include "../auth/auth_web.h"
 #include "../employment/citizens_web.h"
 #include "../employment/openings_web.h"
+#include "../employment/employment_web.h"
 #include "../entry/entry_web.h"
 #include "../kommune/kommune_web.h"
 #include "../mail/mail_web.h"
@@ -109,6 +110,11 @@ const struct route routes[] = {
 	{M_POST, "/api/v1/openings", openings_api_create, RF_API | RF_JSON, 0},
 	{M_GET, "/api/v1/openings/{id:int}", openings_api_get, RF_API, 0},
 	{M_PATCH, "/api/v1/openings/{id:int}", openings_api_update, RF_API | RF_JSON, 0},
+	/* the managed lists: the registry's and the employment capability's */
+	{M_GET, "/api/v1/lists/services", registry_api_list_services, RF_PUBLIC | RF_API, 0},
+	{M_GET, "/api/v1/lists/target_groups", registry_api_list_target_groups, RF_PUBLIC | RF_API, 0},
+	{M_GET, "/api/v1/lists/tasks", employment_api_list_tasks, RF_PUBLIC | RF_API, 0},
+	{M_GET, "/api/v1/lists/adaptations", employment_api_list_adaptations, RF_PUBLIC | RF_API, 0},
 	{M_GET, "/api/v1/surveys/{survey}/rounds/{round}/report", surveys_api_report, RF_API, ROLE_ADMIN},
 };
 

@@ -46,6 +46,12 @@ const struct option_kv registry_origins[] = {
 };
 const int registry_origins_count = sizeof(registry_origins) / sizeof(registry_origins[0]);
 
+const struct option_kv registry_kinds[] = {
+	{REGISTRY_KIND_SOEV, "Socialøkonomisk virksomhed"},
+	{REGISTRY_KIND_COMPANY, "Almindelig virksomhed"},
+};
+const int registry_kinds_count = sizeof(registry_kinds) / sizeof(registry_kinds[0]);
+
 bool registry_cvr_valid(const char *cvr)
 {
 	static const int weights[8] = {2, 7, 6, 5, 4, 3, 2, 1};
@@ -55,6 +61,11 @@ bool registry_cvr_valid(const char *cvr)
 	for (int i = 0; i < 8; i++)
 		sum += (cvr[i] - '0') * weights[i];
 	return sum % 11 == 0;
+}
+
+bool registry_kind_valid(const char *kind)
+{
+	return kind && (!strcmp(kind, REGISTRY_KIND_SOEV) || !strcmp(kind, REGISTRY_KIND_COMPANY));
 }
 
 bool registry_date_valid(const char *s)
@@ -145,6 +156,11 @@ int registry_validate(struct db *db, struct arena *a, struct enterprise *e, stru
 		errs_add(errs, "kommune", "Ukendt kommunekode: brug en af de 98 kommuners tre cifre.");
 	else
 		e->kommune_navn = k.navn;
+	e->kind = e->kind ? clean(a, e->kind) : REGISTRY_KIND_SOEV;
+	if (!registry_kind_valid(e->kind))
+		errs_add(errs, "kind", "Ukendt type: en virksomhed er socialøkonomisk (soev) eller almindelig (company).");
+	else if (e->entrepreneur && !strcmp(e->kind, REGISTRY_KIND_COMPANY))
+		errs_add(errs, "kind", "En social iværksætter uden virksomhed kan ikke være en almindelig virksomhed.");
 	e->legal_form = clean(a, e->legal_form);
 	if (*e->legal_form && !in_list(registry_legal_forms, registry_legal_forms_count, e->legal_form))
 		errs_add(errs, "legal_form", "Ukendt selskabsform.");
@@ -215,6 +231,7 @@ int registry_write(struct db *db, struct arena *a, const struct principal *who,
 		if (own_only) {
 			/* the enterprise's own user keeps the registry's facts as they are */
 			e->kommune = old.kommune;
+			e->kind = old.kind;
 			e->cvr = old.cvr;
 			e->pipeline_since = old.pipeline_since;
 			e->established = old.established;
@@ -251,6 +268,7 @@ int registry_write(struct db *db, struct arena *a, const struct principal *who,
 		                  arena_printf(a, "%lld", (long long)e->id), e->kommune,
 		                  AUDIT_DETAIL(AUDIT_TEXT("name", e->name), AUDIT_TEXT("cvr", e->cvr),
 		                               AUDIT_TEXT("kommune", e->kommune),
+		                               AUDIT_TEXT("kind", e->kind),
 		                               AUDIT_TEXT("pipeline_since", e->pipeline_since),
 		                               AUDIT_TEXT("established", e->established),
 		                               AUDIT_TEXT("rsv_registered", e->rsv_registered),
@@ -392,6 +410,7 @@ static bool same_list(const char *const *x, int nx, const char *const *y, int ny
 bool registry_equal(const struct enterprise *x, const struct enterprise *y)
 {
 	return same(x->name, y->name) && same(x->cvr, y->cvr) && same(x->kommune, y->kommune) &&
+	       same(x->kind, y->kind) &&
 	       x->entrepreneur == y->entrepreneur && same(x->legal_form, y->legal_form) &&
 	       same(x->origin, y->origin) && x->purpose_social == y->purpose_social &&
 	       x->purpose_health == y->purpose_health &&

@@ -1,6 +1,8 @@
 /*
- * registry.h — the registry of social-economy enterprises (SØV) and social entrepreneurs:
- * the enterprise, its lifecycle by dates, validation, and the statistics of Tabel 1 and 2.
+ * registry.h — the registry of social-economy enterprises (SØV) and social entrepreneurs, and of
+ * the ordinary companies that work with the municipality on jobs (kind "company"): the
+ * enterprise, its lifecycle by dates, validation, and the statistics of Tabel 1 and 2, which
+ * count SØV only.
  * Layer: capability domain. Knows no HTTP and no HTML; its SQL is in registry_store.c.
  */
 #ifndef INDGANG_REGISTRY_H
@@ -27,12 +29,19 @@ enum criterion {
 
 #define REGISTRY_MAX_LIST 32
 
+/* the kinds of enterprise: a social-economy enterprise, the registry's subject and the only
+ * kind Tabel 1, Tabel 2 and Bilag 1 count; or an ordinary company that hires citizens, takes an
+ * Inhouse group or is a CSR partner */
+#define REGISTRY_KIND_SOEV "soev"
+#define REGISTRY_KIND_COMPANY "company"
+
 struct enterprise {
 	int64_t id;
 	const char *name;
 	const char *cvr;            /* NULL if none */
 	const char *kommune;        /* home municipality, 3 digits */
 	const char *kommune_navn;
+	const char *kind;           /* REGISTRY_KIND_SOEV (also for NULL) or REGISTRY_KIND_COMPANY */
 	bool entrepreneur;          /* a person with an idea, no company yet */
 	const char *legal_form;     /* key, "" unknown */
 	const char *origin;         /* key, "" unknown */
@@ -62,6 +71,12 @@ extern const struct option_kv registry_legal_forms[];
 extern const int registry_legal_forms_count;
 extern const struct option_kv registry_origins[];
 extern const int registry_origins_count;
+/* the kinds with their Danish labels, SØV first */
+extern const struct option_kv registry_kinds[];
+extern const int registry_kinds_count;
+
+/* registry_kind_valid: kind is "soev" or "company". */
+bool registry_kind_valid(const char *kind);
 
 /* registry_cvr_valid: 8 digits, the first not 0, weights 2,7,6,5,4,3,2,1 summing to a
  * multiple of 11. */
@@ -77,9 +92,9 @@ const char *registry_status_label(enum registry_status s); /* Danish */
 const char *registry_label(const struct option_kv *opts, int n, const char *key);
 
 /* registry_validate: checks e's fields (trimmed copies replace the originals, empty optional
- * text becomes NULL or ""), adding field errors named as the import's columns. 0 or
- * ERR_INVALID. Does not check uniqueness (the store does) or that list keys exist (the
- * foreign keys do, reported by registry_save). */
+ * text becomes NULL or "", a NULL kind "soev"), adding field errors named as the import's
+ * columns. 0 or ERR_INVALID. Does not check uniqueness (the store does) or that list keys
+ * exist (the foreign keys do, reported by registry_save). */
 int registry_validate(struct db *db, struct arena *a, struct enterprise *e, struct errs *errs);
 
 /* registry_save: validates and creates (e->id 0) or updates e, with its lists, search terms and
@@ -114,6 +129,7 @@ struct registry_query {
 	                        * work with it (other_kommuner), or NULL for all */
 	const char *service;   /* key, or NULL */
 	const char *target;    /* key, or NULL */
+	const char *kind;      /* REGISTRY_KIND_SOEV or _COMPANY, or NULL for both */
 	const char *status;    /* "idea" ... "closed" as of day, or NULL */
 	int registered;        /* 1 RSV-registered by day, 0 not, -1 either */
 	const char *day;       /* YYYY-MM-DD for status */
@@ -122,7 +138,7 @@ struct registry_query {
 };
 struct registry_item {
 	int64_t id;
-	const char *name, *cvr, *kommune, *kommune_navn, *status, *established, *rsv_registered;
+	const char *name, *cvr, *kommune, *kommune_navn, *kind, *status, *established, *rsv_registered;
 	bool home;             /* kommune is the query's municipality (always true without one) */
 };
 /* registry_list: one page of the enterprises q selects, in q's order, with their public fields
@@ -142,10 +158,10 @@ struct bilag1_row {
 	bool home;                            /* kommune is its home, not one of its others */
 	const char *home_kommune, *home_navn; /* its home municipality */
 };
-/* registry_bilag1: for every municipality (or only kommune), the enterprises not closed by day
- * (YYYY-MM-DD) that it works with: those whose home it is and those that have it among their
- * other municipalities. Sorted by municipality, then name, both in Danish order; allocated in
- * a. Public data. ERR_DB. */
+/* registry_bilag1: for every municipality (or only kommune), the social-economy enterprises
+ * (companies are not in Bilag 1) not closed by day (YYYY-MM-DD) that it works with: those
+ * whose home it is and those that have it among their other municipalities. Sorted by
+ * municipality, then name, both in Danish order; allocated in a. Public data. ERR_DB. */
 int registry_bilag1(struct db *db, struct arena *a, const char *kommune, const char *day,
                     struct bilag1_row **rows, int *n);
 
@@ -154,9 +170,10 @@ struct tabel1_row {
 	const char *kommune, *navn;
 	int total, registered, established, pipeline;
 };
-/* registry_tabel1: Tabel 1 for year: as of 31 December, per municipality: total established and
- * not closed; registered of those; established within the year; on the way. Rows for every
- * municipality with a non-zero figure, or exactly those in kommuner (NULL-terminated list, zeros
+/* registry_tabel1: Tabel 1 for year, of the social-economy enterprises only (a company never
+ * counts): as of 31 December, per municipality: total established and not closed; registered
+ * of those; established within the year; on the way. Rows for every municipality with a
+ * non-zero figure, or exactly those in kommuner (NULL-terminated list, zeros
  * included); sorted by total descending, then name in Danish order. *sum gets the total row. */
 int registry_tabel1(struct db *db, struct arena *a, int year, const char *const *kommuner,
                     struct tabel1_row **rows, int *n, struct tabel1_row *sum);
@@ -164,8 +181,9 @@ struct tabel2_row {
 	const char *origin, *label;
 	int count;
 };
-/* registry_tabel2: enterprises established and not closed at the end of year, by origin (every
- * origin, zeros included, unknown last), within kommuner (NULL: all). */
+/* registry_tabel2: social-economy enterprises (no companies) established and not closed at the
+ * end of year, by origin (every origin, zeros included, unknown last), within kommuner (NULL:
+ * all). */
 int registry_tabel2(struct db *db, struct arena *a, int year, const char *const *kommuner,
                     struct tabel2_row **rows, int *n, int *total);
 

@@ -12,9 +12,10 @@
 #include "registry_report.h"
 #include "registry_web.h"
 
-/* GET /api/v1/enterprises — public. ?q, kommune, service, target, status, registered,
- * sort=name|established|kommune, limit, offset. Public fields only. ?kommune=K lists the
- * enterprises whose home K is and those that work with K (Bilag 1); "home" says which. */
+/* GET /api/v1/enterprises — public. ?q, kommune, service, target, kind=soev|company|all
+ * (default all), status, registered, sort=name|established|kommune, limit, offset. Public fields
+ * only. ?kommune=K lists the enterprises whose home K is and those that work with K (Bilag 1);
+ * "home" says which. */
 int registry_api_list(struct req *r)
 {
 	int limit, offset;
@@ -23,6 +24,9 @@ int registry_api_list(struct req *r)
 	const char *sort = req_query(r, "sort");
 	if (sort && strcmp(sort, "name") && strcmp(sort, "established") && strcmp(sort, "kommune"))
 		return reply_api_error(r, 400, "bad_parameter", "sort must be name, established or kommune.", "sort");
+	const char *kind = req_query(r, "kind");
+	if (kind && *kind && strcmp(kind, "all") && !registry_kind_valid(kind))
+		return reply_api_error(r, 400, "bad_parameter", "kind must be soev, company or all.", "kind");
 	struct registry_query q;
 	registry_query_from(r, &q, limit);
 	q.offset = offset;
@@ -39,6 +43,7 @@ int registry_api_list(struct req *r)
 		json_str(&w, "name", items[i].name);
 		json_str(&w, "cvr", items[i].cvr);
 		json_str(&w, "kommune", items[i].kommune);
+		json_str(&w, "kind", items[i].kind);
 		json_str(&w, "status", items[i].status);
 		json_str(&w, "established", items[i].established);
 		json_bool(&w, "registered", items[i].rsv_registered && strcmp(items[i].rsv_registered, q.day) <= 0);
@@ -67,6 +72,7 @@ static void enterprise_json(struct req *r, const struct enterprise *e)
 	json_str(&w, "name", e->name);
 	json_str(&w, "cvr", e->cvr);
 	json_str(&w, "kommune", e->kommune);
+	json_str(&w, "kind", e->kind);
 	json_bool(&w, "entrepreneur", e->entrepreneur);
 	json_str(&w, "legal_form", *e->legal_form ? e->legal_form : NULL);
 	json_str(&w, "origin", *e->origin ? e->origin : NULL);
@@ -143,6 +149,7 @@ static void read_body(struct req *r, json_t *body, struct enterprise *e)
 		{"name", offsetof(struct enterprise, name)},
 		{"cvr", offsetof(struct enterprise, cvr)},
 		{"kommune", offsetof(struct enterprise, kommune)},
+		{"kind", offsetof(struct enterprise, kind)},
 		{"legal_form", offsetof(struct enterprise, legal_form)},
 		{"origin", offsetof(struct enterprise, origin)},
 		{"pipeline_since", offsetof(struct enterprise, pipeline_since)},
@@ -222,7 +229,8 @@ static int save_and_reply(struct req *r, struct enterprise *e, int status)
 }
 
 /* POST /api/v1/enterprises — staff of the enterprise's municipality (kommune member), or admin.
- * The members of GET /api/v1/enterprises/{id}; name and kommune required. 201. */
+ * The members of GET /api/v1/enterprises/{id}; name and kommune required, kind "soev" unless
+ * given. 201. */
 int registry_api_create(struct req *r)
 {
 	json_t *body = api_body_or_reply(r);
@@ -275,4 +283,37 @@ int registry_api_stats(struct req *r)
 		registry_tabel1_json(&r->out, year, rows, n, &sum);
 	}
 	return reply_json(r, 200);
+}
+
+/* the managed list opts as {"items": [{"key", "label"}], "total", "limit", "offset"}, all in one
+ * answer in the list's order, like /api/v1/kommuner */
+static int options_reply(struct req *r, bool targets)
+{
+	struct option_kv *opts;
+	int n;
+	int rc = registry_options(r->db, &r->a, targets, &opts, &n);
+	if (rc)
+		return api_fail(r, rc);
+	struct json w;
+	api_list_begin(r, &w);
+	for (int i = 0; i < n; i++) {
+		json_obj_open(&w, NULL);
+		json_str(&w, "key", opts[i].key);
+		json_str(&w, "label", opts[i].label);
+		json_obj_close(&w);
+	}
+	api_list_end(r, &w, n, n, 0);
+	return 0;
+}
+
+/* GET /api/v1/lists/services — public. The managed list of services an enterprise sells. */
+int registry_api_list_services(struct req *r)
+{
+	return options_reply(r, false);
+}
+
+/* GET /api/v1/lists/target_groups — public. The managed list of target groups. */
+int registry_api_list_target_groups(struct req *r)
+{
+	return options_reply(r, true);
 }

@@ -63,6 +63,13 @@ static void form_facts(struct req *r, const struct enterprise *e, const struct e
 {
 	struct buf *o = &r->out;
 	const struct errs *er = &r->errs;
+	form_select(o, &(struct form_field){.name = "kind", .label = R_KIND,
+	                                    .value = e->kind ? e->kind : REGISTRY_KIND_SOEV,
+	                                    .hint = "En almindelig virksomhed ansætter borgere, tager en "
+	                                            "Inhouse-gruppe eller er CSR-partner. Den tæller ikke "
+	                                            "med i Tabel 1 og 2.",
+	                                    .error = errs_get(er, "kind")},
+	            to_form_options(r, registry_kinds, registry_kinds_count), registry_kinds_count);
 	form_checkbox(o, &(struct form_field){.name = "entrepreneur",
 	                                      .label = "Social iværksætter uden virksomhed endnu (en person og en idé)",
 	                                      .value = e->entrepreneur ? "1" : "0"});
@@ -189,7 +196,7 @@ static int edit_form(struct req *r, int status, const struct enterprise *e, bool
 	form_input(o, &(struct form_field){.name = "name", .label = R_NAME, .value = e->name,
 	                                   .error = errs_get(&r->errs, "name"), .required = true});
 	if (own_only)
-		html(o, "<p class=\"hint\">Kommunen vedligeholder virksomhedens CVR-nummer, kommune, "
+		html(o, "<p class=\"hint\">Kommunen vedligeholder virksomhedens type, CVR-nummer, kommune, "
 		        "oprindelse og datoer. Kontakt kommunen, hvis de skal rettes.</p>\n");
 	else
 		form_facts(r, e, &l);
@@ -220,6 +227,8 @@ static int form_list(struct req *r, const char *name, const char **out, const ch
 /* the registry's facts from the form: what only the municipality's staff may set */
 static void read_facts(struct req *r, struct enterprise *e)
 {
+	if (req_form(r, "kind")) /* a form without it keeps the kind (a new one is SØV) */
+		e->kind = req_form(r, "kind");
 	e->cvr = req_form(r, "cvr");
 	e->entrepreneur = req_form(r, "entrepreneur") != NULL;
 	if (access_national(r->user))
@@ -266,12 +275,14 @@ static void read_form(struct req *r, struct enterprise *e, bool own_only)
 	e->description = req_form(r, "description");
 }
 
-/* GET /virksomheder/ny — konsulent or admin. */
+/* GET /virksomheder/ny — konsulent or admin. ?kind=company chooses an ordinary company. */
 int registry_page_new(struct req *r)
 {
 	if (access_allowed(r->user, ACC_WRITE, r->user->kommune) != 0)
 		return page_fail(r, ERR_FORBIDDEN, NULL);
-	struct enterprise e = {.kommune = r->user->kommune, .criteria = 0};
+	const char *kind = req_query(r, "kind");
+	struct enterprise e = {.kommune = r->user->kommune, .criteria = 0,
+	                       .kind = registry_kind_valid(kind) ? kind : REGISTRY_KIND_SOEV};
 	return edit_form(r, 200, &e, false);
 }
 

@@ -22,7 +22,7 @@
 #include "registry_store.h"
 
 enum col {
-	C_NAME, C_CVR, C_KOMMUNE, C_PIPELINE, C_ESTABLISHED, C_RSV, C_CLOSED, C_ENTREPRENEUR,
+	C_NAME, C_CVR, C_KOMMUNE, C_KIND, C_PIPELINE, C_ESTABLISHED, C_RSV, C_CLOSED, C_ENTREPRENEUR,
 	C_LEGAL_FORM, C_ORIGIN, C_PURPOSES, C_CRITERIA, C_SERVICES, C_TARGETS, C_OTHERS,
 	C_CONTACT_NAME, C_CONTACT_EMAIL, C_CONTACT_PHONE, C_ADDRESS, C_WEBSITE, C_DESCRIPTION,
 	C_SOURCE, C_COUNT
@@ -30,7 +30,7 @@ enum col {
 
 /* header names; the validation's field names are the same */
 static const char *const columns[C_COUNT] = {
-	"name", "cvr", "kommune", "pipeline_since", "established", "rsv_registered", "closed",
+	"name", "cvr", "kommune", "kind", "pipeline_since", "established", "rsv_registered", "closed",
 	"entrepreneur", "legal_form", "origin", "purposes", "criteria", "services", "target_groups",
 	"other_kommuner", "contact_name", "contact_email", "contact_phone", "address", "website",
 	"description", "source",
@@ -75,6 +75,7 @@ static const char *apply(struct arena *a, struct enterprise *e, enum col c, cons
 	case C_NAME: e->name = v; break;
 	case C_CVR: e->cvr = v; break;
 	case C_KOMMUNE: e->kommune = v; break;
+	case C_KIND: e->kind = *v ? v : REGISTRY_KIND_SOEV; break; /* empty: the default */
 	case C_PIPELINE: e->pipeline_since = v; break;
 	case C_ESTABLISHED: e->established = v; break;
 	case C_RSV: e->rsv_registered = v; break;
@@ -438,6 +439,7 @@ static void row_values(struct arena *a, const struct enterprise *e, const char *
 	v[C_NAME] = e->name;
 	v[C_CVR] = e->cvr;
 	v[C_KOMMUNE] = e->kommune;
+	v[C_KIND] = e->kind;
 	v[C_PIPELINE] = e->pipeline_since;
 	v[C_ESTABLISHED] = e->established;
 	v[C_RSV] = e->rsv_registered;
@@ -495,13 +497,13 @@ static int export_xlsx(struct db *db, struct arena *a, const int64_t *ids, const
 	return rc ? rc : closed;
 }
 
-int registry_export(struct db *db, struct arena *a, const char *kommune, enum export_format f,
-                    struct buf *out)
+int registry_export(struct db *db, struct arena *a, const char *kommune, const char *kind,
+                    enum export_format f, struct buf *out)
 {
 	int64_t *ids;
 	bool *home;
 	int n;
-	int rc = registry_store_ids(db, a, kommune, &ids, &home, &n);
+	int rc = registry_store_ids(db, a, kommune, kind, &ids, &home, &n);
 	if (rc)
 		return rc;
 	if (!kommune)

@@ -4,10 +4,10 @@
  * Layer: capability domain (registry).
  *
  * Columns (header names, any order; only name and kommune are required):
- *   name, cvr, kommune (3-digit code), pipeline_since, established, rsv_registered, closed
- *   (YYYY-MM-DD or empty), entrepreneur (1/0, ja/nej), legal_form, origin, purposes,
- *   criteria, services, target_groups, other_kommuner, contact_name, contact_email,
- *   contact_phone, address, website, description, source.
+ *   name, cvr, kommune (3-digit code), kind (soev or company; empty: soev), pipeline_since,
+ *   established, rsv_registered, closed (YYYY-MM-DD or empty), entrepreneur (1/0, ja/nej),
+ *   legal_form, origin, purposes, criteria, services, target_groups, other_kommuner,
+ *   contact_name, contact_email, contact_phone, address, website, description, source.
  * List columns hold keys separated by '|': purposes social|health|environment; criteria
  * purpose|sells|reinvests|independent|cvr; services and target_groups the keys of the managed
  * lists; other_kommuner municipality codes. A column "home" (the export's, for one municipality)
@@ -38,11 +38,12 @@ int registry_import_csv(struct db *db, struct arena *a, const struct principal *
                         const char *data, size_t len, bool dry_run, struct import_report *rep);
 
 enum export_format { EXPORT_CSV, EXPORT_JSON, EXPORT_XLSX };
-/* registry_export: every enterprise of kommune (NULL: all) into out, in name order: with a
- * municipality, those whose home it is and those that work with it (other_kommuner), and a last
- * column "home" (1/0; JSON true/false) saying which. XLSX
- * needs a temporary file (libxlsxwriter writes files); its bytes end up in out. */
-int registry_export(struct db *db, struct arena *a, const char *kommune, enum export_format f,
-                    struct buf *out);
+/* registry_export: every enterprise of kommune (NULL: all) and kind (REGISTRY_KIND_SOEV or
+ * _COMPANY; NULL: both) into out, in name order: with a municipality, those whose home it is
+ * and those that work with it (other_kommuner), and a last column "home" (1/0; JSON
+ * true/false) saying which. XLSX needs a temporary file (libxlsxwriter writes files); its
+ * bytes end up in out. */
+int registry_export(struct db *db, struct arena *a, const char *kommune, const char *kind,
+                    enum export_format f, struct buf *out);
 
 #endif

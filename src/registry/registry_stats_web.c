@@ -116,6 +116,7 @@ int registry_page_stats(struct req *r)
 	         "<a href=\"/statistik/virksomheder?format=xlsx&amp;year=%d%s\">Excel (XLSX)</a> · "
 	         "<a href=\"/api/v1/stats/enterprises?year=%d%s\">JSON</a></p>\n",
 	      year, kq, year, kq, year, kq);
+	htmlf(o, "<p class=\"hint\">%s</p>\n", R_STATS_SOEV_ONLY);
 	htmlf(o, "<p><a href=\"/statistik/bilag1\">%s</a></p>\n", R_BILAG1_LINK);
 	return page_end(r, 200);
 }
@@ -152,19 +153,25 @@ int registry_download_stats(struct req *r)
 	return reply_download(r, "text/csv; charset=utf-8", arena_printf(&r->a, "tabel1-%d.csv", year));
 }
 
-/* GET /virksomheder/eksport — public. ?format=csv|xlsx|json[&kommune=KODE]: every enterprise
- * with the import's columns. */
+/* GET /virksomheder/eksport — public. ?format=csv|xlsx|json[&kommune=KODE][&kind=...]: every
+ * enterprise with the import's columns. kind as on the list page: soev (the default), company
+ * or all; an unknown value counts as the default, as there. */
 int registry_download_export(struct req *r)
 {
 	const char *format = req_query(r, "format") ? req_query(r, "format") : "csv";
 	const char *kommune = req_query(r, "kommune");
 	if (kommune && !text_is_digits(kommune, 3))
 		kommune = NULL;
+	const char *kind = req_query(r, "kind");
+	if (!kind || (strcmp(kind, "all") && !registry_kind_valid(kind)))
+		kind = REGISTRY_KIND_SOEV;
+	else if (!strcmp(kind, "all"))
+		kind = NULL;
 	enum export_format f = !strcmp(format, "xlsx") ? EXPORT_XLSX : !strcmp(format, "json") ? EXPORT_JSON : EXPORT_CSV;
 	if (strcmp(format, "csv") && strcmp(format, "xlsx") && strcmp(format, "json"))
 		return reply_page_error(r, 400, "Formatet skal være csv, xlsx eller json.");
 	buf_reset(&r->out);
-	if (registry_export(r->db, &r->a, kommune, f, &r->out) != 0)
+	if (registry_export(r->db, &r->a, kommune, kind, f, &r->out) != 0)
 		return reply_page_error(r, 500, "Eksporten kunne ikke skrives.");
 	if (f == EXPORT_XLSX)
 		return reply_download(r, XLSX_TYPE, "virksomheder.xlsx");

@@ -16,7 +16,8 @@
 static int bind_fields(struct db_stmt *s, const struct enterprise *e)
 {
 	return db_bind_text(s, ":name", e->name) | db_bind_text(s, ":cvr", e->cvr) |
-	       db_bind_text(s, ":kommune", e->kommune) | db_bind_int(s, ":entrepreneur", e->entrepreneur) |
+	       db_bind_text(s, ":kommune", e->kommune) | db_bind_text(s, ":kind", e->kind) |
+	       db_bind_int(s, ":entrepreneur", e->entrepreneur) |
 	       db_bind_text(s, ":legal_form", e->legal_form) | db_bind_text(s, ":origin", e->origin) |
 	       db_bind_int(s, ":ps", e->purpose_social) | db_bind_int(s, ":ph", e->purpose_health) |
 	       db_bind_int(s, ":pe", e->purpose_environment) | db_bind_int(s, ":criteria", e->criteria) |
@@ -32,13 +33,13 @@ static int bind_fields(struct db_stmt *s, const struct enterprise *e)
 int registry_store_insert(struct db *db, struct enterprise *e, int64_t *id)
 {
 	struct db_stmt *s = db_prepare(db,
-		"INSERT INTO enterprises (name, name_key, cvr, kommune, entrepreneur, legal_form, origin,"
-		" purpose_social, purpose_health, purpose_environment, criteria, contact_name,"
+		"INSERT INTO enterprises (name, name_key, cvr, kommune, kind, entrepreneur, legal_form,"
+		" origin, purpose_social, purpose_health, purpose_environment, criteria, contact_name,"
 		" contact_email, contact_phone, address, website, description, pipeline_since,"
 		" established, rsv_registered, closed, source, created_at, updated_at)"
-		" VALUES (:name, :name_key, :cvr, :kommune, :entrepreneur, :legal_form, :origin, :ps, :ph, :pe,"
-		" :criteria, :cn, :ce, :cp, :address, :website, :description, :pipeline, :est, :rsv,"
-		" :closed, :source, " NOW ", " NOW ")");
+		" VALUES (:name, :name_key, :cvr, :kommune, :kind, :entrepreneur, :legal_form, :origin,"
+		" :ps, :ph, :pe, :criteria, :cn, :ce, :cp, :address, :website, :description, :pipeline,"
+		" :est, :rsv, :closed, :source, " NOW ", " NOW ")");
 	int rc = db_run(s, s ? bind_fields(s, e) : 0);
 	if (rc == 0)
 		*id = db_last_id(db);
@@ -49,7 +50,7 @@ int registry_store_update(struct db *db, const struct enterprise *e)
 {
 	struct db_stmt *s = db_prepare(db,
 		"UPDATE enterprises SET name = :name, name_key = :name_key, cvr = :cvr, kommune = :kommune,"
-		" entrepreneur = :entrepreneur, legal_form = :legal_form, origin = :origin,"
+		" kind = :kind, entrepreneur = :entrepreneur, legal_form = :legal_form, origin = :origin,"
 		" purpose_social = :ps, purpose_health = :ph, purpose_environment = :pe,"
 		" criteria = :criteria, contact_name = :cn, contact_email = :ce, contact_phone = :cp,"
 		" address = :address, website = :website, description = :description,"
@@ -125,7 +126,8 @@ int registry_store_get(struct db *db, struct arena *a, int64_t id, struct enterp
 		" e.purpose_social, e.purpose_health, e.purpose_environment, e.criteria, e.contact_name,"
 		" e.contact_email, e.contact_phone, e.address, e.website, e.description,"
 		" e.pipeline_since, e.established, e.rsv_registered, e.closed, e.source, e.created_at,"
-		" e.updated_at FROM enterprises e JOIN kommuner k ON k.kode = e.kommune WHERE e.id = :id");
+		" e.updated_at, e.kind FROM enterprises e JOIN kommuner k ON k.kode = e.kommune"
+		" WHERE e.id = :id");
 	if (!s)
 		return ERR_DB;
 	int rc = db_bind_int(s, ":id", id) ? ERR_DB : db_step(s);
@@ -148,6 +150,7 @@ int registry_store_get(struct db *db, struct arena *a, int64_t id, struct enterp
 		                    &e->updated_at};
 		for (int i = 0; i < 13; i++)
 			*u[i] = db_col_dup(a, s, 12 + i);
+		e->kind = db_col_dup(a, s, 25);
 	}
 	db_done(s);
 	if (rc != DB_ROW)
@@ -207,6 +210,7 @@ int registry_store_find(struct db *db, const char *cvr, const char *name, const 
 	"   WHERE service = :service))"                                                  \
 	" AND (:target IS NULL OR e.id IN (SELECT enterprise_id FROM enterprise_targets"  \
 	"   WHERE target = :target))"                                                    \
+	" AND (:kind IS NULL OR e.kind = :kind)"                                          \
 	" AND (:status IS NULL OR " STATUS_SQL " = :status)"                             \
 	" AND (:registered < 0 OR (coalesce(e.rsv_registered <= :day, 0)) = :registered)"
 /* Two forms, chosen by whether there is a search: "x IS NULL OR e.id IN (search)" would make
@@ -220,8 +224,8 @@ static int bind_query(struct db_stmt *s, const struct registry_query *q)
 {
 	return (q->match ? db_bind_text(s, ":match", q->match) : 0) | db_bind_text(s, ":kommune", q->kommune) |
 	       db_bind_text(s, ":service", q->service) | db_bind_text(s, ":target", q->target) |
-	       db_bind_text(s, ":status", q->status) | db_bind_int(s, ":registered", q->registered) |
-	       db_bind_text(s, ":day", q->day);
+	       db_bind_text(s, ":kind", q->kind) | db_bind_text(s, ":status", q->status) |
+	       db_bind_int(s, ":registered", q->registered) | db_bind_text(s, ":day", q->day);
 }
 
 int registry_store_list(struct db *db, struct arena *a, const struct registry_query *q,
@@ -229,7 +233,8 @@ int registry_store_list(struct db *db, struct arena *a, const struct registry_qu
 {
 	/* a search without other filters counts in the search index alone: every enterprise has
 	 * one row there, under its own id */
-	bool plain = q->match && !q->kommune && !q->service && !q->target && !q->status && q->registered < 0;
+	bool plain = q->match && !q->kommune && !q->service && !q->target && !q->kind && !q->status &&
+	             q->registered < 0;
 	struct db_stmt *c = plain ? db_prepare(db, "SELECT count(*) FROM enterprise_search"
 	                                           " WHERE enterprise_search MATCH :match")
 	                    : q->match ? db_prepare(db, "SELECT count(*) FROM enterprises e" WHERE_SEARCH)
@@ -245,7 +250,7 @@ int registry_store_list(struct db *db, struct arena *a, const struct registry_qu
 	/* the statement is one of six fixed texts: search or not, times three sort orders */
 #define LIST_SELECT                                                                  \
 	"SELECT e.id, e.name, e.cvr, e.kommune, k.navn, " STATUS_SQL ", e.established,"   \
-	" e.rsv_registered, coalesce(e.kommune = :kommune, 1)"                            \
+	" e.rsv_registered, coalesce(e.kommune = :kommune, 1), e.kind"                    \
 	" FROM enterprises e JOIN kommuner k ON k.kode = e.kommune"
 #define BY_ESTABLISHED " ORDER BY e.established IS NULL, e.established DESC, e.name_key, e.id" \
 	" LIMIT :limit OFFSET :offset"
@@ -283,6 +288,7 @@ int registry_store_list(struct db *db, struct arena *a, const struct registry_qu
 		it->established = db_col_dup(a, s, 6);
 		it->rsv_registered = db_col_dup(a, s, 7);
 		it->home = db_col_int(s, 8) != 0;
+		it->kind = db_col_dup(a, s, 9);
 	}
 	db_done(s);
 	if (rc < 0)
@@ -292,18 +298,19 @@ int registry_store_list(struct db *db, struct arena *a, const struct registry_qu
 	return 0;
 }
 
-int registry_store_ids(struct db *db, struct arena *a, const char *kommune, int64_t **ids,
-                       bool **home, int *n)
+int registry_store_ids(struct db *db, struct arena *a, const char *kommune, const char *kind,
+                       int64_t **ids, bool **home, int *n)
 {
 	struct db_stmt *s = db_prepare(db, "SELECT e.id, coalesce(e.kommune = :kommune, 1)"
 	                                   " FROM enterprises e"
-	                                   " WHERE :kommune IS NULL OR e.kommune = :kommune"
+	                                   " WHERE (:kommune IS NULL OR e.kommune = :kommune"
 	                                   " OR EXISTS (SELECT 1 FROM enterprise_kommuner ek"
-	                                   "   WHERE ek.enterprise_id = e.id AND ek.kommune = :kommune)"
+	                                   "   WHERE ek.enterprise_id = e.id AND ek.kommune = :kommune))"
+	                                   " AND (:kind IS NULL OR e.kind = :kind)"
 	                                   " ORDER BY e.name_key, e.id");
 	if (!s)
 		return ERR_DB;
-	if (db_bind_text(s, ":kommune", kommune)) {
+	if (db_bind_text(s, ":kommune", kommune) | db_bind_text(s, ":kind", kind)) {
 		db_done(s);
 		return ERR_DB;
 	}
@@ -328,7 +335,8 @@ int registry_store_bilag1(struct db *db, struct arena *a, const char *kommune, c
                           struct bilag1_row **rows, int *n)
 {
 	/* each enterprise once under its home, and once under each other municipality that is not
-	 * its home; with a municipality both halves start from an index on kommune */
+	 * its home; with a municipality both halves start from an index on kommune. Bilag 1 lists
+	 * social-economy enterprises: companies are left out. */
 	struct db_stmt *s = db_prepare(db,
 		"SELECT x.kode, k.navn, e.id, e.name, x.home, e.kommune, hk.navn FROM ("
 		"   SELECT id AS eid, kommune AS kode, 1 AS home FROM enterprises"
@@ -340,7 +348,7 @@ int registry_store_bilag1(struct db *db, struct arena *a, const char *kommune, c
 		" JOIN enterprises e ON e.id = x.eid"
 		" JOIN kommuner k ON k.kode = x.kode"
 		" JOIN kommuner hk ON hk.kode = e.kommune"
-		" WHERE e.closed IS NULL OR e.closed > :day"
+		" WHERE (e.closed IS NULL OR e.closed > :day) AND e.kind = 'soev'"
 		" ORDER BY k.navn COLLATE da, e.name_key, e.id");
 	if (!s)
 		return ERR_DB;
@@ -371,7 +379,8 @@ int registry_store_bilag1(struct db *db, struct arena *a, const char *kommune, c
 
 /* The counts get names of their own (n_*) and are filtered outside the grouping: in a HAVING
  * clause a bare "established" names the column e.established, not the count, and a municipality
- * whose only figures are established-in-the-year or pipeline fell out of the table. */
+ * whose only figures are established-in-the-year or pipeline fell out of the table. Companies
+ * are left out in the join, so a municipality with only companies has no row. */
 int registry_store_tabel1(struct db *db, struct arena *a, const char *from, const char *cut,
                           const char *kommuner_json, struct tabel1_row **rows, int *n)
 {
@@ -386,7 +395,7 @@ int registry_store_tabel1(struct db *db, struct arena *a, const char *from, cons
 		" count(CASE WHEN (e.closed IS NULL OR e.closed > :cut)"
 		"   AND (e.established IS NULL OR e.established > :cut)"
 		"   AND e.pipeline_since <= :cut THEN 1 END) AS n_pipeline"
-		" FROM kommuner k LEFT JOIN enterprises e ON e.kommune = k.kode"
+		" FROM kommuner k LEFT JOIN enterprises e ON e.kommune = k.kode AND e.kind = 'soev'"
 		" WHERE :list IS NULL OR k.kode IN (SELECT value FROM json_each(:list))"
 		" GROUP BY k.kode, k.navn)"
 		" WHERE :list IS NOT NULL OR n_total + n_registered + n_established + n_pipeline > 0"
@@ -423,7 +432,8 @@ int registry_store_tabel2(struct db *db, struct arena *a, const char *cut,
 {
 	struct db_stmt *s = db_prepare(db,
 		"SELECT e.origin, count(*) FROM enterprises e"
-		" WHERE e.established <= :cut AND (e.closed IS NULL OR e.closed > :cut)"
+		" WHERE e.kind = 'soev' AND e.established <= :cut"
+		" AND (e.closed IS NULL OR e.closed > :cut)"
 		" AND (:list IS NULL OR e.kommune IN (SELECT value FROM json_each(:list)))"
 		" GROUP BY e.origin");
 	if (!s)

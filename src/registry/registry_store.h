@@ -26,10 +26,11 @@ int registry_store_find(struct db *db, const char *cvr, const char *name, const 
 
 int registry_store_list(struct db *db, struct arena *a, const struct registry_query *q,
                         struct registry_item **items, int *n, int *total);
-/* registry_store_ids: the id of every enterprise of kommune (NULL: all) in name order, for
- * exports: those whose home it is and those that work with it, (*home)[i] saying which. */
-int registry_store_ids(struct db *db, struct arena *a, const char *kommune, int64_t **ids,
-                       bool **home, int *n);
+/* registry_store_ids: the id of every enterprise of kommune (NULL: all) and kind (NULL: both)
+ * in name order, for exports: those whose home it is and those that work with it, (*home)[i]
+ * saying which. */
+int registry_store_ids(struct db *db, struct arena *a, const char *kommune, const char *kind,
+                       int64_t **ids, bool **home, int *n);
 
 /* registry_store_bilag1: see registry_bilag1. */
 int registry_store_bilag1(struct db *db, struct arena *a, const char *kommune, const char *day,

@@ -6,6 +6,18 @@
 
 #define R_TITLE "Socialøkonomiske virksomheder"
 #define R_LEAD "Registret over socialøkonomiske virksomheder og sociale iværksættere."
+#define R_TITLE_COMPANY "Almindelige virksomheder"
+#define R_LEAD_COMPANY "Almindelige virksomheder, der samarbejder med kommunen om job: de ansætter " \
+	"borgere, tager en Inhouse-gruppe eller er CSR-partnere. De tæller ikke med i statistikken " \
+	"over socialøkonomiske virksomheder."
+#define R_TITLE_ALL "Virksomheder"
+#define R_LEAD_ALL "Registrets socialøkonomiske virksomheder og sociale iværksættere og de " \
+	"almindelige virksomheder, der samarbejder med kommunen om job."
+#define R_KIND "Type"
+#define R_KIND_SOEV "Socialøkonomiske virksomheder"
+#define R_KIND_COMPANY "Almindelige virksomheder"
+#define R_KIND_ALL "Alle typer"
+#define R_KIND_ONE_COMPANY "almindelig virksomhed"
 #define R_SEARCH "Søg"
 #define R_SEARCH_HINT "Navn eller ord fra beskrivelsen. Æ, ø og å kan skrives ae, oe og aa."
 #define R_ALL_KOMMUNER "Alle kommuner"
@@ -28,6 +40,7 @@
 #define R_ESTABLISHED "Etableret"
 #define R_EXPORT "Hent listen"
 #define R_NEW "Opret virksomhed"
+#define R_NEW_COMPANY "Opret almindelig virksomhed"
 #define R_EDIT "Redigér"
 #define R_HISTORY "Historik"
 #define R_HISTORY_EMPTY "Ingen ændringer er registreret."
@@ -37,6 +50,8 @@
 #define R_CANCEL "Annullér"
 #define R_NOT_FOUND "Virksomheden findes ikke."
 #define R_STATS_TITLE "Statistik over socialøkonomiske virksomheder"
+#define R_STATS_SOEV_ONLY "Tabellerne tæller kun socialøkonomiske virksomheder: de almindelige " \
+	"virksomheder i registret, der samarbejder med kommunen om job, er ikke med."
 #define R_YEAR "År"
 #define R_KOMMUNER_FILTER "Kun disse kommuner (koder adskilt af komma)"
 #define R_KOMMUNER_HINT "Tom: alle kommuner med virksomheder. Fx 740,621,849."

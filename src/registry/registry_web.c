@@ -1,5 +1,7 @@
 /*
- * registry_web.c — the public registry: search and filters, and the profile page.
+ * registry_web.c — the public registry: search and filters, and the profile page. The list is
+ * the registry of social-economy enterprises: it shows the ordinary companies only when asked
+ * (?kind=company or all).
  * Layer: handlers of the registry capability.
  */
 #include "registry_web.h"
@@ -38,6 +40,9 @@ void registry_query_from(struct req *r, struct registry_query *q, int limit)
 		q->kommune = NULL;
 	q->service = nonblank(r, "service");
 	q->target = nonblank(r, "target");
+	q->kind = nonblank(r, "kind");
+	if (q->kind && !registry_kind_valid(q->kind))
+		q->kind = NULL;
 	q->status = nonblank(r, "status");
 	if (q->status && strcmp(q->status, "idea") && strcmp(q->status, "pipeline") &&
 	    strcmp(q->status, "established") && strcmp(q->status, "closed"))
@@ -49,6 +54,14 @@ void registry_query_from(struct req *r, struct registry_query *q, int limit)
 	q->sort = !sort ? 0 : !strcmp(sort, "established") ? 1 : !strcmp(sort, "kommune") ? 2 : 0;
 	q->limit = limit;
 	q->offset = page_offset(r);
+}
+
+/* the list page's kind: "soev" unless ?kind asks for "company" or "all" (the public page is the
+ * registry of social-economy enterprises; the companies are there for the jobcenter's work) */
+static const char *page_kind(struct req *r)
+{
+	const char *k = nonblank(r, "kind");
+	return k && (!strcmp(k, "company") || !strcmp(k, "all")) ? k : REGISTRY_KIND_SOEV;
 }
 
 static const char *status_label_of(const char *key)
@@ -82,13 +95,25 @@ static void bilag1_link(struct req *r, const char *kommune)
 		htmlf(&r->out, "<p><a href=\"/statistik/bilag1\">%s</a></p>\n", R_BILAG1_LINK);
 }
 
+/* the Type filter: SØV (the default), companies, or both */
+static void kind_select(struct req *r, const char *kind)
+{
+	static const struct form_option kinds[] = {
+		{REGISTRY_KIND_SOEV, R_KIND_SOEV}, {REGISTRY_KIND_COMPANY, R_KIND_COMPANY}, {"all", R_KIND_ALL}};
+	form_select(&r->out, &(struct form_field){.name = "kind", .label = R_KIND, .value = kind},
+	            kinds, 3);
+}
+
 /* GET /virksomheder — public. With ?kommune=K also the enterprises that work with K from
- * another municipality, marked as such. Search (q), filters kommune, service, target, status,
- * registered; sort name|established|kommune; paginated. */
+ * another municipality, marked as such. Search (q), filters kommune, service, target,
+ * kind=soev|company|all (default soev), status, registered; sort name|established|kommune;
+ * paginated. The download links keep the municipality and the kind. */
 int registry_page_list(struct req *r)
 {
 	struct registry_query q;
 	registry_query_from(r, &q, page_limit(r, LIST_PAGE, 500));
+	const char *kind = page_kind(r);
+	q.kind = strcmp(kind, "all") ? kind : NULL;
 	struct registry_item *items;
 	int n, total;
 	struct kommune *ks;
@@ -103,11 +128,17 @@ int registry_page_list(struct req *r)
 		rc = registry_options(r->db, &r->a, true, &targets, &ntargets);
 	if (rc)
 		return page_fail(r, rc, NULL);
-	page_begin(r, R_TITLE);
+	bool companies = !strcmp(kind, REGISTRY_KIND_COMPANY), all = !strcmp(kind, "all");
+	page_begin(r, companies ? R_TITLE_COMPANY : all ? R_TITLE_ALL : R_TITLE);
 	struct buf *o = &r->out;
-	htmlf(o, "<p class=\"lead\">%s</p>\n", R_LEAD);
-	if (r->user && access_allowed(r->user, ACC_WRITE, r->user->kommune) == 0)
-		htmlf(o, "<p><a class=\"button\" href=\"/virksomheder/ny\">%s</a></p>\n", R_NEW);
+	htmlf(o, "<p class=\"lead\">%s</p>\n", companies ? R_LEAD_COMPANY : all ? R_LEAD_ALL : R_LEAD);
+	if (r->user && access_allowed(r->user, ACC_WRITE, r->user->kommune) == 0) {
+		if (companies)
+			htmlf(o, "<p><a class=\"button\" href=\"/virksomheder/ny?kind=company\">%s</a></p>\n",
+			      R_NEW_COMPANY);
+		else
+			htmlf(o, "<p><a class=\"button\" href=\"/virksomheder/ny\">%s</a></p>\n", R_NEW);
+	}
 	html(o, "<form method=\"get\" action=\"/virksomheder\" class=\"filter\" role=\"search\">\n");
 	form_input(o, &(struct form_field){.name = "q", .label = R_SEARCH, .type = "search",
 	                                   .value = req_query(r, "q"), .hint = R_SEARCH_HINT});
@@ -115,6 +146,7 @@ int registry_page_list(struct req *r)
 	for (int i = 0; i < nk; i++)
 		ko[i] = (struct option_kv){ks[i].kode, ks[i].navn};
 	filter_select(r, "kommune", R_KOMMUNE, ko, nk, R_ALL_KOMMUNER);
+	kind_select(r, kind);
 	filter_select(r, "service", R_SERVICE, services, nservices, R_ALL);
 	filter_select(r, "target", R_TARGET, targets, ntargets, R_ALL);
 	static const struct option_kv statuses[] = {
@@ -144,6 +176,8 @@ int registry_page_list(struct req *r)
 		const struct registry_item *it = &items[i];
 		bool reg = it->rsv_registered && strcmp(it->rsv_registered, q.day) <= 0;
 		htmlf(o, "<tr><td><a href=\"/virksomheder/%lld\">%s</a>", (long long)it->id, it->name);
+		if (all && !strcmp(it->kind, REGISTRY_KIND_COMPANY))
+			htmlf(o, "<br><span class=\"hint\">(%s)</span>", R_KIND_ONE_COMPANY);
 		if (!it->home) /* it works with the municipality filtered by, from another (Bilag 1) */
 			htmlf(o, "<br><span class=\"hint\">(%s %s)</span>", R_WORKS_IN, it->kommune_navn);
 		htmlf(o, "</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>\n",
@@ -155,14 +189,15 @@ int registry_page_list(struct req *r)
 	/* keep the filters in the pagination links */
 	struct buf extra;
 	buf_init(&extra, 8192);
-	const char *keep[] = {"q", "kommune", "service", "target", "status", "registered", "sort"};
+	const char *keep[] = {"q", "kommune", "service", "target", "kind", "status", "registered", "sort"};
 	for (size_t i = 0; i < sizeof(keep) / sizeof(keep[0]); i++)
 		if (nonblank(r, keep[i]))
 			buf_printf(&extra, "&%s=%s", keep[i], html_url(&r->a, nonblank(r, keep[i])));
 	form_pagination(o, "/virksomheder", arena_strdup(&r->a, buf_str(&extra)), q.offset, q.limit, total);
 	buf_free(&extra);
-	/* the export of the municipality filtered by, or of all */
-	const char *kq = q.kommune ? arena_printf(&r->a, "&kommune=%s", q.kommune) : "";
+	/* the export of the municipality filtered by, or of all, of the kind on screen */
+	const char *kq = q.kommune ? arena_printf(&r->a, "&kind=%s&kommune=%s", kind, q.kommune)
+	                           : arena_printf(&r->a, "&kind=%s", kind);
 	htmlf(o, "<p>%s: <a href=\"/virksomheder/eksport?format=csv%s\">CSV</a> · "
 	         "<a href=\"/virksomheder/eksport?format=xlsx%s\">Excel (XLSX)</a> · "
 	         "<a href=\"/virksomheder/eksport?format=json%s\">JSON</a></p>\n", R_EXPORT, kq, kq, kq);
@@ -295,7 +330,8 @@ int registry_page_profile(struct req *r)
 	dl_row(o, R_STATUS, registry_status_label(st));
 	dl_row(o, R_KOMMUNE, e.kommune_navn);
 	dl_row(o, R_CVR, e.cvr);
-	dl_row(o, "Type", e.entrepreneur ? "Social iværksætter (endnu ingen virksomhed)" : NULL);
+	dl_row(o, R_KIND, e.entrepreneur ? "Social iværksætter (endnu ingen virksomhed)"
+	                                 : registry_label(registry_kinds, registry_kinds_count, e.kind));
 	dl_row(o, "Selskabsform", *e.legal_form ? registry_label(registry_legal_forms, registry_legal_forms_count, e.legal_form) : NULL);
 	dl_row(o, "Oprindelse", *e.origin ? registry_label(registry_origins, registry_origins_count, e.origin) : NULL);
 	dl_row(o, "På vej siden", e.pipeline_since ? text_date_dk(&r->a, e.pipeline_since) : NULL);
@@ -317,6 +353,9 @@ int registry_page_profile(struct req *r)
 	if (!strcmp(e.source, "filler"))
 		html(o, "<p class=\"hint\">Demodata: en pladsholder for en virksomhed, som rapporten tæller "
 		        "med, men ikke nævner ved navn.</p>\n");
+	else if (!strcmp(e.source, "invented"))
+		html(o, "<p class=\"hint\">Demodata: en opdigtet virksomhed, der viser, hvordan almindelige "
+		        "virksomheder står i registret.</p>\n");
 	if (see_openings)
 		openings_section(r, &e, openings, nopenings, nopenings_total);
 	if (staff) {

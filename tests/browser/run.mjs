@@ -5,8 +5,9 @@
  * Debian's Chromium through the flows a person uses: the public pages, signing in with the
  * keyboard only, creating a user (first with errors), deactivating it, signing out, reading the
  * audit log as the national administrator, the same sign-in and create flow with JavaScript
- * turned off, a konsulent of another municipality being refused (an error page in Danish), and
- * an enterprise's own account creating an opening (stilling) with the keyboard.
+ * turned off, a konsulent of another municipality being refused (an error page in Danish), an
+ * inquiry through the one entry point to its closed case, the registry's Type filter, and an
+ * enterprise's own account creating an opening (stilling) with the keyboard.
  *
  * Every page a test lands on is checked with axe-core; any violation tagged wcag2a, wcag2aa,
  * wcag21a or wcag21aa fails that test, reported with rule id, impact and target. A test also
@@ -609,6 +610,35 @@ test('a virksomhed creates an opening with the keyboard and finds it in the list
 		expect((await row.innerText()).includes('Åben'), 'the new opening is not shown as open');
 	} finally {
 		await closePage(page);
+/* The registry's Type filter: the public list shows social-economy enterprises unless a person
+ * asks for the ordinary companies; the filter is a labelled control reached with the keyboard,
+ * works without JavaScript, and the downloads follow it. */
+test('the registry list filters on type with a labelled control, with and without JavaScript', async (tc) => {
+	for (const javaScriptEnabled of [true, false]) {
+		const page = await newPage({ javaScriptEnabled });
+		const how = `with JavaScript ${javaScriptEnabled ? 'on' : 'off'}`;
+		try {
+			const status = await go(tc, page, '/virksomheder?kommune=740');
+			expect(status === 200, `/virksomheder?kommune=740 answered ${status} ${how}`);
+			const type = page.getByLabel('Type', { exact: true });
+			expect(await type.count() === 1, `no control labelled "Type" ${how}`);
+			expect(await type.inputValue() === 'soev', `the Type filter does not start at SØV ${how}`);
+			expect(!(await text(page, 'main')).includes('Eksempel Emballage A/S'), `a company is listed by default ${how}`);
+			await type.focus();
+			await type.selectOption({ label: 'Almindelige virksomheder' });
+			const shown = await follow(tc, page, () => page.getByRole('button', { name: 'Vis', exact: true }).click());
+			const url = new URL(page.url());
+			expect(shown === 200 && url.searchParams.get('kind') === 'company' && url.searchParams.get('kommune') === '740',
+				`the filter led to ${url.pathname}${url.search} (${shown}) ${how}`);
+			expect(await text(page, 'main h1') === 'Almindelige virksomheder', `the heading is "${await text(page, 'main h1')}" ${how}`);
+			const main = await text(page, 'main');
+			expect(main.includes('Eksempel Emballage A/S') && !main.includes('Æblespecialisterne ApS'),
+				`the companies of Silkeborg are not what is listed ${how}`);
+			const csv = await page.getByRole('link', { name: 'CSV' }).getAttribute('href');
+			expect(csv === '/virksomheder/eksport?format=csv&kind=company&kommune=740', `the CSV link is ${csv} ${how}`);
+		} finally {
+			await closePage(page);
+		}
 	}
 });
 

@@ -1,6 +1,7 @@
 /*
  * test_api.c — the JSON API over real HTTP: health, the caller (/api/v1/me), the municipalities,
- * and one municipality's user accounts (list, create, update) with every status the API
+ * the managed lists (/api/v1/lists/...), and one municipality's user accounts (list, create,
+ * update) with every status the API
  * promises — 400, 401, 403, 404, 405, 409, 413, 415, 422 — the error body
  * {"error": {"code", "message", "field"}}, pagination, and the token of a deactivated user.
  * Layer: tests. Runs the real `indgang serve` on a demo database (harness.h).
@@ -436,6 +437,56 @@ static void other_kommune_user_not_found(void)
 	CHECK_STR(harness_json_str(harness_json(r), "name"), "Søren Silkeborg");
 }
 
+/* ---------------------------------------------------------------- the managed lists */
+
+/* list_problem: NULL when path answers 200 with at least min items, each {key, label}, the first
+ * first_key with first_label, and total the number of items; else the reason */
+static const char *list_problem(const char *path, size_t min, const char *first_key,
+                                const char *first_label)
+{
+	struct harness_resp *r = harness_get(anon, path);
+	if (r->status != 200)
+		return harness_fmt("%s answered %ld", path, r->status);
+	json_t *items = json_object_get(harness_json(r), "items");
+	if (!json_is_array(items) || json_array_size(items) < min)
+		return harness_fmt("%s: fewer than %zu items: %.200s", path, min, r->body);
+	size_t i;
+	json_t *it;
+	json_array_foreach(items, i, it) {
+		const char *k = harness_json_str(it, "key"), *l = harness_json_str(it, "label");
+		if (!k || !*k || !l || !*l || json_object_size(it) != 2)
+			return harness_fmt("%s: item %zu is not {key, label}", path, i);
+	}
+	json_t *first = json_array_get(items, 0);
+	if (strcmp(harness_json_str(first, "key"), first_key) ||
+	    strcmp(harness_json_str(first, "label"), first_label))
+		return harness_fmt("%s: the first item is %s, not %s", path,
+		                   harness_json_str(first, "key"), first_key);
+	if (json_integer_value(json_object_get(harness_json(r), "total")) != (json_int_t)json_array_size(items))
+		return harness_fmt("%s: total is not the number of items", path);
+	return NULL;
+}
+
+static void managed_lists(void)
+{
+	CHECK_OK(list_problem("/api/v1/lists/tasks", 8, "rengoering", "Rengøring"));
+	CHECK_OK(list_problem("/api/v1/lists/adaptations", 5, "henteordning", "Henteordning"));
+	CHECK_OK(list_problem("/api/v1/lists/services", 8, "kantine", "Kantine og catering"));
+	CHECK_OK(list_problem("/api/v1/lists/target_groups", 5, "fleksjob", "Fleksjob"));
+	/* in the lists' order: the second task and the last adaptation of the new database */
+	struct harness_resp *t = harness_get(anon, "/api/v1/lists/tasks");
+	CHECK_STR(harness_json_str(json_array_get(json_object_get(harness_json(t), "items"), 1), "key"),
+	          "koekken");
+	struct harness_resp *a = harness_get(kolding, "/api/v1/lists/adaptations");
+	CHECK_STATUS(a, 200);
+	json_t *items = json_object_get(harness_json(a), "items");
+	CHECK_STR(harness_json_str(json_array_get(items, json_array_size(items) - 1), "key"), "sprogstoette");
+	CHECK_STR(harness_header(a, "Content-Type"), "application/json");
+	CHECK_API_ERROR(harness_get(anon, "/api/v1/lists/findes-ikke"), 404, "not_found", NULL);
+	CHECK_API_ERROR(harness_get(anon, "/api/v1/lists"), 404, "not_found", NULL);
+	CHECK_API_ERROR(harness_post_json(kolding, "/api/v1/lists/tasks", "{}"), 405, "method_not_allowed", NULL);
+}
+
 /* ---------------------------------------------------------------- routing */
 
 static void unknown_route(void)
@@ -479,6 +530,8 @@ static const struct harness_test tests[] = {
 	{"a 401 names the Bearer scheme in WWW-Authenticate", unauthorized_names_scheme, 0},
 	{"an unknown, malformed or non-Bearer token answers 401", bad_tokens, 0},
 	{"GET /api/v1/kommuner lists the 98 municipalities without signing in", kommuner_public, 0},
+	{"the managed lists (tasks, adaptations, services, target groups) are public, in order",
+	 managed_lists, 0},
 	{"GET 621's users as 621's konsulent answers 200 with only 621's users",
 	 list_as_own_konsulent, 0},
 	{"GET 621's users as 740's konsulent answers 403", list_as_other_konsulent, 0},

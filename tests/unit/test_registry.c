@@ -1,7 +1,8 @@
 /*
  * test_registry.c — the registry's rules against an in-memory database: the CVR check, dates,
  * the status derived from dates, Tabel 1 and 2, Danish collation, search terms with stemming and
- * folding, every import error path, and who may write.
+ * folding, every import error path, who may write, and the ordinary companies (kind), which
+ * the lists, search and exports filter on and Tabel 1, Tabel 2 and Bilag 1 never count.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -316,6 +317,8 @@ static void test_import_errors(void **state)
 		{"name,kommune,rsv_registered\nA,621,2015-05-01\n", 2, 3, "etableringsdato"},
 		{"name,kommune,website\nA,621,www.a.dk\n", 2, 3, "https://"},
 		{"name,kommune,legal_form\nA,621,kooperativ\n", 2, 3, "selskabsform"},
+		{"name,kommune,kind\nA,621,firma\n", 2, 3, "Ukendt type"},
+		{"name,kind,kommune,entrepreneur\nA,company,621,1\n", 2, 2, "iværksætter"},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		struct import_report rep;
@@ -429,13 +432,13 @@ static void test_export_roundtrip(void **state)
 	assert_int_equal(import(f, csv, false, &rep), 0);
 	struct buf out;
 	buf_init(&out, 0);
-	assert_int_equal(registry_export(f->db, &f->a, NULL, EXPORT_CSV, &out), 0);
+	assert_int_equal(registry_export(f->db, &f->a, NULL, NULL, EXPORT_CSV, &out), 0);
 	/* importing the export changes nothing */
 	assert_int_equal(import(f, buf_str(&out), false, &rep), 0);
 	assert_int_equal(rep.unchanged, 1);
 	assert_int_equal(rep.created + rep.updated, 0);
 	buf_reset(&out);
-	assert_int_equal(registry_export(f->db, &f->a, NULL, EXPORT_XLSX, &out), 0);
+	assert_int_equal(registry_export(f->db, &f->a, NULL, NULL, EXPORT_XLSX, &out), 0);
 	assert_true(out.len > 100);
 	assert_memory_equal(out.data, "PK", 2); /* a zip container */
 	buf_free(&out);
@@ -578,7 +581,7 @@ static void test_list_other_kommuner(void **state)
 	/* the export of 621 holds it too, with home 0, and imports as it was */
 	struct buf out;
 	buf_init(&out, 0);
-	assert_int_equal(registry_export(f->db, &f->a, "621", EXPORT_CSV, &out), 0);
+	assert_int_equal(registry_export(f->db, &f->a, "621", NULL, EXPORT_CSV, &out), 0);
 	assert_non_null(strstr(buf_str(&out), ",source,home\r\n"));
 	assert_non_null(strstr(buf_str(&out), "\r\nBOAS Specialister,"));
 	assert_non_null(strstr(buf_str(&out), ",0\r\n"));
@@ -608,6 +611,205 @@ static void test_list_other_kommuner(void **state)
 	assert_int_equal(n, 4); /* Lukket was still open */
 }
 
+/* ---------------------------------------------------------------- ordinary companies */
+
+/* one enterprise of kind (NULL: left to the default) with its dates, through the domain */
+static int64_t add_kind(struct fixture *f, const char *name, const char *kommune, const char *kind,
+                        const char *pipe, const char *est, const char *rsv, const char *closed)
+{
+	struct enterprise e = {.name = name, .kommune = kommune, .kind = kind, .pipeline_since = pipe,
+	                       .established = est, .rsv_registered = rsv, .closed = closed,
+	                       .origin = "existing"};
+	struct errs errs = {0};
+	int rc = registry_save(f->db, &f->a, &users_cli, &e, &errs);
+	if (rc)
+		fail_msg("save %s: %d %s", name, rc, errs.n ? errs.e[0].message : "");
+	return e.id;
+}
+
+static void test_kind_validation(void **state)
+{
+	struct fixture *f = *state;
+	assert_true(registry_kind_valid("soev"));
+	assert_true(registry_kind_valid("company"));
+	assert_false(registry_kind_valid("Company"));
+	assert_false(registry_kind_valid(""));
+	assert_false(registry_kind_valid(NULL));
+	/* no kind is a social-economy enterprise; a company is kept; spaces are trimmed */
+	struct enterprise e = {.name = "Uden type", .kommune = "621"};
+	struct errs errs = {0};
+	assert_int_equal(registry_validate(f->db, &f->a, &e, &errs), 0);
+	assert_string_equal(e.kind, "soev");
+	e.kind = " company ";
+	assert_int_equal(registry_validate(f->db, &f->a, &e, &errs), 0);
+	assert_string_equal(e.kind, "company");
+	/* anything else is a field error on kind, in Danish, and so is an empty kind */
+	const char *bad[] = {"firma", "", "SOEV", "soev,company"};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		errs.n = 0;
+		e.kind = bad[i];
+		assert_int_equal(registry_validate(f->db, &f->a, &e, &errs), ERR_INVALID);
+		assert_int_equal(errs.n, 1);
+		assert_string_equal(errs.e[0].field, "kind");
+		assert_non_null(strstr(errs.e[0].message, "Ukendt type"));
+	}
+	/* a social entrepreneur without a company yet is not an ordinary company */
+	errs.n = 0;
+	e = (struct enterprise){.name = "Idé", .kommune = "621", .kind = "company", .entrepreneur = true};
+	assert_int_equal(registry_validate(f->db, &f->a, &e, &errs), ERR_INVALID);
+	assert_string_equal(errs.e[0].field, "kind");
+	/* saved and read back */
+	int64_t id = add_kind(f, "Firmaet", "621", "company", NULL, "2001-01-01", NULL, NULL);
+	struct enterprise got;
+	assert_int_equal(registry_get(f->db, &f->a, id, &got), 0);
+	assert_string_equal(got.kind, "company");
+	/* the enterprise's own user cannot change its kind */
+	struct principal owner = {.id = 12, .email = "v@firma.example", .role = ROLE_VIRKSOMHED,
+	                          .kommune = "621", .enterprise_id = id};
+	got.kind = "soev";
+	got.description = "Vi ansætter i fleksjob";
+	assert_int_equal(registry_save(f->db, &f->a, &owner, &got, &errs), 0);
+	assert_int_equal(registry_get(f->db, &f->a, id, &got), 0);
+	assert_string_equal(got.kind, "company");
+	assert_string_equal(got.description, "Vi ansætter i fleksjob");
+	/* staff can */
+	got.kind = "soev";
+	assert_int_equal(registry_save(f->db, &f->a, &users_cli, &got, &errs), 0);
+	assert_int_equal(registry_get(f->db, &f->a, id, &got), 0);
+	assert_string_equal(got.kind, "soev");
+}
+
+/* Tabel 1, Tabel 2 and Bilag 1 are about social-economy enterprises: companies of every date,
+ * in a municipality with enterprises and in one without, change none of their figures */
+static void test_statistics_ignore_companies(void **state)
+{
+	struct fixture *f = *state;
+	add_kind(f, "SØV 1", "740", NULL, NULL, "2013-01-01", "2015-06-01", NULL);
+	add_kind(f, "SØV 2", "740", "soev", "2014-09-01", "2015-03-01", NULL, NULL);
+	add_kind(f, "SØV 3", "740", "soev", "2015-04-01", NULL, NULL, NULL);
+	struct tabel1_row *rows, sum;
+	struct tabel2_row *t2;
+	struct bilag1_row *b1;
+	int n, n2, total2, nb;
+	assert_int_equal(registry_tabel1(f->db, &f->a, 2015, NULL, &rows, &n, &sum), 0);
+	assert_int_equal(n, 1);
+	struct tabel1_row before = sum;
+	assert_int_equal(registry_tabel2(f->db, &f->a, 2015, NULL, &t2, &n2, &total2), 0);
+	int total2_before = total2;
+	assert_int_equal(registry_bilag1(f->db, &f->a, NULL, "2015-12-31", &b1, &nb), 0);
+	assert_int_equal(nb, 3);
+	/* a company in each of Tabel 1's columns in Silkeborg, and one in Kolding, which has no
+	 * social-economy enterprise and so no row */
+	add_kind(f, "Firma etableret", "740", "company", NULL, "2001-01-01", NULL, NULL);
+	add_kind(f, "Firma registreret", "740", "company", NULL, "2014-01-01", "2015-02-01", NULL);
+	add_kind(f, "Firma i året", "740", "company", "2014-06-01", "2015-05-01", NULL, NULL);
+	add_kind(f, "Firma på vej", "740", "company", "2015-02-01", NULL, NULL, NULL);
+	add_kind(f, "Firma lukket", "740", "company", NULL, "2015-01-01", NULL, "2015-06-30");
+	struct enterprise other = {.name = "Firma i Kolding", .kommune = "621", .kind = "company",
+	                           .established = "1999-01-01", .others = {"740"}, .nothers = 1};
+	struct errs errs = {0};
+	assert_int_equal(registry_save(f->db, &f->a, &users_cli, &other, &errs), 0);
+	assert_int_equal(registry_tabel1(f->db, &f->a, 2015, NULL, &rows, &n, &sum), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(rows[0].kommune, "740");
+	assert_int_equal(sum.total, before.total);
+	assert_int_equal(sum.registered, before.registered);
+	assert_int_equal(sum.established, before.established);
+	assert_int_equal(sum.pipeline, before.pipeline);
+	assert_int_equal(sum.total, 2);
+	assert_int_equal(sum.registered, 1);
+	assert_int_equal(sum.established, 1);
+	assert_int_equal(sum.pipeline, 1);
+	/* a list naming Kolding gives it a row of zeros */
+	const char *list[] = {"740", "621", NULL};
+	assert_int_equal(registry_tabel1(f->db, &f->a, 2015, list, &rows, &n, &sum), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(rows[1].total + rows[1].registered + rows[1].established + rows[1].pipeline, 0);
+	assert_int_equal(registry_tabel2(f->db, &f->a, 2015, NULL, &t2, &n2, &total2), 0);
+	assert_int_equal(total2, total2_before);
+	assert_int_equal(registry_tabel2(f->db, &f->a, 2015, list, &t2, &n2, &total2), 0);
+	assert_int_equal(total2, total2_before);
+	/* Bilag 1 neither lists the companies at home nor under the municipalities they work with */
+	assert_int_equal(registry_bilag1(f->db, &f->a, NULL, "2015-12-31", &b1, &nb), 0);
+	assert_int_equal(nb, 3);
+	for (int i = 0; i < nb; i++)
+		assert_null(strstr(b1[i].name, "Firma"));
+}
+
+/* the list, its search and the exports filter on kind; the import reads the column */
+static void test_kind_in_lists_and_files(void **state)
+{
+	struct fixture *f = *state;
+	add_kind(f, "Kantinen", "621", NULL, NULL, "2010-01-01", NULL, NULL);
+	add_kind(f, "Kantinefirmaet", "621", "company", NULL, "2001-01-01", NULL, NULL);
+	add_kind(f, "Lagerfirmaet", "740", "company", NULL, "2001-01-01", NULL, NULL);
+	struct registry_query q = {.registered = -1, .day = "2015-12-31", .limit = 10};
+	struct registry_item *items;
+	int n, total;
+	assert_int_equal(registry_list(f->db, &f->a, &q, &items, &n, &total), 0);
+	assert_int_equal(total, 3); /* no kind: both */
+	q.kind = "soev";
+	assert_int_equal(registry_list(f->db, &f->a, &q, &items, &n, &total), 0);
+	assert_int_equal(total, 1);
+	assert_string_equal(items[0].name, "Kantinen");
+	assert_string_equal(items[0].kind, "soev");
+	q.kind = "company";
+	assert_int_equal(registry_list(f->db, &f->a, &q, &items, &n, &total), 0);
+	assert_int_equal(total, 2);
+	assert_string_equal(items[0].kind, "company");
+	/* with a search (the count that reads the index alone is not taken then) and a municipality */
+	q.match = registry_search_query(&f->a, "kantine");
+	assert_int_equal(registry_list(f->db, &f->a, &q, &items, &n, &total), 0);
+	assert_int_equal(total, 1);
+	assert_string_equal(items[0].name, "Kantinefirmaet");
+	q.kind = NULL;
+	assert_int_equal(registry_list(f->db, &f->a, &q, &items, &n, &total), 0);
+	assert_int_equal(total, 2);
+	q = (struct registry_query){.kommune = "621", .kind = "company", .registered = -1,
+	                            .day = "2015-12-31", .limit = 10};
+	assert_int_equal(registry_list(f->db, &f->a, &q, &items, &n, &total), 0);
+	assert_int_equal(total, 1);
+	/* exports: a column kind after kommune; one kind, or both */
+	struct buf out;
+	buf_init(&out, 0);
+	assert_int_equal(registry_export(f->db, &f->a, NULL, "company", EXPORT_CSV, &out), 0);
+	assert_non_null(strstr(buf_str(&out), "name,cvr,kommune,kind,pipeline_since,"));
+	assert_non_null(strstr(buf_str(&out), "\r\nKantinefirmaet,,621,company,"));
+	assert_null(strstr(buf_str(&out), "Kantinen,"));
+	buf_reset(&out);
+	assert_int_equal(registry_export(f->db, &f->a, "621", "soev", EXPORT_JSON, &out), 0);
+	assert_non_null(strstr(buf_str(&out), "\"kind\":\"soev\""));
+	assert_null(strstr(buf_str(&out), "company"));
+	buf_reset(&out);
+	/* everything exported imports as it was, the kind included */
+	assert_int_equal(registry_export(f->db, &f->a, NULL, NULL, EXPORT_CSV, &out), 0);
+	struct import_report rep;
+	assert_int_equal(import(f, buf_str(&out), false, &rep), 0);
+	assert_int_equal(rep.unchanged, 3);
+	buf_free(&out);
+	/* the import: a company, an empty kind is the default, and a changed kind is an update */
+	assert_int_equal(import(f, "name,kommune,kind\nNyt Firma,740,company\nNy SØV,740,\n"
+	                           "Lagerfirmaet,740,soev\n", false, &rep), 0);
+	assert_int_equal(rep.created, 2);
+	assert_int_equal(rep.updated, 1);
+	int64_t id;
+	struct enterprise e;
+	assert_int_equal(registry_find(f->db, NULL, "Nyt Firma", "740", &id), 0);
+	assert_int_equal(registry_get(f->db, &f->a, id, &e), 0);
+	assert_string_equal(e.kind, "company");
+	assert_int_equal(registry_find(f->db, NULL, "Ny SØV", "740", &id), 0);
+	assert_int_equal(registry_get(f->db, &f->a, id, &e), 0);
+	assert_string_equal(e.kind, "soev");
+	assert_int_equal(registry_find(f->db, NULL, "Lagerfirmaet", "740", &id), 0);
+	assert_int_equal(registry_get(f->db, &f->a, id, &e), 0);
+	assert_string_equal(e.kind, "soev");
+	/* a file without the column leaves the kind as it is */
+	assert_int_equal(import(f, "name,kommune,description\nNyt Firma,740,Lager\n", false, &rep), 0);
+	assert_int_equal(registry_find(f->db, NULL, "Nyt Firma", "740", &id), 0);
+	assert_int_equal(registry_get(f->db, &f->a, id, &e), 0);
+	assert_string_equal(e.kind, "company");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -627,6 +829,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_no_row_caps, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_domain_reads, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_list_other_kommuner, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_kind_validation, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_statistics_ignore_companies, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_kind_in_lists_and_files, fixture_setup, fixture_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
