@@ -551,6 +551,38 @@ test('an entrepreneur writes in; the coordinator refers, advises and closes the 
 	}
 });
 
+/* The registry's Type filter: the public list shows social-economy enterprises unless a person
+ * asks for the ordinary companies; the filter is a labelled control reached with the keyboard,
+ * works without JavaScript, and the downloads follow it. */
+test('the registry list filters on type with a labelled control, with and without JavaScript', async (tc) => {
+	for (const javaScriptEnabled of [true, false]) {
+		const page = await newPage({ javaScriptEnabled });
+		const how = `with JavaScript ${javaScriptEnabled ? 'on' : 'off'}`;
+		try {
+			const status = await go(tc, page, '/virksomheder?kommune=740');
+			expect(status === 200, `/virksomheder?kommune=740 answered ${status} ${how}`);
+			const type = page.getByLabel('Type', { exact: true });
+			expect(await type.count() === 1, `no control labelled "Type" ${how}`);
+			expect(await type.inputValue() === 'soev', `the Type filter does not start at SØV ${how}`);
+			expect(!(await text(page, 'main')).includes('Eksempel Emballage A/S'), `a company is listed by default ${how}`);
+			await type.focus();
+			await type.selectOption({ label: 'Almindelige virksomheder' });
+			const shown = await follow(tc, page, () => page.getByRole('button', { name: 'Vis', exact: true }).click());
+			const url = new URL(page.url());
+			expect(shown === 200 && url.searchParams.get('kind') === 'company' && url.searchParams.get('kommune') === '740',
+				`the filter led to ${url.pathname}${url.search} (${shown}) ${how}`);
+			expect(await text(page, 'main h1') === 'Almindelige virksomheder', `the heading is "${await text(page, 'main h1')}" ${how}`);
+			const main = await text(page, 'main');
+			expect(main.includes('Eksempel Emballage A/S') && !main.includes('Æblespecialisterne ApS'),
+				`the companies of Silkeborg are not what is listed ${how}`);
+			const csv = await page.getByRole('link', { name: 'CSV' }).getAttribute('href');
+			expect(csv === '/virksomheder/eksport?format=csv&kind=company&kommune=740', `the CSV link is ${csv} ${how}`);
+		} finally {
+			await closePage(page);
+		}
+	}
+});
+
 /* An enterprise's own account keeps its openings: it finds "Stillinger og pladser" in the menu,
  * fills the form with the keyboard (Tab through the fields, Space on the checkboxes, Enter on the
  * button), is told what is missing, and finds the opening in the list; axe checks the list, the
@@ -610,35 +642,6 @@ test('a virksomhed creates an opening with the keyboard and finds it in the list
 		expect((await row.innerText()).includes('Åben'), 'the new opening is not shown as open');
 	} finally {
 		await closePage(page);
-/* The registry's Type filter: the public list shows social-economy enterprises unless a person
- * asks for the ordinary companies; the filter is a labelled control reached with the keyboard,
- * works without JavaScript, and the downloads follow it. */
-test('the registry list filters on type with a labelled control, with and without JavaScript', async (tc) => {
-	for (const javaScriptEnabled of [true, false]) {
-		const page = await newPage({ javaScriptEnabled });
-		const how = `with JavaScript ${javaScriptEnabled ? 'on' : 'off'}`;
-		try {
-			const status = await go(tc, page, '/virksomheder?kommune=740');
-			expect(status === 200, `/virksomheder?kommune=740 answered ${status} ${how}`);
-			const type = page.getByLabel('Type', { exact: true });
-			expect(await type.count() === 1, `no control labelled "Type" ${how}`);
-			expect(await type.inputValue() === 'soev', `the Type filter does not start at SØV ${how}`);
-			expect(!(await text(page, 'main')).includes('Eksempel Emballage A/S'), `a company is listed by default ${how}`);
-			await type.focus();
-			await type.selectOption({ label: 'Almindelige virksomheder' });
-			const shown = await follow(tc, page, () => page.getByRole('button', { name: 'Vis', exact: true }).click());
-			const url = new URL(page.url());
-			expect(shown === 200 && url.searchParams.get('kind') === 'company' && url.searchParams.get('kommune') === '740',
-				`the filter led to ${url.pathname}${url.search} (${shown}) ${how}`);
-			expect(await text(page, 'main h1') === 'Almindelige virksomheder', `the heading is "${await text(page, 'main h1')}" ${how}`);
-			const main = await text(page, 'main');
-			expect(main.includes('Eksempel Emballage A/S') && !main.includes('Æblespecialisterne ApS'),
-				`the companies of Silkeborg are not what is listed ${how}`);
-			const csv = await page.getByRole('link', { name: 'CSV' }).getAttribute('href');
-			expect(csv === '/virksomheder/eksport?format=csv&kind=company&kommune=740', `the CSV link is ${csv} ${how}`);
-		} finally {
-			await closePage(page);
-		}
 	}
 });
 
