@@ -1,0 +1,272 @@
+/*
+ * matching_store.c — the SQL of matching. Layer: store of the employment capability.
+ * Lists of keys come bound as one JSON array each and are read with json_each, so no SQL text is
+ * ever built from input. The hard rules are each one statement; the seats taken are the
+ * placements at an opening without an end date.
+ */
+#include "matching_store.h"
+
+#include "../base/arena.h"
+#include "../base/err.h"
+#include "../store/db.h"
+
+/* the columns the score needs of an opening o joined with its enterprise e, in this order:
+ * id, enterprise, schemes, inhouse, soev, seats left, age in days, tasks, tasks matched (0 when
+ * :tasks is an empty array), adaptations offered, the enterprise's target groups */
+#define OPENING_COLUMNS                                                                            \
+	"o.id, o.enterprise_id, o.schemes, o.inhouse, e.kind = 'soev',"                                \
+	" o.seats - (SELECT count(*) FROM placements p WHERE p.opening_id = o.id AND p.end IS NULL),"  \
+	" CAST(julianday(:today) - julianday(substr(o.created_at, 1, 10)) AS INTEGER),"               \
+	" (SELECT count(*) FROM opening_tasks t WHERE t.opening_id = o.id),"                           \
+	" (SELECT count(*) FROM opening_tasks t WHERE t.opening_id = o.id"                             \
+	"   AND t.task IN (SELECT value FROM json_each(:tasks))),"                                     \
+	" (SELECT count(*) FROM opening_adaptations x WHERE x.opening_id = o.id),"                     \
+	" (SELECT group_concat(g.target, ' ') FROM enterprise_targets g"                               \
+	"   WHERE g.enterprise_id = o.enterprise_id)"
+
+static void read_opening(struct db_stmt *s, struct arena *a, struct matching_store_opening *o)
+{
+	o->id = db_col_int(s, 0);
+	o->enterprise_id = db_col_int(s, 1);
+	o->schemes = (int)db_col_int(s, 2);
+	o->inhouse = db_col_int(s, 3) != 0;
+	o->soev = db_col_int(s, 4) != 0;
+	o->seats_left = (int)db_col_int(s, 5);
+	o->age_days = (int)db_col_int(s, 6);
+	o->tasks_total = (int)db_col_int(s, 7);
+	o->tasks_matched = (int)db_col_int(s, 8);
+	o->offered = (int)db_col_int(s, 9);
+	o->targets = db_col_dup(a, s, 10);
+}
+
+int matching_store_openings(struct db *db, struct arena *a, const struct matching_store_citizen *q,
+                            struct matching_store_opening **rows, int *n)
+{
+	/* the cheap tests of the opening's own columns first, then the enterprise, then the
+	 * subqueries; seats last, as few openings are full */
+	struct db_stmt *s = db_prepare(db,
+		"SELECT " OPENING_COLUMNS
+		" FROM openings o INDEXED BY openings_status"
+		" JOIN enterprises e ON e.id = o.enterprise_id"
+		" WHERE o.status = 'open'"
+		" AND (o.schemes & :schemes) != 0"
+		" AND o.hours_min <= :hours_max"
+		" AND ((o.times & :times) != 0 OR ((o.times | :times) & :flexible) != 0)"
+		" AND (:travel = 'alle' OR (:travel = 'kommune' AND e.kommune = :kommune)"
+		"   OR (:travel = 'region' AND (SELECT region FROM kommuner WHERE kode = e.kommune)"
+		"     = (SELECT region FROM kommuner WHERE kode = :kommune)))"
+		" AND (:nneeds = 0 OR (SELECT count(*) FROM opening_adaptations x WHERE x.opening_id = o.id"
+		"   AND x.adaptation IN (SELECT value FROM json_each(:needs))) = :nneeds)"
+		" AND o.seats > (SELECT count(*) FROM placements p WHERE p.opening_id = o.id AND p.end IS NULL)");
+	if (!s)
+		return ERR_DB;
+	int rc = db_bind_text(s, ":today", q->today) | db_bind_text(s, ":tasks", q->tasks_json) |
+	         db_bind_int(s, ":schemes", q->schemes) | db_bind_int(s, ":hours_max", q->hours_max) |
+	         db_bind_int(s, ":times", q->times) | db_bind_int(s, ":flexible", q->flexible) |
+	         db_bind_text(s, ":travel", q->travel) | db_bind_text(s, ":kommune", q->kommune) |
+	         db_bind_int(s, ":nneeds", q->nneeds) | db_bind_text(s, ":needs", q->needs_json)
+	             ? ERR_DB
+	             : 0;
+	struct matching_store_opening *out = NULL;
+	size_t count = 0, cap = 0;
+	while (rc == 0 && (rc = db_step(s)) == DB_ROW) {
+		struct matching_store_opening *o = ARENA_PUSH(a, out, count, cap);
+		read_opening(s, a, o);
+		o->open = true;
+		rc = 0;
+	}
+	db_done(s);
+	if (rc < 0)
+		return rc;
+	*rows = out;
+	*n = (int)count;
+	return 0;
+}
+
+int matching_store_opening_get(struct db *db, struct arena *a, int64_t id, const char *today,
+                               struct matching_store_opening *out)
+{
+	struct db_stmt *s = db_prepare(db,
+		"SELECT " OPENING_COLUMNS ", o.status = 'open', e.kommune"
+		" FROM openings o JOIN enterprises e ON e.id = o.enterprise_id WHERE o.id = :id");
+	if (!s)
+		return ERR_DB;
+	int rc = db_bind_int(s, ":id", id) | db_bind_text(s, ":today", today) |
+	         db_bind_text(s, ":tasks", "[]")
+	             ? ERR_DB
+	             : db_step(s);
+	if (rc == DB_ROW) {
+		read_opening(s, a, out);
+		out->open = db_col_int(s, 11) != 0;
+		out->kommune = db_col_dup(a, s, 12);
+	}
+	db_done(s);
+	return rc == DB_ROW ? 0 : rc == DB_DONE ? ERR_NOTFOUND : rc;
+}
+
+int matching_store_opening_card(struct db *db, struct arena *a, int64_t id, const char **title,
+                                const char **enterprise_name, const char **kommune,
+                                const char **kommune_navn)
+{
+	struct db_stmt *s = db_prepare(db,
+		"SELECT o.title, e.name, e.kommune, k.navn FROM openings o"
+		" JOIN enterprises e ON e.id = o.enterprise_id JOIN kommuner k ON k.kode = e.kommune"
+		" WHERE o.id = :id");
+	if (!s)
+		return ERR_DB;
+	int rc = db_bind_int(s, ":id", id) ? ERR_DB : db_step(s);
+	if (rc == DB_ROW) {
+		*title = db_col_dup(a, s, 0);
+		*enterprise_name = db_col_dup(a, s, 1);
+		*kommune = db_col_dup(a, s, 2);
+		*kommune_navn = db_col_dup(a, s, 3);
+	}
+	db_done(s);
+	return rc == DB_ROW ? 0 : rc == DB_DONE ? ERR_NOTFOUND : rc;
+}
+
+int matching_store_citizens(struct db *db, struct arena *a, const char *kommune, int64_t id,
+                            int flexible, struct matching_store_citizen_row **rows, int *n)
+{
+	/* the opening is one row (its primary key); the citizens come from citizens_kommune */
+	struct db_stmt *s = db_prepare(db,
+		"SELECT c.id, c.schemes,"
+		" (SELECT count(*) FROM citizen_tasks t WHERE t.citizen_id = c.id"
+		"   AND t.task IN (SELECT task FROM opening_tasks WHERE opening_id = :id)),"
+		" (SELECT count(*) FROM citizen_needs d WHERE d.citizen_id = c.id)"
+		" FROM openings o JOIN enterprises e ON e.id = o.enterprise_id"
+		" JOIN citizens c INDEXED BY citizens_kommune"
+		"   ON c.kommune = :kommune AND c.anonymized_at IS NULL"
+		" WHERE o.id = :id AND o.status = 'open'"
+		" AND o.seats > (SELECT count(*) FROM placements p WHERE p.opening_id = o.id AND p.end IS NULL)"
+		" AND c.consent_date IS NOT NULL"
+		" AND (c.schemes & o.schemes) != 0"
+		" AND o.hours_min <= c.hours_max"
+		" AND ((o.times & c.times) != 0 OR ((o.times | c.times) & :flexible) != 0)"
+		" AND (c.travel = 'alle' OR (c.travel = 'kommune' AND e.kommune = :kommune)"
+		"   OR (c.travel = 'region' AND (SELECT region FROM kommuner WHERE kode = e.kommune)"
+		"     = (SELECT region FROM kommuner WHERE kode = :kommune)))"
+		" AND NOT EXISTS (SELECT 1 FROM citizen_needs d WHERE d.citizen_id = c.id"
+		"   AND NOT EXISTS (SELECT 1 FROM opening_adaptations x"
+		"     WHERE x.opening_id = o.id AND x.adaptation = d.adaptation))");
+	if (!s)
+		return ERR_DB;
+	int rc = db_bind_int(s, ":id", id) | db_bind_text(s, ":kommune", kommune) |
+	         db_bind_int(s, ":flexible", flexible)
+	             ? ERR_DB
+	             : 0;
+	struct matching_store_citizen_row *out = NULL;
+	size_t count = 0, cap = 0;
+	while (rc == 0 && (rc = db_step(s)) == DB_ROW) {
+		struct matching_store_citizen_row *c = ARENA_PUSH(a, out, count, cap);
+		c->id = db_col_int(s, 0);
+		c->schemes = (int)db_col_int(s, 1);
+		c->tasks_matched = (int)db_col_int(s, 2);
+		c->nneeds = (int)db_col_int(s, 3);
+		rc = 0;
+	}
+	db_done(s);
+	if (rc < 0)
+		return rc;
+	*rows = out;
+	*n = (int)count;
+	return 0;
+}
+
+int matching_store_citizen_name(struct db *db, struct arena *a, int64_t id, const char **name)
+{
+	struct db_stmt *s = db_prepare(db, "SELECT name FROM citizens WHERE id = :id");
+	if (!s)
+		return ERR_DB;
+	int rc = db_bind_int(s, ":id", id) ? ERR_DB : db_step(s);
+	if (rc == DB_ROW)
+		*name = db_col_dup(a, s, 0);
+	db_done(s);
+	return rc == DB_ROW ? 0 : rc == DB_DONE ? ERR_NOTFOUND : rc;
+}
+
+int matching_store_citizen_needs(struct db *db, struct arena *a, int64_t id, const char **keys,
+                                 int max, int *n)
+{
+	struct db_stmt *s = db_prepare(db, "SELECT adaptation FROM citizen_needs WHERE citizen_id = :id"
+	                                   " ORDER BY adaptation");
+	if (!s)
+		return ERR_DB;
+	int rc = db_bind_int(s, ":id", id) ? ERR_DB : 0;
+	*n = 0;
+	while (rc == 0 && (rc = db_step(s)) == DB_ROW) {
+		if (*n < max)
+			keys[(*n)++] = db_col_dup(a, s, 0);
+		rc = 0;
+	}
+	db_done(s);
+	return rc < 0 ? rc : 0;
+}
+
+int matching_store_opening_adaptations(struct db *db, struct arena *a, int64_t id,
+                                       const char **keys, const char **labels, int max, int *n)
+{
+	struct db_stmt *s = db_prepare(db,
+		"SELECT d.key, d.label FROM opening_adaptations x JOIN adaptations d ON d.key = x.adaptation"
+		" WHERE x.opening_id = :id ORDER BY d.position, d.key");
+	if (!s)
+		return ERR_DB;
+	int rc = db_bind_int(s, ":id", id) ? ERR_DB : 0;
+	*n = 0;
+	while (rc == 0 && (rc = db_step(s)) == DB_ROW) {
+		if (*n < max) {
+			keys[*n] = db_col_dup(a, s, 0);
+			labels[(*n)++] = db_col_dup(a, s, 1);
+		}
+		rc = 0;
+	}
+	db_done(s);
+	return rc < 0 ? rc : 0;
+}
+
+int matching_store_weights(struct db *db, struct arena *a, const char *kommune,
+                           struct matching_store_weight **rows, int *n)
+{
+	struct db_stmt *s = db_prepare(db,
+		"SELECT w.factor, w.points FROM kommuner k LEFT JOIN match_weights w ON w.kommune = k.kode"
+		" WHERE k.kode = :kommune ORDER BY w.factor");
+	if (!s)
+		return ERR_DB;
+	int rc = db_bind_text(s, ":kommune", kommune) ? ERR_DB : 0;
+	struct matching_store_weight *out = NULL;
+	size_t count = 0, cap = 0;
+	bool exists = false;
+	while (rc == 0 && (rc = db_step(s)) == DB_ROW) {
+		exists = true;
+		rc = 0;
+		if (db_col_null(s, 0))
+			continue; /* the municipality without weights of its own */
+		struct matching_store_weight *w = ARENA_PUSH(a, out, count, cap);
+		w->factor = db_col_dup(a, s, 0);
+		w->points = (int)db_col_int(s, 1);
+	}
+	db_done(s);
+	if (rc < 0)
+		return rc;
+	if (!exists)
+		return ERR_NOTFOUND;
+	*rows = out;
+	*n = (int)count;
+	return 0;
+}
+
+int matching_store_weights_clear(struct db *db, const char *kommune)
+{
+	struct db_stmt *s = db_prepare(db, "DELETE FROM match_weights WHERE kommune = :kommune");
+	return db_run(s, s ? db_bind_text(s, ":kommune", kommune) : 0);
+}
+
+int matching_store_weight_put(struct db *db, const char *kommune, const char *factor, int points)
+{
+	struct db_stmt *s = db_prepare(db,
+		"INSERT INTO match_weights (kommune, factor, points) VALUES (:kommune, :factor, :points)"
+		" ON CONFLICT (kommune, factor) DO UPDATE SET points = excluded.points");
+	return db_run(s, s ? db_bind_text(s, ":kommune", kommune) | db_bind_text(s, ":factor", factor) |
+	                         db_bind_int(s, ":points", points)
+	                   : 0);
+}
