@@ -185,7 +185,7 @@ int matching_score(struct arena *a, const struct match_facts *f, const struct ma
 		pts[i] = (int)exact[i]; /* not negative: truncation is floor */
 		given += pts[i];
 	}
-	int score = (int)(total + 0.5);
+	int score = (int)(total + 0.5 + 1e-9); /* a half that floating point made a hair less */
 	if (score > 100)
 		score = 100;
 	bool taken[MATCH_FACTOR_COUNT] = {false};
