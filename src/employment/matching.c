@@ -241,10 +241,28 @@ static int target_groups(int shared, const char *targets)
 	return bits;
 }
 
+/* the days from 1970-01-01 to the date that iso ("YYYY-MM-DD...") begins with (Howard
+ * Hinnant's days_from_civil), or -1 when it does not begin with one */
+static long day_number(const char *iso)
+{
+	if (!iso || strlen(iso) < 10 || iso[4] != '-' || iso[7] != '-')
+		return -1;
+	char *end;
+	long y = strtol(iso, &end, 10), m = strtol(iso + 5, &end, 10), d = strtol(iso + 8, &end, 10);
+	if (m < 1 || m > 12 || d < 1 || d > 31)
+		return -1;
+	y -= m <= 2;
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
 /* the score's facts of opening o for a citizen with schemes, the opening's tasks matched and
- * needs needs */
+ * needs needs, on the day today (day_number) */
 static void opening_facts(const struct matching_store_opening *o, int schemes, int matched,
-                          int needs, struct match_facts *f)
+                          int needs, long today, struct match_facts *f)
 {
 	memset(f, 0, sizeof(*f));
 	f->tasks_total = o->tasks_total;
@@ -256,7 +274,9 @@ static void opening_facts(const struct matching_store_opening *o, int schemes, i
 	f->extras = o->offered > needs ? o->offered - needs : 0;
 	f->seats_left = o->seats_left;
 	f->inhouse = o->inhouse;
-	f->age_days = o->age_days;
+	long created = day_number(o->created);
+	/* an opening without a readable date counts as old */
+	f->age_days = created < 0 || today < 0 ? MATCH_RECENCY_DAYS : (int)(today - created);
 }
 
 /* "henteordning og fast mentor": what opening id offers, the needs (keys) first; NULL when it
@@ -354,8 +374,9 @@ int matching_openings(struct db *db, struct arena *a, const struct citizen *c,
 		w = &own;
 	}
 	limit = limit_of(limit);
-	char today[11];
-	text_today(today);
+	char day[11];
+	text_today(day);
+	long today = day_number(day);
 	struct matching_store_citizen q = {
 		.kommune = c->kommune,
 		.schemes = c->schemes,
@@ -364,7 +385,6 @@ int matching_openings(struct db *db, struct arena *a, const struct citizen *c,
 		.travel = c->travel ? c->travel : "kommune",
 		.tasks_json = keys_json(a, c->tasks, c->ntasks, NULL),
 		.flexible = TIME_FLEKSIBEL,
-		.today = today,
 	};
 	q.needs_json = keys_json(a, c->needs, c->nneeds, &q.nneeds);
 	struct matching_store_opening *rows;
@@ -374,7 +394,7 @@ int matching_openings(struct db *db, struct arena *a, const struct citizen *c,
 	struct ranked *rank = arena_alloc(a, sizeof(*rank) * (size_t)(nrows ? nrows : 1));
 	struct match_facts f;
 	for (int i = 0; i < nrows; i++) {
-		opening_facts(&rows[i], c->schemes, rows[i].tasks_matched, q.nneeds, &f);
+		opening_facts(&rows[i], c->schemes, rows[i].tasks_matched, q.nneeds, today, &f);
 		rank[i] = (struct ranked){i, matching_score(NULL, &f, w, NULL, &(int){0}), rows[i].id};
 	}
 	qsort(rank, (size_t)nrows, sizeof(*rank), by_score_newest);
@@ -386,7 +406,7 @@ int matching_openings(struct db *db, struct arena *a, const struct citizen *c,
 		m[i].enterprise_id = o->enterprise_id;
 		rc = matching_store_opening_card(db, a, o->id, &m[i].title, &m[i].enterprise_name,
 		                                 &m[i].kommune, &m[i].kommune_navn);
-		opening_facts(o, c->schemes, o->tasks_matched, q.nneeds, &f);
+		opening_facts(o, c->schemes, o->tasks_matched, q.nneeds, today, &f);
 		if (rc == 0 && o->offered)
 			rc = adaptations_text(db, a, o->id, c->needs, c->nneeds, &f.adaptations_text);
 		m[i].score = matching_score(a, &f, w, m[i].reasons, &m[i].nreasons);
@@ -403,7 +423,8 @@ int matching_openings(struct db *db, struct arena *a, const struct citizen *c,
 /* the names, reasons and scores of the count best of rank into m */
 static int citizen_details(struct db *db, struct arena *a, const struct matching_store_opening *o,
                            const struct matching_store_citizen_row *rows, const struct ranked *rank,
-                           int count, const struct match_weights *w, struct citizen_match *m)
+                           int count, const struct match_weights *w, long today,
+                           struct citizen_match *m)
 {
 	int rc = 0;
 	for (int i = 0; i < count && rc == 0; i++) {
@@ -413,7 +434,7 @@ static int citizen_details(struct db *db, struct arena *a, const struct matching
 		int nneeds = 0;
 		m[i].citizen_id = c->id;
 		rc = matching_store_citizen_name(db, a, c->id, &m[i].name);
-		opening_facts(o, c->schemes, c->tasks_matched, c->nneeds, &f);
+		opening_facts(o, c->schemes, c->tasks_matched, c->nneeds, today, &f);
 		if (rc == 0 && o->offered)
 			rc = matching_store_citizen_needs(db, a, c->id, needs, CITIZEN_MAX_LIST, &nneeds);
 		if (rc == 0 && o->offered)
@@ -434,10 +455,11 @@ int matching_citizens(struct db *db, struct arena *a, const struct principal *wh
 	if (!citizens_purpose_valid(purpose))
 		return ERR_INVALID;
 	const char *kommune = who->kommune;
-	char today[11];
-	text_today(today);
+	char day[11];
+	text_today(day);
+	long today = day_number(day);
 	struct matching_store_opening o;
-	int rc = matching_store_opening_get(db, a, opening_id, today, &o);
+	int rc = matching_store_opening_get(db, a, opening_id, &o);
 	if (rc)
 		return rc;
 	struct match_weights own;
@@ -455,13 +477,13 @@ int matching_citizens(struct db *db, struct arena *a, const struct principal *wh
 	struct ranked *rank = arena_alloc(a, sizeof(*rank) * (size_t)(nrows ? nrows : 1));
 	struct match_facts f;
 	for (int i = 0; i < nrows; i++) {
-		opening_facts(&o, rows[i].schemes, rows[i].tasks_matched, rows[i].nneeds, &f);
+		opening_facts(&o, rows[i].schemes, rows[i].tasks_matched, rows[i].nneeds, today, &f);
 		rank[i] = (struct ranked){i, matching_score(NULL, &f, w, NULL, &(int){0}), rows[i].id};
 	}
 	qsort(rank, (size_t)nrows, sizeof(*rank), by_score_oldest);
 	int count = nrows < limit ? nrows : limit;
 	struct citizen_match *m = arena_alloc(a, sizeof(*m) * (size_t)(count ? count : 1));
-	if ((rc = citizen_details(db, a, &o, rows, rank, count, w, m)) != 0)
+	if ((rc = citizen_details(db, a, &o, rows, rank, count, w, today, m)) != 0)
 		return rc;
 	/* every citizen shown is a read of personal data, and so is the search */
 	if ((rc = db_write_begin(db)) != 0)

@@ -6,24 +6,15 @@
  */
 #include "matching_store.h"
 
+#include <stdio.h>
+
 #include "../base/arena.h"
 #include "../base/err.h"
 #include "../store/db.h"
 
-/* the columns the score needs of an opening o joined with its enterprise e, in this order:
- * id, enterprise, schemes, inhouse, soev, seats left, age in days, tasks, tasks matched (0 when
- * :tasks is an empty array), adaptations offered, the enterprise's target groups */
-#define OPENING_COLUMNS                                                                            \
-	"o.id, o.enterprise_id, o.schemes, o.inhouse, e.kind = 'soev',"                                \
-	" o.seats - (SELECT count(*) FROM placements p WHERE p.opening_id = o.id AND p.end IS NULL),"  \
-	" CAST(julianday(:today) - julianday(substr(o.created_at, 1, 10)) AS INTEGER),"               \
-	" (SELECT count(*) FROM opening_tasks t WHERE t.opening_id = o.id),"                           \
-	" (SELECT count(*) FROM opening_tasks t WHERE t.opening_id = o.id"                             \
-	"   AND t.task IN (SELECT value FROM json_each(:tasks))),"                                     \
-	" (SELECT count(*) FROM opening_adaptations x WHERE x.opening_id = o.id),"                     \
-	" (SELECT group_concat(g.target, ' ') FROM enterprise_targets g"                               \
-	"   WHERE g.enterprise_id = o.enterprise_id)"
-
+/* the row of matching_store_openings and matching_store_opening_get: id, enterprise, schemes,
+ * inhouse, soev, seats left, created (date), tasks, tasks matched, adaptations offered, the
+ * enterprise's target groups */
 static void read_opening(struct db_stmt *s, struct arena *a, struct matching_store_opening *o)
 {
 	o->id = db_col_int(s, 0);
@@ -32,7 +23,8 @@ static void read_opening(struct db_stmt *s, struct arena *a, struct matching_sto
 	o->inhouse = db_col_int(s, 3) != 0;
 	o->soev = db_col_int(s, 4) != 0;
 	o->seats_left = (int)db_col_int(s, 5);
-	o->age_days = (int)db_col_int(s, 6);
+	const char *created = db_col_text(s, 6);
+	snprintf(o->created, sizeof o->created, "%s", created ? created : "");
 	o->tasks_total = (int)db_col_int(s, 7);
 	o->tasks_matched = (int)db_col_int(s, 8);
 	o->offered = (int)db_col_int(s, 9);
@@ -42,29 +34,47 @@ static void read_opening(struct db_stmt *s, struct arena *a, struct matching_sto
 int matching_store_openings(struct db *db, struct arena *a, const struct matching_store_citizen *q,
                             struct matching_store_opening **rows, int *n)
 {
-	/* the cheap tests of the opening's own columns first, then the enterprise, then the
-	 * subqueries; seats last, as few openings are full */
+	/* The enterprises within reach come first (ee: one branch per travel scope, each by its
+	 * index; their target groups read once per enterprise), then each one's open openings from
+	 * the covering index openings_match, tested on their own columns. The subqueries of what
+	 * passes run once each: the inner SELECT has LIMIT -1, which keeps SQLite from flattening
+	 * it into the outer one (and so from writing seats_left and adapt out twice). tasks and
+	 * adapt pack two counts, the total × 64 plus the matched ones (fewer than 64: at most
+	 * CITIZEN_MAX_LIST keys come in :tasks and :needs). */
 	struct db_stmt *s = db_prepare(db,
-		"SELECT " OPENING_COLUMNS
-		" FROM openings o INDEXED BY openings_status"
-		" JOIN enterprises e ON e.id = o.enterprise_id"
-		" WHERE o.status = 'open'"
-		" AND (o.schemes & :schemes) != 0"
-		" AND o.hours_min <= :hours_max"
-		" AND ((o.times & :times) != 0 OR ((o.times | :times) & :flexible) != 0)"
-		" AND (:travel = 'alle' OR (:travel = 'kommune' AND e.kommune = :kommune)"
-		"   OR (:travel = 'region' AND (SELECT region FROM kommuner WHERE kode = e.kommune)"
-		"     = (SELECT region FROM kommuner WHERE kode = :kommune)))"
-		" AND (:nneeds = 0 OR (SELECT count(*) FROM opening_adaptations x WHERE x.opening_id = o.id"
-		"   AND x.adaptation IN (SELECT value FROM json_each(:needs))) = :nneeds)"
-		" AND o.seats > (SELECT count(*) FROM placements p WHERE p.opening_id = o.id AND p.end IS NULL)");
+		"WITH ee(id, soev, targets) AS MATERIALIZED ("
+		"  SELECT e.id, e.kind = 'soev', (SELECT group_concat(g.target, ' ') FROM enterprise_targets g"
+		"   WHERE g.enterprise_id = e.id) FROM enterprises e"
+		"  WHERE :travel = 'kommune' AND e.kommune = :kommune"
+		"  UNION ALL SELECT e.id, e.kind = 'soev', (SELECT group_concat(g.target, ' ')"
+		"   FROM enterprise_targets g WHERE g.enterprise_id = e.id) FROM enterprises e"
+		"  WHERE :travel = 'region' AND e.kommune IN (SELECT kode FROM kommuner"
+		"   WHERE region = (SELECT region FROM kommuner WHERE kode = :kommune))"
+		"  UNION ALL SELECT e.id, e.kind = 'soev', (SELECT group_concat(g.target, ' ')"
+		"   FROM enterprise_targets g WHERE g.enterprise_id = e.id) FROM enterprises e"
+		"  WHERE :travel = 'alle')"
+		" SELECT id, enterprise_id, schemes, inhouse, soev, seats_left, created_at, tasks >> 6,"
+		"  tasks & 63, adapt >> 6, targets FROM ("
+		"  SELECT o.id, o.enterprise_id, o.schemes, o.inhouse, ee.soev, ee.targets, o.created_at,"
+		"   o.seats - (SELECT count(*) FROM placements p WHERE p.opening_id = o.id AND p.end IS NULL)"
+		"    AS seats_left,"
+		"   (SELECT count(*) * 64 + coalesce(sum(t.task IN (SELECT value FROM json_each(:tasks))), 0)"
+		"    FROM opening_tasks t WHERE t.opening_id = o.id) AS tasks,"
+		"   (SELECT count(*) * 64 + coalesce(sum(x.adaptation IN (SELECT value FROM json_each(:needs))), 0)"
+		"    FROM opening_adaptations x WHERE x.opening_id = o.id) AS adapt"
+		"  FROM ee JOIN openings o INDEXED BY openings_match"
+		"   ON o.enterprise_id = ee.id AND o.status = 'open'"
+		"  WHERE (o.schemes & :schemes) != 0 AND o.hours_min <= :hours_max"
+		"   AND ((o.times & :times) != 0 OR ((o.times | :times) & :flexible) != 0)"
+		"  LIMIT -1)"
+		" WHERE seats_left > 0 AND (adapt & 63) = :nneeds");
 	if (!s)
 		return ERR_DB;
-	int rc = db_bind_text(s, ":today", q->today) | db_bind_text(s, ":tasks", q->tasks_json) |
-	         db_bind_int(s, ":schemes", q->schemes) | db_bind_int(s, ":hours_max", q->hours_max) |
-	         db_bind_int(s, ":times", q->times) | db_bind_int(s, ":flexible", q->flexible) |
-	         db_bind_text(s, ":travel", q->travel) | db_bind_text(s, ":kommune", q->kommune) |
-	         db_bind_int(s, ":nneeds", q->nneeds) | db_bind_text(s, ":needs", q->needs_json)
+	int rc = db_bind_text(s, ":tasks", q->tasks_json) | db_bind_int(s, ":schemes", q->schemes) |
+	         db_bind_int(s, ":hours_max", q->hours_max) | db_bind_int(s, ":times", q->times) |
+	         db_bind_int(s, ":flexible", q->flexible) | db_bind_text(s, ":travel", q->travel) |
+	         db_bind_text(s, ":kommune", q->kommune) | db_bind_int(s, ":nneeds", q->nneeds) |
+	         db_bind_text(s, ":needs", q->needs_json)
 	             ? ERR_DB
 	             : 0;
 	struct matching_store_opening *out = NULL;
@@ -83,18 +93,21 @@ int matching_store_openings(struct db *db, struct arena *a, const struct matchin
 	return 0;
 }
 
-int matching_store_opening_get(struct db *db, struct arena *a, int64_t id, const char *today,
+int matching_store_opening_get(struct db *db, struct arena *a, int64_t id,
                                struct matching_store_opening *out)
 {
 	struct db_stmt *s = db_prepare(db,
-		"SELECT " OPENING_COLUMNS ", o.status = 'open', e.kommune"
+		"SELECT o.id, o.enterprise_id, o.schemes, o.inhouse, e.kind = 'soev',"
+		" o.seats - (SELECT count(*) FROM placements p WHERE p.opening_id = o.id AND p.end IS NULL),"
+		" o.created_at, (SELECT count(*) FROM opening_tasks t WHERE t.opening_id = o.id), 0,"
+		" (SELECT count(*) FROM opening_adaptations x WHERE x.opening_id = o.id),"
+		" (SELECT group_concat(g.target, ' ') FROM enterprise_targets g"
+		"  WHERE g.enterprise_id = o.enterprise_id),"
+		" o.status = 'open', e.kommune"
 		" FROM openings o JOIN enterprises e ON e.id = o.enterprise_id WHERE o.id = :id");
 	if (!s)
 		return ERR_DB;
-	int rc = db_bind_int(s, ":id", id) | db_bind_text(s, ":today", today) |
-	         db_bind_text(s, ":tasks", "[]")
-	             ? ERR_DB
-	             : db_step(s);
+	int rc = db_bind_int(s, ":id", id) ? ERR_DB : db_step(s);
 	if (rc == DB_ROW) {
 		read_opening(s, a, out);
 		out->open = db_col_int(s, 11) != 0;

@@ -22,27 +22,28 @@ struct matching_store_citizen {
 	const char *needs_json; /* the adaptation keys the citizen needs, a JSON array, distinct */
 	int nneeds;             /* how many keys needs_json holds */
 	int flexible;           /* the bit of the time of day that overlaps every other */
-	const char *today;      /* YYYY-MM-DD, for the age of an opening */
 };
 
 /* an opening as the score needs it */
 struct matching_store_opening {
 	int64_t id, enterprise_id;
-	int schemes, seats_left, age_days, tasks_total, tasks_matched, offered;
+	int schemes, seats_left, tasks_total, tasks_matched, offered;
 	bool soev, inhouse, open;
+	char created[11];       /* the date it was created, YYYY-MM-DD */
 	const char *targets;    /* the enterprise's target group keys, space-separated, or NULL */
 	const char *kommune;    /* the enterprise's home municipality (matching_store_opening_get) */
 };
 
 /* matching_store_openings: every open opening with a seat left that passes the hard rules for
- * q, read from the index openings_status, with tasks_matched counting its tasks among q's.
+ * q, read from the enterprises within q's travel scope and their openings in the covering index
+ * openings_match (0007), in no particular order; tasks_matched counts its tasks among q's.
  * kommune is left NULL and open true. *rows allocated in a. ERR_DB. */
 int matching_store_openings(struct db *db, struct arena *a, const struct matching_store_citizen *q,
                             struct matching_store_opening **rows, int *n);
 
 /* matching_store_opening_get: opening id as the score needs it (tasks_matched 0, open whether
  * its status is 'open'), its enterprise's home in kommune. ERR_NOTFOUND, ERR_DB. */
-int matching_store_opening_get(struct db *db, struct arena *a, int64_t id, const char *today,
+int matching_store_opening_get(struct db *db, struct arena *a, int64_t id,
                                struct matching_store_opening *out);
 
 /* matching_store_opening_card: what a list shows of opening id: title, the enterprise's name,
