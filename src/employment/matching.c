@@ -359,6 +359,93 @@ static int by_score_oldest(const void *x, const void *y)
 
 /* ================================================================ openings for a citizen */
 
+#define PARTS_BATCH 64 /* openings whose tasks and adaptations one statement reads */
+
+/* x ranks before y: a better score, or the same and newer (a larger id) */
+static bool ranks_before(const struct ranked *x, const struct ranked *y)
+{
+	return x->score > y->score || (x->score == y->score && x->id > y->id);
+}
+
+/* puts x into top[0..*n) (room for k, best first), dropping the last when full */
+static void top_insert(struct ranked *top, int *n, int k, struct ranked x)
+{
+	if (*n == k && !ranks_before(&x, &top[k - 1]))
+		return;
+	int at = *n < k ? (*n)++ : k - 1;
+	for (; at > 0 && ranks_before(&x, &top[at - 1]); at--)
+		top[at] = top[at - 1];
+	top[at] = x;
+}
+
+/* the best score opening o could reach for a citizen with schemes, tasks (true if any) and
+ * needs, before its tasks and adaptations are read: every task fitting and the adaptations in
+ * full */
+static int bound_score(const struct matching_store_opening *o, int schemes, bool tasks, int needs,
+                       long today, const struct match_weights *w)
+{
+	struct matching_store_opening best = *o;
+	best.tasks_total = 1;
+	best.offered = needs + ADAPTATIONS_FULL;
+	struct match_facts f;
+	opening_facts(&best, schemes, tasks ? 1 : 0, needs, today, &f);
+	return matching_score(NULL, &f, w, NULL, &(int){0});
+}
+
+/* The best limit of rows[0..nrows) for citizen c, into top (room for limit), *ntop how many.
+ * Reading each opening's tasks and adaptations is most of the cost, so the openings are taken
+ * in the order of the best score each could reach (bound_score) and read in batches, and the
+ * reading stops at the first opening that could not enter the top even so. The result is the
+ * same as scoring every row. */
+static int rank_openings(struct db *db, struct arena *a, const struct citizen *c, int nneeds,
+                         long today, const struct match_weights *w,
+                         struct matching_store_opening *rows, int nrows, int limit,
+                         struct ranked *top, int *ntop)
+{
+	struct ranked *order = arena_alloc(a, sizeof(*order) * (size_t)(nrows ? nrows : 1));
+	for (int i = 0; i < nrows; i++)
+		order[i] = (struct ranked){i, bound_score(&rows[i], c->schemes, c->ntasks > 0, nneeds, today, w),
+		                           rows[i].id};
+	qsort(order, (size_t)nrows, sizeof(*order), by_score_newest);
+	const char *tasks_json = keys_json(a, c->tasks, c->ntasks, NULL);
+	struct buf ids;
+	buf_init(&ids, 0);
+	*ntop = 0;
+	int rc = 0;
+	for (int next = 0; next < nrows && rc == 0;) {
+		struct matching_store_opening *batch[PARTS_BATCH];
+		int nb = 0;
+		struct json jw;
+		buf_reset(&ids);
+		json_init(&jw, &ids);
+		json_arr_open(&jw, NULL);
+		for (; next < nrows && nb < PARTS_BATCH; next++) {
+			if (*ntop == limit && !ranks_before(&order[next], &top[limit - 1])) {
+				next = nrows; /* neither this one nor any after it can enter the top */
+				break;
+			}
+			batch[nb++] = &rows[order[next].row];
+			json_int(&jw, NULL, rows[order[next].row].id);
+		}
+		json_arr_close(&jw);
+		if (nb == 0)
+			break;
+		rc = matching_store_opening_parts(db, buf_str(&ids), tasks_json, batch, nb);
+		for (int i = 0; i < nb && rc == 0; i++) {
+			struct matching_store_opening *o = batch[i];
+			if (o->tasks_total < 0) /* gone since the first statement: nothing to score */
+				o->tasks_total = o->tasks_matched = o->offered = 0;
+			struct match_facts f;
+			opening_facts(o, c->schemes, o->tasks_matched, nneeds, today, &f);
+			top_insert(top, ntop, limit, (struct ranked){(int)(o - rows),
+			                                             matching_score(NULL, &f, w, NULL, &(int){0}),
+			                                             o->id});
+		}
+	}
+	buf_free(&ids);
+	return rc;
+}
+
 int matching_openings(struct db *db, struct arena *a, const struct citizen *c,
                       const struct match_weights *w, int limit, struct match **out, int *n)
 {
@@ -383,29 +470,24 @@ int matching_openings(struct db *db, struct arena *a, const struct citizen *c,
 		.hours_max = c->hours_max,
 		.times = c->times,
 		.travel = c->travel ? c->travel : "kommune",
-		.tasks_json = keys_json(a, c->tasks, c->ntasks, NULL),
 		.flexible = TIME_FLEKSIBEL,
 	};
 	q.needs_json = keys_json(a, c->needs, c->nneeds, &q.nneeds);
 	struct matching_store_opening *rows;
-	int nrows = 0;
+	int nrows = 0, count = 0;
 	if ((rc = matching_store_openings(db, a, &q, &rows, &nrows)) != 0)
 		return rc;
-	struct ranked *rank = arena_alloc(a, sizeof(*rank) * (size_t)(nrows ? nrows : 1));
-	struct match_facts f;
-	for (int i = 0; i < nrows; i++) {
-		opening_facts(&rows[i], c->schemes, rows[i].tasks_matched, q.nneeds, today, &f);
-		rank[i] = (struct ranked){i, matching_score(NULL, &f, w, NULL, &(int){0}), rows[i].id};
-	}
-	qsort(rank, (size_t)nrows, sizeof(*rank), by_score_newest);
-	int count = nrows < limit ? nrows : limit;
+	struct ranked *top = arena_alloc(a, sizeof(*top) * (size_t)limit);
+	if ((rc = rank_openings(db, a, c, q.nneeds, today, w, rows, nrows, limit, top, &count)) != 0)
+		return rc;
 	struct match *m = arena_alloc(a, sizeof(*m) * (size_t)(count ? count : 1));
 	for (int i = 0; i < count && rc == 0; i++) {
-		const struct matching_store_opening *o = &rows[rank[i].row];
+		const struct matching_store_opening *o = &rows[top[i].row];
 		m[i].opening_id = o->id;
 		m[i].enterprise_id = o->enterprise_id;
 		rc = matching_store_opening_card(db, a, o->id, &m[i].title, &m[i].enterprise_name,
 		                                 &m[i].kommune, &m[i].kommune_navn);
+		struct match_facts f;
 		opening_facts(o, c->schemes, o->tasks_matched, q.nneeds, today, &f);
 		if (rc == 0 && o->offered)
 			rc = adaptations_text(db, a, o->id, c->needs, c->nneeds, &f.adaptations_text);

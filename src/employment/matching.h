@@ -134,9 +134,12 @@ int matching_weights_set(struct db *db, const struct principal *who, const char 
  * action "reset". Same access and results as matching_weights_set. */
 int matching_weights_reset(struct db *db, const struct principal *who, const char *kommune);
 
-/* matching_openings: the openings that fit citizen c by every hard rule (candidates from the
- * index openings_status, filtered by one statement), scored with w (NULL: the weights of
- * c->kommune), best first; ties newest opening first (the larger id). At most limit
+/* matching_openings: the openings that fit citizen c by every hard rule (one statement: the
+ * enterprises within reach, then their open openings from the covering index openings_match),
+ * scored with w (NULL: the weights of c->kommune), best first; ties newest opening first (the
+ * larger id). The tasks and adaptations of an opening are read only while it could still
+ * enter the top (its score with every task fitting and the adaptations in full), in batches;
+ * the result is the same as scoring them all. At most limit
  * (≤ 0: MATCH_LIMIT_DEFAULT; capped at MATCH_LIMIT_MAX) into *out (allocated in a), *n how
  * many. No access check and no audit line: the caller has read c through citizens_get, which
  * asked and audited; openings and enterprises are not personal data.

@@ -6,11 +6,19 @@
  */
 #include "matching_store.h"
 
-#include <stdio.h>
+#include <string.h>
 
 #include "../base/arena.h"
 #include "../base/err.h"
 #include "../store/db.h"
+
+/* the first 10 bytes of iso (a date) into out, "" when shorter */
+static void copy_date(char out[11], const char *iso)
+{
+	size_t n = iso ? strnlen(iso, 10) : 0;
+	memcpy(out, iso ? iso : "", n);
+	out[n == 10 ? 10 : 0] = '\0';
+}
 
 /* the row of matching_store_openings and matching_store_opening_get: id, enterprise, schemes,
  * inhouse, soev, seats left, created (date), tasks, tasks matched, adaptations offered, the
@@ -23,8 +31,7 @@ static void read_opening(struct db_stmt *s, struct arena *a, struct matching_sto
 	o->inhouse = db_col_int(s, 3) != 0;
 	o->soev = db_col_int(s, 4) != 0;
 	o->seats_left = (int)db_col_int(s, 5);
-	const char *created = db_col_text(s, 6);
-	snprintf(o->created, sizeof o->created, "%s", created ? created : "");
+	copy_date(o->created, db_col_text(s, 6));
 	o->tasks_total = (int)db_col_int(s, 7);
 	o->tasks_matched = (int)db_col_int(s, 8);
 	o->offered = (int)db_col_int(s, 9);
@@ -36,11 +43,10 @@ int matching_store_openings(struct db *db, struct arena *a, const struct matchin
 {
 	/* The enterprises within reach come first (ee: one branch per travel scope, each by its
 	 * index; their target groups read once per enterprise), then each one's open openings from
-	 * the covering index openings_match, tested on their own columns. The subqueries of what
-	 * passes run once each: the inner SELECT has LIMIT -1, which keeps SQLite from flattening
-	 * it into the outer one (and so from writing seats_left and adapt out twice). tasks and
-	 * adapt pack two counts, the total × 64 plus the matched ones (fewer than 64: at most
-	 * CITIZEN_MAX_LIST keys come in :tasks and :needs). */
+	 * the covering index openings_match, tested on their own columns before the two
+	 * subqueries: the seats taken (the partial index placements_open) and, only when the
+	 * citizen needs any, the needed adaptations offered. The inner SELECT has LIMIT -1, which
+	 * keeps SQLite from flattening it into the outer one and so from computing seats_left twice. */
 	struct db_stmt *s = db_prepare(db,
 		"WITH ee(id, soev, targets) AS MATERIALIZED ("
 		"  SELECT e.id, e.kind = 'soev', (SELECT group_concat(g.target, ' ') FROM enterprise_targets g"
@@ -53,36 +59,44 @@ int matching_store_openings(struct db *db, struct arena *a, const struct matchin
 		"  UNION ALL SELECT e.id, e.kind = 'soev', (SELECT group_concat(g.target, ' ')"
 		"   FROM enterprise_targets g WHERE g.enterprise_id = e.id) FROM enterprises e"
 		"  WHERE :travel = 'alle')"
-		" SELECT id, enterprise_id, schemes, inhouse, soev, seats_left, created_at, tasks >> 6,"
-		"  tasks & 63, adapt >> 6, targets FROM ("
+		" SELECT id, enterprise_id, schemes, inhouse, soev, seats_left, created_at, targets FROM ("
 		"  SELECT o.id, o.enterprise_id, o.schemes, o.inhouse, ee.soev, ee.targets, o.created_at,"
 		"   o.seats - (SELECT count(*) FROM placements p WHERE p.opening_id = o.id AND p.end IS NULL)"
-		"    AS seats_left,"
-		"   (SELECT count(*) * 64 + coalesce(sum(t.task IN (SELECT value FROM json_each(:tasks))), 0)"
-		"    FROM opening_tasks t WHERE t.opening_id = o.id) AS tasks,"
-		"   (SELECT count(*) * 64 + coalesce(sum(x.adaptation IN (SELECT value FROM json_each(:needs))), 0)"
-		"    FROM opening_adaptations x WHERE x.opening_id = o.id) AS adapt"
+		"    AS seats_left"
 		"  FROM ee JOIN openings o INDEXED BY openings_match"
 		"   ON o.enterprise_id = ee.id AND o.status = 'open'"
 		"  WHERE (o.schemes & :schemes) != 0 AND o.hours_min <= :hours_max"
 		"   AND ((o.times & :times) != 0 OR ((o.times | :times) & :flexible) != 0)"
+		"   AND (:nneeds = 0 OR (SELECT count(*) FROM opening_adaptations x WHERE x.opening_id = o.id"
+		"    AND x.adaptation IN (SELECT value FROM json_each(:needs))) = :nneeds)"
 		"  LIMIT -1)"
-		" WHERE seats_left > 0 AND (adapt & 63) = :nneeds");
+		" WHERE seats_left > 0");
 	if (!s)
 		return ERR_DB;
-	int rc = db_bind_text(s, ":tasks", q->tasks_json) | db_bind_int(s, ":schemes", q->schemes) |
-	         db_bind_int(s, ":hours_max", q->hours_max) | db_bind_int(s, ":times", q->times) |
-	         db_bind_int(s, ":flexible", q->flexible) | db_bind_text(s, ":travel", q->travel) |
-	         db_bind_text(s, ":kommune", q->kommune) | db_bind_int(s, ":nneeds", q->nneeds) |
-	         db_bind_text(s, ":needs", q->needs_json)
+	int rc = db_bind_int(s, ":schemes", q->schemes) | db_bind_int(s, ":hours_max", q->hours_max) |
+	         db_bind_int(s, ":times", q->times) | db_bind_int(s, ":flexible", q->flexible) |
+	         db_bind_text(s, ":travel", q->travel) | db_bind_text(s, ":kommune", q->kommune) |
+	         db_bind_int(s, ":nneeds", q->nneeds) | db_bind_text(s, ":needs", q->needs_json)
 	             ? ERR_DB
 	             : 0;
 	struct matching_store_opening *out = NULL;
 	size_t count = 0, cap = 0;
 	while (rc == 0 && (rc = db_step(s)) == DB_ROW) {
 		struct matching_store_opening *o = ARENA_PUSH(a, out, count, cap);
-		read_opening(s, a, o);
+		o->id = db_col_int(s, 0);
+		o->enterprise_id = db_col_int(s, 1);
+		o->schemes = (int)db_col_int(s, 2);
+		o->inhouse = db_col_int(s, 3) != 0;
+		o->soev = db_col_int(s, 4) != 0;
+		o->seats_left = (int)db_col_int(s, 5);
+		copy_date(o->created, db_col_text(s, 6));
+		/* the rows come enterprise by enterprise: one copy of its target groups each */
+		if (count > 1 && o[-1].enterprise_id == o->enterprise_id)
+			o->targets = o[-1].targets;
+		else
+			o->targets = db_col_dup(a, s, 7);
 		o->open = true;
+		o->tasks_total = o->tasks_matched = o->offered = -1;
 		rc = 0;
 	}
 	db_done(s);
@@ -91,6 +105,33 @@ int matching_store_openings(struct db *db, struct arena *a, const struct matchin
 	*rows = out;
 	*n = (int)count;
 	return 0;
+}
+
+int matching_store_opening_parts(struct db *db, const char *ids_json, const char *tasks_json,
+                                 struct matching_store_opening *const *rows, int n)
+{
+	/* tasks packs two counts: the total × 64 plus the matched ones (fewer than 64: the
+	 * domain sends at most CITIZEN_MAX_LIST keys in :tasks) */
+	struct db_stmt *s = db_prepare(db,
+		"SELECT j.key,"
+		" (SELECT count(*) * 64 + coalesce(sum(t.task IN (SELECT value FROM json_each(:tasks))), 0)"
+		"  FROM opening_tasks t WHERE t.opening_id = j.value),"
+		" (SELECT count(*) FROM opening_adaptations x WHERE x.opening_id = j.value)"
+		" FROM json_each(:ids) j");
+	if (!s)
+		return ERR_DB;
+	int rc = db_bind_text(s, ":ids", ids_json) | db_bind_text(s, ":tasks", tasks_json) ? ERR_DB : 0;
+	while (rc == 0 && (rc = db_step(s)) == DB_ROW) {
+		int64_t i = db_col_int(s, 0), tasks = db_col_int(s, 1);
+		if (i >= 0 && i < n) {
+			rows[i]->tasks_total = (int)(tasks >> 6);
+			rows[i]->tasks_matched = (int)(tasks & 63);
+			rows[i]->offered = (int)db_col_int(s, 2);
+		}
+		rc = 0;
+	}
+	db_done(s);
+	return rc < 0 ? rc : 0;
 }
 
 int matching_store_opening_get(struct db *db, struct arena *a, int64_t id,

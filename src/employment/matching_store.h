@@ -18,7 +18,6 @@ struct matching_store_citizen {
 	const char *kommune;    /* the citizen's municipality */
 	int schemes, hours_max, times;
 	const char *travel;     /* "kommune", "region" or "alle" */
-	const char *tasks_json; /* the citizen's task keys as a JSON array */
 	const char *needs_json; /* the adaptation keys the citizen needs, a JSON array, distinct */
 	int nneeds;             /* how many keys needs_json holds */
 	int flexible;           /* the bit of the time of day that overlaps every other */
@@ -35,11 +34,18 @@ struct matching_store_opening {
 };
 
 /* matching_store_openings: every open opening with a seat left that passes the hard rules for
- * q, read from the enterprises within q's travel scope and their openings in the covering index
- * openings_match (0007), in no particular order; tasks_matched counts its tasks among q's.
- * kommune is left NULL and open true. *rows allocated in a. ERR_DB. */
+ * q (one statement), read from the enterprises within q's travel scope and their openings in
+ * the covering index openings_match (0007), in no particular order. Only what the statement
+ * reads cheaply is filled: tasks_total, tasks_matched and offered are -1 (see
+ * matching_store_opening_parts), kommune NULL, open true. *rows allocated in a. ERR_DB. */
 int matching_store_openings(struct db *db, struct arena *a, const struct matching_store_citizen *q,
                             struct matching_store_opening **rows, int *n);
+
+/* matching_store_opening_parts: fills tasks_total, tasks_matched (its tasks among the keys of
+ * the JSON array tasks_json, at most 63) and offered of rows[0..n), whose ids are ids_json (a
+ * JSON array, in the same order). ERR_DB. */
+int matching_store_opening_parts(struct db *db, const char *ids_json, const char *tasks_json,
+                                 struct matching_store_opening *const *rows, int n);
 
 /* matching_store_opening_get: opening id as the score needs it (tasks_matched 0, open whether
  * its status is 'open'), its enterprise's home in kommune. ERR_NOTFOUND, ERR_DB. */

@@ -437,6 +437,58 @@ static void test_score_ties_newest_first(void **state)
 	assert_int_equal(m[1].opening_id, first);
 }
 
+/* the ranking reads the tasks and adaptations of only the openings that could still enter the
+ * top: whatever the weights, the top 5 must be the first 5 of all */
+static void test_score_pruning_same_as_all(void **state)
+{
+	struct fixture *f = *state;
+	add_enterprises(f->db);
+	static const char *const tasks[] = {"rengoering", "koekken", "lager", "it", "butik", "have"};
+	static const char *const adapts[] = {"henteordning", "fast_mentor", "rolige_omgivelser", "korte_dage"};
+	unsigned x = 12345;
+#define NEXT() (x = x * 1103515245u + 12345u, (int)((x >> 16) % 1000))
+	for (int i = 0; i < 160; i++) {
+		struct op o = {.enterprise = 1 + NEXT() % 3, .schemes = SCHEME_FLEKSJOB | (NEXT() % 2 ? SCHEME_PRAKTIK : 0),
+		               .seats = 1 + NEXT() % 6, .inhouse = NEXT() % 4 == 0, .age_days = NEXT() % 120};
+		for (int k = 0, t = 0; k < 6; k++)
+			if (NEXT() % 3 == 0)
+				o.tasks[t < 4 ? t++ : 3] = tasks[k];
+		for (int k = 0, t = 0; k < 4; k++)
+			if (NEXT() % 3 == 0)
+				o.adaptations[t++] = adapts[k];
+		add_opening(f->db, &o);
+	}
+#undef NEXT
+	struct citizen c = kolding_citizen();
+	c.travel = "alle";
+	c.schemes |= SCHEME_PRAKTIK;
+	c.tasks[c.ntasks++] = "it";
+	struct match_weights ws[4];
+	matching_weights_default(&ws[0]);
+	memset(&ws[1], 0, sizeof ws[1]);
+	ws[1].points[MATCH_TASKS] = 100;
+	memset(&ws[2], 0, sizeof ws[2]);
+	ws[2].points[MATCH_ADAPTATIONS] = 100;
+	ws[2].points[MATCH_RECENCY] = 1;
+	matching_weights_default(&ws[3]);
+	ws[3].points[MATCH_SEATS] = 100;
+	for (size_t k = 0; k < N_OF(ws); k++) {
+		struct match *all, *top;
+		int nall, ntop;
+		assert_int_equal(matching_openings(f->db, &f->a, &c, &ws[k], 500, &all, &nall), 0);
+		assert_int_equal(matching_openings(f->db, &f->a, &c, &ws[k], 5, &top, &ntop), 0);
+		assert_true(nall > 50);
+		assert_int_equal(ntop, 5);
+		for (int i = 0; i < ntop; i++) {
+			if (top[i].opening_id != all[i].opening_id || top[i].score != all[i].score)
+				fail_msg("weights %zu, place %d: %lld (%d) instead of %lld (%d)", k, i,
+				         (long long)top[i].opening_id, top[i].score, (long long)all[i].opening_id, all[i].score);
+			if (i)
+				assert_true(all[i - 1].score >= all[i].score);
+		}
+	}
+}
+
 static void test_score_parts(void **state)
 {
 	struct fixture *f = *state;
@@ -751,6 +803,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_rule_consent, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_score_order_and_reasons, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_score_ties_newest_first, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_score_pruning_same_as_all, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_score_parts, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_weights_change_order, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_weights_set_get_reset, fixture_setup, fixture_teardown),
