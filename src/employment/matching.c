@@ -25,25 +25,31 @@
 #include "employment.h"
 #include "matching_store.h"
 
+#define RANGE " skal være et helt tal fra 0 til 100."
 const struct match_factor_def matching_factors[MATCH_FACTOR_COUNT] = {
 	[MATCH_TASKS] = {"tasks", "Opgaver der passer",
-	                 "Andelen af stillingens opgaver, som borgeren kan.", 30},
+	                 "Andelen af stillingens opgaver, som borgeren kan.", 30,
+	                 "Vægten for opgaver der passer" RANGE},
 	[MATCH_TARGETS] = {"targets", "Virksomhedens målgrupper",
 	                   "Virksomheden har fleksjob, ressourceforløb eller udsatte ledige som "
-	                   "målgruppe, og ordningen passer.", 15},
+	                   "målgruppe, og ordningen passer.", 15,
+	                   "Vægten for virksomhedens målgrupper" RANGE},
 	[MATCH_SOEV] = {"soev", "Socialøkonomisk virksomhed",
 	                "Stillingen er hos en socialøkonomisk virksomhed, ikke en almindelig "
-	                "virksomhed.", 10},
+	                "virksomhed.", 10, "Vægten for socialøkonomisk virksomhed" RANGE},
 	[MATCH_ADAPTATIONS] = {"adaptations", "Tilpasninger",
 	                       "Stillingen tilbyder de tilpasninger, borgeren har brug for, og flere.",
-	                       15},
+	                       15, "Vægten for tilpasninger" RANGE},
 	[MATCH_SEATS] = {"seats", "Ledige pladser", "Flere ledige pladser giver flere point (fuldt ved 5).",
-	                 10},
+	                 10, "Vægten for ledige pladser" RANGE},
 	[MATCH_INHOUSE] = {"inhouse", "Inhouse-gruppe",
-	                   "Borgeren ansættes sammen med en gruppe i samme situation.", 5},
+	                   "Borgeren ansættes sammen med en gruppe i samme situation.", 5,
+	                   "Vægten for Inhouse-gruppe" RANGE},
 	[MATCH_RECENCY] = {"recency", "Ny stilling",
-	                   "Nyere stillinger giver flere point (ingen efter 90 dage).", 15},
+	                   "Nyere stillinger giver flere point (ingen efter 90 dage).", 15,
+	                   "Vægten for ny stilling" RANGE},
 };
+#undef RANGE
 
 /* the target groups of the registry that say an enterprise knows a scheme */
 static const struct {
@@ -627,8 +633,7 @@ int matching_weights_set(struct db *db, const struct principal *who, const char 
 		return rc;
 	for (int i = 0; i < MATCH_FACTOR_COUNT; i++)
 		if (w->points[i] < 0 || w->points[i] > MATCH_WEIGHT_MAX)
-			rc = errs_add(errs, matching_factors[i].key,
-			              "Vægten skal være et helt tal fra 0 til 100.");
+			rc = errs_add(errs, matching_factors[i].key, matching_factors[i].error);
 	if (rc)
 		return rc;
 	if ((rc = db_write_begin(db)) != 0)

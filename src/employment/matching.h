@@ -61,10 +61,12 @@ enum match_factor {
 };
 
 /* a factor of the score: its key (match_weights.factor, the API's member, the form's field),
- * Danish label and help text for the weights page, and default weight */
+ * Danish label and help text for the weights page, default weight, and the field error of a
+ * weight out of range */
 struct match_factor_def {
 	const char *key, *label, *hint;
 	int weight;
+	const char *error;
 };
 extern const struct match_factor_def matching_factors[MATCH_FACTOR_COUNT];
 

@@ -30,6 +30,7 @@ void page_begin(struct req *r, const char *title)
 		                 access_case_worker(r->user, r->user->kommune) == 0;
 		info.nav_admin = access_allowed(r->user, ACC_NATIONAL, NULL) == 0;
 		info.nav_surveys = access_allowed(r->user, ACC_ANSWER_SURVEY, r->user->kommune) == 0;
+		info.nav_matching = access_match_settings(r->user, r->user->kommune) == 0;
 	}
 	buf_reset(&r->out);
 	layout_begin(&r->out, &info);

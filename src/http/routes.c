@@ -5,6 +5,7 @@
  */
 #include "../auth/auth.h"
 #include "../auth/auth_web.h"
+#include "../employment/matching_web.h"
 #include "../entry/entry_web.h"
 #include "../kommune/kommune_web.h"
 #include "../mail/mail_web.h"
@@ -15,6 +16,8 @@
 #include "req.h"
 
 #define STAFF (ROLE_ADMIN | ROLE_KONSULENT)
+/* who sets a municipality's matching weights (access_match_settings) */
+#define MATCH_SETTINGS (ROLE_ADMIN | ROLE_KONSULENT | ROLE_JOBKONSULENT)
 
 const struct route routes[] = {
 	/* pages */
@@ -61,6 +64,8 @@ const struct route routes[] = {
 	{M_GET, "/statistik/virksomheder", registry_download_stats, RF_PUBLIC, 0},
 	{M_GET, "/statistik/bilag1", registry_page_bilag1, RF_PUBLIC, 0},
 	{M_GET, "/statistik/bilag1/eksport", registry_download_bilag1, RF_PUBLIC, 0},
+	{M_GET, "/matchning/vaegte", matching_page_weights, 0, MATCH_SETTINGS},
+	{M_POST, "/matchning/vaegte", matching_page_weights_post, RF_FORM, MATCH_SETTINGS},
 	/* JSON API */
 	{M_GET, "/healthz", core_api_health, RF_PUBLIC | RF_API, 0},
 	{M_GET, "/api/v1/me", auth_api_me, RF_API, 0},
@@ -81,6 +86,8 @@ const struct route routes[] = {
 	{M_PATCH, "/api/v1/enterprises/{id:int}", registry_api_update, RF_API | RF_JSON, 0},
 	{M_GET, "/api/v1/stats/enterprises", registry_api_stats, RF_PUBLIC | RF_API, 0},
 	{M_GET, "/api/v1/surveys/{survey}/rounds/{round}/report", surveys_api_report, RF_API, ROLE_ADMIN},
+	{M_GET, "/api/v1/matching/weights", matching_api_weights, RF_API, MATCH_SETTINGS},
+	{M_PUT, "/api/v1/matching/weights", matching_api_weights_put, RF_API | RF_JSON, MATCH_SETTINGS},
 };
 
 const size_t routes_count = sizeof(routes) / sizeof(routes[0]);

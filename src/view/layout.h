@@ -21,6 +21,7 @@ struct layout_info {
 	bool nav_cases;            /* show "Sager" (instead of "Kontakt") */
 	bool nav_admin;            /* show the national pages */
 	bool nav_surveys;          /* show "Undersøgelser" */
+	bool nav_matching;         /* show "Matchvægte" */
 };
 
 /* layout_begin: everything up to and including <h1>; layout_end: closes the page. */
