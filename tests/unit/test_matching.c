@@ -437,6 +437,13 @@ static void test_score_ties_newest_first(void **state)
 	assert_int_equal(m[1].opening_id, first);
 }
 
+/* a number 0..999 from the linear congruential sequence in *x (the same every run) */
+static int next_rand(unsigned *x)
+{
+	*x = *x * 1103515245u + 12345u;
+	return (int)((*x >> 16) % 1000);
+}
+
 /* the ranking reads the tasks and adaptations of only the openings that could still enter the
  * top: whatever the weights, the top 5 must be the first 5 of all */
 static void test_score_pruning_same_as_all(void **state)
@@ -446,19 +453,21 @@ static void test_score_pruning_same_as_all(void **state)
 	static const char *const tasks[] = {"rengoering", "koekken", "lager", "it", "butik", "have"};
 	static const char *const adapts[] = {"henteordning", "fast_mentor", "rolige_omgivelser", "korte_dage"};
 	unsigned x = 12345;
-#define NEXT() (x = x * 1103515245u + 12345u, (int)((x >> 16) % 1000))
 	for (int i = 0; i < 160; i++) {
-		struct op o = {.enterprise = 1 + NEXT() % 3, .schemes = SCHEME_FLEKSJOB | (NEXT() % 2 ? SCHEME_PRAKTIK : 0),
-		               .seats = 1 + NEXT() % 6, .inhouse = NEXT() % 4 == 0, .age_days = NEXT() % 120};
+		struct op o = {0};
+		o.enterprise = 1 + next_rand(&x) % 3;
+		o.schemes = SCHEME_FLEKSJOB | (next_rand(&x) % 2 ? SCHEME_PRAKTIK : 0);
+		o.seats = 1 + next_rand(&x) % 6;
+		o.inhouse = next_rand(&x) % 4 == 0;
+		o.age_days = next_rand(&x) % 120;
 		for (int k = 0, t = 0; k < 6; k++)
-			if (NEXT() % 3 == 0)
+			if (next_rand(&x) % 3 == 0)
 				o.tasks[t < 4 ? t++ : 3] = tasks[k];
 		for (int k = 0, t = 0; k < 4; k++)
-			if (NEXT() % 3 == 0)
+			if (next_rand(&x) % 3 == 0)
 				o.adaptations[t++] = adapts[k];
 		add_opening(f->db, &o);
 	}
-#undef NEXT
 	struct citizen c = kolding_citizen();
 	c.travel = "alle";
 	c.schemes |= SCHEME_PRAKTIK;
