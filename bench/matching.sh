@@ -29,13 +29,17 @@ Run by \`make bench\` (or alone by \`make bench-matching\`) on $(date -u '+%Y-%m
 commit $commit, on the machine above ($(nproc) CPUs). One process calls the domain functions
 directly (no HTTP) on a database file in WAL mode that the program filled with SQL alone:
 $openings openings at 1,960 enterprises in all 98 municipalities, with random schemes, hours,
-times of day, tasks and adaptations, 85 % of them open and a fifth of those with a seat taken;
-$citizens citizens, a tenth of them in Aarhus and the rest spread over all 98, 90 % with
-consent. Each query is called $calls times after 10 calls not counted: the openings for a
-random citizen with consent (the municipality's weights looked up, as in the server), and the
-citizens of Aarhus, the biggest municipality, for a random open opening, each call writing its
-audit lines (one per citizen shown and one for the search) in one transaction.
-Latency by nearest rank over the $calls calls. The aim is a p99 below 20 ms and 50 ms.
+times of day, tasks and adaptations, 85 % of them open and a fifth of the open ones with a
+citizen placed (full when they have one seat); $citizens citizens, a tenth of them in Aarhus and
+the rest spread over all 98, with random schemes, hours, times, tasks, needs and travel (half
+their own municipality, a third their region, the rest anywhere), 90 % with consent. Each query
+is called $calls times after 10 calls not counted: the openings for a random citizen with
+consent (the municipality's weights looked up, as in the server), and the citizens of Aarhus,
+the biggest municipality, for a random open opening, each call writing its audit lines (one per
+citizen shown and one for the search) in one transaction, committed to disk.
+Latency by nearest rank over the $calls calls; the CPU columns are the calling thread's own CPU
+time, which the other processes of a shared machine do not inflate (load average
+$(cut -d' ' -f1 /proc/loadavg) when the run began). The aim is a p99 below 20 ms and 50 ms.
 
 MD
 	cat "$tmp/table.md"
