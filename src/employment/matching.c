@@ -317,10 +317,10 @@ static const char *keys_json(struct arena *a, const char *const *list, int n, in
 	json_arr_open(&w, NULL);
 	int count = 0;
 	for (int i = 0; i < n; i++) {
-		bool seen = false;
+		bool seen = !list[i];
 		for (int j = 0; j < i && !seen; j++)
-			seen = strcmp(list[i], list[j]) == 0;
-		if (!seen && list[i]) {
+			seen = list[j] && strcmp(list[i], list[j]) == 0;
+		if (!seen) {
 			json_str(&w, NULL, list[i]);
 			count++;
 		}

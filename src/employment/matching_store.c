@@ -20,9 +20,8 @@ static void copy_date(char out[11], const char *iso)
 	out[n == 10 ? 10 : 0] = '\0';
 }
 
-/* the row of matching_store_openings and matching_store_opening_get: id, enterprise, schemes,
- * inhouse, soev, seats left, created (date), tasks, tasks matched, adaptations offered, the
- * enterprise's target groups */
+/* the row of matching_store_opening_get: id, enterprise, schemes, inhouse, soev, seats left,
+ * created (date), tasks, tasks matched, adaptations offered, the enterprise's target groups */
 static void read_opening(struct db_stmt *s, struct arena *a, struct matching_store_opening *o)
 {
 	o->id = db_col_int(s, 0);
