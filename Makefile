@@ -1,7 +1,7 @@
 # Indgang — build, test, benchmark, fuzz, install.
 #   make            ./indgang
 #   make check      sanitizer build, every test; ends with "N passed, N failed"
-#   make bench      benchmarks into docs/performance.md
+#   make bench      benchmarks into docs/performance.md (make bench-matching: matching alone)
 #   make fuzz       libFuzzer targets for a bounded time
 #   make install    PREFIX (default /usr/local) and DESTDIR honoured
 
