@@ -1,7 +1,7 @@
 # Indgang — build, test, benchmark, fuzz, install.
 #   make            ./indgang
 #   make check      sanitizer build, every test; ends with "N passed, N failed"
-#   make bench      benchmarks into docs/performance.md
+#   make bench      benchmarks into docs/performance.md (make bench-matching: matching alone)
 #   make fuzz       libFuzzer targets for a bounded time
 #   make install    PREFIX (default /usr/local) and DESTDIR honoured
 
@@ -129,10 +129,21 @@ check: build/indgang-san $(UNIT_BIN) $(HTTP_BIN) build/.deps-test fuzz-build
 		$(sort $(wildcard tests/tools/test_*.sh))
 
 # ---------------------------------------------------------------- bench
-bench: indgang
+bench: indgang build/bench/matching
 	sh tools/setup.sh bench
 	sh bench/run.sh
 	sh bench/capabilities.sh
+	sh bench/matching.sh
+
+# matching alone: its section of docs/performance.md is replaced, the rest kept
+bench-matching: build/bench/matching
+	sh bench/matching.sh
+
+# a bench program linked against the program's own objects (optimized, as ./indgang)
+build/bench/%: bench/%.c $(LIB_OBJ)
+	@mkdir -p build/bench
+	@echo "LD $@"
+	$(Q)$(CC) $(BASE_CFLAGS) $(OPT) $(PKG_CFLAGS) $(CFLAGS) -o $@ $< $(LIB_OBJ) $(PKG_LIBS) $(LDFLAGS)
 
 # ---------------------------------------------------------------- fuzz
 # libFuzzer targets tests/fuzz/fuzz_<target>.c, each linked with every source file but main.c
@@ -188,5 +199,5 @@ clean:
 
 # objects of the tests and fuzz targets are kept between runs, not removed as intermediate files
 .SECONDARY: $(TEST_OBJ) $(FUZZ_TARGET_OBJ)
-.PHONY: all check bench fuzz fuzz-build install clean
+.PHONY: all check bench bench-matching fuzz fuzz-build install clean
 .SUFFIXES:

@@ -5,8 +5,9 @@
  *   admin          everything in every municipality (national administrator), except
  *                  citizens' personal data, which only the jobcenter's caseworkers see
  *   konsulent      read and change its own municipality's data, manage its users and answer
- *                  its surveys
- *   jobkonsulent   read its own municipality's data, and citizens' personal data there
+ *                  its surveys, set its matching weights
+ *   jobkonsulent   read its own municipality's data, and citizens' personal data there; set
+ *                  its matching weights
  *   indkoeber      read its own municipality's data
  *   virksomhed     read its own municipality's data, and edit the profile of the one
  *                  enterprise it represents (access_enterprise_profile)
@@ -69,6 +70,13 @@ int access_inquiry(const struct principal *who, const char *kommune, int64_t ass
 	if (assignee_id && assignee_id == who->id && access_case_worker(who, kommune) == 0)
 		return 0;
 	return ERR_FORBIDDEN;
+}
+
+int access_match_settings(const struct principal *who, const char *kommune)
+{
+	if (access_national(who))
+		return 0;
+	return access_case_worker(who, kommune);
 }
 
 const char *access_scope(const struct principal *who)

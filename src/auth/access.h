@@ -39,6 +39,12 @@ int access_case_worker(const struct principal *who, const char *kommune);
  * otherwise. */
 int access_inquiry(const struct principal *who, const char *kommune, int64_t assignee_id);
 
+/* access_match_settings: 0 if who may see and change the matching weights of kommune (the
+ * score's settings, no personal data): the national administrator (any municipality; kommune
+ * NULL asks whether who may for some), or the municipality's konsulent or jobkonsulent;
+ * ERR_FORBIDDEN otherwise. */
+int access_match_settings(const struct principal *who, const char *kommune);
+
 /* access_scope: the municipality whose rows who may list (NULL: all, for the national
  * administrator). Bind it as :kommune in list queries. */
 const char *access_scope(const struct principal *who);

@@ -16,6 +16,8 @@
 #include "citizens.h"
 #include "citizens_web.h"
 #include "employment.h"
+#include "matching.h"
+#include "matching_web.h"
 
 #define C_NOT_FOUND "Borgeren findes ikke."
 
@@ -468,7 +470,36 @@ static void profile(struct req *r, const struct citizen *c, const char *purpose)
 	htmlf(o, "<p><a href=\"/borgere/%lld/rediger\">Ret oplysningerne</a></p>\n", (long long)c->id);
 }
 
-/* GET /borgere/{id}?formaal=P — the profile, after the purpose is chosen. */
+/* the openings that fit the citizen, best first, with the reasons of each score */
+static void matches_section(struct req *r, const struct citizen *c, const struct match *m, int n,
+                            bool no_consent)
+{
+	struct buf *o = &r->out;
+	html(o, "<h2>Stillinger og pladser, der passer</h2>\n");
+	if (no_consent) {
+		html(o, "<p>Borgeren har ikke givet samtykke, så der matches ikke. Registrér samtykket under "
+		        "«Ret oplysningerne».</p>\n");
+		return;
+	}
+	if (n == 0) {
+		html(o, "<p>Ingen åbne stillinger opfylder borgerens rammer lige nu: ordning, timer, "
+		        "tidspunkt, hensyn og afstand skal alle passe.</p>\n");
+		return;
+	}
+	html(o, "<ol class=\"matches\">\n");
+	for (int i = 0; i < n; i++) {
+		htmlf(o, "<li><a href=\"/stillinger/%lld\">%s</a>, %s (%s): <strong>%d point</strong>\n",
+		      (long long)m[i].opening_id, m[i].title, m[i].enterprise_name,
+		      m[i].kommune_navn ? m[i].kommune_navn : m[i].kommune, m[i].score);
+		matching_html_reasons(o, m[i].reasons, m[i].nreasons);
+		html(o, "</li>\n");
+	}
+	html(o, "</ol>\n");
+	(void)c;
+}
+
+/* GET /borgere/{id}?formaal=P — the profile, after the purpose is chosen; with the purpose
+ * matching also the openings that fit. */
 int citizens_page_view(struct req *r)
 {
 	int64_t id = req_param_int(r, "id");
@@ -484,8 +515,22 @@ int citizens_page_view(struct req *r)
 	int rc = citizens_get(r->db, &r->a, r->user, id, purpose, false, &c);
 	if (rc)
 		return page_fail(r, rc, C_NOT_FOUND);
+	/* matching shows the openings that fit, read before the page begins */
+	struct match *m = NULL;
+	int nm = 0, mrc = 0;
+	bool matching = !strcmp(purpose, "matching") && !c.anonymized;
+	if (matching) {
+		mrc = matching_openings(r->db, &r->a, &c, NULL, 10, &m, &nm);
+		if (mrc && mrc != ERR_CONFLICT)
+			return page_fail(r, mrc, NULL);
+	}
 	page_begin(r, *c.name ? c.name : "Anonymiseret borger");
 	profile(r, &c, purpose);
+	if (matching)
+		matches_section(r, &c, m, nm, mrc == ERR_CONFLICT);
+	else if (!c.anonymized)
+		htmlf(&r->out, "<p><a href=\"/borgere/%lld?formaal=matching\">Find stillinger, der passer</a> "
+		               "(opslaget logges med formålet matchning)</p>\n", (long long)c.id);
 	return page_end(r, 200);
 }
 

@@ -34,6 +34,7 @@ void page_begin(struct req *r, const char *title)
 		const char *scope;
 		int64_t enterprise_id;
 		info.nav_openings = access_openings_scope(r->user, &scope, &enterprise_id) == 0;
+		info.nav_matching = access_match_settings(r->user, r->user->kommune) == 0;
 	}
 	buf_reset(&r->out);
 	layout_begin(&r->out, &info);

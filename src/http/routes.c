@@ -8,6 +8,7 @@
 #include "../employment/citizens_web.h"
 #include "../employment/openings_web.h"
 #include "../employment/employment_web.h"
+#include "../employment/matching_web.h"
 #include "../entry/entry_web.h"
 #include "../kommune/kommune_web.h"
 #include "../mail/mail_web.h"
@@ -20,6 +21,8 @@
 #define STAFF (ROLE_ADMIN | ROLE_KONSULENT)
 /* who keeps openings somewhere (access_openings decides where) */
 #define OPENINGS_WRITERS (ROLE_ADMIN | ROLE_KONSULENT | ROLE_JOBKONSULENT | ROLE_VIRKSOMHED)
+/* who sets a municipality's matching weights (access_match_settings) */
+#define MATCH_SETTINGS (ROLE_ADMIN | ROLE_KONSULENT | ROLE_JOBKONSULENT)
 
 const struct route routes[] = {
 	/* pages */
@@ -81,6 +84,8 @@ const struct route routes[] = {
 	{M_GET, "/statistik/virksomheder", registry_download_stats, RF_PUBLIC, 0},
 	{M_GET, "/statistik/bilag1", registry_page_bilag1, RF_PUBLIC, 0},
 	{M_GET, "/statistik/bilag1/eksport", registry_download_bilag1, RF_PUBLIC, 0},
+	{M_GET, "/matchning/vaegte", matching_page_weights, 0, MATCH_SETTINGS},
+	{M_POST, "/matchning/vaegte", matching_page_weights_post, RF_FORM, MATCH_SETTINGS},
 	/* JSON API */
 	{M_GET, "/healthz", core_api_health, RF_PUBLIC | RF_API, 0},
 	{M_GET, "/api/v1/me", auth_api_me, RF_API, 0},
@@ -106,16 +111,20 @@ const struct route routes[] = {
 	{M_GET, "/api/v1/citizens/{id:int}", citizens_api_get, RF_API | RF_PERSONAL, 0},
 	{M_PATCH, "/api/v1/citizens/{id:int}", citizens_api_update, RF_API | RF_JSON, 0},
 	{M_POST, "/api/v1/citizens/{id:int}/reveal", citizens_api_reveal, RF_API | RF_JSON, 0},
+	{M_GET, "/api/v1/citizens/{id:int}/matches", citizens_api_matches, RF_API | RF_PERSONAL, 0},
 	{M_GET, "/api/v1/openings", openings_api_list, RF_API, 0},
 	{M_POST, "/api/v1/openings", openings_api_create, RF_API | RF_JSON, 0},
 	{M_GET, "/api/v1/openings/{id:int}", openings_api_get, RF_API, 0},
 	{M_PATCH, "/api/v1/openings/{id:int}", openings_api_update, RF_API | RF_JSON, 0},
+	{M_GET, "/api/v1/openings/{id:int}/matches", openings_api_matches, RF_API | RF_PERSONAL, 0},
 	/* the managed lists: the registry's and the employment capability's */
 	{M_GET, "/api/v1/lists/services", registry_api_list_services, RF_PUBLIC | RF_API, 0},
 	{M_GET, "/api/v1/lists/target_groups", registry_api_list_target_groups, RF_PUBLIC | RF_API, 0},
 	{M_GET, "/api/v1/lists/tasks", employment_api_list_tasks, RF_PUBLIC | RF_API, 0},
 	{M_GET, "/api/v1/lists/adaptations", employment_api_list_adaptations, RF_PUBLIC | RF_API, 0},
 	{M_GET, "/api/v1/surveys/{survey}/rounds/{round}/report", surveys_api_report, RF_API, ROLE_ADMIN},
+	{M_GET, "/api/v1/matching/weights", matching_api_weights, RF_API, MATCH_SETTINGS},
+	{M_PUT, "/api/v1/matching/weights", matching_api_weights_put, RF_API | RF_JSON, MATCH_SETTINGS},
 };
 
 const size_t routes_count = sizeof(routes) / sizeof(routes[0]);

@@ -51,6 +51,8 @@ void layout_begin(struct buf *o, const struct layout_info *info)
 	nav_item(o, info, "/kommuner", T_NAV_KOMMUNER);
 	if (info->nav_surveys)
 		nav_item(o, info, "/undersoegelser", T_NAV_SURVEYS);
+	if (info->nav_matching)
+		nav_item(o, info, "/matchning/vaegte", T_NAV_MATCHING);
 	if (info->nav_users)
 		nav_item(o, info, "/brugere", T_NAV_USERS);
 	if (info->nav_admin)

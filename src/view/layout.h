@@ -23,6 +23,7 @@ struct layout_info {
 	bool nav_surveys;          /* show "Undersøgelser" */
 	bool nav_citizens;         /* show "Borgere" */
 	bool nav_openings;         /* show "Stillinger og pladser" */
+	bool nav_matching;         /* show "Matchvægte" */
 };
 
 /* layout_begin: everything up to and including <h1>; layout_end: closes the page. */

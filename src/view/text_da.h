@@ -19,6 +19,7 @@
 #define T_NAV_CONTACT "Kontakt"
 #define T_NAV_SURVEYS "Undersøgelser"
 #define T_NAV_USERS "Brugere"
+#define T_NAV_MATCHING "Matchvægte"
 #define T_NAV_AUDIT "Revisionslog"
 #define T_LOGIN "Log ind"
 #define T_LOGOUT "Log ud"

@@ -583,6 +583,33 @@ test('the registry list filters on type with a labelled control, with and withou
 	}
 });
 
+/* The matching weights: a konsulent finds them in the menu, types a weight out of range (the
+ * form again with the error at the field), saves, and sets them back to the defaults. */
+test('a konsulent changes the matching weights and sets them back', async (tc) => {
+	const page = await newPage();
+	try {
+		await signIn(tc, page, KOLDING);
+		await follow(tc, page, () => page.getByRole('navigation', { name: 'Hovedmenu' })
+			.getByRole('link', { name: 'Matchvægte' }).click());
+		expect(pathOf(page) === '/matchning/vaegte', `the menu item leads to ${pathOf(page)}`);
+		await page.getByLabel('Opgaver der passer').fill('140');
+		let status = await follow(tc, page, () => page.getByRole('button', { name: 'Gem vægte' }).click());
+		expect(status === 422, `a weight of 140 answered ${status}`);
+		expect((await text(page, 'main')).includes('Vægten for opgaver der passer skal være et helt tal fra 0 til 100.'),
+			'the error is not shown');
+		expect(await page.getByLabel('Opgaver der passer').inputValue() === '140', 'the typed value is gone');
+		await page.getByLabel('Opgaver der passer').fill('40');
+		status = await follow(tc, page, () => page.getByRole('button', { name: 'Gem vægte' }).click());
+		expect(status === 200 && (await text(page, 'main')).includes('Vægtene er gemt.'), `saving answered ${status}`);
+		status = await follow(tc, page, () => page.getByRole('button', { name: 'Nulstil til standard' }).click());
+		expect(status === 200 && (await text(page, 'main')).includes('Kommunen bruger standardvægtene.'),
+			`resetting answered ${status}`);
+		expect(await page.getByLabel('Opgaver der passer').inputValue() === '30', 'the default is not back');
+	} finally {
+		await closePage(page);
+	}
+});
+
 /* An enterprise's own account keeps its openings: it finds "Stillinger og pladser" in the menu,
  * fills the form with the keyboard (Tab through the fields, Space on the checkboxes, Enter on the
  * button), is told what is missing, and finds the opening in the list; axe checks the list, the

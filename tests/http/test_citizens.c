@@ -179,6 +179,87 @@ static void update_and_reveal(void)
 	CHECK(audit_count(harness_fmt("action = 'reveal' AND entity_id = '%lld'", citizen_id)) == 1);
 }
 
+/* the id of the enterprise of 621 named name, or 0 */
+static long long enterprise_named(const char *name)
+{
+	struct harness_resp *r = harness_get(anon, "/api/v1/enterprises?kommune=621&limit=500");
+	size_t i;
+	json_t *it;
+	json_array_foreach(json_object_get(harness_json(r), "items"), i, it)
+		if (!strcmp(harness_json_str(it, "name"), name))
+			return (long long)json_integer_value(json_object_get(it, "id"));
+	return 0;
+}
+
+static long long add_opening(const char *title, const char *adaptations)
+{
+	long long ent = enterprise_named("Soul Café");
+	struct harness_resp *r = harness_post_json(job, "/api/v1/openings", harness_fmt(
+		"{\"enterprise_id\": %lld, \"title\": \"%s\", \"tasks\": [\"rengoering\", \"koekken\"],"
+		" \"schemes\": [\"fleksjob\", \"praktik\"], \"hours_min\": 10, \"hours_max\": 20,"
+		" \"times\": [\"eftermiddag\"], \"adaptations\": [%s], \"seats\": 2}",
+		ent, title, adaptations));
+	return r->status == 201 ? (long long)json_integer_value(json_object_get(harness_json(r), "id")) : 0;
+}
+
+static void matches(void)
+{
+	/* one opening offers the mentor Anna needs, the other does not */
+	long long fits = add_opening("Rengøring om eftermiddagen", "\"fast_mentor\", \"henteordning\"");
+	long long lacks = add_opening("Rengøring uden mentor", "");
+	CHECK(fits && lacks);
+	const char *path = harness_fmt("/api/v1/citizens/%lld/matches", citizen_id);
+	CHECK_API_ERROR(harness_get(job, path), 422, "invalid", "purpose");
+	CHECK_STATUS(harness_get(konsulent, harness_fmt("%s?purpose=matching", path)), 403);
+	CHECK_STATUS(harness_get(job_other, harness_fmt("%s?purpose=matching", path)), 403);
+	struct harness_resp *r = harness_get(job, harness_fmt("%s?purpose=matching&limit=20", path));
+	CHECK_STATUS(r, 200);
+	json_t *items = json_object_get(harness_json(r), "items");
+	bool found_fit = false, found_lack = false;
+	size_t i;
+	json_t *it;
+	json_array_foreach(items, i, it) {
+		long long id = (long long)json_integer_value(json_object_get(it, "opening_id"));
+		found_fit |= id == fits;
+		found_lack |= id == lacks;
+		long long score = (long long)json_integer_value(json_object_get(it, "score"));
+		CHECK(score >= 0 && score <= 100);
+		CHECK(json_array_size(json_object_get(it, "reasons")) > 0);
+	}
+	CHECKF(found_fit && !found_lack, "matches: %s", r->body);
+	CHECK_HAS(r->body, "opgaver passer");
+	CHECK_LACKS(r->body, "4321");
+	/* the other way: Anna of Kolding fits the opening; the audit names the purpose */
+	long long before = audit_count(harness_fmt("entity_id = '%lld' AND json_extract(detail, '$.purpose') = 'matching'", citizen_id));
+	r = harness_get(job, harness_fmt("/api/v1/openings/%lld/matches?purpose=matching", fits));
+	CHECK_STATUS(r, 200);
+	CHECK_HAS(r->body, "Anna Prøve");
+	CHECK_LACKS(r->body, "Anna Silkeborg");
+	CHECK_LACKS(r->body, "4321");
+	CHECK(audit_count(harness_fmt("entity_id = '%lld' AND json_extract(detail, '$.purpose') = 'matching'", citizen_id)) == before + 1);
+	r = harness_get(job, harness_fmt("/api/v1/openings/%lld/matches?purpose=matching", lacks));
+	CHECK_STATUS(r, 200);
+	CHECK_LACKS(r->body, "Anna Prøve");
+	/* the page with the purpose matching lists the opening that fits with its reasons */
+	struct harness_client *web = harness_login(srv, "job@kolding.example", HARNESS_DEMO_PASSWORD);
+	CHECK(web);
+	r = harness_get(web, harness_fmt("/borgere/%lld?formaal=matching", citizen_id));
+	CHECK_STATUS(r, 200);
+	CHECK_HTML(r);
+	CHECK_HAS(r->body, "Rengøring om eftermiddagen");
+	CHECK_LACKS(r->body, "Rengøring uden mentor");
+	CHECK_HAS(r->body, "opgaver passer");
+	/* without consent there is nothing to match */
+	CHECK_STATUS(harness_patch_json(job, harness_fmt("/api/v1/citizens/%lld", citizen_id),
+	                                "{\"consent_date\": null, \"consent_scope\": null}"), 200);
+	CHECK_API_ERROR(harness_get(job, harness_fmt("%s?purpose=matching", path)), 409, "no_consent", "consent_date");
+	r = harness_get(web, harness_fmt("/borgere/%lld?formaal=matching", citizen_id));
+	CHECK_STATUS(r, 200);
+	CHECK_HAS(r->body, "ikke givet samtykke");
+	CHECK_STATUS(harness_patch_json(job, harness_fmt("/api/v1/citizens/%lld", citizen_id),
+	                                "{\"consent_date\": \"2026-01-05\", \"consent_scope\": \"matching\"}"), 200);
+}
+
 static void no_cpr_in_clear(void)
 {
 	/* the database file and its log, the audit details and the server's log */
@@ -306,6 +387,7 @@ int main(void)
 		{"a read without a purpose is 422; with one it is audited and masked", read_needs_purpose, 0},
 		{"list and search by CPR (in the body) are audited per citizen", list_and_search, 0},
 		{"changes are validated; the reveal gives the number once, audited", update_and_reveal, 0},
+		{"matches both ways: hard rules, reasons, purpose, audit, consent", matches, 0},
 		{"no CPR number in clear in the database, the audit or the server's log", no_cpr_in_clear, 0},
 		{"the pages ask for the purpose first and keep the CPR number out of forms and URLs", pages, 0},
 		{"the citizen's access log and export from the command line", citizen_rights_cli, 0},

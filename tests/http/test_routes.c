@@ -181,6 +181,12 @@ static const struct expect expects[] = {
 	 "200/200 200/200 200/200 200/200 200/200 200/200", NULL, 0},
 	{"GET", "/statistik/bilag1/eksport", "/statistik/bilag1/eksport?format=csv&kommune={kommune}",
 	 NULL, "200/200 200/200 200/200 200/200 200/200 200/200", NULL, 0},
+	/* a municipality's matching weights: its konsulent and jobkonsulent, and the administrator
+	 * for any; a weight that is no number is 422 after the access check */
+	{"GET", "/matchning/vaegte", "/matchning/vaegte?kommune={kommune}", NULL,
+	 "303/303 200/200 200/403 200/403 403/403 403/403", NULL, 0},
+	{"POST", "/matchning/vaegte", "/matchning/vaegte", "kommune={kommune}&action=save&tasks=x",
+	 "303/303 422/422 422/403 422/403 403/403 403/403", NULL, 0},
 	/* JSON API: bearer tokens, and none for the anonymous caller */
 	{"GET", "/healthz", "/healthz", NULL, "200 200 200 200 200 200", NULL, 0},
 	{"GET", "/api/v1/me", "/api/v1/me", NULL, "401 200 200 200 200 200", NULL, 0},
@@ -253,6 +259,16 @@ static const struct expect expects[] = {
 	 "401/401 403/403 403/403 422/403 403/403 403/403", NULL, 0},
 	{"POST", "/api/v1/citizens/{id:int}/reveal", "/api/v1/citizens/{citizen}/reveal", "{}",
 	 "401/401 403/403 403/403 422/422 403/403 403/403", NULL, 0},
+	/* the citizen of the start has no consent: 409 naming consent_date, after the access check */
+	{"GET", "/api/v1/citizens/{id:int}/matches", "/api/v1/citizens/{citizen}/matches?purpose=matching",
+	 NULL, "401/401 403/403 403/403 409/403 403/403 403/403", NULL, 0},
+	/* the jobkonsulent's own citizens that fit any municipality's opening */
+	{"GET", "/api/v1/openings/{id:int}/matches", "/api/v1/openings/{opening}/matches?purpose=matching",
+	 NULL, "401/401 403/403 403/403 200/200 403/403 403/403", OTHER_CITIZEN, 0},
+	{"GET", "/api/v1/matching/weights", "/api/v1/matching/weights?kommune={kommune}", NULL,
+	 "401/401 200/200 200/403 200/403 403/403 403/403", NULL, 0},
+	{"PUT", "/api/v1/matching/weights", "/api/v1/matching/weights?kommune={kommune}",
+	 "{\"weights\": {\"tasks\": 101}}", "401/401 422/422 422/403 422/403 403/403 403/403", NULL, 0},
 };
 
 /* ---------------------------------------------------------------- state */
