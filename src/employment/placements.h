@@ -100,6 +100,11 @@ struct followup_change {
 	const char *due, *note;    /* due required when set */
 };
 
+/* The functions that change take errs for their field errors. errs may already hold the
+ * caller's own (a member of the wrong type, found while reading the request): those count as
+ * well, but only after the access checks, so a caller who may not change the placement hears
+ * only that. */
+
 /* placements_first_name: the first word of name (up to the first space), owned by a; "" for
  * NULL or a blank name. "Anne-Marie Hansen" gives "Anne-Marie". */
 const char *placements_first_name(struct arena *a, const char *name);
