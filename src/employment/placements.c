@@ -80,7 +80,7 @@ static void check_date_after(struct errs *errs, const char *field, const char *d
 
 static void check_outcome(struct errs *errs, const char *outcome)
 {
-	if (outcome && !outcome_known(outcome))
+	if (outcome && *outcome && !outcome_known(outcome))
 		errs_add(errs, "outcome", "Vælg et af udfaldene: ordinært job, fleksjob, uddannelse, "
 		                          "andet forløb, afbrudt eller ingen afklaring.");
 }
