@@ -108,6 +108,7 @@ int employment_stats(struct db *db, struct arena *a, int year, const char *kommu
 
 /* ---- writers */
 
+/* a count as a JSON number, or its mark ("<3", "..") as a string */
 static void cell_json(struct json *w, const char *key, const struct employment_cell *c)
 {
 	char t[16];
@@ -117,6 +118,7 @@ static void cell_json(struct json *w, const char *key, const struct employment_c
 		json_str(w, key, employment_cell_text(c, t));
 }
 
+/* the five counts of a row as members named by employment_columns */
 static void cells_json(struct json *w, const struct employment_row *r)
 {
 	for (int c = 0; c < EMP_COLUMNS; c++)

@@ -51,6 +51,7 @@ static const char *kommune_arg(struct req *r, const char *kommune)
 	return kommune ? arena_printf(&r->a, "&kommune=%s", kommune) : "";
 }
 
+/* the table of Tabel 4 from data up to its head */
 static void table_head(struct buf *o, int year)
 {
 	htmlf(o, "<table class=\"numbers\">\n<caption class=\"visually-hidden\">Tabel 4 fra data, %d"
@@ -60,6 +61,7 @@ static void table_head(struct buf *o, int year)
 	html(o, "</tr></thead>\n");
 }
 
+/* the five cells of a row as text, hidden counts by their marks */
 static void cells(struct buf *o, const struct employment_row *row)
 {
 	for (int c = 0; c < EMP_COLUMNS; c++) {

@@ -51,6 +51,7 @@ const char *placements_outcome_label(const char *key)
 	return key ? key : "";
 }
 
+/* true if key is one of employment_outcomes */
 static bool outcome_known(const char *key)
 {
 	for (int i = 0; i < employment_outcomes_count; i++)
@@ -78,6 +79,7 @@ static void check_date_after(struct errs *errs, const char *field, const char *d
 		errs_add(errs, field, before_msg);
 }
 
+/* a field error on outcome unless it is none ("" or NULL) or a known key */
 static void check_outcome(struct errs *errs, const char *outcome)
 {
 	if (outcome && *outcome && !outcome_known(outcome))
@@ -85,6 +87,7 @@ static void check_outcome(struct errs *errs, const char *outcome)
 		                          "andet forløb, afbrudt eller ingen afklaring.");
 }
 
+/* a field error on hours unless 1..PLACEMENT_HOURS_MAX */
 static void check_hours(struct errs *errs, long long hours)
 {
 	if (hours < 1 || hours > PLACEMENT_HOURS_MAX)
@@ -99,6 +102,7 @@ static void check_dates(struct errs *errs, const struct placement *p)
 	check_date_after(errs, "end", p->end, p->start, "Slutdatoen ligger før startdatoen.");
 }
 
+/* id as the text an audit line names it by */
 static const char *id_text(struct arena *a, int64_t id)
 {
 	return arena_printf(a, "%lld", (long long)id);
@@ -229,6 +233,7 @@ static int load_for_change(struct db *db, struct arena *a, const struct principa
 	return access_placement_write(who, p->kommune) == 0 ? 0 : ERR_NOTFOUND;
 }
 
+/* the checks and writes of placements_update, inside its transaction */
 static int update_in(struct db *db, struct arena *a, const struct principal *who, int64_t id,
                      const struct placement_change *ch, struct errs *errs)
 {
@@ -311,7 +316,7 @@ static int bad_purpose(struct errs *errs)
 }
 
 int placements_get(struct db *db, struct arena *a, const struct principal *who, int64_t id,
-                   const char *purpose, struct placement *out, struct errs *errs)
+                   const char *purpose, struct errs *errs, struct placement *out)
 {
 	const char *scope_kommune;
 	int64_t scope_enterprise;
@@ -363,8 +368,8 @@ static int audit_page(struct db *db, const struct principal *who,
 }
 
 int placements_list(struct db *db, struct arena *a, const struct principal *who,
-                    const struct placement_query *q, const char *purpose,
-                    struct placement **items, int *n, int *total, struct errs *errs)
+                    const struct placement_query *q, const char *purpose, struct errs *errs,
+                    struct placement **items, int *n, int *total)
 {
 	const char *kommune;
 	int64_t enterprise;
@@ -404,6 +409,7 @@ int placements_list(struct db *db, struct arena *a, const struct principal *who,
 	return 0;
 }
 
+/* the checks and writes of placements_followup_add, inside its transaction */
 static int followup_add_in(struct db *db, struct arena *a, const struct principal *who,
                            int64_t id, const char *due, const char *note, struct errs *errs,
                            int64_t *fid)
@@ -443,6 +449,7 @@ int placements_followup_add(struct db *db, struct arena *a, const struct princip
 	return db_write_end(db, followup_add_in(db, a, who, id, due, note, errs, fid));
 }
 
+/* the checks and writes of placements_followup_change, inside its transaction */
 static int followup_change_in(struct db *db, struct arena *a, const struct principal *who,
                               int64_t id, int64_t fid, const struct followup_change *ch,
                               struct errs *errs)
@@ -530,6 +537,8 @@ static int remind_one(struct db *db, struct arena *a, const struct placement_due
 	return rc;
 }
 
+/* the work of placements_remind inside its transaction: each due follow-up to its creator,
+ * else to every active jobkonsulent of the municipality, else counted as waiting */
 static int remind_in(struct db *db, struct arena *a, const char *day, int *queued, int *waiting)
 {
 	struct placement_due *due;

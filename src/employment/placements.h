@@ -139,7 +139,7 @@ int placements_update(struct db *db, struct arena *a, const struct principal *wh
  * there is no such placement or who may not see it; ERR_INVALID with a field error on purpose
  * in errs for an unknown purpose. Allocates in a. */
 int placements_get(struct db *db, struct arena *a, const struct principal *who, int64_t id,
-                   const char *purpose, struct placement *out, struct errs *errs);
+                   const char *purpose, struct errs *errs, struct placement *out);
 
 enum placement_state { PLACEMENTS_ALL, PLACEMENTS_OPEN, PLACEMENTS_ENDED };
 
@@ -160,8 +160,8 @@ struct placement_query {
  * and purpose, an empty page too. Rows have no follow-ups. ERR_FORBIDDEN, ERR_INVALID (a field
  * error on purpose or scheme in errs), ERR_DB. */
 int placements_list(struct db *db, struct arena *a, const struct principal *who,
-                    const struct placement_query *q, const char *purpose,
-                    struct placement **items, int *n, int *total, struct errs *errs);
+                    const struct placement_query *q, const char *purpose, struct errs *errs,
+                    struct placement **items, int *n, int *total);
 
 /* placements_followup_add: a follow-up meeting on due (YYYY-MM-DD, field "due") with note (at
  * most PLACEMENT_NOTE_MAX characters, field "note") for placement id; audited, and the

@@ -61,6 +61,7 @@ static bool member_bool(struct req *r, json_t *body, const char *name, bool dflt
 
 /* ---- writing answers */
 
+/* one follow-up as a JSON object in an array */
 static void followup_json(struct json *w, const struct placement_followup *f)
 {
 	json_obj_open(w, NULL);
@@ -135,6 +136,7 @@ static bool purpose_or_reply(struct req *r, const char **purpose)
 	return true;
 }
 
+/* {"id": id} with status, and a Location header when location is given */
 static int reply_id(struct req *r, int64_t id, const char *location, int status)
 {
 	struct json w;
@@ -211,7 +213,7 @@ int placements_api_list(struct req *r)
 	q.scheme = req_query(r, "scheme") && *req_query(r, "scheme") ? req_query(r, "scheme") : NULL;
 	struct placement *items;
 	int n, total;
-	int rc = placements_list(r->db, &r->a, r->user, &q, purpose, &items, &n, &total, &r->errs);
+	int rc = placements_list(r->db, &r->a, r->user, &q, purpose, &r->errs, &items, &n, &total);
 	if (rc)
 		return api_fail(r, rc);
 	struct json w;
@@ -231,7 +233,7 @@ int placements_api_get(struct req *r)
 	if (!purpose_or_reply(r, &purpose))
 		return 0;
 	struct placement p;
-	int rc = placements_get(r->db, &r->a, r->user, req_param_int(r, "id"), purpose, &p, &r->errs);
+	int rc = placements_get(r->db, &r->a, r->user, req_param_int(r, "id"), purpose, &r->errs, &p);
 	if (rc)
 		return api_fail(r, rc);
 	struct json w;
@@ -245,7 +247,7 @@ int placements_api_get(struct req *r)
 static int reply_placement(struct req *r, int64_t id)
 {
 	struct placement p;
-	int rc = placements_get(r->db, &r->a, r->user, id, NULL, &p, &r->errs);
+	int rc = placements_get(r->db, &r->a, r->user, id, NULL, &r->errs, &p);
 	if (rc)
 		return api_fail(r, rc);
 	struct json w;

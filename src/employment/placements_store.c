@@ -124,6 +124,7 @@ int placements_store_touch_citizen(struct db *db, int64_t citizen_id)
 	" JOIN citizens c ON c.id = p.citizen_id JOIN kommuner k ON k.kode = p.kommune"      \
 	" LEFT JOIN openings o ON o.id = p.opening_id"
 
+/* the current row of a PLACEMENT_SELECT statement into p (copies in a) */
 static void read_row(struct db_stmt *s, struct arena *a, struct placement *p)
 {
 	memset(p, 0, sizeof(*p));
@@ -174,6 +175,7 @@ int placements_store_get(struct db *db, struct arena *a, int64_t id, struct plac
 	" AND (:state = 0 OR (:state = 1 AND (p.end IS NULL OR p.end >= :day))"              \
 	"   OR (:state = 2 AND p.end < :day))"
 
+/* the parameters of LIST_WHERE */
 static int bind_list(struct db_stmt *s, const char *kommune, int64_t scope,
                      const struct placement_query *q, const char *day)
 {
@@ -218,6 +220,8 @@ int placements_store_list(struct db *db, struct arena *a, const char *kommune,
 	return 0;
 }
 
+/* the current row of a follow-up statement (id, placement_id, due, note, done_at,
+ * reminded_at) into f */
 static void read_followup(struct db_stmt *s, struct arena *a, struct placement_followup *f)
 {
 	f->id = db_col_int(s, 0);

@@ -64,16 +64,19 @@ static int64_t id_field(struct req *r, const char *name)
 	return text_parse_int(v, 1, 999999999999999LL, &x) == 0 ? (int64_t)x : -1;
 }
 
+/* id as text for a form value, "" for none */
 static const char *id_text(struct req *r, int64_t id)
 {
 	return id > 0 ? arena_printf(&r->a, "%lld", (long long)id) : "";
 }
 
+/* an ISO date the Danish way, "–" for none */
 static const char *date_dk(struct req *r, const char *iso)
 {
 	return iso ? text_date_dk(&r->a, iso) : "–";
 }
 
+/* the schemes as select options after a first, empty option labelled first */
 static struct form_option *scheme_options(struct req *r, const char *first)
 {
 	struct form_option *o = arena_alloc(&r->a, sizeof(*o) * (SCHEME_COUNT + 1));
@@ -110,6 +113,7 @@ static const char *name_cell(const struct placement *p)
 	return p->citizen_name ? p->citizen_name : P_HIDDEN_NAME;
 }
 
+/* ?state= (open by default, ended, all) and its key for the links */
 static enum placement_state state_of(struct req *r, const char **key)
 {
 	const char *s = param(r, "state");
@@ -118,6 +122,7 @@ static enum placement_state state_of(struct req *r, const char **key)
 	                                                                     : PLACEMENTS_OPEN;
 }
 
+/* the select of the state filter, key chosen */
 static void state_select(struct req *r, const char *key)
 {
 	static const struct form_option states[] = {
@@ -140,7 +145,7 @@ int placements_page_list(struct req *r)
 		q.scheme = NULL;
 	struct placement *items;
 	int n, total;
-	int rc = placements_list(r->db, &r->a, r->user, &q, purpose, &items, &n, &total, &r->errs);
+	int rc = placements_list(r->db, &r->a, r->user, &q, purpose, &r->errs, &items, &n, &total);
 	if (rc)
 		return page_fail(r, rc, NULL);
 	page_begin(r, P_TITLE);
@@ -279,11 +284,14 @@ int placements_page_create(struct req *r)
 
 /* ---- one placement */
 
+/* one term and value of the facts list, "–" for none */
 static void fact(struct buf *o, const char *term, const char *value)
 {
 	htmlf(o, "<dt>%s</dt><dd>%s</dd>\n", term, value && *value ? value : "–");
 }
 
+/* the follow-ups of p with a button each to mark it held or not, and the form that adds one;
+ * every form carries the purpose back */
 static void followups_section(struct req *r, const struct placement *p, const char *action,
                               const char *purpose)
 {
@@ -331,6 +339,8 @@ static void followups_section(struct req *r, const struct placement *p, const ch
 	htmlf(o, "<button type=\"submit\">%s</button>\n</form>\n", P_ADD_FOLLOWUP);
 }
 
+/* the form that sets the end, planned end, outcome and hours, filled from the form sent
+ * (after an error) or from p */
 static void change_section(struct req *r, const struct placement *p, const char *action,
                            const char *purpose)
 {
@@ -404,7 +414,7 @@ int placements_page_detail(struct req *r)
 {
 	const char *purpose = purpose_of(r);
 	struct placement p;
-	int rc = placements_get(r->db, &r->a, r->user, req_param_int(r, "id"), purpose, &p, &r->errs);
+	int rc = placements_get(r->db, &r->a, r->user, req_param_int(r, "id"), purpose, &r->errs, &p);
 	if (rc == 0 && p.view != ACCESS_PLACEMENT_ALL)
 		rc = ERR_NOTFOUND; /* the enterprise's account has its own page */
 	if (rc)
@@ -445,7 +455,7 @@ int placements_page_post(struct req *r)
 	if (rc == ERR_INVALID) {
 		struct placement p;
 		struct errs none = {0};
-		int grc = placements_get(r->db, &r->a, r->user, id, purpose, &p, &none);
+		int grc = placements_get(r->db, &r->a, r->user, id, purpose, &none, &p);
 		return grc ? page_fail(r, grc, P_NOT_FOUND) : detail_page(r, 422, &p, purpose);
 	}
 	if (rc)
@@ -474,7 +484,7 @@ int placements_page_enterprise(struct req *r)
 	int n, total;
 	int rc = registry_get(r->db, &r->a, eid, &e);
 	if (rc == 0)
-		rc = placements_list(r->db, &r->a, r->user, &q, NULL, &items, &n, &total, &r->errs);
+		rc = placements_list(r->db, &r->a, r->user, &q, NULL, &r->errs, &items, &n, &total);
 	if (rc)
 		return page_fail(r, rc, NULL);
 	page_begin(r, arena_printf(&r->a, P_ENTERPRISE_TITLE, e.name));

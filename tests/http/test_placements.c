@@ -351,6 +351,11 @@ static void pages_flow(void)
 {
 	const char *csrf = harness_client_csrf(job_web);
 	CHECK(csrf);
+	/* the forms need their CSRF token */
+	struct harness_resp *forged = harness_post_form(
+		job_web, "/forloeb", harness_form("csrf", "forkert", "citizen_id",
+		                                  harness_fmt("%lld", citizen[0]), NULL));
+	CHECK_STATUS(forged, 403);
 	/* a new placement through the form: errors first, then the real one */
 	struct harness_resp *r = harness_get(job_web, harness_fmt("/forloeb/ny?citizen_id=%lld", citizen[0]));
 	CHECK_OK(page_problem(r, "GET /forloeb/ny", 200));

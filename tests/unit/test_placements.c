@@ -241,7 +241,7 @@ static void test_views(void **state)
 	struct errs errs = {0};
 	/* the jobkonsulent with a purpose: everything and the full name, the citizen's read audited */
 	int64_t reads = fixture_audit_count(f->db, "read", "citizen");
-	assert_int_equal(placements_get(f->db, &f->a, &fixture_job621, consented, "opfoelgning", &p, &errs), 0);
+	assert_int_equal(placements_get(f->db, &f->a, &fixture_job621, consented, "opfoelgning", &errs, &p), 0);
 	assert_int_equal(p.view, ACCESS_PLACEMENT_ALL);
 	assert_string_equal(p.citizen_name, "Anne-Marie Hansen");
 	assert_int_equal(p.hours, 20);
@@ -250,16 +250,16 @@ static void test_views(void **state)
 	assert_non_null(strstr(fixture_last_audit_detail(f->db, &f->a), "opfoelgning"));
 	/* without a purpose: no name, and no read of the citizen, but the look is audited */
 	int64_t looks = fixture_audit_count(f->db, "read", "placement");
-	assert_int_equal(placements_get(f->db, &f->a, &fixture_job621, consented, NULL, &p, &errs), 0);
+	assert_int_equal(placements_get(f->db, &f->a, &fixture_job621, consented, NULL, &errs, &p), 0);
 	assert_null(p.citizen_name);
 	assert_int_equal(fixture_audit_count(f->db, "read", "citizen"), reads + 1);
 	assert_int_equal(fixture_audit_count(f->db, "read", "placement"), looks + 1);
 	/* an unknown purpose is a field error */
-	assert_int_equal(placements_get(f->db, &f->a, &fixture_job621, consented, "nysgerrighed", &p, &errs),
+	assert_int_equal(placements_get(f->db, &f->a, &fixture_job621, consented, "nysgerrighed", &errs, &p),
 	                 ERR_INVALID);
 	assert_non_null(errs_get(&errs, "purpose"));
 	/* the enterprise: first name, scheme, dates, hours, nothing else */
-	assert_int_equal(placements_get(f->db, &f->a, &fixture_virk621, consented, NULL, &p, &errs), 0);
+	assert_int_equal(placements_get(f->db, &f->a, &fixture_virk621, consented, NULL, &errs, &p), 0);
 	assert_int_equal(p.view, ACCESS_PLACEMENT_ENTERPRISE);
 	assert_string_equal(p.citizen_name, "Anne-Marie");
 	assert_string_equal(p.scheme, "fleksjob");
@@ -271,14 +271,14 @@ static void test_views(void **state)
 	assert_int_equal(p.nfollowups, 0);
 	assert_int_equal(fixture_audit_count(f->db, "read", "citizen"), reads + 2);
 	/* without the citizen's consent, or at another enterprise: not there */
-	assert_int_equal(placements_get(f->db, &f->a, &fixture_virk621, private, NULL, &p, &errs), ERR_NOTFOUND);
-	assert_int_equal(placements_get(f->db, &f->a, &virk621_other, consented, NULL, &p, &errs), ERR_NOTFOUND);
+	assert_int_equal(placements_get(f->db, &f->a, &fixture_virk621, private, NULL, &errs, &p), ERR_NOTFOUND);
+	assert_int_equal(placements_get(f->db, &f->a, &virk621_other, consented, NULL, &errs, &p), ERR_NOTFOUND);
 	/* another municipality's jobkonsulent: not there; roles that see only counts: forbidden */
-	assert_int_equal(placements_get(f->db, &f->a, &job740, consented, "matching", &p, &errs), ERR_NOTFOUND);
-	assert_int_equal(placements_get(f->db, &f->a, &fixture_kons621, consented, "matching", &p, &errs), ERR_FORBIDDEN);
-	assert_int_equal(placements_get(f->db, &f->a, &fixture_admin, consented, "matching", &p, &errs), ERR_FORBIDDEN);
-	assert_int_equal(placements_get(f->db, &f->a, &fixture_indk621, consented, "matching", &p, &errs), ERR_FORBIDDEN);
-	assert_int_equal(placements_get(f->db, &f->a, NULL, consented, "matching", &p, &errs), ERR_FORBIDDEN);
+	assert_int_equal(placements_get(f->db, &f->a, &job740, consented, "matching", &errs, &p), ERR_NOTFOUND);
+	assert_int_equal(placements_get(f->db, &f->a, &fixture_kons621, consented, "matching", &errs, &p), ERR_FORBIDDEN);
+	assert_int_equal(placements_get(f->db, &f->a, &fixture_admin, consented, "matching", &errs, &p), ERR_FORBIDDEN);
+	assert_int_equal(placements_get(f->db, &f->a, &fixture_indk621, consented, "matching", &errs, &p), ERR_FORBIDDEN);
+	assert_int_equal(placements_get(f->db, &f->a, NULL, consented, "matching", &errs, &p), ERR_FORBIDDEN);
 }
 
 static void test_lists(void **state)
@@ -300,42 +300,42 @@ static void test_lists(void **state)
 	int n, total;
 	struct placement_query all = {.limit = 50};
 	/* the jobkonsulent: its own municipality's only, names with a purpose */
-	assert_int_equal(placements_list(f->db, &f->a, &fixture_job621, &all, "matching", &items, &n, &total, &errs), 0);
+	assert_int_equal(placements_list(f->db, &f->a, &fixture_job621, &all, "matching", &errs, &items, &n, &total), 0);
 	assert_int_equal(n, 2);
 	assert_int_equal(total, 2);
 	assert_string_equal(items[0].citizen_name, "Anne-Marie Hansen"); /* newest start first */
 	assert_string_equal(items[1].citizen_name, "Bo Jensen");
 	int64_t before = fixture_audit_count(f->db, "read", NULL);
-	assert_int_equal(placements_list(f->db, &f->a, &fixture_job621, &all, NULL, &items, &n, &total, &errs), 0);
+	assert_int_equal(placements_list(f->db, &f->a, &fixture_job621, &all, NULL, &errs, &items, &n, &total), 0);
 	assert_null(items[0].citizen_name);
 	assert_int_equal(fixture_audit_count(f->db, "read", NULL), before + 1); /* the look only */
 	struct placement_query open = {.state = PLACEMENTS_OPEN, .limit = 50};
-	assert_int_equal(placements_list(f->db, &f->a, &fixture_job621, &open, NULL, &items, &n, &total, &errs), 0);
+	assert_int_equal(placements_list(f->db, &f->a, &fixture_job621, &open, NULL, &errs, &items, &n, &total), 0);
 	assert_int_equal(total, 1);
 	struct placement_query ended = {.state = PLACEMENTS_ENDED, .limit = 50};
-	assert_int_equal(placements_list(f->db, &f->a, &fixture_job621, &ended, NULL, &items, &n, &total, &errs), 0);
+	assert_int_equal(placements_list(f->db, &f->a, &fixture_job621, &ended, NULL, &errs, &items, &n, &total), 0);
 	assert_int_equal(total, 1);
 	assert_int_equal(items[0].citizen_id, 2);
 	struct placement_query by_citizen = {.citizen_id = 2, .limit = 50};
-	assert_int_equal(placements_list(f->db, &f->a, &fixture_job621, &by_citizen, NULL, &items, &n, &total, &errs), 0);
+	assert_int_equal(placements_list(f->db, &f->a, &fixture_job621, &by_citizen, NULL, &errs, &items, &n, &total), 0);
 	assert_int_equal(total, 1);
 	/* the enterprise: the consented citizen only, by first name, whatever the filters say */
-	assert_int_equal(placements_list(f->db, &f->a, &fixture_virk621, &all, NULL, &items, &n, &total, &errs), 0);
+	assert_int_equal(placements_list(f->db, &f->a, &fixture_virk621, &all, NULL, &errs, &items, &n, &total), 0);
 	assert_int_equal(total, 1);
 	assert_string_equal(items[0].citizen_name, "Anne-Marie");
 	assert_null(items[0].kommune);
 	struct placement_query other = {.enterprise_id = 7, .limit = 50};
-	assert_int_equal(placements_list(f->db, &f->a, &fixture_virk621, &other, NULL, &items, &n, &total, &errs),
+	assert_int_equal(placements_list(f->db, &f->a, &fixture_virk621, &other, NULL, &errs, &items, &n, &total),
 	                 ERR_FORBIDDEN);
-	assert_int_equal(placements_list(f->db, &f->a, &virk621_other, &all, NULL, &items, &n, &total, &errs), 0);
+	assert_int_equal(placements_list(f->db, &f->a, &virk621_other, &all, NULL, &errs, &items, &n, &total), 0);
 	assert_int_equal(total, 0);
 	/* counts only for these */
-	assert_int_equal(placements_list(f->db, &f->a, &fixture_kons621, &all, NULL, &items, &n, &total, &errs),
+	assert_int_equal(placements_list(f->db, &f->a, &fixture_kons621, &all, NULL, &errs, &items, &n, &total),
 	                 ERR_FORBIDDEN);
-	assert_int_equal(placements_list(f->db, &f->a, &fixture_admin, &all, NULL, &items, &n, &total, &errs),
+	assert_int_equal(placements_list(f->db, &f->a, &fixture_admin, &all, NULL, &errs, &items, &n, &total),
 	                 ERR_FORBIDDEN);
 	struct placement_query bad = {.scheme = "fuldtid", .limit = 50};
-	assert_int_equal(placements_list(f->db, &f->a, &fixture_job621, &bad, NULL, &items, &n, &total, &errs),
+	assert_int_equal(placements_list(f->db, &f->a, &fixture_job621, &bad, NULL, &errs, &items, &n, &total),
 	                 ERR_INVALID);
 	assert_non_null(errs_get(&errs, "scheme"));
 }
