@@ -35,6 +35,11 @@ void page_begin(struct req *r, const char *title)
 		int64_t enterprise_id;
 		info.nav_openings = access_openings_scope(r->user, &scope, &enterprise_id) == 0;
 		info.nav_matching = access_match_settings(r->user, r->user->kommune) == 0;
+		const char *pk;
+		int64_t pe;
+		if (access_placement_scope(r->user, &pk, &pe) == 0)
+			info.nav_placements = pk ? "/forloeb"
+			                         : arena_printf(&r->a, "/virksomheder/%lld/forloeb", (long long)pe);
 	}
 	buf_reset(&r->out);
 	layout_begin(&r->out, &info);
