@@ -9,6 +9,7 @@
 #include "../auth/users.h"
 #include "../base/arena.h"
 #include "../base/buf.h"
+#include "../base/csv.h"
 #include "../base/err.h"
 #include "../base/errs.h"
 #include "../store/db.h"
@@ -147,7 +148,9 @@ int cmd_survey(const struct cmd_ctx *ctx, int argc, char **argv)
 			surveys_report_json(&out, &r, compare ? &c : NULL);
 			buf_putc(&out, '\n');
 		} else if (!strcmp(format, "csv")) {
-			surveys_report_csv(&out, &r, compare ? &c : NULL);
+			struct csv_out w;
+			csv_out_begin(&w, &out, ',', false);
+			surveys_report_csv(&w, &r, compare ? &c : NULL);
 		} else if (!strcmp(format, "xlsx")) {
 			if (surveys_report_xlsx(&out, &a, &r, compare ? &c : NULL) != 0)
 				rc = EXIT_FAIL;
