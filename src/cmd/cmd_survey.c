@@ -30,7 +30,8 @@ static const char survey_help[] =
 	"missing); any invalid cell is printed as LINE:COLUMN: message and nothing is written.\n"
 	"report prints the round's report; xlsx is written to FILE. --compare ROUND puts a second\n"
 	"round beside the first in every format (JSON: a \"compare\" object per question; CSV: a\n"
-	"compare_count column; XLSX and HTML: its columns beside the first's).\n";
+	"second count column; XLSX and HTML: its columns beside the first's). The CSV is for people\n"
+	"(Tabel, Spørgsmål, Delspørgsmål, Kommune, Svar, Antal); JSON has the codes and keys.\n";
 
 int cmd_survey(const struct cmd_ctx *ctx, int argc, char **argv)
 {
