@@ -275,6 +275,8 @@ static const char *expected_sheets(const char *path)
 		return "Tabel 1|Tabel 2";
 	if (!strncmp(path, "/statistik/bilag1/eksport", 25))
 		return "Bilag 1";
+	if (!strncmp(path, "/statistik/beskaeftigelse/eksport", 33))
+		return "Tabel 4";
 	const char *names = "";
 	for (int t = 2; t <= 15; t++)
 		names = harness_fmt("%s%sTabel %d", names, t > 2 ? "|" : "", t);
@@ -351,6 +353,8 @@ static const struct {
 	{"/statistik?year=2015&kommuner=621,740", false, 2, 1},
 	{"/statistik/bilag1", false, 1, 1},
 	{"/statistik/bilag1?kommune=621", false, 1, 1},
+	{"/statistik/beskaeftigelse?year=2015", false, 1, 1},
+	{"/statistik/beskaeftigelse?year=2015&kommune=330", false, 1, 1},
 	{"/undersoegelser/soev-2015/november-2015/rapport", true, 1, 1},
 	{"/undersoegelser/soev-2015/november-2015/rapport?sammenlign=projektstart", true, 1, 1},
 };
