@@ -99,7 +99,7 @@ int entry_inquiry_create(struct db *db, struct arena *a, const struct inquiry_in
 			break;
 		}
 	if (q.cvr && !registry_cvr_valid(q.cvr))
-		errs_add(errs, "cvr", "CVR-nummeret er ikke gyldigt: 8 cifre, der består modulus 11-kontrollen.");
+		errs_add(errs, "cvr", "Tjek CVR-nummeret: det er 8 cifre, og det, der står, kan ikke være et CVR-nummer.");
 	entry_check_len(errs, "organisation", q.organisation, 200, "Navnet må højst være på 200 tegn.");
 	if (!known(entry_topics, entry_topics_count, q.topic))
 		errs_add(errs, "topic", "Vælg, hvad henvendelsen handler om.");

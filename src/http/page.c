@@ -35,6 +35,11 @@ void page_begin(struct req *r, const char *title)
 		int64_t enterprise_id;
 		info.nav_openings = access_openings_scope(r->user, &scope, &enterprise_id) == 0;
 		info.nav_matching = access_match_settings(r->user, r->user->kommune) == 0;
+		bool own_only;
+		/* the enterprise a virksomhed user represents (its home is the user's municipality) */
+		if (r->user->enterprise_id &&
+		    access_enterprise_profile(r->user, r->user->enterprise_id, r->user->kommune, &own_only) == 0)
+			info.nav_enterprise = (long long)r->user->enterprise_id;
 	}
 	buf_reset(&r->out);
 	layout_begin(&r->out, &info);

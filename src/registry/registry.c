@@ -147,7 +147,7 @@ int registry_validate(struct db *db, struct arena *a, struct enterprise *e, stru
 	check_len(errs, "name", e->name, 300, "Navnet må højst være på 300 tegn.");
 	e->cvr = opt_null(a, e->cvr);
 	if (e->cvr && !registry_cvr_valid(e->cvr))
-		errs_add(errs, "cvr", "CVR-nummeret er ikke gyldigt: 8 cifre, der består modulus 11-kontrollen.");
+		errs_add(errs, "cvr", "Tjek CVR-nummeret: det er 8 cifre, og det, der står, kan ikke være et CVR-nummer.");
 	e->kommune = opt_null(a, e->kommune);
 	struct kommune k;
 	if (!e->kommune)

@@ -158,7 +158,9 @@ static void form_profile(struct req *r, const struct enterprise *e, const struct
 	                l->targets, l->ntargets, e->targets, e->ntargets);
 	html(o, "<fieldset><legend>Kontakt (offentlig)</legend>\n"
 	        "<p class=\"hint\">Alt i registret kan ses af alle: på siden, i API'et og i "
-	        "hentede lister. Skriv kun kontaktoplysninger, som virksomheden selv vil offentliggøre.</p>\n");
+	        "hentede lister. Skriv kun kontaktoplysninger, som virksomheden selv vil offentliggøre: "
+	        "kontaktpersonens navn, e-mail og telefon er offentlige. Læs mere i "
+	        "<a href=\"/privatliv\">privatlivspolitikken</a>.</p>\n");
 	form_input(o, &(struct form_field){.name = "contact_name", .label = "Kontaktperson",
 	                                   .value = e->contact_name, .autocomplete = "off"});
 	form_input(o, &(struct form_field){.name = "contact_email", .label = "E-mail", .type = "email",

@@ -35,6 +35,8 @@ static void field_described(struct buf *o, const struct form_field *f)
 		html(o, " aria-invalid=\"true\"");
 	if (f->required)
 		html(o, " required");
+	if (f->maxlength > 0)
+		htmlf(o, " maxlength=\"%d\"", f->maxlength);
 }
 
 static void field_error(struct buf *o, const struct form_field *f)

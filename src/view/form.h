@@ -22,6 +22,7 @@ struct form_field {
 	const char *hint;         /* help text under the label, or NULL */
 	const char *autocomplete; /* NULL = none given */
 	bool required;
+	int maxlength;            /* the most characters the field takes (maxlength); 0 = no limit */
 };
 
 struct form_option {
