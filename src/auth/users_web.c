@@ -77,7 +77,8 @@ int users_page_list(struct req *r)
 		htmlf(o, "<p class=\"empty\">%s</p>\n", A_USERS_EMPTY);
 		return page_end(r, 200);
 	}
-	htmlf(o, "<table>\n<caption class=\"visually-hidden\">%s</caption>\n<thead><tr>"
+	table_begin(o, A_USERS_TITLE, NULL);
+	htmlf(o, "<caption class=\"visually-hidden\">%s</caption>\n<thead><tr>"
 	         "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 	         "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 	         "</tr></thead>\n<tbody>\n",
@@ -92,7 +93,8 @@ int users_page_list(struct req *r)
 		      rows[i].active ? A_ACTIVE_YES : A_ACTIVE_NO,
 		      text_date_dk(&r->a, rows[i].created_at));
 	}
-	html(o, "</tbody>\n</table>\n");
+	html(o, "</tbody>\n");
+	table_end(o);
 	const char *extra = kommune && national
 	                        ? arena_printf(&r->a, "&kommune=%s", kommune) : "";
 	form_pagination(o, "/brugere", extra, offset, limit, total);
@@ -243,7 +245,8 @@ static int edit_form(struct req *r, int status, const struct user_row *u)
 		htmlf(o, "<p class=\"empty\">%s</p>\n", A_TOKENS_NONE);
 		return page_end(r, status);
 	}
-	htmlf(o, "<table>\n<caption class=\"visually-hidden\">%s</caption>\n<thead><tr>"
+	table_begin(o, A_TOKENS, NULL);
+	htmlf(o, "<caption class=\"visually-hidden\">%s</caption>\n<thead><tr>"
 	         "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">"
 	         "<span class=\"visually-hidden\">%s</span></th></tr></thead>\n<tbody>\n",
 	      A_TOKENS, A_TOKEN_LABEL, A_CREATED, A_TOKEN_REVOKE);
@@ -260,7 +263,8 @@ static int edit_form(struct req *r, int status, const struct user_row *u)
 		      (long long)tokens[i].id, A_TOKEN_REVOKE, *tokens[i].label ? tokens[i].label : "",
 		      A_TOKEN_REVOKE);
 	}
-	html(o, "</tbody>\n</table>\n");
+	html(o, "</tbody>\n");
+	table_end(o);
 	return page_end(r, status);
 }
 

@@ -132,7 +132,8 @@ int citizens_page_list(struct req *r)
 		html(o, "<p>Ingen borgere matcher.</p>\n");
 		return page_end(r, 200);
 	}
-	html(o, "<table>\n<caption>Borgere</caption>\n<thead><tr><th scope=\"col\">Navn</th>"
+	table_begin(o, "Borgere", NULL);
+	html(o, "<caption>Borgere</caption>\n<thead><tr><th scope=\"col\">Navn</th>"
 	        "<th scope=\"col\">CPR-nummer</th><th scope=\"col\">Ordninger</th>"
 	        "<th scope=\"col\">Igangværende forløb</th><th scope=\"col\">Senest aktiv</th></tr></thead>\n<tbody>\n");
 	for (int i = 0; i < n; i++) {
@@ -143,7 +144,8 @@ int citizens_page_list(struct req *r)
 		htmlf(o, "</td><td>%d</td><td>%s</td></tr>\n", items[i].placements_open,
 		      text_date_dk(&r->a, items[i].active_at));
 	}
-	html(o, "</tbody></table>\n");
+	html(o, "</tbody>\n");
+	table_end(o);
 	form_pagination(o, "/borgere",
 	                arena_printf(&r->a, "&formaal=%s%s%s&sort=%s", html_url(&r->a, purpose),
 	                             name ? "&navn=" : "", name ? html_url(&r->a, name) : "",

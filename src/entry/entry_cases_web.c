@@ -22,7 +22,8 @@
 static void cases_table(struct req *r, const struct inquiry *rows, int n, const char *caption)
 {
 	struct buf *o = &r->out;
-	htmlf(o, "<table>\n<caption>%s</caption>\n<thead><tr><th scope=\"col\">Reference</th>"
+	table_begin(o, caption, NULL);
+	htmlf(o, "<caption>%s</caption>\n<thead><tr><th scope=\"col\">Reference</th>"
 	         "<th scope=\"col\">Modtaget</th><th scope=\"col\">Emne</th><th scope=\"col\">Status</th>"
 	         "<th scope=\"col\">Arbejdsdage</th><th scope=\"col\">Næste handling</th>"
 	         "<th scope=\"col\">Ansvarlig</th></tr></thead>\n<tbody>\n", caption);
@@ -37,7 +38,8 @@ static void cases_table(struct req *r, const struct inquiry *rows, int n, const 
 		      q->next_action_date ? text_date_dk(&r->a, q->next_action_date) : "", q->next_action,
 		      q->assignee_email ? q->assignee_email : "–");
 	}
-	html(o, "</tbody>\n</table>\n");
+	html(o, "</tbody>\n");
+	table_end(o);
 }
 
 static int cmp_next(const void *x, const void *y)

@@ -13,6 +13,7 @@
 #include "../base/text.h"
 #include "../http/page.h"
 #include "../kommune/kommune.h"
+#include "../kommune/kommune_web.h"
 #include "registry.h"
 #include "registry_text_da.h"
 #include "registry_web.h"
@@ -33,20 +34,20 @@ static const char *date_or_empty(const char *s)
 /* what the form offers to choose from, read before the page begins so that a failed read
  * answers an error page instead of a form with empty lists */
 struct edit_lists {
+	struct kommune *ks; /* the municipalities, for the picker of the other municipalities */
 	struct form_option *kommuner, *services, *targets;
 	int nkommuner, nservices, ntargets;
 };
 
 static int edit_lists_load(struct req *r, struct edit_lists *l)
 {
-	struct kommune *ks;
 	struct option_kv *opts;
-	int rc = kommune_list(r->db, &r->a, &ks, &l->nkommuner);
+	int rc = kommune_list(r->db, &r->a, &l->ks, &l->nkommuner);
 	if (rc)
 		return rc;
 	l->kommuner = arena_alloc(&r->a, sizeof(*l->kommuner) * (size_t)(l->nkommuner + 1));
 	for (int i = 0; i < l->nkommuner; i++)
-		l->kommuner[i] = (struct form_option){ks[i].kode, ks[i].navn};
+		l->kommuner[i] = (struct form_option){l->ks[i].kode, l->ks[i].navn};
 	rc = registry_options(r->db, &r->a, false, &opts, &l->nservices);
 	if (rc)
 		return rc;
@@ -86,7 +87,7 @@ static void form_facts(struct req *r, const struct enterprise *e, const struct e
 	struct form_option og[16];
 	og[0] = (struct form_option){"", "Ikke oplyst"};
 	for (int i = 0; i < registry_origins_count; i++)
-		og[i + 1] = (struct form_option){registry_origins[i].key, registry_origins[i].label};
+		og[i + 1] = (struct form_option){registry_origins_one[i].key, registry_origins_one[i].label};
 	form_select(o, &(struct form_field){.name = "origin", .label = "Oprindelse",
 	                                    .value = e->origin, .error = errs_get(er, "origin")},
 	            og, registry_origins_count + 1);
@@ -106,11 +107,11 @@ static void form_lifecycle(struct req *r, const struct enterprise *e, const stru
 		                                   .type = "date", .value = date_or_empty(values[i]),
 		                                   .error = errs_get(er, dates[i].name)});
 	html(o, "</fieldset>\n");
-	form_select_multiple(o, &(struct form_field){.name = "other_kommuner",
-	                                             .label = "Andre kommuner, der samarbejder med virksomheden",
-	                                             .hint = "Vælg flere med Ctrl eller Skift.",
-	                                             .error = errs_get(er, "other_kommuner")},
-	                     l->kommuner, l->nkommuner, e->others, e->nothers, 6);
+	kommune_web_picker(o, &r->a, &(struct form_field){.name = "other_kommuner",
+	                                                  .label = "Andre kommuner, der samarbejder med virksomheden",
+	                                                  .hint = "Åbn en region, og sæt kryds ved kommunerne.",
+	                                                  .error = errs_get(er, "other_kommuner")},
+	                   l->ks, l->nkommuner, e->others, e->nothers);
 }
 
 /* what the enterprise's own user may keep up to date too */
