@@ -95,7 +95,7 @@ static int setup_page(struct req *r, int status)
 	static const struct form_option kinds[] = {{"unit", "Enhed i kommunen"}, {"partner", "Samarbejdspartner"}};
 	form_select(o, &(struct form_field){.name = "kind", .label = "Type", .value = req_form(r, "kind"),
 	                                    .error = errs_get(er, "kind")}, kinds, 2);
-	form_input(o, &(struct form_field){.name = "name", .label = "Navn", .value = req_form(r, "name"),
+	form_input(o, &(struct form_field){.name = "name", .label = "Navn", .value = req_form(r, "name"), .maxlength = 200,
 	                                   .hint = "Fx Jobcenter, Erhvervscenter, Indkøb, en bank.",
 	                                   .error = errs_get(er, "name")});
 	form_input(o, &(struct form_field){.name = "email", .label = "E-mail", .type = "email",

@@ -167,13 +167,14 @@ static void form_profile(struct req *r, const struct enterprise *e, const struct
 	form_input(o, &(struct form_field){.name = "contact_email", .label = "E-mail", .type = "email",
 	                                   .value = e->contact_email, .error = errs_get(er, "contact_email")});
 	form_input(o, &(struct form_field){.name = "contact_phone", .label = "Telefon", .type = "tel",
-	                                   .value = e->contact_phone, .error = errs_get(er, "contact_phone")});
+	                                   .value = e->contact_phone, .maxlength = 40,
+	                                   .error = errs_get(er, "contact_phone")});
 	form_input(o, &(struct form_field){.name = "address", .label = "Adresse", .value = e->address});
 	form_input(o, &(struct form_field){.name = "website", .label = "Hjemmeside", .type = "url",
 	                                   .value = e->website, .error = errs_get(er, "website")});
 	html(o, "</fieldset>\n");
 	form_textarea(o, &(struct form_field){.name = "description", .label = "Beskrivelse",
-	                                      .hint = "Vises offentligt.",
+	                                      .hint = "Vises offentligt.", .maxlength = 10000,
 	                                      .value = e->description, .error = errs_get(er, "description")},
 	              6);
 }
@@ -196,7 +197,7 @@ static int edit_form(struct req *r, int status, const struct enterprise *e, bool
 		html(o, "<form method=\"post\" action=\"/virksomheder\" class=\"stack\" novalidate>\n");
 	form_csrf(o, r->csrf);
 	html(o, "<fieldset><legend>Virksomheden</legend>\n");
-	form_input(o, &(struct form_field){.name = "name", .label = R_NAME, .value = e->name,
+	form_input(o, &(struct form_field){.name = "name", .label = R_NAME, .value = e->name, .maxlength = 300,
 	                                   .error = errs_get(&r->errs, "name"), .required = true});
 	if (own_only)
 		html(o, "<p class=\"hint\">Kommunen vedligeholder virksomhedens type, CVR-nummer, kommune, "
