@@ -524,6 +524,11 @@ int surveys_page_report(struct req *r)
 			return page_fail(r, rc, NULL);
 		return reply_download(r, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "rapport.xlsx");
 	}
+	/* the survey's rounds, for the comparison's choice */
+	struct round_row *rounds;
+	int nrounds;
+	if ((rc = surveys_rounds_for(r->db, &r->a, r->user, &rounds, &nrounds)) != 0)
+		return page_fail(r, rc, NULL);
 	page_begin(r, s.title);
 	struct buf *o = &r->out;
 	const char *base = arena_printf(&r->a, "/undersoegelser/%s/%s/rapport", html_url(&r->a, s.code),
@@ -534,8 +539,16 @@ int surveys_page_report(struct req *r)
 	         "<a href=\"%s?%sformat=csv\">CSV</a> · <a href=\"%s?%sformat=json\">JSON</a></p>\n", base, q, base,
 	      q, base, q);
 	htmlf(o, "<form method=\"get\" action=\"%s\" class=\"filter noprint\">\n", base);
-	form_input(o, &(struct form_field){.name = "sammenlign", .label = "Sammenlign med runde", .value = other,
-	                                   .hint = "Rundens kode, fx projektstart."});
+	/* the survey's other rounds to choose from, by title, never a code to type */
+	struct form_option *ro = arena_alloc(&r->a, sizeof(*ro) * (size_t)(nrounds + 1));
+	int nro = 0;
+	ro[nro++] = (struct form_option){"", "Ingen sammenligning"};
+	for (int i = 0; i < nrounds; i++)
+		if (!strcmp(rounds[i].survey_code, s.code) && strcmp(rounds[i].round_code, rd.code))
+			ro[nro++] = (struct form_option){rounds[i].round_code,
+			                                 *rounds[i].round_title ? rounds[i].round_title : rounds[i].round_code};
+	form_select(o, &(struct form_field){.name = "sammenlign", .label = "Sammenlign med runde", .value = other},
+	            ro, nro);
 	html(o, "<button type=\"submit\">Sammenlign</button>\n</form>\n");
 	surveys_report_html(o, &r->a, &rep, compare ? &crep : NULL);
 	return page_end(r, 200);

@@ -206,6 +206,13 @@ static void survey_answering(void)
 	const char *ids[] = {"id=\"f-t2\"", "id=\"f-t3\"", "id=\"f-t4.a\"", "id=\"f-t14\""};
 	for (size_t i = 0; i < COUNT(ids); i++)
 		CHECK_HAS(r->body, ids[i]);
+	/* the report compares with a round chosen from the survey's, not a code to type */
+	r = harness_get(admin, ROUND "/rapport?sammenlign=projektstart");
+	CHECK_STATUS(r, 200);
+	CHECK_HTML(r);
+	CHECK_HAS(r->body, "<select id=\"f-sammenlign\" name=\"sammenlign\">");
+	CHECK_HAS(r->body, "<option value=\"projektstart\" selected>");
+	CHECK_LACKS(r->body, "<option value=\"november-2015\"");
 }
 
 /* ---------------------------------------------------------------- notifying the coordinators */
