@@ -346,6 +346,21 @@ static void enterprise_in_danish(void)
 	r = harness_get(konsulent, "/virksomheder/ny");
 	CHECK_HAS(r->body, ">Startet af en social iværksætter</option>");
 	CHECK_HAS(r->body, "maxlength=");
+	/* an enterprise's account is linked to its enterprise by name, not by number */
+	struct harness_resp *users = harness_get(harness_bearer(srv, "konsulent@kolding.example"),
+	                                         "/api/v1/kommuner/621/users?limit=500");
+	long long own = 0;
+	size_t i;
+	json_t *u;
+	json_array_foreach(json_object_get(harness_json(users), "items"), i, u)
+		if (!strcmp(harness_json_str(u, "email"), "virksomhed@kolding.example"))
+			own = (long long)json_integer_value(json_object_get(u, "id"));
+	CHECK(own > 0);
+	r = harness_get(konsulent, harness_fmt("/brugere/%lld", own));
+	CHECK_STATUS(r, 200);
+	CHECK_HTML(r);
+	CHECK_HAS(r->body, harness_fmt("<option value=\"%lld\" selected>Soul Café</option>", id));
+	CHECK_LACKS(r->body, "(nummer)");
 	/* the public form says what a CVR number is in plain words */
 	struct harness_client *web = harness_client(srv);
 	struct harness_resp *form = harness_get(web, "/kontakt/621");
