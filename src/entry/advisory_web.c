@@ -190,6 +190,8 @@ static void sessions_table(struct req *r, const struct period *p, const struct a
 	                total);
 }
 
+/* sessions_page: the whole page with status (the POST's 422 keeps its errors and values): the
+ * period's figures, the form, the period's sessions; 400 for a wrong period */
 static int sessions_page(struct req *r, int status)
 {
 	const char *kommune = r->user->kommune;

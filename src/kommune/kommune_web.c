@@ -44,6 +44,7 @@ static const char *const regions[] = {"Hovedstaden", "Sjælland", "Syddanmark", 
                                       "Nordjylland"};
 #define NREGIONS (int)(sizeof(regions) / sizeof(regions[0]))
 
+/* chosen_has: code is among chosen[0..n) */
 static bool chosen_has(const char *const *chosen, int n, const char *code)
 {
 	for (int i = 0; i < n; i++)
