@@ -96,7 +96,7 @@ UNIT_BIN := $(patsubst tests/unit/test_%.c,build/tests/unit_%,$(UNIT_SRC))
 HTTP_SRC := $(sort $(wildcard tests/http/test_*.c))
 HTTP_BIN := $(patsubst tests/http/test_%.c,build/tests/http_%,$(HTTP_SRC))
 TEST_LIBS = $(eval TEST_LIBS := $$(PKG_LIBS) $$(shell pkg-config --libs cmocka libcurl))$(TEST_LIBS)
-HTTP_LIBS = $(eval HTTP_LIBS := $$(shell pkg-config --libs libcurl jansson))$(HTTP_LIBS)
+HTTP_LIBS = $(eval HTTP_LIBS := $$(shell pkg-config --libs libcurl jansson zlib))$(HTTP_LIBS)
 
 build/.deps-test: tools/setup.sh tests/browser/package.json
 	sh tools/setup.sh test
@@ -190,6 +190,9 @@ install: indgang
 	install -m 644 docs/indgang.1 $(DESTDIR)$(PREFIX)/share/man/man1/indgang.1
 	sed 's|@PREFIX@|$(PREFIX)|g' tools/indgang.service > $(DESTDIR)$(PREFIX)/lib/systemd/system/indgang.service
 	chmod 644 $(DESTDIR)$(PREFIX)/lib/systemd/system/indgang.service
+	sed 's|@PREFIX@|$(PREFIX)|g' tools/indgang-remind.service > $(DESTDIR)$(PREFIX)/lib/systemd/system/indgang-remind.service
+	install -m 644 tools/indgang-remind.timer $(DESTDIR)$(PREFIX)/lib/systemd/system/indgang-remind.timer
+	chmod 644 $(DESTDIR)$(PREFIX)/lib/systemd/system/indgang-remind.service
 
 clean:
 	rm -rf build indgang

@@ -23,6 +23,7 @@ static const struct {
 	{"registry", cmd_registry, "import, export and count social-economy enterprises"},
 	{"survey", cmd_survey, "define surveys, import answers, print the report"},
 	{"mail", cmd_mail, "deliver or list the outbox"},
+	{"employment", cmd_employment, "Tabel 4 from placements; remind due follow-ups"},
 	{"user", cmd_user, "add, list, enable and disable user accounts"},
 	{"token", cmd_token, "create, list and revoke API tokens"},
 	{"backup", cmd_backup, "copy the live database to a file"},

@@ -48,6 +48,15 @@ static void staff_cards(struct req *r)
 		card(o, "/stillinger", "Stillinger og pladser",
 		     enterprise_id ? "virksomhedens job, fleksjob, praktik og andre pladser."
 		                   : "job, fleksjob, praktik og andre pladser hos virksomhederne.");
+	const char *pk;
+	int64_t pe;
+	if (access_placement_scope(u, &pk, &pe) == 0) {
+		if (pk)
+			card(o, "/forloeb", "Forløb", "borgernes forløb hos virksomhederne, opfølgninger og resultater.");
+		else
+			htmlf(o, "<li><a href=\"/virksomheder/%lld/forloeb\">Forløb</a>: de borgere, der er i forløb hos "
+			         "virksomheden.</li>\n", (long long)pe);
+	}
 	if (access_match_settings(u, u->kommune) == 0)
 		card(o, "/matchning/vaegte", "Matchvægte", "hvad der vægter mest, når borgere og pladser matches.");
 	if (access_allowed(u, ACC_MANAGE_USERS, u->kommune) == 0)

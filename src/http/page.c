@@ -4,9 +4,11 @@
 #include "page.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "../auth/access.h"
 #include "../auth/auth.h"
+#include "../base/csv.h"
 #include "../base/err.h"
 #include "../base/log.h"
 #include "../base/text.h"
@@ -35,6 +37,11 @@ void page_begin(struct req *r, const char *title)
 		int64_t enterprise_id;
 		info.nav_openings = access_openings_scope(r->user, &scope, &enterprise_id) == 0;
 		info.nav_matching = access_match_settings(r->user, r->user->kommune) == 0;
+		const char *pk;
+		int64_t pe;
+		if (access_placement_scope(r->user, &pk, &pe) == 0)
+			info.nav_placements = pk ? "/forloeb"
+			                         : arena_printf(&r->a, "/virksomheder/%lld/forloeb", (long long)pe);
 		bool own_only;
 		/* the enterprise a virksomhed user represents (its home is the user's municipality) */
 		if (r->user->enterprise_id &&
@@ -97,4 +104,12 @@ int page_offset(const struct req *r)
 	if (text_parse_int(req_query(r, "offset"), 0, 1000000000, &v) != 0)
 		return 0;
 	return (int)v;
+}
+
+void page_csv_begin(struct req *r, struct csv_out *w)
+{
+	const char *sep = req_query(r, "sep");
+	bool commas = sep && !strcmp(sep, ",");
+	buf_reset(&r->out);
+	csv_out_begin(w, &r->out, commas ? ',' : ';', !commas);
 }

@@ -444,7 +444,8 @@ int registry_reindex(struct db *db, struct arena *a, const struct principal *by,
 	int64_t *ids;
 	bool *home;
 	int n;
-	int rc = registry_store_ids(db, a, NULL, NULL, &ids, &home, &n);
+	struct registry_query all = {.registered = -1};
+	int rc = registry_store_ids(db, a, &all, &ids, &home, &n);
 	enum { BATCH = 500 };
 	for (int start = 0; rc == 0 && start < n; start += BATCH) {
 		if ((rc = db_write_begin(db)) != 0)

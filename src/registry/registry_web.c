@@ -16,6 +16,8 @@
 #include "../base/err.h"
 #include "../base/text.h"
 #include "../employment/openings.h"
+#include "../employment/placements.h"
+#include "../employment/placements_web.h"
 #include "../http/page.h"
 #include "../kommune/kommune.h"
 #include "registry.h"
@@ -110,7 +112,7 @@ static void kind_select(struct req *r, const char *kind)
 /* GET /virksomheder — public. With ?kommune=K also the enterprises that work with K from
  * another municipality, marked as such. Search (q), filters kommune, service, target,
  * kind=soev|company|all (default soev), status, registered; sort name|established|kommune;
- * paginated. The download links keep the municipality and the kind.
+ * paginated. The download links keep the search, the filters and the order, not the paging.
  * A signed-in user of a municipality starts with its own (?kommune= empty: all of them). The
  * demo's placeholders (source "filler") are left out unless ?pladsholdere=vis, and the page
  * says how many; they count in the statistics all the same. */
@@ -232,12 +234,24 @@ int registry_page_list(struct req *r)
 		buf_puts(&extra, "&kommune=");
 	form_pagination(o, "/virksomheder", arena_strdup(&r->a, buf_str(&extra)), q.offset, q.limit, total);
 	buf_free(&extra);
-	/* the export of the municipality filtered by, or of all, of the kind on screen */
-	const char *kq = q.kommune ? arena_printf(&r->a, "&kind=%s&kommune=%s", kind, q.kommune)
-	                           : arena_printf(&r->a, "&kind=%s", kind);
-	htmlf(o, "<p>%s: <a href=\"/virksomheder/eksport?format=csv%s\">CSV</a> · "
+	/* the downloads hold every row the list holds (all its pages): the kind on screen, then
+	 * each filter, the search and the order that is set (the default order left out) */
+	buf_init(&extra, 8192);
+	buf_printf(&extra, "&kind=%s", kind);
+	const char *dl[] = {"kommune", "q", "service", "target", "status", "registered", "sort",
+	                    "pladsholdere"};
+	for (size_t i = 0; i < sizeof(dl) / sizeof(dl[0]); i++) {
+		/* the municipality shown, also when it is the user's own by default */
+		const char *v = i == 0 ? q.kommune : nonblank(r, dl[i]);
+		if (v && !(i == 0 && !q.kommune) && !(!strcmp(dl[i], "sort") && !strcmp(v, "name")))
+			buf_printf(&extra, "&%s=%s", dl[i], html_url(&r->a, v));
+	}
+	const char *kq = arena_strdup(&r->a, buf_str(&extra));
+	buf_free(&extra);
+	htmlf(o, "<p>%s (%d %s): <a href=\"/virksomheder/eksport?format=csv%s\">CSV</a> · "
 	         "<a href=\"/virksomheder/eksport?format=xlsx%s\">Excel (XLSX)</a> · "
-	         "<a href=\"/virksomheder/eksport?format=json%s\">JSON</a></p>\n", R_EXPORT, kq, kq, kq);
+	         "<a href=\"/virksomheder/eksport?format=json%s\">JSON</a></p>\n", R_EXPORT, total,
+	      total == 1 ? "virksomhed" : "virksomheder", kq, kq, kq);
 	bilag1_link(r, q.kommune);
 	return page_end(r, 200);
 }
@@ -335,6 +349,9 @@ int registry_page_profile(struct req *r)
 		rc = registry_options(r->db, &r->a, true, &targets, &ntargets);
 	if (rc == 0)
 		rc = others_of(r, &e, &others);
+	int now[SCHEME_COUNT]; /* the people in each scheme at the enterprise today */
+	if (rc == 0)
+		rc = placements_now_by_scheme(r->db, e.id, now);
 	/* the history of changes, for the municipality's staff */
 	bool staff = rc == 0 && access_allowed(r->user, ACC_READ, e.kommune) == 0;
 	if (staff) {
@@ -387,6 +404,7 @@ int registry_page_profile(struct req *r)
 		htmlf(o, "<p><a href=\"%s\" rel=\"noopener nofollow\">%s</a></p>\n", e.website, e.website);
 	if (*e.description)
 		htmlf(o, "<p class=\"description\">%s</p>\n", e.description);
+	placements_web_now_block(r, e.id, e.kommune, now);
 	if (!strcmp(e.source, "filler"))
 		html(o, "<p class=\"hint\">Demodata: en pladsholder for en virksomhed, som rapporten tæller "
 		        "med, men ikke nævner ved navn.</p>\n");

@@ -48,9 +48,12 @@ void layout_begin(struct buf *o, const struct layout_info *info)
 	char own[48] = "";
 	if (info->nav_enterprise > 0)
 		snprintf(own, sizeof(own), "/virksomheder/%lld", info->nav_enterprise);
-	bool at_own = *own && on_path(info, own);
+	/* an enterprise's placements lie below its page: there "Forløb" is marked, not the page */
+	bool at_placements = info->nav_placements && on_path(info, info->nav_placements);
+	bool at_own = *own && on_path(info, own) && !at_placements;
 	nav_item(o, "/", T_NAV_HOME, on_path(info, "/"));
-	nav_item(o, "/virksomheder", T_NAV_REGISTRY, on_path(info, "/virksomheder") && !at_own);
+	nav_item(o, "/virksomheder", T_NAV_REGISTRY,
+	         on_path(info, "/virksomheder") && !at_own && !at_placements);
 	if (*own)
 		nav_item(o, own, T_NAV_OWN_ENTERPRISE, at_own);
 	if (info->nav_openings)
@@ -61,6 +64,8 @@ void layout_begin(struct buf *o, const struct layout_info *info)
 		nav_item(o, "/kontakt", T_NAV_CONTACT, on_path(info, "/kontakt"));
 	if (info->nav_citizens)
 		nav_item(o, "/borgere", T_NAV_CITIZENS, on_path(info, "/borgere"));
+	if (info->nav_placements)
+		nav_item(o, info->nav_placements, T_NAV_PLACEMENTS, at_placements);
 	nav_item(o, "/statistik", T_NAV_STATS, on_path(info, "/statistik"));
 	nav_item(o, "/kommuner", T_NAV_KOMMUNER, on_path(info, "/kommuner"));
 	if (info->nav_surveys)
