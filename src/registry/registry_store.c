@@ -211,6 +211,7 @@ int registry_store_find(struct db *db, const char *cvr, const char *name, const 
 	" AND (:target IS NULL OR e.id IN (SELECT enterprise_id FROM enterprise_targets"  \
 	"   WHERE target = :target))"                                                    \
 	" AND (:kind IS NULL OR e.kind = :kind)"                                          \
+	" AND (:source_not IS NULL OR e.source <> :source_not)"                          \
 	" AND (:status IS NULL OR " STATUS_SQL " = :status)"                             \
 	" AND (:registered < 0 OR (coalesce(e.rsv_registered <= :day, 0)) = :registered)"
 /* Two forms, chosen by whether there is a search: "x IS NULL OR e.id IN (search)" would make
@@ -224,7 +225,8 @@ static int bind_query(struct db_stmt *s, const struct registry_query *q)
 {
 	return (q->match ? db_bind_text(s, ":match", q->match) : 0) | db_bind_text(s, ":kommune", q->kommune) |
 	       db_bind_text(s, ":service", q->service) | db_bind_text(s, ":target", q->target) |
-	       db_bind_text(s, ":kind", q->kind) | db_bind_text(s, ":status", q->status) |
+	       db_bind_text(s, ":kind", q->kind) | db_bind_text(s, ":source_not", q->source_not) |
+	       db_bind_text(s, ":status", q->status) |
 	       db_bind_int(s, ":registered", q->registered) | db_bind_text(s, ":day", q->day);
 }
 
@@ -233,8 +235,8 @@ int registry_store_list(struct db *db, struct arena *a, const struct registry_qu
 {
 	/* a search without other filters counts in the search index alone: every enterprise has
 	 * one row there, under its own id */
-	bool plain = q->match && !q->kommune && !q->service && !q->target && !q->kind && !q->status &&
-	             q->registered < 0;
+	bool plain = q->match && !q->kommune && !q->service && !q->target && !q->kind && !q->source_not &&
+	             !q->status && q->registered < 0;
 	struct db_stmt *c = plain ? db_prepare(db, "SELECT count(*) FROM enterprise_search"
 	                                           " WHERE enterprise_search MATCH :match")
 	                    : q->match ? db_prepare(db, "SELECT count(*) FROM enterprises e" WHERE_SEARCH)
