@@ -35,6 +35,13 @@ int core_page_home(struct req *r)
 		if (access_allowed(r->user, ACC_NATIONAL, NULL) == 0)
 			html(o, "<li><a href=\"/undersoegelser\">Undersøgelser</a> og rapporter.</li>\n"
 			        "<li><a href=\"/admin/udbakke\">Udbakke</a>: al udgående post.</li>\n");
+		if (r->user->kommune && access_figures(r->user, r->user->kommune) == 0)
+			htmlf(o, "<li><a href=\"/kommuner/%s/overblik\">Overblik</a>: kommunens tal over fem år "
+			         "til udvalget, klar til udskrift.</li>\n", r->user->kommune);
+		if (access_national_figures(r->user) == 0)
+			html(o, "<li><a href=\"/statistik/landet\">Hele landet</a>: de 98 kommuners nøgletal side om "
+			        "side.</li>\n<li><a href=\"/statistik/aarsrapport\">Årsrapporten</a>: rapportens "
+			        "kapitel 3 for et år og en runde af undersøgelsen.</li>\n");
 		const char *scope;
 		int64_t enterprise_id;
 		if (access_openings_scope(r->user, &scope, &enterprise_id) == 0)

@@ -35,6 +35,10 @@ void page_begin(struct req *r, const char *title)
 		int64_t enterprise_id;
 		info.nav_openings = access_openings_scope(r->user, &scope, &enterprise_id) == 0;
 		info.nav_matching = access_match_settings(r->user, r->user->kommune) == 0;
+		if (access_national(r->user))
+			info.nav_overview = "/statistik/landet";
+		else if (access_figures(r->user, r->user->kommune) == 0)
+			info.nav_overview = arena_printf(&r->a, "/kommuner/%s/overblik", r->user->kommune);
 	}
 	buf_reset(&r->out);
 	layout_begin(&r->out, &info);

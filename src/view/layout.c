@@ -48,6 +48,8 @@ void layout_begin(struct buf *o, const struct layout_info *info)
 	if (info->nav_citizens)
 		nav_item(o, info, "/borgere", T_NAV_CITIZENS);
 	nav_item(o, info, "/statistik", T_NAV_STATS);
+	if (info->nav_overview)
+		nav_item(o, info, info->nav_overview, T_NAV_OVERVIEW);
 	nav_item(o, info, "/kommuner", T_NAV_KOMMUNER);
 	if (info->nav_surveys)
 		nav_item(o, info, "/undersoegelser", T_NAV_SURVEYS);

@@ -24,6 +24,8 @@ struct layout_info {
 	bool nav_citizens;         /* show "Borgere" */
 	bool nav_openings;         /* show "Stillinger og pladser" */
 	bool nav_matching;         /* show "Matchvægte" */
+	const char *nav_overview;  /* "Overblik" links here (the municipality's overview, or the
+	                            * national view), or NULL */
 };
 
 /* layout_begin: everything up to and including <h1>; layout_end: closes the page. */
