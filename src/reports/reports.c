@@ -139,6 +139,7 @@ static const char *const region_order[] = {"Nordjylland", "Midtjylland", "Syddan
                                            "Hovedstaden", "Sjælland"};
 #define NREGION_ORDER (int)(sizeof(region_order) / sizeof(region_order[0]))
 
+/* region_rank: the place of region in region_order, NREGION_ORDER for one not in it */
 static int region_rank(const char *region)
 {
 	for (int i = 0; i < NREGION_ORDER; i++)
@@ -153,6 +154,8 @@ struct sort_item {
 	int rank, name_pos, value;
 };
 
+/* cmp_item: qsort's order of the national view: by region, then the sorted figure largest
+ * first, then Danish order of name (name_pos) */
 static int cmp_item(const void *x, const void *y)
 {
 	const struct sort_item *a = x, *b = y;
@@ -166,6 +169,7 @@ static int cmp_item(const void *x, const void *y)
 	return a->name_pos - b->name_pos;
 }
 
+/* figure: the figure of f that sort s orders by; 0 for NS_NAME */
 static int figure(const struct national_figures *f, enum national_sort s)
 {
 	switch (s) {
@@ -180,6 +184,7 @@ static int figure(const struct national_figures *f, enum national_sort s)
 	return 0;
 }
 
+/* add_figures: adds each figure of f to to's */
 static void add_figures(struct national_figures *to, const struct national_figures *f)
 {
 	to->soev += f->soev;

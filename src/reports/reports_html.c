@@ -37,6 +37,7 @@ static void figure(struct buf *o, bool links, int year, const char *kommune, con
 		htmlf(o, "<td>%d</td>", v);
 }
 
+/* tabel1_row: a row of Tabel 1 (the "I alt" row when sum, whose figures are plain) */
 static void tabel1_row(struct buf *o, const struct tabel1_row *r, int year, bool links, bool sum)
 {
 	/* the total row links to the lists of every municipality the table holds only when it holds
@@ -54,6 +55,8 @@ static void tabel1_row(struct buf *o, const struct tabel1_row *r, int year, bool
 	html(o, "</tr>\n");
 }
 
+/* tabel1_html: Tabel 1's section: the growth in a sentence, the table, and a chart of the total
+ * a year before and at the end of the year */
 static void tabel1_html(struct buf *o, struct arena *a, const struct yearly *y, bool links)
 {
 	htmlf(o, "<section class=\"report-section\" id=\"tabel-1\">\n<h2>Tabel 1. %s – %d</h2>\n",
@@ -126,6 +129,7 @@ static void compare_chart(struct buf *o, struct arena *a, const struct yearly *y
 	           cats, q->noptions, s, 2);
 }
 
+/* matrix_html: a matrix question of one round as items × options with each item's I alt */
 static void matrix_html(struct buf *o, const struct qreport *qr, const char *caption)
 {
 	const struct question *q = qr->q;
@@ -142,6 +146,7 @@ static void matrix_html(struct buf *o, const struct qreport *qr, const char *cap
 	html(o, "</tbody>\n</table>\n");
 }
 
+/* number_html: a number question's answers, sum, and (with answers) least, median, largest */
 static void number_html(struct buf *o, const struct qreport *qr)
 {
 	htmlf(o, "<table class=\"numbers\">\n<tbody>\n<tr><th scope=\"row\">Antal svar</th><td>%d</td></tr>\n"
@@ -156,6 +161,7 @@ static void number_html(struct buf *o, const struct qreport *qr)
 	html(o, "</tbody>\n</table>\n");
 }
 
+/* texts_html: the free-text answers under their municipality, or "Ingen svar." */
 static void texts_html(struct buf *o, const struct qreport *qr)
 {
 	if (qr->ntexts == 0) {
@@ -169,6 +175,7 @@ static void texts_html(struct buf *o, const struct qreport *qr)
 	html(o, "</tbody>\n</table>\n");
 }
 
+/* t2_data_html: beside Tabel 2, the registry's enterprises by origin */
 static void t2_data_html(struct buf *o, const struct yearly *y)
 {
 	htmlf(o, "<h3>%s</h3>\n<p>De socialøkonomiske virksomheder i de samme kommuner pr. 31.12.%d, efter "
@@ -183,6 +190,8 @@ static void t2_data_html(struct buf *o, const struct yearly *y)
 	      y->t2_total);
 }
 
+/* t12_data_html: beside Tabel 12, the buckets counted from the advisory sessions (the second
+ * round's month first), and one chart of the survey's and the data's counts of both rounds */
 static void t12_data_html(struct buf *o, struct arena *a, const struct yearly *y,
                           const struct question *q)
 {
@@ -230,6 +239,8 @@ static void t12_data_html(struct buf *o, struct arena *a, const struct yearly *y
 	           cats, REPORTS_T12_BUCKETS, s, ns);
 }
 
+/* survey_table_html: the section of survey question i: its table by type, a second round where
+ * it answered, and the figures from data beside Tabel 2 and 12 */
 static void survey_table_html(struct buf *o, struct arena *a, const struct yearly *y, int i)
 {
 	const struct qreport *qr = &y->rep.q[i];

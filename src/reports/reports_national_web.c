@@ -53,6 +53,9 @@ static void head_link(struct buf *o, const struct national *nat, enum national_s
 		      reports_national_sort_key(sort), label);
 }
 
+/* figures_cells: the ten cells of a row: each figure of now and last. With kommune, the
+ * registry's figures link to the enterprises behind them, and (lists) the inquiries and sessions
+ * to the overview's lists; a zero, a subtotal and the total (kommune NULL) are plain */
 static void figures_cells(struct req *r, const struct national_figures *now,
                           const struct national_figures *last, const char *kommune, int year,
                           bool lists)

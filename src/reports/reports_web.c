@@ -51,6 +51,7 @@ static void cell(struct buf *o, const char *href, int v)
 		htmlf(o, "<td>%d</td>", v);
 }
 
+/* tabel1_href: the list behind column c of kommune's Tabel 1 for year */
 static const char *tabel1_href(struct req *r, int year, const char *kommune, enum tabel1_column c)
 {
 	return arena_printf(&r->a, "/statistik/tabel1?year=%d&kommune=%s&column=%s", year, kommune,
@@ -59,6 +60,8 @@ static const char *tabel1_href(struct req *r, int year, const char *kommune, enu
 
 /* ---------------------------------------------------------------- the overview's sections */
 
+/* section_registry: Tabel 1 per year with the closed, and the charts of the enterprises and of
+ * the new and closed per year */
 static void section_registry(struct req *r, const struct overview *ov)
 {
 	struct buf *o = &r->out;
@@ -112,6 +115,7 @@ static void section_registry(struct req *r, const struct overview *ov)
 	html(o, "</section>\n");
 }
 
+/* section_inquiries: the inquiries per year against the deadline, their table and chart */
 static void section_inquiries(struct req *r, const struct overview *ov)
 {
 	struct buf *o = &r->out;
@@ -154,6 +158,7 @@ static void section_inquiries(struct req *r, const struct overview *ov)
 	html(o, "</section>\n");
 }
 
+/* section_advisory: the advisory sessions per month of the year and per year */
 static void section_advisory(struct req *r, const struct overview *ov)
 {
 	struct buf *o = &r->out;

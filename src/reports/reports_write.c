@@ -86,6 +86,7 @@ static void t12_members(struct json *w, const struct yearly_t12 *t)
 	json_int(w, "municipalities", t->municipalities);
 }
 
+/* tabel1_counts_json: total, registered, established and pipeline of r */
 static void tabel1_counts_json(struct json *w, const struct tabel1_row *r)
 {
 	json_int(w, "total", r->total);
@@ -94,6 +95,7 @@ static void tabel1_counts_json(struct json *w, const struct tabel1_row *r)
 	json_int(w, "pipeline", r->pipeline);
 }
 
+/* tabel1_json: Tabel 1 as reports_yearly_json describes it */
 static void tabel1_json(struct json *w, const struct yearly *y)
 {
 	json_obj_open(w, NULL);
@@ -152,6 +154,7 @@ static void from_data_json(struct json *w, const struct yearly *y, const struct 
 	}
 }
 
+/* survey_table_json: survey question i as a table, as reports_yearly_json describes it */
 static void survey_table_json(struct json *w, const struct yearly *y, int i)
 {
 	const struct qreport *qr = &y->rep.q[i];
@@ -215,11 +218,13 @@ struct sheet {
 	lxw_row_t row;
 };
 
+/* put_str: text s (NULL as "") in column col of the sheet's current row */
 static void put_str(struct sheet *sh, lxw_col_t col, const char *s, lxw_format *f)
 {
 	worksheet_write_string(sh->ws, sh->row, col, s ? s : "", f);
 }
 
+/* put_num: the number v in column col of the sheet's current row */
 static void put_num(struct sheet *sh, lxw_col_t col, double v, lxw_format *f)
 {
 	worksheet_write_number(sh->ws, sh->row, col, v, f);
@@ -241,6 +246,7 @@ static int new_sheet(lxw_workbook *wb, struct sheet *sh, const char *name, const
 	return 0;
 }
 
+/* tabel1_xlsx_row: a row of Tabel 1 in format f; moves to the next row */
 static void tabel1_xlsx_row(struct sheet *sh, const struct tabel1_row *r, lxw_format *f)
 {
 	put_str(sh, 0, r->navn, f);
@@ -251,6 +257,7 @@ static void tabel1_xlsx_row(struct sheet *sh, const struct tabel1_row *r, lxw_fo
 	sh->row++;
 }
 
+/* tabel1_xlsx: the sheet "Tabel 1": the table, then the totals of the year before and the year */
 static int tabel1_xlsx(lxw_workbook *wb, struct sheet *sh, struct arena *a, const struct yearly *y)
 {
 	if (new_sheet(wb, sh, "Tabel 1", arena_printf(a, "Tabel 1. %s – %d", REP_T1_TITLE, y->year), 30))
@@ -312,6 +319,7 @@ static void matrix_xlsx(struct sheet *sh, const struct qreport *qr, const char *
 	}
 }
 
+/* number_xlsx: a number question's five figures, one a row */
 static void number_xlsx(struct sheet *sh, const struct qreport *qr)
 {
 	const char *names[] = {"Antal svar", "Sum", "Mindste", "Median", "Største"};
@@ -323,6 +331,7 @@ static void number_xlsx(struct sheet *sh, const struct qreport *qr)
 	}
 }
 
+/* texts_xlsx: the free-text answers, municipality and text a row */
 static void texts_xlsx(struct sheet *sh, const struct qreport *qr)
 {
 	worksheet_set_column(sh->ws, 1, 1, 100, sh->wrap);
@@ -357,6 +366,7 @@ static void t12_xlsx(struct sheet *sh, struct arena *a, const struct yearly *y, 
 		put_num(sh, 2, y->t12_cmp.municipalities, sh->bold);
 }
 
+/* t2_xlsx: under Tabel 2, the registry's enterprises by origin */
 static void t2_xlsx(struct sheet *sh, const struct yearly *y)
 {
 	sh->row++;
@@ -371,6 +381,7 @@ static void t2_xlsx(struct sheet *sh, const struct yearly *y)
 	put_num(sh, 1, y->t2_total, sh->bold);
 }
 
+/* survey_table_xlsx: the sheet "Tabel N" of survey question i */
 static int survey_table_xlsx(lxw_workbook *wb, struct sheet *sh, struct arena *a,
                              const struct yearly *y, int i)
 {
@@ -494,6 +505,7 @@ int reports_overview_xlsx(struct buf *o, const struct overview *ov)
 	return failed ? ERR_IO : rc;
 }
 
+/* national_xlsx_row: a row of the national view: name, then each figure of now and last */
 static void national_xlsx_row(struct sheet *sh, const char *name, const struct national_figures *now,
                               const struct national_figures *last, lxw_format *f)
 {
