@@ -190,6 +190,9 @@ install: indgang
 	install -m 644 docs/indgang.1 $(DESTDIR)$(PREFIX)/share/man/man1/indgang.1
 	sed 's|@PREFIX@|$(PREFIX)|g' tools/indgang.service > $(DESTDIR)$(PREFIX)/lib/systemd/system/indgang.service
 	chmod 644 $(DESTDIR)$(PREFIX)/lib/systemd/system/indgang.service
+	sed 's|@PREFIX@|$(PREFIX)|g' tools/indgang-remind.service > $(DESTDIR)$(PREFIX)/lib/systemd/system/indgang-remind.service
+	install -m 644 tools/indgang-remind.timer $(DESTDIR)$(PREFIX)/lib/systemd/system/indgang-remind.timer
+	chmod 644 $(DESTDIR)$(PREFIX)/lib/systemd/system/indgang-remind.service
 
 clean:
 	rm -rf build indgang

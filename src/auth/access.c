@@ -18,7 +18,11 @@
  * its staff (konsulent, jobkonsulent, indkøber) and the administrator; the figures across every
  * municipality, the survey reports among them, by every municipality's staff and the
  * administrator. An enterprise's own account reads neither.
- * Nobody but admin reaches another municipality's non-public data.
+ * The virksomhed user also sees the placements at its enterprise by the citizen's first name
+ * when the citizen consented (access_placement).
+ * Nobody but admin reaches another municipality's non-public data. Placements of citizens
+ * (forløb) are the jobkonsulent's: admin and konsulent see only counts, where a count below 3
+ * is shown as "<3" to anyone who is not staff of the municipality (access_counts_exact).
  */
 #include "access.h"
 
@@ -184,4 +188,50 @@ int access_figures(const struct principal *who, const char *kommune)
 int access_national_figures(const struct principal *who)
 {
 	return access_national(who) || municipal_staff(who) ? 0 : ERR_FORBIDDEN;
+}
+
+enum access_placement_view access_placement(const struct principal *who, const char *kommune,
+                                            int64_t enterprise_id, bool enterprise_consent)
+{
+	if (!who)
+		return ACCESS_PLACEMENT_NONE;
+	if (access_allowed(who, ACC_READ_PERSONAL, kommune) == 0)
+		return ACCESS_PLACEMENT_ALL;
+	if (who->role == ROLE_VIRKSOMHED && who->enterprise_id && enterprise_id == who->enterprise_id &&
+	    enterprise_consent)
+		return ACCESS_PLACEMENT_ENTERPRISE;
+	return ACCESS_PLACEMENT_NONE;
+}
+
+int access_placement_scope(const struct principal *who, const char **kommune,
+                           int64_t *enterprise_id)
+{
+	*kommune = NULL;
+	*enterprise_id = 0;
+	if (!who)
+		return ERR_FORBIDDEN;
+	if (who->kommune && access_allowed(who, ACC_READ_PERSONAL, who->kommune) == 0) {
+		*kommune = who->kommune;
+		return 0;
+	}
+	if (who->role == ROLE_VIRKSOMHED && who->enterprise_id > 0) {
+		*enterprise_id = who->enterprise_id;
+		return 0;
+	}
+	return ERR_FORBIDDEN;
+}
+
+int access_placement_write(const struct principal *who, const char *kommune)
+{
+	return access_allowed(who, ACC_READ_PERSONAL, kommune);
+}
+
+bool access_counts_exact(const struct principal *who, const char *kommune, int64_t enterprise_id)
+{
+	if (!who)
+		return false;
+	if (enterprise_id && who->role == ROLE_VIRKSOMHED && who->enterprise_id == enterprise_id)
+		return true;
+	return kommune && who->role != ROLE_ADMIN && who->role != ROLE_VIRKSOMHED &&
+	       access_allowed(who, ACC_READ, kommune) == 0;
 }

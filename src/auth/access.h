@@ -93,4 +93,45 @@ int access_figures(const struct principal *who, const char *kommune);
  * callers and an enterprise's own virksomhed account. */
 int access_national_figures(const struct principal *who);
 
+/* ---- placements (forløb og ansættelser) of citizens at enterprises */
+
+/* how much of one placement a caller may see */
+enum access_placement_view {
+	ACCESS_PLACEMENT_NONE = 0,   /* nothing: to this caller the placement does not exist */
+	ACCESS_PLACEMENT_ALL,        /* every field and the citizen's full name (for a named purpose,
+	                              * audited): the jobkonsulent of the citizen's municipality */
+	ACCESS_PLACEMENT_ENTERPRISE, /* the citizen's first name, the scheme, start, end and hours,
+	                              * nothing else: the account of the enterprise where the citizen
+	                              * is placed, and only when the citizen consented to share the
+	                              * profile with that enterprise (consent scope "enterprise") */
+};
+
+/* access_placement: the view who gets of a placement of a citizen of kommune (the placement's
+ * municipality) at enterprise enterprise_id, where enterprise_consent tells whether the
+ * citizen's consent scope is "enterprise". Anonymous, the national administrator, the
+ * konsulent and the buyer get ACCESS_PLACEMENT_NONE (they see only counts). */
+enum access_placement_view access_placement(const struct principal *who, const char *kommune,
+                                            int64_t enterprise_id, bool enterprise_consent);
+
+/* access_placement_scope: which placements who may list: 0 with *kommune set to the
+ * municipality whose placements it may see in full (the jobkonsulent's own) and *enterprise_id
+ * 0, or with *kommune NULL and *enterprise_id the enterprise whose consented placements it may
+ * see by first name (a virksomhed account that represents one); ERR_FORBIDDEN for everyone
+ * else. Bind the result into the list query, so the filter holds in SQL as well. */
+int access_placement_scope(const struct principal *who, const char **kommune,
+                           int64_t *enterprise_id);
+
+/* access_placement_write: 0 if who may create and change the placements of citizens of kommune
+ * and their follow-ups (the municipality's jobkonsulent), ERR_FORBIDDEN otherwise. */
+int access_placement_write(const struct principal *who, const char *kommune);
+
+/* access_counts_exact: true if who may see exact small counts of people (1 and 2) about
+ * kommune, or about enterprise enterprise_id (0: none): the staff of that municipality in any
+ * staff role (konsulent, jobkonsulent, indkøber), or the account of that enterprise, which knows
+ * its own people. Everyone else (the public, other municipalities, enterprise accounts of other
+ * enterprises, and the national administrator looking across municipalities) sees counts below
+ * 3 as "<3" (statistical discretion). kommune NULL (several municipalities) is never exact for
+ * a municipality's staff. */
+bool access_counts_exact(const struct principal *who, const char *kommune, int64_t enterprise_id);
+
 #endif

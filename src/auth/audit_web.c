@@ -55,6 +55,7 @@ static const struct {
 	{"export", "Udleveret (indsigt)"}, {"purge", "Anonymiseret"},
 	{"rekey", "Krypteret med ny nøgle"}, {"cpr_key", "nøgle til CPR-numre"},
 	{"opening", "stilling"},         {"status", "Status ændret"},
+	{"placement", "forløb"},         {"placement_followup", "opfølgning på forløb"},
 };
 
 static const char *audit_word(const char *key)

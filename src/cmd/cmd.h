@@ -40,6 +40,10 @@ int cmd_read_secret(char *out, int n);
 int cmd_serve(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_migrate(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_demo(const struct cmd_ctx *ctx, int argc, char **argv);
+/* demo_employment: the openings, citizens and placements of the demo (cmd_demo_employment.c);
+ * nothing when citizens exist, or without a key file. 0 or an ERR_ code (the cause printed). */
+struct arena;
+int demo_employment(struct db *db, struct arena *a);
 int cmd_user(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_token(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_backup(const struct cmd_ctx *ctx, int argc, char **argv);
@@ -48,6 +52,7 @@ int cmd_registry(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_survey(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_report(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_mail(const struct cmd_ctx *ctx, int argc, char **argv);
+int cmd_employment(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_routes(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_citizens(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_key(const struct cmd_ctx *ctx, int argc, char **argv);

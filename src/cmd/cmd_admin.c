@@ -140,6 +140,8 @@ static const struct {
 	{"indkoeb@kolding.example", "indkoeber", "621", "Ida Indkøber", NULL},
 	{"virksomhed@kolding.example", "virksomhed", "621", "Villads Virksomhed", "Soul Café"},
 	{"konsulent@silkeborg.example", "konsulent", "740", "Søren Silkeborg", NULL},
+	{"job@silkeborg.example", "jobkonsulent", "740", "Sofie Jobcenter Silkeborg", NULL},
+	{"job@slagelse.example", "jobkonsulent", "330", "Svend Jobcenter Slagelse", NULL},
 };
 
 const struct demo_file *demo_file_find(const char *name)
@@ -360,6 +362,11 @@ int cmd_demo(const struct cmd_ctx *ctx, int argc, char **argv)
 	/* after the users: the routing names the jobkonsulent */
 	if (demo_entry(db, &a) != 0) {
 		fprintf(stderr, "indgang demo: could not load the advisory sessions and inquiries\n");
+		failed = 1;
+	}
+	/* after the users: the jobkonsulenter keep the citizens */
+	if (cmd_load_keys(ctx, false) != 0 || demo_employment(db, &a) != 0) {
+		fprintf(stderr, "indgang demo: could not load the openings, citizens and placements\n");
 		failed = 1;
 	}
 	arena_free(&a);

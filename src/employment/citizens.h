@@ -81,7 +81,7 @@ struct citizen_item {
 	char cpr_masked[12];
 	int schemes;
 	const char *active_at;
-	int placements_open; /* placements without an end */
+	int placements_open; /* placements without an end, or ending today or later */
 };
 /* citizens_list: one page for purpose, each listed citizen's read audited (one line each) in
  * one transaction; *total counts all matches. ERR_FORBIDDEN, ERR_INVALID (purpose). */

@@ -57,7 +57,7 @@ int citizens_store_log(struct db *db, struct arena *a, const int64_t *ids, int n
 int citizens_store_placements_json(struct db *db, struct arena *a, int64_t id,
                                    const char **json);
 /* citizens_store_purge: anonymizes (or with dry_run only counts) the citizens inactive since
- * before cutoff (ISO time) without an open placement: name, CPR, contact, profile and lists
+ * before cutoff (ISO time) without an open placement (no end, or an end today or later): name, CPR, contact, profile and lists
  * removed, follow-up notes emptied; *count says how many. */
 int citizens_store_purge(struct db *db, const char *cutoff, bool dry_run, int *count);
 

@@ -18,6 +18,7 @@
 #include "employment.h"
 #include "matching.h"
 #include "matching_web.h"
+#include "placements.h"
 
 #define C_NOT_FOUND "Borgeren findes ikke."
 
@@ -467,7 +468,35 @@ static void profile(struct req *r, const struct citizen *c, const char *purpose)
 	else
 		html(o, "<dt>Samtykke</dt><dd>Intet samtykke: borgeren matches ikke med stillinger.</dd>\n");
 	html(o, "</dl>\n");
-	htmlf(o, "<p><a href=\"/borgere/%lld/rediger\">Ret oplysningerne</a></p>\n", (long long)c->id);
+	htmlf(o, "<p><a href=\"/borgere/%lld/rediger\">Ret oplysningerne</a> · "
+	         "<a href=\"/forloeb/ny?citizen_id=%lld\">Opret forløb</a></p>\n",
+	      (long long)c->id, (long long)c->id);
+}
+
+/* the citizen's placements, newest first */
+static void placements_section(struct req *r, const char *purpose, const struct placement *p,
+                               int n, int total)
+{
+	struct buf *o = &r->out;
+	html(o, "<h2>Forløb og ansættelser</h2>\n");
+	if (n == 0) {
+		html(o, "<p>Borgeren har ingen forløb endnu.</p>\n");
+		return;
+	}
+	html(o, "<table>\n<caption>Borgerens forløb</caption>\n<thead><tr><th scope=\"col\">Virksomhed</th>"
+	        "<th scope=\"col\">Ordning</th><th scope=\"col\">Start</th><th scope=\"col\">Slut</th>"
+	        "<th scope=\"col\">Resultat</th></tr></thead>\n<tbody>\n");
+	for (int i = 0; i < n; i++) {
+		int bit = employment_flag_parse(employment_schemes, SCHEME_COUNT, p[i].scheme);
+		htmlf(o, "<tr><td><a href=\"/forloeb/%lld?purpose=%s\">%s</a></td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>\n",
+		      (long long)p[i].id, purpose, p[i].enterprise_name,
+		      bit ? employment_flag_label(employment_schemes, SCHEME_COUNT, bit) : p[i].scheme,
+		      text_date_dk(&r->a, p[i].start), p[i].end ? text_date_dk(&r->a, p[i].end) : "–",
+		      *p[i].outcome ? registry_label(employment_outcomes, employment_outcomes_count, p[i].outcome) : "–");
+	}
+	html(o, "</tbody></table>\n");
+	if (total > n)
+		htmlf(o, "<p>Viser de %d nyeste af %d forløb.</p>\n", n, total);
 }
 
 /* the openings that fit the citizen, best first, with the reasons of each score */
@@ -492,10 +521,12 @@ static void matches_section(struct req *r, const struct citizen *c, const struct
 		      (long long)m[i].opening_id, m[i].title, m[i].enterprise_name,
 		      m[i].kommune_navn ? m[i].kommune_navn : m[i].kommune, m[i].score);
 		matching_html_reasons(o, m[i].reasons, m[i].nreasons);
-		html(o, "</li>\n");
+		htmlf(o, "<a href=\"/forloeb/ny?citizen_id=%lld&amp;enterprise_id=%lld&amp;opening_id=%lld\">"
+		         "Opret forløb<span class=\"visually-hidden\"> hos %s</span></a></li>\n",
+		      (long long)c->id, (long long)m[i].enterprise_id, (long long)m[i].opening_id,
+		      m[i].enterprise_name);
 	}
 	html(o, "</ol>\n");
-	(void)c;
 }
 
 /* GET /borgere/{id}?formaal=P — the profile, after the purpose is chosen; with the purpose
@@ -524,8 +555,14 @@ int citizens_page_view(struct req *r)
 		if (mrc && mrc != ERR_CONFLICT)
 			return page_fail(r, mrc, NULL);
 	}
+	struct placement *pl = NULL;
+	int npl = 0, ptotal = 0;
+	struct placement_query pq = {.citizen_id = c.id, .limit = 50};
+	if ((rc = placements_list(r->db, &r->a, r->user, &pq, purpose, &r->errs, &pl, &npl, &ptotal)) != 0)
+		return page_fail(r, rc, NULL);
 	page_begin(r, *c.name ? c.name : "Anonymiseret borger");
 	profile(r, &c, purpose);
+	placements_section(r, purpose, pl, npl, ptotal);
 	if (matching)
 		matches_section(r, &c, m, nm, mrc == ERR_CONFLICT);
 	else if (!c.anonymized)

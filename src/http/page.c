@@ -39,6 +39,11 @@ void page_begin(struct req *r, const char *title)
 			info.nav_overview = "/statistik/landet";
 		else if (access_figures(r->user, r->user->kommune) == 0)
 			info.nav_overview = arena_printf(&r->a, "/kommuner/%s/overblik", r->user->kommune);
+		const char *pk;
+		int64_t pe;
+		if (access_placement_scope(r->user, &pk, &pe) == 0)
+			info.nav_placements = pk ? "/forloeb"
+			                         : arena_printf(&r->a, "/virksomheder/%lld/forloeb", (long long)pe);
 	}
 	buf_reset(&r->out);
 	layout_begin(&r->out, &info);

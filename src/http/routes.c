@@ -9,6 +9,7 @@
 #include "../employment/openings_web.h"
 #include "../employment/employment_web.h"
 #include "../employment/matching_web.h"
+#include "../employment/placements_web.h"
 #include "../entry/entry_web.h"
 #include "../kommune/kommune_web.h"
 #include "../mail/mail_web.h"
@@ -98,6 +99,14 @@ const struct route routes[] = {
 	{M_GET, "/statistik/landet", reports_page_national, 0, FIGURES},
 	{M_GET, "/statistik/aarsrapport", reports_page_yearly, 0, FIGURES},
 	{M_GET, "/statistik/tabel1", reports_page_tabel1, RF_PUBLIC, 0},
+	{M_GET, "/statistik/beskaeftigelse", employment_page_stats, RF_PUBLIC, 0},
+	{M_GET, "/statistik/beskaeftigelse/eksport", employment_download_stats, RF_PUBLIC, 0},
+	{M_GET, "/forloeb", placements_page_list, RF_PERSONAL, ROLE_JOBKONSULENT},
+	{M_POST, "/forloeb", placements_page_create, RF_FORM, ROLE_JOBKONSULENT},
+	{M_GET, "/forloeb/ny", placements_page_new, 0, ROLE_JOBKONSULENT},
+	{M_GET, "/forloeb/{id:int}", placements_page_detail, RF_PERSONAL, ROLE_JOBKONSULENT},
+	{M_POST, "/forloeb/{id:int}", placements_page_post, RF_FORM, ROLE_JOBKONSULENT},
+	{M_GET, "/virksomheder/{id:int}/forloeb", placements_page_enterprise, RF_PERSONAL, ROLE_VIRKSOMHED},
 	/* JSON API */
 	{M_GET, "/healthz", core_api_health, RF_PUBLIC | RF_API, 0},
 	{M_GET, "/api/v1/me", auth_api_me, RF_API, 0},
@@ -137,6 +146,14 @@ const struct route routes[] = {
 	{M_GET, "/api/v1/surveys/{survey}/rounds/{round}/report", surveys_api_report, RF_API, FIGURES},
 	{M_GET, "/api/v1/matching/weights", matching_api_weights, RF_API, MATCH_SETTINGS},
 	{M_PUT, "/api/v1/matching/weights", matching_api_weights_put, RF_API | RF_JSON, MATCH_SETTINGS},
+	{M_POST, "/api/v1/placements", placements_api_create, RF_API | RF_JSON, 0},
+	{M_GET, "/api/v1/placements", placements_api_list, RF_API | RF_PERSONAL, 0},
+	{M_GET, "/api/v1/placements/{id:int}", placements_api_get, RF_API | RF_PERSONAL, 0},
+	{M_PATCH, "/api/v1/placements/{id:int}", placements_api_update, RF_API | RF_JSON, 0},
+	{M_POST, "/api/v1/placements/{id:int}/followups", placements_api_followup_create, RF_API | RF_JSON, 0},
+	{M_PATCH, "/api/v1/placements/{id:int}/followups/{followup:int}", placements_api_followup_update,
+	 RF_API | RF_JSON, 0},
+	{M_GET, "/api/v1/stats/employment", employment_api_stats, RF_PUBLIC | RF_API, 0},
 };
 
 const size_t routes_count = sizeof(routes) / sizeof(routes[0]);

@@ -118,6 +118,7 @@ int registry_page_stats(struct req *r)
 	      year, kq, year, kq, year, kq);
 	htmlf(o, "<p class=\"hint\">%s</p>\n", R_STATS_SOEV_ONLY);
 	htmlf(o, "<p><a href=\"/statistik/bilag1\">%s</a></p>\n", R_BILAG1_LINK);
+	htmlf(o, "<p><a href=\"/statistik/beskaeftigelse?year=%d\">Tabel 4: forløb og ansættelser</a></p>\n", year);
 	return page_end(r, 200);
 }
 

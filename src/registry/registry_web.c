@@ -15,6 +15,8 @@
 #include "../base/err.h"
 #include "../base/text.h"
 #include "../employment/openings.h"
+#include "../employment/placements.h"
+#include "../employment/placements_web.h"
 #include "../http/page.h"
 #include "../kommune/kommune.h"
 #include "registry.h"
@@ -298,6 +300,9 @@ int registry_page_profile(struct req *r)
 		rc = registry_options(r->db, &r->a, true, &targets, &ntargets);
 	if (rc == 0)
 		rc = others_of(r, &e, &others);
+	int now[SCHEME_COUNT]; /* the people in each scheme at the enterprise today */
+	if (rc == 0)
+		rc = placements_now_by_scheme(r->db, e.id, now);
 	/* the history of changes, for the municipality's staff */
 	bool staff = rc == 0 && access_allowed(r->user, ACC_READ, e.kommune) == 0;
 	if (staff) {
@@ -350,6 +355,7 @@ int registry_page_profile(struct req *r)
 		htmlf(o, "<p><a href=\"%s\" rel=\"noopener nofollow\">%s</a></p>\n", e.website, e.website);
 	if (*e.description)
 		htmlf(o, "<p class=\"description\">%s</p>\n", e.description);
+	placements_web_now_block(r, e.id, e.kommune, now);
 	if (!strcmp(e.source, "filler"))
 		html(o, "<p class=\"hint\">Demodata: en pladsholder for en virksomhed, som rapporten tæller "
 		        "med, men ikke nævner ved navn.</p>\n");

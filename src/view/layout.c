@@ -47,6 +47,8 @@ void layout_begin(struct buf *o, const struct layout_info *info)
 		nav_item(o, info, "/kontakt", T_NAV_CONTACT);
 	if (info->nav_citizens)
 		nav_item(o, info, "/borgere", T_NAV_CITIZENS);
+	if (info->nav_placements)
+		nav_item(o, info, info->nav_placements, T_NAV_PLACEMENTS);
 	nav_item(o, info, "/statistik", T_NAV_STATS);
 	if (info->nav_overview)
 		nav_item(o, info, info->nav_overview, T_NAV_OVERVIEW);

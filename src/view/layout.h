@@ -26,6 +26,8 @@ struct layout_info {
 	bool nav_matching;         /* show "Matchvægte" */
 	const char *nav_overview;  /* "Overblik" links here (the municipality's overview, or the
 	                            * national view), or NULL */
+	const char *nav_placements; /* where "Forløb" leads (the jobkonsulent's list, or the
+	                             * enterprise's own placements), or NULL: not shown */
 };
 
 /* layout_begin: everything up to and including <h1>; layout_end: closes the page. */

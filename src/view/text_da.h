@@ -18,6 +18,7 @@
 #define T_NAV_CITIZENS "Borgere"
 #define T_NAV_CASES "Sager"
 #define T_NAV_CONTACT "Kontakt"
+#define T_NAV_PLACEMENTS "Forløb"
 #define T_NAV_SURVEYS "Undersøgelser"
 #define T_NAV_USERS "Brugere"
 #define T_NAV_MATCHING "Matchvægte"

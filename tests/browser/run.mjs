@@ -7,7 +7,8 @@
  * audit log as the national administrator, the same sign-in and create flow with JavaScript
  * turned off, a konsulent of another municipality being refused (an error page in Danish), an
  * inquiry through the one entry point to its closed case, the registry's Type filter, an
- * enterprise's own account creating an opening (stilling) with the keyboard, and a konsulent
+ * enterprise's own account creating an opening (stilling) with the keyboard, a jobkonsulent
+ * placing a citizen and recording the outcome (with the enterprise's own view), and a konsulent
  * reading the reports (the overview and its print layout, a figure's list, the national view,
  * the yearly report).
  *
@@ -63,7 +64,7 @@ async function startServer(dir) {
 	const proc = spawn(BIN, ['--db', db, '--key-file', key, 'serve', '--listen', '127.0.0.1:0',
 		'--no-access-log'],
 		{ stdio: ['ignore', 'pipe', 'pipe'] });
-	const server = { proc, base: null, log: '', exited: null };
+	const server = { proc, base: null, log: '', exited: null, db };
 	proc.stderr.on('data', (d) => { server.log += d; });
 	server.exited = new Promise((done) => proc.on('exit', (code, signal) => done({ code, signal })));
 	server.base = await new Promise((done, fail) => {
@@ -542,7 +543,7 @@ test('an entrepreneur writes in; the coordinator refers, advises and closes the 
 		expect((await text(staff, 'main')).includes('Samtalen er registreret.'), 'the session was not registered');
 
 		for (const path of ['/virksomheder', '/virksomheder?q=%C3%A6blespecialist', '/statistik?year=2015',
-			'/statistik/bilag1', '/statistik/bilag1?kommune=165',
+			'/statistik/bilag1', '/statistik/bilag1?kommune=165', '/statistik/beskaeftigelse?year=2015',
 			'/undersoegelser', '/undersoegelser/soev-2015/november-2015', '/opsaetning']) {
 			const status = await go(tc, staff, path);
 			expect(status === 200, `${path} answered ${status}`);
@@ -728,6 +729,66 @@ test('a konsulent reads the overview, a figure\'s list, the national view and th
 		expect(total.replace(/\s+/g, ' ').trim() === 'I alt 76 22 29 58', `Tabel 1's I alt reads "${total}"`);
 	} finally {
 		await closePage(page);
+	}
+});
+
+/* A jobkonsulent places a citizen (put into the database with sqlite3: the citizens' own pages
+ * are another flow), names the purpose before the name shows, adds a follow-up, records the
+ * end and the outcome; Tabel 4 from data counts the placement for the municipality's staff, and
+ * the enterprise sees the citizen by first name. */
+test('a jobkonsulent places a citizen and records the outcome; Tabel 4 counts it', async (tc) => {
+	const citizen = execFileSync('sqlite3', [server.db,
+		"INSERT INTO citizens (kommune, name, consent_scope, created_at, updated_at, active_at) VALUES " +
+		"('621', 'Maja Jobprøve', 'enterprise', 't', 't', 't'); SELECT last_insert_rowid();"]).toString().trim();
+	const page = await newPage();
+	try {
+		await signIn(tc, page, 'job@kolding.example');
+		await follow(tc, page, () => page.getByRole('navigation', { name: 'Hovedmenu' })
+			.getByRole('link', { name: 'Forløb' }).click());
+		expect(pathOf(page) === '/forloeb', `the menu led to ${pathOf(page)}`);
+		await follow(tc, page, () => page.getByRole('link', { name: 'Opret forløb' }).click());
+		await page.getByLabel('Borger nr.').fill(citizen);
+		await page.getByRole('combobox', { name: 'Virksomhed' }).selectOption({ label: 'Soul Café' });
+		await page.getByRole('combobox', { name: 'Ordning' }).selectOption('fleksjob');
+		await page.locator('#f-start').fill('2026-03-02');
+		await page.getByLabel('Timer pr. uge').fill('15');
+		await follow(tc, page, () => page.getByRole('button', { name: 'Opret forløb' }).click());
+		const main = await text(page, 'main');
+		expect(main.includes('Forløbet er oprettet.'), `no confirmation: ${main.slice(0, 200)}`);
+		expect(!main.includes('Maja'), 'the name shows before a purpose is chosen');
+		await page.getByLabel('Formål med opslaget').selectOption('opfoelgning');
+		await follow(tc, page, () => page.getByRole('button', { name: 'Vis navne' }).click());
+		expect((await text(page, '.facts')).includes('Maja Jobprøve'), 'the name does not show with a purpose');
+		await page.getByLabel('Dato for opfølgningen').fill('2026-03-16');
+		await page.getByLabel('Note').fill('Første opfølgning med mentor');
+		await follow(tc, page, () => page.getByRole('button', { name: 'Tilføj opfølgning' }).click());
+		expect((await text(page, 'main')).includes('Første opfølgning med mentor'), 'the follow-up is not shown');
+		await page.getByLabel('Slut', { exact: true }).fill('2026-02-01');
+		let status = await follow(tc, page, () => page.getByRole('button', { name: 'Gem', exact: true }).click());
+		expect(status === 422, `an end before the start answered ${status}`);
+		expect((await text(page, 'main')).includes('Slutdatoen ligger før startdatoen.'), 'the error is not shown');
+		await page.getByLabel('Slut', { exact: true }).fill('2026-09-30');
+		await page.getByLabel('Udfald').selectOption('fleksjob');
+		status = await follow(tc, page, () => page.getByRole('button', { name: 'Gem', exact: true }).click());
+		expect(status === 200 && (await text(page, 'main')).includes('Forløbet er gemt.'), 'the outcome was not saved');
+		expect((await text(page, '.facts')).includes('Maja Jobprøve'), 'the purpose was lost on the way');
+		await go(tc, page, '/statistik/beskaeftigelse?year=2026&kommune=621');
+		const row = await text(page, 'table.numbers tbody tr');
+		expect(/Kolding\s+0\s+1\s+0\s+0\s+0/.test(row), `Tabel 4 from data shows "${row}"`);
+	} finally {
+		await closePage(page);
+	}
+	const owner = await newPage();
+	try {
+		await signIn(tc, owner, 'virksomhed@kolding.example');
+		await follow(tc, owner, () => owner.getByRole('navigation', { name: 'Hovedmenu' })
+			.getByRole('link', { name: 'Forløb' }).click());
+		await owner.getByRole('combobox', { name: 'Forløb' }).selectOption('all');
+		await follow(tc, owner, () => owner.getByRole('button', { name: 'Vis' }).click());
+		const main = await text(owner, 'main');
+		expect(main.includes('Maja') && !main.includes('Jobprøve'), `the enterprise sees "${main.slice(0, 300)}"`);
+	} finally {
+		await closePage(owner);
 	}
 });
 

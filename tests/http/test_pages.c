@@ -168,6 +168,23 @@ static void error_pages(void)
 	CHECK_OK(page_problem(konsulent, "/brugere/999999", 404));
 }
 
+/* placements and Tabel 4 from data: the public table, and the jobkonsulent's pages on a
+ * database without placements (the empty state); test_placements.c has them with data */
+static void placements_pages(void)
+{
+	CHECK_OK(page_problem(anon, "/statistik/beskaeftigelse?year=2015", 200));
+	CHECK_OK(page_problem(anon, "/statistik/beskaeftigelse?year=2015&kommune=621", 200));
+	CHECK_OK(page_problem(job, "/forloeb", 200));
+	CHECK_HAS(harness_get(job, "/forloeb")->body, "Ingen forløb matcher filtrene.");
+	CHECK_OK(page_problem(job, "/forloeb?state=ended&scheme=fleksjob&purpose=matching", 200));
+	CHECK_OK(page_problem(job, "/forloeb/ny", 200));
+	CHECK_OK(page_problem(job, "/forloeb/999999?purpose=matching", 404));
+	CHECK_OK(page_problem(konsulent, "/forloeb", 403));
+	/* the menu leads the jobkonsulent there, and not the konsulent */
+	CHECK_HAS(harness_get(job, "/")->body, "<a href=\"/forloeb\">Forløb</a>");
+	CHECK_LACKS(harness_get(konsulent, "/")->body, "href=\"/forloeb\"");
+}
+
 /* a form sent back with its errors is a page like the others */
 static void form_error_page(void)
 {
@@ -346,6 +363,8 @@ static const struct harness_test tests[] = {
 	{"the reports' pages (overview, lists, national view, yearly report, survey report) are "
 	 "valid HTML for a konsulent and the administrator", reports_pages, 0},
 	{"404 and 403 pages are valid HTML with the security headers", error_pages, 0},
+	{"/statistik/beskaeftigelse and the jobkonsulent's /forloeb pages are valid HTML",
+	 placements_pages, 0},
 	{"a form sent back with errors (422) is valid HTML and keeps the input", form_error_page, 0},
 	{"/static/app.css has an ETag, and If-None-Match with it answers 304", static_etag, 0},
 	{"signed out, /brugere answers 303 to /login?next=..., and signing in goes back",

@@ -28,6 +28,9 @@
 /* the title of the opening of 740 made at the start: no caller of 621 but the administrator may
  * see it */
 #define OTHER_OPENING "Silkeborg Adgangsstilling"
+/* the citizen of 740 placed at the start (straight into the database): no caller of 621 may see
+ * the name; the citizen of 621 is placed at Soul Café and consented to share with it */
+#define OTHER_PLACED "Sigurd"
 
 enum caller { ANON, ADMIN, KONSULENT, JOB, INDKOEB, VIRKSOMHED, NCALLERS };
 
@@ -41,12 +44,13 @@ static const char *const caller_email[NCALLERS] = {
 
 /* ---------------------------------------------------------------- the expectations
  *
- * path and body are templates: {kommune}, {user}, {enterprise}, {inquiry}, {opening}, {citizen} become
- * the code of the municipality tried and the id of a row of that municipality (for 621:
- * indkoeb@kolding, Soul Café, whom virksomhed@kolding represents, an unassigned inquiry and an
- * opening at Soul Café; for 740: konsulent@silkeborg, an enterprise, an inquiry and an opening of
- * Silkeborg; {citizen} a citizen made for each at the start). A form body gets csrf= in front;
- * an API body is sent as JSON.
+ * path and body are templates: {kommune}, {user}, {enterprise}, {inquiry}, {opening},
+ * {citizen}, {placement} and {followup} become the code of the municipality tried and the id of
+ * a row of that municipality (for 621: indkoeb@kolding, Soul Café, whom virksomhed@kolding
+ * represents, an unassigned inquiry, an opening at Soul Café, and a placement at Soul Café with
+ * a follow-up; for 740: konsulent@silkeborg, an enterprise, an inquiry, an opening and a
+ * placement of Silkeborg with a follow-up; {citizen} a citizen made for each at the start). A
+ * form body gets csrf= in front; an API body is sent as JSON.
  *
  * want holds one field per caller, in the order of enum caller: "OWN/OTHER" statuses, or one
  * status when the route has no municipality to choose (then it is tried once). An anonymous
@@ -207,6 +211,26 @@ static const struct expect expects[] = {
 	 "303 200 200 200 200 403", NULL, 0},
 	{"GET", "/statistik/tabel1", "/statistik/tabel1?year=2015&kommune={kommune}&column=total", NULL,
 	 "200/200 200/200 200/200 200/200 200/200 200/200", NULL, 0},
+	/* Tabel 4 from data: public counts (exact only for the municipality's staff) */
+	{"GET", "/statistik/beskaeftigelse", "/statistik/beskaeftigelse?year=2026&kommune={kommune}",
+	 NULL, "200/200 200/200 200/200 200/200 200/200 200/200", NULL, 0},
+	{"GET", "/statistik/beskaeftigelse/eksport",
+	 "/statistik/beskaeftigelse/eksport?format=csv&year=2026&kommune={kommune}", NULL,
+	 "200/200 200/200 200/200 200/200 200/200 200/200", NULL, 0},
+	/* placements: the jobkonsulent's own municipality's only; the others see counts */
+	{"GET", "/forloeb", "/forloeb?purpose=opfoelgning&state=all", NULL, "303 403 403 200 403 403",
+	 OTHER_PLACED, 0},
+	/* an unknown scheme: 422 after the access check; another municipality's citizen 403 */
+	{"POST", "/forloeb", "/forloeb", "citizen_id={citizen}&scheme=findes-ikke",
+	 "303/303 403/403 403/403 422/403 403/403 403/403", NULL, 0},
+	{"GET", "/forloeb/ny", "/forloeb/ny", NULL, "303 403 403 200 403 403", NULL, 0},
+	{"GET", "/forloeb/{id:int}", "/forloeb/{placement}?purpose=opfoelgning", NULL,
+	 "303/303 403/403 403/403 200/404 403/403 403/403", OTHER_PLACED, 0},
+	{"POST", "/forloeb/{id:int}", "/forloeb/{placement}", "action=update&end=ikke-en-dato",
+	 "303/303 403/403 403/403 422/404 403/403 403/403", NULL, 0},
+	/* the enterprise's own account: its consented placements by first name */
+	{"GET", "/virksomheder/{id:int}/forloeb", "/virksomheder/{enterprise}/forloeb", NULL,
+	 "303/303 403/403 403/403 403/403 403/403 200/403", OTHER_PLACED, 0},
 	/* JSON API: bearer tokens, and none for the anonymous caller */
 	{"GET", "/healthz", "/healthz", NULL, "200 200 200 200 200 200", NULL, 0},
 	{"GET", "/api/v1/me", "/api/v1/me", NULL, "401 200 200 200 200 200", NULL, 0},
@@ -289,6 +313,23 @@ static const struct expect expects[] = {
 	 "401/401 200/200 200/403 200/403 403/403 403/403", NULL, 0},
 	{"PUT", "/api/v1/matching/weights", "/api/v1/matching/weights?kommune={kommune}",
 	 "{\"weights\": {\"tasks\": 101}}", "401/401 422/422 422/403 422/403 403/403 403/403", NULL, 0},
+	{"POST", "/api/v1/placements", "/api/v1/placements",
+	 "{\"citizen_id\": {citizen}, \"scheme\": \"findes-ikke\"}",
+	 "401/401 403/403 403/403 422/403 403/403 403/403", NULL, 0},
+	/* without ?purpose= the jobkonsulent gets 422; the enterprise needs none */
+	{"GET", "/api/v1/placements", "/api/v1/placements?purpose=opfoelgning", NULL,
+	 "401 403 403 200 403 200", OTHER_PLACED, 0},
+	{"GET", "/api/v1/placements/{id:int}", "/api/v1/placements/{placement}?purpose=opfoelgning",
+	 NULL, "401/401 403/403 403/403 200/404 403/403 200/404", OTHER_PLACED, 0},
+	{"PATCH", "/api/v1/placements/{id:int}", "/api/v1/placements/{placement}",
+	 "{\"end\": \"ikke-en-dato\"}", "401/401 403/403 403/403 422/404 403/403 403/403", NULL, 0},
+	{"POST", "/api/v1/placements/{id:int}/followups", "/api/v1/placements/{placement}/followups",
+	 "{\"due\": \"snart\"}", "401/401 403/403 403/403 422/404 403/403 403/403", NULL, 0},
+	{"PATCH", "/api/v1/placements/{id:int}/followups/{followup:int}",
+	 "/api/v1/placements/{placement}/followups/{followup}", "{\"done\": \"ja\"}",
+	 "401/401 403/403 403/403 422/404 403/403 403/403", NULL, 0},
+	{"GET", "/api/v1/stats/employment", "/api/v1/stats/employment?year=2026&kommune={kommune}",
+	 NULL, "200/200 200/200 200/200 200/200 200/200 200/200", NULL, 0},
 };
 
 /* ---------------------------------------------------------------- state */
@@ -304,6 +345,7 @@ static struct route_line printed[256];            /* what `indgang routes` print
 static size_t nprinted;
 /* the ids that fill the templates: [0] of 621, [1] of 740 */
 static long long user_id[2], enterprise_id[2], inquiry_id[2], opening_id[2], citizen_id[2];
+static long long placement_id[2], followup_id[2];
 static long long counts_before[5];
 static int checks_run;
 static size_t next_row; /* the row the next row test walks: they run in the table's order */
@@ -398,10 +440,52 @@ static long long add_opening(long long enterprise, const char *title)
 	return r->status == 201 ? (long long)json_integer_value(json_object_get(harness_json(r), "id")) : 0;
 }
 
+/* the single number sqlite3 printed for sql on the server's database, or 0 */
+static long long sql_id(const char *sql)
+{
+	char *out = NULL;
+	if (harness_sqlite(harness_server_db(srv), sql, &out) != 0 || !out)
+		return 0;
+	return strtoll(out, NULL, 10);
+}
+
+/* a citizen of each municipality (other than the {citizen} ones), placed with a follow-up (the
+ * placements' own interfaces are tested elsewhere; here they only give the routes rows to try) */
+static const char *seed_placements(void)
+{
+	static const char *const sql[2] = {
+		"INSERT INTO citizens (kommune, name, consent_scope, created_at, updated_at, active_at)"
+		" VALUES ('621', 'Kaja Koldingprøve', 'enterprise', 't', 't', 't');"
+		"INSERT INTO placements (citizen_id, kommune, enterprise_id, scheme, start, created_at,"
+		" updated_at) SELECT last_insert_rowid(), '621', id, 'fleksjob', '2026-01-05', 't', 't'"
+		" FROM enterprises WHERE name = 'Soul Café';"
+		"INSERT INTO placement_followups (placement_id, due) VALUES (last_insert_rowid(), '2026-02-01');"
+		"SELECT placement_id FROM placement_followups WHERE id = last_insert_rowid();",
+		"INSERT INTO citizens (kommune, name, consent_scope, created_at, updated_at, active_at)"
+		" VALUES ('740', 'Sigurd Silkeborgprøve', 'enterprise', 't', 't', 't');"
+		"INSERT INTO placements (citizen_id, kommune, enterprise_id, scheme, start, created_at,"
+		" updated_at) SELECT last_insert_rowid(), '740', min(id), 'praktik', '2026-01-05', 't', 't'"
+		" FROM enterprises WHERE kommune = '740';"
+		"INSERT INTO placement_followups (placement_id, due) VALUES (last_insert_rowid(), '2026-02-01');"
+		"SELECT placement_id FROM placement_followups WHERE id = last_insert_rowid();",
+	};
+	for (int m = 0; m < 2; m++) {
+		placement_id[m] = sql_id(sql[m]);
+		if (!placement_id[m])
+			return "the placements could not be put into the demo database";
+		followup_id[m] = sql_id(harness_fmt("SELECT id FROM placement_followups"
+		                                    " WHERE placement_id = %lld;", placement_id[m]));
+		if (!followup_id[m])
+			return "the follow-ups are not in the demo database";
+	}
+	return NULL;
+}
+
 static void start(void)
 {
 	srv = harness_server_demo();
 	CHECKF(srv, "no demo database");
+	CHECK_OK(seed_placements());
 	CHECKF(harness_server_start(srv, NULL) == 0, "indgang serve did not start");
 	CHECK_OK(read_routes());
 	CHECKF(nprinted > 0, "'indgang routes' printed no route");
@@ -498,15 +582,16 @@ static const struct expect *expect_for(const char *method, const char *pattern)
 	return NULL;
 }
 
-/* t with {kommune}, {user}, {enterprise}, {inquiry} and {opening} filled in for municipality m
- * (0: 621, 1: 740); owned by the test */
+/* t with {kommune}, {user}, {enterprise}, {inquiry}, {opening}, {citizen}, {placement} and
+ * {followup} filled in for municipality m (0: 621, 1: 740); owned by the test */
 static const char *fill(const char *t, int m)
 {
 	static const char *const names[] = {"{kommune}", "{user}", "{enterprise}", "{inquiry}",
-	                                    "{opening}", "{citizen}"};
+	                                    "{opening}", "{citizen}", "{placement}", "{followup}"};
 	const char *vals[] = {m ? OTHER : OWN, harness_fmt("%lld", user_id[m]),
 	                      harness_fmt("%lld", enterprise_id[m]), harness_fmt("%lld", inquiry_id[m]),
-	                      harness_fmt("%lld", opening_id[m]), harness_fmt("%lld", citizen_id[m])};
+	                      harness_fmt("%lld", opening_id[m]), harness_fmt("%lld", citizen_id[m]),
+	                      harness_fmt("%lld", placement_id[m]), harness_fmt("%lld", followup_id[m])};
 	const char *s = t;
 	for (size_t i = 0; i < COUNT(names); i++) {
 		const char *at;
