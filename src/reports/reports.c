@@ -109,6 +109,14 @@ int reports_overview(struct db *db, struct arena *a, const struct principal *who
 	}
 	if (rc == 0)
 		rc = overview_advisory(db, a, out);
+	out->emp_exact = access_counts_exact(who, out->k.kode, 0);
+	for (int i = 0; rc == 0 && i < REPORTS_YEARS; i++) {
+		struct employment_row *rows, total;
+		int n;
+		rc = employment_stats(db, a, out->years[i].year, out->k.kode, out->emp_exact, &rows, &n, &total);
+		if (rc == 0 && n == 1)
+			out->years[i].emp = rows[0];
+	}
 	return rc;
 }
 
@@ -117,6 +125,7 @@ int reports_overview(struct db *db, struct arena *a, const struct principal *who
 static const char *const sort_keys[NS_COUNT] = {
 	[NS_NAME] = "navn",       [NS_SOEV] = "soev",           [NS_REGISTERED] = "registrerede",
 	[NS_ESTABLISHED] = "nye", [NS_INQUIRIES] = "henvendelser", [NS_SESSIONS] = "raadgivning",
+	[NS_PLACEMENTS] = "forloeb",
 };
 
 const char *reports_national_sort_key(enum national_sort s)
@@ -148,10 +157,12 @@ static int region_rank(const char *region)
 	return NREGION_ORDER; /* an unknown region after the known ones */
 }
 
-/* one municipality being sorted: its row, its place in Danish order of name, and the key */
+/* one municipality being sorted: its row, its place in Danish order of name, the key, and the
+ * exact placements of the year and the year before (kept here only, to count the subtotals) */
 struct sort_item {
 	struct national_row row;
 	int rank, name_pos, value;
+	int placed_now, placed_last;
 };
 
 /* cmp_item: qsort's order of the national view: by region, then the sorted figure largest
@@ -178,13 +189,15 @@ static int figure(const struct national_figures *f, enum national_sort s)
 	case NS_ESTABLISHED: return f->established;
 	case NS_INQUIRIES: return f->inquiries;
 	case NS_SESSIONS: return f->sessions;
+	case NS_PLACEMENTS: return f->placements.value;
 	case NS_NAME:
 	case NS_COUNT: break;
 	}
 	return 0;
 }
 
-/* add_figures: adds each figure of f to to's */
+/* add_figures: adds each count of f to to's (the placements, shown with discretion, are
+ * counted apart) */
 static void add_figures(struct national_figures *to, const struct national_figures *f)
 {
 	to->soev += f->soev;
@@ -240,6 +253,89 @@ static int national_entry(struct db *db, struct arena *a, int year, struct sort_
 	return rc;
 }
 
+/* national_placements: the exact placements of year (last false) or year - 1 (last true) into
+ * the items, as the four counts of people of Tabel 4 from data together, and each item's cell as
+ * who may see it */
+static int national_placements(struct db *db, struct arena *a, const struct principal *who, int year,
+                               struct sort_item *items, const struct kommune *ks, int nk, bool last)
+{
+	struct employment_row *rows, total;
+	int n;
+	int rc = employment_stats(db, a, last ? year - 1 : year, NULL, true, &rows, &n, &total);
+	for (int i = 0; rc == 0 && i < n; i++) {
+		int k = find_kommune(ks, nk, rows[i].kommune);
+		if (k < 0)
+			continue;
+		int people = rows[i].cells[EMP_ORDINARY_JOBS].value + rows[i].cells[EMP_FLEKSJOB_SOEV].value +
+		             rows[i].cells[EMP_FLEKSJOB_COMPANY].value + rows[i].cells[EMP_FORLOEB_SOEV].value;
+		*(last ? &items[k].placed_last : &items[k].placed_now) = people;
+	}
+	for (int k = 0; rc == 0 && k < nk; k++) {
+		bool exact = access_counts_exact(who, ks[k].kode, 0);
+		if (last)
+			items[k].row.last.placements = employment_cell_from(items[k].placed_last, exact);
+		else
+			items[k].row.now.placements = employment_cell_from(items[k].placed_now, exact);
+	}
+	return rc;
+}
+
+/* a total being counted with discretion: the exact sum of its parts, how many parts are hidden
+ * and the sum of those shown */
+struct guarded {
+	int exact, hidden;
+	long shown;
+};
+
+static void guard_add(struct guarded *g, int exact, const struct employment_cell *shown)
+{
+	g->exact += exact;
+	if (shown->mark == EMP_EXACT)
+		g->shown += shown->value;
+	else
+		g->hidden++;
+}
+
+/* guarded_cell: the total as shown: "<3" for 1 or 2, withheld ("..") when it and the shown parts
+ * tell the hidden ones (one hidden part, or all 1, or all 2), else exact */
+static struct employment_cell guarded_cell(const struct guarded *g)
+{
+	struct employment_cell c = employment_cell_from(g->exact, false);
+	long rest = g->exact - g->shown;
+	if (c.mark == EMP_EXACT && g->hidden > 0 && (rest == g->hidden || rest == 2L * g->hidden))
+		return (struct employment_cell){0, EMP_WITHHELD};
+	return c;
+}
+
+/* national_guard: the regions' and the country's placements with discretion. The country's
+ * parts are the municipalities; it is withheld too when exactly one region's subtotal is not
+ * shown, which the country's total and the other regions would otherwise give away */
+static void national_guard(struct national *out, const struct sort_item *items)
+{
+	for (int b = 0; b < 2; b++) {
+		struct guarded country = {0};
+		int regions_hidden = 0;
+		for (int g = 0; g < out->nregions; g++) {
+			struct national_region *reg = &out->regions[g];
+			struct guarded region = {0};
+			for (int i = reg->first; i < reg->first + reg->n; i++) {
+				const struct sort_item *it = &items[i];
+				int exact = b ? it->placed_last : it->placed_now;
+				const struct employment_cell *shown = b ? &it->row.last.placements : &it->row.now.placements;
+				guard_add(&region, exact, shown);
+				guard_add(&country, exact, shown);
+			}
+			struct employment_cell *cell = b ? &reg->last.placements : &reg->now.placements;
+			*cell = guarded_cell(&region);
+			regions_hidden += cell->mark != EMP_EXACT;
+		}
+		struct employment_cell *total = b ? &out->last.placements : &out->now.placements;
+		*total = guarded_cell(&country);
+		if (regions_hidden == 1 && total->mark == EMP_EXACT)
+			*total = (struct employment_cell){0, EMP_WITHHELD};
+	}
+}
+
 int reports_national(struct db *db, struct arena *a, const struct principal *who, int year,
                      enum national_sort sort, struct national *out)
 {
@@ -267,6 +363,10 @@ int reports_national(struct db *db, struct arena *a, const struct principal *who
 		rc = national_entry(db, a, year, items, ks, nk, false);
 	if (rc == 0)
 		rc = national_entry(db, a, year, items, ks, nk, true);
+	if (rc == 0)
+		rc = national_placements(db, a, who, year, items, ks, nk, false);
+	if (rc == 0)
+		rc = national_placements(db, a, who, year, items, ks, nk, true);
 	if (rc)
 		return rc;
 	for (int i = 0; i < nk; i++)
@@ -290,5 +390,6 @@ int reports_national(struct db *db, struct arena *a, const struct principal *who
 		add_figures(&out->now, &row->now);
 		add_figures(&out->last, &row->last);
 	}
+	national_guard(out, items);
 	return 0;
 }

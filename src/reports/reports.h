@@ -4,8 +4,9 @@
  * report (the 2015 report's chapter 3 for any year and survey round, with the same figures
  * counted from Indgang's own data beside the survey's).
  * Layer: capability domain (reports). It owns no tables: it gathers from the domains of the
- * registry, the entry point, the surveys and the municipalities, and asks access.h who may
- * read. Knows no HTTP and no HTML; the writers are reports_write.c (JSON, XLSX) and
+ * registry, the entry point, the surveys, the placements (Tabel 4 from data) and the
+ * municipalities, and asks access.h who may read. Counts of people (the placements) keep the
+ * placements' statistical discretion: 1 and 2 as "<3" to whoever may not see them exactly. Knows no HTTP and no HTML; the writers are reports_write.c (JSON, XLSX) and
  * reports_html.c.
  */
 #ifndef INDGANG_REPORTS_H
@@ -13,6 +14,7 @@
 
 #include <stdbool.h>
 
+#include "../employment/employment_stats.h"
 #include "../entry/advisory.h"
 #include "../entry/entry_stats.h"
 #include "../kommune/kommune.h"
@@ -33,6 +35,9 @@ struct overview_year {
 	int closed;               /* social-economy enterprises closed within the year */
 	struct inquiry_year inq;  /* inquiries received within the year */
 	int sessions;             /* advisory sessions held within the year */
+	struct employment_row emp; /* Tabel 4 from data: the placements that started within the
+	                            * year (employment_stats), exact or with discretion (see
+	                            * overview.emp_exact) */
 };
 
 struct overview {
@@ -41,14 +46,19 @@ struct overview {
 	struct overview_year years[REPORTS_YEARS]; /* year - 4 .. year, oldest first */
 	int answer_days;                           /* the answer deadline in working days, today */
 	struct month_count months[12];             /* advisory sessions in each month of year */
+	bool emp_exact;                            /* the placements' counts are exact: who is
+	                                            * staff of the municipality
+	                                            * (access_counts_exact) */
 };
 
 /* reports_overview: the overview of kommune for the five years ending with year (1900-2200),
  * counted as of today (YYYY-MM-DD; the inquiries' open working days run to it): Tabel 1 per
  * year (registry_tabel1 restricted to kommune), the enterprises closed per year
  * (registry_closed_years), the inquiries per year against the answer deadline
- * (entry_stats_inquiry_years), and the advisory sessions per year and per month of year
- * (advisory_stats). Who may: access_figures(who, kommune). Strings owned by a.
+ * (entry_stats_inquiry_years), the advisory sessions per year and per month of year
+ * (advisory_stats), and Tabel 4 from data per year (employment_stats for kommune, exact when
+ * access_counts_exact(who, kommune), else 1 and 2 as "<3"). Who may: access_figures(who,
+ * kommune). Strings owned by a.
  * 0, ERR_FORBIDDEN, ERR_NOTFOUND (no such municipality), ERR_INVALID (year), ERR_DB. */
 int reports_overview(struct db *db, struct arena *a, const struct principal *who,
                      const char *kommune, int year, const char *today, struct overview *out);
@@ -62,6 +72,11 @@ struct national_figures {
 	int established; /* established within the year */
 	int inquiries;   /* inquiries received within the year */
 	int sessions;    /* advisory sessions held within the year */
+	/* placements that started within the year: the four counts of people of Tabel 4 from data
+	 * (ordinary jobs, fleksjob at SØV and at companies, forløb at SØV) together; with the
+	 * placements' discretion, so 1 and 2 are "<3" (value 0) unless who is staff of the
+	 * municipality, and a subtotal is withheld ("..") when it would tell hidden ones */
+	struct employment_cell placements;
 };
 
 enum national_sort {
@@ -71,6 +86,7 @@ enum national_sort {
 	NS_ESTABLISHED,
 	NS_INQUIRIES,
 	NS_SESSIONS,
+	NS_PLACEMENTS,  /* by the shown value: "<3" as 0 */
 	NS_COUNT
 };
 
@@ -96,14 +112,18 @@ struct national {
 };
 
 /* reports_national_sort_key / _parse: the names of the sort orders in a URL ("navn", "soev",
- * "registrerede", "nye", "henvendelser", "raadgivning"); parse gives 0 and *out, or
+ * "registrerede", "nye", "henvendelser", "raadgivning", "forloeb"); parse gives 0 and *out, or
  * ERR_INVALID (*out untouched) for anything else, NULL included. */
 const char *reports_national_sort_key(enum national_sort s);
 int reports_national_sort_parse(const char *key, enum national_sort *out);
 
 /* reports_national: every municipality (all 98, zeros included) with its key figures for year
  * and year - 1, grouped by region with the regions' subtotals and the country's total; within a
- * region sorted by sort. Who may: access_national_figures(who). Allocated in a.
+ * region sorted by sort. The placements are counted exactly (employment_stats) and shown with
+ * discretion: a municipality's exactly to its own staff (access_counts_exact), 1 and 2 as "<3"
+ * to everyone else; a subtotal or the total, counted from the exact numbers, as "<3" when 1 or
+ * 2 and withheld as ".." when it and the shown cells would tell the hidden ones (one hidden
+ * cell, or hidden cells that must all be 1 or all be 2), as employment_stats does. Who may: access_national_figures(who). Allocated in a.
  * 0, ERR_FORBIDDEN, ERR_INVALID (year outside 1901-2200 or sort out of range), ERR_DB. */
 int reports_national(struct db *db, struct arena *a, const struct principal *who, int year,
                      enum national_sort sort, struct national *out);
@@ -141,6 +161,11 @@ struct yearly {
 	/* beside the survey's Tabel 12 (question t12): the advisory sessions' buckets */
 	bool has_t12;
 	struct yearly_t12 t12, t12_cmp;   /* t12_cmp only with has_compare */
+	/* beside the survey's Tabel 4 (matrix question t4): Tabel 4 from data, the total of every
+	 * municipality's placements that started within the year (employment_stats), always with
+	 * discretion ("<3", ".."): the report is published */
+	bool has_t4;
+	struct employment_row t4;
 };
 
 /* reports_yearly: the yearly report for year (1900-2200) from survey code survey and its round
@@ -150,7 +175,8 @@ struct yearly {
  * "t12" with five options (the 2015 survey's Tabel 12), Tabel 12 from the advisory sessions:
  * for round the month of its opening date, else of its closing date, else November of year (the
  * month the 2015 survey was sent); for compare the same from its own dates, else January of
- * year (the project's start). out must stay where it is: its reports point into it. Who may:
+ * year (the project's start); and, when the survey has a matrix question "t4", the total row of
+ * Tabel 4 from data for year with discretion. out must stay where it is: its reports point into it. Who may:
  * access_national_figures(who) (the command line acts as
  * the administrator). Allocated in a. 0, ERR_FORBIDDEN, ERR_INVALID (year), ERR_NOTFOUND with
  * *missing naming what ("survey", "round" or "compare"), ERR_DB. */
@@ -191,10 +217,13 @@ struct buf;
  *   "answered"; matrix "options", "items": [{"key", "label", "counts", "answered"}]; number
  *   "answered", "sum", "min", "median", "max" (null without answers); text "answers":
  *   [{"kommune", "name", "text"}]}; with a second round a "compare" object with "round",
- *   "respondents" and the same members of its counts; beside Tabel 2 and Tabel 12 a
+ *   "respondents" and the same members of its counts; beside Tabel 2, 4 and 12 a
  *   "from_data" object: Tabel 2 {"source": "registry", "title", "rows": [{"origin", "label",
- *   "count"}], "total"}, Tabel 12 {"source": "advisory", "month", "counts", "municipalities"}
- *   and, with a second round, "compare": {"month", "counts", "municipalities"}. */
+ *   "count"}], "total"}, Tabel 4 {"source": "placements", "year", "counts": {"ordinary_jobs",
+ *   "fleksjob_soev", "fleksjob_company", "forloeb_soev", "inhouse_companies"}} (each a number,
+ *   or the string "<3" or ".."), Tabel 12 {"source": "advisory", "month", "counts",
+ *   "municipalities"} and, with a second round, "compare": {"month", "counts",
+ *   "municipalities"}. */
 void reports_yearly_json(struct buf *o, const struct yearly *y);
 /* reports_yearly_xlsx: the report as a workbook with one sheet per table ("Tabel 1", "Tabel 2",
  * ...), the survey's second round in the columns after the first's and the figures from data
@@ -202,10 +231,12 @@ void reports_yearly_json(struct buf *o, const struct yearly *y);
 int reports_yearly_xlsx(struct buf *o, struct arena *a, const struct yearly *y);
 /* reports_overview_xlsx: the overview as a workbook with one sheet per table: "Virksomheder"
  * (Tabel 1 and the closed per year), "Henvendelser" (per year), "Rådgivning" (per month of the
- * year). 0 or ERR_IO. */
+ * year), "Forløb og ansættelser" (Tabel 4 from data per year, hidden counts as the text "<3").
+ * 0 or ERR_IO. */
 int reports_overview_xlsx(struct buf *o, const struct overview *ov);
 /* reports_national_xlsx: the national view as one sheet "Kommuner": a row per municipality in
- * the view's order with each figure of the year and the year before, the regions' subtotals
+ * the view's order with each figure of the year and the year before (a hidden count of
+ * placements as the text "<3" or ".."), the regions' subtotals
  * after their municipalities and the country's total last. 0 or ERR_IO. */
 int reports_national_xlsx(struct buf *o, const struct national *nat);
 

@@ -175,6 +175,29 @@ static void texts_html(struct buf *o, const struct qreport *qr)
 	html(o, "</tbody>\n</table>\n");
 }
 
+/* t4_data_html: beside Tabel 4, Tabel 4 from data for the year: each column's count of the
+ * placements that began in it, with discretion ("<3", ".."); with links, a link to the page of
+ * Tabel 4 from data */
+static void t4_data_html(struct buf *o, const struct yearly *y, bool links)
+{
+	htmlf(o, "<h3>%s %d</h3>\n<p>Borgernes forløb og ansættelser i alle kommuner, der begyndte i året, "
+	         "efter forløbene i Indgang. Spørgsmålets delspørgsmål a til d svarer til de fire første "
+	         "rækker. Tal under 3 vises som &lt;3, og en sum, der ville afsløre dem, som ..</p>\n",
+	      REP_T4_DATA_TITLE, y->year);
+	htmlf(o, "<table class=\"numbers\">\n<caption class=\"visually-hidden\">%s %d</caption>\n"
+	         "<thead><tr><th scope=\"col\">Fra data</th><th scope=\"col\">Antal</th></tr></thead>\n<tbody>\n",
+	      REP_T4_DATA_TITLE, y->year);
+	for (int c = 0; c < EMP_COLUMNS; c++) {
+		char text[16];
+		htmlf(o, "<tr><th scope=\"row\">%s</th><td>%s</td></tr>\n", employment_columns[c].label,
+		      employment_cell_text(&y->t4.cells[c], text));
+	}
+	html(o, "</tbody>\n</table>\n");
+	if (links)
+		htmlf(o, "<p><a href=\"/statistik/beskaeftigelse?year=%d\">Tabel 4 fra data for %d pr. kommune</a></p>\n",
+		      y->year, y->year);
+}
+
 /* t2_data_html: beside Tabel 2, the registry's enterprises by origin */
 static void t2_data_html(struct buf *o, const struct yearly *y)
 {
@@ -240,15 +263,18 @@ static void t12_data_html(struct buf *o, struct arena *a, const struct yearly *y
 }
 
 /* survey_table_html: the section of survey question i: its table by type, a second round where
- * it answered, and the figures from data beside Tabel 2 and 12 */
-static void survey_table_html(struct buf *o, struct arena *a, const struct yearly *y, int i)
+ * it answered, and the figures from data beside Tabel 2, 4 and 12 (links as for
+ * reports_yearly_html) */
+static void survey_table_html(struct buf *o, struct arena *a, const struct yearly *y, int i,
+                              bool links)
 {
 	const struct qreport *qr = &y->rep.q[i];
 	const struct question *q = qr->q;
 	int number = reports_table_number(&y->s, i);
 	htmlf(o, "<section class=\"report-section\" id=\"tabel-%d\">\n<h2>Tabel %d. %s</h2>\n", number,
 	      number, q->text);
-	bool data = !strcmp(q->code, "t2") || (!strcmp(q->code, "t12") && y->has_t12);
+	bool data = !strcmp(q->code, "t2") || (!strcmp(q->code, "t12") && y->has_t12) ||
+	            (!strcmp(q->code, "t4") && y->has_t4);
 	if (data)
 		htmlf(o, "<h3>%s</h3>\n", REP_FROM_SURVEY);
 	switch (q->type) {
@@ -273,6 +299,8 @@ static void survey_table_html(struct buf *o, struct arena *a, const struct yearl
 	}
 	if (!strcmp(q->code, "t2"))
 		t2_data_html(o, y);
+	else if (!strcmp(q->code, "t4") && y->has_t4)
+		t4_data_html(o, y, links);
 	else if (!strcmp(q->code, "t12") && y->has_t12)
 		t12_data_html(o, a, y, q);
 	html(o, "</section>\n");
@@ -294,5 +322,5 @@ void reports_yearly_html(struct buf *o, struct arena *a, const struct yearly *y,
 	html(o, "</ul></nav>\n");
 	tabel1_html(o, a, y, links);
 	for (int i = 0; i < y->s.nquestions; i++)
-		survey_table_html(o, a, y, i);
+		survey_table_html(o, a, y, i, links);
 }

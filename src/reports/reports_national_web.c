@@ -29,6 +29,7 @@ static const struct {
 	{NS_ESTABLISHED, "Nye i året"},
 	{NS_INQUIRIES, "Henvendelser"},
 	{NS_SESSIONS, "Rådgivningssamtaler"},
+	{NS_PLACEMENTS, "Job og forløb"},
 };
 #define NFIGURES (int)(sizeof(figure_heads) / sizeof(figure_heads[0]))
 
@@ -53,41 +54,54 @@ static void head_link(struct buf *o, const struct national *nat, enum national_s
 		      reports_national_sort_key(sort), label);
 }
 
-/* figures_cells: the ten cells of a row: each figure of now and last. With kommune, the
- * registry's figures link to the enterprises behind them, and (lists) the inquiries and sessions
- * to the overview's lists; a zero, a subtotal and the total (kommune NULL) are plain */
+/* figures_cells: the twelve cells of a row: each figure of now and last. With kommune, the
+ * registry's figures link to the enterprises behind them, the placements to Tabel 4 from data
+ * for the municipality, and (lists) the inquiries and sessions to the overview's lists; a zero,
+ * a hidden count ("<3", ".."), a subtotal and the total (kommune NULL) are plain */
 static void figures_cells(struct req *r, const struct national_figures *now,
                           const struct national_figures *last, const char *kommune, int year,
                           bool lists)
 {
 	struct buf *o = &r->out;
-	const int v[NFIGURES][2] = {{now->soev, last->soev},
-	                            {now->registered, last->registered},
-	                            {now->established, last->established},
-	                            {now->inquiries, last->inquiries},
-	                            {now->sessions, last->sessions}};
+	const struct national_figures *both[2] = {now, last};
 	static const char *const columns[] = {"total", "registered", "established"};
 	for (int f = 0; f < NFIGURES; f++)
 		for (int b = 0; b < 2; b++) {
-			int y = year - b, x = v[f][b];
+			const struct national_figures *x = both[b];
+			int y = year - b;
+			const int v[] = {x->soev, x->registered, x->established, x->inquiries, x->sessions,
+			                 x->placements.value};
+			/* the year before in a quieter cell */
+			if (b)
+				html(o, "<td class=\"last\">");
+			else
+				html(o, "<td>");
+			if (f == 5 && x->placements.mark != EMP_EXACT) {
+				char text[16];
+				htmlf(o, "%s</td>", employment_cell_text(&x->placements, text));
+				continue;
+			}
 			const char *href = NULL;
-			if (kommune && x && f < 3)
+			if (kommune && v[f] && f < 3)
 				href = arena_printf(&r->a, "/statistik/tabel1?year=%d&kommune=%s&column=%s", y, kommune,
 				                    columns[f]);
-			else if (kommune && x && lists && f == 3)
+			else if (kommune && v[f] && lists && f == 3)
 				href = arena_printf(&r->a, "/kommuner/%s/overblik/henvendelser?year=%d", kommune, y);
-			else if (kommune && x && lists && f == 4)
+			else if (kommune && v[f] && lists && f == 4)
 				href = arena_printf(&r->a, "/kommuner/%s/overblik/raadgivning?period=%d", kommune, y);
+			else if (kommune && v[f] && f == 5)
+				href = arena_printf(&r->a, "/statistik/beskaeftigelse?year=%d&kommune=%s", y, kommune);
 			if (href)
-				htmlf(o, "<td%s><a href=\"%s\">%d</a></td>", b ? " class=\"last\"" : "", href, x);
+				htmlf(o, "<a href=\"%s\">%d</a></td>", href, v[f]);
 			else
-				htmlf(o, "<td%s>%d</td>", b ? " class=\"last\"" : "", x);
+				htmlf(o, "%d</td>", v[f]);
 		}
 }
 
 /* GET /statistik/landet — the administrator and every municipality's staff (read-only).
  * ?year=Y (default this year) with Y - 1 beside; ?sort=navn|soev|registrerede|nye|henvendelser|
- * raadgivning (within each region); ?format=xlsx downloads the table. */
+ * raadgivning|forloeb (within each region); ?format=xlsx downloads the table. The placements with
+ * their discretion (reports_national). */
 int reports_page_national(struct req *r)
 {
 	int year;
@@ -96,8 +110,8 @@ int reports_page_national(struct req *r)
 	enum national_sort sort = NS_NAME;
 	const char *sort_s = req_query(r, "sort");
 	if (sort_s && *sort_s && reports_national_sort_parse(sort_s, &sort) != 0)
-		return reply_page_error(r, 400, "Sortér efter navn, soev, registrerede, nye, henvendelser "
-		                                "eller raadgivning.");
+		return reply_page_error(r, 400, "Sortér efter navn, soev, registrerede, nye, henvendelser, "
+		                                "raadgivning eller forloeb.");
 	struct national nat;
 	int rc = reports_national(r->db, &r->a, r->user, year, sort, &nat);
 	if (rc)

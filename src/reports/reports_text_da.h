@@ -12,6 +12,7 @@
 	"tallene, det samme talt op fra data ved siden af."
 #define REP_T1_TITLE "Antal socialøkonomiske virksomheder i kommunerne"
 #define REP_T2_DATA_TITLE "Fra registret: virksomhederne efter oprindelse"
+#define REP_T4_DATA_TITLE "Fra forløbene: job og forløb, der begyndte i"
 #define REP_T12_DATA_TITLE "Fra rådgivningssamtalerne: kommunerne efter antal rådgivne i måneden"
 #define REP_FROM_DATA "Talt op fra data"
 #define REP_FROM_SURVEY "Kommunernes besvarelser"
@@ -28,11 +29,13 @@
 /* the overview */
 #define REP_OV_TITLE "Overblik"
 #define REP_OV_LEAD "Kommunens tal over fem år: virksomhederne i registret, henvendelserne til " \
-	"én indgang og rådgivningssamtalerne. Hvert tal fører til listen bag det."
+	"én indgang, rådgivningssamtalerne og borgernes forløb og ansættelser. Hvert tal fører til " \
+	"listen eller tabellen bag det."
 #define REP_OV_REGISTRY "Socialøkonomiske virksomheder"
 #define REP_OV_FLOW "Nye og lukkede virksomheder"
 #define REP_OV_INQUIRIES "Henvendelser og svartider"
 #define REP_OV_ADVISORY "Rådgivningssamtaler"
+#define REP_OV_PLACEMENTS "Forløb og ansættelser"
 #define REP_OV_PRINT "Udskriv siden, eller gem den som PDF fra browserens udskriftsdialog: " \
 	"hvert afsnit begynder på en ny side."
 

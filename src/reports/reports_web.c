@@ -202,9 +202,59 @@ static void section_advisory(struct req *r, const struct overview *ov)
 	html(o, "</tbody>\n</table>\n</section>\n");
 }
 
+/* section_placements: Tabel 4 from data per year (the placements that began in it), with the
+ * placements' discretion unless the caller is the municipality's staff; each figure leads to
+ * the page of Tabel 4 from data for the year and municipality (the people behind it are the
+ * jobkonsulent's, on /forloeb); a chart only when the counts are exact */
+static void section_placements(struct req *r, const struct overview *ov)
+{
+	struct buf *o = &r->out;
+	htmlf(o, "<section class=\"report-section\" id=\"forloeb\">\n<h2>%s</h2>\n", REP_OV_PLACEMENTS);
+	html(o, "<p>Rapportens Tabel 4 talt op fra borgernes forløb og ansættelser: dem, der begyndte i "
+	        "året, efter borgerens kommune.");
+	if (!ov->emp_exact)
+		html(o, " Tal under 3 vises som &lt;3.");
+	html(o, "</p>\n<table class=\"numbers\">\n<caption class=\"visually-hidden\">Forløb og ansættelser "
+	        "pr. år</caption>\n<thead><tr><th scope=\"col\">År</th>");
+	for (int c = 0; c < EMP_COLUMNS; c++)
+		htmlf(o, "<th scope=\"col\">%s</th>", employment_columns[c].label);
+	html(o, "</tr></thead>\n<tbody>\n");
+	const char **cats = arena_alloc(&r->a, sizeof(*cats) * REPORTS_YEARS);
+	int *fleks = arena_alloc(&r->a, sizeof(int) * REPORTS_YEARS);
+	int *forloeb = arena_alloc(&r->a, sizeof(int) * REPORTS_YEARS);
+	for (int i = 0; i < REPORTS_YEARS; i++) {
+		const struct overview_year *y = &ov->years[i];
+		const char *href = arena_printf(&r->a, "/statistik/beskaeftigelse?year=%d&kommune=%s", y->year,
+		                                ov->k.kode);
+		htmlf(o, "<tr><th scope=\"row\">%d</th>", y->year);
+		for (int c = 0; c < EMP_COLUMNS; c++) {
+			const struct employment_cell *ec = &y->emp.cells[c];
+			char text[16];
+			if (ec->mark == EMP_EXACT)
+				cell(o, href, ec->value);
+			else
+				htmlf(o, "<td>%s</td>", employment_cell_text(ec, text));
+		}
+		html(o, "</tr>\n");
+		cats[i] = arena_printf(&r->a, "%d", y->year);
+		fleks[i] = y->emp.cells[EMP_FLEKSJOB_SOEV].value + y->emp.cells[EMP_FLEKSJOB_COMPANY].value;
+		forloeb[i] = y->emp.cells[EMP_FORLOEB_SOEV].value;
+	}
+	html(o, "</tbody>\n</table>\n");
+	if (ov->emp_exact) {
+		struct chart_series s[] = {{"Fleksjob", fleks, "#0b5394"},
+		                           {"Forløb i socialøkonomiske virksomheder", forloeb, "#38761d"}};
+		chart_bars(o, "chart-forloeb",
+		           arena_printf(&r->a, "Fleksjob og forløb begyndt i %s Kommune pr. år", ov->k.navn), cats,
+		           REPORTS_YEARS, s, 2);
+	}
+	html(o, "</section>\n");
+}
+
 /* GET /kommuner/{kode:kommune}/overblik — the municipality's staff (konsulent, jobkonsulent,
  * indkøber) and the administrator (access_figures). ?year=Y (default this year): the five
- * years ending with Y. ?format=xlsx: the tables as a workbook, one sheet each. */
+ * years ending with Y: the enterprises, the inquiries, the advisory sessions and the placements.
+ * ?format=xlsx: the tables as a workbook, one sheet each. */
 int reports_page_overview(struct req *r)
 {
 	int year;
@@ -235,6 +285,7 @@ int reports_page_overview(struct req *r)
 	section_registry(r, &ov);
 	section_inquiries(r, &ov);
 	section_advisory(r, &ov);
+	section_placements(r, &ov);
 	return page_end(r, 200);
 }
 

@@ -123,10 +123,29 @@ static void tabel1_json(struct json *w, const struct yearly *y)
 	json_obj_close(w);
 }
 
+/* cell_json: a count of people as a JSON number, or its mark ("<3", "..") as a string */
+static void cell_json(struct json *w, const char *key, const struct employment_cell *c)
+{
+	char text[16];
+	if (c->mark == EMP_EXACT)
+		json_int(w, key, c->value);
+	else
+		json_str(w, key, employment_cell_text(c, text));
+}
+
 /* from_data_json: the figures counted from Indgang's data beside the survey's question q */
 static void from_data_json(struct json *w, const struct yearly *y, const struct question *q)
 {
-	if (!strcmp(q->code, "t2")) {
+	if (!strcmp(q->code, "t4") && y->has_t4) {
+		json_obj_open(w, "from_data");
+		json_str(w, "source", "placements");
+		json_int(w, "year", y->year);
+		json_obj_open(w, "counts");
+		for (int c = 0; c < EMP_COLUMNS; c++)
+			cell_json(w, employment_columns[c].key, &y->t4.cells[c]);
+		json_obj_close(w);
+		json_obj_close(w);
+	} else if (!strcmp(q->code, "t2")) {
 		json_obj_open(w, "from_data");
 		json_str(w, "source", "registry");
 		json_str(w, "title", REP_T2_DATA_TITLE);
@@ -244,6 +263,16 @@ static int new_sheet(lxw_workbook *wb, struct sheet *sh, const char *name, const
 	put_str(sh, 0, title, sh->bold);
 	sh->row = 2;
 	return 0;
+}
+
+/* put_cell: a count of people: the number, or its mark ("<3", "..") as text */
+static void put_cell(struct sheet *sh, lxw_col_t col, const struct employment_cell *c, lxw_format *f)
+{
+	char text[16];
+	if (c->mark == EMP_EXACT)
+		put_num(sh, col, c->value, f);
+	else
+		put_str(sh, col, employment_cell_text(c, text), f);
 }
 
 /* tabel1_xlsx_row: a row of Tabel 1 in format f; moves to the next row */
@@ -366,6 +395,19 @@ static void t12_xlsx(struct sheet *sh, struct arena *a, const struct yearly *y, 
 		put_num(sh, 2, y->t12_cmp.municipalities, sh->bold);
 }
 
+/* t4_xlsx: under Tabel 4, Tabel 4 from data: each column's label and count */
+static void t4_xlsx(struct sheet *sh, struct arena *a, const struct yearly *y)
+{
+	sh->row++;
+	put_str(sh, 0, arena_printf(a, "%s %d", REP_T4_DATA_TITLE, y->year), sh->bold);
+	put_str(sh, 1, "Antal", sh->bold);
+	sh->row++;
+	for (int c = 0; c < EMP_COLUMNS; c++, sh->row++) {
+		put_str(sh, 0, employment_columns[c].label, NULL);
+		put_cell(sh, 1, &y->t4.cells[c], NULL);
+	}
+}
+
 /* t2_xlsx: under Tabel 2, the registry's enterprises by origin */
 static void t2_xlsx(struct sheet *sh, const struct yearly *y)
 {
@@ -412,6 +454,8 @@ static int survey_table_xlsx(lxw_workbook *wb, struct sheet *sh, struct arena *a
 	}
 	if (!strcmp(q->code, "t2"))
 		t2_xlsx(sh, y);
+	else if (!strcmp(q->code, "t4") && y->has_t4)
+		t4_xlsx(sh, a, y);
 	else if (!strcmp(q->code, "t12") && y->has_t12)
 		t12_xlsx(sh, a, y, q);
 	return 0;
@@ -501,6 +545,18 @@ int reports_overview_xlsx(struct buf *o, const struct overview *ov)
 			put_num(&sh, 2, ov->years[i].sessions, NULL);
 		}
 	}
+	snprintf(title, sizeof(title), "%s: %s", ov->k.navn, REP_OV_PLACEMENTS);
+	if (!failed && !(failed = new_sheet(x.wb, &sh, "Forløb og ansættelser", title, 12) != 0)) {
+		put_str(&sh, 0, "År", sh.bold);
+		for (int c = 0; c < EMP_COLUMNS; c++)
+			put_str(&sh, (lxw_col_t)(1 + c), employment_columns[c].label, sh.bold);
+		sh.row++;
+		for (int i = 0; i < REPORTS_YEARS; i++, sh.row++) {
+			put_num(&sh, 0, ov->years[i].year, NULL);
+			for (int c = 0; c < EMP_COLUMNS; c++)
+				put_cell(&sh, (lxw_col_t)(1 + c), &ov->years[i].emp.cells[c], NULL);
+		}
+	}
 	int rc = xlsx_close(&x, o, failed);
 	return failed ? ERR_IO : rc;
 }
@@ -514,6 +570,8 @@ static void national_xlsx_row(struct sheet *sh, const char *name, const struct n
 	                 last->established, now->inquiries, last->inquiries, now->sessions, last->sessions};
 	for (int c = 0; c < 10; c++)
 		put_num(sh, (lxw_col_t)(1 + c), v[c], f);
+	put_cell(sh, 11, &now->placements, f);
+	put_cell(sh, 12, &last->placements, f);
 	sh->row++;
 }
 
@@ -529,9 +587,9 @@ int reports_national_xlsx(struct buf *o, const struct national *nat)
 	bool failed = new_sheet(x.wb, &sh, "Kommuner", title, 24) != 0;
 	if (!failed) {
 		static const char *const heads[] = {"SØV i alt", "Registrerede", "Nye i året", "Henvendelser",
-		                                    "Rådgivningssamtaler"};
+		                                    "Rådgivningssamtaler", "Job og forløb"};
 		put_str(&sh, 0, "Kommune", sh.bold);
-		for (int c = 0; c < 5; c++) {
+		for (int c = 0; c < 6; c++) {
 			char h[80];
 			snprintf(h, sizeof(h), "%s %d", heads[c], nat->year);
 			put_str(&sh, (lxw_col_t)(1 + 2 * c), h, sh.bold);

@@ -1,7 +1,8 @@
 /*
  * reports_yearly.c — the yearly report gathered: the survey's tables of a round (and a second
- * round), Tabel 1 and Tabel 2 from the registry for the municipalities that answered, and
- * Tabel 12 counted from the advisory sessions. Layer: capability domain (reports); no SQL.
+ * round), Tabel 1 and Tabel 2 from the registry for the municipalities that answered, Tabel 4
+ * from the placements, and Tabel 12 counted from the advisory sessions.
+ * Layer: capability domain (reports); no SQL.
  */
 #include <stdio.h>
 #include <string.h>
@@ -169,6 +170,14 @@ int reports_yearly(struct db *db, struct arena *a, const struct principal *who, 
 	if (rc)
 		return rc;
 	out->t1_total_before = before_sum.total;
+	const struct question *t4 = surveys_question(&out->s, "t4");
+	if (t4 && t4->type == Q_MATRIX) {
+		struct employment_row *rows;
+		int n;
+		if ((rc = employment_stats(db, a, year, NULL, false, &rows, &n, &out->t4)) != 0)
+			return rc;
+		out->has_t4 = true;
+	}
 	const struct question *t12 = surveys_question(&out->s, "t12");
 	out->has_t12 = t12 && t12->type == Q_SINGLE && t12->noptions == REPORTS_T12_BUCKETS;
 	if (!out->has_t12)

@@ -691,7 +691,7 @@ test('a konsulent reads the overview, a figure\'s list, the national view and th
 		expect(status === 200 && await text(page, 'main h1') === 'Overblik: Kolding Kommune',
 			`the overview of 2015 answered ${status} with "${await text(page, 'main h1')}"`);
 		const sections = await page.locator('section.report-section').count();
-		expect(sections === 4, `the overview has ${sections} sections, not 4`);
+		expect(sections === 5, `the overview has ${sections} sections, not 5`);
 		await page.emulateMedia({ media: 'print' });
 		const printed = await page.evaluate(() => ({
 			breaks: [...document.querySelectorAll('section.report-section')].map((s) => getComputedStyle(s).breakBefore),

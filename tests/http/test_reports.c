@@ -4,7 +4,8 @@
  * published tables), in `indgang report`'s JSON and the page's; its HTML and XLSX formats; a
  * municipality's overview with every figure leading to the list behind it and the lists keeping
  * the contacts' personal data out; the national view's regions, totals and sorting; the survey
- * report read by every municipality's staff; and the print stylesheet.
+ * report read by every municipality's staff; the placements (Tabel 4 from data) with their
+ * discretion in each; and the print stylesheet.
  * Layer: tests. Runs the real `indgang serve` on a demo database (harness.h); reads
  * tests/data/ relative to the repository's root, where tests/run.sh runs it.
  */
@@ -251,6 +252,11 @@ static void yearly_report_reproduces_chapter_3(void)
 	            int_at(json_object_get(t2, "from_data"), "total") == 76 &&
 	            int_at(json_object_get(t1, "growth"), "to") == 76 &&
 	            int_at(json_object_get(t1, "growth"), "from_year") == 2014;
+	/* beside Tabel 4: the placements of 2015 (the demo's 28 fleksjob in Slagelse's social-economy
+	 * enterprises), with discretion: the report is published */
+	json_t *t4 = json_object_get(json_object_get(table_named(cli, "Tabel 4"), "from_data"), "counts");
+	const char *inhouse = harness_json_str(t4, "inhouse_companies");
+	bool placements = t4 && int_at(t4, "fleksjob_soev") == 28 && inhouse && !strcmp(inhouse, "<3");
 	int tables = (int)json_array_size(json_object_get(cli, "tables"));
 	json_t *from_page = NULL;
 	struct harness_resp *page = harness_get(
@@ -263,6 +269,7 @@ static void yearly_report_reproduces_chapter_3(void)
 	json_decref(cli);
 	CHECK_OK(why);
 	CHECKF(data, "the figures from data beside Tabel 1, 2 and 12 are not the expected ones");
+	CHECKF(placements, "Tabel 4 from the placements is not beside the survey's, or not with discretion");
 	CHECKF(tables == 15, "%d tables, expected Tabel 1 to 15", tables);
 	CHECK_STATUS(page, 200);
 	CHECKF(same, "the page's JSON differs from indgang report's");
@@ -312,9 +319,9 @@ static void overview_with_its_lists(void)
 {
 	CHECK_OK(page_problem(konsulent, "/kommuner/621/overblik?year=2015"));
 	struct harness_resp *r = harness_get(konsulent, "/kommuner/621/overblik?year=2015");
-	CHECKF(count(r->body, "<section class=\"report-section\"") == 4, "%d sections",
+	CHECKF(count(r->body, "<section class=\"report-section\"") == 5, "%d sections",
 	       count(r->body, "<section class=\"report-section\""));
-	CHECK(count(r->body, "<figure class=\"chart\">") == 4);
+	CHECK(count(r->body, "<figure class=\"chart\">") == 5); /* the placements' too: exact for Kolding */
 	/* Kolding's row of Tabel 1 for 2015 (7 in all, 13 on the way), each figure a link */
 	CHECK_HAS(r->body, "<a href=\"/statistik/tabel1?year=2015&amp;kommune=621&amp;column=total\">7</a>");
 	CHECK_HAS(r->body, "<a href=\"/statistik/tabel1?year=2015&amp;kommune=621&amp;column=pipeline\">13</a>");
@@ -352,12 +359,24 @@ static void overview_with_its_lists(void)
 	/* the workbook: one sheet per table */
 	struct harness_resp *x = harness_get(konsulent, "/kommuner/621/overblik?year=2015&format=xlsx");
 	CHECK_STATUS(x, 200);
-	CHECK_OK(xlsx_problem(x->body, x->len, 3));
+	CHECK_OK(xlsx_problem(x->body, x->len, 4));
 	/* another municipality's overview: its staff and the administrator only */
 	CHECK_STATUS(harness_get(konsulent, "/kommuner/740/overblik"), 403);
 	CHECK_OK(page_problem(admin, "/kommuner/740/overblik?year=2015"));
 	CHECK_STATUS(harness_get(admin, "/kommuner/999/overblik"), 404);
 	CHECK_STATUS(harness_get(virksomhed, "/kommuner/621/overblik"), 403);
+	/* the placements of Silkeborg in 2015 (two fleksjob at companies): exact for its own staff,
+	 * "<3" for the administrator, who looks across municipalities */
+	struct harness_client *silkeborg = harness_login(srv, "konsulent@silkeborg.example", HARNESS_DEMO_PASSWORD);
+	CHECK(silkeborg);
+	struct harness_resp *own = harness_get(silkeborg, "/kommuner/740/overblik?year=2015");
+	CHECK_STATUS(own, 200);
+	CHECK_HAS(own->body, "<a href=\"/statistik/beskaeftigelse?year=2015&amp;kommune=740\">2</a>");
+	struct harness_resp *across = harness_get(admin, "/kommuner/740/overblik?year=2015");
+	CHECK_HAS(across->body, "<td>&lt;3</td>");
+	CHECK_LACKS(across->body, "kommune=740\">2</a>");
+	struct harness_resp *ox = harness_get(admin, "/kommuner/740/overblik?year=2015&format=xlsx");
+	CHECK_OK(xlsx_problem(ox->body, ox->len, 4));
 	/* linked from the home page and the menu, and for the administrator from /kommuner */
 	CHECK_HAS(harness_get(indkoeb, "/")->body, "<a href=\"/kommuner/621/overblik\">");
 	CHECK_HAS(harness_get(admin, "/kommuner")->body, "<a href=\"/kommuner/740/overblik\">");
@@ -400,6 +419,13 @@ static void national_view(void)
 	CHECK(pos(s->body, ">Silkeborg</a>") < pos(s->body, ">Skanderborg</a>"));
 	CHECK(pos(s->body, ">Skanderborg</a>") < pos(s->body, ">Favrskov</a>"));
 	CHECK_HAS(s->body, "aria-sort=\"descending\"");
+	CHECK_HAS(s->body, "<td class=\"last\">");
+	/* the placements: Silkeborg's two hidden from the administrator, so Midtjylland's subtotal
+	 * is "<3" and the country's, which with Sjælland's 30 would tell them, withheld */
+	CHECK_HAS(s->body, "<tr class=\"subtotal\"><th scope=\"row\">Region Midtjylland i alt</th>");
+	CHECK_HAS(s->body, "<td>..</td>");
+	CHECK_LACKS(s->body, "<td><a href=\"/statistik/beskaeftigelse?year=2015&amp;kommune=740\">");
+	CHECK_STATUS(harness_get(admin, "/statistik/landet?year=2015&sort=forloeb"), 200);
 	CHECK_STATUS(harness_get(admin, "/statistik/landet?sort=nope"), 400);
 	CHECK_STATUS(harness_get(admin, "/statistik/landet?year=15"), 400);
 	struct harness_resp *x = harness_get(indkoeb, "/statistik/landet?year=2015&format=xlsx");
