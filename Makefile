@@ -96,7 +96,7 @@ UNIT_BIN := $(patsubst tests/unit/test_%.c,build/tests/unit_%,$(UNIT_SRC))
 HTTP_SRC := $(sort $(wildcard tests/http/test_*.c))
 HTTP_BIN := $(patsubst tests/http/test_%.c,build/tests/http_%,$(HTTP_SRC))
 TEST_LIBS = $(eval TEST_LIBS := $$(PKG_LIBS) $$(shell pkg-config --libs cmocka libcurl))$(TEST_LIBS)
-HTTP_LIBS = $(eval HTTP_LIBS := $$(shell pkg-config --libs libcurl jansson))$(HTTP_LIBS)
+HTTP_LIBS = $(eval HTTP_LIBS := $$(shell pkg-config --libs libcurl jansson zlib))$(HTTP_LIBS)
 
 build/.deps-test: tools/setup.sh tests/browser/package.json
 	sh tools/setup.sh test

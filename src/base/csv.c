@@ -4,6 +4,7 @@
 #include "csv.h"
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "arena.h"
@@ -157,8 +158,11 @@ void csv_write_field(struct buf *o, const char *s, char delim)
 {
 	if (!s)
 		s = "";
-	bool guard = formula_start(*s) && !plain_number(s);
-	bool quote = guard || strchr(s, delim) || strchr(s, '"') || strchr(s, '\n') || strchr(s, '\r');
+	bool number = plain_number(s);
+	bool guard = formula_start(*s) && !number;
+	/* the other delimiter too (not in a number such as -1,5), for readers that guess */
+	bool quote = guard || strchr(s, delim) || (!number && (strchr(s, ',') || strchr(s, ';'))) ||
+	             strchr(s, '"') || strchr(s, '\n') || strchr(s, '\r');
 	if (!quote) {
 		buf_puts(o, s);
 		return;
@@ -172,4 +176,50 @@ void csv_write_field(struct buf *o, const char *s, char delim)
 		buf_putc(o, *s);
 	}
 	buf_putc(o, '"');
+}
+
+void csv_out_begin(struct csv_out *w, struct buf *o, char delim, bool bom)
+{
+	w->o = o;
+	w->delim = delim;
+	w->nfields = 0;
+	if (bom)
+		buf_puts(o, CSV_BOM);
+}
+
+/* the delimiter before every field but a record's first */
+static void csv_out_sep(struct csv_out *w)
+{
+	if (w->nfields++)
+		buf_putc(w->o, w->delim);
+}
+
+void csv_out_field(struct csv_out *w, const char *s)
+{
+	csv_out_sep(w);
+	csv_write_field(w->o, s, w->delim);
+}
+
+void csv_out_int(struct csv_out *w, long long v)
+{
+	csv_out_sep(w);
+	buf_printf(w->o, "%lld", v);
+}
+
+void csv_out_decimal(struct csv_out *w, double v)
+{
+	char num[40];
+	snprintf(num, sizeof(num), "%.15g", v);
+	if (w->delim == ';')
+		for (char *p = num; *p; p++)
+			if (*p == '.')
+				*p = ',';
+	csv_out_sep(w);
+	csv_write_field(w->o, num, w->delim);
+}
+
+void csv_out_end(struct csv_out *w)
+{
+	buf_puts(w->o, "\r\n");
+	w->nfields = 0;
 }

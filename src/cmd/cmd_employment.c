@@ -9,6 +9,7 @@
 
 #include "../base/arena.h"
 #include "../base/buf.h"
+#include "../base/csv.h"
 #include "../base/err.h"
 #include "../base/text.h"
 #include "../employment/employment_stats.h"
@@ -65,8 +66,11 @@ static int do_stats(struct db *db, struct arena *a, int year, const char *kommun
 	buf_init(&out, 64u * 1024 * 1024);
 	if (!strcmp(format, "xlsx"))
 		rc = employment_stats_xlsx(&out, year, true, rows, n, &total);
-	else if (!strcmp(format, "csv"))
-		employment_stats_csv(&out, rows, n, &total);
+	else if (!strcmp(format, "csv")) {
+		struct csv_out w;
+		csv_out_begin(&w, &out, ',', false);
+		employment_stats_csv(&w, false, rows, n, &total);
+	}
 	else {
 		employment_stats_json(&out, year, kommune, true, rows, n, &total);
 		buf_putc(&out, '\n');

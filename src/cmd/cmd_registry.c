@@ -9,6 +9,7 @@
 #include "../auth/users.h"
 #include "../base/arena.h"
 #include "../base/buf.h"
+#include "../base/csv.h"
 #include "../base/err.h"
 #include "../base/errs.h"
 #include "../base/text.h"
@@ -244,16 +245,19 @@ int cmd_registry(const struct cmd_ctx *ctx, int argc, char **argv)
 			fprintf(stderr, "indgang registry stats: cannot compute the statistics\n");
 			rc = EXIT_FAIL;
 		} else {
+			/* the command line's CSV is for machines: commas, English keys */
+			struct csv_out w;
+			csv_out_begin(&w, &out, ',', false);
 			if (!strcmp(format, "xlsx"))
 				registry_tables_xlsx(&out, (int)year, rows, n, &sum, t2, n2, t2_total);
 			else if (table == 2 && !strcmp(format, "json"))
 				registry_tabel2_json(&out, (int)year, t2, n2, t2_total);
 			else if (table == 2)
-				registry_tabel2_csv(&out, t2, n2, t2_total);
+				registry_tabel2_csv(&w, t2, n2, t2_total, false);
 			else if (!strcmp(format, "json"))
 				registry_tabel1_json(&out, (int)year, rows, n, &sum);
 			else
-				registry_tabel1_csv(&out, rows, n, &sum);
+				registry_tabel1_csv(&w, (int)year, rows, n, &sum, false);
 			if (!strcmp(format, "json"))
 				buf_putc(&out, '\n');
 			if (write_out(output, &out) != 0) {

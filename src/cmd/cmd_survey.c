@@ -9,6 +9,7 @@
 #include "../auth/users.h"
 #include "../base/arena.h"
 #include "../base/buf.h"
+#include "../base/csv.h"
 #include "../base/err.h"
 #include "../base/errs.h"
 #include "../store/db.h"
@@ -29,7 +30,8 @@ static const char survey_help[] =
 	"missing); any invalid cell is printed as LINE:COLUMN: message and nothing is written.\n"
 	"report prints the round's report; xlsx is written to FILE. --compare ROUND puts a second\n"
 	"round beside the first in every format (JSON: a \"compare\" object per question; CSV: a\n"
-	"compare_count column; XLSX and HTML: its columns beside the first's).\n";
+	"second count column; XLSX and HTML: its columns beside the first's). The CSV is for people\n"
+	"(Tabel, Spørgsmål, Delspørgsmål, Kommune, Svar, Antal); JSON has the codes and keys.\n";
 
 int cmd_survey(const struct cmd_ctx *ctx, int argc, char **argv)
 {
@@ -147,7 +149,9 @@ int cmd_survey(const struct cmd_ctx *ctx, int argc, char **argv)
 			surveys_report_json(&out, &r, compare ? &c : NULL);
 			buf_putc(&out, '\n');
 		} else if (!strcmp(format, "csv")) {
-			surveys_report_csv(&out, &r, compare ? &c : NULL);
+			struct csv_out w;
+			csv_out_begin(&w, &out, ',', false);
+			surveys_report_csv(&w, &r, compare ? &c : NULL);
 		} else if (!strcmp(format, "xlsx")) {
 			if (surveys_report_xlsx(&out, &a, &r, compare ? &c : NULL) != 0)
 				rc = EXIT_FAIL;

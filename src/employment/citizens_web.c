@@ -522,9 +522,9 @@ static void matches_section(struct req *r, const struct citizen *c, const struct
 		      m[i].kommune_navn ? m[i].kommune_navn : m[i].kommune, m[i].score);
 		matching_html_reasons(o, m[i].reasons, m[i].nreasons);
 		htmlf(o, "<a href=\"/forloeb/ny?citizen_id=%lld&amp;enterprise_id=%lld&amp;opening_id=%lld\">"
-		         "Opret forløb<span class=\"visually-hidden\"> hos %s</span></a></li>\n",
+		         "Opret forløb<span class=\"visually-hidden\">: %s hos %s</span></a></li>\n",
 		      (long long)c->id, (long long)m[i].enterprise_id, (long long)m[i].opening_id,
-		      m[i].enterprise_name);
+		      m[i].title, m[i].enterprise_name);
 	}
 	html(o, "</ol>\n");
 }

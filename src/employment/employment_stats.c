@@ -150,24 +150,25 @@ void employment_stats_json(struct buf *o, int year, const char *kommune, bool ex
 	json_obj_close(&w);
 }
 
-void employment_stats_csv(struct buf *o, const struct employment_row *rows, int n,
-                          const struct employment_row *total)
+void employment_stats_csv(struct csv_out *w, bool people, const struct employment_row *rows,
+                          int n, const struct employment_row *total)
 {
-	buf_puts(o, "kommune,name");
+	csv_out_field(w, people ? "Kommune" : "kommune");
+	csv_out_field(w, people ? "Kode" : "name");
 	for (int c = 0; c < EMP_COLUMNS; c++)
-		buf_printf(o, ",%s", employment_columns[c].key);
-	buf_puts(o, "\r\n");
+		csv_out_field(w, people ? employment_columns[c].label : employment_columns[c].key);
+	csv_out_end(w);
 	for (int i = 0; i <= n; i++) {
 		const struct employment_row *r = i < n ? &rows[i] : total;
-		csv_write_field(o, i < n ? r->kommune : "", ',');
-		buf_putc(o, ',');
-		csv_write_field(o, i < n ? r->navn : "I alt", ',');
+		/* for people the name comes first, as on the page */
+		const char *kode = i < n ? r->kommune : "", *navn = i < n ? r->navn : "I alt";
+		csv_out_field(w, people ? navn : kode);
+		csv_out_field(w, people ? kode : navn);
 		for (int c = 0; c < EMP_COLUMNS; c++) {
 			char t[16];
-			buf_putc(o, ',');
-			csv_write_field(o, employment_cell_text(&r->cells[c], t), ',');
+			csv_out_field(w, employment_cell_text(&r->cells[c], t));
 		}
-		buf_puts(o, "\r\n");
+		csv_out_end(w);
 	}
 }
 

@@ -88,8 +88,12 @@ int employment_stats(struct db *db, struct arena *a, int year, const char *kommu
 void employment_stats_json(struct buf *o, int year, const char *kommune, bool exact,
                            const struct employment_row *rows, int n,
                            const struct employment_row *total);
-void employment_stats_csv(struct buf *o, const struct employment_row *rows, int n,
-                          const struct employment_row *total);
+struct csv_out;
+/* employment_stats_csv: the rows and the total into the CSV file w has begun; people gives the
+ * Danish headings (Kommune, Kode, the columns' labels) of the page's download, else the keys
+ * (kommune, name, ordinary_jobs, ...) of the command line's format for machines. */
+void employment_stats_csv(struct csv_out *w, bool people, const struct employment_row *rows,
+                          int n, const struct employment_row *total);
 int employment_stats_xlsx(struct buf *o, int year, bool exact, const struct employment_row *rows,
                           int n, const struct employment_row *total);
 

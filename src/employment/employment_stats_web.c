@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "../auth/access.h"
+#include "../base/csv.h"
 #include "../base/err.h"
 #include "../base/text.h"
 #include "../http/page.h"
@@ -191,6 +192,8 @@ int employment_download_stats(struct req *r)
 		employment_stats_json(&r->out, year, kommune, exact, rows, n, &total);
 		return reply_json(r, 200);
 	}
-	employment_stats_csv(&r->out, rows, n, &total);
+	struct csv_out w;
+	page_csv_begin(r, &w);
+	employment_stats_csv(&w, true, rows, n, &total);
 	return reply_download(r, "text/csv; charset=utf-8", arena_printf(&r->a, "%s.csv", name));
 }

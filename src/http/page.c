@@ -4,9 +4,11 @@
 #include "page.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "../auth/access.h"
 #include "../auth/auth.h"
+#include "../base/csv.h"
 #include "../base/err.h"
 #include "../base/log.h"
 #include "../base/text.h"
@@ -101,4 +103,12 @@ int page_offset(const struct req *r)
 	if (text_parse_int(req_query(r, "offset"), 0, 1000000000, &v) != 0)
 		return 0;
 	return (int)v;
+}
+
+void page_csv_begin(struct req *r, struct csv_out *w)
+{
+	const char *sep = req_query(r, "sep");
+	bool commas = sep && !strcmp(sep, ",");
+	buf_reset(&r->out);
+	csv_out_begin(w, &r->out, commas ? ',' : ';', !commas);
 }

@@ -25,4 +25,10 @@ const char *page_today(struct req *r);
 int page_limit(const struct req *r, int def, int max);
 int page_offset(const struct req *r);
 
+struct csv_out;
+/* page_csv_begin: empties r->out and starts a CSV download in it, as a Danish Excel opens it:
+ * ';' between fields and a UTF-8 byte-order mark first; ?sep=, gives commas and no mark, for
+ * machines. */
+void page_csv_begin(struct req *r, struct csv_out *w);
+
 #endif

@@ -6,6 +6,7 @@
  */
 #include <string.h>
 
+#include "../base/csv.h"
 #include "../base/text.h"
 #include "../http/api.h"
 #include "../http/page.h"
@@ -93,7 +94,9 @@ int registry_page_bilag1(struct req *r)
 }
 
 /* GET /statistik/bilag1/eksport — public. ?format=csv|xlsx|json[&kommune=KODE]: the rows of the
- * page, one per municipality and enterprise, with whether it is the enterprise's home. */
+ * page, one per municipality and enterprise, with whether it is the enterprise's home. The CSV
+ * is for people (the XLSX's Danish headings; as page_csv_begin writes it, ?sep=,), or with
+ * ?raw=1 the machine columns of docs/registry.md. */
 int registry_download_bilag1(struct req *r)
 {
 	const char *format = req_query(r, "format") ? req_query(r, "format") : "csv";
@@ -116,6 +119,9 @@ int registry_download_bilag1(struct req *r)
 		registry_bilag1_json(&r->out, rows, n);
 		return reply_json(r, 200);
 	}
-	registry_bilag1_csv(&r->out, rows, n);
+	const char *raw = req_query(r, "raw");
+	struct csv_out w;
+	page_csv_begin(r, &w);
+	registry_bilag1_csv(&w, rows, n, !(raw && !strcmp(raw, "1")));
 	return reply_download(r, "text/csv; charset=utf-8", arena_printf(&r->a, "%s.csv", base));
 }

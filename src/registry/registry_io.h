@@ -1,6 +1,7 @@
 /*
  * registry_io.h — enterprises in and out as files: CSV import (checked whole before anything is
- * written, with every problem reported as LINE:COLUMN), and export as CSV, JSON and XLSX with the import's columns.
+ * written, with every problem reported as LINE:COLUMN), and export as CSV, JSON and XLSX: with
+ * the import's columns for machines, or with Danish headings and labels for people.
  * Layer: capability domain (registry).
  *
  * Columns (header names, any order; only name and kommune are required):
@@ -20,6 +21,7 @@
 #include <stddef.h>
 
 #include "../base/problems.h"
+#include "registry.h"
 
 struct arena;
 struct buf;
@@ -38,12 +40,31 @@ int registry_import_csv(struct db *db, struct arena *a, const struct principal *
                         const char *data, size_t len, bool dry_run, struct import_report *rep);
 
 enum export_format { EXPORT_CSV, EXPORT_JSON, EXPORT_XLSX };
-/* registry_export: every enterprise of kommune (NULL: all) and kind (REGISTRY_KIND_SOEV or
- * _COMPANY; NULL: both) into out, in name order: with a municipality, those whose home it is
- * and those that work with it (other_kommuner), and a last column "home" (1/0; JSON
- * true/false) saying which. XLSX needs a temporary file (libxlsxwriter writes files); its
- * bytes end up in out. */
+
+/* how an export is written */
+struct export_style {
+	enum export_format format;
+	char delim;      /* CSV: ',' or ';' */
+	bool people;     /* CSV and XLSX for people (the pages' downloads): Danish headings, labels
+	                  * and names instead of keys and codes, Ja/Nej, today's status, dates as
+	                  * dates in the XLSX, no source column. false: the import's columns, so the
+	                  * file imports as it was (the command line; the pages with ?raw=1). JSON is
+	                  * always the import's columns. */
+	const char *day; /* YYYY-MM-DD: the day whose status the people's files give */
+};
+
+/* registry_export: the command line's export: every enterprise of kommune (NULL: all) and kind
+ * (REGISTRY_KIND_SOEV or _COMPANY; NULL: both) into out, in name order, with the import's
+ * columns (CSV with commas): with a municipality, those whose home it is and those that work
+ * with it (other_kommuner), and a last column "home" (1/0; JSON true/false) saying which. XLSX
+ * needs a temporary file (libxlsxwriter writes files); its bytes end up in out. */
 int registry_export(struct db *db, struct arena *a, const char *kommune, const char *kind,
                     enum export_format f, struct buf *out);
+/* registry_export_query: every enterprise q selects (its search, filters and order; not its
+ * paging), written as st says, appended to out (a CSV's byte-order mark, if any, is the
+ * caller's). With q->kommune the last column says whether it is the enterprise's home ("home"
+ * 1/0, or "Hjemme i kommunen" Ja/Nej). 0, ERR_DB, ERR_IO (XLSX), ERR_TOOBIG. */
+int registry_export_query(struct db *db, struct arena *a, const struct registry_query *q,
+                          const struct export_style *st, struct buf *out);
 
 #endif

@@ -44,16 +44,35 @@ void registry_tabel1_json(struct buf *o, int year, const struct tabel1_row *rows
 	json_obj_close(&w);
 }
 
-void registry_tabel1_csv(struct buf *o, const struct tabel1_row *rows, int n,
-                         const struct tabel1_row *sum)
+void registry_tabel1_csv(struct csv_out *w, int year, const struct tabel1_row *rows, int n,
+                         const struct tabel1_row *sum, bool people)
 {
-	buf_puts(o, "kommune,name,total,registered,established,pipeline\r\n");
+	if (people) {
+		csv_out_field(w, "Kommune");
+		csv_out_field(w, "Kode");
+		csv_out_field(w, "Antal i alt");
+		csv_out_field(w, "Heraf registrerede");
+		char est[40];
+		snprintf(est, sizeof(est), "Etableret i %d", year);
+		csv_out_field(w, est);
+		csv_out_field(w, "Vurderes på vej");
+	} else {
+		static const char *const heads[] = {"kommune", "name", "total", "registered", "established",
+		                                    "pipeline"};
+		for (int c = 0; c < 6; c++)
+			csv_out_field(w, heads[c]);
+	}
+	csv_out_end(w);
 	for (int i = 0; i <= n; i++) {
 		const struct tabel1_row *r = i < n ? &rows[i] : sum;
-		csv_write_field(o, i < n ? r->kommune : "", ',');
-		buf_putc(o, ',');
-		csv_write_field(o, i < n ? r->navn : "I alt", ',');
-		buf_printf(o, ",%d,%d,%d,%d\r\n", r->total, r->registered, r->established, r->pipeline);
+		const char *kode = i < n ? r->kommune : "", *navn = i < n ? r->navn : "I alt";
+		csv_out_field(w, people ? navn : kode);
+		csv_out_field(w, people ? kode : navn);
+		csv_out_int(w, r->total);
+		csv_out_int(w, r->registered);
+		csv_out_int(w, r->established);
+		csv_out_int(w, r->pipeline);
+		csv_out_end(w);
 	}
 }
 
@@ -76,16 +95,21 @@ void registry_tabel2_json(struct buf *o, int year, const struct tabel2_row *rows
 	json_obj_close(&w);
 }
 
-void registry_tabel2_csv(struct buf *o, const struct tabel2_row *rows, int n, int total)
+void registry_tabel2_csv(struct csv_out *w, const struct tabel2_row *rows, int n, int total,
+                         bool people)
 {
-	buf_puts(o, "origin,label,count\r\n");
-	for (int i = 0; i < n; i++) {
-		csv_write_field(o, rows[i].origin, ',');
-		buf_putc(o, ',');
-		csv_write_field(o, rows[i].label, ',');
-		buf_printf(o, ",%d\r\n", rows[i].count);
+	if (!people)
+		csv_out_field(w, "origin");
+	csv_out_field(w, people ? "Oprindelse" : "label");
+	csv_out_field(w, people ? "Antal" : "count");
+	csv_out_end(w);
+	for (int i = 0; i <= n; i++) {
+		if (!people)
+			csv_out_field(w, i < n ? rows[i].origin : "");
+		csv_out_field(w, i < n ? rows[i].label : "I alt");
+		csv_out_int(w, i < n ? rows[i].count : total);
+		csv_out_end(w);
 	}
-	buf_printf(o, ",I alt,%d\r\n", total);
 }
 
 int registry_tables_xlsx(struct buf *o, int year, const struct tabel1_row *rows, int n,
@@ -137,21 +161,37 @@ int registry_tables_xlsx(struct buf *o, int year, const struct tabel1_row *rows,
 	return xlsx_close(&x, o, false);
 }
 
-void registry_bilag1_csv(struct buf *o, const struct bilag1_row *rows, int n)
+/* Bilag 1's headings for people, in the CSV and the XLSX */
+static const char *const bilag1_heads[6] = {"Kommune", "Kode", "Virksomhed", "Hjemme i kommunen",
+                                            "Hjemkommune", "Hjemkommunens kode"};
+
+void registry_bilag1_csv(struct csv_out *w, const struct bilag1_row *rows, int n, bool people)
 {
-	buf_puts(o, "kommune,kommune_name,enterprise_id,name,home,home_kommune,home_kommune_name\r\n");
+	static const char *const machine[] = {"kommune", "kommune_name", "enterprise_id", "name", "home",
+	                                      "home_kommune", "home_kommune_name"};
+	for (int c = 0; c < (people ? 6 : 7); c++)
+		csv_out_field(w, people ? bilag1_heads[c] : machine[c]);
+	csv_out_end(w);
 	for (int i = 0; i < n; i++) {
 		const struct bilag1_row *r = &rows[i];
-		csv_write_field(o, r->kommune, ',');
-		buf_putc(o, ',');
-		csv_write_field(o, r->navn, ',');
-		buf_printf(o, ",%lld,", (long long)r->id);
-		csv_write_field(o, r->name, ',');
-		buf_puts(o, r->home ? ",1," : ",0,");
-		csv_write_field(o, r->home_kommune, ',');
-		buf_putc(o, ',');
-		csv_write_field(o, r->home_navn, ',');
-		buf_puts(o, "\r\n");
+		if (people) {
+			/* the columns of the XLSX */
+			csv_out_field(w, r->navn);
+			csv_out_field(w, r->kommune);
+			csv_out_field(w, r->name);
+			csv_out_field(w, r->home ? "Ja" : "Nej");
+			csv_out_field(w, r->home_navn);
+			csv_out_field(w, r->home_kommune);
+		} else {
+			csv_out_field(w, r->kommune);
+			csv_out_field(w, r->navn);
+			csv_out_int(w, r->id);
+			csv_out_field(w, r->name);
+			csv_out_int(w, r->home);
+			csv_out_field(w, r->home_kommune);
+			csv_out_field(w, r->home_navn);
+		}
+		csv_out_end(w);
 	}
 }
 
@@ -188,10 +228,8 @@ int registry_bilag1_xlsx(struct buf *o, const struct bilag1_row *rows, int n)
 	lxw_worksheet *ws = workbook_add_worksheet(wb, "Bilag 1");
 	worksheet_write_string(ws, 0, 0, "Bilag 1. Socialøkonomiske virksomheder som kommunerne "
 	                                 "samarbejder med", bold);
-	static const char *heads[] = {"Kommune", "Kode", "Virksomhed", "Hjemme i kommunen",
-	                              "Hjemkommune", "Hjemkommunens kode"};
 	for (int c = 0; c < 6; c++)
-		worksheet_write_string(ws, 2, (lxw_col_t)c, heads[c], bold);
+		worksheet_write_string(ws, 2, (lxw_col_t)c, bilag1_heads[c], bold);
 	for (int i = 0; i < n; i++) {
 		/* every cell as text: codes keep their digits, nothing is a formula */
 		lxw_row_t row = (lxw_row_t)(3 + i);

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "../base/csv.h"
 #include "../base/err.h"
 #include "../base/text.h"
 #include "../http/api.h"
@@ -100,7 +101,7 @@ int registry_page_stats(struct req *r)
 			{"Heraf registrerede", reg, "#b45f06"},
 			{"Vurderes på vej", pipe, "#38761d"},
 		};
-		chart_bars(o, "tabel1", arena_printf(&r->a, "Tabel 1 for %d som søjlediagram", year), cats, n,
+		chart_bars(o, "tabel1", arena_printf(&r->a, "Tabel 1 for %d som diagram", year), cats, n,
 		           series, 3);
 	}
 	htmlf(o, "<h2>Tabel 2. Virksomheder efter oprindelse pr. 31.12.%d</h2>\n", year);
@@ -112,17 +113,24 @@ int registry_page_stats(struct req *r)
 	      t2_total);
 	const char *k = req_query(r, "kommuner");
 	const char *kq = k && *k ? arena_printf(&r->a, "&kommuner=%s", html_url(&r->a, k)) : "";
-	htmlf(o, "<p>Hent tabellerne: <a href=\"/statistik/virksomheder?format=csv&amp;year=%d%s\">CSV</a> · "
-	         "<a href=\"/statistik/virksomheder?format=xlsx&amp;year=%d%s\">Excel (XLSX)</a> · "
-	         "<a href=\"/api/v1/stats/enterprises?year=%d%s\">JSON</a></p>\n",
-	      year, kq, year, kq, year, kq);
+	/* one workbook with both tables; a CSV file and a JSON answer per table */
+	htmlf(o, "<p>Hent tabellerne: <a href=\"/statistik/virksomheder?format=xlsx&amp;year=%d%s\">"
+	         "Tabel 1 og 2 i Excel (XLSX)</a> · "
+	         "<a href=\"/statistik/virksomheder?format=csv&amp;table=1&amp;year=%d%s\">Tabel 1 som CSV</a> · "
+	         "<a href=\"/statistik/virksomheder?format=csv&amp;table=2&amp;year=%d%s\">Tabel 2 som CSV</a> · "
+	         "<a href=\"/api/v1/stats/enterprises?year=%d%s\">Tabel 1 som JSON</a> · "
+	         "<a href=\"/api/v1/stats/enterprises?table=2&amp;year=%d%s\">Tabel 2 som JSON</a></p>\n",
+	      year, kq, year, kq, year, kq, year, kq, year, kq);
 	htmlf(o, "<p class=\"hint\">%s</p>\n", R_STATS_SOEV_ONLY);
 	htmlf(o, "<p><a href=\"/statistik/bilag1\">%s</a></p>\n", R_BILAG1_LINK);
 	htmlf(o, "<p><a href=\"/statistik/beskaeftigelse?year=%d\">Tabel 4: forløb og ansættelser</a></p>\n", year);
 	return page_end(r, 200);
 }
 
-/* GET /statistik/virksomheder — public. ?format=csv|xlsx|json&year=Y&kommuner=... */
+/* GET /statistik/virksomheder — public. ?format=csv|xlsx|json&year=Y&kommuner=...&table=1|2:
+ * XLSX both tables (a sheet each); CSV and JSON the table asked for (default 1). The CSV is for
+ * people (Danish headings; as page_csv_begin writes it, ?sep=,), or with ?raw=1 the command
+ * line's columns. */
 int registry_download_stats(struct req *r)
 {
 	int year;
@@ -130,6 +138,10 @@ int registry_download_stats(struct req *r)
 	if (!registry_web_stats_params(r, false, &year, &list))
 		return 0;
 	const char *format = req_query(r, "format") ? req_query(r, "format") : "csv";
+	const char *table = req_query(r, "table");
+	bool two = table && !strcmp(table, "2");
+	if (table && *table && !two && strcmp(table, "1"))
+		return reply_page_error(r, 400, "Tabellen skal være 1 eller 2.");
 	struct tabel1_row *rows, sum;
 	struct tabel2_row *t2;
 	int n, n2, t2_total;
@@ -142,41 +154,61 @@ int registry_download_stats(struct req *r)
 	if (!strcmp(format, "xlsx")) {
 		if (registry_tables_xlsx(&r->out, year, rows, n, &sum, t2, n2, t2_total) != 0)
 			return reply_page_error(r, 500, "Regnearket kunne ikke skrives.");
-		return reply_download(r, XLSX_TYPE, arena_printf(&r->a, "tabel1-%d.xlsx", year));
+		return reply_download(r, XLSX_TYPE, arena_printf(&r->a, "tabel1-og-2-%d.xlsx", year));
 	}
 	if (!strcmp(format, "json")) {
-		registry_tabel1_json(&r->out, year, rows, n, &sum);
+		if (two)
+			registry_tabel2_json(&r->out, year, t2, n2, t2_total);
+		else
+			registry_tabel1_json(&r->out, year, rows, n, &sum);
 		return reply_json(r, 200);
 	}
 	if (strcmp(format, "csv"))
 		return reply_page_error(r, 400, "Formatet skal være csv, xlsx eller json.");
-	registry_tabel1_csv(&r->out, rows, n, &sum);
-	return reply_download(r, "text/csv; charset=utf-8", arena_printf(&r->a, "tabel1-%d.csv", year));
+	const char *raw = req_query(r, "raw");
+	bool people = !(raw && !strcmp(raw, "1"));
+	struct csv_out w;
+	page_csv_begin(r, &w);
+	if (two)
+		registry_tabel2_csv(&w, t2, n2, t2_total, people);
+	else
+		registry_tabel1_csv(&w, year, rows, n, &sum, people);
+	return reply_download(r, "text/csv; charset=utf-8", arena_printf(&r->a, "tabel%d-%d.csv", two ? 2 : 1, year));
 }
 
-/* GET /virksomheder/eksport — public. ?format=csv|xlsx|json[&kommune=KODE][&kind=...]: every
- * enterprise with the import's columns. kind as on the list page: soev (the default), company
- * or all; an unknown value counts as the default, as there. */
+/* GET /virksomheder/eksport — public. ?format=csv|xlsx|json with the list page's query (q,
+ * kommune, service, target, kind, status, registered, sort; not its paging): every enterprise
+ * the page lists, in its order. kind as on the list page: soev (the default), company or all; an
+ * unknown value counts as the default, as there. CSV and XLSX for people (Danish headings and
+ * labels; the CSV as page_csv_begin writes it, ?sep=,); ?raw=1 gives the import's columns
+ * instead, as `indgang registry export` writes them. JSON has the import's columns. */
 int registry_download_export(struct req *r)
 {
 	const char *format = req_query(r, "format") ? req_query(r, "format") : "csv";
-	const char *kommune = req_query(r, "kommune");
-	if (kommune && !text_is_digits(kommune, 3))
-		kommune = NULL;
-	const char *kind = req_query(r, "kind");
-	if (!kind || (strcmp(kind, "all") && !registry_kind_valid(kind)))
-		kind = REGISTRY_KIND_SOEV;
-	else if (!strcmp(kind, "all"))
-		kind = NULL;
-	enum export_format f = !strcmp(format, "xlsx") ? EXPORT_XLSX : !strcmp(format, "json") ? EXPORT_JSON : EXPORT_CSV;
 	if (strcmp(format, "csv") && strcmp(format, "xlsx") && strcmp(format, "json"))
 		return reply_page_error(r, 400, "Formatet skal være csv, xlsx eller json.");
+	struct registry_query q;
+	registry_query_from(r, &q, 0);
+	const char *kind = req_query(r, "kind");
+	if (!kind || (strcmp(kind, "all") && !registry_kind_valid(kind)))
+		q.kind = REGISTRY_KIND_SOEV;
+	else if (!strcmp(kind, "all"))
+		q.kind = NULL;
+	const char *raw = req_query(r, "raw");
+	struct export_style st = {
+		.format = !strcmp(format, "xlsx") ? EXPORT_XLSX : !strcmp(format, "json") ? EXPORT_JSON : EXPORT_CSV,
+		.delim = ',', .people = !(raw && !strcmp(raw, "1")), .day = page_today(r)};
 	buf_reset(&r->out);
-	if (registry_export(r->db, &r->a, kommune, kind, f, &r->out) != 0)
+	if (st.format == EXPORT_CSV) {
+		struct csv_out w;
+		page_csv_begin(r, &w);
+		st.delim = w.delim;
+	}
+	if (registry_export_query(r->db, &r->a, &q, &st, &r->out) != 0)
 		return reply_page_error(r, 500, "Eksporten kunne ikke skrives.");
-	if (f == EXPORT_XLSX)
+	if (st.format == EXPORT_XLSX)
 		return reply_download(r, XLSX_TYPE, "virksomheder.xlsx");
-	if (f == EXPORT_CSV)
+	if (st.format == EXPORT_CSV)
 		return reply_download(r, "text/csv; charset=utf-8", "virksomheder.csv");
 	return reply_json(r, 200);
 }

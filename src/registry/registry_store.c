@@ -298,19 +298,31 @@ int registry_store_list(struct db *db, struct arena *a, const struct registry_qu
 	return 0;
 }
 
-int registry_store_ids(struct db *db, struct arena *a, const char *kommune, const char *kind,
+int registry_store_ids(struct db *db, struct arena *a, const struct registry_query *q,
                        int64_t **ids, bool **home, int *n)
 {
-	struct db_stmt *s = db_prepare(db, "SELECT e.id, coalesce(e.kommune = :kommune, 1)"
-	                                   " FROM enterprises e"
-	                                   " WHERE (:kommune IS NULL OR e.kommune = :kommune"
-	                                   " OR EXISTS (SELECT 1 FROM enterprise_kommuner ek"
-	                                   "   WHERE ek.enterprise_id = e.id AND ek.kommune = :kommune))"
-	                                   " AND (:kind IS NULL OR e.kind = :kind)"
-	                                   " ORDER BY e.name_key, e.id");
+	/* the list's six statements without the paging: search or not, times three sort orders */
+#define IDS_SELECT "SELECT e.id, coalesce(e.kommune = :kommune, 1)" \
+	" FROM enterprises e JOIN kommuner k ON k.kode = e.kommune"
+#define BY_ESTABLISHED " ORDER BY e.established IS NULL, e.established DESC, e.name_key, e.id"
+#define BY_KOMMUNE " ORDER BY k.navn COLLATE da, e.name_key, e.id"
+#define BY_NAME " ORDER BY e.name_key, e.id"
+	struct db_stmt *s;
+	if (q->match)
+		s = q->sort == 1 ? db_prepare(db, IDS_SELECT WHERE_SEARCH BY_ESTABLISHED)
+		    : q->sort == 2 ? db_prepare(db, IDS_SELECT WHERE_SEARCH BY_KOMMUNE)
+		                   : db_prepare(db, IDS_SELECT WHERE_SEARCH BY_NAME);
+	else
+		s = q->sort == 1 ? db_prepare(db, IDS_SELECT WHERE_ALL BY_ESTABLISHED)
+		    : q->sort == 2 ? db_prepare(db, IDS_SELECT WHERE_ALL BY_KOMMUNE)
+		                   : db_prepare(db, IDS_SELECT WHERE_ALL BY_NAME);
+#undef IDS_SELECT
+#undef BY_ESTABLISHED
+#undef BY_KOMMUNE
+#undef BY_NAME
 	if (!s)
 		return ERR_DB;
-	if (db_bind_text(s, ":kommune", kommune) | db_bind_text(s, ":kind", kind)) {
+	if (bind_query(s, q)) {
 		db_done(s);
 		return ERR_DB;
 	}

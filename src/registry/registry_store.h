@@ -26,10 +26,10 @@ int registry_store_find(struct db *db, const char *cvr, const char *name, const 
 
 int registry_store_list(struct db *db, struct arena *a, const struct registry_query *q,
                         struct registry_item **items, int *n, int *total);
-/* registry_store_ids: the id of every enterprise of kommune (NULL: all) and kind (NULL: both)
- * in name order, for exports: those whose home it is and those that work with it, (*home)[i]
- * saying which. */
-int registry_store_ids(struct db *db, struct arena *a, const char *kommune, const char *kind,
+/* registry_store_ids: the id of every enterprise q selects, in q's order, without paging (q's
+ * limit and offset are not read), for exports; with q->kommune those whose home it is and those
+ * that work with it, (*home)[i] saying which (always true without). */
+int registry_store_ids(struct db *db, struct arena *a, const struct registry_query *q,
                        int64_t **ids, bool **home, int *n);
 
 /* registry_store_bilag1: see registry_bilag1. */

@@ -109,7 +109,7 @@ static void kind_select(struct req *r, const char *kind)
 /* GET /virksomheder — public. With ?kommune=K also the enterprises that work with K from
  * another municipality, marked as such. Search (q), filters kommune, service, target,
  * kind=soev|company|all (default soev), status, registered; sort name|established|kommune;
- * paginated. The download links keep the municipality and the kind. */
+ * paginated. The download links keep the search, the filters and the order, not the paging. */
 int registry_page_list(struct req *r)
 {
 	struct registry_query q;
@@ -197,12 +197,22 @@ int registry_page_list(struct req *r)
 			buf_printf(&extra, "&%s=%s", keep[i], html_url(&r->a, nonblank(r, keep[i])));
 	form_pagination(o, "/virksomheder", arena_strdup(&r->a, buf_str(&extra)), q.offset, q.limit, total);
 	buf_free(&extra);
-	/* the export of the municipality filtered by, or of all, of the kind on screen */
-	const char *kq = q.kommune ? arena_printf(&r->a, "&kind=%s&kommune=%s", kind, q.kommune)
-	                           : arena_printf(&r->a, "&kind=%s", kind);
-	htmlf(o, "<p>%s: <a href=\"/virksomheder/eksport?format=csv%s\">CSV</a> · "
+	/* the downloads hold every row the list holds (all its pages): the kind on screen, then
+	 * each filter, the search and the order that is set (the default order left out) */
+	buf_init(&extra, 8192);
+	buf_printf(&extra, "&kind=%s", kind);
+	const char *dl[] = {"kommune", "q", "service", "target", "status", "registered", "sort"};
+	for (size_t i = 0; i < sizeof(dl) / sizeof(dl[0]); i++) {
+		const char *v = nonblank(r, dl[i]);
+		if (v && !(i == 0 && !q.kommune) && !(!strcmp(dl[i], "sort") && !strcmp(v, "name")))
+			buf_printf(&extra, "&%s=%s", dl[i], html_url(&r->a, v));
+	}
+	const char *kq = arena_strdup(&r->a, buf_str(&extra));
+	buf_free(&extra);
+	htmlf(o, "<p>%s (%d %s): <a href=\"/virksomheder/eksport?format=csv%s\">CSV</a> · "
 	         "<a href=\"/virksomheder/eksport?format=xlsx%s\">Excel (XLSX)</a> · "
-	         "<a href=\"/virksomheder/eksport?format=json%s\">JSON</a></p>\n", R_EXPORT, kq, kq, kq);
+	         "<a href=\"/virksomheder/eksport?format=json%s\">JSON</a></p>\n", R_EXPORT, total,
+	      total == 1 ? "virksomhed" : "virksomheder", kq, kq, kq);
 	bilag1_link(r, q.kommune);
 	return page_end(r, 200);
 }

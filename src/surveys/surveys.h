@@ -194,14 +194,23 @@ struct report {
 /* surveys_report: counts over the round's submitted answers. */
 int surveys_report(struct db *db, struct arena *a, const struct survey *s, const struct round *rd,
                    struct report *out);
+/* surveys_table_name: what the report calls question i of s, into out (cap bytes): "Tabel N"
+ * for a code tN (the 2015 report's tables, numbered as there), else "Spørgsmål K" with K its
+ * place in the survey. */
+void surveys_table_name(const struct survey *s, int i, char *out, size_t cap);
+
 /* surveys_report_json / _csv / _xlsx: the report written out (the HTML page is
  * surveys_report_html.c's). cmp, when not NULL, is a second round of the same survey, given side
  * by side: JSON a "compare" object at the top (round, respondents) and in every question (round
- * and the question's counts as for the first round); CSV a column compare_count after count;
- * XLSX the second round's columns after the first's. CSV rows: question,item,option,label,count
- * with an "I alt" row per table. The free-text answers are the first round's only. */
+ * and the question's counts as for the first round); CSV a second count column; XLSX the
+ * second round's columns after the first's. The free-text answers are the first round's only.
+ * JSON is for machines (codes and keys); CSV and XLSX are for people: the CSV's rows are
+ * Tabel;Spørgsmål;Delspørgsmål;Kommune;Svar;Antal (with a second round "Antal (RUNDE)" for
+ * each), every row as many fields, an "I alt" row per table, a free-text answer with its
+ * municipality and an empty count; the XLSX has a sheet per table named as the table. */
+struct csv_out;
 void surveys_report_json(struct buf *o, const struct report *r, const struct report *cmp);
-void surveys_report_csv(struct buf *o, const struct report *r, const struct report *cmp);
+void surveys_report_csv(struct csv_out *w, const struct report *r, const struct report *cmp);
 int surveys_report_xlsx(struct buf *o, struct arena *a, const struct report *r, const struct report *cmp);
 
 #endif

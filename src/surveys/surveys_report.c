@@ -201,88 +201,115 @@ void surveys_report_json(struct buf *o, const struct report *r, const struct rep
 	json_obj_close(&w);
 }
 
-/* csv_row: one count; with a second round (cmp true) its count follows in compare_count */
-static void csv_row(struct buf *o, const char *q, const char *item, const char *option,
-                    const char *label, long long count, bool cmp, long long cmp_count)
+void surveys_table_name(const struct survey *s, int i, char *out, size_t cap)
 {
-	csv_write_field(o, q, ',');
-	buf_putc(o, ',');
-	csv_write_field(o, item, ',');
-	buf_putc(o, ',');
-	csv_write_field(o, option, ',');
-	buf_putc(o, ',');
-	csv_write_field(o, label, ',');
-	buf_printf(o, ",%lld", count);
-	if (cmp)
-		buf_printf(o, ",%lld", cmp_count);
-	buf_puts(o, "\r\n");
-}
-
-void surveys_report_csv(struct buf *o, const struct report *r, const struct report *cmp)
-{
-	bool c = cmp != NULL;
-	buf_puts(o, c ? "question,item,option,label,count,compare_count\r\n" : "question,item,option,label,count\r\n");
-	for (int i = 0; i < r->s->nquestions; i++) {
-		const struct qreport *qr = &r->q[i], *cq = c ? &cmp->q[i] : qr;
-		const struct question *q = qr->q;
-		if (q->type == Q_SINGLE || q->type == Q_MULTI) {
-			for (int k = 0; k < q->noptions; k++)
-				csv_row(o, q->code, "", q->options[k].key, q->options[k].label, qr->counts[k], c, cq->counts[k]);
-			csv_row(o, q->code, "", "", q->type == Q_MULTI ? "Antal besvarelser i alt" : "I alt",
-			        qr->answered, c, cq->answered);
-		} else if (q->type == Q_MATRIX) {
-			for (int it = 0; it < q->nitems; it++) {
-				for (int k = 0; k < q->noptions; k++)
-					csv_row(o, q->code, q->items[it].key, q->options[k].key, q->options[k].label,
-					        qr->item_counts[it * q->noptions + k], c, cq->item_counts[it * q->noptions + k]);
-				csv_row(o, q->code, q->items[it].key, "", "I alt", qr->item_answered[it], c,
-				        cq->item_answered[it]);
-			}
-		} else if (q->type == Q_NUMBER) {
-			csv_row(o, q->code, "", "answered", "Antal svar", qr->n, c, cq->n);
-			csv_row(o, q->code, "", "sum", "Sum", qr->sum, c, cq->sum);
-			if (qr->n || (c && cq->n)) {
-				/* an empty cell where a round has no answers */
-				const struct qreport *both[2] = {qr, cq};
-				const char *names[3][2] = {{"min", "Mindste"}, {"max", "Største"}, {"median", "Median"}};
-				for (int k = 0; k < 3; k++) {
-					csv_write_field(o, q->code, ',');
-					buf_printf(o, ",,%s,", names[k][0]);
-					csv_write_field(o, names[k][1], ',');
-					for (int b = 0; b < (c ? 2 : 1); b++) {
-						buf_putc(o, ',');
-						if (!both[b]->n)
-							continue;
-						if (k == 0)
-							buf_printf(o, "%lld", both[b]->min);
-						else if (k == 1)
-							buf_printf(o, "%lld", both[b]->max);
-						else
-							buf_printf(o, "%.15g", both[b]->median);
-					}
-					buf_puts(o, "\r\n");
-				}
-			}
-		} else {
-			/* free text: the round's answers (a count has no meaning here, so no compare_count) */
-			for (int k = 0; k < qr->ntexts; k++) {
-				csv_write_field(o, q->code, ',');
-				buf_putc(o, ',');
-				csv_write_field(o, qr->texts[k].kommune, ',');
-				buf_putc(o, ',');
-				csv_write_field(o, qr->texts[k].navn, ',');
-				buf_putc(o, ',');
-				csv_write_field(o, qr->texts[k].text, ',');
-				buf_puts(o, c ? ",,\r\n" : "\r\n");
-			}
-		}
-	}
+	const char *code = s->questions[i].code;
+	size_t n = code ? strlen(code) : 0;
+	bool tabel = n >= 2 && n <= 4 && code[0] == 't' && code[1] != '0';
+	for (size_t k = 1; tabel && k < n; k++)
+		tabel = code[k] >= '0' && code[k] <= '9';
+	if (tabel)
+		snprintf(out, cap, "Tabel %s", code + 1);
+	else
+		snprintf(out, cap, "Spørgsmål %d", i + 1);
 }
 
 /* the round as a reader knows it: its title, else its code */
 static const char *round_name(const struct report *r)
 {
 	return r->rd->title && *r->rd->title ? r->rd->title : r->rd->code;
+}
+
+/* csv_lead: the first four fields of a row of question i: its table, its text, the matrix
+ * item's label and the municipality (for free text) */
+static void csv_lead(struct csv_out *w, const struct report *r, int i, const char *item,
+                     const char *kommune)
+{
+	char name[48];
+	surveys_table_name(r->s, i, name, sizeof(name));
+	csv_out_field(w, name);
+	csv_out_field(w, r->s->questions[i].text);
+	csv_out_field(w, item);
+	csv_out_field(w, kommune);
+}
+
+/* csv_count: a row of question i with an answer's label and its count, and the second round's
+ * when there is one */
+static void csv_count(struct csv_out *w, const struct report *r, int i, const char *item,
+                      const char *label, long long count, bool cmp, long long cmp_count)
+{
+	csv_lead(w, r, i, item, "");
+	csv_out_field(w, label);
+	csv_out_int(w, count);
+	if (cmp)
+		csv_out_int(w, cmp_count);
+	csv_out_end(w);
+}
+
+void surveys_report_csv(struct csv_out *w, const struct report *r, const struct report *cmp)
+{
+	bool c = cmp != NULL;
+	static const char *const heads[] = {"Tabel", "Spørgsmål", "Delspørgsmål", "Kommune", "Svar"};
+	for (size_t k = 0; k < sizeof(heads) / sizeof(heads[0]); k++)
+		csv_out_field(w, heads[k]);
+	char head[300];
+	snprintf(head, sizeof(head), "Antal (%s)", round_name(r));
+	csv_out_field(w, c ? head : "Antal");
+	if (c) {
+		snprintf(head, sizeof(head), "Antal (%s)", round_name(cmp));
+		csv_out_field(w, head);
+	}
+	csv_out_end(w);
+	for (int i = 0; i < r->s->nquestions; i++) {
+		const struct qreport *qr = &r->q[i], *cq = c ? &cmp->q[i] : qr;
+		const struct question *q = qr->q;
+		if (q->type == Q_SINGLE || q->type == Q_MULTI) {
+			for (int k = 0; k < q->noptions; k++)
+				csv_count(w, r, i, "", q->options[k].label, qr->counts[k], c, cq->counts[k]);
+			csv_count(w, r, i, "", q->type == Q_MULTI ? "Antal besvarelser i alt" : "I alt",
+			          qr->answered, c, cq->answered);
+		} else if (q->type == Q_MATRIX) {
+			for (int it = 0; it < q->nitems; it++) {
+				const char *item = q->items[it].label;
+				for (int k = 0; k < q->noptions; k++)
+					csv_count(w, r, i, item, q->options[k].label, qr->item_counts[it * q->noptions + k],
+					          c, cq->item_counts[it * q->noptions + k]);
+				csv_count(w, r, i, item, "I alt", qr->item_answered[it], c, cq->item_answered[it]);
+			}
+		} else if (q->type == Q_NUMBER) {
+			csv_count(w, r, i, "", "Antal svar", qr->n, c, cq->n);
+			csv_count(w, r, i, "", "Sum", qr->sum, c, cq->sum);
+			/* an empty cell where a round has no answers */
+			const struct qreport *both[2] = {qr, cq};
+			const char *names[3] = {"Mindste", "Median", "Største"};
+			for (int k = 0; k < 3 && (qr->n || (c && cq->n)); k++) {
+				csv_lead(w, r, i, "", "");
+				csv_out_field(w, names[k]);
+				for (int b = 0; b < (c ? 2 : 1); b++) {
+					if (!both[b]->n)
+						csv_out_field(w, "");
+					else if (k == 0)
+						csv_out_int(w, both[b]->min);
+					else if (k == 1)
+						csv_out_decimal(w, both[b]->median);
+					else
+						csv_out_int(w, both[b]->max);
+				}
+				csv_out_end(w);
+			}
+		} else {
+			/* free text: the round's answers by municipality, with no count (and none of a
+			 * second round's texts) */
+			for (int k = 0; k < qr->ntexts; k++) {
+				csv_lead(w, r, i, "", qr->texts[k].navn);
+				csv_out_field(w, qr->texts[k].text);
+				csv_out_field(w, "");
+				if (c)
+					csv_out_field(w, "");
+				csv_out_end(w);
+			}
+		}
+	}
 }
 
 int surveys_report_xlsx(struct buf *o, struct arena *a, const struct report *r, const struct report *cmp)
@@ -298,12 +325,14 @@ int surveys_report_xlsx(struct buf *o, struct arena *a, const struct report *r, 
 	for (int i = 0; i < r->s->nquestions; i++) {
 		const struct qreport *qr = &r->q[i], *cq = cmp ? &cmp->q[i] : NULL;
 		const struct question *q = qr->q;
-		/* one sheet per table, named by the question's code (unique, at most 32 characters) */
-		lxw_worksheet *ws = workbook_add_worksheet(wb, q->code);
+		/* one sheet per table, named as the report names it ("Tabel 2", unique and short) */
+		char name[48];
+		surveys_table_name(r->s, i, name, sizeof(name));
+		lxw_worksheet *ws = workbook_add_worksheet(wb, name);
 		if (!ws)
 			continue;
 		worksheet_set_column(ws, 0, 0, 70, wrap);
-		worksheet_write_string(ws, 0, 0, q->text, bold);
+		worksheet_write_string(ws, 0, 0, arena_printf(a, "%s: %s", name, q->text), bold);
 		lxw_row_t row = 2;
 		if (q->type == Q_SINGLE || q->type == Q_MULTI) {
 			/* with a second round: its counts in the next column */

@@ -14,14 +14,17 @@
 #include "../view/chart.h"
 #include "../view/html.h"
 
+/* the round as a reader knows it: its title, else its code */
 static const char *round_label(const struct report *r)
 {
 	return r->rd->title && *r->rd->title ? r->rd->title : r->rd->code;
 }
 
+/* table_choices: a single or multi question's table (the second round's column first, as in
+ * Tabel 12) and its chart; name is the table's ("Tabel 3"), n the question's place */
 static void table_choices(struct buf *o, struct arena *a, const struct qreport *qr,
                           const struct qreport *cmp, const struct report *r,
-                          const struct report *c, int n)
+                          const struct report *c, const char *name, int n)
 {
 	const struct question *q = qr->q;
 	html(o, "<table class=\"numbers\">\n<thead><tr><th scope=\"col\">Svar</th>");
@@ -49,7 +52,7 @@ static void table_choices(struct buf *o, struct arena *a, const struct qreport *
 	if (cmp)
 		series[ns++] = (struct chart_series){round_label(c), cmp->counts, "#b45f06"};
 	series[ns++] = (struct chart_series){round_label(r), qr->counts, "#0b5394"};
-	chart_bars(o, arena_printf(a, "chart-%s-%d", q->code, n), arena_printf(a, "%s som søjlediagram", q->code),
+	chart_bars(o, arena_printf(a, "chart-%s-%d", q->code, n), arena_printf(a, "%s som diagram", name),
 	           cats, q->noptions, series, ns);
 }
 
@@ -57,12 +60,15 @@ static void table_choices(struct buf *o, struct arena *a, const struct qreport *
 static const char *const palette[] = {"#0b5394", "#b45f06", "#38761d", "#741b47", "#3d3d3d", "#7f6000",
                                       "#0e6b73", "#a61c00"};
 
-static void chart_matrix(struct buf *o, struct arena *a, const struct qreport *qr, int n)
+/* chart_matrix: a matrix question's chart: a group of bars per item (by its label), a bar per
+ * answer on the scale */
+static void chart_matrix(struct buf *o, struct arena *a, const struct qreport *qr, const char *name,
+                         int n)
 {
 	const struct question *q = qr->q;
 	const char **cats = arena_alloc(a, sizeof(*cats) * (size_t)q->nitems);
 	for (int it = 0; it < q->nitems; it++)
-		cats[it] = q->items[it].key;
+		cats[it] = q->items[it].label;
 	int ns = q->noptions < 8 ? q->noptions : 8;
 	struct chart_series *series = arena_alloc(a, sizeof(*series) * (size_t)ns);
 	for (int k = 0; k < ns; k++) {
@@ -72,10 +78,11 @@ static void chart_matrix(struct buf *o, struct arena *a, const struct qreport *q
 		series[k] = (struct chart_series){q->options[k].label, vals, palette[k]};
 	}
 	chart_bars(o, arena_printf(a, "chart-%s-%d", q->code, n),
-	           arena_printf(a, "%s som søjlediagram: delspørgsmål a, b, ... efter svar", q->code), cats,
-	           q->nitems, series, ns);
+	           arena_printf(a, "%s som diagram: svarene på hvert delspørgsmål", name), cats, q->nitems,
+	           series, ns);
 }
 
+/* table_matrix: the items × the scale, with each item's "I alt" */
 static void table_matrix(struct buf *o, const struct qreport *qr)
 {
 	const struct question *q = qr->q;
@@ -92,6 +99,7 @@ static void table_matrix(struct buf *o, const struct qreport *qr)
 	html(o, "</tbody>\n</table>\n");
 }
 
+/* table_number: count, sum, and with answers the smallest, the median and the largest */
 static void table_number(struct buf *o, const struct qreport *qr)
 {
 	htmlf(o, "<table class=\"numbers\">\n<tbody>\n<tr><th scope=\"row\">Antal svar</th><td>%d</td></tr>\n"
@@ -106,6 +114,7 @@ static void table_number(struct buf *o, const struct qreport *qr)
 	html(o, "</tbody>\n</table>\n");
 }
 
+/* table_texts: the free-text answers by municipality */
 static void table_texts(struct buf *o, const struct qreport *qr)
 {
 	if (qr->ntexts == 0) {
@@ -130,16 +139,18 @@ void surveys_report_html(struct buf *o, struct arena *a, const struct report *r,
 	for (int i = 0; i < r->s->nquestions; i++) {
 		const struct qreport *qr = &r->q[i];
 		const struct question *q = qr->q;
-		htmlf(o, "<section class=\"question\" id=\"q-%s\">\n<h2><span class=\"code\">%s</span> %s</h2>\n",
-		      q->code, q->code, q->text);
+		char name[48];
+		surveys_table_name(r->s, i, name, sizeof(name));
+		htmlf(o, "<section class=\"question\" id=\"q-%s\">\n<h2><span class=\"code\">%s:</span> %s</h2>\n",
+		      q->code, name, q->text);
 		switch (q->type) {
 		case Q_SINGLE:
 		case Q_MULTI:
-			table_choices(o, a, qr, compare ? &compare->q[i] : NULL, r, compare, i);
+			table_choices(o, a, qr, compare ? &compare->q[i] : NULL, r, compare, name, i);
 			break;
 		case Q_MATRIX:
 			table_matrix(o, qr);
-			chart_matrix(o, a, qr, i);
+			chart_matrix(o, a, qr, name, i);
 			if (compare) {
 				htmlf(o, "<p>Runde %s:</p>\n", round_label(compare));
 				table_matrix(o, &compare->q[i]);

@@ -10,6 +10,7 @@
 
 #include "../auth/access.h"
 #include "../auth/auth.h"
+#include "../base/csv.h"
 #include "../base/err.h"
 #include "../base/errs.h"
 #include "../base/text.h"
@@ -447,8 +448,9 @@ int surveys_page_remind(struct req *r)
 
 /* GET /undersoegelser/{survey}/{round}/rapport — the administrator and, read-only, every
  * municipality's staff (access_national_figures): aggregated counts, and the free-text answers
- * under the municipality that gave them. ?sammenlign=ROUND for a second round
- * side by side; ?format=csv|xlsx|json to download. */
+ * under the municipality that gave them. ?sammenlign=ROUND (or ?compare=ROUND, as in the API)
+ * for a second round side by side; ?format=csv|xlsx|json to download, the comparison included;
+ * a CSV as page_csv_begin writes it (?sep=,). */
 int surveys_page_report(struct req *r)
 {
 	if (access_national_figures(r->user) != 0)
@@ -459,6 +461,8 @@ int surveys_page_report(struct req *r)
 	if (rc)
 		return page_fail(r, rc, NOT_FOUND);
 	const char *other = req_query(r, "sammenlign");
+	if (!other || !*other)
+		other = req_query(r, "compare");
 	bool compare = other && *other;
 	if (compare && (rc = surveys_round(r->db, &r->a, &s, other, &cmp)) != 0)
 		return page_fail(r, rc, NOT_FOUND);
@@ -473,14 +477,20 @@ int surveys_page_report(struct req *r)
 		surveys_report_json(&r->out, &rep, compare ? &crep : NULL);
 		return reply_json(r, 200);
 	}
+	/* the file is named by the survey and the round(s): codes of a-z, 0-9, - and _ */
+	const char *file = compare ? arena_printf(&r->a, "rapport-%s-%s-%s", s.code, rd.code, cmp.code)
+	                           : arena_printf(&r->a, "rapport-%s-%s", s.code, rd.code);
 	if (format && !strcmp(format, "csv")) {
-		surveys_report_csv(&r->out, &rep, compare ? &crep : NULL);
-		return reply_download(r, "text/csv; charset=utf-8", "rapport.csv");
+		struct csv_out w;
+		page_csv_begin(r, &w);
+		surveys_report_csv(&w, &rep, compare ? &crep : NULL);
+		return reply_download(r, "text/csv; charset=utf-8", arena_printf(&r->a, "%s.csv", file));
 	}
 	if (format && !strcmp(format, "xlsx")) {
 		if ((rc = surveys_report_xlsx(&r->out, &r->a, &rep, compare ? &crep : NULL)) != 0)
 			return page_fail(r, rc, NULL);
-		return reply_download(r, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "rapport.xlsx");
+		return reply_download(r, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+		                      arena_printf(&r->a, "%s.xlsx", file));
 	}
 	page_begin(r, s.title);
 	struct buf *o = &r->out;

@@ -100,6 +100,9 @@ struct harness_server;
  * failure. The directory is removed at the end, or kept (and named in a note) when any test
  * failed. */
 struct harness_server *harness_server_demo(void);
+/* harness_server_no_employment: removes the demo's openings, citizens and placements from the
+ * database of s (before it is started), for tests that count their own from zero. 0 or -1. */
+int harness_server_no_employment(struct harness_server *s);
 /* harness_server_start: `indgang --db DB --key-file KEY serve --listen 127.0.0.1:0
  * --no-access-log` plus the NULL-terminated extra options (may be NULL); waits for the line
  * naming the port. 0 when it serves, -1 (with a note and the end of the server's log)

@@ -283,3 +283,12 @@ const char *harness_server_path(const struct harness_server *s, const char *name
 {
 	return harness_fmt("%s/%s", s->dir, name);
 }
+
+int harness_server_no_employment(struct harness_server *s)
+{
+	return harness_sqlite(s->db,
+	                      "DELETE FROM placement_followups; DELETE FROM placements;"
+	                      " DELETE FROM citizen_tasks; DELETE FROM citizen_needs; DELETE FROM citizens;"
+	                      " DELETE FROM opening_tasks; DELETE FROM opening_adaptations;"
+	                      " DELETE FROM openings;", NULL) == 0 ? 0 : -1;
+}

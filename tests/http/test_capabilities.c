@@ -238,7 +238,11 @@ static void tabel1_from_the_demo(void)
 	struct harness_resp *csv = harness_get(anon, "/statistik/virksomheder?format=csv&year=2015&kommuner=740");
 	CHECK_STATUS(csv, 200);
 	CHECK_HAS(harness_header(csv, "Content-Type"), "text/csv");
-	CHECK_HAS(csv->body, "740,Silkeborg,9,4,6,4");
+	CHECK_HAS(csv->body, "\r\nSilkeborg;740;9;4;6;4\r\n");
+	/* the command line's columns with ?raw=1, commas with ?sep=, */
+	csv = harness_get(anon, "/statistik/virksomheder?format=csv&year=2015&kommuner=740&raw=1&sep=,");
+	CHECK_STATUS(csv, 200);
+	CHECK_HAS(csv->body, "kommune,name,total,registered,established,pipeline\r\n740,Silkeborg,9,4,6,4\r\n");
 	struct harness_resp *xlsx = harness_get(anon, "/statistik/virksomheder?format=xlsx&year=2015");
 	CHECK_STATUS(xlsx, 200);
 	CHECK(xlsx->len > 100 && !memcmp(xlsx->body, "PK", 2));
@@ -281,11 +285,16 @@ static void bilag1_per_municipality(void)
 	CHECK_HAS(page->body, "Grennessminde");
 	CHECK_HAS(page->body, "arbejder i kommunen, hjemkommune: Høje-Taastrup");
 	CHECK_HAS(page->body, "href=\"/statistik/bilag1");
-	/* the export holds it, with the column home */
+	/* the export holds it, with the column saying where it is at home: Danish for people, the
+	 * import's column home with ?raw=1 */
 	struct harness_resp *exp = harness_get(anon, "/virksomheder/eksport?format=csv&kommune=621");
 	CHECK_STATUS(exp, 200);
+	CHECK_HAS(exp->body, ";Beskrivelse;Hjemme i kommunen\r\n");
+	CHECK_HAS(exp->body, "\r\nBOAS specialister ApS;;Silkeborg;740;");
+	exp = harness_get(anon, "/virksomheder/eksport?format=csv&kommune=621&raw=1&sep=,");
+	CHECK_STATUS(exp, 200);
 	CHECK_HAS(exp->body, ",source,home\r\n");
-	CHECK_HAS(exp->body, "BOAS specialister ApS,");
+	CHECK_HAS(exp->body, "\r\nBOAS specialister ApS,");
 	struct harness_resp *ej = harness_get(anon, "/virksomheder/eksport?format=json&kommune=165");
 	CHECK_STATUS(ej, 200);
 	json_t *gj = json_array_get(json_object_get(harness_json(ej), "items"), 0);
@@ -310,10 +319,11 @@ static void bilag1_per_municipality(void)
 	struct harness_resp *csv = harness_get(anon, "/statistik/bilag1/eksport?format=csv&kommune=165");
 	CHECK_STATUS(csv, 200);
 	CHECK_HAS(harness_header(csv, "Content-Type"), "text/csv");
-	CHECK_HAS(csv->body, "kommune,kommune_name,enterprise_id,name,home,home_kommune,home_kommune_name\r\n");
-	CHECK_HAS(csv->body, ",Grennessminde,0,169,Høje-Taastrup\r\n");
-	struct harness_resp *kcsv = harness_get(anon, "/statistik/bilag1/eksport?format=csv");
+	CHECK_HAS(csv->body, "Kommune;Kode;Virksomhed;Hjemme i kommunen;Hjemkommune;Hjemkommunens kode\r\n");
+	CHECK_HAS(csv->body, "\r\nAlbertslund;165;Grennessminde;Nej;Høje-Taastrup;169\r\n");
+	struct harness_resp *kcsv = harness_get(anon, "/statistik/bilag1/eksport?format=csv&raw=1&sep=,");
 	CHECK_STATUS(kcsv, 200);
+	CHECK_HAS(kcsv->body, "kommune,kommune_name,enterprise_id,name,home,home_kommune,home_kommune_name\r\n");
 	CHECK_HAS(kcsv->body, ",BOAS specialister ApS,0,740,Silkeborg\r\n");
 	CHECK_HAS(kcsv->body, ",BOAS specialister ApS,1,740,Silkeborg\r\n");
 	struct harness_resp *xlsx = harness_get(anon, "/statistik/bilag1/eksport?format=xlsx");
@@ -430,10 +440,12 @@ static void survey_report_compare_every_format(void)
 	char *out = NULL;
 	CHECK(harness_cli(srv, NULL, &out, "survey", "report", "--survey", "soev-2015", "--round", "november-2015",
 	                  "--compare", "projektstart", "--format", "csv", NULL) == 0);
-	CHECK_HAS(out, "question,item,option,label,count,compare_count\r\n");
-	CHECK_HAS(out, "t12,,1,0 om måneden,0,6\r\n");
-	CHECK_HAS(out, "t12,,2,1-2 om måneden,12,8\r\n");
-	CHECK_HAS(out, "t12,,,I alt,17,17\r\n");
+	CHECK_HAS(out, "Tabel,Spørgsmål,Delspørgsmål,Kommune,Svar,Antal (november-2015),Antal (projektstart)\r\n");
+	const char *t12 = "\r\nTabel 12,Hvor mange socialøkonomiske virksomheder/iværksættere får ca. rådgivning "
+	                  "fra kommunen om enten forretningsudvikling eller beskæftigelse (din vurdering)?,,,";
+	CHECK_HAS(out, harness_fmt("%s0 om måneden,0,6\r\n", t12));
+	CHECK_HAS(out, harness_fmt("%s1-2 om måneden,12,8\r\n", t12));
+	CHECK_HAS(out, harness_fmt("%sI alt,17,17\r\n", t12));
 	CHECK(harness_cli(srv, NULL, &out, "survey", "report", "--survey", "soev-2015", "--round", "november-2015",
 	                  "--compare", "projektstart", "--format", "json", NULL) == 0);
 	CHECK_HAS(out, "\"compare\":{\"round\":\"projektstart\",\"respondents\":17}");

@@ -250,7 +250,7 @@ static void list_page_type_filter(void)
 	CHECK_HTML(p);
 	CHECK_HAS(p->body, "<h1>Virksomheder</h1>");
 	CHECK_HAS(p->body, "Eksempel Emballage A/S</a><br><span class=\"hint\">(almindelig virksomhed)</span>");
-	CHECK_HAS(p->body, "href=\"/virksomheder/eksport?format=json&amp;kind=all\"");
+	CHECK_HAS(p->body, "href=\"/virksomheder/eksport?format=json&amp;kind=all&amp;q=eksempel%20emballage\"");
 	/* an unknown kind shows the default */
 	p = harness_get(anon, "/virksomheder?kind=firma&q=eksempel");
 	CHECK_STATUS(p, 200);
@@ -270,16 +270,21 @@ static void list_page_type_filter(void)
 	CHECK_LACKS(p->body, "Eksempel Logistik A/S");
 	CHECK_LACKS(p->body, "Æblespecialisterne ApS");
 	/* the downloads: social-economy ones by default, the kind on screen, or both */
-	struct harness_resp *csv = harness_get(anon, "/virksomheder/eksport?format=csv");
+	struct harness_resp *csv = harness_get(anon, "/virksomheder/eksport?format=csv&raw=1&sep=,");
 	CHECK_STATUS(csv, 200);
 	CHECK_HAS(csv->body, "name,cvr,kommune,kind,pipeline_since,");
 	CHECK_HAS(csv->body, "\r\nSoul Café,,621,soev,");
 	CHECK_LACKS(csv->body, ",company,");
-	csv = harness_get(anon, "/virksomheder/eksport?format=csv&kind=company&kommune=740");
+	csv = harness_get(anon, "/virksomheder/eksport?format=csv&kind=company&kommune=740&raw=1&sep=,");
 	CHECK_STATUS(csv, 200);
 	CHECK_HAS(csv->body, "\r\nEksempel Emballage A/S,,740,company,");
 	CHECK_LACKS(csv->body, ",soev,");
 	CHECK_LACKS(csv->body, "Eksempel Logistik");
+	/* for people: the kind's Danish name */
+	csv = harness_get(anon, "/virksomheder/eksport?format=csv&kind=company&kommune=740");
+	CHECK_STATUS(csv, 200);
+	CHECK_HAS(csv->body, "\r\nEksempel Emballage A/S;;Silkeborg;740;Almindelig virksomhed;");
+	CHECK_LACKS(csv->body, "Socialøkonomisk virksomhed");
 	struct harness_resp *json = harness_get(anon, "/virksomheder/eksport?format=json&kind=all&kommune=621");
 	CHECK_STATUS(json, 200);
 	CHECK(item_named(json, "Soul Café") && item_named(json, "Eksempel Logistik A/S"));

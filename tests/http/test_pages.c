@@ -45,6 +45,8 @@ static void start(void)
 {
 	srv = harness_server_demo();
 	CHECKF(srv, "no demo database");
+	/* the counts below start from no openings, citizens or placements */
+	CHECKF(harness_server_no_employment(srv) == 0, "the demo's employment rows were not removed");
 	CHECKF(harness_server_start(srv, NULL) == 0, "indgang serve did not start");
 	anon = harness_client(srv);
 	konsulent = harness_login(srv, "konsulent@kolding.example", HARNESS_DEMO_PASSWORD);

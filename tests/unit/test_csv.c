@@ -271,7 +271,9 @@ static void test_csv_write_field(void **state)
 		{NULL, ';', ""},
 		{"æøå", ';', "æøå"},
 		{"a;b", ';', "\"a;b\""},
-		{"a,b", ';', "a,b"},
+		{"a,b", ';', "\"a,b\""},
+		{"Antal, november", ';', "\"Antal, november\""},
+		{"a;b", ',', "\"a;b\""},
 		{"a,b", ',', "\"a,b\""},
 		{"sagde \"hej\"", ';', "\"sagde \"\"hej\"\"\""},
 		{"to\nlinjer", ';', "\"to\nlinjer\""},
@@ -301,6 +303,54 @@ static void test_csv_write_field(void **state)
 			fail_msg("case %zu: wrote \"%s\", expected \"%s\"", i, buf_str(&o), cases[i].want);
 		buf_free(&o);
 	}
+}
+
+/* a file written record by record: the BOM when asked, the delimiter between fields, CRLF
+ * after each record, decimal commas with ';', and text fields through csv_write_field */
+static void test_csv_out(void **state)
+{
+	(void)state;
+	struct buf o;
+	buf_init(&o, 0);
+	struct csv_out w;
+	csv_out_begin(&w, &o, ';', true);
+	csv_out_field(&w, "Navn");
+	csv_out_field(&w, "Antal, i alt");
+	csv_out_field(&w, "Median");
+	csv_out_end(&w);
+	csv_out_field(&w, "=HYPERLINK(\"x\")");
+	csv_out_int(&w, -12);
+	csv_out_decimal(&w, 2.5);
+	csv_out_end(&w);
+	csv_out_field(&w, NULL);
+	csv_out_int(&w, 0);
+	csv_out_decimal(&w, -3);
+	csv_out_end(&w);
+	assert_string_equal(buf_str(&o), "\xEF\xBB\xBFNavn;\"Antal, i alt\";Median\r\n"
+	                                  "\"'=HYPERLINK(\"\"x\"\")\";-12;2,5\r\n"
+	                                  ";0;-3\r\n");
+	/* the reader takes it back: the BOM skipped, ';' found, every record three fields */
+	struct arena a;
+	arena_init(&a, 0);
+	struct csv c;
+	struct csv_record rec;
+	csv_open(&c, buf_str(&o), o.len);
+	assert_int_equal(c.delim, ';');
+	for (int i = 0; i < 3; i++) {
+		assert_int_equal(csv_next(&c, &a, &rec), 1);
+		assert_int_equal(rec.n, 3);
+	}
+	assert_string_equal(rec.f[2], "-3");
+	assert_int_equal(csv_next(&c, &a, &rec), 0);
+	/* commas for machines: no BOM, a decimal point */
+	buf_reset(&o);
+	csv_out_begin(&w, &o, ',', false);
+	csv_out_field(&w, "a;b");
+	csv_out_decimal(&w, 2.5);
+	csv_out_end(&w);
+	assert_string_equal(buf_str(&o), "\"a;b\",2.5\r\n");
+	arena_free(&a);
+	buf_free(&o);
 }
 
 /* what the writer writes, the reader reads back unchanged */
@@ -351,6 +401,7 @@ int main(void)
 		cmocka_unit_test(test_csv_field_length_limit),
 		cmocka_unit_test(test_csv_field_ok),
 		cmocka_unit_test(test_csv_write_field),
+		cmocka_unit_test(test_csv_out),
 		cmocka_unit_test(test_csv_roundtrip),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

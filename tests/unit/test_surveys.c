@@ -15,6 +15,7 @@
 #include "src/auth/users.h"
 #include "src/base/arena.h"
 #include "src/base/buf.h"
+#include "src/base/csv.h"
 #include "src/base/err.h"
 #include "src/base/errs.h"
 #include "src/mail/mail.h"
@@ -63,6 +64,22 @@ static int teardown(void **state)
 	struct fx *f = *state;
 	fixture_close(f->db, &f->a);
 	return 0;
+}
+
+/* every record of the report's CSV in out has six fields (the header's) */
+static void csv_rows_of_six(struct arena *a, const struct buf *out)
+{
+	struct csv c;
+	struct csv_record rec;
+	csv_open(&c, out->data, out->len);
+	int rc, rows = 0;
+	while ((rc = csv_next(&c, a, &rec)) > 0) {
+		if (rec.n != 6)
+			fail_msg("line %d has %d fields, not 6", rec.line, rec.n);
+		rows++;
+	}
+	assert_int_equal(rc, 0);
+	assert_true(rows > 10);
 }
 
 static int import(struct fx *f, const char *round, const char *csv, struct import_report *rep)
@@ -179,9 +196,19 @@ static void test_import_and_report(void **state)
 	assert_non_null(strstr(buf_str(&out), "\"median\":15"));
 	assert_non_null(strstr(buf_str(&out), "\"respondents\":4"));
 	buf_reset(&out);
-	surveys_report_csv(&out, &r, NULL);
-	assert_non_null(strstr(buf_str(&out), "s,,,I alt,3\r\n"));
-	assert_non_null(strstr(buf_str(&out), "x,b,,I alt,2\r\n"));
+	struct csv_out w;
+	csv_out_begin(&w, &out, ';', true);
+	surveys_report_csv(&w, &r, NULL);
+	/* for people: the table's name, the question's text, the labels, one count column */
+	assert_memory_equal(out.data, CSV_BOM "Tabel;Spørgsmål;Delspørgsmål;Kommune;Svar;Antal\r\n", 56);
+	assert_non_null(strstr(buf_str(&out), "\r\nSpørgsmål 1;Én;;;Lav;"));
+	assert_non_null(strstr(buf_str(&out), "\r\nSpørgsmål 1;Én;;;I alt;3\r\n"));
+	assert_non_null(strstr(buf_str(&out), "\r\nSpørgsmål 3;Matrix;Anden;;I alt;2\r\n"));
+	assert_non_null(strstr(buf_str(&out), "\r\nSpørgsmål 4;Antal;;;Median;"));
+	/* free text: the municipality and the answer, and an empty count, as many fields as the rest */
+	assert_non_null(strstr(buf_str(&out), "\r\nSpørgsmål 5;Fritekst;;Kolding;\"Kolding: én indgang, \"\"tæt\"\" på\";\r\n"));
+	assert_null(strstr(buf_str(&out), ";s;"));
+	csv_rows_of_six(&f->a, &out);
 	buf_reset(&out);
 	assert_int_equal(surveys_report_xlsx(&out, &f->a, &r, NULL), 0);
 	assert_memory_equal(out.data, "PK", 2);
@@ -215,13 +242,17 @@ static void test_import_and_report(void **state)
 	assert_non_null(strstr(buf_str(&cmp), "\"compare\":{\"round\":\"r2\",\"respondents\":4}"));
 	assert_non_null(strstr(buf_str(&cmp), "\"compare\":{\"round\":\"r2\",\"answered\":4,\"sum\":74"));
 	buf_reset(&cmp);
-	surveys_report_csv(&cmp, &r, &r2);
-	assert_non_null(strstr(buf_str(&cmp), "question,item,option,label,count,compare_count\r\n"));
-	assert_non_null(strstr(buf_str(&cmp), "n,,sum,Sum,114,74\r\n"));
-	assert_non_null(strstr(buf_str(&cmp), "x,a,,I alt,2,3\r\n")); /* 621's x went with its old answer */
+	struct csv_out cw;
+	csv_out_begin(&cw, &cmp, ',', false);
+	surveys_report_csv(&cw, &r, &r2);
+	assert_non_null(strstr(buf_str(&cmp), "Tabel,Spørgsmål,Delspørgsmål,Kommune,Svar,Antal (r1),Antal (r2)\r\n"));
+	assert_non_null(strstr(buf_str(&cmp), "\r\nSpørgsmål 4,Antal,,,Sum,114,74\r\n"));
+	/* 621's x went with its old answer */
+	assert_non_null(strstr(buf_str(&cmp), "\r\nSpørgsmål 3,Matrix,Første,,I alt,2,3\r\n"));
 	buf_reset(&cmp);
-	surveys_report_csv(&cmp, &r, NULL);
-	assert_null(strstr(buf_str(&cmp), "compare_count"));
+	csv_out_begin(&cw, &cmp, ',', false);
+	surveys_report_csv(&cw, &r, NULL);
+	assert_null(strstr(buf_str(&cmp), "(r2)"));
 	buf_reset(&cmp);
 	assert_int_equal(surveys_report_xlsx(&cmp, &f->a, &r, &r2), 0);
 	assert_memory_equal(cmp.data, "PK", 2);
@@ -498,9 +529,31 @@ static void test_submitted(void **state)
 	assert_true(out[1].ncells > 5);
 }
 
+/* the report names a question tN "Tabel N", as the 2015 report numbers its tables, and any
+ * other by its place in the survey */
+static void test_table_names(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *code, *want;
+	} cases[] = {
+		{"t2", "Tabel 2"}, {"t15", "Tabel 15"}, {"t", "Spørgsmål 3"}, {"t02", "Spørgsmål 3"},
+		{"tx", "Spørgsmål 3"}, {"t1a", "Spørgsmål 3"}, {"q1", "Spørgsmål 3"}, {"t12345", "Spørgsmål 3"},
+	};
+	for (size_t i = 0; i < N_OF(cases); i++) {
+		struct question q[3] = {{.code = "a"}, {.code = "b"}, {.code = cases[i].code}};
+		struct survey sv = {.questions = q, .nquestions = 3};
+		char name[48];
+		surveys_table_name(&sv, 2, name, sizeof(name));
+		if (strcmp(name, cases[i].want))
+			fail_msg("%s is called \"%s\", not \"%s\"", cases[i].code, name, cases[i].want);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_table_names),
 		cmocka_unit_test_setup_teardown(test_define_loaded, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_define_errors, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_import_and_report, setup, teardown),
