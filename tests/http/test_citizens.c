@@ -364,7 +364,37 @@ static void citizen_rights_cli(void)
 	CHECK(harness_cli(srv, "not a number\n", &out, "citizens", "export", NULL) == 2);
 	/* nobody has been inactive for ten years: nothing to purge */
 	CHECK(harness_cli(srv, NULL, &out, "citizens", "purge", "--inactive-months", "120", "--dry-run", NULL) == 0);
-	CHECK_HAS(out, "0");
+	CHECK_HAS(out, "0 citizens would be anonymized");
+	/* Bo has been still since 2020 and has a placement that ended: anonymized, the placement kept */
+	long long bo = 0;
+	CHECK(harness_sqlite(harness_server_db(srv), "SELECT id FROM citizens WHERE name = 'Bo Prøve'", &out) == 0);
+	bo = atoll(out);
+	CHECK(bo > 0);
+	CHECK(harness_sqlite(harness_server_db(srv), harness_fmt(
+		"INSERT INTO placements (citizen_id, kommune, enterprise_id, scheme, start, end, created_at, updated_at)"
+		" SELECT %lld, '621', id, 'praktik', '2019-03-01', '2019-06-01', 't', 't' FROM enterprises"
+		" WHERE name = 'Soul Café'; UPDATE citizens SET active_at = '2020-01-01T00:00:00Z' WHERE id = %lld",
+		bo, bo), NULL) == 0);
+	CHECK(harness_cli(srv, NULL, &out, "citizens", "purge", "--inactive-months", "24", "--dry-run", NULL) == 0);
+	CHECK_HAS(out, "1 citizens would be anonymized");
+	CHECK(harness_sqlite(harness_server_db(srv), harness_fmt("SELECT name || '|' || (cpr_box IS NULL) || '|'"
+	                     " || (anonymized_at IS NULL) FROM citizens WHERE id = %lld", bo), &out) == 0);
+	CHECK_HAS(out, "Bo Prøve|0|1");
+	CHECK(harness_cli(srv, NULL, &out, "citizens", "purge", "--inactive-months", "24", NULL) == 0);
+	CHECK_HAS(out, "1 citizens anonymized");
+	CHECK(harness_sqlite(harness_server_db(srv), harness_fmt("SELECT name || '|' || (cpr_box IS NULL) || '|'"
+	                     " || (cpr_hash IS NULL) || '|' || (anonymized_at IS NOT NULL) || '|'"
+	                     " || (SELECT count(*) FROM placements WHERE citizen_id = %lld)"
+	                     " FROM citizens WHERE id = %lld", bo, bo), &out) == 0);
+	CHECK_HAS(out, "|1|1|1|1");
+	CHECK_LACKS(out, "Bo");
+	/* the purged citizen is no longer found by the number, and the API shows the anonymized row */
+	CHECK(harness_cli(srv, CPR_B "\n", &out, "citizens", "access-log", NULL) != 0);
+	struct harness_resp *r = harness_get(job, harness_fmt("/api/v1/citizens/%lld?purpose=aktindsigt", bo));
+	CHECK_STATUS(r, 200);
+	CHECK(json_is_true(json_object_get(harness_json(r), "anonymized")));
+	CHECK_API_ERROR(harness_patch_json(job, harness_fmt("/api/v1/citizens/%lld", bo), "{\"name\": \"Bo\"}"),
+	                409, "anonymized", NULL);
 }
 
 static void stop(void)
@@ -387,7 +417,7 @@ int main(void)
 		{"matches both ways: hard rules, reasons, purpose, audit, consent", matches, 0},
 		{"no CPR number in clear in the database, the audit or the server's log", no_cpr_in_clear, 0},
 		{"the pages ask for the purpose first and keep the CPR number out of forms and URLs", pages, 0},
-		{"the citizen's access log and export from the command line", citizen_rights_cli, 0},
+		{"the citizen's access log, export and the purge of the inactive from the command line", citizen_rights_cli, 0},
 		{"the server stops cleanly", stop, 0},
 	};
 	return harness_main(tests, sizeof(tests) / sizeof(tests[0]));
