@@ -158,6 +158,20 @@ static const char *tabel1_problem(json_t *report)
 /* survey_table_problem: NULL when the report's table has the published table want's question,
  * options and counts (single and multi: counts; matrix: each item's; Tabel 12: both rounds,
  * the start as the comparison) */
+
+/* same_label: got is the report's label want, where the report's one misspelling
+ * ("resourceforløb") is written as Indgang writes it ("ressourceforløb") */
+static bool same_label(const char *got, const char *want)
+{
+	if (!got || !want)
+		return false;
+	const char *typo = strstr(want, "resourceforløb");
+	if (!typo)
+		return strcmp(got, want) == 0;
+	return strcmp(got, harness_fmt("%.*sressourceforløb%s", (int)(typo - want), want,
+	                               typo + strlen("resourceforløb"))) == 0;
+}
+
 static const char *survey_table_problem(json_t *report, json_t *want)
 {
 	const char *name = harness_json_str(want, "table");
@@ -184,7 +198,7 @@ static const char *survey_table_problem(json_t *report, json_t *want)
 		size_t i;
 		json_array_foreach(items, i, it) {
 			json_t *g = json_array_get(json_object_get(got, "items"), i);
-			if (!g || strcmp(harness_json_str(g, "label"), harness_json_str(it, "label")) != 0 ||
+			if (!g || !same_label(harness_json_str(g, "label"), harness_json_str(it, "label")) ||
 			    !json_equal(json_object_get(g, "counts"), json_object_get(it, "counts")))
 				return harness_fmt("%s: item %zu differs from the report's", name, i + 1);
 		}

@@ -530,6 +530,7 @@ static void key_file(void)
 	CHECK(f);
 	fputs("indgang-cpr-key 1 00\n", f);
 	fclose(f);
+	chmod(bad, 0600); /* only its owner's: the refusal must be for its line */
 	int rc = harness_cli_db(srv, db, NULL, NULL, "--key-file", bad, "serve", "--listen",
 	                        "127.0.0.1:0", NULL);
 	CHECKF(rc == 1, "serve with a malformed key file exited with %d", rc);
