@@ -1,0 +1,23 @@
+-- 0008_registry_indexes: indexes that serve each filter and sort order of the registry's list
+-- (registry_store_list), so that a page of 20 reads about 20 index entries however large the
+-- registry is.
+
+-- the Bilag 1 rule: the enterprises that work with a municipality, found from the municipality
+-- with their ids in the index itself (the old index on kommune alone held only the rowid)
+CREATE INDEX enterprise_kommuner_by_kommune ON enterprise_kommuner (kommune, enterprise_id);
+DROP INDEX enterprise_kommuner_kommune;
+-- counting the enterprises of a service or target group in the index alone
+CREATE INDEX enterprise_services_by_service ON enterprise_services (service, enterprise_id);
+DROP INDEX enterprise_services_service;
+CREATE INDEX enterprise_targets_by_target ON enterprise_targets (target, enterprise_id);
+DROP INDEX enterprise_targets_target;
+-- a municipality's own enterprises in Danish name order; also every lookup by kommune alone
+CREATE INDEX enterprises_kommune_name ON enterprises (kommune, name_key, id);
+DROP INDEX enterprises_kommune;
+-- the kind's enterprises in Danish name order (the public page lists SØV only)
+CREATE INDEX enterprises_kind_name ON enterprises (kind, name_key, id);
+-- newest established first: the list's ORDER BY written as an index on the same expressions
+CREATE INDEX enterprises_established_order ON enterprises (established IS NULL, established DESC, name_key, id);
+-- by municipality: the municipalities walked in Danish order, each one's enterprises from
+-- enterprises_kommune_name, with no sort of the whole list (unique, as navn already is)
+CREATE UNIQUE INDEX kommuner_navn_da ON kommuner (navn COLLATE da);
