@@ -374,7 +374,8 @@ static int list_total(struct db *db, const struct registry_query *q, int *total,
 /* list_statement: the one fixed text that serves q best, each walking an index in the list's
  * order (migration 0008) and stopping after the page:
  *  - a search by relevance: the search index's best matches by bm25 (FTS5's rank), only as
- *    many as the page needs when there is no other filter;
+ *    many as the page needs when there is no other filter, and then among its RANK_MAX newest
+ *    matches (see rank_cut);
  *  - a municipality in name order: its own enterprises from (kommune, name_key, id) merged with
  *    those that work with it from (kommune, enterprise_id), the merge taking the first rows;
  *  - otherwise the walk of the order's index with each filter tested per row. */
@@ -389,7 +390,8 @@ static struct db_stmt *list_statement(struct db *db, const struct registry_query
 			                 " JOIN enterprises e ON e.id = m.mid JOIN kommuner k ON k.kode = e.kommune"
 			                 " WHERE 1" LIST_FILTERS " ORDER BY m.mrank, e.name_key, e.id" PAGE)
 			: db_prepare(db, LIST_COLS " FROM (SELECT rowid AS mid, rank AS mrank FROM enterprise_search"
-			                 " WHERE enterprise_search MATCH :match ORDER BY rank LIMIT :limit + :offset) m"
+			                 " WHERE enterprise_search MATCH :match AND rowid >= :cut"
+			                 " ORDER BY rank LIMIT :limit + :offset) m"
 			                 " JOIN enterprises e ON e.id = m.mid JOIN kommuner k ON k.kode = e.kommune"
 			                 " WHERE 1" LIST_FILTERS " ORDER BY m.mrank, e.name_key, e.id" PAGE);
 	if (q->match)
@@ -420,16 +422,44 @@ static struct db_stmt *list_statement(struct db *db, const struct registry_query
 	                                          : db_prepare(db, LIST_SELECT WHERE_ALL BY_NAME PAGE);
 }
 
+/* Ranking computes bm25 for every match, and a common word matches most of the registry (100 ms
+ * for 80,000 matches), so a search without other filters ranks only its RANK_MAX newest
+ * matches (the highest ids) when it has more: rank_cut gives the lowest id to rank, 0 when
+ * every match is ranked. Walking the search index's ids backwards costs little. */
+#define RANK_MAX 2000
+static int rank_cut(struct db *db, const struct registry_query *q, int64_t *cut)
+{
+	struct db_stmt *s = db_prepare(db, "SELECT rowid FROM enterprise_search WHERE enterprise_search"
+	                                   " MATCH :match ORDER BY rowid DESC LIMIT 1 OFFSET :skip");
+	if (!s)
+		return ERR_DB;
+	int rank_max = RANK_MAX > q->offset + q->limit ? RANK_MAX : q->offset + q->limit;
+	if (db_bind_text(s, ":match", q->match) | db_bind_int(s, ":skip", rank_max - 1)) {
+		db_done(s);
+		return ERR_DB;
+	}
+	int rc = db_step(s);
+	*cut = rc == DB_ROW ? db_col_int(s, 0) : 0;
+	db_done(s);
+	return rc == DB_ROW || rc == DB_DONE ? 0 : rc;
+}
+
 int registry_store_list(struct db *db, struct arena *a, const struct registry_query *q,
                         struct registry_item **items, int *n, int *total, bool *exact)
 {
 	int rc = list_total(db, q, total, exact);
 	if (rc)
 		return rc;
+	bool cut_rank = q->match && q->sort == REGISTRY_SORT_RELEVANCE && !q->kommune && !q->service &&
+	                !q->target && !q->kind && !q->status && q->registered < 0;
+	int64_t cut = 0;
+	if (cut_rank && (*total > RANK_MAX || !*exact) && (rc = rank_cut(db, q, &cut)) != 0)
+		return rc;
 	struct db_stmt *s = list_statement(db, q);
 	if (!s)
 		return ERR_DB;
-	if (bind_query(s, q) | db_bind_int(s, ":limit", q->limit) | db_bind_int(s, ":offset", q->offset)) {
+	if (bind_query(s, q) | db_bind_int(s, ":limit", q->limit) | db_bind_int(s, ":offset", q->offset) |
+	    (cut_rank ? db_bind_int(s, ":cut", cut) : 0)) {
 		db_done(s);
 		return ERR_DB;
 	}
