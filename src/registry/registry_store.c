@@ -368,7 +368,7 @@ static int list_total(struct db *db, const struct registry_query *q, int *total,
 #define LIST_SELECT LIST_COLS " FROM enterprises e JOIN kommuner k ON k.kode = e.kommune"
 #define PAGE " LIMIT :limit OFFSET :offset"
 #define BY_ESTABLISHED " ORDER BY e.established IS NULL, e.established DESC, e.name_key, e.id"
-#define BY_KOMMUNE " ORDER BY k.navn COLLATE da, e.name_key, e.id"
+#define BY_KOMMUNE " ORDER BY k.sort_da, e.name_key, e.id"
 #define BY_NAME " ORDER BY e.name_key, e.id"
 
 /* list_statement: the one fixed text that serves q best, each walking an index in the list's
@@ -499,7 +499,7 @@ int registry_store_ids(struct db *db, struct arena *a, const struct registry_que
 #define IDS_SELECT "SELECT e.id, coalesce(e.kommune = :kommune, 1)" \
 	" FROM enterprises e JOIN kommuner k ON k.kode = e.kommune"
 #define BY_ESTABLISHED " ORDER BY e.established IS NULL, e.established DESC, e.name_key, e.id"
-#define BY_KOMMUNE " ORDER BY k.navn COLLATE da, e.name_key, e.id"
+#define BY_KOMMUNE " ORDER BY k.sort_da, e.name_key, e.id"
 #define BY_NAME " ORDER BY e.name_key, e.id"
 	struct db_stmt *s;
 	if (q->match && q->sort == REGISTRY_SORT_RELEVANCE)

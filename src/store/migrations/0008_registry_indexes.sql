@@ -18,6 +18,11 @@ DROP INDEX enterprises_kommune;
 CREATE INDEX enterprises_kind_name ON enterprises (kind, name_key, id);
 -- newest established first: the list's ORDER BY written as an index on the same expressions
 CREATE INDEX enterprises_established_order ON enterprises (established IS NULL, established DESC, name_key, id);
--- by municipality: the municipalities walked in Danish order, each one's enterprises from
--- enterprises_kommune_name, with no sort of the whole list (unique, as navn already is)
-CREATE UNIQUE INDEX kommuner_navn_da ON kommuner (navn COLLATE da);
+-- by municipality: each municipality's place in Danish order of names, as a plain number (an
+-- index with COLLATE da would make the database unreadable to tools without the collation, such
+-- as the sqlite3 shell's integrity_check), so the municipalities are walked in that order and
+-- each one's enterprises come from enterprises_kommune_name, with no sort of the whole list.
+-- The 98 municipalities are fixed by 0001; this runs inside the program, where "da" exists.
+ALTER TABLE kommuner ADD COLUMN sort_da INTEGER NOT NULL DEFAULT 0;
+UPDATE kommuner SET sort_da = (SELECT count(*) FROM kommuner k2 WHERE k2.navn COLLATE da < kommuner.navn COLLATE da);
+CREATE UNIQUE INDEX kommuner_sort_da ON kommuner (sort_da);
