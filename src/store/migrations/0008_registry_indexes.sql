@@ -23,6 +23,11 @@ CREATE INDEX enterprises_established_order ON enterprises (established IS NULL, 
 -- as the sqlite3 shell's integrity_check), so the municipalities are walked in that order and
 -- each one's enterprises come from enterprises_kommune_name, with no sort of the whole list.
 -- The 98 municipalities are fixed by 0001; this runs inside the program, where "da" exists.
+-- Places start at 1; a municipality added later gets the next place after the last (the
+-- trigger), so it comes last until a migration places it.
 ALTER TABLE kommuner ADD COLUMN sort_da INTEGER NOT NULL DEFAULT 0;
-UPDATE kommuner SET sort_da = (SELECT count(*) FROM kommuner k2 WHERE k2.navn COLLATE da < kommuner.navn COLLATE da);
+UPDATE kommuner SET sort_da = 1 + (SELECT count(*) FROM kommuner k2 WHERE k2.navn COLLATE da < kommuner.navn COLLATE da);
 CREATE UNIQUE INDEX kommuner_sort_da ON kommuner (sort_da);
+CREATE TRIGGER kommuner_sort_da_new AFTER INSERT ON kommuner WHEN NEW.sort_da = 0 BEGIN
+	UPDATE kommuner SET sort_da = (SELECT max(sort_da) + 1 FROM kommuner) WHERE kode = NEW.kode;
+END;
