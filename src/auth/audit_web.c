@@ -94,7 +94,8 @@ int audit_page(struct req *r)
 		htmlf(o, "<p class=\"empty\">%s</p>\n", A_AUDIT_EMPTY);
 		return page_end(r, 200);
 	}
-	htmlf(o, "<table>\n<caption class=\"visually-hidden\">%s</caption>\n<thead><tr>"
+	table_begin(o, A_AUDIT_TITLE, NULL);
+	htmlf(o, "<caption class=\"visually-hidden\">%s</caption>\n<thead><tr>"
 	         "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 	         "<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
 	      A_AUDIT_TITLE, A_AUDIT_WHEN, A_AUDIT_WHO, A_AUDIT_ACTION, A_AUDIT_ENTITY, A_AUDIT_DETAIL);
@@ -110,7 +111,8 @@ int audit_page(struct req *r)
 		else
 			html(o, "<td>–</td></tr>\n");
 	}
-	html(o, "</tbody>\n</table>\n");
+	html(o, "</tbody>\n");
+	table_end(o);
 	struct buf extra;
 	buf_init(&extra, 4096);
 	const char *names[] = {"user", "entity", "entity_id", "from", "to"};

@@ -248,6 +248,35 @@ int users_case_workers(struct db *db, struct arena *a, const struct principal *b
 	return 0;
 }
 
+int users_coordinators(struct db *db, struct arena *a, const char *kommune, const char ***emails,
+                       int *n)
+{
+	const char **out = NULL;
+	size_t count = 0, cap = 0;
+	const int page = 500;
+	for (int offset = 0, total = 1; kommune && offset < total; offset += page) {
+		struct user_row *batch;
+		int nb;
+		int rc = auth_store_users_list(db, a, kommune, page, offset, &batch, &nb, &total);
+		if (rc)
+			return rc;
+		for (int i = 0; i < nb; i++) {
+			enum role role;
+			if (!batch[i].active || role_parse(batch[i].role, &role) != 0)
+				continue;
+			struct principal p = {.id = batch[i].id, .email = batch[i].email, .role = role,
+			                      .kommune = batch[i].kommune};
+			if (access_allowed(&p, ACC_WRITE, kommune) == 0)
+				*ARENA_PUSH(a, out, count, cap) = batch[i].email;
+		}
+		if (nb == 0)
+			break;
+	}
+	*emails = out;
+	*n = (int)count;
+	return 0;
+}
+
 int users_by_email(struct db *db, struct arena *a, const struct principal *by, const char *email,
                    struct user_row *out)
 {

@@ -74,6 +74,12 @@ int users_kommune_name(struct db *db, struct arena *a, const char *code, const c
 int users_case_workers(struct db *db, struct arena *a, const struct principal *by,
                      const char *kommune, struct user_row **rows, int *n);
 
+/* users_coordinators: the e-mail addresses of kommune's active accounts that may change its data
+ * (its konsulenter: access_allowed ACC_WRITE), for the system's notices; no caller is asked,
+ * and nothing else of the accounts is given. All of them, owned by a. 0 or ERR_DB. */
+int users_coordinators(struct db *db, struct arena *a, const char *kommune, const char ***emails,
+                       int *n);
+
 /* users_by_email: the account with email (compared in lower case), for a caller who may manage
  * it (as users_get). 0, ERR_NOTFOUND (also for an account the caller may not see) or ERR_DB. */
 int users_by_email(struct db *db, struct arena *a, const struct principal *by, const char *email,

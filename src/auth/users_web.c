@@ -10,6 +10,7 @@
 #include "../base/text.h"
 #include "../http/page.h"
 #include "../kommune/kommune.h"
+#include "../registry/registry.h"
 #include "access.h"
 #include "auth.h"
 #include "auth_text_da.h"
@@ -77,7 +78,8 @@ int users_page_list(struct req *r)
 		htmlf(o, "<p class=\"empty\">%s</p>\n", A_USERS_EMPTY);
 		return page_end(r, 200);
 	}
-	htmlf(o, "<table>\n<caption class=\"visually-hidden\">%s</caption>\n<thead><tr>"
+	table_begin(o, A_USERS_TITLE, NULL);
+	htmlf(o, "<caption class=\"visually-hidden\">%s</caption>\n<thead><tr>"
 	         "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 	         "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 	         "</tr></thead>\n<tbody>\n",
@@ -92,7 +94,8 @@ int users_page_list(struct req *r)
 		      rows[i].active ? A_ACTIVE_YES : A_ACTIVE_NO,
 		      text_date_dk(&r->a, rows[i].created_at));
 	}
-	html(o, "</tbody>\n</table>\n");
+	html(o, "</tbody>\n");
+	table_end(o);
 	const char *extra = kommune && national
 	                        ? arena_printf(&r->a, "&kommune=%s", kommune) : "";
 	form_pagination(o, "/brugere", extra, offset, limit, total);
@@ -119,10 +122,67 @@ static int64_t form_enterprise(struct req *r)
 	if (!v || !*v)
 		return 0;
 	if (text_parse_int(v, 1, 1LL << 53, &id) != 0) {
-		errs_add(&r->errs, "enterprise_id", "Skriv virksomhedens nummer i registret (et tal).");
+		errs_add(&r->errs, "enterprise_id", "Vælg virksomheden på listen.");
 		return 0;
 	}
 	return id;
+}
+
+/* the enterprises a virksomhed account of kommune may represent: those whose home it is */
+struct enterprise_choice {
+	struct form_option *opts;
+	int n; /* 0: no municipality known yet, so no list */
+};
+
+/* enterprise_choices: the options of kommune's own enterprises after "Ingen", or none when
+ * kommune is NULL or empty. 0 or ERR_DB. */
+static int enterprise_choices(struct req *r, const char *kommune, struct enterprise_choice *c)
+{
+	c->opts = NULL;
+	c->n = 0;
+	if (!kommune || !*kommune)
+		return 0;
+	struct registry_query q = {.kommune = kommune, .registered = -1, .day = page_today(r), .limit = 2000};
+	struct registry_item *items;
+	int n, total;
+	int rc = registry_list(r->db, &r->a, &q, &items, &n, &total);
+	if (rc)
+		return rc;
+	c->opts = arena_alloc(&r->a, sizeof(*c->opts) * (size_t)(n + 1));
+	c->opts[c->n++] = (struct form_option){"", A_ENTERPRISE_NONE};
+	for (int i = 0; i < n; i++)
+		if (items[i].home)
+			c->opts[c->n++] = (struct form_option){arena_printf(&r->a, "%lld", (long long)items[i].id), items[i].name};
+	return 0;
+}
+
+/* the enterprise field: a list of the municipality's enterprises by name, or, while the
+ * municipality is not chosen yet (a new account made by the administrator), a number */
+static void enterprise_field(struct req *r, const struct enterprise_choice *c, const char *value)
+{
+	if (c->n) {
+		/* an enterprise no longer of the municipality stays chosen, never dropped unseen */
+		int n = c->n;
+		bool listed = !value || !*value;
+		for (int i = 0; i < n && !listed; i++)
+			listed = !strcmp(c->opts[i].value, value);
+		struct form_option *opts = c->opts;
+		if (!listed) {
+			opts = arena_alloc(&r->a, sizeof(*opts) * (size_t)(n + 1));
+			memcpy(opts, c->opts, sizeof(*opts) * (size_t)n);
+			opts[n++] = (struct form_option){value, arena_printf(&r->a, A_ENTERPRISE_ELSEWHERE, value)};
+		}
+		form_select(&r->out, &(struct form_field){.name = "enterprise_id", .label = A_ENTERPRISE,
+		                                          .value = value, .hint = A_ENTERPRISE_HINT,
+		                                          .error = errs_get(&r->errs, "enterprise_id")},
+		            opts, n);
+	}
+	else {
+		form_input(&r->out, &(struct form_field){.name = "enterprise_id", .label = A_ENTERPRISE_NUMBER,
+		                                         .type = "number", .value = value,
+		                                         .hint = A_ENTERPRISE_NUMBER_HINT,
+		                                         .error = errs_get(&r->errs, "enterprise_id")});
+	}
 }
 
 static int new_form(struct req *r, int status)
@@ -130,6 +190,13 @@ static int new_form(struct req *r, int status)
 	struct kommune *ks = NULL;
 	int nk = 0;
 	int rc = access_national(r->user) ? kommune_list(r->db, &r->a, &ks, &nk) : 0;
+	/* the administrator's municipality is the one chosen (or asked for with ?kommune) */
+	const char *kommune = !access_national(r->user) ? r->user->kommune
+	                      : req_form(r, "kommune")   ? req_form(r, "kommune")
+	                                                 : req_query(r, "kommune");
+	struct enterprise_choice choice;
+	if (rc == 0)
+		rc = enterprise_choices(r, kommune && text_is_digits(kommune, 3) ? kommune : NULL, &choice);
 	if (rc)
 		return page_fail(r, rc, NULL);
 	page_begin(r, A_USER_NEW);
@@ -150,9 +217,7 @@ static int new_form(struct req *r, int status)
 	            role_options, admin ? 5 : 4);
 	if (admin)
 		kommune_select(r, ks, nk, req_form(r, "kommune") ? req_form(r, "kommune") : req_query(r, "kommune"));
-	form_input(o, &(struct form_field){.name = "enterprise_id", .label = A_ENTERPRISE, .type = "number",
-	                                   .value = req_form(r, "enterprise_id"), .hint = A_ENTERPRISE_HINT,
-	                                   .error = errs_get(&r->errs, "enterprise_id")});
+	enterprise_field(r, &choice, req_form(r, "enterprise_id"));
 	form_input(o, &(struct form_field){.name = "password", .label = A_PASSWORD, .type = "password",
 	                                   .hint = A_PASSWORD_HINT, .autocomplete = "new-password",
 	                                   .error = errs_get(&r->errs, "password"), .required = true});
@@ -196,6 +261,9 @@ static int edit_form(struct req *r, int status, const struct user_row *u)
 	struct token_row *tokens;
 	int nt = 0;
 	int rc = users_tokens_of(r->db, &r->a, r->user, u->id, &tokens, &nt);
+	struct enterprise_choice choice = {0};
+	if (rc == 0 && !strcmp(u->role, "virksomhed"))
+		rc = enterprise_choices(r, u->kommune, &choice);
 	if (rc)
 		return page_fail(r, rc, E_USER_NOT_FOUND);
 	page_begin(r, A_USER_EDIT);
@@ -223,11 +291,9 @@ static int edit_form(struct req *r, int status, const struct user_row *u)
 	                                      .hint = A_DEACTIVATE_HINT,
 	                                      .error = errs_get(&r->errs, "active")});
 	if (!strcmp(u->role, "virksomhed"))
-		form_input(o, &(struct form_field){.name = "enterprise_id", .label = A_ENTERPRISE,
-		                                   .type = "number", .hint = A_ENTERPRISE_HINT,
-		                                   .value = posted ? req_form(r, "enterprise_id")
-		                                          : u->enterprise_id ? arena_printf(&r->a, "%lld", (long long)u->enterprise_id) : "",
-		                                   .error = errs_get(&r->errs, "enterprise_id")});
+		enterprise_field(r, &choice,
+		                 posted ? req_form(r, "enterprise_id")
+		                 : u->enterprise_id ? arena_printf(&r->a, "%lld", (long long)u->enterprise_id) : "");
 	form_input(o, &(struct form_field){.name = "password", .label = A_NEW_PASSWORD,
 	                                   .type = "password", .hint = A_NEW_PASSWORD_HINT,
 	                                   .autocomplete = "new-password",
@@ -243,7 +309,8 @@ static int edit_form(struct req *r, int status, const struct user_row *u)
 		htmlf(o, "<p class=\"empty\">%s</p>\n", A_TOKENS_NONE);
 		return page_end(r, status);
 	}
-	htmlf(o, "<table>\n<caption class=\"visually-hidden\">%s</caption>\n<thead><tr>"
+	table_begin(o, A_TOKENS, NULL);
+	htmlf(o, "<caption class=\"visually-hidden\">%s</caption>\n<thead><tr>"
 	         "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">"
 	         "<span class=\"visually-hidden\">%s</span></th></tr></thead>\n<tbody>\n",
 	      A_TOKENS, A_TOKEN_LABEL, A_CREATED, A_TOKEN_REVOKE);
@@ -260,7 +327,8 @@ static int edit_form(struct req *r, int status, const struct user_row *u)
 		      (long long)tokens[i].id, A_TOKEN_REVOKE, *tokens[i].label ? tokens[i].label : "",
 		      A_TOKEN_REVOKE);
 	}
-	html(o, "</tbody>\n</table>\n");
+	html(o, "</tbody>\n");
+	table_end(o);
 	return page_end(r, status);
 }
 

@@ -158,6 +158,38 @@ const char *text_date_dk(struct arena *a, const char *iso)
 	return arena_printf(a, "%.2s.%.2s.%.4s", iso + 8, iso + 5, iso);
 }
 
+bool text_month_valid(const char *s, int *year, int *month)
+{
+	if (!s || strlen(s) != 7 || s[4] != '-')
+		return false;
+	int y = 0, m = 0;
+	for (int i = 0; i < 7; i++) {
+		if (i == 4)
+			continue;
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+		if (i < 4)
+			y = y * 10 + (s[i] - '0');
+		else
+			m = m * 10 + (s[i] - '0');
+	}
+	if (y < 1800 || y > 2200 || m < 1 || m > 12)
+		return false;
+	*year = y;
+	*month = m;
+	return true;
+}
+
+const char *text_month_dk(struct arena *a, const char *ym)
+{
+	static const char *const names[] = {"januar", "februar", "marts", "april", "maj", "juni", "juli",
+	                                    "august", "september", "oktober", "november", "december"};
+	int y, m;
+	if (!ym || strlen(ym) < 7 || !text_month_valid(arena_printf(a, "%.7s", ym), &y, &m))
+		return ym;
+	return arena_printf(a, "%s %d", names[m - 1], y);
+}
+
 void text_today(char out[11])
 {
 	time_t t = time(NULL);

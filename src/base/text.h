@@ -32,5 +32,10 @@ bool text_date_valid(const char *s);
 /* text_date_dk: "YYYY-MM-DD..." shown the Danish way, "26.11.2026", owned by a. Returns s
  * unchanged when it is not such a date. */
 const char *text_date_dk(struct arena *a, const char *iso);
+/* text_month_dk: "YYYY-MM" (or a longer date) as Danish words, "december 2025", owned by a.
+ * Returns s unchanged when it is not such a month. */
+const char *text_month_dk(struct arena *a, const char *ym);
+/* text_month_valid: s is a month written YYYY-MM (years 1800-2200); *year and *month get it. */
+bool text_month_valid(const char *s, int *year, int *month);
 
 #endif

@@ -238,7 +238,7 @@ static int demo_entry(struct db *db, struct arena *a)
 		return ERR_NOTFOUND;
 	struct advisory_session_row *rows;
 	int n, total;
-	if (advisory_sessions(db, a, &users_cli, NULL, 1, 0, &rows, &n, &total) != 0)
+	if (advisory_sessions(db, a, &users_cli, NULL, NULL, NULL, 1, 0, &rows, &n, &total) != 0)
 		return ERR_DB;
 	if (total > 0)
 		return 0; /* loaded before */

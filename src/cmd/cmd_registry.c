@@ -25,6 +25,7 @@ static const char registry_help[] =
 	"                                           [--kind soev|company|all] [--output FILE]\n"
 	"       indgang [--db PATH] registry stats --year Y [--kommuner 740,621,...] [--table 1|2]\n"
 	"                                          [--format json|csv|xlsx] [FILE]\n"
+	"       indgang [--db PATH] registry reindex\n"
 	"       indgang [--db PATH] registry lists\n"
 	"       indgang [--db PATH] registry list-add --list services|target_groups --key KEY --label TEXT\n\n"
 	"import reads enterprises from a CSV file (comma or semicolon, UTF-8 with or without BOM;\n"
@@ -38,6 +39,7 @@ static const char registry_help[] =
 	"or with --kind only the social-economy enterprises (soev) or the ordinary companies.\n"
 	"stats prints Tabel 1 (or 2) as of 31 December of the year, of the social-economy\n"
 	"enterprises only (companies never count); xlsx is written to FILE.\n"
+	"reindex makes every enterprise's search terms anew (after an upgrade that changes them).\n"
 	"lists prints the managed lists of services and target groups; list-add adds to one.\n";
 
 static int write_out(const char *path, const struct buf *b)
@@ -134,6 +136,25 @@ static int registry_lists(const struct cmd_ctx *ctx, const char *verb, const cha
 	return rc;
 }
 
+/* indgang registry reindex: every enterprise's search terms made anew */
+static int registry_reindex_cmd(const struct cmd_ctx *ctx)
+{
+	struct db *db;
+	if (cmd_open_db(ctx, &db) != 0)
+		return EXIT_FAIL;
+	struct arena a;
+	arena_init(&a, 0);
+	int count = 0;
+	int rc = registry_reindex(db, &a, &users_cli, &count);
+	if (rc == 0)
+		printf("%d enterprises reindexed\n", count);
+	else
+		fprintf(stderr, "indgang registry reindex: failed after %d enterprises\n", count);
+	arena_free(&a);
+	db_close(db);
+	return rc == 0 ? EXIT_OK : EXIT_FAIL;
+}
+
 int cmd_registry(const struct cmd_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -190,8 +211,10 @@ int cmd_registry(const struct cmd_ctx *ctx, int argc, char **argv)
 	     stats = !strcmp(verb, "stats");
 	if (!strcmp(verb, "lists") || !strcmp(verb, "list-add"))
 		return registry_lists(ctx, verb, list_name, key, label);
+	if (!strcmp(verb, "reindex"))
+		return rest ? cmd_usage_error("registry", "reindex takes no argument") : registry_reindex_cmd(ctx);
 	if (!import && !export && !stats)
-		return cmd_usage_error("registry", "the verb must be import, export, stats, lists or list-add");
+		return cmd_usage_error("registry", "the verb must be import, export, stats, reindex, lists or list-add");
 	if (import && rest != 1)
 		return cmd_usage_error("registry", "import wants one CSV file");
 	if (!format)

@@ -133,7 +133,8 @@ int citizens_page_list(struct req *r)
 		html(o, "<p>Ingen borgere matcher.</p>\n");
 		return page_end(r, 200);
 	}
-	html(o, "<table>\n<caption>Borgere</caption>\n<thead><tr><th scope=\"col\">Navn</th>"
+	table_begin(o, "Borgere", NULL);
+	html(o, "<caption>Borgere</caption>\n<thead><tr><th scope=\"col\">Navn</th>"
 	        "<th scope=\"col\">CPR-nummer</th><th scope=\"col\">Ordninger</th>"
 	        "<th scope=\"col\">Igangværende forløb</th><th scope=\"col\">Senest aktiv</th></tr></thead>\n<tbody>\n");
 	for (int i = 0; i < n; i++) {
@@ -144,7 +145,8 @@ int citizens_page_list(struct req *r)
 		htmlf(o, "</td><td>%d</td><td>%s</td></tr>\n", items[i].placements_open,
 		      text_date_dk(&r->a, items[i].active_at));
 	}
-	html(o, "</tbody></table>\n");
+	html(o, "</tbody>\n");
+	table_end(o);
 	form_pagination(o, "/borgere",
 	                arena_printf(&r->a, "&formaal=%s%s%s&sort=%s", html_url(&r->a, purpose),
 	                             name ? "&navn=" : "", name ? html_url(&r->a, name) : "",
@@ -483,7 +485,8 @@ static void placements_section(struct req *r, const char *purpose, const struct 
 		html(o, "<p>Borgeren har ingen forløb endnu.</p>\n");
 		return;
 	}
-	html(o, "<table>\n<caption>Borgerens forløb</caption>\n<thead><tr><th scope=\"col\">Virksomhed</th>"
+	table_begin(o, "Borgerens forløb", NULL);
+	html(o, "<caption>Borgerens forløb</caption>\n<thead><tr><th scope=\"col\">Virksomhed</th>"
 	        "<th scope=\"col\">Ordning</th><th scope=\"col\">Start</th><th scope=\"col\">Slut</th>"
 	        "<th scope=\"col\">Resultat</th></tr></thead>\n<tbody>\n");
 	for (int i = 0; i < n; i++) {
@@ -494,7 +497,8 @@ static void placements_section(struct req *r, const char *purpose, const struct 
 		      text_date_dk(&r->a, p[i].start), p[i].end ? text_date_dk(&r->a, p[i].end) : "–",
 		      *p[i].outcome ? registry_label(employment_outcomes, employment_outcomes_count, p[i].outcome) : "–");
 	}
-	html(o, "</tbody></table>\n");
+	html(o, "</tbody>\n");
+	table_end(o);
 	if (total > n)
 		htmlf(o, "<p>Viser de %d nyeste af %d forløb.</p>\n", n, total);
 }

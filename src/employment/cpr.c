@@ -225,6 +225,12 @@ static int keyfile_read(const char *path, char **text, size_t *len, struct errs 
 		return fail_msg(errs, "it is not a key file (a regular file of at most %d bytes)",
 		                KEYFILE_MAX);
 	}
+	/* a key others on the machine may read is no longer a secret: refuse it before reading */
+	if (st.st_mode & (S_IRWXG | S_IRWXO)) {
+		close(fd);
+		return fail_msg(errs, "others may read or change it (mode %03o); 'chmod 600' it",
+		                (unsigned)(st.st_mode & 0777));
+	}
 	char *buf = sodium_malloc(KEYFILE_MAX + 2);
 	if (!buf) {
 		close(fd);

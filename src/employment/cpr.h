@@ -63,8 +63,9 @@ void cpr_mask(const char digits[CPR_DIGITS + 1], char out[12]);
 int cpr_keys_init(const char *path);
 
 /* cpr_keys_load: reads the key file at path into the process's key ring (locked memory).
- * ERR_IO when it cannot be read, ERR_INVALID when a line is malformed or the file holds no key;
- * errs, if given, then gets one error with a NULL field and an English message for the
+ * ERR_IO when it cannot be read, ERR_INVALID when a line is malformed, the file holds no key,
+ * or others than its owner may read or write it (any group or other permission bit); errs, if
+ * given, then gets one error with a NULL field and an English message for the
  * operator ("line N: ..." for a line; never a key). The message lives in a static buffer until
  * the next cpr_keys_* call. 0 otherwise. Loading again replaces the ring; a failed load keeps
  * the ring as it was. Not while another thread uses the ring (see above). */

@@ -4,6 +4,7 @@
  * the employment capability. Public: counts, with statistical discretion for whom
  * access_counts_exact does not allow exact small counts.
  */
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
@@ -52,11 +53,13 @@ static const char *kommune_arg(struct req *r, const char *kommune)
 	return kommune ? arena_printf(&r->a, "&kommune=%s", kommune) : "";
 }
 
-/* the table of Tabel 4 from data up to its head */
+/* the table of Tabel 4 from data up to its head, in its scrolling region (table_end closes both) */
 static void table_head(struct buf *o, int year)
 {
-	htmlf(o, "<table class=\"numbers\">\n<caption class=\"visually-hidden\">Tabel 4 fra data, %d"
-	         "</caption>\n<thead><tr><th scope=\"col\">Kommune</th>", year);
+	char label[40];
+	snprintf(label, sizeof(label), "Tabel 4 fra data, %d", year);
+	table_begin(o, label, "numbers");
+	htmlf(o, "<caption class=\"visually-hidden\">%s</caption>\n<thead><tr><th scope=\"col\">Kommune</th>", label);
 	for (int c = 0; c < EMP_COLUMNS; c++)
 		htmlf(o, "<th scope=\"col\">%s</th>", employment_columns[c].label);
 	html(o, "</tr></thead>\n");
@@ -81,8 +84,9 @@ static void survey_section(struct req *r, int year, const struct employment_surv
 	         "medvirket til flere forløb og ansættelser. Tallene er antal kommuner (%d svarede); "
 	         "den sidste kolonne er antal personer og virksomheder fra data ovenfor.</p>\n",
 	      s->survey_title, s->round_title, s->respondents);
-	htmlf(o, "<table class=\"numbers matrix\">\n<caption class=\"visually-hidden\">"
-	         S_SURVEY_TITLE "</caption>\n<thead><tr><th scope=\"col\">%s</th>", year, S_SURVEY_ITEM);
+	table_begin(o, arena_printf(&r->a, S_SURVEY_TITLE, year), "numbers matrix");
+	htmlf(o, "<caption class=\"visually-hidden\">" S_SURVEY_TITLE "</caption>\n<thead><tr><th scope=\"col\">%s</th>",
+	      year, S_SURVEY_ITEM);
 	for (int k = 0; k < s->noptions; k++)
 		htmlf(o, "<th scope=\"col\">%s</th>", s->options[k]);
 	htmlf(o, "<th scope=\"col\">%s</th><th scope=\"col\">" S_SURVEY_DATA "</th></tr></thead>\n<tbody>\n",
@@ -95,7 +99,8 @@ static void survey_section(struct req *r, int year, const struct employment_surv
 		htmlf(o, "<td>%d</td><td>%s</td></tr>\n", s->items[i].answered,
 		      employment_cell_text(&total->cells[i], t));
 	}
-	html(o, "</tbody>\n</table>\n");
+	html(o, "</tbody>\n");
+	table_end(o);
 }
 
 /* GET /statistik/beskaeftigelse — public. ?year=Y (default last year), kommune=K. Tabel 4 from
@@ -145,7 +150,8 @@ int employment_page_stats(struct req *r)
 		}
 		html(o, "</tbody>\n<tfoot><tr><th scope=\"row\">I alt</th>");
 		cells(o, &total);
-		html(o, "</tr></tfoot>\n</table>\n");
+		html(o, "</tr></tfoot>\n");
+		table_end(o);
 	}
 	htmlf(o, "<p class=\"hint\">%s</p>\n", exact ? S_EXACT : S_DISCRETION);
 	if (!exact && r->user && !access_national(r->user))

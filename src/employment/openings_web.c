@@ -161,7 +161,8 @@ static void filter_form(struct req *r, const struct option_kv *tasks, int ntasks
 static void list_table(struct req *r, const struct opening *items, int n, bool national)
 {
 	struct buf *o = &r->out;
-	htmlf(o, "<table>\n<caption class=\"visually-hidden\">%s</caption>\n<thead><tr>"
+	table_begin(o, O_TITLE, NULL);
+	htmlf(o, "<caption class=\"visually-hidden\">%s</caption>\n<thead><tr>"
 	         "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>", O_TITLE, O_COL_TITLE, O_ENTERPRISE);
 	if (national)
 		htmlf(o, "<th scope=\"col\">%s</th>", O_KOMMUNE);
@@ -177,7 +178,8 @@ static void list_table(struct req *r, const struct opening *items, int n, bool n
 		      flag_labels(r, employment_schemes, SCHEME_COUNT, it->schemes), hours_text(r, it),
 		      it->seats, openings_status_label(it->status));
 	}
-	html(o, "</tbody>\n</table>\n");
+	html(o, "</tbody>\n");
+	table_end(o);
 }
 
 /* GET /stillinger — every signed-in user with openings to see (access_openings_scope): the

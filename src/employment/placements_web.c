@@ -167,7 +167,8 @@ int placements_page_list(struct req *r)
 		htmlf(o, "<p class=\"empty\" role=\"status\">%s</p>\n", P_EMPTY);
 		return page_end(r, 200);
 	}
-	htmlf(o, "<table>\n<caption class=\"visually-hidden\">%s</caption>\n<thead><tr>"
+	table_begin(o, P_TITLE, NULL);
+	htmlf(o, "<caption class=\"visually-hidden\">%s</caption>\n<thead><tr>"
 	         "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 	         "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 	         "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
@@ -182,7 +183,8 @@ int placements_page_list(struct req *r)
 		      p->end ? date_dk(r, p->end) : p->planned_end ? arena_printf(&r->a, "(%s)", date_dk(r, p->planned_end)) : "–",
 		      *p->outcome ? placements_outcome_label(p->outcome) : "–");
 	}
-	html(o, "</tbody>\n</table>\n");
+	html(o, "</tbody>\n");
+	table_end(o);
 	const char *extra = arena_printf(&r->a, "&state=%s%s%s", state_key,
 	                                 q.scheme ? arena_printf(&r->a, "&scheme=%s", q.scheme) : "", pa);
 	form_pagination(o, "/forloeb", extra, q.offset, q.limit, total);
@@ -299,11 +301,13 @@ static void followups_section(struct req *r, const struct placement *p, const ch
 	htmlf(o, "<h2>%s</h2>\n", P_FOLLOWUPS);
 	if (p->nfollowups == 0)
 		htmlf(o, "<p class=\"empty\">%s</p>\n", P_FOLLOWUPS_EMPTY);
-	else
-		htmlf(o, "<table>\n<caption class=\"visually-hidden\">%s</caption>\n<thead><tr>"
+	else {
+		table_begin(o, P_FOLLOWUPS, NULL);
+		htmlf(o, "<caption class=\"visually-hidden\">%s</caption>\n<thead><tr>"
 		         "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">Status</th>"
 		         "<th scope=\"col\"><span class=\"visually-hidden\">Handling</span></th></tr></thead>\n"
 		         "<tbody>\n", P_FOLLOWUPS, P_DUE, P_NOTE);
+	}
 	for (int i = 0; i < p->nfollowups; i++) {
 		const struct placement_followup *f = &p->followups[i];
 		const char *status = f->done_at ? arena_printf(&r->a, "%s %s", P_HELD, date_dk(r, f->done_at))
@@ -321,8 +325,10 @@ static void followups_section(struct req *r, const struct placement *p, const ch
 		      f->done_at ? "followup_undo" : "followup_done", (long long)f->id,
 		      purpose ? purpose : "", f->done_at ? P_MARK_NOT_HELD : P_MARK_HELD, date_dk(r, f->due));
 	}
-	if (p->nfollowups)
-		html(o, "</tbody>\n</table>\n");
+	if (p->nfollowups) {
+		html(o, "</tbody>\n");
+		table_end(o);
+	}
 	bool posted = r->form && param(r, "action") && !strcmp(param(r, "action"), "followup");
 	htmlf(o, "<form method=\"post\" action=\"%s\" class=\"stack narrow\" novalidate>\n", action);
 	form_csrf(o, r->csrf);
@@ -498,7 +504,8 @@ int placements_page_enterprise(struct req *r)
 		htmlf(o, "<p class=\"empty\" role=\"status\">%s</p>\n", P_ENTERPRISE_EMPTY);
 		return page_end(r, 200);
 	}
-	htmlf(o, "<table>\n<caption class=\"visually-hidden\">%s</caption>\n<thead><tr>"
+	table_begin(o, P_TITLE, NULL);
+	htmlf(o, "<caption class=\"visually-hidden\">%s</caption>\n<thead><tr>"
 	         "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 	         "<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
 	      P_TITLE, P_FIRST_NAME, P_SCHEME, P_START, P_END, P_HOURS);
@@ -509,7 +516,8 @@ int placements_page_enterprise(struct req *r)
 		      placements_scheme_label(p->scheme), date_dk(r, p->start), date_dk(r, p->end),
 		      p->hours ? arena_printf(&r->a, "%d", p->hours) : "–");
 	}
-	html(o, "</tbody>\n</table>\n");
+	html(o, "</tbody>\n");
+	table_end(o);
 	form_pagination(o, action, arena_printf(&r->a, "&state=%s", state_key), q.offset, q.limit, total);
 	return page_end(r, 200);
 }
@@ -526,9 +534,11 @@ void placements_web_now_block(struct req *r, int64_t enterprise_id, const char *
 		return;
 	bool exact = access_counts_exact(r->user, kommune, enterprise_id), hidden = false;
 	struct buf *o = &r->out;
-	htmlf(o, "<h2>%s</h2>\n<table class=\"numbers\">\n<caption class=\"visually-hidden\">%s</caption>\n"
+	htmlf(o, "<h2>%s</h2>\n", P_NOW_TITLE);
+	table_begin(o, P_NOW_TITLE, "numbers");
+	htmlf(o, "<caption class=\"visually-hidden\">%s</caption>\n"
 	         "<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
-	      P_NOW_TITLE, P_NOW_TITLE, P_SCHEME, P_NOW_COUNT);
+	      P_NOW_TITLE, P_SCHEME, P_NOW_COUNT);
 	for (int i = 0; i < SCHEME_COUNT; i++) {
 		if (!counts[i])
 			continue;
@@ -538,7 +548,8 @@ void placements_web_now_block(struct req *r, int64_t enterprise_id, const char *
 		htmlf(o, "<tr><th scope=\"row\">%s</th><td>%s</td></tr>\n", employment_schemes[i].label,
 		      employment_cell_text(&c, t));
 	}
-	html(o, "</tbody>\n</table>\n");
+	html(o, "</tbody>\n");
+	table_end(o);
 	if (hidden)
 		htmlf(o, "<p class=\"hint\">%s</p>\n", P_DISCRETION);
 }

@@ -56,11 +56,20 @@ int advisory_session_add(struct db *db, struct arena *a, const struct principal 
 }
 
 int advisory_sessions(struct db *db, struct arena *a, const struct principal *by, const char *kommune,
-                   int limit, int offset, struct advisory_session_row **rows, int *n, int *total)
+                      const char *from_day, const char *to_day, int limit, int offset,
+                      struct advisory_session_row **rows, int *n, int *total)
 {
 	if (kommune ? access_allowed(by, ACC_READ, kommune) != 0 : access_allowed(by, ACC_NATIONAL, NULL) != 0)
 		return ERR_FORBIDDEN;
-	return entry_store_advisory_sessions(db, a, kommune, limit, offset, rows, n, total);
+	return entry_store_advisory_sessions(db, a, kommune, from_day, to_day, limit, offset, rows, n, total);
+}
+
+int advisory_years(struct db *db, const struct principal *by, const char *kommune, int *years,
+                   int max, int *n)
+{
+	if (!kommune || access_allowed(by, ACC_READ, kommune) != 0)
+		return ERR_FORBIDDEN;
+	return entry_store_advisory_years(db, kommune, years, max, n);
 }
 
 const char *advisory_bucket(int n)

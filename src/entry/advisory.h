@@ -27,8 +27,16 @@ struct advisory_session_row {
 	const char *date, *topic, *who, *consultant, *follow_up;
 	int minutes;
 };
+/* advisory_sessions: the sessions of kommune (NULL: all, the national administrator only) held
+ * from from_day to to_day (YYYY-MM-DD, both included; NULL: no bound), newest first, one page;
+ * *total counts them all. 0, ERR_FORBIDDEN or ERR_DB. */
 int advisory_sessions(struct db *db, struct arena *a, const struct principal *by, const char *kommune,
-                   int limit, int offset, struct advisory_session_row **rows, int *n, int *total);
+                      const char *from_day, const char *to_day, int limit, int offset,
+                      struct advisory_session_row **rows, int *n, int *total);
+/* advisory_years: the years (newest first, at most max) in which kommune has sessions, for a
+ * caller who may read its data; *n gets how many. 0, ERR_FORBIDDEN or ERR_DB. */
+int advisory_years(struct db *db, const struct principal *by, const char *kommune, int *years,
+                   int max, int *n);
 
 /* the report's buckets (Tabel 12) of enterprises or entrepreneurs advised a month: "0", "1-2",
  * "3-5", "6-10", ">10" */

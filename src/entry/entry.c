@@ -42,6 +42,13 @@ const struct option_pair entry_statuses[] = {
 };
 const int entry_statuses_count = sizeof(entry_statuses) / sizeof(entry_statuses[0]);
 
+const struct option_pair entry_notify_options[] = {
+	{ENTRY_NOTIFY_COORDINATORS, "Kommunens konsulenter (koordinatorerne) får en e-mail"},
+	{ENTRY_NOTIFY_UNIT, "Enheden, emnet går til, får en e-mail (har den ingen e-mailadresse, får konsulenterne den)"},
+	{ENTRY_NOTIFY_NONE, "Ingen e-mail: henvendelsen venter under Sager"},
+};
+const int entry_notify_options_count = sizeof(entry_notify_options) / sizeof(entry_notify_options[0]);
+
 const char *entry_label(const struct option_pair *opts, int n, const char *key)
 {
 	for (int i = 0; key && i < n; i++)
@@ -68,6 +75,43 @@ void entry_check_len(struct errs *errs, const char *field, const char *s, size_t
 {
 	if (s && utf8_len(s) > max)
 		errs_add(errs, field, msg);
+}
+
+/* the e-mail of unit_id among kommune's units, or NULL when it has none */
+static const char *unit_email(struct db *db, struct arena *a, const char *kommune, int64_t unit_id)
+{
+	struct unit_row *units;
+	int n;
+	if (!unit_id || entry_store_units(db, a, kommune, &units, &n) != 0)
+		return NULL;
+	for (int i = 0; i < n; i++)
+		if (units[i].id == unit_id && *units[i].email)
+			return units[i].email;
+	return NULL;
+}
+
+/* notify_unassigned: the notice of a new inquiry q that its route gives to no person, to whom
+ * the municipality (called navn) chose (entry_notify), inside the caller's transaction. It
+ * names the topic and reference only: the contact's details stay in the case. */
+static int notify_unassigned(struct db *db, struct arena *a, const struct inquiry *q, const char *navn)
+{
+	const char *how = entry_notify(db, a, q->kommune);
+	if (!strcmp(how, ENTRY_NOTIFY_NONE))
+		return 0;
+	const char *subject = arena_printf(a, "Ny henvendelse %s", q->reference);
+	const char *body = arena_printf(a, "En ny henvendelse om \"%s\" er kommet til %s Kommune gennem Indgang: "
+	                                   "%s.\nDen er ikke givet til en bestemt medarbejder. Se den under Sager i "
+	                                   "Indgang.\n",
+	                                entry_label(entry_topics, entry_topics_count, q->topic), navn, q->reference);
+	const char *unit = !strcmp(how, ENTRY_NOTIFY_UNIT) ? unit_email(db, a, q->kommune, q->unit_id) : NULL;
+	if (unit)
+		return mail_queue(db, q->kommune, unit, subject, body);
+	const char **to;
+	int n;
+	int rc = users_coordinators(db, a, q->kommune, &to, &n);
+	for (int i = 0; rc == 0 && i < n; i++)
+		rc = mail_queue(db, q->kommune, to[i], subject, body);
+	return rc;
 }
 
 int entry_inquiry_create(struct db *db, struct arena *a, const struct inquiry_input *in,
@@ -99,7 +143,7 @@ int entry_inquiry_create(struct db *db, struct arena *a, const struct inquiry_in
 			break;
 		}
 	if (q.cvr && !registry_cvr_valid(q.cvr))
-		errs_add(errs, "cvr", "CVR-nummeret er ikke gyldigt: 8 cifre, der består modulus 11-kontrollen.");
+		errs_add(errs, "cvr", "Tjek CVR-nummeret: det er 8 cifre, og det, der står, kan ikke være et CVR-nummer.");
 	entry_check_len(errs, "organisation", q.organisation, 200, "Navnet må højst være på 200 tegn.");
 	if (!known(entry_topics, entry_topics_count, q.topic))
 		errs_add(errs, "topic", "Vælg, hvad henvendelsen handler om.");
@@ -144,6 +188,8 @@ int entry_inquiry_create(struct db *db, struct arena *a, const struct inquiry_in
 		rc = mail_queue(db, q.kommune, to, arena_printf(a, "Ny henvendelse %s", q.reference),
 		                arena_printf(a, "En ny henvendelse om \"%s\" er tildelt dig i Indgang: %s.\n",
 		                             entry_label(entry_topics, entry_topics_count, q.topic), q.reference));
+	else if (rc == 0)
+		rc = notify_unassigned(db, a, &q, k.navn);
 	if (rc == 0)
 		rc = audit_record(db, NULL, "create", "inquiry", arena_printf(a, "%lld", (long long)*id), q.kommune,
 		                  AUDIT_DETAIL(AUDIT_TEXT("reference", q.reference), AUDIT_TEXT("topic", q.topic)));
@@ -467,6 +513,32 @@ int entry_answer_days(struct db *db, const char *kommune)
 	int days = ENTRY_DEFAULT_ANSWER_DAYS;
 	entry_store_answer_days(db, kommune, &days);
 	return days;
+}
+
+const char *entry_notify(struct db *db, struct arena *a, const char *kommune)
+{
+	const char *how = NULL;
+	if (entry_store_notify(db, a, kommune, &how) != 0 || !known(entry_notify_options, entry_notify_options_count, how))
+		return ENTRY_NOTIFY_COORDINATORS;
+	return how;
+}
+
+int entry_notify_set(struct db *db, struct arena *a, const struct principal *by, const char *kommune,
+                     const char *notify, struct errs *errs)
+{
+	if (access_allowed(by, ACC_WRITE, kommune) != 0)
+		return ERR_FORBIDDEN;
+	if (!known(entry_notify_options, entry_notify_options_count, notify))
+		return errs_add(errs, "notify", "Vælg, hvem der får besked om nye henvendelser.");
+	int begin_rc = db_write_begin(db);
+	if (begin_rc != 0)
+		return begin_rc;
+	int rc = entry_store_notify_set(db, kommune, notify);
+	if (rc == 0)
+		rc = audit_record(db, by, "update", "entry_settings", kommune, kommune,
+		                  AUDIT_DETAIL(AUDIT_TEXT("notify", notify)));
+	(void)a;
+	return db_write_end(db, rc);
 }
 
 int entry_answer_days_set(struct db *db, struct arena *a, const struct principal *by,

@@ -117,6 +117,21 @@ int entry_routing(struct db *db, struct arena *a, const char *kommune, struct ro
 int entry_routing_set(struct db *db, struct arena *a, const struct principal *by, const char *kommune,
                     const char *topic, int64_t unit_id, int64_t assignee_id, struct errs *errs);
 int entry_answer_days(struct db *db, const char *kommune);
+/* who hears of a new inquiry whose route names no person (entry_notify): the municipality's
+ * coordinators, that is its konsulenter (the default); the e-mail of the unit the topic goes to,
+ * or the coordinators when it has none; or nobody */
+#define ENTRY_NOTIFY_COORDINATORS "coordinators"
+#define ENTRY_NOTIFY_UNIT "unit"
+#define ENTRY_NOTIFY_NONE "none"
+extern const struct option_pair entry_notify_options[]; /* the three, with Danish labels */
+extern const int entry_notify_options_count;
+/* entry_notify: kommune's choice, ENTRY_NOTIFY_COORDINATORS when it made none (or on a read
+ * error, which is logged: a notice too many beats a notice lost). */
+const char *entry_notify(struct db *db, struct arena *a, const char *kommune);
+/* entry_notify_set: sets kommune's choice, for who may change its data; audited. 0,
+ * ERR_FORBIDDEN, ERR_INVALID (field error on "notify") or ERR_DB. */
+int entry_notify_set(struct db *db, struct arena *a, const struct principal *by, const char *kommune,
+                     const char *notify, struct errs *errs);
 int entry_answer_days_set(struct db *db, struct arena *a, const struct principal *by,
                           const char *kommune, int days, struct errs *errs);
 

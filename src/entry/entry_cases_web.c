@@ -22,7 +22,8 @@
 static void cases_table(struct req *r, const struct inquiry *rows, int n, const char *caption)
 {
 	struct buf *o = &r->out;
-	htmlf(o, "<table>\n<caption>%s</caption>\n<thead><tr><th scope=\"col\">Reference</th>"
+	table_begin(o, caption, NULL);
+	htmlf(o, "<caption>%s</caption>\n<thead><tr><th scope=\"col\">Reference</th>"
 	         "<th scope=\"col\">Modtaget</th><th scope=\"col\">Emne</th><th scope=\"col\">Status</th>"
 	         "<th scope=\"col\">Arbejdsdage</th><th scope=\"col\">Næste handling</th>"
 	         "<th scope=\"col\">Ansvarlig</th></tr></thead>\n<tbody>\n", caption);
@@ -37,7 +38,8 @@ static void cases_table(struct req *r, const struct inquiry *rows, int n, const 
 		      q->next_action_date ? text_date_dk(&r->a, q->next_action_date) : "", q->next_action,
 		      q->assignee_email ? q->assignee_email : "–");
 	}
-	html(o, "</tbody>\n</table>\n");
+	html(o, "</tbody>\n");
+	table_end(o);
 }
 
 static int cmp_next(const void *x, const void *y)
@@ -155,7 +157,7 @@ static int case_page(struct req *r, int status, const struct inquiry *q)
 	form_textarea(o, &(struct form_field){.name = "outcome", .label = "Resultat",
 	                                      .hint = "Hvad kom der ud af sagen? Skal udfyldes for at afslutte den.",
 	                                      .value = posted ? req_form(r, "outcome") : q->outcome,
-	                                      .error = errs_get(er, "outcome")}, 3);
+	                                      .maxlength = 2000, .error = errs_get(er, "outcome")}, 3);
 	form_select(o, &(struct form_field){.name = "assignee_id", .label = "Ansvarlig",
 	                                    .value = posted ? req_form(r, "assignee_id")
 	                                           : q->assignee_id ? arena_printf(&r->a, "%lld", (long long)q->assignee_id) : "",
@@ -166,7 +168,7 @@ static int case_page(struct req *r, int status, const struct inquiry *q)
 	                                    .error = errs_get(er, "unit_id")}, uo, nu + 1);
 	form_input(o, &(struct form_field){.name = "next_action", .label = "Næste handling",
 	                                   .value = posted ? req_form(r, "next_action") : q->next_action,
-	                                   .error = errs_get(er, "next_action")});
+	                                   .maxlength = 500, .error = errs_get(er, "next_action")});
 	form_input(o, &(struct form_field){.name = "next_action_date", .label = "Dato for næste handling",
 	                                   .type = "date",
 	                                   .value = posted ? req_form(r, "next_action_date") : q->next_action_date,
@@ -209,7 +211,8 @@ static int case_page(struct req *r, int status, const struct inquiry *q)
 	htmlf(o, "<form method=\"post\" action=\"%s\" class=\"stack narrow\" novalidate>\n", action);
 	form_csrf(o, r->csrf);
 	html(o, "<input type=\"hidden\" name=\"action\" value=\"note\">\n");
-	form_textarea(o, &(struct form_field){.name = "note", .label = "Nyt notat", .error = errs_get(er, "note")}, 3);
+	form_textarea(o, &(struct form_field){.name = "note", .label = "Nyt notat", .maxlength = 5000,
+	                                      .error = errs_get(er, "note")}, 3);
 	html(o, "<button type=\"submit\">Tilføj notat</button>\n</form>\n");
 	if (!q->enterprise_id) {
 		htmlf(o, "<h2>Registret</h2>\n<form method=\"post\" action=\"%s\" class=\"stack narrow\" "
@@ -221,7 +224,7 @@ static int case_page(struct req *r, int status, const struct inquiry *q)
 		        "telefon og besked bliver i sagen.</p>\n");
 		bool named = r->form && req_form(r, "action") && !strcmp(req_form(r, "action"), "registry");
 		form_input(o, &(struct form_field){.name = "registry_name", .label = "Navn i registret",
-		                                   .required = true,
+		                                   .required = true, .maxlength = 300,
 		                                   .value = named ? req_form(r, "registry_name") : q->organisation,
 		                                   .hint = "Virksomhedens eller idéens navn, som det må stå offentligt. "
 		                                           "Ikke en persons navn uden samtykke.",

@@ -47,25 +47,31 @@ static int contact_form(struct req *r, int status, const char *kommune)
 	                                    .value = req_form(r, "topic"), .error = errs_get(er, "topic")},
 	            entry_web_options(r, entry_topics, entry_topics_count, "Vælg emne"), entry_topics_count + 1);
 	form_input(o, &(struct form_field){.name = "name", .label = "Dit navn", .value = req_form(r, "name"),
-	                                   .autocomplete = "name", .required = true, .error = errs_get(er, "name")});
+	                                   .autocomplete = "name", .required = true, .maxlength = 200,
+	                                   .error = errs_get(er, "name")});
 	form_input(o, &(struct form_field){.name = "email", .label = "E-mail", .type = "email",
 	                                   .value = req_form(r, "email"), .autocomplete = "email",
 	                                   .required = true, .error = errs_get(er, "email")});
 	form_input(o, &(struct form_field){.name = "phone", .label = "Telefon", .type = "tel",
-	                                   .value = req_form(r, "phone"), .autocomplete = "tel",
+	                                   .value = req_form(r, "phone"), .autocomplete = "tel", .maxlength = 40,
 	                                   .error = errs_get(er, "phone")});
 	form_input(o, &(struct form_field){.name = "organisation", .label = "Virksomhed eller idé",
 	                                   .value = req_form(r, "organisation"), .autocomplete = "organization",
 	                                   .hint = "Navnet på virksomheden, eller en kort titel på din idé.",
-	                                   .error = errs_get(er, "organisation")});
+	                                   .maxlength = 200, .error = errs_get(er, "organisation")});
 	form_input(o, &(struct form_field){.name = "cvr", .label = "CVR-nummer", .value = req_form(r, "cvr"),
-	                                   .hint = "Hvis virksomheden har et.", .error = errs_get(er, "cvr")});
+	                                   .hint = "Hvis virksomheden har et: 8 cifre.", .error = errs_get(er, "cvr")});
 	form_textarea(o, &(struct form_field){.name = "message", .label = "Din besked", .required = true,
-	                                      .value = req_form(r, "message"), .error = errs_get(er, "message")}, 6);
+	                                      .value = req_form(r, "message"), .maxlength = 5000,
+	                                      .error = errs_get(er, "message")}, 6);
 	/* a field people do not see and robots fill in */
 	html(o, "<div class=\"visually-hidden\" aria-hidden=\"true\"><label for=\"f-homepage\">Lad dette felt "
 	        "være tomt</label><input id=\"f-homepage\" name=\"homepage\" type=\"text\" tabindex=\"-1\" "
 	        "autocomplete=\"off\"></div>\n");
+	html(o, "<p class=\"hint\" id=\"privacy\">Den kommune, du vælger, er dataansvarlig for dine "
+	        "oplysninger. Den bruger dem kun til at besvare din henvendelse, og kun de medarbejdere, "
+	        "der arbejder med den, kan se dem. Læs mere i <a href=\"/privatliv\">privatlivspolitikken</a>, "
+	        "også om dine rettigheder.</p>\n");
 	html(o, "<button type=\"submit\">Send henvendelsen</button>\n</form>\n");
 	return page_end(r, status);
 }

@@ -20,6 +20,31 @@
 #include "advisory.h"
 #include "entry.h"
 
+/* notify_form: who hears of a new inquiry that its route gives to no person (entry_notify) */
+static void notify_form(struct req *r, const char *current)
+{
+	struct buf *o = &r->out;
+	const char *err = errs_get(&r->errs, "notify");
+	const char *chosen = err && req_form(r, "notify") ? req_form(r, "notify") : current;
+	html(o, "<h2>Besked om nye henvendelser</h2>\n"
+	        "<p>Når emnet går til en bestemt person (se nedenfor), får personen en e-mail. Hvem skal "
+	        "have besked om de henvendelser, der ikke går til en bestemt person?</p>\n"
+	        "<form method=\"post\" action=\"/opsaetning\" class=\"stack narrow\" novalidate>\n");
+	form_csrf(o, r->csrf);
+	html(o, "<input type=\"hidden\" name=\"action\" value=\"notify\">\n");
+	htmlf(o, "<fieldset id=\"f-notify\" class=\"field checks%s\"%s>\n<legend>Besked om henvendelser uden en "
+	         "bestemt person</legend>\n", err ? " has-error" : "", err ? " aria-describedby=\"f-notify-error\"" : "");
+	if (err)
+		htmlf(o, "<p class=\"error\" id=\"f-notify-error\">%s</p>\n", err);
+	for (int i = 0; i < entry_notify_options_count; i++) {
+		const char *key = entry_notify_options[i].key;
+		htmlf(o, "<div class=\"check\"><input type=\"radio\" id=\"f-notify-%s\" name=\"notify\" value=\"%s\"%s> "
+		         "<label for=\"f-notify-%s\">%s</label></div>\n",
+		      key, key, !strcmp(chosen, key) ? " checked" : "", key, entry_notify_options[i].label);
+	}
+	html(o, "</fieldset>\n<button type=\"submit\">Gem</button>\n</form>\n");
+}
+
 static int setup_page(struct req *r, int status)
 {
 	const char *k = r->user->kommune;
@@ -51,6 +76,8 @@ static int setup_page(struct req *r, int status)
 	                                   .error = errs_get(er, "answer_days")});
 	html(o, "<button type=\"submit\">Gem</button>\n</form>\n");
 
+	notify_form(r, entry_notify(r->db, &r->a, k));
+
 	html(o, "<h2>Enheder og samarbejdspartnere</h2>\n");
 	if (nu == 0)
 		html(o, "<p class=\"empty\">Ingen endnu.</p>\n");
@@ -68,7 +95,7 @@ static int setup_page(struct req *r, int status)
 	static const struct form_option kinds[] = {{"unit", "Enhed i kommunen"}, {"partner", "Samarbejdspartner"}};
 	form_select(o, &(struct form_field){.name = "kind", .label = "Type", .value = req_form(r, "kind"),
 	                                    .error = errs_get(er, "kind")}, kinds, 2);
-	form_input(o, &(struct form_field){.name = "name", .label = "Navn", .value = req_form(r, "name"),
+	form_input(o, &(struct form_field){.name = "name", .label = "Navn", .value = req_form(r, "name"), .maxlength = 200,
 	                                   .hint = "Fx Jobcenter, Erhvervscenter, Indkøb, en bank.",
 	                                   .error = errs_get(er, "name")});
 	form_input(o, &(struct form_field){.name = "email", .label = "E-mail", .type = "email",
@@ -110,8 +137,8 @@ int entry_page_setup(struct req *r)
 	return setup_page(r, 200);
 }
 
-/* POST /opsaetning — konsulent, CSRF. action=days (answer_days) | unit (kind, name, email) |
- * route (topic, unit_id, assignee_id). */
+/* POST /opsaetning — konsulent, CSRF. action=days (answer_days) | notify (notify) | unit (kind,
+ * name, email) | route (topic, unit_id, assignee_id). */
 int entry_page_setup_post(struct req *r)
 {
 	const char *k = r->user->kommune;
@@ -122,6 +149,8 @@ int entry_page_setup_post(struct req *r)
 		if (text_parse_int(req_form(r, "answer_days"), 1, 60, &d) != 0)
 			d = 0;
 		rc = entry_answer_days_set(r->db, &r->a, r->user, k, (int)d, &r->errs);
+	} else if (!strcmp(action, "notify")) {
+		rc = entry_notify_set(r->db, &r->a, r->user, k, req_form(r, "notify"), &r->errs);
 	} else if (!strcmp(action, "unit")) {
 		rc = entry_unit_add(r->db, &r->a, r->user, k, req_form(r, "kind"), req_form(r, "name"),
 		                    req_form(r, "email"), &r->errs);

@@ -345,6 +345,25 @@ int entry_store_answer_days_set(struct db *db, const char *kommune, int days)
 	return db_run(s, s ? db_bind_text(s, ":k", kommune) | db_bind_int(s, ":d", days) : 0);
 }
 
+int entry_store_notify(struct db *db, struct arena *a, const char *kommune, const char **notify)
+{
+	struct db_stmt *s = db_prepare(db, "SELECT notify FROM entry_settings WHERE kommune = :k");
+	if (!s)
+		return ERR_DB;
+	int rc = db_bind_text(s, ":k", kommune) ? ERR_DB : db_step(s);
+	if (rc == DB_ROW)
+		*notify = db_col_dup(a, s, 0);
+	db_done(s);
+	return rc == DB_ROW ? 0 : rc == DB_DONE ? ERR_NOTFOUND : rc;
+}
+
+int entry_store_notify_set(struct db *db, const char *kommune, const char *notify)
+{
+	struct db_stmt *s = db_prepare(db, "INSERT INTO entry_settings (kommune, notify) VALUES (:k, :n)"
+	                                   " ON CONFLICT (kommune) DO UPDATE SET notify = excluded.notify");
+	return db_run(s, s ? db_bind_text(s, ":k", kommune) | db_bind_text(s, ":n", notify) : 0);
+}
+
 int entry_store_advisory_session_add(struct db *db, const struct advisory_session_input *in, int64_t consultant,
                             int64_t *id)
 {
@@ -364,13 +383,16 @@ int entry_store_advisory_session_add(struct db *db, const struct advisory_sessio
 	return rc;
 }
 
-int entry_store_advisory_sessions(struct db *db, struct arena *a, const char *kommune, int limit, int offset,
-                         struct advisory_session_row **rows, int *n, int *total)
+int entry_store_advisory_sessions(struct db *db, struct arena *a, const char *kommune,
+                                  const char *from_day, const char *to_day, int limit, int offset,
+                                  struct advisory_session_row **rows, int *n, int *total)
 {
-	struct db_stmt *c = db_prepare(db, "SELECT count(*) FROM advisory_sessions WHERE :k IS NULL OR kommune = :k");
+	struct db_stmt *c = db_prepare(db, "SELECT count(*) FROM advisory_sessions WHERE (:k IS NULL OR kommune = :k)"
+	                                   " AND (:from IS NULL OR date >= :from) AND (:to IS NULL OR date <= :to)");
 	if (!c)
 		return ERR_DB;
-	if (db_bind_text(c, ":k", kommune) || db_step(c) != DB_ROW) {
+	if (db_bind_text(c, ":k", kommune) || db_bind_text(c, ":from", from_day) ||
+	    db_bind_text(c, ":to", to_day) || db_step(c) != DB_ROW) {
 		db_done(c);
 		return ERR_DB;
 	}
@@ -379,11 +401,13 @@ int entry_store_advisory_sessions(struct db *db, struct arena *a, const char *ko
 	struct db_stmt *s = db_prepare(db,
 		"SELECT s.id, s.date, s.topic, coalesce(e.name, s.entrepreneur), u.email, s.follow_up, s.minutes"
 		" FROM advisory_sessions s LEFT JOIN enterprises e ON e.id = s.enterprise_id"
-		" LEFT JOIN users u ON u.id = s.consultant_id WHERE :k IS NULL OR s.kommune = :k"
+		" LEFT JOIN users u ON u.id = s.consultant_id WHERE (:k IS NULL OR s.kommune = :k)"
+		" AND (:from IS NULL OR s.date >= :from) AND (:to IS NULL OR s.date <= :to)"
 		" ORDER BY s.date DESC, s.id DESC LIMIT :limit OFFSET :offset");
 	if (!s)
 		return ERR_DB;
-	int rc = db_bind_text(s, ":k", kommune) | db_bind_int(s, ":limit", limit) |
+	int rc = db_bind_text(s, ":k", kommune) | db_bind_text(s, ":from", from_day) |
+	         db_bind_text(s, ":to", to_day) | db_bind_int(s, ":limit", limit) |
 	         db_bind_int(s, ":offset", offset) ? ERR_DB : 0;
 	*rows = arena_alloc(a, sizeof(**rows) * (size_t)(limit > 0 ? limit : 1));
 	*n = 0;
@@ -394,6 +418,23 @@ int entry_store_advisory_sessions(struct db *db, struct arena *a, const char *ko
 			                                   (int)db_col_int(s, 6)};
 			(*n)++;
 		}
+		rc = 0;
+	}
+	db_done(s);
+	return rc == DB_DONE || rc == 0 ? 0 : rc;
+}
+
+int entry_store_advisory_years(struct db *db, const char *kommune, int *years, int max, int *n)
+{
+	struct db_stmt *s = db_prepare(db, "SELECT DISTINCT CAST(substr(date, 1, 4) AS INTEGER) FROM advisory_sessions"
+	                                   " WHERE kommune = :k ORDER BY 1 DESC");
+	if (!s)
+		return ERR_DB;
+	int rc = db_bind_text(s, ":k", kommune) ? ERR_DB : 0;
+	*n = 0;
+	while (rc == 0 && (rc = db_step(s)) == DB_ROW) {
+		if (*n < max)
+			years[(*n)++] = (int)db_col_int(s, 0);
 		rc = 0;
 	}
 	db_done(s);

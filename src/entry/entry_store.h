@@ -34,11 +34,19 @@ int entry_store_routing_set(struct db *db, const char *kommune, const char *topi
                           int64_t assignee_id);
 int entry_store_answer_days(struct db *db, const char *kommune, int *days);
 int entry_store_answer_days_set(struct db *db, const char *kommune, int days);
+/* who hears of an inquiry routed to no person ("coordinators", "unit" or "none"); ERR_NOTFOUND
+ * when the municipality has no settings yet */
+int entry_store_notify(struct db *db, struct arena *a, const char *kommune, const char **notify);
+int entry_store_notify_set(struct db *db, const char *kommune, const char *notify);
 /* the user's e-mail and municipality, for routing checks */
 int entry_store_advisory_session_add(struct db *db, const struct advisory_session_input *in, int64_t consultant,
                             int64_t *id);
-int entry_store_advisory_sessions(struct db *db, struct arena *a, const char *kommune, int limit, int offset,
-                         struct advisory_session_row **rows, int *n, int *total);
+/* the sessions of kommune (NULL: all) from from_day to to_day (NULL: no bound), newest first */
+int entry_store_advisory_sessions(struct db *db, struct arena *a, const char *kommune,
+                                  const char *from_day, const char *to_day, int limit, int offset,
+                                  struct advisory_session_row **rows, int *n, int *total);
+/* the years with sessions of kommune, newest first, at most max into years */
+int entry_store_advisory_years(struct db *db, const char *kommune, int *years, int max, int *n);
 /* calls fn(ctx, kommune, navn, month, advised, sessions) for each municipality and month of the
  * period with sessions, kommune NULL for all; advised counts distinct enterprises, and
  * entrepreneurs without one by name */

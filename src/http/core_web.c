@@ -1,47 +1,119 @@
 /*
  * core_web.c — the front page. Layer: http handlers.
+ * It links every page the caller may use and none that would refuse them, asking access.h the
+ * same questions as the menu (page.c); it promises only what exists.
  */
 #include "core_web.h"
 
 #include "../auth/access.h"
 #include "../auth/auth.h"
+#include "../registry/registry.h"
 #include "page.h"
 
-/* GET / — public. What Indgang is, and where to go from here for the signed-in user. */
+/* card: one item of the front page's list: a link and what it leads to */
+static void card(struct buf *o, const char *href, const char *label, const char *what)
+{
+	htmlf(o, "<li><a href=\"%s\">%s</a>: %s</li>\n", href, label, what);
+}
+
+/* the cards of the municipality's own desk and of the national administrator: who asks is
+ * signed in */
+static void staff_cards(struct req *r)
+{
+	struct buf *o = &r->out;
+	const struct principal *u = r->user;
+	bool national = access_national(u);
+	if (!national && access_case_worker(u, u->kommune) == 0)
+		card(o, "/sager", "Sager",
+		     access_allowed(u, ACC_WRITE, u->kommune) == 0
+		         ? "henvendelser fra virksomheder og iværksættere gennem én indgang."
+		         : "de henvendelser fra virksomheder og iværksættere, der er givet til dig.");
+	if (national)
+		card(o, "/sager", "Sager", "alle kommuners henvendelser fra virksomheder og iværksættere.");
+	/* the municipality's own desk: its konsulent, not the national administrator */
+	if (!national && access_allowed(u, ACC_WRITE, u->kommune) == 0) {
+		card(o, "/raadgivning", "Rådgivningssamtaler", "registrér samtaler og se månedstallene.");
+		card(o, "/opsaetning", "Opsætning af én indgang",
+		     "enheder, samarbejdspartnere, hvem der får hvilke henvendelser, og svarfristen.");
+	}
+	if (access_allowed(u, ACC_ANSWER_SURVEY, u->kommune) == 0)
+		card(o, "/undersoegelser", "Undersøgelser",
+		     national ? "send runder, følg svarene og læs rapporterne."
+		              : "de undersøgelser, kommunen skal besvare.");
+	if (access_allowed(u, ACC_READ_PERSONAL, u->kommune) == 0)
+		card(o, "/borgere", "Borgere", "jobcentrets borgere og deres match med pladserne.");
+	const char *scope;
+	int64_t enterprise_id;
+	if (access_openings_scope(u, &scope, &enterprise_id) == 0)
+		card(o, "/stillinger", "Stillinger og pladser",
+		     enterprise_id ? "virksomhedens job, fleksjob, praktik og andre pladser."
+		                   : "job, fleksjob, praktik og andre pladser hos virksomhederne.");
+	const char *pk;
+	int64_t pe;
+	if (access_placement_scope(u, &pk, &pe) == 0) {
+		if (pk)
+			card(o, "/forloeb", "Forløb", "borgernes forløb hos virksomhederne, opfølgninger og resultater.");
+		else
+			htmlf(o, "<li><a href=\"/virksomheder/%lld/forloeb\">Forløb</a>: de borgere, der er i forløb hos "
+			         "virksomheden.</li>\n", (long long)pe);
+	}
+	if (access_match_settings(u, u->kommune) == 0)
+		card(o, "/matchning/vaegte", "Matchvægte", "hvad der vægter mest, når borgere og pladser matches.");
+	if (access_allowed(u, ACC_MANAGE_USERS, u->kommune) == 0)
+		card(o, "/brugere", "Brugere", national ? "alle kommuners brugerkonti og de nationale."
+		                                        : "opret og administrér kommunens brugerkonti.");
+	if (national) {
+		card(o, "/admin/audit", "Revisionslog", "alle ændringer og al læsning af personoplysninger.");
+		card(o, "/admin/udbakke", "Udbakke", "al udgående post.");
+	}
+}
+
+/* the enterprise a virksomhed user represents: its profile and the form to keep it up to date */
+static void own_enterprise_card(struct req *r)
+{
+	struct enterprise e;
+	bool own_only;
+	if (!r->user->enterprise_id || registry_get(r->db, &r->a, r->user->enterprise_id, &e) != 0 ||
+	    access_enterprise_profile(r->user, e.id, e.kommune, &own_only) != 0)
+		return;
+	htmlf(&r->out, "<li><a href=\"/virksomheder/%lld\">%s</a>: virksomhedens side i registret. "
+	               "<a href=\"/virksomheder/%lld/rediger\">Ret virksomhedens oplysninger</a>.</li>\n",
+	      (long long)e.id, e.name, (long long)e.id);
+}
+
+/* GET / — public. What Indgang is, and every page the caller may use from here. */
 int core_page_home(struct req *r)
 {
 	page_begin(r, "Velkommen til Indgang");
 	struct buf *o = &r->out;
-	html(o, "<p class=\"lead\">Indgang er én indgang for kommunen og de socialøkonomiske "
-	        "virksomheder: et register over virksomhederne, rådgivning og henvendelser, og "
-	        "undersøgelser med den årlige rapport.</p>\n");
+	html(o, "<p class=\"lead\">Indgang samler kommunens arbejde med de socialøkonomiske "
+	        "virksomheder: et offentligt register over virksomhederne, én indgang for "
+	        "henvendelser og rådgivning, stillinger og pladser hos virksomhederne, og "
+	        "kommunernes årlige undersøgelse med rapporten.</p>\n");
 	if (!r->user) {
-		html(o, "<p><a class=\"button\" href=\"/login\">Log ind</a> som medarbejder, "
-		        "indkøber eller virksomhed.</p>\n");
-	} else {
-		htmlf(o, "<p>Du er logget ind som %s.</p>\n<ul class=\"cards\">\n", r->user->email);
-		if (access_allowed(r->user, ACC_MANAGE_USERS, r->user->kommune) == 0)
-			html(o, "<li><a href=\"/brugere\">Brugere</a>: opret og administrér kommunens "
-			        "brugerkonti.</li>\n");
-		if (access_allowed(r->user, ACC_NATIONAL, NULL) == 0)
-			html(o, "<li><a href=\"/admin/audit\">Revisionslog</a>: alle ændringer og al "
-			        "læsning af personoplysninger.</li>\n");
-		/* the municipality's own desk: its konsulent, not the national administrator */
-		if (r->user->kommune && access_allowed(r->user, ACC_WRITE, r->user->kommune) == 0)
-			html(o, "<li><a href=\"/sager\">Sager</a>: henvendelser fra virksomheder og iværksættere.</li>\n"
-			        "<li><a href=\"/raadgivning\">Rådgivningssamtaler</a> og deres månedstal.</li>\n"
-			        "<li><a href=\"/undersoegelser\">Undersøgelser</a>, som kommunen skal besvare.</li>\n"
-			        "<li><a href=\"/opsaetning\">Opsætning</a> af én indgang: enheder, partnere og svarfrist.</li>\n");
-		if (access_allowed(r->user, ACC_NATIONAL, NULL) == 0)
-			html(o, "<li><a href=\"/undersoegelser\">Undersøgelser</a> og rapporter.</li>\n"
-			        "<li><a href=\"/admin/udbakke\">Udbakke</a>: al udgående post.</li>\n");
-		const char *scope;
-		int64_t enterprise_id;
-		if (access_openings_scope(r->user, &scope, &enterprise_id) == 0)
-			html(o, "<li><a href=\"/stillinger\">Stillinger og pladser</a>: job, fleksjob, praktik og "
-			        "andre pladser hos virksomhederne.</li>\n");
-		html(o, "<li><a href=\"/virksomheder\">Virksomheder</a>: registret over socialøkonomiske virksomheder.</li>\n"
-		        "<li><a href=\"/kommuner\">Kommuner</a>: landets 98 kommuner.</li>\n</ul>\n");
+		html(o, "<ul class=\"cards\">\n");
+		card(o, "/virksomheder", "Virksomheder", "søg i registret over socialøkonomiske virksomheder.");
+		card(o, "/statistik", "Statistik", "antal virksomheder pr. kommune og efter oprindelse.");
+		card(o, "/kontakt", "Kontakt kommunen",
+		     "om at starte eller udvikle en virksomhed, ansætte borgere eller sælge til kommunen.");
+		card(o, "/kommuner", "Kommuner", "landets 98 kommuner.");
+		html(o, "</ul>\n<p><a class=\"button\" href=\"/login\">Log ind</a> som medarbejder i en "
+		        "kommune eller som virksomhed.</p>\n");
+		return page_end(r, 200);
 	}
+	htmlf(o, "<p>Du er logget ind som %s.</p>\n<ul class=\"cards\">\n", r->user->email);
+	own_enterprise_card(r);
+	staff_cards(r);
+	if (r->user->kommune && !access_national(r->user))
+		htmlf(o, "<li><a href=\"/virksomheder?kommune=%s\">Virksomheder i %s</a>: registrets "
+		         "virksomheder i kommunen; <a href=\"/virksomheder?kommune=\">alle kommuner</a>.</li>\n",
+		      r->user->kommune, r->user->kommune_navn ? r->user->kommune_navn : r->user->kommune);
+	else
+		card(o, "/virksomheder", "Virksomheder", "registret over socialøkonomiske virksomheder.");
+	card(o, "/statistik", "Statistik", "Tabel 1 og 2 og Bilag 1 fra registrets data.");
+	if (access_case_worker(r->user, r->user->kommune) != 0 && !access_national(r->user))
+		card(o, "/kontakt", "Kontakt", "skriv til en kommune gennem én indgang.");
+	card(o, "/kommuner", "Kommuner", "landets 98 kommuner.");
+	html(o, "</ul>\n");
 	return page_end(r, 200);
 }

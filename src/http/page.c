@@ -42,6 +42,11 @@ void page_begin(struct req *r, const char *title)
 		if (access_placement_scope(r->user, &pk, &pe) == 0)
 			info.nav_placements = pk ? "/forloeb"
 			                         : arena_printf(&r->a, "/virksomheder/%lld/forloeb", (long long)pe);
+		bool own_only;
+		/* the enterprise a virksomhed user represents (its home is the user's municipality) */
+		if (r->user->enterprise_id &&
+		    access_enterprise_profile(r->user, r->user->enterprise_id, r->user->kommune, &own_only) == 0)
+			info.nav_enterprise = (long long)r->user->enterprise_id;
 	}
 	buf_reset(&r->out);
 	layout_begin(&r->out, &info);

@@ -7,6 +7,7 @@
 
 #include "../view/form.h"
 #include "../view/html.h"
+#include "../view/table.h"
 #include "req.h"
 
 /* page_begin: starts r->out with the layout and an h1 of title. */

@@ -32,6 +32,8 @@ const struct route routes[] = {
 	{M_POST, "/login", auth_page_login_post, RF_PUBLIC | RF_FORM, 0},
 	{M_POST, "/logout", auth_page_logout, RF_FORM, 0},
 	{M_GET, "/kommuner", kommune_page_list, RF_PUBLIC, 0},
+	{M_GET, "/privatliv", core_page_privacy, RF_PUBLIC, 0},
+	{M_GET, "/tilgaengelighed", core_page_accessibility, RF_PUBLIC, 0},
 	{M_GET, "/brugere", users_page_list, 0, STAFF},
 	{M_POST, "/brugere", users_page_create, RF_FORM, STAFF},
 	{M_GET, "/brugere/ny", users_page_new, 0, STAFF},

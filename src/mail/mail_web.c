@@ -29,14 +29,16 @@ int mail_page_outbox(struct req *r)
 		html(o, "<p class=\"empty\">Ingen beskeder.</p>\n");
 		return page_end(r, 200);
 	}
-	html(o, "<table>\n<thead><tr><th scope=\"col\">Oprettet</th><th scope=\"col\">Til</th><th scope=\"col\">Emne</th>"
+	table_begin(o, "Udgående post", NULL);
+	html(o, "<caption class=\"visually-hidden\">Udgående post, nyeste først</caption>\n<thead><tr><th scope=\"col\">Oprettet</th><th scope=\"col\">Til</th><th scope=\"col\">Emne</th>"
 	        "<th scope=\"col\">Status</th><th scope=\"col\">Forsøg</th><th scope=\"col\">Seneste fejl</th>"
 	        "</tr></thead>\n<tbody>\n");
 	for (int i = 0; i < n; i++)
 		htmlf(o, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%d</td><td>%s</td></tr>\n",
 		      text_date_dk(&r->a, rows[i].created_at), rows[i].to, rows[i].subject,
 		      rows[i].sent_at ? "Sendt" : "Venter", rows[i].attempts, rows[i].last_error);
-	html(o, "</tbody>\n</table>\n");
+	html(o, "</tbody>\n");
+	table_end(o);
 	form_pagination(o, "/admin/udbakke", pending ? "&ventende=1" : "", offset, limit, total);
 	return page_end(r, 200);
 }

@@ -46,6 +46,16 @@ const struct option_kv registry_origins[] = {
 };
 const int registry_origins_count = sizeof(registry_origins) / sizeof(registry_origins[0]);
 
+/* the same origins said of one enterprise, in the order of registry_origins */
+const struct option_kv registry_origins_one[] = {
+	{"social_entrepreneur", "Startet af en social iværksætter"},
+	{"company_spinoff", "Afknopning eller socialt ansvar hos en lokal virksomhed"},
+	{"existing", "En eksisterende socialøkonomisk virksomhed"},
+	{"existing_outside", "En eksisterende socialøkonomisk virksomhed uden for kommunen"},
+	{"association", "En forening eller institution"},
+	{"kommune_spinoff", "Afknopning fra kommunen"},
+};
+
 const struct option_kv registry_kinds[] = {
 	{REGISTRY_KIND_SOEV, "Socialøkonomisk virksomhed"},
 	{REGISTRY_KIND_COMPANY, "Almindelig virksomhed"},
@@ -147,7 +157,7 @@ int registry_validate(struct db *db, struct arena *a, struct enterprise *e, stru
 	check_len(errs, "name", e->name, 300, "Navnet må højst være på 300 tegn.");
 	e->cvr = opt_null(a, e->cvr);
 	if (e->cvr && !registry_cvr_valid(e->cvr))
-		errs_add(errs, "cvr", "CVR-nummeret er ikke gyldigt: 8 cifre, der består modulus 11-kontrollen.");
+		errs_add(errs, "cvr", "Tjek CVR-nummeret: det er 8 cifre, og det, der står, kan ikke være et CVR-nummer.");
 	e->kommune = opt_null(a, e->kommune);
 	struct kommune k;
 	if (!e->kommune)
@@ -431,6 +441,33 @@ bool registry_equal(const struct enterprise *x, const struct enterprise *y)
 	       same_list(x->others, x->nothers, y->others, y->nothers) &&
 	       same_list(x->services, x->nservices, y->services, y->nservices) &&
 	       same_list(x->targets, x->ntargets, y->targets, y->ntargets);
+}
+
+int registry_reindex(struct db *db, struct arena *a, const struct principal *by, int *count)
+{
+	*count = 0;
+	if (access_allowed(by, ACC_NATIONAL, NULL) != 0)
+		return ERR_FORBIDDEN;
+	int64_t *ids;
+	bool *home;
+	int n;
+	struct registry_query all = {.registered = -1};
+	int rc = registry_store_ids(db, a, &all, &ids, &home, &n);
+	enum { BATCH = 500 };
+	for (int start = 0; rc == 0 && start < n; start += BATCH) {
+		if ((rc = db_write_begin(db)) != 0)
+			return rc;
+		for (int i = start; rc == 0 && i < n && i < start + BATCH; i++) {
+			struct enterprise e;
+			rc = registry_store_get(db, a, ids[i], &e);
+			if (rc == 0)
+				rc = registry_store_set_terms(db, e.id, registry_search_terms(a, e.name, e.description));
+			if (rc == 0)
+				(*count)++;
+		}
+		rc = db_write_end(db, rc);
+	}
+	return rc;
 }
 
 int registry_option_add(struct db *db, struct arena *a, const struct principal *by, bool targets,

@@ -35,6 +35,10 @@ enum criterion {
 #define REGISTRY_KIND_SOEV "soev"
 #define REGISTRY_KIND_COMPANY "company"
 
+/* the source of the demo's placeholders: enterprises the 2015 report counts without naming them
+ * (they count in Tabel 1 like any other; the public list leaves them out unless asked) */
+#define REGISTRY_SOURCE_FILLER "filler"
+
 struct enterprise {
 	int64_t id;
 	const char *name;
@@ -69,8 +73,12 @@ struct option_kv {
 
 extern const struct option_kv registry_legal_forms[];
 extern const int registry_legal_forms_count;
+/* the origins (Tabel 2) as the report names its groups, in the plural ("Sociale iværksættere") */
 extern const struct option_kv registry_origins[];
 extern const int registry_origins_count;
+/* the same origins said of one enterprise ("Startet af en social iværksætter"), same order and
+ * count: the profile and the form */
+extern const struct option_kv registry_origins_one[];
 /* the kinds with their Danish labels, SØV first */
 extern const struct option_kv registry_kinds[];
 extern const int registry_kinds_count;
@@ -115,6 +123,10 @@ bool registry_equal(const struct enterprise *x, const struct enterprise *y);
  * ERR_CONFLICT when either is taken. Audited. */
 int registry_option_add(struct db *db, struct arena *a, const struct principal *by, bool targets,
                         const char *key, const char *label, struct errs *errs);
+/* registry_reindex: makes the search terms of every enterprise anew (after the way terms are
+ * made has changed), in transactions of a few hundred; national administrator only (the
+ * command line). *count gets how many. 0, ERR_FORBIDDEN or ERR_DB. */
+int registry_reindex(struct db *db, struct arena *a, const struct principal *by, int *count);
 /* registry_get: the enterprise id with its lists; ERR_NOTFOUND. Public data. */
 int registry_get(struct db *db, struct arena *a, int64_t id, struct enterprise *out);
 /* registry_find: the id of the enterprise with cvr (if given), else the first with name in
@@ -140,6 +152,7 @@ struct registry_query {
 	const char *service;   /* key, or NULL */
 	const char *target;    /* key, or NULL */
 	const char *kind;      /* REGISTRY_KIND_SOEV or _COMPANY, or NULL for both */
+	const char *source_not; /* leave out the enterprises of this source, or NULL */
 	const char *status;    /* "idea" ... "closed" as of day, or NULL */
 	int registered;        /* 1 RSV-registered by day, 0 not, -1 either */
 	const char *day;       /* YYYY-MM-DD for status */

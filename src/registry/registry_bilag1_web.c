@@ -43,7 +43,8 @@ static void filter_form(struct req *r, const struct kommune *ks, int nk, const c
 /* rows as a table: one row per municipality, its enterprises as a list */
 static void bilag1_table(struct buf *o, const struct bilag1_row *rows, int n)
 {
-	htmlf(o, "<table class=\"bilag1\">\n<caption class=\"visually-hidden\">%s</caption>\n"
+	table_begin(o, R_BILAG1_TITLE, "bilag1");
+	htmlf(o, "<caption class=\"visually-hidden\">%s</caption>\n"
 	         "<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
 	      R_BILAG1_TITLE, R_KOMMUNE, R_BILAG1_COL);
 	for (int i = 0; i < n; i++) {
@@ -60,7 +61,8 @@ static void bilag1_table(struct buf *o, const struct bilag1_row *rows, int n)
 		if (last)
 			html(o, "</ul></td></tr>\n");
 	}
-	html(o, "</tbody>\n</table>\n");
+	html(o, "</tbody>\n");
+	table_end(o);
 }
 
 /* GET /statistik/bilag1 — public. ?kommune=KODE for one municipality. Bilag 1 of the report:

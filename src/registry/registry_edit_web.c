@@ -13,6 +13,7 @@
 #include "../base/text.h"
 #include "../http/page.h"
 #include "../kommune/kommune.h"
+#include "../kommune/kommune_web.h"
 #include "registry.h"
 #include "registry_text_da.h"
 #include "registry_web.h"
@@ -33,20 +34,20 @@ static const char *date_or_empty(const char *s)
 /* what the form offers to choose from, read before the page begins so that a failed read
  * answers an error page instead of a form with empty lists */
 struct edit_lists {
+	struct kommune *ks; /* the municipalities, for the picker of the other municipalities */
 	struct form_option *kommuner, *services, *targets;
 	int nkommuner, nservices, ntargets;
 };
 
 static int edit_lists_load(struct req *r, struct edit_lists *l)
 {
-	struct kommune *ks;
 	struct option_kv *opts;
-	int rc = kommune_list(r->db, &r->a, &ks, &l->nkommuner);
+	int rc = kommune_list(r->db, &r->a, &l->ks, &l->nkommuner);
 	if (rc)
 		return rc;
 	l->kommuner = arena_alloc(&r->a, sizeof(*l->kommuner) * (size_t)(l->nkommuner + 1));
 	for (int i = 0; i < l->nkommuner; i++)
-		l->kommuner[i] = (struct form_option){ks[i].kode, ks[i].navn};
+		l->kommuner[i] = (struct form_option){l->ks[i].kode, l->ks[i].navn};
 	rc = registry_options(r->db, &r->a, false, &opts, &l->nservices);
 	if (rc)
 		return rc;
@@ -86,7 +87,7 @@ static void form_facts(struct req *r, const struct enterprise *e, const struct e
 	struct form_option og[16];
 	og[0] = (struct form_option){"", "Ikke oplyst"};
 	for (int i = 0; i < registry_origins_count; i++)
-		og[i + 1] = (struct form_option){registry_origins[i].key, registry_origins[i].label};
+		og[i + 1] = (struct form_option){registry_origins_one[i].key, registry_origins_one[i].label};
 	form_select(o, &(struct form_field){.name = "origin", .label = "Oprindelse",
 	                                    .value = e->origin, .error = errs_get(er, "origin")},
 	            og, registry_origins_count + 1);
@@ -106,11 +107,11 @@ static void form_lifecycle(struct req *r, const struct enterprise *e, const stru
 		                                   .type = "date", .value = date_or_empty(values[i]),
 		                                   .error = errs_get(er, dates[i].name)});
 	html(o, "</fieldset>\n");
-	form_select_multiple(o, &(struct form_field){.name = "other_kommuner",
-	                                             .label = "Andre kommuner, der samarbejder med virksomheden",
-	                                             .hint = "Vælg flere med Ctrl eller Skift.",
-	                                             .error = errs_get(er, "other_kommuner")},
-	                     l->kommuner, l->nkommuner, e->others, e->nothers, 6);
+	kommune_web_picker(o, &r->a, &(struct form_field){.name = "other_kommuner",
+	                                                  .label = "Andre kommuner, der samarbejder med virksomheden",
+	                                                  .hint = "Åbn en region, og sæt kryds ved kommunerne.",
+	                                                  .error = errs_get(er, "other_kommuner")},
+	                   l->ks, l->nkommuner, e->others, e->nothers);
 }
 
 /* what the enterprise's own user may keep up to date too */
@@ -158,19 +159,22 @@ static void form_profile(struct req *r, const struct enterprise *e, const struct
 	                l->targets, l->ntargets, e->targets, e->ntargets);
 	html(o, "<fieldset><legend>Kontakt (offentlig)</legend>\n"
 	        "<p class=\"hint\">Alt i registret kan ses af alle: på siden, i API'et og i "
-	        "hentede lister. Skriv kun kontaktoplysninger, som virksomheden selv vil offentliggøre.</p>\n");
+	        "hentede lister. Skriv kun kontaktoplysninger, som virksomheden selv vil offentliggøre: "
+	        "kontaktpersonens navn, e-mail og telefon er offentlige. Læs mere i "
+	        "<a href=\"/privatliv\">privatlivspolitikken</a>.</p>\n");
 	form_input(o, &(struct form_field){.name = "contact_name", .label = "Kontaktperson",
 	                                   .value = e->contact_name, .autocomplete = "off"});
 	form_input(o, &(struct form_field){.name = "contact_email", .label = "E-mail", .type = "email",
 	                                   .value = e->contact_email, .error = errs_get(er, "contact_email")});
 	form_input(o, &(struct form_field){.name = "contact_phone", .label = "Telefon", .type = "tel",
-	                                   .value = e->contact_phone, .error = errs_get(er, "contact_phone")});
+	                                   .value = e->contact_phone, .maxlength = 40,
+	                                   .error = errs_get(er, "contact_phone")});
 	form_input(o, &(struct form_field){.name = "address", .label = "Adresse", .value = e->address});
 	form_input(o, &(struct form_field){.name = "website", .label = "Hjemmeside", .type = "url",
 	                                   .value = e->website, .error = errs_get(er, "website")});
 	html(o, "</fieldset>\n");
 	form_textarea(o, &(struct form_field){.name = "description", .label = "Beskrivelse",
-	                                      .hint = "Vises offentligt.",
+	                                      .hint = "Vises offentligt.", .maxlength = 10000,
 	                                      .value = e->description, .error = errs_get(er, "description")},
 	              6);
 }
@@ -193,7 +197,7 @@ static int edit_form(struct req *r, int status, const struct enterprise *e, bool
 		html(o, "<form method=\"post\" action=\"/virksomheder\" class=\"stack\" novalidate>\n");
 	form_csrf(o, r->csrf);
 	html(o, "<fieldset><legend>Virksomheden</legend>\n");
-	form_input(o, &(struct form_field){.name = "name", .label = R_NAME, .value = e->name,
+	form_input(o, &(struct form_field){.name = "name", .label = R_NAME, .value = e->name, .maxlength = 300,
 	                                   .error = errs_get(&r->errs, "name"), .required = true});
 	if (own_only)
 		html(o, "<p class=\"hint\">Kommunen vedligeholder virksomhedens type, CVR-nummer, kommune, "

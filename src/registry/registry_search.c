@@ -75,18 +75,21 @@ static void lower_into(struct buf *out, const char *w, int len)
 	}
 }
 
-/* fold a lowercased word: æ→ae ø→oe å→aa ä→ae ö→oe ü→ue, accented vowels to plain */
-static void fold_into(struct buf *out, const char *w, size_t len)
+/* fold a lowercased word: æ→ae ø→oe å→aa ä→ae ö→oe ü→ue, accented vowels to plain; with
+ * plain, the way a keyboard without the Danish letters writes them instead: æ→ae ø→o å→a ä→a
+ * ö→o ü→u ("kobmand" for "købmand") */
+static void fold_into(struct buf *out, const char *w, size_t len, bool plain)
 {
 	const unsigned char *p = (const unsigned char *)w;
 	for (size_t i = 0; i < len; i++) {
 		if (p[i] == 0xC3 && i + 1 < len) {
 			const char *rep = NULL;
 			switch (p[i + 1]) {
-			case 0xA6: case 0xA4: rep = "ae"; break;  /* æ ä */
-			case 0xB8: case 0xB6: rep = "oe"; break;  /* ø ö */
-			case 0xA5: rep = "aa"; break;             /* å */
-			case 0xBC: rep = "ue"; break;             /* ü */
+			case 0xA6: rep = "ae"; break;                       /* æ */
+			case 0xA4: rep = plain ? "a" : "ae"; break;         /* ä */
+			case 0xB8: case 0xB6: rep = plain ? "o" : "oe"; break; /* ø ö */
+			case 0xA5: rep = plain ? "a" : "aa"; break;         /* å */
+			case 0xBC: rep = plain ? "u" : "ue"; break;         /* ü */
 			case 0xA9: case 0xA8: case 0xAA: case 0xAB: rep = "e"; break; /* é è ê ë */
 			case 0xA1: case 0xA0: case 0xA2: rep = "a"; break;
 			case 0xB3: case 0xB2: case 0xB4: rep = "o"; break;
@@ -111,7 +114,21 @@ char *registry_search_fold(struct arena *a, const char *word, int len)
 	buf_init(&low, 4 * WORD_MAX);
 	buf_init(&folded, 8 * WORD_MAX);
 	lower_into(&low, word, len);
-	fold_into(&folded, buf_str(&low), low.len);
+	fold_into(&folded, buf_str(&low), low.len, false);
+	char *r = arena_strdup(a, buf_str(&folded));
+	buf_free(&low);
+	buf_free(&folded);
+	return r;
+}
+
+/* the word lowercased and folded the plain way (fold_into), owned by a */
+static char *plain_fold(struct arena *a, const char *word, int len)
+{
+	struct buf low, folded;
+	buf_init(&low, 4 * WORD_MAX);
+	buf_init(&folded, 8 * WORD_MAX);
+	lower_into(&low, word, len);
+	fold_into(&folded, buf_str(&low), low.len, true);
 	char *r = arena_strdup(a, buf_str(&folded));
 	buf_free(&low);
 	buf_free(&folded);
@@ -128,9 +145,9 @@ static char *stem_fold(struct arena *a, const char *word, int len)
 	struct sb_stemmer *s = stemmer();
 	const sb_symbol *st = s ? sb_stemmer_stem(s, (const sb_symbol *)buf_str(&low), (int)low.len) : NULL;
 	if (st)
-		fold_into(&folded, (const char *)st, (size_t)sb_stemmer_length(s));
+		fold_into(&folded, (const char *)st, (size_t)sb_stemmer_length(s), false);
 	else
-		fold_into(&folded, buf_str(&low), low.len);
+		fold_into(&folded, buf_str(&low), low.len, false);
 	char *r = arena_strdup(a, buf_str(&folded));
 	buf_free(&low);
 	buf_free(&folded);
@@ -172,6 +189,13 @@ static void add_terms(void *c, const char *w, int len)
 	if (strcmp(stem, whole) != 0) {
 		buf_putc(t->out, ' ');
 		buf_puts(t->out, stem);
+	}
+	/* a word with ø, å (or ä, ö, ü) also as a keyboard without them writes it: "kobmand" finds
+	 * "Købmand", as "koebmand" and "købm" do */
+	char *plain = plain_fold(t->a, w, len);
+	if (strcmp(plain, whole) != 0) {
+		buf_putc(t->out, ' ');
+		buf_puts(t->out, plain);
 	}
 }
 

@@ -4,7 +4,9 @@
  * Layer: capability domain (registry). Text is turned into folded terms both when an enterprise
  * is saved (stored in the FTS5 table enterprise_search) and when a query is asked, so both
  * sides meet in the same form: each word is kept whole and as its stem, lowercased and folded
- * (æ→ae, ø→oe, å→aa, ä→ae, ö→oe, ü→ue, é→e).
+ * (æ→ae, ø→oe, å→aa, ä→ae, ö→oe, ü→ue, é→e); a word with ø or å is also kept as a keyboard
+ * without them writes it (ø→o, å→a: "kobmand" finds "Købmand"). Terms made before that plain
+ * form was added get it when the enterprise is saved again (`indgang registry reindex`).
  */
 #ifndef INDGANG_REGISTRY_SEARCH_H
 #define INDGANG_REGISTRY_SEARCH_H

@@ -11,6 +11,8 @@
 #include "../base/text.h"
 #include "../http/api.h"
 #include "../http/page.h"
+#include "../kommune/kommune.h"
+#include "../kommune/kommune_web.h"
 #include "../view/chart.h"
 #include "registry.h"
 #include "registry_io.h"
@@ -20,62 +22,93 @@
 
 #define XLSX_TYPE "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
-bool registry_web_stats_params(struct req *r, bool api, int *year, const char ***list)
+#define YEAR_MIN 1900
+#define YEAR_MAX 2200
+#define YEAR_ERROR "Året skal være et årstal fra 1900 til 2200, fx 2015."
+#define KOMMUNER_ERROR "Kommunerne skal angives med deres trecifrede koder, adskilt af komma."
+
+/* the year (?year, default last year) and municipalities (?kommuner, one per checkbox of the
+ * page's picker or separated by commas; NULL: all) of a statistics request. NULL when both are
+ * good, else the field that is not ("year" or "kommuner"), whose default *year or *list then
+ * holds. */
+static const char *stats_params(struct req *r, int *year, const char ***list)
 {
 	time_t t = time(NULL);
 	struct tm tm;
 	localtime_r(&t, &tm);
 	long long y = tm.tm_year + 1900 - 1;
 	const char *ys = req_query(r, "year");
-	if (ys && *ys && text_parse_int(ys, 1900, 2200, &y) != 0) {
-		if (api)
-			reply_api_error(r, 400, "bad_parameter", "year must be a year such as 2015.", "year");
-		else
-			reply_page_error(r, 400, "Året skal skrives med fire cifre, fx 2015.");
-		return false;
-	}
-	const char *bad = NULL;
-	*list = registry_parse_kommuner(&r->a, req_query(r, "kommuner"), &bad);
-	if (bad) {
-		if (api)
-			reply_api_error(r, 400, "bad_parameter",
-			                "kommuner must be three-digit codes separated by commas.", "kommuner");
-		else
-			reply_page_error(r, 400, "Kommunerne skal angives med deres trecifrede koder, adskilt af komma.");
-		return false;
+	const char *wrong = NULL;
+	if (ys && *ys && text_parse_int(ys, YEAR_MIN, YEAR_MAX, &y) != 0) {
+		wrong = "year";
+		y = tm.tm_year + 1900 - 1;
 	}
 	*year = (int)y;
-	return true;
+	const char *bad = NULL;
+	*list = registry_parse_kommuner(&r->a, kommune_web_codes(&r->a, r->query, "kommuner"), &bad);
+	if (bad && !wrong)
+		wrong = "kommuner";
+	return wrong;
 }
 
-/* GET /statistik — public. ?year=Y&kommuner=740,621 */
+bool registry_web_stats_params(struct req *r, bool api, int *year, const char ***list)
+{
+	const char *wrong = stats_params(r, year, list);
+	if (!wrong)
+		return true;
+	bool y = !strcmp(wrong, "year");
+	if (api)
+		reply_api_error(r, 400, "bad_parameter",
+		                y ? "year must be a year from 1900 to 2200, such as 2015."
+		                  : "kommuner must be three-digit codes separated by commas.", wrong);
+	else
+		reply_page_error(r, 400, y ? YEAR_ERROR : KOMMUNER_ERROR);
+	return false;
+}
+
+/* GET /statistik — public. ?year=Y&kommuner=740,621 (or kommuner=740&kommuner=621 from the
+ * picker). A wrong year or code is 400 with the page of the default in its place, the error
+ * next to the field and the form to correct it. */
 int registry_page_stats(struct req *r)
 {
 	int year;
 	const char **list;
-	if (!registry_web_stats_params(r, false, &year, &list))
-		return 0;
+	const char *wrong = stats_params(r, &year, &list);
+	if (wrong)
+		errs_add(&r->errs, wrong, !strcmp(wrong, "year") ? YEAR_ERROR : KOMMUNER_ERROR);
 	struct tabel1_row *rows, sum;
 	struct tabel2_row *t2;
-	int n, n2, t2_total;
+	struct kommune *ks;
+	int n, n2, t2_total, nk;
 	int rc = registry_tabel1(r->db, &r->a, year, list, &rows, &n, &sum);
 	if (rc == 0)
 		rc = registry_tabel2(r->db, &r->a, year, list, &t2, &n2, &t2_total);
+	if (rc == 0)
+		rc = kommune_list(r->db, &r->a, &ks, &nk);
 	if (rc)
 		return page_fail(r, rc, NULL);
 	page_begin(r, R_STATS_TITLE);
 	struct buf *o = &r->out;
-	html(o, "<form method=\"get\" action=\"/statistik\" class=\"filter\">\n");
+	form_error_summary(o, &r->errs);
+	html(o, "<form method=\"get\" action=\"/statistik\" class=\"stack\">\n");
+	const char *ys = req_query(r, "year");
 	form_input(o, &(struct form_field){.name = "year", .label = R_YEAR, .type = "number",
-	                                   .value = arena_printf(&r->a, "%d", year)});
-	form_input(o, &(struct form_field){.name = "kommuner", .label = R_KOMMUNER_FILTER,
-	                                   .value = req_query(r, "kommuner"), .hint = R_KOMMUNER_HINT});
+	                                   .value = wrong && !strcmp(wrong, "year") ? ys : arena_printf(&r->a, "%d", year),
+	                                   .hint = "Fra 1900 til 2200.", .error = errs_get(&r->errs, "year")});
+	int nchosen = 0;
+	while (list && list[nchosen])
+		nchosen++;
+	kommune_web_picker(o, &r->a, &(struct form_field){.name = "kommuner", .label = R_KOMMUNER_FILTER,
+	                                                  .hint = R_KOMMUNER_HINT,
+	                                                  .error = errs_get(&r->errs, "kommuner")},
+	                   ks, nk, list, nchosen);
 	htmlf(o, "<button type=\"submit\">%s</button>\n</form>\n", R_SHOW);
 	htmlf(o, "<h2>Tabel 1. Socialøkonomiske virksomheder pr. 31.12.%d</h2>\n", year);
 	if (n == 0) {
 		html(o, "<p class=\"empty\">Ingen kommuner har virksomheder i registret for dette år.</p>\n");
 	} else {
-		htmlf(o, "<table class=\"numbers\">\n<caption class=\"visually-hidden\">Tabel 1, %d</caption>\n"
+		table_begin(o, arena_printf(&r->a, "Tabel 1, %d", year), "numbers");
+		htmlf(o, "<caption class=\"visually-hidden\">Tabel 1, %d</caption>\n"
 		         "<thead><tr><th scope=\"col\">Kommune</th><th scope=\"col\">Antal i alt</th>"
 		         "<th scope=\"col\">Heraf registrerede</th><th scope=\"col\">Etableret i %d</th>"
 		         "<th scope=\"col\">Vurderes på vej</th></tr></thead>\n<tbody>\n", year, year);
@@ -84,8 +117,9 @@ int registry_page_stats(struct req *r)
 			      rows[i].navn, rows[i].total, rows[i].registered, rows[i].established,
 			      rows[i].pipeline);
 		htmlf(o, "</tbody>\n<tfoot><tr><th scope=\"row\">I alt</th><td>%d</td><td>%d</td><td>%d</td>"
-		         "<td>%d</td></tr></tfoot>\n</table>\n",
+		         "<td>%d</td></tr></tfoot>\n",
 		      sum.total, sum.registered, sum.established, sum.pipeline);
+		table_end(o);
 		const char **cats = arena_alloc(&r->a, sizeof(*cats) * (size_t)n);
 		int *tot = arena_alloc(&r->a, sizeof(int) * (size_t)n);
 		int *reg = arena_alloc(&r->a, sizeof(int) * (size_t)n);
@@ -105,13 +139,15 @@ int registry_page_stats(struct req *r)
 		           series, 3);
 	}
 	htmlf(o, "<h2>Tabel 2. Virksomheder efter oprindelse pr. 31.12.%d</h2>\n", year);
-	html(o, "<table class=\"numbers\">\n<caption class=\"visually-hidden\">Tabel 2</caption>\n"
+	table_begin(o, arena_printf(&r->a, "Tabel 2, %d", year), "numbers");
+	html(o, "<caption class=\"visually-hidden\">Tabel 2</caption>\n"
 	        "<thead><tr><th scope=\"col\">Oprindelse</th><th scope=\"col\">Antal</th></tr></thead>\n<tbody>\n");
 	for (int i = 0; i < n2; i++)
 		htmlf(o, "<tr><th scope=\"row\">%s</th><td>%d</td></tr>\n", t2[i].label, t2[i].count);
-	htmlf(o, "</tbody>\n<tfoot><tr><th scope=\"row\">I alt</th><td>%d</td></tr></tfoot>\n</table>\n",
+	htmlf(o, "</tbody>\n<tfoot><tr><th scope=\"row\">I alt</th><td>%d</td></tr></tfoot>\n",
 	      t2_total);
-	const char *k = req_query(r, "kommuner");
+	table_end(o);
+	const char *k = kommune_web_codes(&r->a, r->query, "kommuner");
 	const char *kq = k && *k ? arena_printf(&r->a, "&kommuner=%s", html_url(&r->a, k)) : "";
 	/* one workbook with both tables; a CSV file and a JSON answer per table */
 	htmlf(o, "<p>Hent tabellerne: <a href=\"/statistik/virksomheder?format=xlsx&amp;year=%d%s\">"
@@ -124,7 +160,7 @@ int registry_page_stats(struct req *r)
 	htmlf(o, "<p class=\"hint\">%s</p>\n", R_STATS_SOEV_ONLY);
 	htmlf(o, "<p><a href=\"/statistik/bilag1\">%s</a></p>\n", R_BILAG1_LINK);
 	htmlf(o, "<p><a href=\"/statistik/beskaeftigelse?year=%d\">Tabel 4: forløb og ansættelser</a></p>\n", year);
-	return page_end(r, 200);
+	return page_end(r, wrong ? 400 : 200);
 }
 
 /* GET /statistik/virksomheder — public. ?format=csv|xlsx|json&year=Y&kommuner=...&table=1|2:
@@ -181,7 +217,8 @@ int registry_download_stats(struct req *r)
  * the page lists, in its order. kind as on the list page: soev (the default), company or all; an
  * unknown value counts as the default, as there. CSV and XLSX for people (Danish headings and
  * labels; the CSV as page_csv_begin writes it, ?sep=,); ?raw=1 gives the import's columns
- * instead, as `indgang registry export` writes them. JSON has the import's columns. */
+ * instead, as `indgang registry export` writes them. JSON has the import's columns. The demo's
+ * placeholders are left out as on the page, unless ?pladsholdere=vis. */
 int registry_download_export(struct req *r)
 {
 	const char *format = req_query(r, "format") ? req_query(r, "format") : "csv";
@@ -194,6 +231,9 @@ int registry_download_export(struct req *r)
 		q.kind = REGISTRY_KIND_SOEV;
 	else if (!strcmp(kind, "all"))
 		q.kind = NULL;
+	/* the demo's placeholders, as the list: left out unless asked for */
+	const char *fillers = req_query(r, "pladsholdere");
+	q.source_not = fillers && !strcmp(fillers, "vis") ? NULL : REGISTRY_SOURCE_FILLER;
 	const char *raw = req_query(r, "raw");
 	struct export_style st = {
 		.format = !strcmp(format, "xlsx") ? EXPORT_XLSX : !strcmp(format, "json") ? EXPORT_JSON : EXPORT_CSV,

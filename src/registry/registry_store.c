@@ -210,6 +210,7 @@ int registry_store_find(struct db *db, const char *cvr, const char *name, const 
 	" AND (:target IS NULL OR EXISTS (SELECT 1 FROM enterprise_targets et"           \
 	"   WHERE et.enterprise_id = e.id AND et.target = :target))"                     \
 	" AND (:kind IS NULL OR e.kind = :kind)"                                          \
+	" AND (:source_not IS NULL OR e.source <> :source_not)"                          \
 	" AND (:status IS NULL OR " STATUS_SQL " = :status)"                             \
 	" AND (:registered < 0 OR (coalesce(e.rsv_registered <= :day, 0)) = :registered)"
 /* A municipality selects the enterprises whose home it is and those that work with it (Bilag
@@ -230,7 +231,8 @@ static int bind_query(struct db_stmt *s, const struct registry_query *q)
 {
 	return (q->match ? db_bind_text(s, ":match", q->match) : 0) | db_bind_text(s, ":kommune", q->kommune) |
 	       db_bind_text(s, ":service", q->service) | db_bind_text(s, ":target", q->target) |
-	       db_bind_text(s, ":kind", q->kind) | db_bind_text(s, ":status", q->status) |
+	       db_bind_text(s, ":kind", q->kind) | db_bind_text(s, ":source_not", q->source_not) |
+	       db_bind_text(s, ":status", q->status) |
 	       db_bind_int(s, ":registered", q->registered) | db_bind_text(s, ":day", q->day);
 }
 
@@ -260,7 +262,8 @@ static bool total_key(char *key, const struct registry_query *q, int bound)
 {
 	struct buf b;
 	buf_init(&b, TOTAL_KEY);
-	buf_printf(&b, "%d\x1F%d\x1F%s\x1F%s\x1F%s\x1F%s\x1F%s\x1F%s\x1F%s\x1F%s", bound, q->registered,
+	buf_printf(&b, "%d\x1F%d\x1F%s\x1F%s\x1F%s\x1F%s\x1F%s\x1F%s\x1F%s\x1F%s\x1F%s", bound, q->registered,
+	           q->source_not ? q->source_not : "\x1E",
 	           q->match ? q->match : "\x1E", q->kommune ? q->kommune : "\x1E",
 	           q->service ? q->service : "\x1E", q->target ? q->target : "\x1E",
 	           q->kind ? q->kind : "\x1E", q->status ? q->status : "\x1E", q->day ? q->day : "\x1E",
@@ -284,7 +287,8 @@ static bool same_version(const struct db_version *x, const struct db_version *y)
 static int count_matches(struct db *db, const struct registry_query *q, int bound, int *total,
                          bool *exact)
 {
-	bool filtered = q->kommune || q->service || q->target || q->status || q->registered >= 0;
+	bool filtered = q->kommune || q->service || q->target || q->source_not || q->status ||
+	                q->registered >= 0;
 	struct db_stmt *c;
 	bool whole = false;
 	if (q->match && !filtered && !q->kind)
@@ -372,7 +376,7 @@ static int list_total(struct db *db, const struct registry_query *q, int *total,
 #define BY_NAME " ORDER BY e.name_key, e.id"
 
 /* list_statement: the one fixed text that serves q best, each walking an index in the list's
- * order (migration 0008) and stopping after the page:
+ * order (migration 0009) and stopping after the page:
  *  - a search by relevance: the search index's best matches by bm25 (FTS5's rank), only as
  *    many as the page needs when there is no other filter, and then among its RANK_MAX newest
  *    matches (see rank_cut);
@@ -381,8 +385,8 @@ static int list_total(struct db *db, const struct registry_query *q, int *total,
  *  - otherwise the walk of the order's index with each filter tested per row. */
 static struct db_stmt *list_statement(struct db *db, const struct registry_query *q)
 {
-	bool filtered = q->kommune || q->service || q->target || q->kind || q->status ||
-	                q->registered >= 0;
+	bool filtered = q->kommune || q->service || q->target || q->kind || q->source_not ||
+	                q->status || q->registered >= 0;
 	if (q->match && q->sort == REGISTRY_SORT_RELEVANCE)
 		return filtered
 			? db_prepare(db, LIST_COLS " FROM (SELECT rowid AS mid, rank AS mrank FROM enterprise_search"
@@ -404,8 +408,8 @@ static struct db_stmt *list_statement(struct db *db, const struct registry_query
 		return db_prepare(db, LIST_SELECT " JOIN (SELECT id AS pid FROM enterprises"
 		                      " ORDER BY name_key, id" PAGE ") p ON p.pid = e.id"
 		                      " WHERE :kommune IS NULL" REST_FILTERS BY_NAME);
-	if (!q->kommune && !q->service && !q->target && !q->status && q->registered < 0 &&
-	    q->sort == REGISTRY_SORT_NAME)
+	if (!q->kommune && !q->service && !q->target && !q->source_not && !q->status &&
+	    q->registered < 0 && q->sort == REGISTRY_SORT_NAME)
 		return db_prepare(db, LIST_SELECT " JOIN (SELECT id AS pid FROM enterprises"
 		                      " WHERE kind = :kind ORDER BY name_key, id" PAGE ") p ON p.pid = e.id"
 		                      " WHERE :kommune IS NULL" REST_FILTERS BY_NAME);
@@ -451,7 +455,7 @@ int registry_store_list(struct db *db, struct arena *a, const struct registry_qu
 	if (rc)
 		return rc;
 	bool cut_rank = q->match && q->sort == REGISTRY_SORT_RELEVANCE && !q->kommune && !q->service &&
-	                !q->target && !q->kind && !q->status && q->registered < 0;
+	                !q->target && !q->kind && !q->source_not && !q->status && q->registered < 0;
 	int64_t cut = 0;
 	if (cut_rank && (*total > RANK_MAX || !*exact) && (rc = rank_cut(db, q, &cut)) != 0)
 		return rc;

@@ -21,6 +21,11 @@
 #define R_SEARCH "Søg"
 #define R_SEARCH_HINT "Navn eller ord fra beskrivelsen. Æ, ø og å kan skrives ae, oe og aa."
 #define R_ALL_KOMMUNER "Alle kommuner"
+#define R_SHOWING_OWN "Listen viser virksomhederne i"
+#define R_SHOW_ALL_KOMMUNER "Vis alle kommuner"
+#define R_FILLERS_HIDDEN "%d pladsholdere fra demodata er ikke vist: de står for virksomheder, som " \
+	"rapporten tæller med, men ikke nævner ved navn, og de tæller med i statistikken."
+#define R_FILLERS_SHOW "Vis også pladsholderne"
 #define R_ALL "Alle"
 #define R_KOMMUNE "Kommune"
 #define R_SERVICE "Ydelse"
@@ -54,8 +59,8 @@
 #define R_STATS_SOEV_ONLY "Tabellerne tæller kun socialøkonomiske virksomheder: de almindelige " \
 	"virksomheder i registret, der samarbejder med kommunen om job, er ikke med."
 #define R_YEAR "År"
-#define R_KOMMUNER_FILTER "Kun disse kommuner (koder adskilt af komma)"
-#define R_KOMMUNER_HINT "Tom: alle kommuner med virksomheder. Fx 740,621,849."
+#define R_KOMMUNER_FILTER "Kun disse kommuner"
+#define R_KOMMUNER_HINT "Vælg ingen for at se alle kommuner med virksomheder."
 #define R_SHOW "Vis statistik"
 #define R_WORKS_IN "arbejder i kommunen, hjemkommune:"
 #define R_BILAG1_LINK "Bilag 1: de virksomheder, hver kommune samarbejder med"

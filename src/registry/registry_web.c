@@ -12,6 +12,7 @@
 #include "../auth/access.h"
 #include "../auth/audit.h"
 #include "../auth/auth.h"
+#include "../auth/users.h"
 #include "../base/err.h"
 #include "../base/text.h"
 #include "../employment/openings.h"
@@ -80,14 +81,16 @@ static const char *status_label_of(const char *key)
 	return key ? key : "";
 }
 
+/* filter_select: the filter name with the choices opts after a first one (all) that filters
+ * nothing; value the one chosen, or NULL for ?name as asked */
 static void filter_select(struct req *r, const char *name, const char *label,
-                          const struct option_kv *opts, int n, const char *all)
+                          const struct option_kv *opts, int n, const char *all, const char *value)
 {
 	struct form_option *fo = arena_alloc(&r->a, sizeof(*fo) * (size_t)(n + 1));
 	fo[0] = (struct form_option){"", all};
 	for (int i = 0; i < n; i++)
 		fo[i + 1] = (struct form_option){opts[i].key, opts[i].label};
-	const char *v = req_query(r, name);
+	const char *v = value ? value : req_query(r, name);
 	form_select(&r->out, &(struct form_field){.name = name, .label = label, .value = v ? v : ""},
 	            fo, n + 1);
 }
@@ -114,20 +117,41 @@ static void kind_select(struct req *r, const char *kind)
 /* GET /virksomheder — public. With ?kommune=K also the enterprises that work with K from
  * another municipality, marked as such. Search (q), filters kommune, service, target,
  * kind=soev|company|all (default soev), status, registered; sort name|established|kommune;
- * paginated. The download links keep the search, the filters and the order, not the paging. */
+ * paginated. The download links keep the search, the filters and the order, not the paging.
+ * A signed-in user of a municipality starts with its own (?kommune= empty: all of them). The
+ * demo's placeholders (source "filler") are left out unless ?pladsholdere=vis, and the page
+ * says how many; they count in the statistics all the same. */
 int registry_page_list(struct req *r)
 {
 	struct registry_query q;
 	registry_query_from(r, &q, page_limit(r, LIST_PAGE, 500));
 	const char *kind = page_kind(r);
 	q.kind = strcmp(kind, "all") ? kind : NULL;
-	struct registry_item *items;
-	int n, total;
+	/* the municipality's own, unless the address says which (an empty one: all) */
+	bool own_default = !req_query(r, "kommune") && r->user && r->user->kommune && !access_national(r->user);
+	bool all_asked = req_query(r, "kommune") && !q.kommune;
+	if (own_default)
+		q.kommune = r->user->kommune;
+	bool fillers = nonblank(r, "pladsholdere") && !strcmp(nonblank(r, "pladsholdere"), "vis");
+	q.source_not = fillers ? NULL : REGISTRY_SOURCE_FILLER;
+	struct registry_item *items, *none;
+	int n, total, hidden = 0;
 	bool exact;
 	struct kommune *ks;
 	struct option_kv *services, *targets;
 	int nk, nservices, ntargets;
 	int rc = registry_list_page(r->db, &r->a, &q, &items, &n, &total, &exact);
+	if (rc == 0 && !fillers && exact) {
+		/* how many placeholders the filters would show */
+		struct registry_query with = q;
+		with.source_not = NULL;
+		with.limit = 1;
+		with.offset = 0;
+		int nw;
+		bool with_exact;
+		rc = registry_list_page(r->db, &r->a, &with, &none, &nw, &hidden, &with_exact);
+		hidden = with_exact ? hidden - total : 0;
+	}
 	if (rc == 0)
 		rc = kommune_list(r->db, &r->a, &ks, &nk);
 	if (rc == 0)
@@ -153,15 +177,17 @@ int registry_page_list(struct req *r)
 	struct option_kv *ko = arena_alloc(&r->a, sizeof(*ko) * (size_t)(nk > 0 ? nk : 1));
 	for (int i = 0; i < nk; i++)
 		ko[i] = (struct option_kv){ks[i].kode, ks[i].navn};
-	filter_select(r, "kommune", R_KOMMUNE, ko, nk, R_ALL_KOMMUNER);
+	filter_select(r, "kommune", R_KOMMUNE, ko, nk, R_ALL_KOMMUNER, q.kommune ? q.kommune : "");
+	if (fillers)
+		html(o, "<input type=\"hidden\" name=\"pladsholdere\" value=\"vis\">\n");
 	kind_select(r, kind);
-	filter_select(r, "service", R_SERVICE, services, nservices, R_ALL);
-	filter_select(r, "target", R_TARGET, targets, ntargets, R_ALL);
+	filter_select(r, "service", R_SERVICE, services, nservices, R_ALL, NULL);
+	filter_select(r, "target", R_TARGET, targets, ntargets, R_ALL, NULL);
 	static const struct option_kv statuses[] = {
 		{"established", "Etableret"}, {"pipeline", "På vej"}, {"idea", "Idé"}, {"closed", "Lukket"}};
-	filter_select(r, "status", R_STATUS, statuses, 4, R_ALL);
+	filter_select(r, "status", R_STATUS, statuses, 4, R_ALL, NULL);
 	static const struct option_kv yesno[] = {{"1", R_YES}, {"0", R_NO}};
-	filter_select(r, "registered", R_REGISTERED, yesno, 2, R_ALL);
+	filter_select(r, "registered", R_REGISTERED, yesno, 2, R_ALL, NULL);
 	/* the best matches first is an order only while searching */
 	static const struct option_kv sorts[] = {{"relevance", R_SORT_RELEVANCE},
 		{"name", R_SORT_NAME}, {"established", R_SORT_ESTABLISHED}, {"kommune", R_SORT_KOMMUNE}};
@@ -173,12 +199,20 @@ int registry_page_list(struct req *r)
 	form_select(o, &(struct form_field){.name = "sort", .label = R_SORT, .value = sort_keys[q.sort]},
 	            so, nso);
 	htmlf(o, "<button type=\"submit\">%s</button>\n</form>\n", R_FILTER);
+	if (own_default)
+		htmlf(o, "<p>%s %s. <a href=\"/virksomheder?kommune=\">%s</a></p>\n", R_SHOWING_OWN,
+		      r->user->kommune_navn ? r->user->kommune_navn : r->user->kommune, R_SHOW_ALL_KOMMUNER);
+	if (hidden > 0)
+		htmlf(o, "<p class=\"hint\">" R_FILLERS_HIDDEN " <a href=\"/virksomheder?pladsholdere=vis%s\">%s</a></p>\n",
+		      hidden, q.kommune ? arena_printf(&r->a, "&kommune=%s", q.kommune) : all_asked ? "&kommune=" : "",
+		      R_FILLERS_SHOW);
 	if (n == 0) {
 		htmlf(o, "<p class=\"empty\" role=\"status\">%s</p>\n", R_EMPTY);
 		bilag1_link(r, q.kommune);
 		return page_end(r, 200);
 	}
-	htmlf(o, "<table>\n<caption class=\"visually-hidden\">%s</caption>\n<thead><tr>"
+	table_begin(o, R_TITLE, NULL);
+	htmlf(o, "<caption class=\"visually-hidden\">%s</caption>\n<thead><tr>"
 	         "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 	         "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
 	      R_TITLE, R_NAME, R_KOMMUNE, R_STATUS, R_ESTABLISHED, R_REGISTERED, R_CVR);
@@ -195,14 +229,18 @@ int registry_page_list(struct req *r)
 		      it->established ? text_date_dk(&r->a, it->established) : "–", reg ? R_YES : R_NO,
 		      it->cvr ? it->cvr : "–");
 	}
-	html(o, "</tbody>\n</table>\n");
+	html(o, "</tbody>\n");
+	table_end(o);
 	/* keep the filters in the pagination links */
 	struct buf extra;
 	buf_init(&extra, 8192);
-	const char *keep[] = {"q", "kommune", "service", "target", "kind", "status", "registered", "sort"};
+	const char *keep[] = {"q", "kommune", "service", "target", "kind", "status", "registered", "sort",
+	                      "pladsholdere"};
 	for (size_t i = 0; i < sizeof(keep) / sizeof(keep[0]); i++)
 		if (nonblank(r, keep[i]))
 			buf_printf(&extra, "&%s=%s", keep[i], html_url(&r->a, nonblank(r, keep[i])));
+	if (all_asked)
+		buf_puts(&extra, "&kommune=");
 	form_pagination_over(o, "/virksomheder", arena_strdup(&r->a, buf_str(&extra)), q.offset, q.limit,
 	                     total, exact);
 	buf_free(&extra);
@@ -210,9 +248,11 @@ int registry_page_list(struct req *r)
 	 * each filter, the search and the order that is set (the default order left out) */
 	buf_init(&extra, 8192);
 	buf_printf(&extra, "&kind=%s", kind);
-	const char *dl[] = {"kommune", "q", "service", "target", "status", "registered", "sort"};
+	const char *dl[] = {"kommune", "q", "service", "target", "status", "registered", "sort",
+	                    "pladsholdere"};
 	for (size_t i = 0; i < sizeof(dl) / sizeof(dl[0]); i++) {
-		const char *v = nonblank(r, dl[i]);
+		/* the municipality shown, also when it is the user's own by default */
+		const char *v = i == 0 ? q.kommune : nonblank(r, dl[i]);
 		if (v && !(i == 0 && !q.kommune) && !(!strcmp(dl[i], "sort") && !strcmp(v, "name")))
 			buf_printf(&extra, "&%s=%s", dl[i], html_url(&r->a, v));
 	}
@@ -357,7 +397,7 @@ int registry_page_profile(struct req *r)
 	dl_row(o, R_KIND, e.entrepreneur ? "Social iværksætter (endnu ingen virksomhed)"
 	                                 : registry_label(registry_kinds, registry_kinds_count, e.kind));
 	dl_row(o, "Selskabsform", *e.legal_form ? registry_label(registry_legal_forms, registry_legal_forms_count, e.legal_form) : NULL);
-	dl_row(o, "Oprindelse", *e.origin ? registry_label(registry_origins, registry_origins_count, e.origin) : NULL);
+	dl_row(o, "Oprindelse", *e.origin ? registry_label(registry_origins_one, registry_origins_count, e.origin) : NULL);
 	dl_row(o, "På vej siden", e.pipeline_since ? text_date_dk(&r->a, e.pipeline_since) : NULL);
 	dl_row(o, R_ESTABLISHED, e.established ? text_date_dk(&r->a, e.established) : NULL);
 	dl_row(o, "RSV-registreret", e.rsv_registered ? text_date_dk(&r->a, e.rsv_registered) : NULL);
@@ -389,11 +429,14 @@ int registry_page_profile(struct req *r)
 			htmlf(o, "<p class=\"empty\">%s</p>\n", R_HISTORY_EMPTY);
 		} else {
 			html(o, "<ul class=\"history\">\n");
-			for (int i = 0; i < nr; i++)
-				htmlf(o, "<li>%s %.5s — %s af %s</li>\n", text_date_dk(&r->a, rows[i].at),
+			for (int i = 0; i < nr; i++) {
+				/* the command line (an import, the demo) is no person */
+				bool cli = rows[i].user_email && !strcmp(rows[i].user_email, users_cli.email);
+				htmlf(o, "<li>%s %.5s — %s %s %s</li>\n", text_date_dk(&r->a, rows[i].at),
 				      strlen(rows[i].at) > 11 ? rows[i].at + 11 : "",
-				      !strcmp(rows[i].action, "create") ? "oprettet" : "ændret",
-				      rows[i].user_email ? rows[i].user_email : "systemet");
+				      !strcmp(rows[i].action, "create") ? "oprettet" : "ændret", cli ? "fra" : "af",
+				      cli ? "kommandolinjen" : rows[i].user_email ? rows[i].user_email : "systemet");
+			}
 			html(o, "</ul>\n");
 		}
 	}

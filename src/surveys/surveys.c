@@ -425,6 +425,34 @@ static bool answered(const struct response *r, const struct question *q, const c
 	return false;
 }
 
+/* the first max characters of text, at a word's end, with "…" when it was cut; owned by a */
+static const char *shortened(struct arena *a, const char *text, size_t max)
+{
+	if (utf8_len(text) <= max)
+		return text;
+	size_t bytes = 0, chars = 0, cut = 0;
+	while (text[bytes] && chars < max) {
+		if (text[bytes] == ' ')
+			cut = bytes;
+		bytes++;
+		while ((text[bytes] & 0xC0) == 0x80)
+			bytes++;
+		chars++;
+	}
+	return arena_printf(a, "%.*s …", (int)(cut ? cut : bytes), text);
+}
+
+const char *surveys_question_name(struct arena *a, const struct question *q, const char *item)
+{
+	const char *text = shortened(a, q->text, 90);
+	if (!item)
+		return arena_printf(a, "«%s»", text);
+	int k = surveys_choice_index(q->items, q->nitems, item);
+	if (k < 0)
+		return arena_printf(a, "«%s»", text);
+	return arena_printf(a, "«%s» under «%s»", shortened(a, q->items[k].label, 90), text);
+}
+
 int surveys_check(struct arena *a, const struct survey *s, const struct response *r, bool submit,
                   struct errs *errs)
 {
@@ -432,28 +460,32 @@ int surveys_check(struct arena *a, const struct survey *s, const struct response
 	for (int i = 0; i < r->ncells; i++) {
 		const struct cell *c = &r->cells[i];
 		const struct question *q = c->q;
+		const char *name = surveys_question_name(a, q, NULL);
 		if (q->type == Q_MATRIX && surveys_choice_index(q->items, q->nitems, c->item) < 0)
-			errs_add(errs, q->code, arena_printf(a, "ukendt delspørgsmål \"%s\".", c->item));
+			errs_add(errs, q->code, arena_printf(a, "%s har ikke delspørgsmålet \"%s\".", name, c->item));
 		if ((q->type == Q_SINGLE || q->type == Q_MULTI || q->type == Q_MATRIX) && *c->option &&
 		    surveys_choice_index(q->options, q->noptions, c->option) < 0)
 			errs_add(errs, q->type == Q_MATRIX ? arena_printf(a, "%s.%s", q->code, c->item) : q->code,
-			         arena_printf(a, "ukendt svarmulighed \"%s\".", c->option));
+			         arena_printf(a, "%s har ikke svarmuligheden \"%s\".", name, c->option));
 		if (q->type == Q_NUMBER && c->has_number &&
 		    ((q->has_min && c->number < q->min) || (q->has_max && c->number > q->max)))
 			errs_add(errs, q->code, q->has_min && q->has_max
-			                            ? arena_printf(a, "skal være et tal fra %lld til %lld.", q->min, q->max)
-			                        : q->has_min ? arena_printf(a, "skal være mindst %lld.", q->min)
-			                                     : arena_printf(a, "må højst være %lld.", q->max));
+			                            ? arena_printf(a, "Svaret på %s skal være et tal fra %lld til %lld.", name, q->min, q->max)
+			                        : q->has_min ? arena_printf(a, "Svaret på %s skal være mindst %lld.", name, q->min)
+			                                     : arena_printf(a, "Svaret på %s må højst være %lld.", name, q->max));
 		if (q->type == Q_TEXT && c->text && utf8_len(c->text) > 10000)
-			errs_add(errs, q->code, "teksten må højst være på 10.000 tegn.");
+			errs_add(errs, q->code, arena_printf(a, "Svaret på %s må højst være på 10.000 tegn.", name));
 	}
 	/* one option at most for single, one per item for matrix */
 	for (int i = 0; i < r->ncells; i++)
 		for (int k = i + 1; k < r->ncells; k++)
 			if (r->cells[i].q == r->cells[k].q && r->cells[i].q->type != Q_MULTI &&
 			    !strcmp(r->cells[i].item, r->cells[k].item))
-				errs_add(errs, r->cells[i].q->code, "har mere end ét svar.");
+				errs_add(errs, r->cells[i].q->code,
+				         arena_printf(a, "%s har mere end ét svar.", surveys_question_name(a, r->cells[i].q, NULL)));
 	if (submit) {
+		/* each unanswered question by name, in the form's order: the error summary is a list
+		 * of what is missing, not the same sentence again and again */
 		for (int i = 0; i < s->nquestions; i++) {
 			const struct question *q = &s->questions[i];
 			if (!q->required)
@@ -462,9 +494,15 @@ int surveys_check(struct arena *a, const struct survey *s, const struct response
 				for (int k = 0; k < q->nitems; k++)
 					if (!answered(r, q, q->items[k].key))
 						errs_add(errs, arena_printf(a, "%s.%s", q->code, q->items[k].key),
-						         "skal besvares, før svaret kan indsendes.");
+						         arena_printf(a, "Vælg et svar på %s.",
+						                      surveys_question_name(a, q, q->items[k].key)));
 			} else if (!answered(r, q, NULL)) {
-				errs_add(errs, q->code, "skal besvares, før svaret kan indsendes.");
+				const char *name = surveys_question_name(a, q, NULL);
+				errs_add(errs, q->code,
+				         q->type == Q_MULTI    ? arena_printf(a, "Vælg mindst ét svar på %s.", name)
+				         : q->type == Q_NUMBER ? arena_printf(a, "Skriv et tal som svar på %s.", name)
+				         : q->type == Q_TEXT   ? arena_printf(a, "Skriv et svar på %s.", name)
+				                               : arena_printf(a, "Vælg et svar på %s.", name));
 			}
 		}
 	}

@@ -135,6 +135,9 @@ int surveys_response_load(struct db *db, struct arena *a, const struct survey *s
  * that have checked (the report's pages) or act for the nation (the command line). ERR_DB. */
 int surveys_submitted(struct db *db, struct arena *a, const struct survey *s,
                       const struct round *rd, struct response **out, int *n);
+/* surveys_question_name: how a message names question q (and its matrix item, or NULL): its
+ * text in «», shortened at a word to about 90 characters; owned by a. */
+const char *surveys_question_name(struct arena *a, const struct question *q, const char *item);
 /* surveys_check: validates r's cells against the questions (keys, ranges; with submit, the
  * required questions); field errors named by question code ("t4.a" for an item). */
 int surveys_check(struct arena *a, const struct survey *s, const struct response *r, bool submit,

@@ -13,6 +13,7 @@
 #include "../base/arena.h"
 #include "../view/chart.h"
 #include "../view/html.h"
+#include "../view/table.h"
 
 /* the round as a reader knows it: its title, else its code */
 static const char *round_label(const struct report *r)
@@ -27,7 +28,8 @@ static void table_choices(struct buf *o, struct arena *a, const struct qreport *
                           const struct report *c, const char *name, int n)
 {
 	const struct question *q = qr->q;
-	html(o, "<table class=\"numbers\">\n<thead><tr><th scope=\"col\">Svar</th>");
+	table_begin(o, q->text, "numbers");
+	html(o, "<thead><tr><th scope=\"col\">Svar</th>");
 	if (cmp)
 		htmlf(o, "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>", round_label(c), round_label(r));
 	else
@@ -43,7 +45,8 @@ static void table_choices(struct buf *o, struct arena *a, const struct qreport *
 	      q->type == Q_MULTI ? "Antal besvarelser i alt" : "I alt");
 	if (cmp)
 		htmlf(o, "<td>%d</td>", cmp->answered);
-	htmlf(o, "<td>%d</td></tr></tfoot>\n</table>\n", qr->answered);
+	htmlf(o, "<td>%d</td></tr></tfoot>\n", qr->answered);
+	table_end(o);
 	const char **cats = arena_alloc(a, sizeof(*cats) * (size_t)q->noptions);
 	for (int k = 0; k < q->noptions; k++)
 		cats[k] = q->options[k].label;
@@ -86,7 +89,8 @@ static void chart_matrix(struct buf *o, struct arena *a, const struct qreport *q
 static void table_matrix(struct buf *o, const struct qreport *qr)
 {
 	const struct question *q = qr->q;
-	html(o, "<table class=\"numbers\">\n<thead><tr><th scope=\"col\"></th>");
+	table_begin(o, q->text, "numbers");
+	html(o, "<thead><tr><th scope=\"col\"></th>");
 	for (int k = 0; k < q->noptions; k++)
 		htmlf(o, "<th scope=\"col\">%s</th>", q->options[k].label);
 	html(o, "<th scope=\"col\">I alt</th></tr></thead>\n<tbody>\n");
@@ -96,13 +100,15 @@ static void table_matrix(struct buf *o, const struct qreport *qr)
 			htmlf(o, "<td>%d</td>", qr->item_counts[it * q->noptions + k]);
 		htmlf(o, "<td>%d</td></tr>\n", qr->item_answered[it]);
 	}
-	html(o, "</tbody>\n</table>\n");
+	html(o, "</tbody>\n");
+	table_end(o);
 }
 
 /* table_number: count, sum, and with answers the smallest, the median and the largest */
 static void table_number(struct buf *o, const struct qreport *qr)
 {
-	htmlf(o, "<table class=\"numbers\">\n<tbody>\n<tr><th scope=\"row\">Antal svar</th><td>%d</td></tr>\n"
+	table_begin(o, qr->q->text, "numbers");
+	htmlf(o, "<tbody>\n<tr><th scope=\"row\">Antal svar</th><td>%d</td></tr>\n"
 	         "<tr><th scope=\"row\">Sum</th><td>%lld</td></tr>\n", qr->n, qr->sum);
 	if (qr->n) {
 		char med[32];
@@ -111,7 +117,8 @@ static void table_number(struct buf *o, const struct qreport *qr)
 		         "<tr><th scope=\"row\">Median</th><td>%s</td></tr>\n"
 		         "<tr><th scope=\"row\">Største</th><td>%lld</td></tr>\n", qr->min, med, qr->max);
 	}
-	html(o, "</tbody>\n</table>\n");
+	html(o, "</tbody>\n");
+	table_end(o);
 }
 
 /* table_texts: the free-text answers by municipality */
@@ -121,10 +128,12 @@ static void table_texts(struct buf *o, const struct qreport *qr)
 		html(o, "<p class=\"empty\">Ingen svar.</p>\n");
 		return;
 	}
-	html(o, "<table>\n<thead><tr><th scope=\"col\">Kommune</th><th scope=\"col\">Svar</th></tr></thead>\n<tbody>\n");
+	table_begin(o, qr->q->text, NULL);
+	html(o, "<thead><tr><th scope=\"col\">Kommune</th><th scope=\"col\">Svar</th></tr></thead>\n<tbody>\n");
 	for (int k = 0; k < qr->ntexts; k++)
 		htmlf(o, "<tr><th scope=\"row\">%s</th><td>%s</td></tr>\n", qr->texts[k].navn, qr->texts[k].text);
-	html(o, "</tbody>\n</table>\n");
+	html(o, "</tbody>\n");
+	table_end(o);
 }
 
 void surveys_report_html(struct buf *o, struct arena *a, const struct report *r,

@@ -16,6 +16,7 @@
 #include "../http/api.h"
 #include "../http/page.h"
 #include "../kommune/kommune.h"
+#include "../kommune/kommune_web.h"
 #include "surveys.h"
 #include "surveys_report_html.h"
 
@@ -45,7 +46,9 @@ int surveys_page_list(struct req *r)
 		html(o, "<p class=\"empty\">Der er ingen undersøgelser til din kommune.</p>\n");
 		return page_end(r, 200);
 	}
-	html(o, "<table>\n<thead><tr><th scope=\"col\">Undersøgelse</th><th scope=\"col\">Runde</th>"
+	table_begin(o, "Undersøgelser", NULL);
+	html(o, "<caption class=\"visually-hidden\">Undersøgelser og runder</caption>\n"
+	        "<thead><tr><th scope=\"col\">Undersøgelse</th><th scope=\"col\">Runde</th>"
 	        "<th scope=\"col\">Lukker</th><th scope=\"col\">Status</th></tr></thead>\n<tbody>\n");
 	for (int i = 0; i < n; i++) {
 		const struct round_row *x = &rows[i];
@@ -57,7 +60,8 @@ int surveys_page_list(struct req *r)
 		      x->survey_title, href, *x->round_title ? x->round_title : x->round_code,
 		      x->closes ? text_date_dk(&r->a, x->closes) : "–", state);
 	}
-	html(o, "</tbody>\n</table>\n");
+	html(o, "</tbody>\n");
+	table_end(o);
 	return page_end(r, 200);
 }
 
@@ -70,6 +74,10 @@ int surveys_page_survey(struct req *r)
 		return page_fail(r, rc, NOT_FOUND);
 	if (!access_national(r->user))
 		return page_fail(r, ERR_FORBIDDEN, NULL);
+	struct kommune *ks;
+	int nk;
+	if ((rc = kommune_list(r->db, &r->a, &ks, &nk)) != 0)
+		return page_fail(r, rc, NULL);
 	page_begin(r, s.title);
 	struct buf *o = &r->out;
 	form_error_summary(o, &r->errs);
@@ -86,9 +94,13 @@ int surveys_page_survey(struct req *r)
 	                                   .value = req_form(r, "opens"), .error = errs_get(&r->errs, "opens")});
 	form_input(o, &(struct form_field){.name = "closes", .label = "Lukker", .type = "date",
 	                                   .value = req_form(r, "closes"), .error = errs_get(&r->errs, "closes")});
-	form_input(o, &(struct form_field){.name = "kommuner", .label = "Kommuner (koder adskilt af komma)",
-	                                   .value = req_form(r, "kommuner"), .hint = "Tom: alle 98 kommuner.",
-	                                   .error = errs_get(&r->errs, "kommuner")});
+	const char *chosen[KOMMUNE_COUNT];
+	int nchosen = kommune_web_split(&r->a, kommune_web_codes(&r->a, r->form, "kommuner"), chosen,
+	                                KOMMUNE_COUNT);
+	kommune_web_picker(o, &r->a, &(struct form_field){.name = "kommuner", .label = "Kommuner",
+	                                                  .hint = "Vælg ingen for at sende runden til alle 98 kommuner.",
+	                                                  .error = errs_get(&r->errs, "kommuner")},
+	                   ks, nk, chosen, nchosen);
 	html(o, "<button type=\"submit\">Send runden</button>\n</form>\n");
 	html(o, "<h2>Spørgsmål</h2>\n<ol class=\"questions\">\n");
 	for (int i = 0; i < s.nquestions; i++)
@@ -111,7 +123,7 @@ int surveys_page_round_create(struct req *r)
 	const char *code = text_trim(&r->a, req_form(r, "code"));
 	const char *opens = text_trim(&r->a, req_form(r, "opens"));
 	const char *closes = text_trim(&r->a, req_form(r, "closes"));
-	const char *list = text_trim(&r->a, req_form(r, "kommuner"));
+	const char *list = kommune_web_codes(&r->a, r->form, "kommuner");
 	struct round_send send = {.code = code, .title = text_trim(&r->a, req_form(r, "title")),
 	                          .opens = opens && *opens ? opens : NULL,
 	                          .closes = closes && *closes ? closes : NULL, .kommuner = list};
@@ -136,13 +148,18 @@ static const struct cell *cell_of(const struct response *r, const struct questio
 	return NULL;
 }
 
+/* the label of a question that must be answered before the answer can be submitted */
+#define REQUIRED_MARK " (skal besvares)"
+
+/* radios: one radio button per option of q, named name, in a fieldset with id "f-" name (where
+ * the error summary links) and legend legend */
 static void radios(struct buf *o, struct arena *a, const struct question *q, const char *name,
                    const char *legend, const char *chosen, const char *error, bool required)
 {
-	htmlf(o, "<fieldset class=\"field checks%s\"", error ? " has-error" : "");
+	htmlf(o, "<fieldset id=\"f-%s\" class=\"field checks%s\"", name, error ? " has-error" : "");
 	if (error)
 		htmlf(o, " aria-describedby=\"f-%s-error\"", name);
-	htmlf(o, ">\n<legend>%s%s</legend>\n", legend, required ? " (skal besvares)" : "");
+	htmlf(o, ">\n<legend>%s%s</legend>\n", legend, required ? REQUIRED_MARK : "");
 	if (error)
 		htmlf(o, "<p class=\"error\" id=\"f-%s-error\">%s</p>\n", name, error);
 	for (int k = 0; k < q->noptions; k++) {
@@ -177,7 +194,9 @@ static void question_form(struct req *r, const struct question *q, const struct 
 		struct form_option *fo = arena_alloc(&r->a, sizeof(*fo) * (size_t)q->noptions);
 		for (int k = 0; k < q->noptions; k++)
 			fo[k] = (struct form_option){q->options[k].key, q->options[k].label};
-		form_checkboxes(o, &(struct form_field){.name = q->code, .label = q->text, .error = err},
+		form_checkboxes(o, &(struct form_field){.name = q->code, .error = err,
+		                                        .label = q->required ? arena_printf(&r->a, "%s" REQUIRED_MARK, q->text)
+		                                                             : q->text},
 		                fo, q->noptions, chosen, n);
 		break;
 	}
@@ -196,13 +215,15 @@ static void question_form(struct req *r, const struct question *q, const struct 
 		form_input(o, &(struct form_field){.name = q->code, .label = q->text, .type = "number",
 		                                   .value = c && c->has_number ? arena_printf(&r->a, "%lld", c->number)
 		                                                                : req_form(r, q->code),
-		                                   .error = err, .required = q->required});
+		                                   .error = err, .required = q->required,
+		                                   .required_mark = "(skal besvares)"});
 		break;
 	case Q_TEXT:
 		c = cell_of(resp, q, NULL, NULL);
 		form_textarea(o, &(struct form_field){.name = q->code, .label = q->text,
 		                                      .value = c ? c->text : NULL, .error = err,
-		                                      .required = q->required}, 5);
+		                                      .required = q->required, .maxlength = 10000,
+		                                      .required_mark = "(skal besvares)"}, 5);
 		break;
 	}
 	html(o, "</div>\n");
@@ -227,14 +248,27 @@ static int answer_form(struct req *r, int status, const struct survey *s, const 
 		return page_end(r, status);
 	}
 	form_error_summary(o, &r->errs);
+	bool submitted = resp->submitted_at != NULL;
+	if (submitted)
+		html(o, "<p>Svaret er indsendt. Du kan rette det og indsende det igen, så længe runden er åben. "
+		        "Vil du arbejde videre på det, uden at det tæller som indsendt, så træk indsendelsen "
+		        "tilbage: så bliver det en kladde igen.</p>\n");
+	else
+		html(o, "<p>Spørgsmål mærket " REQUIRED_MARK " skal besvares, før svaret kan indsendes. En "
+		        "kladde kan gemmes når som helst.</p>\n");
 	htmlf(o, "<form method=\"post\" action=\"/undersoegelser/%s/%s\" class=\"stack survey\" novalidate>\n",
 	      html_url(&r->a, s->code), html_url(&r->a, rd->code));
 	form_csrf(o, r->csrf);
 	for (int i = 0; i < s->nquestions; i++)
 		question_form(r, &s->questions[i], resp);
-	html(o, "<div class=\"actions\"><button type=\"submit\" name=\"action\" value=\"draft\" class=\"secondary\">"
-	        "Gem kladde</button> <button type=\"submit\" name=\"action\" value=\"submit\">Indsend svar</button>"
-	        "</div>\n</form>\n");
+	if (submitted)
+		html(o, "<div class=\"actions\"><button type=\"submit\" name=\"action\" value=\"submit\">"
+		        "Indsend de rettede svar</button> <button type=\"submit\" name=\"action\" value=\"withdraw\" "
+		        "class=\"secondary\">Træk indsendelsen tilbage, og gem som kladde</button></div>\n</form>\n");
+	else
+		html(o, "<div class=\"actions\"><button type=\"submit\" name=\"action\" value=\"draft\" "
+		        "class=\"secondary\">Gem kladde</button> <button type=\"submit\" name=\"action\" "
+		        "value=\"submit\">Indsend svar</button></div>\n</form>\n");
 	return page_end(r, status);
 }
 
@@ -268,11 +302,16 @@ int surveys_page_answer(struct req *r)
 	bool locked = surveys_round_closed(&rd, page_today(r)) && !(resp.reopened && !resp.submitted_at);
 	const char *ok = req_query(r, "ok");
 	return answer_form(r, 200, &s, &rd, &resp, locked,
-	                   ok ? (!strcmp(ok, "indsendt") ? "Tak. Svaret er indsendt." : "Kladden er gemt.") : NULL);
+	                   !ok                             ? NULL
+	                   : !strcmp(ok, "indsendt")        ? "Tak. Svaret er indsendt."
+	                   : !strcmp(ok, "tilbagetrukket") ? "Indsendelsen er trukket tilbage. Svaret er gemt som kladde."
+	                                                    : "Kladden er gemt.");
 }
 
 /* POST /undersoegelser/{survey}/{round} — konsulent, CSRF. One field per question (matrix:
- * CODE.ITEM; multi: CODE repeated), action=draft|submit. */
+ * CODE.ITEM; multi: CODE repeated), action=draft|submit|withdraw. A submitted answer is never
+ * made a draft by "draft" (409 with the form as sent and what to do instead): only "withdraw"
+ * takes the submission back, and says so. */
 int surveys_page_answer_post(struct req *r)
 {
 	struct survey s;
@@ -316,7 +355,8 @@ int surveys_page_answer_post(struct req *r)
 			if (!v || !*v)
 				break;
 			if (text_parse_int(v, -1000000000000LL, 1000000000000LL, &num) != 0)
-				errs_add(&r->errs, q->code, "Skriv et helt tal.");
+				errs_add(&r->errs, q->code,
+				         arena_printf(&r->a, "Skriv et helt tal som svar på %s.", surveys_question_name(&r->a, q, NULL)));
 			else
 				surveys_cell_add(&r->a, &resp, &(struct cell){.q = q, .item = "", .option = "",
 				                 .has_number = true, .number = num});
@@ -326,6 +366,7 @@ int surveys_page_answer_post(struct req *r)
 	}
 	const char *action = req_form(r, "action");
 	bool submit = action && !strcmp(action, "submit");
+	bool withdraw = action && !strcmp(action, "withdraw");
 	struct response old;
 	rc = surveys_response_load(r->db, &r->a, &s, &rd, r->user->kommune, &old);
 	if (rc)
@@ -333,6 +374,16 @@ int surveys_page_answer_post(struct req *r)
 	resp.id = old.id;
 	resp.submitted_at = old.submitted_at;
 	resp.reopened = old.reopened;
+	if (!submit && !withdraw && old.submitted_at) {
+		/* "Gem kladde" from a form shown before the answer was submitted: saving it as a draft
+		 * would silently take the submission back. Wrong answers are said first (422). */
+		if (r->errs.n || surveys_check(&r->a, &s, &resp, false, &r->errs) != 0)
+			return answer_form(r, 422, &s, &rd, &resp, false, NULL);
+		errs_add(&r->errs, NULL, "Svaret er allerede indsendt, så det gemmes ikke som kladde. Indsend de "
+		                         "rettede svar, eller træk indsendelsen tilbage, hvis svaret ikke skal "
+		                         "tælle som indsendt.");
+		return answer_form(r, 409, &s, &rd, &resp, false, NULL);
+	}
 	if (r->errs.n == 0)
 		rc = surveys_save(r->db, &r->a, r->user, &s, &rd, &resp, submit, &r->errs);
 	else
@@ -344,7 +395,8 @@ int surveys_page_answer_post(struct req *r)
 	if (rc)
 		return page_fail(r, rc, NOT_FOUND);
 	return reply_redirect(r, arena_printf(&r->a, "/undersoegelser/%s/%s?ok=%s", html_url(&r->a, s.code),
-	                                      html_url(&r->a, rd.code), submit ? "indsendt" : "gemt"));
+	                                      html_url(&r->a, rd.code),
+	                                      submit ? "indsendt" : withdraw ? "tilbagetrukket" : "gemt"));
 }
 
 /* GET /undersoegelser/{survey}/{round}/oversigt — admin. Who has answered, with reopening. */
@@ -381,7 +433,9 @@ int surveys_page_overview(struct req *r)
 		htmlf(o, "<button type=\"submit\">Send en påmindelse til de %d kommuner, der ikke har indsendt</button>\n"
 		         "</form>\n", n - done);
 	}
-	html(o, "<table>\n<thead><tr><th scope=\"col\">Kommune</th><th scope=\"col\">Status</th>"
+	table_begin(o, "Kommunernes svar", NULL);
+	html(o, "<caption class=\"visually-hidden\">Kommunernes svar</caption>\n"
+	        "<thead><tr><th scope=\"col\">Kommune</th><th scope=\"col\">Status</th>"
 	        "<th scope=\"col\">Senest ændret</th><th scope=\"col\">Handling</th></tr></thead>\n<tbody>\n");
 	for (int i = 0; i < n; i++) {
 		const struct round_status *x = &rows[i];
@@ -397,7 +451,8 @@ int surveys_page_overview(struct req *r)
 		}
 		html(o, "</td></tr>\n");
 	}
-	html(o, "</tbody>\n</table>\n");
+	html(o, "</tbody>\n");
+	table_end(o);
 	return page_end(r, 200);
 }
 
@@ -479,6 +534,11 @@ int surveys_page_report(struct req *r)
 		return reply_download(r, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 		                      arena_printf(&r->a, "%s.xlsx", file));
 	}
+	/* the survey's rounds, for the comparison's choice */
+	struct round_row *rounds;
+	int nrounds;
+	if ((rc = surveys_rounds_for(r->db, &r->a, r->user, &rounds, &nrounds)) != 0)
+		return page_fail(r, rc, NULL);
 	page_begin(r, s.title);
 	struct buf *o = &r->out;
 	const char *base = arena_printf(&r->a, "/undersoegelser/%s/%s/rapport", html_url(&r->a, s.code),
@@ -489,8 +549,16 @@ int surveys_page_report(struct req *r)
 	         "<a href=\"%s?%sformat=csv\">CSV</a> · <a href=\"%s?%sformat=json\">JSON</a></p>\n", base, q, base,
 	      q, base, q);
 	htmlf(o, "<form method=\"get\" action=\"%s\" class=\"filter noprint\">\n", base);
-	form_input(o, &(struct form_field){.name = "sammenlign", .label = "Sammenlign med runde", .value = other,
-	                                   .hint = "Rundens kode, fx projektstart."});
+	/* the survey's other rounds to choose from, by title, never a code to type */
+	struct form_option *ro = arena_alloc(&r->a, sizeof(*ro) * (size_t)(nrounds + 1));
+	int nro = 0;
+	ro[nro++] = (struct form_option){"", "Ingen sammenligning"};
+	for (int i = 0; i < nrounds; i++)
+		if (!strcmp(rounds[i].survey_code, s.code) && strcmp(rounds[i].round_code, rd.code))
+			ro[nro++] = (struct form_option){rounds[i].round_code,
+			                                 *rounds[i].round_title ? rounds[i].round_title : rounds[i].round_code};
+	form_select(o, &(struct form_field){.name = "sammenlign", .label = "Sammenlign med runde", .value = other},
+	            ro, nro);
 	html(o, "<button type=\"submit\">Sammenlign</button>\n</form>\n");
 	surveys_report_html(o, &r->a, &rep, compare ? &crep : NULL);
 	return page_end(r, 200);

@@ -14,7 +14,7 @@ static void field_label(struct buf *o, const struct form_field *f)
 {
 	htmlf(o, "<label for=\"f-%s\">%s", f->name, f->label);
 	if (f->required)
-		htmlf(o, " <span class=\"req\">%s</span>", T_REQUIRED);
+		htmlf(o, " <span class=\"req\">%s</span>", f->required_mark ? f->required_mark : T_REQUIRED);
 	html(o, "</label>\n");
 	if (f->hint)
 		htmlf(o, "<p class=\"hint\" id=\"f-%s-hint\">%s</p>\n", f->name, f->hint);
@@ -36,6 +36,8 @@ static void field_described(struct buf *o, const struct form_field *f)
 		html(o, " aria-invalid=\"true\"");
 	if (f->required)
 		html(o, " required");
+	if (f->maxlength > 0)
+		htmlf(o, " maxlength=\"%d\"", f->maxlength);
 }
 
 static void field_error(struct buf *o, const struct form_field *f)

@@ -22,6 +22,8 @@ struct form_field {
 	const char *hint;         /* help text under the label, or NULL */
 	const char *autocomplete; /* NULL = none given */
 	bool required;
+	int maxlength;            /* the most characters the field takes (maxlength); 0 = no limit */
+	const char *required_mark; /* what the label says of a required field; NULL = "(skal udfyldes)" */
 };
 
 struct form_option {

@@ -4,17 +4,23 @@
  */
 #include "layout.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "html.h"
 #include "text_da.h"
 
-static void nav_item(struct buf *o, const struct layout_info *info, const char *href,
-                     const char *label)
+/* on_path: the page shown is href or below it */
+static bool on_path(const struct layout_info *info, const char *href)
 {
 	size_t n = strlen(href);
-	bool here = info->path && (strcmp(info->path, href) == 0 ||
-	                           (n > 1 && strncmp(info->path, href, n) == 0 && info->path[n] == '/'));
+	return info->path && (strcmp(info->path, href) == 0 ||
+	                      (n > 1 && strncmp(info->path, href, n) == 0 && info->path[n] == '/'));
+}
+
+/* nav_item: one link of the menu, marked aria-current when here */
+static void nav_item(struct buf *o, const char *href, const char *label, bool here)
+{
 	if (here)
 		htmlf(o, "<li><a href=\"%s\" aria-current=\"page\">%s</a></li>", href, label);
 	else
@@ -37,28 +43,39 @@ void layout_begin(struct buf *o, const struct layout_info *info)
 		htmlf(o, " <span class=\"kommune\">%s</span>", T_NATIONAL);
 	html(o, "</div>\n");
 	htmlf(o, "<nav aria-label=\"%s\"><ul>", T_NAV_MAIN);
-	nav_item(o, info, "/", T_NAV_HOME);
-	nav_item(o, info, "/virksomheder", T_NAV_REGISTRY);
+	/* the enterprise a virksomhed user represents: its pages are "Min virksomhed", not the
+	 * registry's */
+	char own[48] = "";
+	if (info->nav_enterprise > 0)
+		snprintf(own, sizeof(own), "/virksomheder/%lld", info->nav_enterprise);
+	/* an enterprise's placements lie below its page: there "Forløb" is marked, not the page */
+	bool at_placements = info->nav_placements && on_path(info, info->nav_placements);
+	bool at_own = *own && on_path(info, own) && !at_placements;
+	nav_item(o, "/", T_NAV_HOME, on_path(info, "/"));
+	nav_item(o, "/virksomheder", T_NAV_REGISTRY,
+	         on_path(info, "/virksomheder") && !at_own && !at_placements);
+	if (*own)
+		nav_item(o, own, T_NAV_OWN_ENTERPRISE, at_own);
 	if (info->nav_openings)
-		nav_item(o, info, "/stillinger", T_NAV_OPENINGS);
+		nav_item(o, "/stillinger", T_NAV_OPENINGS, on_path(info, "/stillinger"));
 	if (info->nav_cases)
-		nav_item(o, info, "/sager", T_NAV_CASES);
+		nav_item(o, "/sager", T_NAV_CASES, on_path(info, "/sager"));
 	else
-		nav_item(o, info, "/kontakt", T_NAV_CONTACT);
+		nav_item(o, "/kontakt", T_NAV_CONTACT, on_path(info, "/kontakt"));
 	if (info->nav_citizens)
-		nav_item(o, info, "/borgere", T_NAV_CITIZENS);
+		nav_item(o, "/borgere", T_NAV_CITIZENS, on_path(info, "/borgere"));
 	if (info->nav_placements)
-		nav_item(o, info, info->nav_placements, T_NAV_PLACEMENTS);
-	nav_item(o, info, "/statistik", T_NAV_STATS);
-	nav_item(o, info, "/kommuner", T_NAV_KOMMUNER);
+		nav_item(o, info->nav_placements, T_NAV_PLACEMENTS, at_placements);
+	nav_item(o, "/statistik", T_NAV_STATS, on_path(info, "/statistik"));
+	nav_item(o, "/kommuner", T_NAV_KOMMUNER, on_path(info, "/kommuner"));
 	if (info->nav_surveys)
-		nav_item(o, info, "/undersoegelser", T_NAV_SURVEYS);
+		nav_item(o, "/undersoegelser", T_NAV_SURVEYS, on_path(info, "/undersoegelser"));
 	if (info->nav_matching)
-		nav_item(o, info, "/matchning/vaegte", T_NAV_MATCHING);
+		nav_item(o, "/matchning/vaegte", T_NAV_MATCHING, on_path(info, "/matchning/vaegte"));
 	if (info->nav_users)
-		nav_item(o, info, "/brugere", T_NAV_USERS);
+		nav_item(o, "/brugere", T_NAV_USERS, on_path(info, "/brugere"));
 	if (info->nav_admin)
-		nav_item(o, info, "/admin/audit", T_NAV_AUDIT);
+		nav_item(o, "/admin/audit", T_NAV_AUDIT, on_path(info, "/admin/audit"));
 	html(o, "</ul></nav>\n<div class=\"user\">");
 	if (info->user_email) {
 		htmlf(o, "<span class=\"who\">%s <span class=\"role\">(%s)</span></span>", info->user_email,
@@ -76,5 +93,8 @@ void layout_begin(struct buf *o, const struct layout_info *info)
 
 void layout_end(struct buf *o)
 {
-	htmlf(o, "</main>\n<footer><p>%s</p></footer>\n</body>\n</html>\n", T_FOOTER);
+	htmlf(o, "</main>\n<footer><p>%s</p>\n<ul class=\"footer-links\">"
+	         "<li><a href=\"/privatliv\">%s</a></li><li><a href=\"/tilgaengelighed\">%s</a></li>"
+	         "</ul></footer>\n</body>\n</html>\n",
+	      T_FOOTER, T_FOOTER_PRIVACY, T_FOOTER_ACCESSIBILITY);
 }

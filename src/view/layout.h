@@ -26,9 +26,12 @@ struct layout_info {
 	bool nav_matching;         /* show "Matchvægte" */
 	const char *nav_placements; /* where "Forløb" leads (the jobkonsulent's list, or the
 	                             * enterprise's own placements), or NULL: not shown */
+	long long nav_enterprise;  /* the id of the enterprise the user represents: "Min virksomhed";
+	                            * 0: none */
 };
 
-/* layout_begin: everything up to and including <h1>; layout_end: closes the page. */
+/* layout_begin: everything up to and including <h1>; layout_end: closes the page, with the
+ * footer's links to the privacy notice and the accessibility statement. */
 void layout_begin(struct buf *o, const struct layout_info *info);
 void layout_end(struct buf *o);
 

@@ -7,8 +7,10 @@
  * audit log as the national administrator, the same sign-in and create flow with JavaScript
  * turned off, a konsulent of another municipality being refused (an error page in Danish), an
  * inquiry through the one entry point to its closed case, the registry's Type filter, an
- * enterprise's own account creating an opening (stilling) with the keyboard, and a jobkonsulent
- * placing a citizen and recording the outcome (with the enterprise's own view).
+ * enterprise's own account creating an opening (stilling) with the keyboard, a jobkonsulent
+ * placing a citizen and recording the outcome (with the enterprise's own view), the advisory
+ * page's period and enterprise list on a phone, and every role's pages at 1280 and 390 pixels
+ * wide, where nothing may make the page scroll sideways.
  *
  * Every page a test lands on is checked with axe-core; any violation tagged wcag2a, wcag2aa,
  * wcag21a or wcag21aa fails that test, reported with rule id, impact and target. A test also
@@ -109,9 +111,9 @@ function expect(condition, message) {
 		throw new TestFailure(message);
 }
 
-async function newPage({ javaScriptEnabled = true } = {}) {
+async function newPage({ javaScriptEnabled = true, viewport = VIEWPORT } = {}) {
 	const context = await browser.newContext({
-		javaScriptEnabled, bypassCSP: true, viewport: VIEWPORT, locale: 'da-DK',
+		javaScriptEnabled, bypassCSP: true, viewport, locale: 'da-DK',
 	});
 	context.setDefaultTimeout(STEP_TIMEOUT_MS);
 	const page = await context.newPage();
@@ -790,6 +792,113 @@ test('a jobkonsulent places a citizen and records the outcome; Tabel 4 counts it
 		expect(main.includes('Maja') && !main.includes('Jobprøve'), `the enterprise sees "${main.slice(0, 300)}"`);
 	} finally {
 		await closePage(owner);
+	}
+});
+
+/* ---------------------------------------------------------------- narrow screens */
+
+const PHONE = { width: 390, height: 844 };
+
+/* Checks that the page shown does not scroll sideways: the document is no wider than the window
+ * and the header ends inside it. Tables may scroll inside their own region. */
+async function fitsWidth(page, path, width) {
+	const m = await page.evaluate(() => ({
+		scroll: document.documentElement.scrollWidth,
+		inner: window.innerWidth,
+		header: Math.ceil(document.querySelector('header.top')?.getBoundingClientRect().right ?? 0),
+		wide: [...document.querySelectorAll('main *')]
+			.filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1 && !el.closest('.table-scroll'))
+			.slice(0, 3).map((el) => `${el.tagName.toLowerCase()}${el.className ? `.${el.className}` : ''}`),
+	}));
+	expect(m.scroll <= m.inner, `${path} at ${width} px is ${m.scroll} px wide (${m.wide.join(', ') || 'no element named'})`);
+	expect(m.header <= m.inner, `the header of ${path} at ${width} px ends at ${m.header} px`);
+}
+
+/* Signs in as email (or not, for null) at each width and visits paths: every page answers 200
+ * or the status listed, passes axe and fits the window; every table sits in a named region that
+ * takes focus. */
+async function visitAtWidths(tc, email, paths) {
+	for (const viewport of [VIEWPORT, PHONE]) {
+		const page = await newPage({ viewport });
+		try {
+			if (email)
+				await signIn(tc, page, email);
+			for (const path of paths) {
+				const status = await go(tc, page, path);
+				expect(status === 200, `${path} answered ${status} at ${viewport.width} px`);
+				await fitsWidth(page, path, viewport.width);
+				const bare = await page.locator('main table').evaluateAll((ts) =>
+					ts.filter((t) => {
+						const box = t.closest('.table-scroll');
+						return !box || box.getAttribute('role') !== 'region' || !box.getAttribute('aria-label') ||
+							box.getAttribute('tabindex') !== '0';
+					}).length);
+				expect(bare === 0, `${path}: ${bare} table(s) outside a named, focusable region`);
+			}
+		} finally {
+			await closePage(page);
+		}
+	}
+}
+
+test('the public pages fit 1280 and 390 px: the registry list and a profile, statistics, the legal pages', async (tc) => {
+	await visitAtWidths(tc, null, ['/', '/virksomheder', '/virksomheder?q=soul', '/statistik?year=2015',
+		'/statistik/bilag1', '/kommuner', '/kontakt', '/privatliv', '/tilgaengelighed']);
+	const page = await newPage({ viewport: PHONE });
+	try {
+		await go(tc, page, '/virksomheder?q=soul');
+		await follow(tc, page, () => page.locator('main table a').first().click());
+		expect(/^\/virksomheder\/\d+$/.test(pathOf(page)), `the list's first link leads to ${pathOf(page)}`);
+		await fitsWidth(page, pathOf(page), PHONE.width);
+	} finally {
+		await closePage(page);
+	}
+});
+
+test('a konsulent\'s pages fit 1280 and 390 px: the advisory page, the cases, answering the survey', async (tc) => {
+	await visitAtWidths(tc, KOLDING, ['/', '/raadgivning?fra=2015-01&til=2015-12', '/sager', '/opsaetning',
+		'/undersoegelser/soev-2015/november-2015', '/virksomheder', '/brugere']);
+});
+
+test('the administrator\'s pages fit 1280 and 390 px: the outbox, the audit log, the survey report', async (tc) => {
+	await visitAtWidths(tc, ADMIN, ['/', '/admin/udbakke', '/admin/audit',
+		'/undersoegelser/soev-2015/november-2015/rapport', '/undersoegelser/soev-2015']);
+});
+
+test('every other role\'s front page fits 1280 and 390 px', async (tc) => {
+	for (const email of ['job@kolding.example', 'indkoeb@kolding.example', VIRKSOMHED, SILKEBORG])
+		await visitAtWidths(tc, email, ['/']);
+});
+
+/* The advisory page on a phone: the demo's 2015 is one link away from the default period, the
+ * period is picked with two month fields, and the session's enterprise is chosen by name. */
+test('on a phone a konsulent picks 2015 on the advisory page and registers a session with an enterprise', async (tc) => {
+	const page = await newPage({ viewport: PHONE });
+	try {
+		await signIn(tc, page, KOLDING);
+		await go(tc, page, '/raadgivning');
+		await follow(tc, page, () => page.getByRole('link', { name: '2015', exact: true }).click());
+		expect(await text(page, 'main h2') === 'Rådgivning pr. måned, januar 2015 – december 2015',
+			`the heading is "${await text(page, 'main h2')}"`);
+		await page.getByLabel('Fra måned').fill('2015-03');
+		await page.getByLabel('Til og med måned').fill('2015-05');
+		await follow(tc, page, () => page.getByRole('button', { name: 'Vis perioden' }).click());
+		const url = new URL(page.url());
+		expect(url.searchParams.get('fra') === '2015-03' && url.searchParams.get('til') === '2015-05',
+			`the period form led to ${url.search}`);
+		const months = await page.locator('main table.numbers tbody th').allInnerTexts();
+		expect(months.join('|') === 'marts 2015|april 2015|maj 2015', `the months are ${months.join(', ')}`);
+		await page.getByLabel('Dato').fill('2015-04-14');
+		await page.getByLabel('Emne').selectOption('employment');
+		await page.getByLabel('Virksomhed i registret').selectOption({ label: 'Soul Café' });
+		await follow(tc, page, () => page.getByRole('button', { name: 'Registrér samtalen' }).click());
+		expect((await text(page, 'main')).includes('Samtalen er registreret.'), 'the session was not registered');
+		await go(tc, page, '/raadgivning?fra=2015-04&til=2015-04');
+		const row = page.locator('main table tbody tr', { hasText: '14.04.2015' });
+		expect((await row.innerText()).includes('Soul Café'), 'the session is not listed with its enterprise');
+		await fitsWidth(page, '/raadgivning', PHONE.width);
+	} finally {
+		await closePage(page);
 	}
 });
 

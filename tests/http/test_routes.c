@@ -74,6 +74,8 @@ static const struct expect expects[] = {
 	{"POST", "/login", "/login", "email=&password=", "422 422 422 422 422 422", NULL, 0},
 	{"POST", "/logout", "/logout", "", "303 303 303 303 303 303", NULL, FRESH_SESSION},
 	{"GET", "/kommuner", "/kommuner", NULL, "200 200 200 200 200 200", NULL, 0},
+	{"GET", "/privatliv", "/privatliv", NULL, "200 200 200 200 200 200", NULL, 0},
+	{"GET", "/tilgaengelighed", "/tilgaengelighed", NULL, "200 200 200 200 200 200", NULL, 0},
 	/* a konsulent's ?kommune= is ignored: it sees its own users */
 	{"GET", "/brugere", "/brugere?kommune={kommune}", NULL,
 	 "303/303 200/200 200/200 403/403 403/403 403/403", "silkeborg.example", 0},

@@ -536,6 +536,40 @@ static void test_text_date_dk(void **state)
 	assert_null(text_date_dk(a, NULL));
 }
 
+/* months in Danish words, as the advisory page names them */
+static void test_text_month_dk(void **state)
+{
+	struct arena *a = *state;
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+		{"2025-12", "december 2025"},
+		{"2015-01", "januar 2015"},
+		{"2015-05-17", "maj 2015"}, /* a date shows its month */
+		/* not months: returned unchanged */
+		{"2015-13", "2015-13"},
+		{"2015-00", "2015-00"},
+		{"15-01", "15-01"},
+		{"2015/01", "2015/01"},
+		{"", ""},
+	};
+	for (size_t i = 0; i < N_OF(cases); i++) {
+		const char *r = text_month_dk(a, cases[i].in);
+		if (!r || strcmp(r, cases[i].out) != 0)
+			fail_msg("text_month_dk(\"%s\") = \"%s\", expected \"%s\"", cases[i].in,
+			         r ? r : "(null)", cases[i].out);
+	}
+	assert_null(text_month_dk(a, NULL));
+	int y = 0, m = 0;
+	assert_true(text_month_valid("2015-09", &y, &m));
+	assert_int_equal(y, 2015);
+	assert_int_equal(m, 9);
+	assert_false(text_month_valid("2015-9", &y, &m));
+	assert_false(text_month_valid("1799-01", &y, &m));
+	assert_false(text_month_valid("2015-01-01", &y, &m));
+	assert_false(text_month_valid(NULL, &y, &m));
+}
+
 /* text in the shape of a date but without its digits is not a date: returned unchanged */
 static void test_text_date_dk_needs_digits(void **state)
 {
@@ -632,6 +666,7 @@ int main(void)
 		cmocka_unit_test(test_text_parse_int),
 		cmocka_unit_test(test_text_date_valid),
 		cmocka_unit_test_setup_teardown(test_text_date_dk, arena_setup, arena_teardown),
+		cmocka_unit_test_setup_teardown(test_text_month_dk, arena_setup, arena_teardown),
 		cmocka_unit_test_setup_teardown(test_text_date_dk_needs_digits, arena_setup,
 		                                arena_teardown),
 		cmocka_unit_test(test_errs),

@@ -299,6 +299,21 @@ static void test_load_errors(void **state)
 	write_file(p, big);
 	assert_int_equal(cpr_keys_load(p, NULL), ERR_INVALID);
 	assert_int_equal(cpr_key_current(), 4);
+	/* a good key file that the group or others may read or write is refused, named by its mode */
+	static const mode_t loose[] = {0640, 0604, 0620, 0660, 0644};
+	for (size_t i = 0; i < N_OF(loose); i++) {
+		write_file(p, "indgang-cpr-key 9 " HEX_A "\n");
+		chmod(p, loose[i]);
+		struct errs e2 = {0};
+		assert_int_equal(cpr_keys_load(p, &e2), ERR_INVALID);
+		assert_int_equal(e2.n, 1);
+		assert_non_null(strstr(e2.e[0].message, "chmod 600"));
+		assert_int_equal(cpr_key_current(), 4);
+	}
+	chmod(p, 0400); /* read-only for its owner is fine */
+	assert_int_equal(cpr_keys_load(p, NULL), 0);
+	assert_int_equal(cpr_key_current(), 9);
+	unlink(p);
 	cpr_keys_unload();
 }
 

@@ -239,6 +239,85 @@ static void test_inquiries(void **state)
 	assert_int_equal(nr, 1);
 }
 
+/* the recipients of the outbox's messages whose subject starts "Ny henvendelse", joined by
+ * spaces in the outbox's order (newest first), owned by the fixture */
+static const char *notices_to(struct fixture *f)
+{
+	struct outbox_row *rows;
+	int n, total;
+	assert_int_equal(mail_outbox(f->db, &f->a, &users_cli, false, 100, 0, &rows, &n, &total), 0);
+	const char *out = "";
+	for (int i = 0; i < n; i++)
+		if (!strncmp(rows[i].subject, "Ny henvendelse", 14))
+			out = arena_printf(&f->a, "%s%s%s", out, *out ? " " : "", rows[i].to);
+	return out;
+}
+
+/* an inquiry whose route names no person: the municipality's konsulenter (active ones, not the
+ * jobkonsulent or a buyer) hear of it by default, or the unit's e-mail, or nobody, as the setup
+ * says; the notice names no personal data of the sender */
+static void test_unassigned_inquiries_notify(void **state)
+{
+	struct fixture *f = *state;
+	struct principal k1 = account(f, "k1@kolding.example", "konsulent", "621");
+	account(f, "k2@kolding.example", "konsulent", "621");
+	account(f, "job@kolding.example", "jobkonsulent", "621");
+	account(f, "indkoeb@kolding.example", "indkoeber", "621");
+	account(f, "k@silkeborg.example", "konsulent", "740");
+	struct errs errs = {0};
+	int64_t id;
+	const char *ref;
+	struct inquiry_input in = {.kommune = "621", .name = "Maja Hemmelig", .email = "maja@example.org",
+	                           .topic = "funding", .message = "Lån til en café"};
+	/* the default: the coordinators */
+	assert_string_equal(entry_notify(f->db, &f->a, "621"), ENTRY_NOTIFY_COORDINATORS);
+	assert_int_equal(entry_inquiry_create(f->db, &f->a, &in, &errs, &id, &ref), 0);
+	assert_string_equal(notices_to(f), "k2@kolding.example k1@kolding.example");
+	struct outbox_row *rows;
+	int n, total;
+	assert_int_equal(mail_outbox(f->db, &f->a, &users_cli, false, 100, 0, &rows, &n, &total), 0);
+	for (int i = 0; i < n; i++)
+		if (!strncmp(rows[i].subject, "Ny henvendelse", 14)) {
+			assert_non_null(strstr(rows[i].body, ref));
+			assert_null(strstr(rows[i].body, "Maja"));
+			assert_null(strstr(rows[i].body, "café"));
+		}
+	/* the unit's e-mail when the topic goes to a unit that has one */
+	assert_int_equal(entry_unit_add(f->db, &f->a, &k1, "621", "partner", "Lokal bank", "erhverv@bank.example", &errs), 0);
+	struct unit_row *units;
+	int nu;
+	assert_int_equal(entry_units(f->db, &f->a, "621", &units, &nu), 0);
+	assert_int_equal(entry_routing_set(f->db, &f->a, &k1, "621", "funding", units[0].id, 0, &errs), 0);
+	assert_int_equal(entry_notify_set(f->db, &f->a, &k1, "621", ENTRY_NOTIFY_UNIT, &errs), 0);
+	assert_int_equal(entry_inquiry_create(f->db, &f->a, &in, &errs, &id, &ref), 0);
+	assert_string_equal(notices_to(f), "erhverv@bank.example k2@kolding.example k1@kolding.example");
+	/* a topic without a unit: the coordinators after all */
+	in.topic = "other";
+	assert_int_equal(entry_inquiry_create(f->db, &f->a, &in, &errs, &id, &ref), 0);
+	assert_int_equal(strlen(notices_to(f)), strlen("k1@kolding.example k2@kolding.example erhverv@bank.example "
+	                                               "k1@kolding.example k2@kolding.example"));
+	/* nobody: the inquiry waits under Sager */
+	assert_int_equal(entry_notify_set(f->db, &f->a, &k1, "621", ENTRY_NOTIFY_NONE, &errs), 0);
+	const char *before = notices_to(f);
+	assert_int_equal(entry_inquiry_create(f->db, &f->a, &in, &errs, &id, &ref), 0);
+	assert_string_equal(notices_to(f), before);
+	/* the setting is the municipality's konsulent's, and one of the three */
+	struct principal other = {.id = 99, .email = "k@silkeborg.example", .role = ROLE_KONSULENT, .kommune = "740"};
+	assert_int_equal(entry_notify_set(f->db, &f->a, &other, "621", ENTRY_NOTIFY_UNIT, &errs), ERR_FORBIDDEN);
+	errs.n = 0;
+	assert_int_equal(entry_notify_set(f->db, &f->a, &k1, "621", "alle", &errs), ERR_INVALID);
+	assert_non_null(errs_get(&errs, "notify"));
+	assert_string_equal(entry_notify(f->db, &f->a, "621"), ENTRY_NOTIFY_NONE);
+	/* an inactive konsulent hears nothing */
+	const char **to;
+	int nto;
+	assert_int_equal(users_coordinators(f->db, &f->a, "621", &to, &nto), 0);
+	assert_int_equal(nto, 2);
+	assert_int_equal(users_coordinators(f->db, &f->a, "740", &to, &nto), 0);
+	assert_int_equal(nto, 1);
+	assert_string_equal(to[0], "k@silkeborg.example");
+}
+
 static void test_sessions_and_buckets(void **state)
 {
 	struct fixture *f = *state;
@@ -525,6 +604,7 @@ int main(void)
 		cmocka_unit_test(test_easter),
 		cmocka_unit_test(test_workdays),
 		cmocka_unit_test_setup_teardown(test_inquiries, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_unassigned_inquiries_notify, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_sessions_and_buckets, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_mail_delivery, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_personal_reads_audited, fixture_setup, fixture_teardown),

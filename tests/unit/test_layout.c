@@ -229,6 +229,27 @@ static void test_layout_anonymous(void **state)
 	assert_null(strstr(out, "class=\"who\""));
 }
 
+/* the enterprise's own account: "Min virksomhed" in the menu, marked on its pages instead of
+ * the registry; every page's footer links the privacy notice and the accessibility statement */
+static void test_layout_own_enterprise_and_footer(void **state)
+{
+	struct buf *o = *state;
+	struct layout_info info = {.title = "T", .path = "/virksomheder/42/rediger", .nav_enterprise = 42};
+	const char *out = page(o, &info);
+	assert_non_null(strstr(out, "<a href=\"/virksomheder/42\" aria-current=\"page\">" T_NAV_OWN_ENTERPRISE "</a>"));
+	assert_non_null(strstr(out, "<a href=\"/virksomheder\">" T_NAV_REGISTRY "</a>"));
+	info.path = "/virksomheder/43";
+	out = page(o, &info);
+	assert_non_null(strstr(out, "<a href=\"/virksomheder/42\">" T_NAV_OWN_ENTERPRISE "</a>"));
+	assert_non_null(strstr(out, "<a href=\"/virksomheder\" aria-current=\"page\">"));
+	info.nav_enterprise = 0;
+	out = page(o, &info);
+	assert_null(strstr(out, T_NAV_OWN_ENTERPRISE));
+	assert_non_null(strstr(out, "<footer>"));
+	assert_non_null(strstr(strstr(out, "<footer>"), "<a href=\"/privatliv\">"));
+	assert_non_null(strstr(strstr(out, "<footer>"), "<a href=\"/tilgaengelighed\">"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -238,6 +259,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_layout_aria_current, fixture_buf_setup, fixture_buf_teardown),
 		cmocka_unit_test_setup_teardown(test_layout_signed_in, fixture_buf_setup, fixture_buf_teardown),
 		cmocka_unit_test_setup_teardown(test_layout_anonymous, fixture_buf_setup, fixture_buf_teardown),
+		cmocka_unit_test_setup_teardown(test_layout_own_enterprise_and_footer, fixture_buf_setup,
+		                                fixture_buf_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,4 +1,4 @@
--- 0008_registry_indexes: indexes that serve each filter and sort order of the registry's list
+-- 0009_registry_indexes: indexes that serve each filter and sort order of the registry's list
 -- (registry_store_list), so that a page of 20 reads about 20 index entries however large the
 -- registry is.
 

@@ -1,0 +1,191 @@
+/*
+ * test_navigation.c — no dead ends: signed in as each of the six demo accounts (and without
+ * signing in), every link of the front page, its menu and its footer leads to a page the caller
+ * may use (no 403, no 404, no server error); each role finds what it came for (the jobkonsulent
+ * its cases, the enterprise's account its own enterprise) and nothing that would refuse it (the
+ * national administrator no municipal desk). The privacy notice and the accessibility statement
+ * are linked from every page's footer and from the forms that collect personal data.
+ * Layer: tests. Runs the real `indgang serve` on a demo database (harness.h).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+static struct harness_server *srv;
+
+/* the six demo accounts of the README, and the public */
+static const char *const accounts[] = {
+	NULL,
+	"admin@indgang.example",
+	"konsulent@kolding.example",
+	"job@kolding.example",
+	"indkoeb@kolding.example",
+	"virksomhed@kolding.example",
+	"konsulent@silkeborg.example",
+};
+
+static void start(void)
+{
+	srv = harness_server_demo();
+	CHECKF(srv, "no demo database");
+	CHECKF(harness_server_start(srv, NULL) == 0, "indgang serve did not start");
+}
+
+static void stop(void)
+{
+	CHECK(harness_server_stop(srv) == 0);
+	CHECK_OK(harness_server_log_problem(srv));
+}
+
+/* the client of account i, signed in through the form (the public's has no session) */
+static struct harness_client *client_of(size_t i)
+{
+	if (!accounts[i])
+		return harness_client(srv);
+	return harness_login(srv, accounts[i], HARNESS_DEMO_PASSWORD);
+}
+
+/* the local links of an HTML body: every href="/..." but the static files, "&amp;" decoded;
+ * up to max into out, owned by the test. Returns how many. */
+static size_t local_links(const char *body, const char **out, size_t max)
+{
+	size_t n = 0;
+	for (const char *p = strstr(body, "href=\""); p && n < max; p = strstr(p, "href=\"")) {
+		p += 6;
+		const char *end = strchr(p, '"');
+		if (!end)
+			break;
+		if (*p == '/' && strncmp(p, "/static/", 8) != 0) {
+			char *link = harness_fmt("%.*s", (int)(end - p), p);
+			char *w = link;
+			for (const char *q = link; *q; q++) {
+				*w++ = *q;
+				if (!strncmp(q, "&amp;", 5))
+					q += 4;
+			}
+			*w = '\0';
+			bool seen = false;
+			for (size_t k = 0; k < n && !seen; k++)
+				seen = !strcmp(out[k], link);
+			if (!seen)
+				out[n++] = link;
+		}
+		p = end;
+	}
+	return n;
+}
+
+/* has_link: body links to exactly href */
+static bool has_link(const char *body, const char *href)
+{
+	return strstr(body, harness_fmt("href=\"%s\"", href)) != NULL;
+}
+
+/* every link of the front page, its menu and its footer answers a page the account may use */
+static void no_dead_ends(void)
+{
+	for (size_t i = 0; i < COUNT(accounts); i++) {
+		const char *who = accounts[i] ? accounts[i] : "the public";
+		struct harness_client *c = client_of(i);
+		CHECKF(c, "%s could not sign in", who);
+		struct harness_resp *home = harness_get(c, "/");
+		CHECK_STATUS(home, 200);
+		CHECK_HTML(home);
+		const char *links[128];
+		size_t n = local_links(home->body, links, COUNT(links));
+		CHECKF(n >= 5, "%s: the front page has only %zu links", who, n);
+		for (size_t k = 0; k < n; k++) {
+			struct harness_resp *r = harness_get(c, links[k]);
+			CHECKF(r->status == 200 || r->status == 303, "%s: the link %s answers %ld", who, links[k],
+			       r->status);
+			if (r->status == 200 && !strstr(links[k], "eksport"))
+				CHECK_OK(harness_html_problem(r));
+		}
+		harness_note("%s: %zu links from the front page, none a dead end", who, n);
+	}
+}
+
+/* each role finds its own work on the front page, and no desk that is not its own */
+static void each_role_finds_its_work(void)
+{
+	struct harness_client *admin = client_of(1), *konsulent = client_of(2), *job = client_of(3),
+	                      *indkoeb = client_of(4), *own = client_of(5);
+	CHECK(admin && konsulent && job && indkoeb && own);
+	const char *a = harness_get(admin, "/")->body;
+	CHECK(!has_link(a, "/raadgivning") && !has_link(a, "/opsaetning"));
+	CHECK(has_link(a, "/admin/audit") && has_link(a, "/admin/udbakke") && has_link(a, "/undersoegelser"));
+	const char *k = harness_get(konsulent, "/")->body;
+	CHECK(has_link(k, "/sager") && has_link(k, "/raadgivning") && has_link(k, "/opsaetning") &&
+	      has_link(k, "/undersoegelser") && has_link(k, "/brugere"));
+	/* the jobkonsulent has cases given to it: in the menu and on the front page */
+	const char *j = harness_get(job, "/")->body;
+	CHECK(has_link(j, "/sager") && has_link(j, "/borgere") && has_link(j, "/stillinger"));
+	CHECK(!has_link(j, "/raadgivning") && !has_link(j, "/brugere"));
+	const char *b = harness_get(indkoeb, "/")->body;
+	CHECK(!has_link(b, "/sager") && !has_link(b, "/brugere") && has_link(b, "/kontakt"));
+	/* the enterprise's account: its own enterprise, in the menu and with its edit form */
+	struct harness_resp *soul = harness_get(admin, "/api/v1/enterprises?q=soul&kommune=621");
+	CHECK_STATUS(soul, 200);
+	long long id = (long long)json_integer_value(
+		json_object_get(json_array_get(json_object_get(harness_json(soul), "items"), 0), "id"));
+	CHECKF(id > 0, "Soul Café is not in the registry: %s", soul->body);
+	struct harness_resp *r = harness_get(own, "/");
+	CHECK_HAS(r->body, harness_fmt("<li><a href=\"/virksomheder/%lld\">Min virksomhed</a></li>", id));
+	CHECK(has_link(r->body, harness_fmt("/virksomheder/%lld/rediger", id)));
+	CHECK_HAS(r->body, "Soul Café");
+	/* on its own page the menu marks "Min virksomhed", not the registry */
+	r = harness_get(own, harness_fmt("/virksomheder/%lld", id));
+	CHECK_HAS(r->body, harness_fmt("<a href=\"/virksomheder/%lld\" aria-current=\"page\">Min virksomhed</a>", id));
+	CHECK_HAS(r->body, "<a href=\"/virksomheder\">Virksomheder</a>");
+}
+
+/* the privacy notice and the accessibility statement: on every page's footer, from the forms
+ * that collect personal data, with what the law asks them to say */
+static void legal_pages(void)
+{
+	struct harness_client *anon = harness_client(srv);
+	struct harness_resp *r = harness_get(anon, "/kontakt");
+	CHECK(has_link(r->body, "/privatliv") && has_link(r->body, "/tilgaengelighed"));
+	CHECK_HAS(r->body, "dataansvarlig");
+	CHECK_HAS(r->body, "maxlength=\"5000\"");
+	r = harness_get(anon, "/privatliv");
+	CHECK_STATUS(r, 200);
+	CHECK_HTML(r);
+	CHECK_HAS(r->body, "<h1>Privatlivspolitik og databeskyttelse</h1>");
+	const char *const privacy[] = {"dataansvarlig", "Formålet", "Hvor længe", "indsigt",
+	                               "https://www.datatilsynet.dk/", "Cookies"};
+	for (size_t i = 0; i < COUNT(privacy); i++)
+		CHECK_HAS(r->body, privacy[i]);
+	r = harness_get(anon, "/tilgaengelighed");
+	CHECK_STATUS(r, 200);
+	CHECK_HTML(r);
+	const char *const statement[] = {"<h1>Tilgængelighedserklæring</h1>", "WCAG 2.1", "Kendte mangler",
+	                                 "Feedback og kontakt", "Håndhævelsesprocedure", "https://digst.dk/"};
+	for (size_t i = 0; i < COUNT(statement); i++)
+		CHECK_HAS(r->body, statement[i]);
+	/* the enterprise form says the contact details are public, and links the notice */
+	struct harness_client *k = client_of(2);
+	CHECK(k);
+	r = harness_get(k, "/virksomheder/ny");
+	CHECK_STATUS(r, 200);
+	CHECK_HAS(r->body, "kontaktpersonens navn, e-mail og telefon er offentlige");
+	CHECK(has_link(r->body, "/privatliv"));
+}
+
+static const struct harness_test tests[] = {
+	{"the server starts on a demo database", start, HARNESS_FATAL | HARNESS_KEEP},
+	{"every link of each role's front page, menu and footer leads to a page it may use", no_dead_ends, 0},
+	{"each role finds its own work on the front page and no desk that would refuse it",
+	 each_role_finds_its_work, 0},
+	{"the privacy notice and accessibility statement: in every footer and from the forms", legal_pages, 0},
+	{"the server stops cleanly with SIGTERM and logged no sanitizer report", stop, 0},
+};
+
+int main(void)
+{
+	return harness_main(tests, sizeof(tests) / sizeof(tests[0]));
+}
