@@ -22,6 +22,7 @@ static const struct {
 	{"demo", cmd_demo, "load the demo data (municipalities, users)"},
 	{"registry", cmd_registry, "import, export and count social-economy enterprises"},
 	{"survey", cmd_survey, "define surveys, import answers, print the report"},
+	{"report", cmd_report, "the yearly report: chapter 3 for a year and a survey round"},
 	{"mail", cmd_mail, "deliver or list the outbox"},
 	{"employment", cmd_employment, "Tabel 4 from placements; remind due follow-ups"},
 	{"user", cmd_user, "add, list, enable and disable user accounts"},

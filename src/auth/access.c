@@ -14,6 +14,10 @@
  * Openings (stillinger og pladser, access_openings) are kept by the municipality's konsulent and
  * jobkonsulent and by the enterprise's own virksomhed user, who sees no other enterprise's;
  * the indkøber reads them.
+ * Figures (access_figures, access_national_figures): the counts of a municipality are read by
+ * its staff (konsulent, jobkonsulent, indkøber) and the administrator; the figures across every
+ * municipality, the survey reports among them, by every municipality's staff and the
+ * administrator. An enterprise's own account reads neither.
  * The virksomhed user also sees the placements at its enterprise by the citizen's first name
  * when the citizen consented (access_placement).
  * Nobody but admin reaches another municipality's non-public data. Placements of citizens
@@ -151,6 +155,39 @@ int access_openings_scope(const struct principal *who, const char **kommune,
 	*kommune = who->kommune;
 	*enterprise_id = who->role == ROLE_VIRKSOMHED ? who->enterprise_id : 0;
 	return 0;
+}
+
+/* a municipality's staff: its konsulent, jobkonsulent or indkøber (not an enterprise's account) */
+static bool municipal_staff(const struct principal *who)
+{
+	if (!who || !who->kommune)
+		return false;
+	switch (who->role) {
+	case ROLE_KONSULENT:
+	case ROLE_JOBKONSULENT:
+	case ROLE_INDKOEBER:
+		return true;
+	case ROLE_ADMIN:
+	case ROLE_VIRKSOMHED:
+		break;
+	}
+	return false;
+}
+
+int access_figures(const struct principal *who, const char *kommune)
+{
+	if (!kommune)
+		return ERR_FORBIDDEN;
+	if (access_national(who))
+		return 0;
+	if (municipal_staff(who) && strcmp(who->kommune, kommune) == 0)
+		return 0;
+	return ERR_FORBIDDEN;
+}
+
+int access_national_figures(const struct principal *who)
+{
+	return access_national(who) || municipal_staff(who) ? 0 : ERR_FORBIDDEN;
 }
 
 enum access_placement_view access_placement(const struct principal *who, const char *kommune,

@@ -78,6 +78,21 @@ int access_openings_scope(const struct principal *who, const char **kommune,
 /* access_may_grant: true if who may give role (a bit of enum role) to an account in kommune. */
 bool access_may_grant(const struct principal *who, int role, const char *kommune);
 
+/* access_figures: 0 if who may read the figures of kommune and the lists behind them (the
+ * municipality's overview: counts of enterprises, inquiries, advisory sessions, and lists of
+ * them without the contacts' personal data): the national administrator (any municipality), or
+ * the konsulent, jobkonsulent or indkøber of kommune, its staff, read-only; ERR_FORBIDDEN for
+ * anyone else, an enterprise's own virksomhed account among them (it acts for one enterprise,
+ * not for the municipality), and for kommune NULL. */
+int access_figures(const struct principal *who, const char *kommune);
+
+/* access_national_figures: 0 if who may read figures across every municipality, read-only: the
+ * national view, the survey reports of every round (aggregated counts; free-text answers under
+ * the municipality that gave them) and the yearly report. The national administrator and the
+ * staff of any municipality (konsulent, jobkonsulent, indkøber); ERR_FORBIDDEN for anonymous
+ * callers and an enterprise's own virksomhed account. */
+int access_national_figures(const struct principal *who);
+
 /* ---- placements (forløb og ansættelser) of citizens at enterprises */
 
 /* how much of one placement a caller may see */

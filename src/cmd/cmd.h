@@ -50,6 +50,7 @@ int cmd_backup(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_audit(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_registry(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_survey(const struct cmd_ctx *ctx, int argc, char **argv);
+int cmd_report(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_mail(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_employment(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_routes(const struct cmd_ctx *ctx, int argc, char **argv);

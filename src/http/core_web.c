@@ -59,6 +59,14 @@ static void staff_cards(struct req *r)
 	}
 	if (access_match_settings(u, u->kommune) == 0)
 		card(o, "/matchning/vaegte", "Matchvægte", "hvad der vægter mest, når borgere og pladser matches.");
+	if (u->kommune && access_figures(u, u->kommune) == 0)
+		htmlf(o, "<li><a href=\"/kommuner/%s/overblik\">Overblik</a>: kommunens tal over fem år "
+		         "til udvalget, klar til udskrift.</li>\n", u->kommune);
+	if (access_national_figures(u) == 0) {
+		card(o, "/statistik/landet", "Hele landet", "de 98 kommuners nøgletal side om side.");
+		card(o, "/statistik/aarsrapport", "Årsrapporten",
+		     "rapportens kapitel 3 for et år og en runde af undersøgelsen.");
+	}
 	if (access_allowed(u, ACC_MANAGE_USERS, u->kommune) == 0)
 		card(o, "/brugere", "Brugere", national ? "alle kommuners brugerkonti og de nationale."
 		                                        : "opret og administrér kommunens brugerkonti.");

@@ -37,6 +37,10 @@ void page_begin(struct req *r, const char *title)
 		int64_t enterprise_id;
 		info.nav_openings = access_openings_scope(r->user, &scope, &enterprise_id) == 0;
 		info.nav_matching = access_match_settings(r->user, r->user->kommune) == 0;
+		if (access_national(r->user))
+			info.nav_overview = "/statistik/landet";
+		else if (access_figures(r->user, r->user->kommune) == 0)
+			info.nav_overview = arena_printf(&r->a, "/kommuner/%s/overblik", r->user->kommune);
 		const char *pk;
 		int64_t pe;
 		if (access_placement_scope(r->user, &pk, &pe) == 0)

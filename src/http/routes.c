@@ -14,6 +14,7 @@
 #include "../kommune/kommune_web.h"
 #include "../mail/mail_web.h"
 #include "../registry/registry_web.h"
+#include "../reports/reports_web.h"
 #include "../surveys/surveys_web.h"
 #include "core_web.h"
 #include "dispatch.h"
@@ -24,6 +25,9 @@
 #define OPENINGS_WRITERS (ROLE_ADMIN | ROLE_KONSULENT | ROLE_JOBKONSULENT | ROLE_VIRKSOMHED)
 /* who sets a municipality's matching weights (access_match_settings) */
 #define MATCH_SETTINGS (ROLE_ADMIN | ROLE_KONSULENT | ROLE_JOBKONSULENT)
+/* who reads figures: a municipality's staff its own (access_figures), and every municipality's
+ * side by side with the survey reports (access_national_figures); the administrator all */
+#define FIGURES (ROLE_ADMIN | ROLE_KONSULENT | ROLE_JOBKONSULENT | ROLE_INDKOEBER)
 
 const struct route routes[] = {
 	/* pages */
@@ -76,7 +80,7 @@ const struct route routes[] = {
 	{M_GET, "/undersoegelser/{survey}/{round}/oversigt", surveys_page_overview, 0, ROLE_ADMIN},
 	{M_POST, "/undersoegelser/{survey}/{round}/genaabn", surveys_page_reopen, RF_FORM, ROLE_ADMIN},
 	{M_POST, "/undersoegelser/{survey}/{round}/paamind", surveys_page_remind, RF_FORM, ROLE_ADMIN},
-	{M_GET, "/undersoegelser/{survey}/{round}/rapport", surveys_page_report, 0, ROLE_ADMIN},
+	{M_GET, "/undersoegelser/{survey}/{round}/rapport", surveys_page_report, 0, FIGURES},
 	{M_GET, "/stillinger", openings_page_list, 0, 0},
 	{M_POST, "/stillinger", openings_page_create, RF_FORM, OPENINGS_WRITERS},
 	{M_GET, "/stillinger/ny", openings_page_new, 0, OPENINGS_WRITERS},
@@ -89,6 +93,14 @@ const struct route routes[] = {
 	{M_GET, "/statistik/bilag1/eksport", registry_download_bilag1, RF_PUBLIC, 0},
 	{M_GET, "/matchning/vaegte", matching_page_weights, 0, MATCH_SETTINGS},
 	{M_POST, "/matchning/vaegte", matching_page_weights_post, RF_FORM, MATCH_SETTINGS},
+	/* the reports: a municipality's overview and the lists behind it, the national view, the
+	 * yearly report, and the enterprises behind a figure of Tabel 1 (public, like Tabel 1) */
+	{M_GET, "/kommuner/{kode:kommune}/overblik", reports_page_overview, 0, FIGURES},
+	{M_GET, "/kommuner/{kode:kommune}/overblik/henvendelser", reports_page_overview_inquiries, 0, FIGURES},
+	{M_GET, "/kommuner/{kode:kommune}/overblik/raadgivning", reports_page_overview_advisory, 0, FIGURES},
+	{M_GET, "/statistik/landet", reports_page_national, 0, FIGURES},
+	{M_GET, "/statistik/aarsrapport", reports_page_yearly, 0, FIGURES},
+	{M_GET, "/statistik/tabel1", reports_page_tabel1, RF_PUBLIC, 0},
 	{M_GET, "/statistik/beskaeftigelse", employment_page_stats, RF_PUBLIC, 0},
 	{M_GET, "/statistik/beskaeftigelse/eksport", employment_download_stats, RF_PUBLIC, 0},
 	{M_GET, "/forloeb", placements_page_list, RF_PERSONAL, ROLE_JOBKONSULENT},
@@ -133,7 +145,7 @@ const struct route routes[] = {
 	{M_GET, "/api/v1/lists/target_groups", registry_api_list_target_groups, RF_PUBLIC | RF_API, 0},
 	{M_GET, "/api/v1/lists/tasks", employment_api_list_tasks, RF_PUBLIC | RF_API, 0},
 	{M_GET, "/api/v1/lists/adaptations", employment_api_list_adaptations, RF_PUBLIC | RF_API, 0},
-	{M_GET, "/api/v1/surveys/{survey}/rounds/{round}/report", surveys_api_report, RF_API, ROLE_ADMIN},
+	{M_GET, "/api/v1/surveys/{survey}/rounds/{round}/report", surveys_api_report, RF_API, FIGURES},
 	{M_GET, "/api/v1/matching/weights", matching_api_weights, RF_API, MATCH_SETTINGS},
 	{M_PUT, "/api/v1/matching/weights", matching_api_weights_put, RF_API | RF_JSON, MATCH_SETTINGS},
 	{M_POST, "/api/v1/placements", placements_api_create, RF_API | RF_JSON, 0},

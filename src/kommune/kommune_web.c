@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "../auth/access.h"
 #include "../base/arena.h"
 #include "../base/buf.h"
 #include "../base/err.h"
@@ -14,7 +15,8 @@
 #include "../http/page.h"
 #include "kommune.h"
 
-/* GET /kommuner — public. The 98 municipalities with code and region. */
+/* GET /kommuner — public. The 98 municipalities with code and region; for who reads a
+ * municipality's figures (access_figures) a link to its overview. */
 int kommune_page_list(struct req *r)
 {
 	struct kommune *ks;
@@ -25,13 +27,23 @@ int kommune_page_list(struct req *r)
 	page_begin(r, "Kommuner");
 	struct buf *o = &r->out;
 	htmlf(o, "<p>Danmarks %d kommuner med deres officielle kommunekoder.</p>\n", n);
+	bool figures = access_national_figures(r->user) == 0;
 	table_begin(o, "Kommuner", NULL);
 	html(o, "<caption class=\"visually-hidden\">Kommuner</caption>\n<thead><tr>"
 	        "<th scope=\"col\">Kode</th><th scope=\"col\">Kommune</th>"
-	        "<th scope=\"col\">Region</th></tr></thead>\n<tbody>\n");
-	for (int i = 0; i < n; i++)
-		htmlf(o, "<tr><td>%s</td><td>%s</td><td>%s</td></tr>\n", ks[i].kode, ks[i].navn,
-		      ks[i].region);
+	        "<th scope=\"col\">Region</th>");
+	if (figures)
+		html(o, "<th scope=\"col\">Tal</th>");
+	html(o, "</tr></thead>\n<tbody>\n");
+	for (int i = 0; i < n; i++) {
+		htmlf(o, "<tr><td>%s</td><td>%s</td><td>%s</td>", ks[i].kode, ks[i].navn, ks[i].region);
+		if (figures && access_figures(r->user, ks[i].kode) == 0)
+			htmlf(o, "<td><a href=\"/kommuner/%s/overblik\">Overblik<span class=\"visually-hidden\">"
+			         " for %s</span></a></td>", ks[i].kode, ks[i].navn);
+		else if (figures)
+			html(o, "<td></td>");
+		html(o, "</tr>\n");
+	}
 	html(o, "</tbody>\n");
 	table_end(o);
 	return page_end(r, 200);

@@ -10,11 +10,12 @@
 #include "../http/api.h"
 #include "surveys.h"
 
-/* GET /api/v1/surveys/{survey}/rounds/{round}/report[?compare=ROUND] — admin. The report as
+/* GET /api/v1/surveys/{survey}/rounds/{round}/report[?compare=ROUND] — the administrator and
+ * every municipality's staff (access_national_figures). The report as
  * JSON; with compare, the second round's counts beside the first's (surveys_report_json). */
 int surveys_api_report(struct req *r)
 {
-	if (!access_national(r->user))
+	if (access_national_figures(r->user) != 0)
 		return api_fail(r, ERR_FORBIDDEN);
 	struct survey s;
 	struct round rd, cmp;

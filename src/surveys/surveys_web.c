@@ -1,6 +1,7 @@
 /*
  * surveys_web.c — answering a survey in the browser (konsulent), and the administrator's pages:
- * the surveys, sending a round, who has answered, reopening an answer, and the report.
+ * the surveys, sending a round, who has answered, reopening an answer; and the report, which
+ * every municipality's staff reads too.
  * Layer: handlers of the surveys capability.
  */
 #include "surveys_web.h"
@@ -46,19 +47,29 @@ int surveys_page_list(struct req *r)
 		html(o, "<p class=\"empty\">Der er ingen undersøgelser til din kommune.</p>\n");
 		return page_end(r, 200);
 	}
+	/* the report of every round: the administrator and every municipality's staff */
+	bool reports = access_national_figures(r->user) == 0;
 	table_begin(o, "Undersøgelser", NULL);
 	html(o, "<caption class=\"visually-hidden\">Undersøgelser og runder</caption>\n"
 	        "<thead><tr><th scope=\"col\">Undersøgelse</th><th scope=\"col\">Runde</th>"
-	        "<th scope=\"col\">Lukker</th><th scope=\"col\">Status</th></tr></thead>\n<tbody>\n");
+	        "<th scope=\"col\">Lukker</th><th scope=\"col\">Status</th>");
+	if (reports)
+		html(o, "<th scope=\"col\">Rapport</th>");
+	html(o, "</tr></thead>\n<tbody>\n");
 	for (int i = 0; i < n; i++) {
 		const struct round_row *x = &rows[i];
 		const char *state = access_national(r->user) ? "" : x->submitted_at ? "Indsendt" : x->answered ? "Kladde" : "Ikke besvaret";
 		const char *href = access_national(r->user)
 		                       ? arena_printf(&r->a, "/undersoegelser/%s/%s/oversigt", html_url(&r->a, x->survey_code), html_url(&r->a, x->round_code))
 		                       : arena_printf(&r->a, "/undersoegelser/%s/%s", html_url(&r->a, x->survey_code), html_url(&r->a, x->round_code));
-		htmlf(o, "<tr><td>%s</td><td><a href=\"%s\">%s</a></td><td>%s</td><td>%s</td></tr>\n",
+		htmlf(o, "<tr><td>%s</td><td><a href=\"%s\">%s</a></td><td>%s</td><td>%s</td>",
 		      x->survey_title, href, *x->round_title ? x->round_title : x->round_code,
 		      x->closes ? text_date_dk(&r->a, x->closes) : "–", state);
+		if (reports)
+			htmlf(o, "<td><a href=\"/undersoegelser/%s/%s/rapport\">Rapport<span class=\"visually-hidden\">"
+			         " for %s</span></a></td>", html_url(&r->a, x->survey_code), html_url(&r->a, x->round_code),
+			      *x->round_title ? x->round_title : x->round_code);
+		html(o, "</tr>\n");
 	}
 	html(o, "</tbody>\n");
 	table_end(o);
@@ -490,12 +501,14 @@ int surveys_page_remind(struct req *r)
 	                                      html_url(&r->a, rd.code), sent));
 }
 
-/* GET /undersoegelser/{survey}/{round}/rapport — admin. ?sammenlign=ROUND (or ?compare=ROUND,
- * as in the API) for a second round side by side; ?format=csv|xlsx|json to download, the
- * comparison included; a CSV as page_csv_begin writes it (?sep=,). */
+/* GET /undersoegelser/{survey}/{round}/rapport — the administrator and, read-only, every
+ * municipality's staff (access_national_figures): aggregated counts, and the free-text answers
+ * under the municipality that gave them. ?sammenlign=ROUND (or ?compare=ROUND, as in the API)
+ * for a second round side by side; ?format=csv|xlsx|json to download, the comparison included;
+ * a CSV as page_csv_begin writes it (?sep=,). */
 int surveys_page_report(struct req *r)
 {
-	if (!access_national(r->user))
+	if (access_national_figures(r->user) != 0)
 		return page_fail(r, ERR_FORBIDDEN, NULL);
 	struct survey s;
 	struct round rd, cmp;

@@ -66,8 +66,11 @@ void layout_begin(struct buf *o, const struct layout_info *info)
 		nav_item(o, "/borgere", T_NAV_CITIZENS, on_path(info, "/borgere"));
 	if (info->nav_placements)
 		nav_item(o, info->nav_placements, T_NAV_PLACEMENTS, at_placements);
-	nav_item(o, "/statistik", T_NAV_STATS, on_path(info, "/statistik"));
-	nav_item(o, "/kommuner", T_NAV_KOMMUNER, on_path(info, "/kommuner"));
+	nav_item(o, "/statistik", T_NAV_STATS, on_path(info, "/statistik") && !on_path(info, "/statistik/landet"));
+	if (info->nav_overview)
+		nav_item(o, info->nav_overview, T_NAV_OVERVIEW, on_path(info, info->nav_overview));
+	nav_item(o, "/kommuner", T_NAV_KOMMUNER, on_path(info, "/kommuner") &&
+	                                        !(info->nav_overview && on_path(info, info->nav_overview)));
 	if (info->nav_surveys)
 		nav_item(o, "/undersoegelser", T_NAV_SURVEYS, on_path(info, "/undersoegelser"));
 	if (info->nav_matching)

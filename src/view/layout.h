@@ -24,6 +24,8 @@ struct layout_info {
 	bool nav_citizens;         /* show "Borgere" */
 	bool nav_openings;         /* show "Stillinger og pladser" */
 	bool nav_matching;         /* show "Matchvægte" */
+	const char *nav_overview;  /* "Overblik" links here (the municipality's overview, or the
+	                            * national view), or NULL */
 	const char *nav_placements; /* where "Forløb" leads (the jobkonsulent's list, or the
 	                             * enterprise's own placements), or NULL: not shown */
 	long long nav_enterprise;  /* the id of the enterprise the user represents: "Min virksomhed";

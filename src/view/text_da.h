@@ -14,6 +14,7 @@
 #define T_NAV_REGISTRY "Virksomheder"
 #define T_NAV_OPENINGS "Stillinger og pladser"
 #define T_NAV_STATS "Statistik"
+#define T_NAV_OVERVIEW "Overblik"
 #define T_NAV_CITIZENS "Borgere"
 #define T_NAV_CASES "Sager"
 #define T_NAV_CONTACT "Kontakt"

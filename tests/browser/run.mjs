@@ -9,8 +9,9 @@
  * inquiry through the one entry point to its closed case, the registry's Type filter, an
  * enterprise's own account creating an opening (stilling) with the keyboard, a jobkonsulent
  * placing a citizen and recording the outcome (with the enterprise's own view), the advisory
- * page's period and enterprise list on a phone, and every role's pages at 1280 and 390 pixels
- * wide, where nothing may make the page scroll sideways.
+ * page's period and enterprise list on a phone, every role's pages at 1280 and 390 pixels
+ * wide, where nothing may make the page scroll sideways, and a konsulent reading the reports (the
+ * overview and its print layout, a figure's list, the national view, the yearly report).
  *
  * Every page a test lands on is checked with axe-core; any violation tagged wcag2a, wcag2aa,
  * wcag21a or wcag21aa fails that test, reported with rule id, impact and target. A test also
@@ -608,6 +609,63 @@ test('a konsulent changes the matching weights and sets them back', async (tc) =
 		expect(status === 200 && (await text(page, 'main')).includes('Kommunen bruger standardvægtene.'),
 			`resetting answered ${status}`);
 		expect(await page.getByLabel('Opgaver der passer').inputValue() === '30', 'the default is not back');
+	} finally {
+		await closePage(page);
+	}
+});
+
+/* The reports: a konsulent finds the overview in the menu, chooses a year, follows a figure to
+ * the enterprises behind it, sorts the national view by a column and reads the yearly report;
+ * axe checks every page. Printed, each section of the overview after the first starts a new
+ * page and the menu and the year's form are left out. */
+test('a konsulent reads the overview, a figure\'s list, the national view and the yearly report', async (tc) => {
+	const page = await newPage();
+	try {
+		await signIn(tc, page, KOLDING);
+		await follow(tc, page, () => page.getByRole('navigation', { name: 'Hovedmenu' })
+			.getByRole('link', { name: 'Overblik' }).click());
+		expect(pathOf(page) === '/kommuner/621/overblik', `"Overblik" leads to ${pathOf(page)}`);
+		await page.getByLabel('Til og med år').fill('2015');
+		let status = await follow(tc, page, () => page.getByRole('button', { name: 'Vis', exact: true }).click());
+		expect(status === 200 && await text(page, 'main h1') === 'Overblik: Kolding Kommune',
+			`the overview of 2015 answered ${status} with "${await text(page, 'main h1')}"`);
+		const sections = await page.locator('section.report-section').count();
+		expect(sections === 5, `the overview has ${sections} sections, not 5`);
+		await page.emulateMedia({ media: 'print' });
+		const printed = await page.evaluate(() => ({
+			breaks: [...document.querySelectorAll('section.report-section')].map((s) => getComputedStyle(s).breakBefore),
+			nav: getComputedStyle(document.querySelector('header.top nav')).display,
+			form: getComputedStyle(document.querySelector('form.filter')).display,
+		}));
+		await page.emulateMedia({ media: 'screen' });
+		expect(printed.breaks.slice(1).every((b) => b === 'page') && printed.breaks[0] !== 'page',
+			`printed, the sections break as ${printed.breaks.join(', ')}`);
+		expect(printed.nav === 'none' && printed.form === 'none', 'printed, the menu or the form is shown');
+		/* Kolding's 13 enterprises on the way at the end of 2015 */
+		await follow(tc, page, () => page.locator('#virksomheder tbody tr', { hasText: '2015' })
+			.getByRole('link', { name: '13', exact: true }).click());
+		expect(pathOf(page) === '/statistik/tabel1', `the figure leads to ${pathOf(page)}`);
+		const listed = await page.locator('main table tbody tr').count();
+		expect(listed === 13, `the list behind 13 has ${listed} enterprises`);
+		status = await go(tc, page, '/statistik/landet?year=2015');
+		expect(status === 200, `/statistik/landet answered ${status}`);
+		await follow(tc, page, () => page.getByRole('link', { name: 'SØV i alt' }).click());
+		expect(new URL(page.url()).searchParams.get('sort') === 'soev', `sorting led to ${page.url()}`);
+		expect(await page.locator('th[aria-sort="descending"]').innerText() === 'SØV i alt',
+			'the sorted column is not marked');
+		const midt = await page.locator('tbody', { hasText: 'Region Midtjylland' }).locator('tr').nth(1).innerText();
+		expect(midt.startsWith('Silkeborg'), `Midtjylland starts with "${midt.split('\t')[0]}", not Silkeborg`);
+		await go(tc, page, '/statistik/aarsrapport');
+		await page.getByLabel('År', { exact: true }).fill('2015');
+		await page.getByLabel('Runde', { exact: true }).selectOption('november-2015');
+		await page.getByLabel('Sammenlign med runde').selectOption('projektstart');
+		status = await follow(tc, page, () => page.getByRole('button', { name: 'Vis rapporten' }).click());
+		expect(status === 200 && await text(page, 'main h1') === 'Årsrapport 2015',
+			`the yearly report answered ${status} with "${await text(page, 'main h1')}"`);
+		const tables = await page.locator('section.report-section').count();
+		expect(tables === 15, `the yearly report has ${tables} tables, not Tabel 1 to 15`);
+		const total = await page.locator('#tabel-1 tfoot tr').innerText();
+		expect(total.replace(/\s+/g, ' ').trim() === 'I alt 76 22 29 58', `Tabel 1's I alt reads "${total}"`);
 	} finally {
 		await closePage(page);
 	}

@@ -114,6 +114,25 @@ static void audit_page(void)
 	CHECK_LACKS(r->body, "&lt;code&gt;");
 }
 
+/* the reports' pages: the overview and the lists behind it, the national view, the yearly
+ * report and the survey report, for a konsulent and the administrator */
+static void reports_pages(void)
+{
+	static const char *const paths[] = {
+		"/kommuner/621/overblik", "/kommuner/621/overblik?year=2015",
+		"/kommuner/621/overblik/henvendelser", "/kommuner/621/overblik/raadgivning?period=2015-11",
+		"/kommuner/621/overblik/raadgivning?period=2015", "/statistik/landet",
+		"/statistik/landet?year=2015&sort=henvendelser", "/statistik/aarsrapport",
+		"/statistik/aarsrapport?year=2015&survey=soev-2015&round=november-2015&compare=projektstart",
+		"/undersoegelser/soev-2015/november-2015/rapport"};
+	for (size_t i = 0; i < sizeof(paths) / sizeof(paths[0]); i++) {
+		CHECK_OK(page_problem(konsulent, paths[i], 200));
+		CHECK_OK(page_problem(admin, paths[i], 200));
+	}
+	CHECK_OK(page_problem(anon, "/statistik/tabel1?year=2015&kommune=621&column=established", 200));
+	CHECK_OK(page_problem(admin, "/kommuner", 200));
+}
+
 /* the openings' pages of each staff role, with an opening of Kolding to show */
 static void openings_pages(void)
 {
@@ -343,6 +362,8 @@ static const struct harness_test tests[] = {
 	{"/admin/audit is valid HTML and shows the newest entries", audit_page, 0},
 	{"the openings' list, form, opening and edit pages are valid HTML for konsulent, admin and "
 	 "jobkonsulent", openings_pages, 0},
+	{"the reports' pages (overview, lists, national view, yearly report, survey report) are "
+	 "valid HTML for a konsulent and the administrator", reports_pages, 0},
 	{"404 and 403 pages are valid HTML with the security headers", error_pages, 0},
 	{"/statistik/beskaeftigelse and the jobkonsulent's /forloeb pages are valid HTML",
 	 placements_pages, 0},

@@ -2,10 +2,10 @@
  * test_auth.c — who the caller is and what they may do (src/auth/auth.h, access.h): role
  * names, the password policy, Argon2id hashing, secrets and their hashes, throttling, the
  * access decision as a table over every role, operation and municipality, who may grant which
- * role and edit which enterprise; and, against an in-memory migrated database, sign-in with
- * its failures and throttling, sessions and their expiry, sign-out, and API tokens, each
- * audited. User accounts are tested in test_users.c. Argon2id is slow on purpose, so the
- * fixture hashes one password once.
+ * role and edit which enterprise, and who reads which figures; and, against an in-memory
+ * migrated database, sign-in with its failures and throttling, sessions and their expiry,
+ * sign-out, and API tokens, each audited. User accounts are tested in test_users.c. Argon2id is
+ * slow on purpose, so the fixture hashes one password once.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -381,6 +381,34 @@ static void test_access_enterprise_profile(void **state)
 	}
 }
 
+/* figures: a municipality's counts for its staff (not an enterprise's account) and the
+ * administrator; every municipality's side by side for all of them */
+static void test_access_figures(void **state)
+{
+	(void)state;
+	static const struct {
+		const struct principal *who;
+		const char *kommune;
+		int want_own, want_national;
+	} cases[] = {
+		{&fixture_admin, "621", Y, Y},     {&fixture_admin, "740", Y, Y},
+		{&fixture_admin, NULL, N, Y},      {&users_cli, "740", Y, Y},
+		{&fixture_kons621, "621", Y, Y},   {&fixture_kons621, "740", N, Y},
+		{&fixture_job621, "621", Y, Y},    {&fixture_job621, "740", N, Y},
+		{&fixture_indk621, "621", Y, Y},   {&fixture_indk621, "740", N, Y},
+		{&fixture_virk621, "621", N, N},   {&fixture_virk621, "740", N, N},
+		{&fixture_kons740, "740", Y, Y},   {&fixture_kons740, "621", N, Y},
+		{&fixture_kons_none, "621", N, N}, {&fixture_kons621, NULL, N, Y},
+		{NULL, "621", N, N},
+	};
+	for (size_t i = 0; i < N_OF(cases); i++) {
+		if (access_figures(cases[i].who, cases[i].kommune) != cases[i].want_own)
+			fail_msg("figures case %zu: expected %d", i, cases[i].want_own);
+		if (access_national_figures(cases[i].who) != cases[i].want_national)
+			fail_msg("national figures case %zu: expected %d", i, cases[i].want_national);
+	}
+}
+
 /* ---------------------------------------------------------------- sign-in and sessions */
 
 static void test_login_session_logout(void **state)
@@ -704,6 +732,7 @@ int main(void)
 		cmocka_unit_test(test_access_national_and_inquiry),
 		cmocka_unit_test(test_access_may_grant),
 		cmocka_unit_test(test_access_enterprise_profile),
+		cmocka_unit_test(test_access_figures),
 		cmocka_unit_test_setup_teardown(test_login_session_logout, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_session_bad_cookies, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_session_expiry, fixture_setup, fixture_teardown),
