@@ -134,6 +134,13 @@ bench: indgang build/bench/matching
 	sh bench/run.sh
 	sh bench/capabilities.sh
 	sh bench/matching.sh
+	sh bench/registry.sh
+
+# the registry's list and search at 100,000 alone: its section of docs/performance.md is
+# replaced, the rest kept
+bench-registry: indgang
+	sh tools/setup.sh bench
+	sh bench/registry.sh
 
 # matching alone: its section of docs/performance.md is replaced, the rest kept
 bench-matching: build/bench/matching
@@ -202,5 +209,5 @@ clean:
 
 # objects of the tests and fuzz targets are kept between runs, not removed as intermediate files
 .SECONDARY: $(TEST_OBJ) $(FUZZ_TARGET_OBJ)
-.PHONY: all check bench bench-matching fuzz fuzz-build install clean
+.PHONY: all check bench bench-matching bench-registry fuzz fuzz-build install clean
 .SUFFIXES:

@@ -93,6 +93,18 @@ void api_list_end(struct req *r, struct json *w, int total, int limit, int offse
 	reply_json(r, 200);
 }
 
+void api_list_end_bounded(struct req *r, struct json *w, int total, bool exact, int limit,
+                          int offset)
+{
+	json_arr_close(w);
+	json_int(w, "total", total);
+	json_bool(w, "total_exact", exact);
+	json_int(w, "limit", limit);
+	json_int(w, "offset", offset);
+	json_obj_close(w);
+	reply_json(r, 200);
+}
+
 int api_fail(struct req *r, int err)
 {
 	const struct field_error *fe = r->errs.n ? &r->errs.e[0] : NULL;

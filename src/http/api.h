@@ -26,6 +26,10 @@ bool api_paging_or_reply(struct req *r, int *limit, int *offset);
 /* api_list_begin / api_list_end: {"items": [ ... ], "total", "limit", "offset"} */
 void api_list_begin(struct req *r, struct json *w);
 void api_list_end(struct req *r, struct json *w, int total, int limit, int offset);
+/* api_list_end_bounded: api_list_end with "total_exact" after "total": false when total is a
+ * bound that the matches exceed. */
+void api_list_end_bounded(struct req *r, struct json *w, int total, bool exact, int limit,
+                          int offset);
 /* api_fail: answers a domain error code (ERR_*) with its status; field errors in r->errs
  * become 422 naming the first field. Returns 0. */
 int api_fail(struct req *r, int err);

@@ -310,10 +310,17 @@ int registry_find(struct db *db, const char *cvr, const char *name, const char *
 	return registry_store_find(db, cvr, name, kommune, id);
 }
 
+int registry_list_page(struct db *db, struct arena *a, const struct registry_query *q,
+                       struct registry_item **items, int *n, int *total, bool *exact)
+{
+	return registry_store_list(db, a, q, items, n, total, exact);
+}
+
 int registry_list(struct db *db, struct arena *a, const struct registry_query *q,
                   struct registry_item **items, int *n, int *total)
 {
-	return registry_store_list(db, a, q, items, n, total);
+	bool exact;
+	return registry_store_list(db, a, q, items, n, total, &exact);
 }
 
 int registry_bilag1(struct db *db, struct arena *a, const char *kommune, const char *day,

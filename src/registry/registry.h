@@ -134,6 +134,16 @@ int registry_get(struct db *db, struct arena *a, int64_t id, struct enterprise *
 int registry_find(struct db *db, const char *cvr, const char *name, const char *kommune,
                   int64_t *id);
 
+/* the orders of a list: name in Danish order, newest established first (then name), by
+ * municipality in Danish order (then name), or a search's best matches first (FTS5's bm25,
+ * then name); the last only with a search */
+enum registry_sort {
+	REGISTRY_SORT_NAME = 0,
+	REGISTRY_SORT_ESTABLISHED = 1,
+	REGISTRY_SORT_KOMMUNE = 2,
+	REGISTRY_SORT_RELEVANCE = 3,
+};
+
 /* a filtered, sorted page of enterprises (public fields) */
 struct registry_query {
 	const char *match;     /* FTS5 query built by registry_search_query, or NULL */
@@ -146,7 +156,7 @@ struct registry_query {
 	const char *status;    /* "idea" ... "closed" as of day, or NULL */
 	int registered;        /* 1 RSV-registered by day, 0 not, -1 either */
 	const char *day;       /* YYYY-MM-DD for status */
-	int sort;              /* 0 name (Danish order), 1 newest established, 2 municipality */
+	int sort;              /* enum registry_sort */
 	int limit, offset;
 };
 struct registry_item {
@@ -154,8 +164,17 @@ struct registry_item {
 	const char *name, *cvr, *kommune, *kommune_navn, *kind, *status, *established, *rsv_registered;
 	bool home;             /* kommune is the query's municipality (always true without one) */
 };
-/* registry_list: one page of the enterprises q selects, in q's order, with their public fields
- * (allocated in a); *total counts every match. Public data: no access check. ERR_DB. */
+/* registry_list_page: one page of the enterprises q selects, in q's order, with their public
+ * fields (allocated in a). *total counts the matches exactly (*exact true) when that is cheap:
+ * always without a filter or with the kind alone, and otherwise up to a bound: 10,000, or the
+ * first multiple of 10,000 at or past the page's end (offset + limit); with more matches than
+ * that *total is the bound and *exact false ("over 10.000").
+ * A thread remembers recent totals until the database changes. Public data: no access check.
+ * ERR_DB. */
+int registry_list_page(struct db *db, struct arena *a, const struct registry_query *q,
+                       struct registry_item **items, int *n, int *total, bool *exact);
+/* registry_list: registry_list_page without the exactness of the total (a bounded total is
+ * given as its bound), for callers that show a short list. */
 int registry_list(struct db *db, struct arena *a, const struct registry_query *q,
                   struct registry_item **items, int *n, int *total);
 /* registry_options: the managed list of services (targets false) or target groups (true), in

@@ -13,17 +13,20 @@
 #include "registry_web.h"
 
 /* GET /api/v1/enterprises — public. ?q, kommune, service, target, kind=soev|company|all
- * (default all), status, registered, sort=name|established|kommune, limit, offset. Public fields
- * only. ?kommune=K lists the enterprises whose home K is and those that work with K (Bilag 1);
- * "home" says which. */
+ * (default all), status, registered, sort=name|established|kommune|relevance (default name, or
+ * relevance with q; relevance only with q), limit, offset. Public fields only. ?kommune=K lists
+ * the enterprises whose home K is and those that work with K (Bilag 1); "home" says which.
+ * "total_exact" false means "total" is a bound: there are more matches than that. */
 int registry_api_list(struct req *r)
 {
 	int limit, offset;
 	if (!api_paging_or_reply(r, &limit, &offset))
 		return 0;
 	const char *sort = req_query(r, "sort");
-	if (sort && strcmp(sort, "name") && strcmp(sort, "established") && strcmp(sort, "kommune"))
-		return reply_api_error(r, 400, "bad_parameter", "sort must be name, established or kommune.", "sort");
+	if (sort && strcmp(sort, "name") && strcmp(sort, "established") && strcmp(sort, "kommune") &&
+	    strcmp(sort, "relevance"))
+		return reply_api_error(r, 400, "bad_parameter",
+		                       "sort must be name, established, kommune or relevance.", "sort");
 	const char *kind = req_query(r, "kind");
 	if (kind && *kind && strcmp(kind, "all") && !registry_kind_valid(kind))
 		return reply_api_error(r, 400, "bad_parameter", "kind must be soev, company or all.", "kind");
@@ -32,7 +35,8 @@ int registry_api_list(struct req *r)
 	q.offset = offset;
 	struct registry_item *items;
 	int n, total;
-	int rc = registry_list(r->db, &r->a, &q, &items, &n, &total);
+	bool exact;
+	int rc = registry_list_page(r->db, &r->a, &q, &items, &n, &total, &exact);
 	if (rc)
 		return api_fail(r, rc);
 	struct json w;
@@ -50,7 +54,7 @@ int registry_api_list(struct req *r)
 		json_bool(&w, "home", items[i].home);
 		json_obj_close(&w);
 	}
-	api_list_end(r, &w, total, limit, offset);
+	api_list_end_bounded(r, &w, total, exact, limit, offset);
 	return 0;
 }
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../base/arena.h"
+#include "../base/buf.h"
 #include "../base/err.h"
 #include "../store/db.h"
 
@@ -199,21 +200,26 @@ int registry_store_find(struct db *db, const char *cvr, const char *name, const 
 	"CASE WHEN e.closed <= :day THEN 'closed'"                                      \
 	" WHEN e.established <= :day THEN 'established'"                                \
 	" WHEN e.pipeline_since <= :day THEN 'pipeline' ELSE 'idea' END"
-/* the filters after the search: a parameter left NULL (or -1) leaves its filter out. A
- * municipality selects the enterprises whose home it is and those that work with it (Bilag 1);
- * the EXISTS is one lookup in enterprise_kommuner's primary key (enterprise_id, kommune). */
-#define LIST_FILTERS                                                                 \
-	" AND (:kommune IS NULL OR e.kommune = :kommune OR EXISTS (SELECT 1"             \
-	"   FROM enterprise_kommuner ek WHERE ek.enterprise_id = e.id"                   \
-	"   AND ek.kommune = :kommune))"                                                  \
-	" AND (:service IS NULL OR e.id IN (SELECT enterprise_id FROM enterprise_services" \
-	"   WHERE service = :service))"                                                  \
-	" AND (:target IS NULL OR e.id IN (SELECT enterprise_id FROM enterprise_targets"  \
-	"   WHERE target = :target))"                                                    \
+/* the filters other than the municipality: a parameter left NULL (or -1) leaves its filter
+ * out. Service and target group are each one lookup in the list's primary key (enterprise_id,
+ * service) for the enterprise at hand, so a list walked in an index's order stops after the
+ * page's rows instead of building the set of every match. */
+#define REST_FILTERS                                                                 \
+	" AND (:service IS NULL OR EXISTS (SELECT 1 FROM enterprise_services es"         \
+	"   WHERE es.enterprise_id = e.id AND es.service = :service))"                   \
+	" AND (:target IS NULL OR EXISTS (SELECT 1 FROM enterprise_targets et"           \
+	"   WHERE et.enterprise_id = e.id AND et.target = :target))"                     \
 	" AND (:kind IS NULL OR e.kind = :kind)"                                          \
 	" AND (:source_not IS NULL OR e.source <> :source_not)"                          \
 	" AND (:status IS NULL OR " STATUS_SQL " = :status)"                             \
 	" AND (:registered < 0 OR (coalesce(e.rsv_registered <= :day, 0)) = :registered)"
+/* A municipality selects the enterprises whose home it is and those that work with it (Bilag
+ * 1); the EXISTS is one lookup in enterprise_kommuner's primary key (enterprise_id, kommune). */
+#define LIST_FILTERS                                                                 \
+	" AND (:kommune IS NULL OR e.kommune = :kommune OR EXISTS (SELECT 1"             \
+	"   FROM enterprise_kommuner ek WHERE ek.enterprise_id = e.id"                   \
+	"   AND ek.kommune = :kommune))"                                                  \
+	REST_FILTERS
 /* Two forms, chosen by whether there is a search: "x IS NULL OR e.id IN (search)" would make
  * SQLite scan every enterprise instead of starting from the search's matches. */
 #define WHERE_SEARCH                                                                 \
@@ -230,55 +236,239 @@ static int bind_query(struct db_stmt *s, const struct registry_query *q)
 	       db_bind_int(s, ":registered", q->registered) | db_bind_text(s, ":day", q->day);
 }
 
-int registry_store_list(struct db *db, struct arena *a, const struct registry_query *q,
-                        struct registry_item **items, int *n, int *total)
+/* ---------------------------------------------------------------- the total of a list */
+
+/* Counting every match of a filter costs a walk over all of them (100,000 at a national
+ * registry), so a count stops after TOTAL_BOUND rows past the page and the total is then
+ * "over" that; and each thread remembers its last TOTAL_CACHE totals with the database version
+ * they were counted at (db_version: any write anywhere, by any connection, forgets them). */
+#define TOTAL_BOUND 10000
+#define TOTAL_CACHE 32
+#define TOTAL_KEY 1024
+
+struct total_entry {
+	struct db_version v;
+	char key[TOTAL_KEY];
+	int total;
+	bool exact;
+};
+static _Thread_local struct total_entry total_cache[TOTAL_CACHE];
+static _Thread_local int total_next;
+
+/* total_key: q's filters and the count's bound as one string into key (size TOTAL_KEY);
+ * false when they do not fit (then nothing is remembered). Fields are separated by a byte that
+ * cannot occur in the parameters' text (0x1F). */
+static bool total_key(char *key, const struct registry_query *q, int bound)
 {
-	/* a search without other filters counts in the search index alone: every enterprise has
-	 * one row there, under its own id */
-	bool plain = q->match && !q->kommune && !q->service && !q->target && !q->kind && !q->source_not &&
-	             !q->status && q->registered < 0;
-	struct db_stmt *c = plain ? db_prepare(db, "SELECT count(*) FROM enterprise_search"
-	                                           " WHERE enterprise_search MATCH :match")
-	                    : q->match ? db_prepare(db, "SELECT count(*) FROM enterprises e" WHERE_SEARCH)
-	                               : db_prepare(db, "SELECT count(*) FROM enterprises e" WHERE_ALL);
+	struct buf b;
+	buf_init(&b, TOTAL_KEY);
+	buf_printf(&b, "%d\x1F%d\x1F%s\x1F%s\x1F%s\x1F%s\x1F%s\x1F%s\x1F%s\x1F%s\x1F%s", bound, q->registered,
+	           q->source_not ? q->source_not : "\x1E",
+	           q->match ? q->match : "\x1E", q->kommune ? q->kommune : "\x1E",
+	           q->service ? q->service : "\x1E", q->target ? q->target : "\x1E",
+	           q->kind ? q->kind : "\x1E", q->status ? q->status : "\x1E", q->day ? q->day : "\x1E",
+	           q->sort == REGISTRY_SORT_RELEVANCE ? "r" : "");
+	bool ok = b.len < TOTAL_KEY && !b.failed;
+	if (ok)
+		memcpy(key, buf_str(&b), b.len + 1);
+	buf_free(&b);
+	return ok;
+}
+
+static bool same_version(const struct db_version *x, const struct db_version *y)
+{
+	return x->serial == y->serial && x->data_version == y->data_version && x->changes == y->changes;
+}
+
+/* count_matches: how many enterprises q selects, counting at most bound + 1 of them; *exact
+ * false (and *total bound) when there are more. A search without other filters counts in the
+ * search index alone (every enterprise has one row there, under its own id); no filter but the
+ * kind counts in an index of the kind, exactly. */
+static int count_matches(struct db *db, const struct registry_query *q, int bound, int *total,
+                         bool *exact)
+{
+	bool filtered = q->kommune || q->service || q->target || q->source_not || q->status ||
+	                q->registered >= 0;
+	struct db_stmt *c;
+	bool whole = false;
+	if (q->match && !filtered && !q->kind)
+		c = db_prepare(db, "SELECT count(*) FROM (SELECT 1 FROM enterprise_search"
+		                   " WHERE enterprise_search MATCH :match LIMIT :bound)");
+	else if (q->match)
+		c = db_prepare(db, "SELECT count(*) FROM (SELECT 1 FROM enterprises e" WHERE_SEARCH
+		                   " LIMIT :bound)");
+	else if (!filtered) {
+		whole = true;
+		c = db_prepare(db, "SELECT count(*) FROM enterprises WHERE :kind IS NULL OR kind = :kind");
+	} else if (q->kommune) /* its own from (kommune, ...), then those that work with it */
+		c = db_prepare(db, "SELECT count(*) FROM (SELECT 1 FROM enterprises e"
+		                   " WHERE e.kommune = :kommune" REST_FILTERS
+		                   " UNION ALL SELECT 1 FROM enterprise_kommuner ek JOIN enterprises e"
+		                   " ON e.id = ek.enterprise_id WHERE ek.kommune = :kommune"
+		                   " AND e.kommune <> :kommune" REST_FILTERS " LIMIT :bound)");
+	else if (q->service) /* from the service's index, not a walk of every enterprise */
+		c = db_prepare(db, "SELECT count(*) FROM (SELECT 1 FROM enterprise_services s0"
+		                   " JOIN enterprises e ON e.id = s0.enterprise_id"
+		                   " WHERE s0.service = :service" LIST_FILTERS " LIMIT :bound)");
+	else if (q->target)
+		c = db_prepare(db, "SELECT count(*) FROM (SELECT 1 FROM enterprise_targets t0"
+		                   " JOIN enterprises e ON e.id = t0.enterprise_id"
+		                   " WHERE t0.target = :target" LIST_FILTERS " LIMIT :bound)");
+	else
+		c = db_prepare(db, "SELECT count(*) FROM (SELECT 1 FROM enterprises e" WHERE_ALL
+		                   " LIMIT :bound)");
 	if (!c)
 		return ERR_DB;
-	if ((plain ? db_bind_text(c, ":match", q->match) : bind_query(c, q)) || db_step(c) != DB_ROW) {
+	int brc = whole ? db_bind_text(c, ":kind", q->kind)
+	          : (q->match && !filtered && !q->kind) ? db_bind_text(c, ":match", q->match)
+	                                                : bind_query(c, q);
+	if (!whole)
+		brc |= db_bind_int(c, ":bound", bound + 1);
+	if (brc || db_step(c) != DB_ROW) {
 		db_done(c);
 		return ERR_DB;
 	}
-	*total = (int)db_col_int(c, 0);
+	int64_t count = db_col_int(c, 0);
 	db_done(c);
-	/* the statement is one of six fixed texts: search or not, times three sort orders */
-#define LIST_SELECT                                                                  \
+	*exact = whole || count <= bound;
+	*total = (int)(*exact ? count : bound);
+	return 0;
+}
+
+/* the total of q, from this thread's memory when the database has not changed since */
+static int list_total(struct db *db, const struct registry_query *q, int *total, bool *exact)
+{
+	/* 10,000, or the next multiple of it past the page deep in a long list */
+	int bound = TOTAL_BOUND * (1 + (q->offset + q->limit - 1) / TOTAL_BOUND);
+	char key[TOTAL_KEY];
+	struct db_version v;
+	bool keyed = total_key(key, q, bound) && db_version(db, &v) == 0;
+	for (int i = 0; keyed && i < TOTAL_CACHE; i++) {
+		struct total_entry *t = &total_cache[i];
+		if (same_version(&t->v, &v) && !strcmp(t->key, key)) {
+			*total = t->total;
+			*exact = t->exact;
+			return 0;
+		}
+	}
+	int rc = count_matches(db, q, bound, total, exact);
+	if (rc == 0 && keyed) {
+		struct total_entry *t = &total_cache[total_next];
+		total_next = (total_next + 1) % TOTAL_CACHE;
+		t->v = v;
+		memcpy(t->key, key, sizeof(t->key));
+		t->total = *total;
+		t->exact = *exact;
+	}
+	return rc;
+}
+
+/* ---------------------------------------------------------------- the page of a list */
+
+/* the columns of a list item; the 11th, the sort key, is for the ORDER BY of a UNION */
+#define LIST_COLS                                                                    \
 	"SELECT e.id, e.name, e.cvr, e.kommune, k.navn, " STATUS_SQL ", e.established,"   \
-	" e.rsv_registered, coalesce(e.kommune = :kommune, 1), e.kind"                    \
-	" FROM enterprises e JOIN kommuner k ON k.kode = e.kommune"
-#define BY_ESTABLISHED " ORDER BY e.established IS NULL, e.established DESC, e.name_key, e.id" \
-	" LIMIT :limit OFFSET :offset"
-#define BY_KOMMUNE " ORDER BY k.navn COLLATE da, e.name_key, e.id LIMIT :limit OFFSET :offset"
-#define BY_NAME " ORDER BY e.name_key, e.id LIMIT :limit OFFSET :offset"
-	struct db_stmt *s;
+	" e.rsv_registered, coalesce(e.kommune = :kommune, 1), e.kind, e.name_key"
+#define LIST_SELECT LIST_COLS " FROM enterprises e JOIN kommuner k ON k.kode = e.kommune"
+#define PAGE " LIMIT :limit OFFSET :offset"
+#define BY_ESTABLISHED " ORDER BY e.established IS NULL, e.established DESC, e.name_key, e.id"
+#define BY_KOMMUNE " ORDER BY k.sort_da, e.name_key, e.id"
+#define BY_NAME " ORDER BY e.name_key, e.id"
+
+/* list_statement: the one fixed text that serves q best, each walking an index in the list's
+ * order (migration 0009) and stopping after the page:
+ *  - a search by relevance: the search index's best matches by bm25 (FTS5's rank), only as
+ *    many as the page needs when there is no other filter, and then among its RANK_MAX newest
+ *    matches (see rank_cut);
+ *  - a municipality in name order: its own enterprises from (kommune, name_key, id) merged with
+ *    those that work with it from (kommune, enterprise_id), the merge taking the first rows;
+ *  - otherwise the walk of the order's index with each filter tested per row. */
+static struct db_stmt *list_statement(struct db *db, const struct registry_query *q)
+{
+	bool filtered = q->kommune || q->service || q->target || q->kind || q->source_not ||
+	                q->status || q->registered >= 0;
+	if (q->match && q->sort == REGISTRY_SORT_RELEVANCE)
+		return filtered
+			? db_prepare(db, LIST_COLS " FROM (SELECT rowid AS mid, rank AS mrank FROM enterprise_search"
+			                 " WHERE enterprise_search MATCH :match) m"
+			                 " JOIN enterprises e ON e.id = m.mid JOIN kommuner k ON k.kode = e.kommune"
+			                 " WHERE 1" LIST_FILTERS " ORDER BY m.mrank, e.name_key, e.id" PAGE)
+			: db_prepare(db, LIST_COLS " FROM (SELECT rowid AS mid, rank AS mrank FROM enterprise_search"
+			                 " WHERE enterprise_search MATCH :match AND rowid >= :cut"
+			                 " ORDER BY rank LIMIT :limit + :offset) m"
+			                 " JOIN enterprises e ON e.id = m.mid JOIN kommuner k ON k.kode = e.kommune"
+			                 " WHERE 1" LIST_FILTERS " ORDER BY m.mrank, e.name_key, e.id" PAGE);
 	if (q->match)
-		s = q->sort == 1 ? db_prepare(db, LIST_SELECT WHERE_SEARCH BY_ESTABLISHED)
-		    : q->sort == 2 ? db_prepare(db, LIST_SELECT WHERE_SEARCH BY_KOMMUNE)
-		                   : db_prepare(db, LIST_SELECT WHERE_SEARCH BY_NAME);
-	else
-		s = q->sort == 1 ? db_prepare(db, LIST_SELECT WHERE_ALL BY_ESTABLISHED)
-		    : q->sort == 2 ? db_prepare(db, LIST_SELECT WHERE_ALL BY_KOMMUNE)
-		                   : db_prepare(db, LIST_SELECT WHERE_ALL BY_NAME);
-#undef LIST_SELECT
-#undef BY_ESTABLISHED
-#undef BY_KOMMUNE
-#undef BY_NAME
+		return q->sort == REGISTRY_SORT_ESTABLISHED ? db_prepare(db, LIST_SELECT WHERE_SEARCH BY_ESTABLISHED PAGE)
+		       : q->sort == REGISTRY_SORT_KOMMUNE ? db_prepare(db, LIST_SELECT WHERE_SEARCH BY_KOMMUNE PAGE)
+		                                          : db_prepare(db, LIST_SELECT WHERE_SEARCH BY_NAME PAGE);
+	/* no filter but the kind, in name order: the offset is walked in the index alone and only
+	 * the page's rows are read from the table */
+	if (!filtered && q->sort == REGISTRY_SORT_NAME)
+		return db_prepare(db, LIST_SELECT " JOIN (SELECT id AS pid FROM enterprises"
+		                      " ORDER BY name_key, id" PAGE ") p ON p.pid = e.id"
+		                      " WHERE :kommune IS NULL" REST_FILTERS BY_NAME);
+	if (!q->kommune && !q->service && !q->target && !q->source_not && !q->status &&
+	    q->registered < 0 && q->sort == REGISTRY_SORT_NAME)
+		return db_prepare(db, LIST_SELECT " JOIN (SELECT id AS pid FROM enterprises"
+		                      " WHERE kind = :kind ORDER BY name_key, id" PAGE ") p ON p.pid = e.id"
+		                      " WHERE :kommune IS NULL" REST_FILTERS BY_NAME);
+	if (q->kommune && q->sort == REGISTRY_SORT_NAME)
+		return db_prepare(db,
+			LIST_SELECT " WHERE e.kommune = :kommune" REST_FILTERS
+			" UNION ALL "
+			LIST_COLS " FROM enterprise_kommuner ek JOIN enterprises e ON e.id = ek.enterprise_id"
+			" JOIN kommuner k ON k.kode = e.kommune"
+			" WHERE ek.kommune = :kommune AND e.kommune <> :kommune" REST_FILTERS
+			" ORDER BY 11, 1" PAGE);
+	return q->sort == REGISTRY_SORT_ESTABLISHED ? db_prepare(db, LIST_SELECT WHERE_ALL BY_ESTABLISHED PAGE)
+	       : q->sort == REGISTRY_SORT_KOMMUNE ? db_prepare(db, LIST_SELECT WHERE_ALL BY_KOMMUNE PAGE)
+	                                          : db_prepare(db, LIST_SELECT WHERE_ALL BY_NAME PAGE);
+}
+
+/* Ranking computes bm25 for every match, and a common word matches most of the registry (100 ms
+ * for 80,000 matches), so a search without other filters ranks only its RANK_MAX newest
+ * matches (the highest ids) when it has more: rank_cut gives the lowest id to rank, 0 when
+ * every match is ranked. Walking the search index's ids backwards costs little. */
+#define RANK_MAX 2000
+static int rank_cut(struct db *db, const struct registry_query *q, int64_t *cut)
+{
+	struct db_stmt *s = db_prepare(db, "SELECT rowid FROM enterprise_search WHERE enterprise_search"
+	                                   " MATCH :match ORDER BY rowid DESC LIMIT 1 OFFSET :skip");
 	if (!s)
 		return ERR_DB;
-	if (bind_query(s, q) | db_bind_int(s, ":limit", q->limit) | db_bind_int(s, ":offset", q->offset)) {
+	int rank_max = RANK_MAX > q->offset + q->limit ? RANK_MAX : q->offset + q->limit;
+	if (db_bind_text(s, ":match", q->match) | db_bind_int(s, ":skip", rank_max - 1)) {
+		db_done(s);
+		return ERR_DB;
+	}
+	int rc = db_step(s);
+	*cut = rc == DB_ROW ? db_col_int(s, 0) : 0;
+	db_done(s);
+	return rc == DB_ROW || rc == DB_DONE ? 0 : rc;
+}
+
+int registry_store_list(struct db *db, struct arena *a, const struct registry_query *q,
+                        struct registry_item **items, int *n, int *total, bool *exact)
+{
+	int rc = list_total(db, q, total, exact);
+	if (rc)
+		return rc;
+	bool cut_rank = q->match && q->sort == REGISTRY_SORT_RELEVANCE && !q->kommune && !q->service &&
+	                !q->target && !q->kind && !q->source_not && !q->status && q->registered < 0;
+	int64_t cut = 0;
+	if (cut_rank && (*total > RANK_MAX || !*exact) && (rc = rank_cut(db, q, &cut)) != 0)
+		return rc;
+	struct db_stmt *s = list_statement(db, q);
+	if (!s)
+		return ERR_DB;
+	if (bind_query(s, q) | db_bind_int(s, ":limit", q->limit) | db_bind_int(s, ":offset", q->offset) |
+	    (cut_rank ? db_bind_int(s, ":cut", cut) : 0)) {
 		db_done(s);
 		return ERR_DB;
 	}
 	struct registry_item *out = arena_alloc(a, sizeof(*out) * (size_t)(q->limit > 0 ? q->limit : 1));
-	int count = 0, rc;
+	int count = 0;
 	while ((rc = db_step(s)) == DB_ROW && count < q->limit) {
 		struct registry_item *it = &out[count++];
 		it->id = db_col_int(s, 0);
@@ -299,6 +489,12 @@ int registry_store_list(struct db *db, struct arena *a, const struct registry_qu
 	*n = count;
 	return 0;
 }
+#undef LIST_COLS
+#undef LIST_SELECT
+#undef PAGE
+#undef BY_ESTABLISHED
+#undef BY_KOMMUNE
+#undef BY_NAME
 
 int registry_store_ids(struct db *db, struct arena *a, const struct registry_query *q,
                        int64_t **ids, bool **home, int *n)
@@ -307,10 +503,15 @@ int registry_store_ids(struct db *db, struct arena *a, const struct registry_que
 #define IDS_SELECT "SELECT e.id, coalesce(e.kommune = :kommune, 1)" \
 	" FROM enterprises e JOIN kommuner k ON k.kode = e.kommune"
 #define BY_ESTABLISHED " ORDER BY e.established IS NULL, e.established DESC, e.name_key, e.id"
-#define BY_KOMMUNE " ORDER BY k.navn COLLATE da, e.name_key, e.id"
+#define BY_KOMMUNE " ORDER BY k.sort_da, e.name_key, e.id"
 #define BY_NAME " ORDER BY e.name_key, e.id"
 	struct db_stmt *s;
-	if (q->match)
+	if (q->match && q->sort == REGISTRY_SORT_RELEVANCE)
+		s = db_prepare(db, "SELECT e.id, coalesce(e.kommune = :kommune, 1) FROM (SELECT rowid"
+		                   " AS mid, rank AS mrank FROM enterprise_search WHERE enterprise_search"
+		                   " MATCH :match) m JOIN enterprises e ON e.id = m.mid"
+		                   " WHERE 1" LIST_FILTERS " ORDER BY m.mrank, e.name_key, e.id");
+	else if (q->match)
 		s = q->sort == 1 ? db_prepare(db, IDS_SELECT WHERE_SEARCH BY_ESTABLISHED)
 		    : q->sort == 2 ? db_prepare(db, IDS_SELECT WHERE_SEARCH BY_KOMMUNE)
 		                   : db_prepare(db, IDS_SELECT WHERE_SEARCH BY_NAME);

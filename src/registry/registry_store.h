@@ -24,8 +24,9 @@ int registry_store_get(struct db *db, struct arena *a, int64_t id, struct enterp
 int registry_store_find(struct db *db, const char *cvr, const char *name, const char *kommune,
                         int64_t *id);
 
+/* registry_store_list: see registry_list_page. */
 int registry_store_list(struct db *db, struct arena *a, const struct registry_query *q,
-                        struct registry_item **items, int *n, int *total);
+                        struct registry_item **items, int *n, int *total, bool *exact);
 /* registry_store_ids: the id of every enterprise q selects, in q's order, without paging (q's
  * limit and offset are not read), for exports; with q->kommune those whose home it is and those
  * that work with it, (*home)[i] saying which (always true without). */

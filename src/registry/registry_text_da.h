@@ -36,6 +36,7 @@
 #define R_NO "Nej"
 #define R_SORT "Sortér efter"
 #define R_SORT_NAME "Navn"
+#define R_SORT_RELEVANCE "Bedste match"
 #define R_SORT_ESTABLISHED "Nyeste etablering"
 #define R_SORT_KOMMUNE "Kommune"
 #define R_FILTER "Vis"

@@ -53,8 +53,13 @@ void registry_query_from(struct req *r, struct registry_query *q, int limit)
 	const char *reg = nonblank(r, "registered");
 	q->registered = !reg ? -1 : !strcmp(reg, "1") ? 1 : !strcmp(reg, "0") ? 0 : -1;
 	q->day = page_today(r);
+	/* a search without an order asks for its best matches first */
 	const char *sort = nonblank(r, "sort");
-	q->sort = !sort ? 0 : !strcmp(sort, "established") ? 1 : !strcmp(sort, "kommune") ? 2 : 0;
+	q->sort = !sort ? (q->match ? REGISTRY_SORT_RELEVANCE : REGISTRY_SORT_NAME)
+	          : !strcmp(sort, "established") ? REGISTRY_SORT_ESTABLISHED
+	          : !strcmp(sort, "kommune") ? REGISTRY_SORT_KOMMUNE
+	          : !strcmp(sort, "relevance") && q->match ? REGISTRY_SORT_RELEVANCE
+	                                                  : REGISTRY_SORT_NAME;
 	q->limit = limit;
 	q->offset = page_offset(r);
 }
@@ -131,19 +136,21 @@ int registry_page_list(struct req *r)
 	q.source_not = fillers ? NULL : REGISTRY_SOURCE_FILLER;
 	struct registry_item *items, *none;
 	int n, total, hidden = 0;
+	bool exact;
 	struct kommune *ks;
 	struct option_kv *services, *targets;
 	int nk, nservices, ntargets;
-	int rc = registry_list(r->db, &r->a, &q, &items, &n, &total);
-	if (rc == 0 && !fillers) {
+	int rc = registry_list_page(r->db, &r->a, &q, &items, &n, &total, &exact);
+	if (rc == 0 && !fillers && exact) {
 		/* how many placeholders the filters would show */
 		struct registry_query with = q;
 		with.source_not = NULL;
 		with.limit = 1;
 		with.offset = 0;
 		int nw;
-		rc = registry_list(r->db, &r->a, &with, &none, &nw, &hidden);
-		hidden -= total;
+		bool with_exact;
+		rc = registry_list_page(r->db, &r->a, &with, &none, &nw, &hidden, &with_exact);
+		hidden = with_exact ? hidden - total : 0;
 	}
 	if (rc == 0)
 		rc = kommune_list(r->db, &r->a, &ks, &nk);
@@ -181,14 +188,16 @@ int registry_page_list(struct req *r)
 	filter_select(r, "status", R_STATUS, statuses, 4, R_ALL, NULL);
 	static const struct option_kv yesno[] = {{"1", R_YES}, {"0", R_NO}};
 	filter_select(r, "registered", R_REGISTERED, yesno, 2, R_ALL, NULL);
-	static const struct option_kv sorts[] = {
+	/* the best matches first is an order only while searching */
+	static const struct option_kv sorts[] = {{"relevance", R_SORT_RELEVANCE},
 		{"name", R_SORT_NAME}, {"established", R_SORT_ESTABLISHED}, {"kommune", R_SORT_KOMMUNE}};
-	struct form_option so[3];
-	for (int i = 0; i < 3; i++)
-		so[i] = (struct form_option){sorts[i].key, sorts[i].label};
-	form_select(o, &(struct form_field){.name = "sort", .label = R_SORT,
-	                                    .value = req_query(r, "sort") ? req_query(r, "sort") : "name"},
-	            so, 3);
+	struct form_option so[4];
+	int nso = 0;
+	for (int i = q.match ? 0 : 1; i < 4; i++)
+		so[nso++] = (struct form_option){sorts[i].key, sorts[i].label};
+	static const char *const sort_keys[] = {"name", "established", "kommune", "relevance"};
+	form_select(o, &(struct form_field){.name = "sort", .label = R_SORT, .value = sort_keys[q.sort]},
+	            so, nso);
 	htmlf(o, "<button type=\"submit\">%s</button>\n</form>\n", R_FILTER);
 	if (own_default)
 		htmlf(o, "<p>%s %s. <a href=\"/virksomheder?kommune=\">%s</a></p>\n", R_SHOWING_OWN,
@@ -232,7 +241,8 @@ int registry_page_list(struct req *r)
 			buf_printf(&extra, "&%s=%s", keep[i], html_url(&r->a, nonblank(r, keep[i])));
 	if (all_asked)
 		buf_puts(&extra, "&kommune=");
-	form_pagination(o, "/virksomheder", arena_strdup(&r->a, buf_str(&extra)), q.offset, q.limit, total);
+	form_pagination_over(o, "/virksomheder", arena_strdup(&r->a, buf_str(&extra)), q.offset, q.limit,
+	                     total, exact);
 	buf_free(&extra);
 	/* the downloads hold every row the list holds (all its pages): the kind on screen, then
 	 * each filter, the search and the order that is set (the default order left out) */

@@ -39,7 +39,12 @@ struct db {
 	bool fixed;        /* until was set by db_write_begin for the whole of its wait */
 	int64_t since;     /* when the current write transaction got SQLite's lock */
 	struct db_stmt cache[DB_CACHE];
+	uint64_t serial;   /* unique per opened connection, for db_version */
 };
+
+/* the serial of the next connection opened (db_version tells connections apart by it, so a
+ * connection opened at a freed one's address is never taken for it) */
+static uint64_t db_next_serial = 1;
 
 static int64_t db_now_ms(void)
 {
@@ -122,6 +127,8 @@ static int db_exec_script(struct db *db, const char *sql)
 static int db_open_waiting(const char *path, int wait_ms, struct db **out)
 {
 	struct db *db = calloc(1, sizeof(*db));
+	if (db)
+		db->serial = __atomic_fetch_add(&db_next_serial, 1, __ATOMIC_RELAXED);
 	if (!db)
 		return ERR_NOMEM;
 	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
@@ -478,6 +485,21 @@ int64_t db_last_id(struct db *db)
 int db_changes(struct db *db)
 {
 	return sqlite3_changes(db->h);
+}
+
+int db_version(struct db *db, struct db_version *out)
+{
+	struct db_stmt *s = db_prepare_literal(db, "PRAGMA data_version");
+	if (!s)
+		return ERR_DB;
+	int rc = db_step(s);
+	if (rc == DB_ROW) {
+		out->serial = db->serial;
+		out->data_version = db_col_int(s, 0);
+		out->changes = sqlite3_total_changes64(db->h);
+	}
+	db_done(s);
+	return rc == DB_ROW ? 0 : ERR_DB;
 }
 
 /* ---------------------------------------------------------------- migrations */

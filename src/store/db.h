@@ -119,6 +119,16 @@ int db_write_end(struct db *db, int rc);
 int64_t db_last_id(struct db *db);
 int db_changes(struct db *db);
 
+/* what a cache of query results is valid for: the connection (serial, unique per db_open),
+ * SQLite's data_version (changes when another connection commits) and the connection's own
+ * total of changed rows. Two equal versions mean nothing in the database changed in between. */
+struct db_version {
+	uint64_t serial;
+	int64_t data_version, changes;
+};
+/* db_version: the current version of db into *out; 0 or ERR_DB. Allocates nothing. */
+int db_version(struct db *db, struct db_version *out);
+
 /* db_migrate: applies, in order and each in its own transaction, the compiled-in migrations not
  * yet recorded in schema_migrations. *applied (may be NULL) gets how many ran. */
 int db_migrate(struct db *db, int *applied);

@@ -3,6 +3,7 @@
  */
 #include "form.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "../base/errs.h"
@@ -187,5 +188,39 @@ void form_pagination(struct buf *o, const char *base, const char *extra, int off
 	}
 	if (last < total)
 		htmlf(o, "<a href=\"%s?offset=%d&amp;limit=%d%s\" rel=\"next\">%s</a>", base, last, limit, extra, T_NEXT);
+	html(o, "</nav>\n");
+}
+
+/* n >= 0 with a dot between each group of three digits, as Danish writes 10.000 */
+static void thousands(char *out, size_t size, int n)
+{
+	char digits[16];
+	snprintf(digits, sizeof(digits), "%d", n < 0 ? 0 : n);
+	size_t len = strlen(digits), j = 0;
+	for (size_t i = 0; i < len && j + 2 < size; i++) {
+		if (i > 0 && (len - i) % 3 == 0)
+			out[j++] = '.';
+		out[j++] = digits[i];
+	}
+	out[j] = '\0';
+}
+
+void form_pagination_over(struct buf *o, const char *base, const char *extra, int offset,
+                          int limit, int total, bool exact)
+{
+	if (exact) {
+		form_pagination(o, base, extra, offset, limit, total);
+		return;
+	}
+	char over[24];
+	thousands(over, sizeof(over), total);
+	htmlf(o, "<nav class=\"pagination\" aria-label=\"%s\"><p>", T_PAGINATION);
+	htmlf(o, T_SHOWING_OVER, offset + 1, offset + limit, over);
+	html(o, "</p>");
+	if (offset > 0) {
+		int prev = offset - limit > 0 ? offset - limit : 0;
+		htmlf(o, "<a href=\"%s?offset=%d&amp;limit=%d%s\" rel=\"prev\">%s</a> ", base, prev, limit, extra, T_PREV);
+	}
+	htmlf(o, "<a href=\"%s?offset=%d&amp;limit=%d%s\" rel=\"next\">%s</a>", base, offset + limit, limit, extra, T_NEXT);
 	html(o, "</nav>\n");
 }

@@ -54,5 +54,10 @@ void form_csrf(struct buf *o, const char *token);
  * ?offset=N plus extra (already encoded "&k=v" pairs, or ""). */
 void form_pagination(struct buf *o, const char *base, const char *extra, int offset, int limit,
                      int total);
+/* form_pagination_over: form_pagination of a list whose total may be a bound: with exact false
+ * it says "Viser 1–20 af over 10.000" (the bound with Danish thousands separators) and always
+ * links to the next page. */
+void form_pagination_over(struct buf *o, const char *base, const char *extra, int offset,
+                          int limit, int total, bool exact);
 
 #endif

@@ -35,6 +35,7 @@
 #define T_NEXT "Næste"
 #define T_PAGINATION "Sider"
 #define T_SHOWING "Viser %d–%d af %d"
+#define T_SHOWING_OVER "Viser %d–%d af over %s"
 #define T_PAST_END "Siden er tom: listen har %d i alt."
 #define T_FIRST_PAGE "Til første side"
 #define T_ERR_LOGGED "Der skete en fejl. Den er logget."

@@ -1,0 +1,199 @@
+#!/bin/sh
+# bench/registry.sh — the registry at the size of a national registry: its list (no filter,
+# each single filter, each sort order) and its search, over HTTP with wrk next to nginx serving
+# a static file of the same size, into its own section of docs/performance.md, "## The registry
+# at 100,000 (bench/registry.sh)": replaced when there, appended when not. Run by `make bench`
+# after bench/run.sh, alone by `make bench-registry`. Asserts no speed: it fails only when a
+# server does not start or a request fails.
+#
+# Data: bench/gen-realistic.sh (Danish words of wdanish with a Zipf law) imported into a fresh
+# database; searches: bench/gen-queries.sh (400 of five kinds), rotated by bench/queries.lua.
+#   BENCH_ENTERPRISES   enterprises (default 100000)
+#   BENCH_REGISTRY_DB   use this database instead of generating one (it is migrated first)
+#   BENCH_SECONDS       seconds per measurement (default 5)
+#   BENCH_ROUNDS        measurements per case, the median is reported (default 3)
+#   BENCH_BIN           the program (default ./indgang)
+#   BENCH_OUT           the report (default docs/performance.md)
+set -eu
+cd "$(dirname "$0")/.."
+n=${BENCH_ENTERPRISES:-100000}
+seconds=${BENCH_SECONDS:-5}
+rounds=${BENCH_ROUNDS:-3}
+report=${BENCH_OUT:-docs/performance.md}
+bin=${BENCH_BIN:-./indgang}
+nginx=$(command -v nginx 2>/dev/null || echo /usr/sbin/nginx)
+
+die() {
+	echo "bench/registry.sh: $*" >&2
+	exit 1
+}
+[ -x "$bin" ] || die "$bin is missing: run make first"
+command -v wrk >/dev/null 2>&1 || die "wrk is missing: sh tools/setup.sh bench"
+[ -x "$nginx" ] || die "nginx is missing: sh tools/setup.sh bench"
+
+tmp=$(mktemp -d)
+pid=""
+npid=""
+cleanup() {
+	for p in $pid $npid; do
+		kill "$p" 2>/dev/null || true
+		wait "$p" 2>/dev/null || true
+	done
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# ---------------------------------------------------------------- data
+sh bench/gen-realistic.sh "$n" >"$tmp/enterprises.csv"
+if [ -n "${BENCH_REGISTRY_DB:-}" ]; then
+	db=$BENCH_REGISTRY_DB
+else
+	db=$tmp/reg.db
+	"$bin" --db "$db" migrate >/dev/null
+	"$bin" --db "$db" registry import "$tmp/enterprises.csv" >/dev/null
+fi
+"$bin" --db "$db" migrate >/dev/null
+sh bench/gen-queries.sh "$tmp/enterprises.csv" >"$tmp/search.txt"
+sed 's/$/\&sort=name/' "$tmp/search.txt" >"$tmp/search-name.txt"
+
+# ---------------------------------------------------------------- servers
+"$bin" --db "$db" serve --listen 127.0.0.1:0 --no-access-log --per-ip 100000 >"$tmp/serve.out" 2>&1 &
+pid=$!
+port=""
+for _ in $(seq 1 100); do
+	port=$(sed -n 's|.*serves http://127\.0\.0\.1:\([0-9][0-9]*\)/.*|\1|p' "$tmp/serve.out")
+	[ -n "$port" ] && break
+	sleep 0.1
+done
+[ -n "$port" ] || die "indgang did not start: $(cat "$tmp/serve.out")"
+url=http://127.0.0.1:$port
+
+ngx=$tmp/nginx
+mkdir -p "$ngx/www" "$ngx/logs" "$ngx/tmp"
+chmod 711 "$tmp"
+chmod 755 "$ngx" "$ngx/www"
+curl -sf -o "$ngx/www/list.json" "$url/api/v1/enterprises?limit=20" || die "the list failed"
+chmod 644 "$ngx/www/list.json"
+body=$(wc -c <"$ngx/www/list.json")
+nport=$((30000 + port % 20000))
+cat >"$ngx/nginx.conf" <<CONF
+worker_processes 2;
+daemon off;
+pid $ngx/nginx.pid;
+error_log $ngx/logs/error.log warn;
+events { worker_connections 1024; }
+http {
+	access_log off;
+	client_body_temp_path $ngx/tmp/body;
+	proxy_temp_path $ngx/tmp/proxy;
+	fastcgi_temp_path $ngx/tmp/fastcgi;
+	uwsgi_temp_path $ngx/tmp/uwsgi;
+	scgi_temp_path $ngx/tmp/scgi;
+	default_type application/json;
+	keepalive_requests 1000000;
+	server { listen 127.0.0.1:$nport; root $ngx/www; }
+}
+CONF
+"$nginx" -p "$ngx/" -c "$ngx/nginx.conf" -e "$ngx/logs/error.log" 2>"$ngx/logs/start.log" &
+npid=$!
+for _ in $(seq 1 50); do
+	curl -sf -o /dev/null "http://127.0.0.1:$nport/list.json" && break
+	sleep 0.1
+done
+curl -sf -o /dev/null "http://127.0.0.1:$nport/list.json" || die "nginx did not start"
+
+# ---------------------------------------------------------------- cases
+# name|connections|URL or @paths file|what
+cat >"$tmp/cases" <<CASES
+nginx-64|64|http://127.0.0.1:$nport/list.json|nginx: static file of the list's $body bytes
+list|64|$url/api/v1/enterprises?limit=20|list, no filter (name order)
+kommune|64|$url/api/v1/enterprises?limit=20&kommune=751|municipality 751 Aarhus (home and works with)
+status|64|$url/api/v1/enterprises?limit=20&status=established|status established today
+service|64|$url/api/v1/enterprises?limit=20&service=kantine|service kantine
+target|64|$url/api/v1/enterprises?limit=20&target=fleksjob|target group fleksjob
+registered|64|$url/api/v1/enterprises?limit=20&registered=1|RSV-registered today
+kind|64|$url/api/v1/enterprises?limit=20&kind=company|kind company
+established|64|$url/api/v1/enterprises?limit=20&sort=established|sort newest established
+bykommune|64|$url/api/v1/enterprises?limit=20&sort=kommune|sort municipality
+deep|64|$url/api/v1/enterprises?limit=20&offset=5000|list, page 251 (offset 5000)
+page|64|$url/virksomheder|the page /virksomheder (HTML, SØV)
+nginx-4|4|http://127.0.0.1:$nport/list.json|nginx: the same static file
+search|4|@$tmp/search.txt|search, 400 rotating queries, by relevance
+search-name|4|@$tmp/search-name.txt|search, the same 400, sorted by name
+CASES
+
+run() { # $1 connections, $2 URL or @file, $3 seconds
+	case "$2" in
+	@*) wrk -t2 -c"$1" -d"$3s" --timeout 10s -s bench/queries.lua "$url" -- "${2#@}" ;;
+	*) wrk -t2 -c"$1" -d"$3s" --timeout 10s -s bench/report.lua "$2" ;;
+	esac
+}
+r=1
+while [ "$r" -le "$rounds" ]; do
+	while IFS='|' read -r name conns target _; do
+		run "$conns" "$target" 1 >/dev/null
+		line=$(run "$conns" "$target" "$seconds" | grep '^BENCH')
+		case "$line" in *"errors=0 non2xx=0"*) ;; *) die "$name failed: $line" ;; esac
+		echo "$name $r $(echo "$line" | sed 's/.*rps=\([0-9.]*\) p50_ms=\([0-9.]*\) p99_ms=\([0-9.]*\).*/\1 \2 \3/')" >>"$tmp/results"
+	done <"$tmp/cases"
+	r=$((r + 1))
+done
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+hwm=$(awk '/^VmHWM/ { print $2 }' "/proc/$pid/status")
+rss=$(awk '/^VmRSS/ { print $2 }' "/proc/$pid/status")
+
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+col() { awk -v c="$1" -v k="$2" '$1 == c { print $k }' "$tmp/results" | median; }
+ngx64=$(col nginx-64 3)
+ngx4=$(col nginx-4 3)
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+{
+	cat <<MD
+## The registry at 100,000 (bench/registry.sh)
+
+Run by \`make bench\` (or alone by \`make bench-registry\`) on $(date -u '+%Y-%m-%d %H:%M UTC'),
+commit $commit, $(nproc) CPUs, load average $load_before before and $load_after after.
+$n enterprises from \`sh bench/gen-realistic.sh $n\` (Danish words of Debian's wdanish list
+drawn with a Zipf law: names of 1-3 words and a legal form, descriptions of 8-30 words, all 98
+municipalities, 15 % with other municipalities, dates over 20 years, a tenth companies),
+imported with \`indgang registry import\`; searches from \`sh bench/gen-queries.sh\`: 400 of five
+kinds (a word of a name, two words of a name, a 3-5 letter prefix, one of the 30 most common
+words, a word with æ/ø/å written ae/oe/aa). Each case is warmed for 1 s, then measured
+$rounds times for $seconds s, the cases taking turns round by round; medians of the rounds.
+The commands, with \$U the server and \$N nginx:
+
+    ./indgang --db reg.db serve --listen 127.0.0.1:0 --no-access-log --per-ip 100000
+    wrk -t2 -c64 -d${seconds}s --timeout 10s -s bench/report.lua "\$U/api/v1/enterprises?limit=20&kommune=751"
+    wrk -t2 -c4 -d${seconds}s --timeout 10s -s bench/queries.lua \$U -- search.txt
+    wrk -t2 -c64 -d${seconds}s --timeout 10s -s bench/report.lua \$N/list.json   # nginx-light, 2 workers
+
+| Case | wrk -c | Requests/s | p50 ms | p99 ms | × nginx (req/s) |
+|---|---:|---:|---:|---:|---:|
+MD
+	while IFS='|' read -r name conns target what; do
+		rps=$(col "$name" 3)
+		base=$ngx64
+		[ "$conns" = 4 ] && base=$ngx4
+		printf '| %s | %s | %s | %s | %s | %s |\n' "$what" "$conns" "$rps" "$(col "$name" 4)" \
+			"$(col "$name" 5)" "$(awk -v a="$rps" -v b="$base" 'BEGIN { printf (a / b < 0.1 ? "%.4f" : "%.2f"), a / b }')"
+	done <"$tmp/cases"
+	cat <<MD
+
+The server's resident memory after the run: $((rss / 1024)) MiB (peak $((hwm / 1024)) MiB, which
+holds the 64 MiB of the Argon2id check it makes at start).
+MD
+} >"$tmp/section.md"
+
+if [ -f "$report" ]; then
+	awk '/^## The registry at 100,000 \(bench\/registry\.sh\)/ { skip = 1; next }
+	     /^## / { skip = 0 }
+	     !skip { print }' "$report" >"$tmp/rest.md"
+	sed -e :a -e '/^\n*$/{$d;N;ba' -e '}' "$tmp/rest.md" >"$tmp/trimmed.md"
+	{ cat "$tmp/trimmed.md"; echo; cat "$tmp/section.md"; } >"$report"
+else
+	cp "$tmp/section.md" "$report"
+fi
+cat "$tmp/section.md"
+echo "bench/registry.sh: wrote the registry section of $report"
