@@ -6,7 +6,7 @@
  *
  * Hard rules. An opening and a citizen fit only when all of these hold:
  *   - the opening is open (status 'open') and has a seat left: its seats minus the placements
- *     at it without an end date is more than 0;
+ *     at it that have not ended (no end date, or one today or later) is more than 0;
  *   - the citizen is visiteret to a scheme the opening offers (schemes bit AND is not 0);
  *   - hours overlap: the opening's hours_min is at most the citizen's hours_max;
  *   - times of day overlap (bit AND is not 0), TIME_FLEKSIBEL on either side overlapping all;
