@@ -30,9 +30,7 @@ static int fail(struct req *r, int rc)
 	return api_fail(r, rc);
 }
 
-/* the purpose of a read, from ?purpose= (or the given body value); a 422 naming the field
- * purpose is answered, and NULL returned, when it is missing or unknown */
-static const char *purpose_or_reply(struct req *r, const char *given)
+const char *citizens_api_purpose_or_reply(struct req *r, const char *given)
 {
 	const char *p = given ? given : req_query(r, "purpose");
 	if (citizens_purpose_valid(p))
@@ -44,36 +42,13 @@ static const char *purpose_or_reply(struct req *r, const char *given)
 	return NULL;
 }
 
-/* an array of strings into arr (at most CITIZEN_MAX_LIST) */
-static void read_keys(struct req *r, json_t *body, const char *name, const char **arr, int *n)
-{
-	json_t *v = json_object_get(body, name);
-	if (!v || json_is_null(v))
-		return;
-	if (!json_is_array(v) || json_array_size(v) > CITIZEN_MAX_LIST) {
-		errs_add(&r->errs, name, arena_printf(&r->a, "%s must be an array of at most %d strings.",
-		                                      name, CITIZEN_MAX_LIST));
-		return;
-	}
-	*n = 0;
-	size_t i;
-	json_t *it;
-	json_array_foreach(v, i, it) {
-		if (!json_is_string(it)) {
-			errs_add(&r->errs, name, arena_printf(&r->a, "%s must hold strings.", name));
-			return;
-		}
-		arr[(*n)++] = arena_strdup(&r->a, json_string_value(it));
-	}
-}
-
 /* an array of keys of a fixed list as its bits; absent leaves *bits */
 static void read_flags(struct req *r, json_t *body, const char *name,
                        const struct employment_flag *list, int nlist, int *bits)
 {
 	const char *arr[CITIZEN_MAX_LIST];
 	int n = -1;
-	read_keys(r, body, name, arr, &n);
+	api_strings(r, body, name, arr, CITIZEN_MAX_LIST, &n);
 	if (n < 0)
 		return;
 	*bits = 0;
@@ -114,8 +89,8 @@ static void read_body(struct req *r, json_t *body, struct citizen *c, const char
 	else if (h)
 		c->hours_max = json_integer_value(h) < 0 || json_integer_value(h) > 1000
 			? 0 : (int)json_integer_value(h);
-	read_keys(r, body, "tasks", c->tasks, &c->ntasks);
-	read_keys(r, body, "needs", c->needs, &c->nneeds);
+	api_strings(r, body, "tasks", c->tasks, CITIZEN_MAX_LIST, &c->ntasks);
+	api_strings(r, body, "needs", c->needs, CITIZEN_MAX_LIST, &c->nneeds);
 	read_flags(r, body, "schemes", employment_schemes, SCHEME_COUNT, &c->schemes);
 	read_flags(r, body, "times", employment_times, TIME_COUNT, &c->times);
 }
@@ -167,7 +142,7 @@ int citizens_api_list(struct req *r)
 {
 	if (citizens_access(r->user, r->user ? r->user->kommune : NULL) != 0)
 		return api_fail(r, ERR_FORBIDDEN);
-	const char *purpose = purpose_or_reply(r, NULL);
+	const char *purpose = citizens_api_purpose_or_reply(r, NULL);
 	if (!purpose)
 		return 0;
 	int limit, offset;
@@ -214,7 +189,7 @@ int citizens_api_search(struct req *r)
 	json_decref(body);
 	if (r->errs.n)
 		return api_fail(r, ERR_INVALID);
-	const char *purpose = purpose_or_reply(r, given ? given : "");
+	const char *purpose = citizens_api_purpose_or_reply(r, given ? given : "");
 	if (!purpose)
 		return 0;
 	char digits[CPR_DIGITS + 1];
@@ -247,7 +222,7 @@ int citizens_api_get(struct req *r)
 {
 	if (citizens_access(r->user, r->user ? r->user->kommune : NULL) != 0)
 		return api_fail(r, ERR_FORBIDDEN);
-	const char *purpose = purpose_or_reply(r, NULL);
+	const char *purpose = citizens_api_purpose_or_reply(r, NULL);
 	if (!purpose)
 		return 0;
 	struct citizen c;
@@ -299,7 +274,7 @@ int citizens_api_reveal(struct req *r)
 	const char *given = api_member(r, body, "purpose");
 	given = arena_strdup(&r->a, given ? given : "");
 	json_decref(body);
-	const char *purpose = purpose_or_reply(r, given);
+	const char *purpose = citizens_api_purpose_or_reply(r, given);
 	if (!purpose)
 		return 0;
 	struct citizen c;

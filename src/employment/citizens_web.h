@@ -8,6 +8,10 @@
 struct req;
 
 /* JSON API */
+/* citizens_api_purpose_or_reply: the purpose of a read, from given (a body's value) or else
+ * ?purpose=; when it is missing or not a key of employment_purposes, a 422 naming the field
+ * purpose is answered and NULL returned. */
+const char *citizens_api_purpose_or_reply(struct req *r, const char *given);
 int citizens_api_create(struct req *r);
 int citizens_api_list(struct req *r);
 int citizens_api_get(struct req *r);

@@ -11,6 +11,7 @@
 #include "../base/text.h"
 #include "../http/api.h"
 #include "citizens.h"
+#include "citizens_web.h"
 #include "matching.h"
 #include "matching_web.h"
 
@@ -27,17 +28,6 @@ static bool limit_or_reply(struct req *r, int *limit)
 	return true;
 }
 
-/* the purpose from ?purpose=, or NULL with the 422 naming it written */
-static const char *purpose_or_reply(struct req *r)
-{
-	const char *p = req_query(r, "purpose");
-	if (citizens_purpose_valid(p))
-		return p;
-	errs_add(&r->errs, "purpose", "Every read of a citizen names its purpose: add purpose=matching.");
-	api_fail(r, ERR_INVALID);
-	return NULL;
-}
-
 /* GET /api/v1/citizens/{id}/matches?purpose=P[&limit=N] — the jobkonsulent of the citizen's
  * municipality: the open openings that fit the citizen by every hard rule, best first, each
  * with the reasons of its score. 409 naming consent_date when the citizen has not consented. */
@@ -45,7 +35,7 @@ int citizens_api_matches(struct req *r)
 {
 	if (citizens_access(r->user, r->user ? r->user->kommune : NULL) != 0)
 		return api_fail(r, ERR_FORBIDDEN);
-	const char *purpose = purpose_or_reply(r);
+	const char *purpose = citizens_api_purpose_or_reply(r, NULL);
 	int limit;
 	if (!purpose || !limit_or_reply(r, &limit))
 		return 0;
@@ -65,7 +55,7 @@ int openings_api_matches(struct req *r)
 {
 	if (citizens_access(r->user, r->user ? r->user->kommune : NULL) != 0)
 		return api_fail(r, ERR_FORBIDDEN);
-	const char *purpose = purpose_or_reply(r);
+	const char *purpose = citizens_api_purpose_or_reply(r, NULL);
 	int limit;
 	if (!purpose || !limit_or_reply(r, &limit))
 		return 0;

@@ -50,6 +50,28 @@ const char *api_member(struct req *r, json_t *obj, const char *name)
 	return arena_strdup(&r->a, json_string_value(v));
 }
 
+void api_strings(struct req *r, json_t *obj, const char *name, const char **arr, int max, int *n)
+{
+	json_t *v = json_object_get(obj, name);
+	if (!v || json_is_null(v))
+		return;
+	if (!json_is_array(v) || json_array_size(v) > (size_t)max) {
+		errs_add(&r->errs, name, arena_printf(&r->a, "%s must be an array of at most %d strings.",
+		                                      name, max));
+		return;
+	}
+	*n = 0;
+	size_t i;
+	json_t *it;
+	json_array_foreach(v, i, it) {
+		if (!json_is_string(it)) {
+			errs_add(&r->errs, name, arena_printf(&r->a, "%s must hold strings.", name));
+			return;
+		}
+		arr[(*n)++] = arena_strdup(&r->a, json_string_value(it));
+	}
+}
+
 bool api_paging_or_reply(struct req *r, int *limit, int *offset)
 {
 	long long v;

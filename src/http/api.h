@@ -21,6 +21,10 @@ json_t *api_body_or_reply(struct req *r);
 /* api_member: the string member name of obj, or NULL when absent or null. A member of another
  * type records a field error in r->errs. */
 const char *api_member(struct req *r, json_t *obj, const char *name);
+/* api_strings: the member name of obj as an array of at most max strings, copied into r's
+ * arena, into arr, *n their number. Absent or null leaves arr and *n as they are; any other
+ * type, a longer array or a member that is no string records a field error on name. */
+void api_strings(struct req *r, json_t *obj, const char *name, const char **arr, int max, int *n);
 /* api_paging_or_reply: ?limit and ?offset, checked; false if the 400 answer is written. */
 bool api_paging_or_reply(struct req *r, int *limit, int *offset);
 /* api_list_begin / api_list_end: {"items": [ ... ], "total", "limit", "offset"} */

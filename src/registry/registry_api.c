@@ -123,29 +123,6 @@ int registry_api_get(struct req *r)
 	return reply_json(r, 200);
 }
 
-/* a list member: an array of strings into arr */
-static void read_strings(struct req *r, json_t *body, const char *name, const char **arr, int *n)
-{
-	json_t *v = json_object_get(body, name);
-	if (!v || json_is_null(v))
-		return;
-	if (!json_is_array(v) || json_array_size(v) > REGISTRY_MAX_LIST) {
-		errs_add(&r->errs, name, arena_printf(&r->a, "%s must be an array of at most %d strings.",
-		                                      name, REGISTRY_MAX_LIST));
-		return;
-	}
-	*n = 0;
-	size_t i;
-	json_t *it;
-	json_array_foreach(v, i, it) {
-		if (!json_is_string(it)) {
-			errs_add(&r->errs, name, arena_printf(&r->a, "%s must hold strings.", name));
-			return;
-		}
-		arr[(*n)++] = arena_strdup(&r->a, json_string_value(it));
-	}
-}
-
 /* the members present in body over e (absent members keep e's values: PATCH semantics) */
 static void read_body(struct req *r, json_t *body, struct enterprise *e)
 {
@@ -180,7 +157,7 @@ static void read_body(struct req *r, json_t *body, struct enterprise *e)
 		e->entrepreneur = json_is_true(v);
 	const char *arr[REGISTRY_MAX_LIST];
 	int n = -1;
-	read_strings(r, body, "purposes", arr, &n);
+	api_strings(r, body, "purposes", arr, REGISTRY_MAX_LIST, &n);
 	if (n >= 0) {
 		e->purpose_social = e->purpose_health = e->purpose_environment = false;
 		for (int i = 0; i < n; i++) {
@@ -195,7 +172,7 @@ static void read_body(struct req *r, json_t *body, struct enterprise *e)
 		}
 	}
 	n = -1;
-	read_strings(r, body, "criteria", arr, &n);
+	api_strings(r, body, "criteria", arr, REGISTRY_MAX_LIST, &n);
 	if (n >= 0) {
 		static const char *crit[] = {"purpose", "sells", "reinvests", "independent", "cvr"};
 		e->criteria = 0;
@@ -210,9 +187,9 @@ static void read_body(struct req *r, json_t *body, struct enterprise *e)
 				e->criteria |= 1 << bit;
 		}
 	}
-	read_strings(r, body, "services", e->services, &e->nservices);
-	read_strings(r, body, "target_groups", e->targets, &e->ntargets);
-	read_strings(r, body, "other_kommuner", e->others, &e->nothers);
+	api_strings(r, body, "services", e->services, REGISTRY_MAX_LIST, &e->nservices);
+	api_strings(r, body, "target_groups", e->targets, REGISTRY_MAX_LIST, &e->ntargets);
+	api_strings(r, body, "other_kommuner", e->others, REGISTRY_MAX_LIST, &e->nothers);
 }
 
 static int save_and_reply(struct req *r, struct enterprise *e, int status)
