@@ -39,7 +39,7 @@ LIB_SRC := $(filter-out src/main.c,$(SRC))
 MIGRATIONS := $(sort $(wildcard src/store/migrations/*.sql))
 ASSETS := $(sort $(wildcard assets/*))
 DEMO_DATA := $(sort $(wildcard data/demo/*.csv data/surveys/*.json))
-GEN := build/gen/migrations.c build/gen/assets.c build/gen/demo_data.c
+GEN := build/gen/migrations.c build/gen/assets.c build/gen/demo_data.c build/gen/cpv_data.c
 
 # make V=1 shows the compiler lines
 Q := $(if $(V),,@)
@@ -65,6 +65,11 @@ build/gen/assets.c: build/embed $(ASSETS) Makefile
 build/gen/demo_data.c: build/embed $(DEMO_DATA) Makefile
 	@mkdir -p build/gen
 	build/embed data $@ $(DEMO_DATA)
+
+# the EU's CPV 2008 code list (code, English label), read by src/procurement/cpv.c
+build/gen/cpv_data.c: build/embed data/reference/cpv-2008.csv Makefile
+	@mkdir -p build/gen
+	build/embed blob $@ cpv_csv data/reference/cpv-2008.csv
 
 # normal objects in build/o, sanitizer objects in build/san
 build/o/%.o: %.c build/.deps-build

@@ -20,6 +20,11 @@
  * administrator. An enterprise's own account reads neither.
  * The virksomhed user also sees the placements at its enterprise by the citizen's first name
  * when the citizen consented (access_placement).
+ * Procurement (access_catalogue_write, access_procurement, access_supplier): the catalogue is
+ * public to read and kept by the enterprise's own account or the municipality's konsulent; a
+ * municipality's purchasing (agreements, orders, purchases, tenders, bids, contracts) is kept by
+ * its konsulent and indkøber and read by its jobkonsulent; an enterprise's own account is a
+ * supplier that sees its own orders, agreements and bids only.
  * Nobody but admin reaches another municipality's non-public data. Placements of citizens
  * (forløb) are the jobkonsulent's: admin and konsulent see only counts, where a count below 3
  * is shown as "<3" to anyone who is not staff of the municipality (access_counts_exact).
@@ -234,4 +239,60 @@ bool access_counts_exact(const struct principal *who, const char *kommune, int64
 		return true;
 	return kommune && who->role != ROLE_ADMIN && who->role != ROLE_VIRKSOMHED &&
 	       access_allowed(who, ACC_READ, kommune) == 0;
+}
+
+int access_catalogue_write(const struct principal *who, const char *kommune,
+                           int64_t enterprise_id)
+{
+	if (!who || !kommune)
+		return ERR_FORBIDDEN;
+	if (access_national(who))
+		return 0;
+	if (!who->kommune || strcmp(who->kommune, kommune) != 0)
+		return ERR_FORBIDDEN;
+	if (who->role == ROLE_KONSULENT)
+		return 0;
+	if (who->role == ROLE_VIRKSOMHED)
+		return enterprise_id && who->enterprise_id == enterprise_id ? 0 : ERR_FORBIDDEN;
+	return ERR_FORBIDDEN;
+}
+
+int access_procurement(const struct principal *who, enum access_op op, const char *kommune)
+{
+	if (!who || !kommune || (op != ACC_READ && op != ACC_WRITE))
+		return ERR_FORBIDDEN;
+	if (access_national(who))
+		return 0;
+	if (!who->kommune || strcmp(who->kommune, kommune) != 0)
+		return ERR_FORBIDDEN;
+	switch (who->role) {
+	case ROLE_KONSULENT:
+	case ROLE_INDKOEBER:
+		return 0;
+	case ROLE_JOBKONSULENT:
+		return op == ACC_READ ? 0 : ERR_FORBIDDEN;
+	default:
+		return ERR_FORBIDDEN;
+	}
+}
+
+int access_procurement_scope(const struct principal *who, const char **kommune)
+{
+	if (!who)
+		return ERR_FORBIDDEN;
+	if (access_national(who)) {
+		*kommune = NULL;
+		return 0;
+	}
+	if (!who->kommune || access_procurement(who, ACC_READ, who->kommune) != 0)
+		return ERR_FORBIDDEN;
+	*kommune = who->kommune;
+	return 0;
+}
+
+int access_supplier(const struct principal *who, int64_t enterprise_id)
+{
+	if (!who || who->role != ROLE_VIRKSOMHED || !enterprise_id)
+		return ERR_FORBIDDEN;
+	return who->enterprise_id == enterprise_id ? 0 : ERR_FORBIDDEN;
 }

@@ -134,4 +134,33 @@ int access_placement_write(const struct principal *who, const char *kommune);
  * a municipality's staff. */
 bool access_counts_exact(const struct principal *who, const char *kommune, int64_t enterprise_id);
 
+/* ---- procurement: the municipality as customer (catalogue, agreements, orders, purchases,
+ * tenders, contracts) */
+
+/* access_catalogue_write: 0 if who may add, change, hide and picture the products of enterprise
+ * enterprise_id whose home municipality is kommune: the national administrator, the konsulent of
+ * kommune, or the virksomhed account that represents that enterprise there; ERR_FORBIDDEN
+ * otherwise (the catalogue itself is public to read). */
+int access_catalogue_write(const struct principal *who, const char *kommune,
+                           int64_t enterprise_id);
+
+/* access_procurement: 0 if who may do op to the purchasing of kommune: its agreements, the
+ * orders it sent, its purchases and spend, its tenders with their bids and scores, and its
+ * contracts; ERR_FORBIDDEN otherwise, and for every op but ACC_READ and ACC_WRITE.
+ *   ACC_WRITE  the national administrator; the konsulent or indkøber of kommune
+ *   ACC_READ   those, and the jobkonsulent of kommune
+ * An enterprise's own account acts as a supplier (access_supplier), never for the municipality. */
+int access_procurement(const struct principal *who, enum access_op op, const char *kommune);
+
+/* access_procurement_scope: the municipality whose purchasing who may list (NULL: all, for the
+ * national administrator); ERR_FORBIDDEN for anyone access_procurement refuses ACC_READ for
+ * every municipality. Bind it as :kommune in list queries. */
+int access_procurement_scope(const struct principal *who, const char **kommune);
+
+/* access_supplier: 0 if who acts for enterprise enterprise_id as a supplier: the virksomhed
+ * account that represents it. A supplier sees and answers the orders and agreements of its own
+ * enterprise and submits and sees its own bids, never another enterprise's; ERR_FORBIDDEN for
+ * everyone else, the administrator included (it does not bid for anyone). */
+int access_supplier(const struct principal *who, int64_t enterprise_id);
+
 #endif
