@@ -142,6 +142,14 @@ static const struct {
 	{"konsulent@silkeborg.example", "konsulent", "740", "Søren Silkeborg", NULL},
 	{"job@silkeborg.example", "jobkonsulent", "740", "Sofie Jobcenter Silkeborg", NULL},
 	{"job@slagelse.example", "jobkonsulent", "330", "Svend Jobcenter Slagelse", NULL},
+	/* the municipality as customer (chapter 5): Slagelse's buyers and agreements, Kolding's
+	 * library tender, Albertslund's café tender, Silkeborg's canteen */
+	{"konsulent@slagelse.example", "konsulent", "330", "Vibeke Projektleder Slagelse", NULL},
+	{"indkoeb@slagelse.example", "indkoeber", "330", "Ivan Indkøbschef Slagelse", NULL},
+	{"indkoeb@albertslund.example", "indkoeber", "165", "Anna Indkøber Albertslund", NULL},
+	{"indkoeb@silkeborg.example", "indkoeber", "740", "Inge Indkøber Silkeborg", NULL},
+	{"legehytten@kolding.example", "virksomhed", "621", "Lene Legehytten", "Legehytten"},
+	{"porten@kolding.example", "virksomhed", "621", "Peter Virksomhedsporten", "Virksomhedsporten"},
 };
 
 const struct demo_file *demo_file_find(const char *name)
