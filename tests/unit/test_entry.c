@@ -537,6 +537,69 @@ static void test_mail_delivery(void **state)
 	assert_int_equal(count_outbox(f, false), 1);
 }
 
+/* the retention: closed inquiries past their municipality's period lose their personal data
+ * (and their notes), open ones and those inside the period keep everything, a second run finds
+ * nothing, and the figures still count every inquiry */
+static void test_purge_after_retention(void **state)
+{
+	struct fixture *f = *state;
+	struct errs errs = {0};
+	int64_t ids[4];
+	const char *ref;
+	static const char *const kommuner[4] = {"621", "621", "740", "621"};
+	for (int i = 0; i < 4; i++) {
+		struct inquiry_input in = {.kommune = kommuner[i], .name = "Bo Borger", .email = "bo@example.org",
+		                           .phone = "20 30 40 50", .organisation = "Bos idé", .topic = "start",
+		                           .message = "Hemmelig plan"};
+		assert_int_equal(entry_inquiry_create(f->db, &f->a, &in, &errs, &ids[i], &ref), 0);
+	}
+	assert_int_equal(entry_note_add(f->db, &f->a, &users_cli, ids[0], "Ringede til Bo", &errs), 0);
+	/* 0: Kolding, closed 2019 (past 5 years); 1: Kolding, closed 2023 (inside); 2: Silkeborg,
+	 * closed 2023 with a retention of 2 years (past); 3: Kolding, open since 2015 */
+	assert_int_equal(EXEC_SQL(f->db, "UPDATE inquiries SET status = 'closed', closed_at = '2019-05-01T10:00:00Z'"
+	                                 " WHERE seq = 1"), 0);
+	assert_int_equal(EXEC_SQL(f->db, "UPDATE inquiries SET status = 'closed', closed_at = '2023-05-01T10:00:00Z'"
+	                                 " WHERE seq IN (2, 3)"), 0);
+	assert_int_equal(EXEC_SQL(f->db, "UPDATE inquiries SET received_at = '2015-01-05T09:00:00Z' WHERE seq = 4"), 0);
+	struct principal kolding = account(f, "k3@kolding.example", "konsulent", "621");
+	struct principal silkeborg = account(f, "k3@silkeborg.example", "konsulent", "740");
+	/* a municipality sets its own retention, within 1 to 10 years, and only its own */
+	assert_int_equal(entry_retention_set(f->db, &f->a, &kolding, "740", 2, &errs), ERR_FORBIDDEN);
+	assert_int_equal(entry_retention_set(f->db, &f->a, &silkeborg, "740", 11, &errs), ERR_INVALID);
+	assert_non_null(errs_get(&errs, "retention_years"));
+	errs.n = 0;
+	assert_int_equal(entry_retention_set(f->db, &f->a, &silkeborg, "740", 2, &errs), 0);
+	assert_int_equal(entry_retention_years(f->db, "740"), 2);
+	assert_int_equal(entry_retention_years(f->db, "621"), ENTRY_DEFAULT_RETENTION_YEARS);
+
+	int count = -1;
+	assert_int_equal(entry_purge(f->db, "2026-99-01", false, &count), ERR_INVALID);
+	assert_int_equal(entry_purge(f->db, "2026-11-30", true, &count), 0);
+	assert_int_equal(count, 2);
+	assert_int_equal(COUNT_SQL(f->db, "SELECT count(*) FROM inquiries WHERE purged_at IS NOT NULL"), 0);
+	int64_t purges = fixture_audit_count(f->db, "purge", "inquiry");
+	assert_int_equal(entry_purge(f->db, "2026-11-30", false, &count), 0);
+	assert_int_equal(count, 2);
+	assert_int_equal(fixture_audit_count(f->db, "purge", "inquiry"), purges + 1);
+	assert_int_equal(COUNT_SQL(f->db, "SELECT count(*) FROM inquiries WHERE purged_at IS NOT NULL"
+	                                  " AND name = '' AND email = '' AND phone = '' AND organisation = ''"
+	                                  " AND message = '' AND cvr IS NULL AND seq IN (1, 3)"), 2);
+	assert_int_equal(COUNT_SQL(f->db, "SELECT count(*) FROM inquiry_notes"), 0);
+	/* the others keep everything */
+	assert_int_equal(COUNT_SQL(f->db, "SELECT count(*) FROM inquiries WHERE purged_at IS NULL"
+	                                  " AND name = 'Bo Borger' AND message = 'Hemmelig plan' AND seq IN (2, 4)"), 2);
+	/* nothing is left to do, and every inquiry still counts */
+	assert_int_equal(entry_purge(f->db, "2026-11-30", false, &count), 0);
+	assert_int_equal(count, 0);
+	assert_int_equal(fixture_audit_count(f->db, "purge", "inquiry"), purges + 1);
+	assert_int_equal(COUNT_SQL(f->db, "SELECT count(*) FROM inquiries"), 4);
+	/* the case says what happened instead of showing empty fields */
+	struct inquiry q;
+	assert_int_equal(entry_inquiry_get(f->db, &f->a, &kolding, ids[0], &q), 0);
+	assert_non_null(q.purged_at);
+	assert_string_equal(q.name, "");
+}
+
 /* every read of personal data writes its audit line, naming who read what; a refused read
  * writes none and shows nothing */
 static void test_personal_reads_audited(void **state)
@@ -608,6 +671,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_sessions_and_buckets, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_mail_delivery, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_personal_reads_audited, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_purge_after_retention, fixture_setup, fixture_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
