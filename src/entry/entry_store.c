@@ -508,8 +508,10 @@ int entry_store_advisory_years(struct db *db, const char *kommune, int *years, i
 	return rc == DB_DONE || rc == 0 ? 0 : rc;
 }
 
-/* advised: an enterprise counts once by its id, an entrepreneur without one once by name (the
- * trimmed name as written) within the municipality */
+/* advised: a social-economy enterprise counts once by its id, an entrepreneur without one once
+ * by name (the trimmed name as written) within the municipality; an ordinary company (kind
+ * 'company', advised on hiring citizens) is no social-economy enterprise, so Tabel 12 does not
+ * count it as advised, though its sessions count as sessions */
 int entry_store_month_counts(struct db *db, const char *from_day, const char *to_day,
                              const char *kommune,
                              void (*fn)(void *, const char *, const char *, const char *, int, int),
@@ -517,9 +519,11 @@ int entry_store_month_counts(struct db *db, const char *from_day, const char *to
 {
 	struct db_stmt *s = db_prepare(db,
 		"SELECT s.kommune, k.navn, substr(s.date, 1, 7), count(*),"
-		" count(DISTINCT CASE WHEN s.enterprise_id IS NOT NULL THEN 'e:' || s.enterprise_id"
+		" count(DISTINCT CASE WHEN e.kind = 'company' THEN NULL"
+		"   WHEN s.enterprise_id IS NOT NULL THEN 'e:' || s.enterprise_id"
 		"   ELSE 'n:' || s.entrepreneur END) FROM advisory_sessions s"
-		" JOIN kommuner k ON k.kode = s.kommune WHERE s.date BETWEEN :from AND :to"
+		" JOIN kommuner k ON k.kode = s.kommune LEFT JOIN enterprises e ON e.id = s.enterprise_id"
+		" WHERE s.date BETWEEN :from AND :to"
 		" AND (:k IS NULL OR s.kommune = :k) GROUP BY s.kommune, k.navn, substr(s.date, 1, 7)"
 		" ORDER BY k.navn COLLATE da, 3");
 	if (!s)

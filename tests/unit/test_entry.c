@@ -384,6 +384,17 @@ static void test_sessions_and_buckets(void **state)
 	assert_int_equal(rows[0].months[1].sessions, 8);
 	assert_int_equal(rows[0].months[1].advised, 3);
 	assert_string_equal(advisory_bucket(rows[0].months[1].advised), "3-5");
+	/* an ordinary company advised on hiring citizens is a session, but no social-economy
+	 * enterprise advised (Tabel 12) */
+	struct enterprise firm = {.name = "Almindeligt Firma ApS", .kommune = "621", .kind = "company"};
+	errs.n = 0;
+	assert_int_equal(registry_save(f->db, &f->a, &users_cli, &firm, &errs), 0);
+	struct advisory_session_input hire = {.kommune = "621", .date = "2015-11-12", .topic = "employment",
+	                                      .minutes = 45, .enterprise_id = firm.id};
+	assert_int_equal(advisory_session_add(f->db, &f->a, &kolding, &hire, &errs, &id), 0);
+	assert_int_equal(advisory_stats(f->db, &f->a, "2015-10", "2015-12", "621", &rows, &n), 0);
+	assert_int_equal(rows[0].months[1].sessions, 9);
+	assert_int_equal(rows[0].months[1].advised, 3);
 	assert_int_equal(advisory_stats(f->db, &f->a, "2015-11", "2015-11", "740", &rows, &n), 0);
 	assert_int_equal(rows[0].months[0].advised, 1);
 	/* all municipalities: only those with sessions */
