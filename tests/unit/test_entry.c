@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <sodium.h>
 
 #include "src/auth/auth.h"
 #include "src/auth/audit.h"
@@ -548,6 +549,77 @@ static void test_mail_delivery(void **state)
 	assert_int_equal(count_outbox(f, false), 1);
 }
 
+/* a message with a calendar invitation and a file: the text and the invitation as
+ * alternatives, the file attached, both in base64 that decodes to the bytes queued; a part that
+ * could break the headers is refused and nothing is queued */
+static void test_mail_parts(void **state)
+{
+	struct fixture *f = *state;
+	static const char ics[] = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n";
+	static const unsigned char pdf[] = "%PDF-1.4 \x00\x01\xff binary";
+	struct mail_part parts[2] = {
+		{"text/calendar; method=REQUEST; charset=utf-8", "invitation.ics", ics, sizeof ics - 1},
+		{"application/pdf", "dagsorden.pdf", pdf, sizeof pdf - 1},
+	};
+	struct mail_part evil = {"text/plain\r\nBcc: x@example.org", "a.txt", "x", 1};
+	struct mail_part quote = {"text/plain", "a\"b.txt", "x", 1};
+	assert_int_equal(db_write_begin(f->db), 0);
+	assert_int_equal(mail_queue_parts(f->db, "740", "mette@example.org", "Invitation", "Se vedhæftet.", &evil, 1),
+	                 ERR_INVALID);
+	assert_int_equal(mail_queue_parts(f->db, "740", "mette@example.org", "Invitation", "Se vedhæftet.", &quote, 1),
+	                 ERR_INVALID);
+	assert_int_equal(mail_queue_parts(f->db, "740", "mette@example.org", "Invitation til netværksmøde",
+	                                  "Du er inviteret.\n", parts, 2), 0);
+	assert_int_equal(db_commit(f->db), 0);
+	assert_int_equal(count_outbox(f, true), 1);
+	struct outbox_row *rows;
+	int n, total;
+	assert_int_equal(mail_outbox(f->db, &f->a, &users_cli, true, 10, 0, &rows, &n, &total), 0);
+	assert_int_equal(rows[0].nparts, 2);
+	assert_string_equal(rows[0].parts[0].filename, "invitation.ics");
+	assert_int_equal(rows[0].parts[1].len, sizeof pdf - 1);
+	assert_memory_equal(rows[0].parts[1].data, pdf, sizeof pdf - 1);
+
+	struct sink up;
+	assert_int_equal(sink_open(&up), 0);
+	pthread_t th;
+	pthread_create(&th, NULL, sink_run, &up);
+	struct mail_config live = {.smtp_url = arena_printf(&f->a, "smtp://127.0.0.1:%d", up.port),
+	                           .from = "indgang@silkeborg.example"};
+	int sent, failed;
+	assert_int_equal(mail_deliver_due(f->db, &f->a, &live, (int64_t)time(NULL), 10, &sent, &failed), 0);
+	pthread_join(th, NULL);
+	close(up.fd);
+	assert_int_equal(sent, 1);
+	up.data[up.len] = '\0';
+	const char *d = up.data;
+	if (!strstr(d, "Content-Type: multipart/mixed; boundary="))
+		fail_msg("the message as received:\n%s", d);
+	assert_non_null(strstr(d, "Content-Type: multipart/alternative; boundary="));
+	assert_non_null(strstr(d, "Content-Type: text/plain; charset=utf-8"));
+	assert_non_null(strstr(d, "Du er inviteret."));
+	assert_non_null(strstr(d, "Content-Type: text/calendar; method=REQUEST; charset=utf-8"));
+	assert_non_null(strstr(d, "Content-Disposition: attachment; filename=\"dagsorden.pdf\""));
+	/* each part is there in base64, in lines of 76 characters (57 bytes each; the sink keeps
+	 * the lines' ends as LF) */
+	const struct {
+		const unsigned char *p;
+		size_t n;
+	} bytes[] = {{(const unsigned char *)ics, sizeof ics - 1}, {pdf, sizeof pdf - 1}};
+	for (size_t b = 0; b < 2; b++) {
+		char want[512] = "", line[80];
+		for (size_t at = 0; at < bytes[b].n; at += 57) {
+			size_t k = bytes[b].n - at < 57 ? bytes[b].n - at : 57;
+			sodium_bin2base64(line, sizeof line, bytes[b].p + at, k, sodium_base64_VARIANT_ORIGINAL);
+			strcat(want, line);
+			strcat(want, "\n");
+		}
+		if (!strstr(d, want))
+			fail_msg("part %zu not found as\n%s\nin\n%s", b, want, d);
+	}
+	assert_int_equal(count_outbox(f, true), 0);
+}
+
 /* the retention: closed inquiries past their municipality's period lose their personal data
  * (and their notes), open ones and those inside the period keep everything, a second run finds
  * nothing, and the figures still count every inquiry */
@@ -681,6 +753,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_unassigned_inquiries_notify, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_sessions_and_buckets, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_mail_delivery, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_mail_parts, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_personal_reads_audited, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_purge_after_retention, fixture_setup, fixture_teardown),
 	};
