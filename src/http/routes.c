@@ -13,6 +13,7 @@
 #include "../entry/entry_web.h"
 #include "../kommune/kommune_web.h"
 #include "../mail/mail_web.h"
+#include "../outreach/events_web.h"
 #include "../registry/registry_web.h"
 #include "../site/site_web.h"
 #include "../reports/reports_web.h"
@@ -159,6 +160,35 @@ const struct route routes[] = {
 	{M_PATCH, "/api/v1/placements/{id:int}/followups/{followup:int}", placements_api_followup_update,
 	 RF_API | RF_JSON, 0},
 	{M_GET, "/api/v1/stats/employment", employment_api_stats, RF_PUBLIC | RF_API, 0},
+	/* ---- events (arrangementer): public pages and sign-up for public events; staff keep them
+	 * (access_collaboration decides where) */
+	{M_GET, "/arrangementer", events_page_list, RF_PUBLIC, 0},
+	{M_POST, "/arrangementer", events_page_create, RF_FORM, ROLE_ADMIN | ROLE_KONSULENT | ROLE_JOBKONSULENT},
+	{M_GET, "/arrangementer/ny", events_page_new, 0, ROLE_ADMIN | ROLE_KONSULENT | ROLE_JOBKONSULENT},
+	{M_GET, "/arrangementer/{id:int}", events_page_show, RF_PUBLIC, 0},
+	{M_POST, "/arrangementer/{id:int}", events_page_update, RF_FORM, ROLE_ADMIN | ROLE_KONSULENT | ROLE_JOBKONSULENT},
+	{M_GET, "/arrangementer/{id:int}/rediger", events_page_edit, 0, ROLE_ADMIN | ROLE_KONSULENT | ROLE_JOBKONSULENT},
+	{M_POST, "/arrangementer/{id:int}/tilmeld", events_page_signup, RF_PUBLIC | RF_FORM, 0},
+	{M_GET, "/arrangementer/{id:int}/aflys", events_page_cancel_confirm, 0, ROLE_ADMIN | ROLE_KONSULENT | ROLE_JOBKONSULENT},
+	{M_POST, "/arrangementer/{id:int}/aflys", events_page_cancel, RF_FORM, ROLE_ADMIN | ROLE_KONSULENT | ROLE_JOBKONSULENT},
+	{M_POST, "/arrangementer/{id:int}/fremmoede", events_page_attendance, RF_FORM, ROLE_ADMIN | ROLE_KONSULENT | ROLE_JOBKONSULENT},
+	{M_POST, "/arrangementer/{id:int}/tilmeldte/{signup:int}/slet", events_page_signup_remove, RF_FORM,
+	 ROLE_ADMIN | ROLE_KONSULENT | ROLE_JOBKONSULENT},
+	{M_GET, "/arrangementer/{id:int}/tilmeldte.csv", events_page_csv, 0,
+	 ROLE_ADMIN | ROLE_KONSULENT | ROLE_JOBKONSULENT | ROLE_INDKOEBER},
+	{M_GET, "/arrangementer/{id:int}/kalender.ics", events_page_ics, RF_PUBLIC, 0},
+	{M_GET, "/arrangementer/{id:int}/afmeld", events_page_unsubscribe, RF_PUBLIC, 0},
+	{M_POST, "/arrangementer/{id:int}/afmeld", events_page_unsubscribe_post, RF_PUBLIC | RF_FORM, 0},
+	{M_GET, "/api/v1/events", events_api_list, RF_PUBLIC | RF_API, 0},
+	{M_POST, "/api/v1/events", events_api_create, RF_API | RF_JSON, 0},
+	{M_GET, "/api/v1/events/{id:int}", events_api_get, RF_PUBLIC | RF_API, 0},
+	{M_PATCH, "/api/v1/events/{id:int}", events_api_update, RF_API | RF_JSON, 0},
+	{M_DELETE, "/api/v1/events/{id:int}", events_api_cancel, RF_API, 0},
+	{M_POST, "/api/v1/events/{id:int}/signups", events_api_signup, RF_PUBLIC | RF_API | RF_JSON, 0},
+	{M_GET, "/api/v1/events/{id:int}/signups", events_api_signups, RF_API, 0},
+	{M_DELETE, "/api/v1/events/{id:int}/signups/{signup:int}", events_api_signup_cancel, RF_PUBLIC | RF_API, 0},
+	{M_PATCH, "/api/v1/events/{id:int}/signups/{signup:int}", events_api_attendance, RF_API | RF_JSON, 0},
+	/* ---- end of events */
 };
 
 const size_t routes_count = sizeof(routes) / sizeof(routes[0]);
