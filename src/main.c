@@ -32,6 +32,7 @@ static const struct {
 	{"routes", cmd_routes, "print the route table: methods, pattern, flags, roles"},
 	{"inquiries", cmd_inquiries, "erase closed inquiries' personal data when their retention ends"},
 	{"citizens", cmd_citizens, "the citizen's access log and export, and the purge of inactive citizens"},
+	{"events", cmd_events, "remind those signed up to tomorrow's events"},
 	{"key", cmd_key, "create, rotate and show the key file that seals CPR numbers"},
 	{"version", NULL, "print the version"},
 	{"help", NULL, "show this help"},

@@ -57,6 +57,11 @@ int cmd_routes(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_citizens(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_inquiries(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_key(const struct cmd_ctx *ctx, int argc, char **argv);
+/* events and the guidance library (cmd_events.c, cmd_demo_events.c) */
+int cmd_events(const struct cmd_ctx *ctx, int argc, char **argv);
+/* demo_events: Kolding's social entrepreneur day with sign-ups and a waiting list, a staff
+ * seminar, an award ceremony and guidance documents; nothing when events exist. 0 or ERR_. */
+int demo_events(struct db *db, struct arena *a);
 /* cmd_read_file: the whole file at path ("-": standard input) into out. 0 or ERR_IO. */
 int cmd_read_file(const char *path, struct buf *out);
 

@@ -386,6 +386,11 @@ int cmd_demo(const struct cmd_ctx *ctx, int argc, char **argv)
 		fprintf(stderr, "indgang demo: could not load the openings, citizens and placements\n");
 		failed = 1;
 	}
+	/* events and the guidance library */
+	if (demo_events(db, &a) != 0) {
+		fprintf(stderr, "indgang demo: could not load the events and guidance documents\n");
+		failed = 1;
+	}
 	arena_free(&a);
 	db_close(db);
 	return failed ? EXIT_FAIL : EXIT_OK;

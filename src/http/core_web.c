@@ -7,6 +7,7 @@
 
 #include "../auth/access.h"
 #include "../auth/auth.h"
+#include "../outreach/events_web.h"
 #include "../registry/registry.h"
 #include "page.h"
 
@@ -109,6 +110,8 @@ int core_page_home(struct req *r)
 		card(o, "/kommuner", "Kommuner", "landets 98 kommuner.");
 		html(o, "</ul>\n<p><a class=\"button\" href=\"/login\">Log ind</a> som medarbejder i en "
 		        "kommune eller som virksomhed.</p>\n");
+		/* events: the next three public ones */
+		events_home_list(r);
 		return page_end(r, 200);
 	}
 	htmlf(o, "<p>Du er logget ind som %s.</p>\n<ul class=\"cards\">\n", r->user->email);

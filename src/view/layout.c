@@ -71,6 +71,10 @@ void layout_begin(struct buf *o, const struct layout_info *info)
 		nav_item(o, info->nav_overview, T_NAV_OVERVIEW, on_path(info, info->nav_overview));
 	nav_item(o, "/kommuner", T_NAV_KOMMUNER, on_path(info, "/kommuner") &&
 	                                        !(info->nav_overview && on_path(info, info->nav_overview)));
+	/* events for everyone, the guidance library for staff */
+	nav_item(o, "/arrangementer", "Arrangementer", on_path(info, "/arrangementer"));
+	if (info->nav_guidance)
+		nav_item(o, "/vejledning", "Vejledning", on_path(info, "/vejledning"));
 	if (info->nav_surveys)
 		nav_item(o, "/undersoegelser", T_NAV_SURVEYS, on_path(info, "/undersoegelser"));
 	if (info->nav_matching)

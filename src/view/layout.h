@@ -28,6 +28,8 @@ struct layout_info {
 	                            * national view), or NULL */
 	const char *nav_placements; /* where "Forløb" leads (the jobkonsulent's list, or the
 	                             * enterprise's own placements), or NULL: not shown */
+	/* events and the guidance library: "Arrangementer" is shown to everyone */
+	bool nav_guidance;         /* show "Vejledning" (the municipality's staff) */
 	long long nav_enterprise;  /* the id of the enterprise the user represents: "Min virksomhed";
 	                            * 0: none */
 };
