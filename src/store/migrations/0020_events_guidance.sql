@@ -21,7 +21,7 @@ CREATE TABLE events (
 	signup_deadline TEXT CHECK (signup_deadline IS NULL OR length(signup_deadline) = 10),
 	sequence INTEGER NOT NULL DEFAULT 0,
 	cancelled_at TEXT,
-	created_by INTEGER REFERENCES users (id) ON DELETE SET NULL,
+	created_by INTEGER, -- the user who created it (no foreign key: users are never deleted)
 	created_at TEXT NOT NULL,
 	updated_at TEXT NOT NULL
 );
