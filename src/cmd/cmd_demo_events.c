@@ -2,7 +2,8 @@
  * cmd_demo_events.c — the events and guidance part of `indgang demo`: Kolding's social
  * entrepreneur day (public, 40 places, full with a waiting list), a seminar across departments
  * for the staff (4.1.1 of the 2015 report), an award ceremony, a staff meeting in Silkeborg,
- * and guidance documents. The events lie in the weeks after the day the demo is loaded, so
+ * and guidance documents: a cooperation agreement template and a national overview as links,
+ * and an overview of the employment schemes as a small Excel workbook made here. The events lie in the weeks after the day the demo is loaded, so
  * that people can still sign up. Everything goes through the domain functions, so the rules,
  * the mails and the audit hold as for any other data. Layer: cmd.
  */
@@ -15,7 +16,10 @@
 #include "../base/arena.h"
 #include "../base/err.h"
 #include "../base/errs.h"
+#include "../base/buf.h"
 #include "../outreach/events.h"
+#include "../outreach/guidance.h"
+#include "../view/xlsx.h"
 #include "../store/db.h"
 #include "cmd.h"
 
@@ -159,6 +163,87 @@ static int demo_event_list(struct db *db, struct arena *a)
 	return rc;
 }
 
+/* the overview of the employment schemes as an XLSX workbook into out */
+static int schemes_workbook(struct buf *out)
+{
+	static const char *const rows[][3] = {
+		{"Ordning", "Hvem", "Hvad virksomheden får"},
+		{"Fleksjob", "Borgere med varigt nedsat arbejdsevne", "Løntilskud efter arbejdsevnen"},
+		{"Løntilskud", "Ledige og sygemeldte", "Tilskud til lønnen i en periode"},
+		{"Virksomhedspraktik", "Ledige, der skal afklares eller opkvalificeres", "Ingen løn; en mentor kan bevilges"},
+		{"Job med løntilskud for førtidspensionister", "Førtidspensionister", "Tilskud til lønnen"},
+		{"Mentor", "Borgere, der har brug for støtte på arbejdspladsen", "Betaling for mentorens timer"},
+	};
+	struct xlsx x;
+	if (xlsx_open(&x) != 0)
+		return ERR_IO;
+	lxw_worksheet *ws = workbook_add_worksheet(x.wb, "Ordninger");
+	for (int i = 0; ws && i < (int)(sizeof(rows) / sizeof(rows[0])); i++)
+		for (int k = 0; k < 3; k++)
+			worksheet_write_string(ws, (lxw_row_t)i, (lxw_col_t)k, rows[i][k], NULL);
+	return xlsx_close(&x, out, ws == NULL);
+}
+
+static int add_doc(struct db *db, struct arena *a, const struct principal *by, struct guidance_doc *d)
+{
+	struct errs errs = {0};
+	int rc = guidance_save(db, a, by, d, &errs);
+	if (rc)
+		fprintf(stderr, "indgang demo: guidance \"%s\": %s%s%s\n", d->title, err_str(rc),
+		        errs.n ? ": " : "", errs.n ? errs.e[0].message : "");
+	return rc;
+}
+
+static int demo_guidance(struct db *db, struct arena *a)
+{
+	struct principal kolding, admin;
+	int rc = principal_of(db, a, "konsulent@kolding.example", &kolding);
+	if (rc == 0)
+		rc = principal_of(db, a, "admin@indgang.example", &admin);
+	if (rc)
+		return rc;
+	struct guidance_doc agreement = {
+		.kommune = "621",
+		.title = "Skabelon: samarbejdsaftale med en socialøkonomisk virksomhed",
+		.summary = "En skabelon til aftaler mellem jobcentret og en socialøkonomisk virksomhed om "
+		           "praktikpladser, fleksjob og mentorstøtte, med roller, opfølgning og økonomi.",
+		.tags = "skabelon samarbejdsaftale jobcenter fleksjob",
+		.url = "https://www.kolding.dk/socialoekonomi/samarbejdsaftale",
+		.review_date = "2027-06-30",
+	};
+	struct buf book;
+	buf_init(&book, 1024 * 1024);
+	rc = schemes_workbook(&book);
+	struct guidance_doc schemes = {
+		.kommune = "621",
+		.title = "Overblik over beskæftigelsesordningerne",
+		.summary = "Fleksjob, løntilskud, virksomhedspraktik og mentor: hvem ordningerne er for, "
+		           "og hvad virksomheden får. Til brug i samtaler med virksomhederne.",
+		.tags = "beskæftigelse ordninger fleksjob løntilskud praktik mentor",
+		.filename = "ordninger.xlsx",
+		.data = (const unsigned char *)book.data,
+		.size = book.len,
+		.review_date = "2026-01-31",
+	};
+	struct guidance_doc national = {
+		.kommune = NULL,
+		.title = "Vejledning om sociale klausuler i udbud",
+		.summary = "Landsdækkende vejledning om, hvordan kommunerne kan bruge sociale klausuler, "
+		           "når de køber ind hos socialøkonomiske virksomheder.",
+		.tags = "udbud indkøb klausuler",
+		.url = "https://www.kfst.dk/",
+		.review_date = "2027-12-31",
+	};
+	if (rc == 0)
+		rc = add_doc(db, a, &kolding, &agreement);
+	if (rc == 0)
+		rc = add_doc(db, a, &kolding, &schemes);
+	if (rc == 0)
+		rc = add_doc(db, a, &admin, &national);
+	buf_free(&book);
+	return rc;
+}
+
 int demo_events(struct db *db, struct arena *a)
 {
 	struct principal admin;
@@ -175,7 +260,10 @@ int demo_events(struct db *db, struct arena *a)
 		return 0; /* loaded before */
 	rc = demo_event_list(db, a);
 	if (rc == 0)
+		rc = demo_guidance(db, a);
+	if (rc == 0)
 		printf("Events: Kolding's social entrepreneur day (40 places, 3 on the waiting list), a "
-		       "staff seminar, an award ceremony; a staff meeting in Silkeborg; a national course\n");
+		       "staff seminar, an award ceremony; a staff meeting in Silkeborg; a national course; "
+		       "3 guidance documents\n");
 	return rc;
 }

@@ -14,6 +14,7 @@
 #include "../kommune/kommune_web.h"
 #include "../mail/mail_web.h"
 #include "../outreach/events_web.h"
+#include "../outreach/guidance_web.h"
 #include "../registry/registry_web.h"
 #include "../site/site_web.h"
 #include "../reports/reports_web.h"
@@ -189,6 +190,24 @@ const struct route routes[] = {
 	{M_DELETE, "/api/v1/events/{id:int}/signups/{signup:int}", events_api_signup_cancel, RF_PUBLIC | RF_API, 0},
 	{M_PATCH, "/api/v1/events/{id:int}/signups/{signup:int}", events_api_attendance, RF_API | RF_JSON, 0},
 	/* ---- end of events */
+	/* ---- the guidance library (vejledning): the municipality's staff (access_collaboration) */
+	{M_GET, "/vejledning", guidance_page_list, 0, 0},
+	{M_POST, "/vejledning", guidance_page_create, RF_FORM | RF_UPLOAD, 0},
+	{M_GET, "/vejledning/ny", guidance_page_new, 0, 0},
+	{M_GET, "/vejledning/eksport.csv", guidance_page_csv, 0, 0},
+	{M_GET, "/vejledning/{id:int}", guidance_page_show, 0, 0},
+	{M_POST, "/vejledning/{id:int}", guidance_page_update, RF_FORM, 0},
+	{M_GET, "/vejledning/{id:int}/rediger", guidance_page_edit, 0, 0},
+	{M_GET, "/vejledning/{id:int}/fil", guidance_page_file, 0, 0},
+	{M_GET, "/vejledning/{id:int}/slet", guidance_page_delete_confirm, 0, 0},
+	{M_POST, "/vejledning/{id:int}/slet", guidance_page_delete, RF_FORM, 0},
+	{M_GET, "/api/v1/guidance", guidance_api_list, RF_API, 0},
+	{M_POST, "/api/v1/guidance", guidance_api_create, RF_API | RF_UPLOAD, 0},
+	{M_GET, "/api/v1/guidance/{id:int}", guidance_api_get, RF_API, 0},
+	{M_PATCH, "/api/v1/guidance/{id:int}", guidance_api_update, RF_API | RF_JSON, 0},
+	{M_DELETE, "/api/v1/guidance/{id:int}", guidance_api_delete, RF_API, 0},
+	{M_GET, "/api/v1/guidance/{id:int}/file", guidance_api_file, RF_API, 0},
+	/* ---- end of the guidance library */
 };
 
 const size_t routes_count = sizeof(routes) / sizeof(routes[0]);
