@@ -63,7 +63,7 @@ CREATE TABLE guidance (
 	filename TEXT,
 	file_data BLOB,
 	file_size INTEGER NOT NULL DEFAULT 0,
-	owner_id INTEGER REFERENCES users (id) ON DELETE SET NULL,
+	owner_id INTEGER, -- the user who owns it (no foreign key: users are never deleted)
 	review_date TEXT CHECK (review_date IS NULL OR length(review_date) = 10),
 	created_at TEXT NOT NULL,
 	updated_at TEXT NOT NULL,
