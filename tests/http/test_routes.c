@@ -32,6 +32,12 @@
  * the name; the citizen of 621 is placed at Soul Café and consented to share with it */
 #define OTHER_PLACED "Sigurd"
 
+/* events and the guidance library: the staff-only event of 740 of the demo, a sign-up to it and a
+ * document of 740 made at the start: no caller of 621 but the administrator may see them */
+#define OTHER_EVENT "Netværksmøde for jobkonsulenter"
+#define OTHER_SIGNUP "Sigrid Silkeborgtilmeldt"
+#define OTHER_GUIDANCE "Silkeborgs adgangsvejledning"
+
 enum caller { ANON, ADMIN, KONSULENT, JOB, INDKOEB, VIRKSOMHED, NCALLERS };
 
 static const char *const caller_name[NCALLERS] = {
@@ -334,6 +340,84 @@ static const struct expect expects[] = {
 	 "401/401 403/403 403/403 422/404 403/403 403/403", NULL, 0},
 	{"GET", "/api/v1/stats/employment", "/api/v1/stats/employment?year=2026&kommune={kommune}",
 	 NULL, "200/200 200/200 200/200 200/200 200/200 200/200", NULL, 0},
+	/* ---- events and the guidance library: {event} a staff-only event of the municipality with
+	 * {signup} a confirmed sign-up, {cancelled} a cancelled staff-only event (calling off
+	 * answers 409 after the access check, so nothing changes), {guidance} a document with a file
+	 */
+	{"GET", "/arrangementer", "/arrangementer", NULL, "200 200 200 200 200 200", OTHER_EVENT, 0},
+	{"POST", "/arrangementer", "/arrangementer", "title=", "303 422 422 422 403 403", NULL, 0},
+	{"GET", "/arrangementer/ny", "/arrangementer/ny", NULL, "303 200 200 200 403 403", NULL, 0},
+	{"GET", "/arrangementer/{id:int}", "/arrangementer/{event}", NULL,
+	 "404/404 200/200 200/403 200/403 200/403 404/404", OTHER_SIGNUP, 0},
+	{"POST", "/arrangementer/{id:int}", "/arrangementer/{event}", "title=",
+	 "303/303 422/422 422/403 422/403 403/403 403/403", NULL, 0},
+	{"GET", "/arrangementer/{id:int}/rediger", "/arrangementer/{event}/rediger", NULL,
+	 "303/303 200/200 200/403 200/403 403/403 403/403", NULL, 0},
+	{"POST", "/arrangementer/{id:int}/tilmeld", "/arrangementer/{event}/tilmeld", "name=&email=",
+	 "404/404 422/422 422/403 422/403 422/403 404/404", NULL, 0},
+	{"GET", "/arrangementer/{id:int}/aflys", "/arrangementer/{event}/aflys", NULL,
+	 "303/303 200/200 200/403 200/403 403/403 403/403", NULL, 0},
+	{"POST", "/arrangementer/{id:int}/aflys", "/arrangementer/{cancelled}/aflys", "",
+	 "303/303 409/409 409/403 409/403 403/403 403/403", NULL, 0},
+	/* no one ticked: the sign-up's attendance stays as it is */
+	{"POST", "/arrangementer/{id:int}/fremmoede", "/arrangementer/{event}/fremmoede", "",
+	 "303/303 303/303 303/403 303/403 403/403 403/403", NULL, 0},
+	{"POST", "/arrangementer/{id:int}/tilmeldte/{signup:int}/slet",
+	 "/arrangementer/{event}/tilmeldte/999999/slet", "",
+	 "303/303 404/404 404/403 404/403 403/403 403/403", NULL, 0},
+	{"GET", "/arrangementer/{id:int}/tilmeldte.csv", "/arrangementer/{event}/tilmeldte.csv", NULL,
+	 "303/303 200/200 200/403 200/403 200/403 403/403", OTHER_SIGNUP, 0},
+	{"GET", "/arrangementer/{id:int}/kalender.ics", "/arrangementer/{event}/kalender.ics", NULL,
+	 "404/404 200/200 200/403 200/403 200/403 404/404", NULL, 0},
+	{"GET", "/arrangementer/{id:int}/afmeld", "/arrangementer/{event}/afmeld?token=forkert", NULL,
+	 "404/404 404/404 404/404 404/404 404/404 404/404", NULL, 0},
+	{"POST", "/arrangementer/{id:int}/afmeld", "/arrangementer/{event}/afmeld", "token=forkert",
+	 "404/404 404/404 404/404 404/404 404/404 404/404", NULL, 0},
+	{"GET", "/api/v1/events", "/api/v1/events", NULL, "200 200 200 200 200 200", OTHER_EVENT, 0},
+	{"POST", "/api/v1/events", "/api/v1/events", "{\"kommune\": \"{kommune}\", \"title\": \"\"}",
+	 "401/401 422/422 422/403 422/403 403/403 403/403", NULL, 0},
+	{"GET", "/api/v1/events/{id:int}", "/api/v1/events/{event}", NULL,
+	 "404/404 200/200 200/403 200/403 200/403 404/404", OTHER_EVENT, 0},
+	{"PATCH", "/api/v1/events/{id:int}", "/api/v1/events/{event}", "{\"title\": \"\"}",
+	 "401/401 422/422 422/403 422/403 403/403 404/404", NULL, 0},
+	{"DELETE", "/api/v1/events/{id:int}", "/api/v1/events/{cancelled}", NULL,
+	 "401/401 409/409 409/403 409/403 403/403 404/404", NULL, 0},
+	{"POST", "/api/v1/events/{id:int}/signups", "/api/v1/events/{event}/signups",
+	 "{\"name\": \"\", \"email\": \"\"}", "404/404 422/422 422/403 422/403 422/403 404/404", NULL, 0},
+	{"GET", "/api/v1/events/{id:int}/signups", "/api/v1/events/{event}/signups", NULL,
+	 "401/401 200/200 200/403 200/403 200/403 404/404", OTHER_SIGNUP, 0},
+	{"DELETE", "/api/v1/events/{id:int}/signups/{signup:int}", "/api/v1/events/{event}/signups/999999",
+	 NULL, "401/401 404/404 404/403 404/403 403/403 404/404", NULL, 0},
+	{"PATCH", "/api/v1/events/{id:int}/signups/{signup:int}", "/api/v1/events/{event}/signups/{signup}",
+	 "{\"attended\": \"ja\"}", "401/401 422/422 422/403 422/403 403/403 404/404", NULL, 0},
+	{"GET", "/vejledning", "/vejledning", NULL, "303 200 200 200 200 403", OTHER_GUIDANCE, 0},
+	{"POST", "/vejledning", "/vejledning", "title=", "303 422 422 422 403 403", NULL, 0},
+	{"GET", "/vejledning/ny", "/vejledning/ny", NULL, "303 200 200 200 403 403", NULL, 0},
+	{"GET", "/vejledning/eksport.csv", "/vejledning/eksport.csv", NULL, "303 200 200 200 200 403",
+	 OTHER_GUIDANCE, 0},
+	{"GET", "/vejledning/{id:int}", "/vejledning/{guidance}", NULL,
+	 "303/303 200/200 200/403 200/403 200/403 403/403", OTHER_GUIDANCE, 0},
+	{"POST", "/vejledning/{id:int}", "/vejledning/{guidance}", "title=",
+	 "303/303 422/422 422/403 422/403 403/403 403/403", NULL, 0},
+	{"GET", "/vejledning/{id:int}/rediger", "/vejledning/{guidance}/rediger", NULL,
+	 "303/303 200/200 200/403 200/403 403/403 403/403", NULL, 0},
+	{"GET", "/vejledning/{id:int}/fil", "/vejledning/{guidance}/fil", NULL,
+	 "303/303 200/200 200/403 200/403 200/403 403/403", NULL, 0},
+	{"GET", "/vejledning/{id:int}/slet", "/vejledning/{guidance}/slet", NULL,
+	 "303/303 200/200 200/403 200/403 403/403 403/403", NULL, 0},
+	/* a document that does not exist: nothing to delete (access is tested in test_guidance) */
+	{"POST", "/vejledning/{id:int}/slet", "/vejledning/999999/slet", "", "303 404 404 404 404 404", NULL, 0},
+	{"GET", "/api/v1/guidance", "/api/v1/guidance", NULL, "401 200 200 200 200 403", OTHER_GUIDANCE, 0},
+	{"POST", "/api/v1/guidance", "/api/v1/guidance", "{\"kommune\": \"{kommune}\", \"title\": \"\"}",
+	 "401/401 422/422 422/403 422/403 403/403 403/403", NULL, 0},
+	{"GET", "/api/v1/guidance/{id:int}", "/api/v1/guidance/{guidance}", NULL,
+	 "401/401 200/200 200/403 200/403 200/403 403/403", OTHER_GUIDANCE, 0},
+	{"PATCH", "/api/v1/guidance/{id:int}", "/api/v1/guidance/{guidance}", "{\"title\": \"\"}",
+	 "401/401 422/422 422/403 422/403 403/403 403/403", NULL, 0},
+	{"DELETE", "/api/v1/guidance/{id:int}", "/api/v1/guidance/999999", NULL, "401 404 404 404 404 404", NULL, 0},
+	{"GET", "/api/v1/guidance/{id:int}/file", "/api/v1/guidance/{guidance}/file", NULL,
+	 "401/401 200/200 200/403 200/403 200/403 403/403", NULL, 0},
+	/* ---- end of events and the guidance library */
 };
 
 /* ---------------------------------------------------------------- state */
@@ -350,6 +434,7 @@ static size_t nprinted;
 /* the ids that fill the templates: [0] of 621, [1] of 740 */
 static long long user_id[2], enterprise_id[2], inquiry_id[2], opening_id[2], citizen_id[2];
 static long long placement_id[2], followup_id[2];
+static long long event_id[2], signup_id[2], cancelled_id[2], guidance_id[2]; /* events, guidance */
 static long long counts_before[5];
 static int checks_run;
 static size_t next_row; /* the row the next row test walks: they run in the table's order */
@@ -485,11 +570,42 @@ static const char *seed_placements(void)
 	return NULL;
 }
 
+/* events and the guidance library: the demo's staff-only event of each municipality with a
+ * sign-up, a cancelled staff-only event of each, and a document with a file of each (Kolding's
+ * from the demo) */
+static const char *seed_events_guidance(void)
+{
+	for (int m = 0; m < 2; m++) {
+		const char *k = m ? OTHER : OWN;
+		event_id[m] = sql_id(harness_fmt("SELECT min(id) FROM events WHERE kommune = '%s'"
+		                                 " AND public = 0 AND cancelled_at IS NULL;", k));
+		signup_id[m] = sql_id(harness_fmt(
+			"INSERT INTO event_signups (event_id, name, email, status, token_hash, created_at)"
+			" VALUES (%lld, '%s', 'tilmeldt%d@example.org', 'confirmed', 'x', 't');"
+			" SELECT last_insert_rowid();", event_id[m], m ? OTHER_SIGNUP : "Karla Koldingtilmeldt", m));
+		cancelled_id[m] = sql_id(harness_fmt(
+			"INSERT INTO events (kommune, title, kind, starts_at, ends_at, place, public, capacity,"
+			" sequence, cancelled_at, created_at, updated_at) VALUES ('%s', 'Aflyst prøve', 'andet',"
+			" '2099-01-01T10:00', '2099-01-01T11:00', 'Her', 0, 0, 1, 't', 't', 't');"
+			" SELECT last_insert_rowid();", k));
+		guidance_id[m] = m ? sql_id("INSERT INTO guidance (kommune, title, file_type, filename,"
+		                            " file_data, file_size, created_at, updated_at) VALUES ('" OTHER
+		                            "', '" OTHER_GUIDANCE "', 'pdf', 'a.pdf', X'255044462D', 5, 't',"
+		                            " 't'); SELECT last_insert_rowid();")
+		                   : sql_id("SELECT min(id) FROM guidance WHERE kommune = '" OWN "'"
+		                            " AND file_type IS NOT NULL;");
+		if (!event_id[m] || !signup_id[m] || !cancelled_id[m] || !guidance_id[m])
+			return "the events and guidance documents of the demo were not found";
+	}
+	return NULL;
+}
+
 static void start(void)
 {
 	srv = harness_server_demo();
 	CHECKF(srv, "no demo database");
 	CHECK_OK(seed_placements());
+	CHECK_OK(seed_events_guidance());
 	CHECKF(harness_server_start(srv, NULL) == 0, "indgang serve did not start");
 	CHECK_OK(read_routes());
 	CHECKF(nprinted > 0, "'indgang routes' printed no route");
@@ -591,11 +707,15 @@ static const struct expect *expect_for(const char *method, const char *pattern)
 static const char *fill(const char *t, int m)
 {
 	static const char *const names[] = {"{kommune}", "{user}", "{enterprise}", "{inquiry}",
-	                                    "{opening}", "{citizen}", "{placement}", "{followup}"};
+	                                    "{opening}", "{citizen}", "{placement}", "{followup}",
+	                                    /* events and the guidance library */
+	                                    "{event}", "{signup}", "{cancelled}", "{guidance}"};
 	const char *vals[] = {m ? OTHER : OWN, harness_fmt("%lld", user_id[m]),
 	                      harness_fmt("%lld", enterprise_id[m]), harness_fmt("%lld", inquiry_id[m]),
 	                      harness_fmt("%lld", opening_id[m]), harness_fmt("%lld", citizen_id[m]),
-	                      harness_fmt("%lld", placement_id[m]), harness_fmt("%lld", followup_id[m])};
+	                      harness_fmt("%lld", placement_id[m]), harness_fmt("%lld", followup_id[m]),
+	                      harness_fmt("%lld", event_id[m]), harness_fmt("%lld", signup_id[m]),
+	                      harness_fmt("%lld", cancelled_id[m]), harness_fmt("%lld", guidance_id[m])};
 	const char *s = t;
 	for (size_t i = 0; i < COUNT(names); i++) {
 		const char *at;
