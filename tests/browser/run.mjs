@@ -960,6 +960,54 @@ test('on a phone a konsulent picks 2015 on the advisory page and registers a ses
 	}
 });
 
+/* ---------------------------------------------------------------- events and the guidance library */
+
+/* The public finds the next events on the front page, opens Kolding's social entrepreneur day
+ * (full: the demo's 43 sign-ups for 40 places), signs up with an error first and lands on the
+ * waiting list; Kolding's konsulent sees the sign-ups and the waiting list, opens the form for
+ * a new event, finds a guidance document by an inflected Danish word and opens the form for a
+ * new one. axe checks every page. */
+test('the public signs up for a full event; a konsulent sees the waiting list and finds guidance', async (tc) => {
+	const page = await newPage();
+	try {
+		await go(tc, page, '/');
+		expect((await text(page, 'main')).includes('Kommende arrangementer'), 'the front page lists no events');
+		await follow(tc, page, () => page.getByRole('navigation', { name: 'Hovedmenu' })
+			.getByRole('link', { name: 'Arrangementer' }).click());
+		expect(pathOf(page) === '/arrangementer', `the menu item leads to ${pathOf(page)}`);
+		await follow(tc, page, () => page.getByRole('link', { name: 'Social iværksætterdag 2015' }).click());
+		await page.getByLabel('Navn').fill('Browser Deltager');
+		let status = await follow(tc, page, () => page.getByRole('button', { name: 'Tilmeld' }).click());
+		expect(status === 422, `a sign-up without an e-mail answered ${status}`);
+		expect(await page.getByLabel('Navn').inputValue() === 'Browser Deltager', 'the typed name is gone');
+		await page.getByLabel('E-mail').fill('browser.deltager@example.org');
+		status = await follow(tc, page, () => page.getByRole('button', { name: 'Tilmeld' }).click());
+		expect(status === 200 && (await text(page, 'main')).includes('Du står på ventelisten'),
+			`the sign-up answered ${status}: ${(await text(page, 'main')).slice(0, 200)}`);
+	} finally {
+		await closePage(page);
+	}
+	const staff = await newPage();
+	try {
+		await signIn(tc, staff, KOLDING);
+		await go(tc, staff, '/arrangementer');
+		await follow(tc, staff, () => staff.getByRole('link', { name: 'Social iværksætterdag 2015' }).click());
+		const main = await text(staff, 'main');
+		expect(main.includes('Venteliste') && main.includes('Browser Deltager'), 'the waiting list is not shown');
+		await go(tc, staff, '/arrangementer/ny');
+		await follow(tc, staff, () => staff.getByRole('navigation', { name: 'Hovedmenu' })
+			.getByRole('link', { name: 'Vejledning' }).click());
+		expect(pathOf(staff) === '/vejledning', `the menu item leads to ${pathOf(staff)}`);
+		await staff.getByLabel('Søg').fill('samarbejdsaftaler');
+		await follow(tc, staff, () => staff.getByRole('button', { name: 'Søg' }).click());
+		await follow(tc, staff, () => staff.getByRole('link', { name: /samarbejdsaftale/i }).first().click());
+		expect(pathOf(staff).startsWith('/vejledning/'), `the result leads to ${pathOf(staff)}`);
+		await go(tc, staff, '/vejledning/ny');
+	} finally {
+		await closePage(staff);
+	}
+});
+
 /* ---------------------------------------------------------------- the runner */
 
 function withTimeout(promise, ms, what) {
