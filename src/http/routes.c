@@ -173,6 +173,8 @@ const struct route routes[] = {
 	{M_GET, "/arrangementer/{id:int}/aflys", events_page_cancel_confirm, 0, ROLE_ADMIN | ROLE_KONSULENT | ROLE_JOBKONSULENT},
 	{M_POST, "/arrangementer/{id:int}/aflys", events_page_cancel, RF_FORM, ROLE_ADMIN | ROLE_KONSULENT | ROLE_JOBKONSULENT},
 	{M_POST, "/arrangementer/{id:int}/fremmoede", events_page_attendance, RF_FORM, ROLE_ADMIN | ROLE_KONSULENT | ROLE_JOBKONSULENT},
+	{M_GET, "/arrangementer/{id:int}/tilmeldte/{signup:int}/slet", events_page_signup_remove_confirm, 0,
+	 ROLE_ADMIN | ROLE_KONSULENT | ROLE_JOBKONSULENT},
 	{M_POST, "/arrangementer/{id:int}/tilmeldte/{signup:int}/slet", events_page_signup_remove, RF_FORM,
 	 ROLE_ADMIN | ROLE_KONSULENT | ROLE_JOBKONSULENT},
 	{M_GET, "/arrangementer/{id:int}/tilmeldte.csv", events_page_csv, 0,

@@ -330,7 +330,10 @@ static void staff_part(struct req *r, const struct event *ev)
 		table_begin(o, "Tilmeldte", NULL);
 		html(o, "<caption class=\"visually-hidden\">Tilmeldte</caption>\n<thead><tr>"
 		        "<th scope=\"col\">Navn</th><th scope=\"col\">E-mail</th>"
-		        "<th scope=\"col\">Kom</th></tr></thead>\n<tbody>\n");
+		        "<th scope=\"col\">Kom</th>");
+		if (manage)
+			html(o, "<th scope=\"col\">Afmeld</th>");
+		html(o, "</tr></thead>\n<tbody>\n");
 		for (int i = 0; i < n; i++) {
 			if (strcmp(list[i].status, "confirmed"))
 				continue;
@@ -342,7 +345,11 @@ static void staff_part(struct req *r, const struct event *ev)
 				      (long long)list[i].id);
 			else
 				html_text(o, list[i].attended ? "Ja" : "Nej");
-			html(o, "</td></tr>\n");
+			html(o, "</td>");
+			if (manage)
+				htmlf(o, "<td><a href=\"/arrangementer/%lld/tilmeldte/%lld/slet\">Afmeld %s</a></td>",
+				      (long long)ev->id, (long long)list[i].id, list[i].name);
+			html(o, "</tr>\n");
 		}
 		html(o, "</tbody>\n");
 		table_end(o);
@@ -356,8 +363,13 @@ static void staff_part(struct req *r, const struct event *ev)
 	}
 	html(o, "<ol class=\"waitlist\">\n");
 	for (int i = 0; i < n; i++)
-		if (!strcmp(list[i].status, "waitlist"))
-			htmlf(o, "<li>%s (%s)</li>\n", list[i].name, list[i].email);
+		if (!strcmp(list[i].status, "waitlist")) {
+			htmlf(o, "<li>%s (%s)", list[i].name, list[i].email);
+			if (manage)
+				htmlf(o, " <a href=\"/arrangementer/%lld/tilmeldte/%lld/slet\">Afmeld %s</a>",
+				      (long long)ev->id, (long long)list[i].id, list[i].name);
+			html(o, "</li>\n");
+		}
 	html(o, "</ol>\n");
 }
 
@@ -487,6 +499,40 @@ int events_page_attendance(struct req *r)
 	if (rc)
 		return page_fail(r, rc, "Arrangementet findes ikke.");
 	return reply_redirect(r, arena_printf(&r->a, "/arrangementer/%lld?ok=fremmoede", (long long)id));
+}
+
+/* GET /arrangementer/{id}/tilmeldte/{signup}/slet — who may write the event: the confirmation
+ * to cancel one sign-up. 404 for no such active sign-up. */
+int events_page_signup_remove_confirm(struct req *r)
+{
+	int64_t id = req_param_int(r, "id"), sid = req_param_int(r, "signup");
+	struct event ev;
+	struct event_signup *list;
+	int n;
+	int rc = events_get(r->db, &r->a, r->user, id, &ev);
+	if (rc == 0 && !events_may_manage(r->user, &ev))
+		rc = ERR_FORBIDDEN;
+	if (rc == 0)
+		rc = events_signups(r->db, &r->a, r->user, id, &list, &n);
+	const struct event_signup *s = NULL;
+	for (int i = 0; rc == 0 && i < n && !s; i++)
+		if (list[i].id == sid)
+			s = &list[i];
+	if (rc == 0 && !s)
+		rc = ERR_NOTFOUND;
+	if (rc)
+		return page_fail(r, rc, "Tilmeldingen findes ikke.");
+	page_begin(r, "Afmeld deltager");
+	struct buf *o = &r->out;
+	htmlf(o, "<p>Vil du afmelde <strong>%s</strong> (%s) fra %s? Personen får besked på e-mail%s.</p>\n",
+	      s->name, s->email, ev.title,
+	      strcmp(s->status, "confirmed") ? "" : ", og den første på ventelisten får pladsen");
+	htmlf(o, "<form method=\"post\" action=\"/arrangementer/%lld/tilmeldte/%lld/slet\">\n",
+	      (long long)id, (long long)sid);
+	form_csrf(o, r->csrf);
+	htmlf(o, "<button type=\"submit\" class=\"danger\">Ja, afmeld</button> "
+	         "<a href=\"/arrangementer/%lld\">Nej, tilbage</a>\n</form>\n", (long long)id);
+	return page_end(r, 200);
 }
 
 /* POST /arrangementer/{id}/tilmeldte/{signup}/slet — CSRF; who may write the event: cancels

@@ -18,6 +18,7 @@ int events_page_signup(struct req *r);
 int events_page_cancel_confirm(struct req *r);
 int events_page_cancel(struct req *r);
 int events_page_attendance(struct req *r);
+int events_page_signup_remove_confirm(struct req *r);
 int events_page_signup_remove(struct req *r);
 int events_page_csv(struct req *r);
 int events_page_ics(struct req *r);

@@ -270,6 +270,18 @@ static void the_pages(void)
 	CHECK_HAS(csv->body, "navn;email;status");
 	CHECK_HAS(csv->body, "Ny Deltager");
 	CHECK_STATUS(harness_get(anon, harness_fmt("/arrangementer/%lld/tilmeldte.csv", capped)), 303);
+	/* cancelling one person asks first */
+	struct harness_resp *signups = harness_get(kolding, harness_fmt("/api/v1/events/%lld/signups", capped));
+	long long first = (long long)json_integer_value(
+		json_object_get(json_array_get(json_object_get(harness_json(signups), "items"), 0), "id"));
+	CHECK_HAS(staff->body, harness_fmt("/arrangementer/%lld/tilmeldte/%lld/slet", capped, first));
+	struct harness_resp *confirm = harness_get(web, harness_fmt("/arrangementer/%lld/tilmeldte/%lld/slet",
+	                                                            capped, first));
+	CHECK_OK(page_problem(confirm, 200));
+	CHECK_HAS(confirm->body, "Ja, afmeld");
+	CHECK_STATUS(harness_post_form(web, harness_fmt("/arrangementer/%lld/tilmeldte/%lld/slet", capped, first),
+	                               harness_form("csrf", harness_csrf_field(confirm), NULL)), 303);
+	CHECK_OK(page_problem(harness_get(web, harness_fmt("/arrangementer/%lld/tilmeldte/%lld/slet", capped, first)), 404));
 	/* the form: errors at the fields, then a hostile title shown escaped */
 	struct harness_resp *form = harness_get(web, "/arrangementer/ny");
 	CHECK_OK(page_problem(form, 200));

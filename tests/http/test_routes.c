@@ -362,6 +362,9 @@ static const struct expect expects[] = {
 	/* no one ticked: the sign-up's attendance stays as it is */
 	{"POST", "/arrangementer/{id:int}/fremmoede", "/arrangementer/{event}/fremmoede", "",
 	 "303/303 303/303 303/403 303/403 403/403 403/403", NULL, 0},
+	{"GET", "/arrangementer/{id:int}/tilmeldte/{signup:int}/slet",
+	 "/arrangementer/{event}/tilmeldte/{signup}/slet", NULL,
+	 "303/303 200/200 200/403 200/403 403/403 403/403", OTHER_SIGNUP, 0},
 	{"POST", "/arrangementer/{id:int}/tilmeldte/{signup:int}/slet",
 	 "/arrangementer/{event}/tilmeldte/999999/slet", "",
 	 "303/303 404/404 404/403 404/403 403/403 403/403", NULL, 0},
