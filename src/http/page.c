@@ -51,6 +51,10 @@ void page_begin(struct req *r, const char *title)
 		if (r->user->enterprise_id &&
 		    access_enterprise_profile(r->user, r->user->enterprise_id, r->user->kommune, &own_only) == 0)
 			info.nav_enterprise = (long long)r->user->enterprise_id;
+		/* the catalogue a virksomhed user keeps for its enterprise: "Vores katalog" */
+		if (r->user->enterprise_id &&
+		    access_catalogue_write(r->user, r->user->kommune, r->user->enterprise_id) == 0)
+			info.nav_own_catalogue = (long long)r->user->enterprise_id;
 	}
 	buf_reset(&r->out);
 	layout_begin(&r->out, &info);

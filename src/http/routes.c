@@ -13,6 +13,7 @@
 #include "../entry/entry_web.h"
 #include "../kommune/kommune_web.h"
 #include "../mail/mail_web.h"
+#include "../procurement/catalogue_web.h"
 #include "../registry/registry_web.h"
 #include "../reports/reports_web.h"
 #include "../surveys/surveys_web.h"
@@ -28,6 +29,8 @@
 /* who reads figures: a municipality's staff its own (access_figures), and every municipality's
  * side by side with the survey reports (access_national_figures); the administrator all */
 #define FIGURES (ROLE_ADMIN | ROLE_KONSULENT | ROLE_JOBKONSULENT | ROLE_INDKOEBER)
+/* who keeps a catalogue somewhere (access_catalogue_write decides whose) */
+#define CATALOGUE_WRITERS (ROLE_ADMIN | ROLE_KONSULENT | ROLE_VIRKSOMHED)
 
 const struct route routes[] = {
 	/* pages */
@@ -109,6 +112,20 @@ const struct route routes[] = {
 	{M_GET, "/forloeb/{id:int}", placements_page_detail, RF_PERSONAL, ROLE_JOBKONSULENT},
 	{M_POST, "/forloeb/{id:int}", placements_page_post, RF_FORM, ROLE_JOBKONSULENT},
 	{M_GET, "/virksomheder/{id:int}/forloeb", placements_page_enterprise, RF_PERSONAL, ROLE_VIRKSOMHED},
+	/* the catalogue (procurement): the public search, a product, the picture files, and an
+	 * enterprise's own catalogue */
+	{M_GET, "/katalog", catalogue_page_search, RF_PUBLIC, 0},
+	{M_GET, "/katalog/{id:int}", catalogue_page_product, RF_PUBLIC, 0},
+	{M_POST, "/katalog/{id:int}", catalogue_page_update, RF_FORM, CATALOGUE_WRITERS},
+	{M_GET, "/katalog/{id:int}/rediger", catalogue_page_edit, 0, CATALOGUE_WRITERS},
+	{M_POST, "/katalog/{id:int}/status", catalogue_page_status, RF_FORM, CATALOGUE_WRITERS},
+	{M_POST, "/katalog/billeder/{id:int}", catalogue_page_image_post, RF_FORM, CATALOGUE_WRITERS},
+	{M_GET, "/katalog/billeder/{id:int}/slet", catalogue_page_image_delete_confirm, 0, CATALOGUE_WRITERS},
+	{M_POST, "/katalog/billeder/{id:int}/slet", catalogue_page_image_delete, RF_FORM, CATALOGUE_WRITERS},
+	{M_GET, "/billeder/{id:int}/{file}", catalogue_page_image_file, RF_PUBLIC, 0},
+	{M_GET, "/virksomheder/{id:int}/katalog", catalogue_page_manage, 0, CATALOGUE_WRITERS},
+	{M_POST, "/virksomheder/{id:int}/katalog", catalogue_page_create, RF_FORM, CATALOGUE_WRITERS},
+	{M_GET, "/virksomheder/{id:int}/katalog/ny", catalogue_page_new, 0, CATALOGUE_WRITERS},
 	/* JSON API */
 	{M_GET, "/healthz", core_api_health, RF_PUBLIC | RF_API, 0},
 	{M_GET, "/api/v1/me", auth_api_me, RF_API, 0},
@@ -140,6 +157,14 @@ const struct route routes[] = {
 	{M_GET, "/api/v1/openings/{id:int}", openings_api_get, RF_API, 0},
 	{M_PATCH, "/api/v1/openings/{id:int}", openings_api_update, RF_API | RF_JSON, 0},
 	{M_GET, "/api/v1/openings/{id:int}/matches", openings_api_matches, RF_API | RF_PERSONAL, 0},
+	/* the catalogue's API */
+	{M_GET, "/api/v1/catalogue", catalogue_api_search, RF_PUBLIC | RF_API, 0},
+	{M_POST, "/api/v1/enterprises/{id:int}/products", catalogue_api_create, RF_API | RF_JSON, 0},
+	{M_GET, "/api/v1/products/{id:int}", catalogue_api_get, RF_PUBLIC | RF_API, 0},
+	{M_PATCH, "/api/v1/products/{id:int}", catalogue_api_update, RF_API | RF_JSON, 0},
+	{M_POST, "/api/v1/products/{id:int}/images", catalogue_api_image_add, RF_API, 0},
+	{M_PATCH, "/api/v1/images/{id:int}", catalogue_api_image_update, RF_API | RF_JSON, 0},
+	{M_DELETE, "/api/v1/images/{id:int}", catalogue_api_image_delete, RF_API, 0},
 	/* the managed lists: the registry's and the employment capability's */
 	{M_GET, "/api/v1/lists/services", registry_api_list_services, RF_PUBLIC | RF_API, 0},
 	{M_GET, "/api/v1/lists/target_groups", registry_api_list_target_groups, RF_PUBLIC | RF_API, 0},

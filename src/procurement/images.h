@@ -3,7 +3,7 @@
  * re-encoded by libvips into a normalised original and its thumbnails, with every piece of
  * metadata (EXIF with its GPS position, XMP, IPTC, ICC profile, comments) left behind.
  * Layer: capability domain (procurement); no database, no HTTP. images.c is the only file that
- * includes <vips/vips.h> (tools/codecheck.sh holds it to that).
+ * includes libvips' header vips/vips.h (tools/codecheck.sh holds it to that).
  *
  * What is accepted, and in which order it is checked, so that a hostile file costs little:
  *   1. at most IMAGES_MAX_BYTES bytes (IMAGES_TOO_LARGE);

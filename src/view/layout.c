@@ -50,12 +50,21 @@ void layout_begin(struct buf *o, const struct layout_info *info)
 		snprintf(own, sizeof(own), "/virksomheder/%lld", info->nav_enterprise);
 	/* an enterprise's placements lie below its page: there "Forløb" is marked, not the page */
 	bool at_placements = info->nav_placements && on_path(info, info->nav_placements);
-	bool at_own = *own && on_path(info, own) && !at_placements;
+	/* the catalogue an enterprise keeps lies below its page too */
+	char own_catalogue[56] = "";
+	if (info->nav_own_catalogue > 0)
+		snprintf(own_catalogue, sizeof(own_catalogue), "/virksomheder/%lld/katalog",
+		         info->nav_own_catalogue);
+	bool at_own_catalogue = *own_catalogue && on_path(info, own_catalogue);
+	bool at_own = *own && on_path(info, own) && !at_placements && !at_own_catalogue;
 	nav_item(o, "/", T_NAV_HOME, on_path(info, "/"));
 	nav_item(o, "/virksomheder", T_NAV_REGISTRY,
-	         on_path(info, "/virksomheder") && !at_own && !at_placements);
+	         on_path(info, "/virksomheder") && !at_own && !at_placements && !at_own_catalogue);
 	if (*own)
 		nav_item(o, own, T_NAV_OWN_ENTERPRISE, at_own);
+	nav_item(o, "/katalog", T_NAV_CATALOGUE, on_path(info, "/katalog"));
+	if (*own_catalogue)
+		nav_item(o, own_catalogue, T_NAV_OWN_CATALOGUE, at_own_catalogue);
 	if (info->nav_openings)
 		nav_item(o, "/stillinger", T_NAV_OPENINGS, on_path(info, "/stillinger"));
 	if (info->nav_cases)

@@ -30,6 +30,9 @@ struct layout_info {
 	                             * enterprise's own placements), or NULL: not shown */
 	long long nav_enterprise;  /* the id of the enterprise the user represents: "Min virksomhed";
 	                            * 0: none */
+	/* the catalogue (procurement): "Katalog" is shown to everyone; "Vores katalog" leads to the
+	 * catalogue of the enterprise a virksomhed user keeps (its id), 0: not shown */
+	long long nav_own_catalogue;
 };
 
 /* layout_begin: everything up to and including <h1>; layout_end: closes the page, with the

@@ -24,6 +24,9 @@
 #define T_NAV_MATCHING "Matchvægte"
 #define T_NAV_AUDIT "Revisionslog"
 #define T_NAV_OWN_ENTERPRISE "Min virksomhed"
+/* the catalogue (procurement) */
+#define T_NAV_CATALOGUE "Katalog"
+#define T_NAV_OWN_CATALOGUE "Vores katalog"
 #define T_LOGIN "Log ind"
 #define T_LOGOUT "Log ud"
 #define T_FOOTER "Indgang — én indgang for kommuner og socialøkonomiske virksomheder"
