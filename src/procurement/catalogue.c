@@ -80,26 +80,28 @@ static void check_fields(struct arena *a, struct product *p, struct errs *errs)
 	p->description = p->description ? text_trim(a, p->description) : "";
 	if (utf8_len(p->description) > 10000)
 		errs_add(errs, "description", "Beskrivelsen må højst være på 10.000 tegn.");
-	if (p->price_ore < 0 || p->price_ore > MONEY_MAX_ORE)
+	if ((p->price_ore < 0 || p->price_ore > MONEY_MAX_ORE) && !errs_get(errs, "price"))
 		errs_add(errs, "price", "Skriv prisen i kroner ekskl. moms, fx 1.234,50.");
-	if (p->vat_rate < 0 || p->vat_rate > 25)
+	if ((p->vat_rate < 0 || p->vat_rate > 25) && !errs_get(errs, "vat_rate"))
 		errs_add(errs, "vat_rate", "Momssatsen skal være 25 % (moms) eller 0 % (momsfri).");
 	p->unit = p->unit ? text_trim(a, p->unit) : "";
 	if (!*p->unit)
 		p->unit = "stk.";
 	else if (utf8_len(p->unit) > 40)
 		errs_add(errs, "unit", "Enheden må højst være på 40 tegn, fx stk., time eller kurv.");
-	if (p->min_order < 1 || p->min_order > 100000)
+	if ((p->min_order < 1 || p->min_order > 100000) && !errs_get(errs, "min_order"))
 		errs_add(errs, "min_order", "Mindste bestilling skal være et helt tal fra 1 til 100.000.");
 	const char *cpv = p->cpv ? text_trim(a, p->cpv) : NULL;
 	p->cpv = NULL;
 	if (cpv && *cpv) {
 		char code[11];
 		enum cpv_result r = cpv_check(cpv, code);
-		if (r == CPV_OK)
+		if (r == CPV_OK) {
 			p->cpv = arena_strdup(a, code);
-		else
+		} else {
+			p->cpv = cpv; /* kept as typed for the form; nothing is stored with an error */
 			errs_add(errs, "cpv", cpv_message(r));
+		}
 	}
 	if (!p->status)
 		p->status = "active";
@@ -188,10 +190,13 @@ int catalogue_save(struct db *db, struct arena *a, const struct principal *by, s
 		p->kommune = kommune;
 		p->enterprise_closed = closed;
 	}
-	if (errs->n)
-		return ERR_INVALID;
-	if ((rc = catalogue_validate(db, a, p, errs)) != 0)
+	/* the caller's field errors (a member of the wrong type) and the rules' together, in the
+	 * order of the form */
+	int had = errs->n;
+	if ((rc = catalogue_validate(db, a, p, errs)) != 0 && rc != ERR_INVALID)
 		return rc;
+	if (had || rc)
+		return ERR_INVALID;
 	if ((rc = db_write_begin(db)) != 0)
 		return rc;
 	bool create = p->id == 0;

@@ -244,15 +244,17 @@ static void pictures_section(struct req *r, const struct product *p)
 		const struct catalogue_image *im = &p->images[i];
 		html(o, "<li class=\"product-card\">");
 		htmlf(o, "<picture><source type=\"image/webp\" srcset=\"/billeder/%lld/320.webp\">"
-		         "<img src=\"/billeder/%lld/320.jpg\" alt=\"%s\" loading=\"lazy\"></picture>",
+		         "<img src=\"/billeder/%lld/320.jpg\" alt=\"%s\"></picture>",
 		      (long long)im->id, (long long)im->id, im->alt);
 		htmlf(o, "<form method=\"post\" action=\"/katalog/billeder/%lld\" class=\"stack\">",
 		      (long long)im->id);
 		form_csrf(o, r->csrf);
 		html(o, "<input type=\"hidden\" name=\"action\" value=\"alt\">");
-		form_textarea(o, &(struct form_field){.name = "alt",
-		                                      .label = arena_printf(&r->a, "%s %d", C_ALT, i + 1),
-		                                      .value = im->alt}, 2);
+		/* one form per picture: the ids carry the picture's so that each label finds its field */
+		htmlf(o, "<div class=\"field\"><label for=\"alt-%lld\">%s %d</label>"
+		         "<textarea id=\"alt-%lld\" name=\"alt\" rows=\"2\" maxlength=\"300\" required>%s"
+		         "</textarea></div>",
+		      (long long)im->id, C_ALT, i + 1, (long long)im->id, im->alt);
 		htmlf(o, "<div class=\"actions\"><button type=\"submit\">%s</button></div></form>", C_SAVE_ALT);
 		html(o, "<div class=\"actions\">");
 		if (i > 0) {

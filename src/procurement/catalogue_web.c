@@ -102,10 +102,10 @@ static void picture(struct req *r, int64_t image_id, int size, const char *alt, 
 	htmlf(o, "<picture><source type=\"image/webp\" srcset=\"%s\">",
 	      catalogue_image_url(&r->a, image_id, size, "webp"));
 	if (w > 0 && h > 0)
-		htmlf(o, "<img src=\"%s\" alt=\"%s\" width=\"%d\" height=\"%d\" loading=\"lazy\"></picture>",
+		htmlf(o, "<img src=\"%s\" alt=\"%s\" width=\"%d\" height=\"%d\"></picture>",
 		      catalogue_image_url(&r->a, image_id, size, "jpg"), alt ? alt : "", w, h);
 	else
-		htmlf(o, "<img src=\"%s\" alt=\"%s\" loading=\"lazy\"></picture>",
+		htmlf(o, "<img src=\"%s\" alt=\"%s\"></picture>",
 		      catalogue_image_url(&r->a, image_id, size, "jpg"), alt ? alt : "");
 }
 

@@ -233,6 +233,32 @@ static const struct expect expects[] = {
 	/* the enterprise's own account: its consented placements by first name */
 	{"GET", "/virksomheder/{id:int}/forloeb", "/virksomheder/{enterprise}/forloeb", NULL,
 	 "303/303 403/403 403/403 403/403 403/403 200/403", OTHER_PLACED, 0},
+	/* the catalogue (procurement): public to read; kept by its enterprise's own account (Soul
+	 * Café for 621), the konsulent of the enterprise's home and the administrator. Bodies fail
+	 * validation after the access check; deleting a picture is tried on one that does not exist */
+	{"GET", "/katalog", "/katalog?q=kaffe", NULL, "200 200 200 200 200 200", NULL, 0},
+	{"GET", "/katalog/{id:int}", "/katalog/{product}", NULL,
+	 "200/200 200/200 200/200 200/200 200/200 200/200", NULL, 0},
+	{"POST", "/katalog/{id:int}", "/katalog/{product}", "title=",
+	 "303/303 422/422 422/403 403/403 403/403 422/403", NULL, 0},
+	{"GET", "/katalog/{id:int}/rediger", "/katalog/{product}/rediger", NULL,
+	 "303/303 200/200 200/403 403/403 403/403 200/403", NULL, 0},
+	{"POST", "/katalog/{id:int}/status", "/katalog/{product}/status", "status=findes-ikke",
+	 "303/303 422/422 422/403 403/403 403/403 422/403", NULL, 0},
+	{"POST", "/katalog/billeder/{id:int}", "/katalog/billeder/{image}", "action=alt&alt=",
+	 "303/303 422/422 422/403 403/403 403/403 422/403", NULL, 0},
+	{"GET", "/katalog/billeder/{id:int}/slet", "/katalog/billeder/{image}/slet", NULL,
+	 "303/303 200/200 200/403 403/403 403/403 200/403", NULL, 0},
+	{"POST", "/katalog/billeder/{id:int}/slet", "/katalog/billeder/999999999/slet", "",
+	 "303 404 404 403 403 404", NULL, 0},
+	{"GET", "/billeder/{id:int}/{file}", "/billeder/{image}/320.jpg", NULL,
+	 "200/200 200/200 200/200 200/200 200/200 200/200", NULL, 0},
+	{"GET", "/virksomheder/{id:int}/katalog", "/virksomheder/{enterprise}/katalog", NULL,
+	 "303/303 200/200 200/403 403/403 403/403 200/403", NULL, 0},
+	{"POST", "/virksomheder/{id:int}/katalog", "/virksomheder/{enterprise}/katalog", "title=",
+	 "303/303 422/422 422/403 403/403 403/403 422/403", NULL, 0},
+	{"GET", "/virksomheder/{id:int}/katalog/ny", "/virksomheder/{enterprise}/katalog/ny", NULL,
+	 "303/303 200/200 200/403 403/403 403/403 200/403", NULL, 0},
 	/* JSON API: bearer tokens, and none for the anonymous caller */
 	{"GET", "/healthz", "/healthz", NULL, "200 200 200 200 200 200", NULL, 0},
 	{"GET", "/api/v1/me", "/api/v1/me", NULL, "401 200 200 200 200 200", NULL, 0},
@@ -280,6 +306,20 @@ static const struct expect expects[] = {
 	 "401/401 200/200 200/403 200/403 200/403 200/403", OTHER_OPENING, 0},
 	{"PATCH", "/api/v1/openings/{id:int}", "/api/v1/openings/{opening}", "{\"title\": \"\"}",
 	 "401/401 422/422 422/403 422/403 403/403 422/403", NULL, 0},
+	/* the catalogue's API */
+	{"GET", "/api/v1/catalogue", "/api/v1/catalogue?q=kaffe", NULL, "200 200 200 200 200 200", NULL, 0},
+	{"POST", "/api/v1/enterprises/{id:int}/products", "/api/v1/enterprises/{enterprise}/products",
+	 "{\"title\": \"\"}", "401/401 422/422 422/403 403/403 403/403 422/403", NULL, 0},
+	{"GET", "/api/v1/products/{id:int}", "/api/v1/products/{product}", NULL,
+	 "200/200 200/200 200/200 200/200 200/200 200/200", NULL, 0},
+	{"PATCH", "/api/v1/products/{id:int}", "/api/v1/products/{product}", "{\"title\": \"\"}",
+	 "401/401 422/422 422/403 403/403 403/403 422/403", NULL, 0},
+	{"POST", "/api/v1/products/{id:int}/images", "/api/v1/products/{product}/images", "{}",
+	 "401/401 422/422 422/403 403/403 403/403 422/403", NULL, 0},
+	{"PATCH", "/api/v1/images/{id:int}", "/api/v1/images/{image}", "{\"alt\": \"\"}",
+	 "401/401 422/422 422/403 403/403 403/403 422/403", NULL, 0},
+	{"DELETE", "/api/v1/images/{id:int}", "/api/v1/images/999999999", NULL,
+	 "401 404 404 404 404 404", NULL, 0},
 	/* the managed lists: public, the same for everybody */
 	{"GET", "/api/v1/lists/services", "/api/v1/lists/services", NULL, "200 200 200 200 200 200",
 	 NULL, 0},
@@ -348,6 +388,7 @@ static size_t nprinted;
 /* the ids that fill the templates: [0] of 621, [1] of 740 */
 static long long user_id[2], enterprise_id[2], inquiry_id[2], opening_id[2], citizen_id[2];
 static long long placement_id[2], followup_id[2];
+static long long product_id[2], image_id[2]; /* the catalogue's: a product with a picture */
 static long long counts_before[5];
 static int checks_run;
 static size_t next_row; /* the row the next row test walks: they run in the table's order */
@@ -483,11 +524,36 @@ static const char *seed_placements(void)
 	return NULL;
 }
 
+/* a product with a picture for Soul Café (621) and an enterprise of 740, straight into the
+ * database (the catalogue's own interfaces are tested in test_catalogue.c) */
+static const char *seed_catalogue(void)
+{
+	static const char *const where[2] = {"name = 'Soul Café'", "kommune = '740' AND closed IS NULL"};
+	for (int m = 0; m < 2; m++) {
+		image_id[m] = sql_id(harness_fmt(
+			"INSERT INTO products (enterprise_id, title, price_ore, created_at, updated_at)"
+			" SELECT min(id), 'Adgangsprodukt %d', 10000, 't', 't' FROM enterprises WHERE %s;"
+			"INSERT INTO product_images (product_id, alt, width, height, created_at)"
+			" VALUES (last_insert_rowid(), 'Et billede', 1, 1, 't');"
+			"INSERT INTO product_image_files (image_id, size, format, width, height, etag, data)"
+			" VALUES (last_insert_rowid(), 320, 'jpeg', 1, 1, '\"e\"', x'FFD8FF');"
+			"SELECT image_id FROM product_image_files WHERE rowid = last_insert_rowid();",
+			m, where[m]));
+		product_id[m] = image_id[m] ? sql_id(harness_fmt("SELECT product_id FROM product_images"
+		                                                 " WHERE id = %lld;", image_id[m]))
+		                            : 0;
+		if (!product_id[m])
+			return "the catalogue's products could not be put into the demo database";
+	}
+	return NULL;
+}
+
 static void start(void)
 {
 	srv = harness_server_demo();
 	CHECKF(srv, "no demo database");
 	CHECK_OK(seed_placements());
+	CHECK_OK(seed_catalogue());
 	CHECKF(harness_server_start(srv, NULL) == 0, "indgang serve did not start");
 	CHECK_OK(read_routes());
 	CHECKF(nprinted > 0, "'indgang routes' printed no route");
@@ -584,16 +650,18 @@ static const struct expect *expect_for(const char *method, const char *pattern)
 	return NULL;
 }
 
-/* t with {kommune}, {user}, {enterprise}, {inquiry}, {opening}, {citizen}, {placement} and
- * {followup} filled in for municipality m (0: 621, 1: 740); owned by the test */
+/* t with {kommune}, {user}, {enterprise}, {inquiry}, {opening}, {citizen}, {placement},
+ * {followup}, {product} and {image} filled in for municipality m (0: 621, 1: 740); owned by the test */
 static const char *fill(const char *t, int m)
 {
 	static const char *const names[] = {"{kommune}", "{user}", "{enterprise}", "{inquiry}",
-	                                    "{opening}", "{citizen}", "{placement}", "{followup}"};
+	                                    "{opening}", "{citizen}", "{placement}", "{followup}",
+	                                    "{product}", "{image}"};
 	const char *vals[] = {m ? OTHER : OWN, harness_fmt("%lld", user_id[m]),
 	                      harness_fmt("%lld", enterprise_id[m]), harness_fmt("%lld", inquiry_id[m]),
 	                      harness_fmt("%lld", opening_id[m]), harness_fmt("%lld", citizen_id[m]),
-	                      harness_fmt("%lld", placement_id[m]), harness_fmt("%lld", followup_id[m])};
+	                      harness_fmt("%lld", placement_id[m]), harness_fmt("%lld", followup_id[m]),
+	                      harness_fmt("%lld", product_id[m]), harness_fmt("%lld", image_id[m])};
 	const char *s = t;
 	for (size_t i = 0; i < COUNT(names); i++) {
 		const char *at;
