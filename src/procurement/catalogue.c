@@ -40,9 +40,10 @@ const char *catalogue_status_label(const char *status)
 
 /* ---------------------------------------------------------------- validation */
 
-/* keys[0..*n) without repeats; each must be one of opts' keys (or, with kommuner, a municipality
- * code), else a field error "Ukendt <what>: <key>." */
-static void check_list(struct arena *a, const char **keys, int *n, int max,
+/* *keys[0..*n) trimmed and without repeats, as a new array in a (the caller's is not touched);
+ * each must be one of opts' keys (or, with kommuner, a municipality code), else a field error
+ * "Ukendt <what>: <key>." */
+static void check_list(struct arena *a, const char ***keys_io, int *n, int max,
                        const struct option_kv *opts, int nopts, const struct kommune *kk, int nkk,
                        const char *field, const char *what, struct errs *errs)
 {
@@ -50,9 +51,11 @@ static void check_list(struct arena *a, const char **keys, int *n, int max,
 		errs_add(errs, field, arena_printf(a, "Der kan højst vælges %d.", max));
 		return;
 	}
+	const char **in = *keys_io;
+	const char **keys = arena_alloc(a, sizeof(*keys) * (size_t)(*n > 0 ? *n : 1));
 	int m = 0;
 	for (int i = 0; i < *n; i++) {
-		const char *k = keys[i] ? text_trim(a, keys[i]) : "";
+		const char *k = in[i] ? text_trim(a, in[i]) : "";
 		bool seen = false, known = false;
 		for (int j = 0; j < m && !seen; j++)
 			seen = strcmp(keys[j], k) == 0;
@@ -66,6 +69,7 @@ static void check_list(struct arena *a, const char **keys, int *n, int max,
 			errs_add(errs, field, arena_printf(a, "Ukendt %s: %s.", what, k));
 		keys[m++] = k;
 	}
+	*keys_io = keys;
 	*n = m;
 }
 
@@ -122,9 +126,9 @@ int catalogue_validate(struct db *db, struct arena *a, struct product *p, struct
 		rc = kommune_list(db, a, &kk, &nkk);
 	if (rc)
 		return rc;
-	check_list(a, p->services, &p->nservices, CATALOGUE_MAX_SERVICES, services, nservices, NULL, 0,
+	check_list(a, &p->services, &p->nservices, CATALOGUE_MAX_SERVICES, services, nservices, NULL, 0,
 	           "services", "ydelse", errs);
-	check_list(a, p->areas, &p->nareas, CATALOGUE_MAX_AREAS, NULL, 0, kk, nkk, "areas",
+	check_list(a, &p->areas, &p->nareas, CATALOGUE_MAX_AREAS, NULL, 0, kk, nkk, "areas",
 	           "kommunekode", errs);
 	return errs->n > before ? ERR_INVALID : 0;
 }
