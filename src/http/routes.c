@@ -119,6 +119,7 @@ const struct route routes[] = {
 	{M_POST, "/katalog/{id:int}", catalogue_page_update, RF_FORM, CATALOGUE_WRITERS},
 	{M_GET, "/katalog/{id:int}/rediger", catalogue_page_edit, 0, CATALOGUE_WRITERS},
 	{M_POST, "/katalog/{id:int}/status", catalogue_page_status, RF_FORM, CATALOGUE_WRITERS},
+	{M_POST, "/katalog/{id:int}/billeder", catalogue_page_image_upload, RF_FORM | RF_UPLOAD, CATALOGUE_WRITERS},
 	{M_POST, "/katalog/billeder/{id:int}", catalogue_page_image_post, RF_FORM, CATALOGUE_WRITERS},
 	{M_GET, "/katalog/billeder/{id:int}/slet", catalogue_page_image_delete_confirm, 0, CATALOGUE_WRITERS},
 	{M_POST, "/katalog/billeder/{id:int}/slet", catalogue_page_image_delete, RF_FORM, CATALOGUE_WRITERS},
@@ -162,7 +163,7 @@ const struct route routes[] = {
 	{M_POST, "/api/v1/enterprises/{id:int}/products", catalogue_api_create, RF_API | RF_JSON, 0},
 	{M_GET, "/api/v1/products/{id:int}", catalogue_api_get, RF_PUBLIC | RF_API, 0},
 	{M_PATCH, "/api/v1/products/{id:int}", catalogue_api_update, RF_API | RF_JSON, 0},
-	{M_POST, "/api/v1/products/{id:int}/images", catalogue_api_image_add, RF_API, 0},
+	{M_POST, "/api/v1/products/{id:int}/images", catalogue_api_image_add, RF_API | RF_UPLOAD, 0},
 	{M_PATCH, "/api/v1/images/{id:int}", catalogue_api_image_update, RF_API | RF_JSON, 0},
 	{M_DELETE, "/api/v1/images/{id:int}", catalogue_api_image_delete, RF_API, 0},
 	/* the managed lists: the registry's and the employment capability's */

@@ -12,6 +12,7 @@
 #include "../base/errs.h"
 #include "../base/money.h"
 #include "../base/text.h"
+#include "../http/multipart.h"
 #include "../http/page.h"
 #include "../kommune/kommune.h"
 #include "../registry/registry.h"
@@ -272,15 +273,25 @@ static void pictures_section(struct req *r, const struct product *p)
 	}
 	if (p->nimages)
 		html(o, "</ul>\n");
+	htmlf(o, "<h3 id=\"nyt-billede\">%s</h3>\n", C_UPLOAD);
+	htmlf(o, "<form method=\"post\" action=\"/katalog/%lld/billeder\" enctype=\"multipart/form-data\""
+	         " class=\"stack\" novalidate>\n", (long long)p->id);
+	form_csrf(o, r->csrf);
+	form_input(o, &(struct form_field){.name = "billede", .label = C_UPLOAD_FIELD, .type = "file",
+	                                   .error = errs_get(&r->errs, "billede"), .required = true});
+	form_textarea(o, &(struct form_field){.name = "alt", .label = C_ALT, .hint = C_ALT_HINT,
+	                                      .value = r->errs.n ? req_form(r, "alt") : NULL,
+	                                      .error = errs_get(&r->errs, "alt"), .required = true,
+	                                      .maxlength = 300}, 2);
+	htmlf(o, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n</form>\n", C_UPLOAD);
 	htmlf(o, "<p>%s</p>\n", C_UPLOAD_API);
 }
 
-/* GET /katalog/{id}/rediger — the product's writers: the form, hide/show, the pictures. */
-int catalogue_page_edit(struct req *r)
+/* the edit page of p with status: the form, hide/show, the pictures and the upload form (whose
+ * field errors r->errs holds after a refused upload) */
+static int edit_page(struct req *r, const struct product *pp, int status)
 {
-	struct product p;
-	if (!product_or_reply(r, &p))
-		return 0;
+	struct product p = *pp;
 	char m[MONEY_TEXT];
 	struct typed t = {.price = money_da_plain(m, p.price_ore),
 	                  .min_order = arena_printf(&r->a, "%d", p.min_order)};
@@ -302,8 +313,45 @@ int catalogue_page_edit(struct req *r)
 	htmlf(o, "<input type=\"hidden\" name=\"status\" value=\"%s\">"
 	         "<button type=\"submit\" class=\"secondary\">%s</button></form>\n",
 	      hidden ? "active" : "hidden", hidden ? C_SHOW : C_HIDE);
+	if (r->errs.n)
+		form_error_summary(o, &r->errs);
 	pictures_section(r, &p);
-	return page_end(r, 200);
+	return page_end(r, status);
+}
+
+/* GET /katalog/{id}/rediger — the product's writers: the form, hide/show, the pictures. */
+int catalogue_page_edit(struct req *r)
+{
+	struct product p;
+	if (!product_or_reply(r, &p))
+		return 0;
+	return edit_page(r, &p, 200);
+}
+
+/* POST /katalog/{id}/billeder — the product's writers, CSRF, multipart (RF_UPLOAD): the file
+ * "billede" and its alt text "alt". 303 to the pictures; 422 with the edit page and the error at
+ * the field (not a JPEG, PNG or WebP picture, malformed, over 40 megapixels, no alt text);
+ * 413 over 10 MB. Nothing is stored on failure. */
+int catalogue_page_image_upload(struct req *r)
+{
+	struct product p;
+	if (!product_or_reply(r, &p))
+		return 0;
+	const struct req_file *f = req_file(r, "billede");
+	struct catalogue_image im;
+	int rc = catalogue_image_add(r->db, &r->a, r->user, p.id, f ? f->data : NULL, f ? f->len : 0,
+	                             req_form(r, "alt"), &r->errs, &im);
+	if (rc == ERR_INVALID) {
+		/* the domain names the picture "image"; on this page it is the file field "billede",
+		 * where the error summary links */
+		for (int i = 0; i < r->errs.n; i++)
+			if (!strcmp(r->errs.e[i].field, "image"))
+				r->errs.e[i].field = "billede";
+		return edit_page(r, &p, 422);
+	}
+	if (rc)
+		return page_fail(r, rc, C_NOT_FOUND);
+	return reply_redirect(r, arena_printf(&r->a, "/katalog/%lld/rediger?ok=gemt#billeder", (long long)p.id));
 }
 
 /* POST /katalog/{id} — the product's writers, CSRF. 303 to the edit page; 422 with the form. */

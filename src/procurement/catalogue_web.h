@@ -37,6 +37,7 @@ int catalogue_page_create(struct req *r);
 int catalogue_page_edit(struct req *r);
 int catalogue_page_update(struct req *r);
 int catalogue_page_status(struct req *r);
+int catalogue_page_image_upload(struct req *r);
 int catalogue_page_image_post(struct req *r);
 int catalogue_page_image_delete_confirm(struct req *r);
 int catalogue_page_image_delete(struct req *r);

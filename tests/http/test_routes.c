@@ -245,6 +245,8 @@ static const struct expect expects[] = {
 	 "303/303 200/200 200/403 403/403 403/403 200/403", NULL, 0},
 	{"POST", "/katalog/{id:int}/status", "/katalog/{product}/status", "status=findes-ikke",
 	 "303/303 422/422 422/403 403/403 403/403 422/403", NULL, 0},
+	{"POST", "/katalog/{id:int}/billeder", "/katalog/{product}/billeder", "alt=",
+	 "303/303 422/422 422/403 403/403 403/403 422/403", NULL, 0},
 	{"POST", "/katalog/billeder/{id:int}", "/katalog/billeder/{image}", "action=alt&alt=",
 	 "303/303 422/422 422/403 403/403 403/403 422/403", NULL, 0},
 	{"GET", "/katalog/billeder/{id:int}/slet", "/katalog/billeder/{image}/slet", NULL,
