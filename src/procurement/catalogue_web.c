@@ -168,12 +168,11 @@ static void search_form(struct req *r, const struct option_kv *services, int nse
 		                                                       !strcmp(nonblank(r, "agreement"), "1")
 		                                                   ? "1"
 		                                                   : "0"});
+	/* blank: the best match when there are words, else the title */
 	static const struct form_option sorts[] = {
-		{"title", "Titel"}, {"price", "Pris, laveste først"}, {"newest", "Nyeste først"},
-		{"relevance", "Bedste match"}};
-	const char *sort = req_query(r, "sort");
-	form_select(o, &(struct form_field){.name = "sort", .label = C_SORT,
-	                                    .value = sort ? sort : (nonblank(r, "q") ? "relevance" : "title")},
+		{"", "Bedste match, ellers titel"}, {"title", "Titel"}, {"price", "Pris, laveste først"},
+		{"newest", "Nyeste først"}};
+	form_select(o, &(struct form_field){.name = "sort", .label = C_SORT, .value = req_query(r, "sort")},
 	            sorts, 4);
 	htmlf(o, "<div><button type=\"submit\">%s</button></div>\n</form>\n", C_SEARCH_BUTTON);
 }

@@ -976,6 +976,78 @@ function reason(err) {
 		.map((l) => (l.length > 300 ? `${l.slice(0, 300)}…` : l)).join(' / ');
 }
 
+/* ---------------------------------------------------------------- the catalogue (procurement)
+ * The public searches the catalogue with a Danish word and opens a playhouse with its pictures
+ * (WebP with a JPEG fallback); a buyer of a municipality gets "Bestil" and the agreement filter;
+ * Legehytten's own account reaches "Vores katalog", creates a product (first with errors, what
+ * was typed kept) and uploads a picture with its alt text through the page's form; the pages fit
+ * 1280 and 390 px. */
+test('the catalogue: a Danish search, a product with pictures, an enterprise adds a product and a picture', async (tc) => {
+	await visitAtWidths(tc, null, ['/katalog', '/katalog?q=legehus', '/katalog?service=cafe&kommune=621']);
+	const page = await newPage();
+	try {
+		await go(tc, page, '/katalog');
+		await page.getByLabel('Søg', { exact: true }).fill('legehuse');
+		await follow(tc, page, () => page.getByRole('button', { name: 'Søg i kataloget' }).click());
+		const cards = page.locator('main .product-card');
+		expect(await cards.count() === 3, `"legehuse" found ${await cards.count()} products, not Legehytten's 3`);
+		expect(await page.locator('main .product-card picture source[type="image/webp"]').count() === 3,
+			'the cards have no WebP pictures');
+		await follow(tc, page, () => page.getByRole('link', { name: 'Legehus Villa Rød' }).click());
+		expect(/^\/katalog\/\d+$/.test(pathOf(page)), `the card leads to ${pathOf(page)}`);
+		const facts = await text(page, '.facts');
+		for (const want of ['Legehytten', '14.995,00 kr. ekskl. moms (25 %)', '37535200-9', 'Playground equipment', 'Hele landet'])
+			expect(facts.includes(want), `the product does not show "${want}"`);
+		expect(await page.locator('main img[alt^="Rødt legehus"]').count() === 1, 'the picture has no alt text');
+		expect(await page.getByRole('link', { name: 'Bestil' }).count() === 0, 'the public is offered "Bestil"');
+	} finally {
+		await closePage(page);
+	}
+	const buyer = await newPage();
+	try {
+		await signIn(tc, buyer, 'indkoeb@kolding.example');
+		await follow(tc, buyer, () => buyer.getByRole('navigation', { name: 'Hovedmenu' })
+			.getByRole('link', { name: 'Katalog' }).click());
+		expect(await buyer.getByLabel('Kun produkter under aftale med min kommune').count() === 1,
+			'the buyer has no agreement filter');
+		await go(tc, buyer, '/katalog?q=jubil%C3%A6umskurv');
+		await follow(tc, buyer, () => buyer.locator('main .product-card h3 a').first().click());
+		const id = pathOf(buyer).split('/').pop();
+		expect(await buyer.getByRole('link', { name: 'Bestil' }).getAttribute('href') === `/indkoeb/ordrer/ny?produkt=${id}`,
+			'the buyer has no "Bestil" link to the order form');
+	} finally {
+		await closePage(buyer);
+	}
+	const owner = await newPage();
+	try {
+		await signIn(tc, owner, 'legehytten@kolding.example');
+		await follow(tc, owner, () => owner.getByRole('navigation', { name: 'Hovedmenu' })
+			.getByRole('link', { name: 'Vores katalog' }).click());
+		expect(/^\/virksomheder\/\d+\/katalog$/.test(pathOf(owner)), `"Vores katalog" leads to ${pathOf(owner)}`);
+		await follow(tc, owner, () => owner.getByRole('link', { name: 'Nyt produkt' }).click());
+		await owner.getByLabel('Pris i kr. ekskl. moms').fill('mange penge');
+		let status = await follow(tc, owner, () => owner.getByRole('button', { name: 'Gem' }).click());
+		expect(status === 422, `the form without a title answered ${status}, not 422`);
+		const summary = owner.locator('.error-summary');
+		for (const field of ['title', 'price'])
+			expect(await summary.locator(`a[href="#f-${field}"]`).count() === 1, `the error summary does not link to ${field}`);
+		expect(await owner.inputValue('#f-price') === 'mange penge', 'the price typed was not kept');
+		await owner.getByLabel('Titel').fill('Legehus Mini');
+		await owner.getByLabel('Pris i kr. ekskl. moms').fill('4.995,00');
+		await owner.getByLabel('Håndværk og byggeri', { exact: true }).check();
+		status = await follow(tc, owner, () => owner.getByRole('button', { name: 'Gem' }).click());
+		expect(status === 200 && /^\/katalog\/\d+\/rediger$/.test(pathOf(owner)), `saving ended at ${pathOf(owner)} (${status})`);
+		expect(await text(owner, '.notice[role="status"]') === 'Produktet er gemt.', 'no confirmation');
+		await owner.setInputFiles('#f-billede', join(HERE, '..', 'data', 'images', 'good.png'));
+		await owner.locator('#f-alt').fill('Legehus Mini set forfra');
+		status = await follow(tc, owner, () => owner.getByRole('button', { name: 'Tilføj billede' }).click());
+		expect(status === 200, `the upload ended with ${status}`);
+		expect(await owner.locator('main img[alt="Legehus Mini set forfra"]').count() === 1, 'the new picture is not shown');
+	} finally {
+		await closePage(owner);
+	}
+});
+
 async function main() {
 	let passed = 0;
 	let failed = 0;
