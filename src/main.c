@@ -30,6 +30,7 @@ static const struct {
 	{"backup", cmd_backup, "copy the live database to a file"},
 	{"audit", cmd_audit, "show the audit log"},
 	{"routes", cmd_routes, "print the route table: methods, pattern, flags, roles"},
+	{"inquiries", cmd_inquiries, "erase closed inquiries' personal data when their retention ends"},
 	{"citizens", cmd_citizens, "the citizen's access log and export, and the purge of inactive citizens"},
 	{"key", cmd_key, "create, rotate and show the key file that seals CPR numbers"},
 	{"version", NULL, "print the version"},

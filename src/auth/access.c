@@ -25,6 +25,10 @@
  * municipality's purchasing (agreements, orders, purchases, tenders, bids, contracts) is kept by
  * its konsulent and indkøber and read by its jobkonsulent; an enterprise's own account is a
  * supplier that sees its own orders, agreements and bids only.
+ * Collaboration and outreach (access_collaboration): a municipality's networks, partnerships,
+ * strategies, contacts, leads, support plans, events and guidance are kept by its konsulent and
+ * jobkonsulent and read by its indkøber; national ones (kommune NULL) are kept by the
+ * administrator and read by the staff of every municipality.
  * Nobody but admin reaches another municipality's non-public data. Placements of citizens
  * (forløb) are the jobkonsulent's: admin and konsulent see only counts, where a count below 3
  * is shown as "<3" to anyone who is not staff of the municipality (access_counts_exact).
@@ -295,4 +299,37 @@ int access_supplier(const struct principal *who, int64_t enterprise_id)
 	if (!who || who->role != ROLE_VIRKSOMHED || !enterprise_id)
 		return ERR_FORBIDDEN;
 	return who->enterprise_id == enterprise_id ? 0 : ERR_FORBIDDEN;
+}
+
+int access_collaboration(const struct principal *who, enum access_op op, const char *kommune)
+{
+	if (!who || (op != ACC_READ && op != ACC_WRITE))
+		return ERR_FORBIDDEN;
+	if (access_national(who))
+		return 0;
+	bool staff = who->kommune && (who->role == ROLE_KONSULENT || who->role == ROLE_JOBKONSULENT ||
+	                              who->role == ROLE_INDKOEBER);
+	if (!staff)
+		return ERR_FORBIDDEN;
+	if (!kommune)
+		return op == ACC_READ ? 0 : ERR_FORBIDDEN;
+	if (strcmp(who->kommune, kommune) != 0)
+		return ERR_FORBIDDEN;
+	if (op == ACC_READ)
+		return 0;
+	return who->role == ROLE_INDKOEBER ? ERR_FORBIDDEN : 0;
+}
+
+int access_collaboration_scope(const struct principal *who, const char **kommune)
+{
+	if (!who)
+		return ERR_FORBIDDEN;
+	if (access_national(who)) {
+		*kommune = NULL;
+		return 0;
+	}
+	if (!who->kommune || access_collaboration(who, ACC_READ, who->kommune) != 0)
+		return ERR_FORBIDDEN;
+	*kommune = who->kommune;
+	return 0;
 }

@@ -163,4 +163,26 @@ int access_procurement_scope(const struct principal *who, const char **kommune);
  * everyone else, the administrator included (it does not bid for anyone). */
 int access_supplier(const struct principal *who, int64_t enterprise_id);
 
+/* ---- collaboration and outreach: networks and meetings, partnership agreements, strategies and
+ * goals, funding, the grant pool, contacts with enterprises, leads, support plans, events and
+ * the guidance library */
+
+/* access_collaboration: 0 if who may do op to the collaboration of kommune; ERR_FORBIDDEN
+ * otherwise, and for every op but ACC_READ and ACC_WRITE.
+ *   kommune set:
+ *     ACC_WRITE  the national administrator; the konsulent or jobkonsulent of kommune
+ *     ACC_READ   those, and the indkøber of kommune (its staff, read-only)
+ *   kommune NULL (national: the grant pool's network, guidance shared with every municipality):
+ *     ACC_WRITE  the national administrator
+ *     ACC_READ   the administrator and the staff of any municipality
+ * An enterprise's own account and anonymous callers never; what a page shows the public (a
+ * public event, an upcoming meeting's time) is decided by the page, not here. */
+int access_collaboration(const struct principal *who, enum access_op op, const char *kommune);
+
+/* access_collaboration_scope: the municipality whose collaboration who may list (NULL: all,
+ * for the national administrator); ERR_FORBIDDEN for anyone who may read none. Bind it as
+ * :kommune in list queries (rows of national collaboration, kommune NULL, are listed to every
+ * staff member besides). */
+int access_collaboration_scope(const struct principal *who, const char **kommune);
+
 #endif

@@ -2,8 +2,11 @@
  * audit_web.c — the audit log for the national administrator: an HTML page with filters and
  * pagination (audit_api.c has GET /api/v1/audit). Layer: handlers of the auth capability.
  */
+#include <jansson.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "../base/arena.h"
 #include "../base/err.h"
 #include "../base/text.h"
 #include "../http/api.h"
@@ -20,6 +23,53 @@ static const char *blank_null(struct req *r, const char *name)
 {
 	const char *v = text_trim(&r->a, req_query(r, name));
 	return v && *v ? v : NULL;
+}
+
+/* the page where the entity of an audit line can be seen, or NULL: a user, an enterprise, a
+ * case, a citizen, an opening, a placement */
+static const char *entity_href(struct req *r, const char *entity, const char *id)
+{
+	static const struct {
+		const char *entity, *prefix;
+	} pages[] = {
+		{"user", "/brugere/"},        {"enterprise", "/virksomheder/"}, {"inquiry", "/sager/"},
+		{"citizen", "/borgere/"},     {"opening", "/stillinger/"},      {"placement", "/forloeb/"},
+	};
+	if (!id || !*id || !text_is_digits(id, strlen(id)))
+		return NULL;
+	for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++)
+		if (!strcmp(entity, pages[i].entity))
+			return arena_printf(&r->a, "%s%s", pages[i].prefix, id);
+	return NULL;
+}
+
+/* an audit line's detail, a JSON object, written as "key: value" pairs; "–" for none */
+static void detail_cell(struct req *r, const char *detail)
+{
+	struct buf *o = &r->out;
+	json_t *j = detail ? json_loads(detail, 0, NULL) : NULL;
+	if (!json_is_object(j) || json_object_size(j) == 0) {
+		if (!j && detail && *detail && strcmp(detail, "{}") != 0)
+			htmlf(o, "<td><code>%s</code></td>", detail);
+		else
+			html(o, "<td>–</td>");
+		json_decref(j);
+		return;
+	}
+	html(o, "<td><ul class=\"plain\">");
+	const char *key;
+	json_t *v;
+	json_object_foreach(j, key, v) {
+		if (json_is_string(v)) {
+			htmlf(o, "<li>%s: %s</li>", key, json_string_value(v));
+		} else {
+			char *text = json_dumps(v, JSON_ENCODE_ANY | JSON_COMPACT);
+			htmlf(o, "<li>%s: %s</li>", key, text ? text : "");
+			free(text);
+		}
+	}
+	html(o, "</ul></td>");
+	json_decref(j);
 }
 
 void audit_web_filter(struct req *r, struct audit_filter *f)
@@ -101,15 +151,19 @@ int audit_page(struct req *r)
 	      A_AUDIT_TITLE, A_AUDIT_WHEN, A_AUDIT_WHO, A_AUDIT_ACTION, A_AUDIT_ENTITY, A_AUDIT_DETAIL);
 	for (int i = 0; i < n; i++) {
 		/* the words in Danish, the keys in a title for whoever filters by them */
-		htmlf(o, "<tr><td>%s %.8s</td><td>%s</td><td title=\"%s\">%s</td><td title=\"%s\">%s %s</td>",
+		htmlf(o, "<tr><td>%s %.8s</td><td>%s</td><td title=\"%s\">%s</td>",
 		      text_date_dk(&r->a, rows[i].at), strlen(rows[i].at) > 11 ? rows[i].at + 11 : "",
 		      rows[i].user_email ? rows[i].user_email : "–", rows[i].action,
-		      audit_word(rows[i].action), rows[i].entity, audit_word(rows[i].entity),
-		      rows[i].entity_id ? rows[i].entity_id : "");
-		if (rows[i].detail && strcmp(rows[i].detail, "{}") != 0)
-			htmlf(o, "<td><code>%s</code></td></tr>\n", rows[i].detail);
+		      audit_word(rows[i].action));
+		const char *href = entity_href(r, rows[i].entity, rows[i].entity_id);
+		if (href)
+			htmlf(o, "<td title=\"%s\"><a href=\"%s\">%s %s</a></td>", rows[i].entity, href,
+			      audit_word(rows[i].entity), rows[i].entity_id);
 		else
-			html(o, "<td>–</td></tr>\n");
+			htmlf(o, "<td title=\"%s\">%s %s</td>", rows[i].entity, audit_word(rows[i].entity),
+			      rows[i].entity_id ? rows[i].entity_id : "");
+		detail_cell(r, rows[i].detail);
+		html(o, "</tr>\n");
 	}
 	html(o, "</tbody>\n");
 	table_end(o);

@@ -58,6 +58,7 @@ int cmd_mail(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_employment(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_routes(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_citizens(const struct cmd_ctx *ctx, int argc, char **argv);
+int cmd_inquiries(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_key(const struct cmd_ctx *ctx, int argc, char **argv);
 /* cmd_read_file: the whole file at path ("-": standard input) into out. 0 or ERR_IO. */
 int cmd_read_file(const char *path, struct buf *out);

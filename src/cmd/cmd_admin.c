@@ -21,6 +21,7 @@
 #include "../entry/entry.h"
 #include "../surveys/surveys.h"
 #include "cmd.h"
+#include "../site/site.h"
 #include "demo_data.h"
 
 static const char backup_help[] =
@@ -370,6 +371,14 @@ int cmd_demo(const struct cmd_ctx *ctx, int argc, char **argv)
 	/* after the users: the routing names the jobkonsulent */
 	if (demo_entry(db, &a) != 0) {
 		fprintf(stderr, "indgang demo: could not load the advisory sessions and inquiries\n");
+		failed = 1;
+	}
+	/* the operator the legal pages name (invented, like every demo contact) */
+	struct errs oe = {0};
+	struct site_operator op = {.name = "Indgang demodrift", .email = "support@indgang.example",
+	                           .phone = "33 12 34 56", .address = ""};
+	if (site_operator_set(db, &a, &users_cli, &op, &oe) != 0) {
+		fprintf(stderr, "indgang demo: could not set the operator's contact\n");
 		failed = 1;
 	}
 	/* after the users: the jobkonsulenter keep the citizens */

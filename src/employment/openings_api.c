@@ -111,29 +111,15 @@ int openings_api_get(struct req *r)
 	return reply_opening(r, &o, 200);
 }
 
-/* an array of at most OPENINGS_MAX_LIST strings, member name of body, into a fresh array; a
- * member absent or null leaves *keys and *n as they are */
+/* an array of at most OPENINGS_MAX_LIST strings, member name of body, into a fresh array (by
+ * api_strings); a member absent or null leaves *keys and *n as they are */
 static void read_keys(struct req *r, json_t *body, const char *name, const char ***keys, int *n)
 {
-	json_t *v = json_object_get(body, name);
-	if (!v || json_is_null(v))
+	const char **out = arena_alloc(&r->a, sizeof(*out) * (OPENINGS_MAX_LIST + 1));
+	int count = -1;
+	api_strings(r, body, name, out, OPENINGS_MAX_LIST, &count);
+	if (count < 0 || errs_get(&r->errs, name))
 		return;
-	if (!json_is_array(v) || json_array_size(v) > OPENINGS_MAX_LIST) {
-		errs_add(&r->errs, name, arena_printf(&r->a, "%s must be an array of at most %d strings.",
-		                                      name, OPENINGS_MAX_LIST));
-		return;
-	}
-	const char **out = arena_alloc(&r->a, sizeof(*out) * (json_array_size(v) + 1));
-	int count = 0;
-	size_t i;
-	json_t *it;
-	json_array_foreach(v, i, it) {
-		if (!json_is_string(it)) {
-			errs_add(&r->errs, name, arena_printf(&r->a, "%s must hold strings.", name));
-			return;
-		}
-		out[count++] = arena_strdup(&r->a, json_string_value(it));
-	}
 	*keys = out;
 	*n = count;
 }

@@ -558,3 +558,49 @@ int entry_answer_days_set(struct db *db, struct arena *a, const struct principal
 		                  AUDIT_DETAIL(AUDIT_INT("answer_days", days)));
 	return db_write_end(db, rc);
 }
+
+int entry_retention_years(struct db *db, const char *kommune)
+{
+	int years = ENTRY_DEFAULT_RETENTION_YEARS;
+	if (entry_store_retention(db, kommune, &years) != 0)
+		years = ENTRY_DEFAULT_RETENTION_YEARS;
+	return years;
+}
+
+int entry_retention_set(struct db *db, struct arena *a, const struct principal *by,
+                        const char *kommune, int years, struct errs *errs)
+{
+	(void)a;
+	if (access_allowed(by, ACC_WRITE, kommune) != 0)
+		return ERR_FORBIDDEN;
+	if (years < 1 || years > 10)
+		return errs_add(errs, "retention_years", "Skriv et antal år fra 1 til 10.");
+	int begin_rc = db_write_begin(db);
+	if (begin_rc != 0)
+		return begin_rc;
+	int rc = entry_store_retention_set(db, kommune, years);
+	if (rc == 0)
+		rc = audit_record(db, by, "update", "entry_settings", kommune, kommune,
+		                  AUDIT_DETAIL(AUDIT_INT("retention_years", years)));
+	return db_write_end(db, rc);
+}
+
+int entry_purge(struct db *db, const char *today, bool dry_run, int *count)
+{
+	char day[11];
+	if (!today) {
+		text_today(day);
+		today = day;
+	} else if (!text_date_valid(today)) {
+		return ERR_INVALID;
+	}
+	*count = 0;
+	int rc = db_write_begin(db);
+	if (rc)
+		return rc;
+	rc = entry_store_purge(db, today, dry_run, count);
+	if (rc == 0 && !dry_run && *count > 0)
+		rc = audit_record(db, NULL, "purge", "inquiry", NULL, NULL,
+		                  AUDIT_DETAIL(AUDIT_INT("count", *count), AUDIT_TEXT("date", today)));
+	return db_write_end(db, rc);
+}

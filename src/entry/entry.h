@@ -46,6 +46,7 @@ struct inquiry {
 	int64_t unit_id;
 	const char *unit_name;
 	const char *next_action, *next_action_date, *received_at, *received_date, *updated_at, *closed_at;
+	const char *purged_at; /* when its personal data were erased after the retention, or NULL */
 	int workdays_open;  /* working days since it came in (until closed) */
 	bool overdue;       /* open longer than the municipality's answer deadline */
 };
@@ -132,6 +133,23 @@ const char *entry_notify(struct db *db, struct arena *a, const char *kommune);
  * ERR_FORBIDDEN, ERR_INVALID (field error on "notify") or ERR_DB. */
 int entry_notify_set(struct db *db, struct arena *a, const struct principal *by, const char *kommune,
                      const char *notify, struct errs *errs);
+/* ENTRY_DEFAULT_RETENTION_YEARS: how long a closed inquiry is kept when the municipality chose
+ * nothing (the promise of /privatliv) */
+#define ENTRY_DEFAULT_RETENTION_YEARS 5
+/* entry_retention_years: the years kommune keeps a closed inquiry before its personal data are
+ * erased (ENTRY_DEFAULT_RETENTION_YEARS without a setting). */
+int entry_retention_years(struct db *db, const char *kommune);
+/* entry_retention_set: kommune's retention, 1 to 10 years (konsulent of kommune or admin);
+ * field "retention_years". Audited. */
+int entry_retention_set(struct db *db, struct arena *a, const struct principal *by,
+                        const char *kommune, int years, struct errs *errs);
+/* entry_purge: erases the personal data (name, e-mail, phone, CVR, organisation, message,
+ * outcome, next action, notes, the referrals' notes and the follow-ups of advisory sessions made
+ * from it) of every closed inquiry whose municipality's retention ended before today
+ * (YYYY-MM-DD; NULL: today); the inquiry stays with its municipality, topic, status and dates,
+ * so the figures still count it. *count gets how many; dry_run only counts. One audit line
+ * with the count. 0, ERR_INVALID (a bad date) or ERR_DB. */
+int entry_purge(struct db *db, const char *today, bool dry_run, int *count);
 int entry_answer_days_set(struct db *db, struct arena *a, const struct principal *by,
                           const char *kommune, int days, struct errs *errs);
 

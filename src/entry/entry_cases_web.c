@@ -121,11 +121,17 @@ static int case_page(struct req *r, int status, const struct inquiry *q)
 	if (ok)
 		html(o, "<p class=\"notice\" role=\"status\">Sagen er opdateret.</p>\n");
 	form_error_summary(o, &r->errs);
+	if (q->purged_at)
+		htmlf(o, "<p class=\"notice\" role=\"status\">Afsenderens oplysninger, beskeden og noterne blev "
+		         "slettet %s, da kommunens opbevaringsperiode efter sagens afslutning var udløbet. "
+		         "Sagen tæller stadig med i tallene.</p>\n",
+		      text_date_dk(&r->a, q->purged_at));
 	html(o, "<dl class=\"facts\">\n");
 	htmlf(o, "<dt>Modtaget</dt><dd>%s (%d arbejdsdage%s)</dd>\n", text_date_dk(&r->a, q->received_date),
 	      q->workdays_open, q->overdue ? ", over svarfristen" : "");
 	htmlf(o, "<dt>Emne</dt><dd>%s</dd>\n", entry_label(entry_topics, entry_topics_count, q->topic));
-	htmlf(o, "<dt>Fra</dt><dd>%s, %s%s%s</dd>\n", q->name, q->email, *q->phone ? ", " : "", q->phone);
+	if (!q->purged_at)
+		htmlf(o, "<dt>Fra</dt><dd>%s, %s%s%s</dd>\n", q->name, q->email, *q->phone ? ", " : "", q->phone);
 	if (*q->organisation)
 		htmlf(o, "<dt>Virksomhed eller idé</dt><dd>%s</dd>\n", q->organisation);
 	if (q->cvr)
@@ -137,7 +143,8 @@ static int case_page(struct req *r, int status, const struct inquiry *q)
 	if (*q->outcome)
 		htmlf(o, "<dt>Resultat</dt><dd>%s</dd>\n", q->outcome);
 	html(o, "</dl>\n");
-	htmlf(o, "<h2>Beskeden</h2>\n<p class=\"description\">%s</p>\n", q->message);
+	if (!q->purged_at)
+		htmlf(o, "<h2>Beskeden</h2>\n<p class=\"description\">%s</p>\n", q->message);
 
 	const char *action = arena_printf(&r->a, "/sager/%lld", (long long)q->id);
 	struct form_option *uo = entry_web_unit_options(r, units, nu, "Ingen");

@@ -78,6 +78,20 @@ static int setup_page(struct req *r, int status)
 
 	notify_form(r, entry_notify(r->db, &r->a, k));
 
+	htmlf(o, "<h2>Opbevaring af henvendelser</h2>\n<form method=\"post\" action=\"/opsaetning\" class=\"stack narrow\" novalidate>\n");
+	form_csrf(o, r->csrf);
+	html(o, "<input type=\"hidden\" name=\"action\" value=\"retention\">\n");
+	const char *years = errs_get(er, "retention_years") && req_form(r, "retention_years")
+	                        ? req_form(r, "retention_years")
+	                        : arena_printf(&r->a, "%d", entry_retention_years(r->db, k));
+	form_input(o, &(struct form_field){.name = "retention_years", .label = "År efter, at sagen er afsluttet",
+	                                   .type = "number", .value = years,
+	                                   .hint = "Derefter slettes afsenderens navn, kontaktoplysninger, besked og "
+	                                           "noter hver nat. Sagen tæller stadig med i tallene. Følg kommunens "
+	                                           "regler for opbevaring og sletning.",
+	                                   .error = errs_get(er, "retention_years")});
+	html(o, "<button type=\"submit\">Gem</button>\n</form>\n");
+
 	html(o, "<h2>Enheder og samarbejdspartnere</h2>\n");
 	if (nu == 0)
 		html(o, "<p class=\"empty\">Ingen endnu.</p>\n");
@@ -137,7 +151,8 @@ int entry_page_setup(struct req *r)
 	return setup_page(r, 200);
 }
 
-/* POST /opsaetning — konsulent, CSRF. action=days (answer_days) | notify (notify) | unit (kind,
+/* POST /opsaetning — konsulent, CSRF. action=days (answer_days) | retention (retention_years) |
+ * notify (notify) | unit (kind,
  * name, email) | route (topic, unit_id, assignee_id). */
 int entry_page_setup_post(struct req *r)
 {
@@ -149,6 +164,11 @@ int entry_page_setup_post(struct req *r)
 		if (text_parse_int(req_form(r, "answer_days"), 1, 60, &d) != 0)
 			d = 0;
 		rc = entry_answer_days_set(r->db, &r->a, r->user, k, (int)d, &r->errs);
+	} else if (!strcmp(action, "retention")) {
+		long long y = 0;
+		if (text_parse_int(req_form(r, "retention_years"), 1, 10, &y) != 0)
+			y = 0;
+		rc = entry_retention_set(r->db, &r->a, r->user, k, (int)y, &r->errs);
 	} else if (!strcmp(action, "notify")) {
 		rc = entry_notify_set(r->db, &r->a, r->user, k, req_form(r, "notify"), &r->errs);
 	} else if (!strcmp(action, "unit")) {

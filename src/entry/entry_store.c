@@ -71,7 +71,7 @@ int entry_store_insert(struct db *db, const struct inquiry *q, int year, int seq
 	"q.id, q.reference, q.kommune, k.navn, q.name, q.email, q.phone, q.cvr, q.organisation,"     \
 	" q.enterprise_id, e.name, q.topic, q.message, q.status, q.outcome, q.assignee_id, u.email," \
 	" q.unit_id, un.name, q.next_action, q.next_action_date, q.received_at, q.received_date,"    \
-	" q.updated_at, q.closed_at"
+	" q.updated_at, q.closed_at, q.purged_at"
 #define INQ_FROM                                                                                \
 	" FROM inquiries q JOIN kommuner k ON k.kode = q.kommune"                                    \
 	" LEFT JOIN enterprises e ON e.id = q.enterprise_id LEFT JOIN users u ON u.id = q.assignee_id" \
@@ -105,6 +105,7 @@ static void read_inquiry(struct db_stmt *s, struct arena *a, struct inquiry *q)
 	q->received_date = db_col_dup(a, s, 22);
 	q->updated_at = db_col_dup(a, s, 23);
 	q->closed_at = db_col_dup(a, s, 24);
+	q->purged_at = db_col_dup(a, s, 25);
 }
 
 #define INQ_WHERE                                                                     \
@@ -345,6 +346,72 @@ int entry_store_answer_days_set(struct db *db, const char *kommune, int days)
 	return db_run(s, s ? db_bind_text(s, ":k", kommune) | db_bind_int(s, ":d", days) : 0);
 }
 
+int entry_store_retention(struct db *db, const char *kommune, int *years)
+{
+	struct db_stmt *s = db_prepare(db, "SELECT retention_years FROM entry_settings WHERE kommune = :k");
+	if (!s)
+		return ERR_DB;
+	int rc = db_bind_text(s, ":k", kommune) ? ERR_DB : db_step(s);
+	if (rc == DB_ROW)
+		*years = (int)db_col_int(s, 0);
+	db_done(s);
+	return rc == DB_ROW ? 0 : rc == DB_DONE ? ERR_NOTFOUND : rc;
+}
+
+int entry_store_retention_set(struct db *db, const char *kommune, int years)
+{
+	struct db_stmt *s = db_prepare(db, "INSERT INTO entry_settings (kommune, retention_years) VALUES (:k, :y)"
+	                                   " ON CONFLICT (kommune) DO UPDATE SET retention_years = excluded.retention_years");
+	return db_run(s, s ? db_bind_text(s, ":k", kommune) | db_bind_int(s, ":y", years) : 0);
+}
+
+/* the closed inquiries whose municipality's retention (5 years without a setting) ended before
+ * :today, not yet purged */
+#define PURGE_DUE                                                                               \
+	" FROM inquiries q WHERE q.status = 'closed' AND q.purged_at IS NULL AND q.closed_at IS NOT NULL" \
+	" AND substr(q.closed_at, 1, 10) < date(:today, '-' || coalesce((SELECT st.retention_years"  \
+	" FROM entry_settings st WHERE st.kommune = q.kommune), 5) || ' years')"
+
+int entry_store_purge(struct db *db, const char *today, bool dry_run, int *count)
+{
+	struct db_stmt *s = db_prepare(db, "SELECT count(*)" PURGE_DUE);
+	if (!s)
+		return ERR_DB;
+	int rc = db_bind_text(s, ":today", today) ? ERR_DB : db_step(s);
+	if (rc == DB_ROW)
+		*count = (int)db_col_int(s, 0);
+	db_done(s);
+	if (rc != DB_ROW)
+		return rc < 0 ? rc : ERR_DB;
+	if (dry_run || *count == 0)
+		return 0;
+	rc = db_run(db_prepare(db, "CREATE TEMP TABLE IF NOT EXISTS purge_inquiries (id INTEGER PRIMARY KEY)"), 0);
+	if (rc == 0)
+		rc = db_run(db_prepare(db, "DELETE FROM purge_inquiries"), 0);
+	if (rc == 0) {
+		s = db_prepare(db, "INSERT INTO purge_inquiries (id) SELECT q.id" PURGE_DUE);
+		rc = db_run(s, s ? db_bind_text(s, ":today", today) : 0);
+	}
+	if (rc == 0)
+		rc = db_run(db_prepare(db, "DELETE FROM inquiry_notes"
+		                           " WHERE inquiry_id IN (SELECT id FROM purge_inquiries)"), 0);
+	if (rc == 0)
+		rc = db_run(db_prepare(db, "UPDATE inquiry_referrals SET note = '', result = ''"
+		                           " WHERE inquiry_id IN (SELECT id FROM purge_inquiries)"), 0);
+	if (rc == 0)
+		rc = db_run(db_prepare(db, "UPDATE advisory_sessions SET follow_up = ''"
+		                           " WHERE inquiry_id IN (SELECT id FROM purge_inquiries)"), 0);
+	if (rc == 0)
+		rc = db_run(db_prepare(db,
+			"UPDATE inquiries SET name = '', email = '', phone = '', cvr = NULL, organisation = '',"
+			" message = '', outcome = '', next_action = '', next_action_date = NULL,"
+			" purged_at = " NOW ", updated_at = " NOW
+			" WHERE id IN (SELECT id FROM purge_inquiries)"), 0);
+	if (rc == 0)
+		rc = db_run(db_prepare(db, "DELETE FROM purge_inquiries"), 0);
+	return rc;
+}
+
 int entry_store_notify(struct db *db, struct arena *a, const char *kommune, const char **notify)
 {
 	struct db_stmt *s = db_prepare(db, "SELECT notify FROM entry_settings WHERE kommune = :k");
@@ -441,8 +508,10 @@ int entry_store_advisory_years(struct db *db, const char *kommune, int *years, i
 	return rc == DB_DONE || rc == 0 ? 0 : rc;
 }
 
-/* advised: an enterprise counts once by its id, an entrepreneur without one once by name (the
- * trimmed name as written) within the municipality */
+/* advised: a social-economy enterprise counts once by its id, an entrepreneur without one once
+ * by name (the trimmed name as written) within the municipality; an ordinary company (kind
+ * 'company', advised on hiring citizens) is no social-economy enterprise, so Tabel 12 does not
+ * count it as advised, though its sessions count as sessions */
 int entry_store_month_counts(struct db *db, const char *from_day, const char *to_day,
                              const char *kommune,
                              void (*fn)(void *, const char *, const char *, const char *, int, int),
@@ -450,9 +519,11 @@ int entry_store_month_counts(struct db *db, const char *from_day, const char *to
 {
 	struct db_stmt *s = db_prepare(db,
 		"SELECT s.kommune, k.navn, substr(s.date, 1, 7), count(*),"
-		" count(DISTINCT CASE WHEN s.enterprise_id IS NOT NULL THEN 'e:' || s.enterprise_id"
+		" count(DISTINCT CASE WHEN e.kind = 'company' THEN NULL"
+		"   WHEN s.enterprise_id IS NOT NULL THEN 'e:' || s.enterprise_id"
 		"   ELSE 'n:' || s.entrepreneur END) FROM advisory_sessions s"
-		" JOIN kommuner k ON k.kode = s.kommune WHERE s.date BETWEEN :from AND :to"
+		" JOIN kommuner k ON k.kode = s.kommune LEFT JOIN enterprises e ON e.id = s.enterprise_id"
+		" WHERE s.date BETWEEN :from AND :to"
 		" AND (:k IS NULL OR s.kommune = :k) GROUP BY s.kommune, k.navn, substr(s.date, 1, 7)"
 		" ORDER BY k.navn COLLATE da, 3");
 	if (!s)

@@ -36,6 +36,11 @@ int entry_store_answer_days(struct db *db, const char *kommune, int *days);
 int entry_store_answer_days_set(struct db *db, const char *kommune, int days);
 /* who hears of an inquiry routed to no person ("coordinators", "unit" or "none"); ERR_NOTFOUND
  * when the municipality has no settings yet */
+int entry_store_retention(struct db *db, const char *kommune, int *years);
+int entry_store_retention_set(struct db *db, const char *kommune, int years);
+/* entry_store_purge: counts (*count) and, unless dry_run, erases the personal data of the
+ * closed inquiries whose retention ended before today (YYYY-MM-DD). Inside a write. */
+int entry_store_purge(struct db *db, const char *today, bool dry_run, int *count);
 int entry_store_notify(struct db *db, struct arena *a, const char *kommune, const char **notify);
 int entry_store_notify_set(struct db *db, const char *kommune, const char *notify);
 /* the user's e-mail and municipality, for routing checks */

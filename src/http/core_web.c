@@ -73,6 +73,8 @@ static void staff_cards(struct req *r)
 	if (national) {
 		card(o, "/admin/audit", "Revisionslog", "alle ændringer og al læsning af personoplysninger.");
 		card(o, "/admin/udbakke", "Udbakke", "al udgående post.");
+		card(o, "/admin/indstillinger", "Indstillinger",
+		     "driftsorganisationen og dens kontakt, som de juridiske sider viser.");
 	}
 }
 

@@ -2,11 +2,42 @@
  * legal_web.c — the pages Danish public-sector sites must have: the privacy notice
  * (databeskyttelse: who is the data controller, why, for how long, the person's rights) and
  * the accessibility statement (tilgængelighedserklæring). Layer: http handlers.
- * Fixed text, public, linked from every page's footer; nothing is looked up.
+ * Public, linked from every page's footer. The operator's name and contact come from the
+ * administrator's settings (site.h); the rest is fixed text.
  */
 #include "core_web.h"
 
+#include <string.h>
+
+#include "../base/arena.h"
+#include "../entry/entry.h"
+#include "../site/site.h"
 #include "page.h"
+
+/* the operator and how to reach it, as a sentence; nothing when no operator is set */
+static void operator_contact(struct req *r, const struct site_operator *op)
+{
+	struct buf *o = &r->out;
+	if (!*op->name)
+		return;
+	htmlf(o, "<p>Indgang drives af %s. Skriv til <a href=\"mailto:%s\">%s</a>", op->name,
+	      op->email, op->email);
+	if (*op->phone) {
+		/* a tel: URI has no spaces (RFC 3966): "+45 33 12 34 56" links to tel:+4533123456 */
+		size_t n = strlen(op->phone);
+		char *tel = arena_alloc(&r->a, n + 1);
+		size_t t = 0;
+		for (size_t i = 0; i < n; i++)
+			if (op->phone[i] != ' ')
+				tel[t++] = op->phone[i];
+		tel[t] = 0;
+		htmlf(o, " eller ring på <a href=\"tel:%s\">%s</a>", tel, op->phone);
+	}
+	html(o, ".");
+	if (*op->address)
+		htmlf(o, " Adresse: %s.", op->address);
+	html(o, "</p>\n");
+}
 
 /* the Danish Data Protection Agency and the Agency for Digital Government's complaint page */
 #define DATATILSYNET_URL "https://www.datatilsynet.dk/"
@@ -17,6 +48,8 @@
  * form, the registry's public contact details, user accounts, cookies. */
 int core_page_privacy(struct req *r)
 {
+	struct site_operator op;
+	site_operator_get(r->db, &r->a, &op);
 	page_begin(r, "Privatlivspolitik og databeskyttelse");
 	struct buf *o = &r->out;
 	html(o, "<p class=\"lead\">Her kan du læse, hvilke personoplysninger Indgang behandler, hvorfor, "
@@ -41,10 +74,15 @@ int core_page_privacy(struct req *r)
 	        "Dine oplysninger kommer ikke i det offentlige virksomhedsregister: opretter kommunen "
 	        "din virksomhed eller idé i registret, er det kun navnet, CVR-nummeret og kommunen, der "
 	        "bliver offentligt.</p>\n"
-	        "<h3>Hvor længe</h3>\n"
-	        "<p>Henvendelsen gemmes, mens sagen er åben, og derefter så længe kommunen skal kunne "
-	        "dokumentere sin sagsbehandling efter sine regler for opbevaring og sletning, som regel "
-	        "højst 5 år efter, at sagen er afsluttet.</p>\n"
+	        "<h3>Hvor længe</h3>\n");
+	htmlf(o, "<p>Henvendelsen gemmes, mens sagen er åben, og derefter så længe kommunen skal kunne "
+	         "dokumentere sin sagsbehandling efter sine regler for opbevaring og sletning. Når "
+	         "opbevaringsperioden er udløbet, sletter Indgang automatisk dit navn, dine "
+	         "kontaktoplysninger, din besked og kommunens noter; tilbage står kun, at der var en "
+	         "henvendelse om et emne, så den tæller med i kommunens tal. Perioden er %d år efter, at "
+	         "sagen er afsluttet, medmindre kommunen har valgt en anden.</p>\n",
+	      ENTRY_DEFAULT_RETENTION_YEARS);
+	html(o, 
 	        "<h2>Virksomhedsregistret</h2>\n"
 	        "<p>Registret over socialøkonomiske virksomheder er offentligt. Det gælder også den "
 	        "kontaktperson, e-mailadresse og det telefonnummer, en virksomhed vælger at vise: de kan "
@@ -65,6 +103,10 @@ int core_page_privacy(struct req *r)
 	        "få forkerte oplysninger rettet, til at få oplysninger slettet, når de ikke længere skal "
 	        "bruges, til at få behandlingen begrænset, og til at gøre indsigelse mod den. Skriv til "
 	        "den kommune, du har kontaktet.</p>\n");
+	if (*op.name) {
+		html(o, "<h2>Hvem driver Indgang</h2>\n");
+		operator_contact(r, &op);
+	}
 	htmlf(o, "<p>Du kan klage over kommunens behandling af dine oplysninger til "
 	         "<a href=\"%s\">Datatilsynet</a>, Carl Jacobsens Vej 35, 2500 Valby.</p>\n",
 	      DATATILSYNET_URL);
@@ -76,6 +118,8 @@ int core_page_privacy(struct req *r)
  * procedure. */
 int core_page_accessibility(struct req *r)
 {
+	struct site_operator op;
+	site_operator_get(r->db, &r->a, &op);
 	page_begin(r, "Tilgængelighedserklæring");
 	struct buf *o = &r->out;
 	html(o, "<p class=\"lead\">Indgang skal kunne bruges af alle, også med skærmlæser, med "
@@ -103,8 +147,9 @@ int core_page_accessibility(struct req *r)
 	        "<p>Oplever du noget, du ikke kan bruge, så fortæl os det gennem "
 	        "<a href=\"/kontakt\">kontaktformularen</a> (vælg emnet Andet), eller ring til din "
 	        "kommunes hovednummer. Vi svarer inden for 10 arbejdsdage og finder en anden måde at "
-	        "give dig det, du har brug for.</p>\n"
-	        "<h2>Håndhævelsesprocedure</h2>\n");
+	        "give dig det, du har brug for.</p>\n");
+	operator_contact(r, &op);
+	html(o, "<h2>Håndhævelsesprocedure</h2>\n");
 	htmlf(o, "<p>Får du ikke et tilfredsstillende svar inden for 10 arbejdsdage, kan du klage til "
 	         "Digitaliseringsstyrelsen, som fører tilsyn med offentlige websteders tilgængelighed. "
 	         "Læs hvordan på <a href=\"%s\">Digitaliseringsstyrelsens side om ikke-tilgængeligt "

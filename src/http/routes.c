@@ -15,6 +15,7 @@
 #include "../mail/mail_web.h"
 #include "../procurement/catalogue_web.h"
 #include "../registry/registry_web.h"
+#include "../site/site_web.h"
 #include "../reports/reports_web.h"
 #include "../surveys/surveys_web.h"
 #include "core_web.h"
@@ -48,6 +49,8 @@ const struct route routes[] = {
 	{M_POST, "/brugere/{id:int}", users_page_update, RF_FORM, STAFF},
 	{M_GET, "/admin/audit", audit_page, 0, ROLE_ADMIN},
 	{M_GET, "/admin/udbakke", mail_page_outbox, 0, ROLE_ADMIN},
+	{M_GET, "/admin/indstillinger", site_page_settings, 0, ROLE_ADMIN},
+	{M_POST, "/admin/indstillinger", site_page_settings_post, RF_FORM, ROLE_ADMIN},
 	{M_GET, "/kontakt", entry_page_contact, RF_PUBLIC, 0},
 	{M_POST, "/kontakt", entry_page_contact_post, RF_PUBLIC | RF_FORM, 0},
 	{M_GET, "/kontakt/kvittering", entry_page_receipt, RF_PUBLIC, 0},

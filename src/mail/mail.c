@@ -49,6 +49,74 @@ static void header_word(struct buf *o, const char *s)
 	buf_printf(o, "=?UTF-8?B?%s?=", enc);
 }
 
+/* text with CRLF line ends (libcurl does the SMTP dot-stuffing of lines that start with a dot) */
+static void put_crlf(struct buf *o, const char *body)
+{
+	for (const char *p = body; *p; p++) {
+		if (*p == '\n' && (p == body || p[-1] != '\r'))
+			buf_putc(o, '\r');
+		buf_putc(o, *p);
+	}
+	buf_puts(o, "\r\n");
+}
+
+/* bytes as base64 in lines of 76 characters (RFC 2045) */
+static void put_base64(struct buf *o, const void *data, size_t len)
+{
+	const unsigned char *p = data;
+	for (size_t at = 0; at < len; at += 57) {
+		size_t n = len - at < 57 ? len - at : 57;
+		char line[80];
+		sodium_bin2base64(line, sizeof line, p + at, n, sodium_base64_VARIANT_ORIGINAL);
+		buf_puts(o, line);
+		buf_puts(o, "\r\n");
+	}
+}
+
+static bool is_calendar(const struct mail_part *p)
+{
+	return strncmp(p->content_type, "text/calendar", 13) == 0;
+}
+
+/* the text, with the calendar parts beside it as its alternatives, then the other parts as
+ * attachments: multipart/mixed { multipart/alternative { text/plain, text/calendar },
+ * attachment ... }, every part but the text in base64 */
+static void compose_parts(struct buf *o, const struct outbox_row *m, const char *body)
+{
+	unsigned char rnd[9];
+	randombytes_buf(rnd, sizeof rnd);
+	char mixed[40], alt[40], hex[19];
+	sodium_bin2hex(hex, sizeof hex, rnd, sizeof rnd);
+	snprintf(mixed, sizeof mixed, "=_indgang_m_%s", hex);
+	snprintf(alt, sizeof alt, "=_indgang_a_%s", hex);
+	bool calendar = false;
+	for (int i = 0; i < m->nparts; i++)
+		calendar |= is_calendar(&m->parts[i]);
+	buf_printf(o, "Content-Type: multipart/mixed; boundary=\"%s\"\r\n\r\n--%s\r\n", mixed, mixed);
+	if (calendar)
+		buf_printf(o, "Content-Type: multipart/alternative; boundary=\"%s\"\r\n\r\n--%s\r\n", alt, alt);
+	buf_puts(o, "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n");
+	put_crlf(o, body);
+	for (int i = 0; calendar && i < m->nparts; i++) {
+		if (!is_calendar(&m->parts[i]))
+			continue;
+		buf_printf(o, "--%s\r\nContent-Type: %s\r\nContent-Transfer-Encoding: base64\r\n\r\n", alt,
+		           m->parts[i].content_type);
+		put_base64(o, m->parts[i].data, m->parts[i].len);
+	}
+	if (calendar)
+		buf_printf(o, "--%s--\r\n", alt);
+	for (int i = 0; i < m->nparts; i++) {
+		if (is_calendar(&m->parts[i]))
+			continue;
+		buf_printf(o, "--%s\r\nContent-Type: %s; name=\"%s\"\r\nContent-Disposition: attachment;"
+		              " filename=\"%s\"\r\nContent-Transfer-Encoding: base64\r\n\r\n",
+		           mixed, m->parts[i].content_type, m->parts[i].filename, m->parts[i].filename);
+		put_base64(o, m->parts[i].data, m->parts[i].len);
+	}
+	buf_printf(o, "--%s--\r\n", mixed);
+}
+
 /* the message as it goes on the wire: headers, a blank line, the body with CRLF line ends */
 static void compose(struct buf *o, const struct mail_config *cfg, const struct outbox_row *m)
 {
@@ -59,17 +127,15 @@ static void compose(struct buf *o, const struct mail_config *cfg, const struct o
 	strftime(date, sizeof(date), "%a, %d %b %Y %H:%M:%S +0000", &tm);
 	buf_printf(o, "Date: %s\r\nFrom: Indgang <%s>\r\nTo: <%s>\r\nSubject: ", date, cfg->from, m->to);
 	header_word(o, m->subject);
-	buf_printf(o, "\r\nMessage-ID: <indgang-%lld-%lld@%s>\r\nMIME-Version: 1.0\r\n"
-	              "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n",
+	buf_printf(o, "\r\nMessage-ID: <indgang-%lld-%lld@%s>\r\nMIME-Version: 1.0\r\n",
 	           (long long)m->id, (long long)t, strchr(cfg->from, '@') ? strchr(cfg->from, '@') + 1 : "localhost");
 	const char *body = m->body ? m->body : "";
-	for (const char *p = body; *p; p++) {
-		/* libcurl does the SMTP dot-stuffing of lines that start with a dot */
-		if (*p == '\n' && (p == body || p[-1] != '\r'))
-			buf_putc(o, '\r');
-		buf_putc(o, *p);
+	if (m->nparts > 0) {
+		compose_parts(o, m, body);
+		return;
 	}
-	buf_puts(o, "\r\n");
+	buf_puts(o, "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n");
+	put_crlf(o, body);
 }
 
 struct upload {
@@ -157,6 +223,36 @@ int mail_deliver_due(struct db *db, struct arena *a, const struct mail_config *c
 int mail_queue(struct db *db, const char *kommune, const char *to, const char *subject, const char *body)
 {
 	return mail_store_insert(db, kommune, to, subject, body);
+}
+
+/* a MIME type or a file name that can stand in a header: printable ASCII without quotes,
+ * backslashes or line breaks (the type may carry its parameters, "a/b; method=REQUEST") */
+static bool header_safe(const char *s, bool type)
+{
+	if (!s || !*s || strlen(s) > 200)
+		return false;
+	for (const char *p = s; *p; p++)
+		if ((unsigned char)*p < 0x20 || (unsigned char)*p > 0x7e || *p == '"' || *p == '\\' ||
+		    (!type && (*p == '/' || *p == ';')))
+			return false;
+	return type ? strchr(s, '/') != NULL : true;
+}
+
+int mail_queue_parts(struct db *db, const char *kommune, const char *to, const char *subject,
+                     const char *body, const struct mail_part *parts, int nparts)
+{
+	if (nparts < 0 || nparts > MAIL_MAX_PARTS)
+		return ERR_INVALID;
+	for (int i = 0; i < nparts; i++)
+		if (!header_safe(parts[i].content_type, true) || !header_safe(parts[i].filename, false) ||
+		    !parts[i].data || parts[i].len == 0)
+			return ERR_INVALID;
+	int rc = mail_store_insert(db, kommune, to, subject, body);
+	int64_t id = rc == 0 ? db_last_id(db) : 0;
+	for (int i = 0; rc == 0 && i < nparts; i++)
+		rc = mail_store_part_insert(db, id, parts[i].content_type, parts[i].filename, parts[i].data,
+		                            parts[i].len);
+	return rc;
 }
 
 int mail_outbox(struct db *db, struct arena *a, const struct principal *by, bool pending_only,

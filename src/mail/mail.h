@@ -9,6 +9,7 @@
 #define INDGANG_MAIL_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 struct arena;
@@ -24,11 +25,29 @@ struct mail_config {
 /* mail_queue: puts a message in the outbox, inside the caller's write transaction. */
 int mail_queue(struct db *db, const char *kommune, const char *to, const char *subject, const char *body);
 
+/* something a message carries besides its text. A text/calendar part (an invitation, made by
+ * view/ical.h) is sent beside the text as its alternative, so mail programs offer to accept or
+ * decline; any other part is attached as a file. */
+struct mail_part {
+	const char *content_type; /* with parameters: "text/calendar; method=REQUEST; charset=utf-8" */
+	const char *filename;     /* "invitation.ics" */
+	const void *data;
+	size_t len;
+};
+#define MAIL_MAX_PARTS 8
+
+/* mail_queue_parts: mail_queue with nparts parts (at most MAIL_MAX_PARTS), in the same
+ * transaction. ERR_INVALID for a part without type, name or bytes. */
+int mail_queue_parts(struct db *db, const char *kommune, const char *to, const char *subject,
+                     const char *body, const struct mail_part *parts, int nparts);
+
 struct outbox_row {
 	int64_t id;
 	const char *to, *subject, *body, *created_at, *sent_at, *last_error;
 	int attempts;
 	int64_t next_attempt;
+	struct mail_part *parts; /* read with the due messages and the outbox list */
+	int nparts;
 };
 /* mail_outbox: the newest messages first, for the national administrator (ACC_NATIONAL);
  * pending_only leaves out the sent ones. 0, ERR_FORBIDDEN or ERR_DB. */

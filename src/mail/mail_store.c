@@ -6,6 +6,7 @@
 #include "../base/arena.h"
 #include "../base/err.h"
 #include "../store/db.h"
+#include "mail.h"
 
 #define NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
@@ -16,6 +17,42 @@ int mail_store_insert(struct db *db, const char *kommune, const char *to, const 
 	                                   " VALUES (:k, :to, :subject, :body, " NOW ")");
 	return db_run(s, s ? db_bind_text(s, ":k", kommune) | db_bind_text(s, ":to", to) |
 	                         db_bind_text(s, ":subject", subject) | db_bind_text(s, ":body", body) : 0);
+}
+
+int mail_store_part_insert(struct db *db, int64_t outbox_id, const char *content_type,
+                           const char *filename, const void *data, size_t len)
+{
+	struct db_stmt *s = db_prepare(db, "INSERT INTO outbox_parts (outbox_id, content_type, filename, data)"
+	                                   " VALUES (:id, :type, :name, :data)");
+	return db_run(s, s ? db_bind_int(s, ":id", outbox_id) | db_bind_text(s, ":type", content_type) |
+	                         db_bind_text(s, ":name", filename) | (len > 1u << 30 ? ERR_INVALID : db_bind_blob(s, ":data", data, (int)len)) : 0);
+}
+
+/* the parts of each of rows[0..n) */
+static int read_parts(struct db *db, struct arena *a, struct outbox_row *rows, int n)
+{
+	for (int i = 0; i < n; i++) {
+		struct db_stmt *s = db_prepare(db, "SELECT content_type, filename, data FROM outbox_parts"
+		                                   " WHERE outbox_id = :id ORDER BY id");
+		if (!s)
+			return ERR_DB;
+		int rc = db_bind_int(s, ":id", rows[i].id) ? ERR_DB : 0;
+		size_t count = 0, cap = 0;
+		while (rc == 0 && (rc = db_step(s)) == DB_ROW) {
+			struct mail_part *p = ARENA_PUSH(a, rows[i].parts, count, cap);
+			p->content_type = db_col_dup(a, s, 0);
+			p->filename = db_col_dup(a, s, 1);
+			int len = 0;
+			p->data = db_col_blob_dup(a, s, 2, &len);
+			p->len = (size_t)len;
+			rc = 0;
+		}
+		db_done(s);
+		if (rc < 0)
+			return rc;
+		rows[i].nparts = (int)count;
+	}
+	return 0;
 }
 
 static void read_row(struct db_stmt *s, struct arena *a, struct outbox_row *r)
@@ -50,6 +87,8 @@ int mail_store_due(struct db *db, struct arena *a, int64_t now, int max, struct 
 		read_row(s, a, &out[count++]);
 	db_done(s);
 	if (rc < 0)
+		return rc;
+	if ((rc = read_parts(db, a, out, count)) != 0)
 		return rc;
 	*rows = out;
 	*n = count;
@@ -98,6 +137,8 @@ int mail_store_list(struct db *db, struct arena *a, bool pending_only, int limit
 		read_row(s, a, &out[count++]);
 	db_done(s);
 	if (rc < 0)
+		return rc;
+	if ((rc = read_parts(db, a, out, count)) != 0)
 		return rc;
 	*rows = out;
 	*n = count;

@@ -8,6 +8,9 @@
 
 int mail_store_insert(struct db *db, const char *kommune, const char *to, const char *subject,
                       const char *body);
+/* mail_store_part_insert: a part of the message just inserted (id) */
+int mail_store_part_insert(struct db *db, int64_t outbox_id, const char *content_type,
+                           const char *filename, const void *data, size_t len);
 int mail_store_due(struct db *db, struct arena *a, int64_t now, int max, struct outbox_row **rows,
                    int *n);
 int mail_store_sent(struct db *db, int64_t id);

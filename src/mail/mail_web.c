@@ -5,6 +5,7 @@
 #include "mail_web.h"
 
 #include <stdbool.h>
+#include <string.h>
 
 #include "../base/text.h"
 #include "../http/page.h"
@@ -33,10 +34,18 @@ int mail_page_outbox(struct req *r)
 	html(o, "<caption class=\"visually-hidden\">Udgående post, nyeste først</caption>\n<thead><tr><th scope=\"col\">Oprettet</th><th scope=\"col\">Til</th><th scope=\"col\">Emne</th>"
 	        "<th scope=\"col\">Status</th><th scope=\"col\">Forsøg</th><th scope=\"col\">Seneste fejl</th>"
 	        "</tr></thead>\n<tbody>\n");
-	for (int i = 0; i < n; i++)
-		htmlf(o, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%d</td><td>%s</td></tr>\n",
-		      text_date_dk(&r->a, rows[i].created_at), rows[i].to, rows[i].subject,
-		      rows[i].sent_at ? "Sendt" : "Venter", rows[i].attempts, rows[i].last_error);
+	for (int i = 0; i < n; i++) {
+		htmlf(o, "<tr><td>%s</td><td>%s</td><td>%s", text_date_dk(&r->a, rows[i].created_at),
+		      rows[i].to, rows[i].subject);
+		/* what the message carries: an invitation, a file */
+		for (int p = 0; p < rows[i].nparts; p++)
+			htmlf(o, "<br><small>%s %s</small>",
+			      strncmp(rows[i].parts[p].content_type, "text/calendar", 13) == 0 ? "Kalenderinvitation:"
+			                                                                      : "Vedhæftet:",
+			      rows[i].parts[p].filename);
+		htmlf(o, "</td><td>%s</td><td>%d</td><td>%s</td></tr>\n", rows[i].sent_at ? "Sendt" : "Venter",
+		      rows[i].attempts, rows[i].last_error);
+	}
 	html(o, "</tbody>\n");
 	table_end(o);
 	form_pagination(o, "/admin/udbakke", pending ? "&ventende=1" : "", offset, limit, total);

@@ -108,7 +108,8 @@ static void audit_page(void)
 	/* the sign-ins of start() are the newest entries of the log, each in a row of its own */
 	struct harness_resp *r = harness_get(admin, "/admin/audit");
 	CHECK_HAS(r->body, "<td title=\"login\">Logget ind</td>");
-	CHECK_HAS(r->body, "<td title=\"user\">bruger ");
+	/* the user signed in is named and linked to their page */
+	CHECK_HAS(r->body, "<td title=\"user\"><a href=\"/brugere/");
 	CHECK_HAS(r->body, "<td>job@kolding.example</td>");
 	CHECK_LACKS(r->body, "<td>login</td>");
 	CHECK_LACKS(r->body, "&lt;code&gt;");

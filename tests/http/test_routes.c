@@ -89,6 +89,8 @@ static const struct expect expects[] = {
 	 "303/303 422/422 422/404 403/403 403/403 403/403", NULL, 0},
 	{"GET", "/admin/audit", "/admin/audit", NULL, "303 200 403 403 403 403", NULL, 0},
 	{"GET", "/admin/udbakke", "/admin/udbakke", NULL, "303 200 403 403 403 403", NULL, 0},
+	{"GET", "/admin/indstillinger", "/admin/indstillinger", NULL, "303 200 403 403 403 403", NULL, 0},
+	{"POST", "/admin/indstillinger", "/admin/indstillinger", "name=&email=", "303 422 403 403 403 403", NULL, 0},
 	{"GET", "/kontakt", "/kontakt", NULL, "200 200 200 200 200 200", NULL, 0},
 	/* public: everybody gets the form again with its errors (at most 10 a minute from one
 	 * address: each caller sends from an address of its own) */

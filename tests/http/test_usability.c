@@ -270,6 +270,94 @@ static void new_inquiries_notify(void)
 	CHECK_STATUS(r, 303);
 }
 
+/* ---------------------------------------------------------------- retention and the operator */
+
+/* a municipality sets how long closed inquiries are kept; the nightly purge erases the personal
+ * data of those past it, and the case says so */
+static void inquiry_retention(void)
+{
+	struct harness_resp *setup = harness_get(konsulent, "/opsaetning");
+	CHECK_STATUS(setup, 200);
+	CHECK_HAS(setup->body, "<h2>Opbevaring af henvendelser</h2>");
+	CHECK_HAS(setup->body, "name=\"retention_years\"");
+	struct harness_resp *r = harness_post_form(konsulent, "/opsaetning",
+		harness_form("csrf", harness_csrf_field(setup), "action", "retention", "retention_years", "11", NULL));
+	CHECK_STATUS(r, 422);
+	CHECK_HTML(r);
+	CHECK_HAS(r->body, "href=\"#f-retention_years\"");
+	CHECK_HAS(r->body, "value=\"11\"");
+	r = harness_post_form(konsulent, "/opsaetning",
+		harness_form("csrf", harness_csrf_field(setup), "action", "retention", "retention_years", "3", NULL));
+	CHECK_STATUS(r, 303);
+	CHECK_HAS(harness_get(konsulent, "/opsaetning")->body, "value=\"3\"");
+	/* one of Kolding's cases, closed long ago */
+	char *id = NULL;
+	CHECK(harness_sqlite(harness_server_db(srv),
+		"UPDATE inquiries SET status = 'closed', closed_at = '2015-03-02T10:00:00Z'"
+		" WHERE id = (SELECT min(id) FROM inquiries WHERE kommune = '621');"
+		" SELECT min(id) FROM inquiries WHERE kommune = '621'", &id) == 0);
+	CHECKF(id && atoi(id) > 0, "no inquiry in Kolding: %s", id ? id : "(none)");
+	if (!id || atoi(id) <= 0)
+		return;
+	id[strcspn(id, "\n")] = 0;
+	char *out = NULL;
+	CHECK(harness_cli(srv, NULL, &out, "inquiries", "purge", "--dry-run", NULL) == 0);
+	CHECK_HAS(out, "would be erased");
+	CHECK(harness_cli(srv, NULL, &out, "inquiries", "purge", "--date", "2026-13-01", NULL) == 2);
+	CHECK(harness_cli(srv, NULL, &out, "inquiries", "purge", NULL) == 0);
+	CHECK_HAS(out, "closed inquiries erased");
+	CHECKF(atoi(out) >= 1, "purge erased %s", out);
+	r = harness_get(konsulent, harness_fmt("/sager/%s", id));
+	CHECK_STATUS(r, 200);
+	CHECK_HTML(r);
+	CHECK_HAS(r->body, "opbevaringsperiode");
+	CHECK_LACKS(r->body, "<h2>Beskeden</h2>");
+	/* the privacy notice says what is kept and for how long */
+	r = harness_get(anon, "/privatliv");
+	CHECK_HAS(r->body, "sletter Indgang automatisk");
+}
+
+/* the administrator names the operator and its contact; the legal pages show them */
+static void operator_contact(void)
+{
+	struct harness_resp *r = harness_get(konsulent, "/admin/indstillinger");
+	CHECK_STATUS(r, 403);
+	struct harness_resp *form = harness_get(admin, "/admin/indstillinger");
+	CHECK_STATUS(form, 200);
+	CHECK_HTML(form);
+	r = harness_post_form(admin, "/admin/indstillinger",
+		harness_form("csrf", harness_csrf_field(form), "name", "Den Fælles Drift", "email", "ikke-en-adresse",
+		             "phone", "12", "address", "", NULL));
+	CHECK_STATUS(r, 422);
+	CHECK_HTML(r);
+	CHECK_HAS(r->body, "href=\"#f-email\"");
+	CHECK_HAS(r->body, "href=\"#f-phone\"");
+	CHECK_HAS(r->body, "value=\"Den Fælles Drift\"");
+	r = harness_post_form(admin, "/admin/indstillinger",
+		harness_form("csrf", harness_csrf_field(form), "name", "Den Fælles Drift <A/S>", "email",
+		             "support@drift.example", "phone", "+45 33 12 34 56", "address", "Vejen 1, 2500 Valby", NULL));
+	CHECK_STATUS(r, 303);
+	r = harness_get(anon, "/tilgaengelighed");
+	CHECK_STATUS(r, 200);
+	CHECK_HTML(r);
+	CHECK_HAS(r->body, "Indgang drives af Den Fælles Drift &lt;A/S&gt;");
+	CHECK_HAS(r->body, "href=\"mailto:support@drift.example\"");
+	CHECK_HAS(r->body, "href=\"tel:+4533123456\">+45 33 12 34 56</a>");
+	r = harness_get(anon, "/privatliv");
+	CHECK_HAS(r->body, "<h2>Hvem driver Indgang</h2>");
+	CHECK_HAS(r->body, "support@drift.example");
+	/* the audit log writes the change's details as words, escaped, not as JSON */
+	r = harness_get(admin, "/admin/audit?entity=site_operator");
+	CHECK_STATUS(r, 200);
+	CHECK_HTML(r);
+	CHECK_HAS(r->body, "<li>name: Den Fælles Drift &lt;A/S&gt;</li>");
+	CHECK_LACKS(r->body, "<code>{");
+	/* an entity with a page of its own links to it */
+	r = harness_get(admin, "/admin/audit?entity=user");
+	CHECK_STATUS(r, 200);
+	CHECK_HAS(r->body, "<a href=\"/brugere/");
+}
+
 /* ---------------------------------------------------------------- the statistics' year */
 
 static void statistics_year(void)
@@ -385,6 +473,9 @@ static const struct harness_test tests[] = {
 	{"a wrong year on /statistik: 400 with the page, the form and the allowed range", statistics_year, 0},
 	{"the registry list: kobmand, the placeholders left out, a municipality's own first", registry_list, 0},
 	{"an enterprise in Danish: its origin, its history, the CVR error", enterprise_in_danish, 0},
+	{"a municipality's retention of closed inquiries, the nightly purge and the case that says so",
+	 inquiry_retention, 0},
+	{"the operator's contact set by the administrator and shown on the legal pages", operator_contact, 0},
 	{"the server stops cleanly with SIGTERM and logged no sanitizer report", stop, 0},
 };
 

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <sodium.h>
 
 #include "src/auth/auth.h"
 #include "src/auth/audit.h"
@@ -384,6 +385,17 @@ static void test_sessions_and_buckets(void **state)
 	assert_int_equal(rows[0].months[1].sessions, 8);
 	assert_int_equal(rows[0].months[1].advised, 3);
 	assert_string_equal(advisory_bucket(rows[0].months[1].advised), "3-5");
+	/* an ordinary company advised on hiring citizens is a session, but no social-economy
+	 * enterprise advised (Tabel 12) */
+	struct enterprise firm = {.name = "Almindeligt Firma ApS", .kommune = "621", .kind = "company"};
+	errs.n = 0;
+	assert_int_equal(registry_save(f->db, &f->a, &users_cli, &firm, &errs), 0);
+	struct advisory_session_input hire = {.kommune = "621", .date = "2015-11-12", .topic = "employment",
+	                                      .minutes = 45, .enterprise_id = firm.id};
+	assert_int_equal(advisory_session_add(f->db, &f->a, &kolding, &hire, &errs, &id), 0);
+	assert_int_equal(advisory_stats(f->db, &f->a, "2015-10", "2015-12", "621", &rows, &n), 0);
+	assert_int_equal(rows[0].months[1].sessions, 9);
+	assert_int_equal(rows[0].months[1].advised, 3);
 	assert_int_equal(advisory_stats(f->db, &f->a, "2015-11", "2015-11", "740", &rows, &n), 0);
 	assert_int_equal(rows[0].months[0].advised, 1);
 	/* all municipalities: only those with sessions */
@@ -537,6 +549,140 @@ static void test_mail_delivery(void **state)
 	assert_int_equal(count_outbox(f, false), 1);
 }
 
+/* a message with a calendar invitation and a file: the text and the invitation as
+ * alternatives, the file attached, both in base64 that decodes to the bytes queued; a part that
+ * could break the headers is refused and nothing is queued */
+static void test_mail_parts(void **state)
+{
+	struct fixture *f = *state;
+	static const char ics[] = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n";
+	static const unsigned char pdf[] = "%PDF-1.4 \x00\x01\xff binary";
+	struct mail_part parts[2] = {
+		{"text/calendar; method=REQUEST; charset=utf-8", "invitation.ics", ics, sizeof ics - 1},
+		{"application/pdf", "dagsorden.pdf", pdf, sizeof pdf - 1},
+	};
+	struct mail_part evil = {"text/plain\r\nBcc: x@example.org", "a.txt", "x", 1};
+	struct mail_part quote = {"text/plain", "a\"b.txt", "x", 1};
+	assert_int_equal(db_write_begin(f->db), 0);
+	assert_int_equal(mail_queue_parts(f->db, "740", "mette@example.org", "Invitation", "Se vedhæftet.", &evil, 1),
+	                 ERR_INVALID);
+	assert_int_equal(mail_queue_parts(f->db, "740", "mette@example.org", "Invitation", "Se vedhæftet.", &quote, 1),
+	                 ERR_INVALID);
+	assert_int_equal(mail_queue_parts(f->db, "740", "mette@example.org", "Invitation til netværksmøde",
+	                                  "Du er inviteret.\n", parts, 2), 0);
+	assert_int_equal(db_commit(f->db), 0);
+	assert_int_equal(count_outbox(f, true), 1);
+	struct outbox_row *rows;
+	int n, total;
+	assert_int_equal(mail_outbox(f->db, &f->a, &users_cli, true, 10, 0, &rows, &n, &total), 0);
+	assert_int_equal(rows[0].nparts, 2);
+	assert_string_equal(rows[0].parts[0].filename, "invitation.ics");
+	assert_int_equal(rows[0].parts[1].len, sizeof pdf - 1);
+	assert_memory_equal(rows[0].parts[1].data, pdf, sizeof pdf - 1);
+
+	struct sink up;
+	assert_int_equal(sink_open(&up), 0);
+	pthread_t th;
+	pthread_create(&th, NULL, sink_run, &up);
+	struct mail_config live = {.smtp_url = arena_printf(&f->a, "smtp://127.0.0.1:%d", up.port),
+	                           .from = "indgang@silkeborg.example"};
+	int sent, failed;
+	assert_int_equal(mail_deliver_due(f->db, &f->a, &live, (int64_t)time(NULL), 10, &sent, &failed), 0);
+	pthread_join(th, NULL);
+	close(up.fd);
+	assert_int_equal(sent, 1);
+	up.data[up.len] = '\0';
+	const char *d = up.data;
+	if (!strstr(d, "Content-Type: multipart/mixed; boundary="))
+		fail_msg("the message as received:\n%s", d);
+	assert_non_null(strstr(d, "Content-Type: multipart/alternative; boundary="));
+	assert_non_null(strstr(d, "Content-Type: text/plain; charset=utf-8"));
+	assert_non_null(strstr(d, "Du er inviteret."));
+	assert_non_null(strstr(d, "Content-Type: text/calendar; method=REQUEST; charset=utf-8"));
+	assert_non_null(strstr(d, "Content-Disposition: attachment; filename=\"dagsorden.pdf\""));
+	/* each part is there in base64, in lines of 76 characters (57 bytes each; the sink keeps
+	 * the lines' ends as LF) */
+	const struct {
+		const unsigned char *p;
+		size_t n;
+	} bytes[] = {{(const unsigned char *)ics, sizeof ics - 1}, {pdf, sizeof pdf - 1}};
+	for (size_t b = 0; b < 2; b++) {
+		char want[512] = "", line[80];
+		for (size_t at = 0; at < bytes[b].n; at += 57) {
+			size_t k = bytes[b].n - at < 57 ? bytes[b].n - at : 57;
+			sodium_bin2base64(line, sizeof line, bytes[b].p + at, k, sodium_base64_VARIANT_ORIGINAL);
+			strcat(want, line);
+			strcat(want, "\n");
+		}
+		if (!strstr(d, want))
+			fail_msg("part %zu not found as\n%s\nin\n%s", b, want, d);
+	}
+	assert_int_equal(count_outbox(f, true), 0);
+}
+
+/* the retention: closed inquiries past their municipality's period lose their personal data
+ * (and their notes), open ones and those inside the period keep everything, a second run finds
+ * nothing, and the figures still count every inquiry */
+static void test_purge_after_retention(void **state)
+{
+	struct fixture *f = *state;
+	struct errs errs = {0};
+	int64_t ids[4];
+	const char *ref;
+	static const char *const kommuner[4] = {"621", "621", "740", "621"};
+	for (int i = 0; i < 4; i++) {
+		struct inquiry_input in = {.kommune = kommuner[i], .name = "Bo Borger", .email = "bo@example.org",
+		                           .phone = "20 30 40 50", .organisation = "Bos idé", .topic = "start",
+		                           .message = "Hemmelig plan"};
+		assert_int_equal(entry_inquiry_create(f->db, &f->a, &in, &errs, &ids[i], &ref), 0);
+	}
+	assert_int_equal(entry_note_add(f->db, &f->a, &users_cli, ids[0], "Ringede til Bo", &errs), 0);
+	/* 0: Kolding, closed 2019 (past 5 years); 1: Kolding, closed 2023 (inside); 2: Silkeborg,
+	 * closed 2023 with a retention of 2 years (past); 3: Kolding, open since 2015 */
+	assert_int_equal(EXEC_SQL(f->db, "UPDATE inquiries SET status = 'closed', closed_at = '2019-05-01T10:00:00Z'"
+	                                 " WHERE seq = 1"), 0);
+	assert_int_equal(EXEC_SQL(f->db, "UPDATE inquiries SET status = 'closed', closed_at = '2023-05-01T10:00:00Z'"
+	                                 " WHERE seq IN (2, 3)"), 0);
+	assert_int_equal(EXEC_SQL(f->db, "UPDATE inquiries SET received_at = '2015-01-05T09:00:00Z' WHERE seq = 4"), 0);
+	struct principal kolding = account(f, "k3@kolding.example", "konsulent", "621");
+	struct principal silkeborg = account(f, "k3@silkeborg.example", "konsulent", "740");
+	/* a municipality sets its own retention, within 1 to 10 years, and only its own */
+	assert_int_equal(entry_retention_set(f->db, &f->a, &kolding, "740", 2, &errs), ERR_FORBIDDEN);
+	assert_int_equal(entry_retention_set(f->db, &f->a, &silkeborg, "740", 11, &errs), ERR_INVALID);
+	assert_non_null(errs_get(&errs, "retention_years"));
+	errs.n = 0;
+	assert_int_equal(entry_retention_set(f->db, &f->a, &silkeborg, "740", 2, &errs), 0);
+	assert_int_equal(entry_retention_years(f->db, "740"), 2);
+	assert_int_equal(entry_retention_years(f->db, "621"), ENTRY_DEFAULT_RETENTION_YEARS);
+
+	int count = -1;
+	assert_int_equal(entry_purge(f->db, "2026-99-01", false, &count), ERR_INVALID);
+	assert_int_equal(entry_purge(f->db, "2026-11-30", true, &count), 0);
+	assert_int_equal(count, 2);
+	assert_int_equal(COUNT_SQL(f->db, "SELECT count(*) FROM inquiries WHERE purged_at IS NOT NULL"), 0);
+	int64_t purges = fixture_audit_count(f->db, "purge", "inquiry");
+	assert_int_equal(entry_purge(f->db, "2026-11-30", false, &count), 0);
+	assert_int_equal(count, 2);
+	assert_int_equal(fixture_audit_count(f->db, "purge", "inquiry"), purges + 1);
+	assert_int_equal(COUNT_SQL(f->db, "SELECT count(*) FROM inquiries WHERE purged_at IS NOT NULL"
+	                                  " AND name = '' AND email = '' AND phone = '' AND organisation = ''"
+	                                  " AND message = '' AND cvr IS NULL AND seq IN (1, 3)"), 2);
+	assert_int_equal(COUNT_SQL(f->db, "SELECT count(*) FROM inquiry_notes"), 0);
+	/* the others keep everything */
+	assert_int_equal(COUNT_SQL(f->db, "SELECT count(*) FROM inquiries WHERE purged_at IS NULL"
+	                                  " AND name = 'Bo Borger' AND message = 'Hemmelig plan' AND seq IN (2, 4)"), 2);
+	/* nothing is left to do, and every inquiry still counts */
+	assert_int_equal(entry_purge(f->db, "2026-11-30", false, &count), 0);
+	assert_int_equal(count, 0);
+	assert_int_equal(fixture_audit_count(f->db, "purge", "inquiry"), purges + 1);
+	assert_int_equal(COUNT_SQL(f->db, "SELECT count(*) FROM inquiries"), 4);
+	/* the case says what happened instead of showing empty fields */
+	struct inquiry q;
+	assert_int_equal(entry_inquiry_get(f->db, &f->a, &kolding, ids[0], &q), 0);
+	assert_non_null(q.purged_at);
+	assert_string_equal(q.name, "");
+}
+
 /* every read of personal data writes its audit line, naming who read what; a refused read
  * writes none and shows nothing */
 static void test_personal_reads_audited(void **state)
@@ -607,7 +753,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_unassigned_inquiries_notify, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_sessions_and_buckets, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_mail_delivery, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_mail_parts, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_personal_reads_audited, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_purge_after_retention, fixture_setup, fixture_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,7 +1,7 @@
 /*
  * test_procurement_access.c — who may do what in the municipality as customer
  * (src/auth/access.h): the catalogue's keepers, a municipality's purchasing (read and write)
- * and its list scope, and the supplier, as tables over every role, own and other municipality
+ * and its list scope, the supplier, and collaboration (own, other and national), as tables over every role, own and other municipality
  * and enterprise.
  */
 #include <setjmp.h>
@@ -103,12 +103,50 @@ static void a_supplier_is_the_enterprises_own_account(void **state)
 	assert_int_equal(access_supplier(NULL, 5), N);
 }
 
+static void collaboration_is_the_municipalitys_staff(void **state)
+{
+	(void)state;
+	static const struct {
+		const struct principal *who;
+		const char *kommune;
+		int read, write;
+	} rows[] = {
+		{&fixture_admin, "621", Y, Y},     {&fixture_admin, NULL, Y, Y},
+		{&fixture_kons621, "621", Y, Y},   {&fixture_kons621, "740", N, N},
+		{&fixture_kons621, NULL, Y, N},    {&fixture_job621, "621", Y, Y},
+		{&fixture_job621, "740", N, N},    {&fixture_indk621, "621", Y, N},
+		{&fixture_indk621, NULL, Y, N},    {&fixture_virk621, "621", N, N},
+		{&fixture_virk621, NULL, N, N},    {&fixture_kons_none, "621", N, N},
+		{&fixture_kons_none, NULL, N, N},  {NULL, "621", N, N},
+		{NULL, NULL, N, N},
+	};
+	for (size_t i = 0; i < N_OF(rows); i++) {
+		int r = access_collaboration(rows[i].who, ACC_READ, rows[i].kommune);
+		int w = access_collaboration(rows[i].who, ACC_WRITE, rows[i].kommune);
+		if (r != rows[i].read || w != rows[i].write)
+			fail_msg("collaboration row %zu (%s, %s): read %d write %d, expected %d %d", i,
+			         name(rows[i].who), rows[i].kommune ? rows[i].kommune : "national", r, w,
+			         rows[i].read, rows[i].write);
+	}
+	assert_int_equal(access_collaboration(&fixture_admin, ACC_MANAGE_USERS, "621"), N);
+	const char *k = "untouched";
+	assert_int_equal(access_collaboration_scope(&fixture_admin, &k), 0);
+	assert_null(k);
+	assert_int_equal(access_collaboration_scope(&fixture_indk621, &k), 0);
+	assert_string_equal(k, "621");
+	k = "untouched";
+	assert_int_equal(access_collaboration_scope(&fixture_virk621, &k), N);
+	assert_int_equal(access_collaboration_scope(&fixture_kons_none, &k), N);
+	assert_string_equal(k, "untouched");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(catalogue_is_kept_by_the_enterprise_and_its_konsulent),
 		cmocka_unit_test(purchasing_is_the_municipalitys),
 		cmocka_unit_test(a_supplier_is_the_enterprises_own_account),
+		cmocka_unit_test(collaboration_is_the_municipalitys_staff),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
