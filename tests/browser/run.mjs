@@ -1024,6 +1024,7 @@ test('the catalogue: a Danish search, a product with pictures, an enterprise add
 		await follow(tc, owner, () => owner.getByRole('navigation', { name: 'Hovedmenu' })
 			.getByRole('link', { name: 'Vores katalog' }).click());
 		expect(/^\/virksomheder\/\d+\/katalog$/.test(pathOf(owner)), `"Vores katalog" leads to ${pathOf(owner)}`);
+		const manage = pathOf(owner);
 		await follow(tc, owner, () => owner.getByRole('link', { name: 'Nyt produkt' }).click());
 		await owner.getByLabel('Pris i kr. ekskl. moms').fill('mange penge');
 		let status = await follow(tc, owner, () => owner.getByRole('button', { name: 'Gem' }).click());
@@ -1043,9 +1044,13 @@ test('the catalogue: a Danish search, a product with pictures, an enterprise add
 		status = await follow(tc, owner, () => owner.getByRole('button', { name: 'Tilføj billede' }).click());
 		expect(status === 200, `the upload ended with ${status}`);
 		expect(await owner.locator('main img[alt="Legehus Mini set forfra"]').count() === 1, 'the new picture is not shown');
+		state.catalogue = { manage, edit: pathOf(owner), product: pathOf(owner).replace(/\/rediger$/, '') };
 	} finally {
 		await closePage(owner);
 	}
+	/* the enterprise's pages fit a phone too */
+	await visitAtWidths(tc, 'legehytten@kolding.example', [state.catalogue.manage, state.catalogue.edit,
+		state.catalogue.product]);
 });
 
 async function main() {
