@@ -351,6 +351,8 @@ int catalogue_page_image_file(struct req *r)
 		return reply_page_error(r, 404, "Billedet findes ikke.");
 	if (rc)
 		return reply_page_error(r, 500, "Billedet kunne ikke hentes.");
+	/* a shared cache keeps the file for a year: it must carry no visitor's cookie */
+	r->set_cookie_csrf = NULL;
 	reply_header(r, "ETag", etag);
 	reply_header(r, "Cache-Control", "public, max-age=31536000, immutable");
 	reply_header(r, "X-Content-Type-Options", "nosniff");

@@ -331,6 +331,7 @@ static void pictures(void)
 		CHECK(memmem(f->body, f->len, "secret location", 15) == NULL);
 		CHECK(memmem(f->body, f->len, "ns.adobe.com", 12) == NULL);
 		CHECK_STR(harness_header(f, "Cache-Control"), "public, max-age=31536000, immutable");
+		CHECK(harness_header(f, "Set-Cookie") == NULL);
 		const char *etag = harness_header(f, "ETag");
 		CHECK(etag && etag[0] == '"');
 		const char *const inm[] = {harness_fmt("If-None-Match: %s", etag ? etag : ""), NULL};
