@@ -66,6 +66,11 @@ void layout_begin(struct buf *o, const struct layout_info *info)
 		nav_item(o, "/borgere", T_NAV_CITIZENS, on_path(info, "/borgere"));
 	if (info->nav_placements)
 		nav_item(o, info->nav_placements, T_NAV_PLACEMENTS, at_placements);
+	/* purchasing (procurement/): the menu's Danish labels are the pages' own titles */
+	if (info->nav_purchasing)
+		nav_item(o, "/indkoeb", "Indkøb", on_path(info, "/indkoeb"));
+	else if (info->nav_supplier)
+		nav_item(o, "/indkoeb/aftaler", "Indkøbsaftaler", on_path(info, "/indkoeb/aftaler"));
 	nav_item(o, "/statistik", T_NAV_STATS, on_path(info, "/statistik") && !on_path(info, "/statistik/landet"));
 	if (info->nav_overview)
 		nav_item(o, info->nav_overview, T_NAV_OVERVIEW, on_path(info, info->nav_overview));

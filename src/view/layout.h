@@ -30,6 +30,10 @@ struct layout_info {
 	                             * enterprise's own placements), or NULL: not shown */
 	long long nav_enterprise;  /* the id of the enterprise the user represents: "Min virksomhed";
 	                            * 0: none */
+	/* purchasing: "Indkøb" (/indkoeb) for a municipality's purchasing staff and the
+	 * administrator; for an enterprise's own account its agreements */
+	bool nav_purchasing;
+	bool nav_supplier;
 };
 
 /* layout_begin: everything up to and including <h1>; layout_end: closes the page, with the
