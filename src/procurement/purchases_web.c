@@ -198,8 +198,9 @@ static void record_form(struct req *r, const struct choices *c, const struct typ
 	form_input(o, &(struct form_field){.name = "amount", .label = "Beløb i kroner ekskl. moms",
 	                                   .value = t->amount, .required = true, .hint = "Fx 1.234,50",
 	                                   .error = errs_get(er, "amount"), .autocomplete = "off"});
-	form_select(o, &(struct form_field){.name = "service", .label = "Ydelse", .value = t->service,
-	                                    .error = errs_get(er, "service")},
+	/* named apart from the filter's service below, so each control has an id of its own */
+	form_select(o, &(struct form_field){.name = "purchase_service", .label = "Ydelse",
+	                                    .value = t->service, .error = errs_get(er, "purchase_service")},
 	            c->services, c->nservices);
 	form_textarea(o, &(struct form_field){.name = "description", .label = "Beskrivelse",
 	                                      .value = t->description, .maxlength = 1000,
@@ -313,12 +314,17 @@ int purchases_page_list(struct req *r)
 int purchases_page_create(struct req *r)
 {
 	struct typed t = {req_form(r, "kommune"), req_form(r, "enterprise_id"), req_form(r, "date"),
-	                  req_form(r, "amount"), req_form(r, "service"), req_form(r, "description")};
+	                  req_form(r, "amount"), req_form(r, "purchase_service"), req_form(r, "description")};
 	struct purchase p = {.kommune = t.kommune, .enterprise_id = purchases_web_id(t.enterprise_id),
 	                     .date = t.date, .service = t.service, .description = t.description};
 	int rc = purchases_create(r->db, &r->a, r->user, &p, t.amount ? t.amount : "", &r->errs);
-	if (rc == ERR_INVALID)
+	if (rc == ERR_INVALID) {
+		/* the form's name of the service field */
+		for (int i = 0; i < r->errs.n; i++)
+			if (r->errs.e[i].field && !strcmp(r->errs.e[i].field, "service"))
+				r->errs.e[i].field = "purchase_service";
 		return list_page(r, 422, &t);
+	}
 	if (rc)
 		return page_fail(r, rc, NULL);
 	return reply_redirect(r, "/indkoeb/koeb?ok=registreret");
