@@ -16,6 +16,7 @@
 /* purchasing: agreements, purchases, spend, contracts */
 #include "../procurement/agreements_web.h"
 #include "../procurement/contracts_web.h"
+#include "../procurement/orders_web.h"
 #include "../procurement/purchases_web.h"
 #include "../procurement/spend_web.h"
 #include "../registry/registry_web.h"
@@ -119,7 +120,7 @@ const struct route routes[] = {
 	{M_GET, "/forloeb/{id:int}", placements_page_detail, RF_PERSONAL, ROLE_JOBKONSULENT},
 	{M_POST, "/forloeb/{id:int}", placements_page_post, RF_FORM, ROLE_JOBKONSULENT},
 	{M_GET, "/virksomheder/{id:int}/forloeb", placements_page_enterprise, RF_PERSONAL, ROLE_VIRKSOMHED},
-	/* purchasing: voluntary agreements, purchases, contracts and spend (procurement/) */
+	/* purchasing: voluntary agreements, orders, purchases, contracts and spend (procurement/) */
 	{M_GET, "/indkoeb", purchases_page_home, 0, PURCH_READ},
 	{M_GET, "/indkoeb/aftaler", agreements_page_list, 0, PURCH_READ | ROLE_VIRKSOMHED},
 	{M_POST, "/indkoeb/aftaler", agreements_page_create, RF_FORM, PURCH_WRITE},
@@ -129,6 +130,12 @@ const struct route routes[] = {
 	{M_GET, "/indkoeb/aftaler/{id:int}/rediger", agreements_page_edit, 0, PURCH_WRITE},
 	{M_GET, "/indkoeb/aftaler/{id:int}/afslut", agreements_page_end, 0, PURCH_WRITE},
 	{M_POST, "/indkoeb/aftaler/{id:int}/afslut", agreements_page_end, RF_FORM, PURCH_WRITE},
+	{M_GET, "/indkoeb/ordrer", orders_page_list, 0, PURCH_READ},
+	{M_POST, "/indkoeb/ordrer", orders_page_create, RF_FORM, PURCH_WRITE},
+	{M_GET, "/indkoeb/ordrer/ny", orders_page_new, 0, PURCH_WRITE},
+	{M_GET, "/indkoeb/ordrer/{id:int}", orders_page_show, 0, PURCH_READ | ROLE_VIRKSOMHED},
+	{M_POST, "/indkoeb/ordrer/{id:int}/status", orders_page_status, RF_FORM, PURCH_WRITE | ROLE_VIRKSOMHED},
+	{M_GET, "/virksomheder/{id:int}/ordrer", orders_page_enterprise, 0, ROLE_VIRKSOMHED},
 	{M_GET, "/indkoeb/koeb", purchases_page_list, 0, PURCH_READ},
 	{M_POST, "/indkoeb/koeb", purchases_page_create, RF_FORM, PURCH_WRITE},
 	{M_GET, "/indkoeb/koeb/eksport", purchases_download, 0, PURCH_READ},
@@ -144,6 +151,10 @@ const struct route routes[] = {
 	{M_GET, "/api/v1/agreements", agreements_api_list, RF_API, 0},
 	{M_GET, "/api/v1/agreements/{id:int}", agreements_api_get, RF_API, 0},
 	{M_PATCH, "/api/v1/agreements/{id:int}", agreements_api_update, RF_API | RF_JSON, 0},
+	{M_POST, "/api/v1/orders", orders_api_create, RF_API | RF_JSON, 0},
+	{M_GET, "/api/v1/orders", orders_api_list, RF_API, 0},
+	{M_GET, "/api/v1/orders/{id:int}", orders_api_get, RF_API, 0},
+	{M_PATCH, "/api/v1/orders/{id:int}", orders_api_status, RF_API | RF_JSON, 0},
 	{M_POST, "/api/v1/purchases", purchases_api_create, RF_API | RF_JSON, 0},
 	{M_GET, "/api/v1/purchases", purchases_api_list, RF_API, 0},
 	{M_DELETE, "/api/v1/purchases/{id:int}", purchases_api_delete, RF_API, 0},

@@ -162,10 +162,10 @@ int purchases_list(struct db *db, struct arena *a, const struct principal *by,
 
 int purchases_from_order(struct db *db, int64_t order_id, const char *kommune,
                          int64_t enterprise_id, int64_t agreement_id, const char *day,
-                         int64_t amount_ore, int64_t by)
+                         int64_t amount_ore, const char *description, int64_t by)
 {
 	struct purchase p = {.kommune = kommune, .enterprise_id = enterprise_id, .order_id = order_id,
 	                     .agreement_id = agreement_id, .date = day, .amount_ore = amount_ore,
-	                     .description = ""};
+	                     .description = description};
 	return purchases_store_insert_order(db, &p, by);
 }

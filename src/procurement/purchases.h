@@ -73,10 +73,10 @@ int purchases_list(struct db *db, struct arena *a, const struct principal *by,
                    int64_t *sum_ore);
 
 /* purchases_from_order: the purchase of a delivered order (order_id set, the order's total on
- * day), inside the caller's write transaction; an order that already has its purchase is left
- * as it is, so spend counts it once. For orders.c. 0, ERR_DB. */
+ * day, described as description), inside the caller's write transaction; an order that already
+ * has its purchase is left as it is, so spend counts it once. For orders.c. 0, ERR_DB. */
 int purchases_from_order(struct db *db, int64_t order_id, const char *kommune,
                          int64_t enterprise_id, int64_t agreement_id, const char *day,
-                         int64_t amount_ore, int64_t by);
+                         int64_t amount_ore, const char *description, int64_t by);
 
 #endif

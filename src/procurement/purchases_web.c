@@ -31,6 +31,7 @@ void purchases_web_nav(struct req *r, const char *current)
 		const char *path, *label;
 	} items[] = {
 		{"/indkoeb/aftaler", "Indkøbsaftaler"},
+		{"/indkoeb/ordrer", "Ordrer"},
 		{"/indkoeb/koeb", "Køb"},
 		{"/indkoeb/kontrakter", "Kontrakter og forpagtninger"},
 		{"/statistik/indkoeb", "Indkøb i tal"},
@@ -90,10 +91,12 @@ int purchases_page_home(struct req *r)
 	page_begin(r, "Indkøb");
 	struct buf *o = &r->out;
 	html(o, "<p class=\"lead\">Kommunen som kunde hos de socialøkonomiske virksomheder: frivillige "
-	        "indkøbsaftaler, køb, kontrakter og forpagtninger med sociale forpligtelser, og hvad der "
+	        "indkøbsaftaler, ordrer, køb, kontrakter og forpagtninger med sociale forpligtelser, og hvad der "
 	        "er købt.</p>\n<ul>\n"
 	        "<li><a href=\"/indkoeb/aftaler\">Indkøbsaftaler</a> — frivillige aftaler med virksomheder, "
 	        "med påmindelse før de udløber</li>\n"
+	        "<li><a href=\"/indkoeb/ordrer\">Ordrer</a> — bestil hos en virksomhed, fra kataloget eller "
+	        "som frie linjer</li>\n"
 	        "<li><a href=\"/indkoeb/koeb\">Køb</a> — registrér et køb og se kommunens køb</li>\n"
 	        "<li><a href=\"/indkoeb/kontrakter\">Kontrakter og forpagtninger</a> — med opfølgning på "
 	        "sociale forpligtelser</li>\n"

@@ -31,9 +31,10 @@ struct layout_info {
 	long long nav_enterprise;  /* the id of the enterprise the user represents: "Min virksomhed";
 	                            * 0: none */
 	/* purchasing: "Indkøb" (/indkoeb) for a municipality's purchasing staff and the
-	 * administrator; for an enterprise's own account its agreements */
+	 * administrator; "Ordrer" for an enterprise's own account: the orders sent to the enterprise
+	 * of this id (0: not shown) */
 	bool nav_purchasing;
-	bool nav_supplier;
+	long long nav_supplier;
 };
 
 /* layout_begin: everything up to and including <h1>; layout_end: closes the page, with the

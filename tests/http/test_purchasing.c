@@ -429,6 +429,170 @@ static void spend_page(void)
 	CHECK_HAS(r->body, "/statistik/indkoeb?year=");
 }
 
+
+/* two products of Legehytten's in the catalogue (straight into the database: the catalogue's
+ * own API is not this test's), and its contact e-mail in the registry; *house and *lid their ids */
+static const char *catalogue(long long *house, long long *lid)
+{
+	char *out = NULL;
+	const char *sql = harness_fmt(
+		"INSERT INTO products (enterprise_id, title, price_ore, unit, min_order, created_at, updated_at)"
+		" VALUES (%lld, 'Legehus Troldehøj', 2450000, 'stk.', 1, 't', 't'),"
+		" (%lld, 'Sandkasselåg', 45000, 'stk.', 2, 't', 't');"
+		" SELECT group_concat(id, ' ') FROM products WHERE enterprise_id = %lld;",
+		legehytten_id, legehytten_id, legehytten_id);
+	if (harness_sqlite(harness_server_db(srv), sql, &out) != 0 || !out)
+		return "the products were not made";
+	if (sscanf(out, "%lld %lld", house, lid) != 2)
+		return harness_fmt("the products' ids: %s", out);
+	struct harness_resp *r = harness_patch_json(admin, harness_fmt("/api/v1/enterprises/%lld", legehytten_id),
+	                                            "{\"contact_email\": \"ordre@legehytten.example\"}");
+	return r->status == 200 ? NULL : harness_fmt("the contact e-mail: %ld %s", r->status, r->body);
+}
+
+static long long outbox_to(const char *to)
+{
+	char *out = NULL;
+	harness_sqlite(harness_server_db(srv), harness_fmt("SELECT count(*) FROM outbox WHERE to_addr = '%s';", to), &out);
+	return out ? atoll(out) : -1;
+}
+
+static long long house, lid;
+
+static void orders_api(void)
+{
+	CHECK_OK(catalogue(&house, &lid));
+	const char *order = harness_fmt(
+		"{\"enterprise_id\": %lld, \"reference\": \"EAN 5798000000000\", \"delivery_address\": \"Børnehuset\","
+		" \"lines\": [{\"product_id\": %lld, \"quantity\": 1}, {\"product_id\": %lld, \"quantity\": 2},"
+		" {\"title\": \"Opstilling\", \"quantity\": 3, \"unit\": \"timer\", \"price\": \"450,00\"}]}",
+		legehytten_id, house, lid);
+	/* below the minimum order, a product of another enterprise, a free line without a price */
+	CHECK_API_ERROR(harness_post_json(buyer, "/api/v1/orders", harness_fmt(
+		"{\"enterprise_id\": %lld, \"lines\": [{\"product_id\": %lld, \"quantity\": 1}]}", legehytten_id, lid)),
+		422, "invalid", "lines");
+	CHECK_API_ERROR(harness_post_json(buyer, "/api/v1/orders", harness_fmt(
+		"{\"enterprise_id\": %lld, \"lines\": [{\"product_id\": %lld, \"quantity\": 1}]}", sumak, house)),
+		422, "invalid", "lines");
+	CHECK_API_ERROR(harness_post_json(buyer, "/api/v1/orders", harness_fmt(
+		"{\"enterprise_id\": %lld, \"lines\": [{\"title\": \"Kage\", \"quantity\": 1}]}", sumak)),
+		422, "invalid", "lines");
+	CHECK_API_ERROR(harness_post_json(buyer, "/api/v1/orders", harness_fmt("{\"enterprise_id\": %lld}", sumak)),
+		422, "invalid", "lines");
+	CHECK_API_ERROR(harness_post_json(job, "/api/v1/orders", order), 403, "forbidden", NULL);
+	CHECK_API_ERROR(harness_post_json(legehytten, "/api/v1/orders", order), 403, "forbidden", NULL);
+	CHECK_STR(harness_fmt("%lld", outbox_to("ordre@legehytten.example")), "0");
+	struct harness_resp *r = harness_post_json(buyer, "/api/v1/orders", order);
+	CHECK_STATUS(r, 201);
+	long long id = id_of(r);
+	/* the catalogue's prices copied: 24,500 + 2 × 450 + 3 × 450 */
+	CHECK_STR(harness_json_str(harness_json(r), "total"), "26750.00");
+	CHECK_STR(harness_json_str(harness_json(r), "status"), "sent");
+	CHECK_HAS(r->body, "\"title\":\"Sandkasselåg\",\"unit\":\"stk.\",\"quantity\":2,\"price\":\"450.00\"");
+	CHECK_STR(harness_fmt("%lld", outbox_to("ordre@legehytten.example")), "1");
+	/* who sees it */
+	CHECK_STATUS(harness_get(kolding, harness_fmt("/api/v1/orders/%lld", id)), 403);
+	CHECK_STATUS(harness_get(legehytten, harness_fmt("/api/v1/orders/%lld", id)), 200);
+	struct harness_client *porten = harness_bearer(srv, "porten@kolding.example");
+	CHECK(porten);
+	CHECK_STATUS(harness_get(porten, harness_fmt("/api/v1/orders/%lld", id)), 403);
+	r = harness_get(porten, "/api/v1/orders");
+	CHECK_LACKS(r->body, "Troldehøj");
+	/* the moves: the buyer does not accept, the enterprise not before it accepted delivers */
+	const char *path = harness_fmt("/api/v1/orders/%lld", id);
+	CHECK_API_ERROR(harness_patch_json(buyer, path, "{\"status\": \"accepted\"}"), 403, "forbidden", NULL);
+	CHECK_API_ERROR(harness_patch_json(legehytten, path, "{\"status\": \"delivered\"}"), 409, "conflict", "status");
+	CHECK_API_ERROR(harness_patch_json(legehytten, path, "{\"status\": \"sendt\"}"), 422, "invalid", "status");
+	long long mails = outbox_to("indkoeb@slagelse.example");
+	r = harness_patch_json(legehytten, path, "{\"status\": \"accepted\", \"answer\": \"Leveres i uge 50\"}");
+	CHECK_STATUS(r, 200);
+	CHECK_STR(harness_json_str(harness_json(r), "answer"), "Leveres i uge 50");
+	CHECK(outbox_to("indkoeb@slagelse.example") == mails + 1);
+	CHECK_STATUS(harness_patch_json(legehytten, path, "{\"status\": \"delivered\"}"), 200);
+	CHECK_API_ERROR(harness_patch_json(legehytten, path, "{\"status\": \"delivered\"}"), 409, "conflict", "status");
+	CHECK_API_ERROR(harness_patch_json(buyer, path, "{\"status\": \"cancelled\"}"), 409, "conflict", "status");
+	/* delivered: one purchase of the order's total, counted once */
+	r = harness_get(buyer, harness_fmt("/api/v1/purchases?enterprise=%lld", legehytten_id));
+	CHECK_HAS(r->body, harness_fmt("\"amount\":\"26750.00\",\"service\":null,\"description\":\"Ordre nr. %lld (EAN 5798000000000)\",\"order_id\":%lld", id, id));
+	/* a second order, cancelled by the buyer; then the enterprise cannot accept it */
+	r = harness_post_json(buyer, "/api/v1/orders", order);
+	CHECK_STATUS(r, 201);
+	path = harness_fmt("/api/v1/orders/%lld", id_of(r));
+	CHECK_STATUS(harness_patch_json(legehytten, path, "{\"status\": \"cancelled\"}"), 403);
+	CHECK_STATUS(harness_patch_json(buyer, path, "{\"status\": \"cancelled\"}"), 200);
+	CHECK_API_ERROR(harness_patch_json(legehytten, path, "{\"status\": \"accepted\"}"), 409, "conflict", "status");
+	CHECK_STR(harness_fmt("%lld", outbox_to("ordre@legehytten.example")), "3");
+}
+
+static void order_pages(void)
+{
+	struct harness_client *web = harness_login(srv, "indkoeb@slagelse.example", HARNESS_DEMO_PASSWORD);
+	CHECK(web);
+	/* from the catalogue's product page: the enterprise and the first line chosen */
+	struct harness_resp *r = harness_get(web, harness_fmt("/indkoeb/ordrer/ny?produkt=%lld", lid));
+	CHECK_STATUS(r, 200);
+	CHECK_HTML(r);
+	CHECK_HAS(r->body, "Ordren sendes til <strong>Legehytten");
+	CHECK_HAS(r->body, harness_fmt("<option value=\"%lld\" selected>Sandkasselåg", lid));
+	CHECK_HAS(r->body, "name=\"pq0\" type=\"number\" value=\"2\"");
+	const char *csrf = harness_csrf_field(r);
+	r = harness_get(web, "/indkoeb/ordrer/ny");
+	CHECK_STATUS(r, 200);
+	CHECK_HTML(r);
+	r = harness_post_form(web, "/indkoeb/ordrer", harness_form("csrf", csrf, "enterprise_id",
+		harness_fmt("%lld", legehytten_id), "p0", harness_fmt("%lld", lid), "pq0", "1", "reference", HOSTILE, NULL));
+	CHECK_STATUS(r, 422);
+	CHECK_HTML(r);
+	CHECK_HAS(r->body, "mindst 2 stk.");
+	CHECK_HAS(r->body, HOSTILE_ESC);
+	r = harness_post_form(web, "/indkoeb/ordrer", harness_form("csrf", csrf, "enterprise_id",
+		harness_fmt("%lld", legehytten_id), "p0", harness_fmt("%lld", lid), "pq0", "4", "reference", HOSTILE,
+		"ft0", "Fragt", "fq0", "1", "fp0", "250", NULL));
+	CHECK_STATUS(r, 303);
+	const char *loc = harness_header(r, "Location");
+	CHECK(loc && !strncmp(loc, "/indkoeb/ordrer/", 16));
+	long long id = atoll(loc + 16);
+	r = harness_get(web, loc);
+	CHECK_STATUS(r, 200);
+	CHECK_HTML(r);
+	CHECK_HAS(r->body, "2.050,00 kr.");
+	CHECK_HAS(r->body, HOSTILE_ESC);
+	CHECK_LACKS(r->body, "Acceptér ordren");
+	r = harness_get(web, "/indkoeb/ordrer");
+	CHECK_STATUS(r, 200);
+	CHECK_HTML(r);
+	/* the enterprise's own pages: its orders, and the answer */
+	struct harness_client *own = harness_login(srv, "legehytten@kolding.example", HARNESS_DEMO_PASSWORD);
+	CHECK(own);
+	r = harness_get(own, harness_fmt("/virksomheder/%lld/ordrer", legehytten_id));
+	CHECK_STATUS(r, 200);
+	CHECK_HTML(r);
+	CHECK_HAS(r->body, harness_fmt("/indkoeb/ordrer/%lld", id));
+	CHECK_STATUS(harness_get(own, harness_fmt("/virksomheder/%lld/ordrer", sumak)), 403);
+	r = harness_get(own, loc);
+	CHECK_STATUS(r, 200);
+	CHECK_HTML(r);
+	CHECK_HAS(r->body, "Acceptér ordren");
+	r = harness_post_form(own, harness_fmt("/indkoeb/ordrer/%lld/status", id), harness_form("csrf",
+		harness_csrf_field(r), "status", "accepted", "answer", "Vi leverer fredag", NULL));
+	CHECK_STATUS(r, 303);
+	r = harness_get(own, loc);
+	CHECK_HAS(r->body, "Vi leverer fredag");
+	CHECK_HAS(r->body, "Markér som leveret");
+	/* the buyer cancels after a confirmation */
+	r = harness_get(web, harness_fmt("/indkoeb/ordrer/%lld?annuller=1", id));
+	CHECK_STATUS(r, 200);
+	CHECK_HTML(r);
+	CHECK_HAS(r->body, "Ja, annullér ordren");
+	r = harness_post_form(web, harness_fmt("/indkoeb/ordrer/%lld/status", id), harness_form("csrf", csrf,
+		"status", "cancelled", NULL));
+	CHECK_STATUS(r, 303);
+	r = harness_get(web, loc);
+	CHECK_HAS(r->body, "Annulleret");
+	CHECK_STATUS(harness_post_form(web, harness_fmt("/indkoeb/ordrer/%lld/status", id), harness_form("csrf", csrf,
+		"status", "cancelled", NULL)), 409);
+}
+
 static const struct harness_test tests[] = {
 	{"the server starts on a demo database and tokens are issued", start, HARNESS_FATAL | HARNESS_KEEP},
 	{"agreements: made by the municipality's buyer or konsulent, 403 for others, 422 naming the "
@@ -436,6 +600,9 @@ static const struct harness_test tests[] = {
 	{"purchases: 201, 422 naming amount, date and enterprise, 403 for others; spend counts only "
 	 "social-economy enterprises, exactly, and agrees with the command line", purchases_and_spend, 0},
 	{"reminders go out once per agreement and end date, and again after a renewal", reminders, 0},
+	{"orders: lines copied from the catalogue, mailed to the enterprise, answered, delivered into "
+	 "one purchase, or cancelled; every other move refused", orders_api, 0},
+	{"a buyer orders from a product's page; the enterprise answers in its own pages", order_pages, 0},
 	{"contracts follow up their commitments: the canteen has 10 of 10 in fleksjob", contracts, 0},
 	{"a buyer makes, ends and edits an agreement in the browser, errors at the fields", agreement_pages, 0},
 	{"a buyer records, filters, exports and deletes purchases in the browser", purchase_pages, 0},

@@ -23,6 +23,7 @@
 #include "src/base/errs.h"
 #include "src/procurement/agreements.h"
 #include "src/procurement/contracts.h"
+#include "src/procurement/orders.h"
 #include "src/procurement/purchases.h"
 #include "src/procurement/spend.h"
 #include "src/store/db.h"
@@ -37,7 +38,8 @@ static void seed(struct fixture *f)
 		" (9001, 'admin@indgang.dk', 'admin', NULL, 'x', 't', 't'),"
 		" (9002, 'konsulent@kolding.dk', 'konsulent', '621', 'x', 't', 't'),"
 		" (9003, 'konsulent@silkeborg.dk', 'konsulent', '740', 'x', 't', 't'),"
-		" (9005, 'indkoeb@kolding.dk', 'indkoeber', '621', 'x', 't', 't')"), 0);
+		" (9005, 'indkoeb@kolding.dk', 'indkoeber', '621', 'x', 't', 't'),"
+		" (9006, 'virk@kolding.dk', 'virksomhed', '621', 'x', 't', 't')"), 0);
 	assert_int_equal(EXEC_SQL(f->db,
 		"INSERT INTO enterprises (id, name, kommune, kind, created_at, updated_at) VALUES"
 		" (5, 'Soul Café', '621', 'soev', 't', 't'), (6, 'Sterk ApS', '621', 'company', 't', 't'),"
@@ -394,6 +396,79 @@ static void test_contract_followup(void **state)
 	assert_int_equal(COUNT_SQL(f->db, "SELECT count(*) FROM contracts"), 1);
 }
 
+
+/* ---------------------------------------------------------------- orders */
+
+static void test_orders(void **state)
+{
+	struct fixture *f = *state;
+	seed(f);
+	assert_int_equal(EXEC_SQL(f->db,
+		"UPDATE enterprises SET contact_email = 'ordre@soul.example' WHERE id = 5"), 0);
+	assert_int_equal(EXEC_SQL(f->db,
+		"INSERT INTO products (id, enterprise_id, title, price_ore, unit, min_order, status, created_at,"
+		" updated_at) VALUES (40, 5, 'Kagebord', 125000, 'stk.', 2, 'active', 't', 't'),"
+		" (41, 5, 'Skjult', 100, 'stk.', 1, 'hidden', 't', 't'), (42, 7, 'Æbler', 100, 'kg', 1, 'active', 't', 't')"), 0);
+	struct order_line lines[2] = {{.product_id = 40, .quantity = 1}};
+	struct order o = {.enterprise_id = 5, .lines = lines, .nlines = 1};
+	struct errs errs = {0};
+	/* below the minimum order, a hidden product, another enterprise's product */
+	assert_int_equal(orders_create(f->db, &f->a, &fixture_indk621, &o, &errs), ERR_INVALID);
+	assert_string_equal(errs.e[0].field, "lines");
+	static const int64_t foreign[] = {41, 42};
+	for (size_t i = 0; i < N_OF(foreign); i++) {
+		lines[0] = (struct order_line){.product_id = foreign[i], .quantity = 1};
+		o = (struct order){.enterprise_id = 5, .lines = lines, .nlines = 1};
+		errs.n = 0;
+		assert_int_equal(orders_create(f->db, &f->a, &fixture_indk621, &o, &errs), ERR_INVALID);
+	}
+	/* a free line whose sum would overflow */
+	lines[0] = (struct order_line){.title = "Alt", .quantity = 1000000, .price_text = "999999999999,99"};
+	o = (struct order){.enterprise_id = 5, .lines = lines, .nlines = 1};
+	errs.n = 0;
+	assert_int_equal(orders_create(f->db, &f->a, &fixture_indk621, &o, &errs), ERR_INVALID);
+	assert_string_equal(errs.e[0].field, "lines");
+	/* access before validation */
+	o = (struct order){.kommune = "740", .enterprise_id = 5};
+	errs.n = 0;
+	assert_int_equal(orders_create(f->db, &f->a, &fixture_indk621, &o, &errs), ERR_FORBIDDEN);
+	assert_int_equal(errs.n, 0);
+	assert_int_equal(orders_create(f->db, &f->a, &fixture_job621, &o, &errs), ERR_FORBIDDEN);
+	assert_int_equal(COUNT_SQL(f->db, "SELECT count(*) FROM orders"), 0);
+	/* a good one: prices copied, the enterprise mailed */
+	lines[0] = (struct order_line){.product_id = 40, .quantity = 2};
+	lines[1] = (struct order_line){.title = "Levering", .quantity = 1, .price_text = "150"};
+	o = (struct order){.enterprise_id = 5, .lines = lines, .nlines = 2, .reference = "EAN 1"};
+	errs.n = 0;
+	assert_int_equal(orders_create(f->db, &f->a, &fixture_indk621, &o, &errs), 0);
+	assert_int_equal(o.total_ore, 265000);
+	assert_string_equal(o.status, "sent");
+	assert_string_equal(o.lines[0].title, "Kagebord");
+	assert_int_equal(COUNT_SQL(f->db, "SELECT count(*) FROM outbox WHERE to_addr = 'ordre@soul.example'"
+	                                  " AND body LIKE '%2.650,00 kr.%'"), 1);
+	/* the moves */
+	errs.n = 0;
+	assert_int_equal(orders_set_status(f->db, &f->a, &fixture_indk621, o.id, "accepted", NULL, &errs), ERR_FORBIDDEN);
+	assert_int_equal(orders_set_status(f->db, &f->a, &fixture_virk621, o.id, "delivered", NULL, &errs), ERR_CONFLICT);
+	errs.n = 0;
+	assert_int_equal(orders_set_status(f->db, &f->a, &fixture_virk621, o.id, "accepted", "Fint", &errs), 0);
+	assert_int_equal(orders_set_status(f->db, &f->a, &fixture_virk621, o.id, "delivered", NULL, &errs), 0);
+	assert_int_equal(COUNT_SQL(f->db, "SELECT count(*) FROM purchases WHERE order_id IS NOT NULL"
+	                                  " AND amount_ore = 265000"), 1);
+	assert_int_equal(orders_set_status(f->db, &f->a, &fixture_virk621, o.id, "delivered", NULL, &errs), ERR_CONFLICT);
+	assert_int_equal(COUNT_SQL(f->db, "SELECT count(*) FROM purchases"), 1);
+	assert_int_equal(fixture_audit_count(f->db, "status", "order"), 2);
+	/* the supplier sees its orders; another municipality none */
+	struct order *items;
+	int n, total;
+	assert_int_equal(orders_list(f->db, &f->a, &fixture_virk621, NULL, 10, 0, &items, &n, &total), 0);
+	assert_int_equal(total, 1);
+	assert_int_equal(orders_list(f->db, &f->a, &fixture_kons740, NULL, 10, 0, &items, &n, &total), 0);
+	assert_int_equal(total, 0);
+	struct order got;
+	assert_int_equal(orders_get(f->db, &f->a, &fixture_kons740, o.id, &got), ERR_FORBIDDEN);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -403,6 +478,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_purchase_validation_and_access, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_spend, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_contract_followup, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_orders, fixture_setup, fixture_teardown),
 	};
 	return cmocka_run_group_tests(tests, fixture_group_setup, NULL);
 }
