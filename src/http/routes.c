@@ -145,6 +145,8 @@ const struct route routes[] = {
 	{M_POST, "/indkoeb/kontrakter", contracts_page_create, RF_FORM, PURCH_WRITE},
 	{M_GET, "/indkoeb/kontrakter/ny", contracts_page_new, 0, PURCH_WRITE},
 	{M_GET, "/indkoeb/kontrakter/{id:int}", contracts_page_show, 0, PURCH_READ},
+	{M_POST, "/indkoeb/kontrakter/{id:int}", contracts_page_update, RF_FORM, PURCH_WRITE},
+	{M_GET, "/indkoeb/kontrakter/{id:int}/rediger", contracts_page_edit, 0, PURCH_WRITE},
 	{M_GET, "/statistik/indkoeb", spend_page_stats, RF_PUBLIC, 0},
 	{M_GET, "/statistik/indkoeb/eksport", spend_download, RF_PUBLIC, 0},
 	{M_POST, "/api/v1/agreements", agreements_api_create, RF_API | RF_JSON, 0},

@@ -73,25 +73,32 @@ struct typed {
 
 static int edit_form(struct req *r, int status, const struct contract *c, const struct typed *t)
 {
-	struct form_option *ents, *ks = NULL;
-	int ne, nk = 0;
-	int rc = purchases_web_enterprises(r, &ents, &ne);
-	if (rc == 0 && access_national(r->user))
+	struct form_option *ents = NULL, *ks = NULL;
+	int ne = 0, nk = 0;
+	int rc = c->id ? 0 : purchases_web_enterprises(r, &ents, &ne);
+	if (rc == 0 && !c->id && access_national(r->user))
 		rc = purchases_web_kommuner(r, &ks, &nk);
 	if (rc)
 		return page_fail(r, rc, NULL);
-	page_begin(r, "Ny kontrakt");
+	page_begin(r, c->id ? arena_printf(&r->a, "Ret kontrakten: %s", c->title) : "Ny kontrakt");
 	struct buf *o = &r->out;
 	const struct errs *er = &r->errs;
 	form_error_summary(o, er);
-	html(o, "<form method=\"post\" action=\"/indkoeb/kontrakter\" class=\"stack\" novalidate>\n");
+	if (c->id)
+		htmlf(o, "<form method=\"post\" action=\"/indkoeb/kontrakter/%lld\" class=\"stack\" novalidate>\n",
+		      (long long)c->id);
+	else
+		html(o, "<form method=\"post\" action=\"/indkoeb/kontrakter\" class=\"stack\" novalidate>\n");
 	form_csrf(o, r->csrf);
 	if (ks)
 		form_select(o, &(struct form_field){.name = "kommune", .label = "Kommune", .value = t->kommune,
 		                                    .required = true, .error = errs_get(er, "kommune")}, ks, nk);
-	form_select(o, &(struct form_field){.name = "enterprise_id", .label = "Virksomhed",
-	                                    .value = t->enterprise_id, .required = true,
-	                                    .error = errs_get(er, "enterprise_id")}, ents, ne);
+	if (ents)
+		form_select(o, &(struct form_field){.name = "enterprise_id", .label = "Virksomhed",
+		                                    .value = t->enterprise_id, .required = true,
+		                                    .error = errs_get(er, "enterprise_id")}, ents, ne);
+	else
+		htmlf(o, "<p>Virksomhed: <strong>%s</strong></p>\n", c->enterprise_name ? c->enterprise_name : "");
 	form_select(o, &(struct form_field){.name = "kind", .label = "Art", .value = c->kind,
 	                                    .error = errs_get(er, "kind")}, kind_options, 3);
 	form_input(o, &(struct form_field){.name = "title", .label = "Titel", .value = c->title,
@@ -135,8 +142,11 @@ static int edit_form(struct req *r, int status, const struct contract *c, const 
 		                                   .value = t->targets[i] ? t->targets[i] : ""});
 		html(o, "</fieldset>\n");
 	}
-	html(o, "</fieldset>\n<div class=\"actions\"><button type=\"submit\">Gem kontrakten</button> "
-	        "<a href=\"/indkoeb/kontrakter\">Fortryd</a></div>\n</form>\n");
+	html(o, "</fieldset>\n<div class=\"actions\"><button type=\"submit\">Gem kontrakten</button> ");
+	if (c->id)
+		htmlf(o, "<a href=\"/indkoeb/kontrakter/%lld\">Fortryd</a></div>\n</form>\n", (long long)c->id);
+	else
+		html(o, "<a href=\"/indkoeb/kontrakter\">Fortryd</a></div>\n</form>\n");
 	return page_end(r, status);
 }
 
@@ -150,32 +160,59 @@ int contracts_page_new(struct req *r)
 	return edit_form(r, 200, &c, &t);
 }
 
-/* POST /indkoeb/kontrakter — as above, CSRF. 303 to the contract; 422 with the form. */
-int contracts_page_create(struct req *r)
+/* the form's fields over c (the municipality and enterprise only for a new contract) */
+static void read_form(struct req *r, struct contract *c, struct typed *t)
 {
-	struct typed t = {.kommune = req_form(r, "kommune"), .enterprise_id = req_form(r, "enterprise_id"),
-	                  .value = req_form(r, "value"), .agreement_id = req_form(r, "agreement_id")};
-	struct contract c = {.kommune = t.kommune, .enterprise_id = purchases_web_id(t.enterprise_id),
-	                     .kind = req_form(r, "kind"), .title = req_form(r, "title"),
-	                     .start = req_form(r, "start"), .end = req_form(r, "end"),
-	                     .note = req_form(r, "note")};
-	const char *ag = t.agreement_id ? text_trim(&r->a, t.agreement_id) : "";
-	c.agreement_id = *ag ? (purchases_web_id(ag) ? purchases_web_id(ag) : -1) : 0;
+	t->value = req_form(r, "value");
+	t->agreement_id = req_form(r, "agreement_id");
+	if (!c->id) {
+		t->kommune = req_form(r, "kommune");
+		t->enterprise_id = req_form(r, "enterprise_id");
+		c->kommune = t->kommune;
+		c->enterprise_id = purchases_web_id(t->enterprise_id);
+	}
+	c->kind = req_form(r, "kind");
+	c->title = req_form(r, "title");
+	c->start = req_form(r, "start");
+	c->end = req_form(r, "end");
+	c->note = req_form(r, "note");
+	const char *ag = t->agreement_id ? text_trim(&r->a, t->agreement_id) : "";
+	c->agreement_id = *ag ? (purchases_web_id(ag) ? purchases_web_id(ag) : -1) : 0;
+	c->ncommitments = 0;
 	struct commitment *m = arena_alloc(&r->a, sizeof(*m) * FORM_COMMITMENTS);
 	for (int i = 0; i < FORM_COMMITMENTS; i++) {
 		const char *text = req_form(r, arena_printf(&r->a, "c%d_text", i));
 		const char *scheme = req_form(r, arena_printf(&r->a, "c%d_scheme", i));
-		t.targets[i] = req_form(r, arena_printf(&r->a, "c%d_target", i));
-		const char *tt = t.targets[i] ? text_trim(&r->a, t.targets[i]) : "";
+		t->targets[i] = req_form(r, arena_printf(&r->a, "c%d_target", i));
+		const char *tt = t->targets[i] ? text_trim(&r->a, t->targets[i]) : "";
 		long long target = 0;
 		if (*tt && text_parse_int(tt, 1, 10000, &target) != 0)
 			target = -1;
 		text = text ? text_trim(&r->a, text) : "";
 		if (!*text && (!scheme || !*scheme) && !*tt)
 			continue;
-		m[c.ncommitments++] = (struct commitment){.text = text, .scheme = scheme, .target = (int)target};
+		m[c->ncommitments++] = (struct commitment){.text = text, .scheme = scheme, .target = (int)target};
 	}
-	c.commitments = m;
+	c->commitments = m;
+}
+
+/* the stored values as the form shows them */
+static struct typed typed_of(struct req *r, const struct contract *c)
+{
+	char value[MONEY_TEXT];
+	struct typed t = {.value = c->has_value ? arena_strdup(&r->a, money_da_plain(value, c->value_ore)) : "",
+	                  .agreement_id = c->agreement_id ? arena_printf(&r->a, "%lld", (long long)c->agreement_id) : ""};
+	for (int i = 0; i < c->ncommitments && i < FORM_COMMITMENTS; i++)
+		t.targets[i] = c->commitments[i].target ? arena_printf(&r->a, "%d", c->commitments[i].target) : "";
+	return t;
+}
+
+/* POST /indkoeb/kontrakter — as above, CSRF. 303 to the contract; 422 with the form. */
+int contracts_page_create(struct req *r)
+{
+	struct typed t = {0};
+	struct contract c = {0};
+	read_form(r, &c, &t);
 	int rc = contracts_save(r->db, &r->a, r->user, &c, t.value ? t.value : "", &r->errs);
 	if (rc == ERR_INVALID)
 		return edit_form(r, 422, &c, &t);
@@ -199,6 +236,8 @@ int contracts_page_show(struct req *r)
 	const char *ok = req_query(r, "ok");
 	if (ok && !strcmp(ok, "oprettet"))
 		html(o, "<p class=\"notice\" role=\"status\">Kontrakten er oprettet.</p>\n");
+	else if (ok && !strcmp(ok, "gemt"))
+		html(o, "<p class=\"notice\" role=\"status\">Kontrakten er gemt.</p>\n");
 	char value[MONEY_TEXT];
 	htmlf(o, "<dl>\n<dt>Art</dt><dd>%s</dd>\n<dt>Virksomhed</dt><dd><a href=\"/virksomheder/%lld\">%s</a></dd>\n"
 	         "<dt>Kommune</dt><dd>%s</dd>\n<dt>Periode</dt><dd>%s–%s</dd>\n",
@@ -233,6 +272,45 @@ int contracts_page_show(struct req *r)
 		html(o, "</tbody>\n");
 		table_end(o);
 	}
+	if (access_procurement(r->user, ACC_WRITE, c.kommune) == 0)
+		htmlf(o, "<p><a href=\"/indkoeb/kontrakter/%lld/rediger\">Ret kontrakten</a></p>\n", (long long)c.id);
 	html(o, "<p><a href=\"/indkoeb/kontrakter\">Alle kontrakter</a></p>\n");
 	return page_end(r, 200);
+}
+
+/* the contract of the path that the caller may write, or the error page already answered */
+static bool writable_or_reply(struct req *r, struct contract *c)
+{
+	int rc = contracts_get(r->db, &r->a, r->user, req_param_int(r, "id"), c);
+	if (rc == 0 && access_procurement(r->user, ACC_WRITE, c->kommune) != 0)
+		rc = ERR_FORBIDDEN;
+	if (rc)
+		page_fail(r, rc, "Kontrakten findes ikke.");
+	return rc == 0;
+}
+
+/* GET /indkoeb/kontrakter/{id}/rediger — who may write the municipality's purchasing. */
+int contracts_page_edit(struct req *r)
+{
+	struct contract c;
+	if (!writable_or_reply(r, &c))
+		return 0;
+	struct typed t = typed_of(r, &c);
+	return edit_form(r, 200, &c, &t);
+}
+
+/* POST /indkoeb/kontrakter/{id} — as above, CSRF. 303 to the contract; 422 with the form. */
+int contracts_page_update(struct req *r)
+{
+	struct contract c;
+	if (!writable_or_reply(r, &c))
+		return 0;
+	struct typed t = {0};
+	read_form(r, &c, &t);
+	int rc = contracts_save(r->db, &r->a, r->user, &c, t.value ? t.value : "", &r->errs);
+	if (rc == ERR_INVALID)
+		return edit_form(r, 422, &c, &t);
+	if (rc)
+		return page_fail(r, rc, "Kontrakten findes ikke.");
+	return reply_redirect(r, arena_printf(&r->a, "/indkoeb/kontrakter/%lld?ok=gemt", (long long)c.id));
 }

@@ -15,5 +15,7 @@ int contracts_page_list(struct req *r);
 int contracts_page_new(struct req *r);
 int contracts_page_create(struct req *r);
 int contracts_page_show(struct req *r);
+int contracts_page_edit(struct req *r);
+int contracts_page_update(struct req *r);
 
 #endif

@@ -274,6 +274,28 @@ static void contracts(void)
 	CHECK_STATUS(r, 200);
 	CHECK_HTML(r);
 	CHECK_HAS(r->body, "Handelsskolen");
+	/* editing keeps the commitments as they were, and names the field in error */
+	r = harness_get(web, harness_fmt("/indkoeb/kontrakter/%lld/rediger", id));
+	CHECK_STATUS(r, 200);
+	CHECK_HTML(r);
+	CHECK_HAS(r->body, "value=\"750.000,00\"");
+	const char *csrf = harness_csrf_field(r);
+	r = harness_post_form(web, harness_fmt("/indkoeb/kontrakter/%lld", id), harness_form("csrf", csrf,
+		"kind", "forpagtning", "title", "", "start", "2015-08-01", "value", "750.000,00",
+		"c0_text", "10 ansatte i fleksjob", "c0_scheme", "fleksjob", "c0_target", "10", NULL));
+	CHECK_STATUS(r, 422);
+	CHECK_HTML(r);
+	CHECK_HAS(r->body, "Skriv kontraktens titel.");
+	r = harness_post_form(web, harness_fmt("/indkoeb/kontrakter/%lld", id), harness_form("csrf", csrf,
+		"kind", "forpagtning", "title", "Forpagtning af kantinen på Handelsskolen", "start", "2015-08-01",
+		"end", "2027-07-31", "value", "800.000", "c0_text", "12 ansatte i fleksjob", "c0_scheme", "fleksjob",
+		"c0_target", "12", NULL));
+	CHECK_STATUS(r, 303);
+	r = harness_get(silkeborg, harness_fmt("/api/v1/contracts/%lld", id));
+	CHECK_HAS(r->body, "\"scheme\":\"fleksjob\",\"target\":12,\"placed\":\"10\"");
+	CHECK_HAS(r->body, "\"value\":\"800000.00\"");
+	CHECK_STATUS(harness_get(harness_login(srv, "job@silkeborg.example", HARNESS_DEMO_PASSWORD),
+	                         harness_fmt("/indkoeb/kontrakter/%lld/rediger", id)), 403);
 }
 
 static void agreement_pages(void)

@@ -283,6 +283,10 @@ static const struct expect expects[] = {
 	{"GET", "/indkoeb/kontrakter/ny", "/indkoeb/kontrakter/ny", NULL, "303 200 200 403 200 403", NULL, 0},
 	{"GET", "/indkoeb/kontrakter/{id:int}", "/indkoeb/kontrakter/999999", NULL,
 	 "303 404 404 404 404 403", NULL, 0},
+	{"POST", "/indkoeb/kontrakter/{id:int}", "/indkoeb/kontrakter/999999", "title=",
+	 "303 404 404 403 404 403", NULL, 0},
+	{"GET", "/indkoeb/kontrakter/{id:int}/rediger", "/indkoeb/kontrakter/999999/rediger", NULL,
+	 "303 404 404 403 404 403", NULL, 0},
 	/* spend per municipality is public; the breakdowns follow access_figures */
 	{"GET", "/statistik/indkoeb", "/statistik/indkoeb?year=2015&kommune={kommune}", NULL,
 	 "200/200 200/200 200/200 200/200 200/200 200/200", NULL, 0},
