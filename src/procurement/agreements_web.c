@@ -13,6 +13,7 @@
 #include "../http/page.h"
 #include "agreements.h"
 #include "agreements_web.h"
+#include "orders.h"
 #include "purchases.h"
 #include "purchases_web.h"
 
@@ -52,6 +53,11 @@ int agreements_page_list(struct req *r)
 		return page_fail(r, rc, NULL);
 	const char *scope;
 	bool staff = access_procurement_scope(r->user, &scope) == 0;
+	/* the filter's enterprises, read before the page begins */
+	struct form_option *ents = NULL;
+	int ne = 0;
+	if (staff && (rc = purchases_web_enterprises(r, &ents, &ne)) != 0)
+		return page_fail(r, rc, NULL);
 	page_begin(r, "Indkøbsaftaler");
 	struct buf *o = &r->out;
 	if (staff)
@@ -65,6 +71,11 @@ int agreements_page_list(struct req *r)
 	struct form_option so[4] = {{"", "Alle"}, status_options[0], status_options[1], status_options[2]};
 	form_select(o, &(struct form_field){.name = "status", .label = "Status", .value = q.status ? q.status : ""},
 	            so, 4);
+	if (ents) {
+		ents[0].label = "Alle virksomheder";
+		form_select(o, &(struct form_field){.name = "enterprise", .label = "Virksomhed",
+		                                    .value = q.enterprise_id ? enterprise : ""}, ents, ne);
+	}
 	static const struct form_option eo[] = {{"", "Uanset"}, {"30", "Inden for 30 dage"},
 	                                        {"60", "Inden for 60 dage"}, {"90", "Inden for 90 dage"}};
 	form_select(o, &(struct form_field){.name = "expiring", .label = "Udløber",
@@ -87,8 +98,10 @@ int agreements_page_list(struct req *r)
 	}
 	html(o, "</tbody>\n");
 	table_end(o);
-	const char *extra = arena_printf(&r->a, "%s%s%s%s", q.status ? "&status=" : "", q.status ? q.status : "",
-	                                 expiring ? "&expiring=" : "", expiring ? expiring : "");
+	const char *extra = arena_printf(&r->a, "%s%s%s%s%s%s", q.status ? "&status=" : "", q.status ? q.status : "",
+	                                 expiring ? "&expiring=" : "", expiring ? expiring : "",
+	                                 q.enterprise_id ? "&enterprise=" : "",
+	                                 q.enterprise_id ? arena_printf(&r->a, "%lld", (long long)q.enterprise_id) : "");
 	form_pagination(o, "/indkoeb/aftaler", extra, q.offset, q.limit, total);
 	return page_end(r, 200);
 }
@@ -102,10 +115,13 @@ struct typed {
 static int edit_form(struct req *r, int status, const struct agreement *g, const struct typed *t)
 {
 	struct form_option *ents = NULL, *ks = NULL;
-	int ne = 0, nk = 0;
+	struct order_product *products = NULL;
+	int ne = 0, nk = 0, np = 0;
 	int rc = 0;
 	if (!g->id)
 		rc = purchases_web_enterprises(r, &ents, &ne);
+	else
+		rc = orders_products(r->db, &r->a, g->enterprise_id, &products, &np);
 	if (rc == 0 && !g->id && access_national(r->user))
 		rc = purchases_web_kommuner(r, &ks, &nk);
 	if (rc)
@@ -154,6 +170,19 @@ static int edit_form(struct req *r, int status, const struct agreement *g, const
 	form_select(o, &(struct form_field){.name = "status", .label = "Status",
 	                                    .value = g->status ? g->status : "active",
 	                                    .error = errs_get(er, "status")}, status_options, 3);
+	if (np > 0) {
+		/* the catalogue's products of the enterprise; none chosen: the agreement covers them all */
+		struct form_option *po = arena_alloc(&r->a, sizeof(*po) * (size_t)np);
+		const char **chosen = arena_alloc(&r->a, sizeof(*chosen) * (size_t)(g->nproducts + 1));
+		for (int i = 0; i < np; i++)
+			po[i] = (struct form_option){arena_printf(&r->a, "%lld", (long long)products[i].id), products[i].title};
+		for (int i = 0; i < g->nproducts; i++)
+			chosen[i] = arena_printf(&r->a, "%lld", (long long)g->products[i]);
+		form_checkboxes(o, &(struct form_field){.name = "products",
+		                                        .label = "Produkter, aftalen omfatter (ingen valgt: alle virksomhedens)",
+		                                        .error = errs_get(er, "products")},
+		                po, np, chosen, g->nproducts);
+	}
 	html(o, "<div class=\"actions\"><button type=\"submit\">Gem aftalen</button> ");
 	if (g->id)
 		htmlf(o, "<a href=\"/indkoeb/aftaler/%lld\">Fortryd</a></div>\n</form>\n", (long long)g->id);
@@ -179,6 +208,16 @@ static void read_form(struct req *r, struct agreement *g, struct typed *t)
 	g->contact_email = req_form(r, "contact_email");
 	g->contact_phone = req_form(r, "contact_phone");
 	g->status = req_form(r, "status");
+	if (g->id) {
+		const char *ids[AGREEMENTS_MAX_PRODUCTS];
+		int n = kv_all(r->form, "products", ids, AGREEMENTS_MAX_PRODUCTS);
+		if (n > AGREEMENTS_MAX_PRODUCTS)
+			n = AGREEMENTS_MAX_PRODUCTS + 1; /* the rules refuse more */
+		g->products = arena_alloc(&r->a, sizeof(*g->products) * (size_t)(n + 1));
+		g->nproducts = n;
+		for (int i = 0; i < n; i++)
+			g->products[i] = i < AGREEMENTS_MAX_PRODUCTS ? purchases_web_id(ids[i]) : 1;
+	}
 }
 
 /* GET /indkoeb/aftaler/ny — who may write some municipality's purchasing. ?enterprise=ID

@@ -98,14 +98,9 @@ static void section(struct req *r, int year, const char *kommune, enum spend_by 
 	      year, kommune ? "&kommune=" : "", kommune ? kommune : "", by_keys[what]);
 }
 
-/* the filter form: year and municipality */
-static int filter_form(struct req *r, int year, const char *kommune)
+/* the filter form: year and municipality (ks[0..nk), read before the page began) */
+static void filter_form(struct req *r, int year, const char *kommune, struct form_option *ks, int nk)
 {
-	struct form_option *ks;
-	int nk;
-	int rc = purchases_web_kommuner(r, &ks, &nk);
-	if (rc)
-		return rc;
 	ks[0].label = "Alle kommuner";
 	struct buf *o = &r->out;
 	html(o, "<form method=\"get\" action=\"/statistik/indkoeb\" class=\"filter\">\n");
@@ -114,7 +109,6 @@ static int filter_form(struct req *r, int year, const char *kommune)
 	form_select(o, &(struct form_field){.name = "kommune", .label = "Kommune", .value = kommune ? kommune : ""},
 	            ks, nk);
 	html(o, "<button type=\"submit\">Vis</button>\n</form>\n");
-	return 0;
 }
 
 /* GET /statistik/indkoeb — public. ?year=Y&kommune=K. Per municipality for everyone; per
@@ -141,6 +135,10 @@ int spend_page_stats(struct req *r)
 	if (staff && (rc = spend_rows(r->db, &r->a, r->user, false, year, bk, SPEND_SERVICE, &srows, &sn,
 	                              &stotal)) != 0)
 		return page_fail(r, rc, NULL);
+	struct form_option *ks;
+	int nk;
+	if ((rc = purchases_web_kommuner(r, &ks, &nk)) != 0)
+		return page_fail(r, rc, NULL);
 	page_begin(r, arena_printf(&r->a, "Indkøb hos socialøkonomiske virksomheder %d", year));
 	struct buf *o = &r->out;
 	const char *scope;
@@ -149,8 +147,7 @@ int spend_page_stats(struct req *r)
 	html(o, "<p class=\"lead\">Kommunernes køb hos socialøkonomiske virksomheder i året, ekskl. moms: "
 	        "registrerede køb og leverede ordrer. Køb hos almindelige virksomheder, der ansætter borgere, "
 	        "tæller ikke med her.</p>\n");
-	if ((rc = filter_form(r, year, kommune)) != 0)
-		return page_fail(r, rc, NULL);
+	filter_form(r, year, kommune, ks, nk);
 	section(r, year, kommune, SPEND_KOMMUNE, rows, n, &total);
 	if (staff) {
 		if (bk && !kommune)

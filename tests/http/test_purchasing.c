@@ -20,6 +20,7 @@
 static struct harness_server *srv;
 static struct harness_client *anon, *admin, *buyer, *konsulent, *job, *kolding, *legehytten;
 static long long sumak, legehytten_id, company;
+static long long house_id, lid_id; /* Legehytten's two products, made by orders_api */
 
 /* the id of the enterprise called name in kommune, or 0 */
 static long long enterprise(const char *kommune, const char *name)
@@ -355,6 +356,28 @@ static void agreement_pages(void)
 	CHECK_STATUS(r, 422);
 	CHECK_HTML(r);
 	CHECK_HAS(r->body, "Skriv en gyldig e-mailadresse");
+	/* Legehytten's agreement names one of its catalogue products (made by orders_api) */
+	r = harness_get(legehytten, "/api/v1/agreements");
+	long long lid_agreement = (long long)json_integer_value(json_object_get(
+		json_array_get(json_object_get(harness_json(r), "items"), 0), "id"));
+	r = harness_get(web, harness_fmt("/indkoeb/aftaler/%lld/rediger", lid_agreement));
+	CHECK_STATUS(r, 200);
+	CHECK_HTML(r);
+	CHECK_HAS(r->body, "Sandkasselåg");
+	r = harness_post_form(web, harness_fmt("/indkoeb/aftaler/%lld", lid_agreement), harness_form("csrf", csrf,
+		"title", "Legehuse til daginstitutioner", "start", "2015-10-15", "end", "2027-01-31", "status", "active",
+		"products", harness_fmt("%lld", lid_id), NULL));
+	CHECK_STATUS(r, 303);
+	r = harness_get(buyer, harness_fmt("/api/v1/agreements/%lld", lid_agreement));
+	CHECK_HAS(r->body, harness_fmt("\"products\":[%lld]", lid_id));
+	CHECK_API_ERROR(harness_patch_json(buyer, harness_fmt("/api/v1/agreements/%lld", id),
+	                                   harness_fmt("{\"products\": [%lld]}", lid_id)), 422, "invalid", "products");
+	/* the list filtered by enterprise */
+	r = harness_get(web, harness_fmt("/indkoeb/aftaler?enterprise=%lld", legehytten_id));
+	CHECK_STATUS(r, 200);
+	CHECK_HTML(r);
+	CHECK_HAS(r->body, "Legehuse til daginstitutioner");
+	CHECK_LACKS(r->body, "Frokost og mødeforplejning");
 	/* the supplier's own page of its agreement, read-only */
 	struct harness_client *own = harness_login(srv, "legehytten@kolding.example", HARNESS_DEMO_PASSWORD);
 	CHECK(own);
@@ -479,22 +502,21 @@ static long long outbox_to(const char *to)
 	return out ? atoll(out) : -1;
 }
 
-static long long house, lid;
 
 static void orders_api(void)
 {
-	CHECK_OK(catalogue(&house, &lid));
+	CHECK_OK(catalogue(&house_id, &lid_id));
 	const char *order = harness_fmt(
 		"{\"enterprise_id\": %lld, \"reference\": \"EAN 5798000000000\", \"delivery_address\": \"Børnehuset\","
 		" \"lines\": [{\"product_id\": %lld, \"quantity\": 1}, {\"product_id\": %lld, \"quantity\": 2},"
 		" {\"title\": \"Opstilling\", \"quantity\": 3, \"unit\": \"timer\", \"price\": \"450,00\"}]}",
-		legehytten_id, house, lid);
+		legehytten_id, house_id, lid_id);
 	/* below the minimum order, a product of another enterprise, a free line without a price */
 	CHECK_API_ERROR(harness_post_json(buyer, "/api/v1/orders", harness_fmt(
-		"{\"enterprise_id\": %lld, \"lines\": [{\"product_id\": %lld, \"quantity\": 1}]}", legehytten_id, lid)),
+		"{\"enterprise_id\": %lld, \"lines\": [{\"product_id\": %lld, \"quantity\": 1}]}", legehytten_id, lid_id)),
 		422, "invalid", "lines");
 	CHECK_API_ERROR(harness_post_json(buyer, "/api/v1/orders", harness_fmt(
-		"{\"enterprise_id\": %lld, \"lines\": [{\"product_id\": %lld, \"quantity\": 1}]}", sumak, house)),
+		"{\"enterprise_id\": %lld, \"lines\": [{\"product_id\": %lld, \"quantity\": 1}]}", sumak, house_id)),
 		422, "invalid", "lines");
 	CHECK_API_ERROR(harness_post_json(buyer, "/api/v1/orders", harness_fmt(
 		"{\"enterprise_id\": %lld, \"lines\": [{\"title\": \"Kage\", \"quantity\": 1}]}", sumak)),
@@ -551,24 +573,24 @@ static void order_pages(void)
 	struct harness_client *web = harness_login(srv, "indkoeb@slagelse.example", HARNESS_DEMO_PASSWORD);
 	CHECK(web);
 	/* from the catalogue's product page: the enterprise and the first line chosen */
-	struct harness_resp *r = harness_get(web, harness_fmt("/indkoeb/ordrer/ny?produkt=%lld", lid));
+	struct harness_resp *r = harness_get(web, harness_fmt("/indkoeb/ordrer/ny?produkt=%lld", lid_id));
 	CHECK_STATUS(r, 200);
 	CHECK_HTML(r);
 	CHECK_HAS(r->body, "Ordren sendes til <strong>Legehytten");
-	CHECK_HAS(r->body, harness_fmt("<option value=\"%lld\" selected>Sandkasselåg", lid));
+	CHECK_HAS(r->body, harness_fmt("<option value=\"%lld\" selected>Sandkasselåg", lid_id));
 	CHECK_HAS(r->body, "name=\"pq0\" type=\"number\" value=\"2\"");
 	const char *csrf = harness_csrf_field(r);
 	r = harness_get(web, "/indkoeb/ordrer/ny");
 	CHECK_STATUS(r, 200);
 	CHECK_HTML(r);
 	r = harness_post_form(web, "/indkoeb/ordrer", harness_form("csrf", csrf, "enterprise_id",
-		harness_fmt("%lld", legehytten_id), "p0", harness_fmt("%lld", lid), "pq0", "1", "reference", HOSTILE, NULL));
+		harness_fmt("%lld", legehytten_id), "p0", harness_fmt("%lld", lid_id), "pq0", "1", "reference", HOSTILE, NULL));
 	CHECK_STATUS(r, 422);
 	CHECK_HTML(r);
 	CHECK_HAS(r->body, "mindst 2 stk.");
 	CHECK_HAS(r->body, HOSTILE_ESC);
 	r = harness_post_form(web, "/indkoeb/ordrer", harness_form("csrf", csrf, "enterprise_id",
-		harness_fmt("%lld", legehytten_id), "p0", harness_fmt("%lld", lid), "pq0", "4", "reference", HOSTILE,
+		harness_fmt("%lld", legehytten_id), "p0", harness_fmt("%lld", lid_id), "pq0", "4", "reference", HOSTILE,
 		"ft0", "Fragt", "fq0", "1", "fp0", "250", NULL));
 	CHECK_STATUS(r, 303);
 	const char *loc = harness_header(r, "Location");
