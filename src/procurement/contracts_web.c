@@ -54,10 +54,10 @@ int contracts_page_list(struct req *r)
 	for (int i = 0; i < n; i++) {
 		const struct contract *c = &items[i];
 		htmlf(o, "<tr><td><a href=\"/indkoeb/kontrakter/%lld\">%s</a></td><td>%s</td><td>%s</td>"
-		         "<td>%s</td><td>%s–%s</td><td>%s</td></tr>\n",
+		         "<td>%s</td><td>%s–%s</td><td>%s%s</td></tr>\n",
 		      (long long)c->id, c->title, contracts_kind_label(c->kind), c->enterprise_name,
 		      c->kommune_navn, text_date_dk(&r->a, c->start), c->end ? text_date_dk(&r->a, c->end) : "",
-		      c->has_value ? money_da(value, c->value_ore) : "");
+		      c->has_value ? money_da_plain(value, c->value_ore) : "", c->has_value ? "\u00a0kr." : "");
 	}
 	html(o, "</tbody>\n");
 	table_end(o);

@@ -35,10 +35,10 @@ static void orders_table(struct req *r, const struct order *items, int n)
 	for (int i = 0; i < n; i++) {
 		const struct order *it = &items[i];
 		htmlf(o, "<tr><td><a href=\"/indkoeb/ordrer/%lld\">Nr. %lld</a></td><td>%s</td><td>%s</td><td>%s</td>"
-		         "<td>%s</td><td>%s</td><td>%s</td></tr>\n",
+		         "<td>%s</td><td>%s</td><td>%s&nbsp;kr.</td></tr>\n",
 		      (long long)it->id, (long long)it->id, text_date_dk(&r->a, it->created_at), it->kommune_navn,
 		      it->enterprise_name, it->reference, orders_status_label(it->status),
-		      money_da(total, it->total_ore));
+		      money_da_plain(total, it->total_ore));
 	}
 	html(o, "</tbody>\n");
 	table_end(o);
@@ -304,11 +304,12 @@ int orders_page_show(struct req *r)
 	        "<th scope=\"col\">Pris pr. enhed</th><th scope=\"col\">Beløb ekskl. moms</th></tr></thead>\n<tbody>\n");
 	for (int i = 0; i < ord.nlines; i++) {
 		const struct order_line *l = &ord.lines[i];
-		htmlf(o, "<tr><td>%s</td><td>%d %s</td><td>%s</td><td>%s</td></tr>\n", l->title, l->quantity, l->unit,
-		      money_da(a1, l->price_ore), money_da(a2, l->price_ore * l->quantity));
+		htmlf(o, "<tr><td>%s</td><td>%d %s</td><td>%s&nbsp;kr.</td><td>%s&nbsp;kr.</td></tr>\n", l->title,
+		      l->quantity, l->unit, money_da_plain(a1, l->price_ore),
+		      money_da_plain(a2, l->price_ore * l->quantity));
 	}
-	htmlf(o, "</tbody>\n<tfoot><tr><th scope=\"row\" colspan=\"3\">I alt ekskl. moms</th><td>%s</td></tr></tfoot>\n",
-	      money_da(a1, ord.total_ore));
+	htmlf(o, "</tbody>\n<tfoot><tr><th scope=\"row\" colspan=\"3\">I alt ekskl. moms</th><td>%s&nbsp;kr.</td></tr></tfoot>\n",
+	      money_da_plain(a1, ord.total_ore));
 	table_end(o);
 	const char *action = arena_printf(&r->a, "/indkoeb/ordrer/%lld/status", (long long)ord.id);
 	if (orders_may_answer(r->user, &ord)) {

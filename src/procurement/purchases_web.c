@@ -37,14 +37,14 @@ void purchases_web_nav(struct req *r, const char *current)
 		{"/statistik/indkoeb", "Indkøb i tal"},
 	};
 	struct buf *o = &r->out;
-	html(o, "<nav aria-label=\"Indkøb\"><ul class=\"actions\">\n");
+	html(o, "<nav aria-label=\"Indkøb\"><p class=\"actions\">\n");
 	for (size_t i = 0; i < sizeof(items) / sizeof(items[0]); i++) {
 		if (current && !strcmp(current, items[i].path))
-			htmlf(o, "<li><a href=\"%s\" aria-current=\"page\">%s</a></li>\n", items[i].path, items[i].label);
+			htmlf(o, "<a href=\"%s\" aria-current=\"page\">%s</a>\n", items[i].path, items[i].label);
 		else
-			htmlf(o, "<li><a href=\"%s\">%s</a></li>\n", items[i].path, items[i].label);
+			htmlf(o, "<a href=\"%s\">%s</a>\n", items[i].path, items[i].label);
 	}
-	html(o, "</ul></nav>\n");
+	html(o, "</p></nav>\n");
 }
 
 int purchases_web_enterprises(struct req *r, struct form_option **opts, int *n)
@@ -217,9 +217,12 @@ static void filter_form(struct req *r, const struct filters *f, const struct cho
 	html(o, "<h2>Kommunens køb</h2>\n<form method=\"get\" action=\"/indkoeb/koeb\" class=\"filter\" role=\"search\">\n");
 	form_input(o, &(struct form_field){.name = "year", .label = "År", .type = "number",
 	                                   .value = f->year ? f->year : ""});
+	struct form_option *ents = arena_alloc(&r->a, sizeof(*ents) * (size_t)c->nenterprises);
+	memcpy(ents, c->enterprises, sizeof(*ents) * (size_t)c->nenterprises);
+	ents[0].label = "Alle virksomheder";
 	form_select(o, &(struct form_field){.name = "enterprise", .label = "Virksomhed",
 	                                    .value = f->enterprise ? f->enterprise : ""},
-	            c->enterprises, c->nenterprises);
+	            ents, c->nenterprises);
 	struct form_option *svc = arena_alloc(&r->a, sizeof(*svc) * (size_t)c->nservices);
 	memcpy(svc, c->services, sizeof(*svc) * (size_t)c->nservices);
 	svc[0].label = "Alle ydelser";
@@ -238,7 +241,7 @@ static void list_table(struct req *r, const struct purchase *items, int n, bool 
 	if (national)
 		html(o, "<th scope=\"col\">Kommune</th>");
 	html(o, "<th scope=\"col\">Virksomhed</th><th scope=\"col\">Beskrivelse</th>"
-	        "<th scope=\"col\">Ydelse</th><th scope=\"col\" class=\"num\">Beløb</th>"
+	        "<th scope=\"col\">Ydelse</th><th scope=\"col\">Beløb</th>"
 	        "<th scope=\"col\"><span class=\"visually-hidden\">Handlinger</span></th></tr></thead>\n<tbody>\n");
 	for (int i = 0; i < n; i++) {
 		const struct purchase *p = &items[i];
@@ -246,11 +249,11 @@ static void list_table(struct req *r, const struct purchase *items, int n, bool 
 		if (national)
 			htmlf(o, "<td>%s</td>", p->kommune_navn);
 		htmlf(o, "<td><a href=\"/virksomheder/%lld\">%s</a>%s</td><td>%s%s</td><td>%s</td>"
-		         "<td class=\"num\">%s</td><td>",
+		         "<td>%s&nbsp;kr.</td><td>",
 		      (long long)p->enterprise_id, p->enterprise_name,
 		      p->enterprise_kind && !strcmp(p->enterprise_kind, "company") ? " (almindelig virksomhed)" : "",
 		      p->description, p->order_id ? " (fra ordre)" : "",
-		      p->service_label ? p->service_label : "", money_da(amount, p->amount_ore));
+		      p->service_label ? p->service_label : "", money_da_plain(amount, p->amount_ore));
 		if (may_delete)
 			htmlf(o, "<a href=\"/indkoeb/koeb/%lld/slet\">Slet<span class=\"visually-hidden\"> købet "
 			         "fra %s</span></a>", (long long)p->id, text_date_dk(&r->a, p->date));

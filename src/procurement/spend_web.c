@@ -44,6 +44,7 @@ static bool params_or_reply(struct req *r, int *year, const char **kommune)
 }
 
 static const char *const titles[] = {"Pr. kommune", "Pr. virksomhed", "Pr. ydelse"};
+static const char *const titles_lower[] = {"pr. kommune", "pr. virksomhed", "pr. ydelse"};
 static const char *const heads[] = {"Kommune", "Virksomhed", "Ydelse"};
 static const char *const by_keys[] = {"kommune", "enterprise", "service"};
 
@@ -68,7 +69,7 @@ static void section(struct req *r, int year, const char *kommune, enum spend_by 
 	htmlf(o, "<caption class=\"visually-hidden\">Indkøb %s %d</caption>\n<thead><tr><th scope=\"col\">%s</th>"
 	         "<th scope=\"col\">Beløb ekskl. moms</th><th scope=\"col\">Køb</th>"
 	         "<th scope=\"col\">Virksomheder</th></tr></thead>\n<tbody>\n",
-	      titles[what], year, heads[what]);
+	      titles_lower[what], year, heads[what]);
 	for (int i = 0; i <= n; i++) {
 		const struct spend_row *row = i < n ? &rows[i] : total;
 		if (i == n)
@@ -77,7 +78,7 @@ static void section(struct req *r, int year, const char *kommune, enum spend_by 
 			htmlf(o, "<tr><th scope=\"row\"><a href=\"/virksomheder/%s\">%s</a></th>", row->key, row->label);
 		else
 			htmlf(o, "<tr><th scope=\"row\">%s</th>", row->label);
-		htmlf(o, "<td>%s</td><td>%d</td><td>%d</td></tr>\n", money_da(amount, row->amount_ore),
+		htmlf(o, "<td>%s&nbsp;kr.</td><td>%d</td><td>%d</td></tr>\n", money_da_plain(amount, row->amount_ore),
 		      row->purchases, row->enterprises);
 	}
 	html(o, "</tfoot>\n");
@@ -90,7 +91,7 @@ static void section(struct req *r, int year, const char *kommune, enum spend_by 
 		vals[i] = kroner(rows[i].amount_ore);
 	}
 	struct chart_series s = {"Kroner ekskl. moms", vals, "#0b5394"};
-	chart_bars(o, by_keys[what], arena_printf(&r->a, "Indkøb %s %d som diagram (kroner)", titles[what], year),
+	chart_bars(o, by_keys[what], arena_printf(&r->a, "Indkøb %s %d som diagram (kroner)", titles_lower[what], year),
 	           cats, shown, &s, 1);
 	htmlf(o, "<p>Hent tabellen: <a href=\"/statistik/indkoeb/eksport?format=csv&amp;year=%d%s%s&amp;by=%s\">CSV</a>"
 	         " · <a href=\"/statistik/indkoeb/eksport?format=xlsx&amp;year=%d%s%s&amp;by=%s\">Excel (XLSX)</a></p>\n",
