@@ -77,11 +77,13 @@ struct agreements_query {
 	int64_t enterprise_id;
 	const char *status;         /* "draft", "active", "ended" */
 	int expiring_days;          /* > 0: active agreements ending from today to today + N days */
+	bool by_title;              /* title in Danish order instead of the soonest end first */
 	const char *today;          /* YYYY-MM-DD, for expiring_days */
 	int limit, offset;          /* limit 1..500 */
 };
 
-/* agreements_list: the page of q that by may list, soonest end first, *total every match. The
+/* agreements_list: the page of q that by may list, soonest end first (q->by_title: by title),
+ * *total every match. The
  * municipality's purchasing lists its own (all for the administrator); an enterprise's own
  * account the agreements with its enterprise. ERR_FORBIDDEN for anyone else; ERR_DB. */
 int agreements_list(struct db *db, struct arena *a, const struct principal *by,

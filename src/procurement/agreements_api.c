@@ -123,7 +123,7 @@ int agreements_api_create(struct req *r)
 
 /* GET /api/v1/agreements — the municipality's purchasing (all for the administrator), or an
  * enterprise's own account (its agreements). ?status, enterprise, kommune, expiring (days),
- * limit, offset. */
+ * sort (end: soonest end first, the default; title), limit, offset. */
 int agreements_api_list(struct req *r)
 {
 	int limit, offset;
@@ -148,6 +148,10 @@ int agreements_api_list(struct req *r)
 		return reply_api_error(r, 400, "bad_parameter", "expiring must be a number of days, 1 to 3650.",
 		                       "expiring");
 	q.expiring_days = (int)days;
+	v = req_query(r, "sort");
+	if (v && *v && strcmp(v, "end") && strcmp(v, "title"))
+		return reply_api_error(r, 400, "bad_parameter", "sort must be end or title.", "sort");
+	q.by_title = v && !strcmp(v, "title");
 	struct agreement *items;
 	int n, total;
 	int rc = agreements_list(r->db, &r->a, r->user, &q, &items, &n, &total);

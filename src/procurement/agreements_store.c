@@ -175,8 +175,10 @@ int agreements_store_list(struct db *db, struct arena *a, const struct agreement
 	}
 	*total = (int)db_col_int(c, 0);
 	db_done(c);
-	struct db_stmt *s = db_prepare(db, SELECT_AGREEMENT LIST_WHERE
-	                                   " ORDER BY g.end, g.id LIMIT :limit OFFSET :offset");
+	struct db_stmt *s = q->by_title
+		? db_prepare(db, SELECT_AGREEMENT LIST_WHERE
+		                 " ORDER BY g.title COLLATE da, g.id LIMIT :limit OFFSET :offset")
+		: db_prepare(db, SELECT_AGREEMENT LIST_WHERE " ORDER BY g.end, g.id LIMIT :limit OFFSET :offset");
 	if (!s)
 		return ERR_DB;
 	if (bind_query(s, q, scope_kommune, scope_enterprise) | db_bind_int(s, ":limit", q->limit) |

@@ -26,7 +26,8 @@ int agreements_store_foreign_products(struct db *db, const struct agreement *g, 
 /* agreements_store_get: row id with its products and names, strings in a; ERR_NOTFOUND. */
 int agreements_store_get(struct db *db, struct arena *a, int64_t id, struct agreement *out);
 /* agreements_store_list: the page of q within the scope (scope_kommune NULL and
- * scope_enterprise 0: none), soonest end first, without products; *total every match. */
+ * scope_enterprise 0: none), soonest end first (or by title), without products; *total every
+ * match. */
 int agreements_store_list(struct db *db, struct arena *a, const struct agreements_query *q,
                           const char *scope_kommune, int64_t scope_enterprise,
                           struct agreement **items, int *n, int *total);

@@ -46,6 +46,8 @@ int agreements_page_list(struct req *r)
 	if (expiring && *expiring && text_parse_int(expiring, 1, 3650, &days) != 0)
 		expiring = NULL;
 	q.expiring_days = (int)days;
+	const char *sort = req_query(r, "sort");
+	q.by_title = sort && !strcmp(sort, "title");
 	struct agreement *items;
 	int n, total;
 	int rc = agreements_list(r->db, &r->a, r->user, &q, &items, &n, &total);
@@ -80,6 +82,9 @@ int agreements_page_list(struct req *r)
 	                                        {"60", "Inden for 60 dage"}, {"90", "Inden for 90 dage"}};
 	form_select(o, &(struct form_field){.name = "expiring", .label = "Udløber",
 	                                    .value = expiring ? expiring : ""}, eo, 4);
+	static const struct form_option sorts[] = {{"end", "Udløber først"}, {"title", "Titel"}};
+	form_select(o, &(struct form_field){.name = "sort", .label = "Sortering",
+	                                    .value = q.by_title ? "title" : "end"}, sorts, 2);
 	html(o, "<button type=\"submit\">Vis</button>\n</form>\n");
 	if (n == 0) {
 		html(o, "<p class=\"empty\">Der er ingen indkøbsaftaler, der passer til filtrene.</p>\n");
@@ -98,10 +103,11 @@ int agreements_page_list(struct req *r)
 	}
 	html(o, "</tbody>\n");
 	table_end(o);
-	const char *extra = arena_printf(&r->a, "%s%s%s%s%s%s", q.status ? "&status=" : "", q.status ? q.status : "",
+	const char *extra = arena_printf(&r->a, "%s%s%s%s%s%s%s", q.status ? "&status=" : "", q.status ? q.status : "",
 	                                 expiring ? "&expiring=" : "", expiring ? expiring : "",
 	                                 q.enterprise_id ? "&enterprise=" : "",
-	                                 q.enterprise_id ? arena_printf(&r->a, "%lld", (long long)q.enterprise_id) : "");
+	                                 q.enterprise_id ? arena_printf(&r->a, "%lld", (long long)q.enterprise_id) : "",
+	                                 q.by_title ? "&sort=title" : "");
 	form_pagination(o, "/indkoeb/aftaler", extra, q.offset, q.limit, total);
 	return page_end(r, 200);
 }

@@ -56,17 +56,20 @@ int purchases_delete(struct db *db, struct arena *a, const struct principal *by,
 /* purchases_may_record: whether by may record purchases for some municipality. */
 bool purchases_may_record(const struct principal *by);
 
+enum purchases_sort { PURCHASES_NEWEST, PURCHASES_AMOUNT };
+
 /* a filtered page of purchases; filters left NULL or 0 are not applied */
 struct purchases_query {
 	const char *kommune;
 	int year;
 	int64_t enterprise_id;
 	const char *service;
+	enum purchases_sort sort;   /* newest date first, or largest amount first */
 	int limit, offset;          /* limit 1..10000 (exports take more than a page) */
 };
 
 /* purchases_list: the page of q that by may list (its municipality's; all for the
- * administrator), newest date first; *total every match and *sum_ore their amount.
+ * administrator), in q's order; *total every match and *sum_ore their amount.
  * ERR_FORBIDDEN, ERR_DB. */
 int purchases_list(struct db *db, struct arena *a, const struct principal *by,
                    const struct purchases_query *q, struct purchase **items, int *n, int *total,

@@ -92,7 +92,8 @@ int purchases_api_create(struct req *r)
 }
 
 /* GET /api/v1/purchases — the municipality's purchasing (all for the administrator). ?year,
- * enterprise, service, kommune, limit, offset. {"items", "total", "sum", "limit", "offset"}. */
+ * enterprise, service, kommune, sort (date: newest first, the default; amount: largest first),
+ * limit, offset. {"items", "total", "sum", "limit", "offset"}. */
 int purchases_api_list(struct req *r)
 {
 	int limit, offset;
@@ -112,6 +113,10 @@ int purchases_api_list(struct req *r)
 	q.enterprise_id = purchases_web_id(v);
 	v = req_query(r, "service");
 	q.service = v && *v ? v : NULL;
+	v = req_query(r, "sort");
+	if (v && *v && strcmp(v, "date") && strcmp(v, "amount"))
+		return reply_api_error(r, 400, "bad_parameter", "sort must be date or amount.", "sort");
+	q.sort = v && !strcmp(v, "amount") ? PURCHASES_AMOUNT : PURCHASES_NEWEST;
 	struct purchase *items;
 	int n, total;
 	int64_t sum;

@@ -133,8 +133,11 @@ int purchases_store_list(struct db *db, struct arena *a, const struct purchases_
 	*total = (int)db_col_int(c, 0);
 	*sum_ore = db_col_int(c, 1);
 	db_done(c);
-	struct db_stmt *s = db_prepare(db, SELECT_PURCHASE LIST_WHERE
-	                                   " ORDER BY p.date DESC, p.id DESC LIMIT :limit OFFSET :offset");
+	struct db_stmt *s = q->sort == PURCHASES_AMOUNT
+		? db_prepare(db, SELECT_PURCHASE LIST_WHERE
+		                 " ORDER BY p.amount_ore DESC, p.id DESC LIMIT :limit OFFSET :offset")
+		: db_prepare(db, SELECT_PURCHASE LIST_WHERE
+		                 " ORDER BY p.date DESC, p.id DESC LIMIT :limit OFFSET :offset");
 	if (!s)
 		return ERR_DB;
 	if (bind_query(s, q, scope) | db_bind_int(s, ":limit", q->limit) |

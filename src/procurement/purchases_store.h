@@ -24,7 +24,7 @@ int purchases_store_get(struct db *db, struct arena *a, int64_t id, struct purch
 int purchases_store_delete(struct db *db, int64_t id);
 /* purchases_store_service_exists: *yes when key is a service key. */
 int purchases_store_service_exists(struct db *db, const char *key, int *yes);
-/* purchases_store_list: the page of q within scope (NULL: all), newest first. */
+/* purchases_store_list: the page of q within scope (NULL: all), in q->sort's order. */
 int purchases_store_list(struct db *db, struct arena *a, const struct purchases_query *q,
                          const char *scope, struct purchase **items, int *n, int *total,
                          int64_t *sum_ore);

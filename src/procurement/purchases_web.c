@@ -109,7 +109,7 @@ int purchases_page_home(struct req *r)
 
 struct filters {
 	struct purchases_query q;
-	const char *year, *enterprise, *service, *kommune; /* as given, for links and the form */
+	const char *year, *enterprise, *service, *kommune, *sort; /* as given, for links and the form */
 };
 
 /* the query parameter trimmed, NULL when blank */
@@ -135,15 +135,20 @@ static void filters_from(struct req *r, struct filters *f)
 		f->q.kommune = f->kommune;
 	else
 		f->kommune = NULL;
+	if ((f->sort = nonblank(r, "sort")) && !strcmp(f->sort, "amount"))
+		f->q.sort = PURCHASES_AMOUNT;
+	else
+		f->sort = NULL;
 }
 
 /* the filters as "&k=v" pairs, encoded, for links */
 static const char *filters_args(struct req *r, const struct filters *f)
 {
-	return arena_printf(&r->a, "%s%s%s%s%s%s%s%s", f->year ? "&year=" : "", f->year ? f->year : "",
+	return arena_printf(&r->a, "%s%s%s%s%s%s%s%s%s", f->year ? "&year=" : "", f->year ? f->year : "",
 	                    f->enterprise ? "&enterprise=" : "", f->enterprise ? f->enterprise : "",
 	                    f->service ? "&service=" : "", f->service ? html_url(&r->a, f->service) : "",
-	                    f->kommune ? "&kommune=" : "", f->kommune ? f->kommune : "");
+	                    f->kommune ? "&kommune=" : "", f->kommune ? f->kommune : "",
+	                    f->sort ? "&sort=amount" : "");
 }
 
 /* ---------------------------------------------------------------- the page */
@@ -228,6 +233,9 @@ static void filter_form(struct req *r, const struct filters *f, const struct cho
 	svc[0].label = "Alle ydelser";
 	form_select(o, &(struct form_field){.name = "service", .label = "Ydelse",
 	                                    .value = f->service ? f->service : ""}, svc, c->nservices);
+	static const struct form_option sorts[] = {{"date", "Nyeste først"}, {"amount", "Største beløb først"}};
+	form_select(o, &(struct form_field){.name = "sort", .label = "Sortering",
+	                                    .value = f->sort ? "amount" : "date"}, sorts, 2);
 	html(o, "<button type=\"submit\">Vis</button>\n</form>\n");
 }
 
@@ -305,7 +313,7 @@ static int list_page(struct req *r, int status, const struct typed *t)
 }
 
 /* GET /indkoeb/koeb — the municipality's purchasing (access_procurement_scope). ?year,
- * enterprise, service, kommune (administrator), offset, limit. With the form to record one for
+ * enterprise, service, kommune (administrator), sort (date|amount), offset, limit. With the form to record one for
  * who may (konsulent, indkøber, administrator). */
 int purchases_page_list(struct req *r)
 {

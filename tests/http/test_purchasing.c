@@ -131,6 +131,9 @@ static void agreements_api(void)
 	CHECK_STATUS(r, 200);
 	CHECK(json_integer_value(json_object_get(harness_json(r), "total")) == 1);
 	CHECK_STATUS(harness_get(buyer, "/api/v1/agreements?expiring=x"), 400);
+	r = harness_get(buyer, "/api/v1/agreements?sort=title&limit=1");
+	CHECK_STR(harness_json_str(json_array_get(json_object_get(harness_json(r), "items"), 0), "title"),
+	          "Frokost og mødeforplejning");
 }
 
 static const char *purchase(long long enterprise_id, const char *amount)
@@ -178,6 +181,9 @@ static void purchases_and_spend(void)
 	                                  "{\"kommune\": \"621\", \"enterprise_id\": 1, \"date\": \"2015-01-01\", \"amount\": \"1\"}"),
 	                403, "forbidden", NULL);
 	/* the list: own municipality only, with the sum */
+	r = harness_get(buyer, "/api/v1/purchases?year=2015&sort=amount&limit=1");
+	CHECK_HAS(r->body, "\"amount\":\"38500.00\"");
+	CHECK_STATUS(harness_get(buyer, "/api/v1/purchases?sort=size"), 400);
 	r = harness_get(kolding, "/api/v1/purchases?year=2015");
 	CHECK_STATUS(r, 200);
 	CHECK_LACKS(r->body, "Julefrokost");
