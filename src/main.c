@@ -25,6 +25,7 @@ static const struct {
 	{"report", cmd_report, "the yearly report: chapter 3 for a year and a survey round"},
 	{"mail", cmd_mail, "deliver or list the outbox"},
 	{"employment", cmd_employment, "Tabel 4 from placements; remind due follow-ups"},
+	{"procurement", cmd_procurement, "spend with social-economy enterprises; remind expiring agreements"},
 	{"user", cmd_user, "add, list, enable and disable user accounts"},
 	{"token", cmd_token, "create, list and revoke API tokens"},
 	{"backup", cmd_backup, "copy the live database to a file"},

@@ -47,6 +47,11 @@ int demo_employment(struct db *db, struct arena *a);
 /* demo_catalogue: the catalogue's products and pictures of the demo (cmd_demo_catalogue.c);
  * nothing when the catalogue has products. 0 or an ERR_ code (the cause printed). */
 int demo_catalogue(struct db *db, struct arena *a);
+/* demo_purchasing: Slagelse's agreements, purchases of 2015 and Silkeborg's canteen lease
+ * (cmd_demo_purchasing.c); nothing when agreements exist. 0 or an ERR_ code (cause printed). */
+int demo_purchasing(struct db *db, struct arena *a);
+/* indgang procurement spend|remind (cmd_procurement.c) */
+int cmd_procurement(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_user(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_token(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_backup(const struct cmd_ctx *ctx, int argc, char **argv);

@@ -391,6 +391,11 @@ int cmd_demo(const struct cmd_ctx *ctx, int argc, char **argv)
 		fprintf(stderr, "indgang demo: could not load the catalogue\n");
 		failed = 1;
 	}
+	/* after the employment: the canteen lease follows up the placements there */
+	if (demo_purchasing(db, &a) != 0) {
+		fprintf(stderr, "indgang demo: could not load the agreements, purchases and contracts\n");
+		failed = 1;
+	}
 	arena_free(&a);
 	db_close(db);
 	return failed ? EXIT_FAIL : EXIT_OK;

@@ -46,6 +46,12 @@ void page_begin(struct req *r, const char *title)
 		if (access_placement_scope(r->user, &pk, &pe) == 0)
 			info.nav_placements = pk ? "/forloeb"
 			                         : arena_printf(&r->a, "/virksomheder/%lld/forloeb", (long long)pe);
+		/* purchasing: who keeps a municipality's (konsulent, indkøber, administrator), or a
+		 * supplier's own orders */
+		info.nav_purchasing = access_national(r->user) ||
+		                      access_procurement(r->user, ACC_WRITE, r->user->kommune) == 0;
+		if (access_supplier(r->user, r->user->enterprise_id) == 0)
+			info.nav_supplier = (long long)r->user->enterprise_id;
 		bool own_only;
 		/* the enterprise a virksomhed user represents (its home is the user's municipality) */
 		if (r->user->enterprise_id &&

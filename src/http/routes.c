@@ -14,6 +14,12 @@
 #include "../kommune/kommune_web.h"
 #include "../mail/mail_web.h"
 #include "../procurement/catalogue_web.h"
+/* purchasing: agreements, purchases, spend, contracts */
+#include "../procurement/agreements_web.h"
+#include "../procurement/contracts_web.h"
+#include "../procurement/orders_web.h"
+#include "../procurement/purchases_web.h"
+#include "../procurement/spend_web.h"
 #include "../registry/registry_web.h"
 #include "../site/site_web.h"
 #include "../reports/reports_web.h"
@@ -32,6 +38,11 @@
 #define FIGURES (ROLE_ADMIN | ROLE_KONSULENT | ROLE_JOBKONSULENT | ROLE_INDKOEBER)
 /* who keeps a catalogue somewhere (access_catalogue_write decides whose) */
 #define CATALOGUE_WRITERS (ROLE_ADMIN | ROLE_KONSULENT | ROLE_VIRKSOMHED)
+/* purchasing: a municipality's agreements, purchases and contracts are kept by its konsulent
+ * and indkøber and read by its jobkonsulent (access_procurement); an enterprise's own account
+ * reads its agreements (access_supplier) */
+#define PURCH_READ (ROLE_ADMIN | ROLE_KONSULENT | ROLE_JOBKONSULENT | ROLE_INDKOEBER)
+#define PURCH_WRITE (ROLE_ADMIN | ROLE_KONSULENT | ROLE_INDKOEBER)
 
 const struct route routes[] = {
 	/* pages */
@@ -130,6 +141,50 @@ const struct route routes[] = {
 	{M_GET, "/virksomheder/{id:int}/katalog", catalogue_page_manage, 0, CATALOGUE_WRITERS},
 	{M_POST, "/virksomheder/{id:int}/katalog", catalogue_page_create, RF_FORM, CATALOGUE_WRITERS},
 	{M_GET, "/virksomheder/{id:int}/katalog/ny", catalogue_page_new, 0, CATALOGUE_WRITERS},
+	/* purchasing: voluntary agreements, orders, purchases, contracts and spend (procurement/) */
+	{M_GET, "/indkoeb", purchases_page_home, 0, PURCH_READ},
+	{M_GET, "/indkoeb/aftaler", agreements_page_list, 0, PURCH_READ | ROLE_VIRKSOMHED},
+	{M_POST, "/indkoeb/aftaler", agreements_page_create, RF_FORM, PURCH_WRITE},
+	{M_GET, "/indkoeb/aftaler/ny", agreements_page_new, 0, PURCH_WRITE},
+	{M_GET, "/indkoeb/aftaler/{id:int}", agreements_page_show, 0, PURCH_READ | ROLE_VIRKSOMHED},
+	{M_POST, "/indkoeb/aftaler/{id:int}", agreements_page_update, RF_FORM, PURCH_WRITE},
+	{M_GET, "/indkoeb/aftaler/{id:int}/rediger", agreements_page_edit, 0, PURCH_WRITE},
+	{M_GET, "/indkoeb/aftaler/{id:int}/afslut", agreements_page_end, 0, PURCH_WRITE},
+	{M_POST, "/indkoeb/aftaler/{id:int}/afslut", agreements_page_end, RF_FORM, PURCH_WRITE},
+	{M_GET, "/indkoeb/ordrer", orders_page_list, 0, PURCH_READ},
+	{M_POST, "/indkoeb/ordrer", orders_page_create, RF_FORM, PURCH_WRITE},
+	{M_GET, "/indkoeb/ordrer/ny", orders_page_new, 0, PURCH_WRITE},
+	{M_GET, "/indkoeb/ordrer/{id:int}", orders_page_show, 0, PURCH_READ | ROLE_VIRKSOMHED},
+	{M_POST, "/indkoeb/ordrer/{id:int}/status", orders_page_status, RF_FORM, PURCH_WRITE | ROLE_VIRKSOMHED},
+	{M_GET, "/virksomheder/{id:int}/ordrer", orders_page_enterprise, 0, ROLE_VIRKSOMHED},
+	{M_GET, "/indkoeb/koeb", purchases_page_list, 0, PURCH_READ},
+	{M_POST, "/indkoeb/koeb", purchases_page_create, RF_FORM, PURCH_WRITE},
+	{M_GET, "/indkoeb/koeb/eksport", purchases_download, 0, PURCH_READ},
+	{M_GET, "/indkoeb/koeb/{id:int}/slet", purchases_page_delete_confirm, 0, PURCH_WRITE},
+	{M_POST, "/indkoeb/koeb/{id:int}/slet", purchases_page_delete, RF_FORM, PURCH_WRITE},
+	{M_GET, "/indkoeb/kontrakter", contracts_page_list, 0, PURCH_READ},
+	{M_POST, "/indkoeb/kontrakter", contracts_page_create, RF_FORM, PURCH_WRITE},
+	{M_GET, "/indkoeb/kontrakter/ny", contracts_page_new, 0, PURCH_WRITE},
+	{M_GET, "/indkoeb/kontrakter/{id:int}", contracts_page_show, 0, PURCH_READ},
+	{M_POST, "/indkoeb/kontrakter/{id:int}", contracts_page_update, RF_FORM, PURCH_WRITE},
+	{M_GET, "/indkoeb/kontrakter/{id:int}/rediger", contracts_page_edit, 0, PURCH_WRITE},
+	{M_GET, "/statistik/indkoeb", spend_page_stats, RF_PUBLIC, 0},
+	{M_GET, "/statistik/indkoeb/eksport", spend_download, RF_PUBLIC, 0},
+	{M_POST, "/api/v1/agreements", agreements_api_create, RF_API | RF_JSON, 0},
+	{M_GET, "/api/v1/agreements", agreements_api_list, RF_API, 0},
+	{M_GET, "/api/v1/agreements/{id:int}", agreements_api_get, RF_API, 0},
+	{M_PATCH, "/api/v1/agreements/{id:int}", agreements_api_update, RF_API | RF_JSON, 0},
+	{M_POST, "/api/v1/orders", orders_api_create, RF_API | RF_JSON, 0},
+	{M_GET, "/api/v1/orders", orders_api_list, RF_API, 0},
+	{M_GET, "/api/v1/orders/{id:int}", orders_api_get, RF_API, 0},
+	{M_PATCH, "/api/v1/orders/{id:int}", orders_api_status, RF_API | RF_JSON, 0},
+	{M_POST, "/api/v1/purchases", purchases_api_create, RF_API | RF_JSON, 0},
+	{M_GET, "/api/v1/purchases", purchases_api_list, RF_API, 0},
+	{M_DELETE, "/api/v1/purchases/{id:int}", purchases_api_delete, RF_API, 0},
+	{M_GET, "/api/v1/stats/spend", spend_api_stats, RF_PUBLIC | RF_API, 0},
+	{M_POST, "/api/v1/contracts", contracts_api_create, RF_API | RF_JSON, 0},
+	{M_GET, "/api/v1/contracts", contracts_api_list, RF_API, 0},
+	{M_GET, "/api/v1/contracts/{id:int}", contracts_api_get, RF_API, 0},
 	/* JSON API */
 	{M_GET, "/healthz", core_api_health, RF_PUBLIC | RF_API, 0},
 	{M_GET, "/api/v1/me", auth_api_me, RF_API, 0},

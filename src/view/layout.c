@@ -56,10 +56,16 @@ void layout_begin(struct buf *o, const struct layout_info *info)
 		snprintf(own_catalogue, sizeof(own_catalogue), "/virksomheder/%lld/katalog",
 		         info->nav_own_catalogue);
 	bool at_own_catalogue = *own_catalogue && on_path(info, own_catalogue);
-	bool at_own = *own && on_path(info, own) && !at_placements && !at_own_catalogue;
+	/* and so are its orders (purchasing) */
+	char own_orders[64] = "";
+	if (info->nav_supplier > 0)
+		snprintf(own_orders, sizeof(own_orders), "/virksomheder/%lld/ordrer", info->nav_supplier);
+	bool at_orders = *own_orders && on_path(info, own_orders);
+	bool at_own = *own && on_path(info, own) && !at_placements && !at_own_catalogue && !at_orders;
 	nav_item(o, "/", T_NAV_HOME, on_path(info, "/"));
 	nav_item(o, "/virksomheder", T_NAV_REGISTRY,
-	         on_path(info, "/virksomheder") && !at_own && !at_placements && !at_own_catalogue);
+	         on_path(info, "/virksomheder") && !at_own && !at_placements && !at_own_catalogue &&
+	         !at_orders);
 	if (*own)
 		nav_item(o, own, T_NAV_OWN_ENTERPRISE, at_own);
 	nav_item(o, "/katalog", T_NAV_CATALOGUE, on_path(info, "/katalog"));
@@ -75,6 +81,14 @@ void layout_begin(struct buf *o, const struct layout_info *info)
 		nav_item(o, "/borgere", T_NAV_CITIZENS, on_path(info, "/borgere"));
 	if (info->nav_placements)
 		nav_item(o, info->nav_placements, T_NAV_PLACEMENTS, at_placements);
+	/* purchasing (procurement/): the menu's Danish labels are the pages' own titles */
+	if (info->nav_purchasing)
+		nav_item(o, "/indkoeb", "Indkøb", on_path(info, "/indkoeb"));
+	else if (info->nav_supplier > 0) {
+		char orders[64];
+		snprintf(orders, sizeof(orders), "/virksomheder/%lld/ordrer", info->nav_supplier);
+		nav_item(o, orders, "Ordrer", on_path(info, orders) || on_path(info, "/indkoeb"));
+	}
 	nav_item(o, "/statistik", T_NAV_STATS, on_path(info, "/statistik") && !on_path(info, "/statistik/landet"));
 	if (info->nav_overview)
 		nav_item(o, info->nav_overview, T_NAV_OVERVIEW, on_path(info, info->nav_overview));

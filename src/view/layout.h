@@ -33,6 +33,11 @@ struct layout_info {
 	/* the catalogue (procurement): "Katalog" is shown to everyone; "Vores katalog" leads to the
 	 * catalogue of the enterprise a virksomhed user keeps (its id), 0: not shown */
 	long long nav_own_catalogue;
+	/* purchasing: "Indkøb" (/indkoeb) for a municipality's purchasing staff and the
+	 * administrator; "Ordrer" for an enterprise's own account: the orders sent to the enterprise
+	 * of this id (0: not shown) */
+	bool nav_purchasing;
+	long long nav_supplier;
 };
 
 /* layout_begin: everything up to and including <h1>; layout_end: closes the page, with the

@@ -899,6 +899,59 @@ async function visitAtWidths(tc, email, paths) {
 	}
 }
 
+/* purchasing (src/procurement/): a buyer's agreements, purchases, orders and spend, and a
+ * contract's follow-up, every page checked with axe */
+test('a buyer records a purchase, sees it in the spend and ends an agreement after confirming', async (tc) => {
+	const page = await newPage();
+	try {
+		await signIn(tc, page, 'indkoeb@slagelse.example');
+		await follow(tc, page, () => page.getByRole('navigation', { name: 'Hovedmenu' })
+			.getByRole('link', { name: 'Indkøb' }).click());
+		expect(pathOf(page) === '/indkoeb', `"Indkøb" leads to ${pathOf(page)}`);
+		await follow(tc, page, () => page.getByRole('main').getByRole('link', { name: 'Køb', exact: true }).click());
+		expect(pathOf(page) === '/indkoeb/koeb', `"Køb" leads to ${pathOf(page)}`);
+		/* an amount that is no amount: the form again, the error linked, what was typed kept */
+		/* the form's enterprise (the filter below has one too) */
+		await page.locator('#f-enterprise_id').selectOption({ label: 'Bevar (Slagelse)' });
+		await page.getByLabel('Dato').fill('2015-12-20');
+		await page.getByLabel('Beløb i kroner ekskl. moms').fill('mange');
+		await page.getByLabel('Beskrivelse').fill('Jubilæumsgave: istandsat reol');
+		let status = await follow(tc, page, () => page.getByRole('button', { name: 'Registrér købet' }).click());
+		expect(status === 422, `a bad amount answered ${status}, not 422`);
+		expect(await page.locator('.error-summary a[href="#f-amount"]').count() === 1, 'the summary does not link to the amount');
+		expect(await page.inputValue('#f-description') === 'Jubilæumsgave: istandsat reol', 'the description was not kept');
+		await page.getByLabel('Beløb i kroner ekskl. moms').fill('2.495,00');
+		status = await follow(tc, page, () => page.getByRole('button', { name: 'Registrér købet' }).click());
+		expect(status === 200 && pathOf(page) === '/indkoeb/koeb', `saving ended at ${pathOf(page)} (${status})`);
+		expect(await text(page, '.notice[role="status"]') === 'Købet er registreret.', 'no confirmation');
+		expect((await text(page, 'main table')).includes('2.495,00'), 'the purchase is not in the list');
+		/* the spend of 2015 counts it: 108.795,00 + 2.495,00 */
+		await go(tc, page, '/statistik/indkoeb?year=2015');
+		expect((await text(page, 'main')).includes('111.290,00'), 'the spend does not count the purchase');
+		expect(await page.locator('main svg').count() >= 1, 'no chart');
+		/* an agreement, ended after a confirmation */
+		await go(tc, page, '/indkoeb/aftaler');
+		await follow(tc, page, () => page.getByRole('link', { name: 'Reparation og genbrug af møbler' }).click());
+		await follow(tc, page, () => page.getByRole('link', { name: 'Afslut aftalen' }).click());
+		status = await follow(tc, page, () => page.getByRole('button', { name: 'Ja, afslut aftalen' }).click());
+		expect(status === 200, `ending answered ${status}`);
+		expect(await text(page, '.notice[role="status"]') === 'Aftalen er afsluttet.', 'no confirmation of the end');
+		await go(tc, page, '/indkoeb/aftaler/ny');
+		await go(tc, page, '/indkoeb/ordrer/ny');
+		await go(tc, page, '/indkoeb/kontrakter');
+	} finally {
+		await closePage(page);
+	}
+	const silkeborg = await newPage({ javaScriptEnabled: false });
+	try {
+		await signIn(tc, silkeborg, SILKEBORG);
+		await go(tc, silkeborg, '/indkoeb/kontrakter');
+		await follow(tc, silkeborg, () => silkeborg.getByRole('link', { name: 'Forpagtning af kantinen på Handelsskolen' }).click());
+		expect((await text(silkeborg, 'main table')).includes('10 af 10'), 'the lease does not show 10 of 10 in fleksjob');
+	} finally {
+		await closePage(silkeborg);
+	}
+});
 test('the public pages fit 1280 and 390 px: the registry list and a profile, statistics, the legal pages', async (tc) => {
 	await visitAtWidths(tc, null, ['/', '/virksomheder', '/virksomheder?q=soul', '/statistik?year=2015',
 		'/statistik/bilag1', '/kommuner', '/kontakt', '/privatliv', '/tilgaengelighed']);
