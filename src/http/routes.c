@@ -13,6 +13,7 @@
 #include "../entry/entry_web.h"
 #include "../kommune/kommune_web.h"
 #include "../mail/mail_web.h"
+#include "../procurement/tenders_web.h"
 #include "../registry/registry_web.h"
 #include "../reports/reports_web.h"
 #include "../surveys/surveys_web.h"
@@ -28,6 +29,8 @@
 /* who reads figures: a municipality's staff its own (access_figures), and every municipality's
  * side by side with the survey reports (access_national_figures); the administrator all */
 #define FIGURES (ROLE_ADMIN | ROLE_KONSULENT | ROLE_JOBKONSULENT | ROLE_INDKOEBER)
+/* tenders: who keeps a municipality's tenders (access_procurement decides which), and who bids */
+#define TENDER_STAFF (ROLE_ADMIN | ROLE_KONSULENT | ROLE_INDKOEBER | ROLE_JOBKONSULENT)
 
 const struct route routes[] = {
 	/* pages */
@@ -109,6 +112,26 @@ const struct route routes[] = {
 	{M_GET, "/forloeb/{id:int}", placements_page_detail, RF_PERSONAL, ROLE_JOBKONSULENT},
 	{M_POST, "/forloeb/{id:int}", placements_page_post, RF_FORM, ROLE_JOBKONSULENT},
 	{M_GET, "/virksomheder/{id:int}/forloeb", placements_page_enterprise, RF_PERSONAL, ROLE_VIRKSOMHED},
+	/* tenders (udbud): public list, tender and feed; the staff's forms; an enterprise's bid */
+	{M_GET, "/udbud", tenders_page_list, RF_PUBLIC, 0},
+	{M_POST, "/udbud", tenders_page_create, RF_FORM, TENDER_STAFF},
+	{M_GET, "/udbud/ny", tenders_page_new, 0, TENDER_STAFF},
+	{M_GET, "/udbud/feed.xml", tenders_page_feed, RF_PUBLIC, 0},
+	{M_GET, "/udbud/{id:int}", tenders_page_show, RF_PUBLIC, 0},
+	{M_POST, "/udbud/{id:int}", tenders_page_update, RF_FORM, TENDER_STAFF},
+	{M_GET, "/udbud/{id:int}/rediger", tenders_page_edit, 0, TENDER_STAFF},
+	{M_POST, "/udbud/{id:int}/offentliggoer", tenders_page_publish, RF_FORM, TENDER_STAFF},
+	{M_GET, "/udbud/{id:int}/annuller", tenders_page_cancel_confirm, 0, TENDER_STAFF},
+	{M_POST, "/udbud/{id:int}/annuller", tenders_page_cancel, RF_FORM, TENDER_STAFF},
+	{M_POST, "/udbud/{id:int}/spoergsmaal", tenders_page_ask, RF_FORM, ROLE_VIRKSOMHED},
+	{M_POST, "/udbud/{id:int}/spoergsmaal/{question:int}", tenders_page_answer, RF_FORM, TENDER_STAFF},
+	{M_POST, "/udbud/{id:int}/interesse", tenders_page_interest, RF_FORM, ROLE_VIRKSOMHED},
+	{M_POST, "/udbud/{id:int}/bud", bids_page_submit, RF_FORM, ROLE_VIRKSOMHED},
+	{M_POST, "/udbud/{id:int}/vurdering", bids_page_score, RF_FORM, TENDER_STAFF},
+	{M_POST, "/udbud/{id:int}/tildeling", bids_page_award, RF_FORM, TENDER_STAFF},
+	{M_GET, "/udbud/{id:int}/beslutning", bids_page_decision, RF_PUBLIC, 0},
+	{M_GET, "/udbud/{id:int}/beslutning.xlsx", bids_download_decision, RF_PUBLIC, 0},
+	{M_GET, "/bud/{id:int}/dokumenter/{doc:int}", bids_page_document, 0, 0},
 	/* JSON API */
 	{M_GET, "/healthz", core_api_health, RF_PUBLIC | RF_API, 0},
 	{M_GET, "/api/v1/me", auth_api_me, RF_API, 0},
@@ -156,6 +179,22 @@ const struct route routes[] = {
 	{M_PATCH, "/api/v1/placements/{id:int}/followups/{followup:int}", placements_api_followup_update,
 	 RF_API | RF_JSON, 0},
 	{M_GET, "/api/v1/stats/employment", employment_api_stats, RF_PUBLIC | RF_API, 0},
+	/* tenders (udbud) and bids */
+	{M_GET, "/api/v1/tenders", tenders_api_list, RF_PUBLIC | RF_API, 0},
+	{M_POST, "/api/v1/tenders", tenders_api_create, RF_API | RF_JSON, 0},
+	{M_GET, "/api/v1/tenders/{id:int}", tenders_api_get, RF_PUBLIC | RF_API, 0},
+	{M_PATCH, "/api/v1/tenders/{id:int}", tenders_api_update, RF_API | RF_JSON, 0},
+	{M_POST, "/api/v1/tenders/{id:int}/publish", tenders_api_publish, RF_API, 0},
+	{M_POST, "/api/v1/tenders/{id:int}/cancel", tenders_api_cancel, RF_API | RF_JSON, 0},
+	{M_GET, "/api/v1/tenders/{id:int}/questions", tenders_api_questions, RF_PUBLIC | RF_API, 0},
+	{M_POST, "/api/v1/tenders/{id:int}/questions", tenders_api_ask, RF_API | RF_JSON, 0},
+	{M_POST, "/api/v1/tenders/{id:int}/questions/{question:int}", tenders_api_answer, RF_API | RF_JSON, 0},
+	{M_POST, "/api/v1/tenders/{id:int}/bids", bids_api_submit, RF_API | RF_JSON, 0},
+	{M_GET, "/api/v1/tenders/{id:int}/bids", bids_api_list, RF_API, 0},
+	{M_POST, "/api/v1/tenders/{id:int}/scores", bids_api_scores, RF_API | RF_JSON, 0},
+	{M_GET, "/api/v1/tenders/{id:int}/result", bids_api_result, RF_PUBLIC | RF_API, 0},
+	{M_POST, "/api/v1/tenders/{id:int}/award", bids_api_award, RF_API | RF_JSON, 0},
+	{M_POST, "/api/v1/bids/{id:int}/documents", bids_api_document, RF_API, 0},
 };
 
 const size_t routes_count = sizeof(routes) / sizeof(routes[0]);
