@@ -44,6 +44,10 @@ int cmd_demo(const struct cmd_ctx *ctx, int argc, char **argv);
  * nothing when citizens exist, or without a key file. 0 or an ERR_ code (the cause printed). */
 struct arena;
 int demo_employment(struct db *db, struct arena *a);
+/* demo_tenders: the tenders of the demo (cmd_demo_tenders.c): Kolding's library tender,
+ * awarded, and Albertslund's café tender, open; nothing when tenders exist. 0 or an ERR_ code
+ * (the cause printed). */
+int demo_tenders(struct db *db, struct arena *a);
 int cmd_user(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_token(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_backup(const struct cmd_ctx *ctx, int argc, char **argv);

@@ -78,8 +78,14 @@ struct tender {
 
 /* ---- time */
 
-/* tenders_now: the current time in UTC as "YYYY-MM-DDTHH:MM:SSZ" into out (21 bytes). */
+/* tenders_now: the current time in UTC as "YYYY-MM-DDTHH:MM:SSZ" into out (21 bytes); the
+ * clock tenders_clock_set gave, when it gave one. */
 void tenders_now(char out[21]);
+/* tenders_clock_set: makes the rules of tenders and bids (deadlines, sealing, the publication
+ * date) read now (a UTC time as tenders_now writes it) instead of the real clock; NULL goes
+ * back to the real clock. For the demo loader and the unit tests, which run one thread; the
+ * server never calls it. The rows' own timestamps (created, submitted) stay the real time. */
+void tenders_clock_set(const char *now);
 /* tenders_local_to_utc: a Danish local time "YYYY-MM-DDTHH:MM" (a space for the T is fine,
  * seconds optional) into UTC "YYYY-MM-DDTHH:MM:SSZ" (21 bytes); a text ending in Z is taken as
  * UTC already. 0 or ERR_INVALID. */
