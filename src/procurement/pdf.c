@@ -119,7 +119,8 @@ enum pdf_result pdf_check(const unsigned char *data, size_t len)
 	if (!FIND(tail, (size_t)(eof - tail), "startxref"))
 		return PDF_NO_EOF;
 	int names = scan_names(data, len);
-	bool table = FIND(data, len, "xref") && FIND(data, len, "trailer");
+	/* a table's keyword starts a line ("startxref" does not count) */
+	bool table = (FIND(data, len, "\nxref") || FIND(data, len, "\rxref")) && FIND(data, len, "trailer");
 	if (!table && !(names & N_XREF))
 		return PDF_NO_XREF;
 	if (names & N_ENCRYPT)
