@@ -28,6 +28,8 @@ static const char serve_help[] =
 	"                      port 0 picks a free port and prints it)\n"
 	"  --threads N         worker threads (default $INDGANG_THREADS, else 2 per core)\n"
 	"  --max-body BYTES    largest request body (default $INDGANG_MAX_BODY, else 1048576)\n"
+	"  --max-upload BYTES  largest body of a picture or document upload by a signed-in user\n"
+	"                      (default 16777216)\n"
 	"  --request-memory BYTES\n"
 	"                      memory one request may use; past it the request fails with 500\n"
 	"                      (default 67108864)\n"
@@ -111,6 +113,7 @@ int cmd_serve(const struct cmd_ctx *ctx, int argc, char **argv)
 		{"listen", required_argument, NULL, 'l'},
 		{"threads", required_argument, NULL, 't'},
 		{"max-body", required_argument, NULL, 'b'},
+		{"max-upload", required_argument, NULL, 'U'},
 		{"request-memory", required_argument, NULL, 'M'},
 		{"timeout", required_argument, NULL, 'T'},
 		{"head-timeout", required_argument, NULL, 'H'},
@@ -140,6 +143,11 @@ int cmd_serve(const struct cmd_ctx *ctx, int argc, char **argv)
 			if (parse_uint(optarg, 1 << 30, &tmp) || tmp == 0)
 				return cmd_usage_error("serve", "--max-body wants a number of bytes");
 			c.max_body = tmp;
+			break;
+		case 'U':
+			if (parse_uint(optarg, 1 << 30, &tmp) || tmp == 0)
+				return cmd_usage_error("serve", "--max-upload wants a number of bytes");
+			c.max_upload = tmp;
 			break;
 		case 'M':
 			if (parse_uint(optarg, 1 << 30, &tmp) || tmp < 4096)

@@ -173,6 +173,17 @@ static void retry_after_default(struct req *r)
 	reply_header(r, "Retry-After", r->status == 429 ? "60" : "5");
 }
 
+size_t dispatch_body_cap(struct req *r, size_t normal, size_t upload)
+{
+	if (upload <= normal || (!r->authorization && !kv_get(r->cookies, SESSION_COOKIE)))
+		return normal;
+	const char *params[REQ_MAX_PARAMS];
+	int nparams = 0;
+	int idx = router_match(routes, routes_count, r->method, r->path, &r->a, params,
+	                       REQ_MAX_PARAMS, &nparams);
+	return idx >= 0 && (routes[idx].flags & RF_UPLOAD) ? upload : normal;
+}
+
 void dispatch(struct req *r)
 {
 	dispatch_route(r);
@@ -250,11 +261,21 @@ static void dispatch_route(struct req *r)
 		return;
 	}
 	if (rt->flags & RF_FORM) {
-		if (!content_type_is(r, "application/x-www-form-urlencoded")) {
+		const char *boundary = NULL;
+		if (content_type_is(r, "application/x-www-form-urlencoded")) {
+			r->form = urlenc_parse(&r->a, r->body ? r->body : "", r->body_len);
+		} else if ((rt->flags & RF_UPLOAD) &&
+		           (boundary = multipart_boundary(&r->a, r->content_type)) != NULL) {
+			const char *why = NULL;
+			if (multipart_parse(&r->a, r->body ? r->body : "", r->body_len, boundary, &r->form,
+			                    &r->files, &r->nfiles, &why) != 0) {
+				reply_page_error(r, 400, why);
+				return;
+			}
+		} else {
 			reply_page_error(r, 415, "Formularen blev sendt i et format, vi ikke kan læse.");
 			return;
 		}
-		r->form = urlenc_parse(&r->a, r->body ? r->body : "", r->body_len);
 		if (cross_site(r) || !auth_equal(req_form(r, "csrf"), r->csrf)) {
 			reply_page_error(r, 403, "Formularen er udløbet eller kom ikke fra Indgang. "
 			                         "Gå tilbage, genindlæs siden og prøv igen.");

@@ -18,6 +18,10 @@ struct req;
 extern const struct route routes[];
 extern const size_t routes_count;
 
+/* dispatch_body_cap: how many body bytes r may send, known from its head alone: upload when
+ * its route takes uploads (RF_UPLOAD) and it carries a session cookie or an Authorization
+ * header (whether they are valid is checked when the body has come), normal otherwise. */
+size_t dispatch_body_cap(struct req *r, size_t normal, size_t upload);
 /* dispatch: answers r. Always leaves r->status set. */
 void dispatch(struct req *r);
 /* dispatch_log_target: what the access log names for r: the matched route's pattern with its

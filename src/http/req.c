@@ -36,6 +36,14 @@ int kv_all(const struct kv *list, const char *name, const char **out, int max)
 
 const char *req_query(const struct req *r, const char *name) { return kv_get(r->query, name); }
 const char *req_form(const struct req *r, const char *name) { return kv_get(r->form, name); }
+
+const struct req_file *req_file(const struct req *r, const char *name)
+{
+	for (int i = 0; i < r->nfiles; i++)
+		if (strcmp(r->files[i].field, name) == 0)
+			return &r->files[i];
+	return NULL;
+}
 /* under HTTPS every cookie is a __Host- cookie: the browser accepts it only when Secure, for
  * Path=/ and without Domain, so no other site or subdomain can set it */
 #define HOST_PREFIX "__Host-"

@@ -14,6 +14,7 @@
 #include "../base/arena.h"
 #include "../base/buf.h"
 #include "../base/errs.h"
+#include "multipart.h"
 
 struct db;
 struct principal;
@@ -39,7 +40,9 @@ struct req {
 	const char *params[REQ_MAX_PARAMS]; /* typed path parameters, in pattern order */
 	int nparams;
 	struct kv *query;          /* decoded query arguments */
-	struct kv *form;           /* parsed urlencoded body (form routes), else NULL */
+	struct kv *form;           /* parsed urlencoded or multipart body (form routes), else NULL */
+	struct req_file *files;    /* the files of a multipart form (RF_UPLOAD form routes) */
+	int nfiles;
 	struct kv *cookies;
 	const char *content_type;
 	const char *authorization;
@@ -76,6 +79,9 @@ struct req {
 /* req_query / req_form / req_cookie: the first value named name, or NULL. */
 const char *req_query(const struct req *r, const char *name);
 const char *req_form(const struct req *r, const char *name);
+/* req_file: the file sent in the form field called name (a multipart form of an RF_UPLOAD
+ * route), or NULL; a file input left empty gives a file of length 0. */
+const struct req_file *req_file(const struct req *r, const char *name);
 const char *req_cookie(const struct req *r, const char *name);
 const char *kv_get(const struct kv *list, const char *name);
 /* kv_all: the first max values named name into out, in order; returns how many there are in

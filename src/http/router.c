@@ -191,6 +191,10 @@ int router_check_table(const struct route *table, size_t n)
 			log_error("route %s is both a form and an API route", rt->pattern);
 			return ERR_INVALID;
 		}
+		if ((rt->flags & RF_UPLOAD) && ((rt->flags & RF_PUBLIC) || !changes)) {
+			log_error("route %s takes uploads but is public or takes no body", rt->pattern);
+			return ERR_INVALID;
+		}
 	}
 	return 0;
 }

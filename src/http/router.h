@@ -27,6 +27,10 @@ enum route_flag {
 	RF_JSON = 8,       /* the body must be application/json */
 	RF_PERSONAL = 16,  /* reads personal data: a 2xx answer without a new audit line is refused
 	                    * by dispatch() with 500 (GET routes only) */
+	RF_UPLOAD = 32,    /* takes a picture or a document: the body may be as large as the upload
+	                    * cap (serve --max-upload, 16 MiB) when the request carries a session or
+	                    * a token, and an RF_FORM route also reads multipart/form-data (req_file).
+	                    * Never with RF_PUBLIC (router_check_table refuses it). */
 };
 
 struct route {

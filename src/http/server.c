@@ -306,6 +306,7 @@ void server_config_defaults(struct server_config *c)
 	long n = sysconf(_SC_NPROCESSORS_ONLN);
 	c->threads = n > 0 ? (unsigned)n * 2 : 4;
 	c->max_body = 1024 * 1024;
+	c->max_upload = 16u * 1024 * 1024;
 	c->request_memory = 64u * 1024 * 1024;
 	c->timeout = 15;
 	c->head_timeout = 10;
@@ -627,7 +628,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 			reply_header(&st->r, "Connection", "close");
 			return reply_now(c, st, framing, why);
 		}
-		st->body_cap = cfg.max_body;
+		st->body_cap = dispatch_body_cap(&st->r, cfg.max_body, cfg.max_upload);
 		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
 		if (cl && strtoull(cl, NULL, 10) > st->body_cap)
 			return reply_now(c, st, 413, "The request body is too large.");

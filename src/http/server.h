@@ -13,6 +13,7 @@ struct server_config {
 	unsigned port;             /* 0: any free port (printed) */
 	unsigned threads;          /* thread pool size */
 	size_t max_body;           /* bytes; larger bodies get 413 */
+	size_t max_upload;         /* bytes of a body to an upload route (RF_UPLOAD) */
 	size_t request_memory;     /* bytes one request may allocate; past it the answer is 500 */
 	unsigned timeout;          /* seconds a connection may be idle or slow */
 	unsigned head_timeout;     /* seconds for a whole request line and headers, however sent */
