@@ -131,6 +131,7 @@ const struct route routes[] = {
 	{M_POST, "/udbud/{id:int}/tildeling", bids_page_award, RF_FORM, TENDER_STAFF},
 	{M_GET, "/udbud/{id:int}/beslutning", bids_page_decision, RF_PUBLIC, 0},
 	{M_GET, "/udbud/{id:int}/beslutning.xlsx", bids_download_decision, RF_PUBLIC, 0},
+	{M_POST, "/bud/{id:int}/dokumenter", bids_page_upload, RF_FORM | RF_UPLOAD, ROLE_VIRKSOMHED},
 	{M_GET, "/bud/{id:int}/dokumenter/{doc:int}", bids_page_document, 0, 0},
 	/* JSON API */
 	{M_GET, "/healthz", core_api_health, RF_PUBLIC | RF_API, 0},
@@ -194,7 +195,7 @@ const struct route routes[] = {
 	{M_POST, "/api/v1/tenders/{id:int}/scores", bids_api_scores, RF_API | RF_JSON, 0},
 	{M_GET, "/api/v1/tenders/{id:int}/result", bids_api_result, RF_PUBLIC | RF_API, 0},
 	{M_POST, "/api/v1/tenders/{id:int}/award", bids_api_award, RF_API | RF_JSON, 0},
-	{M_POST, "/api/v1/bids/{id:int}/documents", bids_api_document, RF_API, 0},
+	{M_POST, "/api/v1/bids/{id:int}/documents", bids_api_document, RF_API | RF_UPLOAD, 0},
 };
 
 const size_t routes_count = sizeof(routes) / sizeof(routes[0]);

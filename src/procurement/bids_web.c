@@ -12,6 +12,7 @@
 #include "../base/errs.h"
 #include "../base/money.h"
 #include "../base/text.h"
+#include "../http/multipart.h"
 #include "../http/page.h"
 #include "bids.h"
 #include "tenders.h"
@@ -65,9 +66,22 @@ static int supplier_part(struct req *r, const struct tender *t)
 	form_textarea(o, &(struct form_field){.name = "note", .label = "Bemærkning til buddet (kan udelades)",
 	                                      .value = req_form(r, "note")}, 3);
 	htmlf(o, "<button type=\"submit\">%s</button>\n</form>\n", has ? "Erstat buddet" : "Byd");
-	if (has)
-		html(o, "<p class=\"hint\">Dokumenter (kun PDF, højst 10 MB) vedlægges gennem API'et: "
-		        "POST /api/v1/bids/{id}/documents med PDF-filen som indhold.</p>\n");
+	if (has) {
+		/* documents: PDF only, checked by content on the server */
+		const char *err = errs_get(&r->errs, "document");
+		htmlf(o, "<form method=\"post\" action=\"/bud/%lld/dokumenter\" enctype=\"multipart/form-data\" "
+		         "class=\"stack\">\n", (long long)own.id);
+		form_csrf(o, r->csrf);
+		htmlf(o, "<div class=\"field%s\">\n<label for=\"f-document\">Vedlæg et dokument til buddet</label>\n"
+		         "<p class=\"hint\" id=\"f-document-hint\">Kun PDF, højst 10 MB. Filen kontrolleres: "
+		         "krypterede filer og filer med JavaScript afvises.</p>\n", err ? " has-error" : "");
+		if (err)
+			htmlf(o, "<p class=\"error\" id=\"f-document-error\">%s</p>\n", err);
+		htmlf(o, "<input id=\"f-document\" name=\"document\" type=\"file\" accept=\"application/pdf,.pdf\" "
+		         "aria-describedby=\"%sf-document-hint\"%s>\n</div>\n",
+		      err ? "f-document-error " : "", err ? " aria-invalid=\"true\"" : "");
+		html(o, "<button type=\"submit\">Vedlæg dokumentet</button>\n</form>\n");
+	}
 	html(o, "<h2>Spørgsmål til udbuddet</h2>\n");
 	htmlf(o, "<form method=\"post\" action=\"/udbud/%lld/spoergsmaal\" class=\"stack\">\n", (long long)t->id);
 	form_csrf(o, r->csrf);
@@ -284,6 +298,35 @@ int bids_page_document(struct req *r)
 	reply_header(r, "X-Content-Type-Options", "nosniff");
 	return reply_download(r, "application/pdf", arena_printf(&r->a, "bud-%lld-dokument-%lld.pdf",
 	                                                         (long long)d.bid_id, (long long)d.id));
+}
+
+/* POST /bud/{id}/dokumenter — the bidder's account, CSRF, a multipart form (RF_UPLOAD) with
+ * the file in the field document. 303 to the tender; 422 (not a clean PDF, with the reason at
+ * the field) or 413 (over 10 MB) with the tender page; 409 after the deadline. */
+int bids_page_upload(struct req *r)
+{
+	struct bid b;
+	struct tender t;
+	int rc = bids_get(r->db, &r->a, r->user, req_param_int(r, "id"), &b, &t);
+	if (rc)
+		return page_fail(r, rc, "Buddet findes ikke.");
+	const struct req_file *f = req_file(r, "document");
+	int64_t doc;
+	if (!f || f->len == 0)
+		rc = errs_add(&r->errs, "document", "Vælg en PDF-fil at vedlægge.");
+	else
+		rc = bids_document_add(r->db, &r->a, r->user, b.id, f->filename, f->data, f->len, &r->errs, &doc);
+	if ((rc == ERR_INVALID || rc == ERR_TOOBIG) && errs_get(&r->errs, "document")) {
+		page_begin(r, t.title);
+		form_error_summary(&r->out, &r->errs);
+		int prc = supplier_part(r, &t);
+		if (prc)
+			return page_fail(r, prc, NULL);
+		return page_end(r, rc == ERR_TOOBIG ? 413 : 422);
+	}
+	if (rc)
+		return page_fail(r, rc, U_NOT_FOUND);
+	return reply_redirect(r, arena_printf(&r->a, "/udbud/%lld?ok=dokument#bud", (long long)t.id));
 }
 
 /* ---------------------------------------------------------------- the staff's forms */

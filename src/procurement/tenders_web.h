@@ -35,6 +35,7 @@ int tenders_page_ask(struct req *r);
 int tenders_page_interest(struct req *r);
 int bids_page_submit(struct req *r);
 int bids_page_document(struct req *r);
+int bids_page_upload(struct req *r);
 int bids_page_score(struct req *r);
 int bids_page_award(struct req *r);
 int bids_page_decision(struct req *r);

@@ -292,9 +292,14 @@ static void bidding(void)
 	CHECK_STATUS(upload(porten, bid_porten, "image/png", pdf, strlen(pdf)), 415);
 	CHECK_STATUS(upload(hytten, bid_porten, "application/pdf", pdf, strlen(pdf)), 404);
 	CHECK_STATUS(upload(buyer, bid_porten, "application/pdf", pdf, strlen(pdf)), 403);
-	/* over the server's body cap */
-	size_t big = 2u * 1024 * 1024;
+	/* over the 10 MB of a document (the upload route takes up to 16 MiB): 413 naming the field;
+	 * over the server's upload cap: 413 before any handler runs */
+	size_t big = 11u * 1024 * 1024;
 	char *huge = harness_fmt("%s%*s", pdf, (int)big, "");
+	CHECK_API_ERROR(upload(porten, bid_porten, "application/pdf", huge, strlen(huge)), 413, "too_large",
+	                "document");
+	big = 17u * 1024 * 1024;
+	huge = harness_fmt("%s%*s", pdf, (int)big, "");
 	CHECK_STATUS(upload(porten, bid_porten, "application/pdf", huge, strlen(huge)), 413);
 	char *out = NULL;
 	CHECK(harness_sqlite(harness_server_db(srv), harness_fmt("SELECT count(*) FROM bid_documents"
@@ -435,6 +440,40 @@ static void pages(void)
 	CHECK_STATUS(harness_post_form(ent, harness_fmt("/udbud/%lld/spoergsmaal", cafe),
 	                               harness_form("csrf", ecsrf, "question", "Er der en opvaskemaskine?", NULL)),
 	             303);
+	/* a document through the page's multipart form: a clean PDF is taken, a picture is not */
+	char *own_bid = NULL;
+	CHECK(harness_sqlite(harness_server_db(srv), harness_fmt("SELECT b.id FROM bids b JOIN users u"
+	                     " ON u.enterprise_id = b.enterprise_id WHERE b.tender_id = %lld AND u.email ="
+	                     " 'virksomhed@kolding.example';", cafe), &own_bid) == 0 && own_bid);
+	long long own = strtoll(own_bid, NULL, 10);
+	static const char *const files[2] = {"tilbud.pdf", "picture.pdf"};
+	static const long want[2] = {303, 422};
+	for (int i = 0; i < 2; i++) {
+		size_t len = 0;
+		char *data = sample(files[i], &len);
+		CHECKF(data, "no sample %s", files[i]);
+		const char *head = harness_fmt("--XyZ\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n%s\r\n"
+		                               "--XyZ\r\nContent-Disposition: form-data; name=\"document\";"
+		                               " filename=\"%s\"\r\nContent-Type: application/pdf\r\n\r\n",
+		                               ecsrf, files[i]);
+		size_t hl = strlen(head), tl = strlen("\r\n--XyZ--\r\n");
+		char *body = harness_fmt("%*s", (int)(hl + len + tl), "");
+		memcpy(body, head, hl);
+		memcpy(body + hl, data, len);
+		memcpy(body + hl + len, "\r\n--XyZ--\r\n", tl);
+		struct harness_req q = {.method = "POST", .path = harness_fmt("/bud/%lld/dokumenter", own),
+		                        .type = "multipart/form-data; boundary=XyZ", .body = body,
+		                        .len = hl + len + tl};
+		struct harness_resp *up = harness_send(ent, &q);
+		if (want[i] == 303) {
+			CHECK_STATUS(up, 303);
+		} else {
+			CHECK_OK(page_problem(up, 422));
+			CHECK_HAS(up->body, "Filen er ikke en PDF-fil");
+		}
+	}
+	struct harness_resp *mine = harness_get(ent, harness_fmt("/udbud/%lld", cafe));
+	CHECK_HAS(mine->body, harness_fmt("href=\"/bud/%lld/dokumenter/", own));
 	/* the Albertslund buyer sees the bids sealed */
 	struct harness_client *alb = harness_login(srv, "indkoeb@albertslund.example", HARNESS_DEMO_PASSWORD);
 	CHECK(alb);
