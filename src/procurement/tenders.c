@@ -367,6 +367,8 @@ static void check_time(struct arena *a, const char **field, const char *name, bo
 int tenders_validate(struct arena *a, struct tender *t, struct errs *errs)
 {
 	int before = errs->n;
+	if (!t->kommune || !text_is_digits(t->kommune, 3))
+		errs_add(errs, "kommune", "Vælg den kommune, der udbyder.");
 	t->title = t->title ? text_trim(a, t->title) : "";
 	if (!*t->title)
 		errs_add(errs, "title", "Skriv udbuddets titel.");
@@ -451,7 +453,9 @@ static int write_tender(struct db *db, struct arena *a, const struct principal *
 		if (t->kommune && strcmp(t->kommune, old.kommune) != 0)
 			errs_add(errs, "kommune", "Et udbud kan ikke flyttes til en anden kommune.");
 		t->kommune = old.kommune;
-	} else if (!t->kommune || access_procurement(by, ACC_WRITE, t->kommune) != 0) {
+	} else if (!(t->kommune && access_procurement(by, ACC_WRITE, t->kommune) == 0) &&
+	           !(access_national(by) && !text_is_digits(t->kommune ? t->kommune : "", 3))) {
+		/* the administrator who named no municipality learns so from the validation */
 		return ERR_FORBIDDEN;
 	}
 	int rc = tenders_validate(a, t, errs);
@@ -465,6 +469,8 @@ static int write_tender(struct db *db, struct arena *a, const struct principal *
 		return ERR_INVALID;
 	bool creating = t->id == 0;
 	rc = creating ? tenders_store_insert(db, t, by ? by->id : 0, &t->id) : tenders_store_update(db, t);
+	if (rc == ERR_CONFLICT && creating) /* the only foreign key a create names: the municipality */
+		return errs_add(errs, "kommune", "Ukendt kommune.");
 	if (rc == 0)
 		rc = tenders_store_set_lists(db, t);
 	if (rc == 0)
