@@ -960,6 +960,88 @@ test('on a phone a konsulent picks 2015 on the advisory page and registers a ses
 	}
 });
 
+/* ---------------------------------------------------------------- tenders (udbud)
+ *
+ * The public finds the demo's tenders under "Udbud" at 1280 and 390 px; Kolding's indkøber
+ * creates a tender with the keyboard (first with weights that do not sum to 100: told at the
+ * field, everything typed kept), publishes it, and reads the awarded library tender with its
+ * ranking; Soul Café's own account bids on Albertslund's open café tender and sees its bid; the
+ * Albertslund buyer sees the bids sealed. axe checks every page. */
+test('tenders: the public list and pages, a buyer creates and publishes, an enterprise bids', async (tc) => {
+	await visitAtWidths(tc, null, ['/udbud']);
+	let page = await newPage({ viewport: PHONE });
+	try {
+		await go(tc, page, '/');
+		await follow(tc, page, () => page.getByRole('navigation', { name: 'Hovedmenu' })
+			.getByRole('link', { name: 'Udbud' }).click());
+		expect(pathOf(page) === '/udbud', `"Udbud" leads to ${pathOf(page)}`);
+		await follow(tc, page, () => page.getByRole('link', { name: 'Forpagtning af caféen i Sundhedshuset' }).click());
+		state.cafe = pathOf(page);
+		await fitsWidth(page, state.cafe, PHONE.width);
+		expect((await text(page, 'main')).includes('fleksjobansatte'), 'the café tender does not show its social clause');
+	} finally {
+		await closePage(page);
+	}
+	page = await newPage();
+	try {
+		await signIn(tc, page, 'indkoeb@kolding.example');
+		await go(tc, page, '/udbud');
+		await follow(tc, page, () => page.getByRole('link', { name: 'Nyt udbud' }).click());
+		expect(pathOf(page) === '/udbud/ny', `"Nyt udbud" leads to ${pathOf(page)}`);
+		await page.getByLabel('Titel', { exact: false }).first().focus();
+		await page.keyboard.type('Vinduespudsning på skolerne');
+		await page.getByLabel('Reserveret kontrakt (udbudsloven § 20)').focus();
+		await page.keyboard.press('Space');
+		await page.locator('#f-deadline').fill('2031-06-01T12:00');
+		await page.locator('#f-crit_weight_0').fill('50');
+		await page.getByRole('button', { name: 'Gem' }).focus();
+		let status = await follow(tc, page, () => page.keyboard.press('Enter'));
+		expect(status === 422, `weights of 110 answered ${status}, not 422`);
+		expect(await page.locator('.error-summary a[href="#f-criteria"]').count() === 1,
+			'the error summary does not link to the criteria');
+		expect(await page.inputValue('#f-title') === 'Vinduespudsning på skolerne', 'the title was not kept');
+		expect(await page.locator('#f-procedure-reserveret').isChecked(), 'the procedure was not kept');
+		await page.locator('#f-crit_weight_0').fill('40');
+		await page.getByRole('button', { name: 'Gem' }).focus();
+		status = await follow(tc, page, () => page.keyboard.press('Enter'));
+		expect(status === 200 && /^\/udbud\/\d+$/.test(pathOf(page)), `saving ended at ${pathOf(page)} (${status})`);
+		expect(await text(page, '.notice[role="status"]') === 'Udbuddet er oprettet som kladde.', 'no confirmation');
+		status = await follow(tc, page, () => page.getByRole('button', { name: 'Offentliggør' }).click());
+		expect(await text(page, '.notice[role="status"]') === 'Udbuddet er offentliggjort.', 'not published');
+		await go(tc, page, '/udbud');
+		await follow(tc, page, () => page.getByRole('link', { name: 'Logistik- og serviceydelser til Koldingbibliotekerne' }).click());
+		const ranking = await text(page, 'main');
+		for (const want of ['Virksomhedsporten (vinder)', 'Special Solutions', 'Borups Pakkeri', 'Innovation (15 %)'])
+			expect(ranking.includes(want), `the awarded tender does not show "${want}" to its buyer`);
+	} finally {
+		await closePage(page);
+	}
+	page = await newPage({ viewport: PHONE });
+	try {
+		await signIn(tc, page, VIRKSOMHED);
+		await go(tc, page, state.cafe);
+		await page.getByLabel('Pris i kroner (ekskl. moms)').focus();
+		await page.keyboard.type('18.000,00');
+		await page.getByRole('button', { name: 'Byd', exact: true }).focus();
+		await follow(tc, page, () => page.keyboard.press('Enter'));
+		expect(await text(page, '.notice[role="status"]') === 'Dit bud er afgivet.', 'the bid was not confirmed');
+		expect((await text(page, 'main')).includes('18.000,00 kr.'), 'the bid is not shown to its bidder');
+		await fitsWidth(page, state.cafe, PHONE.width);
+	} finally {
+		await closePage(page);
+	}
+	page = await newPage();
+	try {
+		await signIn(tc, page, 'indkoeb@albertslund.example');
+		await go(tc, page, state.cafe);
+		const main = await text(page, 'main');
+		expect(main.includes('Buddene er forseglede'), 'the buyer is not told the bids are sealed');
+		expect(!main.includes('18.000'), 'the sealed bid shows its price');
+	} finally {
+		await closePage(page);
+	}
+});
+
 /* ---------------------------------------------------------------- the runner */
 
 function withTimeout(promise, ms, what) {
