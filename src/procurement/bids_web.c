@@ -413,7 +413,7 @@ int bids_page_decision(struct req *r)
 		htmlf(o, "<p>Standstill-periode: %d kalenderdage fra tildelingen (til orientering).</p>\n",
 		      BIDS_STANDSTILL_DAYS);
 	}
-	htmlf(o, "</div>\n<p class=\"no-print\"><a href=\"/udbud/%lld\">%s</a></p>\n", (long long)t->id, U_BACK);
+	htmlf(o, "</div>\n<p class=\"noprint\"><a href=\"/udbud/%lld\">%s</a></p>\n", (long long)t->id, U_BACK);
 	return page_end(r, 200);
 }
 
