@@ -100,7 +100,10 @@ int bids_api_list(struct req *r)
 	int rc;
 	if (r->user && r->user->enterprise_id) {
 		struct bid own;
-		rc = bids_own(r->db, &r->a, r->user, id, r->user->enterprise_id, &own);
+		struct tender t;
+		rc = tenders_get(r->db, &r->a, r->user, id, &t); /* a draft or no tender: 404 */
+		if (rc == 0)
+			rc = bids_own(r->db, &r->a, r->user, id, r->user->enterprise_id, &own);
 		if (rc == 0) {
 			items = &own;
 			n = 1;
