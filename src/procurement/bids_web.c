@@ -85,7 +85,7 @@ static int supplier_part(struct req *r, const struct tender *t)
 	html(o, "<h2>Spørgsmål til udbuddet</h2>\n");
 	htmlf(o, "<form method=\"post\" action=\"/udbud/%lld/spoergsmaal\" class=\"stack\">\n", (long long)t->id);
 	form_csrf(o, r->csrf);
-	form_textarea(o, &(struct form_field){.name = "question", .label = "Spørgsmål",
+	form_textarea(o, &(struct form_field){.name = "question", .label = "Spørgsmål", .value = req_form(r, "question"),
 	                                      .hint = "Spørgsmålet og svaret offentliggøres for alle, uden jeres navn.",
 	                                      .error = errs_get(&r->errs, "question"), .required = true}, 3);
 	html(o, "<button type=\"submit\">Send spørgsmålet</button>\n</form>\n");
@@ -155,44 +155,57 @@ static int staff_part(struct req *r, const struct tender *t, bool write)
 	ranking_table(r, &res, true);
 	bool open = write && strcmp(t->state, "awarded") != 0;
 	char money[MONEY_TEXT];
+	/* the bid whose scores came back with an error: its form shows what was typed */
+	long long posted = 0;
+	if (req_form(r, "score_form"))
+		text_parse_int(req_form(r, "bid_id"), 1, 999999999999999LL, &posted);
 	for (int i = 0; i < res.n && open; i++) {
 		const struct bid_rank *b = &res.rows[i];
+		long long bid = (long long)b->bid.id;
+		bool mine = posted == bid;
 		htmlf(o, "<h3>Vurdering: %s (%s)</h3>\n", b->bid.enterprise_name, money_da(money, b->bid.price_ore));
 		struct bid_document *docs;
 		int nd;
 		if ((rc = bids_documents(r->db, &r->a, r->user, b->bid.id, &docs, &nd)) != 0)
 			return rc;
 		for (int d = 0; d < nd; d++)
-			htmlf(o, "<p><a href=\"/bud/%lld/dokumenter/%lld\">%s</a></p>\n", (long long)b->bid.id,
-			      (long long)docs[d].id, docs[d].filename);
+			htmlf(o, "<p><a href=\"/bud/%lld/dokumenter/%lld\">%s</a></p>\n", bid, (long long)docs[d].id,
+			      docs[d].filename);
 		htmlf(o, "<form method=\"post\" action=\"/udbud/%lld/vurdering\" class=\"stack\">\n", (long long)t->id);
 		form_csrf(o, r->csrf);
-		htmlf(o, "<input type=\"hidden\" name=\"bid_id\" value=\"%lld\">\n", (long long)b->bid.id);
+		htmlf(o, "<input type=\"hidden\" name=\"bid_id\" value=\"%lld\">\n"
+		         "<input type=\"hidden\" name=\"score_form\" value=\"1\">\n", bid);
+		const char *err = mine ? errs_get(&r->errs, "scores") : NULL;
+		if (err)
+			htmlf(o, "<p class=\"error\" id=\"f-scores\">%s</p>\n", err);
 		for (int k = 0; k < t->ncriteria; k++) {
 			if (t->criteria[k].is_price)
 				continue;
 			const char *key = t->criteria[k].key;
-			long long id = (long long)b->bid.id;
+			const char *sname = arena_printf(&r->a, "b%lld_score_%s", bid, key);
+			const char *jname = arena_printf(&r->a, "b%lld_just_%s", bid, key);
+			const char *stored = b->score[k] >= 0 ? arena_printf(&r->a, "%lld", (long long)(b->score[k] / 100)) : "";
 			form_input(o, &(struct form_field){
-				.name = arena_printf(&r->a, "score_%s", key),
-				.label = arena_printf(&r->a, "%s (0-10)", t->criteria[k].name), .type = "number",
-				.value = b->score[k] >= 0 ? arena_printf(&r->a, "%lld", (long long)(b->score[k] / 100)) : ""});
+				.name = sname, .label = arena_printf(&r->a, "%s (0-10)", t->criteria[k].name),
+				.type = "number", .value = mine ? req_form(r, sname) : stored});
 			form_textarea(o, &(struct form_field){
-				.name = arena_printf(&r->a, "just_%s", key),
-				.label = arena_printf(&r->a, "Begrundelse: %s", t->criteria[k].name),
-				.value = b->justification[k]}, 2);
-			(void)id;
+				.name = jname, .label = arena_printf(&r->a, "Begrundelse: %s", t->criteria[k].name),
+				.value = mine ? req_form(r, jname) : b->justification[k]}, 2);
 		}
 		html(o, "<button type=\"submit\">Gem point</button>\n</form>\n");
 	}
 	if (open) {
+		bool award_posted = req_form(r, "award_form") != NULL;
 		html(o, "<h2>Tildeling</h2>\n");
-		if (!res.complete)
+		const char *serr = award_posted ? errs_get(&r->errs, "scores") : NULL;
+		if (serr)
+			htmlf(o, "<p class=\"error\" id=\"f-scores\">%s</p>\n", serr);
+		else if (!res.complete)
 			html(o, "<p class=\"notice\">Alle bud skal have point på alle kriterier, før der kan tildeles.</p>\n");
 		htmlf(o, "<form method=\"post\" action=\"/udbud/%lld/tildeling\" class=\"stack\" novalidate>\n",
 		      (long long)t->id);
 		form_csrf(o, r->csrf);
-		form_error_summary(o, &r->errs);
+		html(o, "<input type=\"hidden\" name=\"award_form\" value=\"1\">\n");
 		struct form_option *opts = arena_alloc(&r->a, sizeof(*opts) * (size_t)res.n);
 		for (int i = 0; i < res.n; i++)
 			opts[i] = (struct form_option){arena_printf(&r->a, "%lld", (long long)res.rows[i].bid.id),
@@ -200,15 +213,23 @@ static int staff_part(struct req *r, const struct tender *t, bool write)
 			                                            res.rows[i].bid.enterprise_name,
 			                                            bids_hundredths(&r->a, res.rows[i].total, true))};
 		form_select(o, &(struct form_field){.name = "bid_id", .label = "Vindende bud",
-		                                    .value = opts[0].value, .error = errs_get(&r->errs, "bid_id")},
+		                                    .value = award_posted ? req_form(r, "bid_id") : opts[0].value,
+		                                    .error = award_posted ? errs_get(&r->errs, "bid_id") : NULL},
 		            opts, res.n);
-		for (int k = 0; k < t->ncriteria; k++)
-			form_textarea(o, &(struct form_field){.name = arena_printf(&r->a, "reason_%s", t->criteria[k].key),
-			                                      .label = arena_printf(&r->a, "Begrundelse for %s",
-			                                                            t->criteria[k].name),
-			                                      .required = true}, 2);
+		const char *rerr = award_posted ? errs_get(&r->errs, "reasons") : NULL;
+		htmlf(o, "<fieldset id=\"f-reasons\" class=\"field%s\">\n<legend>Begrundelse pr. kriterium "
+		         "<span class=\"req\">(skal udfyldes)</span></legend>\n", rerr ? " has-error" : "");
+		if (rerr)
+			htmlf(o, "<p class=\"error\">%s</p>\n", rerr);
+		for (int k = 0; k < t->ncriteria; k++) {
+			const char *name = arena_printf(&r->a, "reason_%s", t->criteria[k].key);
+			form_textarea(o, &(struct form_field){.name = name, .label = t->criteria[k].name,
+			                                      .value = award_posted ? req_form(r, name) : NULL}, 2);
+		}
+		html(o, "</fieldset>\n");
 		form_checkbox(o, &(struct form_field){.name = "confirm",
-		                                      .label = "Ja, tildel kontrakten og send brev til alle bydende"});
+		                                      .label = "Ja, tildel kontrakten og send brev til alle bydende",
+		                                      .error = award_posted ? errs_get(&r->errs, "confirm") : NULL});
 		html(o, "<button type=\"submit\">Tildel</button>\n</form>\n");
 	}
 	return 0;
@@ -248,17 +269,8 @@ int bids_page_submit(struct req *r)
 		b.price_ore = 0;
 	bool replaced;
 	int rc = bids_submit(r->db, &r->a, r->user, id, &b, &r->errs, &replaced);
-	if (rc == ERR_INVALID) {
-		struct tender t;
-		if (tenders_get(r->db, &r->a, r->user, id, &t) != 0)
-			return page_fail(r, rc, U_NOT_FOUND);
-		page_begin(r, t.title);
-		form_error_summary(&r->out, &r->errs);
-		rc = supplier_part(r, &t);
-		if (rc)
-			return page_fail(r, rc, NULL);
-		return page_end(r, 422);
-	}
+	if (rc == ERR_INVALID)
+		return tenders_page_render(r, id, 422);
 	if (rc)
 		return page_fail(r, rc, U_NOT_FOUND);
 	return reply_redirect(r, arena_printf(&r->a, "/udbud/%lld?ok=bud#bud", (long long)id));
@@ -270,6 +282,8 @@ int tenders_page_ask(struct req *r)
 	int64_t id = req_param_int(r, "id"), qid;
 	int rc = tenders_ask(r->db, &r->a, r->user, id, r->user->enterprise_id, req_form(r, "question"),
 	                     &r->errs, &qid);
+	if (rc == ERR_INVALID)
+		return tenders_page_render(r, id, 422);
 	if (rc)
 		return page_fail(r, rc, U_NOT_FOUND);
 	return reply_redirect(r, arena_printf(&r->a, "/udbud/%lld?ok=spurgt", (long long)id));
@@ -316,14 +330,8 @@ int bids_page_upload(struct req *r)
 		rc = errs_add(&r->errs, "document", "Vælg en PDF-fil at vedlægge.");
 	else
 		rc = bids_document_add(r->db, &r->a, r->user, b.id, f->filename, f->data, f->len, &r->errs, &doc);
-	if ((rc == ERR_INVALID || rc == ERR_TOOBIG) && errs_get(&r->errs, "document")) {
-		page_begin(r, t.title);
-		form_error_summary(&r->out, &r->errs);
-		int prc = supplier_part(r, &t);
-		if (prc)
-			return page_fail(r, prc, NULL);
-		return page_end(r, rc == ERR_TOOBIG ? 413 : 422);
-	}
+	if ((rc == ERR_INVALID || rc == ERR_TOOBIG) && errs_get(&r->errs, "document"))
+		return tenders_page_render(r, t.id, rc == ERR_TOOBIG ? 413 : 422);
 	if (rc)
 		return page_fail(r, rc, U_NOT_FOUND);
 	return reply_redirect(r, arena_printf(&r->a, "/udbud/%lld?ok=dokument#bud", (long long)t.id));
@@ -347,15 +355,18 @@ int bids_page_score(struct req *r)
 	for (int k = 0; k < t.ncriteria; k++) {
 		if (t.criteria[k].is_price)
 			continue;
-		const char *v = req_form(r, arena_printf(&r->a, "score_%s", t.criteria[k].key));
+		const char *v = req_form(r, arena_printf(&r->a, "b%lld_score_%s", bid_id, t.criteria[k].key));
 		v = v ? text_trim(&r->a, v) : "";
 		if (!*v)
 			continue;
 		long long s;
-		in[n++] = (struct bid_score_in){t.criteria[k].key, text_parse_int(v, 0, 10, &s) == 0 ? (int)s : -1,
-		                                req_form(r, arena_printf(&r->a, "just_%s", t.criteria[k].key))};
+		in[n++] = (struct bid_score_in){
+			t.criteria[k].key, text_parse_int(v, 0, 10, &s) == 0 ? (int)s : -1,
+			req_form(r, arena_printf(&r->a, "b%lld_just_%s", bid_id, t.criteria[k].key))};
 	}
 	rc = bids_score(r->db, &r->a, r->user, id, bid_id, in, n, &r->errs);
+	if (rc == ERR_INVALID)
+		return tenders_page_render(r, id, 422);
 	if (rc)
 		return page_fail(r, rc, U_NOT_FOUND);
 	return reply_redirect(r, arena_printf(&r->a, "/udbud/%lld?ok=point#bud", (long long)id));
@@ -375,7 +386,7 @@ int bids_page_award(struct req *r)
 		return page_fail(r, ERR_FORBIDDEN, NULL);
 	if (!req_form(r, "confirm")) {
 		errs_add(&r->errs, "confirm", "Sæt kryds ved \"Ja, tildel kontrakten\" for at bekræfte.");
-		return page_fail(r, ERR_INVALID, NULL);
+		return strcmp(t.state, "closed") ? page_fail(r, ERR_CONFLICT, NULL) : tenders_page_render(r, id, 422);
 	}
 	long long bid_id = 0;
 	text_parse_int(req_form(r, "bid_id"), 1, 999999999999999LL, &bid_id);
@@ -383,6 +394,8 @@ int bids_page_award(struct req *r)
 	for (int k = 0; k < t.ncriteria; k++)
 		reasons[k] = req_form(r, arena_printf(&r->a, "reason_%s", t.criteria[k].key));
 	rc = bids_award(r->db, &r->a, r->user, id, bid_id, reasons, t.ncriteria, req_form(r, "note"), &r->errs);
+	if (rc == ERR_INVALID)
+		return tenders_page_render(r, id, 422);
 	if (rc)
 		return page_fail(r, rc, U_NOT_FOUND);
 	return reply_redirect(r, arena_printf(&r->a, "/udbud/%lld?ok=tildelt", (long long)id));

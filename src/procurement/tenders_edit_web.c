@@ -338,26 +338,37 @@ int tenders_page_publish(struct req *r)
 	return reply_redirect(r, arena_printf(&r->a, "/udbud/%lld?ok=offentliggjort", (long long)id));
 }
 
+/* the confirmation page of t, answered with status */
+static int cancel_form(struct req *r, const struct tender *tp, int status);
+
 /* GET /udbud/{id}/annuller — who may write it: the confirmation. */
 int tenders_page_cancel_confirm(struct req *r)
 {
 	struct tender t;
 	if (!writable_or_reply(r, &t))
 		return 0;
+	return cancel_form(r, &t, 200);
+}
+
+static int cancel_form(struct req *r, const struct tender *tp, int status)
+{
+	struct tender t = *tp;
 	if (!strcmp(t.state, "awarded") || !strcmp(t.state, "cancelled"))
 		return page_fail(r, ERR_CONFLICT, NULL);
 	page_begin(r, arena_printf(&r->a, "Annullér udbuddet: %s", t.title));
 	struct buf *o = &r->out;
+	form_error_summary(o, &r->errs);
 	html(o, "<p>Et annulleret udbud kan ikke genoptages. Virksomheder, der har budt, kan se, at "
 	        "udbuddet er annulleret.</p>\n");
 	htmlf(o, "<form method=\"post\" action=\"/udbud/%lld/annuller\" class=\"stack\">\n", (long long)t.id);
 	form_csrf(o, r->csrf);
-	form_textarea(o, &(struct form_field){.name = "reason", .label = "Begrundelse (kan udelades)"}, 3);
+	form_textarea(o, &(struct form_field){.name = "reason", .label = "Begrundelse (kan udelades)",
+	                                      .value = req_form(r, "reason")}, 3);
 	form_checkbox(o, &(struct form_field){.name = "confirm", .label = "Ja, annullér udbuddet",
 	                                      .error = errs_get(&r->errs, "confirm")});
 	htmlf(o, "<div class=\"actions\"><button type=\"submit\">%s</button> <a href=\"/udbud/%lld\">%s</a></div>\n</form>\n",
 	      U_CANCEL_TENDER, (long long)t.id, U_BACK);
-	return page_end(r, 200);
+	return page_end(r, status);
 }
 
 /* POST /udbud/{id}/annuller — as above, CSRF, confirm=1 and reason. 303; 422 without the
@@ -370,7 +381,9 @@ int tenders_page_cancel(struct req *r)
 		return 0;
 	if (!req_form(r, "confirm")) {
 		errs_add(&r->errs, "confirm", "Sæt kryds ved \"Ja, annullér udbuddet\" for at bekræfte.");
-		return page_fail(r, ERR_INVALID, NULL);
+		if (!strcmp(t.state, "awarded") || !strcmp(t.state, "cancelled"))
+			return page_fail(r, ERR_CONFLICT, NULL);
+		return cancel_form(r, &t, 422);
 	}
 	int rc = tenders_cancel(r->db, &r->a, r->user, id, req_form(r, "reason"));
 	if (rc)
@@ -386,6 +399,8 @@ int tenders_page_answer(struct req *r)
 	if (!answer)
 		answer = req_form(r, "answer");
 	int rc = tenders_answer(r->db, &r->a, r->user, id, q, answer, &r->errs);
+	if (rc == ERR_INVALID)
+		return tenders_page_render(r, id, 422);
 	if (rc)
 		return page_fail(r, rc, U_NOT_FOUND);
 	return reply_redirect(r, arena_printf(&r->a, "/udbud/%lld?ok=besvaret#spoergsmaal", (long long)id));

@@ -10,6 +10,7 @@
 #include "../auth/access.h"
 #include "../auth/auth.h"
 #include "../base/err.h"
+#include "../base/errs.h"
 #include "../base/money.h"
 #include "../base/text.h"
 #include "../http/page.h"
@@ -153,11 +154,15 @@ static int questions(struct req *r, const struct tender *t, bool write)
 		if (*qs[i].answer)
 			htmlf(o, "<p><strong>%s</strong> %s</p>\n", U_A, qs[i].answer);
 		else if (write) {
+			/* the question whose answer came back with an error gets the field "answer" */
+			bool posted = req_param(r, "question") && req_param_int(r, "question") == qs[i].id;
 			htmlf(o, "<form method=\"post\" action=\"/udbud/%lld/spoergsmaal/%lld\" class=\"stack\">\n",
 			      (long long)t->id, (long long)qs[i].id);
 			form_csrf(o, r->csrf);
-			form_textarea(o, &(struct form_field){.name = arena_printf(&r->a, "answer-%lld", (long long)qs[i].id),
-			                                      .label = U_ANSWER_LABEL, .required = true}, 3);
+			form_textarea(o, &(struct form_field){
+				.name = posted ? "answer" : arena_printf(&r->a, "answer-%lld", (long long)qs[i].id),
+				.label = U_ANSWER_LABEL, .required = true,
+				.error = posted ? errs_get(&r->errs, "answer") : NULL}, 3);
 			htmlf(o, "<button type=\"submit\">%s</button>\n</form>\n", U_ANSWER_SEND);
 		} else {
 			htmlf(o, "<p class=\"hint\">%s</p>\n", U_UNANSWERED);
@@ -182,19 +187,18 @@ static const char *notice_of(const char *ok)
 	return NULL;
 }
 
-/* GET /udbud/{id} — public once published (a draft only for its staff: 404). Staff see their
- * tools; an enterprise's account its bid; after the award everyone the winner and totals. */
-int tenders_page_show(struct req *r)
+int tenders_page_render(struct req *r, int64_t id, int status)
 {
 	struct tender t;
-	int rc = tenders_get(r->db, &r->a, r->user, req_param_int(r, "id"), &t);
+	int rc = tenders_get(r->db, &r->a, r->user, id, &t);
 	if (rc)
 		return page_fail(r, rc, U_NOT_FOUND);
 	bool write = false;
 	bool staff = tenders_staff(r->user, &t, &write);
 	page_begin(r, t.title);
 	struct buf *o = &r->out;
-	const char *notice = notice_of(req_query(r, "ok"));
+	form_error_summary(o, &r->errs);
+	const char *notice = status == 200 ? notice_of(req_query(r, "ok")) : NULL;
 	if (notice)
 		htmlf(o, "<p class=\"notice\" role=\"status\">%s</p>\n", notice);
 	if (staff && write && (!strcmp(t.state, "draft") || !strcmp(t.state, "published"))) {
@@ -218,7 +222,14 @@ int tenders_page_show(struct req *r)
 	if (rc)
 		return page_fail(r, rc, NULL);
 	htmlf(o, "<p><a href=\"/udbud\">%s</a></p>\n", U_ALL);
-	return page_end(r, 200);
+	return page_end(r, status);
+}
+
+/* GET /udbud/{id} — public once published (a draft only for its staff: 404). Staff see their
+ * tools; an enterprise's account its bid; after the award everyone the winner and totals. */
+int tenders_page_show(struct req *r)
+{
+	return tenders_page_render(r, req_param_int(r, "id"), 200);
 }
 
 /* ---------------------------------------------------------------- the feed */

@@ -7,6 +7,7 @@
 #define INDGANG_TENDERS_WEB_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 struct req;
 struct tender;
@@ -16,6 +17,10 @@ struct tender;
  * after the deadline the bids, the scoring forms, the ranking and the award; after the award
  * the result for everyone. 0 or a domain error for page_fail. */
 int bids_section(struct req *r, const struct tender *t, bool staff, bool write);
+/* tenders_page_render: the page of tender id as GET /udbud/{id} shows it, answered with status;
+ * a form handler that failed validation calls it with 422 (or 413), and the errors of r->errs
+ * appear in a summary on top and at their fields, with what was typed kept. */
+int tenders_page_render(struct req *r, int64_t id, int status);
 
 /* pages: the public list, one tender and the feed (tenders_web.c) */
 int tenders_page_list(struct req *r);

@@ -365,7 +365,7 @@ static const struct expect expects[] = {
 	{"POST", "/udbud/{id:int}/vurdering", "/udbud/{tender}/vurdering", "bid_id=",
 	 "303/303 409/409 409/403 403/403 409/403 403/403", NULL, 0},
 	{"POST", "/udbud/{id:int}/tildeling", "/udbud/{tender}/tildeling", "bid_id=",
-	 "303/303 422/422 422/403 403/403 422/403 403/403", NULL, 0},
+	 "303/303 409/409 409/403 403/403 409/403 403/403", NULL, 0},
 	{"GET", "/udbud/{id:int}/beslutning", "/udbud/{tender}/beslutning", NULL,
 	 "403/403 409/409 409/403 409/403 409/403 403/403", NULL, 0},
 	{"GET", "/udbud/{id:int}/beslutning.xlsx", "/udbud/{tender}/beslutning.xlsx", NULL,

@@ -484,6 +484,75 @@ static void pages(void)
 	CHECK_HAS(sealed->body, "Er der en opvaskemaskine?");
 }
 
+
+/* the staff score and award on the tender's page: errors come back at the fields with what was
+ * typed, every field has an id of its own, and the award ends in the winner */
+static void evaluating_on_the_page(void)
+{
+	struct harness_resp *r = harness_post_json(buyer, "/api/v1/tenders",
+		harness_json_text(valid_tender("Sidevurdering", "2030-01-10T12:00")));
+	CHECK_STATUS(r, 201);
+	long long t = id_of(r);
+	CHECK_STATUS(harness_post_json(buyer, harness_fmt("/api/v1/tenders/%lld/publish", t), "{}"), 200);
+	const char *bids = harness_fmt("/api/v1/tenders/%lld/bids", t);
+	r = harness_post_json(porten, bids, harness_fmt("{\"enterprise_id\": %lld, \"price\": \"100.00\"}", ent_porten));
+	CHECK_STATUS(r, 201);
+	long long b1 = id_of(r);
+	r = harness_post_json(hytten, bids, harness_fmt("{\"enterprise_id\": %lld, \"price\": \"125.00\"}", ent_hytten));
+	CHECK_STATUS(r, 201);
+	long long b2 = id_of(r);
+	struct harness_client *web = harness_login(srv, "indkoeb@kolding.example", HARNESS_DEMO_PASSWORD);
+	CHECK(web);
+	/* sealed on the page until the deadline */
+	struct harness_resp *page = harness_get(web, harness_fmt("/udbud/%lld", t));
+	CHECK_OK(page_problem(page, 200));
+	CHECK_HAS(page->body, "Buddene er forseglede");
+	CHECK_LACKS(page->body, "Legehytten");
+	sql(harness_fmt("UPDATE tenders SET deadline = '2020-01-01T00:00:00Z' WHERE id = %lld;", t));
+	page = harness_get(web, harness_fmt("/udbud/%lld", t));
+	CHECK_OK(page_problem(page, 200));
+	CHECK_HAS(page->body, harness_fmt("id=\"f-b%lld_score_kvalitet\"", b1));
+	CHECK_HAS(page->body, harness_fmt("id=\"f-b%lld_score_kvalitet\"", b2));
+	const char *csrf = harness_csrf_field(page);
+	const char *path = harness_fmt("/udbud/%lld/vurdering", t);
+	/* 11 points: the page again with the error in that bid's form and the typed values */
+	struct harness_resp *bad = harness_post_form(web, path,
+		harness_form("csrf", csrf, "score_form", "1", "bid_id", harness_fmt("%lld", b1),
+		             harness_fmt("b%lld_score_kvalitet", b1), "11", harness_fmt("b%lld_just_kvalitet", b1),
+		             "Meget flot", NULL));
+	CHECK_OK(page_problem(bad, 422));
+	CHECK_HAS(bad->body, "<a href=\"#f-scores\">");
+	CHECK_HAS(bad->body, "id=\"f-scores\"");
+	CHECK_HAS(bad->body, "value=\"11\"");
+	CHECK_HAS(bad->body, "Meget flot");
+	static const char *const pts[2][2] = {{"7", "8"}, {"9", "10"}};
+	long long ids[2] = {b1, b2};
+	for (int i = 0; i < 2; i++)
+		CHECK_STATUS(harness_post_form(web, path,
+			harness_form("csrf", csrf, "score_form", "1", "bid_id", harness_fmt("%lld", ids[i]),
+			             harness_fmt("b%lld_score_kvalitet", ids[i]), pts[i][0],
+			             harness_fmt("b%lld_score_service", ids[i]), pts[i][1], NULL)), 303);
+	const char *award = harness_fmt("/udbud/%lld/tildeling", t);
+	/* no confirmation, a reason missing: the page again with both at their fields */
+	bad = harness_post_form(web, award, harness_form("csrf", csrf, "award_form", "1", "bid_id",
+	                                                 harness_fmt("%lld", b1), "reason_pris", "Lavest", NULL));
+	CHECK_OK(page_problem(bad, 422));
+	CHECK_HAS(bad->body, "<a href=\"#f-confirm\">");
+	bad = harness_post_form(web, award, harness_form("csrf", csrf, "award_form", "1", "confirm", "1", "bid_id",
+	                                                 harness_fmt("%lld", b1), "reason_pris", "Lavest", NULL));
+	CHECK_OK(page_problem(bad, 422));
+	CHECK_HAS(bad->body, "<a href=\"#f-reasons\">");
+	CHECK_HAS(bad->body, ">Lavest</textarea>");
+	CHECK_STATUS(harness_post_form(web, award,
+		harness_form("csrf", csrf, "award_form", "1", "confirm", "1", "bid_id", harness_fmt("%lld", b1),
+		             "reason_pris", "Lavest", "reason_kvalitet", "God", "reason_service", "Hurtig", NULL)), 303);
+	page = harness_get(web, harness_fmt("/udbud/%lld", t));
+	CHECK_OK(page_problem(page, 200));
+	CHECK_HAS(page->body, "Virksomhedsporten (vinder)");
+	CHECK_HAS(page->body, "<dd>Tildelt</dd>");
+	CHECK_OK(page_problem(harness_get(web, harness_fmt("/udbud/%lld/beslutning", t)), 200));
+}
+
 static const struct harness_test tests[] = {
 	{"the server starts on a demo database and tokens are issued", start, HARNESS_FATAL | HARNESS_KEEP},
 	{"the demo's tenders are public: list, page, feed, result without the losers' names, letters",
@@ -494,6 +563,7 @@ static const struct harness_test tests[] = {
 	 bidding, 0},
 	{"after the deadline the staff score, rank and award; every bidder gets a letter", evaluating_and_awarding, 0},
 	{"the staff's and an enterprise's pages work with the errors at the fields", pages, 0},
+	{"the staff score and award on the tender's page, with errors at the fields", evaluating_on_the_page, 0},
 	{"the server stops cleanly with SIGTERM and logged no sanitizer report", stop, 0},
 };
 
