@@ -966,7 +966,9 @@ test('on a phone a konsulent picks 2015 on the advisory page and registers a ses
  * creates a tender with the keyboard (first with weights that do not sum to 100: told at the
  * field, everything typed kept), publishes it, and reads the awarded library tender with its
  * ranking; Soul Café's own account bids on Albertslund's open café tender and sees its bid; the
- * Albertslund buyer sees the bids sealed. axe checks every page. */
+ * Albertslund buyer sees the bids sealed, and once the deadline has passed (set in the database)
+ * scores with the keyboard, is told the award's missing reasons at the field, awards, and opens
+ * the printable decision. axe checks every page. */
 test('tenders: the public list and pages, a buyer creates and publishes, an enterprise bids', async (tc) => {
 	await visitAtWidths(tc, null, ['/udbud']);
 	let page = await newPage({ viewport: PHONE });
@@ -1037,6 +1039,32 @@ test('tenders: the public list and pages, a buyer creates and publishes, an ente
 		const main = await text(page, 'main');
 		expect(main.includes('Buddene er forseglede'), 'the buyer is not told the bids are sealed');
 		expect(!main.includes('18.000'), 'the sealed bid shows its price');
+		/* the deadline passes (in the database): the buyer scores with the keyboard and awards */
+		const id = state.cafe.split('/').pop();
+		execFileSync('sqlite3', [server.db,
+			`UPDATE tenders SET deadline = '2020-01-01T00:00:00Z' WHERE id = ${id};`]);
+		await go(tc, page, state.cafe);
+		expect((await text(page, 'main')).includes('18.000,00 kr.'), 'the bid is not shown after the deadline');
+		for (const [label, value] of [['Kvalitet (0-10)', '8'], ['Social værdi (0-10)', '9'], ['Service (0-10)', '7']]) {
+			await page.getByLabel(label).first().focus();
+			await page.keyboard.type(value);
+		}
+		await page.getByRole('button', { name: 'Gem point' }).first().focus();
+		let status = await follow(tc, page, () => page.keyboard.press('Enter'));
+		expect(await text(page, '.notice[role="status"]') === 'Pointene er gemt.', `scoring answered ${status}`);
+		/* the award without its reasons: told at the field */
+		await page.getByLabel('Ja, tildel kontrakten og send brev til alle bydende').check();
+		status = await follow(tc, page, () => page.getByRole('button', { name: 'Tildel' }).click());
+		expect(status === 422, `the award without reasons answered ${status}`);
+		expect(await page.locator('.error-summary a[href="#f-reasons"]').count() === 1, 'no link to the reasons');
+		for (const name of ['Pris', 'Kvalitet', 'Social værdi', 'Service'])
+			await page.locator('#f-reasons').getByLabel(name, { exact: true }).fill(`Begrundelse for ${name.toLowerCase()}.`);
+		await page.getByLabel('Ja, tildel kontrakten og send brev til alle bydende').check();
+		await follow(tc, page, () => page.getByRole('button', { name: 'Tildel' }).click());
+		expect(await text(page, '.notice[role="status"]') === 'Udbuddet er tildelt, og alle bydende har fået brev.',
+			'the award was not confirmed');
+		expect((await text(page, 'main')).includes('Soul Café (vinder)'), 'the winner is not shown');
+		await go(tc, page, `/udbud/${id}/beslutning`);
 	} finally {
 		await closePage(page);
 	}
