@@ -19,6 +19,7 @@
 #include "../base/errs.h"
 #include "../base/money.h"
 #include "../base/text.h"
+#include "../mail/mail.h"
 #include "../store/db.h"
 #include "cpv.h"
 #include "tenders_store.h"
@@ -638,6 +639,33 @@ int tenders_ask(struct db *db, struct arena *a, const struct principal *by, int6
 	return db_write_end(db, rc);
 }
 
+/* a letter through the outbox to every enterprise interested in t: the answer to question_id,
+ * now published (inside the caller's write transaction) */
+static int tell_interested(struct db *db, struct arena *a, const struct tender *t,
+                           int64_t question_id, const char *answer)
+{
+	const char **to;
+	int n;
+	int rc = tenders_store_interested(db, a, t->id, &to, &n);
+	struct tender_question *qs;
+	int nq;
+	if (rc == 0 && n > 0)
+		rc = tenders_store_questions(db, a, t->id, true, &qs, &nq);
+	const char *question = "";
+	for (int i = 0; rc == 0 && n > 0 && i < nq; i++)
+		if (qs[i].id == question_id)
+			question = qs[i].question;
+	for (int i = 0; rc == 0 && i < n; i++)
+		rc = mail_queue(db, t->kommune, to[i], arena_printf(a, "Nyt svar i udbuddet: %s", t->title),
+		                arena_printf(a, "%s Kommune har offentliggjort et svar i udbuddet \"%s\", som I "
+		                                "har vist interesse for.\n\nSpørgsmål:\n%s\n\nSvar:\n%s\n\n"
+		                                "Alle spørgsmål og svar står på udbuddets side: /udbud/%lld\n"
+		                                "Fristen for bud er %s.\n",
+		                             t->kommune_navn, t->title, question, answer, (long long)t->id,
+		                             tenders_time_da(a, t->deadline)));
+	return rc;
+}
+
 int tenders_answer(struct db *db, struct arena *a, const struct principal *by, int64_t tender_id,
                    int64_t question_id, const char *answer, struct errs *errs)
 {
@@ -653,6 +681,8 @@ int tenders_answer(struct db *db, struct arena *a, const struct principal *by, i
 		rc = errs_add(errs, "answer", "Svaret må højst være på 4.000 tegn.");
 	if (rc == 0)
 		rc = tenders_store_question_answer(db, tender_id, question_id, text);
+	if (rc == 0)
+		rc = tell_interested(db, a, &t, question_id, text);
 	if (rc == 0)
 		rc = audit_record(db, by, "answer", "tender", id_text(a, tender_id), t.kommune,
 		                  AUDIT_DETAIL(AUDIT_INT("question_id", question_id)));

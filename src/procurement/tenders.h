@@ -187,7 +187,9 @@ struct tender_question {
 int tenders_ask(struct db *db, struct arena *a, const struct principal *by, int64_t tender_id,
                 int64_t enterprise_id, const char *question, struct errs *errs, int64_t *id);
 /* tenders_answer: the municipality's staff (ACC_WRITE) answer question_id of tender_id; the
- * answer is published at once. ERR_NOTFOUND, ERR_FORBIDDEN, ERR_INVALID (empty). Audited. */
+ * answer is published at once, and every enterprise that registered interest gets it as a
+ * letter through the outbox (its accounts' addresses, else its contact address), in the same
+ * transaction. ERR_NOTFOUND, ERR_FORBIDDEN, ERR_INVALID (empty). Audited. */
 int tenders_answer(struct db *db, struct arena *a, const struct principal *by, int64_t tender_id,
                    int64_t question_id, const char *answer, struct errs *errs);
 /* tenders_questions: the questions of tender_id: answered ones for everyone, unanswered ones
@@ -196,7 +198,8 @@ int tenders_questions(struct db *db, struct arena *a, const struct principal *by
                       int64_t tender_id, struct tender_question **items, int *n);
 
 /* tenders_interest: an enterprise's account registers interest in a published tender (again is
- * fine). ERR_NOTFOUND, ERR_FORBIDDEN, ERR_CONFLICT (not published or past the deadline). */
+ * fine); it is then told of new answers (tenders_answer). ERR_NOTFOUND, ERR_FORBIDDEN,
+ * ERR_CONFLICT (not published or past the deadline). */
 int tenders_interest(struct db *db, struct arena *a, const struct principal *by,
                      int64_t tender_id, int64_t enterprise_id);
 /* tenders_has_interest: whether enterprise_id registered interest in tender_id. */

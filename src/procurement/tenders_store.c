@@ -294,6 +294,31 @@ int tenders_store_interest(struct db *db, int64_t tender_id, int64_t enterprise_
 	return db_run(s, s ? db_bind_int(s, ":t", tender_id) | db_bind_int(s, ":e", enterprise_id) : 0);
 }
 
+int tenders_store_interested(struct db *db, struct arena *a, int64_t tender_id, const char ***to,
+                             int *n)
+{
+	struct db_stmt *s = db_prepare(db,
+		"SELECT DISTINCT coalesce(u.email, nullif(e.contact_email, '')) AS addr"
+		" FROM tender_interest i JOIN enterprises e ON e.id = i.enterprise_id"
+		" LEFT JOIN users u ON u.enterprise_id = e.id AND u.role = 'virksomhed' AND u.active = 1"
+		" WHERE i.tender_id = :t AND addr IS NOT NULL ORDER BY addr");
+	if (!s || db_bind_int(s, ":t", tender_id)) {
+		db_done(s);
+		return ERR_DB;
+	}
+	const char **out = NULL;
+	size_t count = 0, cap = 0;
+	int rc;
+	while ((rc = db_step(s)) == DB_ROW)
+		*ARENA_PUSH(a, out, count, cap) = db_col_dup(a, s, 0);
+	db_done(s);
+	if (rc < 0)
+		return rc;
+	*to = out;
+	*n = (int)count;
+	return 0;
+}
+
 int tenders_store_has_interest(struct db *db, int64_t tender_id, int64_t enterprise_id)
 {
 	struct db_stmt *s = db_prepare(db, "SELECT 1 FROM tender_interest WHERE tender_id = :t"

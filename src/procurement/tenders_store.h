@@ -37,6 +37,10 @@ int tenders_store_questions(struct db *db, struct arena *a, int64_t tender_id, b
                             struct tender_question **items, int *n);
 
 int tenders_store_interest(struct db *db, int64_t tender_id, int64_t enterprise_id);
+/* the addresses of the enterprises interested in the tender: their own accounts' e-mails, or
+ * the enterprise's contact e-mail when it has no account; each once */
+int tenders_store_interested(struct db *db, struct arena *a, int64_t tender_id, const char ***to,
+                             int *n);
 int tenders_store_has_interest(struct db *db, int64_t tender_id, int64_t enterprise_id);
 
 #endif

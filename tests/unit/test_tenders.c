@@ -64,6 +64,11 @@ static void world(struct fixture *f, struct world *w)
 	w->e1 = add_enterprise(f, "Virksomhedsporten", "621");
 	w->e2 = add_enterprise(f, "Legehytten", "621");
 	w->e740 = add_enterprise(f, "Sterk ApS", "740");
+	assert_int_equal(EXEC_SQL(f->db, "UPDATE users SET enterprise_id = CASE id"
+	                                 " WHEN 9101 THEN (SELECT id FROM enterprises WHERE name = 'Virksomhedsporten')"
+	                                 " WHEN 9102 THEN (SELECT id FROM enterprises WHERE name = 'Legehytten')"
+	                                 " ELSE (SELECT id FROM enterprises WHERE name = 'Sterk ApS') END"
+	                                 " WHERE id IN (9101, 9102, 9103)"), 0);
 	w->v1 = (struct principal){.id = 9101, .email = "en@porten.dk", .role = ROLE_VIRKSOMHED,
 	                           .kommune = "621", .enterprise_id = w->e1};
 	w->v2 = (struct principal){.id = 9102, .email = "to@hytten.dk", .role = ROLE_VIRKSOMHED,
@@ -512,7 +517,13 @@ static void test_questions(void **state)
 	assert_int_equal(tenders_answer(f->db, &f->a, &fixture_indk621, t, q, "", &errs), ERR_INVALID);
 	errs.n = 0;
 	assert_int_equal(tenders_answer(f->db, &f->a, &fixture_indk621, t, q + 1, "Ja.", &errs), ERR_NOTFOUND);
+	/* the interested enterprise is told of the answer; the asker, not interested, is not */
+	assert_int_equal(tenders_interest(f->db, &f->a, &w.v2, t, w.e2), 0);
 	assert_int_equal(tenders_answer(f->db, &f->a, &fixture_indk621, t, q, "Ja, som konsortium.", &errs), 0);
+	assert_int_equal(COUNT_SQL(f->db, "SELECT count(*) FROM outbox WHERE to_addr = 'to@hytten.dk'"
+	                                  " AND subject = 'Nyt svar i udbuddet: Kantinedrift'"
+	                                  " AND body LIKE '%Må vi være to om buddet?%Ja, som konsortium.%'"), 1);
+	assert_int_equal(COUNT_SQL(f->db, "SELECT count(*) FROM outbox"), 1);
 	assert_int_equal(tenders_questions(f->db, &f->a, NULL, t, &items, &n), 0);
 	assert_int_equal(n, 1);
 	assert_string_equal(items[0].answer, "Ja, som konsortium.");
