@@ -981,6 +981,27 @@ test('tenders: the public list and pages, a buyer creates and publishes, an ente
 		state.cafe = pathOf(page);
 		await fitsWidth(page, state.cafe, PHONE.width);
 		expect((await text(page, 'main')).includes('fleksjobansatte'), 'the café tender does not show its social clause');
+		/* the feed the head links to is well-formed Atom: every entry has its id, title, updated
+		 * and link (parsed by the browser's XML parser) */
+		const href = await page.locator('head link[rel="alternate"][type="application/atom+xml"]').getAttribute('href');
+		const feed = await page.evaluate(async (url) => {
+			const xml = await (await fetch(url)).text();
+			const doc = new DOMParser().parseFromString(xml, 'application/xml');
+			const root = doc.documentElement;
+			const entries = [...doc.getElementsByTagNameNS('http://www.w3.org/2005/Atom', 'entry')];
+			return {
+				error: doc.getElementsByTagName('parsererror').length > 0,
+				root: `${root.namespaceURI} ${root.localName}`,
+				entries: entries.length,
+				complete: entries.every((e) => ['id', 'title', 'updated', 'link'].every((n) =>
+					e.getElementsByTagNameNS('http://www.w3.org/2005/Atom', n).length === 1)),
+				titles: entries.map((e) => e.getElementsByTagNameNS('http://www.w3.org/2005/Atom', 'title')[0].textContent),
+			};
+		}, href);
+		expect(href === '/udbud/feed.xml', `the head links the feed as ${href}`);
+		expect(!feed.error && feed.root === 'http://www.w3.org/2005/Atom feed', `the feed is not Atom: ${feed.root}`);
+		expect(feed.entries >= 2 && feed.complete, `the feed has ${feed.entries} entries, complete: ${feed.complete}`);
+		expect(feed.titles.includes('Forpagtning af caféen i Sundhedshuset'), 'the café tender is not in the feed');
 	} finally {
 		await closePage(page);
 	}
