@@ -969,14 +969,16 @@ test('on a phone a konsulent picks 2015 on the advisory page and registers a ses
  * Albertslund buyer sees the bids sealed, and once the deadline has passed (set in the database)
  * scores with the keyboard, is told the award's missing reasons at the field, awards, and opens
  * the printable decision. axe checks every page. */
-test('tenders: the public list and pages, a buyer creates and publishes, an enterprise bids', async (tc) => {
+test('tenders: the public list, the café tender and the feed at 1280 and 390 px', async (tc) => {
 	await visitAtWidths(tc, null, ['/udbud']);
-	let page = await newPage({ viewport: PHONE });
+	const page = await newPage({ viewport: PHONE });
 	try {
 		await go(tc, page, '/');
 		await follow(tc, page, () => page.getByRole('navigation', { name: 'Hovedmenu' })
 			.getByRole('link', { name: 'Udbud' }).click());
 		expect(pathOf(page) === '/udbud', `"Udbud" leads to ${pathOf(page)}`);
+		state.library = await page.getByRole('link', { name: 'Logistik- og serviceydelser til Koldingbibliotekerne' })
+			.getAttribute('href');
 		await follow(tc, page, () => page.getByRole('link', { name: 'Forpagtning af caféen i Sundhedshuset' }).click());
 		state.cafe = pathOf(page);
 		await fitsWidth(page, state.cafe, PHONE.width);
@@ -1005,7 +1007,12 @@ test('tenders: the public list and pages, a buyer creates and publishes, an ente
 	} finally {
 		await closePage(page);
 	}
-	page = await newPage();
+});
+
+test('tenders: a buyer creates a tender with the keyboard, publishes it and reads an awarded one', async (tc) => {
+	/* the buyer's pages, the form and the ranking of the awarded tender among them, at both widths */
+	await visitAtWidths(tc, 'indkoeb@kolding.example', ['/udbud', '/udbud/ny', state.library]);
+	const page = await newPage();
 	try {
 		await signIn(tc, page, 'indkoeb@kolding.example');
 		await go(tc, page, '/udbud');
@@ -1039,7 +1046,10 @@ test('tenders: the public list and pages, a buyer creates and publishes, an ente
 	} finally {
 		await closePage(page);
 	}
-	page = await newPage({ viewport: PHONE });
+});
+
+test('tenders: an enterprise bids on a phone; after the deadline the buyer scores and awards', async (tc) => {
+	let page = await newPage({ viewport: PHONE });
 	try {
 		await signIn(tc, page, VIRKSOMHED);
 		await go(tc, page, state.cafe);
