@@ -72,7 +72,7 @@ int bids_submit(struct db *db, struct arena *a, const struct principal *by, int6
 		return rc;
 	struct tender t;
 	rc = tender_now(db, a, tender_id, &t);
-	if (rc == 0 && !strcmp(t.status, "draft"))
+	if (rc == 0 && !t.published) /* never published: unknown to a bidder */
 		rc = ERR_NOTFOUND;
 	if (rc == 0 && access_supplier(by, b->enterprise_id) != 0)
 		rc = ERR_FORBIDDEN;

@@ -505,7 +505,8 @@ int tenders_get(struct db *db, struct arena *a, const struct principal *by, int6
 	if (rc)
 		return rc;
 	bool staff = tenders_staff(by, &t, NULL);
-	if (!staff && !strcmp(t.status, "draft"))
+	/* never published (a draft, or one cancelled as a draft): unknown outside its staff */
+	if (!staff && !t.published)
 		return ERR_NOTFOUND;
 	if (!staff)
 		t.nbids = 0;
@@ -548,8 +549,8 @@ static int load_writable(struct db *db, struct arena *a, const struct principal 
 	if (rc)
 		return rc;
 	if (access_procurement(by, ACC_WRITE, t->kommune) != 0)
-		return access_procurement(by, ACC_READ, t->kommune) == 0 || strcmp(t->status, "draft")
-		           ? ERR_FORBIDDEN : ERR_NOTFOUND;
+		return access_procurement(by, ACC_READ, t->kommune) == 0 || t->published ? ERR_FORBIDDEN
+		                                                                          : ERR_NOTFOUND;
 	return 0;
 }
 
@@ -605,7 +606,7 @@ static int load_for_supplier(struct db *db, struct arena *a, const struct princi
 	char now[21];
 	tenders_now(now);
 	int rc = tenders_store_get(db, a, id, now, t);
-	if (rc == 0 && !strcmp(t->status, "draft"))
+	if (rc == 0 && !t->published)
 		rc = ERR_NOTFOUND;
 	if (rc == 0 && access_supplier(by, enterprise_id) != 0)
 		rc = ERR_FORBIDDEN;

@@ -138,8 +138,9 @@ int tenders_save(struct db *db, struct arena *a, const struct principal *by, str
                  struct errs *errs);
 
 /* tenders_get: tender id into *out with criteria and clauses. Anyone (by NULL too) may read a
- * tender that has been published (any state but draft); a draft only its municipality's staff
- * (ERR_NOTFOUND for everyone else, so drafts stay unknown). nbids is filled for staff only.
+ * tender that has been published (whatever its state since); one never published (a draft, or
+ * a draft cancelled) only its municipality's staff (ERR_NOTFOUND for everyone else, so drafts
+ * stay unknown). nbids is filled for staff only.
  * ERR_NOTFOUND, ERR_DB. */
 int tenders_get(struct db *db, struct arena *a, const struct principal *by, int64_t id,
                 struct tender *out);

@@ -253,6 +253,14 @@ static void test_save_and_access(void **state)
 	assert_int_equal(tenders_get(f->db, &f->a, &w.v1, t.id, &got), ERR_NOTFOUND);
 	assert_int_equal(tenders_get(f->db, &f->a, &fixture_job621, t.id, &got), 0);
 	assert_int_equal(tenders_get(f->db, &f->a, &fixture_admin, t.id, &got), 0);
+	/* a draft cancelled stays unknown to the public */
+	struct tender other = valid();
+	assert_int_equal(tenders_save(f->db, &f->a, &fixture_kons621, &other, &errs), 0);
+	assert_int_equal(tenders_cancel(f->db, &f->a, &fixture_kons621, other.id, "Fejl"), 0);
+	assert_int_equal(tenders_get(f->db, &f->a, NULL, other.id, &got), ERR_NOTFOUND);
+	assert_int_equal(tenders_get(f->db, &f->a, &fixture_job621, other.id, &got), 0);
+	assert_string_equal(got.state, "cancelled");
+	assert_int_equal(tenders_get(f->db, &f->a, &fixture_admin, t.id, &got), 0);
 	/* the other municipality cannot change or publish it */
 	got.title = "Overtaget";
 	assert_int_equal(tenders_save(f->db, &f->a, &fixture_kons740, &got, &errs), ERR_FORBIDDEN);
