@@ -164,7 +164,7 @@ build/bench/%: bench/%.c $(LIB_OBJ)
 #   make fuzz FUZZ_SECONDS=5 FUZZ_TARGETS="router json"
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 30
-FUZZ_TARGETS ?= router urlenc cookie json multipart image
+FUZZ_TARGETS ?= router urlenc cookie json multipart image pdf
 FUZZ_OBJ := $(patsubst %.c,build/fuzz/obj/%.o,$(LIB_SRC) $(GEN))
 FUZZ_TARGET_OBJ := $(patsubst %,build/fuzz/obj/tests/fuzz/fuzz_%.o,$(FUZZ_TARGETS))
 FUZZ_BIN := $(patsubst %,build/fuzz/fuzz_%,$(FUZZ_TARGETS))

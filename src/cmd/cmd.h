@@ -52,6 +52,10 @@ int demo_catalogue(struct db *db, struct arena *a);
 int demo_purchasing(struct db *db, struct arena *a);
 /* indgang procurement spend|remind (cmd_procurement.c) */
 int cmd_procurement(const struct cmd_ctx *ctx, int argc, char **argv);
+/* demo_tenders: the tenders of the demo (cmd_demo_tenders.c): Kolding's library tender,
+ * awarded, and Albertslund's café tender, open; nothing when tenders exist. 0 or an ERR_ code
+ * (the cause printed). */
+int demo_tenders(struct db *db, struct arena *a);
 int cmd_user(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_token(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_backup(const struct cmd_ctx *ctx, int argc, char **argv);

@@ -396,6 +396,11 @@ int cmd_demo(const struct cmd_ctx *ctx, int argc, char **argv)
 		fprintf(stderr, "indgang demo: could not load the agreements, purchases and contracts\n");
 		failed = 1;
 	}
+	/* after the users: the buyers keep the tenders and the enterprises' accounts bid */
+	if (demo_tenders(db, &a) != 0) {
+		fprintf(stderr, "indgang demo: could not load the tenders\n");
+		failed = 1;
+	}
 	arena_free(&a);
 	db_close(db);
 	return failed ? EXIT_FAIL : EXIT_OK;

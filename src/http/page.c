@@ -23,6 +23,9 @@ void page_begin(struct req *r, const char *title)
 		.path = r->path,
 		.csrf = r->csrf,
 	};
+	/* tenders: the pages under /udbud name their Atom feed in the head */
+	if (r->path && strncmp(r->path, "/udbud", 6) == 0)
+		info.feed = "/udbud/feed.xml";
 	if (r->user) {
 		info.user_email = r->user->email;
 		info.user_role = role_label(r->user->role);

@@ -20,6 +20,7 @@
 #include "../procurement/orders_web.h"
 #include "../procurement/purchases_web.h"
 #include "../procurement/spend_web.h"
+#include "../procurement/tenders_web.h"
 #include "../registry/registry_web.h"
 #include "../site/site_web.h"
 #include "../reports/reports_web.h"
@@ -43,6 +44,8 @@
  * reads its agreements (access_supplier) */
 #define PURCH_READ (ROLE_ADMIN | ROLE_KONSULENT | ROLE_JOBKONSULENT | ROLE_INDKOEBER)
 #define PURCH_WRITE (ROLE_ADMIN | ROLE_KONSULENT | ROLE_INDKOEBER)
+/* tenders: who keeps a municipality's tenders (access_procurement decides which), and who bids */
+#define TENDER_STAFF (ROLE_ADMIN | ROLE_KONSULENT | ROLE_INDKOEBER | ROLE_JOBKONSULENT)
 
 const struct route routes[] = {
 	/* pages */
@@ -185,6 +188,27 @@ const struct route routes[] = {
 	{M_POST, "/api/v1/contracts", contracts_api_create, RF_API | RF_JSON, 0},
 	{M_GET, "/api/v1/contracts", contracts_api_list, RF_API, 0},
 	{M_GET, "/api/v1/contracts/{id:int}", contracts_api_get, RF_API, 0},
+	/* tenders (udbud): public list, tender and feed; the staff's forms; an enterprise's bid */
+	{M_GET, "/udbud", tenders_page_list, RF_PUBLIC, 0},
+	{M_POST, "/udbud", tenders_page_create, RF_FORM, TENDER_STAFF},
+	{M_GET, "/udbud/ny", tenders_page_new, 0, TENDER_STAFF},
+	{M_GET, "/udbud/feed.xml", tenders_page_feed, RF_PUBLIC, 0},
+	{M_GET, "/udbud/{id:int}", tenders_page_show, RF_PUBLIC, 0},
+	{M_POST, "/udbud/{id:int}", tenders_page_update, RF_FORM, TENDER_STAFF},
+	{M_GET, "/udbud/{id:int}/rediger", tenders_page_edit, 0, TENDER_STAFF},
+	{M_POST, "/udbud/{id:int}/offentliggoer", tenders_page_publish, RF_FORM, TENDER_STAFF},
+	{M_GET, "/udbud/{id:int}/annuller", tenders_page_cancel_confirm, 0, TENDER_STAFF},
+	{M_POST, "/udbud/{id:int}/annuller", tenders_page_cancel, RF_FORM, TENDER_STAFF},
+	{M_POST, "/udbud/{id:int}/spoergsmaal", tenders_page_ask, RF_FORM, ROLE_VIRKSOMHED},
+	{M_POST, "/udbud/{id:int}/spoergsmaal/{question:int}", tenders_page_answer, RF_FORM, TENDER_STAFF},
+	{M_POST, "/udbud/{id:int}/interesse", tenders_page_interest, RF_FORM, ROLE_VIRKSOMHED},
+	{M_POST, "/udbud/{id:int}/bud", bids_page_submit, RF_FORM, ROLE_VIRKSOMHED},
+	{M_POST, "/udbud/{id:int}/vurdering", bids_page_score, RF_FORM, TENDER_STAFF},
+	{M_POST, "/udbud/{id:int}/tildeling", bids_page_award, RF_FORM, TENDER_STAFF},
+	{M_GET, "/udbud/{id:int}/beslutning", bids_page_decision, RF_PUBLIC, 0},
+	{M_GET, "/udbud/{id:int}/beslutning.xlsx", bids_download_decision, RF_PUBLIC, 0},
+	{M_POST, "/bud/{id:int}/dokumenter", bids_page_upload, RF_FORM | RF_UPLOAD, ROLE_VIRKSOMHED},
+	{M_GET, "/bud/{id:int}/dokumenter/{doc:int}", bids_page_document, 0, 0},
 	/* JSON API */
 	{M_GET, "/healthz", core_api_health, RF_PUBLIC | RF_API, 0},
 	{M_GET, "/api/v1/me", auth_api_me, RF_API, 0},
@@ -240,6 +264,22 @@ const struct route routes[] = {
 	{M_PATCH, "/api/v1/placements/{id:int}/followups/{followup:int}", placements_api_followup_update,
 	 RF_API | RF_JSON, 0},
 	{M_GET, "/api/v1/stats/employment", employment_api_stats, RF_PUBLIC | RF_API, 0},
+	/* tenders (udbud) and bids */
+	{M_GET, "/api/v1/tenders", tenders_api_list, RF_PUBLIC | RF_API, 0},
+	{M_POST, "/api/v1/tenders", tenders_api_create, RF_API | RF_JSON, 0},
+	{M_GET, "/api/v1/tenders/{id:int}", tenders_api_get, RF_PUBLIC | RF_API, 0},
+	{M_PATCH, "/api/v1/tenders/{id:int}", tenders_api_update, RF_API | RF_JSON, 0},
+	{M_POST, "/api/v1/tenders/{id:int}/publish", tenders_api_publish, RF_API, 0},
+	{M_POST, "/api/v1/tenders/{id:int}/cancel", tenders_api_cancel, RF_API | RF_JSON, 0},
+	{M_GET, "/api/v1/tenders/{id:int}/questions", tenders_api_questions, RF_PUBLIC | RF_API, 0},
+	{M_POST, "/api/v1/tenders/{id:int}/questions", tenders_api_ask, RF_API | RF_JSON, 0},
+	{M_POST, "/api/v1/tenders/{id:int}/questions/{question:int}", tenders_api_answer, RF_API | RF_JSON, 0},
+	{M_POST, "/api/v1/tenders/{id:int}/bids", bids_api_submit, RF_API | RF_JSON, 0},
+	{M_GET, "/api/v1/tenders/{id:int}/bids", bids_api_list, RF_API, 0},
+	{M_POST, "/api/v1/tenders/{id:int}/scores", bids_api_scores, RF_API | RF_JSON, 0},
+	{M_GET, "/api/v1/tenders/{id:int}/result", bids_api_result, RF_PUBLIC | RF_API, 0},
+	{M_POST, "/api/v1/tenders/{id:int}/award", bids_api_award, RF_API | RF_JSON, 0},
+	{M_POST, "/api/v1/bids/{id:int}/documents", bids_api_document, RF_API | RF_UPLOAD, 0},
 };
 
 const size_t routes_count = sizeof(routes) / sizeof(routes[0]);

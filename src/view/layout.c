@@ -33,8 +33,12 @@ void layout_begin(struct buf *o, const struct layout_info *info)
 	        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
 	htmlf(o, "<title>%s · Indgang</title>\n", info->title);
 	html(o, "<link rel=\"stylesheet\" href=\"/static/app.css\">\n"
-	        "<link rel=\"icon\" href=\"/static/favicon.svg\" type=\"image/svg+xml\">\n"
-	        "</head>\n<body>\n");
+	        "<link rel=\"icon\" href=\"/static/favicon.svg\" type=\"image/svg+xml\">\n");
+	/* tenders: the Atom feed of published tenders, for feed readers */
+	if (info->feed)
+		htmlf(o, "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"%s\" href=\"%s\">\n",
+		      T_FEED_TENDERS, info->feed);
+	html(o, "</head>\n<body>\n");
 	htmlf(o, "<a class=\"skip\" href=\"#main\">%s</a>\n", T_SKIP);
 	html(o, "<header class=\"top\">\n<div class=\"brand\"><a href=\"/\" class=\"logo\">Indgang</a>");
 	if (info->kommune_navn)
@@ -73,6 +77,8 @@ void layout_begin(struct buf *o, const struct layout_info *info)
 		nav_item(o, own_catalogue, T_NAV_OWN_CATALOGUE, at_own_catalogue);
 	if (info->nav_openings)
 		nav_item(o, "/stillinger", T_NAV_OPENINGS, on_path(info, "/stillinger"));
+	/* tenders: public, for everyone */
+	nav_item(o, "/udbud", T_NAV_TENDERS, on_path(info, "/udbud"));
 	if (info->nav_cases)
 		nav_item(o, "/sager", T_NAV_CASES, on_path(info, "/sager"));
 	else

@@ -28,6 +28,8 @@ struct layout_info {
 	                            * national view), or NULL */
 	const char *nav_placements; /* where "Forløb" leads (the jobkonsulent's list, or the
 	                             * enterprise's own placements), or NULL: not shown */
+	const char *feed;          /* tenders: an Atom feed for the head's <link rel=alternate>, or
+	                            * NULL */
 	long long nav_enterprise;  /* the id of the enterprise the user represents: "Min virksomhed";
 	                            * 0: none */
 	/* the catalogue (procurement): "Katalog" is shown to everyone; "Vores katalog" leads to the

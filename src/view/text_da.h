@@ -13,6 +13,9 @@
 #define T_NAV_KOMMUNER "Kommuner"
 #define T_NAV_REGISTRY "Virksomheder"
 #define T_NAV_OPENINGS "Stillinger og pladser"
+/* tenders */
+#define T_NAV_TENDERS "Udbud"
+#define T_FEED_TENDERS "Udbud (Atom)"
 #define T_NAV_STATS "Statistik"
 #define T_NAV_OVERVIEW "Overblik"
 #define T_NAV_CITIZENS "Borgere"

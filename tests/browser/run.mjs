@@ -1013,6 +1013,147 @@ test('on a phone a konsulent picks 2015 on the advisory page and registers a ses
 	}
 });
 
+/* ---------------------------------------------------------------- tenders (udbud)
+ *
+ * The public finds the demo's tenders under "Udbud" at 1280 and 390 px; Kolding's indkøber
+ * creates a tender with the keyboard (first with weights that do not sum to 100: told at the
+ * field, everything typed kept), publishes it, and reads the awarded library tender with its
+ * ranking; Soul Café's own account bids on Albertslund's open café tender and sees its bid; the
+ * Albertslund buyer sees the bids sealed, and once the deadline has passed (set in the database)
+ * scores with the keyboard, is told the award's missing reasons at the field, awards, and opens
+ * the printable decision. axe checks every page. */
+test('tenders: the public list, the café tender and the feed at 1280 and 390 px', async (tc) => {
+	await visitAtWidths(tc, null, ['/udbud']);
+	const page = await newPage({ viewport: PHONE });
+	try {
+		await go(tc, page, '/');
+		await follow(tc, page, () => page.getByRole('navigation', { name: 'Hovedmenu' })
+			.getByRole('link', { name: 'Udbud' }).click());
+		expect(pathOf(page) === '/udbud', `"Udbud" leads to ${pathOf(page)}`);
+		state.library = await page.getByRole('link', { name: 'Logistik- og serviceydelser til Koldingbibliotekerne' })
+			.getAttribute('href');
+		await follow(tc, page, () => page.getByRole('link', { name: 'Forpagtning af caféen i Sundhedshuset' }).click());
+		state.cafe = pathOf(page);
+		await fitsWidth(page, state.cafe, PHONE.width);
+		expect((await text(page, 'main')).includes('fleksjobansatte'), 'the café tender does not show its social clause');
+		/* the feed the head links to is well-formed Atom: every entry has its id, title, updated
+		 * and link (parsed by the browser's XML parser) */
+		const href = await page.locator('head link[rel="alternate"][type="application/atom+xml"]').getAttribute('href');
+		const feed = await page.evaluate(async (url) => {
+			const xml = await (await fetch(url)).text();
+			const doc = new DOMParser().parseFromString(xml, 'application/xml');
+			const root = doc.documentElement;
+			const entries = [...doc.getElementsByTagNameNS('http://www.w3.org/2005/Atom', 'entry')];
+			return {
+				error: doc.getElementsByTagName('parsererror').length > 0,
+				root: `${root.namespaceURI} ${root.localName}`,
+				entries: entries.length,
+				complete: entries.every((e) => ['id', 'title', 'updated', 'link'].every((n) =>
+					e.getElementsByTagNameNS('http://www.w3.org/2005/Atom', n).length === 1)),
+				titles: entries.map((e) => e.getElementsByTagNameNS('http://www.w3.org/2005/Atom', 'title')[0].textContent),
+			};
+		}, href);
+		expect(href === '/udbud/feed.xml', `the head links the feed as ${href}`);
+		expect(!feed.error && feed.root === 'http://www.w3.org/2005/Atom feed', `the feed is not Atom: ${feed.root}`);
+		expect(feed.entries >= 2 && feed.complete, `the feed has ${feed.entries} entries, complete: ${feed.complete}`);
+		expect(feed.titles.includes('Forpagtning af caféen i Sundhedshuset'), 'the café tender is not in the feed');
+	} finally {
+		await closePage(page);
+	}
+});
+
+test('tenders: a buyer creates a tender with the keyboard, publishes it and reads an awarded one', async (tc) => {
+	/* the buyer's pages, the form and the ranking of the awarded tender among them, at both widths */
+	await visitAtWidths(tc, 'indkoeb@kolding.example', ['/udbud', '/udbud/ny', state.library]);
+	const page = await newPage();
+	try {
+		await signIn(tc, page, 'indkoeb@kolding.example');
+		await go(tc, page, '/udbud');
+		await follow(tc, page, () => page.getByRole('link', { name: 'Nyt udbud' }).click());
+		expect(pathOf(page) === '/udbud/ny', `"Nyt udbud" leads to ${pathOf(page)}`);
+		await page.getByLabel('Titel', { exact: false }).first().focus();
+		await page.keyboard.type('Vinduespudsning på skolerne');
+		await page.getByLabel('Reserveret kontrakt (udbudsloven § 20)').focus();
+		await page.keyboard.press('Space');
+		await page.locator('#f-deadline').fill('2031-06-01T12:00');
+		await page.locator('#f-crit_weight_0').fill('50');
+		await page.getByRole('button', { name: 'Gem' }).focus();
+		let status = await follow(tc, page, () => page.keyboard.press('Enter'));
+		expect(status === 422, `weights of 110 answered ${status}, not 422`);
+		expect(await page.locator('.error-summary a[href="#f-criteria"]').count() === 1,
+			'the error summary does not link to the criteria');
+		expect(await page.inputValue('#f-title') === 'Vinduespudsning på skolerne', 'the title was not kept');
+		expect(await page.locator('#f-procedure-reserveret').isChecked(), 'the procedure was not kept');
+		await page.locator('#f-crit_weight_0').fill('40');
+		await page.getByRole('button', { name: 'Gem' }).focus();
+		status = await follow(tc, page, () => page.keyboard.press('Enter'));
+		expect(status === 200 && /^\/udbud\/\d+$/.test(pathOf(page)), `saving ended at ${pathOf(page)} (${status})`);
+		expect(await text(page, '.notice[role="status"]') === 'Udbuddet er oprettet som kladde.', 'no confirmation');
+		status = await follow(tc, page, () => page.getByRole('button', { name: 'Offentliggør' }).click());
+		expect(await text(page, '.notice[role="status"]') === 'Udbuddet er offentliggjort.', 'not published');
+		await go(tc, page, '/udbud');
+		await follow(tc, page, () => page.getByRole('link', { name: 'Logistik- og serviceydelser til Koldingbibliotekerne' }).click());
+		const ranking = await text(page, 'main');
+		for (const want of ['Virksomhedsporten (vinder)', 'Special Solutions', 'Borups Pakkeri', 'Innovation (15 %)'])
+			expect(ranking.includes(want), `the awarded tender does not show "${want}" to its buyer`);
+	} finally {
+		await closePage(page);
+	}
+});
+
+test('tenders: an enterprise bids on a phone; after the deadline the buyer scores and awards', async (tc) => {
+	let page = await newPage({ viewport: PHONE });
+	try {
+		await signIn(tc, page, VIRKSOMHED);
+		await go(tc, page, state.cafe);
+		await page.getByLabel('Pris i kroner (ekskl. moms)').focus();
+		await page.keyboard.type('18.000,00');
+		await page.getByRole('button', { name: 'Byd', exact: true }).focus();
+		await follow(tc, page, () => page.keyboard.press('Enter'));
+		expect(await text(page, '.notice[role="status"]') === 'Dit bud er afgivet.', 'the bid was not confirmed');
+		expect((await text(page, 'main')).includes('18.000,00 kr.'), 'the bid is not shown to its bidder');
+		await fitsWidth(page, state.cafe, PHONE.width);
+	} finally {
+		await closePage(page);
+	}
+	page = await newPage();
+	try {
+		await signIn(tc, page, 'indkoeb@albertslund.example');
+		await go(tc, page, state.cafe);
+		const main = await text(page, 'main');
+		expect(main.includes('Buddene er forseglede'), 'the buyer is not told the bids are sealed');
+		expect(!main.includes('18.000'), 'the sealed bid shows its price');
+		/* the deadline passes (in the database): the buyer scores with the keyboard and awards */
+		const id = state.cafe.split('/').pop();
+		execFileSync('sqlite3', [server.db,
+			`UPDATE tenders SET deadline = '2020-01-01T00:00:00Z' WHERE id = ${id};`]);
+		await go(tc, page, state.cafe);
+		expect((await text(page, 'main')).includes('18.000,00 kr.'), 'the bid is not shown after the deadline');
+		for (const [label, value] of [['Kvalitet (0-10)', '8'], ['Social værdi (0-10)', '9'], ['Service (0-10)', '7']]) {
+			await page.getByLabel(label).first().focus();
+			await page.keyboard.type(value);
+		}
+		await page.getByRole('button', { name: 'Gem point' }).first().focus();
+		let status = await follow(tc, page, () => page.keyboard.press('Enter'));
+		expect(await text(page, '.notice[role="status"]') === 'Pointene er gemt.', `scoring answered ${status}`);
+		/* the award without its reasons: told at the field */
+		await page.getByLabel('Ja, tildel kontrakten og send brev til alle bydende').check();
+		status = await follow(tc, page, () => page.getByRole('button', { name: 'Tildel' }).click());
+		expect(status === 422, `the award without reasons answered ${status}`);
+		expect(await page.locator('.error-summary a[href="#f-reasons"]').count() === 1, 'no link to the reasons');
+		for (const name of ['Pris', 'Kvalitet', 'Social værdi', 'Service'])
+			await page.locator('#f-reasons').getByLabel(name, { exact: true }).fill(`Begrundelse for ${name.toLowerCase()}.`);
+		await page.getByLabel('Ja, tildel kontrakten og send brev til alle bydende').check();
+		await follow(tc, page, () => page.getByRole('button', { name: 'Tildel' }).click());
+		expect(await text(page, '.notice[role="status"]') === 'Udbuddet er tildelt, og alle bydende har fået brev.',
+			'the award was not confirmed');
+		expect((await text(page, 'main')).includes('Soul Café (vinder)'), 'the winner is not shown');
+		await go(tc, page, `/udbud/${id}/beslutning`);
+	} finally {
+		await closePage(page);
+	}
+});
+
 /* ---------------------------------------------------------------- the runner */
 
 function withTimeout(promise, ms, what) {

@@ -467,6 +467,79 @@ static const struct expect expects[] = {
 	 "401/401 403/403 403/403 422/404 403/403 403/403", NULL, 0},
 	{"GET", "/api/v1/stats/employment", "/api/v1/stats/employment?year=2026&kommune={kommune}",
 	 NULL, "200/200 200/200 200/200 200/200 200/200 200/200", NULL, 0},
+	/* tenders (udbud): {tender} is a published tender of the municipality, open for bids. The
+	 * public reads them; the purchasing staff (konsulent, indkøber; the jobkonsulent reads) keep
+	 * their own; an enterprise's account (Soul Café) asks and bids; the bids are sealed (409) for
+	 * the staff until the deadline, and the result and decision are nobody else's before the
+	 * award (403) */
+	{"GET", "/udbud", "/udbud", NULL, "200 200 200 200 200 200", NULL, 0},
+	{"POST", "/udbud", "/udbud", "title=", "303 422 422 403 422 403", NULL, 0},
+	{"GET", "/udbud/ny", "/udbud/ny", NULL, "303 200 200 403 200 403", NULL, 0},
+	{"GET", "/udbud/feed.xml", "/udbud/feed.xml", NULL, "200 200 200 200 200 200", NULL, 0},
+	{"GET", "/udbud/{id:int}", "/udbud/{tender}", NULL,
+	 "200/200 200/200 200/200 200/200 200/200 200/200", NULL, 0},
+	{"POST", "/udbud/{id:int}", "/udbud/{tender}", "title=",
+	 "303/303 422/422 422/403 403/403 422/403 403/403", NULL, 0},
+	{"GET", "/udbud/{id:int}/rediger", "/udbud/{tender}/rediger", NULL,
+	 "303/303 200/200 200/403 403/403 200/403 403/403", NULL, 0},
+	{"POST", "/udbud/{id:int}/offentliggoer", "/udbud/{tender}/offentliggoer", "",
+	 "303/303 409/409 409/403 403/403 409/403 403/403", NULL, 0},
+	{"GET", "/udbud/{id:int}/annuller", "/udbud/{tender}/annuller", NULL,
+	 "303/303 200/200 200/403 403/403 200/403 403/403", NULL, 0},
+	{"POST", "/udbud/{id:int}/annuller", "/udbud/{tender}/annuller", "reason=",
+	 "303/303 422/422 422/403 403/403 422/403 403/403", NULL, 0},
+	{"POST", "/udbud/{id:int}/spoergsmaal", "/udbud/{tender}/spoergsmaal", "question=",
+	 "303/303 403/403 403/403 403/403 403/403 422/422", NULL, 0},
+	{"POST", "/udbud/{id:int}/spoergsmaal/{question:int}", "/udbud/{tender}/spoergsmaal/999999",
+	 "answer-999999=", "303/303 422/422 422/403 403/403 422/403 403/403", NULL, 0},
+	/* registering interest has nothing to validate: the enterprise's account succeeds */
+	{"POST", "/udbud/{id:int}/interesse", "/udbud/{tender}/interesse", "",
+	 "303/303 403/403 403/403 403/403 403/403 303/303", NULL, 0},
+	{"POST", "/udbud/{id:int}/bud", "/udbud/{tender}/bud", "price=",
+	 "303/303 403/403 403/403 403/403 403/403 422/422", NULL, 0},
+	{"POST", "/udbud/{id:int}/vurdering", "/udbud/{tender}/vurdering", "bid_id=",
+	 "303/303 409/409 409/403 403/403 409/403 403/403", NULL, 0},
+	{"POST", "/udbud/{id:int}/tildeling", "/udbud/{tender}/tildeling", "bid_id=",
+	 "303/303 409/409 409/403 403/403 409/403 403/403", NULL, 0},
+	{"GET", "/udbud/{id:int}/beslutning", "/udbud/{tender}/beslutning", NULL,
+	 "403/403 409/409 409/403 409/403 409/403 403/403", NULL, 0},
+	{"GET", "/udbud/{id:int}/beslutning.xlsx", "/udbud/{tender}/beslutning.xlsx", NULL,
+	 "403/403 409/409 409/403 409/403 409/403 403/403", NULL, 0},
+	{"POST", "/bud/{id:int}/dokumenter", "/bud/999999/dokumenter", "", "303 403 403 403 403 404",
+	 NULL, 0},
+	{"GET", "/bud/{id:int}/dokumenter/{doc:int}", "/bud/999999/dokumenter/1", NULL,
+	 "303 404 404 404 404 404", NULL, 0},
+	{"GET", "/api/v1/tenders", "/api/v1/tenders?scope=public", NULL, "200 200 200 200 200 200", NULL, 0},
+	{"POST", "/api/v1/tenders", "/api/v1/tenders", "{\"kommune\": \"{kommune}\", \"title\": \"\"}",
+	 "401/401 422/422 422/403 403/403 422/403 403/403", NULL, 0},
+	{"GET", "/api/v1/tenders/{id:int}", "/api/v1/tenders/{tender}", NULL,
+	 "200/200 200/200 200/200 200/200 200/200 200/200", NULL, 0},
+	{"PATCH", "/api/v1/tenders/{id:int}", "/api/v1/tenders/{tender}", "{\"title\": \"\"}",
+	 "401/401 422/422 422/403 403/403 422/403 403/403", NULL, 0},
+	{"POST", "/api/v1/tenders/{id:int}/publish", "/api/v1/tenders/{tender}/publish", NULL,
+	 "401/401 409/409 409/403 403/403 409/403 403/403", NULL, 0},
+	{"POST", "/api/v1/tenders/{id:int}/cancel", "/api/v1/tenders/{tender}/cancel", "{}",
+	 "401/401 422/422 422/403 403/403 422/403 403/403", NULL, 0},
+	{"GET", "/api/v1/tenders/{id:int}/questions", "/api/v1/tenders/{tender}/questions", NULL,
+	 "200/200 200/200 200/200 200/200 200/200 200/200", NULL, 0},
+	{"POST", "/api/v1/tenders/{id:int}/questions", "/api/v1/tenders/{tender}/questions",
+	 "{\"question\": \"\"}", "401/401 403/403 403/403 403/403 403/403 422/422", NULL, 0},
+	{"POST", "/api/v1/tenders/{id:int}/questions/{question:int}",
+	 "/api/v1/tenders/{tender}/questions/999999", "{\"answer\": \"\"}",
+	 "401/401 422/422 422/403 403/403 422/403 403/403", NULL, 0},
+	{"POST", "/api/v1/tenders/{id:int}/bids", "/api/v1/tenders/{tender}/bids", "{\"price\": \"\"}",
+	 "401/401 403/403 403/403 403/403 403/403 422/422", NULL, 0},
+	{"GET", "/api/v1/tenders/{id:int}/bids", "/api/v1/tenders/{tender}/bids", NULL,
+	 "401/401 409/409 409/403 409/403 409/403 200/200", NULL, 0},
+	{"POST", "/api/v1/tenders/{id:int}/scores", "/api/v1/tenders/{tender}/scores", "{\"scores\": 5}",
+	 "401/401 422/422 422/403 403/403 422/403 403/403", NULL, 0},
+	{"GET", "/api/v1/tenders/{id:int}/result", "/api/v1/tenders/{tender}/result", NULL,
+	 "403/403 409/409 409/403 409/403 409/403 403/403", NULL, 0},
+	{"POST", "/api/v1/tenders/{id:int}/award", "/api/v1/tenders/{tender}/award", "{\"bid_id\": 0}",
+	 "401/401 422/422 422/403 403/403 422/403 403/403", NULL, 0},
+	/* a JSON body is no PDF: 415 for every signed-in caller */
+	{"POST", "/api/v1/bids/{id:int}/documents", "/api/v1/bids/999999/documents", "{}",
+	 "401 415 415 415 415 415", NULL, 0},
 };
 
 /* ---------------------------------------------------------------- state */
@@ -484,6 +557,8 @@ static size_t nprinted;
 static long long user_id[2], enterprise_id[2], inquiry_id[2], opening_id[2], citizen_id[2];
 static long long placement_id[2], followup_id[2];
 static long long product_id[2], image_id[2]; /* the catalogue's: a product with a picture */
+/* tenders: a published tender of each municipality, open for bids ({tender}) */
+static long long tender_id[2];
 static long long counts_before[5];
 static int checks_run;
 static size_t next_row; /* the row the next row test walks: they run in the table's order */
@@ -576,6 +651,21 @@ static long long add_opening(long long enterprise, const char *title)
 	if (r->status != 201)
 		harness_note("POST /api/v1/openings answered %ld: %.300s", r->status, r->body);
 	return r->status == 201 ? (long long)json_integer_value(json_object_get(harness_json(r), "id")) : 0;
+}
+
+/* tenders: a published tender of kommune (as the administrator), open until 2099: its id, or 0 */
+static long long add_tender(const char *kommune)
+{
+	struct harness_resp *r = harness_post_json(
+		bearer[ADMIN], "/api/v1/tenders",
+		harness_json_text(json_pack("{s:s, s:s, s:s, s:s, s:[{s:s, s:i}]}", "kommune", kommune,
+		                            "title", "Adgangsudbud", "procedure", "offentligt", "deadline",
+		                            "2099-01-01T12:00", "criteria", "name", "Pris", "weight", 100)));
+	long long id = r->status == 201 ? (long long)json_integer_value(json_object_get(harness_json(r), "id")) : 0;
+	if (!id)
+		harness_note("POST /api/v1/tenders answered %ld: %.300s", r->status, r->body);
+	r = harness_post_json(bearer[ADMIN], harness_fmt("/api/v1/tenders/%lld/publish", id), "{}");
+	return r->status == 200 ? id : 0;
 }
 
 /* the single number sqlite3 printed for sql on the server's database, or 0 */
@@ -710,6 +800,9 @@ static void start(void)
 	opening_id[0] = add_opening(enterprise_id[0], "Kolding Adgangsstilling");
 	opening_id[1] = add_opening(enterprise_id[1], OTHER_OPENING);
 	CHECKF(opening_id[0] && opening_id[1], "the openings of the test were not made");
+	tender_id[0] = add_tender(OWN);
+	tender_id[1] = add_tender(OTHER);
+	CHECKF(tender_id[0] && tender_id[1], "the tenders of the test were not made");
 	count_rows(counts_before);
 	for (int k = 0; k < 5; k++)
 		CHECK(counts_before[k] >= 0);
@@ -752,11 +845,13 @@ static const char *fill(const char *t, int m)
 	static const char *const names[] = {"{kommune}", "{user}", "{enterprise}", "{inquiry}",
 	                                    "{opening}", "{citizen}", "{placement}", "{followup}",
 	                                    "{product}", "{image}"};
+	                                    "{tender}"};
 	const char *vals[] = {m ? OTHER : OWN, harness_fmt("%lld", user_id[m]),
 	                      harness_fmt("%lld", enterprise_id[m]), harness_fmt("%lld", inquiry_id[m]),
 	                      harness_fmt("%lld", opening_id[m]), harness_fmt("%lld", citizen_id[m]),
 	                      harness_fmt("%lld", placement_id[m]), harness_fmt("%lld", followup_id[m]),
 	                      harness_fmt("%lld", product_id[m]), harness_fmt("%lld", image_id[m])};
+	                      harness_fmt("%lld", tender_id[m])};
 	const char *s = t;
 	for (size_t i = 0; i < COUNT(names); i++) {
 		const char *at;
