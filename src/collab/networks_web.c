@@ -525,7 +525,6 @@ int networks_page_feed(struct req *r)
 		return page_fail(r, rc, "Kalenderen findes ikke. Linket kan være udskiftet.");
 	buf_reset(&r->out);
 	buf_append(&r->out, text, len);
-	reply_header(r, "Cache-Control", "private, max-age=300");
 	return reply_download(r, "text/calendar; charset=utf-8", NULL);
 }
 

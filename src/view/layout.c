@@ -58,6 +58,9 @@ void layout_begin(struct buf *o, const struct layout_info *info)
 		nav_item(o, own, T_NAV_OWN_ENTERPRISE, at_own);
 	if (info->nav_openings)
 		nav_item(o, "/stillinger", T_NAV_OPENINGS, on_path(info, "/stillinger"));
+	/* networks and meetings (collab) */
+	if (info->nav_networks)
+		nav_item(o, "/netvaerk", "Netværk", on_path(info, "/netvaerk"));
 	if (info->nav_cases)
 		nav_item(o, "/sager", T_NAV_CASES, on_path(info, "/sager"));
 	else

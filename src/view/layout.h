@@ -30,6 +30,8 @@ struct layout_info {
 	                             * enterprise's own placements), or NULL: not shown */
 	long long nav_enterprise;  /* the id of the enterprise the user represents: "Min virksomhed";
 	                            * 0: none */
+	/* networks and meetings (collab) */
+	bool nav_networks;         /* show "Netværk" (the municipality's staff and the administrator) */
 };
 
 /* layout_begin: everything up to and including <h1>; layout_end: closes the page, with the
