@@ -79,14 +79,15 @@ static void attendance_section(struct req *r, const struct meeting *m, bool writ
 	for (int i = 0; i < n; i++) {
 		htmlf(o, "<tr><th scope=\"row\">%s</th>", at[i].name);
 		if (editable) {
-			htmlf(o, "<td><input type=\"checkbox\" name=\"signed_up\" value=\"%lld\" id=\"s-%lld\"%s>"
-			         "<label for=\"s-%lld\" class=\"visually-hidden\">%s er tilmeldt</label></td>",
+			/* named by aria-label: a visually hidden label would widen the page on a phone */
+			htmlf(o, "<td><input type=\"checkbox\" name=\"signed_up\" value=\"%lld\" id=\"s-%lld\"%s"
+			         " aria-label=\"%s er tilmeldt\"></td>",
 			      (long long)at[i].member_id, (long long)at[i].member_id,
-			      at[i].signed_up ? " checked" : "", (long long)at[i].member_id, at[i].name);
-			htmlf(o, "<td><input type=\"checkbox\" name=\"present\" value=\"%lld\" id=\"p-%lld\"%s>"
-			         "<label for=\"p-%lld\" class=\"visually-hidden\">%s mødte op</label></td></tr>\n",
+			      at[i].signed_up ? " checked" : "", at[i].name);
+			htmlf(o, "<td><input type=\"checkbox\" name=\"present\" value=\"%lld\" id=\"p-%lld\"%s"
+			         " aria-label=\"%s mødte op\"></td></tr>\n",
 			      (long long)at[i].member_id, (long long)at[i].member_id,
-			      at[i].present == 1 ? " checked" : "", (long long)at[i].member_id, at[i].name);
+			      at[i].present == 1 ? " checked" : "", at[i].name);
 		}
 		else
 			htmlf(o, "<td>%s</td><td>%s</td></tr>\n", at[i].signed_up ? "Ja" : "Nej",

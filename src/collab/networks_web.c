@@ -253,7 +253,7 @@ static void members_section(struct req *r, const struct network *nw, bool writer
 		html(o, "<caption class=\"visually-hidden\">Medlemmer</caption>\n<thead><tr>"
 		        "<th scope=\"col\">Navn</th><th scope=\"col\">Slags</th><th scope=\"col\">E-mail</th>");
 		if (writer)
-			html(o, "<th scope=\"col\"><span class=\"visually-hidden\">Handling</span></th>");
+			html(o, "<th scope=\"col\">Handling</th>");
 		html(o, "</tr></thead>\n<tbody>\n");
 		for (int i = 0; i < nm; i++) {
 			if (ms[i].enterprise_id)
@@ -270,8 +270,8 @@ static void members_section(struct req *r, const struct network *nw, bool writer
 				form_csrf(o, r->csrf);
 				htmlf(o, "<input type=\"hidden\" name=\"action\" value=\"member_remove\">"
 				         "<input type=\"hidden\" name=\"member\" value=\"%lld\">"
-				         "<button type=\"submit\" class=\"link\">Fjern <span class=\"visually-hidden\">%s"
-				         "</span></button></form></td>",
+				         "<button type=\"submit\" class=\"link\" aria-label=\"Fjern %s\">Fjern</button>"
+				         "</form></td>",
 				      (long long)ms[i].id, ms[i].name);
 			}
 			html(o, "</tr>\n");
