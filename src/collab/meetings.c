@@ -300,6 +300,25 @@ int meetings_attendance(struct db *db, struct arena *a, const struct principal *
 	return rc;
 }
 
+int meetings_attendance_all(struct db *db, struct arena *a, const struct principal *by,
+                            int64_t meeting_id, const int64_t *members, const int *signed_up,
+                            const int *present, int n, const char *today, struct errs *errs)
+{
+	int rc = db_write_begin(db);
+	if (rc)
+		return rc;
+	for (int i = 0; rc == 0 && i < n; i++) {
+		struct errs one = {0};
+		rc = write_attendance(db, a, by, meeting_id, members[i], signed_up[i], present[i], today, &one);
+		if (rc == ERR_INVALID && one.n == 1 && errs_get(&one, "member_id"))
+			rc = 0; /* a former member: kept as recorded */
+		else if (rc == ERR_INVALID)
+			for (int k = 0; k < one.n; k++)
+				errs_add(errs, one.e[k].field, one.e[k].message);
+	}
+	return db_write_end(db, rc);
+}
+
 /* ---------------------------------------------------------------- action items */
 
 static int write_action(struct db *db, struct arena *a, const struct principal *by,

@@ -84,6 +84,14 @@ int meetings_attendance(struct db *db, struct arena *a, const struct principal *
                         int64_t meeting_id, int64_t member_id, int signed_up, int present,
                         const char *today, struct errs *errs);
 
+/* meetings_attendance_all: the attendance checklist of a page in one write transaction: for
+ * each of members[0..n) meetings_attendance's rules with signed_up[i] and present[i]; a former
+ * member (removed from the network) is left as recorded. Nothing is written when any row
+ * fails. */
+int meetings_attendance_all(struct db *db, struct arena *a, const struct principal *by,
+                            int64_t meeting_id, const int64_t *members, const int *signed_up,
+                            const int *present, int n, const char *today, struct errs *errs);
+
 /* an action item of a meeting */
 struct meeting_action {
 	int64_t id;                /* 0 for a new one */

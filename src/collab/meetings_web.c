@@ -62,10 +62,12 @@ static void form_open(struct req *r, const struct meeting *m, const char *action
 }
 
 static void attendance_section(struct req *r, const struct meeting *m, bool writer,
-                               const struct meeting_attendee *at, int n)
+                               const struct meeting_attendee *at, int n, const char *error)
 {
 	struct buf *o = &r->out;
 	html(o, "<h2 id=\"fremmoede\">Tilmelding og fremmøde</h2>\n");
+	if (error) /* the error summary links here */
+		htmlf(o, "<p class=\"error\" id=\"f-present\">%s</p>\n", error);
 	if (n == 0) {
 		html(o, "<p class=\"empty\">Netværket har ingen medlemmer.</p>\n");
 		return;
@@ -230,7 +232,7 @@ static int show(struct req *r, int status, const struct sent *s)
 	htmlf(o, "<dt>Status</dt><dd>%s</dd>\n", status_da(m.status));
 	html(o, "</dl>\n<h2>Dagsorden</h2>\n");
 	htmlf(o, "<p class=\"description\">%s</p>\n", *m.agenda ? m.agenda : "Ingen dagsorden endnu.");
-	attendance_section(r, &m, writer, at, nat);
+	attendance_section(r, &m, writer, at, nat, err_of(r, s, "attendance", "present"));
 	html(o, "<h2 id=\"referat\">Referat</h2>\n");
 	if (writer && !strcmp(m.status, MEETINGS_HELD)) {
 		form_open(r, &m, "minutes");
@@ -292,19 +294,21 @@ int meetings_page_post(struct req *r)
 		int nat;
 		rc = meetings_attendees(r->db, &r->a, r->user, m.id, &at, &nat);
 		bool today_or_later = strncmp(m.starts_at, page_today(r), 10) <= 0;
+		int64_t *ids = arena_alloc(&r->a, sizeof(*ids) * (size_t)(nat + 1));
+		int *signed_up = arena_alloc(&r->a, sizeof(*signed_up) * (size_t)(nat + 1));
+		int *present = arena_alloc(&r->a, sizeof(*present) * (size_t)(nat + 1));
 		for (int i = 0; rc == 0 && i < nat; i++) {
-			int present = today_or_later ? checked(r, "present", at[i].member_id) : -1;
-			if (!today_or_later && checked(r, "present", at[i].member_id))
-				present = 1; /* let the rule answer */
-			rc = meetings_attendance(r->db, &r->a, r->user, m.id, at[i].member_id,
-			                         checked(r, "signed_up", at[i].member_id), present,
-			                         page_today(r), &r->errs);
-			if (rc == ERR_INVALID && errs_get(&r->errs, "member_id")) {
-				/* a former member shown for the record: leave it as it is */
-				r->errs.n = 0;
-				rc = 0;
-			}
+			ids[i] = at[i].member_id;
+			signed_up[i] = checked(r, "signed_up", at[i].member_id);
+			/* before the meeting's day presence is left alone, unless someone is ticked:
+			 * then the rule answers */
+			present[i] = today_or_later || checked(r, "present", at[i].member_id)
+			                 ? checked(r, "present", at[i].member_id)
+			                 : -1;
 		}
+		if (rc == 0)
+			rc = meetings_attendance_all(r->db, &r->a, r->user, m.id, ids, signed_up, present, nat,
+			                             page_today(r), &r->errs);
 		anchor = "#fremmoede";
 	}
 	else if (!strcmp(action, "minutes")) {

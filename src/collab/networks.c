@@ -318,6 +318,20 @@ int networks_members(struct db *db, struct arena *a, const struct principal *by,
 	return networks_store_members(db, a, network_id, 0, items, n);
 }
 
+int networks_units(struct db *db, struct arena *a, const struct principal *by, int64_t network_id,
+                   struct network_member **items, int *n)
+{
+	struct network nw;
+	int rc = networks_store_get(db, a, network_id, &nw);
+	if (rc)
+		return rc;
+	if (access_collaboration(by, ACC_WRITE, nw.kommune) != 0)
+		return ERR_FORBIDDEN;
+	*items = NULL;
+	*n = 0;
+	return nw.kommune ? networks_store_units(db, a, nw.kommune, items, n) : 0;
+}
+
 /* ---------------------------------------------------------------- Tabel 8 */
 
 int networks_stats(struct db *db, struct arena *a, int year, const char *scope,

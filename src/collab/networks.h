@@ -113,6 +113,12 @@ int networks_member_remove(struct db *db, struct arena *a, const struct principa
 int networks_members(struct db *db, struct arena *a, const struct principal *by,
                      int64_t network_id, struct network_member **items, int *n);
 
+/* networks_units: the units and partners of the entry point of the network's municipality that
+ * may become members (id, name in name, kind in detail, e-mail), by name; none for a national
+ * network. ERR_NOTFOUND, ERR_FORBIDDEN (ACC_WRITE on the network), ERR_DB. */
+int networks_units(struct db *db, struct arena *a, const struct principal *by, int64_t network_id,
+                   struct network_member **items, int *n);
+
 /* ---------------------------------------------------------------- Tabel 8 */
 
 /* one municipality's networks in a year */

@@ -170,6 +170,37 @@ int networks_store_unit(struct db *db, struct arena *a, int64_t unit_id, const c
 	return rc == DB_ROW ? 0 : rc == DB_DONE ? ERR_NOTFOUND : rc;
 }
 
+int networks_store_units(struct db *db, struct arena *a, const char *kommune,
+                         struct network_member **items, int *n)
+{
+	struct db_stmt *s = db_prepare(db, "SELECT id, name, email, kind FROM entry_units"
+	                                   " WHERE kommune = :kommune ORDER BY name COLLATE da, id");
+	if (!s)
+		return ERR_DB;
+	if (db_bind_text(s, ":kommune", kommune)) {
+		db_done(s);
+		return ERR_DB;
+	}
+	struct network_member *out = NULL;
+	size_t count = 0, cap = 0;
+	int rc;
+	while ((rc = db_step(s)) == DB_ROW) {
+		struct network_member *m = ARENA_PUSH(a, out, count, cap);
+		m->kind = "unit";
+		m->unit_id = db_col_int(s, 0);
+		m->name = db_col_dup(a, s, 1);
+		m->email = db_col_dup(a, s, 2);
+		m->detail = db_col_dup(a, s, 3);
+		m->organisation = "";
+	}
+	db_done(s);
+	if (rc < 0)
+		return rc;
+	*items = out;
+	*n = (int)count;
+	return 0;
+}
+
 /* ---------------------------------------------------------------- members */
 
 int networks_store_member_insert(struct db *db, const struct network_member *m, int64_t *id)

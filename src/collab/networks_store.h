@@ -25,6 +25,9 @@ int networks_store_list(struct db *db, struct arena *a, const char *scope, const
                         int limit, int offset, struct network **items, int *n, int *total);
 /* whether kommune is a municipality's code */
 int networks_store_kommune_exists(struct db *db, const char *kommune, int *exists);
+/* the units and partners of kommune's entry point by name (unit_id, name, email, detail = kind) */
+int networks_store_units(struct db *db, struct arena *a, const char *kommune,
+                         struct network_member **items, int *n);
 /* the unit or partner unit_id of kommune: its name, or ERR_NOTFOUND */
 int networks_store_unit(struct db *db, struct arena *a, int64_t unit_id, const char *kommune,
                         const char **name);

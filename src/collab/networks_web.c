@@ -16,6 +16,7 @@
 #include "../http/page.h"
 #include "../kommune/kommune.h"
 #include "../registry/registry.h"
+#include "../view/xlsx.h"
 #include "meetings.h"
 #include "networks.h"
 #include "networks_web.h"
@@ -219,14 +220,16 @@ static int enterprise_options(struct req *r, const char *kommune, struct form_op
 /* what the forms of the network's page were sent with, to show them again */
 struct sent {
 	const char *action;
-	const char *enterprise_id, *name, *email, *organisation;
+	const char *enterprise_id, *unit_id, *name, *email, *organisation;
+	const char *net_name, *net_purpose, *net_cadence;
 	const char *starts_at, *ends_at, *place, *agenda;
 	int64_t confirm_member; /* a removal to confirm */
 };
 
 static void members_section(struct req *r, const struct network *nw, bool writer,
                             const struct network_member *ms, int nm, const struct sent *s,
-                            const struct form_option *eo, int neo)
+                            const struct form_option *eo, int neo, const struct form_option *uo,
+                            int nuo)
 {
 	struct buf *o = &r->out;
 	htmlf(o, "<h2 id=\"medlemmer\">Medlemmer (%d)</h2>\n", nm);
@@ -288,12 +291,17 @@ static void members_section(struct req *r, const struct network *nw, bool writer
 	form_csrf(o, r->csrf);
 	html(o, "<input type=\"hidden\" name=\"action\" value=\"member_add\">\n"
 	        "<fieldset><legend>Tilføj et medlem</legend>\n"
-	        "<p class=\"hint\">Vælg en virksomhed fra registret, eller skriv en persons navn og e-mail.</p>\n");
+	        "<p class=\"hint\">Vælg en virksomhed fra registret, en enhed eller partner i kommunens"
+	        " indgang, eller skriv en persons navn og e-mail.</p>\n");
 	if (mine && errs_get(er, "member"))
 		htmlf(o, "<p class=\"error\" id=\"f-member\">%s</p>\n", errs_get(er, "member"));
 	form_select(o, &(struct form_field){.name = "enterprise_id", .label = "Virksomhed",
 	                                    .value = mine ? s->enterprise_id : "",
 	                                    .error = errs_get(er, "enterprise_id")}, eo, neo);
+	if (nuo > 1)
+		form_select(o, &(struct form_field){.name = "unit_id", .label = "Enhed eller partner",
+		                                    .value = mine ? s->unit_id : "",
+		                                    .error = errs_get(er, "unit_id")}, uo, nuo);
 	form_input(o, &(struct form_field){.name = "name", .label = "Personens navn",
 	                                   .value = mine ? s->name : "", .error = errs_get(er, "name"),
 	                                   .autocomplete = "off", .maxlength = 200});
@@ -389,6 +397,32 @@ static void feed_section(struct req *r, const struct network *nw, bool writer)
 	html(o, "<div class=\"actions\"><button type=\"submit\">Nyt kalenderlink</button></div>\n</form>\n");
 }
 
+/* the form that changes the network's name, purpose and cadence */
+static void edit_section(struct req *r, const struct network *nw, const struct sent *s)
+{
+	struct buf *o = &r->out;
+	bool mine = s->action && !strcmp(s->action, "update");
+	const struct errs *er = mine ? &r->errs : &(struct errs){0};
+	html(o, "<h2 id=\"ret\">Ret netværket</h2>\n");
+	htmlf(o, "<form method=\"post\" action=\"/netvaerk/%lld\" class=\"stack\" novalidate>\n",
+	      (long long)nw->id);
+	form_csrf(o, r->csrf);
+	html(o, "<input type=\"hidden\" name=\"action\" value=\"update\">\n");
+	form_input(o, &(struct form_field){.name = "net_name", .label = "Navn",
+	                                   .value = mine ? s->net_name : nw->name,
+	                                   .error = errs_get(er, "net_name"), .required = true,
+	                                   .maxlength = 200});
+	form_textarea(o, &(struct form_field){.name = "net_purpose", .label = "Formål",
+	                                      .value = mine ? s->net_purpose : nw->purpose,
+	                                      .error = errs_get(er, "net_purpose")}, 4);
+	form_input(o, &(struct form_field){.name = "net_cadence", .label = "Måneder mellem møderne",
+	                                   .type = "number",
+	                                   .value = mine ? s->net_cadence
+	                                                 : arena_printf(&r->a, "%d", nw->cadence_months),
+	                                   .error = errs_get(er, "net_cadence")});
+	html(o, "<div class=\"actions\"><button type=\"submit\">Gem netværket</button></div>\n</form>\n");
+}
+
 /* the network's page with status; s what a form was sent with (its errors in r->errs) */
 static int show(struct req *r, int status, const struct sent *s)
 {
@@ -403,10 +437,21 @@ static int show(struct req *r, int status, const struct sent *s)
 	if (rc == 0)
 		rc = meetings_list(r->db, &r->a, r->user, id, &mt, &nmt);
 	bool writer = rc == 0 && networks_may_write(r->user, &nw);
-	struct form_option *eo = NULL;
-	int neo = 0;
+	struct form_option *eo = NULL, *uo = NULL;
+	int neo = 0, nuo = 0;
 	if (rc == 0 && writer)
 		rc = enterprise_options(r, nw.kommune, &eo, &neo);
+	struct network_member *units = NULL;
+	int nunits = 0;
+	if (rc == 0 && writer)
+		rc = networks_units(r->db, &r->a, r->user, id, &units, &nunits);
+	if (rc == 0 && writer) {
+		uo = arena_alloc(&r->a, sizeof(*uo) * (size_t)(nunits + 1));
+		uo[nuo++] = (struct form_option){"", "Vælg enhed eller partner"};
+		for (int i = 0; i < nunits; i++)
+			uo[nuo++] = (struct form_option){arena_printf(&r->a, "%lld", (long long)units[i].unit_id),
+			                                 units[i].name};
+	}
 	if (rc)
 		return page_fail(r, rc, NOT_FOUND);
 	page_begin(r, nw.name);
@@ -420,7 +465,7 @@ static int show(struct req *r, int status, const struct sent *s)
 	htmlf(o, "<dt>Kadence</dt><dd>%s</dd>\n", cadence_da(r, nw.cadence_months));
 	htmlf(o, "<dt>Formål</dt><dd>%s</dd>\n", *nw.purpose ? nw.purpose : "–");
 	html(o, "</dl>\n");
-	members_section(r, &nw, writer, ms, nm, s, eo, neo);
+	members_section(r, &nw, writer, ms, nm, s, eo, neo, uo, nuo);
 	html(o, "<h2 id=\"moeder\">Møder</h2>\n");
 	const char *now = arena_printf(&r->a, "%sT00:00", page_today(r));
 	html(o, "<h3>Kommende</h3>\n");
@@ -430,6 +475,8 @@ static int show(struct req *r, int status, const struct sent *s)
 	if (writer)
 		meeting_form(r, &nw, s);
 	feed_section(r, &nw, writer);
+	if (writer)
+		edit_section(r, &nw, s);
 	html(o, "<p><a href=\"/netvaerk\">Alle netværk</a></p>\n");
 	return page_end(r, status);
 }
@@ -461,6 +508,10 @@ int networks_page_post(struct req *r)
 	if (!strcmp(action, "member_add")) {
 		struct network_member m = {0};
 		s.enterprise_id = req_form(r, "enterprise_id");
+		s.unit_id = req_form(r, "unit_id");
+		const char *u = s.unit_id ? text_trim(&r->a, s.unit_id) : "";
+		if (*u)
+			m.unit_id = text_parse_int(u, 1, 999999999999999LL, &v) == 0 ? v : -1;
 		s.name = req_form(r, "name");
 		s.email = req_form(r, "email");
 		s.organisation = req_form(r, "organisation");
@@ -497,6 +548,20 @@ int networks_page_post(struct req *r)
 		if (rc == 0)
 			return reply_redirect(r, arena_printf(&r->a, "/netvaerk/%lld/moeder/%lld?ok=oprettet",
 			                                      (long long)id, (long long)m.id));
+	}
+	else if (!strcmp(action, "update")) {
+		struct network n = nw;
+		n.name = s.net_name = req_form(r, "net_name");
+		n.purpose = s.net_purpose = req_form(r, "net_purpose");
+		s.net_cadence = req_form(r, "net_cadence");
+		n.cadence_months = number_of(r, s.net_cadence);
+		rc = networks_save(r->db, &r->a, r->user, &n, &r->errs);
+		/* the form's own names, so the error summary links to these fields */
+		for (int k = 0; k < r->errs.n; k++)
+			r->errs.e[k].field = !strcmp(r->errs.e[k].field, "name")      ? "net_name"
+			                     : !strcmp(r->errs.e[k].field, "purpose") ? "net_purpose"
+			                                                              : "net_cadence";
+		ok = "gemt";
 	}
 	else if (!strcmp(action, "token")) {
 		if (!req_form(r, "confirm"))
@@ -562,7 +627,9 @@ int networks_page_stats(struct req *r)
 	form_input(o, &(struct form_field){.name = "year", .label = "År", .type = "number",
 	                                   .value = arena_printf(&r->a, "%d", year)});
 	html(o, "<button type=\"submit\">Vis</button>\n</form>\n");
-	htmlf(o, "<p><a href=\"/statistik/netvaerk/eksport?year=%d\">Hent som CSV</a></p>\n", year);
+	htmlf(o, "<p>Hent tallene: <a href=\"/statistik/netvaerk/eksport?year=%d\">CSV</a> · "
+	         "<a href=\"/statistik/netvaerk/eksport?format=xlsx&amp;year=%d\">Excel (XLSX)</a></p>\n",
+	      year, year);
 	int shown = 0;
 	for (int i = 0; i < n; i++)
 		shown += full || rows[i].kommune != NULL;
@@ -590,7 +657,40 @@ int networks_page_stats(struct req *r)
 	return page_end(r, 200);
 }
 
-/* GET /statistik/netvaerk/eksport?year=Y — the same figures as CSV (';' and BOM; ?sep=,). */
+static const char *const stats_head[] = {"Kommune", "Netværk", "Afholdte møder", "SØV",
+                                         "Virksomheder", "Enheder og partnere", "Personer",
+                                         "Fremmøde"};
+
+/* the figures as an XLSX workbook into r->out */
+static int stats_xlsx(struct req *r, int year, const struct networks_stats_row *rows, int n, bool full)
+{
+	struct xlsx x;
+	if (xlsx_open(&x) != 0)
+		return ERR_IO;
+	lxw_format *bold = workbook_add_format(x.wb);
+	format_set_bold(bold);
+	lxw_worksheet *ws = workbook_add_worksheet(x.wb, "Tabel 8");
+	worksheet_write_string(ws, 0, 0, arena_printf(&r->a, "Netværk %d (Tabel 8)", year), bold);
+	for (int c = 0; c < 8; c++)
+		worksheet_write_string(ws, 2, (lxw_col_t)c, stats_head[c], bold);
+	lxw_row_t row = 3;
+	for (int i = 0; i < n; i++) {
+		if (!full && !rows[i].kommune)
+			continue;
+		worksheet_write_string(ws, row, 0, rows[i].kommune_navn ? rows[i].kommune_navn : "Landsdækkende", NULL);
+		int vals[] = {rows[i].networks, rows[i].meetings_held, rows[i].members_soev,
+		              rows[i].members_company, rows[i].members_unit, rows[i].members_person,
+		              rows[i].attendance};
+		for (int c = 0; c < 7; c++)
+			worksheet_write_number(ws, row, (lxw_col_t)(c + 1), vals[c], NULL);
+		row++;
+	}
+	buf_reset(&r->out);
+	return xlsx_close(&x, &r->out, false);
+}
+
+/* GET /statistik/netvaerk/eksport?year=Y[&format=xlsx] — the same figures as CSV (';' and BOM;
+ * ?sep=,) or as an Excel workbook. */
 int networks_download_stats(struct req *r)
 {
 	int year = stats_year(r);
@@ -602,6 +702,15 @@ int networks_download_stats(struct req *r)
 	int rc = networks_stats(r->db, &r->a, year, scope, &rows, &n);
 	if (rc)
 		return page_fail(r, rc, NULL);
+	const char *format = req_query(r, "format");
+	if (format && !strcmp(format, "xlsx")) {
+		if ((rc = stats_xlsx(r, year, rows, n, full)) != 0)
+			return page_fail(r, rc, NULL);
+		return reply_download(r, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+		                      arena_printf(&r->a, "netvaerk-%d.xlsx", year));
+	}
+	if (format && strcmp(format, "csv"))
+		return reply_page_error(r, 400, "Formatet skal være csv eller xlsx.");
 	struct csv_out w;
 	page_csv_begin(r, &w);
 	static const char *const head[] = {"kommune", "kommune_navn", "aar", "netvaerk", "afholdte_moeder",

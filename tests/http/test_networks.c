@@ -150,6 +150,20 @@ static void members(void)
 	struct harness_resp *q = harness_post_json(kolding, path,
 		"{\"name\": \"Demoperson Bo\", \"email\": \"bo@example.org\"}");
 	CHECK_STATUS(q, 201);
+	/* a partner of Kolding's entry point; Silkeborg's partner is not Kolding's to add */
+	const char *partner = sql_text("SELECT id FROM entry_units WHERE kommune = '621' AND kind = 'partner'"
+	                               " ORDER BY id LIMIT 1;");
+	CHECKF(*partner, "no partner of 621 in the demo");
+	struct harness_resp *u = harness_post_json(kolding, path, harness_fmt("{\"unit_id\": %lld}",
+	                                                                      strtoll(partner, NULL, 10)));
+	CHECK_STATUS(u, 201);
+	CHECK_STR(harness_json_str(harness_json(u), "kind"), "unit");
+	CHECK_STR(harness_json_str(harness_json(u), "detail"), "partner");
+	const char *foreign = sql_text("SELECT id FROM entry_units WHERE kommune <> '621' ORDER BY id LIMIT 1;");
+	if (*foreign)
+		CHECK_API_ERROR(harness_post_json(kolding, path, harness_fmt("{\"unit_id\": %lld}",
+		                                                             strtoll(foreign, NULL, 10))),
+		                422, "invalid", "unit_id");
 	/* invalid: 422 naming the field */
 	CHECK_API_ERROR(harness_post_json(kolding, path, "{\"name\": \"X\", \"email\": \"ikke-en-adresse\"}"),
 	                422, "invalid", "email");
@@ -177,7 +191,7 @@ static void members(void)
 	CHECK_HAS(l->body, "anne@example.org");
 	CHECK_LACKS(l->body, "bo@example.org");
 	CHECK_STR(sql_text(harness_fmt("SELECT count(*) FROM audit WHERE entity = 'network'"
-	                               " AND entity_id = '%lld' AND action LIKE 'member_%%';", net)), "4\n");
+	                               " AND entity_id = '%lld' AND action LIKE 'member_%%';", net)), "5\n");
 }
 
 /* the calendar part of the newest message to addr, or "" */
@@ -313,6 +327,7 @@ static void figures(void)
 	CHECK(json_integer_value(json_object_get(mem, "soev")) == 1);
 	CHECK(json_integer_value(json_object_get(mem, "company")) == 0);
 	CHECK(json_integer_value(json_object_get(mem, "person")) == 1);
+	CHECK(json_integer_value(json_object_get(mem, "unit")) == 1);
 	/* the public: counts per municipality, Silkeborg's 2015 among them, no network names */
 	struct harness_resp *pub = harness_get(anon, "/api/v1/stats/networks?year=2015");
 	CHECK_STATUS(pub, 200);
@@ -394,6 +409,24 @@ static void pages(void)
 	long long mmid = 0;
 	CHECK(sscanf(harness_header(mt, "Location"), "/netvaerk/%*d/moeder/%lld", &mmid) == 1);
 	CHECK_OK(page_problem(harness_get(web, harness_fmt("/netvaerk/%lld/moeder/%lld", net, mmid)), 404));
+	/* the network's own form: an empty name is 422 at its field, a new cadence is saved */
+	struct harness_resp *be = harness_post_form(web, harness_fmt("/netvaerk/%lld", id),
+		harness_form("csrf", csrf, "action", "update", "net_name", "", "net_purpose", "Nyt formål",
+		             "net_cadence", "4", NULL));
+	CHECK_OK(page_problem(be, 422));
+	CHECK_HAS(be->body, "<a href=\"#f-net_name\">");
+	CHECK_HAS(be->body, "Nyt formål");
+	struct harness_resp *ge = harness_post_form(web, harness_fmt("/netvaerk/%lld", id),
+		harness_form("csrf", csrf, "action", "update", "net_name", "Formularnetværk", "net_purpose",
+		             "Nyt formål", "net_cadence", "4", NULL));
+	CHECK_STATUS(ge, 303);
+	CHECK(json_integer_value(json_object_get(harness_json(harness_get(kolding,
+		harness_fmt("/api/v1/networks/%lld", id))), "cadence_months")) == 4);
+	/* the hostile purpose of the first network is shown escaped */
+	struct harness_resp *hp = harness_get(web, harness_fmt("/netvaerk/%lld", net));
+	CHECK_OK(page_problem(hp, 200));
+	CHECK_LACKS(hp->body, "<script>\"indkøb");
+	CHECK_HAS(hp->body, "&lt;script&gt;");
 	/* the buyer reads without forms; Silkeborg's network is not Kolding's */
 	struct harness_client *buyer = harness_login(srv, "indkoeb@kolding.example", HARNESS_DEMO_PASSWORD);
 	CHECK(buyer);
@@ -427,6 +460,10 @@ static void pages(void)
 	struct harness_resp *csv = harness_get(anon, "/statistik/netvaerk/eksport?year=2015&sep=,");
 	CHECK_STATUS(csv, 200);
 	CHECK_HAS(csv->body, "740,Silkeborg,2015,1,1,4,3,0,2,7");
+	struct harness_resp *x = harness_get(anon, "/statistik/netvaerk/eksport?year=2015&format=xlsx");
+	CHECK_STATUS(x, 200);
+	CHECK(x->len > 100 && !memcmp(x->body, "PK", 2));
+	CHECK_STATUS(harness_get(anon, "/statistik/netvaerk/eksport?year=2015&format=pdf"), 400);
 }
 
 static const struct harness_test tests[] = {

@@ -397,6 +397,12 @@ static void test_proposal(void **state)
 
 /* ---------------------------------------------------------------- attendance and reminders */
 
+/* a second current member of net for the checklist */
+static int64_t another_member(struct fixture *f, int64_t net)
+{
+	return person(f, net, "Eva", "eva@example.org");
+}
+
 static void test_attendance_and_reminders(void **state)
 {
 	struct fixture *f = *state;
@@ -436,6 +442,21 @@ static void test_attendance_and_reminders(void **state)
 	assert_int_equal(networks_member_remove(f->db, &f->a, &fixture_kons621, net, anne), ERR_NOTFOUND);
 	assert_int_equal(meetings_attendees(f->db, &f->a, &fixture_kons621, m.id, &at, &nat), 0);
 	assert_int_equal(nat, 1);
+	/* the page's checklist is one transaction: a row that fails writes nothing */
+	int64_t dan = person(f, net, "Dan", "dan@example.org");
+	struct meeting later = {.network_id = net, .starts_at = "2015-12-12T09:00"};
+	assert_int_equal(meetings_save(f->db, &f->a, &fixture_kons621, &later, &e), 0);
+	int64_t both[] = {dan, another_member(f, net)};
+	int su[] = {1, 1}, pr[] = {-1, 1};
+	assert_int_equal(meetings_attendance_all(f->db, &f->a, &fixture_kons621, later.id, both, su, pr, 2,
+	                                         "2015-12-01", &e), ERR_INVALID);
+	assert_non_null(errs_get(&e, "present"));
+	e.n = 0;
+	assert_int_equal(COUNT_SQL(f->db, "SELECT count(*) FROM meeting_attendance"), 1);
+	pr[1] = -1;
+	assert_int_equal(meetings_attendance_all(f->db, &f->a, &fixture_kons621, later.id, both, su, pr, 2,
+	                                         "2015-12-01", &e), 0);
+	assert_int_equal(COUNT_SQL(f->db, "SELECT count(*) FROM meeting_attendance"), 3);
 	/* action items: a member's and a user's; reminded once per due date */
 	int64_t carl = person(f, net, "Carl", "carl@example.org");
 	int64_t uid = fixture_add_user(f->db, "ida@kolding.example", "konsulent", "621", true);
