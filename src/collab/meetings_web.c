@@ -222,7 +222,8 @@ static int show(struct req *r, int status, const struct sent *s)
 	if (ok)
 		htmlf(o, "<p class=\"notice\" role=\"status\">%s</p>\n",
 		      !strcmp(ok, "oprettet") ? "Mødet er oprettet, og invitationerne er lagt i udbakken."
-		                              : "Mødet er gemt.");
+		      : !strcmp(m.status, MEETINGS_CANCELLED) ? "Mødet er aflyst, og medlemmerne har fået besked."
+		                                              : "Mødet er gemt.");
 	form_error_summary(o, &r->errs);
 	html(o, "<dl class=\"facts\">\n");
 	htmlf(o, "<dt>Netværk</dt><dd><a href=\"/netvaerk/%lld\">%s</a></dd>\n", (long long)nw.id, nw.name);
@@ -320,7 +321,7 @@ int meetings_page_post(struct req *r)
 		m.status = MEETINGS_HELD;
 		rc = meetings_save(r->db, &r->a, r->user, &m, &r->errs);
 		if (rc == 0) /* the network's page proposes the next meeting */
-			return reply_redirect(r, arena_printf(&r->a, "/netvaerk/%lld?ok=gemt#moeder",
+			return reply_redirect(r, arena_printf(&r->a, "/netvaerk/%lld?ok=afholdt#moeder",
 			                                      (long long)m.network_id));
 	}
 	else if (!strcmp(action, "cancel")) {

@@ -190,6 +190,8 @@ static const char *notice_of(const char *ok)
 		{"moede", "Mødet er oprettet, og invitationerne er lagt i udbakken."},
 		{"link", "Kalenderen har fået et nyt link. Det gamle virker ikke længere."},
 		{"gemt", "Netværket er gemt."},
+		{"afholdt", "Mødet er markeret som afholdt. Skriv referatet på mødets side; netværkets"
+		            " næste møde er foreslået nedenfor."},
 	};
 	for (size_t i = 0; ok && i < sizeof(notices) / sizeof(notices[0]); i++)
 		if (!strcmp(notices[i].key, ok))

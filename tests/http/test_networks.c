@@ -405,6 +405,23 @@ static void pages(void)
 	CHECK_HAS(mp->body, "Rådhuset");
 	CHECK_HAS(mp->body, "Soul Café");
 	CHECK_HAS(mp->body, "Aflys mødet");
+	/* cancelling asks first; marking held leads to the network with the proposal */
+	const char *mpath = harness_header(mt, "Location");
+	mpath = harness_fmt("%.*s", (int)(strchr(mpath, '?') - mpath), mpath);
+	struct harness_resp *ca = harness_post_form(web, mpath, harness_form("csrf", csrf, "action", "cancel", NULL));
+	CHECK_OK(page_problem(ca, 200));
+	CHECK_HAS(ca->body, "Ja, aflys mødet");
+	struct harness_resp *hd = harness_post_form(web, mpath, harness_form("csrf", csrf, "action", "held", NULL));
+	CHECK_STATUS(hd, 303);
+	CHECK_STR(harness_header(hd, "Location"), harness_fmt("/netvaerk/%lld?ok=afholdt#moeder", id));
+	struct harness_resp *after = harness_get(web, harness_fmt("/netvaerk/%lld?ok=afholdt", id));
+	CHECK_OK(page_problem(after, 200));
+	CHECK_HAS(after->body, "Foreslået næste møde");
+	CHECK_HAS(after->body, "value=\"2030-03-07T09:00\""); /* two months on, the nearest Thursday */
+	struct harness_resp *mn = harness_post_form(web, mpath, harness_form("csrf", csrf, "action", "minutes",
+	                                                                      "minutes", "Referat fra mødet", NULL));
+	CHECK_STATUS(mn, 303);
+	CHECK_HAS(harness_get(web, mpath)->body, "Referat fra mødet");
 	/* the meeting of another network in the path: 404 */
 	long long mmid = 0;
 	CHECK(sscanf(harness_header(mt, "Location"), "/netvaerk/%*d/moeder/%lld", &mmid) == 1);
