@@ -79,6 +79,7 @@ int networks_page_list(struct req *r)
 	        " partnere, og de landsdækkende netværk. Et netværk mødes fast, fx hver tredje måned.</p>\n");
 	if (networks_may_create(r->user))
 		html(o, "<p><a class=\"button\" href=\"/netvaerk/ny\">Nyt netværk</a></p>\n");
+	html(o, "<p><a href=\"/statistik/netvaerk\">Netværk pr. kommune og år (Tabel 8)</a></p>\n");
 	if (n == 0) {
 		html(o, "<p class=\"empty\" role=\"status\">Der er ingen netværk endnu.</p>\n");
 		return page_end(r, 200);
