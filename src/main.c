@@ -34,6 +34,8 @@ static const struct {
 	{"inquiries", cmd_inquiries, "erase closed inquiries' personal data when their retention ends"},
 	{"citizens", cmd_citizens, "the citizen's access log and export, and the purge of inactive citizens"},
 	{"key", cmd_key, "create, rotate and show the key file that seals CPR numbers"},
+	/* networks and meetings */
+	{"networks", cmd_networks, "remind due action items of network meetings; Tabel 8's figures"},
 	{"version", NULL, "print the version"},
 	{"help", NULL, "show this help"},
 };

@@ -56,6 +56,11 @@ int cmd_procurement(const struct cmd_ctx *ctx, int argc, char **argv);
  * awarded, and Albertslund's café tender, open; nothing when tenders exist. 0 or an ERR_ code
  * (the cause printed). */
 int demo_tenders(struct db *db, struct arena *a);
+/* demo_networks: Silkeborg's company network and the grant pool's national network with their
+ * meetings (cmd_demo_networks.c); nothing when networks exist. 0 or an ERR_ code. */
+int demo_networks(struct db *db, struct arena *a);
+/* cmd_networks: indgang networks remind|stats (cmd_networks.c) */
+int cmd_networks(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_user(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_token(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_backup(const struct cmd_ctx *ctx, int argc, char **argv);

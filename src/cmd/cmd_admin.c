@@ -401,6 +401,11 @@ int cmd_demo(const struct cmd_ctx *ctx, int argc, char **argv)
 		fprintf(stderr, "indgang demo: could not load the tenders\n");
 		failed = 1;
 	}
+	/* networks: after the users, whose konsulent keeps Silkeborg's network */
+	if (demo_networks(db, &a) != 0) {
+		fprintf(stderr, "indgang demo: could not load the networks and their meetings\n");
+		failed = 1;
+	}
 	arena_free(&a);
 	db_close(db);
 	return failed ? EXIT_FAIL : EXIT_OK;

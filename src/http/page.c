@@ -40,6 +40,9 @@ void page_begin(struct req *r, const char *title)
 		int64_t enterprise_id;
 		info.nav_openings = access_openings_scope(r->user, &scope, &enterprise_id) == 0;
 		info.nav_matching = access_match_settings(r->user, r->user->kommune) == 0;
+		/* networks and meetings (collab) */
+		const char *collab_scope;
+		info.nav_networks = access_collaboration_scope(r->user, &collab_scope) == 0;
 		if (access_national(r->user))
 			info.nav_overview = "/statistik/landet";
 		else if (access_figures(r->user, r->user->kommune) == 0)

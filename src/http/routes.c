@@ -5,6 +5,7 @@
  */
 #include "../auth/auth.h"
 #include "../auth/auth_web.h"
+#include "../collab/networks_web.h"
 #include "../employment/citizens_web.h"
 #include "../employment/openings_web.h"
 #include "../employment/employment_web.h"
@@ -280,6 +281,36 @@ const struct route routes[] = {
 	{M_GET, "/api/v1/tenders/{id:int}/result", bids_api_result, RF_PUBLIC | RF_API, 0},
 	{M_POST, "/api/v1/tenders/{id:int}/award", bids_api_award, RF_API | RF_JSON, 0},
 	{M_POST, "/api/v1/bids/{id:int}/documents", bids_api_document, RF_API | RF_UPLOAD, 0},
+	/* networks and meetings (collab): a municipality's staff and the administrator; who may
+	 * read and write which network is access_collaboration's. The feed is reached with its
+	 * secret token, without signing in; Tabel 8's figures are public as counts. */
+#define NETWORK_STAFF (ROLE_ADMIN | ROLE_KONSULENT | ROLE_JOBKONSULENT | ROLE_INDKOEBER)
+	{M_GET, "/netvaerk", networks_page_list, 0, NETWORK_STAFF},
+	{M_POST, "/netvaerk", networks_page_create, RF_FORM, NETWORK_STAFF},
+	{M_GET, "/netvaerk/ny", networks_page_new, 0, NETWORK_STAFF},
+	{M_GET, "/netvaerk/{id:int}", networks_page_show, 0, NETWORK_STAFF},
+	{M_POST, "/netvaerk/{id:int}", networks_page_post, RF_FORM, NETWORK_STAFF},
+	{M_GET, "/netvaerk/{id:int}/kalender.ics", networks_page_feed, RF_PUBLIC, 0},
+	{M_GET, "/netvaerk/{id:int}/moeder/{mid:int}", meetings_page_show, 0, NETWORK_STAFF},
+	{M_POST, "/netvaerk/{id:int}/moeder/{mid:int}", meetings_page_post, RF_FORM, NETWORK_STAFF},
+	{M_GET, "/statistik/netvaerk", networks_page_stats, RF_PUBLIC, 0},
+	{M_GET, "/statistik/netvaerk/eksport", networks_download_stats, RF_PUBLIC, 0},
+	{M_GET, "/api/v1/networks", networks_api_list, RF_API, 0},
+	{M_POST, "/api/v1/networks", networks_api_create, RF_API | RF_JSON, 0},
+	{M_GET, "/api/v1/networks/{id:int}", networks_api_get, RF_API, 0},
+	{M_PATCH, "/api/v1/networks/{id:int}", networks_api_update, RF_API | RF_JSON, 0},
+	{M_POST, "/api/v1/networks/{id:int}/token", networks_api_token, RF_API, 0},
+	{M_GET, "/api/v1/networks/{id:int}/members", networks_api_members, RF_API, 0},
+	{M_POST, "/api/v1/networks/{id:int}/members", networks_api_member_add, RF_API | RF_JSON, 0},
+	{M_DELETE, "/api/v1/networks/{id:int}/members/{member:int}", networks_api_member_remove, RF_API, 0},
+	{M_GET, "/api/v1/networks/{id:int}/meetings", meetings_api_list, RF_API, 0},
+	{M_POST, "/api/v1/networks/{id:int}/meetings", meetings_api_create, RF_API | RF_JSON, 0},
+	{M_GET, "/api/v1/meetings/{id:int}", meetings_api_get, RF_API, 0},
+	{M_PATCH, "/api/v1/meetings/{id:int}", meetings_api_update, RF_API | RF_JSON, 0},
+	{M_POST, "/api/v1/meetings/{id:int}/attendance", meetings_api_attendance, RF_API | RF_JSON, 0},
+	{M_POST, "/api/v1/meetings/{id:int}/actions", meetings_api_action_add, RF_API | RF_JSON, 0},
+	{M_PATCH, "/api/v1/meetings/{id:int}/actions/{action:int}", meetings_api_action_update, RF_API | RF_JSON, 0},
+	{M_GET, "/api/v1/stats/networks", networks_api_stats, RF_PUBLIC | RF_API, 0},
 };
 
 const size_t routes_count = sizeof(routes) / sizeof(routes[0]);

@@ -79,6 +79,9 @@ void layout_begin(struct buf *o, const struct layout_info *info)
 		nav_item(o, "/stillinger", T_NAV_OPENINGS, on_path(info, "/stillinger"));
 	/* tenders: public, for everyone */
 	nav_item(o, "/udbud", T_NAV_TENDERS, on_path(info, "/udbud"));
+	/* networks and meetings (collab) */
+	if (info->nav_networks)
+		nav_item(o, "/netvaerk", "Netværk", on_path(info, "/netvaerk"));
 	if (info->nav_cases)
 		nav_item(o, "/sager", T_NAV_CASES, on_path(info, "/sager"));
 	else

@@ -40,6 +40,8 @@ struct layout_info {
 	 * of this id (0: not shown) */
 	bool nav_purchasing;
 	long long nav_supplier;
+	/* networks and meetings (collab) */
+	bool nav_networks;         /* show "Netværk" (the municipality's staff and the administrator) */
 };
 
 /* layout_begin: everything up to and including <h1>; layout_end: closes the page, with the

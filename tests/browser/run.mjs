@@ -983,6 +983,56 @@ test('every other role\'s front page fits 1280 and 390 px', async (tc) => {
 		await visitAtWidths(tc, email, ['/']);
 });
 
+/* Networks and meetings: Silkeborg's konsulent finds the company network through "Netværk",
+ * adds a person with the keyboard (first with a wrong e-mail: the form comes back with the error
+ * and the name kept), confirms the meeting the cadence proposes, and records attendance on it;
+ * the pages pass axe and fit 1280 and 390 px, and the figures page is public. */
+test('a konsulent keeps the company network: a member, the proposed meeting, attendance (netværk)', async (tc) => {
+	await visitAtWidths(tc, SILKEBORG, ['/netvaerk', '/netvaerk/1', '/netvaerk/1/moeder/1', '/netvaerk/ny']);
+	await visitAtWidths(tc, null, ['/statistik/netvaerk?year=2015']);
+	const page = await newPage();
+	try {
+		await signIn(tc, page, SILKEBORG);
+		await follow(tc, page, () => page.getByRole('navigation', { name: 'Hovedmenu' })
+			.getByRole('link', { name: 'Netværk' }).click());
+		expect(pathOf(page) === '/netvaerk', `"Netværk" leads to ${pathOf(page)}`);
+		await follow(tc, page, () => page.getByRole('link', { name: 'Virksomhedsnetværk om Inhouse og socialøkonomi' }).click());
+		expect(pathOf(page) === '/netvaerk/1', `the network's link leads to ${pathOf(page)}`);
+		await page.getByLabel('Personens navn').focus();
+		await page.keyboard.type('Demoperson Lise Holm');
+		await page.keyboard.press('Tab');
+		expect(await focusedId(page) === 'f-email', `Tab from the name reaches ${await focusedId(page)}`);
+		await page.keyboard.type('lise-ved-erhverv');
+		await page.getByRole('button', { name: 'Tilføj medlem' }).focus();
+		let status = await follow(tc, page, () => page.keyboard.press('Enter'));
+		expect(status === 422, `a wrong e-mail answered ${status}, not 422`);
+		expect(await page.locator('.error-summary a[href="#f-email"]').count() === 1, 'the summary does not link to the e-mail');
+		expect(await page.inputValue('#f-name') === 'Demoperson Lise Holm', 'the name was not kept');
+		await page.getByLabel('Personens e-mail').fill('lise.holm@erhverv-silkeborg.example');
+		await page.getByRole('button', { name: 'Tilføj medlem' }).focus();
+		status = await follow(tc, page, () => page.keyboard.press('Enter'));
+		expect(status === 200, `adding the member answered ${status}`);
+		expect(await text(page, '.notice[role="status"]') === 'Medlemmet er tilføjet.', 'no confirmation');
+		expect((await text(page, '#medlemmer + *')).length > 0, 'no members section');
+		/* the proposal: three months after the last held meeting (10.11.2016), a Thursday */
+		expect(await page.inputValue('#f-starts_at') === '2017-02-09T09:00', `the proposal is ${await page.inputValue('#f-starts_at')}`);
+		await page.getByLabel('Sted').fill('Silkeborg Rådhus');
+		await page.getByRole('button', { name: 'Opret møde og send invitationer' }).focus();
+		status = await follow(tc, page, () => page.keyboard.press('Enter'));
+		expect(status === 200 && /^\/netvaerk\/1\/moeder\/\d+$/.test(pathOf(page)), `the meeting ended at ${pathOf(page)} (${status})`);
+		expect((await text(page, '.facts')).includes('09.02.2017 kl. 09.00'), 'the meeting does not show its time');
+		await page.getByLabel('Demoperson Lise Holm er tilmeldt').focus();
+		await page.keyboard.press('Space');
+		await page.getByRole('button', { name: 'Gem tilmelding og fremmøde' }).focus();
+		status = await follow(tc, page, () => page.keyboard.press('Enter'));
+		expect(status === 200, `saving the sign-up answered ${status}`);
+		expect(await page.getByLabel('Demoperson Lise Holm er tilmeldt').isChecked(), 'the sign-up was not saved');
+		await fitsWidth(page, pathOf(page), VIEWPORT.width);
+	} finally {
+		await closePage(page);
+	}
+});
+
 /* The advisory page on a phone: the demo's 2015 is one link away from the default period, the
  * period is picked with two month fields, and the session's enterprise is chosen by name. */
 test('on a phone a konsulent picks 2015 on the advisory page and registers a session with an enterprise', async (tc) => {
