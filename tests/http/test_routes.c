@@ -899,13 +899,12 @@ static const char *fill(const char *t, int m)
 {
 	static const char *const names[] = {"{kommune}", "{user}", "{enterprise}", "{inquiry}",
 	                                    "{opening}", "{citizen}", "{placement}", "{followup}",
-	                                    "{product}", "{image}"};
-	                                    "{tender}"};
+	                                    "{product}", "{image}", "{tender}"};
 	const char *vals[] = {m ? OTHER : OWN, harness_fmt("%lld", user_id[m]),
 	                      harness_fmt("%lld", enterprise_id[m]), harness_fmt("%lld", inquiry_id[m]),
 	                      harness_fmt("%lld", opening_id[m]), harness_fmt("%lld", citizen_id[m]),
 	                      harness_fmt("%lld", placement_id[m]), harness_fmt("%lld", followup_id[m]),
-	                      harness_fmt("%lld", product_id[m]), harness_fmt("%lld", image_id[m])};
+	                      harness_fmt("%lld", product_id[m]), harness_fmt("%lld", image_id[m]),
 	                      harness_fmt("%lld", tender_id[m])};
 	const char *s = t;
 	for (size_t i = 0; i < COUNT(names); i++) {
