@@ -8,7 +8,7 @@
 PREFIX ?= /usr/local
 DESTDIR ?=
 CC ?= cc
-PKGS := libmicrohttpd sqlite3 jansson libsodium icu-uc icu-i18n xlsxwriter libcurl libical
+PKGS := libmicrohttpd sqlite3 jansson libsodium icu-uc icu-i18n xlsxwriter libcurl libical vips
 VERSION := 0.1.0
 
 WARN := -Wall -Wextra -Wformat=2 -Wformat-security -Wshadow -Wstrict-prototypes \
@@ -164,7 +164,7 @@ build/bench/%: bench/%.c $(LIB_OBJ)
 #   make fuzz FUZZ_SECONDS=5 FUZZ_TARGETS="router json"
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 30
-FUZZ_TARGETS ?= router urlenc cookie json multipart files
+FUZZ_TARGETS ?= router urlenc cookie json multipart image pdf files
 FUZZ_OBJ := $(patsubst %.c,build/fuzz/obj/%.o,$(LIB_SRC) $(GEN))
 FUZZ_TARGET_OBJ := $(patsubst %,build/fuzz/obj/tests/fuzz/fuzz_%.o,$(FUZZ_TARGETS))
 FUZZ_BIN := $(patsubst %,build/fuzz/fuzz_%,$(FUZZ_TARGETS))

@@ -25,6 +25,7 @@ static const struct {
 	{"report", cmd_report, "the yearly report: chapter 3 for a year and a survey round"},
 	{"mail", cmd_mail, "deliver or list the outbox"},
 	{"employment", cmd_employment, "Tabel 4 from placements; remind due follow-ups"},
+	{"procurement", cmd_procurement, "spend with social-economy enterprises; remind expiring agreements"},
 	{"user", cmd_user, "add, list, enable and disable user accounts"},
 	{"token", cmd_token, "create, list and revoke API tokens"},
 	{"backup", cmd_backup, "copy the live database to a file"},
@@ -34,6 +35,8 @@ static const struct {
 	{"citizens", cmd_citizens, "the citizen's access log and export, and the purge of inactive citizens"},
 	{"events", cmd_events, "remind those signed up to tomorrow's events"},
 	{"key", cmd_key, "create, rotate and show the key file that seals CPR numbers"},
+	/* networks and meetings */
+	{"networks", cmd_networks, "remind due action items of network meetings; Tabel 8's figures"},
 	{"version", NULL, "print the version"},
 	{"help", NULL, "show this help"},
 };

@@ -4,7 +4,8 @@
 # nothing to check.
 #   tools/codecheck.sh [ROOT]     ROOT holds src/ (default: this checkout)
 # Rules:
-#  - sqlite3 only in src/store/db.c; libmicrohttpd only in src/http/server.c
+#  - sqlite3 only in src/store/db.c; libmicrohttpd only in src/http/server.c; libvips only in
+#    src/procurement/images*.c (the catalogue's picture pipeline)
 #  - no sprintf, strcpy, strcat, atoi, gets, strtok (use snprintf, buf_*, text_parse_int)
 #  - html_printf and db_prepare_literal only through their literal-only macros
 #  - layers (README): base includes only base; view only base and view; store only base and
@@ -42,6 +43,11 @@ for f in $files; do
 	src/http/server.c) ;;
 	*) grep -n -E '\bMHD_|<microhttpd\.h>' "$f" | while IFS= read -r l; do
 		echo "$f:${l%%:*}: libmicrohttpd outside src/http/server.c"; done ;;
+	esac
+	case "$f" in
+	src/procurement/images*.c) ;;
+	*) grep -n -E '<vips/|\bvips_[a-z_]+\(|\bVipsImage\b' "$f" | while IFS= read -r l; do
+		echo "$f:${l%%:*}: libvips outside src/procurement/images*.c"; done ;;
 	esac
 	grep -n -E '(^|[^a-z_n])(sprintf|vsprintf|strcpy|strcat|atoi|atol|gets|strtok)\(' "$f" |
 		while IFS= read -r l; do echo "$f:${l%%:*}: banned function"; done

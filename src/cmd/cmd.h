@@ -44,6 +44,23 @@ int cmd_demo(const struct cmd_ctx *ctx, int argc, char **argv);
  * nothing when citizens exist, or without a key file. 0 or an ERR_ code (the cause printed). */
 struct arena;
 int demo_employment(struct db *db, struct arena *a);
+/* demo_catalogue: the catalogue's products and pictures of the demo (cmd_demo_catalogue.c);
+ * nothing when the catalogue has products. 0 or an ERR_ code (the cause printed). */
+int demo_catalogue(struct db *db, struct arena *a);
+/* demo_purchasing: Slagelse's agreements, purchases of 2015 and Silkeborg's canteen lease
+ * (cmd_demo_purchasing.c); nothing when agreements exist. 0 or an ERR_ code (cause printed). */
+int demo_purchasing(struct db *db, struct arena *a);
+/* indgang procurement spend|remind (cmd_procurement.c) */
+int cmd_procurement(const struct cmd_ctx *ctx, int argc, char **argv);
+/* demo_tenders: the tenders of the demo (cmd_demo_tenders.c): Kolding's library tender,
+ * awarded, and Albertslund's café tender, open; nothing when tenders exist. 0 or an ERR_ code
+ * (the cause printed). */
+int demo_tenders(struct db *db, struct arena *a);
+/* demo_networks: Silkeborg's company network and the grant pool's national network with their
+ * meetings (cmd_demo_networks.c); nothing when networks exist. 0 or an ERR_ code. */
+int demo_networks(struct db *db, struct arena *a);
+/* cmd_networks: indgang networks remind|stats (cmd_networks.c) */
+int cmd_networks(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_user(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_token(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_backup(const struct cmd_ctx *ctx, int argc, char **argv);

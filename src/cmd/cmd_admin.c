@@ -386,6 +386,26 @@ int cmd_demo(const struct cmd_ctx *ctx, int argc, char **argv)
 		fprintf(stderr, "indgang demo: could not load the openings, citizens and placements\n");
 		failed = 1;
 	}
+	/* the catalogue (procurement): products of the registry's enterprises, with pictures */
+	if (demo_catalogue(db, &a) != 0) {
+		fprintf(stderr, "indgang demo: could not load the catalogue\n");
+		failed = 1;
+	}
+	/* after the employment: the canteen lease follows up the placements there */
+	if (demo_purchasing(db, &a) != 0) {
+		fprintf(stderr, "indgang demo: could not load the agreements, purchases and contracts\n");
+		failed = 1;
+	}
+	/* after the users: the buyers keep the tenders and the enterprises' accounts bid */
+	if (demo_tenders(db, &a) != 0) {
+		fprintf(stderr, "indgang demo: could not load the tenders\n");
+		failed = 1;
+	}
+	/* networks: after the users, whose konsulent keeps Silkeborg's network */
+	if (demo_networks(db, &a) != 0) {
+		fprintf(stderr, "indgang demo: could not load the networks and their meetings\n");
+		failed = 1;
+	}
 	/* events and the guidance library */
 	if (demo_events(db, &a) != 0) {
 		fprintf(stderr, "indgang demo: could not load the events and guidance documents\n");

@@ -58,6 +58,11 @@ static void staff_cards(struct req *r)
 			htmlf(o, "<li><a href=\"/virksomheder/%lld/forloeb\">Forløb</a>: de borgere, der er i forløb hos "
 			         "virksomheden.</li>\n", (long long)pe);
 	}
+	/* networks and meetings (collab) */
+	const char *collab_scope;
+	if (access_collaboration_scope(u, &collab_scope) == 0)
+		card(o, "/netvaerk", "Netværk", "kommunens netværk med virksomhederne: medlemmer, møder, "
+		                                "fremmøde, referater og opgaver.");
 	if (access_match_settings(u, u->kommune) == 0)
 		card(o, "/matchning/vaegte", "Matchvægte", "hvad der vægter mest, når borgere og pladser matches.");
 	if (u->kommune && access_figures(u, u->kommune) == 0)

@@ -23,6 +23,9 @@ void page_begin(struct req *r, const char *title)
 		.path = r->path,
 		.csrf = r->csrf,
 	};
+	/* tenders: the pages under /udbud name their Atom feed in the head */
+	if (r->path && strncmp(r->path, "/udbud", 6) == 0)
+		info.feed = "/udbud/feed.xml";
 	if (r->user) {
 		info.user_email = r->user->email;
 		info.user_role = role_label(r->user->role);
@@ -37,9 +40,11 @@ void page_begin(struct req *r, const char *title)
 		int64_t enterprise_id;
 		info.nav_openings = access_openings_scope(r->user, &scope, &enterprise_id) == 0;
 		info.nav_matching = access_match_settings(r->user, r->user->kommune) == 0;
+		/* networks and meetings (collab) */
+		const char *collab_scope;
+		info.nav_networks = access_collaboration_scope(r->user, &collab_scope) == 0;
 		/* the guidance library: whoever may read some collaboration */
-		const char *collab;
-		info.nav_guidance = access_collaboration_scope(r->user, &collab) == 0;
+		info.nav_guidance = access_collaboration_scope(r->user, &collab_scope) == 0;
 		if (access_national(r->user))
 			info.nav_overview = "/statistik/landet";
 		else if (access_figures(r->user, r->user->kommune) == 0)
@@ -49,11 +54,21 @@ void page_begin(struct req *r, const char *title)
 		if (access_placement_scope(r->user, &pk, &pe) == 0)
 			info.nav_placements = pk ? "/forloeb"
 			                         : arena_printf(&r->a, "/virksomheder/%lld/forloeb", (long long)pe);
+		/* purchasing: who keeps a municipality's (konsulent, indkøber, administrator), or a
+		 * supplier's own orders */
+		info.nav_purchasing = access_national(r->user) ||
+		                      access_procurement(r->user, ACC_WRITE, r->user->kommune) == 0;
+		if (access_supplier(r->user, r->user->enterprise_id) == 0)
+			info.nav_supplier = (long long)r->user->enterprise_id;
 		bool own_only;
 		/* the enterprise a virksomhed user represents (its home is the user's municipality) */
 		if (r->user->enterprise_id &&
 		    access_enterprise_profile(r->user, r->user->enterprise_id, r->user->kommune, &own_only) == 0)
 			info.nav_enterprise = (long long)r->user->enterprise_id;
+		/* the catalogue a virksomhed user keeps for its enterprise: "Vores katalog" */
+		if (r->user->enterprise_id &&
+		    access_catalogue_write(r->user, r->user->kommune, r->user->enterprise_id) == 0)
+			info.nav_own_catalogue = (long long)r->user->enterprise_id;
 	}
 	buf_reset(&r->out);
 	layout_begin(&r->out, &info);

@@ -5,6 +5,7 @@
  */
 #include "../auth/auth.h"
 #include "../auth/auth_web.h"
+#include "../collab/networks_web.h"
 #include "../employment/citizens_web.h"
 #include "../employment/openings_web.h"
 #include "../employment/employment_web.h"
@@ -13,6 +14,14 @@
 #include "../entry/entry_web.h"
 #include "../kommune/kommune_web.h"
 #include "../mail/mail_web.h"
+#include "../procurement/catalogue_web.h"
+/* purchasing: agreements, purchases, spend, contracts */
+#include "../procurement/agreements_web.h"
+#include "../procurement/contracts_web.h"
+#include "../procurement/orders_web.h"
+#include "../procurement/purchases_web.h"
+#include "../procurement/spend_web.h"
+#include "../procurement/tenders_web.h"
 #include "../outreach/events_web.h"
 #include "../outreach/guidance_web.h"
 #include "../registry/registry_web.h"
@@ -31,6 +40,15 @@
 /* who reads figures: a municipality's staff its own (access_figures), and every municipality's
  * side by side with the survey reports (access_national_figures); the administrator all */
 #define FIGURES (ROLE_ADMIN | ROLE_KONSULENT | ROLE_JOBKONSULENT | ROLE_INDKOEBER)
+/* who keeps a catalogue somewhere (access_catalogue_write decides whose) */
+#define CATALOGUE_WRITERS (ROLE_ADMIN | ROLE_KONSULENT | ROLE_VIRKSOMHED)
+/* purchasing: a municipality's agreements, purchases and contracts are kept by its konsulent
+ * and indkøber and read by its jobkonsulent (access_procurement); an enterprise's own account
+ * reads its agreements (access_supplier) */
+#define PURCH_READ (ROLE_ADMIN | ROLE_KONSULENT | ROLE_JOBKONSULENT | ROLE_INDKOEBER)
+#define PURCH_WRITE (ROLE_ADMIN | ROLE_KONSULENT | ROLE_INDKOEBER)
+/* tenders: who keeps a municipality's tenders (access_procurement decides which), and who bids */
+#define TENDER_STAFF (ROLE_ADMIN | ROLE_KONSULENT | ROLE_INDKOEBER | ROLE_JOBKONSULENT)
 
 const struct route routes[] = {
 	/* pages */
@@ -114,6 +132,86 @@ const struct route routes[] = {
 	{M_GET, "/forloeb/{id:int}", placements_page_detail, RF_PERSONAL, ROLE_JOBKONSULENT},
 	{M_POST, "/forloeb/{id:int}", placements_page_post, RF_FORM, ROLE_JOBKONSULENT},
 	{M_GET, "/virksomheder/{id:int}/forloeb", placements_page_enterprise, RF_PERSONAL, ROLE_VIRKSOMHED},
+	/* the catalogue (procurement): the public search, a product, the picture files, and an
+	 * enterprise's own catalogue */
+	{M_GET, "/katalog", catalogue_page_search, RF_PUBLIC, 0},
+	{M_GET, "/katalog/{id:int}", catalogue_page_product, RF_PUBLIC, 0},
+	{M_POST, "/katalog/{id:int}", catalogue_page_update, RF_FORM, CATALOGUE_WRITERS},
+	{M_GET, "/katalog/{id:int}/rediger", catalogue_page_edit, 0, CATALOGUE_WRITERS},
+	{M_POST, "/katalog/{id:int}/status", catalogue_page_status, RF_FORM, CATALOGUE_WRITERS},
+	{M_POST, "/katalog/{id:int}/billeder", catalogue_page_image_upload, RF_FORM | RF_UPLOAD, CATALOGUE_WRITERS},
+	{M_POST, "/katalog/billeder/{id:int}", catalogue_page_image_post, RF_FORM, CATALOGUE_WRITERS},
+	{M_GET, "/katalog/billeder/{id:int}/slet", catalogue_page_image_delete_confirm, 0, CATALOGUE_WRITERS},
+	{M_POST, "/katalog/billeder/{id:int}/slet", catalogue_page_image_delete, RF_FORM, CATALOGUE_WRITERS},
+	{M_GET, "/billeder/{id:int}/{file}", catalogue_page_image_file, RF_PUBLIC, 0},
+	{M_GET, "/virksomheder/{id:int}/katalog", catalogue_page_manage, 0, CATALOGUE_WRITERS},
+	{M_POST, "/virksomheder/{id:int}/katalog", catalogue_page_create, RF_FORM, CATALOGUE_WRITERS},
+	{M_GET, "/virksomheder/{id:int}/katalog/ny", catalogue_page_new, 0, CATALOGUE_WRITERS},
+	/* purchasing: voluntary agreements, orders, purchases, contracts and spend (procurement/) */
+	{M_GET, "/indkoeb", purchases_page_home, 0, PURCH_READ},
+	{M_GET, "/indkoeb/aftaler", agreements_page_list, 0, PURCH_READ | ROLE_VIRKSOMHED},
+	{M_POST, "/indkoeb/aftaler", agreements_page_create, RF_FORM, PURCH_WRITE},
+	{M_GET, "/indkoeb/aftaler/ny", agreements_page_new, 0, PURCH_WRITE},
+	{M_GET, "/indkoeb/aftaler/{id:int}", agreements_page_show, 0, PURCH_READ | ROLE_VIRKSOMHED},
+	{M_POST, "/indkoeb/aftaler/{id:int}", agreements_page_update, RF_FORM, PURCH_WRITE},
+	{M_GET, "/indkoeb/aftaler/{id:int}/rediger", agreements_page_edit, 0, PURCH_WRITE},
+	{M_GET, "/indkoeb/aftaler/{id:int}/afslut", agreements_page_end, 0, PURCH_WRITE},
+	{M_POST, "/indkoeb/aftaler/{id:int}/afslut", agreements_page_end, RF_FORM, PURCH_WRITE},
+	{M_GET, "/indkoeb/ordrer", orders_page_list, 0, PURCH_READ},
+	{M_POST, "/indkoeb/ordrer", orders_page_create, RF_FORM, PURCH_WRITE},
+	{M_GET, "/indkoeb/ordrer/ny", orders_page_new, 0, PURCH_WRITE},
+	{M_GET, "/indkoeb/ordrer/{id:int}", orders_page_show, 0, PURCH_READ | ROLE_VIRKSOMHED},
+	{M_POST, "/indkoeb/ordrer/{id:int}/status", orders_page_status, RF_FORM, PURCH_WRITE | ROLE_VIRKSOMHED},
+	{M_GET, "/virksomheder/{id:int}/ordrer", orders_page_enterprise, 0, ROLE_VIRKSOMHED},
+	{M_GET, "/indkoeb/koeb", purchases_page_list, 0, PURCH_READ},
+	{M_POST, "/indkoeb/koeb", purchases_page_create, RF_FORM, PURCH_WRITE},
+	{M_GET, "/indkoeb/koeb/eksport", purchases_download, 0, PURCH_READ},
+	{M_GET, "/indkoeb/koeb/{id:int}/slet", purchases_page_delete_confirm, 0, PURCH_WRITE},
+	{M_POST, "/indkoeb/koeb/{id:int}/slet", purchases_page_delete, RF_FORM, PURCH_WRITE},
+	{M_GET, "/indkoeb/kontrakter", contracts_page_list, 0, PURCH_READ},
+	{M_POST, "/indkoeb/kontrakter", contracts_page_create, RF_FORM, PURCH_WRITE},
+	{M_GET, "/indkoeb/kontrakter/ny", contracts_page_new, 0, PURCH_WRITE},
+	{M_GET, "/indkoeb/kontrakter/{id:int}", contracts_page_show, 0, PURCH_READ},
+	{M_POST, "/indkoeb/kontrakter/{id:int}", contracts_page_update, RF_FORM, PURCH_WRITE},
+	{M_GET, "/indkoeb/kontrakter/{id:int}/rediger", contracts_page_edit, 0, PURCH_WRITE},
+	{M_GET, "/statistik/indkoeb", spend_page_stats, RF_PUBLIC, 0},
+	{M_GET, "/statistik/indkoeb/eksport", spend_download, RF_PUBLIC, 0},
+	{M_POST, "/api/v1/agreements", agreements_api_create, RF_API | RF_JSON, 0},
+	{M_GET, "/api/v1/agreements", agreements_api_list, RF_API, 0},
+	{M_GET, "/api/v1/agreements/{id:int}", agreements_api_get, RF_API, 0},
+	{M_PATCH, "/api/v1/agreements/{id:int}", agreements_api_update, RF_API | RF_JSON, 0},
+	{M_POST, "/api/v1/orders", orders_api_create, RF_API | RF_JSON, 0},
+	{M_GET, "/api/v1/orders", orders_api_list, RF_API, 0},
+	{M_GET, "/api/v1/orders/{id:int}", orders_api_get, RF_API, 0},
+	{M_PATCH, "/api/v1/orders/{id:int}", orders_api_status, RF_API | RF_JSON, 0},
+	{M_POST, "/api/v1/purchases", purchases_api_create, RF_API | RF_JSON, 0},
+	{M_GET, "/api/v1/purchases", purchases_api_list, RF_API, 0},
+	{M_DELETE, "/api/v1/purchases/{id:int}", purchases_api_delete, RF_API, 0},
+	{M_GET, "/api/v1/stats/spend", spend_api_stats, RF_PUBLIC | RF_API, 0},
+	{M_POST, "/api/v1/contracts", contracts_api_create, RF_API | RF_JSON, 0},
+	{M_GET, "/api/v1/contracts", contracts_api_list, RF_API, 0},
+	{M_GET, "/api/v1/contracts/{id:int}", contracts_api_get, RF_API, 0},
+	/* tenders (udbud): public list, tender and feed; the staff's forms; an enterprise's bid */
+	{M_GET, "/udbud", tenders_page_list, RF_PUBLIC, 0},
+	{M_POST, "/udbud", tenders_page_create, RF_FORM, TENDER_STAFF},
+	{M_GET, "/udbud/ny", tenders_page_new, 0, TENDER_STAFF},
+	{M_GET, "/udbud/feed.xml", tenders_page_feed, RF_PUBLIC, 0},
+	{M_GET, "/udbud/{id:int}", tenders_page_show, RF_PUBLIC, 0},
+	{M_POST, "/udbud/{id:int}", tenders_page_update, RF_FORM, TENDER_STAFF},
+	{M_GET, "/udbud/{id:int}/rediger", tenders_page_edit, 0, TENDER_STAFF},
+	{M_POST, "/udbud/{id:int}/offentliggoer", tenders_page_publish, RF_FORM, TENDER_STAFF},
+	{M_GET, "/udbud/{id:int}/annuller", tenders_page_cancel_confirm, 0, TENDER_STAFF},
+	{M_POST, "/udbud/{id:int}/annuller", tenders_page_cancel, RF_FORM, TENDER_STAFF},
+	{M_POST, "/udbud/{id:int}/spoergsmaal", tenders_page_ask, RF_FORM, ROLE_VIRKSOMHED},
+	{M_POST, "/udbud/{id:int}/spoergsmaal/{question:int}", tenders_page_answer, RF_FORM, TENDER_STAFF},
+	{M_POST, "/udbud/{id:int}/interesse", tenders_page_interest, RF_FORM, ROLE_VIRKSOMHED},
+	{M_POST, "/udbud/{id:int}/bud", bids_page_submit, RF_FORM, ROLE_VIRKSOMHED},
+	{M_POST, "/udbud/{id:int}/vurdering", bids_page_score, RF_FORM, TENDER_STAFF},
+	{M_POST, "/udbud/{id:int}/tildeling", bids_page_award, RF_FORM, TENDER_STAFF},
+	{M_GET, "/udbud/{id:int}/beslutning", bids_page_decision, RF_PUBLIC, 0},
+	{M_GET, "/udbud/{id:int}/beslutning.xlsx", bids_download_decision, RF_PUBLIC, 0},
+	{M_POST, "/bud/{id:int}/dokumenter", bids_page_upload, RF_FORM | RF_UPLOAD, ROLE_VIRKSOMHED},
+	{M_GET, "/bud/{id:int}/dokumenter/{doc:int}", bids_page_document, 0, 0},
 	/* JSON API */
 	{M_GET, "/healthz", core_api_health, RF_PUBLIC | RF_API, 0},
 	{M_GET, "/api/v1/me", auth_api_me, RF_API, 0},
@@ -145,6 +243,14 @@ const struct route routes[] = {
 	{M_GET, "/api/v1/openings/{id:int}", openings_api_get, RF_API, 0},
 	{M_PATCH, "/api/v1/openings/{id:int}", openings_api_update, RF_API | RF_JSON, 0},
 	{M_GET, "/api/v1/openings/{id:int}/matches", openings_api_matches, RF_API | RF_PERSONAL, 0},
+	/* the catalogue's API */
+	{M_GET, "/api/v1/catalogue", catalogue_api_search, RF_PUBLIC | RF_API, 0},
+	{M_POST, "/api/v1/enterprises/{id:int}/products", catalogue_api_create, RF_API | RF_JSON, 0},
+	{M_GET, "/api/v1/products/{id:int}", catalogue_api_get, RF_PUBLIC | RF_API, 0},
+	{M_PATCH, "/api/v1/products/{id:int}", catalogue_api_update, RF_API | RF_JSON, 0},
+	{M_POST, "/api/v1/products/{id:int}/images", catalogue_api_image_add, RF_API | RF_UPLOAD, 0},
+	{M_PATCH, "/api/v1/images/{id:int}", catalogue_api_image_update, RF_API | RF_JSON, 0},
+	{M_DELETE, "/api/v1/images/{id:int}", catalogue_api_image_delete, RF_API, 0},
 	/* the managed lists: the registry's and the employment capability's */
 	{M_GET, "/api/v1/lists/services", registry_api_list_services, RF_PUBLIC | RF_API, 0},
 	{M_GET, "/api/v1/lists/target_groups", registry_api_list_target_groups, RF_PUBLIC | RF_API, 0},
@@ -161,6 +267,52 @@ const struct route routes[] = {
 	{M_PATCH, "/api/v1/placements/{id:int}/followups/{followup:int}", placements_api_followup_update,
 	 RF_API | RF_JSON, 0},
 	{M_GET, "/api/v1/stats/employment", employment_api_stats, RF_PUBLIC | RF_API, 0},
+	/* tenders (udbud) and bids */
+	{M_GET, "/api/v1/tenders", tenders_api_list, RF_PUBLIC | RF_API, 0},
+	{M_POST, "/api/v1/tenders", tenders_api_create, RF_API | RF_JSON, 0},
+	{M_GET, "/api/v1/tenders/{id:int}", tenders_api_get, RF_PUBLIC | RF_API, 0},
+	{M_PATCH, "/api/v1/tenders/{id:int}", tenders_api_update, RF_API | RF_JSON, 0},
+	{M_POST, "/api/v1/tenders/{id:int}/publish", tenders_api_publish, RF_API, 0},
+	{M_POST, "/api/v1/tenders/{id:int}/cancel", tenders_api_cancel, RF_API | RF_JSON, 0},
+	{M_GET, "/api/v1/tenders/{id:int}/questions", tenders_api_questions, RF_PUBLIC | RF_API, 0},
+	{M_POST, "/api/v1/tenders/{id:int}/questions", tenders_api_ask, RF_API | RF_JSON, 0},
+	{M_POST, "/api/v1/tenders/{id:int}/questions/{question:int}", tenders_api_answer, RF_API | RF_JSON, 0},
+	{M_POST, "/api/v1/tenders/{id:int}/bids", bids_api_submit, RF_API | RF_JSON, 0},
+	{M_GET, "/api/v1/tenders/{id:int}/bids", bids_api_list, RF_API, 0},
+	{M_POST, "/api/v1/tenders/{id:int}/scores", bids_api_scores, RF_API | RF_JSON, 0},
+	{M_GET, "/api/v1/tenders/{id:int}/result", bids_api_result, RF_PUBLIC | RF_API, 0},
+	{M_POST, "/api/v1/tenders/{id:int}/award", bids_api_award, RF_API | RF_JSON, 0},
+	{M_POST, "/api/v1/bids/{id:int}/documents", bids_api_document, RF_API | RF_UPLOAD, 0},
+	/* networks and meetings (collab): a municipality's staff and the administrator; who may
+	 * read and write which network is access_collaboration's. The feed is reached with its
+	 * secret token, without signing in; Tabel 8's figures are public as counts. */
+#define NETWORK_STAFF (ROLE_ADMIN | ROLE_KONSULENT | ROLE_JOBKONSULENT | ROLE_INDKOEBER)
+	{M_GET, "/netvaerk", networks_page_list, 0, NETWORK_STAFF},
+	{M_POST, "/netvaerk", networks_page_create, RF_FORM, NETWORK_STAFF},
+	{M_GET, "/netvaerk/ny", networks_page_new, 0, NETWORK_STAFF},
+	{M_GET, "/netvaerk/{id:int}", networks_page_show, 0, NETWORK_STAFF},
+	{M_POST, "/netvaerk/{id:int}", networks_page_post, RF_FORM, NETWORK_STAFF},
+	{M_GET, "/netvaerk/{id:int}/kalender.ics", networks_page_feed, RF_PUBLIC, 0},
+	{M_GET, "/netvaerk/{id:int}/moeder/{mid:int}", meetings_page_show, 0, NETWORK_STAFF},
+	{M_POST, "/netvaerk/{id:int}/moeder/{mid:int}", meetings_page_post, RF_FORM, NETWORK_STAFF},
+	{M_GET, "/statistik/netvaerk", networks_page_stats, RF_PUBLIC, 0},
+	{M_GET, "/statistik/netvaerk/eksport", networks_download_stats, RF_PUBLIC, 0},
+	{M_GET, "/api/v1/networks", networks_api_list, RF_API, 0},
+	{M_POST, "/api/v1/networks", networks_api_create, RF_API | RF_JSON, 0},
+	{M_GET, "/api/v1/networks/{id:int}", networks_api_get, RF_API, 0},
+	{M_PATCH, "/api/v1/networks/{id:int}", networks_api_update, RF_API | RF_JSON, 0},
+	{M_POST, "/api/v1/networks/{id:int}/token", networks_api_token, RF_API, 0},
+	{M_GET, "/api/v1/networks/{id:int}/members", networks_api_members, RF_API, 0},
+	{M_POST, "/api/v1/networks/{id:int}/members", networks_api_member_add, RF_API | RF_JSON, 0},
+	{M_DELETE, "/api/v1/networks/{id:int}/members/{member:int}", networks_api_member_remove, RF_API, 0},
+	{M_GET, "/api/v1/networks/{id:int}/meetings", meetings_api_list, RF_API, 0},
+	{M_POST, "/api/v1/networks/{id:int}/meetings", meetings_api_create, RF_API | RF_JSON, 0},
+	{M_GET, "/api/v1/meetings/{id:int}", meetings_api_get, RF_API, 0},
+	{M_PATCH, "/api/v1/meetings/{id:int}", meetings_api_update, RF_API | RF_JSON, 0},
+	{M_POST, "/api/v1/meetings/{id:int}/attendance", meetings_api_attendance, RF_API | RF_JSON, 0},
+	{M_POST, "/api/v1/meetings/{id:int}/actions", meetings_api_action_add, RF_API | RF_JSON, 0},
+	{M_PATCH, "/api/v1/meetings/{id:int}/actions/{action:int}", meetings_api_action_update, RF_API | RF_JSON, 0},
+	{M_GET, "/api/v1/stats/networks", networks_api_stats, RF_PUBLIC | RF_API, 0},
 	/* ---- events (arrangementer): public pages and sign-up for public events; staff keep them
 	 * (access_collaboration decides where) */
 	{M_GET, "/arrangementer", events_page_list, RF_PUBLIC, 0},

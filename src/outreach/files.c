@@ -9,26 +9,7 @@
 #include <string.h>
 
 #include "../base/err.h"
-#if __has_include("../procurement/pdf.h")
 #include "../procurement/pdf.h"
-#else
-/* until procurement/pdf.h is merged: its interface with the least of its checks (a header and
- * %%EOF near the end), so a cut-off PDF is refused already */
-enum pdf_result { PDF_OK = 0, PDF_NO_HEADER, PDF_NO_EOF, PDF_TOO_BIG };
-static enum pdf_result pdf_check(const unsigned char *data, size_t len)
-{
-	size_t tail = len < 1024 ? 0 : len - 1024;
-	for (size_t i = len >= 5 ? len - 5 + 1 : 0; i-- > tail;)
-		if (memcmp(data + i, "%%EOF", 5) == 0)
-			return PDF_OK;
-	return PDF_NO_EOF;
-}
-static const char *pdf_message(enum pdf_result r)
-{
-	return r == PDF_NO_EOF ? "PDF-filen er afkortet eller beskadiget: dens slutning mangler."
-	                       : "Filen er ikke en PDF.";
-}
-#endif
 
 #define EOCD_SIZE 22u
 #define CDH_SIZE 46u   /* a central directory file header without its name, extra, comment */

@@ -160,6 +160,8 @@ int registry_page_stats(struct req *r)
 	htmlf(o, "<p class=\"hint\">%s</p>\n", R_STATS_SOEV_ONLY);
 	htmlf(o, "<p><a href=\"/statistik/bilag1\">%s</a></p>\n", R_BILAG1_LINK);
 	htmlf(o, "<p><a href=\"/statistik/beskaeftigelse?year=%d\">Tabel 4: forløb og ansættelser</a></p>\n", year);
+	/* purchasing: spend with social-economy enterprises (procurement/spend_web.c) */
+	htmlf(o, "<p><a href=\"/statistik/indkoeb?year=%d\">Indkøb hos socialøkonomiske virksomheder</a></p>\n", year);
 	return page_end(r, wrong ? 400 : 200);
 }
 

@@ -281,6 +281,9 @@ int reports_page_overview(struct req *r)
 	         "som Excel (XLSX)</a> · <a href=\"/statistik/landet?year=%d\">Hele landet</a> · "
 	         "<a href=\"/statistik/aarsrapport\">Årsrapporten</a></p>\n",
 	      ov.k.kode, year, year);
+	/* purchasing: the municipality's spend with social-economy enterprises (procurement/) */
+	htmlf(o, "<p class=\"noprint\"><a href=\"/statistik/indkoeb?year=%d&amp;kommune=%s\">Kommunens indkøb "
+	         "hos socialøkonomiske virksomheder</a></p>\n", year, ov.k.kode);
 	htmlf(o, "<p class=\"hint noprint\">%s</p>\n", REP_OV_PRINT);
 	section_registry(r, &ov);
 	section_inquiries(r, &ov);

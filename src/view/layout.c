@@ -33,8 +33,12 @@ void layout_begin(struct buf *o, const struct layout_info *info)
 	        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
 	htmlf(o, "<title>%s · Indgang</title>\n", info->title);
 	html(o, "<link rel=\"stylesheet\" href=\"/static/app.css\">\n"
-	        "<link rel=\"icon\" href=\"/static/favicon.svg\" type=\"image/svg+xml\">\n"
-	        "</head>\n<body>\n");
+	        "<link rel=\"icon\" href=\"/static/favicon.svg\" type=\"image/svg+xml\">\n");
+	/* tenders: the Atom feed of published tenders, for feed readers */
+	if (info->feed)
+		htmlf(o, "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"%s\" href=\"%s\">\n",
+		      T_FEED_TENDERS, info->feed);
+	html(o, "</head>\n<body>\n");
 	htmlf(o, "<a class=\"skip\" href=\"#main\">%s</a>\n", T_SKIP);
 	html(o, "<header class=\"top\">\n<div class=\"brand\"><a href=\"/\" class=\"logo\">Indgang</a>");
 	if (info->kommune_navn)
@@ -50,14 +54,34 @@ void layout_begin(struct buf *o, const struct layout_info *info)
 		snprintf(own, sizeof(own), "/virksomheder/%lld", info->nav_enterprise);
 	/* an enterprise's placements lie below its page: there "Forløb" is marked, not the page */
 	bool at_placements = info->nav_placements && on_path(info, info->nav_placements);
-	bool at_own = *own && on_path(info, own) && !at_placements;
+	/* the catalogue an enterprise keeps lies below its page too */
+	char own_catalogue[56] = "";
+	if (info->nav_own_catalogue > 0)
+		snprintf(own_catalogue, sizeof(own_catalogue), "/virksomheder/%lld/katalog",
+		         info->nav_own_catalogue);
+	bool at_own_catalogue = *own_catalogue && on_path(info, own_catalogue);
+	/* and so are its orders (purchasing) */
+	char own_orders[64] = "";
+	if (info->nav_supplier > 0)
+		snprintf(own_orders, sizeof(own_orders), "/virksomheder/%lld/ordrer", info->nav_supplier);
+	bool at_orders = *own_orders && on_path(info, own_orders);
+	bool at_own = *own && on_path(info, own) && !at_placements && !at_own_catalogue && !at_orders;
 	nav_item(o, "/", T_NAV_HOME, on_path(info, "/"));
 	nav_item(o, "/virksomheder", T_NAV_REGISTRY,
-	         on_path(info, "/virksomheder") && !at_own && !at_placements);
+	         on_path(info, "/virksomheder") && !at_own && !at_placements && !at_own_catalogue &&
+	         !at_orders);
 	if (*own)
 		nav_item(o, own, T_NAV_OWN_ENTERPRISE, at_own);
+	nav_item(o, "/katalog", T_NAV_CATALOGUE, on_path(info, "/katalog"));
+	if (*own_catalogue)
+		nav_item(o, own_catalogue, T_NAV_OWN_CATALOGUE, at_own_catalogue);
 	if (info->nav_openings)
 		nav_item(o, "/stillinger", T_NAV_OPENINGS, on_path(info, "/stillinger"));
+	/* tenders: public, for everyone */
+	nav_item(o, "/udbud", T_NAV_TENDERS, on_path(info, "/udbud"));
+	/* networks and meetings (collab) */
+	if (info->nav_networks)
+		nav_item(o, "/netvaerk", "Netværk", on_path(info, "/netvaerk"));
 	if (info->nav_cases)
 		nav_item(o, "/sager", T_NAV_CASES, on_path(info, "/sager"));
 	else
@@ -66,6 +90,14 @@ void layout_begin(struct buf *o, const struct layout_info *info)
 		nav_item(o, "/borgere", T_NAV_CITIZENS, on_path(info, "/borgere"));
 	if (info->nav_placements)
 		nav_item(o, info->nav_placements, T_NAV_PLACEMENTS, at_placements);
+	/* purchasing (procurement/): the menu's Danish labels are the pages' own titles */
+	if (info->nav_purchasing)
+		nav_item(o, "/indkoeb", "Indkøb", on_path(info, "/indkoeb"));
+	else if (info->nav_supplier > 0) {
+		char orders[64];
+		snprintf(orders, sizeof(orders), "/virksomheder/%lld/ordrer", info->nav_supplier);
+		nav_item(o, orders, "Ordrer", on_path(info, orders) || on_path(info, "/indkoeb"));
+	}
 	nav_item(o, "/statistik", T_NAV_STATS, on_path(info, "/statistik") && !on_path(info, "/statistik/landet"));
 	if (info->nav_overview)
 		nav_item(o, info->nav_overview, T_NAV_OVERVIEW, on_path(info, info->nav_overview));

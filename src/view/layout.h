@@ -28,10 +28,22 @@ struct layout_info {
 	                            * national view), or NULL */
 	const char *nav_placements; /* where "Forløb" leads (the jobkonsulent's list, or the
 	                             * enterprise's own placements), or NULL: not shown */
+	const char *feed;          /* tenders: an Atom feed for the head's <link rel=alternate>, or
+	                            * NULL */
 	/* events and the guidance library: "Arrangementer" is shown to everyone */
 	bool nav_guidance;         /* show "Vejledning" (the municipality's staff) */
 	long long nav_enterprise;  /* the id of the enterprise the user represents: "Min virksomhed";
 	                            * 0: none */
+	/* the catalogue (procurement): "Katalog" is shown to everyone; "Vores katalog" leads to the
+	 * catalogue of the enterprise a virksomhed user keeps (its id), 0: not shown */
+	long long nav_own_catalogue;
+	/* purchasing: "Indkøb" (/indkoeb) for a municipality's purchasing staff and the
+	 * administrator; "Ordrer" for an enterprise's own account: the orders sent to the enterprise
+	 * of this id (0: not shown) */
+	bool nav_purchasing;
+	long long nav_supplier;
+	/* networks and meetings (collab) */
+	bool nav_networks;         /* show "Netværk" (the municipality's staff and the administrator) */
 };
 
 /* layout_begin: everything up to and including <h1>; layout_end: closes the page, with the

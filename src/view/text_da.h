@@ -13,6 +13,9 @@
 #define T_NAV_KOMMUNER "Kommuner"
 #define T_NAV_REGISTRY "Virksomheder"
 #define T_NAV_OPENINGS "Stillinger og pladser"
+/* tenders */
+#define T_NAV_TENDERS "Udbud"
+#define T_FEED_TENDERS "Udbud (Atom)"
 #define T_NAV_STATS "Statistik"
 #define T_NAV_OVERVIEW "Overblik"
 #define T_NAV_CITIZENS "Borgere"
@@ -24,6 +27,9 @@
 #define T_NAV_MATCHING "Matchvægte"
 #define T_NAV_AUDIT "Revisionslog"
 #define T_NAV_OWN_ENTERPRISE "Min virksomhed"
+/* the catalogue (procurement) */
+#define T_NAV_CATALOGUE "Katalog"
+#define T_NAV_OWN_CATALOGUE "Vores katalog"
 #define T_LOGIN "Log ind"
 #define T_LOGOUT "Log ud"
 #define T_FOOTER "Indgang — én indgang for kommuner og socialøkonomiske virksomheder"

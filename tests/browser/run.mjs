@@ -428,7 +428,9 @@ test('admin sees the user\'s create and update in the audit log', async (tc) => 
 		const created = mine.find((c) => c[2] === 'Oprettet');
 		expect(created[4].includes(state.user.email), 'the create line does not show the e-mail');
 		const updated = mine.find((c) => c[2] === 'Ændret');
-		expect(updated[4].includes('"active":false'), 'the update line does not show the deactivation');
+		/* the details read as words, one "key: value" per line, not as JSON */
+		expect(updated[4].includes('active: false'), `the update line does not show the deactivation: ${updated[4]}`);
+		expect(!updated[4].includes('{'), `the update line shows JSON: ${updated[4]}`);
 	} finally {
 		await closePage(page);
 	}
@@ -899,6 +901,59 @@ async function visitAtWidths(tc, email, paths) {
 	}
 }
 
+/* purchasing (src/procurement/): a buyer's agreements, purchases, orders and spend, and a
+ * contract's follow-up, every page checked with axe */
+test('a buyer records a purchase, sees it in the spend and ends an agreement after confirming', async (tc) => {
+	const page = await newPage();
+	try {
+		await signIn(tc, page, 'indkoeb@slagelse.example');
+		await follow(tc, page, () => page.getByRole('navigation', { name: 'Hovedmenu' })
+			.getByRole('link', { name: 'Indkøb' }).click());
+		expect(pathOf(page) === '/indkoeb', `"Indkøb" leads to ${pathOf(page)}`);
+		await follow(tc, page, () => page.getByRole('main').getByRole('link', { name: 'Køb', exact: true }).click());
+		expect(pathOf(page) === '/indkoeb/koeb', `"Køb" leads to ${pathOf(page)}`);
+		/* an amount that is no amount: the form again, the error linked, what was typed kept */
+		/* the form's enterprise (the filter below has one too) */
+		await page.locator('#f-enterprise_id').selectOption({ label: 'Bevar (Slagelse)' });
+		await page.getByLabel('Dato').fill('2015-12-20');
+		await page.getByLabel('Beløb i kroner ekskl. moms').fill('mange');
+		await page.getByLabel('Beskrivelse').fill('Jubilæumsgave: istandsat reol');
+		let status = await follow(tc, page, () => page.getByRole('button', { name: 'Registrér købet' }).click());
+		expect(status === 422, `a bad amount answered ${status}, not 422`);
+		expect(await page.locator('.error-summary a[href="#f-amount"]').count() === 1, 'the summary does not link to the amount');
+		expect(await page.inputValue('#f-description') === 'Jubilæumsgave: istandsat reol', 'the description was not kept');
+		await page.getByLabel('Beløb i kroner ekskl. moms').fill('2.495,00');
+		status = await follow(tc, page, () => page.getByRole('button', { name: 'Registrér købet' }).click());
+		expect(status === 200 && pathOf(page) === '/indkoeb/koeb', `saving ended at ${pathOf(page)} (${status})`);
+		expect(await text(page, '.notice[role="status"]') === 'Købet er registreret.', 'no confirmation');
+		expect((await text(page, 'main table')).includes('2.495,00'), 'the purchase is not in the list');
+		/* the spend of 2015 counts it: 108.795,00 + 2.495,00 */
+		await go(tc, page, '/statistik/indkoeb?year=2015');
+		expect((await text(page, 'main')).includes('111.290,00'), 'the spend does not count the purchase');
+		expect(await page.locator('main svg').count() >= 1, 'no chart');
+		/* an agreement, ended after a confirmation */
+		await go(tc, page, '/indkoeb/aftaler');
+		await follow(tc, page, () => page.getByRole('link', { name: 'Reparation og genbrug af møbler' }).click());
+		await follow(tc, page, () => page.getByRole('link', { name: 'Afslut aftalen' }).click());
+		status = await follow(tc, page, () => page.getByRole('button', { name: 'Ja, afslut aftalen' }).click());
+		expect(status === 200, `ending answered ${status}`);
+		expect(await text(page, '.notice[role="status"]') === 'Aftalen er afsluttet.', 'no confirmation of the end');
+		await go(tc, page, '/indkoeb/aftaler/ny');
+		await go(tc, page, '/indkoeb/ordrer/ny');
+		await go(tc, page, '/indkoeb/kontrakter');
+	} finally {
+		await closePage(page);
+	}
+	const silkeborg = await newPage({ javaScriptEnabled: false });
+	try {
+		await signIn(tc, silkeborg, SILKEBORG);
+		await go(tc, silkeborg, '/indkoeb/kontrakter');
+		await follow(tc, silkeborg, () => silkeborg.getByRole('link', { name: 'Forpagtning af kantinen på Handelsskolen' }).click());
+		expect((await text(silkeborg, 'main table')).includes('10 af 10'), 'the lease does not show 10 of 10 in fleksjob');
+	} finally {
+		await closePage(silkeborg);
+	}
+});
 test('the public pages fit 1280 and 390 px: the registry list and a profile, statistics, the legal pages', async (tc) => {
 	await visitAtWidths(tc, null, ['/', '/virksomheder', '/virksomheder?q=soul', '/statistik?year=2015',
 		'/statistik/bilag1', '/kommuner', '/kontakt', '/privatliv', '/tilgaengelighed']);
@@ -928,6 +983,56 @@ test('every other role\'s front page fits 1280 and 390 px', async (tc) => {
 		await visitAtWidths(tc, email, ['/']);
 });
 
+/* Networks and meetings: Silkeborg's konsulent finds the company network through "Netværk",
+ * adds a person with the keyboard (first with a wrong e-mail: the form comes back with the error
+ * and the name kept), confirms the meeting the cadence proposes, and records attendance on it;
+ * the pages pass axe and fit 1280 and 390 px, and the figures page is public. */
+test('a konsulent keeps the company network: a member, the proposed meeting, attendance (netværk)', async (tc) => {
+	await visitAtWidths(tc, SILKEBORG, ['/netvaerk', '/netvaerk/1', '/netvaerk/1/moeder/1', '/netvaerk/ny']);
+	await visitAtWidths(tc, null, ['/statistik/netvaerk?year=2015']);
+	const page = await newPage();
+	try {
+		await signIn(tc, page, SILKEBORG);
+		await follow(tc, page, () => page.getByRole('navigation', { name: 'Hovedmenu' })
+			.getByRole('link', { name: 'Netværk' }).click());
+		expect(pathOf(page) === '/netvaerk', `"Netværk" leads to ${pathOf(page)}`);
+		await follow(tc, page, () => page.getByRole('link', { name: 'Virksomhedsnetværk om Inhouse og socialøkonomi' }).click());
+		expect(pathOf(page) === '/netvaerk/1', `the network's link leads to ${pathOf(page)}`);
+		await page.getByLabel('Personens navn').focus();
+		await page.keyboard.type('Demoperson Lise Holm');
+		await page.keyboard.press('Tab');
+		expect(await focusedId(page) === 'f-email', `Tab from the name reaches ${await focusedId(page)}`);
+		await page.keyboard.type('lise-ved-erhverv');
+		await page.getByRole('button', { name: 'Tilføj medlem' }).focus();
+		let status = await follow(tc, page, () => page.keyboard.press('Enter'));
+		expect(status === 422, `a wrong e-mail answered ${status}, not 422`);
+		expect(await page.locator('.error-summary a[href="#f-email"]').count() === 1, 'the summary does not link to the e-mail');
+		expect(await page.inputValue('#f-name') === 'Demoperson Lise Holm', 'the name was not kept');
+		await page.getByLabel('Personens e-mail').fill('lise.holm@erhverv-silkeborg.example');
+		await page.getByRole('button', { name: 'Tilføj medlem' }).focus();
+		status = await follow(tc, page, () => page.keyboard.press('Enter'));
+		expect(status === 200, `adding the member answered ${status}`);
+		expect(await text(page, '.notice[role="status"]') === 'Medlemmet er tilføjet.', 'no confirmation');
+		expect((await text(page, '#medlemmer + *')).length > 0, 'no members section');
+		/* the proposal: three months after the last held meeting (10.11.2016), a Thursday */
+		expect(await page.inputValue('#f-starts_at') === '2017-02-09T09:00', `the proposal is ${await page.inputValue('#f-starts_at')}`);
+		await page.getByLabel('Sted').fill('Silkeborg Rådhus');
+		await page.getByRole('button', { name: 'Opret møde og send invitationer' }).focus();
+		status = await follow(tc, page, () => page.keyboard.press('Enter'));
+		expect(status === 200 && /^\/netvaerk\/1\/moeder\/\d+$/.test(pathOf(page)), `the meeting ended at ${pathOf(page)} (${status})`);
+		expect((await text(page, '.facts')).includes('09.02.2017 kl. 09.00'), 'the meeting does not show its time');
+		await page.getByLabel('Demoperson Lise Holm er tilmeldt').focus();
+		await page.keyboard.press('Space');
+		await page.getByRole('button', { name: 'Gem tilmelding og fremmøde' }).focus();
+		status = await follow(tc, page, () => page.keyboard.press('Enter'));
+		expect(status === 200, `saving the sign-up answered ${status}`);
+		expect(await page.getByLabel('Demoperson Lise Holm er tilmeldt').isChecked(), 'the sign-up was not saved');
+		await fitsWidth(page, pathOf(page), VIEWPORT.width);
+	} finally {
+		await closePage(page);
+	}
+});
+
 /* The advisory page on a phone: the demo's 2015 is one link away from the default period, the
  * period is picked with two month fields, and the session's enterprise is chosen by name. */
 test('on a phone a konsulent picks 2015 on the advisory page and registers a session with an enterprise', async (tc) => {
@@ -955,6 +1060,147 @@ test('on a phone a konsulent picks 2015 on the advisory page and registers a ses
 		const row = page.locator('main table tbody tr', { hasText: '14.04.2015' });
 		expect((await row.innerText()).includes('Soul Café'), 'the session is not listed with its enterprise');
 		await fitsWidth(page, '/raadgivning', PHONE.width);
+	} finally {
+		await closePage(page);
+	}
+});
+
+/* ---------------------------------------------------------------- tenders (udbud)
+ *
+ * The public finds the demo's tenders under "Udbud" at 1280 and 390 px; Kolding's indkøber
+ * creates a tender with the keyboard (first with weights that do not sum to 100: told at the
+ * field, everything typed kept), publishes it, and reads the awarded library tender with its
+ * ranking; Soul Café's own account bids on Albertslund's open café tender and sees its bid; the
+ * Albertslund buyer sees the bids sealed, and once the deadline has passed (set in the database)
+ * scores with the keyboard, is told the award's missing reasons at the field, awards, and opens
+ * the printable decision. axe checks every page. */
+test('tenders: the public list, the café tender and the feed at 1280 and 390 px', async (tc) => {
+	await visitAtWidths(tc, null, ['/udbud']);
+	const page = await newPage({ viewport: PHONE });
+	try {
+		await go(tc, page, '/');
+		await follow(tc, page, () => page.getByRole('navigation', { name: 'Hovedmenu' })
+			.getByRole('link', { name: 'Udbud' }).click());
+		expect(pathOf(page) === '/udbud', `"Udbud" leads to ${pathOf(page)}`);
+		state.library = await page.getByRole('link', { name: 'Logistik- og serviceydelser til Koldingbibliotekerne' })
+			.getAttribute('href');
+		await follow(tc, page, () => page.getByRole('link', { name: 'Forpagtning af caféen i Sundhedshuset' }).click());
+		state.cafe = pathOf(page);
+		await fitsWidth(page, state.cafe, PHONE.width);
+		expect((await text(page, 'main')).includes('fleksjobansatte'), 'the café tender does not show its social clause');
+		/* the feed the head links to is well-formed Atom: every entry has its id, title, updated
+		 * and link (parsed by the browser's XML parser) */
+		const href = await page.locator('head link[rel="alternate"][type="application/atom+xml"]').getAttribute('href');
+		const feed = await page.evaluate(async (url) => {
+			const xml = await (await fetch(url)).text();
+			const doc = new DOMParser().parseFromString(xml, 'application/xml');
+			const root = doc.documentElement;
+			const entries = [...doc.getElementsByTagNameNS('http://www.w3.org/2005/Atom', 'entry')];
+			return {
+				error: doc.getElementsByTagName('parsererror').length > 0,
+				root: `${root.namespaceURI} ${root.localName}`,
+				entries: entries.length,
+				complete: entries.every((e) => ['id', 'title', 'updated', 'link'].every((n) =>
+					e.getElementsByTagNameNS('http://www.w3.org/2005/Atom', n).length === 1)),
+				titles: entries.map((e) => e.getElementsByTagNameNS('http://www.w3.org/2005/Atom', 'title')[0].textContent),
+			};
+		}, href);
+		expect(href === '/udbud/feed.xml', `the head links the feed as ${href}`);
+		expect(!feed.error && feed.root === 'http://www.w3.org/2005/Atom feed', `the feed is not Atom: ${feed.root}`);
+		expect(feed.entries >= 2 && feed.complete, `the feed has ${feed.entries} entries, complete: ${feed.complete}`);
+		expect(feed.titles.includes('Forpagtning af caféen i Sundhedshuset'), 'the café tender is not in the feed');
+	} finally {
+		await closePage(page);
+	}
+});
+
+test('tenders: a buyer creates a tender with the keyboard, publishes it and reads an awarded one', async (tc) => {
+	/* the buyer's pages, the form and the ranking of the awarded tender among them, at both widths */
+	await visitAtWidths(tc, 'indkoeb@kolding.example', ['/udbud', '/udbud/ny', state.library]);
+	const page = await newPage();
+	try {
+		await signIn(tc, page, 'indkoeb@kolding.example');
+		await go(tc, page, '/udbud');
+		await follow(tc, page, () => page.getByRole('link', { name: 'Nyt udbud' }).click());
+		expect(pathOf(page) === '/udbud/ny', `"Nyt udbud" leads to ${pathOf(page)}`);
+		await page.getByLabel('Titel', { exact: false }).first().focus();
+		await page.keyboard.type('Vinduespudsning på skolerne');
+		await page.getByLabel('Reserveret kontrakt (udbudsloven § 20)').focus();
+		await page.keyboard.press('Space');
+		await page.locator('#f-deadline').fill('2031-06-01T12:00');
+		await page.locator('#f-crit_weight_0').fill('50');
+		await page.getByRole('button', { name: 'Gem' }).focus();
+		let status = await follow(tc, page, () => page.keyboard.press('Enter'));
+		expect(status === 422, `weights of 110 answered ${status}, not 422`);
+		expect(await page.locator('.error-summary a[href="#f-criteria"]').count() === 1,
+			'the error summary does not link to the criteria');
+		expect(await page.inputValue('#f-title') === 'Vinduespudsning på skolerne', 'the title was not kept');
+		expect(await page.locator('#f-procedure-reserveret').isChecked(), 'the procedure was not kept');
+		await page.locator('#f-crit_weight_0').fill('40');
+		await page.getByRole('button', { name: 'Gem' }).focus();
+		status = await follow(tc, page, () => page.keyboard.press('Enter'));
+		expect(status === 200 && /^\/udbud\/\d+$/.test(pathOf(page)), `saving ended at ${pathOf(page)} (${status})`);
+		expect(await text(page, '.notice[role="status"]') === 'Udbuddet er oprettet som kladde.', 'no confirmation');
+		status = await follow(tc, page, () => page.getByRole('button', { name: 'Offentliggør' }).click());
+		expect(await text(page, '.notice[role="status"]') === 'Udbuddet er offentliggjort.', 'not published');
+		await go(tc, page, '/udbud');
+		await follow(tc, page, () => page.getByRole('link', { name: 'Logistik- og serviceydelser til Koldingbibliotekerne' }).click());
+		const ranking = await text(page, 'main');
+		for (const want of ['Virksomhedsporten (vinder)', 'Special Solutions', 'Borups Pakkeri', 'Innovation (15 %)'])
+			expect(ranking.includes(want), `the awarded tender does not show "${want}" to its buyer`);
+	} finally {
+		await closePage(page);
+	}
+});
+
+test('tenders: an enterprise bids on a phone; after the deadline the buyer scores and awards', async (tc) => {
+	let page = await newPage({ viewport: PHONE });
+	try {
+		await signIn(tc, page, VIRKSOMHED);
+		await go(tc, page, state.cafe);
+		await page.getByLabel('Pris i kroner (ekskl. moms)').focus();
+		await page.keyboard.type('18.000,00');
+		await page.getByRole('button', { name: 'Byd', exact: true }).focus();
+		await follow(tc, page, () => page.keyboard.press('Enter'));
+		expect(await text(page, '.notice[role="status"]') === 'Dit bud er afgivet.', 'the bid was not confirmed');
+		expect((await text(page, 'main')).includes('18.000,00 kr.'), 'the bid is not shown to its bidder');
+		await fitsWidth(page, state.cafe, PHONE.width);
+	} finally {
+		await closePage(page);
+	}
+	page = await newPage();
+	try {
+		await signIn(tc, page, 'indkoeb@albertslund.example');
+		await go(tc, page, state.cafe);
+		const main = await text(page, 'main');
+		expect(main.includes('Buddene er forseglede'), 'the buyer is not told the bids are sealed');
+		expect(!main.includes('18.000'), 'the sealed bid shows its price');
+		/* the deadline passes (in the database): the buyer scores with the keyboard and awards */
+		const id = state.cafe.split('/').pop();
+		execFileSync('sqlite3', [server.db,
+			`UPDATE tenders SET deadline = '2020-01-01T00:00:00Z' WHERE id = ${id};`]);
+		await go(tc, page, state.cafe);
+		expect((await text(page, 'main')).includes('18.000,00 kr.'), 'the bid is not shown after the deadline');
+		for (const [label, value] of [['Kvalitet (0-10)', '8'], ['Social værdi (0-10)', '9'], ['Service (0-10)', '7']]) {
+			await page.getByLabel(label).first().focus();
+			await page.keyboard.type(value);
+		}
+		await page.getByRole('button', { name: 'Gem point' }).first().focus();
+		let status = await follow(tc, page, () => page.keyboard.press('Enter'));
+		expect(await text(page, '.notice[role="status"]') === 'Pointene er gemt.', `scoring answered ${status}`);
+		/* the award without its reasons: told at the field */
+		await page.getByLabel('Ja, tildel kontrakten og send brev til alle bydende').check();
+		status = await follow(tc, page, () => page.getByRole('button', { name: 'Tildel' }).click());
+		expect(status === 422, `the award without reasons answered ${status}`);
+		expect(await page.locator('.error-summary a[href="#f-reasons"]').count() === 1, 'no link to the reasons');
+		for (const name of ['Pris', 'Kvalitet', 'Social værdi', 'Service'])
+			await page.locator('#f-reasons').getByLabel(name, { exact: true }).fill(`Begrundelse for ${name.toLowerCase()}.`);
+		await page.getByLabel('Ja, tildel kontrakten og send brev til alle bydende').check();
+		await follow(tc, page, () => page.getByRole('button', { name: 'Tildel' }).click());
+		expect(await text(page, '.notice[role="status"]') === 'Udbuddet er tildelt, og alle bydende har fået brev.',
+			'the award was not confirmed');
+		expect((await text(page, 'main')).includes('Soul Café (vinder)'), 'the winner is not shown');
+		await go(tc, page, `/udbud/${id}/beslutning`);
 	} finally {
 		await closePage(page);
 	}
@@ -1023,6 +1269,83 @@ function reason(err) {
 	return msg.split('\n').filter((l) => l.trim()).slice(0, 3)
 		.map((l) => (l.length > 300 ? `${l.slice(0, 300)}…` : l)).join(' / ');
 }
+
+/* ---------------------------------------------------------------- the catalogue (procurement)
+ * The public searches the catalogue with a Danish word and opens a playhouse with its pictures
+ * (WebP with a JPEG fallback); a buyer of a municipality gets "Bestil" and the agreement filter;
+ * Legehytten's own account reaches "Vores katalog", creates a product (first with errors, what
+ * was typed kept) and uploads a picture with its alt text through the page's form; the pages fit
+ * 1280 and 390 px. */
+test('the catalogue: a Danish search, a product with pictures, an enterprise adds a product and a picture', async (tc) => {
+	await visitAtWidths(tc, null, ['/katalog', '/katalog?q=legehus', '/katalog?service=cafe&kommune=621']);
+	const page = await newPage();
+	try {
+		await go(tc, page, '/katalog');
+		await page.getByLabel('Søg', { exact: true }).fill('legehuse');
+		await follow(tc, page, () => page.getByRole('button', { name: 'Søg i kataloget' }).click());
+		const cards = page.locator('main .product-card');
+		expect(await cards.count() === 3, `"legehuse" found ${await cards.count()} products, not Legehytten's 3`);
+		expect(await page.locator('main .product-card picture source[type="image/webp"]').count() === 3,
+			'the cards have no WebP pictures');
+		await follow(tc, page, () => page.getByRole('link', { name: 'Legehus Villa Rød' }).click());
+		expect(/^\/katalog\/\d+$/.test(pathOf(page)), `the card leads to ${pathOf(page)}`);
+		const facts = await text(page, '.facts');
+		for (const want of ['Legehytten', '14.995,00 kr. ekskl. moms (25 %)', '37535200-9', 'Playground equipment', 'Hele landet'])
+			expect(facts.includes(want), `the product does not show "${want}"`);
+		expect(await page.locator('main img[alt^="Rødt legehus"]').count() === 1, 'the picture has no alt text');
+		expect(await page.getByRole('link', { name: 'Bestil' }).count() === 0, 'the public is offered "Bestil"');
+	} finally {
+		await closePage(page);
+	}
+	const buyer = await newPage();
+	try {
+		await signIn(tc, buyer, 'indkoeb@kolding.example');
+		await follow(tc, buyer, () => buyer.getByRole('navigation', { name: 'Hovedmenu' })
+			.getByRole('link', { name: 'Katalog' }).click());
+		expect(await buyer.getByLabel('Kun produkter under aftale med min kommune').count() === 1,
+			'the buyer has no agreement filter');
+		await go(tc, buyer, '/katalog?q=jubil%C3%A6umskurv');
+		await follow(tc, buyer, () => buyer.locator('main .product-card h3 a').first().click());
+		const id = pathOf(buyer).split('/').pop();
+		expect(await buyer.getByRole('link', { name: 'Bestil' }).getAttribute('href') === `/indkoeb/ordrer/ny?produkt=${id}`,
+			'the buyer has no "Bestil" link to the order form');
+	} finally {
+		await closePage(buyer);
+	}
+	const owner = await newPage();
+	try {
+		await signIn(tc, owner, 'legehytten@kolding.example');
+		await follow(tc, owner, () => owner.getByRole('navigation', { name: 'Hovedmenu' })
+			.getByRole('link', { name: 'Vores katalog' }).click());
+		expect(/^\/virksomheder\/\d+\/katalog$/.test(pathOf(owner)), `"Vores katalog" leads to ${pathOf(owner)}`);
+		const manage = pathOf(owner);
+		await follow(tc, owner, () => owner.getByRole('link', { name: 'Nyt produkt' }).click());
+		await owner.getByLabel('Pris i kr. ekskl. moms').fill('mange penge');
+		let status = await follow(tc, owner, () => owner.getByRole('button', { name: 'Gem' }).click());
+		expect(status === 422, `the form without a title answered ${status}, not 422`);
+		const summary = owner.locator('.error-summary');
+		for (const field of ['title', 'price'])
+			expect(await summary.locator(`a[href="#f-${field}"]`).count() === 1, `the error summary does not link to ${field}`);
+		expect(await owner.inputValue('#f-price') === 'mange penge', 'the price typed was not kept');
+		await owner.getByLabel('Titel').fill('Legehus Mini');
+		await owner.getByLabel('Pris i kr. ekskl. moms').fill('4.995,00');
+		await owner.getByLabel('Håndværk og byggeri', { exact: true }).check();
+		status = await follow(tc, owner, () => owner.getByRole('button', { name: 'Gem' }).click());
+		expect(status === 200 && /^\/katalog\/\d+\/rediger$/.test(pathOf(owner)), `saving ended at ${pathOf(owner)} (${status})`);
+		expect(await text(owner, '.notice[role="status"]') === 'Produktet er gemt.', 'no confirmation');
+		await owner.setInputFiles('#f-billede', join(HERE, '..', 'data', 'images', 'good.png'));
+		await owner.locator('#f-alt').fill('Legehus Mini set forfra');
+		status = await follow(tc, owner, () => owner.getByRole('button', { name: 'Tilføj billede' }).click());
+		expect(status === 200, `the upload ended with ${status}`);
+		expect(await owner.locator('main img[alt="Legehus Mini set forfra"]').count() === 1, 'the new picture is not shown');
+		state.catalogue = { manage, edit: pathOf(owner), product: pathOf(owner).replace(/\/rediger$/, '') };
+	} finally {
+		await closePage(owner);
+	}
+	/* the enterprise's pages fit a phone too */
+	await visitAtWidths(tc, 'legehytten@kolding.example', [state.catalogue.manage, state.catalogue.edit,
+		state.catalogue.product]);
+});
 
 async function main() {
 	let passed = 0;

@@ -39,6 +39,9 @@ else
 	sed 's/^/#   /' "$work/out"
 fi
 
+# the catalogue's picture pipeline is the one place that may call libvips
+plant src/procurement/catalogue.c '#include <vips/vips.h>' "libvips outside the picture pipeline" \
+	"libvips outside src/procurement/images*.c"
 plant src/registry/registry_web.c '#include "registry_store.h"' "a handler that includes its store" \
 	"handlers and commands talk to domains"
 plant src/surveys/surveys_web.c '#include "../store/db.h"' "a handler that includes the database" \
