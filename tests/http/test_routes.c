@@ -693,7 +693,7 @@ struct route_line {
 static struct harness_server *srv;
 static struct harness_client *session[NCALLERS]; /* signed in through the form */
 static struct harness_client *bearer[NCALLERS];  /* a token each; ANON sends none */
-static struct route_line printed[256];            /* what `indgang routes` printed */
+static struct route_line printed[512];            /* what `indgang routes` printed */
 static size_t nprinted;
 /* the ids that fill the templates: [0] of 621, [1] of 740 */
 static long long user_id[2], enterprise_id[2], inquiry_id[2], opening_id[2], citizen_id[2];
