@@ -37,6 +37,9 @@ void page_begin(struct req *r, const char *title)
 		int64_t enterprise_id;
 		info.nav_openings = access_openings_scope(r->user, &scope, &enterprise_id) == 0;
 		info.nav_matching = access_match_settings(r->user, r->user->kommune) == 0;
+		/* outreach: the staff who may read their municipality's collaboration */
+		const char *outreach_scope;
+		info.nav_outreach = access_collaboration_scope(r->user, &outreach_scope) == 0;
 		if (access_national(r->user))
 			info.nav_overview = "/statistik/landet";
 		else if (access_figures(r->user, r->user->kommune) == 0)
