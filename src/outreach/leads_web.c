@@ -46,7 +46,7 @@ static bool may_write(struct req *r, const char *kommune)
 static void move_form(struct req *r, const struct outreach_lead *l)
 {
 	struct buf *o = &r->out;
-	htmlf(o, "<form method=\"post\" action=\"/opsoegning/leads/%lld/fase\" class=\"actions\">\n",
+	htmlf(o, "<form method=\"post\" action=\"/opsoegning/leads/%lld/fase\" class=\"move\">\n",
 	      (long long)l->id);
 	form_csrf(o, r->csrf);
 	htmlf(o, "<label for=\"stage-%lld\">Flyt til</label> <select id=\"stage-%lld\" name=\"stage\">\n",
