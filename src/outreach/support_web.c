@@ -13,6 +13,8 @@
 #include "../base/err.h"
 #include "../base/errs.h"
 #include "../base/text.h"
+#include "../entry/advisory.h"
+#include "../entry/entry.h"
 #include "../http/page.h"
 #include "contacts_web.h"
 #include "support.h"
@@ -236,6 +238,56 @@ static void milestones(struct req *r, const struct support_plan *p, bool writer)
 	html(o, "<button type=\"submit\">Tilføj milepæl</button>\n</form>\n");
 }
 
+/* the enterprise's advisory sessions and inquiries, read through the entry capability's domain
+ * (each shows what the caller may see of them: the municipality's sessions, the caller's cases);
+ * of an inquiry only its reference, topic, status and date, none of the sender's personal data */
+static void entry_section(struct req *r, const struct enterprise *e)
+{
+	struct buf *o = &r->out;
+	html(o, "<h2>Rådgivning og henvendelser</h2>\n");
+	struct advisory_session_row *rows = NULL;
+	int n = 0, total, shown = 0;
+	if (advisory_sessions(r->db, &r->a, r->user, e->kommune, NULL, NULL, 5000, 0, &rows, &n, &total) != 0)
+		n = 0;
+	for (int i = 0; i < n; i++) {
+		if (!rows[i].who || strcmp(rows[i].who, e->name) != 0)
+			continue;
+		if (shown++ == 0) {
+			table_begin(o, "Rådgivningssamtaler", NULL);
+			html(o, "<caption>Rådgivningssamtaler</caption>\n<thead><tr><th scope=\"col\">Dato</th>"
+			        "<th scope=\"col\">Emne</th><th scope=\"col\">Minutter</th>"
+			        "<th scope=\"col\">Konsulent</th></tr></thead>\n<tbody>\n");
+		}
+		htmlf(o, "<tr><td>%s</td><td>%s</td><td>%d</td><td>%s</td></tr>\n", dk(r, rows[i].date),
+		      entry_label(entry_topics, entry_topics_count, rows[i].topic), rows[i].minutes,
+		      rows[i].consultant ? rows[i].consultant : "");
+	}
+	if (shown) {
+		html(o, "</tbody>\n");
+		table_end(o);
+	} else {
+		html(o, "<p class=\"empty\">Ingen rådgivningssamtaler med virksomheden, som du kan se.</p>\n");
+	}
+	struct inquiry *inq = NULL;
+	int ni = 0, ti;
+	if (entry_inquiries(r->db, &r->a, r->user, NULL, 500, 0, &inq, &ni, &ti) != 0)
+		ni = 0;
+	shown = 0;
+	for (int i = 0; i < ni; i++) {
+		if (inq[i].enterprise_id != e->id)
+			continue;
+		if (shown++ == 0)
+			html(o, "<h3>Henvendelser</h3>\n<ul>\n");
+		htmlf(o, "<li><a href=\"/sager/%lld\">%s</a>: %s, %s, modtaget %s</li>\n", (long long)inq[i].id,
+		      inq[i].reference, entry_label(entry_topics, entry_topics_count, inq[i].topic),
+		      entry_label(entry_statuses, entry_statuses_count, inq[i].status), dk(r, inq[i].received_date));
+	}
+	if (shown)
+		html(o, "</ul>\n");
+	else
+		html(o, "<p class=\"empty\">Ingen henvendelser fra virksomheden, som du kan se.</p>\n");
+}
+
 static int plan_page(struct req *r, int status, const struct support_plan *p)
 {
 	struct survival_row *rows = NULL;
@@ -260,8 +312,7 @@ static int plan_page(struct req *r, int status, const struct support_plan *p)
 		        "forretningsplanen eller tilføjer en milepæl.</p>\n");
 	checklist(r, p, writer);
 	milestones(r, p, writer);
-	html(o, "<h2>Rådgivning og henvendelser</h2>\n<p>Virksomhedens rådgivningssessioner og henvendelser "
-	        "står under <a href=\"/raadgivning\">Rådgivning</a> og <a href=\"/sager\">Sager</a>.</p>\n");
+	entry_section(r, &p->enterprise);
 	htmlf(o, "<h2>Overlevelse i %s</h2>\n", p->enterprise.kommune_navn);
 	survival_table(r, rows, n, false);
 	return page_end(r, status);

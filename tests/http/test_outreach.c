@@ -344,6 +344,7 @@ static void pages(void)
 	CHECK_HAS(r->body, "Budget for 2027");
 	CHECK_HAS(r->body, "Aftale med jobcentret");
 	CHECK_HAS(r->body, "Overlevelse i Kolding");
+	CHECK_HAS(r->body, "Rådgivning og henvendelser");
 	r = harness_get(web, "/opsoegning/planer");
 	CHECK_OK(page_problem(r, 200));
 	CHECK_HAS(r->body, "Allehånde");
