@@ -33,6 +33,8 @@ static const struct {
 	{"routes", cmd_routes, "print the route table: methods, pattern, flags, roles"},
 	{"inquiries", cmd_inquiries, "erase closed inquiries' personal data when their retention ends"},
 	{"citizens", cmd_citizens, "the citizen's access log and export, and the purge of inactive citizens"},
+	/* outreach: contacts, leads and support plans */
+	{"outreach", cmd_outreach, "remind due follow-ups of contacts and milestones of support plans"},
 	{"events", cmd_events, "remind those signed up to tomorrow's events"},
 	{"key", cmd_key, "create, rotate and show the key file that seals CPR numbers"},
 	/* networks and meetings */

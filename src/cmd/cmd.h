@@ -74,6 +74,10 @@ int cmd_routes(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_citizens(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_inquiries(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_key(const struct cmd_ctx *ctx, int argc, char **argv);
+/* outreach: indgang outreach remind (cmd_outreach.c); demo_outreach: the outreach part of the
+ * demo, after demo_employment (cmd_demo_outreach.c): nothing when leads exist. 0 or an ERR_. */
+int cmd_outreach(const struct cmd_ctx *ctx, int argc, char **argv);
+int demo_outreach(struct db *db, struct arena *a);
 /* events and the guidance library (cmd_events.c, cmd_demo_events.c) */
 int cmd_events(const struct cmd_ctx *ctx, int argc, char **argv);
 /* demo_events: Kolding's social entrepreneur day with sign-ups and a waiting list, a staff

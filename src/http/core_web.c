@@ -63,6 +63,12 @@ static void staff_cards(struct req *r)
 	if (access_collaboration_scope(u, &collab_scope) == 0)
 		card(o, "/netvaerk", "Netværk", "kommunens netværk med virksomhederne: medlemmer, møder, "
 		                                "fremmøde, referater og opgaver.");
+	/* outreach: contacts, leads, support plans and survival */
+	const char *outreach_scope;
+	if (access_collaboration_scope(u, &outreach_scope) == 0)
+		card(o, "/opsoegning/kontakter", "Opsøgning",
+		     "besøg og kontakter med virksomhederne, leads til nye virksomheder, støtteplaner og "
+		     "overlevelse.");
 	if (access_match_settings(u, u->kommune) == 0)
 		card(o, "/matchning/vaegte", "Matchvægte", "hvad der vægter mest, når borgere og pladser matches.");
 	if (u->kommune && access_figures(u, u->kommune) == 0)

@@ -43,6 +43,9 @@ void page_begin(struct req *r, const char *title)
 		/* networks and meetings (collab) */
 		const char *collab_scope;
 		info.nav_networks = access_collaboration_scope(r->user, &collab_scope) == 0;
+		/* outreach: the staff who may read their municipality's collaboration */
+		const char *outreach_scope;
+		info.nav_outreach = access_collaboration_scope(r->user, &outreach_scope) == 0;
 		/* the guidance library: whoever may read some collaboration */
 		info.nav_guidance = access_collaboration_scope(r->user, &collab_scope) == 0;
 		if (access_national(r->user))

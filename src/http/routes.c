@@ -22,6 +22,9 @@
 #include "../procurement/purchases_web.h"
 #include "../procurement/spend_web.h"
 #include "../procurement/tenders_web.h"
+#include "../outreach/contacts_web.h"
+#include "../outreach/leads_web.h"
+#include "../outreach/support_web.h"
 #include "../outreach/events_web.h"
 #include "../outreach/guidance_web.h"
 #include "../registry/registry_web.h"
@@ -49,6 +52,9 @@
 #define PURCH_WRITE (ROLE_ADMIN | ROLE_KONSULENT | ROLE_INDKOEBER)
 /* tenders: who keeps a municipality's tenders (access_procurement decides which), and who bids */
 #define TENDER_STAFF (ROLE_ADMIN | ROLE_KONSULENT | ROLE_INDKOEBER | ROLE_JOBKONSULENT)
+/* outreach: who reads a municipality's contacts, leads and plans (access_collaboration decides
+ * which, and who writes) */
+#define OUTREACH (ROLE_ADMIN | ROLE_KONSULENT | ROLE_JOBKONSULENT | ROLE_INDKOEBER)
 
 const struct route routes[] = {
 	/* pages */
@@ -313,6 +319,28 @@ const struct route routes[] = {
 	{M_POST, "/api/v1/meetings/{id:int}/actions", meetings_api_action_add, RF_API | RF_JSON, 0},
 	{M_PATCH, "/api/v1/meetings/{id:int}/actions/{action:int}", meetings_api_action_update, RF_API | RF_JSON, 0},
 	{M_GET, "/api/v1/stats/networks", networks_api_stats, RF_PUBLIC | RF_API, 0},
+	/* outreach: contacts with enterprises, leads, support plans and survival (issue 17, 1-3) */
+	{M_GET, "/opsoegning/kontakter", contacts_page_list, 0, OUTREACH},
+	{M_GET, "/virksomheder/{id:int}/kontakter/ny", contacts_page_new, 0, OUTREACH},
+	{M_POST, "/virksomheder/{id:int}/kontakter", contacts_page_create, RF_FORM, OUTREACH},
+	{M_GET, "/opsoegning/leads", leads_page_board, 0, OUTREACH},
+	{M_POST, "/opsoegning/leads", leads_page_create, RF_FORM, OUTREACH},
+	{M_GET, "/opsoegning/leads/ny", leads_page_new, 0, OUTREACH},
+	{M_GET, "/opsoegning/leads/{id:int}", leads_page_show, 0, OUTREACH},
+	{M_POST, "/opsoegning/leads/{id:int}/fase", leads_page_stage, RF_FORM, OUTREACH},
+	{M_GET, "/opsoegning/planer", support_page_list, 0, OUTREACH},
+	{M_GET, "/opsoegning/overlevelse", support_page_survival, 0, OUTREACH},
+	{M_GET, "/virksomheder/{id:int}/plan", support_page_plan, 0, OUTREACH},
+	{M_POST, "/virksomheder/{id:int}/plan", support_page_plan_post, RF_FORM, OUTREACH},
+	{M_POST, "/virksomheder/{id:int}/plan/milepaele", support_page_milestone_add, RF_FORM, OUTREACH},
+	{M_POST, "/virksomheder/{id:int}/plan/milepaele/{mid:int}", support_page_milestone_post, RF_FORM,
+	 OUTREACH},
+	{M_POST, "/api/v1/enterprises/{id:int}/contacts", contacts_api_create, RF_API | RF_JSON, OUTREACH},
+	{M_GET, "/api/v1/enterprises/{id:int}/contacts", contacts_api_list, RF_API, OUTREACH},
+	{M_GET, "/api/v1/leads", leads_api_list, RF_API, OUTREACH},
+	{M_POST, "/api/v1/leads", leads_api_create, RF_API | RF_JSON, OUTREACH},
+	{M_GET, "/api/v1/leads/{id:int}", leads_api_get, RF_API, OUTREACH},
+	{M_PATCH, "/api/v1/leads/{id:int}", leads_api_update, RF_API | RF_JSON, OUTREACH},
 	/* ---- events (arrangementer): public pages and sign-up for public events; staff keep them
 	 * (access_collaboration decides where) */
 	{M_GET, "/arrangementer", events_page_list, RF_PUBLIC, 0},

@@ -20,6 +20,7 @@
 #include "../employment/placements_web.h"
 #include "../http/page.h"
 #include "../kommune/kommune.h"
+#include "../outreach/contacts_web.h"
 #include "registry.h"
 #include "registry_search.h"
 #include "registry_text_da.h"
@@ -423,6 +424,9 @@ int registry_page_profile(struct req *r)
 		        "virksomheder står i registret.</p>\n");
 	if (see_openings)
 		openings_section(r, &e, openings, nopenings, nopenings_total);
+	/* outreach: the municipality's contacts with the enterprise, for its staff only */
+	if (contacts_web_timeline(r, &e) != 0)
+		html(o, "<p class=\"error\" role=\"alert\">Kontakterne med virksomheden kunne ikke hentes.</p>\n");
 	if (staff) {
 		htmlf(o, "<h2>%s</h2>\n", R_HISTORY);
 		if (nr == 0) {

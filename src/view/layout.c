@@ -111,6 +111,9 @@ void layout_begin(struct buf *o, const struct layout_info *info)
 		nav_item(o, "/undersoegelser", T_NAV_SURVEYS, on_path(info, "/undersoegelser"));
 	if (info->nav_matching)
 		nav_item(o, "/matchning/vaegte", T_NAV_MATCHING, on_path(info, "/matchning/vaegte"));
+	/* outreach: contacts, leads, support plans and survival */
+	if (info->nav_outreach)
+		nav_item(o, "/opsoegning/kontakter", T_NAV_OUTREACH, on_path(info, "/opsoegning"));
 	if (info->nav_users)
 		nav_item(o, "/brugere", T_NAV_USERS, on_path(info, "/brugere"));
 	if (info->nav_admin)

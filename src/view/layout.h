@@ -24,6 +24,7 @@ struct layout_info {
 	bool nav_citizens;         /* show "Borgere" */
 	bool nav_openings;         /* show "Stillinger og pladser" */
 	bool nav_matching;         /* show "Matchvægte" */
+	bool nav_outreach;         /* show "Opsøgning": contacts, leads, plans, survival */
 	const char *nav_overview;  /* "Overblik" links here (the municipality's overview, or the
 	                            * national view), or NULL */
 	const char *nav_placements; /* where "Forløb" leads (the jobkonsulent's list, or the

@@ -25,6 +25,7 @@
 #define T_NAV_SURVEYS "Undersøgelser"
 #define T_NAV_USERS "Brugere"
 #define T_NAV_MATCHING "Matchvægte"
+#define T_NAV_OUTREACH "Opsøgning"
 #define T_NAV_AUDIT "Revisionslog"
 #define T_NAV_OWN_ENTERPRISE "Min virksomhed"
 /* the catalogue (procurement) */

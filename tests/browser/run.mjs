@@ -1033,6 +1033,34 @@ test('a konsulent keeps the company network: a member, the proposed meeting, att
 	}
 });
 
+/* outreach (contacts, leads, support plans): the konsulent's outreach pages fit 1280 and 390 px
+ * and pass axe; without JavaScript a card on the board of leads is moved with its own small form,
+ * and the demo's support plan is opened from the list of plans, with the enterprise's page and
+ * its timeline of contacts one link away. */
+test('outreach: the board moves a lead without JavaScript; a support plan and the contacts pass axe', async (tc) => {
+	await visitAtWidths(tc, KOLDING, ['/opsoegning/kontakter', '/opsoegning/leads',
+		'/opsoegning/leads?view=liste', '/opsoegning/planer', '/opsoegning/overlevelse', '/opsoegning/leads/ny']);
+	const page = await newPage({ javaScriptEnabled: false, viewport: PHONE });
+	try {
+		await signIn(tc, page, KOLDING);
+		await go(tc, page, '/opsoegning/leads');
+		const card = page.locator('.board li', { hasText: 'Lokalrådets idé: genbrugsbutik i Vamdrup' });
+		await card.locator('select').selectOption('dialog');
+		await follow(tc, page, () => card.getByRole('button', { name: /^Flyt / }).click());
+		expect(/^\/opsoegning\/leads\/\d+$/.test(pathOf(page)), `the move led to ${pathOf(page)}`);
+		expect((await text(page, 'main dl')).includes('Dialog'), 'the lead is not in dialog after the move');
+		await go(tc, page, '/opsoegning/planer');
+		await follow(tc, page, () => page.getByRole('link', { name: 'Allehånde' }).click());
+		expect(/\/plan$/.test(pathOf(page)), `the plan's link led to ${pathOf(page)}`);
+		expect((await text(page, 'main')).includes('CVR-nummer registreret'), 'the demo plan has no milestones');
+		await fitsWidth(page, pathOf(page), PHONE.width);
+		await follow(tc, page, () => page.locator('main p a').first().click());
+		expect((await text(page, 'main')).includes('Kontakter'), 'the enterprise page shows no contacts section');
+	} finally {
+		await closePage(page);
+	}
+});
+
 /* The advisory page on a phone: the demo's 2015 is one link away from the default period, the
  * period is picked with two month fields, and the session's enterprise is chosen by name. */
 test('on a phone a konsulent picks 2015 on the advisory page and registers a session with an enterprise', async (tc) => {

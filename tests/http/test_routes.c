@@ -601,6 +601,46 @@ static const struct expect expects[] = {
 	 "{\"status\": \"x\"}", "401 422 403 403 403 403", NULL, 0},
 	{"GET", "/api/v1/stats/networks", "/api/v1/stats/networks?year=2015", NULL,
 	 "200 200 200 200 200 200", "Inhouse og socialøkonomi", 0},
+	/* outreach (contacts, leads, support plans): the konsulent and jobkonsulent of a
+	 * municipality the enterprise works with write, its indkøber reads, the administrator all;
+	 * virksomhed and anonymous nothing. A lead that does not exist is 404 to who may read leads.
+	 * Bodies fail validation after the access check, so nothing is written */
+	{"GET", "/opsoegning/kontakter", "/opsoegning/kontakter", NULL, "303 200 200 200 200 403", NULL, 0},
+	{"GET", "/virksomheder/{id:int}/kontakter/ny", "/virksomheder/{enterprise}/kontakter/ny", NULL,
+	 "303/303 200/200 200/403 200/403 403/403 403/403", NULL, 0},
+	{"POST", "/virksomheder/{id:int}/kontakter", "/virksomheder/{enterprise}/kontakter", "topic=",
+	 "303/303 422/422 422/403 422/403 403/403 403/403", NULL, 0},
+	{"GET", "/opsoegning/leads", "/opsoegning/leads", NULL, "303 200 200 200 200 403", NULL, 0},
+	{"POST", "/opsoegning/leads", "/opsoegning/leads", "title=", "303 422 422 422 403 403", NULL, 0},
+	{"GET", "/opsoegning/leads/ny", "/opsoegning/leads/ny", NULL, "303 200 200 200 403 403", NULL, 0},
+	{"GET", "/opsoegning/leads/{id:int}", "/opsoegning/leads/999999", NULL, "303 404 404 404 404 403",
+	 NULL, 0},
+	{"POST", "/opsoegning/leads/{id:int}/fase", "/opsoegning/leads/999999/fase", "stage=",
+	 "303 404 404 404 404 403", NULL, 0},
+	{"GET", "/opsoegning/planer", "/opsoegning/planer", NULL, "303 200 200 200 200 403", NULL, 0},
+	{"GET", "/opsoegning/overlevelse", "/opsoegning/overlevelse", NULL, "303 200 200 200 200 403",
+	 NULL, 0},
+	{"GET", "/virksomheder/{id:int}/plan", "/virksomheder/{enterprise}/plan", NULL,
+	 "303/303 200/200 200/403 200/403 200/403 403/403", NULL, 0},
+	/* a note over 2,000 characters */
+	{"POST", "/virksomheder/{id:int}/plan", "/virksomheder/{enterprise}/plan",
+	 "note_budget=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+	 "303/303 422/422 422/403 422/403 403/403 403/403", NULL, 0},
+	{"POST", "/virksomheder/{id:int}/plan/milepaele", "/virksomheder/{enterprise}/plan/milepaele",
+	 "title=", "303/303 422/422 422/403 422/403 403/403 403/403", NULL, 0},
+	{"POST", "/virksomheder/{id:int}/plan/milepaele/{mid:int}",
+	 "/virksomheder/{enterprise}/plan/milepaele/999999", "done=1",
+	 "303/303 404/404 404/403 404/403 403/403 403/403", NULL, 0},
+	{"POST", "/api/v1/enterprises/{id:int}/contacts", "/api/v1/enterprises/{enterprise}/contacts",
+	 "{\"topic\": \"\"}", "401/401 422/422 422/403 422/403 403/403 403/403", NULL, 0},
+	{"GET", "/api/v1/enterprises/{id:int}/contacts", "/api/v1/enterprises/{enterprise}/contacts", NULL,
+	 "401/401 200/200 200/403 200/403 200/403 403/403", NULL, 0},
+	{"GET", "/api/v1/leads", "/api/v1/leads", NULL, "401 200 200 200 200 403", NULL, 0},
+	{"POST", "/api/v1/leads", "/api/v1/leads", "{\"kommune\": \"{kommune}\", \"title\": \"\"}",
+	 "401/401 422/422 422/403 422/403 403/403 403/403", NULL, 0},
+	{"GET", "/api/v1/leads/{id:int}", "/api/v1/leads/999999", NULL, "401 404 404 404 404 403", NULL, 0},
+	{"PATCH", "/api/v1/leads/{id:int}", "/api/v1/leads/999999", "{\"stage\": \"x\"}",
+	 "401 404 404 404 404 403", NULL, 0},
 	/* ---- events and the guidance library: {event} a staff-only event of the municipality with
 	 * {signup} a confirmed sign-up, {cancelled} a cancelled staff-only event (calling off
 	 * answers 409 after the access check, so nothing changes), {guidance} a document with a file
