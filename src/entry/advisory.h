@@ -26,6 +26,7 @@ struct advisory_session_row {
 	int64_t id;
 	const char *date, *topic, *who, *consultant, *follow_up;
 	int minutes;
+	int64_t enterprise_id; /* the registry's enterprise advised, or 0 (an entrepreneur) */
 };
 /* advisory_sessions: the sessions of kommune (NULL: all, the national administrator only) held
  * from from_day to to_day (YYYY-MM-DD, both included; NULL: no bound), newest first, one page;

@@ -466,7 +466,8 @@ int entry_store_advisory_sessions(struct db *db, struct arena *a, const char *ko
 	*total = (int)db_col_int(c, 0);
 	db_done(c);
 	struct db_stmt *s = db_prepare(db,
-		"SELECT s.id, s.date, s.topic, coalesce(e.name, s.entrepreneur), u.email, s.follow_up, s.minutes"
+		"SELECT s.id, s.date, s.topic, coalesce(e.name, s.entrepreneur), u.email, s.follow_up, s.minutes,"
+		" coalesce(s.enterprise_id, 0)"
 		" FROM advisory_sessions s LEFT JOIN enterprises e ON e.id = s.enterprise_id"
 		" LEFT JOIN users u ON u.id = s.consultant_id WHERE (:k IS NULL OR s.kommune = :k)"
 		" AND (:from IS NULL OR s.date >= :from) AND (:to IS NULL OR s.date <= :to)"
@@ -482,7 +483,7 @@ int entry_store_advisory_sessions(struct db *db, struct arena *a, const char *ko
 		if (*n < limit) {
 			(*rows)[*n] = (struct advisory_session_row){db_col_int(s, 0), db_col_dup(a, s, 1), db_col_dup(a, s, 2),
 			                                   db_col_dup(a, s, 3), db_col_dup(a, s, 4), db_col_dup(a, s, 5),
-			                                   (int)db_col_int(s, 6)};
+			                                   (int)db_col_int(s, 6), db_col_int(s, 7)};
 			(*n)++;
 		}
 		rc = 0;

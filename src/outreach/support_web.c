@@ -250,7 +250,7 @@ static void entry_section(struct req *r, const struct enterprise *e)
 	if (advisory_sessions(r->db, &r->a, r->user, e->kommune, NULL, NULL, 5000, 0, &rows, &n, &total) != 0)
 		n = 0;
 	for (int i = 0; i < n; i++) {
-		if (!rows[i].who || strcmp(rows[i].who, e->name) != 0)
+		if (rows[i].enterprise_id != e->id)
 			continue;
 		if (shown++ == 0) {
 			table_begin(o, "Rådgivningssamtaler", NULL);

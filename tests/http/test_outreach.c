@@ -345,6 +345,15 @@ static void pages(void)
 	CHECK_HAS(r->body, "Aftale med jobcentret");
 	CHECK_HAS(r->body, "Overlevelse i Kolding");
 	CHECK_HAS(r->body, "Rådgivning og henvendelser");
+	/* the plan lists the sessions with the enterprise itself, not an entrepreneur who happens to
+	 * carry its name */
+	CHECK_STATUS(harness_post_json(kolding, "/api/v1/advisory-sessions", harness_fmt(
+		"{\"date\":\"2016-04-07\",\"topic\":\"business\",\"minutes\":40,\"enterprise_id\":%lld}", soul)), 201);
+	CHECK_STATUS(harness_post_json(kolding, "/api/v1/advisory-sessions",
+		"{\"date\":\"2016-04-08\",\"topic\":\"business\",\"minutes\":40,\"entrepreneur\":\"Soul Café\"}"), 201);
+	r = harness_get(web, plan);
+	CHECK_HAS(r->body, "07.04.2016");
+	CHECK_LACKS(r->body, "08.04.2016");
 	r = harness_get(web, "/opsoegning/planer");
 	CHECK_OK(page_problem(r, 200));
 	CHECK_HAS(r->body, "Allehånde");
