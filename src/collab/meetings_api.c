@@ -45,10 +45,7 @@ static int reply_meeting(struct req *r, const struct meeting *m, int status)
 /* the members of body over m (absent ones keep m's values) */
 static void read_meeting(struct req *r, json_t *body, struct meeting *m)
 {
-	static const struct {
-		const char *name;
-		size_t off;
-	} texts[] = {
+	static const struct api_text_member texts[] = {
 		{"starts_at", offsetof(struct meeting, starts_at)},
 		{"ends_at", offsetof(struct meeting, ends_at)},
 		{"place", offsetof(struct meeting, place)},
@@ -56,12 +53,7 @@ static void read_meeting(struct req *r, json_t *body, struct meeting *m)
 		{"minutes", offsetof(struct meeting, minutes)},
 		{"status", offsetof(struct meeting, status)},
 	};
-	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
-		if (!json_object_get(body, texts[i].name))
-			continue;
-		const char **field = (const char **)(void *)((char *)m + texts[i].off);
-		*field = api_member(r, body, texts[i].name);
-	}
+	api_text_members(r, body, m, texts, sizeof(texts) / sizeof(texts[0]));
 }
 
 /* GET /api/v1/networks/{id}/meetings — who may read the network: its meetings by start. */

@@ -65,7 +65,7 @@ static void read_flags(struct req *r, json_t *body, const char *name,
 /* the members present in body over c (PATCH semantics); *cpr the CPR as typed, if given */
 static void read_body(struct req *r, json_t *body, struct citizen *c, const char **cpr)
 {
-	static const struct { const char *name; size_t off; } texts[] = {
+	static const struct api_text_member texts[] = {
 		{"name", offsetof(struct citizen, name)},
 		{"phone", offsetof(struct citizen, phone)},
 		{"email", offsetof(struct citizen, email)},
@@ -75,12 +75,7 @@ static void read_body(struct req *r, json_t *body, struct citizen *c, const char
 		{"consent_date", offsetof(struct citizen, consent_date)},
 		{"consent_scope", offsetof(struct citizen, consent_scope)},
 	};
-	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
-		if (!json_object_get(body, texts[i].name))
-			continue;
-		const char **field = (const char **)(void *)((char *)c + texts[i].off);
-		*field = api_member(r, body, texts[i].name);
-	}
+	api_text_members(r, body, c, texts, sizeof(texts) / sizeof(texts[0]));
 	if (json_object_get(body, "cpr"))
 		*cpr = api_member(r, body, "cpr");
 	json_t *h = json_object_get(body, "hours_max");

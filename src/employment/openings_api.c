@@ -152,10 +152,7 @@ static void read_int(struct req *r, json_t *body, const char *name, int *out)
 /* the members present in body over o (absent members keep o's values: PATCH semantics) */
 static void read_body(struct req *r, json_t *body, struct opening *o)
 {
-	static const struct {
-		const char *name;
-		size_t off;
-	} texts[] = {
+	static const struct api_text_member texts[] = {
 		{"title", offsetof(struct opening, title)},
 		{"description", offsetof(struct opening, description)},
 		{"disco", offsetof(struct opening, disco)},
@@ -163,12 +160,7 @@ static void read_body(struct req *r, json_t *body, struct opening *o)
 		{"starts", offsetof(struct opening, starts)},
 		{"ends", offsetof(struct opening, ends)},
 	};
-	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
-		if (!json_object_get(body, texts[i].name))
-			continue;
-		const char **field = (const char **)(void *)((char *)o + texts[i].off);
-		*field = api_member(r, body, texts[i].name);
-	}
+	api_text_members(r, body, o, texts, sizeof(texts) / sizeof(texts[0]));
 	json_t *e = json_object_get(body, "enterprise_id");
 	if (e && !json_is_integer(e))
 		errs_add(&r->errs, "enterprise_id", "enterprise_id must be a whole number.");

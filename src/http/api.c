@@ -50,6 +50,17 @@ const char *api_member(struct req *r, json_t *obj, const char *name)
 	return arena_strdup(&r->a, json_string_value(v));
 }
 
+void api_text_members(struct req *r, json_t *obj, void *out, const struct api_text_member *list,
+                      size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (!json_object_get(obj, list[i].name))
+			continue;
+		const char **field = (const char **)(void *)((char *)out + list[i].off);
+		*field = api_member(r, obj, list[i].name);
+	}
+}
+
 void api_strings(struct req *r, json_t *obj, const char *name, const char **arr, int max, int *n)
 {
 	json_t *v = json_object_get(obj, name);

@@ -21,6 +21,15 @@ json_t *api_body_or_reply(struct req *r);
 /* api_member: the string member name of obj, or NULL when absent or null. A member of another
  * type records a field error in r->errs. */
 const char *api_member(struct req *r, json_t *obj, const char *name);
+/* a text member of a JSON body and the const char * of the struct it is read into */
+struct api_text_member {
+	const char *name;
+	size_t off; /* offsetof(struct ..., field) */
+};
+/* api_text_members: each member of list[0..n) present in obj read with api_member into the
+ * field at out + off; absent members leave their fields as they are (PATCH semantics). */
+void api_text_members(struct req *r, json_t *obj, void *out, const struct api_text_member *list,
+                      size_t n);
 /* api_strings: the member name of obj as an array of at most max strings, copied into r's
  * arena, into arr, *n their number. Absent or null leaves arr and *n as they are; any other
  * type, a longer array or a member that is no string records a field error on name. */

@@ -59,10 +59,7 @@ static int reply_agreement(struct req *r, const struct agreement *g, int status)
 /* the members present in body over g (absent members keep g's values) */
 static void read_body(struct req *r, json_t *body, struct agreement *g)
 {
-	static const struct {
-		const char *name;
-		size_t off;
-	} texts[] = {
+	static const struct api_text_member texts[] = {
 		{"kommune", offsetof(struct agreement, kommune)},
 		{"title", offsetof(struct agreement, title)},
 		{"scope", offsetof(struct agreement, scope)},
@@ -74,12 +71,7 @@ static void read_body(struct req *r, json_t *body, struct agreement *g)
 		{"end", offsetof(struct agreement, end)},
 		{"status", offsetof(struct agreement, status)},
 	};
-	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
-		if (!json_object_get(body, texts[i].name))
-			continue;
-		const char **field = (const char **)(void *)((char *)g + texts[i].off);
-		*field = api_member(r, body, texts[i].name);
-	}
+	api_text_members(r, body, g, texts, sizeof(texts) / sizeof(texts[0]));
 	purchases_api_read_id(r, body, "enterprise_id", &g->enterprise_id);
 	json_t *p = json_object_get(body, "products");
 	if (p && !json_is_null(p)) {

@@ -202,10 +202,7 @@ static void read_body(struct req *r, json_t *body, struct tender *t)
 		t->deadline = arena_strdup(&r->a, local);
 	if (t->questions_deadline && tenders_utc_to_local(t->questions_deadline, local) == 0)
 		t->questions_deadline = arena_strdup(&r->a, local);
-	static const struct {
-		const char *name;
-		size_t off;
-	} texts[] = {
+	static const struct api_text_member texts[] = {
 		{"kommune", offsetof(struct tender, kommune)},
 		{"title", offsetof(struct tender, title)},
 		{"object", offsetof(struct tender, object)},
@@ -215,12 +212,7 @@ static void read_body(struct req *r, json_t *body, struct tender *t)
 		{"questions_deadline", offsetof(struct tender, questions_deadline)},
 		{"deadline", offsetof(struct tender, deadline)},
 	};
-	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
-		if (!json_object_get(body, texts[i].name))
-			continue;
-		const char **field = (const char **)(void *)((char *)t + texts[i].off);
-		*field = api_member(r, body, texts[i].name);
-	}
+	api_text_members(r, body, t, texts, sizeof(texts) / sizeof(texts[0]));
 	json_t *e = json_object_get(body, "estimate");
 	if (e && json_is_null(e)) {
 		t->estimate_ore = -1;

@@ -126,7 +126,7 @@ int registry_api_get(struct req *r)
 /* the members present in body over e (absent members keep e's values: PATCH semantics) */
 static void read_body(struct req *r, json_t *body, struct enterprise *e)
 {
-	static const struct { const char *name; size_t off; } texts[] = {
+	static const struct api_text_member texts[] = {
 		{"name", offsetof(struct enterprise, name)},
 		{"cvr", offsetof(struct enterprise, cvr)},
 		{"kommune", offsetof(struct enterprise, kommune)},
@@ -144,12 +144,7 @@ static void read_body(struct req *r, json_t *body, struct enterprise *e)
 		{"website", offsetof(struct enterprise, website)},
 		{"description", offsetof(struct enterprise, description)},
 	};
-	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
-		if (!json_object_get(body, texts[i].name))
-			continue;
-		const char **field = (const char **)(void *)((char *)e + texts[i].off);
-		*field = api_member(r, body, texts[i].name);
-	}
+	api_text_members(r, body, e, texts, sizeof(texts) / sizeof(texts[0]));
 	json_t *v = json_object_get(body, "entrepreneur");
 	if (v && !json_is_boolean(v))
 		errs_add(&r->errs, "entrepreneur", "entrepreneur must be true or false.");
