@@ -23,6 +23,9 @@ struct cmd_ctx {
 /* cmd_open_db: opens the database and applies pending migrations; on failure prints why and
  * returns nonzero. */
 int cmd_open_db(const struct cmd_ctx *ctx, struct db **out);
+/* cmd_after_migrate: what must follow a migration in the program (the registry's search terms
+ * made anew when a migration asked for it); 0 or an ERR_ code, the error printed. */
+int cmd_after_migrate(struct db *db);
 /* cmd_load_keys: loads the key file of the CPR numbers (ctx->key_file) into the key ring
  * (cpr.h), before any thread starts. Without a key file: 0 when not required, else prints
  * that one is needed and returns EXIT_USAGE. A key file that cannot be read or is malformed:

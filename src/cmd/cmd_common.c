@@ -7,10 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../base/arena.h"
 #include "../base/buf.h"
 #include "../base/err.h"
 #include "../base/errs.h"
 #include "../employment/cpr.h"
+#include "../registry/registry.h"
 #include "../store/db.h"
 #include "cmd.h"
 
@@ -37,8 +39,27 @@ int cmd_open_db(const struct cmd_ctx *ctx, struct db **out)
 		db_close(db);
 		return EXIT_FAIL;
 	}
+	if (cmd_after_migrate(db) != 0) {
+		db_close(db);
+		return EXIT_FAIL;
+	}
 	*out = db;
 	return 0;
+}
+
+int cmd_after_migrate(struct db *db)
+{
+	/* a migration that changed how search terms are stored asks for them anew */
+	struct arena a;
+	arena_init(&a, 0);
+	int count = 0;
+	int rc = registry_reindex_due(db, &a, &count);
+	arena_free(&a);
+	if (rc != 0)
+		fprintf(stderr, "indgang: could not make the registry's search index anew: %s\n", err_str(rc));
+	else if (count > 0)
+		fprintf(stderr, "indgang: the registry's search index was made anew for %d enterprises\n", count);
+	return rc;
 }
 
 int cmd_load_keys(const struct cmd_ctx *ctx, bool required)

@@ -247,6 +247,8 @@ int cmd_migrate(const struct cmd_ctx *ctx, int argc, char **argv)
 	int applied = 0;
 	int rc = db_migrate(db, &applied);
 	if (rc == 0)
+		rc = cmd_after_migrate(db);
+	if (rc == 0)
 		printf("%s: schema version %d (%d migration%s applied)\n", ctx->db_path,
 		       db_schema_version(db), applied, applied == 1 ? "" : "s");
 	else

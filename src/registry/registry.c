@@ -272,7 +272,8 @@ int registry_write(struct db *db, struct arena *a, const struct principal *who,
 		}
 	}
 	if (rc == 0)
-		rc = registry_store_set_terms(db, e->id, registry_search_terms(a, e->name, e->description));
+		rc = registry_store_set_terms(db, e->id, registry_search_terms(a, e->name, NULL),
+		                              registry_search_terms(a, NULL, e->description));
 	if (rc == 0)
 		rc = audit_record(db, who, creating ? "create" : "update", "enterprise",
 		                  arena_printf(a, "%lld", (long long)e->id), e->kommune,
@@ -443,11 +444,9 @@ bool registry_equal(const struct enterprise *x, const struct enterprise *y)
 	       same_list(x->targets, x->ntargets, y->targets, y->ntargets);
 }
 
-int registry_reindex(struct db *db, struct arena *a, const struct principal *by, int *count)
+/* reindex_all: every enterprise's search terms made anew, a few hundred to a transaction */
+static int reindex_all(struct db *db, struct arena *a, int *count)
 {
-	*count = 0;
-	if (access_allowed(by, ACC_NATIONAL, NULL) != 0)
-		return ERR_FORBIDDEN;
 	int64_t *ids;
 	bool *home;
 	int n;
@@ -461,12 +460,31 @@ int registry_reindex(struct db *db, struct arena *a, const struct principal *by,
 			struct enterprise e;
 			rc = registry_store_get(db, a, ids[i], &e);
 			if (rc == 0)
-				rc = registry_store_set_terms(db, e.id, registry_search_terms(a, e.name, e.description));
+				rc = registry_store_set_terms(db, e.id, registry_search_terms(a, e.name, NULL),
+				                              registry_search_terms(a, NULL, e.description));
 			if (rc == 0)
 				(*count)++;
 		}
 		rc = db_write_end(db, rc);
 	}
+	return rc;
+}
+
+int registry_reindex(struct db *db, struct arena *a, const struct principal *by, int *count)
+{
+	*count = 0;
+	if (access_allowed(by, ACC_NATIONAL, NULL) != 0)
+		return ERR_FORBIDDEN;
+	return reindex_all(db, a, count);
+}
+
+int registry_reindex_due(struct db *db, struct arena *a, int *count)
+{
+	*count = 0;
+	bool due;
+	int rc = registry_store_reindex_due(db, &due);
+	if (rc == 0 && due && (rc = reindex_all(db, a, count)) == 0)
+		rc = registry_store_reindex_done(db);
 	return rc;
 }
 

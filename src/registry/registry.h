@@ -127,6 +127,9 @@ int registry_option_add(struct db *db, struct arena *a, const struct principal *
  * made has changed), in transactions of a few hundred; national administrator only (the
  * command line). *count gets how many. 0, ERR_FORBIDDEN or ERR_DB. */
 int registry_reindex(struct db *db, struct arena *a, const struct principal *by, int *count);
+/* registry_reindex_due: the same, without a caller, when a migration has asked for it (the way
+ * terms are stored changed); nothing otherwise. Called when a command opens the database. */
+int registry_reindex_due(struct db *db, struct arena *a, int *count);
 /* registry_get: the enterprise id with its lists; ERR_NOTFOUND. Public data. */
 int registry_get(struct db *db, struct arena *a, int64_t id, struct enterprise *out);
 /* registry_find: the id of the enterprise with cvr (if given), else the first with name in
@@ -147,6 +150,10 @@ enum registry_sort {
 /* a filtered, sorted page of enterprises (public fields) */
 struct registry_query {
 	const char *match;     /* FTS5 query built by registry_search_query, or NULL */
+	const char *match_whole; /* the same words without a prefix (registry_search_query_whole);
+	                        * NULL: match alone is asked */
+	const char *match_last; /* the last word whole, when longer than 5 letters
+	                        * (registry_search_query_last), or NULL */
 	const char *kommune;   /* a municipality: the enterprises whose home it is and those that
 	                        * work with it (other_kommuner), or NULL for all */
 	const char *service;   /* key, or NULL */

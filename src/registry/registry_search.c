@@ -213,30 +213,67 @@ char *registry_search_terms(struct arena *a, const char *name, const char *descr
 
 struct query_ctx {
 	struct arena *a;
-	struct buf *out;
+	const char *whole[16], *stem[16]; /* a bound on the query's size */
 	int words;
 };
 
 static void add_query(void *c, const char *w, int len)
 {
 	struct query_ctx *q = c;
-	if (q->words >= 16) /* a bound on the query's size */
+	if (q->words >= 16)
 		return;
-	/* terms hold only [a-z0-9] and folded letters: nothing to quote inside "..." */
-	char *whole = registry_search_fold(q->a, w, len);
-	char *stem = stem_fold(q->a, w, len);
-	if (q->words++)
-		buf_puts(q->out, " AND ");
-	buf_printf(q->out, "(\"%s\"* OR \"%s\")", whole, stem);
+	q->whole[q->words] = registry_search_fold(q->a, w, len);
+	q->stem[q->words] = stem_fold(q->a, w, len);
+	q->words++;
+}
+
+/* the longest prefix the registry's search index holds (migration 0024: prefix = '2 3 4 5') */
+#define PREFIX_INDEXED 5
+
+/* query: the MATCH expression of q's words: each whole or by its stem, and as the beginning
+ * of longer words when it is short enough for the prefix index; the last word also when it is
+ * longer, if prefix is true */
+static char *query(struct arena *a, const char *q, bool prefix)
+{
+	struct query_ctx ctx = {.a = a};
+	each_word(q, add_query, &ctx);
+	if (!ctx.words)
+		return NULL;
+	/* terms hold only [a-z0-9] and folded letters: nothing to quote inside "...". A single
+	 * letter is no prefix worth expanding. */
+	struct buf out;
+	buf_init(&out, 0);
+	for (int i = 0; i < ctx.words; i++) {
+		if (i)
+			buf_puts(&out, " AND ");
+		size_t len = strlen(ctx.whole[i]);
+		bool star = len >= 2 && (len <= PREFIX_INDEXED || (prefix && i == ctx.words - 1));
+		buf_printf(&out, star ? "(\"%s\"* OR \"%s\")" : "(\"%s\" OR \"%s\")", ctx.whole[i],
+		           ctx.stem[i]);
+	}
+	char *r = arena_strdup(a, buf_str(&out));
+	buf_free(&out);
+	return r;
 }
 
 char *registry_search_query(struct arena *a, const char *q)
 {
-	struct buf out;
-	buf_init(&out, 0);
-	struct query_ctx ctx = {a, &out, 0};
+	return query(a, q, true);
+}
+
+char *registry_search_query_whole(struct arena *a, const char *q)
+{
+	return query(a, q, false);
+}
+
+char *registry_search_query_last(struct arena *a, const char *q)
+{
+	struct query_ctx ctx = {.a = a};
 	each_word(q, add_query, &ctx);
-	char *r = ctx.words ? arena_strdup(a, buf_str(&out)) : NULL;
-	buf_free(&out);
-	return r;
+	if (!ctx.words)
+		return NULL;
+	int last = ctx.words - 1;
+	if (strlen(ctx.whole[last]) <= PREFIX_INDEXED)
+		return NULL;
+	return arena_printf(a, "(\"%s\" OR \"%s\")", ctx.whole[last], ctx.stem[last]);
 }

@@ -16,9 +16,19 @@ struct arena;
 /* registry_search_terms: the index terms of name and description, space-separated, owned by a. */
 char *registry_search_terms(struct arena *a, const char *name, const char *description);
 /* registry_search_query: an FTS5 MATCH expression for what the user typed, owned by a, or NULL
- * when q holds no word. Every word must match (its stem, or the word as a prefix); the last
- * word also matches as a prefix of longer words, so results come as you type. */
+ * when q holds no word. Every word must match: whole, by its stem, or (two letters or more) as
+ * the beginning of longer words — a word of up to 5 letters always, a longer one only when it
+ * is the last (the word being typed), so results come as you type. */
 char *registry_search_query(struct arena *a, const char *q);
+/* registry_search_query_whole: the same without the last word's long prefix. A prefix of 2-5
+ * letters is one doclist of the index's prefix index (migration 0024), but a longer one is the
+ * merge of every term it begins; the registry's search asks for it only while the page is not
+ * full. Equal to registry_search_query when the last word is short. */
+char *registry_search_query_whole(struct arena *a, const char *q);
+/* registry_search_query_last: the last word alone, whole or by its stem, when it is longer than
+ * the prefix index reaches, else NULL: a word that common by itself was typed in full, and its
+ * prefix is not expanded (see registry_store_list). */
+char *registry_search_query_last(struct arena *a, const char *q);
 /* registry_search_fold: one word lowercased and folded (no stemming), owned by a. */
 char *registry_search_fold(struct arena *a, const char *word, int len);
 

@@ -93,15 +93,33 @@ int registry_store_set_lists(struct db *db, const struct enterprise *e)
 	return rc;
 }
 
-int registry_store_set_terms(struct db *db, int64_t id, const char *terms)
+int registry_store_set_terms(struct db *db, int64_t id, const char *name, const char *body)
 {
 	struct db_stmt *s = db_prepare(db, "DELETE FROM enterprise_search WHERE rowid = :id");
 	int rc = db_run(s, s ? db_bind_int(s, ":id", id) : 0);
 	if (rc == 0) {
-		s = db_prepare(db, "INSERT INTO enterprise_search (rowid, terms) VALUES (:id, :terms)");
-		rc = db_run(s, s ? db_bind_int(s, ":id", id) | db_bind_text(s, ":terms", terms) : 0);
+		s = db_prepare(db, "INSERT INTO enterprise_search (rowid, name, body) VALUES (:id, :name, :body)");
+		rc = db_run(s, s ? db_bind_int(s, ":id", id) | db_bind_text(s, ":name", name) |
+		                       db_bind_text(s, ":body", body) : 0);
 	}
 	return rc;
+}
+
+int registry_store_reindex_due(struct db *db, bool *due)
+{
+	struct db_stmt *s = db_prepare(db, "SELECT EXISTS (SELECT 1 FROM registry_reindex_due)");
+	if (!s)
+		return ERR_DB;
+	int rc = db_step(s);
+	*due = rc == DB_ROW && db_col_int(s, 0) != 0;
+	db_done(s);
+	return rc == DB_ROW ? 0 : ERR_DB;
+}
+
+int registry_store_reindex_done(struct db *db)
+{
+	struct db_stmt *s = db_prepare(db, "DELETE FROM registry_reindex_due");
+	return db_run(s, 0);
 }
 
 /* read a list of keys into arr */
@@ -243,6 +261,9 @@ static int bind_query(struct db_stmt *s, const struct registry_query *q)
  * "over" that; and each thread remembers its last TOTAL_CACHE totals with the database version
  * they were counted at (db_version: any write anywhere, by any connection, forgets them). */
 #define TOTAL_BOUND 10000
+/* a search counts to 1,000: past that, "over 1,000" says as much as an exact number would, and
+ * a common word's doclist is not walked to the end for it */
+#define SEARCH_BOUND 1000
 #define TOTAL_CACHE 32
 #define TOTAL_KEY 1024
 
@@ -280,6 +301,22 @@ static bool same_version(const struct db_version *x, const struct db_version *y)
 	return x->serial == y->serial && x->data_version == y->data_version && x->changes == y->changes;
 }
 
+/* count_search: how many enterprises match, counting at most bound */
+static int count_search(struct db *db, const char *match, int bound, int64_t *count)
+{
+	struct db_stmt *c = db_prepare(db, "SELECT count(*) FROM (SELECT 1 FROM enterprise_search"
+	                                   " WHERE enterprise_search MATCH :match LIMIT :bound)");
+	if (!c)
+		return ERR_DB;
+	if (db_bind_text(c, ":match", match) | db_bind_int(c, ":bound", bound) || db_step(c) != DB_ROW) {
+		db_done(c);
+		return ERR_DB;
+	}
+	*count = db_col_int(c, 0);
+	db_done(c);
+	return 0;
+}
+
 /* count_matches: how many enterprises q selects, counting at most bound + 1 of them; *exact
  * false (and *total bound) when there are more. A search without other filters counts in the
  * search index alone (every enterprise has one row there, under its own id); no filter but the
@@ -291,10 +328,28 @@ static int count_matches(struct db *db, const struct registry_query *q, int boun
 	                q->registered >= 0;
 	struct db_stmt *c;
 	bool whole = false;
-	if (q->match && !filtered && !q->kind)
-		c = db_prepare(db, "SELECT count(*) FROM (SELECT 1 FROM enterprise_search"
-		                   " WHERE enterprise_search MATCH :match LIMIT :bound)");
-	else if (q->match)
+	if (q->match && !filtered && !q->kind) {
+		/* the words whole first: when they alone pass the bound, the prefix is not expanded */
+		if (q->match_whole && strcmp(q->match_whole, q->match) != 0) {
+			int64_t n_whole;
+			int rc = count_search(db, q->match_whole, bound + 1, &n_whole);
+			if (rc)
+				return rc;
+			if (n_whole > bound) {
+				*exact = false;
+				*total = bound;
+				return 0;
+			}
+		}
+		int64_t count;
+		int rc = count_search(db, q->match, bound + 1, &count);
+		if (rc)
+			return rc;
+		*exact = count <= bound;
+		*total = (int)(*exact ? count : bound);
+		return 0;
+	}
+	if (q->match)
 		c = db_prepare(db, "SELECT count(*) FROM (SELECT 1 FROM enterprises e" WHERE_SEARCH
 		                   " LIMIT :bound)");
 	else if (!filtered) {
@@ -319,9 +374,7 @@ static int count_matches(struct db *db, const struct registry_query *q, int boun
 		                   " LIMIT :bound)");
 	if (!c)
 		return ERR_DB;
-	int brc = whole ? db_bind_text(c, ":kind", q->kind)
-	          : (q->match && !filtered && !q->kind) ? db_bind_text(c, ":match", q->match)
-	                                                : bind_query(c, q);
+	int brc = whole ? db_bind_text(c, ":kind", q->kind) : bind_query(c, q);
 	if (!whole)
 		brc |= db_bind_int(c, ":bound", bound + 1);
 	if (brc || db_step(c) != DB_ROW) {
@@ -339,7 +392,8 @@ static int count_matches(struct db *db, const struct registry_query *q, int boun
 static int list_total(struct db *db, const struct registry_query *q, int *total, bool *exact)
 {
 	/* 10,000, or the next multiple of it past the page deep in a long list */
-	int bound = TOTAL_BOUND * (1 + (q->offset + q->limit - 1) / TOTAL_BOUND);
+	int step = q->match ? SEARCH_BOUND : TOTAL_BOUND;
+	int bound = step * (1 + (q->offset + q->limit - 1) / step);
 	char key[TOTAL_KEY];
 	struct db_version v;
 	bool keyed = total_key(key, q, bound) && db_version(db, &v) == 0;
@@ -375,6 +429,21 @@ static int list_total(struct db *db, const struct registry_query *q, int *total,
 #define BY_KOMMUNE " ORDER BY k.sort_da, e.name_key, e.id"
 #define BY_NAME " ORDER BY e.name_key, e.id"
 
+/* read_item: a list item from a row of LIST_COLS */
+static void read_item(struct arena *a, struct db_stmt *s, struct registry_item *it)
+{
+	it->id = db_col_int(s, 0);
+	it->name = db_col_dup(a, s, 1);
+	it->cvr = db_col_dup(a, s, 2);
+	it->kommune = db_col_dup(a, s, 3);
+	it->kommune_navn = db_col_dup(a, s, 4);
+	it->status = db_col_dup(a, s, 5);
+	it->established = db_col_dup(a, s, 6);
+	it->rsv_registered = db_col_dup(a, s, 7);
+	it->home = db_col_int(s, 8) != 0;
+	it->kind = db_col_dup(a, s, 9);
+}
+
 /* list_statement: the one fixed text that serves q best, each walking an index in the list's
  * order (migration 0009) and stopping after the page:
  *  - a search by relevance: the search index's best matches by bm25 (FTS5's rank), only as
@@ -387,17 +456,13 @@ static struct db_stmt *list_statement(struct db *db, const struct registry_query
 {
 	bool filtered = q->kommune || q->service || q->target || q->kind || q->source_not ||
 	                q->status || q->registered >= 0;
+	/* a search by relevance with filters ranks every match that passes them (without filters,
+	 * search_page) */
 	if (q->match && q->sort == REGISTRY_SORT_RELEVANCE)
-		return filtered
-			? db_prepare(db, LIST_COLS " FROM (SELECT rowid AS mid, rank AS mrank FROM enterprise_search"
-			                 " WHERE enterprise_search MATCH :match) m"
-			                 " JOIN enterprises e ON e.id = m.mid JOIN kommuner k ON k.kode = e.kommune"
-			                 " WHERE 1" LIST_FILTERS " ORDER BY m.mrank, e.name_key, e.id" PAGE)
-			: db_prepare(db, LIST_COLS " FROM (SELECT rowid AS mid, rank AS mrank FROM enterprise_search"
-			                 " WHERE enterprise_search MATCH :match AND rowid >= :cut"
-			                 " ORDER BY rank LIMIT :limit + :offset) m"
-			                 " JOIN enterprises e ON e.id = m.mid JOIN kommuner k ON k.kode = e.kommune"
-			                 " WHERE 1" LIST_FILTERS " ORDER BY m.mrank, e.name_key, e.id" PAGE);
+		return db_prepare(db, LIST_COLS " FROM (SELECT rowid AS mid, rank AS mrank FROM enterprise_search"
+		                      " WHERE enterprise_search MATCH :match) m"
+		                      " JOIN enterprises e ON e.id = m.mid JOIN kommuner k ON k.kode = e.kommune"
+		                      " WHERE 1" LIST_FILTERS " ORDER BY m.mrank, e.name_key, e.id" PAGE);
 	if (q->match)
 		return q->sort == REGISTRY_SORT_ESTABLISHED ? db_prepare(db, LIST_SELECT WHERE_SEARCH BY_ESTABLISHED PAGE)
 		       : q->sort == REGISTRY_SORT_KOMMUNE ? db_prepare(db, LIST_SELECT WHERE_SEARCH BY_KOMMUNE PAGE)
@@ -426,62 +491,167 @@ static struct db_stmt *list_statement(struct db *db, const struct registry_query
 	                                          : db_prepare(db, LIST_SELECT WHERE_ALL BY_NAME PAGE);
 }
 
-/* Ranking computes bm25 for every match, and a common word matches most of the registry (100 ms
- * for 80,000 matches), so a search without other filters ranks only its RANK_MAX newest
- * matches (the highest ids) when it has more: rank_cut gives the lowest id to rank, 0 when
- * every match is ranked. Walking the search index's ids backwards costs little. */
-#define RANK_MAX 2000
-static int rank_cut(struct db *db, const struct registry_query *q, int64_t *cut)
+/* ---------------------------------------------------------------- a search by relevance */
+
+/* A search by relevance with no other filter goes in two tiers, each stopping after the page:
+ *  1. the enterprises whose name holds every word of the search ({name} : (match));
+ *  2. the other matches (some word only in the description).
+ * Within a tier, its RANK_MAX newest matches come first, ordered by the table's rank (bm25 with
+ * the name weighing 10 and the description 1, migration 0024), then the tier's older matches,
+ * newest first. bm25 costs a few microseconds a row and a common word matches most of the
+ * registry, so ranking is bounded; reading a doclist newest first costs little. */
+#define RANK_MAX 100
+
+struct page_fill {
+	int skip;     /* rows still to pass over (the offset) */
+	int want;     /* rows still to keep */
+	int64_t *ids; /* the page's ids */
+	int n;
+};
+
+/* fill_from: passes s's rows (an id in column 0) to the page until it is full */
+static int fill_from(struct db_stmt *s, struct page_fill *f)
 {
+	int rc = DB_DONE;
+	while (f->want > 0 && (rc = db_step(s)) == DB_ROW) {
+		if (f->skip > 0) {
+			f->skip--;
+			continue;
+		}
+		f->ids[f->n++] = db_col_int(s, 0);
+		f->want--;
+	}
+	db_done(s);
+	return f->want > 0 && rc != DB_DONE ? rc : 0;
+}
+
+/* fill_tier: a tier's rows for the page, the ranked newest first, then the older ones */
+static int fill_tier(struct db *db, const char *match, struct page_fill *f)
+{
+	if (f->want <= 0)
+		return 0;
+	/* the lowest id among the tier's RANK_MAX newest (0: the tier has no more than that) */
 	struct db_stmt *s = db_prepare(db, "SELECT rowid FROM enterprise_search WHERE enterprise_search"
 	                                   " MATCH :match ORDER BY rowid DESC LIMIT 1 OFFSET :skip");
 	if (!s)
 		return ERR_DB;
-	int rank_max = RANK_MAX > q->offset + q->limit ? RANK_MAX : q->offset + q->limit;
-	if (db_bind_text(s, ":match", q->match) | db_bind_int(s, ":skip", rank_max - 1)) {
+	if (db_bind_text(s, ":match", match) | db_bind_int(s, ":skip", RANK_MAX - 1)) {
 		db_done(s);
 		return ERR_DB;
 	}
 	int rc = db_step(s);
-	*cut = rc == DB_ROW ? db_col_int(s, 0) : 0;
+	int64_t cut = rc == DB_ROW ? db_col_int(s, 0) : 0;
 	db_done(s);
-	return rc == DB_ROW || rc == DB_DONE ? 0 : rc;
-}
-
-int registry_store_list(struct db *db, struct arena *a, const struct registry_query *q,
-                        struct registry_item **items, int *n, int *total, bool *exact)
-{
-	int rc = list_total(db, q, total, exact);
-	if (rc)
+	if (rc != DB_ROW && rc != DB_DONE)
 		return rc;
-	bool cut_rank = q->match && q->sort == REGISTRY_SORT_RELEVANCE && !q->kommune && !q->service &&
-	                !q->target && !q->kind && !q->source_not && !q->status && q->registered < 0;
-	int64_t cut = 0;
-	if (cut_rank && (*total > RANK_MAX || !*exact) && (rc = rank_cut(db, q, &cut)) != 0)
-		return rc;
-	struct db_stmt *s = list_statement(db, q);
+	s = db_prepare(db, "SELECT rowid FROM enterprise_search WHERE enterprise_search MATCH :match"
+	                   " AND rowid >= :cut ORDER BY rank, rowid DESC LIMIT :n");
 	if (!s)
 		return ERR_DB;
-	if (bind_query(s, q) | db_bind_int(s, ":limit", q->limit) | db_bind_int(s, ":offset", q->offset) |
-	    (cut_rank ? db_bind_int(s, ":cut", cut) : 0)) {
+	if (db_bind_text(s, ":match", match) | db_bind_int(s, ":cut", cut) |
+	    db_bind_int(s, ":n", (int64_t)f->skip + f->want)) {
 		db_done(s);
 		return ERR_DB;
 	}
+	if ((rc = fill_from(s, f)) != 0 || f->want <= 0 || cut == 0)
+		return rc;
+	s = db_prepare(db, "SELECT rowid FROM enterprise_search WHERE enterprise_search MATCH :match"
+	                   " AND rowid < :cut ORDER BY rowid DESC LIMIT :n");
+	if (!s)
+		return ERR_DB;
+	if (db_bind_text(s, ":match", match) | db_bind_int(s, ":cut", cut) |
+	    db_bind_int(s, ":n", (int64_t)f->skip + f->want)) {
+		db_done(s);
+		return ERR_DB;
+	}
+	return fill_from(s, f);
+}
+
+/* search_page: the ids of q's page of a search by relevance with no other filter, in four
+ * tiers: the name holds every word whole (or by its stem); the name holds them with the last
+ * as a prefix; the words are found elsewhere whole; the rest, with the prefix. A tier that
+ * needs the prefix is asked only when the ones before leave the page short. */
+static int search_page(struct db *db, struct arena *a, const struct registry_query *q,
+                       int64_t *ids, int *n)
+{
+	struct page_fill f = {.skip = q->offset, .want = q->limit, .ids = ids};
+	const char *p = q->match, *w = q->match_whole ? q->match_whole : q->match;
+	bool prefix = strcmp(p, w) != 0;
+	int rc = fill_tier(db, arena_printf(a, "{name} : (%s)", w), &f);
+	if (rc == 0 && prefix)
+		rc = fill_tier(db, arena_printf(a, "{name} : (%s) NOT {name} : (%s)", p, w), &f);
+	if (rc == 0)
+		rc = fill_tier(db, arena_printf(a, "(%s) NOT {name} : (%s)", w, p), &f);
+	if (rc == 0 && prefix)
+		rc = fill_tier(db, arena_printf(a, "(%s) NOT ((%s) OR {name} : (%s))", p, w, p), &f);
+	*n = f.n;
+	return rc;
+}
+
+/* search_items: the list items of ids, in their order */
+static int search_items(struct db *db, struct arena *a, const struct registry_query *q,
+                        const int64_t *ids, int n, struct registry_item *out)
+{
+	for (int i = 0; i < n; i++) {
+		struct db_stmt *s = db_prepare(db, LIST_SELECT " WHERE e.id = :id");
+		if (!s)
+			return ERR_DB;
+		if (db_bind_int(s, ":id", ids[i]) | db_bind_null(s, ":kommune") |
+		    db_bind_text(s, ":day", q->day)) {
+			db_done(s);
+			return ERR_DB;
+		}
+		int rc = db_step(s);
+		if (rc == DB_ROW)
+			read_item(a, s, &out[i]);
+		db_done(s);
+		if (rc != DB_ROW)
+			return rc == DB_DONE ? ERR_DB : rc;
+	}
+	return 0;
+}
+
+int registry_store_list(struct db *db, struct arena *a, const struct registry_query *query,
+                        struct registry_item **items, int *n, int *total, bool *exact)
+{
+	/* A last word beyond the prefix index that matches more than a search counts was typed in
+	 * full: expanding it as a prefix would merge the doclists of every term it begins (a
+	 * common word's tens of thousands of rows) to add nothing the page could show. */
+	struct registry_query qq = *query;
+	const struct registry_query *q = &qq;
+	if (qq.match_last && qq.match_whole) {
+		int64_t common;
+		int rc = count_search(db, qq.match_last, SEARCH_BOUND + 1, &common);
+		if (rc)
+			return rc;
+		if (common > SEARCH_BOUND)
+			qq.match = qq.match_whole;
+	}
+	int rc = list_total(db, q, total, exact);
+	if (rc)
+		return rc;
 	struct registry_item *out = arena_alloc(a, sizeof(*out) * (size_t)(q->limit > 0 ? q->limit : 1));
 	int count = 0;
-	while ((rc = db_step(s)) == DB_ROW && count < q->limit) {
-		struct registry_item *it = &out[count++];
-		it->id = db_col_int(s, 0);
-		it->name = db_col_dup(a, s, 1);
-		it->cvr = db_col_dup(a, s, 2);
-		it->kommune = db_col_dup(a, s, 3);
-		it->kommune_navn = db_col_dup(a, s, 4);
-		it->status = db_col_dup(a, s, 5);
-		it->established = db_col_dup(a, s, 6);
-		it->rsv_registered = db_col_dup(a, s, 7);
-		it->home = db_col_int(s, 8) != 0;
-		it->kind = db_col_dup(a, s, 9);
+	bool filtered = q->kommune || q->service || q->target || q->kind || q->source_not ||
+	                q->status || q->registered >= 0;
+	if (q->match && q->sort == REGISTRY_SORT_RELEVANCE && !filtered) {
+		int64_t *ids = arena_alloc(a, sizeof(*ids) * (size_t)(q->limit > 0 ? q->limit : 1));
+		if ((rc = search_page(db, a, q, ids, &count)) != 0 ||
+		    (rc = search_items(db, a, q, ids, count, out)) != 0)
+			return rc;
+		*items = out;
+		*n = count;
+		return 0;
 	}
+	struct db_stmt *s = list_statement(db, q);
+	if (!s)
+		return ERR_DB;
+	if (bind_query(s, q) | db_bind_int(s, ":limit", q->limit) | db_bind_int(s, ":offset", q->offset)) {
+		db_done(s);
+		return ERR_DB;
+	}
+	while ((rc = db_step(s)) == DB_ROW && count < q->limit)
+		read_item(a, s, &out[count++]);
 	db_done(s);
 	if (rc < 0)
 		return rc;

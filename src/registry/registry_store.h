@@ -17,7 +17,11 @@ int registry_store_insert(struct db *db, struct enterprise *e, int64_t *id);
 int registry_store_update(struct db *db, const struct enterprise *e);
 /* registry_store_set_lists: replaces other municipalities, services and target groups. */
 int registry_store_set_lists(struct db *db, const struct enterprise *e);
-int registry_store_set_terms(struct db *db, int64_t id, const char *terms);
+int registry_store_set_terms(struct db *db, int64_t id, const char *name, const char *body);
+/* registry_store_reindex_due: whether a migration asked for the search terms to be made anew;
+ * registry_store_reindex_done forgets the request. */
+int registry_store_reindex_due(struct db *db, bool *due);
+int registry_store_reindex_done(struct db *db);
 int registry_store_get(struct db *db, struct arena *a, int64_t id, struct enterprise *out);
 /* registry_store_find: the id of the enterprise with cvr (if given), else with name in kommune;
  * ERR_NOTFOUND. */

@@ -39,6 +39,8 @@ void registry_query_from(struct req *r, struct registry_query *q, int limit)
 {
 	memset(q, 0, sizeof(*q));
 	q->match = registry_search_query(&r->a, nonblank(r, "q"));
+	q->match_whole = registry_search_query_whole(&r->a, nonblank(r, "q"));
+	q->match_last = registry_search_query_last(&r->a, nonblank(r, "q"));
 	q->kommune = nonblank(r, "kommune");
 	if (q->kommune && !text_is_digits(q->kommune, 3))
 		q->kommune = NULL;

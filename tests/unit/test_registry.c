@@ -256,11 +256,102 @@ static void test_search_plain_letters(void **state)
 	assert_int_equal(found(f, "kobmand arstid"), 0); /* every word must match */
 	/* an enterprise saved before the plain form existed gets it from reindex */
 	int count;
-	assert_int_equal(registry_store_set_terms(f->db, id, "hjortdal koebmandshandel"), 0);
+	assert_int_equal(registry_store_set_terms(f->db, id, "hjortdal koebmandshandel", ""), 0);
 	assert_int_equal(found(f, "kobmand"), 0);
 	assert_int_equal(registry_reindex(f->db, &f->a, &users_cli, &count), 0);
 	assert_int_equal(count, 2);
 	assert_int_equal(found(f, "kobmand"), 1);
+}
+
+static int64_t add_described(struct fixture *f, const char *name, const char *description)
+{
+	struct enterprise e = {.name = name, .kommune = "740", .description = description,
+	                       .established = "2015-01-01"};
+	struct errs errs = {0};
+	if (registry_save(f->db, &f->a, &users_cli, &e, &errs) != 0)
+		fail_msg("save %s: %s", name, errs.n ? errs.e[0].message : "");
+	return e.id;
+}
+
+/* the ids of a search's page by relevance (the public search's order) */
+static int relevance(struct fixture *f, const char *query, int64_t *ids, int max, int *total,
+                     bool *exact)
+{
+	struct registry_query q = {.match = registry_search_query(&f->a, query),
+	                           .match_whole = registry_search_query_whole(&f->a, query),
+	                           .match_last = registry_search_query_last(&f->a, query),
+	                           .registered = -1, .day = "2026-01-01", .limit = max,
+	                           .sort = REGISTRY_SORT_RELEVANCE};
+	struct registry_item *items;
+	int n;
+	assert_int_equal(registry_store_list(f->db, &f->a, &q, &items, &n, total, exact), 0);
+	for (int i = 0; i < n; i++)
+		ids[i] = items[i].id;
+	return n;
+}
+
+/* A search by relevance puts the enterprises whose name holds the words first, then names that
+ * hold a longer word the last word begins, then descriptions — whatever their age; a search
+ * counts to 1,000 and says "more" past that. */
+static void test_search_relevance(void **state)
+{
+	struct fixture *f = *state;
+	int64_t named = add_described(f, "Kantinen Syd", "Frokost til virksomhederne i byen.");
+	int64_t longer = add_described(f, "Kantinefællesskabet", "Mad og arbejde.");
+	int64_t described = add_described(f, "Madhuset", "Vi driver en kantine med borgere i job.");
+	add_described(f, "Cykelsmeden", "Reparationer.");
+	int64_t ids[10];
+	int total;
+	bool exact;
+	assert_int_equal(relevance(f, "kantine", ids, 10, &total, &exact), 3);
+	assert_true(exact);
+	assert_int_equal(total, 3);
+	assert_int_equal(ids[0], named);
+	assert_int_equal(ids[1], longer);
+	assert_int_equal(ids[2], described);
+	/* paging goes on across the tiers */
+	struct registry_query q = {.match = registry_search_query(&f->a, "kantine"),
+	                           .match_whole = registry_search_query_whole(&f->a, "kantine"),
+	                           .match_last = registry_search_query_last(&f->a, "kantine"),
+	                           .registered = -1, .day = "2026-01-01", .limit = 1, .offset = 2,
+	                           .sort = REGISTRY_SORT_RELEVANCE};
+	struct registry_item *items;
+	int n;
+	assert_int_equal(registry_store_list(f->db, &f->a, &q, &items, &n, &total, &exact), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(items[0].id, described);
+	/* a word of up to five letters begins longer words anywhere in the query */
+	assert_int_equal(relevance(f, "kanti syd", ids, 10, &total, &exact), 1);
+	assert_int_equal(ids[0], named);
+	/* a longer word begins longer ones only as the last word */
+	assert_int_equal(relevance(f, "kantinefælles", ids, 10, &total, &exact), 1);
+	assert_int_equal(relevance(f, "kantinefælles mad", ids, 10, &total, &exact), 0);
+	/* the count stops at 1,000 */
+	for (int i = 0; i < 1001; i++)
+		add_described(f, arena_printf(&f->a, "Fælleskøkkenet nr. %d", i), NULL);
+	assert_int_equal(relevance(f, "fælleskøkkenet", ids, 10, &total, &exact), 10);
+	assert_false(exact);
+	assert_int_equal(total, 1000);
+}
+
+/* A migration that changes how search terms are stored asks for them anew; the program makes
+ * them once when it opens the database. */
+static void test_reindex_due(void **state)
+{
+	struct fixture *f = *state;
+	int64_t id = add_described(f, "Grønttorvet", "Frugt og grønt.");
+	assert_int_equal(found(f, "grønttorvet"), 1);
+	assert_int_equal(registry_store_set_terms(f->db, id, "", ""), 0);
+	assert_int_equal(found(f, "grønttorvet"), 0);
+	int count = -1;
+	assert_int_equal(registry_reindex_due(f->db, &f->a, &count), 0);
+	assert_int_equal(count, 0); /* nothing was asked */
+	EXEC_SQL(f->db, "INSERT INTO registry_reindex_due (since) VALUES ('x')");
+	assert_int_equal(registry_reindex_due(f->db, &f->a, &count), 0);
+	assert_int_equal(count, 1);
+	assert_int_equal(found(f, "grønttorvet"), 1);
+	assert_int_equal(registry_reindex_due(f->db, &f->a, &count), 0);
+	assert_int_equal(count, 0); /* once */
 }
 
 static int import(struct fixture *f, const char *csv, bool dry, struct import_report *rep)
@@ -849,6 +940,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_tabel1, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_search, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_search_plain_letters, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_search_relevance, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_reindex_due, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_list_order, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_import_ok_and_idempotent, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_import_errors, fixture_setup, fixture_teardown),
