@@ -155,7 +155,7 @@ static int db_open_waiting(const char *path, int wait_ms, struct db **out)
 	bool mem = strcmp(path, ":memory:") == 0;
 	if (db_exec_script(db, mem ? "PRAGMA foreign_keys=ON;"
 	                           : "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
-	                             "PRAGMA foreign_keys=ON; PRAGMA mmap_size=1073741824;") != 0) {
+	                             "PRAGMA foreign_keys=ON;") != 0) {
 		log_error("db: cannot configure %s", path);
 		db_close(db);
 		return ERR_DB;
