@@ -13,7 +13,7 @@ int core_api_health(struct req *r)
 	struct json w;
 	json_init(&w, &r->out);
 	json_obj_open(&w, NULL);
-	bool ok = db_schema_version(r->db) > 0;
+	bool ok = db_ping(r->db) == 0;
 	json_str(&w, "status", ok ? "ok" : "unavailable");
 	json_obj_close(&w);
 	return reply_json(r, ok ? 200 : 503);

@@ -504,6 +504,18 @@ int db_version(struct db *db, struct db_version *out)
 
 /* ---------------------------------------------------------------- migrations */
 
+int db_ping(struct db *db)
+{
+	/* one seek in the primary key, not db_schema_version's walk of the schema */
+	struct db_stmt *s = db_prepare(db, "SELECT max(version) FROM schema_migrations");
+	if (!s)
+		return ERR_DB;
+	int rc = db_step(s);
+	bool ok = rc == DB_ROW && db_col_int(s, 0) > 0;
+	db_done(s);
+	return ok ? 0 : ERR_DB;
+}
+
 int db_schema_version(struct db *db)
 {
 	struct db_stmt *s = db_prepare(db, "SELECT count(*) FROM sqlite_schema "

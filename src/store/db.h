@@ -132,6 +132,9 @@ int db_version(struct db *db, struct db_version *out);
 /* db_migrate: applies, in order and each in its own transaction, the compiled-in migrations not
  * yet recorded in schema_migrations. *applied (may be NULL) gets how many ran. */
 int db_migrate(struct db *db, int *applied);
+/* db_ping: 0 when the database answers a read of its migrations (the health check), else
+ * ERR_DB */
+int db_ping(struct db *db);
 /* db_schema_version: the highest applied migration number, 0 for an empty database. */
 int db_schema_version(struct db *db);
 
