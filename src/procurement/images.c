@@ -8,8 +8,10 @@
  */
 #include "images.h"
 
+#include <dlfcn.h>
 #include <pthread.h>
 #include <sodium.h>
+#include <stdio.h>
 #include <string.h>
 #include <vips/vips.h>
 
@@ -21,6 +23,95 @@ const int images_sizes[3] = {0, 320, 960};
 /* JPEG and WebP quality of the stored files: good enough for a catalogue, small on the wire */
 #define JPEG_Q 85
 #define WEBP_Q 80
+
+/*
+ * libvips is opened when the first picture is made (dlopen), not when the program starts: it
+ * brings some 70 libraries (GLib, cairo, pango, OpenEXR, ...) whose loading and relocation would
+ * otherwise cost every command and every start of the server, most of which never see a
+ * picture. Its header still declares every function, so V(f) calls f through a pointer of f's
+ * own type, looked up once by load_vips; the library's name is the one its ABI version gives.
+ */
+#define VIPS_FUNCTIONS(X) \
+	X(g_free) \
+	X(g_log_set_handler) \
+	X(g_object_ref) \
+	X(g_object_unref) \
+	X(vips_area_unref) \
+	X(vips_array_double_new) \
+	X(vips_autorot) \
+	X(vips_black) \
+	X(vips_block_untrusted_set) \
+	X(vips_cache_set_max) \
+	X(vips_cache_set_max_files) \
+	X(vips_cache_set_max_mem) \
+	X(vips_cast_uchar) \
+	X(vips_colourspace) \
+	X(vips_concurrency_set) \
+	X(vips_copy) \
+	X(vips_draw_line) \
+	X(vips_draw_rect) \
+	X(vips_error_buffer) \
+	X(vips_error_clear) \
+	X(vips_extract_band) \
+	X(vips_flatten) \
+	X(vips_icc_transform) \
+	X(vips_image_copy_memory) \
+	X(vips_image_get_bands) \
+	X(vips_image_get_format) \
+	X(vips_image_get_height) \
+	X(vips_image_get_interpretation) \
+	X(vips_image_get_typeof) \
+	X(vips_image_get_width) \
+	X(vips_image_hasalpha) \
+	X(vips_init) \
+	X(vips_jpegload_buffer) \
+	X(vips_jpegsave_buffer) \
+	X(vips_leak_set) \
+	X(vips_pngload_buffer) \
+	X(vips_pngsave_buffer) \
+	X(vips_resize) \
+	X(vips_thread_shutdown) \
+	X(vips_version) \
+	X(vips_webpload_buffer) \
+	X(vips_webpsave_buffer)
+
+#ifdef INDGANG_VIPS_LINKED
+/* the sanitizer builds link libvips (see the Makefile's SAN) */
+#define V(f) f
+static int load_vips(void)
+{
+	return 0;
+}
+#else
+#define V(f) (*vips_fn.f)
+#define VIPS_POINTER(f) __typeof__(f) *f;
+static struct {
+	VIPS_FUNCTIONS(VIPS_POINTER)
+} vips_fn;
+
+/* load_vips: opens libvips and finds every function this file calls; 0, or -1 logged */
+static int load_vips(void)
+{
+	char name[32];
+	snprintf(name, sizeof(name), "libvips.so.%d", VIPS_LIBRARY_CURRENT - VIPS_LIBRARY_AGE);
+	void *h = dlopen(name, RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
+	if (!h) {
+		log_msg(LOG_ERROR, "images: cannot open %s: %s", name, dlerror());
+		return -1;
+	}
+	const char *missing = NULL;
+#define VIPS_LOOKUP(f)                                              \
+	if (!missing && !(*(void **)&vips_fn.f = dlsym(h, #f)))          \
+		missing = #f;
+	VIPS_FUNCTIONS(VIPS_LOOKUP)
+#undef VIPS_LOOKUP
+	if (missing) {
+		log_msg(LOG_ERROR, "images: %s has no %s", name, missing);
+		return -1;
+	}
+	return 0;
+}
+#endif
 
 static pthread_once_t vips_once = PTHREAD_ONCE_INIT;
 static int vips_ready; /* 1 once vips_init succeeded */
@@ -38,22 +129,26 @@ static void quiet_log(const gchar *domain, GLogLevelFlags level, const gchar *me
 /* once per process: start libvips small and closed to untrusted loaders */
 static void start_vips(void)
 {
-	if (VIPS_INIT("indgang") != 0) {
-		log_msg(LOG_ERROR, "images: libvips did not start: %s", vips_error_buffer());
-		vips_error_clear();
+	if (load_vips() != 0)
+		return;
+	/* VIPS_INIT's check that the library's ABI is the header's, then vips_init */
+	if (V(vips_version)(3) - V(vips_version)(5) != VIPS_LIBRARY_CURRENT - VIPS_LIBRARY_AGE ||
+	    V(vips_init)("indgang") != 0) {
+		log_msg(LOG_ERROR, "images: libvips did not start: %s", V(vips_error_buffer)());
+		V(vips_error_clear)();
 		return;
 	}
 	/* loaders of formats not made for hostile input (ImageMagick, PDF, SVG, matrix, ...) are
 	 * blocked for the whole process; the three we call are not among them */
-	vips_block_untrusted_set(TRUE);
-	vips_concurrency_set(1);
-	vips_cache_set_max(0);
-	vips_cache_set_max_mem(0);
-	vips_cache_set_max_files(0);
-	vips_leak_set(FALSE);
-	g_log_set_handler("VIPS", (GLogLevelFlags)(G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE |
-	                                           G_LOG_LEVEL_INFO | G_LOG_LEVEL_DEBUG),
-	                  quiet_log, NULL);
+	V(vips_block_untrusted_set)(TRUE);
+	V(vips_concurrency_set)(1);
+	V(vips_cache_set_max)(0);
+	V(vips_cache_set_max_mem)(0);
+	V(vips_cache_set_max_files)(0);
+	V(vips_leak_set)(FALSE);
+	V(g_log_set_handler)("VIPS", (GLogLevelFlags)(G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE |
+	                                              G_LOG_LEVEL_INFO | G_LOG_LEVEL_DEBUG),
+	                     quiet_log, NULL);
 	vips_ready = 1;
 }
 
@@ -100,15 +195,15 @@ static VipsImage *load_header(enum images_format fmt, const void *data, size_t l
 	/* fail_on ERROR: a truncated file or a broken chunk is an error, not a grey half picture */
 	switch (fmt) {
 	case IMAGES_JPEG:
-		rc = vips_jpegload_buffer((void *)(uintptr_t)data, len, &im, "fail_on", VIPS_FAIL_ON_ERROR,
+		rc = V(vips_jpegload_buffer)((void *)(uintptr_t)data, len, &im, "fail_on", VIPS_FAIL_ON_ERROR,
 		                          "access", VIPS_ACCESS_SEQUENTIAL, NULL);
 		break;
 	case IMAGES_PNG:
-		rc = vips_pngload_buffer((void *)(uintptr_t)data, len, &im, "fail_on", VIPS_FAIL_ON_ERROR,
+		rc = V(vips_pngload_buffer)((void *)(uintptr_t)data, len, &im, "fail_on", VIPS_FAIL_ON_ERROR,
 		                         "access", VIPS_ACCESS_SEQUENTIAL, NULL);
 		break;
 	case IMAGES_WEBP:
-		rc = vips_webpload_buffer((void *)(uintptr_t)data, len, &im, "fail_on", VIPS_FAIL_ON_ERROR,
+		rc = V(vips_webpload_buffer)((void *)(uintptr_t)data, len, &im, "fail_on", VIPS_FAIL_ON_ERROR,
 		                          "access", VIPS_ACCESS_SEQUENTIAL, NULL);
 		break;
 	case IMAGES_NONE:
@@ -123,7 +218,7 @@ static int step(VipsImage **im, int rc, VipsImage **out)
 {
 	if (rc != 0)
 		return -1;
-	g_object_unref(*im);
+	V(g_object_unref)(*im);
 	*im = *out;
 	*out = NULL;
 	return 0;
@@ -135,45 +230,45 @@ static int step(VipsImage **im, int rc, VipsImage **out)
 static VipsImage *normalise(VipsImage *im)
 {
 	VipsImage *t = NULL;
-	if (step(&im, vips_autorot(im, &t, NULL), &t))
+	if (step(&im, V(vips_autorot)(im, &t, NULL), &t))
 		goto fail;
 	/* an embedded ICC profile says what the numbers mean; without one (or with a broken one)
 	 * the interpretation libvips read from the header does */
-	if (vips_image_get_typeof(im, VIPS_META_ICC_NAME)) {
-		if (vips_icc_transform(im, &t, "srgb", "embedded", TRUE, "intent",
+	if (V(vips_image_get_typeof)(im, VIPS_META_ICC_NAME)) {
+		if (V(vips_icc_transform)(im, &t, "srgb", "embedded", TRUE, "intent",
 		                       VIPS_INTENT_PERCEPTUAL, NULL) == 0)
 			step(&im, 0, &t);
 		else
-			vips_error_clear();
+			V(vips_error_clear)();
 	}
-	if (vips_image_get_interpretation(im) != VIPS_INTERPRETATION_sRGB &&
-	    step(&im, vips_colourspace(im, &t, VIPS_INTERPRETATION_sRGB, NULL), &t))
+	if (V(vips_image_get_interpretation)(im) != VIPS_INTERPRETATION_sRGB &&
+	    step(&im, V(vips_colourspace)(im, &t, VIPS_INTERPRETATION_sRGB, NULL), &t))
 		goto fail;
-	if (vips_image_hasalpha(im)) {
+	if (V(vips_image_hasalpha)(im)) {
 		double white[3] = {255, 255, 255};
-		VipsArrayDouble *bg = vips_array_double_new(white, 3);
-		int rc = vips_flatten(im, &t, "background", bg, NULL);
-		vips_area_unref(VIPS_AREA(bg));
+		VipsArrayDouble *bg = V(vips_array_double_new)(white, 3);
+		int rc = V(vips_flatten)(im, &t, "background", bg, NULL);
+		V(vips_area_unref)(VIPS_AREA(bg));
 		if (step(&im, rc, &t))
 			goto fail;
 	}
-	if (vips_image_get_bands(im) > 3 && step(&im, vips_extract_band(im, &t, 0, "n", 3, NULL), &t))
+	if (V(vips_image_get_bands)(im) > 3 && step(&im, V(vips_extract_band)(im, &t, 0, "n", 3, NULL), &t))
 		goto fail;
-	if (vips_image_get_format(im) != VIPS_FORMAT_UCHAR &&
-	    step(&im, vips_cast_uchar(im, &t, NULL), &t))
+	if (V(vips_image_get_format)(im) != VIPS_FORMAT_UCHAR &&
+	    step(&im, V(vips_cast_uchar)(im, &t, NULL), &t))
 		goto fail;
-	int w = vips_image_get_width(im), h = vips_image_get_height(im);
+	int w = V(vips_image_get_width)(im), h = V(vips_image_get_height)(im);
 	if (w > IMAGES_ORIGINAL_MAX || h > IMAGES_ORIGINAL_MAX) {
 		double sw = (double)IMAGES_ORIGINAL_MAX / w, sh = (double)IMAGES_ORIGINAL_MAX / h;
-		if (step(&im, vips_resize(im, &t, sw < sh ? sw : sh, NULL), &t))
+		if (step(&im, V(vips_resize)(im, &t, sw < sh ? sw : sh, NULL), &t))
 			goto fail;
 	}
 	/* decode once: the thumbnails read the picture again, which a sequential load cannot */
-	t = vips_image_copy_memory(im);
-	g_object_unref(im);
+	t = V(vips_image_copy_memory)(im);
+	V(g_object_unref)(im);
 	return t;
 fail:
-	g_object_unref(im);
+	V(g_object_unref)(im);
 	return NULL;
 }
 
@@ -227,11 +322,11 @@ static int save(struct arena *a, VipsImage *im, int size, const char *fmt, struc
 	void *buf = NULL;
 	size_t len = 0;
 	int rc = strcmp(fmt, "webp") == 0
-		? vips_webpsave_buffer(im, &buf, &len, "Q", WEBP_Q, "strip", TRUE, NULL)
-		: vips_jpegsave_buffer(im, &buf, &len, "Q", JPEG_Q, "strip", TRUE, "optimize_coding",
+		? V(vips_webpsave_buffer)(im, &buf, &len, "Q", WEBP_Q, "strip", TRUE, NULL)
+		: V(vips_jpegsave_buffer)(im, &buf, &len, "Q", JPEG_Q, "strip", TRUE, "optimize_coding",
 		                       TRUE, "interlace", TRUE, NULL);
 	if (rc != 0 || !buf || len == 0) {
-		g_free(buf);
+		V(g_free)(buf);
 		return -1;
 	}
 	unsigned char *copy = arena_alloc(a, len);
@@ -239,7 +334,7 @@ static int save(struct arena *a, VipsImage *im, int size, const char *fmt, struc
 		len = webp_strip(buf, len, copy);
 	else
 		memcpy(copy, buf, len);
-	g_free(buf);
+	V(g_free)(buf);
 	if (len == 0)
 		return -1;
 	unsigned char h[16];
@@ -250,8 +345,8 @@ static int save(struct arena *a, VipsImage *im, int size, const char *fmt, struc
 	f->etag[34] = '\0';
 	f->size = size;
 	f->format = fmt;
-	f->width = vips_image_get_width(im);
-	f->height = vips_image_get_height(im);
+	f->width = V(vips_image_get_width)(im);
+	f->height = V(vips_image_get_height)(im);
 	f->data = copy;
 	f->len = len;
 	return 0;
@@ -260,13 +355,13 @@ static int save(struct arena *a, VipsImage *im, int size, const char *fmt, struc
 /* the thumbnail of the in-memory original w px wide (never wider than the original) */
 static VipsImage *thumbnail(VipsImage *orig, int w)
 {
-	int ow = vips_image_get_width(orig);
+	int ow = V(vips_image_get_width)(orig);
 	if (ow <= w) {
-		g_object_ref(orig);
+		V(g_object_ref)(orig);
 		return orig;
 	}
 	VipsImage *t = NULL;
-	if (vips_resize(orig, &t, (double)w / ow, NULL) != 0)
+	if (V(vips_resize)(orig, &t, (double)w / ow, NULL) != 0)
 		return NULL;
 	return t;
 }
@@ -287,9 +382,9 @@ enum images_result images_process(struct arena *a, const void *data, size_t len,
 	VipsImage *im = load_header(fmt, data, len);
 	if (!im)
 		goto done;
-	uint64_t pixels = (uint64_t)vips_image_get_width(im) * (uint64_t)vips_image_get_height(im);
+	uint64_t pixels = (uint64_t)V(vips_image_get_width)(im) * (uint64_t)V(vips_image_get_height)(im);
 	if (pixels > IMAGES_MAX_PIXELS) {
-		g_object_unref(im);
+		V(g_object_unref)(im);
 		res = IMAGES_PIXELS;
 		goto done;
 	}
@@ -298,8 +393,8 @@ enum images_result images_process(struct arena *a, const void *data, size_t len,
 		goto done;
 	struct images_out o;
 	memset(&o, 0, sizeof(o));
-	o.width = vips_image_get_width(orig);
-	o.height = vips_image_get_height(orig);
+	o.width = V(vips_image_get_width)(orig);
+	o.height = V(vips_image_get_height)(orig);
 	if (save(a, orig, 0, "jpeg", &o.files[0]) != 0)
 		goto done;
 	int k = 1;
@@ -309,7 +404,7 @@ enum images_result images_process(struct arena *a, const void *data, size_t len,
 		if (rc == 0)
 			rc = save(a, t, images_sizes[i], "jpeg", &o.files[k + 1]);
 		if (t)
-			g_object_unref(t);
+			V(g_object_unref)(t);
 		if (rc != 0)
 			goto done;
 		k += 2;
@@ -318,14 +413,14 @@ enum images_result images_process(struct arena *a, const void *data, size_t len,
 	res = IMAGES_OK;
 done:
 	if (orig)
-		g_object_unref(orig);
+		V(g_object_unref)(orig);
 	if (res != IMAGES_OK) {
-		log_msg(LOG_INFO, "images: refused a picture (%d): %.200s", (int)res, vips_error_buffer());
-		vips_error_clear();
+		log_msg(LOG_INFO, "images: refused a picture (%d): %.200s", (int)res, V(vips_error_buffer)());
+		V(vips_error_clear)();
 	}
 	/* libvips keeps a per-thread error buffer and may keep per-thread scratch: drop them now,
 	 * the request thread may serve anything next */
-	vips_thread_shutdown();
+	V(vips_thread_shutdown)();
 	return res;
 }
 
@@ -334,7 +429,7 @@ done:
 /* a filled rectangle of colour ink on im (in place) */
 static int rect(VipsImage *im, int l, int t, int w, int h, const double *ink)
 {
-	return vips_draw_rect(im, (double *)(uintptr_t)ink, 3, l, t, w, h, "fill", TRUE, NULL);
+	return V(vips_draw_rect)(im, (double *)(uintptr_t)ink, 3, l, t, w, h, "fill", TRUE, NULL);
 }
 
 int images_generate_house(struct arena *a, int width, int height, const unsigned char wall[3],
@@ -346,14 +441,14 @@ int images_generate_house(struct arena *a, int width, int height, const unsigned
 	int rc = IMAGES_INTERNAL;
 	VipsImage *base = NULL, *im = NULL;
 	/* a light blue sky over green grass */
-	if (vips_black(&base, width, height, "bands", 3, NULL) != 0)
+	if (V(vips_black)(&base, width, height, "bands", 3, NULL) != 0)
 		goto done;
-	if (vips_copy(base, &im, "interpretation", VIPS_INTERPRETATION_sRGB, NULL) != 0)
+	if (V(vips_copy)(base, &im, "interpretation", VIPS_INTERPRETATION_sRGB, NULL) != 0)
 		goto done;
-	g_object_unref(base);
+	V(g_object_unref)(base);
 	base = NULL;
-	VipsImage *mem = vips_image_copy_memory(im);
-	g_object_unref(im);
+	VipsImage *mem = V(vips_image_copy_memory)(im);
+	V(g_object_unref)(im);
 	im = mem;
 	if (!im)
 		goto done;
@@ -370,7 +465,7 @@ int images_generate_house(struct arena *a, int width, int height, const unsigned
 	for (int y = ridge; y < hy; y++) {
 		int half = (span / 2) * (y - ridge) / (hy - ridge);
 		int cx = eaves + span / 2;
-		if (vips_draw_line(im, r, 3, cx - half, y, cx + half, y, NULL) != 0)
+		if (V(vips_draw_line)(im, r, 3, cx - half, y, cx + half, y, NULL) != 0)
 			goto done;
 	}
 	int dw = hw / 5, dh = hh * 3 / 5;
@@ -380,20 +475,20 @@ int images_generate_house(struct arena *a, int width, int height, const unsigned
 		goto done;
 	void *buf = NULL;
 	size_t n = 0;
-	if (vips_pngsave_buffer(im, &buf, &n, "strip", TRUE, NULL) != 0)
+	if (V(vips_pngsave_buffer)(im, &buf, &n, "strip", TRUE, NULL) != 0)
 		goto done;
 	void *copy = arena_alloc(a, n);
 	memcpy(copy, buf, n);
-	g_free(buf);
+	V(g_free)(buf);
 	*data = copy;
 	*len = n;
 	rc = 0;
 done:
 	if (base)
-		g_object_unref(base);
+		V(g_object_unref)(base);
 	if (im)
-		g_object_unref(im);
-	vips_error_clear();
-	vips_thread_shutdown();
+		V(g_object_unref)(im);
+	V(vips_error_clear)();
+	V(vips_thread_shutdown)();
 	return rc;
 }
