@@ -18,10 +18,11 @@ BASE_CFLAGS := -std=c17 -D_GNU_SOURCE -I. $(WARN) -DINDGANG_VERSION='"$(VERSION)
 # every object also writes its header dependencies into a .d file beside it (included below)
 DEPFLAGS := -MMD -MP
 OPT ?= -O2 -g
-# The sanitizer builds link libvips instead of opening it when a picture is made (images.c):
-# LeakSanitizer of this compiler crashes on a dlopen'd library's dynamic TLS at exit.
+# The sanitizer builds link libvips and libcurl instead of opening them when a picture is made
+# or a message sent (images.c, mail.c): LeakSanitizer of this compiler crashes on a dlopen'd
+# library's dynamic TLS at exit.
 SAN := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined \
-       -DINDGANG_VIPS_LINKED
+       -DINDGANG_LINKED_LIBS
 # hardening of ./indgang; _FORTIFY_SOURCE checks only under optimisation (glibc warns, and
 # -Werror fails, without it), so it follows OPT: `make OPT=-O0` leaves it out
 HARDEN := -fstack-protector-strong -fPIE
@@ -35,10 +36,12 @@ HARDEN_LDFLAGS := -pie -Wl,-z,relro,-z,now
 # itself with an immediate (:=) copy of its value: later uses read the cached string.
 PKG_CFLAGS = $(eval PKG_CFLAGS := $$(shell pkg-config --cflags $$(PKGS)))$(PKG_CFLAGS)
 # libstemmer ships no pkg-config file
-# libvips is not linked into ./indgang: src/procurement/images.c opens it when the first picture
-# is made (its ~70 libraries would cost every command's start); SAN_LIBS link it
-PKG_LIBS = $(eval PKG_LIBS := $$(shell pkg-config --libs $$(filter-out vips,$$(PKGS))) -lstemmer -lpthread)$(PKG_LIBS)
-SAN_LIBS = $(eval SAN_LIBS := $$(PKG_LIBS) $$(shell pkg-config --libs vips))$(SAN_LIBS)
+# libvips and libcurl are not linked into ./indgang: src/procurement/images.c opens libvips
+# when the first picture is made, src/mail/mail.c libcurl when the first message is sent
+# (their ~90 libraries would cost every command's start); SAN_LIBS link them
+LAZY_PKGS := vips libcurl
+PKG_LIBS = $(eval PKG_LIBS := $$(shell pkg-config --libs $$(filter-out $$(LAZY_PKGS),$$(PKGS))) -lstemmer -lpthread)$(PKG_LIBS)
+SAN_LIBS = $(eval SAN_LIBS := $$(PKG_LIBS) $$(shell pkg-config --libs $$(LAZY_PKGS)))$(SAN_LIBS)
 
 SRC := $(shell find src -name '*.c' | sort)
 LIB_SRC := $(filter-out src/main.c,$(SRC))

@@ -4,8 +4,10 @@
 #include "mail.h"
 
 #include <curl/curl.h>
+#include <dlfcn.h>
 #include <pthread.h>
 #include <sodium.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -153,34 +155,93 @@ static size_t read_cb(char *ptr, size_t size, size_t nmemb, void *userp)
 	return n;
 }
 
+/*
+ * libcurl is opened when the first message is sent (dlopen), not when the program starts: it
+ * brings TLS, Kerberos, LDAP, SSH and RTMP libraries that most commands and a server without
+ * --smtp-url never use. Its header still declares every function, so C(f) calls f through a
+ * pointer of f's own type, looked up once by load_curl. The sanitizer builds link it
+ * (INDGANG_LINKED_LIBS, see the Makefile's SAN).
+ */
+#define CURL_FUNCTIONS(X)  \
+	X(curl_easy_cleanup)   \
+	X(curl_easy_init)      \
+	X(curl_easy_perform)   \
+	X(curl_easy_setopt)    \
+	X(curl_easy_strerror)  \
+	X(curl_slist_append)   \
+	X(curl_slist_free_all)
+
+static pthread_once_t curl_once = PTHREAD_ONCE_INIT;
+static bool curl_ready;
+
+#ifdef INDGANG_LINKED_LIBS
+#define C(f) f
+static void load_curl(void)
+{
+	curl_ready = true;
+}
+#else
+#define C(f) (*curl_fn.f)
+#define CURL_POINTER(f) __typeof__(f) *f;
+static struct {
+	CURL_FUNCTIONS(CURL_POINTER)
+} curl_fn;
+
+/* libcurl's ABI has been version 4 since 2006 (libcurl.so.4) */
+static void load_curl(void)
+{
+	void *h = dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
+	if (!h) {
+		log_msg(LOG_ERROR, "mail: cannot open libcurl.so.4: %s", dlerror());
+		return;
+	}
+	const char *missing = NULL;
+#define CURL_LOOKUP(f)                                          \
+	if (!missing && !(*(void **)&curl_fn.f = dlsym(h, #f)))      \
+		missing = #f;
+	CURL_FUNCTIONS(CURL_LOOKUP)
+#undef CURL_LOOKUP
+	if (missing) {
+		log_msg(LOG_ERROR, "mail: libcurl.so.4 has no %s", missing);
+		return;
+	}
+	curl_ready = true;
+}
+#endif
+
 /* sends one message; 0 or ERR_IO with *why set */
 static int send_one(const struct mail_config *cfg, const struct outbox_row *m, const char *wire,
                     size_t len, char *why, size_t whylen)
 {
-	CURL *c = curl_easy_init();
+	pthread_once(&curl_once, load_curl);
+	if (!curl_ready) {
+		snprintf(why, whylen, "libcurl could not be opened (see the log)");
+		return ERR_IO;
+	}
+	CURL *c = C(curl_easy_init)();
 	if (!c) {
 		snprintf(why, whylen, "libcurl could not start");
 		return ERR_IO;
 	}
 	struct upload u = {wire, len, 0};
-	struct curl_slist *rcpt = curl_slist_append(NULL, m->to);
+	struct curl_slist *rcpt = C(curl_slist_append)(NULL, m->to);
 	char err[CURL_ERROR_SIZE] = "";
-	curl_easy_setopt(c, CURLOPT_URL, cfg->smtp_url);
-	curl_easy_setopt(c, CURLOPT_MAIL_FROM, cfg->from);
-	curl_easy_setopt(c, CURLOPT_MAIL_RCPT, rcpt);
-	curl_easy_setopt(c, CURLOPT_READFUNCTION, read_cb);
-	curl_easy_setopt(c, CURLOPT_READDATA, &u);
-	curl_easy_setopt(c, CURLOPT_UPLOAD, 1L);
-	curl_easy_setopt(c, CURLOPT_USE_SSL, (long)(cfg->require_tls ? CURLUSESSL_ALL : CURLUSESSL_TRY));
-	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 10L);
-	curl_easy_setopt(c, CURLOPT_TIMEOUT, 60L);
-	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, err);
-	CURLcode rc = curl_easy_perform(c);
+	C(curl_easy_setopt)(c, CURLOPT_URL, cfg->smtp_url);
+	C(curl_easy_setopt)(c, CURLOPT_MAIL_FROM, cfg->from);
+	C(curl_easy_setopt)(c, CURLOPT_MAIL_RCPT, rcpt);
+	C(curl_easy_setopt)(c, CURLOPT_READFUNCTION, read_cb);
+	C(curl_easy_setopt)(c, CURLOPT_READDATA, &u);
+	C(curl_easy_setopt)(c, CURLOPT_UPLOAD, 1L);
+	C(curl_easy_setopt)(c, CURLOPT_USE_SSL, (long)(cfg->require_tls ? CURLUSESSL_ALL : CURLUSESSL_TRY));
+	C(curl_easy_setopt)(c, CURLOPT_CONNECTTIMEOUT, 10L);
+	C(curl_easy_setopt)(c, CURLOPT_TIMEOUT, 60L);
+	C(curl_easy_setopt)(c, CURLOPT_NOSIGNAL, 1L);
+	C(curl_easy_setopt)(c, CURLOPT_ERRORBUFFER, err);
+	CURLcode rc = C(curl_easy_perform)(c);
 	if (rc != CURLE_OK)
-		snprintf(why, whylen, "%s", *err ? err : curl_easy_strerror(rc));
-	curl_slist_free_all(rcpt);
-	curl_easy_cleanup(c);
+		snprintf(why, whylen, "%s", *err ? err : C(curl_easy_strerror)(rc));
+	C(curl_slist_free_all)(rcpt);
+	C(curl_easy_cleanup)(c);
 	return rc == CURLE_OK ? 0 : ERR_IO;
 }
 

@@ -30,6 +30,7 @@ const int images_sizes[3] = {0, 320, 960};
  * otherwise cost every command and every start of the server, most of which never see a
  * picture. Its header still declares every function, so V(f) calls f through a pointer of f's
  * own type, looked up once by load_vips; the library's name is the one its ABI version gives.
+ * The sanitizer builds link it (INDGANG_LINKED_LIBS, see the Makefile's SAN).
  */
 #define VIPS_FUNCTIONS(X) \
 	X(g_free) \
@@ -75,7 +76,7 @@ const int images_sizes[3] = {0, 320, 960};
 	X(vips_webpload_buffer) \
 	X(vips_webpsave_buffer)
 
-#ifdef INDGANG_VIPS_LINKED
+#ifdef INDGANG_LINKED_LIBS
 /* the sanitizer builds link libvips (see the Makefile's SAN) */
 #define V(f) f
 static int load_vips(void)
