@@ -104,7 +104,11 @@ void auth_hash_limit(unsigned threads)
 	hash_queue = q;
 	hash_configured = true;
 	pthread_once(&hash_once, hash_init);
-	auth_dummy_hash_warm();
+	/* The dummy hash (an Argon2id run over 64 MiB) is not made here: made at start, even in a
+	 * thread of its own, it held the server's first answer back by 150 ms (its page faults
+	 * contend with the starting threads) and put 64 MiB on the start's peak memory. The first
+	 * sign-in makes it (auth_login), whether its account is known or not, so that first one
+	 * costs the same either way and every later one one Argon2id run. */
 }
 
 /* a slot to hash in: 0, or ERR_UNAVAILABLE when the queue is full or the wait too long */
@@ -235,7 +239,7 @@ static struct principal *principal_from(struct arena *a, const struct user_row *
 /* ---------------------------------------------------------------- sessions */
 
 /* a dummy hash to verify against for unknown or inactive accounts, so that every answer costs
- * one Argon2id verification and takes as long; made once, before the first sign-in needs it */
+ * one Argon2id verification and takes as long; made once, by the first sign-in */
 static char dummy[AUTH_HASH_MAX];
 static pthread_once_t dummy_once = PTHREAD_ONCE_INIT;
 
