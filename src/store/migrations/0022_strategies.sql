@@ -47,7 +47,8 @@ CREATE TABLE goal_values (
 	goal_id INTEGER NOT NULL REFERENCES strategy_goals (id) ON DELETE CASCADE,
 	date TEXT NOT NULL CHECK (date(date) = date),
 	value INTEGER NOT NULL,
-	created_by INTEGER REFERENCES users (id) ON DELETE SET NULL,
+	-- the user who entered it (an id kept as written, like the audit log; the name beside it)
+	created_by INTEGER,
 	created_by_name TEXT NOT NULL DEFAULT '',
 	created_at TEXT NOT NULL
 );
