@@ -51,6 +51,15 @@ void strategies_chart(struct req *r, const struct goal_status *st)
 	           cats, n, series, 2);
 }
 
+/* the field errors of r renamed prefix + field, for a form whose fields carry the prefix so
+ * that their ids are unique on the page */
+static void prefix_errs(struct req *r, const char *prefix)
+{
+	for (int i = 0; i < r->errs.n; i++)
+		if (r->errs.e[i].field)
+			r->errs.e[i].field = arena_printf(&r->a, "%s%s", prefix, r->errs.e[i].field);
+}
+
 /* ---------------------------------------------------------------- the page */
 
 static const char *notice_of(const char *ok)
@@ -120,12 +129,14 @@ static void values_section(struct req *r, const struct strategy *s, const struct
 	         "<input type=\"hidden\" name=\"goal\" value=\"%lld\">\n"
 	         "<fieldset><legend>Registrér en værdi for %s</legend>\n",
 	      (long long)st->goal.id, st->goal.title);
-	form_input(o, &(struct form_field){.name = "date", .label = "Dato", .type = "date",
+	const char *date_name = arena_printf(&r->a, "g%lld_date", (long long)st->goal.id);
+	const char *value_name = arena_printf(&r->a, "g%lld_value", (long long)st->goal.id);
+	form_input(o, &(struct form_field){.name = date_name, .label = "Dato", .type = "date",
 	                                   .value = mine ? sn->date : page_today(r), .required = true,
-	                                   .error = errs_get(er, "date")});
-	form_input(o, &(struct form_field){.name = "value", .label = "Værdi", .type = "number",
+	                                   .error = errs_get(er, date_name)});
+	form_input(o, &(struct form_field){.name = value_name, .label = "Værdi", .type = "number",
 	                                   .value = mine ? sn->value : "", .required = true,
-	                                   .error = errs_get(er, "value")});
+	                                   .error = errs_get(er, value_name)});
 	html(o, "</fieldset>\n<div class=\"actions\"><button type=\"submit\">Registrér værdi</button></div>\n"
 	        "</form>\n");
 }
@@ -194,25 +205,25 @@ static void goal_form(struct req *r, const struct strategy *s, const struct sent
 	      (long long)s->id);
 	form_csrf(o, r->csrf);
 	html(o, "<input type=\"hidden\" name=\"action\" value=\"goal_add\">\n");
-	form_input(o, &(struct form_field){.name = "title", .label = "Målets titel",
+	form_input(o, &(struct form_field){.name = "goal_title", .label = "Målets titel",
 	                                   .value = mine ? sn->title : "", .required = true,
-	                                   .error = errs_get(er, "title"), .maxlength = 300});
-	form_select(o, &(struct form_field){.name = "metric", .label = "Måling", .required = true,
+	                                   .error = errs_get(er, "goal_title"), .maxlength = 300});
+	form_select(o, &(struct form_field){.name = "goal_metric", .label = "Måling", .required = true,
 	                                    .value = mine ? sn->metric : "",
 	                                    .hint = "Alle målinger undtagen den manuelle tælles af Indgang"
 	                                            " i kommunens egne data.",
-	                                    .error = errs_get(er, "metric")},
+	                                    .error = errs_get(er, "goal_metric")},
 	            opts, GOAL_NMETRICS + 1);
-	form_input(o, &(struct form_field){.name = "baseline_date", .label = "Mål fra (startdato)",
+	form_input(o, &(struct form_field){.name = "goal_baseline_date", .label = "Mål fra (startdato)",
 	                                   .type = "date", .required = true,
 	                                   .value = mine ? sn->baseline_date : s->period_start,
-	                                   .error = errs_get(er, "baseline_date")});
-	form_input(o, &(struct form_field){.name = "target", .label = "Mål (antal, eller kroner for køb)",
+	                                   .error = errs_get(er, "goal_baseline_date")});
+	form_input(o, &(struct form_field){.name = "goal_target", .label = "Mål (antal, eller kroner for køb)",
 	                                   .value = mine ? sn->target : "", .required = true,
-	                                   .error = errs_get(er, "target")});
-	form_input(o, &(struct form_field){.name = "deadline", .label = "Frist", .type = "date",
+	                                   .error = errs_get(er, "goal_target")});
+	form_input(o, &(struct form_field){.name = "goal_deadline", .label = "Frist", .type = "date",
 	                                   .required = true, .value = mine ? sn->deadline : s->period_end,
-	                                   .error = errs_get(er, "deadline")});
+	                                   .error = errs_get(er, "goal_deadline")});
 	html(o, "<div class=\"actions\"><button type=\"submit\">Tilføj mål</button></div>\n</form>\n");
 }
 
@@ -328,11 +339,11 @@ static int64_t target_of(const char *s, enum goal_metric metric)
 
 static int post_goal_add(struct req *r, int64_t id, struct sent *sn)
 {
-	sn->title = req_form(r, "title");
-	sn->metric = req_form(r, "metric");
-	sn->baseline_date = req_form(r, "baseline_date");
-	sn->target = req_form(r, "target");
-	sn->deadline = req_form(r, "deadline");
+	sn->title = req_form(r, "goal_title");
+	sn->metric = req_form(r, "goal_metric");
+	sn->baseline_date = req_form(r, "goal_baseline_date");
+	sn->target = req_form(r, "goal_target");
+	sn->deadline = req_form(r, "goal_deadline");
 	struct goal g = {.strategy_id = id, .title = sn->title, .baseline_date = sn->baseline_date,
 	                 .deadline = sn->deadline, .metric = GOAL_MANUAL};
 	if (goal_metric_parse(sn->metric, &g.metric) != 0)
@@ -342,14 +353,16 @@ static int post_goal_add(struct req *r, int64_t id, struct sent *sn)
 	if (rc == 0)
 		return reply_redirect(r, arena_printf(&r->a, "/strategier/%lld?ok=maal#maal-%lld",
 		                                      (long long)id, (long long)g.id));
+	prefix_errs(r, "goal_");
 	return rc;
 }
 
 static int post_value_add(struct req *r, int64_t id, struct sent *sn)
 {
 	sn->goal = form_id(r, "goal");
-	sn->date = req_form(r, "date");
-	sn->value = req_form(r, "value");
+	const char *prefix = arena_printf(&r->a, "g%lld_", (long long)sn->goal);
+	sn->date = req_form(r, arena_printf(&r->a, "%sdate", prefix));
+	sn->value = req_form(r, arena_printf(&r->a, "%svalue", prefix));
 	struct goal g;
 	struct strategy s;
 	int rc = goals_get(r->db, &r->a, r->user, sn->goal, &g, &s, NULL);
@@ -365,6 +378,7 @@ static int post_value_add(struct req *r, int64_t id, struct sent *sn)
 	if (rc == 0)
 		return reply_redirect(r, arena_printf(&r->a, "/strategier/%lld?ok=vaerdi#maal-%lld",
 		                                      (long long)id, (long long)g.id));
+	prefix_errs(r, prefix);
 	return rc;
 }
 
@@ -425,6 +439,8 @@ int strategies_page_post(struct req *r)
 	}
 	else
 		rc = errs_add(&r->errs, "action", "Ukendt handling.");
+	if (rc == 0)
+		return 0; /* answered: redirected */
 	if (rc == ERR_INVALID)
 		return show(r, id, 422, &sn);
 	return page_fail(r, rc, NOT_FOUND);
