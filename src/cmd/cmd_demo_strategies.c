@@ -93,7 +93,7 @@ int demo_strategies(struct db *db, struct arena *a)
 		return report("no admin@indgang.example", rc, NULL);
 	struct strategy *items;
 	int n, total;
-	if ((rc = strategies_list(db, a, &admin, NULL, 1, 0, &items, &n, &total)) != 0)
+	if ((rc = strategies_list(db, a, &admin, NULL, STRATEGIES_BY_KOMMUNE, 1, 0, &items, &n, &total)) != 0)
 		return report("strategies", rc, NULL);
 	if (total > 0)
 		return 0;

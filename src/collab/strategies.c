@@ -240,9 +240,18 @@ int strategies_get(struct db *db, struct arena *a, const struct principal *by, i
 	return 0;
 }
 
+enum strategies_sort strategies_sort_of(const char *key)
+{
+	if (key && (!strcmp(key, "title") || !strcmp(key, "titel")))
+		return STRATEGIES_BY_TITLE;
+	if (key && (!strcmp(key, "newest") || !strcmp(key, "nyeste")))
+		return STRATEGIES_BY_NEWEST;
+	return STRATEGIES_BY_KOMMUNE;
+}
+
 int strategies_list(struct db *db, struct arena *a, const struct principal *by,
-                    const char *kommune, int limit, int offset, struct strategy **items, int *n,
-                    int *total)
+                    const char *kommune, enum strategies_sort sort, int limit, int offset,
+                    struct strategy **items, int *n, int *total)
 {
 	const char *scope = NULL;
 	int all_rows = 0;
@@ -254,7 +263,8 @@ int strategies_list(struct db *db, struct arena *a, const struct principal *by,
 		limit = 500;
 	if (offset < 0)
 		offset = 0;
-	return strategies_store_list(db, a, all_rows, scope, kommune, limit, offset, items, n, total);
+	return strategies_store_list(db, a, all_rows, scope, kommune, (int)sort, limit, offset, items,
+	                             n, total);
 }
 
 int strategies_delete(struct db *db, struct arena *a, const struct principal *by, int64_t id)

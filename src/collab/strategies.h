@@ -137,12 +137,23 @@ int strategies_save(struct db *db, struct arena *a, const struct principal *by,
 int strategies_get(struct db *db, struct arena *a, const struct principal *by, int64_t id,
                    struct strategy *out, enum strategies_view *view);
 
+/* the orders of a list of strategies */
+enum strategies_sort {
+	STRATEGIES_BY_KOMMUNE = 0, /* municipality (Danish order), then newest period first */
+	STRATEGIES_BY_TITLE,       /* title (Danish order) */
+	STRATEGIES_BY_NEWEST,      /* newest period first */
+};
+
+/* strategies_sort_of: the order named key: "title" or "titel", "newest" or "nyeste", anything
+ * else (NULL too) by municipality */
+enum strategies_sort strategies_sort_of(const char *key);
+
 /* strategies_list: one page of the strategies by may read: its municipality's (every one for
- * the administrator) and the public ones of all; only of kommune when set; ordered by
- * municipality and newest period first. *total counts them all. */
+ * the administrator) and the public ones of all; only of kommune when set; in order sort.
+ * *total counts them all. */
 int strategies_list(struct db *db, struct arena *a, const struct principal *by,
-                    const char *kommune, int limit, int offset, struct strategy **items, int *n,
-                    int *total);
+                    const char *kommune, enum strategies_sort sort, int limit, int offset,
+                    struct strategy **items, int *n, int *total);
 
 /* strategies_delete: removes strategy id with its goals and their values, audited.
  * ERR_NOTFOUND, ERR_FORBIDDEN. */

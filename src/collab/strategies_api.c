@@ -126,8 +126,9 @@ int strategies_api_list(struct req *r)
 		return reply_api_error(r, 400, "bad_parameter", "kommune must be three digits.", "kommune");
 	struct strategy *items;
 	int n, total;
-	int rc = strategies_list(r->db, &r->a, r->user, kommune && *kommune ? kommune : NULL, limit,
-	                         offset, &items, &n, &total);
+	int rc = strategies_list(r->db, &r->a, r->user, kommune && *kommune ? kommune : NULL,
+	                         strategies_sort_of(req_query(r, "sort")), limit, offset, &items, &n,
+	                         &total);
 	if (rc)
 		return api_fail(r, rc);
 	struct json w;
@@ -342,6 +343,30 @@ int strategies_api_goal_delete(struct req *r)
 		return api_fail(r, rc);
 	buf_reset(&r->out);
 	return reply_json(r, 204);
+}
+
+/* PUT /api/v1/strategies/{id}/document?filename=strategi.pdf — who may write the strategy; the
+ * body is the PDF itself (Content-Type application/pdf), judged by its bytes. 200 with the
+ * strategy; 413 over 10 MB; 422 document (not a clean PDF, the reason in Danish); 415 another
+ * type. */
+int strategies_api_document(struct req *r)
+{
+	const char *type = r->content_type ? r->content_type : "";
+	if (strncmp(type, "application/pdf", 15) != 0 || (type[15] && type[15] != ';' && type[15] != ' '))
+		return reply_api_error(r, 415, "unsupported_media_type",
+		                       "Send the document as the body with Content-Type: application/pdf.", NULL);
+	int64_t id = req_param_int(r, "id");
+	const char *name = req_query(r, "filename");
+	int rc = strategies_set_document(r->db, &r->a, r->user, id, (const unsigned char *)r->body,
+	                                 r->body_len, name ? name : "strategi.pdf", &r->errs);
+	if (rc == ERR_TOOBIG)
+		return reply_api_error(r, 413, "too_large", "Filen er for stor: højst 10 MB.", "document");
+	struct strategy s;
+	if (rc == 0)
+		rc = strategies_get(r->db, &r->a, r->user, id, &s, NULL);
+	if (rc)
+		return api_fail(r, rc);
+	return reply_strategy(r, &s, 200);
 }
 
 static void value_item_json(struct json *w, const struct goal_value *v)

@@ -103,9 +103,22 @@ int strategies_store_get(struct db *db, struct arena *a, int64_t id, struct stra
 	" WHERE (:all = 1 OR s.public = 1 OR s.kommune = :scope)"                              \
 	" AND (:kommune IS NULL OR s.kommune = :kommune)"
 
+/* the list's statement in the order sort: fixed texts, one per order */
+static struct db_stmt *list_stmt(struct db *db, int sort)
+{
+	if (sort == STRATEGIES_BY_TITLE)
+		return db_prepare(db, SELECT_STRATEGY STRATEGIES_WHERE
+			" ORDER BY s.title COLLATE da, s.id LIMIT :limit OFFSET :offset");
+	if (sort == STRATEGIES_BY_NEWEST)
+		return db_prepare(db, SELECT_STRATEGY STRATEGIES_WHERE
+			" ORDER BY s.period_start DESC, s.period_end DESC, s.id LIMIT :limit OFFSET :offset");
+	return db_prepare(db, SELECT_STRATEGY STRATEGIES_WHERE
+		" ORDER BY k.navn COLLATE da, s.period_start DESC, s.id LIMIT :limit OFFSET :offset");
+}
+
 int strategies_store_list(struct db *db, struct arena *a, int all_rows, const char *scope,
-                          const char *kommune, int limit, int offset, struct strategy **items,
-                          int *n, int *total)
+                          const char *kommune, int sort, int limit, int offset,
+                          struct strategy **items, int *n, int *total)
 {
 	struct db_stmt *c = db_prepare(db, "SELECT count(*) FROM strategies s" STRATEGIES_WHERE);
 	if (!c)
@@ -118,8 +131,7 @@ int strategies_store_list(struct db *db, struct arena *a, int all_rows, const ch
 	}
 	*total = (int)db_col_int(c, 0);
 	db_done(c);
-	struct db_stmt *st = db_prepare(db, SELECT_STRATEGY STRATEGIES_WHERE
-		" ORDER BY k.navn COLLATE da, s.period_start DESC, s.id LIMIT :limit OFFSET :offset");
+	struct db_stmt *st = list_stmt(db, sort);
 	if (!st)
 		return ERR_DB;
 	if (db_bind_int(st, ":all", all_rows) | db_bind_text(st, ":scope", scope) |

@@ -19,10 +19,11 @@ int strategies_store_insert(struct db *db, const struct strategy *s, int64_t *id
 int strategies_store_update(struct db *db, const struct strategy *s);
 /* row id with its goal count; ERR_NOTFOUND */
 int strategies_store_get(struct db *db, struct arena *a, int64_t id, struct strategy *out);
-/* the strategies of scope (all_rows: every one) and the public ones, only of kommune when set */
+/* the strategies of scope (all_rows: every one) and the public ones, only of kommune when set,
+ * in the order sort (enum strategies_sort) */
 int strategies_store_list(struct db *db, struct arena *a, int all_rows, const char *scope,
-                          const char *kommune, int limit, int offset, struct strategy **items,
-                          int *n, int *total);
+                          const char *kommune, int sort, int limit, int offset,
+                          struct strategy **items, int *n, int *total);
 int strategies_store_delete(struct db *db, int64_t id);
 int strategies_store_kommune_exists(struct db *db, const char *kommune, int *exists);
 int strategies_store_set_document(struct db *db, int64_t id, const unsigned char *data,

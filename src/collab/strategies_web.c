@@ -68,6 +68,13 @@ static const char *kommune_filter(struct req *r)
 	return k && text_is_digits(k, 3) ? k : NULL;
 }
 
+/* ?sort as one of the page's keys ("kommune", "titel", "nyeste") */
+static const char *sort_key_of(struct req *r)
+{
+	static const char *const keys[] = {"kommune", "titel", "nyeste"};
+	return keys[strategies_sort_of(req_query(r, "sort"))];
+}
+
 /* GET /strategier — everybody: the public strategies of every municipality and, for the staff,
  * their municipality's (all for the administrator); ?kommune filters; paginated. */
 int strategies_page_list(struct req *r)
@@ -76,7 +83,9 @@ int strategies_page_list(struct req *r)
 	const char *kommune = kommune_filter(r);
 	struct strategy *items;
 	int n, total;
-	int rc = strategies_list(r->db, &r->a, r->user, kommune, limit, offset, &items, &n, &total);
+	const char *sort_key = sort_key_of(r);
+	int rc = strategies_list(r->db, &r->a, r->user, kommune, strategies_sort_of(sort_key), limit,
+	                         offset, &items, &n, &total);
 	if (rc)
 		return page_fail(r, rc, NULL);
 	struct kommune *ks;
@@ -93,11 +102,16 @@ int strategies_page_list(struct req *r)
 	ko[0] = (struct form_option){"", "Alle kommuner"};
 	for (int i = 0; i < nk; i++)
 		ko[i + 1] = (struct form_option){ks[i].kode, ks[i].navn};
+	static const struct form_option sorts[] = {
+		{"kommune", "Kommune"}, {"titel", "Titel"}, {"nyeste", "Nyeste periode først"}};
 	html(o, "<form method=\"get\" action=\"/strategier\" class=\"filter\">\n");
 	form_select(o, &(struct form_field){.name = "kommune", .label = "Kommune",
 	                                    .value = kommune ? kommune : ""}, ko, nk + 1);
+	form_select(o, &(struct form_field){.name = "sort", .label = "Sortér efter", .value = sort_key},
+	            sorts, 3);
 	html(o, "<button type=\"submit\">Vis</button>\n</form>\n");
-	const char *extra = kommune ? arena_printf(&r->a, "&kommune=%s", kommune) : "";
+	const char *extra = arena_printf(&r->a, "&sort=%s%s%s", sort_key, kommune ? "&kommune=" : "",
+	                                 kommune ? kommune : "");
 	htmlf(o, "<p>Hent listen: <a href=\"/strategier/eksport?format=csv%s\">CSV</a> · "
 	         "<a href=\"/strategier/eksport?format=xlsx%s\">Excel (XLSX)</a></p>\n", extra, extra);
 	if (n == 0) {
@@ -127,7 +141,8 @@ int strategies_page_export(struct req *r)
 {
 	struct strategy *items;
 	int n, total;
-	int rc = strategies_list(r->db, &r->a, r->user, kommune_filter(r), 500, 0, &items, &n, &total);
+	int rc = strategies_list(r->db, &r->a, r->user, kommune_filter(r),
+	                         strategies_sort_of(sort_key_of(r)), 500, 0, &items, &n, &total);
 	if (rc)
 		return page_fail(r, rc, NULL);
 	static const char *const head[] = {"id", "kommune", "kommune_navn", "titel", "vedtaget_af",

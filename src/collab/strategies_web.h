@@ -25,6 +25,7 @@ int strategies_api_create(struct req *r);
 int strategies_api_get(struct req *r);
 int strategies_api_update(struct req *r);
 int strategies_api_delete(struct req *r);
+int strategies_api_document(struct req *r);
 int strategies_api_goal_add(struct req *r);
 int strategies_api_goal_update(struct req *r);
 int strategies_api_goal_delete(struct req *r);

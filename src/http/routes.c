@@ -411,6 +411,7 @@ const struct route routes[] = {
 	{M_GET, "/api/v1/strategies/{id:int}", strategies_api_get, RF_PUBLIC | RF_API, 0},
 	{M_PATCH, "/api/v1/strategies/{id:int}", strategies_api_update, RF_API | RF_JSON, 0},
 	{M_DELETE, "/api/v1/strategies/{id:int}", strategies_api_delete, RF_API, 0},
+	{M_PUT, "/api/v1/strategies/{id:int}/document", strategies_api_document, RF_API | RF_UPLOAD, 0},
 	{M_POST, "/api/v1/strategies/{id:int}/goals", strategies_api_goal_add, RF_API | RF_JSON, 0},
 	{M_PATCH, "/api/v1/strategies/{id:int}/goals/{goal:int}", strategies_api_goal_update, RF_API | RF_JSON, 0},
 	{M_DELETE, "/api/v1/strategies/{id:int}/goals/{goal:int}", strategies_api_goal_delete, RF_API, 0},

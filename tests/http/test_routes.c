@@ -755,6 +755,9 @@ static const struct expect expects[] = {
 	/* a strategy that does not exist: nothing is deleted */
 	{"DELETE", "/api/v1/strategies/{id:int}", "/api/v1/strategies/999999", NULL,
 	 "401 404 404 404 404 404", NULL, 0},
+	/* a JSON body is no PDF: 415 for every signed-in caller */
+	{"PUT", "/api/v1/strategies/{id:int}/document", "/api/v1/strategies/3/document", "{}",
+	 "401 415 415 415 415 415", NULL, 0},
 	{"POST", "/api/v1/strategies/{id:int}/goals", "/api/v1/strategies/3/goals", "{}",
 	 "401 422 403 403 403 403", NULL, 0},
 	{"PATCH", "/api/v1/strategies/{id:int}/goals/{goal:int}", "/api/v1/strategies/3/goals/6",

@@ -427,6 +427,21 @@ static void document(void)
 	struct harness_client *other = harness_login(srv, "konsulent@silkeborg.example", HARNESS_DEMO_PASSWORD);
 	CHECK(other);
 	CHECK_STATUS(upload(other, mine, harness_client_csrf(other), pdf, sizeof pdf - 1), 403);
+	/* through the API: the PDF itself as the body */
+	const char *api = harness_fmt("/api/v1/strategies/%lld/document?filename=ny.pdf", mine);
+	struct harness_req put = {.method = "PUT", .path = api, .type = "application/pdf", .body = pdf,
+	                          .len = sizeof pdf - 1};
+	CHECK_STATUS(harness_send(kolding, &put), 200);
+	put.body = gif;
+	put.len = 10;
+	CHECK_API_ERROR(harness_send(kolding, &put), 422, "invalid", "document");
+	put.type = "image/gif";
+	CHECK_STATUS(harness_send(kolding, &put), 415);
+	put.type = "application/pdf";
+	put.body = pdf;
+	put.len = sizeof pdf - 1;
+	CHECK_STATUS(harness_send(silkeborg, &put), 403);
+	CHECK_STATUS(harness_send(indkoeb, &put), 403);
 	/* none for Slagelse's strategy, and not to the public */
 	CHECK_STATUS(harness_get(anon, "/strategier/3/dokument.pdf"), 404);
 }

@@ -414,19 +414,33 @@ static void test_access(void **state)
 	/* lists: one's own and the public ones; signed out the public ones only */
 	struct strategy *items;
 	int n, total;
-	assert_int_equal(strategies_list(f->db, &f->a, NULL, NULL, 50, 0, &items, &n, &total), 0);
+	assert_int_equal(strategies_list(f->db, &f->a, NULL, NULL, STRATEGIES_BY_KOMMUNE, 50, 0, &items, &n, &total), 0);
 	assert_int_equal(total, 1);
 	assert_int_equal(items[0].id, open);
-	assert_int_equal(strategies_list(f->db, &f->a, &fixture_kons740, NULL, 50, 0, &items, &n, &total), 0);
+	assert_int_equal(strategies_list(f->db, &f->a, &fixture_kons740, NULL, STRATEGIES_BY_KOMMUNE, 50, 0, &items, &n, &total), 0);
 	assert_int_equal(total, 2);
-	assert_int_equal(strategies_list(f->db, &f->a, &fixture_kons621, NULL, 50, 0, &items, &n, &total), 0);
+	assert_int_equal(strategies_list(f->db, &f->a, &fixture_kons621, NULL, STRATEGIES_BY_KOMMUNE, 50, 0, &items, &n, &total), 0);
 	assert_int_equal(total, 2);
-	assert_int_equal(strategies_list(f->db, &f->a, &fixture_admin, NULL, 50, 0, &items, &n, &total), 0);
+	assert_int_equal(strategies_list(f->db, &f->a, &fixture_admin, NULL, STRATEGIES_BY_KOMMUNE, 50, 0, &items, &n, &total), 0);
 	assert_int_equal(total, 3);
-	assert_int_equal(strategies_list(f->db, &f->a, &fixture_admin, "740", 50, 0, &items, &n, &total), 0);
+	assert_int_equal(strategies_list(f->db, &f->a, &fixture_admin, "740", STRATEGIES_BY_KOMMUNE, 50, 0, &items, &n, &total), 0);
 	assert_int_equal(total, 1);
+	/* in the order asked */
+	struct strategy later = {.kommune = "621", .title = "Anden strategi", .period_start = "2019-01-01",
+	                         .period_end = "2019-12-31"};
+	assert_int_equal(strategies_save(f->db, &f->a, &fixture_kons621, &later, &e), 0);
+	assert_int_equal(strategies_list(f->db, &f->a, &fixture_admin, NULL, strategies_sort_of("titel"),
+	                                 50, 0, &items, &n, &total), 0);
+	assert_string_equal(items[0].title, "Anden strategi");
+	assert_int_equal(strategies_list(f->db, &f->a, &fixture_admin, NULL, strategies_sort_of("nyeste"),
+	                                 50, 0, &items, &n, &total), 0);
+	assert_int_equal(items[0].id, later.id);
+	assert_int_equal(strategies_list(f->db, &f->a, &fixture_admin, NULL, strategies_sort_of(NULL),
+	                                 50, 0, &items, &n, &total), 0);
+	assert_string_equal(items[0].kommune, "621");
+	assert_string_equal(items[n - 1].kommune, "740");
 	/* audited */
-	assert_int_equal(fixture_audit_count(f->db, "create", "strategy"), 3);
+	assert_int_equal(fixture_audit_count(f->db, "create", "strategy"), 4);
 	assert_int_equal(fixture_audit_count(f->db, "update", "strategy"), 2);
 	assert_int_equal(strategies_delete(f->db, &f->a, &fixture_kons740, theirs), 0);
 	assert_int_equal(fixture_audit_count(f->db, "delete", "strategy"), 1);
