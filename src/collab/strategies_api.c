@@ -395,9 +395,17 @@ int strategies_api_value_add(struct req *r)
 	else if (x && !json_is_null(x))
 		errs_add(&r->errs, "value", "value must be a whole number.");
 	json_decref(body);
-	int rc = goals_value_add(r->db, &r->a, r->user, req_param_int(r, "id"), &v, &r->errs);
+	int64_t gid = req_param_int(r, "id");
+	int rc = goals_value_add(r->db, &r->a, r->user, gid, &v, &r->errs);
 	if (rc)
 		return api_fail(r, rc);
+	/* the stored row, with when it was entered */
+	struct goal_value *items;
+	int n;
+	if (goals_values(r->db, &r->a, r->user, gid, &items, &n) == 0)
+		for (int i = 0; i < n; i++)
+			if (items[i].id == v.id)
+				v = items[i];
 	struct json w;
 	buf_reset(&r->out);
 	json_init(&w, &r->out);

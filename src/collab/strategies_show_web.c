@@ -300,9 +300,9 @@ static int show(struct req *r, int64_t id, int status, const struct sent *sn)
 	htmlf(o, "<p>Rapport til udvalget: <a href=\"/strategier/%lld/rapport\">til udskrift</a> · "
 	         "<a href=\"/strategier/%lld/rapport.xlsx\">Excel (XLSX)</a></p>\n",
 	      (long long)s.id, (long long)s.id);
-	htmlf(o, "<h2>Mål (%d)</h2>\n<p class=\"hint\">Værdierne tælles i dag, %s, i %s' egne data i"
-	         " Indgang. På sporet betyder, at værdien mindst er på den lige linje fra udgangspunktet"
-	         " til målet ved fristen.</p>\n",
+	htmlf(o, "<h2>Mål (%d)</h2>\n<p class=\"hint\">Værdierne tælles i dag, %s, i Indgangs data for"
+	         " %s Kommune. På sporet betyder, at værdien mindst er på den lige linje fra"
+	         " udgangspunktet til målet ved fristen.</p>\n",
 	      ng, text_date_dk(&r->a, page_today(r)), s.kommune_navn);
 	if (ng == 0)
 		html(o, "<p class=\"empty\" role=\"status\">Strategien har ingen mål endnu.</p>\n");

@@ -48,6 +48,9 @@ const char *strategies_track_text(struct req *r, const struct goal_status *st)
 {
 	if (st->current >= st->goal.target)
 		return "Nået";
+	const char *today = page_today(r);
+	if (strcmp(today, st->goal.deadline) > 0)
+		return arena_printf(&r->a, "Ikke nået ved fristen %s", text_date_dk(&r->a, st->goal.deadline));
 	if (st->on_track)
 		return "På sporet";
 	return arena_printf(&r->a, "Bagud: forventet %s nu",

@@ -18,7 +18,7 @@ struct req;
 const char *strategies_value_text(struct req *r, const struct goal *g, int64_t v, bool masked);
 /* "45 % af målet" (or that it is not shown for a masked count) */
 const char *strategies_progress_text(struct req *r, const struct goal_status *st);
-/* "Nået", "På sporet" or "Bagud: forventet N nu" */
+/* "Nået", "Ikke nået ved fristen D" (past the deadline), "På sporet" or "Bagud: forventet N nu" */
 const char *strategies_track_text(struct req *r, const struct goal_status *st);
 /* "01.01.2016–31.12.2020" */
 const char *strategies_period_text(struct req *r, const struct strategy *s);
