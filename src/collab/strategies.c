@@ -581,6 +581,27 @@ static int measure_goal(struct db *db, struct arena *a, const char *kommune, con
 	return 0;
 }
 
+/* the goals of strategy s counted on today; masked for people counts unless exact */
+static int status_of(struct db *db, struct arena *a, const struct strategy *s, bool exact,
+                     const char *today, struct goal_status **items, int *n)
+{
+	struct goal *gs;
+	int ng;
+	int rc = goals_store_list(db, a, s->id, &gs, &ng);
+	if (rc)
+		return rc;
+	struct goal_status *out = arena_alloc(a, sizeof(*out) * (size_t)(ng > 0 ? ng : 1));
+	for (int i = 0; i < ng; i++) {
+		out[i].goal = gs[i];
+		out[i].masked = goal_metric_is_people(gs[i].metric) && !exact;
+		if ((rc = measure_goal(db, a, s->kommune, today, &out[i])) != 0)
+			return rc;
+	}
+	*items = out;
+	*n = ng;
+	return 0;
+}
+
 int goals_status(struct db *db, struct arena *a, const struct principal *by, int64_t strategy_id,
                  const char *today, struct goal_status **items, int *n)
 {
@@ -588,19 +609,14 @@ int goals_status(struct db *db, struct arena *a, const struct principal *by, int
 	int rc = strategies_get(db, a, by, strategy_id, &s, NULL);
 	if (rc)
 		return rc;
-	struct goal *gs;
-	int ng;
-	if ((rc = goals_store_list(db, a, strategy_id, &gs, &ng)) != 0)
+	return status_of(db, a, &s, access_counts_exact(by, s.kommune, 0), today, items, n);
+}
+
+int strategies_load_all(struct db *db, struct arena *a, int64_t id, const char *today,
+                        struct strategy *s, struct goal_status **items, int *n)
+{
+	int rc = strategies_store_get(db, a, id, s);
+	if (rc)
 		return rc;
-	bool exact = access_counts_exact(by, s.kommune, 0);
-	struct goal_status *out = arena_alloc(a, sizeof(*out) * (size_t)(ng > 0 ? ng : 1));
-	for (int i = 0; i < ng; i++) {
-		out[i].goal = gs[i];
-		out[i].masked = goal_metric_is_people(gs[i].metric) && !exact;
-		if ((rc = measure_goal(db, a, s.kommune, today, &out[i])) != 0)
-			return rc;
-	}
-	*items = out;
-	*n = ng;
-	return 0;
+	return status_of(db, a, s, true, today, items, n);
 }

@@ -208,6 +208,11 @@ int goals_values(struct db *db, struct arena *a, const struct principal *by, int
 int goals_status(struct db *db, struct arena *a, const struct principal *by, int64_t strategy_id,
                  const char *today, struct goal_status **items, int *n);
 
+/* strategies_load_all: strategy id and every goal counted on today, for the command line (the
+ * operator, who holds the database): no access decision, counts exact. ERR_NOTFOUND, ERR_DB. */
+int strategies_load_all(struct db *db, struct arena *a, int64_t id, const char *today,
+                        struct strategy *s, struct goal_status **items, int *n);
+
 /* goals_measure: the value of metric for a goal (goal_id, for manual) of kommune on day: the
  * events between from and day inclusive (pipeline: the enterprises on the way on day; manual:
  * the latest value dated on or before day). 0 or ERR_DB. */

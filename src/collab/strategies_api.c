@@ -4,10 +4,10 @@
  * read into the domain's structs (type errors become field errors); strategies.h holds every
  * rule and the access decision.
  *
- * Values: counts are whole numbers; a soev_spend goal's target, baseline, current and series
- * are amounts "1234.50" (kroner, as strings, like every amount of the API); a count of people
- * (positions, fleksjob) of 1 or 2 is "<3" to anyone but the municipality's own staff, and then
- * its progress is null.
+ * The JSON of a strategy and its goals is strategies_report.h's (shared with the command line):
+ * counts are whole numbers; a soev_spend goal's values are amounts "1234.50" (kroner, as
+ * strings, like every amount of the API); a count of people (positions, fleksjob) of 1 or 2 is
+ * "<3" to anyone but the municipality's own staff, and then its progress is null.
  */
 #include <string.h>
 
@@ -19,77 +19,8 @@
 #include "../http/api.h"
 #include "../http/page.h"
 #include "strategies.h"
+#include "strategies_report.h"
 #include "strategies_web.h"
-
-static void strategy_json(struct json *w, const struct strategy *s)
-{
-	json_int(w, "id", s->id);
-	json_str(w, "kommune", s->kommune);
-	json_str(w, "kommune_navn", s->kommune_navn);
-	json_str(w, "title", s->title);
-	json_str(w, "adopted_by", s->adopted_by);
-	json_str(w, "adopted_on", s->adopted_on);
-	json_str(w, "period_start", s->period_start);
-	json_str(w, "period_end", s->period_end);
-	json_str(w, "link", s->link);
-	json_bool(w, "public", s->public);
-	if (s->document_size > 0) {
-		char path[64];
-		snprintf(path, sizeof path, "/strategier/%lld/dokument.pdf", (long long)s->id);
-		json_str(w, "document_url", path);
-	}
-	else
-		json_null_at(w, "document_url");
-	json_int(w, "goals_count", s->ngoals);
-	json_str(w, "created_at", s->created_at);
-	json_str(w, "updated_at", s->updated_at);
-}
-
-/* a value of goal g as JSON: an amount for soev_spend, "<3" when masked, else a number */
-static void value_json(struct req *r, struct json *w, const char *key, const struct goal *g,
-                       int64_t v, bool masked)
-{
-	if (goal_metric_is_money(g->metric)) {
-		char m[MONEY_TEXT];
-		json_str(w, key, money_api(m, v));
-	}
-	else if (masked && v >= 1 && v <= 2)
-		json_str(w, key, goals_count_text(&r->a, v, true));
-	else
-		json_int(w, key, v);
-}
-
-static void goal_json(struct req *r, struct json *w, const struct goal_status *st)
-{
-	const struct goal *g = &st->goal;
-	bool hide = st->masked && st->current >= 1 && st->current <= 2;
-	json_obj_open(w, NULL);
-	json_int(w, "id", g->id);
-	json_str(w, "title", g->title);
-	json_str(w, "metric", goal_metric_key(g->metric));
-	json_str(w, "metric_label", goal_metric_label(g->metric));
-	json_str(w, "baseline_date", g->baseline_date);
-	value_json(r, w, "baseline", g, st->baseline, st->masked);
-	value_json(r, w, "current", g, st->current, st->masked);
-	value_json(r, w, "target", g, g->target, false);
-	if (hide)
-		json_null_at(w, "progress");
-	else
-		json_double(w, "progress", st->progress);
-	json_bool(w, "on_track", st->on_track);
-	value_json(r, w, "expected", g, st->expected, false);
-	json_str(w, "deadline", g->deadline);
-	json_arr_open(w, "series");
-	for (int i = 0; i < st->nseries; i++) {
-		json_obj_open(w, NULL);
-		json_str(w, "month", st->series[i].month);
-		value_json(r, w, "value", g, st->series[i].value, st->masked);
-		value_json(r, w, "target_line", g, st->series[i].line, false);
-		json_obj_close(w);
-	}
-	json_arr_close(w);
-	json_obj_close(w);
-}
 
 static int reply_strategy(struct req *r, const struct strategy *s, int status)
 {
@@ -98,17 +29,8 @@ static int reply_strategy(struct req *r, const struct strategy *s, int status)
 	int rc = goals_status(r->db, &r->a, r->user, s->id, page_today(r), &gs, &n);
 	if (rc)
 		return api_fail(r, rc);
-	struct json w;
 	buf_reset(&r->out);
-	json_init(&w, &r->out);
-	json_obj_open(&w, NULL);
-	strategy_json(&w, s);
-	json_str(&w, "today", page_today(r));
-	json_arr_open(&w, "goals");
-	for (int i = 0; i < n; i++)
-		goal_json(r, &w, &gs[i]);
-	json_arr_close(&w);
-	json_obj_close(&w);
+	strategies_report_json(&r->out, &r->a, s, gs, n, page_today(r));
 	if (status == 201)
 		reply_header(r, "Location", arena_printf(&r->a, "/api/v1/strategies/%lld", (long long)s->id));
 	return reply_json(r, status);
@@ -135,7 +57,7 @@ int strategies_api_list(struct req *r)
 	api_list_begin(r, &w);
 	for (int i = 0; i < n; i++) {
 		json_obj_open(&w, NULL);
-		strategy_json(&w, &items[i]);
+		strategies_json(&w, &items[i]);
 		json_obj_close(&w);
 	}
 	api_list_end(r, &w, total, limit, offset);
@@ -270,7 +192,7 @@ static int reply_goal(struct req *r, int64_t strategy_id, int64_t goal_id, int s
 			struct json w;
 			buf_reset(&r->out);
 			json_init(&w, &r->out);
-			goal_json(r, &w, &gs[i]);
+			strategies_goal_json(&w, &r->a, &gs[i]);
 			return reply_json(r, status);
 		}
 	return api_fail(r, ERR_NOTFOUND);

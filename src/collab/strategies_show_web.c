@@ -14,42 +14,12 @@
 #include "../base/money.h"
 #include "../base/text.h"
 #include "../http/page.h"
-#include "../view/chart.h"
 #include "strategies.h"
+#include "strategies_report.h"
 #include "strategies_web.h"
 #include "strategies_web_common.h"
 
 #define NOT_FOUND "Strategien findes ikke."
-#define CHART_POINTS 24
-
-void strategies_chart(struct req *r, const struct goal_status *st)
-{
-	if (st->nseries == 0 || (st->masked && st->current < 3))
-		return;
-	int step = (st->nseries + CHART_POINTS - 1) / CHART_POINTS;
-	int n = 0;
-	const char **cats = arena_alloc(&r->a, sizeof(*cats) * CHART_POINTS);
-	int *vals = arena_alloc(&r->a, sizeof(int) * CHART_POINTS);
-	int *line = arena_alloc(&r->a, sizeof(int) * CHART_POINTS);
-	bool money = goal_metric_is_money(st->goal.metric);
-	/* from the latest month backwards, so today's value is always shown */
-	int first = (st->nseries - 1) % step;
-	for (int i = first; i < st->nseries && n < CHART_POINTS; i += step) {
-		const struct goal_point *p = &st->series[i];
-		cats[n] = text_month_dk(&r->a, p->month);
-		int64_t v = money ? p->value / 100 : p->value, l = money ? p->line / 100 : p->line;
-		vals[n] = v > 2000000000 ? 2000000000 : (int)v;
-		line[n] = l > 2000000000 ? 2000000000 : (int)l;
-		n++;
-	}
-	const struct chart_series series[] = {
-		{"Opnået", vals, "#0b5394"},
-		{"Lige linje mod målet", line, "#8a5a00"},
-	};
-	chart_bars(&r->out, arena_printf(&r->a, "maal-%lld", (long long)st->goal.id),
-	           arena_printf(&r->a, "%s pr. måned%s", st->goal.title, money ? " (kroner)" : ""),
-	           cats, n, series, 2);
-}
 
 /* the field errors of r renamed prefix + field, for a form whose fields carry the prefix so
  * that their ids are unique on the page */
@@ -152,16 +122,15 @@ static void goal_section(struct req *r, const struct strategy *s, const struct g
 	      text_date_dk(&r->a, g->baseline_date), text_date_dk(&r->a, g->deadline));
 	htmlf(o, "<dl class=\"facts\"><dt>Udgangspunkt</dt><dd>%s</dd><dt>Nu</dt><dd>%s</dd>"
 	         "<dt>Mål</dt><dd>%s</dd><dt>Status</dt><dd><strong>%s</strong></dd></dl>\n",
-	      strategies_value_text(r, g, st->baseline, st->masked),
-	      strategies_value_text(r, g, st->current, st->masked),
-	      strategies_value_text(r, g, g->target, false), strategies_track_text(r, st));
-	bool hide = st->masked && st->current >= 1 && st->current <= 2;
-	int pct = hide ? 0 : (int)(st->progress * 100.0 + 0.5);
+	      strategies_value_text(&r->a, g, st->baseline, st->masked),
+	      strategies_value_text(&r->a, g, st->current, st->masked),
+	      strategies_value_text(&r->a, g, g->target, false), strategies_track_text(&r->a, st, page_today(r)));
+	int pct = strategies_progress_shown(st) ? (int)(st->progress * 100.0 + 0.5) : 0;
 	htmlf(o, "<p><label for=\"fremdrift-%lld\">Fremdrift: %s</label><br>"
 	         "<progress id=\"fremdrift-%lld\" max=\"100\" value=\"%d\">%s</progress></p>\n",
-	      (long long)g->id, strategies_progress_text(r, st), (long long)g->id,
-	      pct > 100 ? 100 : pct, strategies_progress_text(r, st));
-	strategies_chart(r, st);
+	      (long long)g->id, strategies_progress_text(&r->a, st), (long long)g->id,
+	      pct > 100 ? 100 : pct, strategies_progress_text(&r->a, st));
+	strategies_chart(&r->out, &r->a, st);
 	if (g->metric == GOAL_MANUAL)
 		values_section(r, s, st, writer, sn);
 	if (writer) {
@@ -286,7 +255,7 @@ static int show(struct req *r, int64_t id, int status, const struct sent *sn)
 		htmlf(o, "<p class=\"notice\" role=\"status\">%s</p>\n", notice);
 	form_error_summary(o, &r->errs);
 	htmlf(o, "<dl class=\"facts\"><dt>Kommune</dt><dd>%s</dd><dt>Periode</dt><dd>%s</dd>",
-	      s.kommune_navn, strategies_period_text(r, &s));
+	      s.kommune_navn, strategies_period_text(&r->a, &s));
 	if (*s.adopted_by || s.adopted_on)
 		htmlf(o, "<dt>Vedtaget</dt><dd>%s%s%s</dd>", s.adopted_by,
 		      *s.adopted_by && s.adopted_on ? " den " : "",

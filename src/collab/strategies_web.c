@@ -13,55 +13,17 @@
 #include "../base/csv.h"
 #include "../base/err.h"
 #include "../base/errs.h"
-#include "../base/money.h"
 #include "../base/text.h"
 #include "../http/page.h"
 #include "../kommune/kommune.h"
-#include "../view/chart.h"
 #include "../view/xlsx.h"
 #include "strategies.h"
+#include "strategies_report.h"
 #include "strategies_web.h"
 #include "strategies_web_common.h"
 
 #define LIST_PAGE 50
 #define NOT_FOUND "Strategien findes ikke."
-
-/* ---------------------------------------------------------------- shared with the report */
-
-const char *strategies_value_text(struct req *r, const struct goal *g, int64_t v, bool masked)
-{
-	if (goal_metric_is_money(g->metric)) {
-		char m[MONEY_TEXT];
-		return arena_strdup(&r->a, money_da(m, v));
-	}
-	return goals_count_text(&r->a, v, masked);
-}
-
-const char *strategies_progress_text(struct req *r, const struct goal_status *st)
-{
-	if (st->masked && st->current >= 1 && st->current <= 2)
-		return "Under 3 (vises ikke nøjagtigt)";
-	return arena_printf(&r->a, "%d %% af målet", (int)(st->progress * 100.0 + 0.5));
-}
-
-const char *strategies_track_text(struct req *r, const struct goal_status *st)
-{
-	if (st->current >= st->goal.target)
-		return "Nået";
-	const char *today = page_today(r);
-	if (strcmp(today, st->goal.deadline) > 0)
-		return arena_printf(&r->a, "Ikke nået ved fristen %s", text_date_dk(&r->a, st->goal.deadline));
-	if (st->on_track)
-		return "På sporet";
-	return arena_printf(&r->a, "Bagud: forventet %s nu",
-	                    strategies_value_text(r, &st->goal, st->expected, false));
-}
-
-const char *strategies_period_text(struct req *r, const struct strategy *s)
-{
-	return arena_printf(&r->a, "%s–%s", text_date_dk(&r->a, s->period_start),
-	                    text_date_dk(&r->a, s->period_end));
-}
 
 /* ---------------------------------------------------------------- the list */
 
@@ -130,7 +92,7 @@ int strategies_page_list(struct req *r)
 		htmlf(o, "<tr><td><a href=\"/strategier/%lld\">%s</a></td><td>%s</td><td>%s</td>"
 		         "<td>%s</td><td>%d</td><td>%s</td></tr>\n",
 		      (long long)items[i].id, items[i].title, items[i].kommune_navn,
-		      strategies_period_text(r, &items[i]), *items[i].adopted_by ? items[i].adopted_by : "–",
+		      strategies_period_text(&r->a, &items[i]), *items[i].adopted_by ? items[i].adopted_by : "–",
 		      items[i].ngoals, items[i].public ? "Ja" : "Nej");
 	html(o, "</tbody>\n");
 	table_end(o);

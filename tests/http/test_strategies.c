@@ -543,6 +543,35 @@ static void downloads(void)
 	CHECK_LACKS(pub, "Business case");
 }
 
+/* indgang strategies report: the same report from the command line, counts exact */
+static void command_line(void)
+{
+	char *out = NULL;
+	CHECK(harness_cli(srv, NULL, &out, "strategies", "report", "--id", "1", "--format", "json",
+	                  "--date", "2016-06-30", NULL) == 0);
+	json_error_t err;
+	json_t *j = json_loads(out ? out : "", 0, &err);
+	CHECKF(j, "not JSON: %s", err.text);
+	CHECK_STR(harness_json_str(j, "today"), "2016-06-30");
+	CHECK(json_array_size(json_object_get(j, "goals")) == 3);
+	json_t *rsv = goal_of(j, "new_rsv_registered");
+	CHECK(rsv && json_array_size(json_object_get(rsv, "series")) == 18);
+	json_decref(j);
+	const char *file = harness_server_path(srv, "rapport.xlsx");
+	CHECK(harness_cli(srv, NULL, NULL, "strategies", "report", "--id", "3", "--format", "xlsx",
+	                  "--output", file, NULL) == 0);
+	FILE *f = fopen(file, "rb");
+	CHECK(f);
+	char head[4] = {0};
+	size_t got = fread(head, 1, 4, f);
+	fclose(f);
+	CHECK(got == 4 && !memcmp(head, "PK\x03\x04", 4));
+	CHECK(harness_cli(srv, NULL, &out, "strategies", "report", "--id", "2", NULL) == 0);
+	CHECK_HAS(out, "<title>Statusrapport: Strategi for socialøkonomi");
+	CHECK(harness_cli(srv, NULL, NULL, "strategies", "report", "--id", "999999", NULL) == 1);
+	CHECK(harness_cli(srv, NULL, NULL, "strategies", "report", "--id", "1", "--format", "pdf", NULL) == 2);
+}
+
 static const struct harness_test tests[] = {
 	{"the server starts on a demo database", start, HARNESS_FATAL | HARNESS_KEEP},
 	{"the demo holds the strategies of Silkeborg, Kolding and Slagelse", demo, 0},
@@ -553,6 +582,7 @@ static const struct harness_test tests[] = {
 	{"the pages: list, strategy, new, forms kept on errors, confirmed deletion", pages, 0},
 	{"the strategy's PDF is judged by its bytes and capped", document, 0},
 	{"the report and the list download as XLSX and CSV", downloads, 0},
+	{"indgang strategies report writes HTML, XLSX and JSON", command_line, 0},
 	{"the server stops cleanly", stop, 0},
 };
 
