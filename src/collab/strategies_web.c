@@ -61,6 +61,9 @@ int strategies_page_list(struct req *r)
 	struct buf *o = &r->out;
 	html(o, "<p class=\"lead\">Kommunernes strategier for socialøkonomi med succeskriterier, der"
 	        " måles løbende på Indgangs egne data: nye virksomheder, stillinger, møder og indkøb.</p>\n");
+	const char *ok = req_query(r, "ok");
+	if (ok && !strcmp(ok, "slettet"))
+		html(o, "<p class=\"notice\" role=\"status\">Strategien er slettet.</p>\n");
 	if (strategies_may_create(r->user))
 		html(o, "<p><a class=\"button\" href=\"/strategier/ny\">Ny strategi</a></p>\n");
 	struct form_option *ko = arena_alloc(&r->a, sizeof(*ko) * (size_t)(nk + 1));

@@ -371,8 +371,12 @@ static void pages(void)
 	CHECK_OK(page_problem(ask, 200));
 	CHECK_HAS(ask->body, "Ja, slet strategien");
 	CHECK_STATUS(harness_get(web, harness_fmt("/api/v1/strategies/%lld", sid)), 200);
-	CHECK_STATUS(harness_post_form(web, harness_fmt("/strategier/%lld", sid),
-		harness_form("csrf", csrf, "action", "delete", "confirm", "1", NULL)), 303);
+	struct harness_resp *gone = harness_post_form(web, harness_fmt("/strategier/%lld", sid),
+		harness_form("csrf", csrf, "action", "delete", "confirm", "1", NULL));
+	CHECK_STATUS(gone, 303);
+	struct harness_resp *after = harness_get(web, harness_header(gone, "Location"));
+	CHECK_OK(page_problem(after, 200));
+	CHECK_HAS(after->body, "Strategien er slettet.");
 	CHECK_STATUS(harness_get(kolding, harness_fmt("/api/v1/strategies/%lld", sid)), 404);
 }
 
