@@ -62,6 +62,11 @@ int demo_tenders(struct db *db, struct arena *a);
 /* demo_networks: Silkeborg's company network and the grant pool's national network with their
  * meetings (cmd_demo_networks.c); nothing when networks exist. 0 or an ERR_ code. */
 int demo_networks(struct db *db, struct arena *a);
+/* demo_strategies: the strategies of Silkeborg, Kolding and Slagelse with their goals
+ * (cmd_demo_strategies.c); nothing when strategies exist. 0 or an ERR_ code. */
+int demo_strategies(struct db *db, struct arena *a);
+/* cmd_strategies: indgang strategies report (cmd_strategies.c) */
+int cmd_strategies(const struct cmd_ctx *ctx, int argc, char **argv);
 /* cmd_networks: indgang networks remind|stats (cmd_networks.c) */
 int cmd_networks(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_user(const struct cmd_ctx *ctx, int argc, char **argv);

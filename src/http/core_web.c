@@ -69,6 +69,11 @@ static void staff_cards(struct req *r)
 		card(o, "/opsoegning/kontakter", "Opsøgning",
 		     "besøg og kontakter med virksomhederne, leads til nye virksomheder, støtteplaner og "
 		     "overlevelse.");
+	/* strategies with live goals (collab) */
+	const char *strategy_scope;
+	if (access_collaboration_scope(u, &strategy_scope) == 0)
+		card(o, "/strategier", "Strategier og mål",
+		     "kommunens strategier med succeskriterier, der måles løbende, og rapporten til udvalget.");
 	if (access_match_settings(u, u->kommune) == 0)
 		card(o, "/matchning/vaegte", "Matchvægte", "hvad der vægter mest, når borgere og pladser matches.");
 	if (u->kommune && access_figures(u, u->kommune) == 0)

@@ -6,6 +6,8 @@
 #include "../auth/auth.h"
 #include "../auth/auth_web.h"
 #include "../collab/networks_web.h"
+/* strategies and goals (collab) */
+#include "../collab/strategies_web.h"
 #include "../employment/citizens_web.h"
 #include "../employment/openings_web.h"
 #include "../employment/employment_web.h"
@@ -390,6 +392,32 @@ const struct route routes[] = {
 	{M_DELETE, "/api/v1/guidance/{id:int}", guidance_api_delete, RF_API, 0},
 	{M_GET, "/api/v1/guidance/{id:int}/file", guidance_api_file, RF_API, 0},
 	/* ---- end of the guidance library */
+	/* ---- strategies with live goals (strategier): public ones are read by everybody; the
+	 * municipality's konsulent and jobkonsulent keep them (access_collaboration decides which),
+	 * its indkøber reads them */
+#define STRATEGY_WRITERS (ROLE_ADMIN | ROLE_KONSULENT | ROLE_JOBKONSULENT)
+	{M_GET, "/strategier", strategies_page_list, RF_PUBLIC, 0},
+	{M_POST, "/strategier", strategies_page_create, RF_FORM, STRATEGY_WRITERS},
+	{M_GET, "/strategier/ny", strategies_page_new, 0, STRATEGY_WRITERS},
+	{M_GET, "/strategier/eksport", strategies_page_export, RF_PUBLIC, 0},
+	{M_GET, "/strategier/{id:int}", strategies_page_show, RF_PUBLIC, 0},
+	{M_POST, "/strategier/{id:int}", strategies_page_post, RF_FORM, STRATEGY_WRITERS},
+	{M_POST, "/strategier/{id:int}/dokument", strategies_page_document_post, RF_FORM | RF_UPLOAD, STRATEGY_WRITERS},
+	{M_GET, "/strategier/{id:int}/dokument.pdf", strategies_page_document, RF_PUBLIC, 0},
+	{M_GET, "/strategier/{id:int}/rapport", strategies_page_report, RF_PUBLIC, 0},
+	{M_GET, "/strategier/{id:int}/rapport.xlsx", strategies_page_report_xlsx, RF_PUBLIC, 0},
+	{M_GET, "/api/v1/strategies", strategies_api_list, RF_PUBLIC | RF_API, 0},
+	{M_POST, "/api/v1/strategies", strategies_api_create, RF_API | RF_JSON, 0},
+	{M_GET, "/api/v1/strategies/{id:int}", strategies_api_get, RF_PUBLIC | RF_API, 0},
+	{M_PATCH, "/api/v1/strategies/{id:int}", strategies_api_update, RF_API | RF_JSON, 0},
+	{M_DELETE, "/api/v1/strategies/{id:int}", strategies_api_delete, RF_API, 0},
+	{M_PUT, "/api/v1/strategies/{id:int}/document", strategies_api_document, RF_API | RF_UPLOAD, 0},
+	{M_POST, "/api/v1/strategies/{id:int}/goals", strategies_api_goal_add, RF_API | RF_JSON, 0},
+	{M_PATCH, "/api/v1/strategies/{id:int}/goals/{goal:int}", strategies_api_goal_update, RF_API | RF_JSON, 0},
+	{M_DELETE, "/api/v1/strategies/{id:int}/goals/{goal:int}", strategies_api_goal_delete, RF_API, 0},
+	{M_GET, "/api/v1/goals/{id:int}/values", strategies_api_values, RF_PUBLIC | RF_API, 0},
+	{M_POST, "/api/v1/goals/{id:int}/values", strategies_api_value_add, RF_API | RF_JSON, 0},
+	/* ---- end of strategies */
 };
 
 const size_t routes_count = sizeof(routes) / sizeof(routes[0]);

@@ -1282,6 +1282,54 @@ test('the public signs up for a full event; a konsulent sees the waiting list an
 	}
 });
 
+/* ---------------------------------------------------------------- strategies and goals */
+
+/* Strategies with live goals: the public reads Silkeborg's 2020 strategy, its goals with a
+ * progress bar, on track or behind in words, a chart with the straight line to the target, and
+ * the report for the committee; Kolding's konsulent adds a manual goal with the keyboard (first
+ * without a title: the form comes back with the error linked from the summary and the metric
+ * kept) and records a value, which shows in the history with who entered it. Every page passes
+ * axe and fits 1280 and 390 px. */
+test('strategies: the public reads Silkeborg\'s goals; a konsulent adds a manual goal and a value', async (tc) => {
+	await visitAtWidths(tc, null, ['/strategier', '/strategier/1', '/strategier/1/rapport']);
+	await visitAtWidths(tc, KOLDING, ['/strategier', '/strategier/2', '/strategier/ny']);
+	const page = await newPage();
+	try {
+		await go(tc, page, '/strategier/1');
+		const goals = await page.locator('section.goal').count();
+		expect(goals === 3, `Silkeborg's strategy shows ${goals} goals, not 3`);
+		const status = await text(page, 'section.goal .facts');
+		expect(/På sporet|Bagud|Nået|Ikke nået ved fristen/.test(status), `no status in words: ${status}`);
+		expect(await page.locator('section.goal progress').count() === 3, 'not a progress bar per goal');
+		await signIn(tc, page, KOLDING);
+		await go(tc, page, '/strategier/2');
+		await page.getByLabel('Måling').selectOption('manual');
+		await page.getByRole('button', { name: 'Tilføj mål' }).focus();
+		let code = await follow(tc, page, () => page.keyboard.press('Enter'));
+		expect(code === 422, `a goal without a title answered ${code}, not 422`);
+		expect(await page.locator('.error-summary a[href="#f-goal_title"]').count() === 1,
+			'the summary does not link to the title');
+		expect(await page.inputValue('#f-goal_metric') === 'manual', 'the metric was not kept');
+		await page.getByLabel('Målets titel').fill('Borgere i job efter forløb');
+		await page.getByLabel('Mål (antal, eller kroner for køb)').fill('40');
+		await page.getByRole('button', { name: 'Tilføj mål' }).focus();
+		code = await follow(tc, page, () => page.keyboard.press('Enter'));
+		expect(code === 200, `adding the goal answered ${code}`);
+		expect(await text(page, '.notice[role="status"]') === 'Målet er tilføjet.', 'no confirmation of the goal');
+		const form = page.locator('form', { has: page.getByRole('button', { name: 'Registrér værdi' }) });
+		await form.getByLabel('Værdi').fill('12');
+		await form.getByRole('button', { name: 'Registrér værdi' }).focus();
+		code = await follow(tc, page, () => page.keyboard.press('Enter'));
+		expect(code === 200, `recording the value answered ${code}`);
+		expect(await text(page, '.notice[role="status"]') === 'Værdien er registreret.', 'no confirmation of the value');
+		const history = await text(page, 'section.goal:has-text("Borgere i job efter forløb") table');
+		expect(history.includes('12'), `the value is not in the history: ${history}`);
+		await fitsWidth(page, pathOf(page), VIEWPORT.width);
+	} finally {
+		await closePage(page);
+	}
+});
+
 /* ---------------------------------------------------------------- the runner */
 
 function withTimeout(promise, ms, what) {

@@ -722,6 +722,54 @@ static const struct expect expects[] = {
 	{"GET", "/api/v1/guidance/{id:int}/file", "/api/v1/guidance/{guidance}/file", NULL,
 	 "401/401 200/200 200/403 200/403 200/403 403/403", NULL, 0},
 	/* ---- end of events and the guidance library */
+	/* ---- strategies with live goals. The demo's strategy 1 is Silkeborg's (740, public), 2
+	 * Kolding's (public) and 3 Slagelse's business case (330, not public) with goals 6 and 7:
+	 * signed out it does not exist, Kolding's staff and enterprise get 403, the administrator
+	 * the validation answer. Lists and public strategies are everybody's. */
+#define OTHER_STRATEGY "Business case om socialøkonomiske"
+	{"GET", "/strategier", "/strategier", NULL, "200 200 200 200 200 200", OTHER_STRATEGY, 0},
+	{"POST", "/strategier", "/strategier", "title=", "303 422 422 422 403 403", NULL, 0},
+	{"GET", "/strategier/ny", "/strategier/ny", NULL, "303 200 200 200 403 403", NULL, 0},
+	{"GET", "/strategier/eksport", "/strategier/eksport", NULL, "200 200 200 200 200 200",
+	 OTHER_STRATEGY, 0},
+	{"GET", "/strategier/{id:int}", "/strategier/3", NULL, "404 200 403 403 403 403", OTHER_STRATEGY, 0},
+	{"POST", "/strategier/{id:int}", "/strategier/3", "action=findes-ikke", "303 422 403 403 403 403",
+	 NULL, 0},
+	/* no file: 422 for who may upload */
+	{"POST", "/strategier/{id:int}/dokument", "/strategier/3/dokument", "", "303 422 403 403 403 403",
+	 NULL, 0},
+	{"GET", "/strategier/{id:int}/dokument.pdf", "/strategier/3/dokument.pdf", NULL,
+	 "404 404 403 403 403 403", NULL, 0},
+	{"GET", "/strategier/{id:int}/rapport", "/strategier/3/rapport", NULL, "404 200 403 403 403 403",
+	 OTHER_STRATEGY, 0},
+	{"GET", "/strategier/{id:int}/rapport.xlsx", "/strategier/3/rapport.xlsx", NULL,
+	 "404 200 403 403 403 403", NULL, 0},
+	{"GET", "/api/v1/strategies", "/api/v1/strategies", NULL, "200 200 200 200 200 200",
+	 OTHER_STRATEGY, 0},
+	{"POST", "/api/v1/strategies", "/api/v1/strategies", "{\"kommune\": \"{kommune}\", \"title\": \"\"}",
+	 "401/401 422/422 422/403 422/403 403/403 403/403", NULL, 0},
+	{"GET", "/api/v1/strategies/{id:int}", "/api/v1/strategies/3", NULL, "404 200 403 403 403 403",
+	 OTHER_STRATEGY, 0},
+	{"PATCH", "/api/v1/strategies/{id:int}", "/api/v1/strategies/3", "{\"title\": \"\"}",
+	 "401 422 403 403 403 403", NULL, 0},
+	/* a strategy that does not exist: nothing is deleted */
+	{"DELETE", "/api/v1/strategies/{id:int}", "/api/v1/strategies/999999", NULL,
+	 "401 404 404 404 404 404", NULL, 0},
+	/* a JSON body is no PDF: 415 for every signed-in caller */
+	{"PUT", "/api/v1/strategies/{id:int}/document", "/api/v1/strategies/3/document", "{}",
+	 "401 415 415 415 415 415", NULL, 0},
+	{"POST", "/api/v1/strategies/{id:int}/goals", "/api/v1/strategies/3/goals", "{}",
+	 "401 422 403 403 403 403", NULL, 0},
+	{"PATCH", "/api/v1/strategies/{id:int}/goals/{goal:int}", "/api/v1/strategies/3/goals/6",
+	 "{\"target\": 0}", "401 422 403 403 403 403", NULL, 0},
+	{"DELETE", "/api/v1/strategies/{id:int}/goals/{goal:int}", "/api/v1/strategies/3/goals/999999",
+	 NULL, "401 404 404 404 404 404", NULL, 0},
+	{"GET", "/api/v1/goals/{id:int}/values", "/api/v1/goals/6/values", NULL,
+	 "404 200 403 403 403 403", NULL, 0},
+	/* goal 6 counts fleksjob: no values (422 for the administrator) */
+	{"POST", "/api/v1/goals/{id:int}/values", "/api/v1/goals/6/values", "{\"date\": \"x\"}",
+	 "401 422 403 403 403 403", NULL, 0},
+	/* ---- end of strategies */
 };
 
 /* ---------------------------------------------------------------- state */
