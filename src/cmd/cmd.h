@@ -59,6 +59,9 @@ int demo_tenders(struct db *db, struct arena *a);
 /* demo_networks: Silkeborg's company network and the grant pool's national network with their
  * meetings (cmd_demo_networks.c); nothing when networks exist. 0 or an ERR_ code. */
 int demo_networks(struct db *db, struct arena *a);
+/* demo_funding: the 2015 grant pool with grants and a payment, and a handful of funding sources
+ * (cmd_demo_funding.c); nothing when pools exist. 0 or an ERR_ code (the cause printed). */
+int demo_funding(struct db *db, struct arena *a);
 /* cmd_networks: indgang networks remind|stats (cmd_networks.c) */
 int cmd_networks(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_user(const struct cmd_ctx *ctx, int argc, char **argv);

@@ -601,6 +601,33 @@ static const struct expect expects[] = {
 	 "{\"status\": \"x\"}", "401 422 403 403 403 403", NULL, 0},
 	{"GET", "/api/v1/stats/networks", "/api/v1/stats/networks?year=2015", NULL,
 	 "200 200 200 200 200 200", "Inhouse og socialøkonomi", 0},
+	/* the grant pool (collab): the demo's pool 1 is the 2015 pool with grants to Kolding,
+	 * Silkeborg and Slagelse; every municipality's staff read it, but only their own rows
+	 * (Slagelse's application is hidden from Kolding's callers); the administrator keeps it.
+	 * Bodies fail validation after the access check, so nothing is written */
+	{"GET", "/puljer", "/puljer", NULL, "303 200 200 200 200 403", NULL, 0},
+	{"POST", "/puljer", "/puljer", "title=", "303 422 403 403 403 403", NULL, 0},
+	{"GET", "/puljer/ny", "/puljer/ny", NULL, "303 200 403 403 403 403", NULL, 0},
+	{"GET", "/puljer/{id:int}", "/puljer/1", NULL, "303 200 200 200 200 403", "Business case", 0},
+	{"POST", "/puljer/{id:int}", "/puljer/1", "action=findes-ikke", "303 422 422 422 422 403", NULL, 0},
+	{"GET", "/puljer/{id:int}/rapport", "/puljer/1/rapport", NULL, "303 200 200 200 200 403",
+	 "Business case", 0},
+	{"GET", "/api/v1/pools", "/api/v1/pools", NULL, "401 200 200 200 200 403", NULL, 0},
+	{"POST", "/api/v1/pools", "/api/v1/pools", "{\"title\": \"\"}", "401 422 403 403 403 403", NULL, 0},
+	{"GET", "/api/v1/pools/{id:int}", "/api/v1/pools/1", NULL, "401 200 200 200 200 403",
+	 "Business case", 0},
+	{"POST", "/api/v1/pools/{id:int}/applications", "/api/v1/pools/1/applications",
+	 "{\"kommune\": \"{kommune}\", \"amount\": \"0\"}",
+	 "401/401 422/422 422/403 422/403 403/403 403/403", NULL, 0},
+	{"POST", "/api/v1/pools/{id:int}/grants", "/api/v1/pools/1/grants",
+	 "{\"kommune\": \"{kommune}\", \"amount\": \"0\"}",
+	 "401/401 422/422 403/403 403/403 403/403 403/403", NULL, 0},
+	{"POST", "/api/v1/pools/{id:int}/payments", "/api/v1/pools/1/payments",
+	 "{\"kommune\": \"{kommune}\", \"date\": \"x\", \"amount\": \"0\"}",
+	 "401/401 422/422 403/403 403/403 403/403 403/403", NULL, 0},
+	{"POST", "/api/v1/pools/{id:int}/spend", "/api/v1/pools/1/spend",
+	 "{\"kommune\": \"{kommune}\", \"text\": \"\"}",
+	 "401/401 422/422 422/403 422/403 403/403 403/403", NULL, 0},
 	/* outreach (contacts, leads, support plans): the konsulent and jobkonsulent of a
 	 * municipality the enterprise works with write, its indkøber reads, the administrator all;
 	 * virksomhed and anonymous nothing. A lead that does not exist is 404 to who may read leads.
