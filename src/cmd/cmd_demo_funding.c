@@ -15,6 +15,7 @@
 #include "../base/arena.h"
 #include "../base/err.h"
 #include "../base/errs.h"
+#include "../collab/funding.h"
 #include "../collab/networks.h"
 #include "../collab/pools.h"
 #include "../store/db.h"
@@ -98,6 +99,48 @@ static int demo_pool(struct db *db, struct arena *a)
 	return report("reported spend", pools_report_spend(db, a, by, p.id, &spend, &e), &e);
 }
 
+/* a handful of invented, generic sources: national and public, one of Kolding's own that only
+ * its staff see */
+static int demo_sources(struct db *db, struct arena *a)
+{
+	static const struct {
+		const char *kommune, *kind, *title, *description, *deadline, *recurring, *eligible, *url;
+		int64_t min, max;
+		bool public_;
+	} src[] = {
+		{NULL, "fond", "Lokal fond for socialøkonomi (demodata)",
+		 "Støtter opstart af socialøkonomiske virksomheder med et lokalt formål.", "2016-03-01",
+		 "to gange om året, 1. marts og 1. september", "Nye socialøkonomiske virksomheder",
+		 "https://fond.example/ansoeg", INT64_C(1000000), INT64_C(10000000), true},
+		{NULL, "lag", "LAG-pulje til landdistrikterne (demodata)",
+		 "Lokale aktionsgrupper støtter projekter, der skaber arbejdspladser i landdistrikterne.",
+		 NULL, "løbende ansøgningsrunder", "Virksomheder og foreninger i LAG-området",
+		 "https://lag.example", -1, INT64_C(50000000), true},
+		{NULL, "bank", "Startlån til socialøkonomiske virksomheder (demodata)",
+		 "Et lån til opstart med afdragsfrihed det første år.", NULL, "", "Virksomheder med en"
+		 " forretningsplan", "https://bank.example/startlaan", INT64_C(5000000), INT64_C(50000000), true},
+		{NULL, "crowdfunding", "Crowdfunding-platform for lokale projekter (demodata)",
+		 "Lokale borgere forudbetaler eller donerer til en kampagne.", NULL, "", "Alle",
+		 "https://crowd.example", -1, -1, true},
+		{"621", "offentlig_pulje", "Koldings iværksætterpulje (demodata)",
+		 "Kommunens egen pulje til rådgivning og opstart; kun til intern brug i rådgivningen.",
+		 "2015-12-15", "", "Iværksættere i Kolding Kommune", "", INT64_C(0), INT64_C(2500000), false},
+	};
+	for (size_t i = 0; i < sizeof(src) / sizeof(src[0]); i++) {
+		struct errs e = {0};
+		struct funding_source s = {
+			.kommune = src[i].kommune, .kind = src[i].kind, .title = src[i].title,
+			.description = src[i].description, .deadline = src[i].deadline,
+			.recurring = src[i].recurring, .eligible = src[i].eligible, .url = src[i].url,
+			.amount_min_ore = src[i].min, .amount_max_ore = src[i].max, .public_ = src[i].public_,
+		};
+		int rc = funding_save(db, a, &users_cli, &s, &e);
+		if (rc)
+			return report(src[i].title, rc, &e);
+	}
+	return 0;
+}
+
 int demo_funding(struct db *db, struct arena *a)
 {
 	struct pool *items;
@@ -107,6 +150,8 @@ int demo_funding(struct db *db, struct arena *a)
 	if (total > 0)
 		return 0; /* loaded before */
 	int rc = demo_pool(db, a);
+	if (rc == 0)
+		rc = demo_sources(db, a);
 	if (rc == 0)
 		printf("Funding: the 2015 grant pool (7 mio. kr., three grants, one payment) and a"
 		       " handful of funding sources\n");
