@@ -87,7 +87,8 @@ static int demo_pool(struct db *db, struct arena *a)
 		x.lines[1] = (struct pool_line){"Netværksmøder og arrangementer", apps[i].amount * 2 / 5};
 		if ((rc = pools_apply(db, a, by, p.id, &x, &e)) != 0)
 			return report("an application to the pool", rc, &e);
-		struct pool_entry g = {.kommune = apps[i].kommune, .amount_ore = apps[i].amount};
+		struct pool_entry g = {.kommune = apps[i].kommune, .amount_ore = apps[i].amount,
+		                       .day = "2015-02-01"};
 		if ((rc = pools_grant(db, a, by, p.id, &g, &e)) != 0)
 			return report("a grant", rc, &e);
 	}

@@ -289,6 +289,10 @@ static int write_grant(struct db *db, struct arena *a, const struct principal *b
 		return rc;
 	int64_t left = p->total_ore - pool_granted;
 	int64_t left_here = p->max_ore - granted;
+	if (g->day && !*g->day)
+		g->day = NULL;
+	if (g->day && !text_date_valid(g->day))
+		errs_add(errs, "date", "Skriv bevillingens dato (ÅÅÅÅ-MM-DD), eller lad den stå tom for i dag.");
 	if (g->amount_ore <= 0)
 		amount_error(errs, "amount", "Skriv bevillingens beløb, større end 0 kr.");
 	else if (g->amount_ore > left_here)

@@ -73,7 +73,7 @@ struct pool_application {
 struct pool_entry {
 	int64_t id;
 	const char *kommune, *kommune_navn;
-	const char *day;            /* payment and spend: the date; grant: when it was given */
+	const char *day;            /* the date paid, spent or granted (a grant: NULL is today) */
 	int64_t amount_ore;
 	const char *text;           /* spend: what was done; "" otherwise */
 	int64_t application_id;     /* grant: the application it answers, or 0 */
@@ -134,9 +134,9 @@ int pools_reject(struct db *db, struct arena *a, const struct principal *by, int
 /* pools_grant: grants g->amount_ore to g->kommune from pool pool_id, audited; the municipality's
  * application (if any) becomes bevilget and g->application_id names it. The check of the limits
  * and the insert are one write transaction, so grants given at the same time cannot together
- * pass the total. Access: the administrator. Field errors: kommune (unknown), amount (not above
- * 0, the municipality's grants past max_per_kommune, or the pool's grants past its total; the
- * message says how much is left). ERR_NOTFOUND, ERR_FORBIDDEN, ERR_INVALID, ERR_DB. */
+ * pass the total. g->day is the decision's date (NULL: today). Access: the administrator.
+ * Field errors: kommune (unknown), date, amount (not above 0, the municipality's grants past
+ * max_per_kommune, or the pool's grants past its total; the message says how much is left). ERR_NOTFOUND, ERR_FORBIDDEN, ERR_INVALID, ERR_DB. */
 int pools_grant(struct db *db, struct arena *a, const struct principal *by, int64_t pool_id,
                 struct pool_entry *g, struct errs *errs);
 

@@ -318,7 +318,8 @@ int pools_api_apply(struct req *r)
 	return reply_created(r, "application", x.id);
 }
 
-/* POST /api/v1/pools/{id}/grants — the administrator. {"kommune", "amount"}. 201 {"id"}; 422
+/* POST /api/v1/pools/{id}/grants — the administrator. {"kommune", "amount", "date" (optional,
+ * the decision's date; today when absent)}. 201 {"id"}; 422
  * amount when it passes max_per_kommune or the pool's remainder; 403 for anyone else. */
 int pools_api_grant(struct req *r)
 {
@@ -329,6 +330,7 @@ int pools_api_grant(struct req *r)
 		return 0;
 	struct pool_entry g = {0};
 	g.kommune = api_member(r, body, "kommune");
+	g.day = api_member(r, body, "date");
 	read_amount(r, body, "amount", "amount", &g.amount_ore);
 	json_decref(body);
 	int rc = pools_grant(r->db, &r->a, r->user, req_param_int(r, "id"), &g, &r->errs);

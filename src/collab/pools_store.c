@@ -276,10 +276,11 @@ int pools_store_grant_insert(struct db *db, int64_t pool_id, const struct pool_e
                              int64_t *id)
 {
 	struct db_stmt *s = db_prepare(db,
-		"INSERT INTO pool_grants (pool_id, kommune, amount_ore, application_id, created_at)"
-		" VALUES (:pool, :kommune, :amount, :app, " NOW ")");
+		"INSERT INTO pool_grants (pool_id, kommune, amount_ore, application_id, granted_on,"
+		" created_at) VALUES (:pool, :kommune, :amount, :app, coalesce(:day, date('now')), " NOW ")");
 	int rc = db_run(s, s ? db_bind_int(s, ":pool", pool_id) | db_bind_text(s, ":kommune", g->kommune) |
 	                           db_bind_int(s, ":amount", g->amount_ore) |
+	                           db_bind_text(s, ":day", g->day) |
 	                           (g->application_id ? db_bind_int(s, ":app", g->application_id)
 	                                              : db_bind_null(s, ":app"))
 	                     : 0);
@@ -333,10 +334,10 @@ int pools_store_entries(struct db *db, struct arena *a, int64_t pool_id, const c
 {
 	struct db_stmt *s;
 	if (kind == POOLS_GRANTS)
-		s = db_prepare(db, "SELECT g.id, g.kommune, k.navn, substr(g.created_at, 1, 10),"
+		s = db_prepare(db, "SELECT g.id, g.kommune, k.navn, g.granted_on,"
 		                   " g.amount_ore, '', g.application_id FROM pool_grants g"
 		                   " JOIN kommuner k ON k.kode = g.kommune WHERE g.pool_id = :pool"
-		                   " AND (:scope IS NULL OR g.kommune = :scope) ORDER BY g.created_at, g.id");
+		                   " AND (:scope IS NULL OR g.kommune = :scope) ORDER BY g.granted_on, g.id");
 	else if (kind == POOLS_PAYMENTS)
 		s = db_prepare(db, "SELECT p.id, p.kommune, k.navn, p.paid_on, p.amount_ore, '', 0"
 		                   " FROM pool_payments p JOIN kommuner k ON k.kode = p.kommune"

@@ -414,6 +414,9 @@ static int admin_forms(struct req *r, const struct view *v)
 	form_input(o, &(struct form_field){.name = "g_amount", .label = "Beløb (kr.)",
 	                                   .value = sent(r, v, "grant", "g_amount", ""),
 	                                   .error = errs_get(&r->errs, "g_amount"), .required = true});
+	form_input(o, &(struct form_field){.name = "g_date", .label = "Bevilget den", .type = "date",
+	                                   .value = sent(r, v, "grant", "g_date", page_today(r)),
+	                                   .error = errs_get(&r->errs, "g_date")});
 	html(o, "<div class=\"actions\"><button type=\"submit\">Bevil</button></div>\n</form>\n");
 	html(o, "<h2 id=\"udbetal\">Registrér udbetaling</h2>\n");
 	htmlf(o, "<form method=\"post\" action=\"/puljer/%lld#udbetal\" class=\"stack\" novalidate>\n",
@@ -518,7 +521,7 @@ static int do_post(struct req *r, int64_t id, const char *action, const char **o
 	const char *own = r->user ? r->user->kommune : NULL;
 	int rc = ERR_INVALID;
 	if (!strcmp(action, "grant")) {
-		struct pool_entry g = {.kommune = req_form(r, "g_kommune")};
+		struct pool_entry g = {.kommune = req_form(r, "g_kommune"), .day = req_form(r, "g_date")};
 		form_amount(r, "g_amount", "amount", &g.amount_ore);
 		rc = pools_grant(r->db, &r->a, r->user, id, &g, &r->errs);
 		prefix_errors(r, "g_");

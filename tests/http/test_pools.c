@@ -118,7 +118,11 @@ static void limits(void)
 	CHECK_API_ERROR(harness_post_json(admin, path("/grants"), "{\"kommune\": \"621\", \"amount\": \"500000.01\"}"),
 	                422, "invalid", "amount");
 	CHECK_STATUS(harness_post_json(kolding, path("/grants"), "{\"kommune\": \"621\", \"amount\": \"1000\"}"), 403);
-	CHECK_STATUS(harness_post_json(admin, path("/grants"), "{\"kommune\": \"621\", \"amount\": \"300000\"}"), 201);
+	CHECK_API_ERROR(harness_post_json(admin, path("/grants"),
+	                                  "{\"kommune\": \"621\", \"amount\": \"300000\", \"date\": \"2016-02-30\"}"),
+	                422, "invalid", "date");
+	CHECK_STATUS(harness_post_json(admin, path("/grants"),
+	                               "{\"kommune\": \"621\", \"amount\": \"300000\", \"date\": \"2016-02-01\"}"), 201);
 	/* the municipality's second grant may not pass its maximum either */
 	CHECK_API_ERROR(harness_post_json(admin, path("/grants"), "{\"kommune\": \"621\", \"amount\": \"200000.01\"}"),
 	                422, "invalid", "amount");
@@ -138,6 +142,8 @@ static void limits(void)
 	CHECK_STATUS(g, 200);
 	CHECK_STR(harness_json_str(harness_json(g), "granted"), "1000000.00");
 	CHECK_STR(harness_json_str(harness_json(g), "remainder"), "0.00");
+	json_t *first = json_array_get(json_object_get(harness_json(g), "grants"), 0);
+	CHECK_STR(harness_json_str(first, "date"), "2016-02-01");
 	CHECK_STR(sql_text(harness_fmt("SELECT sum(amount_ore) <= 100000000 FROM pool_grants WHERE pool_id = %lld;", pool)),
 	          "1\n");
 	CHECK_STATUS(harness_post_json(admin, "/api/v1/pools/999999/grants", "{\"kommune\": \"621\", \"amount\": \"1\"}"),

@@ -55,6 +55,8 @@ CREATE TABLE pool_grants (
 	kommune TEXT NOT NULL REFERENCES kommuner (kode),
 	amount_ore INTEGER NOT NULL CHECK (amount_ore > 0),
 	application_id INTEGER REFERENCES pool_applications (id),
+	-- the date of the decision (today when none is given)
+	granted_on TEXT NOT NULL CHECK (date(granted_on) = granted_on),
 	created_at TEXT NOT NULL
 );
 CREATE INDEX pool_grants_pool ON pool_grants (pool_id, kommune);
