@@ -67,6 +67,9 @@ int demo_networks(struct db *db, struct arena *a);
 int demo_strategies(struct db *db, struct arena *a);
 /* cmd_strategies: indgang strategies report (cmd_strategies.c) */
 int cmd_strategies(const struct cmd_ctx *ctx, int argc, char **argv);
+/* demo_funding: the 2015 grant pool with grants and a payment, and a handful of funding sources
+ * (cmd_demo_funding.c); nothing when pools exist. 0 or an ERR_ code (the cause printed). */
+int demo_funding(struct db *db, struct arena *a);
 /* cmd_networks: indgang networks remind|stats (cmd_networks.c) */
 int cmd_networks(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_user(const struct cmd_ctx *ctx, int argc, char **argv);

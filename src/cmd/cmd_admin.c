@@ -411,6 +411,12 @@ int cmd_demo(const struct cmd_ctx *ctx, int argc, char **argv)
 		fprintf(stderr, "indgang demo: could not load the strategies and their goals\n");
 		failed = 1;
 	}
+	/* the grant pool and funding sources: after demo_networks, whose national network the pool
+	 * names */
+	if (demo_funding(db, &a) != 0) {
+		fprintf(stderr, "indgang demo: could not load the grant pool and funding sources\n");
+		failed = 1;
+	}
 	/* outreach: contacts, leads and support plans of the konsulenter (after demo_employment) */
 	if (demo_outreach(db, &a) != 0) {
 		fprintf(stderr, "indgang demo: could not load the contacts, leads and support plans\n");

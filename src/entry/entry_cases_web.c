@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../collab/funding_web.h" /* the suggested funding sources block */
 #include "../auth/access.h"
 #include "../auth/auth.h"
 #include "../auth/users.h"
@@ -238,6 +239,9 @@ static int case_page(struct req *r, int status, const struct inquiry *q)
 		                                   .error = errs_get(er, "registry_name")});
 		html(o, "<button type=\"submit\">Opret i registret</button>\n</form>\n");
 	}
+	/* funding (collab): the sources suggested on an inquiry of topic funding, with the form to
+	 * add and remove them */
+	funding_case_block(r, q->id, q->topic);
 	return page_end(r, status);
 }
 

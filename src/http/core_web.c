@@ -7,6 +7,7 @@
 
 #include "../auth/access.h"
 #include "../auth/auth.h"
+#include "../collab/funding_web.h" /* funding: the deadlines within 30 days */
 #include "../outreach/events_web.h"
 #include "../registry/registry.h"
 #include "page.h"
@@ -63,6 +64,14 @@ static void staff_cards(struct req *r)
 	if (access_collaboration_scope(u, &collab_scope) == 0)
 		card(o, "/netvaerk", "Netværk", "kommunens netværk med virksomhederne: medlemmer, møder, "
 		                                "fremmøde, referater og opgaver.");
+	/* the grant pool and funding sources (collab) */
+	const char *pool_scope;
+	if (access_collaboration_scope(u, &pool_scope) == 0) {
+		card(o, "/puljer", "Puljer", "landsdækkende puljer: ansøgninger, bevillinger, udbetalinger,"
+		                             " forbrug og forpligtelser.");
+		card(o, "/finansiering", "Finansiering", "fonde, puljer, banker, LAG og crowdfunding med"
+		                                         " frister, til rådgivningen om finansiering.");
+	}
 	/* outreach: contacts, leads, support plans and survival */
 	const char *outreach_scope;
 	if (access_collaboration_scope(u, &outreach_scope) == 0)
@@ -144,5 +153,7 @@ int core_page_home(struct req *r)
 		card(o, "/kontakt", "Kontakt", "skriv til en kommune gennem én indgang.");
 	card(o, "/kommuner", "Kommuner", "landets 98 kommuner.");
 	html(o, "</ul>\n");
+	/* funding (collab): the deadlines of the sources the staff may see within 30 days */
+	funding_home_deadlines(r);
 	return page_end(r, 200);
 }

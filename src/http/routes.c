@@ -8,6 +8,9 @@
 #include "../collab/networks_web.h"
 /* strategies and goals (collab) */
 #include "../collab/strategies_web.h"
+/* the grant pool and funding sources (collab) */
+#include "../collab/funding_web.h"
+#include "../collab/pools_web.h"
 #include "../employment/citizens_web.h"
 #include "../employment/openings_web.h"
 #include "../employment/employment_web.h"
@@ -321,6 +324,43 @@ const struct route routes[] = {
 	{M_POST, "/api/v1/meetings/{id:int}/actions", meetings_api_action_add, RF_API | RF_JSON, 0},
 	{M_PATCH, "/api/v1/meetings/{id:int}/actions/{action:int}", meetings_api_action_update, RF_API | RF_JSON, 0},
 	{M_GET, "/api/v1/stats/networks", networks_api_stats, RF_PUBLIC | RF_API, 0},
+	/* the grant pool (collab): national; the administrator keeps it, every municipality's
+	 * staff reads it and sees its own rows, a konsulent or jobkonsulent applies and reports
+	 * (pools.h asks access_collaboration) */
+#define POOL_STAFF (ROLE_ADMIN | ROLE_KONSULENT | ROLE_JOBKONSULENT | ROLE_INDKOEBER)
+	{M_GET, "/puljer", pools_page_list, 0, POOL_STAFF},
+	{M_POST, "/puljer", pools_page_create, RF_FORM, ROLE_ADMIN},
+	{M_GET, "/puljer/ny", pools_page_new, 0, ROLE_ADMIN},
+	{M_GET, "/puljer/{id:int}", pools_page_show, 0, POOL_STAFF},
+	{M_POST, "/puljer/{id:int}", pools_page_post, RF_FORM, POOL_STAFF},
+	{M_GET, "/puljer/{id:int}/rapport", pools_page_report, 0, POOL_STAFF},
+	{M_GET, "/api/v1/pools", pools_api_list, RF_API, 0},
+	{M_POST, "/api/v1/pools", pools_api_create, RF_API | RF_JSON, 0},
+	{M_GET, "/api/v1/pools/{id:int}", pools_api_get, RF_API, 0},
+	{M_POST, "/api/v1/pools/{id:int}/applications", pools_api_apply, RF_API | RF_JSON, 0},
+	{M_POST, "/api/v1/pools/{id:int}/grants", pools_api_grant, RF_API | RF_JSON, 0},
+	{M_POST, "/api/v1/pools/{id:int}/payments", pools_api_pay, RF_API | RF_JSON, 0},
+	{M_POST, "/api/v1/pools/{id:int}/spend", pools_api_spend, RF_API | RF_JSON, 0},
+	/* funding sources (collab): public sources for anyone, the rest for the staff of their
+	 * municipality (national ones for all staff); kept by a konsulent or jobkonsulent (their
+	 * municipality's) and the administrator (funding.h asks access_collaboration); suggested on
+	 * an inquiry of topic funding by who may work on the case (access_inquiry) */
+	{M_GET, "/finansiering", funding_page_list, RF_PUBLIC, 0},
+	{M_POST, "/finansiering", funding_page_create, RF_FORM, POOL_STAFF},
+	{M_GET, "/finansiering/eksport", funding_download, RF_PUBLIC, 0},
+	{M_GET, "/finansiering/ny", funding_page_new, 0, POOL_STAFF},
+	{M_GET, "/finansiering/{id:int}/rediger", funding_page_edit, 0, POOL_STAFF},
+	{M_POST, "/finansiering/{id:int}", funding_page_update, RF_FORM, POOL_STAFF},
+	{M_GET, "/finansiering/{id:int}/slet", funding_page_delete_confirm, 0, POOL_STAFF},
+	{M_POST, "/finansiering/{id:int}/slet", funding_page_delete, RF_FORM, POOL_STAFF},
+	{M_POST, "/sager/{id:int}/finansiering", funding_page_case_post, RF_FORM, 0},
+	{M_GET, "/api/v1/funding", funding_api_list, RF_PUBLIC | RF_API, 0},
+	{M_POST, "/api/v1/funding", funding_api_create, RF_API | RF_JSON, 0},
+	{M_GET, "/api/v1/funding/{id:int}", funding_api_get, RF_PUBLIC | RF_API, 0},
+	{M_PATCH, "/api/v1/funding/{id:int}", funding_api_update, RF_API | RF_JSON, 0},
+	{M_DELETE, "/api/v1/funding/{id:int}", funding_api_delete, RF_API, 0},
+	{M_POST, "/api/v1/inquiries/{id:int}/funding", funding_api_suggest, RF_API | RF_JSON, 0},
+	{M_DELETE, "/api/v1/inquiries/{id:int}/funding/{source:int}", funding_api_unsuggest, RF_API, 0},
 	/* outreach: contacts with enterprises, leads, support plans and survival (issue 17, 1-3) */
 	{M_GET, "/opsoegning/kontakter", contacts_page_list, 0, OUTREACH},
 	{M_GET, "/virksomheder/{id:int}/kontakter/ny", contacts_page_new, 0, OUTREACH},

@@ -1033,6 +1033,41 @@ test('a konsulent keeps the company network: a member, the proposed meeting, att
 	}
 });
 
+/* the grant pool and funding sources (collab): the administrator's pool pages and the final
+ * report, a municipality's view of the pool and the funding catalogue (public and staff) pass axe
+ * and fit 1280 and 390 px; the administrator grants with the keyboard, first more than a
+ * municipality may get (the form comes back with the error at the amount and the value kept),
+ * then within the limit, and the remainder shown on the page falls by the grant. */
+test('the grant pool: grants within the limits with the keyboard; pools and funding pass axe (puljer, finansiering)', async (tc) => {
+	await visitAtWidths(tc, ADMIN, ['/puljer', '/puljer/1', '/puljer/1/rapport', '/puljer/ny', '/finansiering/ny']);
+	await visitAtWidths(tc, SILKEBORG, ['/puljer', '/puljer/1', '/finansiering', '/finansiering?frist=30&kind=fond']);
+	await visitAtWidths(tc, null, ['/finansiering', '/finansiering?q=fond']);
+	const page = await newPage();
+	try {
+		await signIn(tc, page, ADMIN);
+		await go(tc, page, '/puljer');
+		await follow(tc, page, () => page.getByRole('link', { name: 'Puljen til socialøkonomiske virksomheder 2015' }).click());
+		expect(pathOf(page) === '/puljer/1', `the pool's link leads to ${pathOf(page)}`);
+		expect((await text(page, 'main')).includes('5.650.000,00 kr.'), 'the remainder is not shown');
+		await page.selectOption('#f-g_kommune', '101');
+		await page.locator('#f-g_amount').focus();
+		await page.keyboard.type('500.000,01');
+		await page.getByRole('button', { name: 'Bevil' }).focus();
+		let status = await follow(tc, page, () => page.keyboard.press('Enter'));
+		expect(status === 422, `a grant over the maximum answered ${status}, not 422`);
+		expect(await page.locator('.error-summary a[href="#f-g_amount"]').count() === 1, 'the summary does not link to the amount');
+		expect(await page.inputValue('#f-g_amount') === '500.000,01', 'the amount was not kept');
+		await page.fill('#f-g_amount', '250.000');
+		await page.getByRole('button', { name: 'Bevil' }).focus();
+		status = await follow(tc, page, () => page.keyboard.press('Enter'));
+		expect(status === 200 && pathOf(page) === '/puljer/1', `the grant ended at ${pathOf(page)} (${status})`);
+		expect(await text(page, '.notice[role="status"]') === 'Bevillingen er registreret.', 'no confirmation');
+		expect((await text(page, 'main')).includes('5.400.000,00 kr.'), 'the remainder did not fall by the grant');
+	} finally {
+		await closePage(page);
+	}
+});
+
 /* outreach (contacts, leads, support plans): the konsulent's outreach pages fit 1280 and 390 px
  * and pass axe; without JavaScript a card on the board of leads is moved with its own small form,
  * and the demo's support plan is opened from the list of plans, with the enterprise's page and
