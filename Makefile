@@ -64,7 +64,8 @@ build/gen/migrations.c: build/embed $(MIGRATIONS) Makefile
 # tools/setup.sh installs the pinned npm packages of tools/design (dkfds, sass) when they are
 # missing or older than the lock file; build.mjs compiles the dkfds modules the pages use into
 # build/gen/design/dkfds.css and copies the fonts and icons it refers to beside it
-DESIGN := tools/design/build.mjs tools/design/indgang.scss tools/design/package-lock.json
+DESIGN := tools/design/build.mjs tools/design/indgang.scss tools/design/package-lock.json \
+          tools/design/LICENSE-Apache-2.0.txt
 
 tools/design/node_modules/.package-lock.json: tools/design/package.json tools/design/package-lock.json tools/setup.sh build/.deps-build
 	sh tools/setup.sh
@@ -79,7 +80,8 @@ build/gen/app.css: build/gen/design/dkfds.css assets/app.css
 
 build/gen/assets.c: build/embed $(ASSETS) build/gen/app.css Makefile
 	@mkdir -p build/gen
-	build/embed assets $@ $(ASSETS) build/gen/app.css build/gen/design/*.woff2 build/gen/design/*.svg
+	build/embed assets $@ $(ASSETS) build/gen/app.css build/gen/design/*.woff2 build/gen/design/*.svg \
+		build/gen/design/THIRD-PARTY.txt
 
 build/gen/demo_data.c: build/embed $(DEMO_DATA) Makefile
 	@mkdir -p build/gen

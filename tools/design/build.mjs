@@ -1,8 +1,11 @@
 // build.mjs — compiles indgang.scss (the dkfds modules Indgang uses and the mapping of its class
 // names) into one minified stylesheet and copies the files that stylesheet refers to (the font
 // weights and icons, by url("name")) beside it, so that exactly those are embedded:
-//   node tools/design/build.mjs OUTDIR      writes OUTDIR/dkfds.css and OUTDIR/<each file>
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+//   node tools/design/build.mjs OUTDIR      writes OUTDIR/dkfds.css, OUTDIR/<each file> and
+//                                           OUTDIR/THIRD-PARTY.txt, the licences of what is
+//                                           embedded (dkfds: MIT; IBM Plex Sans: OFL-1.1; the
+//                                           icons: Apache-2.0), served as /static/THIRD-PARTY.txt
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as sass from "sass";
@@ -29,4 +32,17 @@ for (const [, name] of css.matchAll(/url\("?([^")]+)"?\)/g)) {
   }
   copyFileSync(from, join(out, name));
 }
-writeFileSync(join(out, "dkfds.css"), css + "\n");
+const version = JSON.parse(readFileSync(join(dist, "..", "package.json"), "utf8")).version;
+const notice = `Det Fælles Designsystem (dkfds ${version}, MIT; IBM Plex Sans, OFL-1.1; icons, ` +
+  "Apache-2.0): /static/THIRD-PARTY.txt";
+writeFileSync(join(out, "dkfds.css"), `/*! ${notice} */\n${css}\n`);
+const rule = "\n\n" + "=".repeat(78) + "\n\n";
+writeFileSync(join(out, "THIRD-PARTY.txt"), [
+  "Indgang's stylesheet, fonts and icons (/static/) hold parts of Det Fælles Designsystem,\n" +
+    `the npm package dkfds ${version} (https://designsystem.dk/). Its licences follow: the\n` +
+    "design system's own (MIT, with the list of parts under other licences), the licence of the\n" +
+    "IBM Plex Sans fonts (SIL Open Font License 1.1), and the Apache License 2.0 of the icons.",
+  readFileSync(join(dist, "LICENSE.md"), "utf8").trim(),
+  readFileSync(join(where[0], "license.txt"), "utf8").trim(),
+  readFileSync(join(here, "LICENSE-Apache-2.0.txt"), "utf8").trim(),
+].join(rule) + "\n");
