@@ -61,7 +61,7 @@ void layout_begin(struct buf *o, const struct layout_info *info)
 		htmlf(o, "<a href=\"/login\">%s</a>", T_LOGIN);
 	}
 	html(o, "</div>\n</div></div>\n");
-	htmlf(o, "<nav aria-label=\"%s\"><ul>", T_NAV_MAIN);
+	htmlf(o, "<nav aria-label=\"%s\"><ul class=\"nav-primary\">", T_NAV_MAIN);
 	/* the enterprise a virksomhed user represents: its pages are "Min virksomhed", not the
 	 * registry's */
 	char own[48] = "";
