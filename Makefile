@@ -46,7 +46,9 @@ SAN_LIBS = $(eval SAN_LIBS := $$(PKG_LIBS) $$(shell pkg-config --libs $$(LAZY_PK
 SRC := $(shell find src -name '*.c' | sort)
 LIB_SRC := $(filter-out src/main.c,$(SRC))
 MIGRATIONS := $(sort $(wildcard src/store/migrations/*.sql))
-ASSETS := $(sort $(wildcard assets/*))
+# assets/ holds Indgang's own files; app.css is served as the dkfds part (tools/design) followed
+# by assets/app.css, and the fonts and icons that part refers to come from the npm package
+ASSETS := $(filter-out assets/app.css,$(sort $(wildcard assets/*)))
 DEMO_DATA := $(sort $(wildcard data/demo/*.csv data/surveys/*.json))
 GEN := build/gen/migrations.c build/gen/assets.c build/gen/demo_data.c build/gen/cpv_data.c
 
@@ -61,15 +63,34 @@ build/.deps-build: tools/setup.sh
 	@mkdir -p build && touch $@
 
 build/embed: tools/embed.c build/.deps-build
-	$(CC) -std=c17 -O2 -Wall -Wextra -Werror -o $@ tools/embed.c
+	$(CC) -std=c17 -O2 -Wall -Wextra -Werror -o $@ tools/embed.c -lz
 
 build/gen/migrations.c: build/embed $(MIGRATIONS) Makefile
 	@mkdir -p build/gen
 	build/embed migrations $@ $(MIGRATIONS)
 
-build/gen/assets.c: build/embed $(ASSETS) Makefile
+# ---------------------------------------------------------------- the look (Det Fælles Designsystem)
+# tools/setup.sh installs the pinned npm packages of tools/design (dkfds, sass) when they are
+# missing or older than the lock file; build.mjs compiles the dkfds modules the pages use into
+# build/gen/design/dkfds.css and copies the fonts and icons it refers to beside it
+DESIGN := tools/design/build.mjs tools/design/indgang.scss tools/design/package-lock.json \
+          tools/design/LICENSE-Apache-2.0.txt
+
+tools/design/node_modules/.package-lock.json: tools/design/package.json tools/design/package-lock.json tools/setup.sh build/.deps-build
+	sh tools/setup.sh
+	@touch $@
+
+build/gen/design/dkfds.css: $(DESIGN) tools/design/node_modules/.package-lock.json
+	@rm -rf build/gen/design
+	node tools/design/build.mjs build/gen/design
+
+build/gen/app.css: build/gen/design/dkfds.css assets/app.css
+	cat build/gen/design/dkfds.css assets/app.css > $@
+
+build/gen/assets.c: build/embed $(ASSETS) build/gen/app.css Makefile
 	@mkdir -p build/gen
-	build/embed assets $@ $(ASSETS)
+	build/embed assets $@ $(ASSETS) build/gen/app.css build/gen/design/*.woff2 build/gen/design/*.svg \
+		build/gen/design/THIRD-PARTY.txt
 
 build/gen/demo_data.c: build/embed $(DEMO_DATA) Makefile
 	@mkdir -p build/gen

@@ -1,7 +1,10 @@
 /*
  * embed.c — build tool: turns files into C source so the binary carries them.
  *   embed migrations OUT.c FILE.sql...   files named NNNN_name.sql, in any order
- *   embed assets OUT.c FILE...           static assets, with Content-Type and ETag
+ *   embed assets OUT.c FILE...           static assets, with Content-Type and ETag, and each
+ *                                        text asset also gzip-compressed (zlib, level 9) for
+ *                                        clients that accept it; app.css's address with its
+ *                                        hash as layout_stylesheet
  *   embed data OUT.c FILE...             the demo data files
  *   embed blob OUT.c SYMBOL FILE         one file as SYMBOL[] and SYMBOL_len (reference data)
  * Exits 1 with a message naming the file on any problem (bad name, duplicate number).
@@ -10,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <zlib.h>
 
 static unsigned char *slurp(const char *path, size_t *len)
 {
@@ -39,6 +43,33 @@ static void emit_bytes(FILE *o, const char *name, const unsigned char *p, size_t
 	for (size_t i = 0; i < n; i++)
 		fprintf(o, "%s%u,", i % 20 ? "" : "\n", p[i]);
 	fprintf(o, "0};\n");
+}
+
+/* gzip: p[0..n) gzip-compressed (no name, no time: the same bytes every build) into *out, or
+ * NULL when compressing saves less than a tenth (fonts and pictures are compressed already) */
+static unsigned char *gzip(const unsigned char *p, size_t n, size_t *out_len)
+{
+	z_stream z;
+	memset(&z, 0, sizeof(z));
+	if (deflateInit2(&z, 9, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK)
+		exit(1);
+	uLong cap = deflateBound(&z, (uLong)n);
+	unsigned char *q = malloc(cap);
+	if (!q)
+		exit(1);
+	z.next_in = (Bytef *)(uintptr_t)p;
+	z.avail_in = (uInt)n;
+	z.next_out = q;
+	z.avail_out = (uInt)cap;
+	if (deflate(&z, Z_FINISH) != Z_STREAM_END)
+		exit(1);
+	*out_len = z.total_out;
+	deflateEnd(&z);
+	if (*out_len >= n - n / 10) {
+		free(q);
+		return NULL;
+	}
+	return q;
 }
 
 static const char *base_name(const char *path)
@@ -137,9 +168,11 @@ int main(int argc, char **argv)
 		}
 		fprintf(o, "\t{0, 0, 0}\n};\nconst size_t migrations_count = %d;\n", nfiles);
 	} else if (strcmp(argv[1], "assets") == 0) {
-		fprintf(o, "#include \"src/http/assets.h\"\n");
+		fprintf(o, "#include \"src/http/assets.h\"\n#include \"src/view/layout.h\"\n");
 		char (*etags)[24] = calloc((size_t)nfiles + 1, 24);
 		size_t *lens = calloc((size_t)nfiles + 1, sizeof(size_t));
+		size_t *gz_lens = calloc((size_t)nfiles + 1, sizeof(size_t));
+		const char *stylesheet = NULL;
 		for (int i = 0; i < nfiles; i++) {
 			size_t n;
 			unsigned char *p = slurp(files[i], &n);
@@ -147,21 +180,40 @@ int main(int argc, char **argv)
 			for (size_t k = 0; k < n; k++)
 				h = (h ^ p[k]) * 1099511628211ULL;
 			snprintf(etags[i], 24, "%016llx", (unsigned long long)h);
+			if (strcmp(base_name(files[i]), "app.css") == 0)
+				stylesheet = etags[i];
 			char var[32];
 			snprintf(var, sizeof(var), "a%d", i);
 			emit_bytes(o, var, p, n);
 			lens[i] = n;
+			unsigned char *z = gzip(p, n, &gz_lens[i]);
+			if (z) {
+				snprintf(var, sizeof(var), "z%d", i);
+				emit_bytes(o, var, z, gz_lens[i]);
+				free(z);
+			} else {
+				gz_lens[i] = 0;
+			}
 			free(p);
 		}
 		fprintf(o, "const struct asset assets[] = {\n");
 		for (int i = 0; i < nfiles; i++) {
 			const char *b = base_name(files[i]);
-			fprintf(o, "\t{\"%s\", \"%s\", a%d, %zu, \"\\\"%s\\\"\"},\n", b, content_type(b), i,
+			fprintf(o, "\t{\"%s\", \"%s\", a%d, %zu, \"\\\"%s\\\"\", ", b, content_type(b), i,
 			        lens[i], etags[i]);
+			if (gz_lens[i])
+				fprintf(o, "z%d, %zu, \"\\\"%s.gz\\\"\", \"%s\"},\n", i, gz_lens[i], etags[i],
+				        etags[i]);
+			else
+				fprintf(o, "0, 0, 0, \"%s\"},\n", etags[i]);
 		}
-		fprintf(o, "\t{0, 0, 0, 0, 0}\n};\nconst size_t assets_count = %d;\n", nfiles);
+		fprintf(o, "\t{0, 0, 0, 0, 0, 0, 0, 0, 0}\n};\nconst size_t assets_count = %d;\n", nfiles);
+		/* the stylesheet's address changes with its content: browsers keep it for a year */
+		fprintf(o, "const char layout_stylesheet[] = \"/static/app.css?v=%s\";\n",
+		        stylesheet ? stylesheet : "0");
 		free(etags);
 		free(lens);
+		free(gz_lens);
 	} else if (strcmp(argv[1], "data") == 0) {
 		fprintf(o, "#include \"src/cmd/demo_data.h\"\n");
 		size_t *lens = calloc((size_t)nfiles + 1, sizeof(size_t));

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Installs the Debian 12 packages and npm packages that building, running and testing Indgang
 # need. Idempotent: it installs only what is missing and does nothing when all is there.
-#   tools/setup.sh          build and run (C toolchain and libraries)
+#   tools/setup.sh          build and run (C toolchain and libraries, Node.js and the npm packages
+#                           of tools/design: Det Fælles Designsystem and sass, for the CSS)
 #   tools/setup.sh test     also the test tools (cmocka, tidy, Chromium, Playwright, axe-core,
 #                           clang for the fuzz targets make check runs briefly)
 #   tools/setup.sh bench    also the benchmark tools (wrk, nginx)
@@ -11,7 +12,7 @@ cd "$(dirname "$0")/.."
 
 build_pkgs="build-essential pkg-config libmicrohttpd-dev libsqlite3-dev sqlite3 libjansson-dev
 libsodium-dev libstemmer-dev libicu-dev libxlsxwriter-dev libcurl4-openssl-dev curl libical-dev
-libvips-dev"
+libvips-dev zlib1g-dev"
 test_pkgs="libcmocka-dev tidy chromium fonts-dejavu-core clang libclang-rt-14-dev"
 bench_pkgs="wrk nginx-light wdanish"
 fuzz_pkgs="clang libclang-rt-14-dev"
@@ -28,13 +29,10 @@ for what in "$@"; do
 done
 
 missing=""
-# Node.js may come from Debian or from elsewhere; only its commands matter.
-case " $* " in
-*" test "* | *" all "*)
-	command -v node >/dev/null 2>&1 || missing="$missing nodejs"
-	command -v npm >/dev/null 2>&1 || missing="$missing npm"
-	;;
-esac
+# Node.js may come from Debian or from elsewhere; only its commands matter. The build needs it
+# (tools/design compiles the CSS), the browser tests too.
+command -v node >/dev/null 2>&1 || missing="$missing nodejs"
+command -v npm >/dev/null 2>&1 || missing="$missing npm"
 for p in $want; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
 		missing="$missing $p"
@@ -49,6 +47,13 @@ if [ -n "$missing" ]; then
 	apt-get update -qq
 	# shellcheck disable=SC2086
 	apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
+
+# the design system (dkfds) and sass at the versions the lock file pins, for the build
+if [ ! -f tools/design/node_modules/.package-lock.json ] ||
+	[ tools/design/package-lock.json -nt tools/design/node_modules/.package-lock.json ]; then
+	echo "setup.sh: installing npm packages for the CSS (tools/design)"
+	(cd tools/design && npm ci --no-audit --no-fund --omit=optional --loglevel=error)
 fi
 
 case " $* " in

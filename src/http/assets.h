@@ -6,6 +6,7 @@
 #ifndef INDGANG_ASSETS_H
 #define INDGANG_ASSETS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct asset {
@@ -14,6 +15,12 @@ struct asset {
 	const unsigned char *data;
 	size_t len;
 	const char *etag;          /* quoted strong ETag from the content's hash */
+	/* the same content gzip-compressed at build time (text: CSS, JS, SVG), for a request whose
+	 * Accept-Encoding allows gzip; NULL when compressing does not pay (fonts, pictures) */
+	const unsigned char *gz;
+	size_t gz_len;
+	const char *gz_etag;       /* the compressed representation's own ETag */
+	const char *version;       /* the content's hash unquoted: ?v= in a versioned address */
 };
 
 extern const struct asset assets[];
@@ -21,5 +28,12 @@ extern const size_t assets_count;
 
 /* assets_find: the asset for path (below /static/), or NULL. */
 const struct asset *assets_find(const char *path);
+
+/* assets_accepts_gzip: an Accept-Encoding header (or NULL) allows gzip: it names gzip (or *)
+ * without q=0. */
+bool assets_accepts_gzip(const char *accept_encoding);
+
+/* assets_etag_matches: an If-None-Match header (or NULL) names etag, or is "*". */
+bool assets_etag_matches(const char *if_none_match, const char *etag);
 
 #endif

@@ -45,6 +45,9 @@ static void fail(struct req *r, int status, const char *code, const char *api_ms
 		reply_page_error(r, status, page_msg);
 }
 
+/* serve_asset: a file below /static/, gzip-compressed when the client accepts it (compressed
+ * at build time), with an ETag per representation; at the address with the content's hash
+ * (?v=, layout_stylesheet) it may be kept for a year, elsewhere for a day */
 static bool serve_asset(struct req *r)
 {
 	if (strncmp(r->path, "/static/", 8) != 0)
@@ -54,11 +57,22 @@ static bool serve_asset(struct req *r)
 		fail(r, 404, "not_found", "No such file.", "Filen findes ikke.");
 		return true;
 	}
-	reply_header(r, "ETag", as->etag);
-	reply_header(r, "Cache-Control", "public, max-age=86400");
+	bool gz = as->gz && assets_accepts_gzip(r->accept_encoding);
+	const char *etag = gz ? as->gz_etag : as->etag;
+	const char *v = req_query(r, "v");
+	reply_header(r, "ETag", etag);
+	reply_header(r, "Cache-Control", v && as->version && strcmp(v, as->version) == 0
+	                                      ? "public, max-age=31536000, immutable"
+	                                      : "public, max-age=86400");
 	reply_header(r, "X-Content-Type-Options", "nosniff");
-	if (r->if_none_match && strstr(r->if_none_match, as->etag))
+	if (as->gz)
+		reply_header(r, "Vary", "Accept-Encoding");
+	if (gz)
+		reply_header(r, "Content-Encoding", "gzip");
+	if (assets_etag_matches(r->if_none_match, etag))
 		reply_static(r, 304, as->type, "", 0);
+	else if (gz)
+		reply_static(r, 200, as->type, as->gz, as->gz_len);
 	else
 		reply_static(r, 200, as->type, as->data, as->len);
 	return true;

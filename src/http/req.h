@@ -47,6 +47,7 @@ struct req {
 	const char *content_type;
 	const char *authorization;
 	const char *if_none_match;
+	const char *accept_encoding; /* static assets: gzip when it allows (assets_accepts_gzip) */
 	const char *x_csrf;        /* X-CSRF-Token header: API calls with a session cookie */
 	const char *host;          /* Host header */
 	const char *origin;        /* Origin header, or NULL */

@@ -410,6 +410,7 @@ static void fill_request(struct MHD_Connection *c, struct conn *st, const char *
 	r->content_type = header(c, r, "Content-Type");
 	r->authorization = header(c, r, "Authorization");
 	r->if_none_match = header(c, r, "If-None-Match");
+	r->accept_encoding = header(c, r, "Accept-Encoding");
 	r->x_csrf = header(c, r, "X-CSRF-Token");
 	r->host = header(c, r, "Host");
 	r->origin = header(c, r, "Origin");

@@ -32,21 +32,36 @@ void layout_begin(struct buf *o, const struct layout_info *info)
 	html(o, "<!DOCTYPE html>\n<html lang=\"da\">\n<head>\n<meta charset=\"utf-8\">\n"
 	        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
 	htmlf(o, "<title>%s · Indgang</title>\n", info->title);
-	html(o, "<link rel=\"stylesheet\" href=\"/static/app.css\">\n"
-	        "<link rel=\"icon\" href=\"/static/favicon.svg\" type=\"image/svg+xml\">\n");
+	/* the stylesheet's address carries its content hash, so it may be cached for a year */
+	htmlf(o, "<link rel=\"stylesheet\" href=\"%s\">\n", layout_stylesheet);
+	html(o, "<link rel=\"icon\" href=\"/static/favicon.svg\" type=\"image/svg+xml\">\n");
 	/* tenders: the Atom feed of published tenders, for feed readers */
 	if (info->feed)
 		htmlf(o, "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"%s\" href=\"%s\">\n",
 		      T_FEED_TENDERS, info->feed);
 	html(o, "</head>\n<body>\n");
 	htmlf(o, "<a class=\"skip\" href=\"#main\">%s</a>\n", T_SKIP);
-	html(o, "<header class=\"top\">\n<div class=\"brand\"><a href=\"/\" class=\"logo\">Indgang</a>");
+	/* the header of Det Fælles Designsystem: the portal line with the solution's name, the
+	 * municipality and who is signed in, then the menu */
+	html(o, "<header class=\"top\">\n<div class=\"portal-header\"><div class=\"portal-header-inner\">\n"
+	        "<div class=\"brand\"><a href=\"/\" class=\"logo\">Indgang</a>");
 	if (info->kommune_navn)
 		htmlf(o, " <span class=\"kommune\">%s %s</span>", info->kommune_navn, T_KOMMUNE);
 	else if (info->user_email)
 		htmlf(o, " <span class=\"kommune\">%s</span>", T_NATIONAL);
-	html(o, "</div>\n");
-	htmlf(o, "<nav aria-label=\"%s\"><ul>", T_NAV_MAIN);
+	html(o, "</div>\n<div class=\"user\">");
+	if (info->user_email) {
+		htmlf(o, "<span class=\"who\">%s <span class=\"role\">(%s)</span></span>", info->user_email,
+		      info->user_role);
+		htmlf(o, "<form method=\"post\" action=\"/logout\" class=\"inline\">"
+		         "<input type=\"hidden\" name=\"csrf\" value=\"%s\">"
+		         "<button type=\"submit\" class=\"link\">%s</button></form>",
+		      info->csrf ? info->csrf : "", T_LOGOUT);
+	} else {
+		htmlf(o, "<a href=\"/login\">%s</a>", T_LOGIN);
+	}
+	html(o, "</div>\n</div></div>\n");
+	htmlf(o, "<nav aria-label=\"%s\"><ul class=\"nav-primary\">", T_NAV_MAIN);
 	/* the enterprise a virksomhed user represents: its pages are "Min virksomhed", not the
 	 * registry's */
 	char own[48] = "";
@@ -118,18 +133,7 @@ void layout_begin(struct buf *o, const struct layout_info *info)
 		nav_item(o, "/brugere", T_NAV_USERS, on_path(info, "/brugere"));
 	if (info->nav_admin)
 		nav_item(o, "/admin/audit", T_NAV_AUDIT, on_path(info, "/admin/audit"));
-	html(o, "</ul></nav>\n<div class=\"user\">");
-	if (info->user_email) {
-		htmlf(o, "<span class=\"who\">%s <span class=\"role\">(%s)</span></span>", info->user_email,
-		      info->user_role);
-		htmlf(o, "<form method=\"post\" action=\"/logout\" class=\"inline\">"
-		         "<input type=\"hidden\" name=\"csrf\" value=\"%s\">"
-		         "<button type=\"submit\" class=\"link\">%s</button></form>",
-		      info->csrf ? info->csrf : "", T_LOGOUT);
-	} else {
-		htmlf(o, "<a href=\"/login\">%s</a>", T_LOGIN);
-	}
-	html(o, "</div>\n</header>\n<main id=\"main\" tabindex=\"-1\">\n");
+	html(o, "</ul></nav>\n</header>\n<main id=\"main\" tabindex=\"-1\">\n");
 	htmlf(o, "<h1>%s</h1>\n", info->title);
 }
 

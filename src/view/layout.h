@@ -47,6 +47,10 @@ struct layout_info {
 	bool nav_networks;         /* show "Netværk" (the municipality's staff and the administrator) */
 };
 
+/* layout_stylesheet: the address of /static/app.css with its content hash (?v=...), written by
+ * the build (tools/embed.c, into build/gen/assets.c) */
+extern const char layout_stylesheet[];
+
 /* layout_begin: everything up to and including <h1>; layout_end: closes the page, with the
  * footer's links to the privacy notice and the accessibility statement. */
 void layout_begin(struct buf *o, const struct layout_info *info);

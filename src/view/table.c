@@ -8,10 +8,11 @@
 void table_begin(struct buf *o, const char *label, const char *cls)
 {
 	htmlf(o, "<div class=\"table-scroll\" role=\"region\" aria-label=\"%s\" tabindex=\"0\">\n", label);
+	/* dkfds' table (tools/design): lines between the cells, the head on grey */
 	if (cls)
-		htmlf(o, "<table class=\"%s\">\n", cls);
+		htmlf(o, "<table class=\"table %s\">\n", cls);
 	else
-		html(o, "<table>\n");
+		html(o, "<table class=\"table\">\n");
 }
 
 void table_end(struct buf *o)

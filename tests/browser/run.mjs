@@ -1458,6 +1458,87 @@ test('the catalogue: a Danish search, a product with pictures, an enterprise add
 		state.catalogue.product]);
 });
 
+/* ---------------------------------------------------------------- Det Fælles Designsystem
+ * The look of DKFDS (tools/design, assets/app.css): IBM Plex Sans is loaded from /static/ and
+ * used, buttons and fields have the design system's look, a failed form shows the error summary
+ * as DKFDS' error alert linking to the field with the red bar, no page loads a script (with or
+ * without JavaScript), everything passes axe (colour contrast included) and fits 390, 768 and
+ * 1280 px. */
+test('Det Fælles Designsystem: fonts, buttons, fields and the error summary; no script; 390, 768 and 1280 px', async (tc) => {
+	const page = await newPage();
+	const scripts = [];
+	page.on('request', (req) => {
+		if (req.resourceType() === 'script')
+			scripts.push(req.url());
+	});
+	try {
+		await go(tc, page, '/virksomheder');
+		const look = await page.evaluate(async () => {
+			await document.fonts.ready;
+			const loaded = [...document.fonts].filter((f) => f.family.replace(/"/g, '') === 'IBM Plex Sans' &&
+				f.status === 'loaded').map((f) => f.weight);
+			const button = getComputedStyle(document.querySelector('main form button'));
+			const input = getComputedStyle(document.querySelector('main .field input'));
+			const th = getComputedStyle(document.querySelector('main table.table thead'));
+			return {
+				family: getComputedStyle(document.body).fontFamily, loaded,
+				button: [button.backgroundColor, button.color, button.borderRadius, button.fontWeight],
+				input: [input.borderTopColor, input.borderRadius], th: th.backgroundColor,
+				sheets: [...document.styleSheets].map((s) => s.href),
+			};
+		});
+		expect(look.family.startsWith('"IBM Plex Sans"'), `the body's font is ${look.family}`);
+		expect(look.loaded.includes('400'), `IBM Plex Sans 400 was not loaded (loaded: ${look.loaded.join(', ')})`);
+		expect(look.button.join(' ') === 'rgb(11, 83, 148) rgb(255, 255, 255) 8px 600',
+			`the filter's button looks like ${look.button.join(' ')}, not DKFDS' primary button`);
+		expect(look.input.join(' ') === 'rgb(142, 142, 142) 8px', `the search field looks like ${look.input.join(' ')}`);
+		expect(look.th === 'rgb(245, 245, 245)', `the table's head is ${look.th}`);
+		expect(look.sheets.length === 1 && /\/static\/app\.css\?v=[0-9a-f]{16}$/.test(look.sheets[0]),
+			`the page loads the stylesheets ${look.sheets.join(', ')}`);
+		/* a failed sign-in: the summary first, as the error alert, its link leading to the field */
+		await go(tc, page, '/login');
+		const status = await follow(tc, page, () => page.getByRole('button', { name: 'Log ind' }).click());
+		expect(status === 422 || status === 401 || status === 200, `an empty sign-in answered ${status}`);
+		const summary = page.locator('.error-summary');
+		expect(await summary.count() === 1, 'an empty sign-in shows no error summary');
+		const alert = await summary.evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).borderRadius]);
+		expect(alert.join(' ') === 'rgb(255, 224, 224) 8px', `the error summary looks like ${alert.join(' ')}`);
+		const href = await summary.locator('a').first().getAttribute('href');
+		expect(href && await page.locator(href).count() === 1, `the summary's link ${href} leads nowhere`);
+		const bar = await page.locator(`.field:has(${href})`).evaluate((el) => getComputedStyle(el).borderLeft);
+		expect(bar.startsWith('4px solid rgb(204, 0, 0)'), `the failed field's bar is ${bar}`);
+		await summary.locator('a').first().click();
+		expect(new URL(page.url()).hash === href, `the summary's link went to ${page.url()}`);
+		expect(scripts.length === 0, `pages loaded scripts: ${scripts.join(', ')}`);
+	} finally {
+		await closePage(page);
+	}
+	/* without JavaScript the look is the same: the design system's script is not needed */
+	const nojs = await newPage({ javaScriptEnabled: false, viewport: PHONE });
+	try {
+		await go(tc, nojs, '/login');
+		await nojs.getByLabel('E-mail').fill('ikke-en-adresse');
+		const status = await follow(tc, nojs, () => nojs.getByRole('button', { name: 'Log ind' }).click());
+		expect(status >= 200 && status < 500, `a wrong sign-in without JavaScript answered ${status}`);
+		await fitsWidth(nojs, '/login', PHONE.width);
+	} finally {
+		await closePage(nojs);
+	}
+	/* a tablet's width too, where the menu wraps between the phone's and the desktop's */
+	const tablet = await newPage({ viewport: { width: 768, height: 1024 } });
+	try {
+		await signIn(tc, tablet, KOLDING);
+		for (const path of ['/', '/virksomheder', '/brugere/ny', '/statistik?year=2015', '/katalog']) {
+			const status = await go(tc, tablet, path);
+			expect(status === 200, `${path} answered ${status} at 768 px`);
+			await fitsWidth(tablet, path, 768);
+		}
+	} finally {
+		await closePage(tablet);
+	}
+	await visitAtWidths(tc, KOLDING, ['/brugere/ny', '/katalog', '/udbud', '/arrangementer']);
+});
+
 async function main() {
 	let passed = 0;
 	let failed = 0;

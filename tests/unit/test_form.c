@@ -10,6 +10,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -281,6 +282,62 @@ static void test_form_error_summary(void **state)
 	assert_true(strstr(out, "#f-cvr") < strstr(out, "Noget gik galt"));
 }
 
+/* count: how often needle occurs in hay */
+static int count(const char *hay, const char *needle)
+{
+	int n = 0;
+	for (const char *p = strstr(hay, needle); p; p = strstr(p + 1, needle))
+		n++;
+	return n;
+}
+
+/* a failed form written with every writer: each link of the summary at its top leads to an
+ * element of the form (exactly one id), and that field names its message (aria-describedby), so
+ * a keyboard or screen-reader user gets from the summary to the field and hears why */
+static void test_form_error_summary_links_to_fields(void **state)
+{
+	struct buf *o = *state;
+	struct errs errs = {0};
+	errs_add(&errs, "navn", "Skriv et navn");
+	errs_add(&errs, "kommune", "Vælg en kommune");
+	errs_add(&errs, "beskrivelse", "Beskrivelsen er for lang");
+	errs_add(&errs, "ydelser", "Vælg mindst én ydelse");
+	errs_add(&errs, "maalgrupper", "Vælg mindst én målgruppe");
+	errs_add(&errs, "samtykke", "Borgeren skal give samtykke");
+	form_error_summary(o, &errs);
+	static const struct form_option opts[] = {{"a", "A"}, {"b", "B"}};
+	form_input(o, &(struct form_field){.name = "navn", .label = "Navn", .error = errs_get(&errs, "navn")});
+	form_select(o, &(struct form_field){.name = "kommune", .label = "Kommune",
+	                                    .error = errs_get(&errs, "kommune")}, opts, 2);
+	form_textarea(o, &(struct form_field){.name = "beskrivelse", .label = "Beskrivelse",
+	                                      .error = errs_get(&errs, "beskrivelse")}, 4);
+	form_checkboxes(o, &(struct form_field){.name = "ydelser", .label = "Ydelser",
+	                                        .error = errs_get(&errs, "ydelser")}, opts, 2, NULL, 0);
+	form_select_multiple(o, &(struct form_field){.name = "maalgrupper", .label = "Målgrupper",
+	                                             .error = errs_get(&errs, "maalgrupper")},
+	                     opts, 2, NULL, 0, 2);
+	form_checkbox(o, &(struct form_field){.name = "samtykke", .label = "Samtykke",
+	                                      .error = errs_get(&errs, "samtykke")});
+	const char *out = buf_str(o);
+	/* the summary comes first, before any field */
+	assert_ptr_equal(strstr(out, "<div class=\"error-summary\""), out);
+	for (int i = 0; i < errs.n; i++) {
+		char link[96], id[96], err_id[96], described[96];
+		snprintf(link, sizeof(link), "<a href=\"#f-%s\">%s</a>", errs.e[i].field, errs.e[i].message);
+		snprintf(id, sizeof(id), " id=\"f-%s\"", errs.e[i].field);
+		snprintf(err_id, sizeof(err_id), "<p class=\"error\" id=\"f-%s-error\">%s</p>",
+		         errs.e[i].field, errs.e[i].message);
+		snprintf(described, sizeof(described), "aria-describedby=\"f-%s-error", errs.e[i].field);
+		if (count(out, link) != 1)
+			fail_msg("the summary has no one link %s in:\n%s", link, out);
+		if (count(out, id) != 1)
+			fail_msg("the summary's link #f-%s leads to %d elements in:\n%s", errs.e[i].field,
+			         count(out, id), out);
+		if (count(out, err_id) != 1 || !strstr(strstr(out, id), described))
+			fail_msg("the field %s does not name its message in:\n%s", errs.e[i].field, out);
+	}
+}
+
 static void test_form_csrf(void **state)
 {
 	struct buf *o = *state;
@@ -342,6 +399,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_form_checkboxes, fixture_buf_setup, fixture_buf_teardown),
 		cmocka_unit_test_setup_teardown(test_form_checkbox, fixture_buf_setup, fixture_buf_teardown),
 		cmocka_unit_test_setup_teardown(test_form_error_summary, fixture_buf_setup, fixture_buf_teardown),
+		cmocka_unit_test_setup_teardown(test_form_error_summary_links_to_fields, fixture_buf_setup,
+		                                fixture_buf_teardown),
 		cmocka_unit_test_setup_teardown(test_form_csrf, fixture_buf_setup, fixture_buf_teardown),
 		cmocka_unit_test_setup_teardown(test_form_pagination, fixture_buf_setup, fixture_buf_teardown),
 	};

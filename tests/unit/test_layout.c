@@ -2,7 +2,9 @@
  * test_layout.c — the page shell (src/view/layout.h): doctype and language, the title escaped in
  * <title> and <h1>, the skip link to the main landmark, the navigation links present exactly
  * when the layout_info flags allow them, aria-current on the current page only, the signed-in
- * user with the CSRF token in the sign-out form, and the anonymous sign-in link.
+ * user with the CSRF token in the sign-out form, and the anonymous sign-in link; the header of
+ * Det Fælles Designsystem (the portal line before the menu) and the stylesheet at the address
+ * with its content hash.
  * Layer: tests (view: no database).
  */
 #include <setjmp.h>
@@ -66,6 +68,40 @@ static void test_layout_shell(void **state)
 	assert_null(strstr(out, "<style"));
 	assert_null(strstr(out, "style=\""));
 	assert_int_equal(count(out, "<h1>"), 1);
+}
+
+/* the look of Det Fælles Designsystem: the stylesheet's address carries the hash the build wrote
+ * (so it can be cached for a year and changes with the CSS), one stylesheet and nothing else
+ * loaded in the head; the header holds the portal line (Indgang, the municipality, who is signed
+ * in) and then the menu */
+static void test_layout_design_system(void **state)
+{
+	struct buf *o = *state;
+	struct layout_info info = {.title = "Brugere", .path = "/brugere", .user_email = "k@kolding.dk",
+	                           .user_role = "Konsulent", .kommune_navn = "Kolding", .csrf = "t"};
+	const char *out = page(o, &info);
+	assert_int_equal(strncmp(layout_stylesheet, "/static/app.css?v=", 18), 0);
+	assert_true(strlen(layout_stylesheet) == 18 + 16);
+	char link[96];
+	snprintf(link, sizeof(link), "<link rel=\"stylesheet\" href=\"%s\">", layout_stylesheet);
+	assert_non_null(strstr(out, link));
+	assert_int_equal(count(out, "rel=\"stylesheet\""), 1);
+	assert_null(strstr(out, "<script"));
+	const char *header = strstr(out, "<header class=\"top\">");
+	const char *portal = strstr(out, "<div class=\"portal-header\">");
+	const char *kommune = strstr(out, "<span class=\"kommune\">Kolding " T_KOMMUNE "</span>");
+	const char *who = strstr(out, "<span class=\"who\">");
+	const char *nav = strstr(out, "<nav aria-label=\"" T_NAV_MAIN "\">");
+	const char *end = strstr(out, "</header>");
+	assert_non_null(header);
+	assert_non_null(portal);
+	assert_non_null(kommune);
+	assert_non_null(who);
+	assert_non_null(nav);
+	assert_non_null(end);
+	assert_true(header < portal && portal < kommune && kommune < who && who < nav && nav < end);
+	/* the sign-out button is in the portal line, before the menu */
+	assert_true(strstr(out, "action=\"/logout\"") < nav);
 }
 
 static void test_layout_title_escaped(void **state)
@@ -254,6 +290,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_layout_shell, fixture_buf_setup, fixture_buf_teardown),
+		cmocka_unit_test_setup_teardown(test_layout_design_system, fixture_buf_setup, fixture_buf_teardown),
 		cmocka_unit_test_setup_teardown(test_layout_title_escaped, fixture_buf_setup, fixture_buf_teardown),
 		cmocka_unit_test_setup_teardown(test_layout_nav_flags, fixture_buf_setup, fixture_buf_teardown),
 		cmocka_unit_test_setup_teardown(test_layout_aria_current, fixture_buf_setup, fixture_buf_teardown),
