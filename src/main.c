@@ -39,6 +39,8 @@ static const struct {
 	{"key", cmd_key, "create, rotate and show the key file that seals CPR numbers"},
 	/* networks and meetings */
 	{"networks", cmd_networks, "remind due action items of network meetings; Tabel 8's figures"},
+	/* partnership agreements */
+	{"partnerships", cmd_partnerships, "remind due items of the partnership agreements' action plans"},
 	{"version", NULL, "print the version"},
 	{"help", NULL, "show this help"},
 };

@@ -8,6 +8,8 @@
 #include "../auth/access.h"
 #include "../auth/auth.h"
 #include "../outreach/events_web.h"
+/* partnership agreements: the overdue action items on the home page */
+#include "../collab/partnerships_web.h"
 #include "../registry/registry.h"
 #include "page.h"
 
@@ -63,6 +65,11 @@ static void staff_cards(struct req *r)
 	if (access_collaboration_scope(u, &collab_scope) == 0)
 		card(o, "/netvaerk", "Netværk", "kommunens netværk med virksomhederne: medlemmer, møder, "
 		                                "fremmøde, referater og opgaver.");
+	/* partnership agreements (collab) */
+	const char *pship_scope;
+	if (access_collaboration_scope(u, &pship_scope) == 0)
+		card(o, "/partnerskaber", "Partnerskaber",
+		     "partnerskabs-, samarbejds- og brugsaftaler med parternes roller, følgegruppe og handleplan.");
 	/* outreach: contacts, leads, support plans and survival */
 	const char *outreach_scope;
 	if (access_collaboration_scope(u, &outreach_scope) == 0)
@@ -139,5 +146,7 @@ int core_page_home(struct req *r)
 		card(o, "/kontakt", "Kontakt", "skriv til en kommune gennem én indgang.");
 	card(o, "/kommuner", "Kommuner", "landets 98 kommuner.");
 	html(o, "</ul>\n");
+	/* partnership agreements: the overdue items of the municipality's action plans */
+	partnerships_home_due(r);
 	return page_end(r, 200);
 }
