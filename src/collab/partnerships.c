@@ -528,6 +528,9 @@ int partnerships_document_put(struct db *db, struct arena *a, const struct princ
 	enum pdf_result pr = rc == 0 ? pdf_check(data, len) : PDF_OK;
 	if (rc == 0 && pr == PDF_TOO_BIG)
 		rc = (errs_add(errs, "document", pdf_message(pr)), ERR_TOOBIG);
+	else if (rc == 0 && pr == PDF_NO_HEADER)
+		rc = errs_add(errs, "document", "Filen er ikke en PDF-fil. Læg den underskrevne aftale ind"
+		                                " som PDF.");
 	else if (rc == 0 && pr != PDF_OK)
 		rc = errs_add(errs, "document", pdf_message(pr));
 	const char *name = clean_filename(a, filename);

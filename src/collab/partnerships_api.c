@@ -469,6 +469,5 @@ int partnerships_api_document_get(struct req *r)
 		return api_fail(r, rc);
 	buf_reset(&r->out);
 	buf_append(&r->out, data, len);
-	reply_header(r, "X-Content-Type-Options", "nosniff");
 	return reply_download(r, "application/pdf", arena_printf(&r->a, "aftale-%lld.pdf", (long long)id));
 }

@@ -780,7 +780,6 @@ int partnerships_page_document(struct req *r)
 		return page_fail(r, rc, "Aftalen har ingen underskrevet PDF.");
 	buf_reset(&r->out);
 	buf_append(&r->out, data, len);
-	reply_header(r, "X-Content-Type-Options", "nosniff");
 	return reply_download(r, "application/pdf", arena_printf(&r->a, "aftale-%lld.pdf", (long long)id));
 }
 
