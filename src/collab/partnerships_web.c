@@ -285,7 +285,7 @@ static int new_form(struct req *r, int status, const struct typed *t)
 	                                      .value = t->kommune_role,
 	                                      .hint = "Fx facilitator for partnerskabet og ansvarlig for"
 	                                              " handleplanen. Kommunen bliver part i aftalen.",
-	                                      .error = errs_get(&r->errs, "parties")}, 3);
+	                                      .error = errs_get(&r->errs, "kommune_role")}, 3);
 	form_checkbox(o, &(struct form_field){.name = "public", .label = "Offentlig: alle kan læse aftalen"
 	                                                                 " (uden e-mailadresser)",
 	                                      .value = t->is_public});
@@ -326,8 +326,13 @@ int partnerships_page_create(struct req *r)
 	bool with_kommune = p.kommune && *p.kommune;
 	int rc = partnerships_create(r->db, &r->a, r->user, &p, &party, with_kommune ? 1 : 0,
 	                             page_today(r), &r->errs);
-	if (rc == ERR_INVALID)
+	if (rc == ERR_INVALID) {
+		/* the municipality's party is the form's field kommune_role */
+		for (int i = 0; i < r->errs.n; i++)
+			if (r->errs.e[i].field && !strcmp(r->errs.e[i].field, "parties"))
+				r->errs.e[i].field = "kommune_role";
 		return new_form(r, 422, &t);
+	}
 	if (rc)
 		return page_fail(r, rc, NULL);
 	return reply_redirect(r, arena_printf(&r->a, "/partnerskaber/%lld?ok=oprettet", (long long)p.id));
@@ -459,12 +464,12 @@ static void group_section(struct req *r, const struct partnership *p, bool write
 	html(o, "<input type=\"hidden\" name=\"action\" value=\"member_add\">\n"
 	        "<fieldset><legend>Tilføj et medlem af følgegruppen</legend>\n");
 	form_input(o, &(struct form_field){.name = "m_name", .label = "Navn", .value = mine ? s->m_name : "",
-	                                   .error = errs_get(er, "name"), .required = true, .maxlength = 200});
+	                                   .error = errs_get(er, "m_name"), .required = true, .maxlength = 200});
 	form_input(o, &(struct form_field){.name = "m_organisation", .label = "Organisation eller part",
 	                                   .value = mine ? s->m_organisation : "",
-	                                   .error = errs_get(er, "organisation"), .maxlength = 200});
+	                                   .error = errs_get(er, "m_organisation"), .maxlength = 200});
 	form_input(o, &(struct form_field){.name = "m_email", .label = "E-mail", .type = "email",
-	                                   .value = mine ? s->m_email : "", .error = errs_get(er, "email")});
+	                                   .value = mine ? s->m_email : "", .error = errs_get(er, "m_email")});
 	form_checkbox(o, &(struct form_field){.name = "m_chair", .label = "Formand for følgegruppen",
 	                                      .value = mine ? s->m_chair : "0"});
 	html(o, "</fieldset>\n<div class=\"actions\"><button type=\"submit\">Tilføj medlem</button></div>\n</form>\n");
@@ -523,8 +528,11 @@ static void plan_section(struct req *r, const struct partnership *p, bool writer
 		for (int i = 0; i < nx; i++) {
 			const struct partnership_action *x = &xs[i];
 			bool done = !strcmp(x->status, PARTNERSHIPS_DONE);
-			htmlf(o, "<tr%s><td>%s</td><td>%s</td><td>%s</td><td>", x->overdue ? " class=\"overdue\"" : "",
-			      x->title, x->owner_name, date_da(r, x->due));
+			if (x->overdue)
+				html(o, "<tr class=\"overdue\">");
+			else
+				html(o, "<tr>");
+			htmlf(o, "<td>%s</td><td>%s</td><td>%s</td><td>", x->title, x->owner_name, date_da(r, x->due));
 			if (done)
 				htmlf(o, "Udført %s", date_da(r, x->done_at));
 			else if (x->overdue)
@@ -558,14 +566,14 @@ static void plan_section(struct req *r, const struct partnership *p, bool writer
 	html(o, "<input type=\"hidden\" name=\"action\" value=\"action_add\">\n"
 	        "<fieldset><legend>Tilføj et punkt til handleplanen</legend>\n");
 	form_input(o, &(struct form_field){.name = "a_title", .label = "Hvad skal gøres", .value = mine ? s->a_title : "",
-	                                   .error = errs_get(er, "title"), .required = true, .maxlength = 300});
+	                                   .error = errs_get(er, "a_title"), .required = true, .maxlength = 300});
 	form_select(o, &(struct form_field){.name = "a_owner", .label = "Ansvarlig part",
 	                                    .value = mine ? s->a_owner : "",
-	                                    .error = errs_get(er, "owner_party"), .required = true}, po, np + 1);
+	                                    .error = errs_get(er, "a_owner"), .required = true}, po, np + 1);
 	form_input(o, &(struct form_field){.name = "a_due", .label = "Frist", .type = "date",
-	                                   .value = mine ? s->a_due : "", .error = errs_get(er, "due")});
+	                                   .value = mine ? s->a_due : "", .error = errs_get(er, "a_due")});
 	form_textarea(o, &(struct form_field){.name = "a_note", .label = "Note", .value = mine ? s->a_note : "",
-	                                      .error = errs_get(er, "note")}, 2);
+	                                      .error = errs_get(er, "a_note")}, 2);
 	html(o, "</fieldset>\n<div class=\"actions\"><button type=\"submit\">Tilføj punkt</button></div>\n</form>\n");
 }
 
@@ -653,6 +661,23 @@ static int64_t id_of(const char *v)
 	return v && text_parse_int(v, 1, 999999999999999LL, &x) == 0 ? (int64_t)x : 0;
 }
 
+/* the domain's field names as the page's forms call them (prefix m_ or a_), so that the error
+ * summary links to the fields */
+static void rename_fields(struct req *r, const char *const (*map)[2], size_t n)
+{
+	for (int i = 0; i < r->errs.n; i++)
+		for (size_t k = 0; k < n; k++)
+			if (r->errs.e[i].field && !strcmp(r->errs.e[i].field, map[k][0])) {
+				r->errs.e[i].field = map[k][1];
+				break;
+			}
+}
+
+static const char *const member_fields[][2] = {
+	{"name", "m_name"}, {"organisation", "m_organisation"}, {"email", "m_email"}};
+static const char *const action_fields[][2] = {
+	{"title", "a_title"}, {"owner_party", "a_owner"}, {"due", "a_due"}, {"note", "a_note"}};
+
 /* the item's status changed to status, the rest kept */
 static int set_status(struct req *r, int64_t id, int64_t item, const char *status)
 {
@@ -704,6 +729,7 @@ int partnerships_page_post(struct req *r)
 		struct partnership_member m = {.name = s.m_name, .organisation = s.m_organisation,
 		                               .email = s.m_email, .chair = *s.m_chair == '1'};
 		rc = partnerships_member_add(r->db, &r->a, r->user, id, &m, &r->errs);
+		rename_fields(r, member_fields, sizeof(member_fields) / sizeof(member_fields[0]));
 		ok = "medlem";
 	}
 	else if (!strcmp(s.action, "action_add")) {
@@ -714,6 +740,7 @@ int partnerships_page_post(struct req *r)
 		struct partnership_action x = {.title = s.a_title, .owner_party = id_of(s.a_owner),
 		                               .due = s.a_due, .note = s.a_note, .status = PARTNERSHIPS_OPEN};
 		rc = partnerships_action_add(r->db, &r->a, r->user, id, &x, &r->errs);
+		rename_fields(r, action_fields, sizeof(action_fields) / sizeof(action_fields[0]));
 		ok = "punkt";
 	}
 	else if (!strcmp(s.action, "action_done") || !strcmp(s.action, "action_reopen")) {
