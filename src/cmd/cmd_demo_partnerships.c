@@ -119,18 +119,19 @@ int demo_partnerships(struct db *db, struct arena *a)
 	struct {
 		const char *title, *due, *status, *note;
 		int party;
+		const char *done_at;
 	} items[] = {
 		{"Analyse af de seks virksomheders forretningspotentiale", "2015-09-30", PARTNERSHIPS_DONE,
-		 "Handleplanens første del; fulgt op af en bootcamp om forretningsudvikling.", 0},
+		 "Handleplanens første del; fulgt op af en bootcamp om forretningsudvikling.", 0, "2015-09-15"},
 		{"Kortlægning af det socialøkonomiske udviklingspotentiale i Jammerbugt", "2016-03-31",
-		 PARTNERSHIPS_OPEN, "", 0},
+		 PARTNERSHIPS_OPEN, "", 0, NULL},
 		{"Nye initiativer til beskæftigelse af udsatte borgere på hotellet", next_year,
-		 PARTNERSHIPS_OPEN, "Demodata: et eksempel på et punkt med en virksomhed som ansvarlig.", 2},
+		 PARTNERSHIPS_OPEN, "Demodata: et eksempel på et punkt med en virksomhed som ansvarlig.", 2, NULL},
 	};
 	for (size_t i = 0; i < sizeof(items) / sizeof(items[0]); i++) {
 		struct partnership_action x = {.title = items[i].title, .due = items[i].due,
 		                               .status = items[i].status, .note = items[i].note,
-		                               .owner_party = ps[items[i].party].id};
+		                               .owner_party = ps[items[i].party].id, .done_at = items[i].done_at};
 		if ((rc = partnerships_action_add(db, a, &admin, p.id, &x, &e)) != 0)
 			return report(items[i].title, rc, &e);
 	}

@@ -431,6 +431,8 @@ int partnerships_action_add(struct db *db, struct arena *a, const struct princip
 		return rc;
 	struct partnership p;
 	rc = writable(db, a, by, id, &p);
+	if (rc == 0 && x->done_at && *x->done_at && !text_date_valid(x->done_at))
+		errs_add(errs, "done_at", "Skriv datoen for udført som en dato, fx 2015-09-30.");
 	if (rc == 0)
 		rc = check_action(db, a, id, x, errs);
 	if (rc == 0)

@@ -94,7 +94,8 @@ struct partnership_action {
 	const char *owner_name;    /* read only */
 	const char *due;           /* YYYY-MM-DD or NULL */
 	const char *status;        /* open or done */
-	const char *done_at;       /* read only: when it was marked done, NULL while open */
+	const char *done_at;       /* when it was marked done, NULL while open; an add may give
+	                            * the date (YYYY-MM-DD) of an item done before, else now */
 	const char *note;          /* "" when none */
 	bool overdue;              /* read only: open and due before the day read */
 };
@@ -188,7 +189,8 @@ int partnerships_member_add(struct db *db, struct arena *a, const struct princip
 
 /* partnerships_action_add: an item of the action plan. Field errors: title (1..300
  * characters), owner_party (not a party of this agreement), due (not a date), status (open or
- * done), note (at most 5000). A done item gets done_at now. Access ACC_WRITE, audited. */
+ * done), note (at most 5000), done_at (not a date). A done item gets x->done_at or now.
+ * Access ACC_WRITE, audited. */
 int partnerships_action_add(struct db *db, struct arena *a, const struct principal *by, int64_t id,
                             struct partnership_action *x, struct errs *errs);
 

@@ -355,6 +355,7 @@ static const struct api_text_member action_members[] = {
 	{"due", offsetof(struct partnership_action, due)},
 	{"status", offsetof(struct partnership_action, status)},
 	{"note", offsetof(struct partnership_action, note)},
+	{"done_at", offsetof(struct partnership_action, done_at)},
 };
 
 static void read_action(struct req *r, json_t *body, struct partnership_action *x)

@@ -347,12 +347,14 @@ int partnerships_store_action_insert(struct db *db, const struct partnership_act
 	struct db_stmt *s = db_prepare(db,
 		"INSERT INTO partnership_actions (partnership_id, title, owner_party_id, due, status,"
 		" done_at, note, created_at, updated_at) VALUES (:pid, :title, :owner, nullif(:due, ''),"
-		" :status, CASE WHEN :status = 'done' THEN " NOW " END, :note, " NOW ", " NOW ")");
+		" :status, CASE WHEN :status = 'done' THEN coalesce(nullif(:done_at, ''), " NOW ") END,"
+		" :note, " NOW ", " NOW ")");
 	int rc = db_run(s, s ? db_bind_int(s, ":pid", x->partnership_id) |
 	                           db_bind_text(s, ":title", x->title) |
 	                           db_bind_int(s, ":owner", x->owner_party) |
 	                           db_bind_text(s, ":due", x->due ? x->due : "") |
-	                           db_bind_text(s, ":status", x->status) | db_bind_text(s, ":note", x->note)
+	                           db_bind_text(s, ":status", x->status) | db_bind_text(s, ":note", x->note) |
+	                           db_bind_text(s, ":done_at", x->done_at ? x->done_at : "")
 	                     : 0);
 	if (rc == 0)
 		*id = db_last_id(db);

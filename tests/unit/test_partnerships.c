@@ -297,6 +297,16 @@ static void test_progress_and_due(void **state)
 	assert_int_equal(partnerships_action_delete(f->db, &f->a, &fixture_kons621, id, late), 0);
 	assert_int_equal(partnerships_action_delete(f->db, &f->a, &fixture_kons621, id, late), ERR_NOTFOUND);
 	assert_int_equal(fixture_audit_count(f->db, "action_delete", "partnership"), before + 1);
+	/* an item done before it was recorded keeps its date; a date that is none is refused */
+	struct partnership_action old = {.title = "Bootcamp 2015", .owner_party = ids[0],
+	                                 .status = "done", .done_at = "2015-10-01"};
+	assert_int_equal(partnerships_action_add(f->db, &f->a, &fixture_kons621, id, &old, &e), 0);
+	assert_int_equal(partnerships_action_get(f->db, &f->a, &fixture_kons621, id, old.id, DAY, &x), 0);
+	assert_string_equal(x.done_at, "2015-10-01");
+	old.done_at = "oktober";
+	assert_int_equal(partnerships_action_add(f->db, &f->a, &fixture_kons621, id, &old, &e), ERR_INVALID);
+	assert_non_null(errs_get(&e, "done_at"));
+	e = (struct errs){0};
 	/* the chair: one per group */
 	struct partnership_member m1 = {.name = "Borgmesteren", .chair = true};
 	struct partnership_member m2 = {.name = "Ny formand", .chair = true};
