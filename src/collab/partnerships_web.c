@@ -346,6 +346,7 @@ struct sent {
 	const char *enterprise_id, *name, *contact_name, *email, *role;
 	const char *m_name, *m_organisation, *m_email, *m_chair;
 	const char *a_title, *a_owner, *a_due, *a_note;
+	const char *kind, *title, *purpose, *start, *end, *is_public; /* the agreement's own form */
 	int64_t confirm_delete; /* an action item whose deletion is to be confirmed */
 };
 
@@ -360,6 +361,7 @@ static const char *notice_of(const char *ok)
 		{"udfoert", "Punktet er markeret som udført."}, {"genaabnet", "Punktet er åbnet igen."},
 		{"slettet", "Punktet er slettet fra handleplanen."},
 		{"pdf", "Den underskrevne aftale er gemt."},
+		{"gemt", "Aftalen er gemt."},
 	};
 	for (size_t i = 0; ok && i < sizeof(notices) / sizeof(notices[0]); i++)
 		if (!strcmp(notices[i].key, ok))
@@ -603,6 +605,37 @@ static void document_section(struct req *r, const struct partnership *p, bool wr
 	html(o, "</div>\n<div class=\"actions\"><button type=\"submit\">Gem aftalen</button></div>\n</form>\n");
 }
 
+/* the form that changes the agreement's type, title, purpose, period and publicity */
+static void edit_section(struct req *r, const struct partnership *p, const struct sent *s)
+{
+	struct buf *o = &r->out;
+	bool mine = s->action && !strcmp(s->action, "update");
+	const struct errs *er = mine ? &r->errs : &(struct errs){0};
+	html(o, "<h2 id=\"ret\" class=\"noprint\">Ret aftalen</h2>\n");
+	htmlf(o, "<form method=\"post\" action=\"/partnerskaber/%lld#ret\" class=\"stack noprint\" novalidate>\n",
+	      (long long)p->id);
+	form_csrf(o, r->csrf);
+	html(o, "<input type=\"hidden\" name=\"action\" value=\"update\">\n");
+	form_select(o, &(struct form_field){.name = "kind", .label = "Type", .value = mine ? s->kind : p->kind,
+	                                    .error = errs_get(er, "kind")}, kinds, NKINDS);
+	form_input(o, &(struct form_field){.name = "title", .label = "Titel", .value = mine ? s->title : p->title,
+	                                   .error = errs_get(er, "title"), .required = true, .maxlength = 200});
+	form_textarea(o, &(struct form_field){.name = "purpose", .label = "Formål",
+	                                      .value = mine ? s->purpose : p->purpose,
+	                                      .error = errs_get(er, "purpose")}, 4);
+	form_input(o, &(struct form_field){.name = "start", .label = "Startdato", .type = "date",
+	                                   .value = mine ? s->start : p->starts_on,
+	                                   .error = errs_get(er, "start"), .required = true});
+	form_input(o, &(struct form_field){.name = "end", .label = "Slutdato", .type = "date",
+	                                   .value = mine ? s->end : (p->ends_on ? p->ends_on : ""),
+	                                   .error = errs_get(er, "end"),
+	                                   .hint = "Lad den stå tom, hvis aftalen gælder indtil videre."});
+	form_checkbox(o, &(struct form_field){.name = "public", .label = "Offentlig: alle kan læse aftalen"
+	                                                                 " (uden e-mailadresser)",
+	                                      .value = mine ? s->is_public : (p->is_public ? "1" : "0")});
+	html(o, "<div class=\"actions\"><button type=\"submit\">Gem ændringer</button></div>\n</form>\n");
+}
+
 /* the page of agreement id with status; s holds what a failed form was sent with */
 static int show(struct req *r, int64_t id, int status, const struct sent *s)
 {
@@ -642,6 +675,8 @@ static int show(struct req *r, int64_t id, int status, const struct sent *s)
 	group_section(r, &p, writer, contacts, ms, nm, s);
 	plan_section(r, &p, writer, xs, nx, ps, np, s);
 	document_section(r, &p, writer);
+	if (writer)
+		edit_section(r, &p, s);
 	if (contacts)
 		html(o, "<p class=\"noprint\"><a href=\"/partnerskaber\">Alle aftaler</a></p>\n");
 	return page_end(r, status);
@@ -693,8 +728,8 @@ static int set_status(struct req *r, int64_t id, int64_t item, const char *statu
 /* POST /partnerskaber/{id} — who may write the agreement, CSRF. action = party_add
  * (enterprise_id | name, contact_name, email, role), member_add (m_name, m_organisation,
  * m_email, m_chair), action_add (a_title, a_owner, a_due, a_note), action_done / action_reopen
- * (item), action_delete (item; asks first, deletes with confirm=1). 303 back; 422 with the page
- * and the form kept. */
+ * (item), action_delete (item; asks first, deletes with confirm=1), update (kind, title,
+ * purpose, start, end, public). 303 back; 422 with the page and the form kept. */
 int partnerships_page_post(struct req *r)
 {
 	int64_t id = req_param_int(r, "id");
@@ -742,6 +777,22 @@ int partnerships_page_post(struct req *r)
 		rc = partnerships_action_add(r->db, &r->a, r->user, id, &x, &r->errs);
 		rename_fields(r, action_fields, sizeof(action_fields) / sizeof(action_fields[0]));
 		ok = "punkt";
+	}
+	else if (!strcmp(s.action, "update")) {
+		s.kind = form_or_empty(r, "kind");
+		s.title = form_or_empty(r, "title");
+		s.purpose = form_or_empty(r, "purpose");
+		s.start = form_or_empty(r, "start");
+		s.end = form_or_empty(r, "end");
+		s.is_public = !strcmp(form_or_empty(r, "public"), "1") ? "1" : "0";
+		p.kind = s.kind;
+		p.title = s.title;
+		p.purpose = s.purpose;
+		p.starts_on = s.start;
+		p.ends_on = s.end;
+		p.is_public = *s.is_public == '1';
+		rc = partnerships_update(r->db, &r->a, r->user, &p, page_today(r), &r->errs);
+		ok = "gemt";
 	}
 	else if (!strcmp(s.action, "action_done") || !strcmp(s.action, "action_reopen")) {
 		bool done = !strcmp(s.action, "action_done");

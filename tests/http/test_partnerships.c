@@ -454,6 +454,22 @@ static void pages(void)
 	CHECK_HAS(full->body, "Formand Fie");
 	CHECK_HAS(full->body, "(formand)");
 	CHECK_HAS(full->body, "Driver caféen");
+	/* the agreement's own form: 422 keeps what was typed; saved, it becomes public */
+	struct harness_resp *ub = harness_post_form(web, ppath, harness_form(
+		"csrf", csrf, "action", "update", "kind", "brugsaftale", "title", "Brugsaftale i Korsør (ny)",
+		"start", "2015-01-01", "end", "2014-12-31", NULL));
+	CHECK_OK(page_problem(ub, 422));
+	CHECK_HAS(ub->body, "Brugsaftale i Korsør (ny)");
+	CHECK_HAS(ub->body, "Slutdatoen må ikke ligge før startdatoen.");
+	CHECK_STATUS(harness_post_form(web, ppath, harness_form(
+		"csrf", csrf, "action", "update", "kind", "brugsaftale", "title", "Brugsaftale i Korsør (ny)",
+		"start", "2015-01-01", "end", "", "public", "1", NULL)), 303);
+	CHECK_STR(sql_text(harness_fmt("SELECT title || '|' || public FROM partnerships WHERE id = %lld;", made)),
+	          "Brugsaftale i Korsør (ny)|1");
+	CHECK_STATUS(harness_get(anon, ppath), 200);
+	CHECK_STATUS(harness_post_form(web, ppath, harness_form(
+		"csrf", csrf, "action", "update", "kind", "brugsaftale", "title", "Brugsaftale i Korsør",
+		"start", "2015-01-01", NULL)), 303);
 	/* other callers: another municipality 403, the public 404 for a non-public agreement and the
 	 * public agreement's page for everyone */
 	struct harness_client *sweb = harness_login(srv, "konsulent@silkeborg.example", HARNESS_DEMO_PASSWORD);
