@@ -149,7 +149,7 @@ int partnerships_page_list(struct req *r)
 		         "<td>%s – %s</td><td>%s</td><td>%d</td><td>%d af %d udført",
 		      (long long)p->id, p->title, kind_da(p->kind),
 		      p->kommune_navn ? p->kommune_navn : "Landsdækkende", date_da(r, p->starts_on),
-		      p->ends_on ? date_da(r, p->ends_on) : "", status_da(p->status), p->nparties,
+		      p->ends_on ? date_da(r, p->ends_on) : "indtil videre", status_da(p->status), p->nparties,
 		      p->progress.done, p->progress.total);
 		if (p->progress.overdue)
 			htmlf(o, ", <strong class=\"overdue\">%d overskredet</strong>", p->progress.overdue);
