@@ -41,6 +41,8 @@ static const struct {
 	{"networks", cmd_networks, "remind due action items of network meetings; Tabel 8's figures"},
 	/* strategies with live goals */
 	{"strategies", cmd_strategies, "a strategy's report for the committee: html, xlsx or json"},
+	/* partnership agreements */
+	{"partnerships", cmd_partnerships, "remind due items of the partnership agreements' action plans"},
 	{"version", NULL, "print the version"},
 	{"help", NULL, "show this help"},
 };

@@ -72,6 +72,11 @@ int cmd_strategies(const struct cmd_ctx *ctx, int argc, char **argv);
 int demo_funding(struct db *db, struct arena *a);
 /* cmd_networks: indgang networks remind|stats (cmd_networks.c) */
 int cmd_networks(const struct cmd_ctx *ctx, int argc, char **argv);
+/* partnership agreements: demo_partnerships, Jammerbugt's agreement of May 2015
+ * (cmd_demo_partnerships.c), nothing when agreements exist, 0 or an ERR_ code; cmd_partnerships,
+ * indgang partnerships remind (cmd_partnerships.c) */
+int demo_partnerships(struct db *db, struct arena *a);
+int cmd_partnerships(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_user(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_token(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_backup(const struct cmd_ctx *ctx, int argc, char **argv);

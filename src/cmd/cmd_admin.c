@@ -417,6 +417,11 @@ int cmd_demo(const struct cmd_ctx *ctx, int argc, char **argv)
 		fprintf(stderr, "indgang demo: could not load the grant pool and funding sources\n");
 		failed = 1;
 	}
+	/* partnership agreements: Jammerbugt's of May 2015, kept by the administrator */
+	if (demo_partnerships(db, &a) != 0) {
+		fprintf(stderr, "indgang demo: could not load the partnership agreements\n");
+		failed = 1;
+	}
 	/* outreach: contacts, leads and support plans of the konsulenter (after demo_employment) */
 	if (demo_outreach(db, &a) != 0) {
 		fprintf(stderr, "indgang demo: could not load the contacts, leads and support plans\n");

@@ -9,6 +9,8 @@
 #include "../auth/auth.h"
 #include "../collab/funding_web.h" /* funding: the deadlines within 30 days */
 #include "../outreach/events_web.h"
+/* partnership agreements: the overdue action items on the home page */
+#include "../collab/partnerships_web.h"
 #include "../registry/registry.h"
 #include "page.h"
 
@@ -72,6 +74,11 @@ static void staff_cards(struct req *r)
 		card(o, "/finansiering", "Finansiering", "fonde, puljer, banker, LAG og crowdfunding med"
 		                                         " frister, til rådgivningen om finansiering.");
 	}
+	/* partnership agreements (collab) */
+	const char *pship_scope;
+	if (access_collaboration_scope(u, &pship_scope) == 0)
+		card(o, "/partnerskaber", "Partnerskaber",
+		     "partnerskabs-, samarbejds- og brugsaftaler med parternes roller, følgegruppe og handleplan.");
 	/* outreach: contacts, leads, support plans and survival */
 	const char *outreach_scope;
 	if (access_collaboration_scope(u, &outreach_scope) == 0)
@@ -155,5 +162,7 @@ int core_page_home(struct req *r)
 	html(o, "</ul>\n");
 	/* funding (collab): the deadlines of the sources the staff may see within 30 days */
 	funding_home_deadlines(r);
+	/* partnership agreements: the overdue items of the municipality's action plans */
+	partnerships_home_due(r);
 	return page_end(r, 200);
 }

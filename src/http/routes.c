@@ -11,6 +11,8 @@
 /* the grant pool and funding sources (collab) */
 #include "../collab/funding_web.h"
 #include "../collab/pools_web.h"
+/* partnership agreements (collab) */
+#include "../collab/partnerships_web.h"
 #include "../employment/citizens_web.h"
 #include "../employment/openings_web.h"
 #include "../employment/employment_web.h"
@@ -458,6 +460,30 @@ const struct route routes[] = {
 	{M_GET, "/api/v1/goals/{id:int}/values", strategies_api_values, RF_PUBLIC | RF_API, 0},
 	{M_POST, "/api/v1/goals/{id:int}/values", strategies_api_value_add, RF_API | RF_JSON, 0},
 	/* ---- end of strategies */
+	/* ---- partnership agreements (collab): the municipality's staff and the administrator
+	 * (access_collaboration decides who reads and writes which); a public agreement's page, PDF
+	 * and JSON are open to anyone, the list API shows the public ones to everyone else */
+#define PSHIP_STAFF (ROLE_ADMIN | ROLE_KONSULENT | ROLE_JOBKONSULENT | ROLE_INDKOEBER)
+	{M_GET, "/partnerskaber", partnerships_page_list, 0, PSHIP_STAFF},
+	{M_POST, "/partnerskaber", partnerships_page_create, RF_FORM, PSHIP_STAFF},
+	{M_GET, "/partnerskaber/ny", partnerships_page_new, 0, PSHIP_STAFF},
+	{M_GET, "/partnerskaber/eksport", partnerships_download_list, 0, PSHIP_STAFF},
+	{M_GET, "/partnerskaber/{id:int}", partnerships_page_show, RF_PUBLIC, 0},
+	{M_POST, "/partnerskaber/{id:int}", partnerships_page_post, RF_FORM, PSHIP_STAFF},
+	{M_POST, "/partnerskaber/{id:int}/aftale", partnerships_page_upload, RF_FORM | RF_UPLOAD, PSHIP_STAFF},
+	{M_GET, "/partnerskaber/{id:int}/aftale.pdf", partnerships_page_document, RF_PUBLIC, 0},
+	{M_GET, "/api/v1/partnerships", partnerships_api_list, RF_PUBLIC | RF_API, 0},
+	{M_POST, "/api/v1/partnerships", partnerships_api_create, RF_API | RF_JSON, 0},
+	{M_GET, "/api/v1/partnerships/{id:int}", partnerships_api_get, RF_PUBLIC | RF_API, 0},
+	{M_PATCH, "/api/v1/partnerships/{id:int}", partnerships_api_update, RF_API | RF_JSON, 0},
+	{M_POST, "/api/v1/partnerships/{id:int}/parties", partnerships_api_party_add, RF_API | RF_JSON, 0},
+	{M_POST, "/api/v1/partnerships/{id:int}/members", partnerships_api_member_add, RF_API | RF_JSON, 0},
+	{M_POST, "/api/v1/partnerships/{id:int}/actions", partnerships_api_action_add, RF_API | RF_JSON, 0},
+	{M_PATCH, "/api/v1/partnerships/{id:int}/actions/{action:int}", partnerships_api_action_update, RF_API | RF_JSON, 0},
+	{M_DELETE, "/api/v1/partnerships/{id:int}/actions/{action:int}", partnerships_api_action_delete, RF_API, 0},
+	{M_PUT, "/api/v1/partnerships/{id:int}/document", partnerships_api_document_put, RF_API | RF_UPLOAD, 0},
+	{M_GET, "/api/v1/partnerships/{id:int}/document", partnerships_api_document_get, RF_PUBLIC | RF_API, 0},
+	/* ---- end of partnership agreements */
 };
 
 const size_t routes_count = sizeof(routes) / sizeof(routes[0]);

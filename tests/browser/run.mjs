@@ -1365,6 +1365,59 @@ test('strategies: the public reads Silkeborg\'s goals; a konsulent adds a manual
 	}
 });
 
+/* ---------------------------------------------------------------- partnership agreements (collab)
+ * Jammerbugt's public agreement of May 2015 is read by anyone; the administrator's list (with
+ * filters), the agreement and the form of a new one pass axe and fit 1280 and 390 px; a konsulent
+ * of Kolding reaches the list from the home page's card, makes an agreement with the keyboard
+ * (first without a title: 422 with what was typed kept), adds an item to the action plan, marks
+ * it done (the progress bar follows) and deletes it after confirming. */
+test('partnership agreements: Jammerbugt\'s agreement, the list, a new agreement and its action plan', async (tc) => {
+	await visitAtWidths(tc, null, ['/partnerskaber/1']);
+	await visitAtWidths(tc, ADMIN, ['/partnerskaber', '/partnerskaber?status=aktiv&sort=titel',
+		'/partnerskaber/1', '/partnerskaber/ny']);
+	const page = await newPage();
+	try {
+		await signIn(tc, page, KOLDING);
+		if (pathOf(page) !== '/')
+			await go(tc, page, '/');
+		await follow(tc, page, () => page.locator('main').getByRole('link', { name: 'Partnerskaber', exact: true }).click());
+		expect(pathOf(page) === '/partnerskaber', `"Partnerskaber" leads to ${pathOf(page)}`);
+		await follow(tc, page, () => page.getByRole('link', { name: 'Ny aftale' }).click());
+		expect(pathOf(page) === '/partnerskaber/ny', `"Ny aftale" leads to ${pathOf(page)}`);
+		await page.getByLabel('Type').selectOption({ label: 'Brugsaftale (boligområde)' });
+		await page.getByLabel('Formål').fill('Lokaler til caféen i boligområdet');
+		await page.getByRole('button', { name: 'Opret aftale' }).focus();
+		let status = await follow(tc, page, () => page.keyboard.press('Enter'));
+		expect(status === 422, `an agreement without a title answered ${status}, not 422`);
+		expect(await page.locator('.error-summary a[href="#f-title"]').count() === 1, 'the summary does not link to the title');
+		expect(await page.inputValue('#f-purpose') === 'Lokaler til caféen i boligområdet', 'the purpose was not kept');
+		await page.getByLabel('Titel').fill('Brugsaftale i boligområdet');
+		await page.getByLabel('Kommunens rolle i aftalen').fill('Udlåner lokaler og følger op');
+		await page.getByRole('button', { name: 'Opret aftale' }).focus();
+		status = await follow(tc, page, () => page.keyboard.press('Enter'));
+		expect(status === 200 && /^\/partnerskaber\/\d+$/.test(pathOf(page)), `the agreement ended at ${pathOf(page)} (${status})`);
+		expect((await text(page, '#parter ~ .table-scroll')).includes('Udlåner lokaler og følger op'), 'the role is not shown');
+		await page.getByLabel('Hvad skal gøres').fill('Nøgler til lokalerne');
+		await page.getByLabel('Ansvarlig part').selectOption({ label: 'Kolding Kommune' });
+		await page.getByLabel('Frist').fill('2015-02-01');
+		await page.getByRole('button', { name: 'Tilføj punkt' }).focus();
+		status = await follow(tc, page, () => page.keyboard.press('Enter'));
+		expect(status === 200, `adding the item answered ${status}`);
+		expect(await page.locator('tr.overdue').count() === 1, 'the overdue item is not marked');
+		expect(await page.locator('#fremdrift').getAttribute('value') === '0', 'the progress is not 0 of 1');
+		status = await follow(tc, page, () => page.getByRole('button', { name: 'Markér som udført: Nøgler til lokalerne' }).click());
+		expect(status === 200, `marking it done answered ${status}`);
+		expect(await page.locator('#fremdrift').getAttribute('value') === '1', 'the progress did not move to 1 of 1');
+		status = await follow(tc, page, () => page.getByRole('button', { name: 'Slet: Nøgler til lokalerne' }).click());
+		expect(status === 200 && (await text(page, '.confirm')).includes('Vil du slette punktet'), 'deleting did not ask first');
+		status = await follow(tc, page, () => page.getByRole('button', { name: 'Ja, slet punktet' }).click());
+		expect(status === 200 && (await text(page, '#handleplan ~ .empty')).includes('ingen punkter'), 'the item was not deleted');
+		await fitsWidth(page, pathOf(page), VIEWPORT.width);
+	} finally {
+		await closePage(page);
+	}
+});
+
 /* ---------------------------------------------------------------- the runner */
 
 function withTimeout(promise, ms, what) {

@@ -827,6 +827,43 @@ static const struct expect expects[] = {
 	{"POST", "/api/v1/goals/{id:int}/values", "/api/v1/goals/6/values", "{\"date\": \"x\"}",
 	 "401 422 403 403 403 403", NULL, 0},
 	/* ---- end of strategies */
+	/* ---- partnership agreements (collab). The demo's agreement 1 is Jammerbugt's (849), public:
+	 * every caller reads it, nobody of 621 writes it (403), the administrator gets the validation
+	 * answer; it has no signed PDF (404); a JSON body is no PDF (415) */
+	{"GET", "/partnerskaber", "/partnerskaber", NULL, "303 200 200 200 200 403", NULL, 0},
+	{"POST", "/partnerskaber", "/partnerskaber", "title=", "303 422 422 422 403 403", NULL, 0},
+	{"GET", "/partnerskaber/ny", "/partnerskaber/ny", NULL, "303 200 200 200 403 403", NULL, 0},
+	{"GET", "/partnerskaber/eksport", "/partnerskaber/eksport?format=csv", NULL,
+	 "303 200 200 200 200 403", NULL, 0},
+	{"GET", "/partnerskaber/{id:int}", "/partnerskaber/1", NULL, "200 200 200 200 200 200", NULL, 0},
+	{"POST", "/partnerskaber/{id:int}", "/partnerskaber/1", "action=findes-ikke",
+	 "303 422 403 403 403 403", NULL, 0},
+	{"POST", "/partnerskaber/{id:int}/aftale", "/partnerskaber/1/aftale", "",
+	 "303 422 403 403 403 403", NULL, 0},
+	{"GET", "/partnerskaber/{id:int}/aftale.pdf", "/partnerskaber/1/aftale.pdf", NULL,
+	 "404 404 404 404 404 404", NULL, 0},
+	{"GET", "/api/v1/partnerships", "/api/v1/partnerships", NULL, "200 200 200 200 200 200", NULL, 0},
+	{"POST", "/api/v1/partnerships", "/api/v1/partnerships", "{\"kommune\": \"{kommune}\", \"title\": \"\"}",
+	 "401/401 422/422 422/403 422/403 403/403 403/403", NULL, 0},
+	{"GET", "/api/v1/partnerships/{id:int}", "/api/v1/partnerships/1", NULL,
+	 "200 200 200 200 200 200", NULL, 0},
+	{"PATCH", "/api/v1/partnerships/{id:int}", "/api/v1/partnerships/1", "{\"title\": \"\"}",
+	 "401 422 403 403 403 403", NULL, 0},
+	{"POST", "/api/v1/partnerships/{id:int}/parties", "/api/v1/partnerships/1/parties", "{}",
+	 "401 422 403 403 403 403", NULL, 0},
+	{"POST", "/api/v1/partnerships/{id:int}/members", "/api/v1/partnerships/1/members", "{}",
+	 "401 422 403 403 403 403", NULL, 0},
+	{"POST", "/api/v1/partnerships/{id:int}/actions", "/api/v1/partnerships/1/actions",
+	 "{\"title\": \"\"}", "401 422 403 403 403 403", NULL, 0},
+	{"PATCH", "/api/v1/partnerships/{id:int}/actions/{action:int}", "/api/v1/partnerships/1/actions/1",
+	 "{\"status\": \"x\"}", "401 422 403 403 403 403", NULL, 0},
+	{"DELETE", "/api/v1/partnerships/{id:int}/actions/{action:int}",
+	 "/api/v1/partnerships/1/actions/999999", NULL, "401 404 403 403 403 403", NULL, 0},
+	{"PUT", "/api/v1/partnerships/{id:int}/document", "/api/v1/partnerships/1/document", "{}",
+	 "401 415 415 415 415 415", NULL, 0},
+	{"GET", "/api/v1/partnerships/{id:int}/document", "/api/v1/partnerships/1/document", NULL,
+	 "404 404 404 404 404 404", NULL, 0},
+	/* ---- end of partnership agreements */
 };
 
 /* ---------------------------------------------------------------- state */
