@@ -131,14 +131,17 @@ int core_page_home(struct req *r)
 	struct buf *o = &r->out;
 	html(o, "<p class=\"lead\">Indgang samler kommunens arbejde med de socialøkonomiske "
 	        "virksomheder: et offentligt register over virksomhederne, én indgang for "
-	        "henvendelser og rådgivning, stillinger og pladser hos virksomhederne, og "
-	        "kommunernes årlige undersøgelse med rapporten.</p>\n");
+	        "henvendelser og rådgivning, stillinger og pladser hos virksomhederne, kommunens "
+	        "indkøb og udbud, netværk, partnerskaber, strategier og puljer, og kommunernes årlige "
+	        "undersøgelse med rapporten.</p>\n");
 	if (!r->user) {
 		html(o, "<ul class=\"cards\">\n");
 		card(o, "/virksomheder", "Virksomheder", "søg i registret over socialøkonomiske virksomheder.");
 		card(o, "/statistik", "Statistik", "antal virksomheder pr. kommune og efter oprindelse.");
 		card(o, "/kontakt", "Kontakt kommunen",
 		     "om at starte eller udvikle en virksomhed, ansætte borgere eller sælge til kommunen.");
+		card(o, "/finansiering", "Finansiering",
+		     "fonde, puljer, lån og crowdfunding til at starte eller udvikle en virksomhed.");
 		card(o, "/kommuner", "Kommuner", "landets 98 kommuner.");
 		html(o, "</ul>\n<p><a class=\"button\" href=\"/login\">Log ind</a> som medarbejder i en "
 		        "kommune eller som virksomhed.</p>\n");

@@ -5,6 +5,7 @@
  */
 #include "../auth/auth.h"
 #include "../auth/auth_web.h"
+#include "../collab/collab_web.h"
 #include "../collab/networks_web.h"
 /* strategies and goals (collab) */
 #include "../collab/strategies_web.h"
@@ -300,6 +301,7 @@ const struct route routes[] = {
 	 * read and write which network is access_collaboration's. The feed is reached with its
 	 * secret token, without signing in; Tabel 8's figures are public as counts. */
 #define NETWORK_STAFF (ROLE_ADMIN | ROLE_KONSULENT | ROLE_JOBKONSULENT | ROLE_INDKOEBER)
+	{M_GET, "/samarbejde", collab_page_hub, 0, NETWORK_STAFF},
 	{M_GET, "/netvaerk", networks_page_list, 0, NETWORK_STAFF},
 	{M_POST, "/netvaerk", networks_page_create, RF_FORM, NETWORK_STAFF},
 	{M_GET, "/netvaerk/ny", networks_page_new, 0, NETWORK_STAFF},

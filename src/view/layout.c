@@ -94,9 +94,13 @@ void layout_begin(struct buf *o, const struct layout_info *info)
 		nav_item(o, "/stillinger", T_NAV_OPENINGS, on_path(info, "/stillinger"));
 	/* tenders: public, for everyone */
 	nav_item(o, "/udbud", T_NAV_TENDERS, on_path(info, "/udbud"));
-	/* networks and meetings (collab) */
+	/* the collaboration (collab): networks, partnerships, strategies, pools and funding are
+	 * gathered on /samarbejde, marked as here on each of their pages */
 	if (info->nav_networks)
-		nav_item(o, "/netvaerk", "Netværk", on_path(info, "/netvaerk"));
+		nav_item(o, "/samarbejde", "Samarbejde",
+		         on_path(info, "/samarbejde") || on_path(info, "/netvaerk") ||
+		             on_path(info, "/partnerskaber") || on_path(info, "/strategier") ||
+		             on_path(info, "/puljer") || on_path(info, "/finansiering"));
 	if (info->nav_cases)
 		nav_item(o, "/sager", T_NAV_CASES, on_path(info, "/sager"));
 	else

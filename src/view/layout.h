@@ -44,7 +44,7 @@ struct layout_info {
 	bool nav_purchasing;
 	long long nav_supplier;
 	/* networks and meetings (collab) */
-	bool nav_networks;         /* show "Netværk" (the municipality's staff and the administrator) */
+	bool nav_networks;         /* show "Samarbejde" (the municipality's staff and the administrator) */
 };
 
 /* layout_stylesheet: the address of /static/app.css with its content hash (?v=...), written by

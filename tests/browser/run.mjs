@@ -983,18 +983,21 @@ test('every other role\'s front page fits 1280 and 390 px', async (tc) => {
 		await visitAtWidths(tc, email, ['/']);
 });
 
-/* Networks and meetings: Silkeborg's konsulent finds the company network through "Netværk",
+/* Networks and meetings: Silkeborg's konsulent finds the company network through "Samarbejde"
+ * and "Netværk",
  * adds a person with the keyboard (first with a wrong e-mail: the form comes back with the error
  * and the name kept), confirms the meeting the cadence proposes, and records attendance on it;
  * the pages pass axe and fit 1280 and 390 px, and the figures page is public. */
 test('a konsulent keeps the company network: a member, the proposed meeting, attendance (netværk)', async (tc) => {
-	await visitAtWidths(tc, SILKEBORG, ['/netvaerk', '/netvaerk/1', '/netvaerk/1/moeder/1', '/netvaerk/ny']);
+	await visitAtWidths(tc, SILKEBORG, ['/samarbejde', '/netvaerk', '/netvaerk/1', '/netvaerk/1/moeder/1', '/netvaerk/ny']);
 	await visitAtWidths(tc, null, ['/statistik/netvaerk?year=2015']);
 	const page = await newPage();
 	try {
 		await signIn(tc, page, SILKEBORG);
 		await follow(tc, page, () => page.getByRole('navigation', { name: 'Hovedmenu' })
-			.getByRole('link', { name: 'Netværk' }).click());
+			.getByRole('link', { name: 'Samarbejde' }).click());
+		expect(pathOf(page) === '/samarbejde', `"Samarbejde" leads to ${pathOf(page)}`);
+		await follow(tc, page, () => page.getByRole('main').getByRole('link', { name: 'Netværk', exact: true }).click());
 		expect(pathOf(page) === '/netvaerk', `"Netværk" leads to ${pathOf(page)}`);
 		await follow(tc, page, () => page.getByRole('link', { name: 'Virksomhedsnetværk om Inhouse og socialøkonomi' }).click());
 		expect(pathOf(page) === '/netvaerk/1', `the network's link leads to ${pathOf(page)}`);

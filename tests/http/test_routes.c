@@ -550,6 +550,7 @@ static const struct expect expects[] = {
 	 * grant pool's national one, meeting 1 and action item 1 Silkeborg's: Kolding's staff get
 	 * 403 for them, the administrator the validation answer; national rows are read by every
 	 * municipality's staff; an enterprise's own account gets nothing. */
+	{"GET", "/samarbejde", "/samarbejde", NULL, "303 200 200 200 200 403", NULL, 0},
 	{"GET", "/netvaerk", "/netvaerk", NULL, "303 200 200 200 200 403", "Demoperson Karen Holm", 0},
 	{"POST", "/netvaerk", "/netvaerk", "name=", "303 422 422 422 403 403", NULL, 0},
 	{"GET", "/netvaerk/ny", "/netvaerk/ny", NULL, "303 200 200 200 403 403", NULL, 0},
