@@ -181,8 +181,8 @@ MD
 	done <"$tmp/cases"
 	cat <<MD
 
-The server's resident memory after the run: $((rss / 1024)) MiB (peak $((hwm / 1024)) MiB, which
-holds the 64 MiB of the Argon2id check it makes at start).
+The server's resident memory after the run: $((rss / 1024)) MiB (peak $((hwm / 1024)) MiB; nobody
+signs in, so no Argon2id check is among it).
 MD
 } >"$tmp/section.md"
 

@@ -283,9 +283,9 @@ EOF2
 	echo
 	echo "Peak resident memory of indgang after the load: $(mib "$rss_peak") MiB"
 	echo "($(mib "$rss_start") MiB just after it started; $(mib "$rss_end") MiB resident after the load). The peak"
-	echo "holds the 64 MiB that one Argon2id password check takes for a moment: the server makes one at"
-	echo "start (the stand-in check that makes an unknown account cost what a known one does), and each"
-	echo "sign-in makes one; the memory is given back when the check ends."
+	echo "holds no password check: the load signs nobody in. A sign-in's Argon2id check takes 64 MiB for a"
+	echo "moment (the first sign-in also makes the stand-in check that makes an unknown account cost what"
+	echo "a known one does), and the memory is given back when the check ends."
 	if [ "$failures" -ne 0 ]; then
 		echo
 		echo "**Warning**: $failures requests failed or were not answered 2xx; the figures above are"
