@@ -140,7 +140,7 @@ const char *pdf_message(enum pdf_result r)
 	case PDF_TOO_BIG:
 		return "Filen er større end 10 MB. Del den op, eller gør den mindre.";
 	case PDF_NO_HEADER:
-		return "Filen er ikke en PDF-fil. Kun PDF-dokumenter kan vedlægges et bud.";
+		return "Filen er ikke en PDF-fil. Vælg et PDF-dokument.";
 	case PDF_NO_EOF:
 		return "PDF-filen er ufuldstændig (afskåret eller beskadiget). Gem den igen, og prøv igen.";
 	case PDF_NO_XREF:
