@@ -81,7 +81,9 @@ int64_t db_col_int(struct db_stmt *st, int col);
  * blob), and their number in *len. */
 const void *db_col_blob(struct db_stmt *st, int col, int *len);
 bool db_col_null(struct db_stmt *st, int col);
-/* db_done: resets the statement and returns it to the cache. NULL is fine. */
+/* db_done: resets the statement and returns it to the cache. NULL is fine. The pointer is not
+ * the caller's after this: the next db_prepare of the same text may hand it out again, so a
+ * statement used after db_done is a use-after-free; prepare it anew instead. */
 void db_done(struct db_stmt *st);
 
 /* db_run: steps a statement that returns no rows to its end and releases it. bind_rc is the
