@@ -170,6 +170,13 @@ static void kommuner_public(void)
 			kolding_seen = strcmp(harness_json_str(k, "navn"), "Kolding") == 0;
 	}
 	CHECKF(kolding_seen, "621 Kolding is not in the list");
+	/* the list is written once and then copied: later answers are the same bytes */
+	for (int n = 0; n < 3; n++) {
+		struct harness_resp *again = harness_get(anon, "/api/v1/kommuner");
+		CHECK_STATUS(again, 200);
+		CHECKF(again->len == r->len && memcmp(again->body, r->body, r->len) == 0,
+		       "answer %d differs from the first (%zu and %zu bytes)", n + 2, again->len, r->len);
+	}
 }
 
 /* ---------------------------------------------------------------- listing users */
