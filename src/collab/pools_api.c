@@ -318,45 +318,42 @@ int pools_api_apply(struct req *r)
 	return reply_created(r, "application", x.id);
 }
 
-/* POST /api/v1/pools/{id}/grants — the administrator. {"kommune", "amount", "date" (optional,
- * the decision's date; today when absent)}. 201 {"id"}; 422
- * amount when it passes max_per_kommune or the pool's remainder; 403 for anyone else. */
-int pools_api_grant(struct req *r)
+/* admin_entry: a grant or a payment of the administrator from {"kommune", "date", "amount"},
+ * written by write; 201 {"id"} named kind */
+static int admin_entry(struct req *r,
+                       int (*write)(struct db *, struct arena *, const struct principal *, int64_t,
+                                    struct pool_entry *, struct errs *),
+                       const char *kind)
 {
 	if (!pools_may_admin(r->user))
 		return api_fail(r, ERR_FORBIDDEN);
 	json_t *body = api_body_or_reply(r);
 	if (!body)
 		return 0;
-	struct pool_entry g = {0};
-	g.kommune = api_member(r, body, "kommune");
-	g.day = api_member(r, body, "date");
-	read_amount(r, body, "amount", "amount", &g.amount_ore);
+	struct pool_entry e = {0};
+	e.kommune = api_member(r, body, "kommune");
+	e.day = api_member(r, body, "date");
+	read_amount(r, body, "amount", "amount", &e.amount_ore);
 	json_decref(body);
-	int rc = pools_grant(r->db, &r->a, r->user, req_param_int(r, "id"), &g, &r->errs);
+	int rc = write(r->db, &r->a, r->user, req_param_int(r, "id"), &e, &r->errs);
 	if (rc)
 		return api_fail(r, rc);
-	return reply_created(r, "grant", g.id);
+	return reply_created(r, kind, e.id);
+}
+
+/* POST /api/v1/pools/{id}/grants — the administrator. {"kommune", "amount", "date" (optional,
+ * the decision's date; today when absent)}. 201 {"id"}; 422
+ * amount when it passes max_per_kommune or the pool's remainder; 403 for anyone else. */
+int pools_api_grant(struct req *r)
+{
+	return admin_entry(r, pools_grant, "grant");
 }
 
 /* POST /api/v1/pools/{id}/payments — the administrator. {"kommune", "date", "amount"}. 201;
  * 422 amount when the payments would pass the municipality's grants. */
 int pools_api_pay(struct req *r)
 {
-	if (!pools_may_admin(r->user))
-		return api_fail(r, ERR_FORBIDDEN);
-	json_t *body = api_body_or_reply(r);
-	if (!body)
-		return 0;
-	struct pool_entry p = {0};
-	p.kommune = api_member(r, body, "kommune");
-	p.day = api_member(r, body, "date");
-	read_amount(r, body, "amount", "amount", &p.amount_ore);
-	json_decref(body);
-	int rc = pools_pay(r->db, &r->a, r->user, req_param_int(r, "id"), &p, &r->errs);
-	if (rc)
-		return api_fail(r, rc);
-	return reply_created(r, "payment", p.id);
+	return admin_entry(r, pools_pay, "payment");
 }
 
 /* POST /api/v1/pools/{id}/spend — the konsulent or jobkonsulent of the municipality.
