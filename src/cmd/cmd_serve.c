@@ -8,6 +8,7 @@
 
 #include "../auth/auth.h"
 #include "../base/log.h"
+#include "../base/memo.h"
 #include "../base/text.h"
 #include "../employment/cpr.h"
 #include "../http/dispatch.h"
@@ -42,6 +43,8 @@ static const char serve_help[] =
 	"                      soft limit is raised to the hard one); near it, the connections\n"
 	"                      that have sent no complete request head are closed, oldest first\n"
 	"  --no-access-log     do not write one line per request (--access-log: do, the default)\n"
+	"  --no-memo           make every answer anew instead of handing out the registry list's\n"
+	"                      answers kept since the registry last changed (for measuring)\n"
 	"  --smtp-url URL      deliver mail through this relay: smtp://[user:password@]host[:port]\n"
 	"                      (STARTTLS when offered) or smtps://...; default $INDGANG_SMTP_URL;\n"
 	"                      without one, mail waits in the outbox\n"
@@ -121,6 +124,7 @@ int cmd_serve(const struct cmd_ctx *ctx, int argc, char **argv)
 		{"max-connections", required_argument, NULL, 'm'},
 		{"no-access-log", no_argument, NULL, 'q'},
 		{"access-log", no_argument, NULL, 'A'},
+		{"no-memo", no_argument, NULL, 'N'},
 		{"secure-cookies", no_argument, NULL, 's'},
 		{"trusted-proxy", required_argument, NULL, 'P'},
 		{"smtp-url", required_argument, NULL, 'S'},
@@ -175,6 +179,9 @@ int cmd_serve(const struct cmd_ctx *ctx, int argc, char **argv)
 			break;
 		case 'A':
 			c.access_log = 1;
+			break;
+		case 'N':
+			memo_set_enabled(false);
 			break;
 		case 'P':
 			c.trusted_proxies = optarg;

@@ -65,6 +65,12 @@ static bool param_ok(enum param_type t, const char *seg, size_t slen)
 static int match_one(const char *pat, const char *path, const char **params, int max,
                      struct arena *a)
 {
+	/* up to its first parameter a pattern is literal text that the path must start with: most
+	 * of the table differs from the path within a few bytes of that, which rejects it without
+	 * splitting either into segments */
+	for (size_t i = 0; pat[i] && pat[i] != '{'; i++)
+		if (path[i] != pat[i])
+			return -1;
 	int np = 0;
 	while (*pat && *path) {
 		if (*pat != '/' || *path != '/')

@@ -9,6 +9,7 @@
 #define INDGANG_REGISTRY_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 struct arena;
@@ -180,6 +181,14 @@ struct registry_item {
  * ERR_DB. */
 int registry_list_page(struct db *db, struct arena *a, const struct registry_query *q,
                        struct registry_item **items, int *n, int *total, bool *exact);
+/* registry_version: the registry's version into *v: a number that every change of an
+ * enterprise, its municipalities, services, target groups or search terms raises, made by any
+ * connection or process (migration 0026). Two equal versions mean the same lists. ERR_DB. */
+int registry_version(struct db *db, int64_t *v);
+/* registry_query_key: everything q selects and orders by, and its page, as one string into
+ * key (size bytes): two queries with the same key give the same page on the same version.
+ * false when it does not fit. */
+bool registry_query_key(const struct registry_query *q, char *key, size_t size);
 /* registry_list: registry_list_page without the exactness of the total (a bounded total is
  * given as its bound), for callers that show a short list. */
 int registry_list(struct db *db, struct arena *a, const struct registry_query *q,

@@ -5,12 +5,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../base/buf.h"
 #include "../base/err.h"
+#include "../base/memo.h"
 #include "../base/errs.h"
 #include "../http/api.h"
 #include "registry.h"
 #include "registry_report.h"
 #include "registry_web.h"
+
+/* The list's answers of late: the first pages and common filters are asked for again and again,
+ * and the registry changes seldom (src/base/memo.h). 512 answers of 20 items are about 2 MB. */
+#define LIST_KEY 1024
+static struct memo list_memo = MEMO_INIT(512, 8u << 20);
 
 /* GET /api/v1/enterprises — public. ?q, kommune, service, target, kind=soev|company|all
  * (default all), status, registered, sort=name|established|kommune|relevance (default name, or
@@ -33,6 +40,13 @@ int registry_api_list(struct req *r)
 	struct registry_query q;
 	registry_query_from(r, &q, limit);
 	q.offset = offset;
+	/* the answer depends on q and the registry alone: kept while the registry's version stays */
+	char key[LIST_KEY];
+	int64_t version;
+	bool keyed = registry_query_key(&q, key, sizeof(key)) && registry_version(r->db, &version) == 0;
+	buf_reset(&r->out);
+	if (keyed && memo_get(&list_memo, key, version, &r->out))
+		return reply_json(r, 200);
 	struct registry_item *items;
 	int n, total;
 	bool exact;
@@ -55,6 +69,8 @@ int registry_api_list(struct req *r)
 		json_obj_close(&w);
 	}
 	api_list_end_bounded(r, &w, total, exact, limit, offset);
+	if (keyed && !r->out.failed)
+		memo_put(&list_memo, key, version, r->out.data, r->out.len);
 	return 0;
 }
 

@@ -102,7 +102,27 @@ int registry_store_set_terms(struct db *db, int64_t id, const char *name, const 
 		rc = db_run(s, s ? db_bind_int(s, ":id", id) | db_bind_text(s, ":name", name) |
 		                       db_bind_text(s, ":body", body) : 0);
 	}
+	if (rc == 0)
+		rc = registry_store_version_bump(db);
 	return rc;
+}
+
+int registry_store_version(struct db *db, int64_t *v)
+{
+	struct db_stmt *s = db_prepare(db, "SELECT n FROM registry_version WHERE id = 1");
+	if (!s)
+		return ERR_DB;
+	int rc = db_step(s);
+	if (rc == DB_ROW)
+		*v = db_col_int(s, 0);
+	db_done(s);
+	return rc == DB_ROW ? 0 : ERR_DB;
+}
+
+int registry_store_version_bump(struct db *db)
+{
+	struct db_stmt *s = db_prepare(db, "UPDATE registry_version SET n = n + 1 WHERE id = 1");
+	return db_run(s, 0);
 }
 
 int registry_store_reindex_due(struct db *db, bool *due)

@@ -29,6 +29,11 @@ int registry_store_find(struct db *db, const char *cvr, const char *name, const 
                         int64_t *id);
 
 /* registry_store_list: see registry_list_page. */
+/* registry_store_version: registry_version's counter (migration 0026). ERR_DB. */
+int registry_store_version(struct db *db, int64_t *v);
+/* registry_store_version_bump: raises the counter, for a change its triggers do not see (the
+ * search terms: FTS5 tables have no triggers). ERR_DB. */
+int registry_store_version_bump(struct db *db);
 int registry_store_list(struct db *db, struct arena *a, const struct registry_query *q,
                         struct registry_item **items, int *n, int *total, bool *exact);
 /* registry_store_ids: the id of every enterprise q selects, in q's order, without paging (q's

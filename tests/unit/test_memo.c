@@ -1,0 +1,217 @@
+/*
+ * test_memo.c — the memo of answers (src/base/memo.h): a hit only for the same key and
+ * version, replacing, the least recently used going first when the entries or the bytes run
+ * out, answers too large to keep, switching every memo off; and what the registry list's memo
+ * stands on: the registry's version, which every change of an enterprise, its lists or its
+ * search terms raises (migration 0026) and nothing else does, and the key of a query, which
+ * tells every filter, order and page apart.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "src/auth/users.h"
+#include "src/base/buf.h"
+#include "src/base/errs.h"
+#include "src/base/memo.h"
+#include "src/registry/registry.h"
+#include "tests/unit/fixture.h"
+
+/* the answer of key for version, or NULL on a miss (copied into a static buffer) */
+static const char *got(struct memo *m, const char *key, int64_t version)
+{
+	static char text[256];
+	struct buf b;
+	buf_init(&b, 0);
+	bool hit = memo_get(m, key, version, &b);
+	snprintf(text, sizeof(text), "%s", buf_str(&b));
+	buf_free(&b);
+	return hit ? text : NULL;
+}
+
+static void test_memo_hit_needs_key_and_version(void **state)
+{
+	(void)state;
+	struct memo m = MEMO_INIT(8, 4096);
+	assert_null(got(&m, "a", 1));
+	memo_put(&m, "a", 1, "answer a", 8);
+	assert_string_equal(got(&m, "a", 1), "answer a");
+	assert_null(got(&m, "a", 2));  /* the data changed since */
+	assert_null(got(&m, "ab", 1)); /* a longer key is another key */
+	assert_null(got(&m, "", 1));
+	/* the answer is appended to what the buffer holds */
+	struct buf b;
+	buf_init(&b, 0);
+	buf_puts(&b, "x:");
+	assert_true(memo_get(&m, "a", 1, &b));
+	assert_string_equal(buf_str(&b), "x:answer a");
+	buf_free(&b);
+	/* a put for a new version replaces the old answer */
+	memo_put(&m, "a", 2, "newer", 5);
+	assert_string_equal(got(&m, "a", 2), "newer");
+	assert_null(got(&m, "a", 1));
+	assert_int_equal(m.n, 1);
+	memo_clear(&m);
+	assert_int_equal(m.n, 0);
+	assert_null(got(&m, "a", 2));
+}
+
+static void test_memo_evicts_least_recently_used(void **state)
+{
+	(void)state;
+	struct memo m = MEMO_INIT(3, 1 << 20);
+	memo_put(&m, "1", 7, "one", 3);
+	memo_put(&m, "2", 7, "two", 3);
+	memo_put(&m, "3", 7, "three", 5);
+	assert_non_null(got(&m, "1", 7)); /* "2" is now the least recently used */
+	memo_put(&m, "4", 7, "four", 4);
+	assert_int_equal(m.n, 3);
+	assert_null(got(&m, "2", 7));
+	assert_string_equal(got(&m, "1", 7), "one");
+	assert_string_equal(got(&m, "3", 7), "three");
+	assert_string_equal(got(&m, "4", 7), "four");
+	memo_clear(&m);
+}
+
+static void test_memo_bytes_bound(void **state)
+{
+	(void)state;
+	char big[300];
+	memset(big, 'x', sizeof(big));
+	/* 1000 bytes: an answer over a quarter of that is never kept */
+	struct memo m = MEMO_INIT(100, 1000);
+	memo_put(&m, "big", 1, big, sizeof(big));
+	assert_null(got(&m, "big", 1));
+	assert_int_equal(m.n, 0);
+	/* four answers of 200 bytes (and their keys) fill it; a fifth pushes out the oldest */
+	const char *keys[] = {"k1", "k2", "k3", "k4", "k5"};
+	for (int i = 0; i < 5; i++)
+		memo_put(&m, keys[i], 1, big, 200);
+	assert_true(m.bytes <= 1000);
+	assert_int_equal(m.n, 4);
+	assert_null(got(&m, "k1", 1));
+	assert_non_null(got(&m, "k5", 1));
+	memo_clear(&m);
+}
+
+static void test_memo_off(void **state)
+{
+	(void)state;
+	struct memo m = MEMO_INIT(8, 4096);
+	memo_put(&m, "a", 1, "kept", 4);
+	memo_set_enabled(false);
+	assert_null(got(&m, "a", 1));
+	memo_put(&m, "b", 1, "not kept", 8);
+	memo_set_enabled(true);
+	assert_string_equal(got(&m, "a", 1), "kept");
+	assert_null(got(&m, "b", 1));
+	memo_clear(&m);
+}
+
+/* ---------------------------------------------------------------- the registry's version */
+
+static int64_t version(struct fixture *f)
+{
+	int64_t v = -1;
+	assert_int_equal(registry_version(f->db, &v), 0);
+	return v;
+}
+
+static void test_registry_version_moves_with_every_change(void **state)
+{
+	struct fixture *f = *state;
+	int64_t v0 = version(f);
+	assert_int_equal(version(f), v0); /* reading changes nothing */
+
+	const char *services[] = {"kantine"};
+	struct enterprise e = {.name = "Versionscaféen", .kommune = "621"};
+	e.services[0] = services[0];
+	e.nservices = 1;
+	struct errs errs = {0};
+	assert_int_equal(registry_save(f->db, &f->a, &users_cli, &e, &errs), 0);
+	int64_t v1 = version(f);
+	assert_true(v1 > v0);
+
+	/* a change of a field, of the list of municipalities, of the name (search terms) */
+	e.description = "Frokost og møder";
+	assert_int_equal(registry_save(f->db, &f->a, &users_cli, &e, &errs), 0);
+	int64_t v2 = version(f);
+	assert_true(v2 > v1);
+	e.others[0] = "740";
+	e.nothers = 1;
+	assert_int_equal(registry_save(f->db, &f->a, &users_cli, &e, &errs), 0);
+	int64_t v3 = version(f);
+	assert_true(v3 > v2);
+
+	/* a write elsewhere (a user) leaves the registry's version alone */
+	fixture_add_user(f->db, "version@example.dk", "konsulent", "621", true);
+	assert_int_equal(version(f), v3);
+
+	/* the search terms alone (a reindex) raise it too: FTS5 has no triggers */
+	int reindexed = 0;
+	assert_int_equal(registry_reindex(f->db, &f->a, &users_cli, &reindexed), 0);
+	assert_true(version(f) > v3);
+}
+
+static void test_registry_query_key(void **state)
+{
+	(void)state;
+	struct registry_query base = {.registered = -1, .day = "2026-11-30", .limit = 20};
+	char k0[512], k1[512];
+	assert_true(registry_query_key(&base, k0, sizeof(k0)));
+	assert_true(registry_query_key(&base, k1, sizeof(k1)));
+	assert_string_equal(k0, k1);
+
+	/* every field tells queries apart */
+	struct registry_query v[12];
+	for (int i = 0; i < 12; i++)
+		v[i] = base;
+	v[0].offset = 20;
+	v[1].limit = 50;
+	v[2].sort = REGISTRY_SORT_KOMMUNE;
+	v[3].registered = 1;
+	v[4].match = "cafe";
+	v[5].kommune = "621";
+	v[6].service = "kantine";
+	v[7].target = "fleksjob";
+	v[8].kind = "soev";
+	v[9].source_not = "filler";
+	v[10].status = "idea";
+	v[11].day = "2026-12-01";
+	for (int i = 0; i < 12; i++) {
+		assert_true(registry_query_key(&v[i], k1, sizeof(k1)));
+		if (!strcmp(k0, k1))
+			fail_msg("field %d does not change the key", i);
+	}
+	/* a service and a target group are not one another */
+	struct registry_query s = base, t = base;
+	s.service = "x";
+	t.target = "x";
+	char ks[512], kt[512];
+	assert_true(registry_query_key(&s, ks, sizeof(ks)));
+	assert_true(registry_query_key(&t, kt, sizeof(kt)));
+	assert_string_not_equal(ks, kt);
+	/* a text with the separator is not keyed, nor one that does not fit */
+	s.service = "a\x1F" "b";
+	assert_false(registry_query_key(&s, ks, sizeof(ks)));
+	assert_false(registry_query_key(&base, ks, 8));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_memo_hit_needs_key_and_version),
+		cmocka_unit_test(test_memo_evicts_least_recently_used),
+		cmocka_unit_test(test_memo_bytes_bound),
+		cmocka_unit_test(test_memo_off),
+		cmocka_unit_test_setup_teardown(test_registry_version_moves_with_every_change,
+		                                fixture_setup, fixture_teardown),
+		cmocka_unit_test(test_registry_query_key),
+	};
+	return cmocka_run_group_tests(tests, fixture_group_setup, NULL);
+}
