@@ -5,6 +5,7 @@
  */
 #include "registry_store.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "../base/arena.h"
@@ -234,6 +235,9 @@ int registry_store_find(struct db *db, const char *cvr, const char *name, const 
 	return rc == DB_ROW ? 0 : rc == DB_DONE ? ERR_NOTFOUND : rc;
 }
 
+/* the search's ranking: bm25's column weights without its cost per common word
+ * (src/store/fts_rank.h); the name weighs 10, the description 1 */
+#define RANK "indgang_rank(10.0, 1.0)"
 #define STATUS_SQL                                                                  \
 	"CASE WHEN e.closed <= :day THEN 'closed'"                                      \
 	" WHEN e.established <= :day THEN 'established'"                                \
@@ -466,7 +470,7 @@ static void read_item(struct arena *a, struct db_stmt *s, struct registry_item *
 
 /* list_statement: the one fixed text that serves q best, each walking an index in the list's
  * order (migration 0009) and stopping after the page:
- *  - a search by relevance: the search index's best matches by bm25 (FTS5's rank), only as
+ *  - a search by relevance: the search index's best matches by RANK (FTS5's rank), only as
  *    many as the page needs when there is no other filter, and then among its RANK_MAX newest
  *    matches (see rank_cut);
  *  - a municipality in name order: its own enterprises from (kommune, name_key, id) merged with
@@ -480,7 +484,7 @@ static struct db_stmt *list_statement(struct db *db, const struct registry_query
 	 * search_page) */
 	if (q->match && q->sort == REGISTRY_SORT_RELEVANCE)
 		return db_prepare(db, LIST_COLS " FROM (SELECT rowid AS mid, rank AS mrank FROM enterprise_search"
-		                      " WHERE enterprise_search MATCH :match) m"
+		                      " WHERE enterprise_search MATCH :match AND rank MATCH '" RANK "') m"
 		                      " JOIN enterprises e ON e.id = m.mid JOIN kommuner k ON k.kode = e.kommune"
 		                      " WHERE 1" LIST_FILTERS " ORDER BY m.mrank, e.name_key, e.id" PAGE);
 	if (q->match)
@@ -513,13 +517,11 @@ static struct db_stmt *list_statement(struct db *db, const struct registry_query
 
 /* ---------------------------------------------------------------- a search by relevance */
 
-/* A search by relevance with no other filter goes in two tiers, each stopping after the page:
- *  1. the enterprises whose name holds every word of the search ({name} : (match));
- *  2. the other matches (some word only in the description).
- * Within a tier, its RANK_MAX newest matches come first, ordered by the table's rank (bm25 with
- * the name weighing 10 and the description 1, migration 0024), then the tier's older matches,
- * newest first. bm25 costs a few microseconds a row and a common word matches most of the
- * registry, so ranking is bounded; reading a doclist newest first costs little. */
+/* A search by relevance with no other filter goes in tiers, each read only until the page is
+ * full: the name's matches before the description's (search_page). Within a tier, its RANK_MAX newest matches come first, ordered by RANK (the name weighing 10
+ * and the description 1), then the tier's older matches, newest first. Ranking costs a few
+ * microseconds a row and a common word matches most of the registry, so it is bounded; reading
+ * a doclist newest first costs little. */
 #define RANK_MAX 100
 
 struct page_fill {
@@ -545,36 +547,60 @@ static int fill_from(struct db_stmt *s, struct page_fill *f)
 	return f->want > 0 && rc != DB_DONE ? rc : 0;
 }
 
-/* fill_tier: a tier's rows for the page, the ranked newest first, then the older ones */
+struct ranked {
+	int64_t id;
+	int64_t score; /* RANK × 1,000,000 as a whole number: lower is better */
+};
+
+/* best first, and the newer of two equals */
+static int ranked_cmp(const void *x, const void *y)
+{
+	const struct ranked *a = x, *b = y;
+	if (a->score != b->score)
+		return a->score < b->score ? -1 : 1;
+	return a->id < b->id ? 1 : a->id > b->id ? -1 : 0;
+}
+
+/* fill_tier: a tier's rows for the page: its RANK_MAX newest matches, read with their rank in
+ * one walk of the doclist and ordered by it, then the older ones newest first. A tier with
+ * fewer matches than that (the usual case for the name's tiers) is read once and whole. */
 static int fill_tier(struct db *db, const char *match, struct page_fill *f)
 {
 	if (f->want <= 0)
 		return 0;
-	/* the lowest id among the tier's RANK_MAX newest (0: the tier has no more than that) */
-	struct db_stmt *s = db_prepare(db, "SELECT rowid FROM enterprise_search WHERE enterprise_search"
-	                                   " MATCH :match ORDER BY rowid DESC LIMIT 1 OFFSET :skip");
+	struct db_stmt *s = db_prepare(db, "SELECT rowid, CAST(rank * 1000000 AS INTEGER)"
+	                                   " FROM enterprise_search WHERE enterprise_search MATCH :match"
+	                                   " AND rank MATCH '" RANK "' ORDER BY rowid DESC LIMIT :n");
 	if (!s)
 		return ERR_DB;
-	if (db_bind_text(s, ":match", match) | db_bind_int(s, ":skip", RANK_MAX - 1)) {
+	if (db_bind_text(s, ":match", match) | db_bind_int(s, ":n", RANK_MAX)) {
 		db_done(s);
 		return ERR_DB;
 	}
-	int rc = db_step(s);
-	int64_t cut = rc == DB_ROW ? db_col_int(s, 0) : 0;
+	struct ranked top[RANK_MAX];
+	int n = 0, rc;
+	while (n < RANK_MAX && (rc = db_step(s)) == DB_ROW) {
+		top[n].id = db_col_int(s, 0);
+		top[n].score = db_col_int(s, 1);
+		n++;
+	}
+	if (n < RANK_MAX && rc != DB_DONE) {
+		db_done(s);
+		return rc;
+	}
 	db_done(s);
-	if (rc != DB_ROW && rc != DB_DONE)
-		return rc;
-	s = db_prepare(db, "SELECT rowid FROM enterprise_search WHERE enterprise_search MATCH :match"
-	                   " AND rowid >= :cut ORDER BY rank, rowid DESC LIMIT :n");
-	if (!s)
-		return ERR_DB;
-	if (db_bind_text(s, ":match", match) | db_bind_int(s, ":cut", cut) |
-	    db_bind_int(s, ":n", (int64_t)f->skip + f->want)) {
-		db_done(s);
-		return ERR_DB;
+	int64_t cut = n == RANK_MAX ? top[n - 1].id : 0; /* 0: the tier has no older matches */
+	qsort(top, (size_t)n, sizeof(top[0]), ranked_cmp);
+	for (int i = 0; i < n && f->want > 0; i++) {
+		if (f->skip > 0) {
+			f->skip--;
+			continue;
+		}
+		f->ids[f->n++] = top[i].id;
+		f->want--;
 	}
-	if ((rc = fill_from(s, f)) != 0 || f->want <= 0 || cut == 0)
-		return rc;
+	if (f->want <= 0 || cut == 0)
+		return 0;
 	s = db_prepare(db, "SELECT rowid FROM enterprise_search WHERE enterprise_search MATCH :match"
 	                   " AND rowid < :cut ORDER BY rowid DESC LIMIT :n");
 	if (!s)
@@ -699,7 +725,7 @@ int registry_store_ids(struct db *db, struct arena *a, const struct registry_que
 	if (q->match && q->sort == REGISTRY_SORT_RELEVANCE)
 		s = db_prepare(db, "SELECT e.id, coalesce(e.kommune = :kommune, 1) FROM (SELECT rowid"
 		                   " AS mid, rank AS mrank FROM enterprise_search WHERE enterprise_search"
-		                   " MATCH :match) m JOIN enterprises e ON e.id = m.mid"
+		                   " MATCH :match AND rank MATCH '" RANK "') m JOIN enterprises e ON e.id = m.mid"
 		                   " WHERE 1" LIST_FILTERS " ORDER BY m.mrank, e.name_key, e.id");
 	else if (q->match)
 		s = q->sort == 1 ? db_prepare(db, IDS_SELECT WHERE_SEARCH BY_ESTABLISHED)

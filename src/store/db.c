@@ -16,6 +16,7 @@
 #include "../base/err.h"
 #include "../base/log.h"
 #include "collate.h"
+#include "fts_rank.h"
 #include "migrations.h"
 
 #define DB_CACHE 96
@@ -148,6 +149,13 @@ static int db_open_waiting(const char *path, int wait_ms, struct db **out)
 	                                         db_collate_free) != SQLITE_OK) {
 		collate_close(coll);
 		log_error("db: cannot register the Danish collation");
+		sqlite3_close(db->h);
+		free(db);
+		return ERR_DB;
+	}
+	/* the registry search's ranking (fts_rank.h) */
+	if (fts_rank_register(db->h) != 0) {
+		log_error("db: cannot register the search's ranking function");
 		sqlite3_close(db->h);
 		free(db);
 		return ERR_DB;
