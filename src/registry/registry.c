@@ -490,7 +490,22 @@ static int reindex_all(struct db *db, struct arena *a, int *count)
 		}
 		rc = db_write_end(db, rc);
 	}
-	return rc;
+	return rc == 0 ? registry_search_compact(db) : rc;
+}
+
+int registry_search_compact(struct db *db)
+{
+	int rc = db_write_begin(db);
+	if (rc)
+		return rc;
+	bool worked = true;
+	while (rc == 0 && worked) {
+		rc = registry_store_search_merge(db, &worked);
+		bool committed = false;
+		if (rc == 0 && worked)
+			rc = db_write_slice(db, &committed); /* on an error no transaction is open */
+	}
+	return rc == 0 ? db_commit(db) : (db_rollback(db), rc);
 }
 
 int registry_reindex(struct db *db, struct arena *a, const struct principal *by, int *count)

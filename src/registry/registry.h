@@ -128,6 +128,12 @@ int registry_option_add(struct db *db, struct arena *a, const struct principal *
  * made has changed), in transactions of a few hundred; national administrator only (the
  * command line). *count gets how many. 0, ERR_FORBIDDEN or ERR_DB. */
 int registry_reindex(struct db *db, struct arena *a, const struct principal *by, int *count);
+/* registry_search_compact: merges the search index's parts into one. Writes one at a time
+ * (a row, an import's slice) leave the index in many parts that every search must look in;
+ * merged, a search costs a fraction. In steps of about DB_SLICE_MS, each its own transaction,
+ * so a server beside it writes in between. Run after a reindex and a large import. ERR_DB or
+ * ERR_UNAVAILABLE. */
+int registry_search_compact(struct db *db);
 /* registry_reindex_due: the same, without a caller, when a migration has asked for it (the way
  * terms are stored changed); nothing otherwise. Called when a command opens the database. */
 int registry_reindex_due(struct db *db, struct arena *a, int *count);

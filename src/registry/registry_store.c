@@ -126,6 +126,24 @@ int registry_store_version_bump(struct db *db)
 	return db_run(s, 0);
 }
 
+int registry_store_search_merge(struct db *db, bool *worked)
+{
+	/* FTS5's own measure: the merge command adds 1 to the connection's total of changes when
+	 * it found nothing to merge, more when it did work */
+	struct db_version before, after;
+	struct db_stmt *s = db_prepare(db, "INSERT INTO enterprise_search (enterprise_search, rank)"
+	                                   " VALUES ('merge', -2000)");
+	int rc = db_version(db, &before);
+	if (rc == 0)
+		rc = db_run(s, 0);
+	else
+		db_done(s);
+	if (rc == 0)
+		rc = db_version(db, &after);
+	*worked = rc == 0 && after.changes - before.changes >= 2;
+	return rc;
+}
+
 int registry_store_reindex_due(struct db *db, bool *due)
 {
 	struct db_stmt *s = db_prepare(db, "SELECT EXISTS (SELECT 1 FROM registry_reindex_due)");

@@ -34,6 +34,9 @@ int registry_store_version(struct db *db, int64_t *v);
 /* registry_store_version_bump: raises the counter, for a change its triggers do not see (the
  * search terms: FTS5 tables have no triggers). ERR_DB. */
 int registry_store_version_bump(struct db *db);
+/* registry_store_search_merge: one step of merging the search index's segments (about 2,000
+ * pages of work); *worked false when there was nothing left to merge. ERR_DB. */
+int registry_store_search_merge(struct db *db, bool *worked);
 int registry_store_list(struct db *db, struct arena *a, const struct registry_query *q,
                         struct registry_item **items, int *n, int *total, bool *exact);
 /* registry_store_ids: the id of every enterprise q selects, in q's order, without paging (q's

@@ -4,7 +4,8 @@
  * before a long one that holds it, and a short description before a long one, whatever their
  * age; a tier of more than the 100 matches it ranks goes on with the older ones, newest first,
  * and paging through it gives every match exactly once; ranked searches with filters use the
- * same function.
+ * same function; compacting the index (registry_search_compact) merges its parts into one and
+ * changes no answer.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -19,6 +20,7 @@
 #include "src/base/errs.h"
 #include "src/registry/registry.h"
 #include "src/registry/registry_search.h"
+#include "src/registry/registry_store.h"
 #include "tests/unit/fixture.h"
 
 static int64_t add(struct fixture *f, const char *name, const char *description)
@@ -99,12 +101,46 @@ static void test_long_tier_pages_every_match_once(void **state)
 		assert_int_equal(all[i], made[N - 1 - i]);
 }
 
+static void test_compact_merges_and_changes_nothing(void **state)
+{
+	struct fixture *f = *state;
+	/* each save is its own transaction and leaves a part of its own in the index */
+	for (int i = 0; i < 300; i++)
+		add(f, arena_printf(&f->a, "Genbrugsbutikken %d", i),
+		    i % 3 ? "Salg af brugte møbler og tøj." : "Cykler repareres af borgere i fleksjob.");
+	int64_t parts = COUNT_SQL(f->db, "SELECT count(DISTINCT segid) FROM enterprise_search_idx");
+	assert_true(parts > 1);
+	const char *queries[] = {"genbrugsbutikken", "cykler fleksjob", "møbl", "tøj"};
+	int64_t before[4][20], after[4][20];
+	int nb[4], na[4];
+	for (int i = 0; i < 4; i++)
+		nb[i] = page(f, queries[i], NULL, 20, 0, before[i]);
+	assert_int_equal(registry_search_compact(f->db), 0);
+	assert_int_equal(COUNT_SQL(f->db, "SELECT count(DISTINCT segid) FROM enterprise_search_idx"), 1);
+	bool worked = true;
+	assert_int_equal(registry_store_search_merge(f->db, &worked), 0);
+	assert_false(worked); /* nothing left to merge */
+	for (int i = 0; i < 4; i++) {
+		na[i] = page(f, queries[i], NULL, 20, 0, after[i]);
+		assert_int_equal(na[i], nb[i]);
+		assert_true(nb[i] > 0);
+		assert_memory_equal(after[i], before[i], sizeof(int64_t) * (size_t)na[i]);
+	}
+	/* and the index goes on taking writes */
+	int64_t late = add(f, "Genbrugsbutikken Sidst", NULL);
+	int64_t ids[20];
+	assert_true(page(f, "genbrugsbutikken sidst", NULL, 20, 0, ids) >= 1);
+	assert_int_equal(ids[0], late);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_short_name_and_description_first, fixture_setup,
 		                                fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_long_tier_pages_every_match_once, fixture_setup,
+		                                fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_compact_merges_and_changes_nothing, fixture_setup,
 		                                fixture_teardown),
 	};
 	return cmocka_run_group_tests(tests, fixture_group_setup, NULL);
