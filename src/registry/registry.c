@@ -14,6 +14,7 @@
 #include "../base/buf.h"
 #include "../base/err.h"
 #include "../base/errs.h"
+#include "../base/memo.h"
 #include "../base/text.h"
 #include "../kommune/kommune.h"
 #include "../store/collate.h"
@@ -311,10 +312,105 @@ int registry_find(struct db *db, const char *cvr, const char *name, const char *
 	return registry_store_find(db, cvr, name, kommune, id);
 }
 
+/* ---------------------------------------------------------------- the pages kept */
+
+/* A page of the list is kept, as bytes, while the registry's version stays (memo.h): the list
+ * page and the API ask for the same first pages of each municipality again and again. The
+ * bytes: total, exact, n, then per item its id, home and eight texts, each a presence byte and
+ * the text with its NUL. */
+#define PAGE_KEY 1024
+static struct memo page_memo = MEMO_INIT(512, 8u << 20);
+
+static const char **item_texts(struct registry_item *it, int i)
+{
+	const char **t[] = {&it->name, &it->cvr, &it->kommune, &it->kommune_navn, &it->kind,
+	                    &it->status, &it->established, &it->rsv_registered};
+	return t[i];
+}
+enum { ITEM_TEXTS = 8 };
+
+static void page_write(struct buf *b, const struct registry_item *items, int n, int total,
+                       bool exact)
+{
+	int64_t head[3] = {total, exact, n};
+	buf_append(b, head, sizeof(head));
+	for (int i = 0; i < n; i++) {
+		struct registry_item it = items[i];
+		int64_t id = it.id;
+		buf_append(b, &id, sizeof(id));
+		buf_putc(b, it.home ? 1 : 0);
+		for (int t = 0; t < ITEM_TEXTS; t++) {
+			const char *v = *item_texts(&it, t);
+			buf_putc(b, v ? 1 : 0);
+			if (v)
+				buf_append(b, v, strlen(v) + 1);
+		}
+	}
+}
+
+/* page_read: the page back from what page_write wrote; false if the bytes are short */
+static bool page_read(struct arena *a, const char *p, size_t len, struct registry_item **items,
+                      int *n, int *total, bool *exact)
+{
+	const char *end = p + len;
+	int64_t head[3];
+	if (len < sizeof(head))
+		return false;
+	memcpy(head, p, sizeof(head));
+	p += sizeof(head);
+	if (head[2] < 0 || head[2] > 100000)
+		return false;
+	struct registry_item *out = arena_alloc(a, sizeof(*out) * (size_t)(head[2] ? head[2] : 1));
+	for (int i = 0; i < head[2]; i++) {
+		if ((size_t)(end - p) < sizeof(int64_t) + 1)
+			return false;
+		memcpy(&out[i].id, p, sizeof(int64_t));
+		p += sizeof(int64_t);
+		out[i].home = *p++ != 0;
+		for (int t = 0; t < ITEM_TEXTS; t++) {
+			if (p >= end)
+				return false;
+			if (!*p++)
+				continue;
+			size_t l = strnlen(p, (size_t)(end - p));
+			if (l == (size_t)(end - p))
+				return false;
+			*item_texts(&out[i], t) = arena_strndup(a, p, l);
+			p += l + 1;
+		}
+	}
+	*items = out;
+	*n = (int)head[2];
+	*total = (int)head[0];
+	*exact = head[1] != 0;
+	return p == end;
+}
+
 int registry_list_page(struct db *db, struct arena *a, const struct registry_query *q,
                        struct registry_item **items, int *n, int *total, bool *exact)
 {
-	return registry_store_list(db, a, q, items, n, total, exact);
+	char key[PAGE_KEY];
+	int64_t version;
+	bool keyed = registry_query_key(q, key, sizeof(key)) && registry_version(db, &version) == 0;
+	if (keyed) {
+		struct buf b;
+		buf_init(&b, 0);
+		bool hit = memo_get(&page_memo, key, version, &b) &&
+		           page_read(a, b.data, b.len, items, n, total, exact);
+		buf_free(&b);
+		if (hit)
+			return 0;
+	}
+	int rc = registry_store_list(db, a, q, items, n, total, exact);
+	if (rc == 0 && keyed) {
+		struct buf b;
+		buf_init(&b, 0);
+		page_write(&b, *items, *n, *total, *exact);
+		if (!b.failed)
+			memo_put(&page_memo, key, version, b.data, b.len);
+		buf_free(&b);
+	}
+	return rc;
 }
 
 int registry_version(struct db *db, int64_t *v)

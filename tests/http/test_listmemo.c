@@ -2,8 +2,8 @@
  * test_listmemo.c — the registry list's answers kept in memory (src/base/memo.h) never outlive
  * a change: the same list asked twice is the same answer; after an enterprise is created,
  * renamed or given another municipality through the API, or imported from the command line by
- * another process while the server runs, the list and the search show it at once; a server
- * started with --no-memo answers the same.
+ * another process while the server runs, the list, the search and the list page show it at
+ * once; a server started with --no-memo answers the same.
  * Layer: tests. Runs the real `indgang serve` on a demo database (harness.h).
  */
 #include <stdbool.h>
@@ -91,6 +91,18 @@ static void api_changes_show_at_once(void)
 	CHECK(total_of("/api/v1/enterprises?q=erindringsprøve") == 1);
 	/* another municipality now lists it, as one it works with */
 	CHECK(lists("/api/v1/enterprises?kommune=740&q=erindringsprøve", "Erindringsprøven"));
+	/* the list page too: its pages are kept the same way */
+	struct harness_resp *page = harness_get(anon, "/virksomheder?kommune=740&q=erindringspr%C3%B8ve");
+	CHECK_STATUS(page, 200);
+	CHECK_HAS(page->body, "Erindringsprøven");
+	r = harness_patch_json(kolding, harness_fmt("/api/v1/enterprises/%lld", id),
+	                       "{\"name\":\"Genkaldelsesprøven\",\"other_kommuner\":[]}");
+	CHECK_STATUS(r, 200);
+	page = harness_get(anon, "/virksomheder?kommune=740&q=erindringspr%C3%B8ve");
+	CHECK_STATUS(page, 200);
+	CHECK_LACKS(page->body, "Erindringsprøven");
+	page = harness_get(anon, "/virksomheder?kommune=621&q=genkaldelsespr%C3%B8ve");
+	CHECK_HAS(page->body, "Genkaldelsesprøven");
 }
 
 static void import_by_another_process_shows(void)

@@ -202,6 +202,59 @@ static void test_registry_query_key(void **state)
 	assert_false(registry_query_key(&base, ks, 8));
 }
 
+/* the fields of two pages are the same, NULL texts included */
+static void same_items(const struct registry_item *x, const struct registry_item *y, int n)
+{
+	for (int i = 0; i < n; i++) {
+		assert_int_equal(x[i].id, y[i].id);
+		assert_int_equal(x[i].home, y[i].home);
+		const char *const a[] = {x[i].name, x[i].cvr, x[i].kommune, x[i].kommune_navn,
+		                         x[i].kind, x[i].status, x[i].established, x[i].rsv_registered};
+		const char *const b[] = {y[i].name, y[i].cvr, y[i].kommune, y[i].kommune_navn,
+		                         y[i].kind, y[i].status, y[i].established, y[i].rsv_registered};
+		for (int t = 0; t < 8; t++) {
+			if (!a[t] || !b[t])
+				assert_ptr_equal(a[t], b[t]);
+			else
+				assert_string_equal(a[t], b[t]);
+		}
+	}
+}
+
+static void test_list_page_kept_until_a_change(void **state)
+{
+	struct fixture *f = *state;
+	struct errs errs = {0};
+	struct enterprise one = {.name = "Første Café", .kommune = "621", .cvr = "25313763",
+	                         .established = "2015-01-01"};
+	struct enterprise two = {.name = "Anden Café", .kommune = "740", .established = "2014-01-01",
+	                         .rsv_registered = "2015-02-01"};
+	two.others[0] = "621";
+	two.nothers = 1;
+	assert_int_equal(registry_save(f->db, &f->a, &users_cli, &one, &errs), 0);
+	assert_int_equal(registry_save(f->db, &f->a, &users_cli, &two, &errs), 0);
+	struct registry_query q = {.kommune = "621", .registered = -1, .day = "2026-01-01", .limit = 10};
+	struct registry_item *a, *b;
+	int na, nb, ta, tb;
+	bool ea, eb;
+	assert_int_equal(registry_list_page(f->db, &f->a, &q, &a, &na, &ta, &ea), 0);
+	assert_int_equal(registry_list_page(f->db, &f->a, &q, &b, &nb, &tb, &eb), 0);
+	assert_int_equal(na, 2);
+	assert_int_equal(nb, na);
+	assert_int_equal(tb, ta);
+	assert_int_equal(eb, ea);
+	same_items(a, b, na);
+	assert_false(b[0].home); /* Anden Café works with 621 from 740 */
+	assert_null(b[0].cvr);
+	assert_string_equal(b[1].cvr, "25313763");
+	/* a change: the next page is made anew */
+	one.name = "Tredje Café";
+	assert_int_equal(registry_save(f->db, &f->a, &users_cli, &one, &errs), 0);
+	assert_int_equal(registry_list_page(f->db, &f->a, &q, &b, &nb, &tb, &eb), 0);
+	assert_int_equal(nb, 2);
+	assert_string_equal(b[1].name, "Tredje Café");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -212,6 +265,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_registry_version_moves_with_every_change,
 		                                fixture_setup, fixture_teardown),
 		cmocka_unit_test(test_registry_query_key),
+		cmocka_unit_test_setup_teardown(test_list_page_kept_until_a_change, fixture_setup,
+		                                fixture_teardown),
 	};
 	return cmocka_run_group_tests(tests, fixture_group_setup, NULL);
 }
