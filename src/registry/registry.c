@@ -391,7 +391,7 @@ int registry_list_page(struct db *db, struct arena *a, const struct registry_que
 {
 	char key[PAGE_KEY];
 	int64_t version;
-	bool keyed = registry_query_key(q, key, sizeof(key)) && registry_version(db, &version) == 0;
+	bool keyed = registry_memo_key(db, q, key, sizeof(key), &version);
 	if (keyed) {
 		struct buf b;
 		buf_init(&b, 0);
@@ -413,9 +413,14 @@ int registry_list_page(struct db *db, struct arena *a, const struct registry_que
 	return rc;
 }
 
-int registry_version(struct db *db, int64_t *v)
+bool registry_memo_key(struct db *db, const struct registry_query *q, char *key, size_t size,
+                       int64_t *version)
 {
-	return registry_store_version(db, v);
+	int64_t db_id;
+	if (registry_store_version(db, &db_id, version) != 0)
+		return false;
+	int n = snprintf(key, size, "%lld\x1F", (long long)db_id);
+	return n > 0 && (size_t)n < size && registry_query_key(q, key + n, size - (size_t)n);
 }
 
 bool registry_query_key(const struct registry_query *q, char *key, size_t size)

@@ -187,10 +187,13 @@ struct registry_item {
  * ERR_DB. */
 int registry_list_page(struct db *db, struct arena *a, const struct registry_query *q,
                        struct registry_item **items, int *n, int *total, bool *exact);
-/* registry_version: the registry's version into *v: a number that every change of an
- * enterprise, its municipalities, services, target groups or search terms raises, made by any
- * connection or process (migration 0026). Two equal versions mean the same lists. ERR_DB. */
-int registry_version(struct db *db, int64_t *v);
+/* registry_memo_key: what a page of q is kept under (memo.h): the database's own number and
+ * registry_query_key(q) into key (size bytes), and the registry's version into *version: a
+ * number that every change of an enterprise, its municipalities, services, target groups or
+ * search terms raises, made by any connection or process (migration 0026). The same key and
+ * version mean the same page. false when the key does not fit or the version cannot be read. */
+bool registry_memo_key(struct db *db, const struct registry_query *q, char *key, size_t size,
+                       int64_t *version);
 /* registry_query_key: everything q selects and orders by, and its page, as one string into
  * key (size bytes): two queries with the same key give the same page on the same version.
  * false when it does not fit. */

@@ -43,7 +43,7 @@ int registry_api_list(struct req *r)
 	/* the answer depends on q and the registry alone: kept while the registry's version stays */
 	char key[LIST_KEY];
 	int64_t version;
-	bool keyed = registry_query_key(&q, key, sizeof(key)) && registry_version(r->db, &version) == 0;
+	bool keyed = registry_memo_key(r->db, &q, key, sizeof(key), &version);
 	buf_reset(&r->out);
 	if (keyed && memo_get(&list_memo, key, version, &r->out))
 		return reply_json(r, 200);

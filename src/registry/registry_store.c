@@ -108,14 +108,16 @@ int registry_store_set_terms(struct db *db, int64_t id, const char *name, const 
 	return rc;
 }
 
-int registry_store_version(struct db *db, int64_t *v)
+int registry_store_version(struct db *db, int64_t *db_id, int64_t *n)
 {
-	struct db_stmt *s = db_prepare(db, "SELECT n FROM registry_version WHERE id = 1");
+	struct db_stmt *s = db_prepare(db, "SELECT db, n FROM registry_version WHERE id = 1");
 	if (!s)
 		return ERR_DB;
 	int rc = db_step(s);
-	if (rc == DB_ROW)
-		*v = db_col_int(s, 0);
+	if (rc == DB_ROW) {
+		*db_id = db_col_int(s, 0);
+		*n = db_col_int(s, 1);
+	}
 	db_done(s);
 	return rc == DB_ROW ? 0 : ERR_DB;
 }
@@ -301,7 +303,8 @@ static int bind_query(struct db_stmt *s, const struct registry_query *q)
 /* Counting every match of a filter costs a walk over all of them (100,000 at a national
  * registry), so a count stops after TOTAL_BOUND rows past the page and the total is then
  * "over" that; and each thread remembers its last TOTAL_CACHE totals with the database version
- * they were counted at (db_version: any write anywhere, by any connection, forgets them). */
+ * they were counted at (the registry's version: any change of an enterprise, by any connection,
+ * forgets them; writes elsewhere, a session's or the audit log's, do not). */
 #define TOTAL_BOUND 10000
 /* a search counts to 1,000: past that, "over 1,000" says as much as an exact number would, and
  * a common word's doclist is not walked to the end for it */
@@ -310,7 +313,8 @@ static int bind_query(struct db_stmt *s, const struct registry_query *q)
 #define TOTAL_KEY 1024
 
 struct total_entry {
-	struct db_version v;
+	int64_t db_id;   /* the database (registry_store_version) */
+	int64_t version; /* 0: the entry is empty (the registry's version starts at 1) */
 	char key[TOTAL_KEY];
 	int total;
 	bool exact;
@@ -336,11 +340,6 @@ static bool total_key(char *key, const struct registry_query *q, int bound)
 		memcpy(key, buf_str(&b), b.len + 1);
 	buf_free(&b);
 	return ok;
-}
-
-static bool same_version(const struct db_version *x, const struct db_version *y)
-{
-	return x->serial == y->serial && x->data_version == y->data_version && x->changes == y->changes;
 }
 
 /* count_search: how many enterprises match, counting at most bound */
@@ -437,11 +436,11 @@ static int list_total(struct db *db, const struct registry_query *q, int *total,
 	int step = q->match ? SEARCH_BOUND : TOTAL_BOUND;
 	int bound = step * (1 + (q->offset + q->limit - 1) / step);
 	char key[TOTAL_KEY];
-	struct db_version v;
-	bool keyed = total_key(key, q, bound) && db_version(db, &v) == 0;
+	int64_t v, db_id;
+	bool keyed = total_key(key, q, bound) && registry_store_version(db, &db_id, &v) == 0;
 	for (int i = 0; keyed && i < TOTAL_CACHE; i++) {
 		struct total_entry *t = &total_cache[i];
-		if (same_version(&t->v, &v) && !strcmp(t->key, key)) {
+		if (t->version == v && t->db_id == db_id && !strcmp(t->key, key)) {
 			*total = t->total;
 			*exact = t->exact;
 			return 0;
@@ -451,7 +450,8 @@ static int list_total(struct db *db, const struct registry_query *q, int *total,
 	if (rc == 0 && keyed) {
 		struct total_entry *t = &total_cache[total_next];
 		total_next = (total_next + 1) % TOTAL_CACHE;
-		t->v = v;
+		t->version = v;
+		t->db_id = db_id;
 		memcpy(t->key, key, sizeof(t->key));
 		t->total = *total;
 		t->exact = *exact;

@@ -29,8 +29,9 @@ int registry_store_find(struct db *db, const char *cvr, const char *name, const 
                         int64_t *id);
 
 /* registry_store_list: see registry_list_page. */
-/* registry_store_version: registry_version's counter (migration 0026). ERR_DB. */
-int registry_store_version(struct db *db, int64_t *v);
+/* registry_store_version: the registry's counter (migration 0026) into *n and the database's
+ * own random number into *db_id. ERR_DB. */
+int registry_store_version(struct db *db, int64_t *db_id, int64_t *n);
 /* registry_store_version_bump: raises the counter, for a change its triggers do not see (the
  * search terms: FTS5 tables have no triggers). ERR_DB. */
 int registry_store_version_bump(struct db *db);

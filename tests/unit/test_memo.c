@@ -4,7 +4,8 @@
  * out, answers too large to keep, switching every memo off; and what the registry list's memo
  * stands on: the registry's version, which every change of an enterprise, its lists or its
  * search terms raises (migration 0026) and nothing else does, and the key of a query, which
- * tells every filter, order and page apart.
+ * tells every filter, order and page apart, and one database from another; and a page of the
+ * list handed out again until a change.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -117,8 +118,10 @@ static void test_memo_off(void **state)
 
 static int64_t version(struct fixture *f)
 {
+	struct registry_query q = {.registered = -1, .day = "2026-11-30", .limit = 20};
+	char key[512];
 	int64_t v = -1;
-	assert_int_equal(registry_version(f->db, &v), 0);
+	assert_true(registry_memo_key(f->db, &q, key, sizeof(key), &v));
 	return v;
 }
 
@@ -156,6 +159,30 @@ static void test_registry_version_moves_with_every_change(void **state)
 	int reindexed = 0;
 	assert_int_equal(registry_reindex(f->db, &f->a, &users_cli, &reindexed), 0);
 	assert_true(version(f) > v3);
+}
+
+/* two databases never share a key: a process may open more than one (tests, a copy) and the
+ * counters of both start at 1 */
+static void test_memo_key_names_the_database(void **state)
+{
+	(void)state;
+	struct db *x, *y;
+	struct arena ax, ay;
+	fixture_open(&x, &ax);
+	fixture_open(&y, &ay);
+	struct registry_query q = {.registered = -1, .day = "2026-11-30", .limit = 20};
+	char kx[512], ky[512];
+	int64_t vx, vy;
+	assert_true(registry_memo_key(x, &q, kx, sizeof(kx), &vx));
+	assert_true(registry_memo_key(y, &q, ky, sizeof(ky), &vy));
+	assert_int_equal(vx, 1);
+	assert_int_equal(vy, 1);
+	assert_string_not_equal(kx, ky);
+	/* the same database, asked again: the same key */
+	assert_true(registry_memo_key(x, &q, ky, sizeof(ky), &vy));
+	assert_string_equal(kx, ky);
+	fixture_close(x, &ax);
+	fixture_close(y, &ay);
 }
 
 static void test_registry_query_key(void **state)
@@ -265,6 +292,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_registry_version_moves_with_every_change,
 		                                fixture_setup, fixture_teardown),
 		cmocka_unit_test(test_registry_query_key),
+		cmocka_unit_test(test_memo_key_names_the_database),
 		cmocka_unit_test_setup_teardown(test_list_page_kept_until_a_change, fixture_setup,
 		                                fixture_teardown),
 	};
