@@ -33,9 +33,10 @@ command -v wrk >/dev/null 2>&1 || die "wrk is missing: sh tools/setup.sh bench"
 
 tmp=$(mktemp -d)
 pid=""
+pid2=""
 npid=""
 cleanup() {
-	for p in $pid $npid; do
+	for p in $pid $pid2 $npid; do
 		kill "$p" 2>/dev/null || true
 		wait "$p" 2>/dev/null || true
 	done
@@ -69,6 +70,18 @@ for _ in $(seq 1 100); do
 done
 [ -n "$port" ] || die "indgang did not start: $(cat "$tmp/serve.out")"
 url=http://127.0.0.1:$port
+# the same program making every answer anew: what a list or search costs when its answer is
+# not kept (the first time it is asked, or after the registry changed)
+"$bin" --db "$db" serve --listen 127.0.0.1:0 --no-access-log --per-ip 100000 --no-memo >"$tmp/serve2.out" 2>&1 &
+pid2=$!
+port2=""
+for _ in $(seq 1 100); do
+	port2=$(sed -n 's|.*serves http://127\.0\.0\.1:\([0-9][0-9]*\)/.*|\1|p' "$tmp/serve2.out")
+	[ -n "$port2" ] && break
+	sleep 0.1
+done
+[ -n "$port2" ] || die "indgang --no-memo did not start: $(cat "$tmp/serve2.out")"
+url2=http://127.0.0.1:$port2
 
 ngx=$tmp/nginx
 mkdir -p "$ngx/www" "$ngx/logs" "$ngx/tmp"
@@ -106,27 +119,37 @@ curl -sf -o /dev/null "http://127.0.0.1:$nport/list.json" || die "nginx did not 
 
 # ---------------------------------------------------------------- cases
 # name|connections|URL or @paths file|what
-cat >"$tmp/cases" <<CASES
-nginx-64|64|http://127.0.0.1:$nport/list.json|nginx: static file of the list's $body bytes
-list|64|$url/api/v1/enterprises?limit=20|list, no filter (name order)
-kommune|64|$url/api/v1/enterprises?limit=20&kommune=751|municipality 751 Aarhus (home and works with)
-status|64|$url/api/v1/enterprises?limit=20&status=established|status established today
-service|64|$url/api/v1/enterprises?limit=20&service=kantine|service kantine
-target|64|$url/api/v1/enterprises?limit=20&target=fleksjob|target group fleksjob
-registered|64|$url/api/v1/enterprises?limit=20&registered=1|RSV-registered today
-kind|64|$url/api/v1/enterprises?limit=20&kind=company|kind company
-established|64|$url/api/v1/enterprises?limit=20&sort=established|sort newest established
-bykommune|64|$url/api/v1/enterprises?limit=20&sort=kommune|sort municipality
-deep|64|$url/api/v1/enterprises?limit=20&offset=5000|list, page 251 (offset 5000)
-page|64|$url/virksomheder|the page /virksomheder (HTML, SØV)
-nginx-4|4|http://127.0.0.1:$nport/list.json|nginx: the same static file
-search|4|@$tmp/search.txt|search, 400 rotating queries, by relevance
-search-name|4|@$tmp/search-name.txt|search, the same 400, sorted by name
-CASES
+# name|connections|URL or @paths file|what; the list's cases against both servers
+lists='list|/api/v1/enterprises?limit=20|list, no filter (name order)
+kommune|/api/v1/enterprises?limit=20&kommune=751|municipality 751 Aarhus (home and works with)
+status|/api/v1/enterprises?limit=20&status=established|status established today
+service|/api/v1/enterprises?limit=20&service=kantine|service kantine
+target|/api/v1/enterprises?limit=20&target=fleksjob|target group fleksjob
+registered|/api/v1/enterprises?limit=20&registered=1|RSV-registered today
+kind|/api/v1/enterprises?limit=20&kind=company|kind company
+established|/api/v1/enterprises?limit=20&sort=established|sort newest established
+bykommune|/api/v1/enterprises?limit=20&sort=kommune|sort municipality
+deep|/api/v1/enterprises?limit=20&offset=5000|list, page 251 (offset 5000)
+page|/virksomheder|the page /virksomheder (HTML, SØV)'
+{
+	echo "nginx-64|64|http://127.0.0.1:$nport/list.json|nginx: static file of the list's $body bytes"
+	echo "$lists" | while IFS='|' read -r name path what; do
+		echo "$name|64|$url$path|$what"
+	done
+	echo "$lists" | while IFS='|' read -r name path what; do
+		echo "$name-anew|64|$url2$path|$what, made anew (--no-memo)"
+	done
+	echo "nginx-4|4|http://127.0.0.1:$nport/list.json|nginx: the same static file"
+	echo "search-anew|4|@$tmp/search.txt@$url2|search, 400 rotating queries, by relevance, made anew (--no-memo)"
+	echo "search-name-anew|4|@$tmp/search-name.txt@$url2|search, the same 400, sorted by name, made anew (--no-memo)"
+	echo "search|4|@$tmp/search.txt@$url|search, the same 400 by relevance, answers kept"
+} >"$tmp/cases"
 
 run() { # $1 connections, $2 URL or @file, $3 seconds
 	case "$2" in
-	@*) wrk -t2 -c"$1" -d"$3s" --timeout 10s -s bench/queries.lua "$url" -- "${2#@}" ;;
+	@*) # @paths-file@server
+		f=${2#@}
+		wrk -t2 -c"$1" -d"$3s" --timeout 10s -s bench/queries.lua "${f#*@}" -- "${f%%@*}" ;;
 	*) wrk -t2 -c"$1" -d"$3s" --timeout 10s -s bench/report.lua "$2" ;;
 	esac
 }
@@ -162,9 +185,12 @@ imported with \`indgang registry import\`; searches from \`sh bench/gen-queries.
 kinds (a word of a name, two words of a name, a 3-5 letter prefix, one of the 30 most common
 words, a word with æ/ø/å written ae/oe/aa). Each case is warmed for 1 s, then measured
 $rounds times for $seconds s, the cases taking turns round by round; medians of the rounds.
+The server keeps the list's answers while the registry is unchanged (docs/registry.md, "Large
+registries"), so a list asked again costs a copy; a second server with \`--no-memo\` on the same
+database shows what an answer costs to make (the first time it is asked, or after a change).
 The commands, with \$U the server and \$N nginx:
 
-    ./indgang --db reg.db serve --listen 127.0.0.1:0 --no-access-log --per-ip 100000
+    ./indgang --db reg.db serve --listen 127.0.0.1:0 --no-access-log --per-ip 100000 [--no-memo]
     wrk -t2 -c64 -d${seconds}s --timeout 10s -s bench/report.lua "\$U/api/v1/enterprises?limit=20&kommune=751"
     wrk -t2 -c4 -d${seconds}s --timeout 10s -s bench/queries.lua \$U -- search.txt
     wrk -t2 -c64 -d${seconds}s --timeout 10s -s bench/report.lua \$N/list.json   # nginx-light, 2 workers
@@ -181,8 +207,8 @@ MD
 	done <"$tmp/cases"
 	cat <<MD
 
-The server's resident memory after the run: $((rss / 1024)) MiB (peak $((hwm / 1024)) MiB; nobody
-signs in, so no Argon2id check is among it).
+The resident memory of the server that keeps answers, after the run: $((rss / 1024)) MiB (peak
+$((hwm / 1024)) MiB; nobody signs in, so no Argon2id check is among it).
 MD
 } >"$tmp/section.md"
 
