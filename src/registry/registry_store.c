@@ -96,10 +96,11 @@ int registry_store_set_lists(struct db *db, const struct enterprise *e)
 
 int registry_store_set_terms(struct db *db, int64_t id, const char *name, const char *body)
 {
-	struct db_stmt *s = db_prepare(db, "DELETE FROM enterprise_search WHERE rowid = :id");
+	/* under -id: newest first is FTS5's cheap, ascending order (migration 0027) */
+	struct db_stmt *s = db_prepare(db, "DELETE FROM enterprise_search WHERE rowid = -:id");
 	int rc = db_run(s, s ? db_bind_int(s, ":id", id) : 0);
 	if (rc == 0) {
-		s = db_prepare(db, "INSERT INTO enterprise_search (rowid, name, body) VALUES (:id, :name, :body)");
+		s = db_prepare(db, "INSERT INTO enterprise_search (rowid, name, body) VALUES (-:id, :name, :body)");
 		rc = db_run(s, s ? db_bind_int(s, ":id", id) | db_bind_text(s, ":name", name) |
 		                       db_bind_text(s, ":body", body) : 0);
 	}
@@ -285,7 +286,7 @@ int registry_store_find(struct db *db, const char *cvr, const char *name, const 
 /* Two forms, chosen by whether there is a search: "x IS NULL OR e.id IN (search)" would make
  * SQLite scan every enterprise instead of starting from the search's matches. */
 #define WHERE_SEARCH                                                                 \
-	" WHERE e.id IN (SELECT rowid FROM enterprise_search WHERE enterprise_search MATCH :match)" \
+	" WHERE e.id IN (SELECT -rowid FROM enterprise_search WHERE enterprise_search MATCH :match)" \
 	LIST_FILTERS
 #define WHERE_ALL " WHERE 1" LIST_FILTERS
 
@@ -360,7 +361,7 @@ static int count_search(struct db *db, const char *match, int bound, int64_t *co
 
 /* count_matches: how many enterprises q selects, counting at most bound + 1 of them; *exact
  * false (and *total bound) when there are more. A search without other filters counts in the
- * search index alone (every enterprise has one row there, under its own id); no filter but the
+ * search index alone (every enterprise has one row there, under -id); no filter but the
  * kind counts in an index of the kind, exactly. */
 static int count_matches(struct db *db, const struct registry_query *q, int bound, int *total,
                          bool *exact)
@@ -501,7 +502,7 @@ static struct db_stmt *list_statement(struct db *db, const struct registry_query
 	/* a search by relevance with filters ranks every match that passes them (without filters,
 	 * search_page) */
 	if (q->match && q->sort == REGISTRY_SORT_RELEVANCE)
-		return db_prepare(db, LIST_COLS " FROM (SELECT rowid AS mid, rank AS mrank FROM enterprise_search"
+		return db_prepare(db, LIST_COLS " FROM (SELECT -rowid AS mid, rank AS mrank FROM enterprise_search"
 		                      " WHERE enterprise_search MATCH :match AND rank MATCH '" RANK "') m"
 		                      " JOIN enterprises e ON e.id = m.mid JOIN kommuner k ON k.kode = e.kommune"
 		                      " WHERE 1" LIST_FILTERS " ORDER BY m.mrank, e.name_key, e.id" PAGE);
@@ -586,9 +587,9 @@ static int fill_tier(struct db *db, const char *match, struct page_fill *f)
 {
 	if (f->want <= 0)
 		return 0;
-	struct db_stmt *s = db_prepare(db, "SELECT rowid, CAST(rank * 1000000 AS INTEGER)"
+	struct db_stmt *s = db_prepare(db, "SELECT -rowid, CAST(rank * 1000000 AS INTEGER)"
 	                                   " FROM enterprise_search WHERE enterprise_search MATCH :match"
-	                                   " AND rank MATCH '" RANK "' ORDER BY rowid DESC LIMIT :n");
+	                                   " AND rank MATCH '" RANK "' ORDER BY rowid LIMIT :n");
 	if (!s)
 		return ERR_DB;
 	if (db_bind_text(s, ":match", match) | db_bind_int(s, ":n", RANK_MAX)) {
@@ -619,8 +620,8 @@ static int fill_tier(struct db *db, const char *match, struct page_fill *f)
 	}
 	if (f->want <= 0 || cut == 0)
 		return 0;
-	s = db_prepare(db, "SELECT rowid FROM enterprise_search WHERE enterprise_search MATCH :match"
-	                   " AND rowid < :cut ORDER BY rowid DESC LIMIT :n");
+	s = db_prepare(db, "SELECT -rowid FROM enterprise_search WHERE enterprise_search MATCH :match"
+	                   " AND rowid > -:cut ORDER BY rowid LIMIT :n");
 	if (!s)
 		return ERR_DB;
 	if (db_bind_text(s, ":match", match) | db_bind_int(s, ":cut", cut) |
@@ -741,7 +742,7 @@ int registry_store_ids(struct db *db, struct arena *a, const struct registry_que
 #define BY_NAME " ORDER BY e.name_key, e.id"
 	struct db_stmt *s;
 	if (q->match && q->sort == REGISTRY_SORT_RELEVANCE)
-		s = db_prepare(db, "SELECT e.id, coalesce(e.kommune = :kommune, 1) FROM (SELECT rowid"
+		s = db_prepare(db, "SELECT e.id, coalesce(e.kommune = :kommune, 1) FROM (SELECT -rowid"
 		                   " AS mid, rank AS mrank FROM enterprise_search WHERE enterprise_search"
 		                   " MATCH :match AND rank MATCH '" RANK "') m JOIN enterprises e ON e.id = m.mid"
 		                   " WHERE 1" LIST_FILTERS " ORDER BY m.mrank, e.name_key, e.id");
