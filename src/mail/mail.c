@@ -245,15 +245,26 @@ static int send_one(const struct mail_config *cfg, const struct outbox_row *m, c
 	return rc == CURLE_OK ? 0 : ERR_IO;
 }
 
+/* how long a claimed message is held for its sender: CURLOPT_CONNECTTIMEOUT and CURLOPT_TIMEOUT
+ * together are 70 s */
+#define MAIL_LEASE 300
+
 int mail_deliver_due(struct db *db, struct arena *a, const struct mail_config *cfg, int64_t now,
                      int max, int *sent, int *failed)
 {
 	*sent = *failed = 0;
 	if (!cfg->smtp_url || !*cfg->smtp_url)
 		return 0;
+	/* The messages are claimed first, in a transaction of their own: each is held for
+	 * MAIL_LEASE seconds, longer than a delivery may take, so a second server sending from the
+	 * same outbox passes over them and every message goes out once. A server that stops mid-way
+	 * leaves its claims to run out; the message is then sent by whoever comes next. */
 	struct outbox_row *rows;
 	int n;
-	int rc = mail_store_due(db, a, now, max, &rows, &n);
+	int rc = db_write_begin(db);
+	if (rc)
+		return rc;
+	rc = db_write_end(db, mail_store_claim(db, a, now, now + MAIL_LEASE, max, &rows, &n));
 	for (int i = 0; rc == 0 && i < n; i++) {
 		struct buf wire;
 		buf_init(&wire, 0);

@@ -56,6 +56,8 @@ int mail_outbox(struct db *db, struct arena *a, const struct principal *by, bool
 
 /* mail_deliver_due: sends up to max messages whose time has come; each delivery is recorded
  * (sent, or one more attempt with the next try after 1, 2, 4 ... minutes, at most 6 hours).
+ * The messages are claimed before they are sent, so two servers sending from one outbox send
+ * each message once (a claim held by a sender that stopped runs out after five minutes).
  * *sent and *failed count them. Returns 0, or ERR_DB. */
 int mail_deliver_due(struct db *db, struct arena *a, const struct mail_config *cfg, int64_t now,
                      int max, int *sent, int *failed);

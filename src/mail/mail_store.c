@@ -95,6 +95,17 @@ int mail_store_due(struct db *db, struct arena *a, int64_t now, int max, struct 
 	return 0;
 }
 
+int mail_store_claim(struct db *db, struct arena *a, int64_t now, int64_t lease, int max,
+                     struct outbox_row **rows, int *n)
+{
+	int rc = mail_store_due(db, a, now, max, rows, n);
+	for (int i = 0; rc == 0 && i < *n; i++) {
+		struct db_stmt *s = db_prepare(db, "UPDATE outbox SET next_attempt = :lease WHERE id = :id");
+		rc = db_run(s, s ? db_bind_int(s, ":lease", lease) | db_bind_int(s, ":id", (*rows)[i].id) : 0);
+	}
+	return rc;
+}
+
 int mail_store_sent(struct db *db, int64_t id)
 {
 	struct db_stmt *s = db_prepare(db, "UPDATE outbox SET sent_at = " NOW ", attempts = attempts + 1,"

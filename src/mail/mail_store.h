@@ -13,6 +13,11 @@ int mail_store_part_insert(struct db *db, int64_t outbox_id, const char *content
                            const char *filename, const void *data, size_t len);
 int mail_store_due(struct db *db, struct arena *a, int64_t now, int max, struct outbox_row **rows,
                    int *n);
+/* mail_store_claim: mail_store_due's messages, each then held until lease (its next attempt
+ * set to lease), inside the caller's write transaction: another sender (another server on the
+ * same database) does not see them as due until then. */
+int mail_store_claim(struct db *db, struct arena *a, int64_t now, int64_t lease, int max,
+                     struct outbox_row **rows, int *n);
 int mail_store_sent(struct db *db, int64_t id);
 int mail_store_failed(struct db *db, int64_t id, int64_t next_attempt, const char *why);
 int mail_store_list(struct db *db, struct arena *a, bool pending_only, int limit, int offset,

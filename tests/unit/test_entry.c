@@ -30,6 +30,7 @@
 #include "src/entry/advisory.h"
 #include "src/entry/entry.h"
 #include "src/mail/mail.h"
+#include "src/mail/mail_store.h"
 #include "src/registry/registry.h"
 #include "src/store/db.h"
 #include "tests/unit/fixture.h"
@@ -492,6 +493,44 @@ static int sink_open(struct sink *s)
 	return 0;
 }
 
+/* Two senders on one outbox (two servers on one database): a message one has claimed is not
+ * due for the other until the claim runs out, so it goes out once; a claim that runs out
+ * (its sender stopped) hands the message to the next. */
+static void test_mail_claim(void **state)
+{
+	struct fixture *f = *state;
+	assert_int_equal(db_write_begin(f->db), 0);
+	assert_int_equal(mail_queue(f->db, "621", "a@example.org", "Første", "Tekst\n"), 0);
+	assert_int_equal(mail_queue(f->db, "621", "b@example.org", "Anden", "Tekst\n"), 0);
+	assert_int_equal(db_commit(f->db), 0);
+	int64_t now = (int64_t)time(NULL);
+	struct outbox_row *rows;
+	int n;
+	assert_int_equal(db_write_begin(f->db), 0);
+	assert_int_equal(mail_store_claim(f->db, &f->a, now, now + 300, 1, &rows, &n), 0);
+	assert_int_equal(db_commit(f->db), 0);
+	assert_int_equal(n, 1);
+	int64_t first = rows[0].id;
+	/* the second sender, at the same moment: only the message not claimed */
+	assert_int_equal(db_write_begin(f->db), 0);
+	assert_int_equal(mail_store_claim(f->db, &f->a, now, now + 300, 10, &rows, &n), 0);
+	assert_int_equal(db_commit(f->db), 0);
+	assert_int_equal(n, 1);
+	assert_true(rows[0].id != first);
+	/* nothing is left to claim until the claims run out */
+	assert_int_equal(db_write_begin(f->db), 0);
+	assert_int_equal(mail_store_claim(f->db, &f->a, now + 299, now + 599, 10, &rows, &n), 0);
+	assert_int_equal(db_commit(f->db), 0);
+	assert_int_equal(n, 0);
+	/* the first is sent; the second's sender stopped: its claim runs out and it is due again */
+	assert_int_equal(mail_store_sent(f->db, first), 0);
+	assert_int_equal(db_write_begin(f->db), 0);
+	assert_int_equal(mail_store_claim(f->db, &f->a, now + 300, now + 600, 10, &rows, &n), 0);
+	assert_int_equal(db_commit(f->db), 0);
+	assert_int_equal(n, 1);
+	assert_true(rows[0].id != first);
+}
+
 static void test_mail_delivery(void **state)
 {
 	struct fixture *f = *state;
@@ -752,6 +791,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_inquiries, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_unassigned_inquiries_notify, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_sessions_and_buckets, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_mail_claim, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_mail_delivery, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_mail_parts, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_personal_reads_audited, fixture_setup, fixture_teardown),
