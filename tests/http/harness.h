@@ -108,8 +108,8 @@ int harness_server_no_employment(struct harness_server *s);
  * naming the port. 0 when it serves, -1 (with a note and the end of the server's log)
  * otherwise. */
 int harness_server_start(struct harness_server *s, const char *const *options);
-/* harness_server_stop / harness_server_kill: SIGTERM or SIGKILL, then waits (SIGKILL after 60
- * seconds). Returns the exit status, 128 + the signal that ended it, or -1 when none ran. */
+/* harness_server_stop / harness_server_kill: SIGTERM (a proxy: SIGUSR1, its graceful stop) or
+ * SIGKILL, then waits (SIGKILL after 60 seconds). Returns the exit status, 128 + the signal that ended it, or -1 when none ran. */
 int harness_server_stop(struct harness_server *s);
 int harness_server_kill(struct harness_server *s);
 /* harness_server_log_problem: NULL, or a reason when the server's log holds a sanitizer report. */
@@ -120,6 +120,28 @@ int harness_server_port(const struct harness_server *s);
 const char *harness_server_db(const struct harness_server *s);
 /* harness_server_path: DIR/name inside the server's temporary directory, owned by the test. */
 const char *harness_server_path(const struct harness_server *s, const char *name);
+
+/* harness_server_twin: a second server on s's database and key file, with a log of its own
+ * (server-N.log in s's directory); not started. Several servers on one database, as behind a
+ * proxy. */
+struct harness_server *harness_server_twin(struct harness_server *s);
+/* harness_proxy_start: Debian's haproxy on a free port of 127.0.0.1 in front of the running
+ * servers a and b (round robin; /healthz checked every 200 ms; a request that finds its server
+ * gone is tried on the other). Returned as a server: harness_client() talks to the proxy and
+ * harness_server_stop() stops it. NULL (with a note) when haproxy is missing or does not start. */
+struct harness_server *harness_proxy_start(struct harness_server *a, struct harness_server *b);
+
+/* An SMTP relay for the servers' outbox: accepts any number of connections and messages, and
+ * counts the messages by the outbox id in their Message-ID (indgang-ID-...). */
+struct harness_smtp;
+/* harness_smtp_start: listening on a free port of 127.0.0.1, in threads of its own; NULL on
+ * failure. Stopped and freed with the test that made it. */
+struct harness_smtp *harness_smtp_start(void);
+int harness_smtp_port(const struct harness_smtp *m);
+/* harness_smtp_count: how many messages with outbox id `id` arrived (0 when none) */
+int harness_smtp_count(struct harness_smtp *m, long long id);
+/* harness_smtp_total: how many messages arrived in all */
+int harness_smtp_total(struct harness_smtp *m);
 
 /* harness_cli: runs `$INDGANG_BIN --db DB --key-file KEY ARGS...` (arguments end with NULL;
  * they may give --key-file again, which wins) with input on standard input (may be NULL).

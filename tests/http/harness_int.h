@@ -76,6 +76,8 @@ struct harness_server {
 	pid_t pid;    /* 0 when not running */
 	int out_fd;   /* the read end of its standard output while it runs */
 	int port;
+	bool shared;  /* a twin or a proxy: the directory is another server's, left to it */
+	bool proxy;   /* haproxy: stopped with SIGUSR1, its graceful stop */
 };
 
 /* harness_indgang_bin: $INDGANG_BIN, or NULL when it is not set */

@@ -43,7 +43,9 @@ static void server_drop(void *p)
 		harness_server_kill(s);
 	if (s->log_fd >= 0)
 		close(s->log_fd);
-	if (harness_any_failed)
+	if (s->shared)
+		; /* the directory is the first server's */
+	else if (harness_any_failed)
 		harness_note("kept %s (the database and server.log) for a look", s->dir);
 	else
 		nftw(s->dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
@@ -211,7 +213,8 @@ static int server_signal(struct harness_server *s, int sig)
 		kill(s->pid, SIGKILL);
 		st = harness_run_wait(s->pid, SERVER_WAIT_SECONDS);
 	}
-	close(s->out_fd);
+	if (s->out_fd >= 0)
+		close(s->out_fd);
 	s->out_fd = -1;
 	s->pid = 0;
 	s->port = 0;
@@ -222,7 +225,7 @@ static int server_signal(struct harness_server *s, int sig)
 
 int harness_server_stop(struct harness_server *s)
 {
-	return server_signal(s, SIGTERM);
+	return server_signal(s, s->proxy ? SIGUSR1 : SIGTERM);
 }
 
 int harness_server_kill(struct harness_server *s)
