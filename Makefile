@@ -1,7 +1,8 @@
 # Indgang — build, test, benchmark, fuzz, install.
 #   make            ./indgang
 #   make check      sanitizer build, every test; ends with "N passed, N failed"
-#   make bench      benchmarks into docs/performance.md (make bench-matching: matching alone)
+#   make bench      benchmarks into docs/performance.md (make bench-matching, bench-registry,
+#                   bench-servers: one part alone)
 #   make fuzz       libFuzzer targets for a bounded time
 #   make install    PREFIX (default /usr/local) and DESTDIR honoured
 
@@ -170,6 +171,7 @@ bench: indgang build/bench/matching
 	sh bench/capabilities.sh
 	sh bench/matching.sh
 	sh bench/registry.sh
+	sh bench/servers.sh
 
 # the registry's list and search at 100,000 alone: its section of docs/performance.md is
 # replaced, the rest kept
@@ -178,6 +180,10 @@ bench-registry: indgang
 	sh bench/registry.sh
 
 # matching alone: its section of docs/performance.md is replaced, the rest kept
+bench-servers: indgang
+	sh tools/setup.sh bench
+	sh bench/servers.sh
+
 bench-matching: build/bench/matching
 	sh bench/matching.sh
 
@@ -244,5 +250,5 @@ clean:
 
 # objects of the tests and fuzz targets are kept between runs, not removed as intermediate files
 .SECONDARY: $(TEST_OBJ) $(FUZZ_TARGET_OBJ)
-.PHONY: all check bench bench-matching bench-registry fuzz fuzz-build install clean
+.PHONY: all check bench bench-matching bench-registry bench-servers fuzz fuzz-build install clean
 .SUFFIXES:

@@ -15,7 +15,7 @@ build_pkgs="build-essential pkg-config libmicrohttpd-dev libsqlite3-dev sqlite3 
 libsodium-dev libstemmer-dev libicu-dev libxlsxwriter-dev libcurl4-openssl-dev curl libical-dev
 libvips-dev zlib1g-dev"
 test_pkgs="libcmocka-dev tidy chromium fonts-dejavu-core clang libclang-rt-14-dev haproxy"
-bench_pkgs="wrk nginx-light wdanish"
+bench_pkgs="wrk nginx-light wdanish haproxy"
 fuzz_pkgs="clang libclang-rt-14-dev"
 
 want="$build_pkgs"

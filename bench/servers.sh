@@ -1,0 +1,185 @@
+#!/bin/sh
+# bench/servers.sh — one server against two behind Debian's HAProxy, on one database of
+# 100,000 realistic enterprises: the registry list and search, requests/s, p50 and p99, into its
+# own section of docs/performance.md, "## One server and two behind HAProxy (bench/servers.sh)"
+# (replaced when there, appended when not). Run by `make bench`, alone by `make bench-servers`.
+# Asserts no speed: it fails only when a server does not start or a request fails.
+#   BENCH_ENTERPRISES   enterprises (default 100000)
+#   BENCH_REGISTRY_DB   use this database instead of generating one (it is migrated first)
+#   BENCH_SECONDS       seconds per measurement (default 5)
+#   BENCH_ROUNDS        measurements per case, the median is reported (default 3)
+#   BENCH_BIN           the program (default ./indgang)
+#   BENCH_OUT           the report (default docs/performance.md)
+set -eu
+cd "$(dirname "$0")/.."
+n=${BENCH_ENTERPRISES:-100000}
+seconds=${BENCH_SECONDS:-5}
+rounds=${BENCH_ROUNDS:-3}
+report=${BENCH_OUT:-docs/performance.md}
+bin=${BENCH_BIN:-./indgang}
+
+die() {
+	echo "bench/servers.sh: $*" >&2
+	exit 1
+}
+[ -x "$bin" ] || die "$bin is missing: run make first"
+command -v wrk >/dev/null 2>&1 || die "wrk is missing: sh tools/setup.sh bench"
+command -v haproxy >/dev/null 2>&1 || die "haproxy is missing: sh tools/setup.sh bench"
+
+tmp=$(mktemp -d)
+pids=""
+cleanup() {
+	for p in $pids; do
+		kill "$p" 2>/dev/null || true
+		wait "$p" 2>/dev/null || true
+	done
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+
+sh bench/gen-realistic.sh "$n" >"$tmp/enterprises.csv"
+if [ -n "${BENCH_REGISTRY_DB:-}" ]; then
+	db=$BENCH_REGISTRY_DB
+else
+	db=$tmp/reg.db
+	"$bin" --db "$db" migrate >/dev/null
+	"$bin" --db "$db" registry import "$tmp/enterprises.csv" >/dev/null
+fi
+"$bin" --db "$db" migrate >/dev/null
+sh bench/gen-queries.sh "$tmp/enterprises.csv" >"$tmp/search.txt"
+
+# serve NAME [options]: starts a server on a free port; its port in $tmp/NAME.port
+serve() {
+	name=$1
+	shift
+	: >"$tmp/$name.out"
+	"$bin" --db "$db" serve --listen 127.0.0.1:0 --no-access-log --per-ip 100000 "$@" >"$tmp/$name.out" 2>&1 &
+	pids="$pids $!"
+	for _ in $(seq 1 100); do
+		p=$(sed -n 's|.*serves http://127\.0\.0\.1:\([0-9][0-9]*\)/.*|\1|p' "$tmp/$name.out")
+		if [ -n "$p" ]; then
+			echo "$p" >"$tmp/$name.port"
+			return 0
+		fi
+		sleep 0.1
+	done
+	die "$name did not start: $(cat "$tmp/$name.out")"
+}
+serve one
+serve two
+serve one-anew --no-memo
+serve two-anew --no-memo
+port() { cat "$tmp/$1.port"; }
+proxies=0
+
+# proxy NAME A B: haproxy on a free port in front of servers A and B, as docs/deploy.md
+proxy() {
+	# a port near none of the servers' (they have the kernel's ephemeral ones, from 32768)
+	proxies=$((proxies + 1))
+	pport=$((20000 + ($(port "$2") + 97 * proxies) % 10000))
+	cat >"$tmp/$1.cfg" <<CFG
+global
+	maxconn 4000
+defaults
+	mode http
+	timeout connect 2s
+	timeout client 60s
+	timeout server 60s
+	retries 3
+	option redispatch 1
+	option http-keep-alive
+frontend indgang
+	bind 127.0.0.1:$pport
+	default_backend servers
+backend servers
+	balance roundrobin
+	http-reuse safe
+	option httpchk GET /healthz
+	http-check expect status 200
+	default-server inter 1s fall 2 rise 2
+	server a 127.0.0.1:$(port "$2") check
+	server b 127.0.0.1:$(port "$3") check
+CFG
+	haproxy -db -f "$tmp/$1.cfg" >"$tmp/$1.log" 2>&1 &
+	pids="$pids $!"
+	for _ in $(seq 1 50); do
+		curl -sf -o /dev/null "http://127.0.0.1:$pport/healthz" && break
+		sleep 0.1
+	done
+	curl -sf -o /dev/null "http://127.0.0.1:$pport/healthz" || die "haproxy did not start: $(cat "$tmp/$1.log")"
+	echo "$pport" >"$tmp/$1.port"
+}
+proxy both one two
+proxy both-anew one-anew two-anew
+# the proxy in front of one server alone: what the proxy itself costs
+proxy single one one
+
+# ---------------------------------------------------------------- cases
+# name|connections|URL or @paths-file@server|what
+cat >"$tmp/cases" <<CASES
+one-list|64|http://127.0.0.1:$(port one)/api/v1/enterprises?limit=20&kommune=751|list of a municipality (answers kept): one server
+single-list|64|http://127.0.0.1:$(port single)/api/v1/enterprises?limit=20&kommune=751|the same: one server behind HAProxy
+both-list|64|http://127.0.0.1:$(port both)/api/v1/enterprises?limit=20&kommune=751|the same: two servers behind HAProxy
+one-anew|64|http://127.0.0.1:$(port one-anew)/api/v1/enterprises?limit=20&kommune=751|list of a municipality, made anew: one server
+both-anew|64|http://127.0.0.1:$(port both-anew)/api/v1/enterprises?limit=20&kommune=751|the same: two servers behind HAProxy
+one-search|4|@$tmp/search.txt@http://127.0.0.1:$(port one-anew)|search, 400 rotating queries, made anew: one server
+both-search|4|@$tmp/search.txt@http://127.0.0.1:$(port both-anew)|the same: two servers behind HAProxy
+CASES
+
+run() { # $1 connections, $2 URL or @file@server, $3 seconds
+	case "$2" in
+	@*)
+		f=${2#@}
+		wrk -t2 -c"$1" -d"$3s" --timeout 10s -s bench/queries.lua "${f#*@}" -- "${f%%@*}" ;;
+	*) wrk -t2 -c"$1" -d"$3s" --timeout 10s -s bench/report.lua "$2" ;;
+	esac
+}
+r=1
+while [ "$r" -le "$rounds" ]; do
+	while IFS='|' read -r name conns target _; do
+		run "$conns" "$target" 1 >/dev/null
+		line=$(run "$conns" "$target" "$seconds" | grep '^BENCH')
+		case "$line" in *"errors=0 non2xx=0"*) ;; *) die "$name failed: $line" ;; esac
+		echo "$name $r $(echo "$line" | sed 's/.*rps=\([0-9.]*\) p50_ms=\([0-9.]*\) p99_ms=\([0-9.]*\).*/\1 \2 \3/')" >>"$tmp/results"
+	done <"$tmp/cases"
+	r=$((r + 1))
+done
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+col() { awk -v c="$1" -v k="$2" '$1 == c { print $k }' "$tmp/results" | median; }
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+{
+	cat <<MD
+## One server and two behind HAProxy (bench/servers.sh)
+
+Run by \`make bench\` (or alone by \`make bench-servers\`) on $(date -u '+%Y-%m-%d %H:%M UTC'),
+commit $commit, $(nproc) CPUs, load average $load_before before and $load_after after; $(haproxy -v | head -1 | cut -d' ' -f1-3).
+The $n enterprises of bench/registry.sh in one SQLite database; every server runs on this
+machine (\`serve --no-access-log\`, with \`--no-memo\` where the answers are made anew), HAProxy
+round robin with the health check of docs/deploy.md. On one 2-core machine two servers share
+the same cores, so the second server adds no capacity here: the figures show what the proxy
+costs and that two servers on one database answer as one does; capacity grows with machines.
+Each case warmed for 1 s, then $rounds rounds of $seconds s; medians.
+
+| Case | wrk -c | Requests/s | p50 ms | p99 ms |
+|---|---:|---:|---:|---:|
+MD
+	while IFS='|' read -r name conns _ what; do
+		printf '| %s | %s | %s | %s | %s |\n' "$what" "$conns" "$(col "$name" 3)" "$(col "$name" 4)" "$(col "$name" 5)"
+	done <"$tmp/cases"
+} >"$tmp/section.md"
+
+if [ -f "$report" ]; then
+	awk '/^## One server and two behind HAProxy \(bench\/servers\.sh\)/ { skip = 1; next }
+	     /^## / { skip = 0 }
+	     !skip { print }' "$report" >"$tmp/rest.md"
+	sed -e :a -e '/^\n*$/{$d;N;ba' -e '}' "$tmp/rest.md" >"$tmp/trimmed.md"
+	{ cat "$tmp/trimmed.md"; echo; cat "$tmp/section.md"; } >"$report"
+else
+	cp "$tmp/section.md" "$report"
+fi
+cat "$tmp/section.md"
+echo "bench/servers.sh: wrote its section of $report"
