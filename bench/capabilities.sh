@@ -89,33 +89,14 @@ for r in 1 2 3 4 5; do
 	./indgang --db "$tmp/s.db" survey import --survey big --round "r$r" "$tmp/survey/round-$r.csv" >/dev/null
 	echo $(($(now_ms) - t0)) >>"$tmp/simport"
 done
-# cpu_ms FILE CMD...: runs CMD (output discarded) and appends its user + sys milliseconds to FILE
-cpu_ms() {
-	f=$1
-	shift
-	/usr/bin/time -f "%U %S" -o "$tmp/cpu.out" "$@" >/dev/null
-	awk '{ printf "%d\n", ($1 + $2) * 1000 + 0.5 }' "$tmp/cpu.out" >>"$f"
-}
-: >"$tmp/sreport"
-: >"$tmp/shtml"
-: >"$tmp/sversion"
-: >"$tmp/sreport.cpu"
-: >"$tmp/shtml.cpu"
-r=1
-while [ "$r" -le $((rounds * 7)) ]; do
-	t0=$(now_ms)
-	./indgang --version >/dev/null
-	echo $(($(now_ms) - t0)) >>"$tmp/sversion"
-	t0=$(now_ms)
-	./indgang --db "$tmp/s.db" survey report --survey big --round r3 --format json >/dev/null
-	echo $(($(now_ms) - t0)) >>"$tmp/sreport"
-	t0=$(now_ms)
-	./indgang --db "$tmp/s.db" survey report --survey big --round r3 --compare r2 --format html >/dev/null
-	echo $(($(now_ms) - t0)) >>"$tmp/shtml"
-	cpu_ms "$tmp/sreport.cpu" ./indgang --db "$tmp/s.db" survey report --survey big --round r3 --format json
-	cpu_ms "$tmp/shtml.cpu" ./indgang --db "$tmp/s.db" survey report --survey big --round r3 --compare r2 --format html
-	r=$((r + 1))
-done
+# bench/cputime.c: medians of wall and CPU (user + sys, from wait4) of runs of a command
+cc -std=c17 -O2 -o "$tmp/cputime" bench/cputime.c
+sruns=$((rounds * 7))
+sversion=$("$tmp/cputime" "$sruns" ./indgang --version)
+sreport=$("$tmp/cputime" "$sruns" ./indgang --db "$tmp/s.db" survey report --survey big --round r3 --format json)
+shtml=$("$tmp/cputime" "$sruns" ./indgang --db "$tmp/s.db" survey report --survey big --round r3 --compare r2 --format html)
+wall() { echo "$1" | sed 's/.*wall_ms=\([0-9.]*\).*/\1/'; }
+cpu() { echo "$1" | sed 's/.*cpu_ms=\([0-9.]*\).*/\1/'; }
 
 echo 'bench-password-123' | ./indgang --db "$tmp/s.db" user add --email admin@bench.example --role admin >/dev/null
 ./indgang --db "$tmp/s.db" serve --listen 127.0.0.1:0 --no-access-log >"$tmp/sserve.out" 2>&1 &
@@ -180,11 +161,9 @@ Same run, same machine. Medians of $rounds runs unless said otherwise.
 | its p50 / p99 latency | $(median <"$tmp/p50") / $(median <"$tmp/p99") ms |
 | the server's peak memory (VmHWM) after the searches (no sign-in, so no Argon2id check) | $((hwm / 1024)) MiB |
 | \`survey import\` of one round: 98 municipalities × 60 questions (median of the 5 rounds) | $(median <"$tmp/simport") ms |
-| \`indgang --version\`: the start of a process alone (median of $((rounds * 7))) | $(median <"$tmp/sversion") ms |
-| \`survey report --format json\` over one round of that survey (median of $((rounds * 7))) | $(median <"$tmp/sreport") ms |
-| its CPU time, user + sys (median of $((rounds * 7))) | $(median <"$tmp/sreport.cpu") ms |
-| \`survey report --format html\` with a second round side by side (median of $((rounds * 7))) | $(median <"$tmp/shtml") ms |
-| its CPU time, user + sys (median of $((rounds * 7))) | $(median <"$tmp/shtml.cpu") ms |
+| \`indgang --version\`: the start of a process alone, wall / CPU (user + sys; medians of $sruns) | $(wall "$sversion") / $(cpu "$sversion") ms |
+| \`survey report --format json\` over one round of that survey, wall / CPU (medians of $sruns) | $(wall "$sreport") / $(cpu "$sreport") ms |
+| \`survey report --format html\` with a second round side by side, wall / CPU (medians of $sruns) | $(wall "$shtml") / $(cpu "$shtml") ms |
 | the report page \`GET /undersoegelser/big/r3/rapport\`, signed in, on a running \`serve\` (curl's time_total, median of 20) | $web_page ms |
 | the same with a second round (\`?sammenlign=r2\`) / as JSON (\`?format=json\`) | $web_cmp / $web_json ms |
 | that server's resident memory after the report pages (VmRSS; its peak VmHWM, raised by the Argon2id check of the sign-in) | $((srss / 1024)) MiB ($((shwm / 1024)) MiB) |
