@@ -92,6 +92,7 @@ done
 # bench/cputime.c: medians of wall and CPU (user + sys, from wait4) of runs of a command
 cc -std=c17 -O2 -o "$tmp/cputime" bench/cputime.c
 sruns=$((rounds * 7))
+sload=$(cut -d ' ' -f 1 /proc/loadavg)
 sversion=$("$tmp/cputime" "$sruns" ./indgang --version)
 sreport=$("$tmp/cputime" "$sruns" ./indgang --db "$tmp/s.db" survey report --survey big --round r3 --format json)
 shtml=$("$tmp/cputime" "$sruns" ./indgang --db "$tmp/s.db" survey report --survey big --round r3 --compare r2 --format html)
@@ -99,6 +100,7 @@ wall() { echo "$1" | sed 's/.*wall_ms=\([0-9.]*\).*/\1/'; }
 cpu() { echo "$1" | sed 's/.*cpu_ms=\([0-9.]*\).*/\1/'; }
 
 echo 'bench-password-123' | ./indgang --db "$tmp/s.db" user add --email admin@bench.example --role admin >/dev/null
+: >"$tmp/sserve.out"
 ./indgang --db "$tmp/s.db" serve --listen 127.0.0.1:0 --no-access-log >"$tmp/sserve.out" 2>&1 &
 pid=$!
 port=""
@@ -169,9 +171,10 @@ Same run, same machine. Medians of $rounds runs unless said otherwise.
 | that server's resident memory after the report pages (VmRSS; its peak VmHWM, raised by the Argon2id check of the sign-in) | $((srss / 1024)) MiB ($((shwm / 1024)) MiB) |
 | cold start: \`serve\` on $cold_mib MiB of 100,000 realistic enterprises (bench/gen-realistic.sh) to the first answered \`/healthz\` (bench/coldstart.c, median of 10) | $cold_ms ms |
 
-The command-line timings include starting the process and opening the database. The report
-reads a round in two statements (the respondents in Danish order, then every cell of their
-answers in one pass, counted in C) from survey_answers stored in the order of its key
+The command-line timings include starting the process and opening the database (load average
+$sload on $(nproc) CPUs when they began: wall times grow with the load, CPU times much less).
+The report reads a round in two statements (the respondents in Danish order, then every cell
+of their answers in one pass, counted in C) from survey_answers stored in the order of its key
 (migration 0025); libmicrohttpd is opened only by \`serve\`, so the other commands start
 without GnuTLS and its libraries.
 
