@@ -4,7 +4,9 @@
 #   - the registry: importing 100,000 generated enterprises (time and peak memory of the
 #     command), then searching them over HTTP with wrk (requests/s, p50, p99) and the server's
 #     peak memory;
-#   - surveys: 98 municipalities × 60 questions × 5 rounds imported, and the report's time.
+#   - surveys: 98 municipalities × 60 questions × 5 rounds imported, and the report's time
+#     from the command line (wall and CPU, with the process start) and as a page of `serve`;
+#   - the cold start of `serve` on 100,000 realistic enterprises to its first answer.
 # Medians of BENCH_ROUNDS runs (default 3). Nothing here asserts a speed. Traffic: 127.0.0.1.
 set -eu
 cd "$(dirname "$0")/.."
@@ -74,6 +76,10 @@ wait "$pid" || true
 pid=""
 
 # ---------------------------------------------------------------- surveys
+# the report of one round (JSON) and of two side by side (HTML) from the command line, each
+# a new process: wall time with the start (median), and its CPU time (user + sys, median);
+# `indgang --version` alone is the start of the process; then the report page over HTTP (curl's
+# time_total on a running server, signed in as the administrator, median of 20)
 sh bench/gen-survey.sh "$tmp/survey" 60 5
 rm -f "$tmp/s.db"
 ./indgang --db "$tmp/s.db" survey define "$tmp/survey/big.json" >/dev/null
@@ -83,18 +89,64 @@ for r in 1 2 3 4 5; do
 	./indgang --db "$tmp/s.db" survey import --survey big --round "r$r" "$tmp/survey/round-$r.csv" >/dev/null
 	echo $(($(now_ms) - t0)) >>"$tmp/simport"
 done
-: >"$tmp/sreport"
-: >"$tmp/shtml"
-r=1
-while [ "$r" -le $((rounds * 3)) ]; do
-	t0=$(now_ms)
-	./indgang --db "$tmp/s.db" survey report --survey big --round r3 --format json >/dev/null
-	echo $(($(now_ms) - t0)) >>"$tmp/sreport"
-	t0=$(now_ms)
-	./indgang --db "$tmp/s.db" survey report --survey big --round r3 --compare r2 --format html >/dev/null
-	echo $(($(now_ms) - t0)) >>"$tmp/shtml"
-	r=$((r + 1))
+# bench/cputime.c: medians of wall and CPU (user + sys, from wait4) of runs of a command
+cc -std=c17 -O2 -o "$tmp/cputime" bench/cputime.c
+sruns=$((rounds * 7))
+sload=$(cut -d ' ' -f 1 /proc/loadavg)
+sversion=$("$tmp/cputime" "$sruns" ./indgang --version)
+sreport=$("$tmp/cputime" "$sruns" ./indgang --db "$tmp/s.db" survey report --survey big --round r3 --format json)
+shtml=$("$tmp/cputime" "$sruns" ./indgang --db "$tmp/s.db" survey report --survey big --round r3 --compare r2 --format html)
+wall() { echo "$1" | sed 's/.*wall_ms=\([0-9.]*\).*/\1/'; }
+cpu() { echo "$1" | sed 's/.*cpu_ms=\([0-9.]*\).*/\1/'; }
+
+echo 'bench-password-123' | ./indgang --db "$tmp/s.db" user add --email admin@bench.example --role admin >/dev/null
+: >"$tmp/sserve.out"
+./indgang --db "$tmp/s.db" serve --listen 127.0.0.1:0 --no-access-log >"$tmp/sserve.out" 2>&1 &
+pid=$!
+port=""
+for _ in $(seq 1 100); do
+	port=$(sed -n 's|^Indgang serves http://127.0.0.1:\([0-9]*\)/$|\1|p' "$tmp/sserve.out")
+	[ -n "$port" ] && break
+	sleep 0.1
 done
+[ -n "$port" ] || { echo "capabilities: the survey server did not start" >&2; exit 1; }
+base="http://127.0.0.1:$port"
+csrf=$(curl -fsS -c "$tmp/jar" -b "$tmp/jar" "$base/login" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
+curl -fsS -o /dev/null -c "$tmp/jar" -b "$tmp/jar" --data-urlencode "csrf=$csrf" \
+	--data-urlencode "email=admin@bench.example" --data-urlencode "password=bench-password-123" \
+	--data "next=/" "$base/login"
+# web_ms URL: the median of 20 requests' curl time_total in ms, after one unmeasured; fails on
+# any answer but 200
+web_ms() {
+	curl -fsS -o /dev/null -b "$tmp/jar" "$base$1"
+	for _ in $(seq 1 20); do
+		curl -fsS -o /dev/null -b "$tmp/jar" -w '%{http_code} %{time_total}\n' "$base$1"
+	done >"$tmp/web.out"
+	if grep -qv '^200 ' "$tmp/web.out"; then
+		echo "capabilities: $1 did not answer 200" >&2
+		exit 1
+	fi
+	awk '{ printf "%.1f\n", $2 * 1000 }' "$tmp/web.out" | median
+}
+web_page=$(web_ms "/undersoegelser/big/r3/rapport")
+web_cmp=$(web_ms "/undersoegelser/big/r3/rapport?sammenlign=r2")
+web_json=$(web_ms "/undersoegelser/big/r3/rapport?format=json")
+srss=$(awk '/^VmRSS/ { print $2 }' "/proc/$pid/status")
+shwm=$(awk '/^VmHWM/ { print $2 }' "/proc/$pid/status")
+kill "$pid"
+wait "$pid" || true
+pid=""
+
+# ---------------------------------------------------------------- cold start
+# `serve` on a database of 100,000 realistic enterprises (bench/gen-realistic.sh), from the
+# fork to the first answered GET /healthz (bench/coldstart.c: polls every 0.2 ms), median of 10
+cc -std=c17 -O2 -o "$tmp/coldstart" bench/coldstart.c
+sh bench/gen-realistic.sh 100000 >"$tmp/realistic.csv"
+rm -f "$tmp/cold.db"
+./indgang --db "$tmp/cold.db" migrate >/dev/null
+./indgang --db "$tmp/cold.db" registry import "$tmp/realistic.csv" >/dev/null
+cold_ms=$("$tmp/coldstart" ./indgang "$tmp/cold.db" 10 | sed -n 's/^median_ms=//p')
+cold_mib=$(($(stat -c %s "$tmp/cold.db") / 1048576))
 
 cat >>"$report" <<MD
 
@@ -111,10 +163,20 @@ Same run, same machine. Medians of $rounds runs unless said otherwise.
 | its p50 / p99 latency | $(median <"$tmp/p50") / $(median <"$tmp/p99") ms |
 | the server's peak memory (VmHWM) after the searches (no sign-in, so no Argon2id check) | $((hwm / 1024)) MiB |
 | \`survey import\` of one round: 98 municipalities × 60 questions (median of the 5 rounds) | $(median <"$tmp/simport") ms |
-| \`survey report --format json\` over one round of that survey (median of $((rounds * 3))) | $(median <"$tmp/sreport") ms |
-| \`survey report --format html\` with a second round side by side (median of $((rounds * 3))) | $(median <"$tmp/shtml") ms |
+| \`indgang --version\`: the start of a process alone, wall / CPU (user + sys; medians of $sruns) | $(wall "$sversion") / $(cpu "$sversion") ms |
+| \`survey report --format json\` over one round of that survey, wall / CPU (medians of $sruns) | $(wall "$sreport") / $(cpu "$sreport") ms |
+| \`survey report --format html\` with a second round side by side, wall / CPU (medians of $sruns) | $(wall "$shtml") / $(cpu "$shtml") ms |
+| the report page \`GET /undersoegelser/big/r3/rapport\`, signed in, on a running \`serve\` (curl's time_total, median of 20) | $web_page ms |
+| the same with a second round (\`?sammenlign=r2\`) / as JSON (\`?format=json\`) | $web_cmp / $web_json ms |
+| that server's resident memory after the report pages (VmRSS; its peak VmHWM, raised by the Argon2id check of the sign-in) | $((srss / 1024)) MiB ($((shwm / 1024)) MiB) |
+| cold start: \`serve\` on $cold_mib MiB of 100,000 realistic enterprises (bench/gen-realistic.sh) to the first answered \`/healthz\` (bench/coldstart.c, median of 10) | $cold_ms ms |
 
-The command-line timings include starting the process and opening the database.
+The command-line timings include starting the process and opening the database (load average
+$sload on $(nproc) CPUs when they began: wall times grow with the load, CPU times much less).
+The report reads a round in two statements (the respondents in Danish order, then every cell
+of their answers in one pass, counted in C) from survey_answers stored in the order of its key
+(migration 0025); libmicrohttpd is opened only by \`serve\`, so the other commands start
+without GnuTLS and its libraries.
 
 These generated names repeat 16 × 10 words, and "social" and "nr" stand in every description,
 so each of the 20 queries matches between 6,000 and all 100,000 enterprises: the hardest case

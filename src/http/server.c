@@ -28,6 +28,69 @@
 #include "urlenc.h"
 #include "req.h"
 
+/*
+ * libmicrohttpd is opened when `serve` starts (dlopen), not when the program starts: it brings
+ * GnuTLS and eight more libraries, whose loading and relocation were about 1 ms of every other
+ * command's start (docs/performance.md, the survey rows). As libcurl in mail.c, each function
+ * is called through a pointer of its own type, looked up once by mhd_load before the daemon
+ * starts; the macros after mhd_load keep the calls below reading MHD_x(...). The sanitizer
+ * builds link it (INDGANG_LINKED_LIBS, see the Makefile's SAN and LAZY_PKGS).
+ */
+#define MHD_FUNCTIONS(X)                  \
+	X(MHD_add_response_header)        \
+	X(MHD_create_response_from_buffer) \
+	X(MHD_destroy_response)           \
+	X(MHD_get_connection_info)        \
+	X(MHD_get_connection_values)      \
+	X(MHD_get_connection_values_n)    \
+	X(MHD_get_daemon_info)            \
+	X(MHD_lookup_connection_value)    \
+	X(MHD_queue_response)             \
+	X(MHD_start_daemon)               \
+	X(MHD_stop_daemon)
+
+#ifdef INDGANG_LINKED_LIBS
+static int mhd_load(void)
+{
+	return 0;
+}
+#else
+#include <dlfcn.h>
+#define MHD_POINTER(f) __typeof__(f) *f;
+static struct {
+	MHD_FUNCTIONS(MHD_POINTER)
+} mhd_fn;
+
+/* libmicrohttpd's ABI has been version 12 since 0.9.x (libmicrohttpd.so.12); 0 or ERR_IO */
+static int mhd_load(void)
+{
+	void *h = dlopen("libmicrohttpd.so.12", RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
+	if (!h) {
+		log_error("serve: cannot open libmicrohttpd.so.12: %s", dlerror());
+		return ERR_IO;
+	}
+#define MHD_LOOKUP(f)                                               \
+	if (!(*(void **)&mhd_fn.f = dlsym(h, #f))) {                   \
+		log_error("serve: libmicrohttpd.so.12 has no %s", #f); \
+		return ERR_IO;                                          \
+	}
+	MHD_FUNCTIONS(MHD_LOOKUP)
+#undef MHD_LOOKUP
+	return 0;
+}
+#define MHD_add_response_header (*mhd_fn.MHD_add_response_header)
+#define MHD_create_response_from_buffer (*mhd_fn.MHD_create_response_from_buffer)
+#define MHD_destroy_response (*mhd_fn.MHD_destroy_response)
+#define MHD_get_connection_info (*mhd_fn.MHD_get_connection_info)
+#define MHD_get_connection_values (*mhd_fn.MHD_get_connection_values)
+#define MHD_get_connection_values_n (*mhd_fn.MHD_get_connection_values_n)
+#define MHD_get_daemon_info (*mhd_fn.MHD_get_daemon_info)
+#define MHD_lookup_connection_value (*mhd_fn.MHD_lookup_connection_value)
+#define MHD_queue_response (*mhd_fn.MHD_queue_response)
+#define MHD_start_daemon (*mhd_fn.MHD_start_daemon)
+#define MHD_stop_daemon (*mhd_fn.MHD_stop_daemon)
+#endif
+
 
 static struct server_config cfg;
 static atomic_int in_flight;
@@ -756,6 +819,8 @@ static unsigned connection_ceiling(void)
 int server_run(const struct server_config *c)
 {
 	cfg = *c;
+	if (mhd_load() != 0)
+		return ERR_IO;
 	if (db_thread_setup(cfg.db_path, DB_WAIT_WEB_MS) != 0)
 		return ERR_NOMEM;
 	/* signals are taken by sigwait() below, never by a pool thread */

@@ -17,43 +17,147 @@
 #include "surveys.h"
 #include "surveys_store.h"
 
-static struct qreport *find(struct report *r, int64_t qid)
+/* ---------------------------------------------------------------- counting in one pass */
+
+/* what the pass keeps of one question besides its qreport */
+struct qpass {
+	unsigned char *seen;      /* (matrix: per item, else one) × respondents: bit set once answered */
+	long long *numbers;       /* number: the values, sorted at the end */
+	size_t nnumbers, cap_numbers;
+	struct text_row { int rank; size_t seq; struct text_answer t; } *texts; /* text: by rank at the end */
+	size_t ntexts, cap_texts;
+};
+
+/* an id with the place it stands for, sorted by id for bsearch */
+struct id_place {
+	int64_t id;
+	int place;
+};
+
+struct pass {
+	struct report *r;
+	struct arena *a;
+	struct qpass *qp;
+	struct id_place *questions, *responses; /* question id → index; response id → rank */
+	const struct report_respondent *resp;   /* by rank: the Danish order of name */
+	int nresp;
+	size_t seq;
+};
+
+static int id_place_cmp(const void *x, const void *y)
 {
-	for (int i = 0; i < r->s->nquestions; i++)
-		if (r->s->questions[i].id == qid)
-			return &r->q[i];
-	return NULL;
+	int64_t a = ((const struct id_place *)x)->id, b = ((const struct id_place *)y)->id;
+	return a < b ? -1 : a > b;
 }
 
-static void on_count(void *ctx, int64_t qid, const char *item, const char *option, int count)
+static int place_of(const struct id_place *v, int n, int64_t id)
 {
-	struct qreport *qr = find(ctx, qid);
-	if (!qr)
+	const struct id_place key = {id, 0};
+	const struct id_place *hit = bsearch(&key, v, (size_t)n, sizeof(*v), id_place_cmp);
+	return hit ? hit->place : -1;
+}
+
+/* mark: sets the bit of respondent rank in slot's row of seen; true if it was not set */
+static bool mark(unsigned char *seen, int slot, int nresp, int rank)
+{
+	size_t bit = (size_t)slot * (size_t)nresp + (size_t)rank;
+	unsigned char m = (unsigned char)(1u << (bit % 8));
+	if (seen[bit / 8] & m)
+		return false;
+	seen[bit / 8] |= m;
+	return true;
+}
+
+/* on_cell: one cell of a submitted answer, counted as the former GROUP BY statements did: a
+ * chosen option per (question, item, option); the respondents who gave any cell per (question,
+ * matrix item); the numbers and the non-empty texts of number and text questions */
+static void on_cell(void *ctx, const struct report_cell *c)
+{
+	struct pass *p = ctx;
+	int i = place_of(p->questions, p->r->s->nquestions, c->question_id);
+	int rank = place_of(p->responses, p->nresp, c->response_id);
+	if (i < 0 || rank < 0)
 		return;
+	struct qreport *qr = &p->r->q[i];
+	struct qpass *qp = &p->qp[i];
 	const struct question *q = qr->q;
-	int o = surveys_choice_index(q->options, q->noptions, option);
-	if (o < 0)
-		return;
-	if (q->type == Q_MATRIX) {
+	const char *item = c->item ? c->item : "", *option = c->option ? c->option : "";
+	switch (q->type) {
+	case Q_SINGLE:
+	case Q_MULTI: {
+		if (mark(qp->seen, 0, p->nresp, rank))
+			qr->answered++;
+		int o = *option ? surveys_choice_index(q->options, q->noptions, option) : -1;
+		if (o >= 0)
+			qr->counts[o]++;
+		break;
+	}
+	case Q_MATRIX: {
 		int it = surveys_choice_index(q->items, q->nitems, item);
-		if (it >= 0)
-			qr->item_counts[it * q->noptions + o] += count;
-	} else if (qr->counts) {
-		qr->counts[o] += count;
+		if (it < 0)
+			break;
+		if (mark(qp->seen, it, p->nresp, rank))
+			qr->item_answered[it]++;
+		int o = *option ? surveys_choice_index(q->options, q->noptions, option) : -1;
+		if (o >= 0)
+			qr->item_counts[it * q->noptions + o]++;
+		break;
+	}
+	case Q_NUMBER:
+		if (c->has_number)
+			*ARENA_PUSH(p->a, qp->numbers, qp->nnumbers, qp->cap_numbers) = c->number;
+		break;
+	case Q_TEXT:
+		/* the answers of a municipality missing from kommuner are not shown, as before */
+		if (c->text && *c->text && p->resp[rank].navn) {
+			struct text_row *t = ARENA_PUSH(p->a, qp->texts, qp->ntexts, qp->cap_texts);
+			t->rank = rank;
+			t->seq = p->seq++;
+			t->t = (struct text_answer){p->resp[rank].kommune, p->resp[rank].navn,
+			                            arena_strdup(p->a, c->text)};
+		}
+		break;
 	}
 }
 
-static void on_answered(void *ctx, int64_t qid, const char *item, int count)
+static int number_cmp(const void *x, const void *y)
 {
-	struct qreport *qr = find(ctx, qid);
-	if (!qr)
-		return;
-	if (qr->q->type == Q_MATRIX) {
-		int it = surveys_choice_index(qr->q->items, qr->q->nitems, item);
-		if (it >= 0)
-			qr->item_answered[it] = count;
-	} else {
-		qr->answered = count;
+	long long a = *(const long long *)x, b = *(const long long *)y;
+	return a < b ? -1 : a > b;
+}
+
+static int text_row_cmp(const void *x, const void *y)
+{
+	const struct text_row *a = x, *b = y;
+	if (a->rank != b->rank)
+		return a->rank < b->rank ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+/* finish: the numbers' count, sum, min, median and max, and the texts in Danish order */
+static void finish(struct arena *a, struct qreport *qr, struct qpass *qp)
+{
+	if (qr->q->type == Q_NUMBER) {
+		long long *v = qp->numbers;
+		qr->n = (int)qp->nnumbers;
+		if (qr->n) {
+			qsort(v, qp->nnumbers, sizeof(*v), number_cmp);
+			qr->min = v[0];
+			qr->max = v[qr->n - 1];
+			for (int k = 0; k < qr->n; k++)
+				qr->sum += v[k];
+			qr->median = qr->n % 2 ? (double)v[qr->n / 2]
+			                       : ((double)v[qr->n / 2 - 1] + (double)v[qr->n / 2]) / 2.0;
+		}
+		qr->answered = qr->n;
+	} else if (qr->q->type == Q_TEXT) {
+		qr->ntexts = (int)qp->ntexts;
+		qr->texts = arena_alloc(a, sizeof(*qr->texts) * (qp->ntexts + 1));
+		if (qp->ntexts)
+			qsort(qp->texts, qp->ntexts, sizeof(*qp->texts), text_row_cmp);
+		for (size_t k = 0; k < qp->ntexts; k++)
+			qr->texts[k] = qp->texts[k].t;
+		qr->answered = qr->ntexts;
 	}
 }
 
@@ -64,6 +168,16 @@ int surveys_report(struct db *db, struct arena *a, const struct survey *s, const
 	out->s = s;
 	out->rd = rd;
 	out->q = arena_alloc(a, sizeof(*out->q) * (size_t)(s->nquestions + 1));
+	struct report_respondent *resp = NULL;
+	int nresp = 0;
+	int rc = surveys_store_report_respondents(db, a, rd->id, &resp, &nresp);
+	if (rc)
+		return rc;
+	out->respondents = nresp;
+	struct pass p = {.r = out, .a = a, .resp = resp, .nresp = nresp};
+	p.qp = arena_alloc(a, sizeof(*p.qp) * (size_t)(s->nquestions + 1));
+	p.questions = arena_alloc(a, sizeof(*p.questions) * (size_t)(s->nquestions + 1));
+	p.responses = arena_alloc(a, sizeof(*p.responses) * (size_t)(p.nresp + 1));
 	for (int i = 0; i < s->nquestions; i++) {
 		const struct question *q = &s->questions[i];
 		struct qreport *qr = &out->q[i];
@@ -74,31 +188,17 @@ int surveys_report(struct db *db, struct arena *a, const struct survey *s, const
 			qr->item_answered = arena_alloc(a, sizeof(int) * (size_t)(q->nitems + 1));
 			qr->item_counts = arena_alloc(a, sizeof(int) * (size_t)(q->nitems * q->noptions + 1));
 		}
+		size_t slots = q->type == Q_MATRIX ? (size_t)q->nitems : 1;
+		p.qp[i].seen = arena_alloc(a, (slots * (size_t)p.nresp + 7) / 8 + 1);
+		p.questions[i] = (struct id_place){q->id, i};
 	}
-	int rc = surveys_store_respondents(db, rd->id, &out->respondents);
-	if (rc == 0)
-		rc = surveys_store_counts(db, rd->id, on_count, out);
-	if (rc == 0)
-		rc = surveys_store_answered(db, rd->id, on_answered, out);
-	for (int i = 0; rc == 0 && i < s->nquestions; i++) {
-		struct qreport *qr = &out->q[i];
-		if (qr->q->type == Q_NUMBER) {
-			long long *v;
-			rc = surveys_store_numbers(db, a, rd->id, qr->q->id, &v, &qr->n);
-			if (rc == 0 && qr->n) {
-				qr->min = v[0];
-				qr->max = v[qr->n - 1];
-				for (int k = 0; k < qr->n; k++)
-					qr->sum += v[k];
-				qr->median = qr->n % 2 ? (double)v[qr->n / 2]
-				                       : ((double)v[qr->n / 2 - 1] + (double)v[qr->n / 2]) / 2.0;
-			}
-			qr->answered = qr->n;
-		} else if (qr->q->type == Q_TEXT) {
-			rc = surveys_store_texts(db, a, rd->id, qr->q->id, &qr->texts, &qr->ntexts);
-			qr->answered = qr->ntexts;
-		}
-	}
+	for (int k = 0; k < p.nresp; k++)
+		p.responses[k] = (struct id_place){p.resp[k].response_id, k};
+	qsort(p.questions, (size_t)s->nquestions, sizeof(*p.questions), id_place_cmp);
+	qsort(p.responses, (size_t)p.nresp, sizeof(*p.responses), id_place_cmp);
+	rc = surveys_store_report_cells(db, rd->id, on_cell, &p);
+	for (int i = 0; rc == 0 && i < s->nquestions; i++)
+		finish(a, &out->q[i], &p.qp[i]);
 	return rc;
 }
 

@@ -417,98 +417,27 @@ int surveys_store_reopen(struct db *db, int64_t round_id, const char *kommune)
 	return rc == 0 && db_changes(db) == 0 ? ERR_NOTFOUND : rc;
 }
 
-#define SUBMITTED " JOIN survey_responses r ON r.id = a.response_id" \
-                  " WHERE r.round_id = :round AND r.submitted_at IS NOT NULL"
-
-int surveys_store_respondents(struct db *db, int64_t round_id, int *n)
+/* the report reads a round in two statements, whatever the number of questions: the
+ * respondents (98 rows, the only ones sorted with the Danish collation) and every cell of
+ * their answers in one pass (about 11,000 rows for 60 questions), counted in C. One statement
+ * per question and a GROUP BY per count cost 15 ms a round for 98 × 60 (docs/performance.md). */
+int surveys_store_report_respondents(struct db *db, struct arena *a, int64_t round_id,
+                                     struct report_respondent **rows, int *n)
 {
-	struct db_stmt *s = db_prepare(db, "SELECT count(*) FROM survey_responses"
-	                                   " WHERE round_id = :round AND submitted_at IS NOT NULL");
-	if (!s)
-		return ERR_DB;
-	int rc = db_bind_int(s, ":round", round_id) ? ERR_DB : db_step(s);
-	if (rc == DB_ROW)
-		*n = (int)db_col_int(s, 0);
-	db_done(s);
-	return rc == DB_ROW ? 0 : ERR_DB;
-}
-
-int surveys_store_counts(struct db *db, int64_t round_id,
-                         void (*fn)(void *, int64_t, const char *, const char *, int), void *ctx)
-{
-	struct db_stmt *s = db_prepare(db, "SELECT a.question_id, a.item, a.option, count(*)"
-	                                   " FROM survey_answers a" SUBMITTED " AND a.option <> ''"
-	                                   " GROUP BY a.question_id, a.item, a.option");
-	if (!s)
-		return ERR_DB;
-	int rc = db_bind_int(s, ":round", round_id) ? ERR_DB : 0;
-	while (rc == 0 && (rc = db_step(s)) == DB_ROW) {
-		fn(ctx, db_col_int(s, 0), db_col_text(s, 1), db_col_text(s, 2), (int)db_col_int(s, 3));
-		rc = 0;
-	}
-	db_done(s);
-	return rc == DB_DONE || rc == 0 ? 0 : rc;
-}
-
-int surveys_store_answered(struct db *db, int64_t round_id,
-                           void (*fn)(void *, int64_t, const char *, int), void *ctx)
-{
-	struct db_stmt *s = db_prepare(db, "SELECT a.question_id, a.item, count(DISTINCT a.response_id)"
-	                                   " FROM survey_answers a" SUBMITTED
-	                                   " GROUP BY a.question_id, a.item");
-	if (!s)
-		return ERR_DB;
-	int rc = db_bind_int(s, ":round", round_id) ? ERR_DB : 0;
-	while (rc == 0 && (rc = db_step(s)) == DB_ROW) {
-		fn(ctx, db_col_int(s, 0), db_col_text(s, 1), (int)db_col_int(s, 2));
-		rc = 0;
-	}
-	db_done(s);
-	return rc == DB_DONE || rc == 0 ? 0 : rc;
-}
-
-int surveys_store_numbers(struct db *db, struct arena *a, int64_t round_id, int64_t qid,
-                          long long **values, int *n)
-{
-	struct db_stmt *s = db_prepare(db, "SELECT a.number FROM survey_answers a" SUBMITTED
-	                                   " AND a.question_id = :q AND a.number IS NOT NULL"
-	                                   " ORDER BY a.number");
-	if (!s)
-		return ERR_DB;
-	int rc = db_bind_int(s, ":round", round_id) | db_bind_int(s, ":q", qid) ? ERR_DB : 0;
-	long long *out = NULL;
-	size_t count = 0, cap = 0;
-	while (rc == 0 && (rc = db_step(s)) == DB_ROW) {
-		*ARENA_PUSH(a, out, count, cap) = db_col_int(s, 0);
-		rc = 0;
-	}
-	db_done(s);
-	if (rc != DB_DONE && rc != 0)
-		return rc;
-	*values = out;
-	*n = (int)count;
-	return 0;
-}
-
-int surveys_store_texts(struct db *db, struct arena *a, int64_t round_id, int64_t qid,
-                        struct text_answer **rows, int *n)
-{
-	struct db_stmt *s = db_prepare(db, "SELECT r.kommune, k.navn, a.text FROM survey_answers a"
-	                                   " JOIN survey_responses r ON r.id = a.response_id"
-	                                   " JOIN kommuner k ON k.kode = r.kommune"
+	struct db_stmt *s = db_prepare(db, "SELECT r.id, r.kommune, k.navn FROM survey_responses r"
+	                                   " LEFT JOIN kommuner k ON k.kode = r.kommune"
 	                                   " WHERE r.round_id = :round AND r.submitted_at IS NOT NULL"
-	                                   " AND a.question_id = :q AND a.text IS NOT NULL AND a.text <> ''"
-	                                   " ORDER BY k.navn COLLATE da");
+	                                   " ORDER BY k.navn COLLATE da, r.id");
 	if (!s)
 		return ERR_DB;
-	int rc = db_bind_int(s, ":round", round_id) | db_bind_int(s, ":q", qid) ? ERR_DB : 0;
-	struct text_answer *out = NULL;
+	int rc = db_bind_int(s, ":round", round_id) ? ERR_DB : 0;
+	struct report_respondent *out = NULL;
 	size_t count = 0, cap = 0;
 	while (rc == 0 && (rc = db_step(s)) == DB_ROW) {
-		struct text_answer *t = ARENA_PUSH(a, out, count, cap);
-		t->kommune = db_col_dup(a, s, 0);
-		t->navn = db_col_dup(a, s, 1);
-		t->text = db_col_dup(a, s, 2);
+		struct report_respondent *r = ARENA_PUSH(a, out, count, cap);
+		r->response_id = db_col_int(s, 0);
+		r->kommune = db_col_dup(a, s, 1);
+		r->navn = db_col_dup(a, s, 2);
 		rc = 0;
 	}
 	db_done(s);
@@ -517,6 +446,28 @@ int surveys_store_texts(struct db *db, struct arena *a, int64_t round_id, int64_
 	*rows = out;
 	*n = (int)count;
 	return 0;
+}
+
+int surveys_store_report_cells(struct db *db, int64_t round_id,
+                               void (*fn)(void *, const struct report_cell *), void *ctx)
+{
+	struct db_stmt *s = db_prepare(db, "SELECT a.response_id, a.question_id, a.item, a.option,"
+	                                   " a.number, a.text FROM survey_responses r"
+	                                   " JOIN survey_answers a ON a.response_id = r.id"
+	                                   " WHERE r.round_id = :round AND r.submitted_at IS NOT NULL");
+	if (!s)
+		return ERR_DB;
+	int rc = db_bind_int(s, ":round", round_id) ? ERR_DB : 0;
+	while (rc == 0 && (rc = db_step(s)) == DB_ROW) {
+		struct report_cell c = {.response_id = db_col_int(s, 0), .question_id = db_col_int(s, 1),
+		                        .item = db_col_text(s, 2), .option = db_col_text(s, 3),
+		                        .has_number = !db_col_null(s, 4), .number = db_col_int(s, 4),
+		                        .text = db_col_text(s, 5)};
+		fn(ctx, &c);
+		rc = 0;
+	}
+	db_done(s);
+	return rc == DB_DONE || rc == 0 ? 0 : rc;
 }
 
 int surveys_store_responses(struct db *db, struct arena *a, int64_t round_id, int64_t **ids,

@@ -50,20 +50,26 @@ int surveys_store_cell_insert(struct db *db, int64_t response_id, const struct c
 int surveys_store_reopen(struct db *db, int64_t round_id, const char *kommune);
 
 /* report queries over submitted answers of the round */
-int surveys_store_respondents(struct db *db, int64_t round_id, int *n);
-/* calls fn for each (question, item, option) with its count */
-int surveys_store_counts(struct db *db, int64_t round_id,
-                         void (*fn)(void *, int64_t qid, const char *item, const char *option, int count),
-                         void *ctx);
-/* calls fn for each (question, item) with the number of respondents who answered it */
-int surveys_store_answered(struct db *db, int64_t round_id,
-                           void (*fn)(void *, int64_t qid, const char *item, int count), void *ctx);
-/* the numbers given to question qid, ascending */
-int surveys_store_numbers(struct db *db, struct arena *a, int64_t round_id, int64_t qid,
-                          long long **values, int *n);
-/* the texts given to question qid, by municipality in Danish order */
-int surveys_store_texts(struct db *db, struct arena *a, int64_t round_id, int64_t qid,
-                        struct text_answer **rows, int *n);
+struct report_respondent {
+	int64_t response_id;
+	const char *kommune, *navn; /* navn NULL if the municipality is not in kommuner */
+};
+/* surveys_store_report_respondents: the round's submitted responses in Danish order of the
+ * municipality's name; strings owned by a */
+int surveys_store_report_respondents(struct db *db, struct arena *a, int64_t round_id,
+                                     struct report_respondent **rows, int *n);
+/* a cell of a submitted answer; the strings are borrowed for the call only ("" where an item
+ * or option does not apply, text NULL when there is none) */
+struct report_cell {
+	int64_t response_id, question_id;
+	const char *item, *option, *text;
+	bool has_number;
+	long long number;
+};
+/* surveys_store_report_cells: calls fn for every cell of the round's submitted answers, in no
+ * particular order */
+int surveys_store_report_cells(struct db *db, int64_t round_id,
+                               void (*fn)(void *, const struct report_cell *), void *ctx);
 /* the submitted responses' ids and municipalities, by code */
 int surveys_store_responses(struct db *db, struct arena *a, int64_t round_id, int64_t **ids,
                             const char ***kommuner, int *n);

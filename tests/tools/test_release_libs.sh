@@ -1,10 +1,11 @@
 #!/bin/sh
 # test_release_libs.sh — ./indgang (the optimized program, as installed) opens libvips only
-# when it makes a picture (src/procurement/images.c) and libcurl only when it sends a message
-# (src/mail/mail.c); the sanitizer builds that every other test runs link them instead. Here
-# the demo draws the catalogue's pictures through that path, the outbox is sent to a port where
-# nothing listens (libcurl's own error must come back), and the program is checked not to be
-# linked with either. Ends with "N passed, N failed".
+# when it makes a picture (src/procurement/images.c), libcurl only when it sends a message
+# (src/mail/mail.c) and libmicrohttpd only when serve starts (src/http/server.c); the sanitizer
+# builds that every other test runs link them instead. Here the demo draws the catalogue's
+# pictures through that path, the outbox is sent to a port where nothing listens (libcurl's
+# own error must come back), serve answers /healthz and stops on SIGTERM, and the program is
+# checked not to be linked with any of them. Ends with "N passed, N failed".
 set -u
 cd "$(dirname "$0")/../.."
 passed=0
@@ -14,10 +15,10 @@ no() { echo "not ok - $1"; failed=$((failed + 1)); }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-if ldd ./indgang | grep -q "libvips\|libcurl"; then
-	no "./indgang is linked with libvips or libcurl"
+if ldd ./indgang | grep -q "libvips\|libcurl\|libmicrohttpd"; then
+	no "./indgang is linked with libvips, libcurl or libmicrohttpd"
 else
-	ok "./indgang is linked with neither libvips nor libcurl"
+	ok "./indgang is linked with none of libvips, libcurl and libmicrohttpd"
 fi
 if ./indgang --db "$tmp/demo.db" demo >"$tmp/out" 2>&1; then
 	ok "the demo loads with ./indgang"
@@ -43,6 +44,26 @@ if grep -q "Couldn't connect to server" "$tmp/mail" && ! grep -q "libcurl could 
 else
 	no "a message goes out through libcurl opened at run time"
 	sed 's/^/#   /' "$tmp/mail" | tail -5
+fi
+./indgang --db "$tmp/demo.db" serve --listen 127.0.0.1:0 --no-access-log >"$tmp/serve" 2>&1 &
+pid=$!
+port=""
+for _ in $(seq 1 100); do
+	port=$(sed -n 's|^Indgang serves http://127.0.0.1:\([0-9]*\)/$|\1|p' "$tmp/serve")
+	[ -n "$port" ] && break
+	sleep 0.1
+done
+if [ -n "$port" ] && curl -fsS "http://127.0.0.1:$port/healthz" 2>&1 | grep -q '"ok"'; then
+	ok "serve answers through libmicrohttpd opened at run time"
+else
+	no "serve answers through libmicrohttpd opened at run time"
+	sed 's/^/#   /' "$tmp/serve" | tail -5
+fi
+kill "$pid" 2>/dev/null
+if wait "$pid"; then
+	ok "serve stops on SIGTERM with status 0"
+else
+	no "serve stops on SIGTERM with status 0"
 fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -504,6 +504,98 @@ static void test_round_views(void **state)
 }
 
 /* the submitted answers with their cells, by municipality code; drafts left out */
+/* the report counts only submitted answers (not a draft, not one reopened by the
+ * administrator), a respondent once per question and matrix item however many options it
+ * chose, the numbers' odd median, and the free texts in Danish order of the municipality's
+ * name (Æ, then Aa as Å); an empty round has zeros and no minimum, median or maximum */
+static void test_report_counts(void **state)
+{
+	struct fx *f = *state;
+	struct import_report rep;
+	static const char csv[] =
+		"kommune,s,m.a,m.b,m.c,x.a,x.b,n,t\r\n"
+		"580,1,1,1,0,1,1,7,Aabenraa svarer\r\n"
+		"492,2,0,0,0,2,,0,Ærø svarer\r\n"
+		"420,2,1,0,1,,2,100,Assens svarer\r\n"
+		"851,,0,0,0,1,2,3,Aalborg svarer\r\n"
+		"101,1,0,0,1,2,,41,København svarer\r\n"
+		"621,1,1,1,1,2,2,50,Kolding svarer\r\n";
+	assert_int_equal(import(f, "r1", csv, &rep), 0);
+	struct round rd;
+	assert_int_equal(surveys_round(f->db, &f->a, &f->s, "r1", &rd), 0);
+	assert_int_equal(surveys_reopen(f->db, &f->a, &users_cli, &rd, "621"), 0);
+	struct response draft = {.kommune = "147"};
+	surveys_cell_add(&f->a, &draft, &(struct cell){.q = surveys_question(&f->s, "n"), .item = "",
+	                                               .option = "", .has_number = true, .number = 99});
+	surveys_cell_add(&f->a, &draft, &(struct cell){.q = surveys_question(&f->s, "t"), .item = "",
+	                                               .option = "", .text = "Udkast"});
+	surveys_cell_add(&f->a, &draft, &(struct cell){.q = surveys_question(&f->s, "s"), .item = "",
+	                                               .option = "1"});
+	struct errs errs = {0};
+	assert_int_equal(surveys_save(f->db, &f->a, &users_cli, &f->s, &rd, &draft, false, &errs), 0);
+
+	struct report r;
+	assert_int_equal(surveys_report(f->db, &f->a, &f->s, &rd, &r), 0);
+	assert_int_equal(r.respondents, 5);
+	struct qreport *s = qr_of(&r, "s");
+	assert_int_equal(s->answered, 4);
+	assert_int_equal(s->counts[0], 2); /* 580, 101 */
+	assert_int_equal(s->counts[1], 2); /* 492, 420 */
+	struct qreport *m = qr_of(&r, "m");
+	assert_int_equal(m->answered, 3); /* 580 chose two, 420 two, 101 one; 492 and 851 none */
+	assert_int_equal(m->counts[0], 2);
+	assert_int_equal(m->counts[1], 1);
+	assert_int_equal(m->counts[2], 2);
+	struct qreport *x = qr_of(&r, "x");
+	assert_int_equal(x->answered, 0);
+	assert_int_equal(x->item_answered[0], 4);
+	assert_int_equal(x->item_answered[1], 3);
+	assert_int_equal(x->item_counts[0 * 2 + 0], 2);
+	assert_int_equal(x->item_counts[0 * 2 + 1], 2);
+	assert_int_equal(x->item_counts[1 * 2 + 0], 1);
+	assert_int_equal(x->item_counts[1 * 2 + 1], 2);
+	struct qreport *n = qr_of(&r, "n");
+	assert_int_equal(n->n, 5); /* 0 3 7 41 100: neither Kolding's 50 nor the draft's 99 */
+	assert_int_equal(n->answered, 5);
+	assert_int_equal(n->sum, 151);
+	assert_int_equal(n->min, 0);
+	assert_int_equal(n->max, 100);
+	assert_true(n->median == 7.0);
+	struct qreport *t = qr_of(&r, "t");
+	assert_int_equal(t->ntexts, 5);
+	assert_int_equal(t->answered, 5);
+	static const char *const order[][3] = {
+		{"420", "Assens", "Assens svarer"},     {"101", "København", "København svarer"},
+		{"492", "Ærø", "Ærø svarer"},           {"580", "Aabenraa", "Aabenraa svarer"},
+		{"851", "Aalborg", "Aalborg svarer"},
+	};
+	for (int k = 0; k < 5; k++) {
+		assert_string_equal(t->texts[k].kommune, order[k][0]);
+		assert_string_equal(t->texts[k].navn, order[k][1]);
+		assert_string_equal(t->texts[k].text, order[k][2]);
+	}
+
+	/* a round nobody answered */
+	struct round empty;
+	assert_int_equal(surveys_round_ensure(f->db, &f->a, &f->s, "r0", &empty), 0);
+	assert_int_equal(surveys_report(f->db, &f->a, &f->s, &empty, &r), 0);
+	assert_int_equal(r.respondents, 0);
+	for (int i = 0; i < r.s->nquestions; i++) {
+		const struct qreport *q = &r.q[i];
+		assert_int_equal(q->answered + q->n + q->ntexts, 0);
+		for (int k = 0; q->counts && k < q->q->noptions; k++)
+			assert_int_equal(q->counts[k], 0);
+		for (int it = 0; q->item_answered && it < q->q->nitems; it++)
+			assert_int_equal(q->item_answered[it], 0);
+	}
+	struct buf out;
+	buf_init(&out, 0);
+	surveys_report_json(&out, &r, NULL);
+	assert_non_null(strstr(buf_str(&out), "\"answered\":0,\"sum\":0,\"min\":null,\"max\":null,\"median\":null"));
+	assert_non_null(strstr(buf_str(&out), "\"type\":\"text\",\"text\":\"Fritekst\",\"answered\":0,\"answers\":[]"));
+	buf_free(&out);
+}
+
 static void test_submitted(void **state)
 {
 	struct fx *f = *state;
@@ -563,6 +655,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_reminders, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_round_views, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_submitted, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_report_counts, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
