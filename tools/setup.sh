@@ -12,8 +12,9 @@ cd "$(dirname "$0")/.."
 
 build_pkgs="build-essential pkg-config libmicrohttpd-dev libsqlite3-dev sqlite3 libjansson-dev
 libsodium-dev libstemmer-dev libicu-dev libxlsxwriter-dev libcurl4-openssl-dev curl libical-dev
-libvips-dev zlib1g-dev"
-test_pkgs="libcmocka-dev tidy chromium fonts-dejavu-core clang libclang-rt-14-dev"
+libvips-dev zlib1g-dev libpq-dev"
+# postgresql: the tests run every store against a throwaway cluster too (tests/tools/pgtmp.sh)
+test_pkgs="postgresql libcmocka-dev tidy chromium fonts-dejavu-core clang libclang-rt-14-dev"
 bench_pkgs="wrk nginx-light wdanish"
 fuzz_pkgs="clang libclang-rt-14-dev"
 

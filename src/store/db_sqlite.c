@@ -1,5 +1,6 @@
 /*
- * db.c — SQLite behind the storage interface of db.h.
+ * db_sqlite.c — SQLite behind the storage interface of db.h (db.c picks it for a path and
+ * forwards to it through db_sqlite_backend).
  * Layer: store. The only file that includes sqlite3.h. Knows nothing of HTTP, HTML or any
  * capability; it runs the literal SQL it is given.
  */
@@ -16,13 +17,13 @@
 #include "../base/err.h"
 #include "../base/log.h"
 #include "collate.h"
-#include "migrations.h"
+#include "db_backend.h"
 
 #define DB_CACHE 96
 #define DB_POLL_MS 10  /* the longest sleep between two tries for a lock another process holds */
 
-struct db_stmt {
-	struct db *db;
+struct sqlite_stmt {
+	struct db_stmt base; /* base.db: the connection */
 	sqlite3_stmt *st;
 	const char *sql;   /* the literal: its address is the cache key */
 	uint64_t bound;    /* bit i-1 set when parameter i was bound */
@@ -31,29 +32,25 @@ struct db_stmt {
 	bool cached;
 };
 
-struct db {
+struct sqlite_db {
+	struct db base;    /* base.wait_ms: db_set_wait_ms(); base.since: when the current write
+	                    * transaction got SQLite's lock */
 	sqlite3 *h;
 	bool writer;       /* holds the process writer mutex */
-	int wait_ms;       /* the longest wait for a lock: db_set_wait_ms() */
 	int64_t until;     /* the busy handler's deadline (monotonic ms) */
 	bool fixed;        /* until was set by db_write_begin for the whole of its wait */
-	int64_t since;     /* when the current write transaction got SQLite's lock */
-	struct db_stmt cache[DB_CACHE];
-	uint64_t serial;   /* unique per opened connection, for db_version */
+	struct sqlite_stmt cache[DB_CACHE];
 };
 
-/* the serial of the next connection opened (db_version tells connections apart by it, so a
- * connection opened at a freed one's address is never taken for it) */
-static uint64_t db_next_serial = 1;
 
-static int64_t db_now_ms(void)
+int64_t db_now_ms(void)
 {
 	struct timespec t;
 	clock_gettime(CLOCK_MONOTONIC, &t);
 	return (int64_t)t.tv_sec * 1000 + t.tv_nsec / 1000000;
 }
 
-static void db_sleep_ms(int64_t ms)
+void db_sleep_ms(int64_t ms)
 {
 	struct timespec t = {(time_t)(ms / 1000), (long)(ms % 1000) * 1000000};
 	while (nanosleep(&t, &t) != 0 && errno == EINTR)
@@ -70,10 +67,10 @@ static void db_sleep_ms(int64_t ms)
  */
 static int db_busy(void *p, int tries)
 {
-	struct db *db = p;
+	struct sqlite_db *db = p;
 	int64_t t = db_now_ms();
 	if (tries == 0 && !db->fixed)
-		db->until = t + db->wait_ms;
+		db->until = t + db->base.wait_ms;
 	if (t >= db->until)
 		return 0;
 	int64_t step = tries < 3 ? 1 + tries * 2 : DB_POLL_MS;
@@ -112,8 +109,9 @@ static void db_harden(sqlite3 *h)
 	sqlite3_limit(h, SQLITE_LIMIT_TRIGGER_DEPTH, 10);
 }
 
-static int db_exec_script(struct db *db, const char *sql)
+static int db_sqlite_exec_script(struct db *d, const char *sql)
 {
+	struct sqlite_db *db = (struct sqlite_db *)d;
 	char *msg = NULL;
 	if (sqlite3_exec(db->h, sql, NULL, NULL, &msg) != SQLITE_OK) {
 		log_error("db: %s", msg ? msg : sqlite3_errmsg(db->h));
@@ -123,14 +121,15 @@ static int db_exec_script(struct db *db, const char *sql)
 	return 0;
 }
 
+static void db_sqlite_close(struct db *d);
+
 /* db_open with the wait set before the first statement (the journal mode pragma) runs */
-static int db_open_waiting(const char *path, int wait_ms, struct db **out)
+static int db_sqlite_open(const char *path, int wait_ms, struct db **out)
 {
-	struct db *db = calloc(1, sizeof(*db));
-	if (db)
-		db->serial = __atomic_fetch_add(&db_next_serial, 1, __ATOMIC_RELAXED);
+	struct sqlite_db *db = calloc(1, sizeof(*db));
 	if (!db)
 		return ERR_NOMEM;
+	db->base.be = &db_sqlite_backend;
 	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
 	if (sqlite3_open_v2(path, &db->h, flags, NULL) != SQLITE_OK) {
 		log_error("db: cannot open %s: %s", path, db->h ? sqlite3_errmsg(db->h) : "no memory");
@@ -139,7 +138,7 @@ static int db_open_waiting(const char *path, int wait_ms, struct db **out)
 		return ERR_DB;
 	}
 	sqlite3_extended_result_codes(db->h, 1);
-	db->wait_ms = wait_ms;
+	db->base.wait_ms = wait_ms;
 	sqlite3_busy_handler(db->h, db_busy, db);
 	db_harden(db->h);
 	/* Danish order for names: ORDER BY navn COLLATE da */
@@ -153,26 +152,20 @@ static int db_open_waiting(const char *path, int wait_ms, struct db **out)
 		return ERR_DB;
 	}
 	bool mem = strcmp(path, ":memory:") == 0;
-	if (db_exec_script(db, mem ? "PRAGMA foreign_keys=ON;"
-	                           : "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
-	                             "PRAGMA foreign_keys=ON;") != 0) {
+	if (db_sqlite_exec_script(&db->base, mem ? "PRAGMA foreign_keys=ON;"
+	                                         : "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
+	                                           "PRAGMA foreign_keys=ON;") != 0) {
 		log_error("db: cannot configure %s", path);
-		db_close(db);
+		db_sqlite_close(&db->base);
 		return ERR_DB;
 	}
-	*out = db;
+	*out = &db->base;
 	return 0;
 }
 
-int db_open(const char *path, struct db **out)
+static void db_sqlite_close(struct db *d)
 {
-	return db_open_waiting(path, DB_WAIT_PATIENT_MS, out);
-}
-
-void db_close(struct db *db)
-{
-	if (!db)
-		return;
+	struct sqlite_db *db = (struct sqlite_db *)d;
 	for (int i = 0; i < DB_CACHE; i++)
 		sqlite3_finalize(db->cache[i].st);
 	if (db->writer) {
@@ -183,12 +176,13 @@ void db_close(struct db *db)
 	free(db);
 }
 
-void db_set_wait_ms(struct db *db, int ms)
+/* the wait is read from db->base.wait_ms when a lock is wanted: nothing to do */
+static void db_sqlite_wait_changed(struct db *d)
 {
-	db->wait_ms = ms > 0 ? ms : 0;
+	(void)d;
 }
 
-static int db_prepare_raw(struct db *db, const char *sql, sqlite3_stmt **out)
+static int db_prepare_raw(struct sqlite_db *db, const char *sql, sqlite3_stmt **out)
 {
 	const char *tail = NULL;
 	int rc = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, out, &tail);
@@ -209,29 +203,30 @@ static int db_prepare_raw(struct db *db, const char *sql, sqlite3_stmt **out)
 	return 0;
 }
 
-static void db_stmt_arm(struct db_stmt *s)
+static void db_stmt_arm(struct sqlite_stmt *s)
 {
 	int n = sqlite3_bind_parameter_count(s->st);
 	s->bound = 0;
 	s->need = n >= 64 ? ~(uint64_t)0 : (((uint64_t)1 << n) - 1);
 }
 
-struct db_stmt *db_prepare_literal(struct db *db, const char *sql)
+static struct db_stmt *db_sqlite_prepare(struct db *d, const char *sql)
 {
+	struct sqlite_db *db = (struct sqlite_db *)d;
 	/* look for the literal's address; a miss takes a free slot */
 	unsigned h = (unsigned)(((uintptr_t)sql >> 3) % DB_CACHE);
-	struct db_stmt *free_slot = NULL;
+	struct sqlite_stmt *free_slot = NULL;
 	for (int k = 0; k < DB_CACHE; k++) {
-		struct db_stmt *s = &db->cache[(h + (unsigned)k) % DB_CACHE];
+		struct sqlite_stmt *s = &db->cache[(h + (unsigned)k) % DB_CACHE];
 		if (s->sql == sql && !s->in_use) {
 			s->in_use = true;
 			db_stmt_arm(s);
-			return s;
+			return &s->base;
 		}
 		if (!s->sql && !free_slot)
 			free_slot = s;
 	}
-	struct db_stmt *s = free_slot;
+	struct sqlite_stmt *s = free_slot;
 	if (!s) {
 		/* cache full, or the same statement is still active: an uncached one */
 		s = calloc(1, sizeof(*s));
@@ -247,14 +242,14 @@ struct db_stmt *db_prepare_literal(struct db *db, const char *sql)
 			memset(s, 0, sizeof(*s));
 		return NULL;
 	}
-	s->db = db;
+	s->base.db = d;
 	s->sql = sql;
 	s->in_use = true;
 	db_stmt_arm(s);
-	return s;
+	return &s->base;
 }
 
-static int db_param_index(struct db_stmt *s, const char *name)
+static int db_param_index(struct sqlite_stmt *s, const char *name)
 {
 	int i = sqlite3_bind_parameter_index(s->st, name);
 	if (i <= 0) {
@@ -266,8 +261,9 @@ static int db_param_index(struct db_stmt *s, const char *name)
 	return i;
 }
 
-int db_bind_text(struct db_stmt *s, const char *name, const char *value)
+static int db_sqlite_bind_text(struct db_stmt *st, const char *name, const char *value)
 {
+	struct sqlite_stmt *s = (struct sqlite_stmt *)st;
 	int i = db_param_index(s, name);
 	if (i < 0)
 		return ERR_DB;
@@ -276,32 +272,36 @@ int db_bind_text(struct db_stmt *s, const char *name, const char *value)
 	return rc == SQLITE_OK ? 0 : ERR_DB;
 }
 
-int db_bind_int(struct db_stmt *s, const char *name, int64_t value)
+static int db_sqlite_bind_int(struct db_stmt *st, const char *name, int64_t value)
 {
+	struct sqlite_stmt *s = (struct sqlite_stmt *)st;
 	int i = db_param_index(s, name);
 	if (i < 0)
 		return ERR_DB;
 	return sqlite3_bind_int64(s->st, i, value) == SQLITE_OK ? 0 : ERR_DB;
 }
 
-int db_bind_null(struct db_stmt *s, const char *name)
+static int db_sqlite_bind_null(struct db_stmt *st, const char *name)
 {
+	struct sqlite_stmt *s = (struct sqlite_stmt *)st;
 	int i = db_param_index(s, name);
 	if (i < 0)
 		return ERR_DB;
 	return sqlite3_bind_null(s->st, i) == SQLITE_OK ? 0 : ERR_DB;
 }
 
-int db_bind_blob(struct db_stmt *s, const char *name, const void *p, int n)
+static int db_sqlite_bind_blob(struct db_stmt *st, const char *name, const void *p, int n)
 {
+	struct sqlite_stmt *s = (struct sqlite_stmt *)st;
 	int i = db_param_index(s, name);
 	if (i < 0)
 		return ERR_DB;
 	return sqlite3_bind_blob(s->st, i, p, n, SQLITE_TRANSIENT) == SQLITE_OK ? 0 : ERR_DB;
 }
 
-int db_step(struct db_stmt *s)
+static int db_sqlite_step(struct db_stmt *st)
 {
+	struct sqlite_stmt *s = (struct sqlite_stmt *)st;
 	if ((s->bound & s->need) != s->need) {
 		log_error("db: statement run with an unbound parameter");
 		return ERR_DB;
@@ -313,55 +313,39 @@ int db_step(struct db_stmt *s)
 		return DB_DONE;
 	if ((rc & 0xff) == SQLITE_CONSTRAINT)
 		return ERR_CONFLICT;
-	log_error("db: step failed: %s", sqlite3_errmsg(s->db->h));
+	log_error("db: step failed: %s", sqlite3_errmsg(((struct sqlite_db *)st->db)->h));
 	return ERR_DB;
 }
 
-const char *db_col_text(struct db_stmt *s, int col)
+static const char *db_sqlite_col_text(struct db_stmt *st, int col, int *len)
 {
-	return (const char *)sqlite3_column_text(s->st, col);
-}
-
-char *db_col_dup(struct arena *a, struct db_stmt *s, int col)
-{
+	struct sqlite_stmt *s = (struct sqlite_stmt *)st;
 	const char *t = (const char *)sqlite3_column_text(s->st, col);
-	return t ? arena_strndup(a, t, (size_t)sqlite3_column_bytes(s->st, col)) : NULL;
+	*len = t ? sqlite3_column_bytes(s->st, col) : 0;
+	return t;
 }
 
-void *db_col_blob_dup(struct arena *a, struct db_stmt *s, int col, int *len)
+static int64_t db_sqlite_col_int(struct db_stmt *st, int col)
 {
-	const void *p = sqlite3_column_blob(s->st, col);
-	int n = sqlite3_column_bytes(s->st, col);
-	*len = 0;
-	if (!p || n <= 0)
-		return NULL;
-	void *out = arena_alloc(a, (size_t)n);
-	memcpy(out, p, (size_t)n);
-	*len = n;
-	return out;
+	return sqlite3_column_int64(((struct sqlite_stmt *)st)->st, col);
 }
 
-int64_t db_col_int(struct db_stmt *s, int col)
+static const void *db_sqlite_col_blob(struct db_stmt *st, int col, int *len)
 {
-	return sqlite3_column_int64(s->st, col);
-}
-
-const void *db_col_blob(struct db_stmt *s, int col, int *len)
-{
+	struct sqlite_stmt *s = (struct sqlite_stmt *)st;
 	const void *p = sqlite3_column_blob(s->st, col);
 	*len = p ? sqlite3_column_bytes(s->st, col) : 0;
 	return p;
 }
 
-bool db_col_null(struct db_stmt *s, int col)
+static bool db_sqlite_col_null(struct db_stmt *st, int col)
 {
-	return sqlite3_column_type(s->st, col) == SQLITE_NULL;
+	return sqlite3_column_type(((struct sqlite_stmt *)st)->st, col) == SQLITE_NULL;
 }
 
-void db_done(struct db_stmt *s)
+static void db_sqlite_done(struct db_stmt *st)
 {
-	if (!s)
-		return;
+	struct sqlite_stmt *s = (struct sqlite_stmt *)st;
 	if (!s->cached) {
 		sqlite3_finalize(s->st);
 		free(s);
@@ -370,15 +354,6 @@ void db_done(struct db_stmt *s)
 	sqlite3_reset(s->st);
 	sqlite3_clear_bindings(s->st);
 	s->in_use = false;
-}
-
-int db_run(struct db_stmt *s, int bind_rc)
-{
-	if (!s)
-		return ERR_DB;
-	int rc = bind_rc ? ERR_DB : db_step(s);
-	db_done(s);
-	return rc == DB_DONE ? 0 : rc == DB_ROW ? ERR_DB : rc;
 }
 
 /* the process mutex by the deadline: true when taken */
@@ -398,8 +373,9 @@ static bool db_writer_lock_by(int64_t until)
 }
 
 /* the write lock within wait_ms, the mutex and SQLite's lock together */
-static int db_write_begin_within(struct db *db, int wait_ms)
+static int db_sqlite_write_begin_within(struct db *d, int wait_ms)
 {
+	struct sqlite_db *db = (struct sqlite_db *)d;
 	int64_t until = db_now_ms() + wait_ms;
 	if (!db_writer_lock_by(until))
 		return ERR_UNAVAILABLE;
@@ -416,35 +392,11 @@ static int db_write_begin_within(struct db *db, int wait_ms)
 		pthread_mutex_unlock(&db_writer_lock);
 		return busy ? ERR_UNAVAILABLE : ERR_DB;
 	}
-	db->since = db_now_ms();
+	db->base.since = db_now_ms();
 	return 0;
 }
 
-int db_write_begin(struct db *db)
-{
-	return db_write_begin_within(db, db->wait_ms);
-}
-
-int db_write_try(struct db *db)
-{
-	return db_write_begin_within(db, 0);
-}
-
-int db_write_slice(struct db *db, bool *committed)
-{
-	*committed = false;
-	if (db_now_ms() - db->since < DB_SLICE_MS)
-		return 0;
-	int rc = db_commit(db);
-	if (rc != 0)
-		return rc;
-	*committed = true;
-	/* longer than two polls of a waiting writer (db_busy), so one gets in */
-	db_sleep_ms(DB_PAUSE_MS);
-	return db_write_begin(db);
-}
-
-static void db_release_writer(struct db *db)
+static void db_release_writer(struct sqlite_db *db)
 {
 	if (db->writer) {
 		db->writer = false;
@@ -452,49 +404,43 @@ static void db_release_writer(struct db *db)
 	}
 }
 
-int db_commit(struct db *db)
+static int db_sqlite_commit(struct db *d)
 {
-	int rc = db_exec_script(db, "COMMIT");
+	struct sqlite_db *db = (struct sqlite_db *)d;
+	int rc = db_sqlite_exec_script(d, "COMMIT");
 	if (rc != 0)
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 	db_release_writer(db);
 	return rc;
 }
 
-void db_rollback(struct db *db)
+static void db_sqlite_rollback(struct db *d)
 {
+	struct sqlite_db *db = (struct sqlite_db *)d;
 	if (!sqlite3_get_autocommit(db->h))
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 	db_release_writer(db);
 }
 
-int db_write_end(struct db *db, int rc)
+static int64_t db_sqlite_last_id(struct db *d)
 {
-	if (rc != 0) {
-		db_rollback(db);
-		return rc;
-	}
-	return db_commit(db);
+	return sqlite3_last_insert_rowid(((struct sqlite_db *)d)->h);
 }
 
-int64_t db_last_id(struct db *db)
+static int db_sqlite_changes(struct db *d)
 {
-	return sqlite3_last_insert_rowid(db->h);
+	return sqlite3_changes(((struct sqlite_db *)d)->h);
 }
 
-int db_changes(struct db *db)
+static int db_sqlite_version(struct db *d, struct db_version *out)
 {
-	return sqlite3_changes(db->h);
-}
-
-int db_version(struct db *db, struct db_version *out)
-{
-	struct db_stmt *s = db_prepare_literal(db, "PRAGMA data_version");
+	struct sqlite_db *db = (struct sqlite_db *)d;
+	struct db_stmt *s = db_prepare(d, "PRAGMA data_version");
 	if (!s)
 		return ERR_DB;
 	int rc = db_step(s);
 	if (rc == DB_ROW) {
-		out->serial = db->serial;
+		out->serial = db->base.serial;
 		out->data_version = db_col_int(s, 0);
 		out->changes = sqlite3_total_changes64(db->h);
 	}
@@ -502,89 +448,11 @@ int db_version(struct db *db, struct db_version *out)
 	return rc == DB_ROW ? 0 : ERR_DB;
 }
 
-/* ---------------------------------------------------------------- migrations */
-
-int db_ping(struct db *db)
-{
-	/* one seek in the primary key, not db_schema_version's walk of the schema */
-	struct db_stmt *s = db_prepare(db, "SELECT max(version) FROM schema_migrations");
-	if (!s)
-		return ERR_DB;
-	int rc = db_step(s);
-	bool ok = rc == DB_ROW && db_col_int(s, 0) > 0;
-	db_done(s);
-	return ok ? 0 : ERR_DB;
-}
-
-int db_schema_version(struct db *db)
-{
-	struct db_stmt *s = db_prepare(db, "SELECT count(*) FROM sqlite_schema "
-	                                   "WHERE type = 'table' AND name = 'schema_migrations'");
-	if (!s)
-		return ERR_DB;
-	int have = db_step(s) == DB_ROW && db_col_int(s, 0) > 0;
-	db_done(s);
-	if (!have)
-		return 0;
-	s = db_prepare(db, "SELECT coalesce(max(version), 0) FROM schema_migrations");
-	if (!s)
-		return ERR_DB;
-	int v = db_step(s) == DB_ROW ? (int)db_col_int(s, 0) : ERR_DB;
-	db_done(s);
-	return v;
-}
-
-int db_migrate(struct db *db, int *applied)
-{
-	int count = 0;
-	if (db_exec_script(db, "CREATE TABLE IF NOT EXISTS schema_migrations ("
-	                       " version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
-	                       " applied_at TEXT NOT NULL)") != 0)
-		return ERR_DB;
-	for (size_t i = 0; i < migrations_count; i++) {
-		const struct migration *m = &migrations[i];
-		if (db_write_begin(db) != 0)
-			return ERR_DB;
-		/* checked inside the write lock, so two processes never both apply one */
-		struct db_stmt *s = db_prepare(db, "SELECT 1 FROM schema_migrations WHERE version = :v");
-		if (!s || db_bind_int(s, ":v", m->version) != 0) {
-			db_done(s);
-			db_rollback(db);
-			return ERR_DB;
-		}
-		bool done = db_step(s) == DB_ROW;
-		db_done(s);
-		if (done) {
-			db_rollback(db);
-			continue;
-		}
-		if (db_exec_script(db, m->sql) != 0) {
-			log_error("db: migration %04d_%s failed", m->version, m->name);
-			db_rollback(db);
-			return ERR_DB;
-		}
-		s = db_prepare(db, "INSERT INTO schema_migrations (version, name, applied_at)"
-		                   " VALUES (:v, :name, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
-		if (!s || db_bind_int(s, ":v", m->version) || db_bind_text(s, ":name", m->name) ||
-		    db_step(s) != DB_DONE) {
-			db_done(s);
-			db_rollback(db);
-			return ERR_DB;
-		}
-		db_done(s);
-		if (db_commit(db) != 0)
-			return ERR_DB;
-		count++;
-	}
-	if (applied)
-		*applied = count;
-	return 0;
-}
-
 /* ---------------------------------------------------------------- maintenance */
 
-int db_backup(struct db *db, const char *dest)
+static int db_sqlite_backup(struct db *d, const char *dest)
 {
+	struct sqlite_db *db = (struct sqlite_db *)d;
 	sqlite3 *to = NULL;
 	if (sqlite3_open_v2(dest, &to, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
 		log_error("db: cannot open backup file %s: %s", dest, to ? sqlite3_errmsg(to) : "");
@@ -610,8 +478,9 @@ int db_backup(struct db *db, const char *dest)
 	return err;
 }
 
-int db_checkpoint(struct db *db)
+static int db_sqlite_checkpoint(struct db *d)
 {
+	struct sqlite_db *db = (struct sqlite_db *)d;
 	int rc = sqlite3_wal_checkpoint_v2(db->h, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
 	if (rc != SQLITE_OK) {
 		log_warn("db: checkpoint: %s", sqlite3_errmsg(db->h));
@@ -620,9 +489,9 @@ int db_checkpoint(struct db *db)
 	return 0;
 }
 
-bool db_integrity_ok(struct db *db)
+static bool db_sqlite_integrity_ok(struct db *d)
 {
-	struct db_stmt *s = db_prepare(db, "PRAGMA integrity_check");
+	struct db_stmt *s = db_prepare(d, "PRAGMA integrity_check");
 	if (!s)
 		return false;
 	bool ok = db_step(s) == DB_ROW && strcmp(db_col_text(s, 0), "ok") == 0;
@@ -630,39 +499,30 @@ bool db_integrity_ok(struct db *db)
 	return ok;
 }
 
-/* ---------------------------------------------------------------- per-thread connections */
-
-static pthread_key_t db_key;
-static pthread_once_t db_key_once = PTHREAD_ONCE_INIT;
-static char *db_thread_path;
-static int db_thread_wait_ms;
-
-static void db_thread_close(void *p)
-{
-	db_close(p);
-}
-
-static void db_key_make(void)
-{
-	pthread_key_create(&db_key, db_thread_close);
-}
-
-int db_thread_setup(const char *path, int wait_ms)
-{
-	db_thread_wait_ms = wait_ms;
-	pthread_once(&db_key_once, db_key_make);
-	free(db_thread_path);
-	db_thread_path = strdup(path);
-	return db_thread_path ? 0 : ERR_NOMEM;
-}
-
-struct db *db_thread(void)
-{
-	struct db *db = pthread_getspecific(db_key);
-	if (db)
-		return db;
-	if (!db_thread_path || db_open_waiting(db_thread_path, db_thread_wait_ms, &db) != 0)
-		return NULL;
-	pthread_setspecific(db_key, db);
-	return db;
-}
+const struct db_backend db_sqlite_backend = {
+	.name = "SQLite",
+	.open = db_sqlite_open,
+	.close = db_sqlite_close,
+	.wait_changed = db_sqlite_wait_changed,
+	.prepare = db_sqlite_prepare,
+	.bind_text = db_sqlite_bind_text,
+	.bind_int = db_sqlite_bind_int,
+	.bind_null = db_sqlite_bind_null,
+	.bind_blob = db_sqlite_bind_blob,
+	.step = db_sqlite_step,
+	.col_text = db_sqlite_col_text,
+	.col_int = db_sqlite_col_int,
+	.col_blob = db_sqlite_col_blob,
+	.col_null = db_sqlite_col_null,
+	.done = db_sqlite_done,
+	.write_begin_within = db_sqlite_write_begin_within,
+	.commit = db_sqlite_commit,
+	.rollback = db_sqlite_rollback,
+	.last_id = db_sqlite_last_id,
+	.changes = db_sqlite_changes,
+	.version = db_sqlite_version,
+	.exec_script = db_sqlite_exec_script,
+	.backup = db_sqlite_backup,
+	.checkpoint = db_sqlite_checkpoint,
+	.integrity_ok = db_sqlite_integrity_ok,
+};
