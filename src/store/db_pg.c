@@ -535,10 +535,13 @@ static bool pg_fits(const struct pg_stmt *s)
 	return true;
 }
 
-/* prepares s on the server with this run's types. When the server cannot tell a text's or a
- * NULL's type from where it stands (":x IS NULL"), they are sent as text. */
+/* prepares s on the server with this run's types. A text or a NULL goes as "unknown", for the
+ * server to infer from where it stands; where it cannot (":x IS NULL OR d = :x" with :x NULL:
+ * PostgreSQL types a parameter where it first sees it), they are tried as text, and then as
+ * int8, the two kinds of column the schema has besides blobs. */
 static int pg_prepare_now(struct pg_db *db, struct pg_stmt *s)
 {
+	static const Oid guesses[] = {OID_UNKNOWN, OID_TEXT, OID_INT8};
 	if (s->cached && s->generation == db->generation) {
 		/* prepared with other types: the old one goes, the new one gets a new name. The
 		 * name is this file's own, never input. */
@@ -548,10 +551,11 @@ static int pg_prepare_now(struct pg_db *db, struct pg_stmt *s)
 		snprintf(s->name, sizeof(s->name), "indgang_%u", ++db->next_name);
 	}
 	s->generation = 0;
-	for (int attempt = 0; attempt < 2; attempt++) {
+	int rc = ERR_DB;
+	for (size_t k = 0; k < sizeof(guesses) / sizeof(guesses[0]); k++) {
 		for (int i = 0; i < s->nparams; i++) {
 			Oid t = pg_oid(s->bound[i]);
-			s->types[i] = attempt && t == OID_UNKNOWN ? OID_TEXT : t;
+			s->types[i] = t == OID_UNKNOWN ? guesses[k] : t;
 		}
 		PGresult *r = PQprepare(db->c, s->name, s->text, s->nparams, s->types);
 		if (PQresultStatus(r) == PGRES_COMMAND_OK) {
@@ -559,16 +563,18 @@ static int pg_prepare_now(struct pg_db *db, struct pg_stmt *s)
 			s->generation = db->generation;
 			return 0;
 		}
+		/* no type could be inferred, or the guess did not fit: the next guess */
 		const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
-		if (attempt == 0 && state && strcmp(state, "42P18") == 0) {
-			PQclear(r);
-			continue;
-		}
-		int rc = pg_error(db, r, "prepare failed");
+		bool again = state && k + 1 < sizeof(guesses) / sizeof(guesses[0]) &&
+		             (strcmp(state, "42P18") == 0 || strcmp(state, "42P08") == 0 ||
+		              (k > 0 && (strcmp(state, "42883") == 0 || strcmp(state, "42804") == 0)));
+		if (!again)
+			rc = pg_error(db, r, "prepare failed");
 		PQclear(r);
-		return rc;
+		if (!again)
+			break;
 	}
-	return ERR_DB;
+	return rc;
 }
 
 /* sends s's run: prepared first when it is not (or not with fitting types) */
