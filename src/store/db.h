@@ -13,7 +13,8 @@
  * A connection belongs to one thread. Writes go through db_write_begin(), which serializes the
  * process's writers on one mutex and then takes SQLite's write lock at once (BEGIN IMMEDIATE),
  * so a reader never has to upgrade to a writer mid-transaction and "database is locked" cannot
- * surface from within the process.
+ * surface from within the process. On PostgreSQL a transaction-level advisory lock on one
+ * constant stands in for both, so writers are serialized across servers too.
  *
  * Waiting for other processes. In WAL mode a reader never waits for a writer; only writers wait,
  * for the one write lock. How long is a connection's wait bound (db_set_wait_ms): the command
@@ -22,6 +23,8 @@
  * process (an import, the sqlite3 shell) holds it, fails with ERR_UNAVAILABLE, which the server
  * answers 503 with Retry-After, instead of holding a request thread. A long write from the
  * command line commits in slices (db_write_slice) so the server's writes get in between.
+ * On PostgreSQL the wait is the session's lock_timeout, and a connection the server dropped is
+ * made anew before its next statement (the failed one is ERR_UNAVAILABLE).
  */
 #ifndef INDGANG_DB_H
 #define INDGANG_DB_H

@@ -758,7 +758,8 @@ static int db_pg_commit(struct db *d)
 		rc = ERR_DB;
 	}
 	PQclear(r);
-	if (rc != 0 && PQstatus(db->c) == CONNECTION_OK)
+	if (rc != 0 && PQstatus(db->c) == CONNECTION_OK &&
+	    PQtransactionStatus(db->c) != PQTRANS_IDLE)
 		PQclear(PQexec(db->c, "ROLLBACK"));
 	db->in_tx = false;
 	return rc;
@@ -767,7 +768,8 @@ static int db_pg_commit(struct db *d)
 static void db_pg_rollback(struct db *d)
 {
 	struct pg_db *db = (struct pg_db *)d;
-	if (db->in_tx && pg_drain(db) == 0 && PQstatus(db->c) == CONNECTION_OK)
+	if (db->in_tx && pg_drain(db) == 0 && PQstatus(db->c) == CONNECTION_OK &&
+	    PQtransactionStatus(db->c) != PQTRANS_IDLE)
 		PQclear(PQexec(db->c, "ROLLBACK"));
 	db->in_tx = false;
 }
