@@ -44,8 +44,11 @@
 #define PG_WRITE_TRY "SELECT pg_try_advisory_xact_lock(20631057917931111)"
 /* a request thread's statement may run this long; the command line's has no limit */
 #define PG_STATEMENT_MS "30000"
-/* a connection attempt gives up after this many seconds */
-#define PG_CONNECT_S "5"
+/* a connection attempt (also a reset) gives up after this many seconds: a request thread soon
+ * (libpq's least), so that a server host that does not answer holds no thread long; the
+ * command line later */
+#define PG_CONNECT_WEB_S "2"
+#define PG_CONNECT_S "10"
 
 enum { OID_UNKNOWN = 0, OID_BYTEA = 17, OID_INT8 = 20, OID_TEXT = 25, OID_BOOL = 16 };
 enum pg_bound { B_UNSET, B_NULL, B_TEXT, B_INT, B_BLOB };
@@ -377,7 +380,8 @@ static int db_pg_open(const char *path, int wait_ms, struct db **out)
 	         wait_ms, wait_ms < DB_WAIT_PATIENT_MS ? PG_STATEMENT_MS : "0");
 	const char *keys[] = {"dbname", "options", "connect_timeout", "client_encoding",
 	                      "application_name", NULL};
-	const char *vals[] = {path, options, PG_CONNECT_S, "UTF8", "indgang", NULL};
+	const char *vals[] = {path, options, wait_ms < DB_WAIT_PATIENT_MS ? PG_CONNECT_WEB_S : PG_CONNECT_S,
+	                      "UTF8", "indgang", NULL};
 	db->c = PQconnectdbParams(keys, vals, 1);
 	if (!db->c || PQstatus(db->c) != CONNECTION_OK) {
 		char line[300];
