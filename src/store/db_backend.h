@@ -66,6 +66,18 @@ struct db_backend {
 extern const struct db_backend db_sqlite_backend;
 extern const struct db_backend db_pg_backend;
 
+/* the most named parameters a statement may have (the SQLite backend's bound mask is 64 bits) */
+#define DB_PG_PARAMS 64
+
+/* db_pg_translate (db_pg_sql.c): sql with each :name replaced by $n into *text (malloc'd), the
+ * names, with their ':', into names[0..*nparams) (each malloc'd; *nparams starts at 0 and the
+ * same name twice gets one number). Quoted strings, identifiers in double quotes, comments and
+ * the :: of casts are left as they are; a ';' may only be followed by blanks and more ';'.
+ * 0, ERR_DB (logged) for a second statement, an unterminated quote or comment or more than
+ * DB_PG_PARAMS names, or ERR_NOMEM; on failure *text is untouched and the names so far are the
+ * caller's to free. */
+int db_pg_translate(const char *sql, char **text, char *names[], int *nparams);
+
 /* db_now_ms, db_sleep_ms: the monotonic clock in milliseconds, and a sleep that outlasts
  * signals; shared by the backends */
 int64_t db_now_ms(void);

@@ -6,7 +6,7 @@
  * it is built this way.
  *
  * Statements. The stores write named parameters (:kommune); PostgreSQL numbers them ($1).
- * pg_translate turns the one into the other once per statement (a name used twice gets one
+ * db_pg_translate (db_pg_sql.c) turns the one into the other once per statement (a name used twice gets one
  * number), skipping quoted strings, quoted identifiers, comments and the :: of casts, and
  * refuses text after the first statement. The statement is prepared on the server on its
  * first run, under a name of its own on this connection, with the types of that run's values:
@@ -38,7 +38,6 @@
 #include "db_backend.h"
 
 #define PG_CACHE 96
-#define PG_PARAMS 64
 /* the advisory lock every writer takes: "Indgang" in ASCII */
 #define PG_WRITE_LOCK "SELECT pg_advisory_xact_lock(20631057917931111)"
 #define PG_WRITE_TRY "SELECT pg_try_advisory_xact_lock(20631057917931111)"
@@ -59,14 +58,14 @@ struct pg_stmt {
 	const char *sql;         /* the literal: its address is the cache key */
 	char *text;              /* the statement with $n for :name */
 	int nparams;
-	char *names[PG_PARAMS];  /* ":name" of $1, $2 ... */
+	char *names[DB_PG_PARAMS]; /* ":name" of $1, $2 ... */
 	char name[24];           /* its name on the server ("" for an uncached one) */
 	unsigned generation;     /* the connection's generation it was prepared in, 0: not yet */
-	Oid types[PG_PARAMS];    /* the types it was prepared with */
+	Oid types[DB_PG_PARAMS];    /* the types it was prepared with */
 	/* this run's values */
-	enum pg_bound bound[PG_PARAMS];
-	char *vals[PG_PARAMS];
-	int lens[PG_PARAMS];
+	enum pg_bound bound[DB_PG_PARAMS];
+	char *vals[DB_PG_PARAMS];
+	int lens[DB_PG_PARAMS];
 	/* this run's rows */
 	enum pg_state state;
 	PGresult *row;           /* the current row */
@@ -126,101 +125,6 @@ static int pg_error(struct pg_db *db, const PGresult *r, const char *what)
 	}
 	log_error("db: %s: %s", what, line);
 	return ERR_DB;
-}
-
-/* ---------------------------------------------------------------- statement text */
-
-static bool pg_name_char(char ch, bool first)
-{
-	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '_' ||
-	       (!first && ch >= '0' && ch <= '9');
-}
-
-/* pg_translate: sql with each :name replaced by $n into s->text and the names into s->names.
- * 0, or ERR_DB (logged) for a second statement, an unterminated string or too many names. */
-static int pg_translate(struct pg_stmt *s, const char *sql)
-{
-	size_t n = strlen(sql);
-	/* "$64" is never longer than ":x" + 1 */
-	char *out = malloc(n * 2 + 1);
-	if (!out)
-		return ERR_NOMEM;
-	size_t o = 0;
-	const char *p = sql;
-	const char *why = NULL;
-	while (*p && !why) {
-		if (*p == '\'' || *p == '"') {
-			char q = *p;
-			const char *e = p + 1;
-			/* a doubled quote is one quote inside */
-			while (*e && !(*e == q && e[1] != q))
-				e += *e == q ? 2 : 1;
-			if (!*e) {
-				why = "an unterminated quote";
-				break;
-			}
-			memcpy(out + o, p, (size_t)(e + 1 - p));
-			o += (size_t)(e + 1 - p);
-			p = e + 1;
-		} else if (p[0] == '-' && p[1] == '-') {
-			size_t k = strcspn(p, "\n");
-			memcpy(out + o, p, k);
-			o += k;
-			p += k;
-		} else if (p[0] == '/' && p[1] == '*') {
-			const char *e = strstr(p + 2, "*/");
-			if (!e) {
-				why = "an unterminated comment";
-				break;
-			}
-			memcpy(out + o, p, (size_t)(e + 2 - p));
-			o += (size_t)(e + 2 - p);
-			p = e + 2;
-		} else if (p[0] == ':' && p[1] == ':') {
-			out[o++] = *p++;
-			out[o++] = *p++;
-		} else if (p[0] == ':' && pg_name_char(p[1], true)) {
-			const char *e = p + 1;
-			while (pg_name_char(*e, false))
-				e++;
-			size_t len = (size_t)(e - p);
-			int i = 0;
-			while (i < s->nparams && !(strlen(s->names[i]) == len &&
-			                           memcmp(s->names[i], p, len) == 0))
-				i++;
-			if (i == s->nparams) {
-				if (i == PG_PARAMS) {
-					why = "more than 64 parameters";
-					break;
-				}
-				s->names[i] = strndup(p, len);
-				if (!s->names[i]) {
-					why = "no memory";
-					break;
-				}
-				s->nparams++;
-			}
-			o += (size_t)snprintf(out + o, 4, "$%d", i + 1);
-			p = e;
-		} else if (*p == ';') {
-			const char *e = p;
-			while (*e == ';' || *e == ' ' || *e == '\n' || *e == '\t' || *e == '\r')
-				e++;
-			if (*e)
-				why = "more than one statement";
-			break;
-		} else {
-			out[o++] = *p++;
-		}
-	}
-	out[o] = '\0';
-	if (why) {
-		log_error("db: refused SQL with %s", why);
-		free(out);
-		return ERR_DB;
-	}
-	s->text = out;
-	return 0;
 }
 
 /* ---------------------------------------------------------------- results */
@@ -449,7 +353,7 @@ static struct db_stmt *db_pg_prepare(struct db *d, const char *sql)
 		snprintf(s->name, sizeof(s->name), "indgang_%u", ++db->next_name);
 	}
 	s->base.db = d;
-	if (pg_translate(s, sql) != 0) {
+	if (db_pg_translate(sql, &s->text, s->names, &s->nparams) != 0) {
 		pg_stmt_free(s);
 		if (!s->cached)
 			free(s);
@@ -597,7 +501,7 @@ static int pg_start(struct pg_db *db, struct pg_stmt *s)
 		if (rc != 0)
 			return rc;
 	}
-	int fmts[PG_PARAMS];
+	int fmts[DB_PG_PARAMS];
 	for (int i = 0; i < s->nparams; i++)
 		fmts[i] = s->bound[i] == B_BLOB;
 	if (!PQsendQueryPrepared(db->c, s->name, s->nparams, (const char *const *)s->vals, s->lens,

@@ -6,7 +6,8 @@
  * NULL; text, integer, blob and NULL columns; constraint violations as ERR_CONFLICT;
  * transactions that roll back to nothing; db_write_try while another connection writes; last
  * id and changes; rows of one statement read while another runs; db_version; the migrations;
- * a connection that the server dropped; an unreachable or malformed URI.
+ * a connection that the server dropped; an unreachable or malformed URI; and the translation
+ * of named parameters into PostgreSQL's numbered ones by itself.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -23,6 +24,7 @@
 #include "src/base/err.h"
 #include "src/base/log.h"
 #include "src/store/db.h"
+#include "src/store/db_backend.h"
 #include "src/store/migrations.h"
 
 /* the database a group's cases run against */
@@ -511,6 +513,61 @@ static void test_reconnect(void **state)
 	assert_int_equal(count_rows(f->db), 2);
 }
 
+/* ---------------------------------------------------------------- PostgreSQL's statement text */
+
+static void free_names(char **names, int n)
+{
+	for (int i = 0; i < n; i++)
+		free(names[i]);
+}
+
+/* db_pg_translate alone, without a server */
+static void test_translate(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *sql, *text, *names; /* names: joined by spaces */
+	} ok[] = {
+		{"SELECT :a, :b, :a", "SELECT $1, $2, $1", ":a :b"},
+		{"SELECT x::text, ':a', \"c:d\", -- :e\n :f /* :g */", "SELECT x::text, ':a', \"c:d\", -- :e\n $1 /* :g */", ":f"},
+		{"SELECT 'it''s :a' || :b_2", "SELECT 'it''s :a' || $1", ":b_2"},
+		{"SELECT a[1:2] FROM t WHERE k = :k;  ;\n", "SELECT a[1:2] FROM t WHERE k = $1", ":k"},
+		{"SELECT 1", "SELECT 1", ""},
+	};
+	for (size_t i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
+		char *text = NULL, *names[DB_PG_PARAMS];
+		int n = 0;
+		assert_int_equal(db_pg_translate(ok[i].sql, &text, names, &n), 0);
+		assert_string_equal(text, ok[i].text);
+		char joined[200] = "";
+		for (int k = 0; k < n; k++)
+			snprintf(joined + strlen(joined), sizeof(joined) - strlen(joined), "%s%s",
+			         k ? " " : "", names[k]);
+		assert_string_equal(joined, ok[i].names);
+		free(text);
+		free_names(names, n);
+	}
+	static const char *const bad[] = {"SELECT 1; SELECT 2", "SELECT 'open", "SELECT \"open",
+	                                  "SELECT 1 /* open"};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		char *text = NULL, *names[DB_PG_PARAMS];
+		int n = 0;
+		assert_int_equal(db_pg_translate(bad[i], &text, names, &n), ERR_DB);
+		assert_null(text);
+		free_names(names, n);
+	}
+	/* 65 names are one too many */
+	char many[800] = "SELECT 1";
+	for (int k = 0; k <= DB_PG_PARAMS; k++)
+		snprintf(many + strlen(many), sizeof(many) - strlen(many), ", :p%d", k);
+	char *text = NULL, *names[DB_PG_PARAMS];
+	int n = 0;
+	assert_int_equal(db_pg_translate(many, &text, names, &n), ERR_DB);
+	assert_null(text);
+	assert_int_equal(n, DB_PG_PARAMS);
+	free_names(names, n);
+}
+
 /* ---------------------------------------------------------------- names and URIs */
 
 static void test_uris(void **state)
@@ -556,7 +613,8 @@ static void test_uris(void **state)
 int main(void)
 {
 	log_set_tag("(expected in tests)");
-	const struct CMUnitTest sqlite[] = {CASES, cmocka_unit_test(test_uris)};
+	const struct CMUnitTest sqlite[] = {CASES, cmocka_unit_test(test_translate),
+	                                    cmocka_unit_test(test_uris)};
 	const struct CMUnitTest pg[] = {CASES};
 	int failed = cmocka_run_group_tests_name("SQLite", sqlite, group_sqlite, group_done);
 	const char *uri = getenv("INDGANG_TEST_PG");
