@@ -9,7 +9,7 @@
 PREFIX ?= /usr/local
 DESTDIR ?=
 CC ?= cc
-PKGS := libmicrohttpd sqlite3 jansson libsodium icu-uc icu-i18n xlsxwriter libcurl libical vips
+PKGS := libmicrohttpd sqlite3 libpq jansson libsodium icu-uc icu-i18n xlsxwriter libcurl libical vips
 VERSION := 0.1.0
 
 WARN := -Wall -Wextra -Wformat=2 -Wformat-security -Wshadow -Wstrict-prototypes \
@@ -48,11 +48,13 @@ SAN_LIBS = $(eval SAN_LIBS := $$(PKG_LIBS) $$(shell pkg-config --libs $$(LAZY_PK
 SRC := $(shell find src -name '*.c' | sort)
 LIB_SRC := $(filter-out src/main.c,$(SRC))
 MIGRATIONS := $(sort $(wildcard src/store/migrations/*.sql))
+# the same migrations in PostgreSQL's dialect (src/store/db_pg.c; docs/postgresql.md)
+MIGRATIONS_PG := $(sort $(wildcard src/store/migrations_pg/*.sql))
 # assets/ holds Indgang's own files; app.css is served as the dkfds part (tools/design) followed
 # by assets/app.css, and the fonts and icons that part refers to come from the npm package
 ASSETS := $(filter-out assets/app.css,$(sort $(wildcard assets/*)))
 DEMO_DATA := $(sort $(wildcard data/demo/*.csv data/surveys/*.json))
-GEN := build/gen/migrations.c build/gen/assets.c build/gen/demo_data.c build/gen/cpv_data.c
+GEN := build/gen/migrations.c build/gen/migrations_pg.c build/gen/assets.c build/gen/demo_data.c build/gen/cpv_data.c
 
 # make V=1 shows the compiler lines
 Q := $(if $(V),,@)
@@ -70,6 +72,10 @@ build/embed: tools/embed.c build/.deps-build
 build/gen/migrations.c: build/embed $(MIGRATIONS) Makefile
 	@mkdir -p build/gen
 	build/embed migrations $@ $(MIGRATIONS)
+
+build/gen/migrations_pg.c: build/embed $(MIGRATIONS_PG) Makefile
+	@mkdir -p build/gen
+	build/embed migrations_pg $@ $(MIGRATIONS_PG)
 
 # ---------------------------------------------------------------- the look (Det Fælles Designsystem)
 # tools/setup.sh installs the pinned npm packages of tools/design (dkfds, sass) when they are

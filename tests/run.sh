@@ -4,16 +4,33 @@
 #   cmocka executables report "[  PASSED  ] N test(s)." / "[  FAILED  ] N test(s)"
 #   every other test program ends its output with a line "N passed, N failed"
 # INDGANG_BIN names the server binary the HTTP and browser tests start.
+# The tests that run on PostgreSQL too (test_db_backend) get a throwaway cluster, started here
+# with tests/tools/pgtmp.sh and stopped on every way out, in INDGANG_TEST_PG. Is PostgreSQL not
+# installed, or does the cluster not start, that is one failure, and those tests run on SQLite.
 set -u
 cd "$(dirname "$0")/.."
 passed=0
 failed=0
 out=$(mktemp)
-trap 'rm -f "$out"' EXIT
+pgdir=$(mktemp -u /tmp/indgang-pg-XXXXXX)
+trap 'rm -f "$out"; sh tests/tools/pgtmp.sh stop "$pgdir"' EXIT
+trap 'exit 130' INT TERM
+if INDGANG_TEST_PG=$(sh tests/tools/pgtmp.sh start "$pgdir" 2>"$out"); then
+	export INDGANG_TEST_PG
+	echo "== PostgreSQL for the tests: $INDGANG_TEST_PG"
+else
+	unset INDGANG_TEST_PG
+	cat "$out"
+	echo "FAIL: the throwaway PostgreSQL cluster did not start (tests/tools/pgtmp.sh)"
+	failed=$((failed + 1))
+fi
 
 count() { # $1: name, $2: exit status; reads $out
-	p=$(grep -a -E '^\[  PASSED  \] [0-9]+ test' "$out" | tail -1 | sed -E 's/.*\] ([0-9]+).*/\1/')
-	f=$(grep -a -E '^\[  FAILED  \] [0-9]+ test' "$out" | tail -1 | sed -E 's/.*\] ([0-9]+).*/\1/')
+	# summed over the executable's groups (test_db_backend runs one per database backend)
+	p=$(grep -a -E '^\[  PASSED  \] [0-9]+ test' "$out" | sed -E 's/.*\] ([0-9]+).*/\1/' |
+		awk '{ n += $1 } END { if (NR) print n }')
+	f=$(grep -a -E '^\[  FAILED  \] [0-9]+ test' "$out" | sed -E 's/.*\] ([0-9]+).*/\1/' |
+		awk '{ n += $1 } END { if (NR) print n }')
 	if [ -z "$p" ] && [ -z "$f" ]; then
 		line=$(grep -a -E '^[0-9]+ passed, [0-9]+ failed' "$out" | tail -1)
 		p=$(echo "$line" | sed -E 's/^([0-9]+) passed.*/\1/')

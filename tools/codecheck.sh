@@ -4,10 +4,12 @@
 # nothing to check.
 #   tools/codecheck.sh [ROOT]     ROOT holds src/ (default: this checkout)
 # Rules:
-#  - sqlite3 only in src/store/db.c (and fts_rank.c, its FTS5 ranking function); libmicrohttpd only in src/http/server.c; libvips only in
+#  - sqlite3 only in src/store/db_sqlite.c (and fts_rank.c, its FTS5 ranking function),
+#    libpq only in src/store/db_pg.c; libmicrohttpd only in src/http/server.c; libvips only in
 #    src/procurement/images*.c (the catalogue's picture pipeline)
 #  - no sprintf, strcpy, strcat, atoi, gets, strtok (use snprintf, buf_*, text_parse_int)
-#  - html_printf and db_prepare_literal only through their literal-only macros
+#  - html_printf, db_prepare_literal and db_prepare_literal2 only through their literal-only
+#    macros (htmlf, db_prepare, db_prepare2)
 #  - layers (README): base includes only base; view only base and view; store only base and
 #    store; a capability's store (*_store.c) includes no other store and nothing of http/ or
 #    view/; handlers (*_web.c, *_api.c) and command-line verbs (cmd_*.c) talk to domains: they
@@ -35,9 +37,14 @@ for f in $files; do
 	dir=$(dirname "$f")
 	base=$(basename "$f")
 	case "$f" in
-	src/store/db.c | src/store/fts_rank.c) ;;
+	src/store/db_sqlite.c | src/store/fts_rank.c) ;;
 	*) grep -n -E '\bsqlite3_|<sqlite3\.h>' "$f" | while IFS= read -r l; do
-		echo "$f:${l%%:*}: sqlite3 outside src/store/db.c and fts_rank.c"; done ;;
+		echo "$f:${l%%:*}: sqlite3 outside src/store/db_sqlite.c and fts_rank.c"; done ;;
+	esac
+	case "$f" in
+	src/store/db_pg.c) ;;
+	*) grep -n -E '\bPQ[a-z][A-Za-z]*\(|<libpq-fe\.h>|\bPGresult\b|\bPGconn\b' "$f" |
+		while IFS= read -r l; do echo "$f:${l%%:*}: libpq outside src/store/db_pg.c"; done ;;
 	esac
 	case "$f" in
 	src/http/server.c) ;;
@@ -57,9 +64,9 @@ for f in $files; do
 		echo "$f:${l%%:*}: call htmlf(), whose format must be a literal"; done ;;
 	esac
 	case "$f" in
-	src/store/db.c | src/store/db.h) ;;
-	*) grep -n -E '\bdb_prepare_literal\(' "$f" | while IFS= read -r l; do
-		echo "$f:${l%%:*}: call db_prepare(), which takes only literals"; done ;;
+	src/store/db.c | src/store/db.h | src/store/db_sqlite.c | src/store/db_pg.c) ;;
+	*) grep -n -E '\bdb_prepare_literal2?\(' "$f" | while IFS= read -r l; do
+		echo "$f:${l%%:*}: call db_prepare() or db_prepare2(), which take only literals"; done ;;
 	esac
 	# what kind of file this is
 	kind=domain

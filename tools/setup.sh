@@ -4,17 +4,19 @@
 #   tools/setup.sh          build and run (C toolchain and libraries, Node.js and the npm packages
 #                           of tools/design: Det Fælles Designsystem and sass, for the CSS)
 #   tools/setup.sh test     also the test tools (cmocka, tidy, Chromium, Playwright, axe-core,
-#                           clang for the fuzz targets make check runs briefly, haproxy for the
-#                           test of two servers behind a proxy)
-#   tools/setup.sh bench    also the benchmark tools (wrk, nginx)
+#                           clang for the fuzz targets make check runs briefly, PostgreSQL for a
+#                           throwaway cluster, haproxy for the test of two servers behind a proxy)
+#   tools/setup.sh bench    also the benchmark tools (wrk, nginx, haproxy)
 #   tools/setup.sh fuzz     also clang for libFuzzer
 set -eu
 cd "$(dirname "$0")/.."
 
 build_pkgs="build-essential pkg-config libmicrohttpd-dev libsqlite3-dev sqlite3 libjansson-dev
 libsodium-dev libstemmer-dev libicu-dev libxlsxwriter-dev libcurl4-openssl-dev curl libical-dev
-libvips-dev zlib1g-dev"
-test_pkgs="libcmocka-dev tidy chromium fonts-dejavu-core clang libclang-rt-14-dev haproxy"
+libvips-dev zlib1g-dev libpq-dev"
+# postgresql: the tests run the storage interface against a throwaway cluster too
+# (tests/tools/pgtmp.sh); haproxy: the test of two servers behind a proxy
+test_pkgs="postgresql libcmocka-dev tidy chromium fonts-dejavu-core clang libclang-rt-14-dev haproxy"
 bench_pkgs="wrk nginx-light wdanish haproxy"
 fuzz_pkgs="clang libclang-rt-14-dev"
 

@@ -28,14 +28,18 @@ int cmd_open_db(const struct cmd_ctx *ctx, struct db **out)
 {
 	struct db *db;
 	if (db_open(ctx->db_path, &db) != 0) {
-		fprintf(stderr, "indgang: cannot open the database %s; check the path and its permissions\n",
-		        ctx->db_path);
+		/* a URI's problem is the one line db_open logged, without the password */
+		if (!db_is_postgres(ctx->db_path))
+			fprintf(stderr, "indgang: cannot open the database %s; check the path and its "
+			                "permissions\n", ctx->db_path);
 		return EXIT_FAIL;
 	}
 	int applied = 0;
 	if (db_migrate(db, &applied) != 0) {
+		char name[200];
+		db_describe(ctx->db_path, name, sizeof(name));
 		fprintf(stderr, "indgang: cannot bring the database %s up to date; see the error above\n",
-		        ctx->db_path);
+		        name);
 		db_close(db);
 		return EXIT_FAIL;
 	}

@@ -248,15 +248,19 @@ int cmd_migrate(const struct cmd_ctx *ctx, int argc, char **argv)
 		return cmd_usage_error("migrate", "takes no arguments");
 	struct db *db;
 	if (db_open(ctx->db_path, &db) != 0) {
-		fprintf(stderr, "indgang migrate: cannot open %s; check the path\n", ctx->db_path);
+		/* a URI's problem is the one line db_open logged, without the password */
+		if (!db_is_postgres(ctx->db_path))
+			fprintf(stderr, "indgang migrate: cannot open %s; check the path\n", ctx->db_path);
 		return EXIT_FAIL;
 	}
 	int applied = 0;
 	int rc = db_migrate(db, &applied);
 	if (rc == 0)
 		rc = cmd_after_migrate(db);
+	char name[200];
+	db_describe(ctx->db_path, name, sizeof(name));
 	if (rc == 0)
-		printf("%s: schema version %d (%d migration%s applied)\n", ctx->db_path,
+		printf("%s: schema version %d (%d migration%s applied)\n", name,
 		       db_schema_version(db), applied, applied == 1 ? "" : "s");
 	else
 		fprintf(stderr, "indgang migrate: failed; the database is unchanged by the failed step\n");

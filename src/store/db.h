@@ -1,8 +1,10 @@
 /*
  * db.h — the storage interface: one connection, prepared statements with named parameters,
  * transactions, migrations and backup.
- * Layer: store. db.c is the only file that includes sqlite3.h; a PostgreSQL backend can come
- * behind this interface. Capabilities keep their SQL in their own *_store.c files.
+ * Layer: store. Two backends stand behind it, picked by the database's name in db_open: a path
+ * is SQLite (db_sqlite.c, the only file that includes sqlite3.h), a postgres:// or
+ * postgresql:// URI is PostgreSQL (db_pg.c, the only file that includes libpq-fe.h; what works
+ * there yet is in docs/postgresql.md). Capabilities keep their SQL in their own *_store.c files.
  *
  * SQL text is only ever a string literal: db_prepare() is a macro that refuses anything else at
  * compile time, binding an unknown parameter name fails, and text after the first statement is
@@ -11,7 +13,8 @@
  * A connection belongs to one thread. Writes go through db_write_begin(), which serializes the
  * process's writers on one mutex and then takes SQLite's write lock at once (BEGIN IMMEDIATE),
  * so a reader never has to upgrade to a writer mid-transaction and "database is locked" cannot
- * surface from within the process.
+ * surface from within the process. On PostgreSQL a transaction-level advisory lock on one
+ * constant stands in for both, so writers are serialized across servers too.
  *
  * Waiting for other processes. In WAL mode a reader never waits for a writer; only writers wait,
  * for the one write lock. How long is a connection's wait bound (db_set_wait_ms): the command
@@ -20,11 +23,14 @@
  * process (an import, the sqlite3 shell) holds it, fails with ERR_UNAVAILABLE, which the server
  * answers 503 with Retry-After, instead of holding a request thread. A long write from the
  * command line commits in slices (db_write_slice) so the server's writes get in between.
+ * On PostgreSQL the wait is the session's lock_timeout, and a connection the server dropped is
+ * made anew before its next statement (the failed one is ERR_UNAVAILABLE).
  */
 #ifndef INDGANG_DB_H
 #define INDGANG_DB_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 struct arena;
@@ -42,9 +48,17 @@ enum {
 
 enum { DB_ROW = 1, DB_DONE = 2 };
 
+/* db_is_postgres: path is a postgres:// or postgresql:// URI (db_open picks PostgreSQL) */
+bool db_is_postgres(const char *path);
+/* db_describe: path fit for a message into out (at most n bytes): a file path as it is, a URI
+ * without its password and query string (which may hold one) */
+void db_describe(const char *path, char *out, size_t n);
+
 /* db_open: opens (creating if missing) the database at path with WAL, foreign keys, a wait
  * for locks of DB_WAIT_PATIENT_MS and the defensive settings. ":memory:" gives a private
- * in-memory database. Returns 0 and *out, or ERR_DB with the reason logged. */
+ * in-memory database. A postgres:// or postgresql:// URI connects to PostgreSQL instead (the
+ * database must exist). Returns 0 and *out, or ERR_DB with the reason logged as one line (a
+ * URI without its password), ERR_UNAVAILABLE when the PostgreSQL server does not answer. */
 int db_open(const char *path, struct db **out);
 /* db_close: finalizes cached statements and closes. NULL is fine. */
 void db_close(struct db *db);
@@ -57,6 +71,12 @@ void db_set_wait_ms(struct db *db, int ms);
  * (logged). Release with db_done(). */
 #define db_prepare(db, sql) db_prepare_literal((db), "" sql)
 struct db_stmt *db_prepare_literal(struct db *db, const char *sql);
+/* db_prepare2: a statement whose text differs between the dialects: sqlite_sql on SQLite,
+ * pg_sql on PostgreSQL, both literals, next to each other in the store. */
+#define db_prepare2(db, sqlite_sql, pg_sql) db_prepare_literal2((db), "" sqlite_sql, "" pg_sql)
+struct db_stmt *db_prepare_literal2(struct db *db, const char *sqlite_sql, const char *pg_sql);
+/* db_postgres: db is a PostgreSQL connection */
+bool db_postgres(const struct db *db);
 
 /* Binding by name (":name"). Each returns 0, or ERR_DB if the name is not in the statement.
  * Text is copied by SQLite; NULL text binds SQL NULL. */
@@ -118,7 +138,11 @@ void db_rollback(struct db *db);
  *   return db_write_end(db, rc); */
 int db_write_end(struct db *db, int rc);
 
+/* db_last_id: the id of the row the connection inserted last. On PostgreSQL it is lastval(),
+ * the value the last sequence (identity column) used by this connection handed out: call it
+ * right after the INSERT, before anything else that may use a sequence (an audit row). */
 int64_t db_last_id(struct db *db);
+/* db_changes: the rows the last INSERT, UPDATE or DELETE changed */
 int db_changes(struct db *db);
 
 /* what a cache of query results is valid for: the connection (serial, unique per db_open),

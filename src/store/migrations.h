@@ -17,5 +17,9 @@ struct migration {
 /* In ascending version order, numbers unique (the generator checks). */
 extern const struct migration migrations[];
 extern const size_t migrations_count;
+/* the same for PostgreSQL, from src/store/migrations_pg/: the same numbers and names, fewer
+ * while the translation is under way (db_migrate stops at the first one missing) */
+extern const struct migration migrations_pg[];
+extern const size_t migrations_pg_count;
 
 #endif

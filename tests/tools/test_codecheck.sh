@@ -61,7 +61,11 @@ plant src/registry/registry_edit_web.c 'static int planted(const struct principa
 plant src/http/page.c 'static int planted(int role) { return ROLE_KONSULENT != role; }' \
 	"a role comparison in http/" "role compared in a handler"
 plant src/entry/entry.c 'static int planted(const char *s) { return atoi(s); }' "a banned function" "banned function"
-plant src/auth/users.c '#include <sqlite3.h>' "sqlite3 outside the store" "sqlite3 outside src/store/db.c"
+plant src/auth/users.c '#include <sqlite3.h>' "sqlite3 outside the store" "sqlite3 outside src/store/db_sqlite.c"
+plant src/store/db.c '#include <sqlite3.h>' "sqlite3 in the backend picker" "sqlite3 outside src/store/db_sqlite.c"
+plant src/store/db_sqlite.c '#include <libpq-fe.h>' "libpq outside its backend" "libpq outside src/store/db_pg.c"
+plant src/entry/entry_store.c 'static void *planted(struct db *db, const char *q) { return db_prepare_literal2(db, q, q); }' \
+	"a two-dialect statement that is not a literal" "db_prepare2(), which take only literals"
 
 # nothing to check is a failure, not "ok"
 mkdir -p "$work/empty"
