@@ -37,11 +37,12 @@ HARDEN_LDFLAGS := -pie -Wl,-z,relro,-z,now
 # itself with an immediate (:=) copy of its value: later uses read the cached string.
 PKG_CFLAGS = $(eval PKG_CFLAGS := $$(shell pkg-config --cflags $$(PKGS)))$(PKG_CFLAGS)
 # libstemmer ships no pkg-config file
-# libvips, libcurl and libmicrohttpd are not linked into ./indgang: src/procurement/images.c
+# libvips, libcurl, libmicrohttpd and libpq are not linked into ./indgang: src/procurement/images.c
 # opens libvips when the first picture is made, src/mail/mail.c libcurl when the first message
-# is sent, src/http/server.c libmicrohttpd when serve starts (their libraries would cost every
-# command's start); SAN_LIBS link them
-LAZY_PKGS := vips libcurl libmicrohttpd
+# is sent, src/http/server.c libmicrohttpd when serve starts, src/store/db_pg.c libpq when the
+# first PostgreSQL connection is made (their libraries would cost every command's start);
+# SAN_LIBS link them
+LAZY_PKGS := vips libcurl libmicrohttpd libpq
 PKG_LIBS = $(eval PKG_LIBS := $$(shell pkg-config --libs $$(filter-out $$(LAZY_PKGS),$$(PKGS))) -lstemmer -lpthread)$(PKG_LIBS)
 SAN_LIBS = $(eval SAN_LIBS := $$(PKG_LIBS) $$(shell pkg-config --libs $$(LAZY_PKGS)))$(SAN_LIBS)
 

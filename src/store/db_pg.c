@@ -37,6 +37,116 @@
 #include "../base/log.h"
 #include "db_backend.h"
 
+/*
+ * libpq is opened when the first PostgreSQL connection is made, not when the program starts:
+ * with its Kerberos, LDAP and TLS libraries it is a dozen libraries more, about 2 ms of every
+ * command's start, which a program on SQLite has no use for. As libmicrohttpd in server.c, each
+ * function is called through a pointer of its own type, looked up once (pq_load); the macros
+ * after it keep the calls below reading PQx(...). The sanitizer builds link it
+ * (INDGANG_LINKED_LIBS, see the Makefile's SAN and LAZY_PKGS).
+ */
+#define PQ_FUNCTIONS(X) \
+	X(PQclear) \
+	X(PQcmdStatus) \
+	X(PQcmdTuples) \
+	X(PQconnectdbParams) \
+	X(PQconninfoFree) \
+	X(PQconninfoParse) \
+	X(PQerrorMessage) \
+	X(PQexec) \
+	X(PQexecParams) \
+	X(PQfinish) \
+	X(PQfreemem) \
+	X(PQftype) \
+	X(PQgetResult) \
+	X(PQgetisnull) \
+	X(PQgetlength) \
+	X(PQgetvalue) \
+	X(PQnfields) \
+	X(PQntuples) \
+	X(PQprepare) \
+	X(PQreset) \
+	X(PQresultErrorField) \
+	X(PQresultErrorMessage) \
+	X(PQresultStatus) \
+	X(PQsendQueryPrepared) \
+	X(PQsetNoticeProcessor) \
+	X(PQsetSingleRowMode) \
+	X(PQstatus) \
+	X(PQtransactionStatus) \
+	X(PQunescapeBytea)
+
+#ifdef INDGANG_LINKED_LIBS
+static int pq_load(void)
+{
+	return 0;
+}
+#else
+#include <dlfcn.h>
+#include <pthread.h>
+#define PQ_POINTER(f) __typeof__(f) *f;
+static struct {
+	PQ_FUNCTIONS(PQ_POINTER)
+} pq_fn;
+static pthread_once_t pq_once = PTHREAD_ONCE_INIT;
+static int pq_status;
+
+/* libpq's ABI has been version 5 since PostgreSQL 8.0 (libpq.so.5) */
+static void pq_open(void)
+{
+	void *h = dlopen("libpq.so.5", RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
+	if (!h) {
+		log_error("db: cannot open libpq.so.5 (Debian's libpq5) for PostgreSQL: %s", dlerror());
+		pq_status = ERR_IO;
+		return;
+	}
+#define PQ_LOOKUP(f)                                                \
+	if (!(*(void **)&pq_fn.f = dlsym(h, #f))) {                    \
+		log_error("db: libpq.so.5 has no %s", #f);              \
+		pq_status = ERR_IO;                                     \
+		return;                                                 \
+	}
+	PQ_FUNCTIONS(PQ_LOOKUP)
+#undef PQ_LOOKUP
+}
+
+/* 0 once libpq is open, ERR_IO (logged) when it cannot be */
+static int pq_load(void)
+{
+	pthread_once(&pq_once, pq_open);
+	return pq_status;
+}
+#define PQclear (*pq_fn.PQclear)
+#define PQcmdStatus (*pq_fn.PQcmdStatus)
+#define PQcmdTuples (*pq_fn.PQcmdTuples)
+#define PQconnectdbParams (*pq_fn.PQconnectdbParams)
+#define PQconninfoFree (*pq_fn.PQconninfoFree)
+#define PQconninfoParse (*pq_fn.PQconninfoParse)
+#define PQerrorMessage (*pq_fn.PQerrorMessage)
+#define PQexec (*pq_fn.PQexec)
+#define PQexecParams (*pq_fn.PQexecParams)
+#define PQfinish (*pq_fn.PQfinish)
+#define PQfreemem (*pq_fn.PQfreemem)
+#define PQftype (*pq_fn.PQftype)
+#define PQgetResult (*pq_fn.PQgetResult)
+#define PQgetisnull (*pq_fn.PQgetisnull)
+#define PQgetlength (*pq_fn.PQgetlength)
+#define PQgetvalue (*pq_fn.PQgetvalue)
+#define PQnfields (*pq_fn.PQnfields)
+#define PQntuples (*pq_fn.PQntuples)
+#define PQprepare (*pq_fn.PQprepare)
+#define PQreset (*pq_fn.PQreset)
+#define PQresultErrorField (*pq_fn.PQresultErrorField)
+#define PQresultErrorMessage (*pq_fn.PQresultErrorMessage)
+#define PQresultStatus (*pq_fn.PQresultStatus)
+#define PQsendQueryPrepared (*pq_fn.PQsendQueryPrepared)
+#define PQsetNoticeProcessor (*pq_fn.PQsetNoticeProcessor)
+#define PQsetSingleRowMode (*pq_fn.PQsetSingleRowMode)
+#define PQstatus (*pq_fn.PQstatus)
+#define PQtransactionStatus (*pq_fn.PQtransactionStatus)
+#define PQunescapeBytea (*pq_fn.PQunescapeBytea)
+#endif
+
 #define PG_CACHE 96
 /* the advisory lock every writer takes: "Indgang" in ASCII */
 #define PG_WRITE_LOCK "SELECT pg_advisory_xact_lock(20631057917931111)"
@@ -256,6 +366,8 @@ static void pg_notice(void *arg, const char *msg)
 
 static int db_pg_open(const char *path, int wait_ms, struct db **out)
 {
+	if (pq_load() != 0)
+		return ERR_DB;
 	struct pg_db *db = calloc(1, sizeof(*db));
 	if (!db)
 		return ERR_NOMEM;

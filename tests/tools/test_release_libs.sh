@@ -1,11 +1,13 @@
 #!/bin/sh
 # test_release_libs.sh — ./indgang (the optimized program, as installed) opens libvips only
 # when it makes a picture (src/procurement/images.c), libcurl only when it sends a message
-# (src/mail/mail.c) and libmicrohttpd only when serve starts (src/http/server.c); the sanitizer
-# builds that every other test runs link them instead. Here the demo draws the catalogue's
-# pictures through that path, the outbox is sent to a port where nothing listens (libcurl's
-# own error must come back), serve answers /healthz and stops on SIGTERM, and the program is
-# checked not to be linked with any of them. Ends with "N passed, N failed".
+# (src/mail/mail.c), libmicrohttpd only when serve starts (src/http/server.c) and libpq only
+# when it connects to PostgreSQL (src/store/db_pg.c); the sanitizer builds that every other test
+# runs link them instead. Here the demo draws the catalogue's pictures through that path, the
+# outbox is sent to a port where nothing listens (libcurl's own error must come back), serve
+# answers /healthz and stops on SIGTERM, migrate runs on the throwaway PostgreSQL cluster of
+# INDGANG_TEST_PG (tests/run.sh starts it), and the program is checked not to be linked with
+# any of them. Ends with "N passed, N failed".
 set -u
 cd "$(dirname "$0")/../.."
 passed=0
@@ -15,10 +17,10 @@ no() { echo "not ok - $1"; failed=$((failed + 1)); }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-if ldd ./indgang | grep -q "libvips\|libcurl\|libmicrohttpd"; then
-	no "./indgang is linked with libvips, libcurl or libmicrohttpd"
+if ldd ./indgang | grep -q "libvips\|libcurl\|libmicrohttpd\|libpq"; then
+	no "./indgang is linked with libvips, libcurl, libmicrohttpd or libpq"
 else
-	ok "./indgang is linked with none of libvips, libcurl and libmicrohttpd"
+	ok "./indgang is linked with none of libvips, libcurl, libmicrohttpd and libpq"
 fi
 if ./indgang --db "$tmp/demo.db" demo >"$tmp/out" 2>&1; then
 	ok "the demo loads with ./indgang"
@@ -64,6 +66,14 @@ if wait "$pid"; then
 	ok "serve stops on SIGTERM with status 0"
 else
 	no "serve stops on SIGTERM with status 0"
+fi
+if [ -z "${INDGANG_TEST_PG:-}" ]; then
+	no "INDGANG_TEST_PG names the throwaway PostgreSQL cluster (tests/run.sh starts it)"
+elif ./indgang --db "$INDGANG_TEST_PG" migrate >"$tmp/pg" 2>&1; then
+	ok "migrate on PostgreSQL through libpq opened at run time"
+else
+	no "migrate on PostgreSQL through libpq opened at run time"
+	sed 's/^/#   /' "$tmp/pg" | tail -5
 fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
