@@ -4,11 +4,18 @@
  */
 #include "registry_io.h"
 
+#include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "../auth/access.h"
+#include "../auth/audit.h"
 #include "../base/arena.h"
 #include "../base/buf.h"
 #include "../base/csv.h"
@@ -16,10 +23,13 @@
 #include "../base/errs.h"
 #include "../base/log.h"
 #include "../kommune/kommune.h"
+#include "../store/collate.h"
 #include "../store/db.h"
 #include "../view/json.h"
 #include "../view/xlsx.h"
 #include "registry.h"
+#include "registry_import_store.h"
+#include "registry_search.h"
 #include "registry_store.h"
 
 enum col {
@@ -145,50 +155,6 @@ static const char *apply(struct arena *a, struct enterprise *e, enum col c, cons
 	return NULL;
 }
 
-/* a small set of seen keys, to find the same enterprise twice in one file */
-struct seen {
-	char **keys;
-	int *lines;
-	size_t cap, n;
-};
-
-static int seen_add(struct arena *a, struct seen *s, const char *key, int line)
-{
-	if (s->n * 2 >= s->cap) {
-		size_t cap = s->cap ? s->cap * 2 : 1024;
-		char **keys = arena_alloc(a, sizeof(char *) * cap);
-		int *lines = arena_alloc(a, sizeof(int) * cap);
-		for (size_t i = 0; i < s->cap; i++) {
-			if (!s->keys[i])
-				continue;
-			size_t h = 5381;
-			for (const char *p = s->keys[i]; *p; p++)
-				h = h * 33 + (unsigned char)*p;
-			size_t k = h % cap;
-			while (keys[k])
-				k = (k + 1) % cap;
-			keys[k] = s->keys[i];
-			lines[k] = s->lines[i];
-		}
-		s->keys = keys;
-		s->lines = lines;
-		s->cap = cap;
-	}
-	size_t h = 5381;
-	for (const char *p = key; *p; p++)
-		h = h * 33 + (unsigned char)*p;
-	size_t k = h % s->cap;
-	while (s->keys[k]) {
-		if (strcmp(s->keys[k], key) == 0)
-			return s->lines[k];
-		k = (k + 1) % s->cap;
-	}
-	s->keys[k] = arena_strdup(a, key);
-	s->lines[k] = line;
-	s->n++;
-	return 0;
-}
-
 /* the header's columns */
 struct header {
 	int colof[CSV_MAX_FIELDS]; /* file column -> enum col */
@@ -234,11 +200,14 @@ enum row_kind { ROW_BAD, ROW_NEW, ROW_UPDATE, ROW_SAME };
 
 /* one record to an enterprise: the stored one with the file's columns over it, validated.
  * Problems are reported with their line and column (strings in a, the import's arena); the
- * enterprise lives in row, the record's own arena. */
+ * enterprise lives in row, the record's own arena. *old_kommune gets the stored enterprise's
+ * municipality (NULL for a new one). */
 static int read_row(struct db *db, struct arena *a, struct arena *row, const struct header *h,
-                    const struct csv_record *rec, struct import_report *rep, struct enterprise *e)
+                    const struct csv_record *rec, struct import_report *rep, struct enterprise *e,
+                    const char **old_kommune)
 {
 	memset(e, 0, sizeof(*e));
+	*old_kommune = NULL;
 	const char *cvr = h->fileof[C_CVR] >= 0 && h->fileof[C_CVR] < rec->n ? rec->f[h->fileof[C_CVR]] : "";
 	const char *name = h->fileof[C_NAME] < rec->n ? rec->f[h->fileof[C_NAME]] : "";
 	const char *kom = h->fileof[C_KOMMUNE] < rec->n ? rec->f[h->fileof[C_KOMMUNE]] : "";
@@ -249,6 +218,7 @@ static int read_row(struct db *db, struct arena *a, struct arena *row, const str
 		if (registry_store_get(db, row, id, e) != 0)
 			return ERR_DB;
 		exists = true;
+		*old_kommune = e->kommune;
 	} else if (rc != ERR_NOTFOUND) {
 		return ERR_DB;
 	}
@@ -293,115 +263,300 @@ static int read_row(struct db *db, struct arena *a, struct arena *row, const str
 	return registry_equal(&before, e) ? ROW_SAME : ROW_UPDATE;
 }
 
+/* keys as a JSON array for the staging table's json_each, or NULL for none */
+static const char *keys_json(struct arena *a, const char *const *keys, int n)
+{
+	if (n == 0)
+		return NULL;
+	struct buf b;
+	buf_init(&b, 0);
+	struct json w;
+	json_init(&w, &b);
+	json_arr_open(&w, NULL);
+	for (int i = 0; i < n; i++)
+		json_str(&w, NULL, keys[i]);
+	json_arr_close(&w);
+	const char *s = arena_strdup(a, buf_str(&b));
+	buf_free(&b);
+	return s;
+}
+
+/* whether by may write what a line changes: the municipality the enterprise has and the one it
+ * gets. An enterprise's own user (a virksomhed) imports nothing. */
+static bool may_write(const struct principal *by, const struct enterprise *e, const char *old_kommune)
+{
+	bool own_only = false;
+	if (old_kommune && (access_enterprise_profile(by, e->id, old_kommune, &own_only) != 0 || own_only))
+		return false;
+	return access_allowed(by, ACC_WRITE, e->kommune) == 0;
+}
+
+/* the import's mapping of the file, when it reads a file (registry_import_file): the pages the
+ * first pass has read are given back as it goes, so the resident memory does not grow with the
+ * file */
+struct mapped {
+	const char *base;
+	size_t len, released; /* bytes from base given back so far */
+};
+
+enum { RELEASE_STEP = 8 * 1024 * 1024 };
+
+static void release_read(struct mapped *m, const char *upto)
+{
+	if (!m || !m->base)
+		return;
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+	size_t done = (size_t)(upto - m->base) / page * page;
+	if (done < m->released + RELEASE_STEP)
+		return;
+	madvise((void *)(uintptr_t)(m->base + m->released), done - m->released, MADV_DONTNEED);
+	m->released = done;
+}
+
+/* The first pass: every record read, checked and staged (one line of the staging table each,
+ * registry_import_store.h), in transactions of STAGE_BATCH lines on the TEMP table only. counts
+ * by enum row_kind. Problems in rep; 0, ERR_INVALID, ERR_FORBIDDEN or ERR_DB. */
+enum { STAGE_BATCH = 20000 };
+static int stage_file(struct db *db, struct arena *a, const struct principal *by, struct csv *c,
+                      const struct header *h, bool dry_run, struct mapped *m,
+                      struct import_report *rep, int counts[4])
+{
+	struct csv_record rec;
+	struct arena row;
+	arena_init(&row, 0);
+	int rc = registry_import_store_batch_begin(db), more = 0, staged = 0, news = 0;
+	while (rc == 0 && (more = csv_next(c, &row, &rec)) > 0) {
+		rep->rows++;
+		struct enterprise e;
+		const char *old_kommune;
+		int kind = read_row(db, a, &row, h, &rec, rep, &e, &old_kommune);
+		if (kind < 0) {
+			rc = kind;
+			break;
+		}
+		if (kind != ROW_BAD && kind != ROW_SAME && !may_write(by, &e, old_kommune)) {
+			rc = ERR_FORBIDDEN;
+			break;
+		}
+		if (kind != ROW_BAD) {
+			struct import_staged st = {
+				.line = rec.line, .e = &e,
+				.key = e.cvr ? arena_printf(&row, "cvr:%s", e.cvr)
+				             : arena_printf(&row, "name:%s\x1f%s", e.name, e.kommune),
+				/* a dry run and an unchanged line stage only their key, for the duplicates */
+				.op = dry_run || kind == ROW_SAME ? IMPORT_SAME
+				      : kind == ROW_NEW ? IMPORT_NEW : IMPORT_UPDATE,
+			};
+			if (st.op == IMPORT_NEW)
+				st.seq = news + 1;
+			if (st.op != IMPORT_SAME) {
+				e.name_key = collate_sort_key(&row, e.name, &e.name_key_len);
+				st.others = keys_json(&row, e.others, e.nothers);
+				st.services = keys_json(&row, e.services, e.nservices);
+				st.targets = keys_json(&row, e.targets, e.ntargets);
+				st.terms_name = registry_search_terms(&row, e.name, NULL);
+				st.terms_body = registry_search_terms(&row, NULL, e.description);
+			}
+			int first = 0;
+			rc = registry_import_store_stage(db, &st, &first);
+			if (rc == ERR_CONFLICT) {
+				problems_add(a, rep, rec.line, e.cvr ? h->fileof[C_CVR] + 1 : h->fileof[C_NAME] + 1,
+				             arena_printf(a, "samme virksomhed som i linje %d.", first));
+				rc = 0;
+			} else if (rc == 0) {
+				counts[kind]++;
+				news += st.op == IMPORT_NEW;
+			}
+		}
+		arena_free(&row);
+		release_read(m, c->p);
+		if (rc == 0 && ++staged % STAGE_BATCH == 0) {
+			rc = registry_import_store_batch_end(db, 0);
+			if (rc == 0)
+				rc = registry_import_store_batch_begin(db);
+			else
+				return rc; /* no transaction open */
+		}
+	}
+	arena_free(&row);
+	if (more < 0)
+		problems_add(a, rep, c->error_line, c->error_col, c->error);
+	int end = registry_import_store_batch_end(db, rc);
+	return rc ? rc : end;
+}
+
+/* the audit lines of the enterprises lines from..to wrote, one each, in the chunk's
+ * transaction (docs/security.md: every change writes a line in the same transaction) */
+static int audit_chunk(struct db *db, const struct principal *by, int from, int to, int64_t base)
+{
+	struct arena ca;
+	arena_init(&ca, 0);
+	struct import_written *w;
+	int n;
+	int rc = registry_import_store_written(db, &ca, from, to, base, &w, &n);
+	for (int i = 0; rc == 0 && i < n; i++)
+		rc = audit_record(db, by, w[i].op == IMPORT_NEW ? "create" : "update", "enterprise",
+		                  arena_printf(&ca, "%lld", (long long)w[i].id), w[i].kommune,
+		                  AUDIT_DETAIL(AUDIT_TEXT("name", w[i].name), AUDIT_TEXT("cvr", w[i].cvr),
+		                               AUDIT_TEXT("kommune", w[i].kommune),
+		                               AUDIT_TEXT("kind", w[i].kind),
+		                               AUDIT_TEXT("pipeline_since", w[i].pipeline_since),
+		                               AUDIT_TEXT("established", w[i].established),
+		                               AUDIT_TEXT("rsv_registered", w[i].rsv_registered),
+		                               AUDIT_TEXT("closed", w[i].closed),
+		                               AUDIT_TEXT("legal_form", w[i].legal_form),
+		                               AUDIT_TEXT("origin", w[i].origin)));
+	arena_free(&ca);
+	return rc;
+}
+
+static int64_t now_ms(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (int64_t)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+static void pause_ms(int ms)
+{
+	struct timespec t = {.tv_sec = ms / 1000, .tv_nsec = (long)(ms % 1000) * 1000000L};
+	while (nanosleep(&t, &t) != 0)
+		;
+}
+
+/* The second pass: the staged lines into the registry in chunks, each its own short write
+ * transaction (registry_import_store_write, then the audit lines), with a pause of DB_PAUSE_MS
+ * before the next so another process's writer (the server) gets the lock in between. With
+ * chunk_rows 0 a chunk's size follows how long the last one held the lock, aiming at
+ * DB_SLICE_MS. rep's counts grow as chunks commit; rep->committed is the lines of the file the
+ * committed chunks hold. 0, or the error of the chunk that failed (rolled back). */
+enum { CHUNK_FIRST = 250, CHUNK_MIN = 50, CHUNK_MAX = 50000 };
+static int write_staged(struct db *db, const struct principal *by, int chunk_rows,
+                        struct import_report *rep)
+{
+	int after = 0, rows = chunk_rows > 0 ? chunk_rows : CHUNK_FIRST, rc = 0;
+	for (bool wrote = false;;) {
+		int to, k[3];
+		rc = registry_import_store_chunk(db, after, rows, &to, k);
+		if (rc == ERR_NOTFOUND)
+			return 0;
+		if (rc)
+			return rc;
+		int64_t t0 = now_ms();
+		if (k[IMPORT_NEW] + k[IMPORT_UPDATE] > 0) { /* else only unchanged lines: nothing to write */
+			if (wrote)
+				pause_ms(DB_PAUSE_MS);
+			if ((rc = db_write_begin(db)) != 0)
+				return rc;
+			t0 = now_ms();
+			int64_t base = 0;
+			rc = registry_import_store_write(db, after + 1, to, k[IMPORT_UPDATE], &base);
+			if (rc == 0)
+				rc = audit_chunk(db, by, after + 1, to, base);
+			if ((rc = db_write_end(db, rc)) != 0)
+				return rc;
+			wrote = true;
+		}
+		rep->created += k[IMPORT_NEW];
+		rep->updated += k[IMPORT_UPDATE];
+		rep->unchanged += k[IMPORT_SAME];
+		rep->committed = rep->created + rep->updated + rep->unchanged;
+		after = to;
+		if (chunk_rows == 0) {
+			int64_t took = now_ms() - t0;
+			int64_t next = took > 0 ? (int64_t)rows * DB_SLICE_MS / took : (int64_t)rows * 2;
+			if (next > (int64_t)rows * 2)
+				next = (int64_t)rows * 2; /* grow gently: the next chunk may cost more */
+			rows = next < CHUNK_MIN ? CHUNK_MIN : next > CHUNK_MAX ? CHUNK_MAX : (int)next;
+		}
+	}
+}
+
 /*
- * Two passes over the file, each record in an arena of its own, so memory stays flat however
- * long the file is: the first checks everything and counts, the second (only when the whole
- * file is valid and this is no dry run) writes.
- *
- * The second pass writes in slices of about DB_SLICE_MS (db_write_slice), not in one
- * transaction: an import of 100,000 rows takes seconds, and a server beside it must get the
- * write lock in between (its requests wait at most DB_WAIT_WEB_MS). The promise that nothing is
- * written unless the whole file is valid rests on the first pass. If the second pass stops part
- * way (a disk error, the lock not had within DB_WAIT_PATIENT_MS, or a row that became invalid
- * since the first pass), the slices committed before stay and rep->committed says how many rows
- * of the file they hold; the import matches rows by key (CVR, else name and municipality), so running the
- * same file again updates what is there and creates the rest.
+ * One pass over the file and one over the staging table. The first reads every record (each in
+ * an arena of its own, so memory stays flat however long the file is), checks it against the
+ * registry as it is (new, changed or the same; the caller's right to write it) and stages it
+ * in a TEMP table of the connection, whose UNIQUE key finds the same enterprise twice in the
+ * file. Only when the whole file is valid and this is no dry run does the second pass write:
+ * from the staging table, set-wise, in chunks of short transactions (write_staged), not in one:
+ * an import of 100,000 rows takes seconds, and a server beside it must get the write lock in
+ * between (its requests wait at most DB_WAIT_WEB_MS). The promise that nothing is written unless
+ * the whole file is valid rests on the first pass. If the second pass stops part way (a disk
+ * error, the lock not had within DB_WAIT_PATIENT_MS, or the registry changed since the first
+ * pass so that a line no longer fits: a CVR taken, an enterprise gone), the chunks committed
+ * before stay and rep->committed says how many rows of the file they hold; the import matches
+ * rows by key (CVR, else name and municipality), so running the same file again updates what is
+ * there and creates the rest.
  */
-int registry_import_csv(struct db *db, struct arena *a, const struct principal *by,
-                        const char *data, size_t len, bool dry_run, struct import_report *rep)
+static int import_csv(struct db *db, struct arena *a, const struct principal *by,
+                      const char *data, size_t len, struct mapped *m, bool dry_run,
+                      int chunk_rows, struct import_report *rep)
 {
 	memset(rep, 0, sizeof(*rep));
 	struct csv c;
-	struct csv_record rec;
 	struct header h;
 	csv_open(&c, data, len);
 	if (read_header(&c, a, &h, rep) != 0)
 		return ERR_INVALID;
-	struct seen seen = {0};
-	struct arena row;
-	int rc;
+	int rc = registry_import_store_open(db);
+	if (rc)
+		return rc;
 	int counts[4] = {0};
-	for (;;) {
-		arena_init(&row, 0);
-		rc = csv_next(&c, &row, &rec);
-		if (rc <= 0)
-			break;
-		rep->rows++;
-		struct enterprise e;
-		int kind = read_row(db, a, &row, &h, &rec, rep, &e);
-		if (kind < 0) {
-			arena_free(&row);
-			return kind;
-		}
-		if (kind != ROW_BAD) {
-			const char *key = e.cvr ? arena_printf(&row, "cvr:%s", e.cvr)
-			                        : arena_printf(&row, "name:%s\x1f%s", e.name, e.kommune);
-			int first = seen_add(a, &seen, key, rec.line);
-			if (first)
-				problems_add(a, rep, rec.line, e.cvr ? h.fileof[C_CVR] + 1 : h.fileof[C_NAME] + 1,
-				        arena_printf(a, "samme virksomhed som i linje %d.", first));
-			else
-				counts[kind]++;
-		}
-		arena_free(&row);
-	}
-	arena_free(&row);
-	if (rc < 0)
-		problems_add(a, rep, c.error_line, c.error_col, c.error);
-	if (rep->nproblems)
-		return ERR_INVALID;
-	if (dry_run) {
+	rc = stage_file(db, a, by, &c, &h, dry_run, m, rep, counts);
+	if (rc == 0 && rep->nproblems)
+		rc = ERR_INVALID;
+	if (rc == 0 && dry_run) {
 		rep->created = counts[ROW_NEW];
 		rep->updated = counts[ROW_UPDATE];
 		rep->unchanged = counts[ROW_SAME];
-		return 0;
+	} else if (rc == 0) {
+		rc = write_staged(db, by, chunk_rows, rep);
+		if (rc)
+			rep->created = rep->updated = rep->unchanged = 0;
 	}
+	registry_import_store_close(db);
+	return rc;
+}
 
-	if ((rc = db_write_begin(db)) != 0)
-		return rc;
-	csv_open(&c, data, len);
-	struct arena head;
-	arena_init(&head, 0);
-	csv_next(&c, &head, &rec); /* the header, read and checked above */
-	arena_free(&head);
-	rc = 0;
-	while (rc == 0) {
-		arena_init(&row, 0);
-		int more = csv_next(&c, &row, &rec);
-		if (more <= 0) {
-			arena_free(&row);
-			break;
-		}
-		struct enterprise e;
-		int kind = read_row(db, a, &row, &h, &rec, rep, &e);
-		if (kind == ROW_NEW || kind == ROW_UPDATE) {
-			struct errs errs = {0};
-			rc = registry_write(db, &row, by, &e, &errs);
-			if (rc && errs.n)
-				problems_add(a, rep, rec.line, 1, errs.e[0].message);
-			else if (rc == 0)
-				kind == ROW_NEW ? rep->created++ : rep->updated++;
-		} else if (kind == ROW_SAME) {
-			rep->unchanged++;
-		} else {
-			rc = kind < 0 ? kind : ERR_INVALID; /* the data changed between the passes */
-		}
-		arena_free(&row);
-		/* on an error here no transaction is open, and db_rollback below does nothing */
-		bool committed = false;
-		if (rc == 0)
-			rc = db_write_slice(db, &committed);
-		if (committed)
-			rep->committed = rep->created + rep->updated + rep->unchanged;
+int registry_import_csv(struct db *db, struct arena *a, const struct principal *by,
+                        const char *data, size_t len, bool dry_run, struct import_report *rep)
+{
+	return import_csv(db, a, by, data, len, NULL, dry_run, 0, rep);
+}
+
+int registry_import_csv_chunked(struct db *db, struct arena *a, const struct principal *by,
+                                const char *data, size_t len, int chunk_rows,
+                                struct import_report *rep)
+{
+	return import_csv(db, a, by, data, len, NULL, false, chunk_rows, rep);
+}
+
+int registry_import_file(struct db *db, struct arena *a, const struct principal *by,
+                         const char *path, bool dry_run, struct import_report *rep)
+{
+	memset(rep, 0, sizeof(*rep));
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return ERR_IO;
+	struct stat sb;
+	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		close(fd);
+		return ERR_IO;
 	}
-	if (rc == 0)
-		rc = db_commit(db);
-	else
-		db_rollback(db);
-	if (rc == 0)
-		rep->committed = rep->created + rep->updated + rep->unchanged;
-	if (rc)
-		rep->created = rep->updated = rep->unchanged = 0;
+	struct mapped m = {.len = (size_t)sb.st_size};
+	if (m.len) {
+		void *p = mmap(NULL, m.len, PROT_READ, MAP_PRIVATE, fd, 0);
+		if (p == MAP_FAILED) {
+			close(fd);
+			return ERR_IO;
+		}
+		m.base = p;
+		madvise(p, m.len, MADV_SEQUENTIAL);
+	}
+	close(fd);
+	int rc = import_csv(db, a, by, m.base ? m.base : "", m.len, &m, dry_run, 0, rep);
+	if (m.base)
+		munmap((void *)(uintptr_t)m.base, m.len);
 	return rc;
 }
 
