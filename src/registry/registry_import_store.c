@@ -42,7 +42,7 @@ int registry_import_store_open(struct db *db)
 	pragma_set(db_prepare(db, "PRAGMA wal_autocheckpoint = " IMPORT_CHECKPOINT_PAGES));
 	struct db_stmt *s = db_prepare(db,
 		"CREATE TEMP TABLE import_rows ("
-		" line INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, op INTEGER NOT NULL, eid INTEGER,"
+		" line INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, op INTEGER NOT NULL, eid INTEGER UNIQUE,"
 		" seq INTEGER,"
 		" name TEXT, name_key BLOB, cvr TEXT, kommune TEXT, kind TEXT, entrepreneur INTEGER,"
 		" legal_form TEXT, origin TEXT, ps INTEGER, ph INTEGER, pe INTEGER, criteria INTEGER,"
@@ -83,7 +83,8 @@ static int bind_staged(struct db_stmt *s, const struct import_staged *st)
 	const struct enterprise *e = st->e;
 	if (st->op == IMPORT_SAME) {
 		/* nothing to write: only the key, for the duplicates */
-		return rc | db_bind_null(s, ":eid") | db_bind_null(s, ":seq") | db_bind_null(s, ":name") | db_bind_null(s, ":name_key") |
+		return rc | (e->id ? db_bind_int(s, ":eid", e->id) : db_bind_null(s, ":eid")) |
+		       db_bind_null(s, ":seq") | db_bind_null(s, ":name") | db_bind_null(s, ":name_key") |
 		       db_bind_null(s, ":cvr") | db_bind_null(s, ":kommune") | db_bind_null(s, ":kind") |
 		       db_bind_null(s, ":entrepreneur") | db_bind_null(s, ":legal_form") |
 		       db_bind_null(s, ":origin") | db_bind_null(s, ":ps") | db_bind_null(s, ":ph") |
@@ -129,10 +130,13 @@ int registry_import_store_stage(struct db *db, const struct import_staged *st, i
 	int rc = db_run(s, s ? bind_staged(s, st) : 0);
 	if (rc != ERR_CONFLICT)
 		return rc;
-	s = db_prepare(db, "SELECT line FROM temp.import_rows WHERE key = :key");
+	s = db_prepare(db, "SELECT min(line) FROM temp.import_rows WHERE key = :key OR eid = :eid");
 	if (!s)
 		return ERR_DB;
-	int step = db_bind_text(s, ":key", st->key) ? ERR_DB : db_step(s);
+	int step = db_bind_text(s, ":key", st->key) |
+	           (st->e->id ? db_bind_int(s, ":eid", st->e->id) : db_bind_null(s, ":eid")) ? ERR_DB : db_step(s);
+	if (step == DB_ROW && db_col_null(s, 0))
+		step = ERR_DB;
 	if (step == DB_ROW)
 		*first = (int)db_col_int(s, 0);
 	db_done(s);
@@ -265,15 +269,14 @@ static int replace_lists(struct db *db, int from, int to, int64_t base)
 	return rc;
 }
 
-static int replace_terms(struct db *db, int from, int to, int updates, int64_t base)
+/* the search terms of lines from..to: those of an updated enterprise replaced, and, as a save
+ * does, any stale row under a new one's id (left by an enterprise deleted without its terms)
+ * removed first */
+static int replace_terms(struct db *db, int from, int to, int64_t base)
 {
-	int rc = 0;
-	struct db_stmt *s;
-	if (updates) {
-		s = db_prepare(db, "DELETE FROM enterprise_search WHERE rowid IN"
-		                   " (SELECT s.eid FROM temp.import_rows s WHERE" CHUNK "AND s.op = 2)");
-		rc = run_range(s, from, to);
-	}
+	struct db_stmt *s = db_prepare(db, "DELETE FROM enterprise_search WHERE rowid IN"
+	                                   " (SELECT" EID "FROM temp.import_rows s WHERE" CHUNK "AND s.op > 0)");
+	int rc = run_based(s, from, to, base);
 	if (rc == 0) {
 		s = db_prepare(db, "INSERT INTO enterprise_search (rowid, name, body)"
 		                   " SELECT" EID ", s.tname, s.tbody FROM temp.import_rows s"
@@ -285,13 +288,14 @@ static int replace_terms(struct db *db, int from, int to, int updates, int64_t b
 
 int registry_import_store_write(struct db *db, int from, int to, int updates, int64_t *base)
 {
-	int rc = insert_new(db, from, to, base);
+	/* the updates first: a CVR one of them gives up may be a new enterprise's */
+	int rc = update_existing(db, from, to, updates);
 	if (rc == 0)
-		rc = update_existing(db, from, to, updates);
+		rc = insert_new(db, from, to, base);
 	if (rc == 0)
 		rc = replace_lists(db, from, to, *base);
 	if (rc == 0)
-		rc = replace_terms(db, from, to, updates, *base);
+		rc = replace_terms(db, from, to, *base);
 	return rc;
 }
 

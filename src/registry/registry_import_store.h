@@ -6,8 +6,8 @@
  * Layer: store of the registry capability: statements only, no rules.
  *
  * The staging table temp.import_rows holds per line: the key that finds the same enterprise
- * twice in one file (UNIQUE), what the line does (enum import_op), the id of the enterprise it
- * updates, the enterprise's values as they will be stored (checked and normalized), its lists
+ * twice in one file (UNIQUE), what the line does (enum import_op), the id of the stored
+ * enterprise it matched (UNIQUE too), the enterprise's values as they will be stored (checked and normalized), its lists
  * as JSON arrays, and its search terms as registry_search.c makes them.
  */
 #ifndef INDGANG_REGISTRY_IMPORT_STORE_H
@@ -46,8 +46,9 @@ struct import_staged {
 	const char *terms_name, *terms_body;      /* the search terms */
 };
 
-/* registry_import_store_stage: one line into the staging table. ERR_CONFLICT when its key is
- * already staged, with *first the line that staged it; ERR_DB. */
+/* registry_import_store_stage: one line into the staging table. ERR_CONFLICT when its key, or
+ * the stored enterprise it matched (e->id; one line by CVR, another by name), is already
+ * staged, with *first the line that staged it; ERR_DB. */
 int registry_import_store_stage(struct db *db, const struct import_staged *s, int *first);
 
 /* registry_import_store_chunk: the last staged line of the next chunk of at most rows lines

@@ -2,7 +2,8 @@
  * test_registry_import.c — the registry's CSV import as it writes: from its staging table in
  * chunks of short transactions. A write that fails in a later chunk keeps the chunks before and
  * says so in rep->committed, and the same file imported again finishes the job; an invalid row at
- * the end of a long file, a duplicate far from its first, or a row the caller may not write
+ * the end of a long file, a duplicate far from its first (or two lines that match one stored
+ * enterprise, by name and by CVR), or a row the caller may not write
  * means nothing at all is written; updates replace the lists and the search terms; every
  * enterprise written has its audit line; a file is read through registry_import_file.
  * Layer: tests (cmocka, an in-memory database with the migrations applied).
@@ -102,7 +103,8 @@ static void test_chunk_fails(void **state)
 	                                  " ON s.rowid = e.id"), 250);
 }
 
-/* an invalid row at the end of a long file, a duplicate far from its first, a row the caller may
+/* an invalid row at the end of a long file, a duplicate far from its first (also two lines that
+ * match one stored enterprise, by name and by CVR), a row the caller may
  * not write: nothing is written */
 static void test_nothing_written(void **state)
 {
@@ -125,6 +127,18 @@ static void test_nothing_written(void **state)
 	assert_non_null(strstr(rep.problems[0].message, "linje 8"));
 	assert_int_equal(enterprises(f), 0);
 
+	/* two lines that match one stored enterprise, one by its name, the other by its CVR */
+	csv = "name,cvr,kommune\nCafé A,10150817,621\n";
+	assert_int_equal(registry_import_csv(f->db, &f->a, &users_cli, csv, strlen(csv), false, &rep), 0);
+	csv = "name,cvr,kommune\nCafé A,,621\nNy ejer,10150817,740\n";
+	assert_int_equal(registry_import_csv(f->db, &f->a, &users_cli, csv, strlen(csv), true, &rep),
+	                 ERR_INVALID);
+	assert_int_equal(rep.nproblems, 1);
+	assert_int_equal(rep.problems[0].line, 3);
+	assert_int_equal(rep.problems[0].col, 2);
+	assert_non_null(strstr(rep.problems[0].message, "linje 2"));
+	assert_int_equal(EXEC_SQL(f->db, "DELETE FROM enterprises"), 0);
+
 	/* Kolding's konsulent may not write Silkeborg's enterprise, so not the file */
 	csv = "name,kommune\nKoldings egen,621\nSilkeborgs egen,740\n";
 	assert_int_equal(registry_import_csv(f->db, &f->a, &fixture_kons621, csv, strlen(csv), false, &rep),
@@ -137,7 +151,11 @@ static void test_nothing_written(void **state)
 	csv = "name,kommune\nKoldings egen,621\n";
 	assert_int_equal(registry_import_csv(f->db, &f->a, &fixture_kons621, csv, strlen(csv), false, &rep), 0);
 	assert_int_equal(rep.created, 1);
-	assert_int_equal(fixture_audit_count(f->db, "create", "enterprise"), 1);
+	assert_int_equal(fixture_audit_count(f->db, "create", "enterprise"), 2); /* and Café A's */
+	/* it has Café A's id again, whose search terms the DELETE above left: replaced, not refused */
+	assert_int_equal(COUNT_SQL(f->db, "SELECT count(*) FROM enterprise_search"), 1);
+	assert_int_equal(found(f, "koldings"), 1);
+	assert_int_equal(found(f, "café"), 0);
 }
 
 /* updates, set-wise: the columns in the file replace, the others stay; lists and search terms
