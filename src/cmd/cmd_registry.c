@@ -58,16 +58,12 @@ static int write_out(const char *path, const struct buf *b)
 
 static int do_import(struct db *db, struct arena *a, const char *file, bool dry)
 {
-	struct buf data;
-	buf_init(&data, 512u * 1024 * 1024);
-	if (cmd_read_file(file, &data) != 0) {
+	struct import_report rep;
+	int rc = registry_import_file(db, a, &users_cli, file, dry, &rep);
+	if (rc == ERR_IO) {
 		fprintf(stderr, "indgang registry import: cannot read %s\n", file);
-		buf_free(&data);
 		return EXIT_FAIL;
 	}
-	struct import_report rep;
-	int rc = registry_import_csv(db, a, &users_cli, buf_str(&data), data.len, dry, &rep);
-	buf_free(&data);
 	for (int i = 0; i < rep.nproblems; i++)
 		fprintf(stderr, "%d:%d: %s\n", rep.problems[i].line, rep.problems[i].col,
 		        rep.problems[i].message);

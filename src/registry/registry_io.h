@@ -31,13 +31,26 @@ struct principal;
 /* registry_import_csv: reads data[0..len) and, unless dry_run, writes all its enterprises: an
  * existing enterprise (same CVR, else same name in the same municipality) is updated with the
  * file's columns, others are created. Any problem anywhere in the file means nothing is
- * written. A valid file is written in slices of short transactions (db_write_slice), so other
- * processes' writers get the lock in between; if writing fails part way, rep->committed rows
+ * written; every row is checked (and by's right to write it) before anything is. A valid file
+ * is written set-wise from a staging table in chunks of short transactions (about DB_SLICE_MS
+ * each, with a pause between), so other processes' writers get the lock in between; each
+ * enterprise written gets its audit line in its chunk; if writing fails part way, rep->committed rows
  * stay written, and importing the same file again finishes the job. Returns 0 (see rep),
  * ERR_INVALID (problems in rep), ERR_FORBIDDEN, ERR_UNAVAILABLE (the write lock not had in
  * time), ERR_DB. */
 int registry_import_csv(struct db *db, struct arena *a, const struct principal *by,
                         const char *data, size_t len, bool dry_run, struct import_report *rep);
+/* registry_import_file: registry_import_csv of the file at path, read through a mapping
+ * whose pages are given back as the import reads on, so the memory it takes does not grow with
+ * the file (a million rows take what a thousand do). Also ERR_IO when the file cannot be read. */
+int registry_import_file(struct db *db, struct arena *a, const struct principal *by,
+                         const char *path, bool dry_run, struct import_report *rep);
+/* registry_import_csv_chunked: registry_import_csv (no dry run) writing chunk_rows lines per
+ * transaction instead of as many as take about DB_SLICE_MS; for tests of a write that stops
+ * between two chunks. */
+int registry_import_csv_chunked(struct db *db, struct arena *a, const struct principal *by,
+                                const char *data, size_t len, int chunk_rows,
+                                struct import_report *rep);
 
 enum export_format { EXPORT_CSV, EXPORT_JSON, EXPORT_XLSX };
 
