@@ -223,8 +223,8 @@ fi
 	echo
 	echo "- **indgang**: \`./indgang serve --listen 127.0.0.1:0 --no-access-log --per-ip 1000\` with its"
 	echo "  default worker threads (two per core), on a fresh database filled by \`indgang demo\`."
-	echo "  - \`GET /healthz\`: public; asks SQLite for the schema version. $(bytes "$ngx/www/healthz") bytes."
-	echo "  - \`GET /api/v1/kommuner\`: public; the 98 municipalities read from SQLite."
+	echo "  - \`GET /healthz\`: public; reads the newest migration, at most once a second while the database answers (a check in between gets the last answer). $(bytes "$ngx/www/healthz") bytes."
+	echo "  - \`GET /api/v1/kommuner\`: public; the 98 municipalities, read from SQLite and written as JSON once."
 	echo "    $(bytes "$ngx/www/kommuner") bytes."
 	echo "  - \`GET /api/v1/kommuner/621/users\`: authenticated with a bearer token (the token's hash"
 	echo "    looked up, the access decision, a paginated list query). $(bytes "$tmp/users.json") bytes."
