@@ -425,20 +425,8 @@ bool registry_memo_key(struct db *db, const struct registry_query *q, char *key,
 
 bool registry_query_key(const struct registry_query *q, char *key, size_t size)
 {
-	/* fields apart by 0x1F, an absent one as 0x1E; a text that holds either is not keyed
-	 * (service=a%1Fb could otherwise read as two fields) */
-	const char *texts[] = {q->match, q->match_whole, q->match_last, q->kommune, q->service,
-	                       q->target, q->kind, q->source_not, q->status, q->day};
-	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
-		if (texts[i] && strpbrk(texts[i], "\x1E\x1F"))
-			return false;
-#define K(x) ((x) ? (x) : "\x1E")
-	int n = snprintf(key, size, "%d\x1F%d\x1F%d\x1F%d\x1F%s\x1F%s\x1F%s\x1F%s\x1F%s\x1F%s\x1F%s\x1F%s\x1F%s\x1F%s",
-	                 q->sort, q->limit, q->offset, q->registered, K(q->match), K(q->match_whole),
-	                 K(q->match_last), K(q->kommune), K(q->service), K(q->target), K(q->kind),
-	                 K(q->source_not), K(q->status), K(q->day));
-#undef K
-	return n > 0 && (size_t)n < size;
+	int n = snprintf(key, size, "%d\x1F%d\x1F%d\x1F", q->sort, q->limit, q->offset);
+	return n > 0 && (size_t)n < size && registry_store_filters_key(q, key + n, size - (size_t)n);
 }
 
 int registry_list(struct db *db, struct arena *a, const struct registry_query *q,

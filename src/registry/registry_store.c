@@ -5,6 +5,7 @@
  */
 #include "registry_store.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -327,24 +328,30 @@ struct total_entry {
 static _Thread_local struct total_entry total_cache[TOTAL_CACHE];
 static _Thread_local int total_next;
 
+bool registry_store_filters_key(const struct registry_query *q, char *key, size_t size)
+{
+	/* fields apart by 0x1F, an absent one as 0x1E; a text that holds either is not keyed
+	 * (service=a%1Fb could otherwise read as two fields) */
+	const char *texts[] = {q->match, q->match_whole, q->match_last, q->kommune, q->service,
+	                       q->target, q->kind, q->source_not, q->status, q->day};
+	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
+		if (texts[i] && strpbrk(texts[i], "\x1E\x1F"))
+			return false;
+#define K(x) ((x) ? (x) : "\x1E")
+	int n = snprintf(key, size, "%d\x1F%s\x1F%s\x1F%s\x1F%s\x1F%s\x1F%s\x1F%s\x1F%s\x1F%s\x1F%s",
+	                 q->registered, K(q->match), K(q->match_whole), K(q->match_last),
+	                 K(q->kommune), K(q->service), K(q->target), K(q->kind), K(q->source_not),
+	                 K(q->status), K(q->day));
+#undef K
+	return n > 0 && (size_t)n < size;
+}
+
 /* total_key: q's filters and the count's bound as one string into key (size TOTAL_KEY);
- * false when they do not fit (then nothing is remembered). Fields are separated by a byte that
- * cannot occur in the parameters' text (0x1F). */
+ * false when they do not fit (then nothing is remembered) */
 static bool total_key(char *key, const struct registry_query *q, int bound)
 {
-	struct buf b;
-	buf_init(&b, TOTAL_KEY);
-	buf_printf(&b, "%d\x1F%d\x1F%s\x1F%s\x1F%s\x1F%s\x1F%s\x1F%s\x1F%s\x1F%s\x1F%s", bound, q->registered,
-	           q->source_not ? q->source_not : "\x1E",
-	           q->match ? q->match : "\x1E", q->kommune ? q->kommune : "\x1E",
-	           q->service ? q->service : "\x1E", q->target ? q->target : "\x1E",
-	           q->kind ? q->kind : "\x1E", q->status ? q->status : "\x1E", q->day ? q->day : "\x1E",
-	           q->sort == REGISTRY_SORT_RELEVANCE ? "r" : "");
-	bool ok = b.len < TOTAL_KEY && !b.failed;
-	if (ok)
-		memcpy(key, buf_str(&b), b.len + 1);
-	buf_free(&b);
-	return ok;
+	int n = snprintf(key, TOTAL_KEY, "%d\x1F%s\x1F", bound, q->sort == REGISTRY_SORT_RELEVANCE ? "r" : "");
+	return n > 0 && n < TOTAL_KEY && registry_store_filters_key(q, key + n, TOTAL_KEY - (size_t)n);
 }
 
 /* count_search: how many enterprises match, counting at most bound */

@@ -29,6 +29,10 @@ int registry_store_find(struct db *db, const char *cvr, const char *name, const 
                         int64_t *id);
 
 /* registry_store_list: see registry_list_page. */
+/* registry_store_filters_key: what q selects (its filters and search, not its order or page) as
+ * one string into key (size bytes); false when a text holds the separators 0x1E/0x1F or the
+ * key does not fit. */
+bool registry_store_filters_key(const struct registry_query *q, char *key, size_t size);
 /* registry_store_version: the registry's counter (migration 0026) into *n and the database's
  * own random number into *db_id. ERR_DB. */
 int registry_store_version(struct db *db, int64_t *db_id, int64_t *n);
