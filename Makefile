@@ -148,8 +148,12 @@ build/.deps-test: tools/setup.sh tests/browser/package.json
 
 # every tests/unit/*.c that is not a test_*.c is a shared fixture, and every tests/http/*.c that
 # is not a test_*.c a part of the HTTP harness: each is compiled once and linked into every test
-UNIT_FIX_OBJ := $(patsubst %.c,build/san/%.o,$(filter-out $(UNIT_SRC),$(wildcard tests/unit/*.c)))
-HTTP_LIB_OBJ := $(patsubst %.c,build/san/%.o,$(filter-out $(HTTP_SRC),$(wildcard tests/http/*.c)))
+# (tests/tools/*.c are linked into both)
+TOOLS_OBJ := $(patsubst %.c,build/san/%.o,$(wildcard tests/tools/*.c))
+UNIT_FIX_OBJ := $(patsubst %.c,build/san/%.o,$(filter-out $(UNIT_SRC),$(wildcard tests/unit/*.c))) \
+	$(TOOLS_OBJ)
+HTTP_LIB_OBJ := $(patsubst %.c,build/san/%.o,$(filter-out $(HTTP_SRC),$(wildcard tests/http/*.c))) \
+	$(TOOLS_OBJ)
 TEST_OBJ := $(patsubst %.c,build/san/%.o,$(UNIT_SRC) $(HTTP_SRC)) $(UNIT_FIX_OBJ) $(HTTP_LIB_OBJ)
 
 build/san/tests/%.o: tests/%.c build/.deps-test

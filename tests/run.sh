@@ -4,7 +4,8 @@
 #   cmocka executables report "[  PASSED  ] N test(s)." / "[  FAILED  ] N test(s)"
 #   every other test program ends its output with a line "N passed, N failed"
 # INDGANG_BIN names the server binary the HTTP and browser tests start.
-# The tests that run on PostgreSQL too (test_db_backend) get a throwaway cluster, started here
+# The tests that run on PostgreSQL too (test_db_backend, and a second run of each test that
+# tests/postgresql.txt names without "pending") get a throwaway cluster, started here
 # with tests/tools/pgtmp.sh and stopped on every way out, in INDGANG_TEST_PG. Is PostgreSQL not
 # installed, or does the cluster not start, that is one failure, and those tests run on SQLite.
 set -u
@@ -52,12 +53,25 @@ count() { # $1: name, $2: exit status; reads $out
 	echo "== $1: $p passed, $f failed"
 }
 
+# on_pg NAME: NAME runs a second time on PostgreSQL (tests/postgresql.txt names it, not pending)
+on_pg() {
+	[ -n "${INDGANG_TEST_PG:-}" ] &&
+		awk -v n="$1" '$1 == n && $2 != "pending" { f = 1 } END { exit !f }' tests/postgresql.txt
+}
+
 for t in "$@"; do
 	echo "== $t"
 	"$t" >"$out" 2>&1
 	rc=$?
 	cat "$out"
 	count "$(basename "$t")" "$rc"
+	if on_pg "$(basename "$t")"; then
+		echo "== $t on PostgreSQL"
+		INDGANG_TEST_BACKEND=postgresql "$t" >"$out" 2>&1
+		rc=$?
+		cat "$out"
+		count "$(basename "$t") on PostgreSQL" "$rc"
+	fi
 done
 
 if [ -f tests/browser/run.mjs ]; then

@@ -277,7 +277,7 @@ int pools_store_grant_insert(struct db *db, int64_t pool_id, const struct pool_e
 {
 	struct db_stmt *s = db_prepare(db,
 		"INSERT INTO pool_grants (pool_id, kommune, amount_ore, application_id, granted_on,"
-		" created_at) VALUES (:pool, :kommune, :amount, :app, coalesce(:day, date('now')), " NOW ")");
+		" created_at) VALUES (:pool, :kommune, :amount, :app, coalesce(:day, strftime('%Y-%m-%d', 'now')), " NOW ")");
 	int rc = db_run(s, s ? db_bind_int(s, ":pool", pool_id) | db_bind_text(s, ":kommune", g->kommune) |
 	                           db_bind_int(s, ":amount", g->amount_ore) |
 	                           db_bind_text(s, ":day", g->day) |

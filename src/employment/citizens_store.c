@@ -204,7 +204,7 @@ int citizens_store_list(struct db *db, struct arena *a, const char *kommune,
 {
 	struct db_stmt *s = db_prepare(db,
 		"SELECT c.id, c.name, c.schemes, c.active_at, c.cpr_box, c.cpr_key,"
-		" (SELECT count(*) FROM placements p WHERE p.citizen_id = c.id AND (p.end IS NULL OR p.end >= date('now'))),"
+		" (SELECT count(*) FROM placements p WHERE p.citizen_id = c.id AND (p.end IS NULL OR p.end >= strftime('%Y-%m-%d', 'now'))),"
 		" count(*) OVER ()"
 		" FROM citizens c WHERE c.kommune = :kommune"
 		" AND (:anon OR c.anonymized_at IS NULL)"
@@ -358,7 +358,7 @@ int citizens_store_purge(struct db *db, const char *cutoff, bool dry_run, int *c
 {
 	struct db_stmt *s = db_prepare(db,
 		"SELECT count(*) FROM citizens c WHERE c.anonymized_at IS NULL AND c.active_at < :cut"
-		" AND NOT EXISTS (SELECT 1 FROM placements p WHERE p.citizen_id = c.id AND (p.end IS NULL OR p.end >= date('now')))");
+		" AND NOT EXISTS (SELECT 1 FROM placements p WHERE p.citizen_id = c.id AND (p.end IS NULL OR p.end >= strftime('%Y-%m-%d', 'now')))");
 	if (!s)
 		return ERR_DB;
 	int rc = db_bind_text(s, ":cut", cutoff) ? ERR_DB : db_step(s);
@@ -378,7 +378,7 @@ int citizens_store_purge(struct db *db, const char *cutoff, bool dry_run, int *c
 		s = db_prepare(db,
 			"INSERT INTO purge_ids (id) SELECT c.id FROM citizens c WHERE c.anonymized_at IS NULL"
 			" AND c.active_at < :cut AND NOT EXISTS (SELECT 1 FROM placements p"
-			" WHERE p.citizen_id = c.id AND (p.end IS NULL OR p.end >= date('now')))");
+			" WHERE p.citizen_id = c.id AND (p.end IS NULL OR p.end >= strftime('%Y-%m-%d', 'now')))");
 		rc = db_run(s, s ? db_bind_text(s, ":cut", cutoff) : 0);
 	}
 	if (rc == 0)

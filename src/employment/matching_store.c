@@ -60,7 +60,7 @@ int matching_store_openings(struct db *db, struct arena *a, const struct matchin
 		"  WHERE :travel = 'alle')"
 		" SELECT id, enterprise_id, schemes, inhouse, soev, seats_left, created_at, targets FROM ("
 		"  SELECT o.id, o.enterprise_id, o.schemes, o.inhouse, ee.soev, ee.targets, o.created_at,"
-		"   o.seats - (SELECT count(*) FROM placements p WHERE p.opening_id = o.id AND (p.end IS NULL OR p.end >= date('now')))"
+		"   o.seats - (SELECT count(*) FROM placements p WHERE p.opening_id = o.id AND (p.end IS NULL OR p.end >= strftime('%Y-%m-%d', 'now')))"
 		"    AS seats_left"
 		"  FROM ee JOIN openings o INDEXED BY openings_match"
 		"   ON o.enterprise_id = ee.id AND o.status = 'open'"
@@ -138,7 +138,7 @@ int matching_store_opening_get(struct db *db, struct arena *a, int64_t id,
 {
 	struct db_stmt *s = db_prepare(db,
 		"SELECT o.id, o.enterprise_id, o.schemes, o.inhouse, e.kind = 'soev',"
-		" o.seats - (SELECT count(*) FROM placements p WHERE p.opening_id = o.id AND (p.end IS NULL OR p.end >= date('now'))),"
+		" o.seats - (SELECT count(*) FROM placements p WHERE p.opening_id = o.id AND (p.end IS NULL OR p.end >= strftime('%Y-%m-%d', 'now'))),"
 		" o.created_at, (SELECT count(*) FROM opening_tasks t WHERE t.opening_id = o.id), 0,"
 		" (SELECT count(*) FROM opening_adaptations x WHERE x.opening_id = o.id),"
 		" (SELECT group_concat(g.target, ' ') FROM enterprise_targets g"
@@ -191,7 +191,7 @@ int matching_store_citizens(struct db *db, struct arena *a, const char *kommune,
 		" JOIN citizens c INDEXED BY citizens_kommune"
 		"   ON c.kommune = :kommune AND c.anonymized_at IS NULL"
 		" WHERE o.id = :id AND o.status = 'open'"
-		" AND o.seats > (SELECT count(*) FROM placements p WHERE p.opening_id = o.id AND (p.end IS NULL OR p.end >= date('now')))"
+		" AND o.seats > (SELECT count(*) FROM placements p WHERE p.opening_id = o.id AND (p.end IS NULL OR p.end >= strftime('%Y-%m-%d', 'now')))"
 		" AND c.consent_date IS NOT NULL"
 		" AND (c.schemes & o.schemes) != 0"
 		" AND o.hours_min <= c.hours_max"

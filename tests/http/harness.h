@@ -152,7 +152,9 @@ int harness_cli(struct harness_server *s, const char *input, char **out, const c
 /* harness_cli_db: harness_cli on another database file (a backup, say). */
 int harness_cli_db(struct harness_server *s, const char *db, const char *input, char **out,
                    const char *arg, ...) __attribute__((sentinel));
-/* harness_sqlite: `sqlite3 DBFILE SQL`; exit status as harness_cli, output in *out. */
+/* harness_sqlite: `sqlite3 DBFILE SQL`; exit status as harness_cli, output in *out. On a
+ * PostgreSQL test database (a postgresql:// URI) `psql` with the same output (rows one a line,
+ * columns split by |): the SQL must then read the same in both dialects. */
 int harness_sqlite(const char *dbfile, const char *sql, char **out);
 /* harness_token: a new bearer token for email (`indgang token create`), or NULL. */
 const char *harness_token(struct harness_server *s, const char *email);

@@ -77,6 +77,7 @@ struct harness_server {
 	int out_fd;   /* the read end of its standard output while it runs */
 	int port;
 	bool shared;  /* a twin or a proxy: the directory is another server's, left to it */
+	bool pg;      /* the database is a PostgreSQL copy (tests/tools/testdb.h), dropped at the end */
 	bool proxy;   /* haproxy: stopped with SIGUSR1, its graceful stop */
 };
 

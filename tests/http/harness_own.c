@@ -129,13 +129,15 @@ void harness_note(const char *fmt, ...)
 	funlockfile(stdout);
 }
 
-/* the server's environment: no INDGANG_* setting of the person running the tests leaks in */
+/* the server's environment: no INDGANG_* setting of the person running the tests leaks in (the
+ * tests' own, INDGANG_BIN and INDGANG_TEST_*, stay: the server reads none of them) */
 static void scrub_environment(void)
 {
 	char *names[64];
 	int n = 0;
 	for (char **e = environ; *e && n < 64; e++) {
-		if (strncmp(*e, "INDGANG_", 8) != 0 || strncmp(*e, "INDGANG_BIN=", 12) == 0)
+		if (strncmp(*e, "INDGANG_", 8) != 0 || strncmp(*e, "INDGANG_BIN=", 12) == 0 ||
+		    strncmp(*e, "INDGANG_TEST_", 13) == 0)
 			continue;
 		const char *eq = strchr(*e, '=');
 		if (eq)

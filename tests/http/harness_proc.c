@@ -169,8 +169,13 @@ int harness_cli_db(struct harness_server *s, const char *db, const char *input, 
 
 int harness_sqlite(const char *dbfile, const char *sql, char **out)
 {
+	/* a PostgreSQL test database (tests/tools/testdb.h): psql, unaligned and without headers,
+	 * which prints rows as sqlite3 does (columns split by |) */
+	bool pg = strncmp(dbfile, "postgresql://", 13) == 0;
 	const char *argv[] = {"sqlite3", dbfile, sql, NULL};
-	struct harness_run r = {.argv = argv, .err_fd = -1};
+	const char *pg_argv[] = {"psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", dbfile,
+	                         "-c", sql, NULL};
+	struct harness_run r = {.argv = pg ? pg_argv : argv, .err_fd = -1};
 	int st = harness_run_process(&r);
 	if (out)
 		*out = harness_own_str(r.out);

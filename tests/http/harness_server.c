@@ -6,6 +6,7 @@
  * test program that dies takes its server with it (PR_SET_PDEATHSIG).
  */
 #include "harness_int.h"
+#include "tests/tools/testdb.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -49,6 +50,8 @@ static void server_drop(void *p)
 		harness_note("kept %s (the database and server.log) for a look", s->dir);
 	else
 		nftw(s->dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	if (s->pg && !s->shared && !harness_any_failed)
+		testdb_drop(s->db);
 	free(s->dir);
 	free(s->db);
 	free(s->key);
@@ -95,8 +98,25 @@ struct harness_server *harness_server_demo(void)
 		free(s);
 		return NULL;
 	}
-	if (asprintf(&s->db, "%s/indgang.db", s->dir) < 0 ||
-	    asprintf(&s->key, "%s/indgang.key", s->dir) < 0 ||
+	if (testdb_on_pg()) {
+		/* a database of its own, a copy of the template this process migrated once */
+		static bool migrated;
+		char uri[512];
+		if (!migrated && testdb_template(uri, sizeof(uri)) == 0) {
+			const char *m[] = {bin, "--db", uri, "migrate", NULL};
+			struct harness_run r = {.argv = m, .err_fd = 2};
+			migrated = harness_run_process(&r) == 0;
+			free(r.out);
+		}
+		if (!migrated || testdb_new(uri, sizeof(uri)) != 0 || !(s->db = strdup(uri))) {
+			harness_note("no PostgreSQL database for the server (INDGANG_TEST_PG)");
+			return NULL;
+		}
+		s->pg = true;
+	} else if (asprintf(&s->db, "%s/indgang.db", s->dir) < 0) {
+		return NULL;
+	}
+	if (asprintf(&s->key, "%s/indgang.key", s->dir) < 0 ||
 	    asprintf(&s->log, "%s/server.log", s->dir) < 0)
 		return NULL;
 	s->log_fd = open(s->log, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);

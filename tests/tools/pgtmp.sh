@@ -2,7 +2,8 @@
 # pgtmp.sh — a throwaway PostgreSQL cluster for the tests.
 #   tests/tools/pgtmp.sh start DIR   makes DIR (it must not exist yet), initdb's a cluster in it,
 #                                    starts it on a free port of 127.0.0.1 (and a socket in DIR),
-#                                    makes the database indgang and prints its URI:
+#                                    makes the databases indgang and indgang_template (see
+#                                    tests/tools/testdb.h) and prints indgang's URI:
 #                                    postgresql://indgang@127.0.0.1:PORT/indgang
 #   tests/tools/pgtmp.sh stop DIR    stops the cluster (at once) and removes DIR
 # PostgreSQL refuses to run as root: as root the cluster runs as the system user postgres (made
@@ -77,7 +78,10 @@ EOF
 		fi
 	done
 	echo "$port" >"$dir/port"
-	if ! "$bin/createdb" -h 127.0.0.1 -p "$port" -U indgang indgang >>"$dir/log" 2>&1; then
+	# indgang for the tests that use the cluster's database as it is, indgang_template for
+	# tests/tools/testdb.c's copies (each test migrates it before its first copy)
+	if ! "$bin/createdb" -h 127.0.0.1 -p "$port" -U indgang indgang >>"$dir/log" 2>&1 ||
+		! "$bin/createdb" -h 127.0.0.1 -p "$port" -U indgang indgang_template >>"$dir/log" 2>&1; then
 		echo "pgtmp.sh: createdb failed:" >&2
 		tail -5 "$dir/log" >&2
 		exit 1

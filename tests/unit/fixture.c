@@ -8,12 +8,14 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include <cmocka.h>
 
 #include "src/auth/auth_store.h"
 #include "src/base/buf.h"
 #include "src/base/log.h"
+#include "tests/tools/testdb.h"
 
 const struct principal fixture_admin = {.id = 9001, .email = "admin@indgang.dk",
                                         .role = ROLE_ADMIN};
@@ -33,10 +35,44 @@ const struct principal fixture_kons_none = {.id = 9007, .email = "uden@kommune.d
 
 char fixture_pw_hash[AUTH_HASH_MAX];
 
+/* on PostgreSQL: the URI of each open fixture database, to drop it at fixture_close */
+static struct {
+	struct db *db;
+	char uri[512];
+} pg_open[8];
+
+/* a database of its own on PostgreSQL, cloned from the template that is migrated once here */
+static void fixture_open_pg(struct db **db)
+{
+	static bool migrated;
+	char uri[512];
+	if (!migrated) {
+		struct db *t = NULL;
+		assert_int_equal(testdb_template(uri, sizeof(uri)), 0);
+		assert_int_equal(db_open(uri, &t), 0);
+		assert_int_equal(db_migrate(t, NULL), 0);
+		db_close(t);
+		migrated = true;
+	}
+	assert_int_equal(testdb_new(uri, sizeof(uri)), 0);
+	assert_int_equal(db_open(uri, db), 0);
+	for (size_t i = 0; i < N_OF(pg_open); i++)
+		if (!pg_open[i].db) {
+			pg_open[i].db = *db;
+			snprintf(pg_open[i].uri, sizeof(pg_open[i].uri), "%s", uri);
+			return;
+		}
+	fail_msg("more than %zu fixture databases open at once", N_OF(pg_open));
+}
+
 void fixture_open(struct db **db, struct arena *a)
 {
-	assert_int_equal(db_open(":memory:", db), 0);
-	assert_int_equal(db_migrate(*db, NULL), 0);
+	if (testdb_on_pg()) {
+		fixture_open_pg(db);
+	} else {
+		assert_int_equal(db_open(":memory:", db), 0);
+		assert_int_equal(db_migrate(*db, NULL), 0);
+	}
 	arena_init(a, 0);
 }
 
@@ -44,6 +80,11 @@ void fixture_close(struct db *db, struct arena *a)
 {
 	arena_free(a);
 	db_close(db);
+	for (size_t i = 0; db && i < N_OF(pg_open); i++)
+		if (pg_open[i].db == db) {
+			testdb_drop(pg_open[i].uri);
+			pg_open[i].db = NULL;
+		}
 }
 
 int fixture_setup(void **state)

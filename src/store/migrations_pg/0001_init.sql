@@ -2,8 +2,9 @@
 -- The 98 municipalities with their official codes and regions (shared/data/kommuner.csv).
 -- Translated from ../migrations/0001_init.sql: INTEGER PRIMARY KEY is an identity column,
 -- other integers bigint, dates and times stay TEXT (the stores compare them as text), the
--- append-only triggers call a function. Also what later migrations share: the Danish collation
--- "da" (ICU, as the SQLite build's) and date_ok(), SQLite's "date(x) = x" check.
+-- append-only triggers call a function. Also what later migrations and the stores share: the
+-- Danish collation "da" (ICU, as the SQLite build's), date_ok(), SQLite's "date(x) = x" check,
+-- and SQLite's date and time functions (date, datetime, julianday, strftime).
 
 CREATE COLLATION IF NOT EXISTS da (provider = icu, locale = 'da-DK');
 
@@ -14,6 +15,136 @@ BEGIN
 EXCEPTION WHEN others THEN
 	RETURN false;
 END
+$$;
+
+-- SQLite's date and time functions as the stores call them, with SQLite's results: the time
+-- value is 'now' (the statement's time, UTC) or text YYYY-MM-DD[THH:MM[:SS[.fff]]][Z] (a space
+-- for the T too); the modifiers are '+N days', '-N hours', ... (day, hour, minute, second,
+-- month, year; months and years as SQLite adds them: 31 January + 1 month is 2 or 3 March),
+-- 'start of day', 'start of month', 'start of year', and 'localtime' and 'utc' (the session's
+-- time zone, UTC on the connections of db_pg.c). A value that is not a time gives NULL,
+-- as in SQLite; a modifier not listed here is an error, so that no statement silently reads
+-- another time than on SQLite. strftime knows %Y %m %d %H %M %S %f %j %w %s %%.
+CREATE FUNCTION sqlite_time(t text, mods text[]) RETURNS timestamp
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+	v timestamp;
+	m text;
+	p text[];
+	n numeric;
+	months bigint;
+BEGIN
+	IF t IS NULL THEN
+		RETURN NULL;
+	END IF;
+	IF lower(t) = 'now' THEN
+		v := date_trunc('milliseconds', statement_timestamp() AT TIME ZONE 'UTC');
+	ELSIF t ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?)?Z?$' THEN
+		BEGIN
+			v := CAST(replace(rtrim(t, 'Z'), 'T', ' ') AS timestamp);
+		EXCEPTION WHEN others THEN
+			RETURN NULL;
+		END;
+	ELSE
+		RETURN NULL;
+	END IF;
+	FOREACH m IN ARRAY coalesce(mods, '{}') LOOP
+		IF m IS NULL THEN
+			RETURN NULL;
+		END IF;
+		m := lower(trim(m));
+		p := regexp_match(m, '^([+-]?[0-9]+(\.[0-9]+)?) *(day|hour|minute|second|month|year)s?$');
+		IF p IS NOT NULL THEN
+			n := CAST(p[1] AS numeric);
+			IF p[3] IN ('month', 'year') THEN
+				months := CAST(trunc(n) AS bigint) * CASE p[3] WHEN 'year' THEN 12 ELSE 1 END;
+				months := extract(year FROM v) * 12 + extract(month FROM v) - 1 + months;
+				v := make_timestamp(CAST(months / 12 AS int), CAST(months % 12 + 1 AS int), 1, 0, 0, 0)
+					+ (v - date_trunc('month', v));
+			ELSE
+				v := v + n * CAST('1 ' || p[3] AS interval);
+			END IF;
+		ELSIF m = 'start of day' THEN
+			v := date_trunc('day', v);
+		ELSIF m = 'start of month' THEN
+			v := date_trunc('month', v);
+		ELSIF m = 'start of year' THEN
+			v := date_trunc('year', v);
+		ELSIF m = 'localtime' THEN
+			v := (v AT TIME ZONE 'UTC') AT TIME ZONE current_setting('TimeZone');
+		ELSIF m = 'utc' THEN
+			v := (v AT TIME ZONE current_setting('TimeZone')) AT TIME ZONE 'UTC';
+		ELSE
+			RAISE EXCEPTION 'sqlite_time: modifier "%" is not known here', m;
+		END IF;
+	END LOOP;
+	RETURN v;
+END
+$$;
+
+CREATE FUNCTION date(t text) RETURNS text LANGUAGE sql STABLE AS $$
+	SELECT to_char(sqlite_time(t, NULL), 'YYYY-MM-DD')
+$$;
+CREATE FUNCTION date(t text, VARIADIC mods text[]) RETURNS text LANGUAGE sql STABLE AS $$
+	SELECT to_char(sqlite_time(t, mods), 'YYYY-MM-DD')
+$$;
+CREATE FUNCTION datetime(t text) RETURNS text LANGUAGE sql STABLE AS $$
+	SELECT to_char(sqlite_time(t, NULL), 'YYYY-MM-DD HH24:MI:SS')
+$$;
+CREATE FUNCTION datetime(t text, VARIADIC mods text[]) RETURNS text LANGUAGE sql STABLE AS $$
+	SELECT to_char(sqlite_time(t, mods), 'YYYY-MM-DD HH24:MI:SS')
+$$;
+CREATE FUNCTION julianday(t text) RETURNS double precision LANGUAGE sql STABLE AS $$
+	SELECT extract(epoch FROM sqlite_time(t, NULL)) / 86400.0 + 2440587.5
+$$;
+CREATE FUNCTION julianday(t text, VARIADIC mods text[]) RETURNS double precision
+LANGUAGE sql STABLE AS $$
+	SELECT extract(epoch FROM sqlite_time(t, mods)) / 86400.0 + 2440587.5
+$$;
+
+CREATE FUNCTION sqlite_strftime(f text, v timestamp) RETURNS text LANGUAGE plpgsql STABLE AS $$
+DECLARE
+	out text := '';
+	i int := 1;
+	c text;
+BEGIN
+	IF f IS NULL OR v IS NULL THEN
+		RETURN NULL;
+	END IF;
+	WHILE i <= length(f) LOOP
+		c := substr(f, i, 1);
+		IF c = '%' AND i < length(f) THEN
+			i := i + 1;
+			c := substr(f, i, 1);
+			out := out || CASE c
+				WHEN 'Y' THEN to_char(v, 'YYYY')
+				WHEN 'm' THEN to_char(v, 'MM')
+				WHEN 'd' THEN to_char(v, 'DD')
+				WHEN 'H' THEN to_char(v, 'HH24')
+				WHEN 'M' THEN to_char(v, 'MI')
+				WHEN 'S' THEN to_char(v, 'SS')
+				WHEN 'f' THEN to_char(v, 'SS.MS')
+				WHEN 'j' THEN to_char(v, 'DDD')
+				WHEN 'w' THEN CAST(extract(dow FROM v) AS text)
+				WHEN 's' THEN CAST(CAST(floor(extract(epoch FROM v)) AS bigint) AS text)
+				WHEN '%' THEN '%'
+				ELSE NULL END;
+			IF out IS NULL THEN
+				RAISE EXCEPTION 'strftime: %% % is not known here', c;
+			END IF;
+		ELSE
+			out := out || c;
+		END IF;
+		i := i + 1;
+	END LOOP;
+	RETURN out;
+END
+$$;
+CREATE FUNCTION strftime(f text, t text) RETURNS text LANGUAGE sql STABLE AS $$
+	SELECT sqlite_strftime(f, sqlite_time(t, NULL))
+$$;
+CREATE FUNCTION strftime(f text, t text, VARIADIC mods text[]) RETURNS text LANGUAGE sql STABLE AS $$
+	SELECT sqlite_strftime(f, sqlite_time(t, mods))
 $$;
 
 CREATE TABLE kommuner (
