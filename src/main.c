@@ -29,6 +29,7 @@ static const struct {
 	{"user", cmd_user, "add, list, enable and disable user accounts"},
 	{"token", cmd_token, "create, list and revoke API tokens"},
 	{"backup", cmd_backup, "copy the live database to a file"},
+	{"copy", cmd_copy, "copy a SQLite database into an empty PostgreSQL one, or back"},
 	{"audit", cmd_audit, "show the audit log"},
 	{"routes", cmd_routes, "print the route table: methods, pattern, flags, roles"},
 	{"inquiries", cmd_inquiries, "erase closed inquiries' personal data when their retention ends"},

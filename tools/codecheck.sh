@@ -64,7 +64,8 @@ for f in $files; do
 		echo "$f:${l%%:*}: call htmlf(), whose format must be a literal"; done ;;
 	esac
 	case "$f" in
-	src/store/db.c | src/store/db.h | src/store/db_sqlite.c | src/store/db_pg.c) ;;
+	# db_copy.c makes a table's statements of the schema's own names (db_copy.h)
+	src/store/db.c | src/store/db.h | src/store/db_sqlite.c | src/store/db_pg.c | src/store/db_copy.c) ;;
 	*) grep -n -E '\bdb_prepare_literal2?\(' "$f" | while IFS= read -r l; do
 		echo "$f:${l%%:*}: call db_prepare() or db_prepare2(), which take only literals"; done ;;
 	esac

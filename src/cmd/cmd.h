@@ -80,6 +80,8 @@ int cmd_partnerships(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_user(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_token(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_backup(const struct cmd_ctx *ctx, int argc, char **argv);
+/* indgang copy --from SOURCE --to DESTINATION (cmd_copy.c) */
+int cmd_copy(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_audit(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_registry(const struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_survey(const struct cmd_ctx *ctx, int argc, char **argv);

@@ -124,6 +124,11 @@ int db_step(struct db_stmt *s)
 	return s->db->be->step(s);
 }
 
+enum db_kind db_col_kind(struct db_stmt *s, int col)
+{
+	return s->db->be->col_kind(s, col);
+}
+
 const char *db_col_text(struct db_stmt *s, int col)
 {
 	int len;

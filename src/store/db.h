@@ -101,6 +101,10 @@ int64_t db_col_int(struct db_stmt *st, int col);
  * blob), and their number in *len. */
 const void *db_col_blob(struct db_stmt *st, int col, int *len);
 bool db_col_null(struct db_stmt *st, int col);
+/* db_col_kind: what column col of the current row holds (db_copy reads and binds each value as
+ * what it is) */
+enum db_kind { DB_NULL, DB_INT, DB_REAL, DB_TEXT, DB_BLOB };
+enum db_kind db_col_kind(struct db_stmt *st, int col);
 /* db_done: resets the statement and returns it to the cache. NULL is fine. The pointer is not
  * the caller's after this: the next db_prepare of the same text may hand it out again, so a
  * statement used after db_done is a use-after-free; prepare it anew instead. */

@@ -48,6 +48,7 @@ struct db_backend {
 	int64_t (*col_int)(struct db_stmt *s, int col);
 	const void *(*col_blob)(struct db_stmt *s, int col, int *len);
 	bool (*col_null)(struct db_stmt *s, int col);
+	enum db_kind (*col_kind)(struct db_stmt *s, int col);
 	void (*done)(struct db_stmt *s);
 	/* the write lock within wait_ms: 0 with a transaction open, ERR_UNAVAILABLE, ERR_DB */
 	int (*write_begin_within)(struct db *db, int wait_ms);

@@ -159,7 +159,10 @@ static int pq_load(void)
 #define PG_CONNECT_WEB_S "2"
 #define PG_CONNECT_S "10"
 
-enum { OID_UNKNOWN = 0, OID_BYTEA = 17, OID_INT8 = 20, OID_TEXT = 25, OID_BOOL = 16 };
+enum {
+	OID_UNKNOWN = 0, OID_BOOL = 16, OID_BYTEA = 17, OID_INT8 = 20, OID_INT2 = 21, OID_INT4 = 23,
+	OID_TEXT = 25, OID_FLOAT4 = 700, OID_FLOAT8 = 701, OID_NUMERIC = 1700
+};
 enum pg_bound { B_UNSET, B_NULL, B_TEXT, B_INT, B_BLOB };
 enum pg_state { S_IDLE, S_RUNNING, S_DONE };
 
@@ -708,6 +711,28 @@ static bool db_pg_col_null(struct db_stmt *st, int col)
 	return !s->row || col < 0 || col >= PQnfields(s->row) || PQgetisnull(s->row, 0, col);
 }
 
+static enum db_kind db_pg_col_kind(struct db_stmt *st, int col)
+{
+	struct pg_stmt *s = (struct pg_stmt *)st;
+	if (db_pg_col_null(st, col))
+		return DB_NULL;
+	switch (PQftype(s->row, col)) {
+	case OID_BYTEA:
+		return DB_BLOB;
+	case OID_BOOL:
+	case OID_INT8:
+	case OID_INT2:
+	case OID_INT4:
+		return DB_INT;
+	case OID_FLOAT4:
+	case OID_FLOAT8:
+	case OID_NUMERIC:
+		return DB_REAL;
+	default:
+		return DB_TEXT;
+	}
+}
+
 static void db_pg_done(struct db_stmt *st)
 {
 	struct pg_stmt *s = (struct pg_stmt *)st;
@@ -886,6 +911,7 @@ const struct db_backend db_pg_backend = {
 	.col_int = db_pg_col_int,
 	.col_blob = db_pg_col_blob,
 	.col_null = db_pg_col_null,
+	.col_kind = db_pg_col_kind,
 	.done = db_pg_done,
 	.write_begin_within = db_pg_write_begin_within,
 	.commit = db_pg_commit,

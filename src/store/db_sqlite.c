@@ -351,6 +351,22 @@ static bool db_sqlite_col_null(struct db_stmt *st, int col)
 	return sqlite3_column_type(((struct sqlite_stmt *)st)->st, col) == SQLITE_NULL;
 }
 
+static enum db_kind db_sqlite_col_kind(struct db_stmt *st, int col)
+{
+	switch (sqlite3_column_type(((struct sqlite_stmt *)st)->st, col)) {
+	case SQLITE_INTEGER:
+		return DB_INT;
+	case SQLITE_FLOAT:
+		return DB_REAL;
+	case SQLITE_BLOB:
+		return DB_BLOB;
+	case SQLITE_TEXT:
+		return DB_TEXT;
+	default:
+		return DB_NULL;
+	}
+}
+
 static void db_sqlite_done(struct db_stmt *st)
 {
 	struct sqlite_stmt *s = (struct sqlite_stmt *)st;
@@ -522,6 +538,7 @@ const struct db_backend db_sqlite_backend = {
 	.col_int = db_sqlite_col_int,
 	.col_blob = db_sqlite_col_blob,
 	.col_null = db_sqlite_col_null,
+	.col_kind = db_sqlite_col_kind,
 	.done = db_sqlite_done,
 	.write_begin_within = db_sqlite_write_begin_within,
 	.commit = db_sqlite_commit,
