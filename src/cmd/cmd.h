@@ -26,6 +26,12 @@ int cmd_open_db(const struct cmd_ctx *ctx, struct db **out);
 /* cmd_after_migrate: what must follow a migration in the program (the registry's search terms
  * made anew when a migration asked for it); 0 or an ERR_ code, the error printed. */
 int cmd_after_migrate(struct db *db);
+/* cmd_open_job: cmd_open_db for a periodic job (the daily reminders) that one server at a time
+ * runs: 0 with the database open and the job's lock held (db_job_lock), CMD_ELSEWHERE when
+ * another server runs the job now (a line says so; the caller exits with EXIT_OK and does
+ * nothing), EXIT_FAIL when the database cannot be opened. */
+enum { CMD_ELSEWHERE = -1 };
+int cmd_open_job(const struct cmd_ctx *ctx, const char *job, struct db **out);
 /* cmd_load_keys: loads the key file of the CPR numbers (ctx->key_file) into the key ring
  * (cpr.h), before any thread starts. Without a key file: 0 when not required, else prints
  * that one is needed and returns EXIT_USAGE. A key file that cannot be read or is malformed:

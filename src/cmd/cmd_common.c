@@ -51,6 +51,18 @@ int cmd_open_db(const struct cmd_ctx *ctx, struct db **out)
 	return 0;
 }
 
+int cmd_open_job(const struct cmd_ctx *ctx, const char *job, struct db **out)
+{
+	if (cmd_open_db(ctx, out) != 0)
+		return EXIT_FAIL;
+	if (db_job_lock(*out, job))
+		return 0;
+	printf("indgang %s: another server runs it now; nothing done here\n", job);
+	db_close(*out);
+	*out = NULL;
+	return CMD_ELSEWHERE;
+}
+
 int cmd_after_migrate(struct db *db)
 {
 	/* a migration that changed how search terms are stored asks for them anew */

@@ -52,8 +52,9 @@ int cmd_events(const struct cmd_ctx *ctx, int argc, char **argv)
 	char today[11];
 	text_today(today);
 	struct db *db;
-	if (cmd_open_db(ctx, &db) != 0)
-		return EXIT_FAIL;
+	int orc = cmd_open_job(ctx, "events remind", &db);
+	if (orc)
+		return orc == CMD_ELSEWHERE ? EXIT_OK : EXIT_FAIL;
 	struct arena a;
 	arena_init(&a, 0);
 	int queued;

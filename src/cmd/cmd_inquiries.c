@@ -51,8 +51,9 @@ int cmd_inquiries(const struct cmd_ctx *ctx, int argc, char **argv)
 	if (optind + 1 < argc)
 		return cmd_usage_error("inquiries", "purge takes no arguments besides its options");
 	struct db *db;
-	if (cmd_open_db(ctx, &db) != 0)
-		return EXIT_FAIL;
+	int orc = cmd_open_job(ctx, "inquiries purge", &db);
+	if (orc)
+		return orc == CMD_ELSEWHERE ? EXIT_OK : EXIT_FAIL;
 	int count = 0;
 	int rc = entry_purge(db, date, dry_run, &count);
 	db_close(db);

@@ -53,8 +53,9 @@ int cmd_outreach(const struct cmd_ctx *ctx, int argc, char **argv)
 	char today[11];
 	text_today(today);
 	struct db *db;
-	if (cmd_open_db(ctx, &db) != 0)
-		return EXIT_FAIL;
+	int orc = cmd_open_job(ctx, "outreach remind", &db);
+	if (orc)
+		return orc == CMD_ELSEWHERE ? EXIT_OK : EXIT_FAIL;
 	struct arena a;
 	arena_init(&a, 0);
 	int contacts = 0, cwait = 0, milestones = 0, mwait = 0;

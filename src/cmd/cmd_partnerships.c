@@ -60,8 +60,9 @@ int cmd_partnerships(const struct cmd_ctx *ctx, int argc, char **argv)
 		date = today;
 	}
 	struct db *db;
-	if (cmd_open_db(ctx, &db) != 0)
-		return EXIT_FAIL;
+	int orc = cmd_open_job(ctx, "partnerships remind", &db);
+	if (orc)
+		return orc == CMD_ELSEWHERE ? EXIT_OK : EXIT_FAIL;
 	struct arena a;
 	arena_init(&a, 0);
 	int status = EXIT_OK, queued, skipped;

@@ -159,8 +159,9 @@ int cmd_procurement(const struct cmd_ctx *ctx, int argc, char **argv)
 	char today[11];
 	text_today(today);
 	struct db *db;
-	if (cmd_open_db(ctx, &db) != 0)
-		return EXIT_FAIL;
+	int orc = remind ? cmd_open_job(ctx, "procurement remind", &db) : cmd_open_db(ctx, &db) ? EXIT_FAIL : 0;
+	if (orc)
+		return orc == CMD_ELSEWHERE ? EXIT_OK : EXIT_FAIL;
 	struct arena a;
 	arena_init(&a, 0);
 	int rc = spend ? do_spend(db, &a, (int)year, kommune, by, format, output)

@@ -247,6 +247,17 @@ int db_version(struct db *db, struct db_version *out)
 
 /* ---------------------------------------------------------------- migrations */
 
+bool db_job_lock(struct db *db, const char *job)
+{
+	struct db_stmt *s = db_prepare2(db, "SELECT :job IS NOT NULL",
+	                                "SELECT pg_try_advisory_lock(hashtext('indgang job ' || :job))");
+	if (!s)
+		return false;
+	bool got = db_bind_text(s, ":job", job) == 0 && db_step(s) == DB_ROW && db_col_int(s, 0) == 1;
+	db_done(s);
+	return got;
+}
+
 int db_ping(struct db *db)
 {
 	/* one seek in the primary key, not db_schema_version's walk of the schema */

@@ -162,6 +162,12 @@ int db_version(struct db *db, struct db_version *out);
 /* db_migrate: applies, in order and each in its own transaction, the compiled-in migrations not
  * yet recorded in schema_migrations. *applied (may be NULL) gets how many ran. */
 int db_migrate(struct db *db, int *applied);
+/* db_job_lock: for a periodic job that one server at a time must run (the daily reminders):
+ * true when this connection now holds job's lock, until it is closed; false when another
+ * connection holds it (or on an error, logged). On PostgreSQL a session advisory lock on the
+ * job's name, as the servers share the database; on SQLite always true: the file is one
+ * machine's, and each reminder is queued once inside its write transaction. */
+bool db_job_lock(struct db *db, const char *job);
 /* db_ping: 0 when the database answers a read of its migrations (the health check), else
  * ERR_DB */
 int db_ping(struct db *db);

@@ -513,6 +513,28 @@ static void test_reconnect(void **state)
 	assert_int_equal(count_rows(f->db), 2);
 }
 
+/* a periodic job's lock: on PostgreSQL one connection at a time holds it, until it closes;
+ * another job's lock is another lock. On SQLite every connection gets it. */
+static void test_job_lock(void **state)
+{
+	struct fx *f = *state;
+	struct db *other;
+	assert_int_equal(db_open(tg.uri, &other), 0);
+	assert_true(db_job_lock(f->db, "events remind"));
+	assert_int_equal(db_job_lock(other, "events remind"), !tg.pg);
+	assert_true(db_job_lock(other, "outreach remind"));
+	db_close(f->db);
+	assert_int_equal(db_open(tg.uri, &f->db), 0);
+	/* the server ends the closed session's locks as soon as it sees it go */
+	bool got = false;
+	for (int i = 0; i < 100 && !got; i++)
+		if (!(got = db_job_lock(other, "events remind")))
+			usleep(20 * 1000);
+	assert_true(got);
+	assert_int_equal(db_job_lock(f->db, "outreach remind"), !tg.pg);
+	db_close(other);
+}
+
 /* ---------------------------------------------------------------- PostgreSQL's statement text */
 
 static void free_names(char **names, int n)
@@ -608,7 +630,8 @@ static void test_uris(void **state)
 	cmocka_unit_test_setup_teardown(test_nested, setup, teardown),                             \
 	cmocka_unit_test_setup_teardown(test_version, setup, teardown),                            \
 	cmocka_unit_test_setup_teardown(test_migrate, setup, teardown),                            \
-	cmocka_unit_test_setup_teardown(test_reconnect, setup, teardown)
+	cmocka_unit_test_setup_teardown(test_reconnect, setup, teardown),                          \
+	cmocka_unit_test_setup_teardown(test_job_lock, setup, teardown)
 
 int main(void)
 {
