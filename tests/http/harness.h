@@ -118,6 +118,8 @@ const char *harness_server_log_problem(struct harness_server *s);
 bool harness_server_alive(struct harness_server *s);
 int harness_server_port(const struct harness_server *s);
 const char *harness_server_db(const struct harness_server *s);
+/* harness_server_pg: the server's database is a PostgreSQL one (INDGANG_TEST_BACKEND) */
+bool harness_server_pg(const struct harness_server *s);
 /* harness_server_path: DIR/name inside the server's temporary directory, owned by the test. */
 const char *harness_server_path(const struct harness_server *s, const char *name);
 

@@ -46,6 +46,7 @@ struct harness_server *harness_server_twin(struct harness_server *s)
 		t->log = NULL;
 	t->dir = strdup(s->dir);
 	t->db = strdup(s->db);
+	t->pg = s->pg;
 	t->key = strdup(s->key);
 	if (!t->dir || !t->db || !t->key || !t->log)
 		return NULL;

@@ -297,6 +297,11 @@ int harness_server_port(const struct harness_server *s)
 	return s->port;
 }
 
+bool harness_server_pg(const struct harness_server *s)
+{
+	return s->pg;
+}
+
 const char *harness_server_db(const struct harness_server *s)
 {
 	return s->db;
