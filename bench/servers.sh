@@ -1,8 +1,10 @@
 #!/bin/sh
-# bench/servers.sh — one server against two behind Debian's HAProxy, on one database of
-# 100,000 realistic enterprises: the registry list and search, requests/s, p50 and p99, into its
-# own section of docs/performance.md, "## One server and two behind HAProxy (bench/servers.sh)"
-# (replaced when there, appended when not). Run by `make bench`, alone by `make bench-servers`.
+# bench/servers.sh — one server against two behind Debian's HAProxy, and SQLite against
+# PostgreSQL, on one database of 100,000 realistic enterprises: the registry list and search,
+# requests/s, p50 and p99, into its own section of docs/performance.md, "## One server and two
+# behind HAProxy (bench/servers.sh)" (replaced when there, appended when not). The PostgreSQL
+# cases run on a throwaway cluster (tests/tools/pgtmp.sh) holding `indgang copy` of the SQLite
+# database. Run by `make bench`, alone by `make bench-servers`.
 # Asserts no speed: it fails only when a server does not start or a request fails.
 #   BENCH_ENTERPRISES   enterprises (default 100000)
 #   BENCH_REGISTRY_DB   use this database instead of generating one (it is migrated first)
@@ -33,6 +35,7 @@ cleanup() {
 		kill "$p" 2>/dev/null || true
 		wait "$p" 2>/dev/null || true
 	done
+	sh tests/tools/pgtmp.sh stop "$tmp/pg" 2>/dev/null || true
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -49,13 +52,23 @@ else
 fi
 "$bin" --db "$db" migrate >/dev/null
 sh bench/gen-queries.sh "$tmp/enterprises.csv" >"$tmp/search.txt"
+# the same enterprises on PostgreSQL
+pg=$(sh tests/tools/pgtmp.sh start "$tmp/pg") || die "no PostgreSQL cluster (tests/tools/pgtmp.sh)"
+pgdb=${pg%/*}/bench
+createdb --maintenance-db="$pg" bench
+copy_start=$(date +%s.%N)
+"$bin" copy --from "$db" --to "$pgdb" >"$tmp/copy.out" 2>&1 || die "indgang copy failed: $(tail -3 "$tmp/copy.out")"
+copy_s=$(echo "$(date +%s.%N) $copy_start" | awk '{ printf "%.1f", $1 - $2 }')
+psql -X -q -d "$pgdb" -c "VACUUM ANALYZE" >/dev/null
 
-# serve NAME [options]: starts a server on a free port; its port in $tmp/NAME.port
+# serve NAME [options]: starts a server on a free port; its port in $tmp/NAME.port. A name
+# that begins with pg- serves the PostgreSQL copy.
 serve() {
 	name=$1
 	shift
 	: >"$tmp/$name.out"
-	"$bin" --db "$db" serve --listen 127.0.0.1:0 --no-access-log --per-ip 100000 "$@" >"$tmp/$name.out" 2>&1 &
+	case "$name" in pg-*) on=$pgdb ;; *) on=$db ;; esac
+	"$bin" --db "$on" serve --listen 127.0.0.1:0 --no-access-log --per-ip 100000 "$@" >"$tmp/$name.out" 2>&1 &
 	pids="$pids $!"
 	for _ in $(seq 1 100); do
 		p=$(sed -n 's|.*serves http://127\.0\.0\.1:\([0-9][0-9]*\)/.*|\1|p' "$tmp/$name.out")
@@ -71,6 +84,9 @@ serve one
 serve two
 serve one-anew --no-memo
 serve two-anew --no-memo
+serve pg-one
+serve pg-one-anew --no-memo
+serve pg-two-anew --no-memo
 port() { cat "$tmp/$1.port"; }
 proxies=0
 
@@ -113,6 +129,7 @@ CFG
 }
 proxy both one two
 proxy both-anew one-anew two-anew
+proxy pg-both-anew pg-one-anew pg-two-anew
 # the proxy in front of one server alone: what the proxy itself costs
 proxy single one one
 
@@ -126,6 +143,11 @@ one-anew|64|http://127.0.0.1:$(port one-anew)/api/v1/enterprises?limit=20&kommun
 both-anew|64|http://127.0.0.1:$(port both-anew)/api/v1/enterprises?limit=20&kommune=751|the same: two servers behind HAProxy
 one-search|4|@$tmp/search.txt@http://127.0.0.1:$(port one-anew)|search, 400 rotating queries, made anew: one server
 both-search|4|@$tmp/search.txt@http://127.0.0.1:$(port both-anew)|the same: two servers behind HAProxy
+pg-list|64|http://127.0.0.1:$(port pg-one)/api/v1/enterprises?limit=20&kommune=751|PostgreSQL: list of a municipality (answers kept): one server
+pg-anew|64|http://127.0.0.1:$(port pg-one-anew)/api/v1/enterprises?limit=20&kommune=751|PostgreSQL: list of a municipality, made anew: one server
+pg-both-anew|64|http://127.0.0.1:$(port pg-both-anew)/api/v1/enterprises?limit=20&kommune=751|PostgreSQL: the same: two servers behind HAProxy
+pg-search|4|@$tmp/search.txt@http://127.0.0.1:$(port pg-one-anew)|PostgreSQL: search, 400 rotating queries, made anew: one server
+pg-both-search|4|@$tmp/search.txt@http://127.0.0.1:$(port pg-both-anew)|PostgreSQL: the same: two servers behind HAProxy
 CASES
 
 run() { # $1 connections, $2 URL or @file@server, $3 seconds
@@ -157,8 +179,10 @@ commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 
 Run by \`make bench\` (or alone by \`make bench-servers\`) on $(date -u '+%Y-%m-%d %H:%M UTC'),
 commit $commit, $(nproc) CPUs, load average $load_before before and $load_after after; $(haproxy -v | head -1 | cut -d' ' -f1-3).
-The $n enterprises of bench/registry.sh in one SQLite database; every server runs on this
-machine (\`serve --no-access-log\`, with \`--no-memo\` where the answers are made anew), HAProxy
+The $n enterprises of bench/registry.sh in one SQLite database, and its \`indgang copy\` (${copy_s} s)
+in a PostgreSQL $(psql -X -A -t -d "$pgdb" -c "SHOW server_version" | cut -d' ' -f1) database on
+this machine (tests/tools/pgtmp.sh: default settings but 32 MB of shared buffers and no fsync);
+every server runs on this machine (\`serve --no-access-log\`, with \`--no-memo\` where the answers are made anew), HAProxy
 round robin with the health check of docs/deploy.md. On one 2-core machine two servers share
 the same cores, so the second server adds no capacity here: the figures show what the proxy
 costs and that two servers on one database answer as one does; capacity grows with machines.

@@ -6,7 +6,7 @@
 #   tools/setup.sh test     also the test tools (cmocka, tidy, Chromium, Playwright, axe-core,
 #                           clang for the fuzz targets make check runs briefly, PostgreSQL for a
 #                           throwaway cluster, haproxy for the test of two servers behind a proxy)
-#   tools/setup.sh bench    also the benchmark tools (wrk, nginx, haproxy)
+#   tools/setup.sh bench    also the benchmark tools (wrk, nginx, haproxy, postgresql)
 #   tools/setup.sh fuzz     also clang for libFuzzer
 set -eu
 cd "$(dirname "$0")/.."
@@ -17,7 +17,8 @@ libvips-dev zlib1g-dev libpq-dev"
 # postgresql: the tests run the storage interface against a throwaway cluster too
 # (tests/tools/pgtmp.sh); haproxy: the test of two servers behind a proxy
 test_pkgs="postgresql libcmocka-dev tidy chromium fonts-dejavu-core clang libclang-rt-14-dev haproxy"
-bench_pkgs="wrk nginx-light wdanish haproxy"
+# postgresql: bench/servers.sh compares SQLite with PostgreSQL
+bench_pkgs="wrk nginx-light wdanish haproxy postgresql"
 fuzz_pkgs="clang libclang-rt-14-dev"
 
 want="$build_pkgs"
