@@ -38,9 +38,9 @@ int purchases_store_insert_order(struct db *db, const struct purchase *p, int64_
 {
 	struct db_stmt *s = db_prepare(db,
 		"INSERT INTO purchases (kommune, enterprise_id, order_id, agreement_id, date,"
-		" amount_ore, service, description, created_by, created_at) VALUES (:kommune, :e,"
+		" amount_ore, service, description, created_by, created_at) SELECT :kommune, :e,"
 		" nullif(:order, 0), nullif(:agreement, 0), :date, :amount, :service, :description,"
-		" nullif(:by, 0), " NOW ") ON CONFLICT DO NOTHING");
+		" nullif(:by, 0), " NOW " WHERE :amount > 0 ON CONFLICT DO NOTHING");
 	return db_run(s, s ? bind_fields(s, p, by) : 0);
 }
 
