@@ -87,7 +87,7 @@ int agreements_store_foreign_products(struct db *db, const struct agreement *g, 
 
 #define SELECT_AGREEMENT                                                                  \
 	"SELECT g.id, g.kommune, k.navn, g.enterprise_id, e.name, g.title, g.scope, g.terms,"  \
-	" g.contact_name, g.contact_email, g.contact_phone, g.start, g.\"end\", g.status,"        \
+	" g.contact_name, g.contact_email, g.contact_phone, g.start, g.\"end\", g.status,"     \
 	" g.reminded_at, g.created_by, g.created_at, g.updated_at"                           \
 	" FROM agreements g JOIN enterprises e ON e.id = g.enterprise_id"                    \
 	" JOIN kommuner k ON k.kode = g.kommune"
@@ -150,7 +150,7 @@ int agreements_store_get(struct db *db, struct arena *a, int64_t id, struct agre
 	" AND (:kommune IS NULL OR g.kommune = :kommune)"                                      \
 	" AND (:enterprise = 0 OR g.enterprise_id = :enterprise)"                              \
 	" AND (:status IS NULL OR g.status = :status)"                                         \
-	" AND (:days = 0 OR (g.status = 'active' AND g.\"end\" >= :today"                          \
+	" AND (:days = 0 OR (g.status = 'active' AND g.\"end\" >= :today"                      \
 	"      AND g.\"end\" <= date(:today, '+' || :days || ' days')))"
 
 static int bind_query(struct db_stmt *s, const struct agreements_query *q, const char *scope,
@@ -178,7 +178,8 @@ int agreements_store_list(struct db *db, struct arena *a, const struct agreement
 	struct db_stmt *s = q->by_title
 		? db_prepare(db, SELECT_AGREEMENT LIST_WHERE
 		                 " ORDER BY g.title COLLATE da, g.id LIMIT :limit OFFSET :offset")
-		: db_prepare(db, SELECT_AGREEMENT LIST_WHERE " ORDER BY g.\"end\", g.id LIMIT :limit OFFSET :offset");
+		: db_prepare(db, SELECT_AGREEMENT LIST_WHERE
+		                 " ORDER BY g.\"end\", g.id LIMIT :limit OFFSET :offset");
 	if (!s)
 		return ERR_DB;
 	if (bind_query(s, q, scope_kommune, scope_enterprise) | db_bind_int(s, ":limit", q->limit) |

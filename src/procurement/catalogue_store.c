@@ -18,10 +18,10 @@
  * active, in its period, and either covering all of the enterprise's products or naming this
  * one */
 #define AGREEMENT_COVERS(p)                                                                    \
-	" ag.enterprise_id = " p ".enterprise_id"                                                 \
-	" AND ag.kommune = :ak AND ag.status = 'active' AND ag.start <= :today"                   \
-	" AND ag.\"end\" >= :today AND (NOT EXISTS (SELECT 1 FROM agreement_products ap"         \
-	" WHERE ap.agreement_id = ag.id) OR EXISTS (SELECT 1 FROM agreement_products ap"         \
+	" ag.enterprise_id = " p ".enterprise_id"                                              \
+	" AND ag.kommune = :ak AND ag.status = 'active' AND ag.start <= :today"                \
+	" AND ag.\"end\" >= :today AND (NOT EXISTS (SELECT 1 FROM agreement_products ap"       \
+	" WHERE ap.agreement_id = ag.id) OR EXISTS (SELECT 1 FROM agreement_products ap"       \
 	" WHERE ap.agreement_id = ag.id AND ap.product_id = " p ".id))"
 
 /* whether an active agreement of :ak covers product p on :today */

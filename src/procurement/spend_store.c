@@ -14,7 +14,7 @@
 /* a year's purchases from social-economy enterprises, of one municipality or all */
 #define SPEND_FROM " FROM purchases p JOIN enterprises e ON e.id = p.enterprise_id"
 #define SPEND_WHERE                                                                       \
-	" WHERE e.kind = 'soev' AND p.date >= :year_first AND p.date <= :year_last"            \
+	" WHERE e.kind = 'soev' AND p.date >= :year_first AND p.date <= :year_last"       \
 	" AND (:kommune IS NULL OR p.kommune = :kommune)"
 
 /* binds :year_first and :year_last, the year's first and last day as text, and :kommune in s;
@@ -68,7 +68,8 @@ int spend_store_rows(struct db *db, struct arena *a, int year, const char *kommu
 		s = db_prepare(db, "SELECT p.service, coalesce(sv.label, 'Ingen ydelse angivet'),"
 		                   " sum(p.amount_ore), count(*), count(DISTINCT p.enterprise_id)" SPEND_FROM
 		                   " LEFT JOIN services sv ON sv.key = p.service" SPEND_WHERE
-		                   " GROUP BY p.service, sv.label ORDER BY sum(p.amount_ore) DESC, p.service NULLS FIRST");
+		                   " GROUP BY p.service, sv.label"
+		                   " ORDER BY sum(p.amount_ore) DESC, p.service NULLS FIRST");
 	else
 		s = db_prepare(db, "SELECT p.kommune, k.navn, sum(p.amount_ore), count(*),"
 		                   " count(DISTINCT p.enterprise_id)" SPEND_FROM

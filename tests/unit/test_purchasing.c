@@ -393,7 +393,8 @@ static void test_contract_followup(void **state)
 	assert_int_equal(fixture_audit_count(f->db, "create", "contract"), 1);
 	struct contract *listed;
 	int n, total;
-	assert_int_equal(contracts_list(f->db, &f->a, &fixture_kons740, NULL, 10, 0, &listed, &n, &total), 0);
+	assert_int_equal(contracts_list(f->db, &f->a, &fixture_kons740, NULL, 10, 0, &listed, &n, &total),
+	                 0);
 	assert_int_equal(total, 1);
 	assert_string_equal(listed[0].title, "Kantinen");
 	assert_null(listed[0].end);
