@@ -27,7 +27,7 @@ int agreements_store_insert(struct db *db, const struct agreement *g, int64_t by
 {
 	struct db_stmt *s = db_prepare(db,
 		"INSERT INTO agreements (kommune, enterprise_id, title, scope, terms, contact_name,"
-		" contact_email, contact_phone, start, end, status, created_by, created_at, updated_at)"
+		" contact_email, contact_phone, start, \"end\", status, created_by, created_at, updated_at)"
 		" VALUES (:kommune, :enterprise, :title, :scope, :terms, :cname, :cemail, :cphone,"
 		" :start, :end, :status, nullif(:by, 0), " NOW ", " NOW ")");
 	int rc = db_run(s, s ? bind_fields(s, g) | db_bind_text(s, ":kommune", g->kommune) |
@@ -44,7 +44,7 @@ int agreements_store_update(struct db *db, const struct agreement *g)
 	struct db_stmt *s = db_prepare(db,
 		"UPDATE agreements SET title = :title, scope = :scope, terms = :terms,"
 		" contact_name = :cname, contact_email = :cemail, contact_phone = :cphone,"
-		" start = :start, reminded_at = CASE WHEN end = :end THEN reminded_at END, end = :end,"
+		" start = :start, reminded_at = CASE WHEN \"end\" = :end THEN reminded_at END, \"end\" = :end,"
 		" status = :status, updated_at = " NOW " WHERE id = :id");
 	int rc = db_run(s, s ? bind_fields(s, g) | db_bind_int(s, ":id", g->id) : 0);
 	if (rc == 0 && db_changes(db) == 0)
@@ -57,8 +57,8 @@ int agreements_store_set_products(struct db *db, const struct agreement *g)
 	struct db_stmt *s = db_prepare(db, "DELETE FROM agreement_products WHERE agreement_id = :id");
 	int rc = db_run(s, s ? db_bind_int(s, ":id", g->id) : 0);
 	for (int i = 0; rc == 0 && i < g->nproducts; i++) {
-		s = db_prepare(db, "INSERT OR IGNORE INTO agreement_products (agreement_id, product_id)"
-		                   " VALUES (:id, :p)");
+		s = db_prepare(db, "INSERT INTO agreement_products (agreement_id, product_id)"
+		                   " VALUES (:id, :p) ON CONFLICT DO NOTHING");
 		rc = db_run(s, s ? db_bind_int(s, ":id", g->id) | db_bind_int(s, ":p", g->products[i]) : 0);
 	}
 	return rc;
@@ -87,7 +87,7 @@ int agreements_store_foreign_products(struct db *db, const struct agreement *g, 
 
 #define SELECT_AGREEMENT                                                                  \
 	"SELECT g.id, g.kommune, k.navn, g.enterprise_id, e.name, g.title, g.scope, g.terms,"  \
-	" g.contact_name, g.contact_email, g.contact_phone, g.start, g.end, g.status,"        \
+	" g.contact_name, g.contact_email, g.contact_phone, g.start, g.\"end\", g.status,"     \
 	" g.reminded_at, g.created_by, g.created_at, g.updated_at"                           \
 	" FROM agreements g JOIN enterprises e ON e.id = g.enterprise_id"                    \
 	" JOIN kommuner k ON k.kode = g.kommune"
@@ -150,8 +150,8 @@ int agreements_store_get(struct db *db, struct arena *a, int64_t id, struct agre
 	" AND (:kommune IS NULL OR g.kommune = :kommune)"                                      \
 	" AND (:enterprise = 0 OR g.enterprise_id = :enterprise)"                              \
 	" AND (:status IS NULL OR g.status = :status)"                                         \
-	" AND (:days = 0 OR (g.status = 'active' AND g.end >= :today"                          \
-	"      AND g.end <= date(:today, '+' || :days || ' days')))"
+	" AND (:days = 0 OR (g.status = 'active' AND g.\"end\" >= :today"                      \
+	"      AND g.\"end\" <= date(:today, '+' || :days || ' days')))"
 
 static int bind_query(struct db_stmt *s, const struct agreements_query *q, const char *scope,
                       int64_t scope_enterprise)
@@ -178,7 +178,8 @@ int agreements_store_list(struct db *db, struct arena *a, const struct agreement
 	struct db_stmt *s = q->by_title
 		? db_prepare(db, SELECT_AGREEMENT LIST_WHERE
 		                 " ORDER BY g.title COLLATE da, g.id LIMIT :limit OFFSET :offset")
-		: db_prepare(db, SELECT_AGREEMENT LIST_WHERE " ORDER BY g.end, g.id LIMIT :limit OFFSET :offset");
+		: db_prepare(db, SELECT_AGREEMENT LIST_WHERE
+		                 " ORDER BY g.\"end\", g.id LIMIT :limit OFFSET :offset");
 	if (!s)
 		return ERR_DB;
 	if (bind_query(s, q, scope_kommune, scope_enterprise) | db_bind_int(s, ":limit", q->limit) |
@@ -204,7 +205,7 @@ int agreements_store_in_force(struct db *db, const char *kommune, int64_t enterp
 {
 	struct db_stmt *s = db_prepare(db,
 		"SELECT id FROM agreements WHERE kommune = :kommune AND enterprise_id = :e"
-		" AND status = 'active' AND start <= :day AND end >= :day ORDER BY end DESC, id LIMIT 1");
+		" AND status = 'active' AND start <= :day AND \"end\" >= :day ORDER BY \"end\" DESC, id LIMIT 1");
 	if (!s)
 		return ERR_DB;
 	int rc = db_bind_text(s, ":kommune", kommune) | db_bind_int(s, ":e", enterprise_id) |
@@ -219,11 +220,11 @@ int agreements_store_due(struct db *db, struct arena *a, const char *day, const 
                          struct agreement_due **items, int *n)
 {
 	struct db_stmt *s = db_prepare(db,
-		"SELECT g.id, g.kommune, g.title, e.name, g.end, g.contact_email,"
+		"SELECT g.id, g.kommune, g.title, e.name, g.\"end\", g.contact_email,"
 		" (SELECT u.email FROM users u WHERE u.id = g.created_by AND u.active = 1)"
 		" FROM agreements g JOIN enterprises e ON e.id = g.enterprise_id"
-		" WHERE g.status = 'active' AND g.reminded_at IS NULL AND g.end >= :day"
-		" AND g.end <= :last ORDER BY g.end, g.id");
+		" WHERE g.status = 'active' AND g.reminded_at IS NULL AND g.\"end\" >= :day"
+		" AND g.\"end\" <= :last ORDER BY g.\"end\", g.id");
 	if (!s)
 		return ERR_DB;
 	if (db_bind_text(s, ":day", day) | db_bind_text(s, ":last", last)) {

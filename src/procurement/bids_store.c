@@ -247,8 +247,9 @@ int bids_store_award(struct db *db, int64_t tender_id, int64_t bid_id, const cha
 int bids_store_reason_set(struct db *db, int64_t tender_id, const char *criterion,
                           const char *reason)
 {
-	struct db_stmt *s = db_prepare(db, "INSERT OR REPLACE INTO tender_award_reasons (tender_id,"
-	                                   " criterion, reason) VALUES (:t, :c, :r)");
+	struct db_stmt *s = db_prepare(db, "INSERT INTO tender_award_reasons (tender_id, criterion,"
+	                                   " reason) VALUES (:t, :c, :r) ON CONFLICT (tender_id,"
+	                                   " criterion) DO UPDATE SET reason = excluded.reason");
 	return db_run(s, s ? db_bind_int(s, ":t", tender_id) | db_bind_text(s, ":c", criterion) |
 	                         db_bind_text(s, ":r", reason) : 0);
 }

@@ -14,14 +14,18 @@
 
 #define NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
-/* whether an active agreement of :ak covers product p on :today: same enterprise, active, in
- * its period, and either covering all of the enterprise's products or naming this one */
-#define AGREEMENT_OF(p)                                                                        \
-	" EXISTS (SELECT 1 FROM agreements ag WHERE ag.enterprise_id = " p ".enterprise_id"       \
-	" AND ag.kommune = :ak AND ag.status = 'active' AND ag.start <= :today"                   \
-	" AND ag.end >= :today AND (NOT EXISTS (SELECT 1 FROM agreement_products ap"             \
-	" WHERE ap.agreement_id = ag.id) OR EXISTS (SELECT 1 FROM agreement_products ap"         \
-	" WHERE ap.agreement_id = ag.id AND ap.product_id = " p ".id)))"
+/* the conditions on an agreement ag of :ak that covers product p on :today: same enterprise,
+ * active, in its period, and either covering all of the enterprise's products or naming this
+ * one */
+#define AGREEMENT_COVERS(p)                                                                    \
+	" ag.enterprise_id = " p ".enterprise_id"                                              \
+	" AND ag.kommune = :ak AND ag.status = 'active' AND ag.start <= :today"                \
+	" AND ag.\"end\" >= :today AND (NOT EXISTS (SELECT 1 FROM agreement_products ap"       \
+	" WHERE ap.agreement_id = ag.id) OR EXISTS (SELECT 1 FROM agreement_products ap"       \
+	" WHERE ap.agreement_id = ag.id AND ap.product_id = " p ".id))"
+
+/* whether an active agreement of :ak covers product p on :today */
+#define AGREEMENT_OF(p) " EXISTS (SELECT 1 FROM agreements ag WHERE" AGREEMENT_COVERS(p) ")"
 
 int catalogue_store_enterprise(struct db *db, struct arena *a, int64_t id, const char *today,
                                const char **name, const char **kommune, bool *closed)
@@ -81,8 +85,8 @@ int catalogue_store_set_lists(struct db *db, const struct product *p)
 	struct db_stmt *s = db_prepare(db, "DELETE FROM product_services WHERE product_id = :id");
 	int rc = db_run(s, s ? db_bind_int(s, ":id", p->id) : 0);
 	for (int i = 0; rc == 0 && i < p->nservices; i++) {
-		s = db_prepare(db, "INSERT OR IGNORE INTO product_services (product_id, service)"
-		                   " VALUES (:id, :k)");
+		s = db_prepare(db, "INSERT INTO product_services (product_id, service)"
+		                   " VALUES (:id, :k) ON CONFLICT DO NOTHING");
 		rc = db_run(s, s ? db_bind_int(s, ":id", p->id) | db_bind_text(s, ":k", p->services[i]) : 0);
 	}
 	if (rc == 0) {
@@ -90,8 +94,8 @@ int catalogue_store_set_lists(struct db *db, const struct product *p)
 		rc = db_run(s, s ? db_bind_int(s, ":id", p->id) : 0);
 	}
 	for (int i = 0; rc == 0 && i < p->nareas; i++) {
-		s = db_prepare(db, "INSERT OR IGNORE INTO product_areas (product_id, kommune)"
-		                   " VALUES (:id, :k)");
+		s = db_prepare(db, "INSERT INTO product_areas (product_id, kommune)"
+		                   " VALUES (:id, :k) ON CONFLICT DO NOTHING");
 		rc = db_run(s, s ? db_bind_int(s, ":id", p->id) | db_bind_text(s, ":k", p->areas[i]) : 0);
 	}
 	return rc;
@@ -145,7 +149,7 @@ static void split(struct arena *a, const char *csv, const char ***out, int *n)
 int catalogue_store_get(struct db *db, struct arena *a, int64_t id, const char *today,
                         const char *agreement_kommune, struct product *out)
 {
-	struct db_stmt *s = db_prepare(db,
+	struct db_stmt *s = db_prepare2(db,
 		"SELECT p.id, p.enterprise_id, e.name, e.kommune,"
 		" e.closed IS NOT NULL AND e.closed <= :today, p.title, p.description, p.price_ore,"
 		" p.vat_rate, p.unit, p.min_order, p.cpv, p.status, p.created_at, p.updated_at,"
@@ -154,11 +158,18 @@ int catalogue_store_get(struct db *db, struct arena *a, int64_t id, const char *
 		"   ORDER BY sv.position)),"
 		" (SELECT group_concat(kommune, ',') FROM (SELECT kommune FROM product_areas"
 		"   WHERE product_id = p.id ORDER BY kommune)),"
-		" (SELECT ag.title FROM agreements ag WHERE ag.enterprise_id = p.enterprise_id"
-		"   AND ag.kommune = :ak AND ag.status = 'active' AND ag.start <= :today"
-		"   AND ag.end >= :today AND (NOT EXISTS (SELECT 1 FROM agreement_products ap"
-		"   WHERE ap.agreement_id = ag.id) OR EXISTS (SELECT 1 FROM agreement_products ap"
-		"   WHERE ap.agreement_id = ag.id AND ap.product_id = p.id)) ORDER BY ag.end DESC LIMIT 1)"
+		" (SELECT ag.title FROM agreements ag WHERE" AGREEMENT_COVERS("p")
+		"   ORDER BY ag.\"end\" DESC LIMIT 1)"
+		" FROM products p JOIN enterprises e ON e.id = p.enterprise_id WHERE p.id = :id",
+		"SELECT p.id, p.enterprise_id, e.name, e.kommune,"
+		" e.closed IS NOT NULL AND e.closed <= :today, p.title, p.description, p.price_ore,"
+		" p.vat_rate, p.unit, p.min_order, p.cpv, p.status, p.created_at, p.updated_at,"
+		" (SELECT string_agg(ps.service, ',' ORDER BY sv.position) FROM product_services ps"
+		"   JOIN services sv ON sv.key = ps.service WHERE ps.product_id = p.id),"
+		" (SELECT string_agg(kommune, ',' ORDER BY kommune) FROM product_areas"
+		"   WHERE product_id = p.id),"
+		" (SELECT ag.title FROM agreements ag WHERE" AGREEMENT_COVERS("p")
+		"   ORDER BY ag.\"end\" DESC LIMIT 1)"
 		" FROM products p JOIN enterprises e ON e.id = p.enterprise_id WHERE p.id = :id");
 	if (!s)
 		return ERR_DB;

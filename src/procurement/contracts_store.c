@@ -25,7 +25,7 @@ int contracts_store_insert(struct db *db, const struct contract *c, int64_t by, 
 {
 	struct db_stmt *s = db_prepare(db,
 		"INSERT INTO contracts (kommune, enterprise_id, tender_id, agreement_id, kind, title, start,"
-		" end, value_ore, note, created_by, created_at, updated_at) VALUES (:kommune, :e,"
+		" \"end\", value_ore, note, created_by, created_at, updated_at) VALUES (:kommune, :e,"
 		" nullif(:tender, 0), nullif(:agreement, 0), :kind, :title, :start, :end, :value, :note,"
 		" nullif(:by, 0), " NOW ", " NOW ")");
 	int rc = db_run(s, s ? bind_fields(s, c) | db_bind_text(s, ":kommune", c->kommune) |
@@ -40,7 +40,7 @@ int contracts_store_update(struct db *db, const struct contract *c)
 {
 	struct db_stmt *s = db_prepare(db,
 		"UPDATE contracts SET tender_id = nullif(:tender, 0), agreement_id = nullif(:agreement, 0),"
-		" kind = :kind, title = :title, start = :start, end = :end, value_ore = :value,"
+		" kind = :kind, title = :title, start = :start, \"end\" = :end, value_ore = :value,"
 		" note = :note, updated_at = " NOW " WHERE id = :id");
 	int rc = db_run(s, s ? bind_fields(s, c) | db_bind_int(s, ":id", c->id) : 0);
 	if (rc == 0 && db_changes(db) == 0)
@@ -66,7 +66,7 @@ int contracts_store_set_commitments(struct db *db, const struct contract *c)
 
 #define SELECT_CONTRACT                                                                   \
 	"SELECT c.id, c.kommune, k.navn, c.enterprise_id, e.name, c.tender_id, c.agreement_id,"\
-	" c.kind, c.title, c.start, c.end, c.value_ore, c.note, c.created_at, c.updated_at"   \
+	" c.kind, c.title, c.start, c.\"end\", c.value_ore, c.note, c.created_at, c.updated_at"   \
 	" FROM contracts c JOIN enterprises e ON e.id = c.enterprise_id"                     \
 	" JOIN kommuner k ON k.kode = c.kommune"
 

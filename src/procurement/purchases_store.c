@@ -4,6 +4,7 @@
  */
 #include "purchases_store.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "../base/arena.h"
@@ -36,10 +37,10 @@ int purchases_store_insert(struct db *db, const struct purchase *p, int64_t by, 
 int purchases_store_insert_order(struct db *db, const struct purchase *p, int64_t by)
 {
 	struct db_stmt *s = db_prepare(db,
-		"INSERT OR IGNORE INTO purchases (kommune, enterprise_id, order_id, agreement_id, date,"
-		" amount_ore, service, description, created_by, created_at) VALUES (:kommune, :e,"
+		"INSERT INTO purchases (kommune, enterprise_id, order_id, agreement_id, date,"
+		" amount_ore, service, description, created_by, created_at) SELECT :kommune, :e,"
 		" nullif(:order, 0), nullif(:agreement, 0), :date, :amount, :service, :description,"
-		" nullif(:by, 0), " NOW ")");
+		" nullif(:by, 0), " NOW " WHERE :amount > 0 ON CONFLICT DO NOTHING");
 	return db_run(s, s ? bind_fields(s, p, by) : 0);
 }
 
@@ -106,15 +107,19 @@ int purchases_store_service_exists(struct db *db, const char *key, int *yes)
 #define LIST_WHERE                                                                        \
 	" WHERE (:scope IS NULL OR p.kommune = :scope)"                                        \
 	" AND (:kommune IS NULL OR p.kommune = :kommune)"                                      \
-	" AND (:year = 0 OR (p.date >= printf('%04d-01-01', :year)"                            \
-	"      AND p.date <= printf('%04d-12-31', :year)))"                                    \
+	" AND (:year = 0 OR (p.date >= :year_first AND p.date <= :year_last))"                 \
 	" AND (:enterprise = 0 OR p.enterprise_id = :enterprise)"                              \
 	" AND (:service IS NULL OR p.service = :service)"
 
 static int bind_query(struct db_stmt *s, const struct purchases_query *q, const char *scope)
 {
+	/* the year's first and last day as text, as the dates are kept */
+	char first[24], last[24];
+	snprintf(first, sizeof(first), "%04d-01-01", q->year);
+	snprintf(last, sizeof(last), "%04d-12-31", q->year);
 	return db_bind_text(s, ":scope", scope) | db_bind_text(s, ":kommune", q->kommune) |
-	       db_bind_int(s, ":year", q->year) | db_bind_int(s, ":enterprise", q->enterprise_id) |
+	       db_bind_int(s, ":year", q->year) | db_bind_text(s, ":year_first", first) |
+	       db_bind_text(s, ":year_last", last) | db_bind_int(s, ":enterprise", q->enterprise_id) |
 	       db_bind_text(s, ":service", q->service);
 }
 

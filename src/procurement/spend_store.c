@@ -4,6 +4,7 @@
  */
 #include "spend_store.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "../base/arena.h"
@@ -13,16 +14,26 @@
 /* a year's purchases from social-economy enterprises, of one municipality or all */
 #define SPEND_FROM " FROM purchases p JOIN enterprises e ON e.id = p.enterprise_id"
 #define SPEND_WHERE                                                                       \
-	" WHERE e.kind = 'soev' AND p.date >= printf('%04d-01-01', :year)"                     \
-	" AND p.date <= printf('%04d-12-31', :year)"                                           \
+	" WHERE e.kind = 'soev' AND p.date >= :year_first AND p.date <= :year_last"       \
 	" AND (:kommune IS NULL OR p.kommune = :kommune)"
+
+/* binds :year_first and :year_last, the year's first and last day as text, and :kommune in s;
+ * nonzero when a bind failed */
+static int bind_filter(struct db_stmt *s, int year, const char *kommune)
+{
+	char first[24], last[24];
+	snprintf(first, sizeof(first), "%04d-01-01", year);
+	snprintf(last, sizeof(last), "%04d-12-31", year);
+	return db_bind_text(s, ":year_first", first) | db_bind_text(s, ":year_last", last) |
+	       db_bind_text(s, ":kommune", kommune);
+}
 
 static int read_rows(struct db_stmt *s, struct arena *a, int year, const char *kommune,
                      struct spend_row **rows, int *n)
 {
 	if (!s)
 		return ERR_DB;
-	if (db_bind_int(s, ":year", year) | db_bind_text(s, ":kommune", kommune)) {
+	if (bind_filter(s, year, kommune)) {
 		db_done(s);
 		return ERR_DB;
 	}
@@ -52,17 +63,18 @@ int spend_store_rows(struct db *db, struct arena *a, int year, const char *kommu
 	if (what == SPEND_ENTERPRISE)
 		s = db_prepare(db, "SELECT CAST(p.enterprise_id AS TEXT), e.name, sum(p.amount_ore),"
 		                   " count(*), 1" SPEND_FROM SPEND_WHERE
-		                   " GROUP BY p.enterprise_id ORDER BY sum(p.amount_ore) DESC, e.name");
+		                   " GROUP BY p.enterprise_id, e.name ORDER BY sum(p.amount_ore) DESC, e.name");
 	else if (what == SPEND_SERVICE)
 		s = db_prepare(db, "SELECT p.service, coalesce(sv.label, 'Ingen ydelse angivet'),"
 		                   " sum(p.amount_ore), count(*), count(DISTINCT p.enterprise_id)" SPEND_FROM
 		                   " LEFT JOIN services sv ON sv.key = p.service" SPEND_WHERE
-		                   " GROUP BY p.service ORDER BY sum(p.amount_ore) DESC, p.service");
+		                   " GROUP BY p.service, sv.label"
+		                   " ORDER BY sum(p.amount_ore) DESC, p.service NULLS FIRST");
 	else
 		s = db_prepare(db, "SELECT p.kommune, k.navn, sum(p.amount_ore), count(*),"
 		                   " count(DISTINCT p.enterprise_id)" SPEND_FROM
 		                   " JOIN kommuner k ON k.kode = p.kommune" SPEND_WHERE
-		                   " GROUP BY p.kommune ORDER BY sum(p.amount_ore) DESC, p.kommune");
+		                   " GROUP BY p.kommune, k.navn ORDER BY sum(p.amount_ore) DESC, p.kommune");
 	int rc = read_rows(s, a, year, kommune, rows, n);
 	if (rc)
 		return rc;
@@ -70,7 +82,7 @@ int spend_store_rows(struct db *db, struct arena *a, int year, const char *kommu
 	                   " count(DISTINCT p.enterprise_id)" SPEND_FROM SPEND_WHERE);
 	if (!s)
 		return ERR_DB;
-	rc = db_bind_int(s, ":year", year) | db_bind_text(s, ":kommune", kommune) ? ERR_DB : db_step(s);
+	rc = bind_filter(s, year, kommune) ? ERR_DB : db_step(s);
 	if (rc == DB_ROW) {
 		memset(total, 0, sizeof(*total));
 		total->label = "I alt";

@@ -289,8 +289,9 @@ int tenders_store_questions(struct db *db, struct arena *a, int64_t tender_id, b
 
 int tenders_store_interest(struct db *db, int64_t tender_id, int64_t enterprise_id)
 {
-	struct db_stmt *s = db_prepare(db, "INSERT OR IGNORE INTO tender_interest (tender_id,"
-	                                   " enterprise_id, created_at) VALUES (:t, :e, " NOW ")");
+	struct db_stmt *s = db_prepare(db, "INSERT INTO tender_interest (tender_id,"
+	                                   " enterprise_id, created_at) VALUES (:t, :e, " NOW ")"
+	                                   " ON CONFLICT DO NOTHING");
 	return db_run(s, s ? db_bind_int(s, ":t", tender_id) | db_bind_int(s, ":e", enterprise_id) : 0);
 }
 
@@ -301,7 +302,8 @@ int tenders_store_interested(struct db *db, struct arena *a, int64_t tender_id, 
 		"SELECT DISTINCT coalesce(u.email, nullif(e.contact_email, '')) AS addr"
 		" FROM tender_interest i JOIN enterprises e ON e.id = i.enterprise_id"
 		" LEFT JOIN users u ON u.enterprise_id = e.id AND u.role = 'virksomhed' AND u.active = 1"
-		" WHERE i.tender_id = :t AND addr IS NOT NULL ORDER BY addr");
+		" WHERE i.tender_id = :t AND coalesce(u.email, nullif(e.contact_email, '')) IS NOT NULL"
+		" ORDER BY addr");
 	if (!s || db_bind_int(s, ":t", tender_id)) {
 		db_done(s);
 		return ERR_DB;

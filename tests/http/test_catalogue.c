@@ -265,14 +265,15 @@ static void agreements_mark_products(void)
 	/* an active agreement of Kolding with Soul Café for the basket only, one of Silkeborg for
 	 * everything, and an expired one of Kolding for everything */
 	const char *sql = harness_fmt(
-		"INSERT INTO agreements (kommune, enterprise_id, title, start, end, status, created_at,"
+		"INSERT INTO agreements (kommune, enterprise_id, title, start, \"end\", status, created_at,"
 		" updated_at) VALUES ('621', %lld, 'Gaver til jubilæer', '2020-01-01', '2099-12-31', 'active',"
 		" 't', 't');"
-		"INSERT INTO agreement_products (agreement_id, product_id) VALUES (last_insert_rowid(), %lld);"
-		"INSERT INTO agreements (kommune, enterprise_id, title, start, end, status, created_at,"
+		"INSERT INTO agreement_products (agreement_id, product_id)"
+		" VALUES ((SELECT max(id) FROM agreements), %lld);"
+		"INSERT INTO agreements (kommune, enterprise_id, title, start, \"end\", status, created_at,"
 		" updated_at) VALUES ('740', %lld, 'Silkeborgs aftale', '2020-01-01', '2099-12-31', 'active',"
 		" 't', 't');"
-		"INSERT INTO agreements (kommune, enterprise_id, title, start, end, status, created_at,"
+		"INSERT INTO agreements (kommune, enterprise_id, title, start, \"end\", status, created_at,"
 		" updated_at) VALUES ('621', %lld, 'Udløbet', '2019-01-01', '2019-12-31', 'active', 't', 't');",
 		soul, kurv, soul, soul);
 	CHECK(harness_sqlite(harness_server_db(srv), sql, NULL) == 0);

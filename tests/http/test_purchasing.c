@@ -490,8 +490,8 @@ static const char *catalogue(long long *house, long long *lid)
 		"INSERT INTO products (enterprise_id, title, price_ore, unit, min_order, created_at, updated_at)"
 		" VALUES (%lld, 'Legehus Troldehøj', 2450000, 'stk.', 1, 't', 't'),"
 		" (%lld, 'Sandkasselåg', 45000, 'stk.', 2, 't', 't');"
-		" SELECT group_concat(id, ' ') FROM (SELECT id FROM products WHERE enterprise_id = %lld"
-		" AND title IN ('Legehus Troldehøj', 'Sandkasselåg') ORDER BY price_ore DESC);",
+		" SELECT id FROM products WHERE enterprise_id = %lld"
+		" AND title IN ('Legehus Troldehøj', 'Sandkasselåg') ORDER BY price_ore DESC;",
 		legehytten_id, legehytten_id, legehytten_id);
 	if (harness_sqlite(harness_server_db(srv), sql, &out) != 0 || !out)
 		return "the products were not made";

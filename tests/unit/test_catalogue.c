@@ -267,7 +267,7 @@ static void test_agreements(void **state)
 	/* Kolding with Soul Café for the basket only; Silkeborg with Soul Café for all; an ended and
 	 * a draft one of Kolding with Kantinen, and one of Kolding with Kantinen long expired */
 	assert_int_equal(EXEC_SQL(f->db,
-		"INSERT INTO agreements (id, kommune, enterprise_id, title, start, end, status, created_at,"
+		"INSERT INTO agreements (id, kommune, enterprise_id, title, start, \"end\", status, created_at,"
 		" updated_at) VALUES (1, '621', 5, 'Gaver', '2020-01-01', '2099-12-31', 'active', 't', 't'),"
 		" (2, '740', 5, 'Alt fra Soul', '2020-01-01', '2099-12-31', 'active', 't', 't'),"
 		" (3, '621', 6, 'Sluttet', '2020-01-01', '2099-12-31', 'ended', 't', 't'),"

@@ -174,12 +174,24 @@ static void test_agreement_expiring_and_remind(void **state)
 	struct errs errs = {0};
 	assert_int_equal(agreements_save(f->db, &f->a, &fixture_indk621, &g, &errs), 0);
 	struct agreement later = valid_agreement();
+	later.title = "Æbler til møderne";
 	later.end = "2027-06-30";
 	assert_int_equal(agreements_save(f->db, &f->a, &fixture_indk621, &later, &errs), 0);
-	/* expiring within 60 days of 2026-11-15: the first only */
+	/* by title in Danish order (Æ after M), then the soonest end first */
 	struct agreement *items;
 	int n, total;
-	struct agreements_query q = {.limit = 10, .expiring_days = 60, .today = "2026-11-15"};
+	struct agreements_query q = {.limit = 10, .by_title = true};
+	assert_int_equal(agreements_list(f->db, &f->a, &fixture_indk621, &q, &items, &n, &total), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(items[0].id, g.id);
+	assert_int_equal(items[1].id, later.id);
+	q = (struct agreements_query){.limit = 10};
+	assert_int_equal(agreements_list(f->db, &f->a, &fixture_indk621, &q, &items, &n, &total), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(items[0].end, "2026-12-31");
+	assert_string_equal(items[1].end, "2027-06-30");
+	/* expiring within 60 days of 2026-11-15: the first only */
+	q = (struct agreements_query){.limit = 10, .expiring_days = 60, .today = "2026-11-15"};
 	assert_int_equal(agreements_list(f->db, &f->a, &fixture_indk621, &q, &items, &n, &total), 0);
 	assert_int_equal(total, 1);
 	assert_int_equal(items[0].id, g.id);
@@ -291,6 +303,26 @@ static void test_spend(void **state)
 	buy(f, &fixture_indk621, 6, "2015-06-01", "5000");   /* a company: not social-economy spend */
 	buy(f, &fixture_indk621, 5, "2016-01-01", "100");    /* another year */
 	buy(f, &fixture_kons740, 7, "2015-05-05", "99999999999.99");
+	/* the municipality's list of a year, newest first or largest first, with its sum */
+	struct purchase *list;
+	int listed, matches;
+	int64_t sum;
+	struct purchases_query pq = {.year = 2015, .limit = 10};
+	assert_int_equal(purchases_list(f->db, &f->a, &fixture_indk621, &pq, &list, &listed, &matches,
+	                                &sum), 0);
+	assert_int_equal(listed, 3);
+	assert_int_equal(matches, 3);
+	assert_int_equal(sum, 123450 + 55 + 500000);
+	assert_string_equal(list[0].date, "2015-12-31");
+	assert_string_equal(list[1].date, "2015-06-01");
+	assert_string_equal(list[2].date, "2015-03-01");
+	pq = (struct purchases_query){.sort = PURCHASES_AMOUNT, .limit = 2};
+	assert_int_equal(purchases_list(f->db, &f->a, &fixture_indk621, &pq, &list, &listed, &matches,
+	                                &sum), 0);
+	assert_int_equal(listed, 2);
+	assert_int_equal(matches, 4);
+	assert_int_equal(list[0].amount_ore, 500000);
+	assert_int_equal(list[1].amount_ore, 123450);
 	struct spend_row *rows, total;
 	int n;
 	assert_int_equal(spend_rows(f->db, &f->a, NULL, false, 2015, NULL, SPEND_KOMMUNE, &rows, &n, &total), 0);
@@ -359,6 +391,13 @@ static void test_contract_followup(void **state)
 	assert_int_equal(c.value_ore, 75000000);
 	assert_int_equal(c.ncommitments, 2);
 	assert_int_equal(fixture_audit_count(f->db, "create", "contract"), 1);
+	struct contract *listed;
+	int n, total;
+	assert_int_equal(contracts_list(f->db, &f->a, &fixture_kons740, NULL, 10, 0, &listed, &n, &total),
+	                 0);
+	assert_int_equal(total, 1);
+	assert_string_equal(listed[0].title, "Kantinen");
+	assert_null(listed[0].end);
 	/* the municipality's staff see 2; everyone else "<3" */
 	struct contract got;
 	assert_int_equal(contracts_get(f->db, &f->a, &fixture_kons740, c.id, &got), 0);
