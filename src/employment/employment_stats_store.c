@@ -15,10 +15,11 @@ int employment_stats_store_rows(struct db *db, struct arena *a, const char *from
 	 * (kommune, start) serves both the period and one municipality */
 	struct db_stmt *s = db_prepare(db,
 		"SELECT p.kommune, k.navn,"
-		" sum(p.scheme = 'ordinaer'),"
-		" sum(p.scheme = 'fleksjob' AND e.kind = 'soev'),"
-		" sum(p.scheme = 'fleksjob' AND e.kind = 'company'),"
-		" sum(p.scheme IN ('ressourceforloeb', 'praktik', 'loentilskud') AND e.kind = 'soev'),"
+		" sum(CASE WHEN p.scheme = 'ordinaer' THEN 1 ELSE 0 END),"
+		" sum(CASE WHEN p.scheme = 'fleksjob' AND e.kind = 'soev' THEN 1 ELSE 0 END),"
+		" sum(CASE WHEN p.scheme = 'fleksjob' AND e.kind = 'company' THEN 1 ELSE 0 END),"
+		" sum(CASE WHEN p.scheme IN ('ressourceforloeb', 'praktik', 'loentilskud')"
+		"  AND e.kind = 'soev' THEN 1 ELSE 0 END),"
 		" count(DISTINCT CASE WHEN p.inhouse = 1 AND e.kind = 'company' THEN p.enterprise_id END)"
 		" FROM placements p JOIN enterprises e ON e.id = p.enterprise_id"
 		" JOIN kommuner k ON k.kode = p.kommune"
