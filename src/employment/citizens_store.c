@@ -179,7 +179,8 @@ int citizens_store_find(struct db *db, const char *kommune, const uint8_t *hash,
                         int max, int *n)
 {
 	struct db_stmt *s = db_prepare(db, "SELECT id FROM citizens WHERE cpr_hash = :hash"
-	                                   " AND (:kommune IS NULL OR kommune = :kommune) ORDER BY id");
+	                                   " AND (CAST(:kommune AS text) IS NULL OR kommune = :kommune)"
+	                                   " ORDER BY id");
 	if (!s)
 		return ERR_DB;
 	int rc = db_bind_blob(s, ":hash", hash, 32) |
@@ -213,7 +214,8 @@ int citizens_store_list(struct db *db, struct arena *a, const char *kommune,
 		" FROM citizens c WHERE c.kommune = :kommune"
 		" AND (:anon <> 0 OR c.anonymized_at IS NULL)"
 		" AND (:id = 0 OR c.id = :id)"
-		" AND (:name IS NULL OR lower(c.name) LIKE lower('%' || :name || '%') ESCAPE '\\')"
+		" AND (CAST(:name AS text) IS NULL"
+		"  OR lower(c.name) LIKE lower('%' || :name || '%') ESCAPE '\\')"
 		" ORDER BY CASE :sort WHEN 0 THEN c.name COLLATE NOCASE END,"
 		" CASE :sort WHEN 1 THEN c.created_at WHEN 2 THEN c.active_at END DESC, c.id"
 		" LIMIT :limit OFFSET :offset",
@@ -224,7 +226,8 @@ int citizens_store_list(struct db *db, struct arena *a, const char *kommune,
 		" FROM citizens c WHERE c.kommune = :kommune"
 		" AND (:anon <> 0 OR c.anonymized_at IS NULL)"
 		" AND (:id = 0 OR c.id = :id)"
-		" AND (:name IS NULL OR lower(c.name) LIKE lower('%' || :name || '%') ESCAPE '\\')"
+		" AND (CAST(:name AS text) IS NULL"
+		"  OR lower(c.name) LIKE lower('%' || :name || '%') ESCAPE '\\')"
 		" ORDER BY CASE :sort WHEN 0 THEN translate(c.name, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ',"
 		"  'abcdefghijklmnopqrstuvwxyz') COLLATE \"C\" END,"
 		" CASE :sort WHEN 1 THEN c.created_at WHEN 2 THEN c.active_at END DESC, c.id"
@@ -278,7 +281,7 @@ int citizens_store_list(struct db *db, struct arena *a, const char *kommune,
 		struct db_stmt *t = db_prepare(db, "SELECT count(*) FROM citizens c WHERE c.kommune = :kommune"
 		                                   " AND (:anon <> 0 OR c.anonymized_at IS NULL)"
 		                                   " AND (:id = 0 OR c.id = :id)"
-		                                   " AND (:name IS NULL"
+		                                   " AND (CAST(:name AS text) IS NULL"
 		                                   "  OR lower(c.name) LIKE lower('%' || :name || '%') ESCAPE '\\')");
 		if (!t)
 			return ERR_DB;
@@ -301,7 +304,8 @@ int citizens_store_list(struct db *db, struct arena *a, const char *kommune,
 int citizens_store_count(struct db *db, const char *kommune, int *count)
 {
 	struct db_stmt *s = db_prepare(db, "SELECT count(*) FROM citizens"
-	                                   " WHERE anonymized_at IS NULL AND (:kommune IS NULL OR kommune = :kommune)");
+	                                   " WHERE anonymized_at IS NULL"
+	                                   " AND (CAST(:kommune AS text) IS NULL OR kommune = :kommune)");
 	if (!s)
 		return ERR_DB;
 	int rc = kommune ? db_bind_text(s, ":kommune", kommune) : db_bind_null(s, ":kommune");

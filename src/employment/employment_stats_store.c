@@ -23,7 +23,8 @@ int employment_stats_store_rows(struct db *db, struct arena *a, const char *from
 		" count(DISTINCT CASE WHEN p.inhouse = 1 AND e.kind = 'company' THEN p.enterprise_id END)"
 		" FROM placements p JOIN enterprises e ON e.id = p.enterprise_id"
 		" JOIN kommuner k ON k.kode = p.kommune"
-		" WHERE p.start BETWEEN :from AND :to AND (:kommune IS NULL OR p.kommune = :kommune)"
+		" WHERE p.start BETWEEN :from AND :to"
+		" AND (CAST(:kommune AS text) IS NULL OR p.kommune = :kommune)"
 		" GROUP BY p.kommune, k.navn ORDER BY k.navn COLLATE da");
 	if (!s)
 		return ERR_DB;
@@ -57,7 +58,7 @@ int employment_stats_store_inhouse(struct db *db, const char *from, const char *
 		"SELECT count(DISTINCT p.enterprise_id) FROM placements p"
 		" JOIN enterprises e ON e.id = p.enterprise_id"
 		" WHERE p.inhouse = 1 AND e.kind = 'company' AND p.start BETWEEN :from AND :to"
-		" AND (:kommune IS NULL OR p.kommune = :kommune)");
+		" AND (CAST(:kommune AS text) IS NULL OR p.kommune = :kommune)");
 	if (!s)
 		return ERR_DB;
 	int rc = db_bind_text(s, ":from", from) | db_bind_text(s, ":to", to) |
