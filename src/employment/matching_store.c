@@ -1,8 +1,10 @@
 /*
  * matching_store.c — the SQL of matching. Layer: store of the employment capability.
- * Lists of keys come bound as one JSON array each and are read with json_each, so no SQL text is
- * ever built from input. The hard rules are each one statement; the seats taken are the
- * placements at an opening without an end date.
+ * Lists of keys come bound as one JSON array each and are read with json_each (on PostgreSQL
+ * jsonb_array_elements_text), so no SQL text is ever built from input. The hard rules are each
+ * one statement; the seats taken are the placements at an opening that have not ended. The
+ * statements tuned for SQLite (INDEXED BY, LIMIT -1) have a PostgreSQL text of their own that
+ * reads the same rows without those hints.
  */
 #include "matching_store.h"
 
@@ -70,8 +72,9 @@ int matching_store_openings(struct db *db, struct arena *a, const struct matchin
 		"    AND x.adaptation IN (SELECT value FROM json_each(:needs))) = :nneeds)"
 		"  LIMIT -1)"
 		" WHERE seats_left > 0",
-		/* PostgreSQL: the same without INDEXED BY and LIMIT -1 (its planner keeps the
-		 * subquery's seats_left one expression), the list read with jsonb */
+		/* PostgreSQL: the same without INDEXED BY, OFFSET 0 in place of LIMIT -1 (it keeps
+		 * the planner from pulling the subquery up and computing seats_left twice), the list
+		 * read with jsonb */
 		"WITH ee(id, soev, targets) AS MATERIALIZED ("
 		"  SELECT e.id, e.kind = 'soev', (SELECT string_agg(g.target, ' ' ORDER BY g.target)"
 		"   FROM enterprise_targets g WHERE g.enterprise_id = e.id) FROM enterprises e"
@@ -92,7 +95,8 @@ int matching_store_openings(struct db *db, struct arena *a, const struct matchin
 		"   AND ((o.times & :times) != 0 OR ((o.times | :times) & :flexible) != 0)"
 		"   AND (:nneeds = 0 OR (SELECT count(*) FROM opening_adaptations x WHERE x.opening_id = o.id"
 		"    AND x.adaptation IN (SELECT value FROM jsonb_array_elements_text(CAST(:needs AS jsonb))"
-		"     AS j(value))) = :nneeds)) AS m"
+		"     AS j(value))) = :nneeds)"
+		"  OFFSET 0) AS m"
 		" WHERE seats_left > 0");
 	if (!s)
 		return ERR_DB;
