@@ -75,7 +75,8 @@ int citizens_store_set_lists(struct db *db, const struct citizen *c)
 	struct db_stmt *s = db_prepare(db, "DELETE FROM citizen_tasks WHERE citizen_id = :id");
 	int rc = db_run(s, s ? db_bind_int(s, ":id", c->id) : 0);
 	for (int i = 0; rc == 0 && i < c->ntasks; i++) {
-		s = db_prepare(db, "INSERT OR IGNORE INTO citizen_tasks (citizen_id, task) VALUES (:id, :k)");
+		s = db_prepare(db, "INSERT INTO citizen_tasks (citizen_id, task) VALUES (:id, :k)"
+		                   " ON CONFLICT DO NOTHING");
 		rc = db_run(s, s ? db_bind_int(s, ":id", c->id) | db_bind_text(s, ":k", c->tasks[i]) : 0);
 	}
 	if (rc == 0) {
@@ -83,8 +84,8 @@ int citizens_store_set_lists(struct db *db, const struct citizen *c)
 		rc = db_run(s, s ? db_bind_int(s, ":id", c->id) : 0);
 	}
 	for (int i = 0; rc == 0 && i < c->nneeds; i++) {
-		s = db_prepare(db, "INSERT OR IGNORE INTO citizen_needs (citizen_id, adaptation)"
-		                   " VALUES (:id, :k)");
+		s = db_prepare(db, "INSERT INTO citizen_needs (citizen_id, adaptation)"
+		                   " VALUES (:id, :k) ON CONFLICT DO NOTHING");
 		rc = db_run(s, s ? db_bind_int(s, ":id", c->id) | db_bind_text(s, ":k", c->needs[i]) : 0);
 	}
 	return rc;
@@ -178,7 +179,8 @@ int citizens_store_find(struct db *db, const char *kommune, const uint8_t *hash,
                         int max, int *n)
 {
 	struct db_stmt *s = db_prepare(db, "SELECT id FROM citizens WHERE cpr_hash = :hash"
-	                                   " AND (:kommune IS NULL OR kommune = :kommune) ORDER BY id");
+	                                   " AND (CAST(:kommune AS text) IS NULL OR kommune = :kommune)"
+	                                   " ORDER BY id");
 	if (!s)
 		return ERR_DB;
 	int rc = db_bind_blob(s, ":hash", hash, 32) |
@@ -202,15 +204,32 @@ int citizens_store_list(struct db *db, struct arena *a, const char *kommune,
                         struct citizen_item **items, struct cpr_sealed **cprs, int *n,
                         int *total)
 {
-	struct db_stmt *s = db_prepare(db,
+	/* PostgreSQL has no NOCASE: the name with its ASCII letters folded (what NOCASE folds),
+	 * compared byte by byte, as NOCASE compares */
+	struct db_stmt *s = db_prepare2(db,
 		"SELECT c.id, c.name, c.schemes, c.active_at, c.cpr_box, c.cpr_key,"
-		" (SELECT count(*) FROM placements p WHERE p.citizen_id = c.id AND (p.end IS NULL OR p.end >= strftime('%Y-%m-%d', 'now'))),"
+		" (SELECT count(*) FROM placements p WHERE p.citizen_id = c.id"
+		"  AND (p.\"end\" IS NULL OR p.\"end\" >= strftime('%Y-%m-%d', 'now'))),"
 		" count(*) OVER ()"
 		" FROM citizens c WHERE c.kommune = :kommune"
-		" AND (:anon OR c.anonymized_at IS NULL)"
+		" AND (:anon <> 0 OR c.anonymized_at IS NULL)"
 		" AND (:id = 0 OR c.id = :id)"
-		" AND (:name IS NULL OR c.name LIKE '%' || :name || '%' ESCAPE '\\')"
+		" AND (CAST(:name AS text) IS NULL"
+		"  OR lower(c.name) LIKE lower('%' || :name || '%') ESCAPE '\\')"
 		" ORDER BY CASE :sort WHEN 0 THEN c.name COLLATE NOCASE END,"
+		" CASE :sort WHEN 1 THEN c.created_at WHEN 2 THEN c.active_at END DESC, c.id"
+		" LIMIT :limit OFFSET :offset",
+		"SELECT c.id, c.name, c.schemes, c.active_at, c.cpr_box, c.cpr_key,"
+		" (SELECT count(*) FROM placements p WHERE p.citizen_id = c.id"
+		"  AND (p.\"end\" IS NULL OR p.\"end\" >= strftime('%Y-%m-%d', 'now'))),"
+		" count(*) OVER ()"
+		" FROM citizens c WHERE c.kommune = :kommune"
+		" AND (:anon <> 0 OR c.anonymized_at IS NULL)"
+		" AND (:id = 0 OR c.id = :id)"
+		" AND (CAST(:name AS text) IS NULL"
+		"  OR lower(c.name) LIKE lower('%' || :name || '%') ESCAPE '\\')"
+		" ORDER BY CASE :sort WHEN 0 THEN translate(c.name, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ',"
+		"  'abcdefghijklmnopqrstuvwxyz') COLLATE \"C\" END,"
 		" CASE :sort WHEN 1 THEN c.created_at WHEN 2 THEN c.active_at END DESC, c.id"
 		" LIMIT :limit OFFSET :offset");
 	if (!s)
@@ -260,9 +279,10 @@ int citizens_store_list(struct db *db, struct arena *a, const char *kommune,
 	if (count == 0 && q->offset > 0) {
 		/* a page past the end: the total still counts */
 		struct db_stmt *t = db_prepare(db, "SELECT count(*) FROM citizens c WHERE c.kommune = :kommune"
-		                                   " AND (:anon OR c.anonymized_at IS NULL)"
+		                                   " AND (:anon <> 0 OR c.anonymized_at IS NULL)"
 		                                   " AND (:id = 0 OR c.id = :id)"
-		                                   " AND (:name IS NULL OR c.name LIKE '%' || :name || '%' ESCAPE '\\')");
+		                                   " AND (CAST(:name AS text) IS NULL"
+		                                   "  OR lower(c.name) LIKE lower('%' || :name || '%') ESCAPE '\\')");
 		if (!t)
 			return ERR_DB;
 		rc = db_bind_text(t, ":kommune", kommune) | db_bind_int(t, ":anon", q->anonymized) |
@@ -284,7 +304,8 @@ int citizens_store_list(struct db *db, struct arena *a, const char *kommune,
 int citizens_store_count(struct db *db, const char *kommune, int *count)
 {
 	struct db_stmt *s = db_prepare(db, "SELECT count(*) FROM citizens"
-	                                   " WHERE anonymized_at IS NULL AND (:kommune IS NULL OR kommune = :kommune)");
+	                                   " WHERE anonymized_at IS NULL"
+	                                   " AND (CAST(:kommune AS text) IS NULL OR kommune = :kommune)");
 	if (!s)
 		return ERR_DB;
 	int rc = kommune ? db_bind_text(s, ":kommune", kommune) : db_bind_null(s, ":kommune");
@@ -306,8 +327,11 @@ int citizens_store_log(struct db *db, struct arena *a, const int64_t *ids, int n
 	struct citizen_read *out = NULL;
 	size_t count = 0, cap = 0;
 	for (int i = 0; i < nids; i++) {
-		struct db_stmt *s = db_prepare(db,
+		struct db_stmt *s = db_prepare2(db,
 			"SELECT at, coalesce(user_email, ''), action, coalesce(json_extract(detail, '$.purpose'), '')"
+			" FROM audit WHERE entity = 'citizen' AND entity_id = CAST(:id AS TEXT) ORDER BY id",
+			"SELECT at, coalesce(user_email, ''), action,"
+			" coalesce(CAST(detail AS jsonb) ->> 'purpose', '')"
 			" FROM audit WHERE entity = 'citizen' AND entity_id = CAST(:id AS TEXT) ORDER BY id");
 		if (!s)
 			return ERR_DB;
@@ -331,15 +355,33 @@ int citizens_store_log(struct db *db, struct arena *a, const int64_t *ids, int n
 
 int citizens_store_placements_json(struct db *db, struct arena *a, int64_t id, const char **json)
 {
-	struct db_stmt *s = db_prepare(db,
+	struct db_stmt *s = db_prepare2(db,
 		/* two objects merged: the connection allows 16 arguments a function; the members that
 		 * may be null are in the first, as a merge patch would drop them */
 		"SELECT json_group_array(json_patch(json_object('id', p.id, 'enterprise_id', p.enterprise_id,"
 		" 'enterprise', e.name, 'opening_id', p.opening_id, 'planned_end', p.planned_end,"
-		" 'end', p.end, 'hours', p.hours, 'scheme', p.scheme),"
+		" 'end', p.\"end\", 'hours', p.hours, 'scheme', p.scheme),"
 		" json_object('start', p.start, 'inhouse', p.inhouse, 'outcome', p.outcome,"
 		" 'followups', json((SELECT json_group_array(json_object('due', f.due, 'note', f.note,"
 		" 'done_at', f.done_at)) FROM placement_followups f WHERE f.placement_id = p.id)))))"
+		" FROM placements p JOIN enterprises e ON e.id = p.enterprise_id WHERE p.citizen_id = :id",
+		/* PostgreSQL: the same text as SQLite's json functions write (no blanks, the members in
+		 * this order, the rows in the order of the index SQLite reads: placements_citizen and
+		 * placement_followups_placement), each value written by to_json */
+		"SELECT coalesce('[' || string_agg('{\"id\":' || p.id"
+		" || ',\"enterprise_id\":' || p.enterprise_id || ',\"enterprise\":' || to_json(e.name)"
+		" || ',\"opening_id\":' || coalesce(CAST(p.opening_id AS text), 'null')"
+		" || ',\"planned_end\":' || coalesce(CAST(to_json(p.planned_end) AS text), 'null')"
+		" || ',\"end\":' || coalesce(CAST(to_json(p.\"end\") AS text), 'null')"
+		" || ',\"hours\":' || coalesce(CAST(p.hours AS text), 'null')"
+		" || ',\"scheme\":' || to_json(p.scheme) || ',\"start\":' || to_json(p.start)"
+		" || ',\"inhouse\":' || p.inhouse || ',\"outcome\":' || to_json(p.outcome)"
+		" || ',\"followups\":' || (SELECT coalesce('[' || string_agg('{\"due\":' || to_json(f.due)"
+		"   || ',\"note\":' || to_json(f.note)"
+		"   || ',\"done_at\":' || coalesce(CAST(to_json(f.done_at) AS text), 'null') || '}',"
+		"   ',' ORDER BY f.due, f.id) || ']', '[]')"
+		"  FROM placement_followups f WHERE f.placement_id = p.id)"
+		" || '}', ',' ORDER BY p.start, p.id) || ']', '[]')"
 		" FROM placements p JOIN enterprises e ON e.id = p.enterprise_id WHERE p.citizen_id = :id");
 	if (!s)
 		return ERR_DB;
@@ -358,7 +400,8 @@ int citizens_store_purge(struct db *db, const char *cutoff, bool dry_run, int *c
 {
 	struct db_stmt *s = db_prepare(db,
 		"SELECT count(*) FROM citizens c WHERE c.anonymized_at IS NULL AND c.active_at < :cut"
-		" AND NOT EXISTS (SELECT 1 FROM placements p WHERE p.citizen_id = c.id AND (p.end IS NULL OR p.end >= strftime('%Y-%m-%d', 'now')))");
+		" AND NOT EXISTS (SELECT 1 FROM placements p WHERE p.citizen_id = c.id"
+		"  AND (p.\"end\" IS NULL OR p.\"end\" >= strftime('%Y-%m-%d', 'now')))");
 	if (!s)
 		return ERR_DB;
 	int rc = db_bind_text(s, ":cut", cutoff) ? ERR_DB : db_step(s);
@@ -378,7 +421,7 @@ int citizens_store_purge(struct db *db, const char *cutoff, bool dry_run, int *c
 		s = db_prepare(db,
 			"INSERT INTO purge_ids (id) SELECT c.id FROM citizens c WHERE c.anonymized_at IS NULL"
 			" AND c.active_at < :cut AND NOT EXISTS (SELECT 1 FROM placements p"
-			" WHERE p.citizen_id = c.id AND (p.end IS NULL OR p.end >= strftime('%Y-%m-%d', 'now')))");
+			" WHERE p.citizen_id = c.id AND (p.\"end\" IS NULL OR p.\"end\" >= strftime('%Y-%m-%d', 'now')))");
 		rc = db_run(s, s ? db_bind_text(s, ":cut", cutoff) : 0);
 	}
 	if (rc == 0)

@@ -15,14 +15,16 @@ int employment_stats_store_rows(struct db *db, struct arena *a, const char *from
 	 * (kommune, start) serves both the period and one municipality */
 	struct db_stmt *s = db_prepare(db,
 		"SELECT p.kommune, k.navn,"
-		" sum(p.scheme = 'ordinaer'),"
-		" sum(p.scheme = 'fleksjob' AND e.kind = 'soev'),"
-		" sum(p.scheme = 'fleksjob' AND e.kind = 'company'),"
-		" sum(p.scheme IN ('ressourceforloeb', 'praktik', 'loentilskud') AND e.kind = 'soev'),"
+		" sum(CASE WHEN p.scheme = 'ordinaer' THEN 1 ELSE 0 END),"
+		" sum(CASE WHEN p.scheme = 'fleksjob' AND e.kind = 'soev' THEN 1 ELSE 0 END),"
+		" sum(CASE WHEN p.scheme = 'fleksjob' AND e.kind = 'company' THEN 1 ELSE 0 END),"
+		" sum(CASE WHEN p.scheme IN ('ressourceforloeb', 'praktik', 'loentilskud')"
+		"  AND e.kind = 'soev' THEN 1 ELSE 0 END),"
 		" count(DISTINCT CASE WHEN p.inhouse = 1 AND e.kind = 'company' THEN p.enterprise_id END)"
 		" FROM placements p JOIN enterprises e ON e.id = p.enterprise_id"
 		" JOIN kommuner k ON k.kode = p.kommune"
-		" WHERE p.start BETWEEN :from AND :to AND (:kommune IS NULL OR p.kommune = :kommune)"
+		" WHERE p.start BETWEEN :from AND :to"
+		" AND (CAST(:kommune AS text) IS NULL OR p.kommune = :kommune)"
 		" GROUP BY p.kommune, k.navn ORDER BY k.navn COLLATE da");
 	if (!s)
 		return ERR_DB;
@@ -56,7 +58,7 @@ int employment_stats_store_inhouse(struct db *db, const char *from, const char *
 		"SELECT count(DISTINCT p.enterprise_id) FROM placements p"
 		" JOIN enterprises e ON e.id = p.enterprise_id"
 		" WHERE p.inhouse = 1 AND e.kind = 'company' AND p.start BETWEEN :from AND :to"
-		" AND (:kommune IS NULL OR p.kommune = :kommune)");
+		" AND (CAST(:kommune AS text) IS NULL OR p.kommune = :kommune)");
 	if (!s)
 		return ERR_DB;
 	int rc = db_bind_text(s, ":from", from) | db_bind_text(s, ":to", to) |

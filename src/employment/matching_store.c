@@ -1,8 +1,10 @@
 /*
  * matching_store.c — the SQL of matching. Layer: store of the employment capability.
- * Lists of keys come bound as one JSON array each and are read with json_each, so no SQL text is
- * ever built from input. The hard rules are each one statement; the seats taken are the
- * placements at an opening without an end date.
+ * Lists of keys come bound as one JSON array each and are read with json_each (on PostgreSQL
+ * jsonb_array_elements_text), so no SQL text is ever built from input. The hard rules are each
+ * one statement; the seats taken are the placements at an opening that have not ended. The
+ * statements tuned for SQLite (INDEXED BY, LIMIT -1) have a PostgreSQL text of their own that
+ * reads the same rows without those hints.
  */
 #include "matching_store.h"
 
@@ -46,7 +48,7 @@ int matching_store_openings(struct db *db, struct arena *a, const struct matchin
 	 * subqueries: the seats taken (placements_opening: the placements not yet ended) and, only when the
 	 * citizen needs any, the needed adaptations offered. The inner SELECT has LIMIT -1, which
 	 * keeps SQLite from flattening it into the outer one and so from computing seats_left twice. */
-	struct db_stmt *s = db_prepare(db,
+	struct db_stmt *s = db_prepare2(db,
 		"WITH ee(id, soev, targets) AS MATERIALIZED ("
 		"  SELECT e.id, e.kind = 'soev', (SELECT group_concat(g.target, ' ') FROM enterprise_targets g"
 		"   WHERE g.enterprise_id = e.id) FROM enterprises e"
@@ -69,6 +71,32 @@ int matching_store_openings(struct db *db, struct arena *a, const struct matchin
 		"   AND (:nneeds = 0 OR (SELECT count(*) FROM opening_adaptations x WHERE x.opening_id = o.id"
 		"    AND x.adaptation IN (SELECT value FROM json_each(:needs))) = :nneeds)"
 		"  LIMIT -1)"
+		" WHERE seats_left > 0",
+		/* PostgreSQL: the same without INDEXED BY, OFFSET 0 in place of LIMIT -1 (it keeps
+		 * the planner from pulling the subquery up and computing seats_left twice), the list
+		 * read with jsonb */
+		"WITH ee(id, soev, targets) AS MATERIALIZED ("
+		"  SELECT e.id, e.kind = 'soev', (SELECT string_agg(g.target, ' ' ORDER BY g.target)"
+		"   FROM enterprise_targets g WHERE g.enterprise_id = e.id) FROM enterprises e"
+		"  WHERE :travel = 'kommune' AND e.kommune = :kommune"
+		"  UNION ALL SELECT e.id, e.kind = 'soev', (SELECT string_agg(g.target, ' ' ORDER BY g.target)"
+		"   FROM enterprise_targets g WHERE g.enterprise_id = e.id) FROM enterprises e"
+		"  WHERE :travel = 'region' AND e.kommune IN (SELECT kode FROM kommuner"
+		"   WHERE region = (SELECT region FROM kommuner WHERE kode = :kommune))"
+		"  UNION ALL SELECT e.id, e.kind = 'soev', (SELECT string_agg(g.target, ' ' ORDER BY g.target)"
+		"   FROM enterprise_targets g WHERE g.enterprise_id = e.id) FROM enterprises e"
+		"  WHERE :travel = 'alle')"
+		" SELECT id, enterprise_id, schemes, inhouse, soev, seats_left, created_at, targets FROM ("
+		"  SELECT o.id, o.enterprise_id, o.schemes, o.inhouse, ee.soev, ee.targets, o.created_at,"
+		"   o.seats - (SELECT count(*) FROM placements p WHERE p.opening_id = o.id"
+		"    AND (p.\"end\" IS NULL OR p.\"end\" >= strftime('%Y-%m-%d', 'now'))) AS seats_left"
+		"  FROM ee JOIN openings o ON o.enterprise_id = ee.id AND o.status = 'open'"
+		"  WHERE (o.schemes & :schemes) != 0 AND o.hours_min <= :hours_max"
+		"   AND ((o.times & :times) != 0 OR ((o.times | :times) & :flexible) != 0)"
+		"   AND (:nneeds = 0 OR (SELECT count(*) FROM opening_adaptations x WHERE x.opening_id = o.id"
+		"    AND x.adaptation IN (SELECT value FROM jsonb_array_elements_text(CAST(:needs AS jsonb))"
+		"     AS j(value))) = :nneeds)"
+		"  OFFSET 0) AS m"
 		" WHERE seats_left > 0");
 	if (!s)
 		return ERR_DB;
@@ -111,12 +139,19 @@ int matching_store_opening_parts(struct db *db, const char *ids_json, const char
 {
 	/* tasks packs two counts: the total × 64 plus the matched ones (fewer than 64: the
 	 * domain sends at most CITIZEN_MAX_LIST keys in :tasks) */
-	struct db_stmt *s = db_prepare(db,
+	struct db_stmt *s = db_prepare2(db,
 		"SELECT j.key,"
 		" (SELECT count(*) * 64 + coalesce(sum(t.task IN (SELECT value FROM json_each(:tasks))), 0)"
 		"  FROM opening_tasks t WHERE t.opening_id = j.value),"
 		" (SELECT count(*) FROM opening_adaptations x WHERE x.opening_id = j.value)"
-		" FROM json_each(:ids) j");
+		" FROM json_each(:ids) j",
+		/* PostgreSQL: the position from WITH ORDINALITY (1-based), the ids as bigint */
+		"SELECT j.key - 1,"
+		" (SELECT count(*) * 64 + coalesce(sum(CASE WHEN t.task IN (SELECT value"
+		"   FROM jsonb_array_elements_text(CAST(:tasks AS jsonb)) AS k(value)) THEN 1 ELSE 0 END), 0)"
+		"  FROM opening_tasks t WHERE t.opening_id = CAST(j.value AS bigint)),"
+		" (SELECT count(*) FROM opening_adaptations x WHERE x.opening_id = CAST(j.value AS bigint))"
+		" FROM jsonb_array_elements_text(CAST(:ids AS jsonb)) WITH ORDINALITY AS j(value, key)");
 	if (!s)
 		return ERR_DB;
 	int rc = db_bind_text(s, ":ids", ids_json) | db_bind_text(s, ":tasks", tasks_json) ? ERR_DB : 0;
@@ -136,12 +171,21 @@ int matching_store_opening_parts(struct db *db, const char *ids_json, const char
 int matching_store_opening_get(struct db *db, struct arena *a, int64_t id,
                                struct matching_store_opening *out)
 {
-	struct db_stmt *s = db_prepare(db,
+	struct db_stmt *s = db_prepare2(db,
 		"SELECT o.id, o.enterprise_id, o.schemes, o.inhouse, e.kind = 'soev',"
 		" o.seats - (SELECT count(*) FROM placements p WHERE p.opening_id = o.id AND (p.end IS NULL OR p.end >= strftime('%Y-%m-%d', 'now'))),"
 		" o.created_at, (SELECT count(*) FROM opening_tasks t WHERE t.opening_id = o.id), 0,"
 		" (SELECT count(*) FROM opening_adaptations x WHERE x.opening_id = o.id),"
 		" (SELECT group_concat(g.target, ' ') FROM enterprise_targets g"
+		"  WHERE g.enterprise_id = o.enterprise_id),"
+		" o.status = 'open', e.kommune"
+		" FROM openings o JOIN enterprises e ON e.id = o.enterprise_id WHERE o.id = :id",
+		"SELECT o.id, o.enterprise_id, o.schemes, o.inhouse, e.kind = 'soev',"
+		" o.seats - (SELECT count(*) FROM placements p WHERE p.opening_id = o.id"
+		"  AND (p.\"end\" IS NULL OR p.\"end\" >= strftime('%Y-%m-%d', 'now'))),"
+		" o.created_at, (SELECT count(*) FROM opening_tasks t WHERE t.opening_id = o.id), 0,"
+		" (SELECT count(*) FROM opening_adaptations x WHERE x.opening_id = o.id),"
+		" (SELECT string_agg(g.target, ' ' ORDER BY g.target) FROM enterprise_targets g"
 		"  WHERE g.enterprise_id = o.enterprise_id),"
 		" o.status = 'open', e.kommune"
 		" FROM openings o JOIN enterprises e ON e.id = o.enterprise_id WHERE o.id = :id");
@@ -182,7 +226,7 @@ int matching_store_citizens(struct db *db, struct arena *a, const char *kommune,
                             int flexible, struct matching_store_citizen_row **rows, int *n)
 {
 	/* the opening is one row (its primary key); the citizens come from citizens_kommune */
-	struct db_stmt *s = db_prepare(db,
+	struct db_stmt *s = db_prepare2(db,
 		"SELECT c.id, c.schemes,"
 		" (SELECT count(*) FROM citizen_tasks t WHERE t.citizen_id = c.id"
 		"   AND t.task IN (SELECT task FROM opening_tasks WHERE opening_id = :id)),"
@@ -192,6 +236,26 @@ int matching_store_citizens(struct db *db, struct arena *a, const char *kommune,
 		"   ON c.kommune = :kommune AND c.anonymized_at IS NULL"
 		" WHERE o.id = :id AND o.status = 'open'"
 		" AND o.seats > (SELECT count(*) FROM placements p WHERE p.opening_id = o.id AND (p.end IS NULL OR p.end >= strftime('%Y-%m-%d', 'now')))"
+		" AND c.consent_date IS NOT NULL"
+		" AND (c.schemes & o.schemes) != 0"
+		" AND o.hours_min <= c.hours_max"
+		" AND ((o.times & c.times) != 0 OR ((o.times | c.times) & :flexible) != 0)"
+		" AND (c.travel = 'alle' OR (c.travel = 'kommune' AND e.kommune = :kommune)"
+		"   OR (c.travel = 'region' AND (SELECT region FROM kommuner WHERE kode = e.kommune)"
+		"     = (SELECT region FROM kommuner WHERE kode = :kommune)))"
+		" AND NOT EXISTS (SELECT 1 FROM citizen_needs d WHERE d.citizen_id = c.id"
+		"   AND NOT EXISTS (SELECT 1 FROM opening_adaptations x"
+		"     WHERE x.opening_id = o.id AND x.adaptation = d.adaptation))",
+		/* PostgreSQL: the same without INDEXED BY */
+		"SELECT c.id, c.schemes,"
+		" (SELECT count(*) FROM citizen_tasks t WHERE t.citizen_id = c.id"
+		"   AND t.task IN (SELECT task FROM opening_tasks WHERE opening_id = :id)),"
+		" (SELECT count(*) FROM citizen_needs d WHERE d.citizen_id = c.id)"
+		" FROM openings o JOIN enterprises e ON e.id = o.enterprise_id"
+		" JOIN citizens c ON c.kommune = :kommune AND c.anonymized_at IS NULL"
+		" WHERE o.id = :id AND o.status = 'open'"
+		" AND o.seats > (SELECT count(*) FROM placements p WHERE p.opening_id = o.id"
+		"   AND (p.\"end\" IS NULL OR p.\"end\" >= strftime('%Y-%m-%d', 'now')))"
 		" AND c.consent_date IS NOT NULL"
 		" AND (c.schemes & o.schemes) != 0"
 		" AND o.hours_min <= c.hours_max"

@@ -1,6 +1,7 @@
 /*
  * openings_store.c — the SQL of the openings. Layer: store of the employment capability.
- * Filters are fixed fragments "(:x IS NULL OR col = :x)" with every parameter bound, so no SQL
+ * Filters are fixed fragments "(CAST(:x AS text) IS NULL OR col = :x)" (the cast gives the
+ * parameter its type where PostgreSQL first sees it) with every parameter bound, so no SQL
  * text is ever built from input; the two sort orders are two literal statements.
  */
 #include "openings_store.h"
@@ -55,7 +56,8 @@ int openings_store_set_lists(struct db *db, const struct opening *o)
 	struct db_stmt *s = db_prepare(db, "DELETE FROM opening_tasks WHERE opening_id = :id");
 	int rc = db_run(s, s ? db_bind_int(s, ":id", o->id) : 0);
 	for (int i = 0; rc == 0 && i < o->ntasks; i++) {
-		s = db_prepare(db, "INSERT OR IGNORE INTO opening_tasks (opening_id, task) VALUES (:id, :k)");
+		s = db_prepare(db, "INSERT INTO opening_tasks (opening_id, task) VALUES (:id, :k)"
+		                   " ON CONFLICT DO NOTHING");
 		rc = db_run(s, s ? db_bind_int(s, ":id", o->id) | db_bind_text(s, ":k", o->tasks[i]) : 0);
 	}
 	if (rc == 0) {
@@ -63,8 +65,8 @@ int openings_store_set_lists(struct db *db, const struct opening *o)
 		rc = db_run(s, s ? db_bind_int(s, ":id", o->id) : 0);
 	}
 	for (int i = 0; rc == 0 && i < o->nadaptations; i++) {
-		s = db_prepare(db, "INSERT OR IGNORE INTO opening_adaptations (opening_id, adaptation)"
-		                   " VALUES (:id, :k)");
+		s = db_prepare(db, "INSERT INTO opening_adaptations (opening_id, adaptation)"
+		                   " VALUES (:id, :k) ON CONFLICT DO NOTHING");
 		rc = db_run(s, s ? db_bind_int(s, ":id", o->id) | db_bind_text(s, ":k", o->adaptations[i]) : 0);
 	}
 	return rc;
@@ -81,18 +83,30 @@ int openings_store_set_status(struct db *db, int64_t id, const char *status)
 }
 
 /* Every column of an opening, its enterprise's name and home, and its two lists as keys joined
- * with commas in the managed lists' order (keys are [a-z0-9_], so a comma cannot be in one). */
-#define SELECT_OPENING                                                                   \
-	"SELECT o.id, o.enterprise_id, e.name, e.kommune, k.navn, o.title, o.description,"   \
-	" o.disco, o.schemes, o.hours_min, o.hours_max, o.times, o.inhouse, o.seats,"        \
-	" o.status, o.starts, o.ends, o.created_at, o.updated_at,"                           \
-	" (SELECT group_concat(key, ',') FROM (SELECT t.key AS key FROM opening_tasks ot"    \
+ * with commas in the managed lists' order (keys are [a-z0-9_], so a comma cannot be in one).
+ * SELECT_OPENING_PG is the same for PostgreSQL, the lists joined by string_agg. */
+#define SELECT_OPENING_COLUMNS                                                             \
+	"SELECT o.id, o.enterprise_id, e.name, e.kommune, k.navn, o.title, o.description," \
+	" o.disco, o.schemes, o.hours_min, o.hours_max, o.times, o.inhouse, o.seats,"      \
+	" o.status, o.starts, o.ends, o.created_at, o.updated_at,"
+#define SELECT_OPENING_FROM                                                             \
+	" FROM openings o JOIN enterprises e ON e.id = o.enterprise_id"                 \
+	" JOIN kommuner k ON k.kode = e.kommune"
+#define SELECT_OPENING                                                                          \
+	SELECT_OPENING_COLUMNS                                                                  \
+	" (SELECT group_concat(key, ',') FROM (SELECT t.key AS key FROM opening_tasks ot"       \
 	"   JOIN tasks t ON t.key = ot.task WHERE ot.opening_id = o.id ORDER BY t.position)),"  \
 	" (SELECT group_concat(key, ',') FROM (SELECT d.key AS key FROM opening_adaptations oa" \
-	"   JOIN adaptations d ON d.key = oa.adaptation WHERE oa.opening_id = o.id"          \
-	"   ORDER BY d.position))"                                                           \
-	" FROM openings o JOIN enterprises e ON e.id = o.enterprise_id"                      \
-	" JOIN kommuner k ON k.kode = e.kommune"
+	"   JOIN adaptations d ON d.key = oa.adaptation WHERE oa.opening_id = o.id"             \
+	"   ORDER BY d.position))"                                                              \
+	SELECT_OPENING_FROM
+#define SELECT_OPENING_PG                                                                 \
+	SELECT_OPENING_COLUMNS                                                            \
+	" (SELECT string_agg(t.key, ',' ORDER BY t.position) FROM opening_tasks ot"       \
+	"   JOIN tasks t ON t.key = ot.task WHERE ot.opening_id = o.id),"                 \
+	" (SELECT string_agg(d.key, ',' ORDER BY d.position) FROM opening_adaptations oa" \
+	"   JOIN adaptations d ON d.key = oa.adaptation WHERE oa.opening_id = o.id)"      \
+	SELECT_OPENING_FROM
 
 /* the keys of a comma-joined list (NULL: none) as an array in a */
 static void split_keys(struct arena *a, const char *csv, const char ***keys, int *n)
@@ -147,7 +161,8 @@ static void read_row(struct db_stmt *s, struct arena *a, struct opening *o)
 
 int openings_store_get(struct db *db, struct arena *a, int64_t id, struct opening *out)
 {
-	struct db_stmt *s = db_prepare(db, SELECT_OPENING " WHERE o.id = :id");
+	struct db_stmt *s = db_prepare2(db, SELECT_OPENING " WHERE o.id = :id",
+	                               SELECT_OPENING_PG " WHERE o.id = :id");
 	if (!s)
 		return ERR_DB;
 	int rc = db_bind_int(s, ":id", id) ? ERR_DB : db_step(s);
@@ -159,14 +174,15 @@ int openings_store_get(struct db *db, struct arena *a, int64_t id, struct openin
 
 /* the caller's scope, then the query's filters: a parameter left NULL or 0 leaves its filter
  * out */
-#define LIST_WHERE                                                                       \
-	" WHERE (:scope IS NULL OR e.kommune = :scope)"                                      \
-	" AND (:scope_enterprise = 0 OR o.enterprise_id = :scope_enterprise)"                \
-	" AND (:kommune IS NULL OR e.kommune = :kommune)"                                    \
-	" AND (:enterprise = 0 OR o.enterprise_id = :enterprise)"                            \
-	" AND (:status IS NULL OR o.status = :status)"                                       \
-	" AND (:scheme = 0 OR (o.schemes & :scheme) <> 0)"                                   \
-	" AND (:task IS NULL OR o.id IN (SELECT opening_id FROM opening_tasks WHERE task = :task))"
+#define LIST_WHERE                                                                      \
+	" WHERE (CAST(:scope AS text) IS NULL OR e.kommune = :scope)"                   \
+	" AND (:scope_enterprise = 0 OR o.enterprise_id = :scope_enterprise)"           \
+	" AND (CAST(:kommune AS text) IS NULL OR e.kommune = :kommune)"                 \
+	" AND (:enterprise = 0 OR o.enterprise_id = :enterprise)"                       \
+	" AND (CAST(:status AS text) IS NULL OR o.status = :status)"                    \
+	" AND (:scheme = 0 OR (o.schemes & :scheme) <> 0)"                              \
+	" AND (CAST(:task AS text) IS NULL"                                             \
+	"   OR o.id IN (SELECT opening_id FROM opening_tasks WHERE task = :task))"
 
 /* binds the scope and q's filters of LIST_WHERE in s; nonzero when a bind failed */
 static int bind_query(struct db_stmt *s, const struct openings_query *q, const char *scope,
@@ -193,9 +209,12 @@ int openings_store_list(struct db *db, struct arena *a, const struct openings_qu
 	*total = (int)db_col_int(c, 0);
 	db_done(c);
 	struct db_stmt *s = q->sort == OPENINGS_TITLE
-		? db_prepare(db, SELECT_OPENING LIST_WHERE
-		                 " ORDER BY o.title COLLATE da, o.id LIMIT :limit OFFSET :offset")
-		: db_prepare(db, SELECT_OPENING LIST_WHERE " ORDER BY o.id DESC LIMIT :limit OFFSET :offset");
+		? db_prepare2(db, SELECT_OPENING LIST_WHERE
+		                  " ORDER BY o.title COLLATE da, o.id LIMIT :limit OFFSET :offset",
+		              SELECT_OPENING_PG LIST_WHERE
+		                  " ORDER BY o.title COLLATE da, o.id LIMIT :limit OFFSET :offset")
+		: db_prepare2(db, SELECT_OPENING LIST_WHERE " ORDER BY o.id DESC LIMIT :limit OFFSET :offset",
+		              SELECT_OPENING_PG LIST_WHERE " ORDER BY o.id DESC LIMIT :limit OFFSET :offset");
 	if (!s)
 		return ERR_DB;
 	if (bind_query(s, q, scope_kommune, scope_enterprise) | db_bind_int(s, ":limit", q->limit) |

@@ -74,7 +74,7 @@ int placements_store_insert(struct db *db, const struct placement *p, int64_t *i
 {
 	struct db_stmt *s = db_prepare(db,
 		"INSERT INTO placements (citizen_id, kommune, enterprise_id, opening_id, scheme, start,"
-		" planned_end, end, hours, inhouse, outcome, created_by, created_at, updated_at)"
+		" planned_end, \"end\", hours, inhouse, outcome, created_by, created_at, updated_at)"
 		" VALUES (:citizen, :kommune, :enterprise, :opening, :scheme, :start, :planned_end, :end,"
 		" :hours, :inhouse, :outcome, :by, " NOW ", " NOW ")");
 	int rc = db_run(s, s ? db_bind_int(s, ":citizen", p->citizen_id) |
@@ -96,7 +96,7 @@ int placements_store_insert(struct db *db, const struct placement *p, int64_t *i
 int placements_store_update(struct db *db, const struct placement *p)
 {
 	struct db_stmt *s = db_prepare(db,
-		"UPDATE placements SET planned_end = :planned_end, end = :end, hours = :hours,"
+		"UPDATE placements SET planned_end = :planned_end, \"end\" = :end, hours = :hours,"
 		" outcome = :outcome, updated_at = " NOW " WHERE id = :id");
 	int rc = db_run(s, s ? db_bind_text(s, ":planned_end", p->planned_end) |
 	                       db_bind_text(s, ":end", p->end) | bind_opt_int(s, ":hours", p->hours) |
@@ -115,13 +115,13 @@ int placements_store_touch_citizen(struct db *db, int64_t citizen_id)
 }
 
 /* the columns every read of a placement gives, in the order read_row reads them */
-#define PLACEMENT_SELECT                                                                 \
-	"SELECT p.id, p.citizen_id, p.kommune, k.navn, p.enterprise_id, e.name, e.kind,"     \
-	" coalesce(p.opening_id, 0), o.title, p.scheme, p.start, p.planned_end, p.end,"      \
-	" coalesce(p.hours, 0), p.inhouse, p.outcome, c.name, c.anonymized_at IS NOT NULL,"  \
-	" c.consent_scope = 'enterprise', coalesce(p.created_by, 0), p.created_at,"          \
-	" p.updated_at FROM placements p JOIN enterprises e ON e.id = p.enterprise_id"       \
-	" JOIN citizens c ON c.id = p.citizen_id JOIN kommuner k ON k.kode = p.kommune"      \
+#define PLACEMENT_SELECT                                                                    \
+	"SELECT p.id, p.citizen_id, p.kommune, k.navn, p.enterprise_id, e.name, e.kind,"    \
+	" coalesce(p.opening_id, 0), o.title, p.scheme, p.start, p.planned_end, p.\"end\"," \
+	" coalesce(p.hours, 0), p.inhouse, p.outcome, c.name, c.anonymized_at IS NOT NULL," \
+	" c.consent_scope = 'enterprise', coalesce(p.created_by, 0), p.created_at,"         \
+	" p.updated_at FROM placements p JOIN enterprises e ON e.id = p.enterprise_id"      \
+	" JOIN citizens c ON c.id = p.citizen_id JOIN kommuner k ON k.kode = p.kommune"     \
 	" LEFT JOIN openings o ON o.id = p.opening_id"
 
 /* the current row of a PLACEMENT_SELECT statement into p (copies in a) */
@@ -165,15 +165,15 @@ int placements_store_get(struct db *db, struct arena *a, int64_t id, struct plac
 }
 
 /* the scope (kommune, or enterprise and consent; neither matches nothing) and the filters */
-#define LIST_WHERE                                                                       \
-	" WHERE ((:kommune IS NOT NULL AND p.kommune = :kommune)"                            \
-	"   OR (:kommune IS NULL AND :scope > 0 AND p.enterprise_id = :scope"                \
-	"       AND c.consent_scope = 'enterprise'))"                                        \
-	" AND (:citizen = 0 OR p.citizen_id = :citizen)"                                     \
-	" AND (:enterprise = 0 OR p.enterprise_id = :enterprise)"                            \
-	" AND (:scheme IS NULL OR p.scheme = :scheme)"                                       \
-	" AND (:state = 0 OR (:state = 1 AND (p.end IS NULL OR p.end >= :day))"              \
-	"   OR (:state = 2 AND p.end < :day))"
+#define LIST_WHERE                                                                          \
+	" WHERE ((CAST(:kommune AS text) IS NOT NULL AND p.kommune = :kommune)"             \
+	"   OR (CAST(:kommune AS text) IS NULL AND :scope > 0 AND p.enterprise_id = :scope" \
+	"       AND c.consent_scope = 'enterprise'))"                                       \
+	" AND (:citizen = 0 OR p.citizen_id = :citizen)"                                    \
+	" AND (:enterprise = 0 OR p.enterprise_id = :enterprise)"                           \
+	" AND (CAST(:scheme AS text) IS NULL OR p.scheme = :scheme)"                        \
+	" AND (:state = 0 OR (:state = 1 AND (p.\"end\" IS NULL OR p.\"end\" >= :day))"     \
+	"   OR (:state = 2 AND p.\"end\" < :day))"
 
 /* the parameters of LIST_WHERE */
 static int bind_list(struct db_stmt *s, const char *kommune, int64_t scope,
@@ -368,7 +368,7 @@ int placements_store_now_by_scheme(struct db *db, int64_t enterprise_id, const c
 {
 	struct db_stmt *s = db_prepare(db, "SELECT scheme, count(*) FROM placements"
 	                                   " WHERE enterprise_id = :e AND start <= :day"
-	                                   " AND (end IS NULL OR end >= :day) GROUP BY scheme");
+	                                   " AND (\"end\" IS NULL OR \"end\" >= :day) GROUP BY scheme");
 	if (!s)
 		return ERR_DB;
 	if (db_bind_int(s, ":e", enterprise_id) | db_bind_text(s, ":day", day)) {

@@ -48,14 +48,14 @@ static void start(void)
 	for (int i = 0; i < 4; i++) {
 		citizen[i] = sql_id(harness_fmt(
 			"INSERT INTO citizens (kommune, name, consent_scope, created_at, updated_at, active_at,"
-			" anonymized_at) VALUES ('%s', '%s', '%s', 't', 't', '2000-01-01', %s);"
-			"SELECT last_insert_rowid();", names[i][0], names[i][1], names[i][2],
+			" anonymized_at) VALUES ('%s', '%s', '%s', 't', 't', '2000-01-01', %s) RETURNING id",
+			names[i][0], names[i][1], names[i][2],
 			i == 3 ? "'2020-01-01'" : "NULL"));
 		CHECKF(citizen[i] > 0, "citizen %d could not be put in", i);
 	}
 	soul = sql_id("SELECT id FROM enterprises WHERE name = 'Soul Café';");
 	sterk = sql_id("INSERT INTO enterprises (name, kommune, kind, created_at, updated_at)"
-	               " VALUES ('Sterk ApS', '621', 'company', 't', 't'); SELECT last_insert_rowid();");
+	               " VALUES ('Sterk ApS', '621', 'company', 't', 't') RETURNING id");
 	CHECK(soul > 0 && sterk > 0);
 	/* job@silkeborg.example, the jobkonsulent of 740, is one of the demo's users */
 	CHECKF(harness_server_start(srv, NULL) == 0, "indgang serve did not start");

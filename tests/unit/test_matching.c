@@ -119,7 +119,7 @@ static int64_t add_citizen(struct db *db, const struct cz *c)
 static void add_placement(struct db *db, int64_t citizen, int64_t opening, const char *end)
 {
 	struct db_stmt *s = db_prepare(db,
-		"INSERT INTO placements (citizen_id, kommune, enterprise_id, opening_id, scheme, start, end,"
+		"INSERT INTO placements (citizen_id, kommune, enterprise_id, opening_id, scheme, start, \"end\","
 		" created_at, updated_at) SELECT :c, '621', enterprise_id, id, 'fleksjob', '2026-01-05', :end,"
 		" 'x', 'x' FROM openings WHERE id = :o");
 	assert_int_equal(db_run(s, db_bind_int(s, ":c", citizen) | db_bind_int(s, ":o", opening) |
@@ -787,7 +787,7 @@ static void test_citizens_rules(void **state)
 	const struct principal job740 = {.id = 9100, .email = "job@silkeborg.dk", .role = ROLE_JOBKONSULENT,
 	                                 .kommune = "740"};
 	int64_t silk = add_citizen(f->db, &(struct cz){.kommune = "740", .name = "Silke", .consent = ok});
-	assert_int_equal(EXEC_SQL(f->db, "UPDATE placements SET end = '2026-03-01'"), 0);
+	assert_int_equal(EXEC_SQL(f->db, "UPDATE placements SET \"end\" = '2026-03-01'"), 0);
 	assert_int_equal(matching_citizens(f->db, &f->a, &job740, op, "matching", NULL, 20, &m, &n), 0);
 	assert_int_equal(n, 1);
 	assert_int_equal(m[0].citizen_id, silk);

@@ -193,7 +193,7 @@ static void test_active_at_and_audit(void **state)
 	assert_int_equal(placements_update(f->db, &f->a, &fixture_job621, id, &ch, &errs), 0);
 	assert_int_equal(COUNT_SQL(f->db, "SELECT count(*) FROM citizens WHERE id = 1 AND active_at > '2020'"), 1);
 	assert_int_equal(fixture_audit_count(f->db, "update", "placement"), 1);
-	assert_int_equal(COUNT_SQL(f->db, "SELECT count(*) FROM placements WHERE end = '2026-03-01'"
+	assert_int_equal(COUNT_SQL(f->db, "SELECT count(*) FROM placements WHERE \"end\" = '2026-03-01'"
 	                                  " AND outcome = 'fleksjob' AND hours = 20"), 1);
 }
 
@@ -640,7 +640,7 @@ static void test_now_by_scheme(void **state)
 	struct fixture *f = *state;
 	seed(f);
 	assert_int_equal(EXEC_SQL(f->db,
-		"INSERT INTO placements (citizen_id, kommune, enterprise_id, scheme, start, end, created_at,"
+		"INSERT INTO placements (citizen_id, kommune, enterprise_id, scheme, start, \"end\", created_at,"
 		" updated_at) VALUES"
 		" (1, '621', 6, 'fleksjob', '2020-01-01', NULL, 't', 't'),"
 		" (2, '621', 6, 'fleksjob', '2020-01-01', '2999-01-01', 't', 't'),"
