@@ -561,7 +561,9 @@ static bool pg_fits(const struct pg_stmt *s)
 /* prepares s on the server with this run's types. A text or a NULL goes as "unknown", for the
  * server to infer from where it stands; where it cannot (":x IS NULL OR d = :x" with :x NULL:
  * PostgreSQL types a parameter where it first sees it), they are tried as text, and then as
- * int8, the two kinds of column the schema has besides blobs. */
+ * int8, the two kinds of column the schema has besides blobs. Inside a transaction the tries
+ * run under a savepoint, as a failed one would end the transaction; it costs two round trips
+ * on a statement's first run in a connection, none after. */
 static int pg_prepare_now(struct pg_db *db, struct pg_stmt *s)
 {
 	static const Oid guesses[] = {OID_UNKNOWN, OID_TEXT, OID_INT8};
@@ -575,6 +577,9 @@ static int pg_prepare_now(struct pg_db *db, struct pg_stmt *s)
 	}
 	s->generation = 0;
 	int rc = ERR_DB;
+	bool savepoint = db->in_tx && PQtransactionStatus(db->c) == PQTRANS_INTRANS;
+	if (savepoint)
+		PQclear(PQexec(db->c, "SAVEPOINT indgang_prepare"));
 	for (size_t k = 0; k < sizeof(guesses) / sizeof(guesses[0]); k++) {
 		for (int i = 0; i < s->nparams; i++) {
 			Oid t = pg_oid(s->bound[i]);
@@ -583,9 +588,13 @@ static int pg_prepare_now(struct pg_db *db, struct pg_stmt *s)
 		PGresult *r = PQprepare(db->c, s->name, s->text, s->nparams, s->types);
 		if (PQresultStatus(r) == PGRES_COMMAND_OK) {
 			PQclear(r);
+			if (savepoint)
+				PQclear(PQexec(db->c, "RELEASE SAVEPOINT indgang_prepare"));
 			s->generation = db->generation;
 			return 0;
 		}
+		if (savepoint)
+			PQclear(PQexec(db->c, "ROLLBACK TO SAVEPOINT indgang_prepare"));
 		/* no type could be inferred, or the guess did not fit: the next guess */
 		const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
 		bool again = state && k + 1 < sizeof(guesses) / sizeof(guesses[0]) &&

@@ -122,8 +122,8 @@ int64_t fixture_add_user(struct db *db, const char *email, const char *role, con
 int64_t fixture_audit_count(struct db *db, const char *action, const char *entity)
 {
 	struct db_stmt *s = db_prepare(db, "SELECT count(*) FROM audit"
-	                                   " WHERE (:action IS NULL OR action = :action)"
-	                                   " AND (:entity IS NULL OR entity = :entity)");
+	                                   " WHERE (CAST(:action AS text) IS NULL OR action = :action)"
+	                                   " AND (CAST(:entity AS text) IS NULL OR entity = :entity)");
 	assert_non_null(s);
 	assert_int_equal(db_bind_text(s, ":action", action) | db_bind_text(s, ":entity", entity), 0);
 	assert_int_equal(db_step(s), DB_ROW);

@@ -292,6 +292,21 @@ static void test_transactions(void **state)
 	assert_int_equal(db_write_end(f->db, rc), ERR_CONFLICT);
 	assert_int_equal(count_rows(f->db), 1);
 
+	/* a parameter whose type PostgreSQL must guess (first seen in ":x IS NULL"), first run
+	 * inside a transaction: the guesses do not end the transaction */
+	assert_int_equal(db_write_begin(f->db), 0);
+	assert_int_equal(insert(f->db, "g", 7), 0);
+	struct db_stmt *g = db_prepare(f->db, "SELECT count(*) FROM t_backend WHERE :x IS NULL OR name = :x");
+	assert_non_null(g);
+	assert_int_equal(db_bind_null(g, ":x"), 0);
+	assert_int_equal(db_step(g), DB_ROW);
+	assert_int_equal(db_col_int(g, 0), 2);
+	db_done(g);
+	assert_int_equal(insert(f->db, "h", 8), 0);
+	assert_int_equal(db_write_end(f->db, 0), 0);
+	assert_int_equal(count_rows(f->db), 3);
+	run_ok(f->db, db_prepare(f->db, "DELETE FROM t_backend WHERE name IN ('g', 'h')"));
+
 	/* slices commit what came before them */
 	assert_int_equal(db_write_begin(f->db), 0);
 	assert_int_equal(insert(f->db, "c", 3), 0);
