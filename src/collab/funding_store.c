@@ -129,10 +129,11 @@ int funding_store_kommune_exists(struct db *db, const char *kommune, int *exists
 }
 
 #define LIST_WHERE                                                                         \
-	" WHERE (f.public = 1 OR (:staff = 1 AND (f.kommune IS NULL OR :scope IS NULL"         \
-	"  OR f.kommune = :scope)))"                                                           \
-	" AND (:kind IS NULL OR f.kind = :kind)"                                               \
-	" AND (:from IS NULL OR (f.deadline IS NOT NULL AND f.deadline BETWEEN :from AND :until))"
+	" WHERE (f.public = 1 OR (:staff = 1 AND (f.kommune IS NULL"                           \
+	"  OR CAST(:scope AS text) IS NULL OR f.kommune = :scope)))"                           \
+	" AND (CAST(:kind AS text) IS NULL OR f.kind = :kind)"                                 \
+	" AND (CAST(:from AS text) IS NULL"                                                    \
+	"  OR (f.deadline IS NOT NULL AND f.deadline BETWEEN :from AND :until))"
 
 static int bind_list(struct db_stmt *s, const struct funding_store_filter *f)
 {

@@ -1,7 +1,8 @@
 /*
  * networks_store.c — the SQL of networks, their members, meetings, attendance and action
  * items. Layer: store of the collab capability. Filters are fixed fragments
- * "(:x IS NULL OR col = :x)" with every parameter bound; no SQL text is built from input.
+ * "(CAST(:x AS text) IS NULL OR col = :x)" with every parameter bound (the CAST gives
+ * PostgreSQL a type for a NULL); no SQL text is built from input.
  */
 #include "networks_store.h"
 
@@ -104,8 +105,8 @@ int networks_store_get(struct db *db, struct arena *a, int64_t id, struct networ
 }
 
 #define NETWORKS_WHERE                                                                     \
-	" WHERE (n.kommune IS NULL OR :scope IS NULL OR n.kommune = :scope)"                   \
-	" AND (:kommune IS NULL OR n.kommune = :kommune)"
+	" WHERE (n.kommune IS NULL OR CAST(:scope AS text) IS NULL OR n.kommune = :scope)"     \
+	" AND (CAST(:kommune AS text) IS NULL OR n.kommune = :kommune)"
 
 int networks_store_list(struct db *db, struct arena *a, const char *scope, const char *kommune,
                         int limit, int offset, struct network **items, int *n, int *total)
@@ -159,7 +160,7 @@ int networks_store_unit(struct db *db, struct arena *a, int64_t unit_id, const c
                         const char **name)
 {
 	struct db_stmt *s = db_prepare(db, "SELECT name FROM entry_units WHERE id = :id"
-	                                   " AND (:kommune IS NULL OR kommune = :kommune)");
+	                                   " AND (CAST(:kommune AS text) IS NULL OR kommune = :kommune)");
 	if (!s)
 		return ERR_DB;
 	int rc = (db_bind_int(s, ":id", unit_id) | db_bind_text(s, ":kommune", kommune)) ? ERR_DB
@@ -455,8 +456,8 @@ int networks_store_attendance_set(struct db *db, int64_t meeting_id, int64_t mem
 		" VALUES (:meeting, :member, CASE WHEN :s < 0 THEN 0 ELSE :s END,"
 		" CASE WHEN :p < 0 THEN NULL ELSE :p END)"
 		" ON CONFLICT (meeting_id, member_id) DO UPDATE SET"
-		" signed_up = CASE WHEN :s < 0 THEN signed_up ELSE :s END,"
-		" present = CASE WHEN :p < 0 THEN present ELSE :p END");
+		" signed_up = CASE WHEN :s < 0 THEN meeting_attendance.signed_up ELSE :s END,"
+		" present = CASE WHEN :p < 0 THEN meeting_attendance.present ELSE :p END");
 	return db_run(s, s ? db_bind_int(s, ":meeting", meeting_id) | db_bind_int(s, ":member", member_id) |
 	                         db_bind_int(s, ":s", signed_up) | db_bind_int(s, ":p", present)
 	                   : 0);
@@ -601,7 +602,7 @@ int networks_store_actions(struct db *db, struct arena *a, int64_t meeting_id,
 int networks_store_user_exists(struct db *db, int64_t user_id, const char *kommune, int *exists)
 {
 	struct db_stmt *s = db_prepare(db, "SELECT count(*) FROM users WHERE id = :id AND active = 1"
-	                                   " AND (:kommune IS NULL OR kommune = :kommune)");
+	                                   " AND (CAST(:kommune AS text) IS NULL OR kommune = :kommune)");
 	if (!s)
 		return ERR_DB;
 	int rc = (db_bind_int(s, ":id", user_id) | db_bind_text(s, ":kommune", kommune)) ? ERR_DB
@@ -680,10 +681,10 @@ int networks_store_stats(struct db *db, struct arena *a, int year, const char *s
 		"  WHERE t.network_id = n.id AND t.status = 'held' AND p.present = 1"
 		"  AND substr(t.starts_at, 1, 4) = :y))"
 		" FROM networks n LEFT JOIN kommuner k ON k.kode = n.kommune"
-		" WHERE (:scope IS NULL OR n.kommune = :scope)"
+		" WHERE (CAST(:scope AS text) IS NULL OR n.kommune = :scope)"
 		" AND (substr(n.created_at, 1, 4) = :y OR EXISTS (SELECT 1 FROM network_meetings t"
 		"  WHERE t.network_id = n.id AND t.status <> 'cancelled' AND substr(t.starts_at, 1, 4) = :y))"
-		" GROUP BY n.kommune ORDER BY n.kommune IS NULL, k.navn COLLATE da");
+		" GROUP BY n.kommune, k.navn ORDER BY n.kommune IS NULL, k.navn COLLATE da");
 	if (!s)
 		return ERR_DB;
 	char y[8];

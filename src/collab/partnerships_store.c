@@ -108,10 +108,11 @@ int partnerships_store_get(struct db *db, struct arena *a, int64_t id, const cha
 
 #define PARTNERSHIPS_WHERE                                                                  \
 	" WHERE (:public_only = 0 OR p.public = 1)"                                             \
-	" AND (:public_only = 1 OR p.kommune IS NULL OR :scope IS NULL OR p.kommune = :scope)"  \
-	" AND (:kommune IS NULL OR p.kommune = :kommune)"                                       \
-	" AND (:kind IS NULL OR p.kind = :kind)"                                                \
-	" AND (:status IS NULL"                                                                 \
+	" AND (:public_only = 1 OR p.kommune IS NULL OR CAST(:scope AS text) IS NULL"           \
+	"  OR p.kommune = :scope)"                                                              \
+	" AND (CAST(:kommune AS text) IS NULL OR p.kommune = :kommune)"                         \
+	" AND (CAST(:kind AS text) IS NULL OR p.kind = :kind)"                                  \
+	" AND (CAST(:status AS text) IS NULL"                                                   \
 	"  OR (:status = 'kommende' AND p.starts_on > :day)"                                    \
 	"  OR (:status = 'udløbet' AND p.ends_on IS NOT NULL AND p.ends_on < :day)"             \
 	"  OR (:status = 'aktiv' AND p.starts_on <= :day"                                       \
@@ -460,8 +461,11 @@ int partnerships_store_doc_put(struct db *db, int64_t id, const char *filename, 
                                int len, const char *sha256)
 {
 	struct db_stmt *s = db_prepare(db,
-		"INSERT OR REPLACE INTO partnership_documents (partnership_id, filename, size, sha256,"
-		" data, uploaded_at) VALUES (:pid, :f, :size, :sha, :data, " NOW ")");
+		"INSERT INTO partnership_documents (partnership_id, filename, size, sha256, data,"
+		" uploaded_at) VALUES (:pid, :f, :size, :sha, :data, " NOW ")"
+		" ON CONFLICT (partnership_id) DO UPDATE SET filename = excluded.filename,"
+		" size = excluded.size, sha256 = excluded.sha256, data = excluded.data,"
+		" uploaded_at = excluded.uploaded_at");
 	return db_run(s, s ? db_bind_int(s, ":pid", id) | db_bind_text(s, ":f", filename) |
 	                         db_bind_int(s, ":size", len) | db_bind_text(s, ":sha", sha256) |
 	                         db_bind_blob(s, ":data", data, len)
@@ -496,7 +500,7 @@ int partnerships_store_due(struct db *db, struct arena *a, const char *scope, co
 		" JOIN partnership_parties pp ON pp.id = x.owner_party_id"
 		" LEFT JOIN enterprises e ON e.id = pp.enterprise_id"
 		" WHERE x.status = 'open' AND x.due IS NOT NULL AND x.due < :day"
-		" AND (p.kommune IS NULL OR :scope IS NULL OR p.kommune = :scope)"
+		" AND (p.kommune IS NULL OR CAST(:scope AS text) IS NULL OR p.kommune = :scope)"
 		" ORDER BY x.due, x.id LIMIT :limit");
 	if (!s)
 		return ERR_DB;

@@ -1,8 +1,9 @@
 /*
  * pools_store.c — the SQL of the grant pool. Layer: store of the collab capability. Filters are
- * fixed fragments "(:scope IS NULL OR kommune = :scope)" with every parameter bound; no SQL text
- * is built from input. The attendance behind the pool's obligation is read from the networks'
- * tables (0017_networks.sql) in one statement.
+ * fixed fragments "(CAST(:scope AS text) IS NULL OR kommune = :scope)" with every parameter
+ * bound (the CAST gives PostgreSQL a type for a NULL); no SQL text is built from input. The
+ * attendance behind the pool's obligation is read from the networks' tables
+ * (0017_networks.sql) in one statement.
  */
 #include "pools_store.h"
 
@@ -38,8 +39,8 @@ int pools_store_insert(struct db *db, const struct pool *p, int64_t *id)
 
 int pools_store_round_insert(struct db *db, int64_t pool_id, const struct pool_round *r)
 {
-	struct db_stmt *s = db_prepare(db, "INSERT OR IGNORE INTO pool_rounds (pool_id, survey, round)"
-	                                   " VALUES (:pool, :survey, :round)");
+	struct db_stmt *s = db_prepare(db, "INSERT INTO pool_rounds (pool_id, survey, round)"
+	                                   " VALUES (:pool, :survey, :round) ON CONFLICT DO NOTHING");
 	return db_run(s, s ? db_bind_int(s, ":pool", pool_id) | db_bind_text(s, ":survey", r->survey) |
 	                         db_bind_text(s, ":round", r->round)
 	                   : 0);
@@ -204,7 +205,7 @@ int pools_store_applications(struct db *db, struct arena *a, int64_t pool_id, co
 	struct db_stmt *s = db_prepare(db,
 		"SELECT x.id, x.kommune, k.navn, x.amount_ore, x.activities, x.status, x.created_at"
 		" FROM pool_applications x JOIN kommuner k ON k.kode = x.kommune"
-		" WHERE x.pool_id = :pool AND (:scope IS NULL OR x.kommune = :scope)"
+		" WHERE x.pool_id = :pool AND (CAST(:scope AS text) IS NULL OR x.kommune = :scope)"
 		" ORDER BY k.navn COLLATE da, x.id");
 	if (!s || (db_bind_int(s, ":pool", pool_id) | db_bind_text(s, ":scope", scope))) {
 		db_done(s);
@@ -337,16 +338,19 @@ int pools_store_entries(struct db *db, struct arena *a, int64_t pool_id, const c
 		s = db_prepare(db, "SELECT g.id, g.kommune, k.navn, g.granted_on,"
 		                   " g.amount_ore, '', g.application_id FROM pool_grants g"
 		                   " JOIN kommuner k ON k.kode = g.kommune WHERE g.pool_id = :pool"
-		                   " AND (:scope IS NULL OR g.kommune = :scope) ORDER BY g.granted_on, g.id");
+		                   " AND (CAST(:scope AS text) IS NULL OR g.kommune = :scope)"
+		                   " ORDER BY g.granted_on, g.id");
 	else if (kind == POOLS_PAYMENTS)
 		s = db_prepare(db, "SELECT p.id, p.kommune, k.navn, p.paid_on, p.amount_ore, '', 0"
 		                   " FROM pool_payments p JOIN kommuner k ON k.kode = p.kommune"
-		                   " WHERE p.pool_id = :pool AND (:scope IS NULL OR p.kommune = :scope)"
+		                   " WHERE p.pool_id = :pool"
+		                   " AND (CAST(:scope AS text) IS NULL OR p.kommune = :scope)"
 		                   " ORDER BY p.paid_on, p.id");
 	else
 		s = db_prepare(db, "SELECT x.id, x.kommune, k.navn, x.spent_on, x.amount_ore, x.text, 0"
 		                   " FROM pool_spend x JOIN kommuner k ON k.kode = x.kommune"
-		                   " WHERE x.pool_id = :pool AND (:scope IS NULL OR x.kommune = :scope)"
+		                   " WHERE x.pool_id = :pool"
+		                   " AND (CAST(:scope AS text) IS NULL OR x.kommune = :scope)"
 		                   " ORDER BY x.spent_on, x.id");
 	if (!s || (db_bind_int(s, ":pool", pool_id) | db_bind_text(s, ":scope", scope))) {
 		db_done(s);
@@ -390,7 +394,7 @@ int pools_store_status(struct db *db, struct arena *a, int64_t pool_id, int64_t 
 		" (SELECT coalesce(sum(amount_ore), 0) FROM pool_spend WHERE pool_id = :pool AND kommune = k.kode),"
 		" " ATTENDED
 		" FROM kommuner k LEFT JOIN pool_applications x ON x.pool_id = :pool AND x.kommune = k.kode"
-		" WHERE (:scope IS NULL OR k.kode = :scope) AND (x.id IS NOT NULL OR EXISTS"
+		" WHERE (CAST(:scope AS text) IS NULL OR k.kode = :scope) AND (x.id IS NOT NULL OR EXISTS"
 		"  (SELECT 1 FROM pool_grants WHERE pool_id = :pool AND kommune = k.kode))"
 		" ORDER BY k.navn COLLATE da");
 	if (!s || (db_bind_int(s, ":pool", pool_id) | db_bind_text(s, ":scope", scope) |

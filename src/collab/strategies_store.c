@@ -1,8 +1,8 @@
 /*
  * strategies_store.c — the SQL of strategies, their goals, the manual values and the live
  * counts behind every metric. Layer: store of the collab capability. Filters are fixed
- * fragments "(:x IS NULL OR col = :x)" with every parameter bound; no SQL text is built from
- * input.
+ * fragments "(CAST(:x AS text) IS NULL OR col = :x)" with every parameter bound (the CAST gives
+ * PostgreSQL a type for a NULL); no SQL text is built from input.
  *
  * The counts read other capabilities' tables, read-only: enterprises (registry),
  * advisory_sessions (entry), networks and network_meetings (collab's networks), placements and
@@ -101,7 +101,7 @@ int strategies_store_get(struct db *db, struct arena *a, int64_t id, struct stra
 
 #define STRATEGIES_WHERE                                                                   \
 	" WHERE (:all = 1 OR s.public = 1 OR s.kommune = :scope)"                              \
-	" AND (:kommune IS NULL OR s.kommune = :kommune)"
+	" AND (CAST(:kommune AS text) IS NULL OR s.kommune = :kommune)"
 
 /* the list's statement in the order sort: fixed texts, one per order */
 static struct db_stmt *list_stmt(struct db *db, int sort)
@@ -394,7 +394,7 @@ static struct db_stmt *count_stmt(struct db *db, enum goal_metric metric)
 		                      " AND pipeline_since <= :day"
 		                      " AND (established IS NULL OR established > :day)"
 		                      " AND (closed IS NULL OR closed > :day)"
-		                      " AND :from IS NOT NULL AND :g IS NOT NULL");
+		                      " AND CAST(:from AS text) IS NOT NULL AND :g IS NOT NULL");
 	case GOAL_ADVISORY_SESSIONS:
 		/* advisory_sessions belongs to the one entry point (src/entry) */
 		return db_prepare(db, "SELECT count(*) FROM advisory_sessions WHERE kommune = :k"
@@ -423,7 +423,7 @@ static struct db_stmt *count_stmt(struct db *db, enum goal_metric metric)
 		                      " SELECT enterprise_id, coalesce(starts, substr(created_at, 1, 10))"
 		                      " FROM openings WHERE inhouse = 1) x"
 		                      " JOIN enterprises e ON e.id = x.enterprise_id"
-		                      " WHERE e.kommune = :k GROUP BY x.enterprise_id)"
+		                      " WHERE e.kommune = :k GROUP BY x.enterprise_id) AS y"
 		                      " WHERE first BETWEEN :from AND :day AND :g IS NOT NULL");
 	case GOAL_SOEV_SPEND:
 		/* purchases belong to procurement (src/procurement): the municipality's spend with

@@ -1,6 +1,7 @@
 /*
  * contacts_store.c — the SQL of the contacts with enterprises. Layer: store of the outreach
- * capability. Filters are fixed fragments "(:x IS NULL OR col = :x)" with every parameter bound.
+ * capability. Filters are fixed fragments "(CAST(:x AS text) IS NULL OR col = :x)" with every
+ * parameter bound (the CAST gives PostgreSQL a type for a NULL).
  */
 #include "contacts_store.h"
 
@@ -90,7 +91,7 @@ int contacts_store_of_enterprise(struct db *db, struct arena *a, int64_t enterpr
                                  const char *kommune, struct outreach_contact **items, int *n)
 {
 	struct db_stmt *s = db_prepare(db, SELECT_CONTACT " WHERE c.enterprise_id = :e"
-	                                   " AND (:k IS NULL OR c.kommune = :k)"
+	                                   " AND (CAST(:k AS text) IS NULL OR c.kommune = :k)"
 	                                   " ORDER BY c.date DESC, c.id DESC LIMIT 500");
 	if (!s)
 		return ERR_DB;
@@ -102,11 +103,12 @@ int contacts_store_of_enterprise(struct db *db, struct arena *a, int64_t enterpr
 }
 
 #define LIST_WHERE                                                                        \
-	" WHERE (:scope IS NULL OR c.kommune = :scope)"                                       \
-	" AND (:kommune IS NULL OR c.kommune = :kommune)"                                     \
-	" AND (:kind IS NULL OR c.kind = :kind)"                                              \
-	" AND (:from IS NULL OR c.date >= :from) AND (:to IS NULL OR c.date <= :to)"          \
-	" AND (:due IS NULL OR (c.follow_up IS NOT NULL AND c.follow_up <= :due))"
+	" WHERE (CAST(:scope AS text) IS NULL OR c.kommune = :scope)"                         \
+	" AND (CAST(:kommune AS text) IS NULL OR c.kommune = :kommune)"                       \
+	" AND (CAST(:kind AS text) IS NULL OR c.kind = :kind)"                                \
+	" AND (CAST(:from AS text) IS NULL OR c.date >= :from)"                               \
+	" AND (CAST(:to AS text) IS NULL OR c.date <= :to)"                                   \
+	" AND (CAST(:due AS text) IS NULL OR (c.follow_up IS NOT NULL AND c.follow_up <= :due))"
 
 static int bind_query(struct db_stmt *s, const struct contacts_query *q, const char *scope)
 {

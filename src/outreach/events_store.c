@@ -107,7 +107,8 @@ int events_store_get(struct db *db, struct arena *a, int64_t id, struct event *o
 
 #define LIST_WHERE                                                                            \
 	" WHERE ((e.public = 1 AND e.cancelled_at IS NULL AND e.ends_at >= :now)"                 \
-	" OR (:staff = 1 AND (:scope IS NULL OR e.kommune = :scope OR e.kommune IS NULL)"          \
+	" OR (:staff = 1"                                                                         \
+	"     AND (CAST(:scope AS text) IS NULL OR e.kommune = :scope OR e.kommune IS NULL)"      \
 	"     AND (:past = 1 OR e.ends_at >= :now)))"
 
 static int bind_list(struct db_stmt *s, bool staff, const char *scope, bool past, const char *now)

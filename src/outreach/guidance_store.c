@@ -123,9 +123,13 @@ int guidance_store_get(struct db *db, struct arena *a, int64_t id, bool with_dat
 	return rc == DB_ROW ? 0 : rc == DB_DONE ? ERR_NOTFOUND : rc;
 }
 
+/* The tag filter asks whether " tag " occurs in " tags ": taking it out shortens them (instr
+ * in SQLite's words, strpos in PostgreSQL's; replace and length read the same in both). The
+ * CASTs give PostgreSQL a type for a parameter that is NULL. */
 #define LIST_WHERE                                                                            \
-	" WHERE (:scope IS NULL OR g.kommune = :scope OR g.kommune IS NULL)"                       \
-	" AND (:tag IS NULL OR instr(' ' || g.tags || ' ', ' ' || :tag || ' ') > 0)"               \
+	" WHERE (CAST(:scope AS text) IS NULL OR g.kommune = :scope OR g.kommune IS NULL)"         \
+	" AND (CAST(:tag AS text) IS NULL"                                                         \
+	"  OR length(replace(' ' || g.tags || ' ', ' ' || :tag || ' ', '')) < length(g.tags) + 2)" \
 	" AND (:due = 0 OR (g.review_date IS NOT NULL AND g.review_date <= :today))"
 
 static int bind_list(struct db_stmt *s, const char *scope, const char *tag, bool due, const char *today)

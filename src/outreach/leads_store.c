@@ -125,8 +125,10 @@ int leads_store_get(struct db *db, struct arena *a, int64_t id, struct outreach_
 }
 
 #define LIST_WHERE                                                                         \
-	" WHERE (:scope IS NULL OR l.kommune = :scope) AND (:kommune IS NULL OR l.kommune = :kommune)" \
-	" AND (:stage IS NULL OR l.stage = :stage) AND (:origin IS NULL OR l.origin = :origin)"
+	" WHERE (CAST(:scope AS text) IS NULL OR l.kommune = :scope)"                          \
+	" AND (CAST(:kommune AS text) IS NULL OR l.kommune = :kommune)"                        \
+	" AND (CAST(:stage AS text) IS NULL OR l.stage = :stage)"                              \
+	" AND (CAST(:origin AS text) IS NULL OR l.origin = :origin)"
 
 static int bind_query(struct db_stmt *s, const struct leads_query *q, const char *scope)
 {

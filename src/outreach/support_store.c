@@ -127,7 +127,7 @@ int support_store_milestone_add(struct db *db, int64_t id, const char *title, co
 int support_store_milestone_done(struct db *db, int64_t id, int64_t mid, bool done)
 {
 	struct db_stmt *s = db_prepare(db,
-		"UPDATE outreach_milestones SET done_at = CASE WHEN :done THEN coalesce(done_at, " NOW ")"
+		"UPDATE outreach_milestones SET done_at = CASE WHEN :done <> 0 THEN coalesce(done_at, " NOW ")"
 		" ELSE NULL END WHERE id = :mid AND plan_id = :id");
 	int rc = db_run(s, s ? db_bind_int(s, ":done", done) | db_bind_int(s, ":mid", mid) |
 	                       db_bind_int(s, ":id", id)
@@ -146,7 +146,8 @@ int support_store_list(struct db *db, struct arena *a, const char *scope, const 
 		" (SELECT count(*) FROM outreach_milestones m WHERE m.plan_id = p.id AND m.done_at IS NULL),"
 		" (SELECT min(due) FROM outreach_milestones m WHERE m.plan_id = p.id AND m.done_at IS NULL),"
 		" p.updated_at FROM outreach_plans p JOIN enterprises e ON e.id = p.enterprise_id"
-		" WHERE (:scope IS NULL OR p.kommune = :scope) AND (:kommune IS NULL OR p.kommune = :kommune)"
+		" WHERE (CAST(:scope AS text) IS NULL OR p.kommune = :scope)"
+		" AND (CAST(:kommune AS text) IS NULL OR p.kommune = :kommune)"
 		" ORDER BY p.updated_at DESC, p.id DESC LIMIT 500");
 	if (!s || db_bind_text(s, ":scope", scope) | db_bind_text(s, ":kommune", kommune)) {
 		db_done(s);
@@ -176,10 +177,10 @@ int support_store_list(struct db *db, struct arena *a, const char *scope, const 
 
 /* whether the enterprise was established n years before :today, and whether it was still open n
  * years after its establishment */
-#define ELIGIBLE(n) "sum(date(e.established, '+" n " year') <= :today)"
+#define ELIGIBLE(n) "sum(CASE WHEN date(e.established, '+" n " year') <= :today THEN 1 ELSE 0 END)"
 #define SURVIVED(n)                                                                         \
-	"sum(date(e.established, '+" n " year') <= :today AND (e.closed IS NULL"                \
-	" OR e.closed > date(e.established, '+" n " year')))"
+	"sum(CASE WHEN date(e.established, '+" n " year') <= :today AND (e.closed IS NULL"      \
+	" OR e.closed > date(e.established, '+" n " year')) THEN 1 ELSE 0 END)"
 
 int support_store_survival(struct db *db, struct arena *a, const char *scope, const char *kommune,
                            const char *today, struct survival_row **rows, int *n)
@@ -190,8 +191,9 @@ int support_store_survival(struct db *db, struct arena *a, const char *scope, co
 		ELIGIBLE("3") ", " SURVIVED("3")
 		" FROM enterprises e JOIN kommuner k ON k.kode = e.kommune"
 		" WHERE e.kind = 'soev' AND e.established IS NOT NULL AND e.established <= :today"
-		" AND (:scope IS NULL OR e.kommune = :scope) AND (:kommune IS NULL OR e.kommune = :kommune)"
-		" GROUP BY e.kommune, cohort ORDER BY k.navn COLLATE da, cohort");
+		" AND (CAST(:scope AS text) IS NULL OR e.kommune = :scope)"
+		" AND (CAST(:kommune AS text) IS NULL OR e.kommune = :kommune)"
+		" GROUP BY e.kommune, k.navn, cohort ORDER BY k.navn COLLATE da, cohort");
 	if (!s || db_bind_text(s, ":scope", scope) | db_bind_text(s, ":kommune", kommune) |
 	              db_bind_text(s, ":today", today)) {
 		db_done(s);

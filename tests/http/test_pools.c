@@ -144,7 +144,8 @@ static void limits(void)
 	CHECK_STR(harness_json_str(harness_json(g), "remainder"), "0.00");
 	json_t *first = json_array_get(json_object_get(harness_json(g), "grants"), 0);
 	CHECK_STR(harness_json_str(first, "date"), "2016-02-01");
-	CHECK_STR(sql_text(harness_fmt("SELECT sum(amount_ore) <= 100000000 FROM pool_grants WHERE pool_id = %lld;", pool)),
+	CHECK_STR(sql_text(harness_fmt("SELECT CASE WHEN sum(amount_ore) <= 100000000 THEN 1 ELSE 0 END"
+	                               " FROM pool_grants WHERE pool_id = %lld;", pool)),
 	          "1\n");
 	CHECK_STATUS(harness_post_json(admin, "/api/v1/pools/999999/grants", "{\"kommune\": \"621\", \"amount\": \"1\"}"),
 	             404);

@@ -53,8 +53,12 @@ static int64_t mails_to(struct fixture *f, const char *to)
 static void last_mail(struct fixture *f, const char *to, const char **subject, const char **body,
                       const char **ics)
 {
-	struct db_stmt *s = db_prepare(f->db,
+	/* the part's bytes as text: PostgreSQL's cast of a bytea would give its hex digits */
+	struct db_stmt *s = db_prepare2(f->db,
 		"SELECT o.subject, o.body, (SELECT CAST(p.data AS TEXT) FROM outbox_parts p"
+		" WHERE p.outbox_id = o.id AND p.content_type LIKE 'text/calendar%')"
+		" FROM outbox o WHERE o.to_addr = :to ORDER BY o.id DESC LIMIT 1",
+		"SELECT o.subject, o.body, (SELECT convert_from(p.data, 'UTF8') FROM outbox_parts p"
 		" WHERE p.outbox_id = o.id AND p.content_type LIKE 'text/calendar%')"
 		" FROM outbox o WHERE o.to_addr = :to ORDER BY o.id DESC LIMIT 1");
 	assert_non_null(s);

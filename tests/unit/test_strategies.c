@@ -149,14 +149,17 @@ static void test_advisory_sessions(void **state)
 	assert_int_equal(measure(f, GOAL_ADVISORY_SESSIONS, DAY), 3);
 }
 
+/* 63 zeros: with a digit after them, a feed token of the 64 characters the schema wants */
+#define Z63 "000000000000000000000000000000000000000000000000000000000000000"
+
 static void test_network_meetings(void **state)
 {
 	struct fixture *f = *state;
 	assert_int_equal(EXEC_SQL(f->db, "INSERT INTO networks (id, kommune, name, feed_token,"
 	                                 " created_at, updated_at) VALUES"
-	                                 " (1, '621', 'N', printf('%064d', 1), 't', 't'),"
-	                                 " (2, '740', 'M', printf('%064d', 2), 't', 't'),"
-	                                 " (3, NULL, 'Landsdækkende', printf('%064d', 3), 't', 't')"), 0);
+	                                 " (1, '621', 'N', '" Z63 "1', 't', 't'),"
+	                                 " (2, '740', 'M', '" Z63 "2', 't', 't'),"
+	                                 " (3, NULL, 'Landsdækkende', '" Z63 "3', 't', 't')"), 0);
 	/* held in the interval, held on the day asked in the evening: counted; planned, cancelled,
 	 * before, after, another municipality's and a national one: not */
 	assert_int_equal(EXEC_SQL(f->db, "INSERT INTO network_meetings (network_id, starts_at, status,"
