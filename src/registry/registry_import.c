@@ -191,7 +191,10 @@ static int read_row(struct db *db, struct arena *a, struct arena *row, const str
 	const char *kom = h->fileof[C_KOMMUNE] < rec->n ? rec->f[h->fileof[C_KOMMUNE]] : "";
 	int64_t id = 0;
 	bool exists = false;
-	int rc = registry_store_find(db, *cvr ? cvr : NULL, name, kom, &id);
+	/* a key that is not UTF-8 matches no enterprise (and PostgreSQL refuses to compare it):
+	 * the loop below refuses the row */
+	bool keys_ok = csv_field_ok(cvr) && csv_field_ok(name) && csv_field_ok(kom);
+	int rc = keys_ok ? registry_store_find(db, *cvr ? cvr : NULL, name, kom, &id) : ERR_NOTFOUND;
 	if (rc == 0) {
 		if (registry_store_get(db, row, id, e) != 0)
 			return ERR_DB;

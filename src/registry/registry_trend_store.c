@@ -48,7 +48,7 @@ int registry_trend_store_members(struct db *db, struct arena *a, const char *fro
 		"  WHEN 3 THEN (e.closed IS NULL OR e.closed > :cut)"
 		"   AND (e.established IS NULL OR e.established > :cut) AND e.pipeline_since <= :cut"
 		"  WHEN 4 THEN e.closed BETWEEN :from AND :cut AND e.established <= e.closed"
-		"  ELSE 0 END"
+		"  ELSE false END"
 		" ORDER BY k.navn COLLATE da, e.name_key, e.id");
 	if (!s)
 		return ERR_DB;
