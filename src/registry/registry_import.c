@@ -501,6 +501,10 @@ static int import_csv(struct db *db, struct arena *a, const struct principal *by
 		else if (rep->created + rep->updated >= COMPACT_AFTER && registry_search_compact(db) != 0)
 			log_warn("registry import: the search index's parts were not merged; searches are "
 			         "slower until they are (indgang registry reindex merges them)");
+		if (rc == 0 && rep->created + rep->updated >= COMPACT_AFTER &&
+		    registry_import_store_analyze(db) != 0)
+			log_warn("registry import: the database's figures of the registry were not made "
+			         "anew; its server makes them in a while");
 	}
 	registry_import_store_close(db);
 	return rc;

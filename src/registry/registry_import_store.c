@@ -74,6 +74,15 @@ void registry_import_store_close(struct db *db)
 	pragma_set(db_prepare(db, "PRAGMA wal_autocheckpoint = 1000"));
 }
 
+int registry_import_store_analyze(struct db *db)
+{
+	if (!db_postgres(db))
+		return 0;
+	struct db_stmt *s = db_prepare(db, "ANALYZE enterprises, enterprise_kommuner,"
+	                                   " enterprise_services, enterprise_targets");
+	return db_run(s, 0);
+}
+
 int registry_import_store_batch_begin(struct db *db)
 {
 	struct db_stmt *s = db_prepare(db, "BEGIN");
