@@ -275,22 +275,25 @@ int registry_store_find(struct db *db, const char *cvr, const char *name, const 
 	" WHEN e.established <= :day THEN 'established'"                                \
 	" WHEN e.pipeline_since <= :day THEN 'pipeline' ELSE 'idea' END"
 /* the filters other than the municipality: a parameter left NULL (or -1) leaves its filter
- * out. Service and target group are each one lookup in the list's primary key (enterprise_id,
+ * out. "CAST(:x AS TEXT) IS NULL" rather than ":x IS NULL" wherever the test comes before the
+ * parameter's other uses: PostgreSQL types a parameter where it first meets it, and the bare
+ * test gives no type (the prepare fails, and inside a transaction the transaction with it).
+ * The same test on SQLite, computed once per statement. Service and target group are each one lookup in the list's primary key (enterprise_id,
  * service) for the enterprise at hand, so a list walked in an index's order stops after the
  * page's rows instead of building the set of every match. */
 #define REST_FILTERS                                                                 \
-	" AND (:service IS NULL OR EXISTS (SELECT 1 FROM enterprise_services es"         \
+	" AND (CAST(:service AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM enterprise_services es" \
 	"   WHERE es.enterprise_id = e.id AND es.service = :service))"                   \
-	" AND (:target IS NULL OR EXISTS (SELECT 1 FROM enterprise_targets et"           \
+	" AND (CAST(:target AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM enterprise_targets et" \
 	"   WHERE et.enterprise_id = e.id AND et.target = :target))"                     \
-	" AND (:kind IS NULL OR e.kind = :kind)"                                          \
-	" AND (:source_not IS NULL OR e.source <> :source_not)"                          \
-	" AND (:status IS NULL OR " STATUS_SQL " = :status)"                             \
+	" AND (CAST(:kind AS TEXT) IS NULL OR e.kind = :kind)"                          \
+	" AND (CAST(:source_not AS TEXT) IS NULL OR e.source <> :source_not)"           \
+	" AND (CAST(:status AS TEXT) IS NULL OR " STATUS_SQL " = :status)"              \
 	" AND (:registered < 0 OR (CASE WHEN e.rsv_registered <= :day THEN 1 ELSE 0 END) = :registered)"
 /* A municipality selects the enterprises whose home it is and those that work with it (Bilag
  * 1); the EXISTS is one lookup in enterprise_kommuner's primary key (enterprise_id, kommune). */
 #define LIST_FILTERS                                                                 \
-	" AND (:kommune IS NULL OR e.kommune = :kommune OR EXISTS (SELECT 1"             \
+	" AND (CAST(:kommune AS TEXT) IS NULL OR e.kommune = :kommune OR EXISTS (SELECT 1" \
 	"   FROM enterprise_kommuner ek WHERE ek.enterprise_id = e.id"                   \
 	"   AND ek.kommune = :kommune))"                                                  \
 	REST_FILTERS
@@ -417,7 +420,7 @@ static int count_matches(struct db *db, const struct registry_query *q, int boun
 		                   " LIMIT :bound)");
 	else if (!filtered) {
 		whole = true;
-		c = db_prepare(db, "SELECT count(*) FROM enterprises WHERE :kind IS NULL OR kind = :kind");
+		c = db_prepare(db, "SELECT count(*) FROM enterprises WHERE CAST(:kind AS TEXT) IS NULL OR kind = :kind");
 	} else if (q->kommune) /* its own from (kommune, ...), then those that work with it */
 		c = db_prepare(db, "SELECT count(*) FROM (SELECT 1 FROM enterprises e"
 		                   " WHERE e.kommune = :kommune" REST_FILTERS
@@ -484,7 +487,7 @@ static int list_total(struct db *db, const struct registry_query *q, int *total,
 /* ---------------------------------------------------------------- the page of a list */
 
 /* 1 when the enterprise's home is the municipality asked about, or none was */
-#define HOME_SQL "CASE WHEN :kommune IS NULL OR e.kommune = :kommune THEN 1 ELSE 0 END"
+#define HOME_SQL "CASE WHEN CAST(:kommune AS TEXT) IS NULL OR e.kommune = :kommune THEN 1 ELSE 0 END"
 /* the columns of a list item; the 11th, the sort key, is for the ORDER BY of a UNION */
 #define LIST_COLS                                                                    \
 	"SELECT e.id, e.name, e.cvr, e.kommune, k.navn, " STATUS_SQL ", e.established,"   \
@@ -547,12 +550,12 @@ static struct db_stmt *list_statement(struct db *db, const struct registry_query
 	if (!filtered && q->sort == REGISTRY_SORT_NAME)
 		return db_prepare(db, LIST_SELECT " JOIN (SELECT id AS pid FROM enterprises"
 		                      " ORDER BY name_key, id" PAGE ") p ON p.pid = e.id"
-		                      " WHERE :kommune IS NULL" REST_FILTERS BY_NAME);
+		                      " WHERE CAST(:kommune AS TEXT) IS NULL" REST_FILTERS BY_NAME);
 	if (!q->kommune && !q->service && !q->target && !q->source_not && !q->status &&
 	    q->registered < 0 && q->sort == REGISTRY_SORT_NAME)
 		return db_prepare(db, LIST_SELECT " JOIN (SELECT id AS pid FROM enterprises"
 		                      " WHERE kind = :kind ORDER BY name_key, id" PAGE ") p ON p.pid = e.id"
-		                      " WHERE :kommune IS NULL" REST_FILTERS BY_NAME);
+		                      " WHERE CAST(:kommune AS TEXT) IS NULL" REST_FILTERS BY_NAME);
 	if (q->kommune && q->sort == REGISTRY_SORT_NAME)
 		return db_prepare(db,
 			LIST_SELECT " WHERE e.kommune = :kommune" REST_FILTERS
@@ -822,11 +825,11 @@ int registry_store_bilag1(struct db *db, struct arena *a, const char *kommune, c
 	struct db_stmt *s = db_prepare(db,
 		"SELECT x.kode, k.navn, e.id, e.name, x.home, e.kommune, hk.navn FROM ("
 		"   SELECT id AS eid, kommune AS kode, 1 AS home FROM enterprises"
-		"   WHERE :kommune IS NULL OR kommune = :kommune"
+		"   WHERE CAST(:kommune AS TEXT) IS NULL OR kommune = :kommune"
 		" UNION ALL"
 		"   SELECT ek.enterprise_id, ek.kommune, 0 FROM enterprise_kommuner ek"
 		"   JOIN enterprises h ON h.id = ek.enterprise_id"
-		"   WHERE (:kommune IS NULL OR ek.kommune = :kommune) AND ek.kommune <> h.kommune) x"
+		"   WHERE (CAST(:kommune AS TEXT) IS NULL OR ek.kommune = :kommune) AND ek.kommune <> h.kommune) x"
 		" JOIN enterprises e ON e.id = x.eid"
 		" JOIN kommuner k ON k.kode = x.kode"
 		" JOIN kommuner hk ON hk.kode = e.kommune"
@@ -893,7 +896,7 @@ int registry_store_tabel1(struct db *db, struct arena *a, const char *from, cons
 		"   AND (e.established IS NULL OR e.established > :cut)"
 		"   AND e.pipeline_since <= :cut THEN 1 END) AS n_pipeline"
 		" FROM kommuner k LEFT JOIN enterprises e ON e.kommune = k.kode AND e.kind = 'soev'"
-		" WHERE :list IS NULL OR k.kode IN (SELECT j.value"
+		" WHERE CAST(:list AS jsonb) IS NULL OR k.kode IN (SELECT j.value"
 		" FROM jsonb_array_elements_text(CAST(:list AS jsonb)) AS j(value))"
 		" GROUP BY k.kode, k.navn) t"
 		" WHERE :list IS NOT NULL OR n_total + n_registered + n_established + n_pipeline > 0"
@@ -937,7 +940,7 @@ int registry_store_tabel2(struct db *db, struct arena *a, const char *cut,
 		"SELECT e.origin, count(*) FROM enterprises e"
 		" WHERE e.kind = 'soev' AND e.established <= :cut"
 		" AND (e.closed IS NULL OR e.closed > :cut)"
-		" AND (:list IS NULL OR e.kommune IN (SELECT j.value"
+		" AND (CAST(:list AS jsonb) IS NULL OR e.kommune IN (SELECT j.value"
 		" FROM jsonb_array_elements_text(CAST(:list AS jsonb)) AS j(value)))"
 		" GROUP BY e.origin");
 	if (!s)
