@@ -259,7 +259,9 @@ static void test_large_import_merges_index(void **state)
 	struct import_report rep;
 	assert_int_equal(registry_import_csv_chunked(f->db, &f->a, &users_cli, csv, strlen(csv), 100, &rep), 0);
 	assert_int_equal(rep.created, 1200);
-	assert_int_equal(COUNT_SQL(f->db, "SELECT count(DISTINCT segid) FROM enterprise_search_idx"), 1);
+	/* FTS5's segments: SQLite's alone (PostgreSQL's index has no parts to merge) */
+	if (!db_postgres(f->db))
+		assert_int_equal(COUNT_SQL(f->db, "SELECT count(DISTINCT segid) FROM enterprise_search_idx"), 1);
 	assert_int_equal(found(f, "række"), 1000); /* a search counts to 1,000 */
 	/* 300 more in chunks of 10: not merged after, so more than one part */
 	struct buf b;
@@ -271,7 +273,8 @@ static void test_large_import_merges_index(void **state)
 	buf_free(&b);
 	assert_int_equal(registry_import_csv_chunked(f->db, &f->a, &users_cli, more, strlen(more), 10, &rep), 0);
 	assert_int_equal(rep.created, 300);
-	assert_true(COUNT_SQL(f->db, "SELECT count(DISTINCT segid) FROM enterprise_search_idx") > 1);
+	if (!db_postgres(f->db))
+		assert_true(COUNT_SQL(f->db, "SELECT count(DISTINCT segid) FROM enterprise_search_idx") > 1);
 	assert_int_equal(found(f, "nyere"), 300);
 }
 
