@@ -259,7 +259,15 @@ int registry_write(struct db *db, struct arena *a, const struct principal *who,
 		return ERR_FORBIDDEN;
 	bool creating = e->id == 0;
 	e->name_key = collate_sort_key(a, e->name, &e->name_key_len);
-	int rc = creating ? registry_store_insert(db, e, &e->id) : registry_store_update(db, e);
+	/* a CVR another enterprise has is found first rather than tried: on PostgreSQL a failed
+	 * insert has used an id of the identity's sequence all the same, so the next enterprise's
+	 * id would differ from SQLite's (the unique key still guards against a race) */
+	int64_t holder = 0;
+	int rc = e->cvr ? registry_store_find(db, e->cvr, NULL, NULL, &holder) : ERR_NOTFOUND;
+	if (rc == 0 && holder != e->id)
+		rc = ERR_CONFLICT;
+	else if (rc == 0 || rc == ERR_NOTFOUND)
+		rc = creating ? registry_store_insert(db, e, &e->id) : registry_store_update(db, e);
 	if (rc == ERR_CONFLICT) {
 		errs_add(errs, "cvr", "Der findes allerede en virksomhed med dette CVR-nummer.");
 		return ERR_CONFLICT;

@@ -191,7 +191,10 @@ static int read_row(struct db *db, struct arena *a, struct arena *row, const str
 	const char *kom = h->fileof[C_KOMMUNE] < rec->n ? rec->f[h->fileof[C_KOMMUNE]] : "";
 	int64_t id = 0;
 	bool exists = false;
-	int rc = registry_store_find(db, *cvr ? cvr : NULL, name, kom, &id);
+	/* a key that is not UTF-8 matches no enterprise (and PostgreSQL refuses to compare it):
+	 * the loop below refuses the row */
+	bool keys_ok = csv_field_ok(cvr) && csv_field_ok(name) && csv_field_ok(kom);
+	int rc = keys_ok ? registry_store_find(db, *cvr ? cvr : NULL, name, kom, &id) : ERR_NOTFOUND;
 	if (rc == 0) {
 		if (registry_store_get(db, row, id, e) != 0)
 			return ERR_DB;
@@ -498,6 +501,10 @@ static int import_csv(struct db *db, struct arena *a, const struct principal *by
 		else if (rep->created + rep->updated >= COMPACT_AFTER && registry_search_compact(db) != 0)
 			log_warn("registry import: the search index's parts were not merged; searches are "
 			         "slower until they are (indgang registry reindex merges them)");
+		if (rc == 0 && rep->created + rep->updated >= COMPACT_AFTER &&
+		    registry_import_store_analyze(db) != 0)
+			log_warn("registry import: the database's figures of the registry were not made "
+			         "anew; its server makes them in a while");
 	}
 	registry_import_store_close(db);
 	return rc;

@@ -38,9 +38,12 @@ int registry_import_store_open(struct db *db)
 	 * once instead of once per chunk. Both for this connection only, and only for the import:
 	 * registry_import_store_close sets SQLite's defaults again, which db_open leaves as they
 	 * are. */
-	pragma_set(db_prepare(db, "PRAGMA cache_size = -" IMPORT_CACHE_KIB));
-	pragma_set(db_prepare(db, "PRAGMA wal_autocheckpoint = " IMPORT_CHECKPOINT_PAGES));
-	struct db_stmt *s = db_prepare(db,
+	if (!db_postgres(db)) {
+		pragma_set(db_prepare(db, "PRAGMA cache_size = -" IMPORT_CACHE_KIB));
+		pragma_set(db_prepare(db, "PRAGMA wal_autocheckpoint = " IMPORT_CHECKPOINT_PAGES));
+	}
+	/* PostgreSQL: the sort key is bytea, and the integers bigint as the registry's are */
+	struct db_stmt *s = db_prepare2(db,
 		"CREATE TEMP TABLE import_rows ("
 		" line INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, op INTEGER NOT NULL, eid INTEGER UNIQUE,"
 		" seq INTEGER,"
@@ -48,16 +51,36 @@ int registry_import_store_open(struct db *db)
 		" legal_form TEXT, origin TEXT, ps INTEGER, ph INTEGER, pe INTEGER, criteria INTEGER,"
 		" cn TEXT, ce TEXT, cp TEXT, address TEXT, website TEXT, description TEXT,"
 		" pipeline TEXT, est TEXT, rsv TEXT, closed TEXT, source TEXT,"
-		" others TEXT, services TEXT, targets TEXT, tname TEXT, tbody TEXT)");
+		" others TEXT, services TEXT, targets TEXT, tname TEXT, tbody TEXT)",
+		"CREATE TEMP TABLE import_rows ("
+		" line bigint PRIMARY KEY, key text NOT NULL UNIQUE, op bigint NOT NULL, eid bigint UNIQUE,"
+		" seq bigint,"
+		" name text, name_key bytea, cvr text, kommune text, kind text, entrepreneur bigint,"
+		" legal_form text, origin text, ps bigint, ph bigint, pe bigint, criteria bigint,"
+		" cn text, ce text, cp text, address text, website text, description text,"
+		" pipeline text, est text, rsv text, closed text, source text,"
+		" others text, services text, targets text, tname text, tbody text)");
 	return db_run(s, 0);
 }
 
 void registry_import_store_close(struct db *db)
 {
-	struct db_stmt *s = db_prepare(db, "DROP TABLE IF EXISTS temp.import_rows");
+	struct db_stmt *s = db_prepare2(db, "DROP TABLE IF EXISTS temp.import_rows",
+	                                "DROP TABLE IF EXISTS pg_temp.import_rows");
 	db_run(s, 0);
+	if (db_postgres(db))
+		return;
 	pragma_set(db_prepare(db, "PRAGMA cache_size = -2000"));
 	pragma_set(db_prepare(db, "PRAGMA wal_autocheckpoint = 1000"));
+}
+
+int registry_import_store_analyze(struct db *db)
+{
+	if (!db_postgres(db))
+		return 0;
+	struct db_stmt *s = db_prepare(db, "ANALYZE enterprises, enterprise_kommuner,"
+	                                   " enterprise_services, enterprise_targets");
+	return db_run(s, 0);
 }
 
 int registry_import_store_batch_begin(struct db *db)
@@ -120,17 +143,19 @@ static int bind_staged(struct db_stmt *s, const struct import_staged *st)
 int registry_import_store_stage(struct db *db, const struct import_staged *st, int *first)
 {
 	struct db_stmt *s = db_prepare(db,
-		"INSERT INTO temp.import_rows (line, key, op, eid, seq, name, name_key, cvr, kommune, kind,"
+		"INSERT INTO import_rows (line, key, op, eid, seq, name, name_key, cvr, kommune, kind,"
 		" entrepreneur, legal_form, origin, ps, ph, pe, criteria, cn, ce, cp, address, website,"
 		" description, pipeline, est, rsv, closed, source, others, services, targets, tname, tbody)"
 		" VALUES (:line, :key, :op, :eid, :seq, :name, :name_key, :cvr, :kommune, :kind, :entrepreneur,"
 		" :legal_form, :origin, :ps, :ph, :pe, :criteria, :cn, :ce, :cp, :address, :website,"
 		" :description, :pipeline, :est, :rsv, :closed, :source, :others, :services, :targets,"
-		" :tname, :tbody)");
+		" :tname, :tbody) ON CONFLICT DO NOTHING");
+	/* a line whose key or enterprise is staged already is left out and looked up, not tried
+	 * and failed: a failed statement would end PostgreSQL's transaction */
 	int rc = db_run(s, s ? bind_staged(s, st) : 0);
-	if (rc != ERR_CONFLICT)
+	if (rc != 0 || db_changes(db) == 1)
 		return rc;
-	s = db_prepare(db, "SELECT min(line) FROM temp.import_rows WHERE key = :key OR eid = :eid");
+	s = db_prepare(db, "SELECT min(line) FROM import_rows WHERE key = :key OR eid = :eid");
 	if (!s)
 		return ERR_DB;
 	int step = db_bind_text(s, ":key", st->key) |
@@ -146,8 +171,9 @@ int registry_import_store_stage(struct db *db, const struct import_staged *st, i
 int registry_import_store_chunk(struct db *db, int after, int rows, int *to, int counts[3])
 {
 	struct db_stmt *s = db_prepare(db,
-		"SELECT max(line), sum(op = 0), sum(op = 1), sum(op = 2) FROM (SELECT line, op"
-		" FROM temp.import_rows WHERE line > :after ORDER BY line LIMIT :rows)");
+		"SELECT max(line), sum(CASE WHEN op = 0 THEN 1 ELSE 0 END),"
+		" sum(CASE WHEN op = 1 THEN 1 ELSE 0 END), sum(CASE WHEN op = 2 THEN 1 ELSE 0 END)"
+		" FROM (SELECT line, op FROM import_rows WHERE line > :after ORDER BY line LIMIT :rows) c");
 	if (!s)
 		return ERR_DB;
 	int rc = db_bind_int(s, ":after", after) | db_bind_int(s, ":rows", rows) ? ERR_DB : db_step(s);
@@ -173,6 +199,17 @@ static int run_range(struct db_stmt *s, int from, int to)
  * lines (seq), an updated one's is eid */
 #define EID " (CASE WHEN s.op = 1 THEN :base + s.seq ELSE s.eid END) "
 
+/* PostgreSQL: the identity's sequence moved past the ids chosen here, so that the next
+ * enterprise saved without an id gets the one after them, as SQLite gives */
+static int follow_ids(struct db *db)
+{
+	struct db_stmt *s = db_prepare(db, "SELECT setval(pg_get_serial_sequence('enterprises', 'id'),"
+	                                   " (SELECT max(id) FROM enterprises))");
+	int rc = s ? db_step(s) : ERR_DB;
+	db_done(s);
+	return rc == DB_ROW ? 0 : rc ? rc : ERR_DB;
+}
+
 /* The new enterprises of lines from..to get the ids SQLite would give them, one above the
  * largest id of the table in line order, but chosen here (*base + seq) so that the lists, the
  * search terms and the audit lines know them without looking them up. The write lock is held
@@ -181,7 +218,7 @@ static int insert_new(struct db *db, int from, int to, int64_t *base)
 {
 	struct db_stmt *s = db_prepare(db,
 		"SELECT (SELECT coalesce(max(id), 0) FROM enterprises),"
-		" (SELECT min(s.seq) FROM temp.import_rows s WHERE" CHUNK "AND s.op = 1)");
+		" (SELECT min(s.seq) FROM import_rows s WHERE" CHUNK "AND s.op = 1)");
 	if (!s)
 		return ERR_DB;
 	int rc = db_bind_int(s, ":from", from) | db_bind_int(s, ":to", to) ? ERR_DB : db_step(s);
@@ -201,9 +238,12 @@ static int insert_new(struct db *db, int from, int to, int64_t *base)
 		" SELECT :base + s.seq, s.name, s.name_key, s.cvr, s.kommune, s.kind, s.entrepreneur,"
 		" s.legal_form, s.origin, s.ps, s.ph, s.pe, s.criteria, s.cn, s.ce, s.cp, s.address,"
 		" s.website, s.description, s.pipeline, s.est, s.rsv, s.closed, s.source, " NOW ", " NOW
-		" FROM temp.import_rows s WHERE" CHUNK "AND s.op = 1 ORDER BY s.line");
-	return db_run(s, s ? db_bind_int(s, ":from", from) | db_bind_int(s, ":to", to) |
-	                         db_bind_int(s, ":base", *base) : 0);
+		" FROM import_rows s WHERE" CHUNK "AND s.op = 1 ORDER BY s.line");
+	rc = db_run(s, s ? db_bind_int(s, ":from", from) | db_bind_int(s, ":to", to) |
+	                       db_bind_int(s, ":base", *base) : 0);
+	if (rc == 0 && db_postgres(db))
+		rc = follow_ids(db);
+	return rc;
 }
 
 static int update_existing(struct db *db, int from, int to, int updates)
@@ -218,7 +258,7 @@ static int update_existing(struct db *db, int from, int to, int updates)
 		" contact_name = s.cn, contact_email = s.ce, contact_phone = s.cp, address = s.address,"
 		" website = s.website, description = s.description, pipeline_since = s.pipeline,"
 		" established = s.est, rsv_registered = s.rsv, closed = s.closed, source = s.source,"
-		" updated_at = " NOW " FROM temp.import_rows AS s"
+		" updated_at = " NOW " FROM import_rows AS s"
 		" WHERE" CHUNK "AND s.op = 2 AND enterprises.id = s.eid");
 	int rc = run_range(s, from, to);
 	if (rc == 0 && db_changes(db) != updates)
@@ -236,34 +276,49 @@ static int run_based(struct db_stmt *s, int from, int to, int64_t base)
 static int replace_lists(struct db *db, int from, int to, int64_t base)
 {
 	struct db_stmt *s = db_prepare(db, "DELETE FROM enterprise_kommuner WHERE enterprise_id IN"
-	                                   " (SELECT s.eid FROM temp.import_rows s WHERE" CHUNK "AND s.op = 2)");
+	                                   " (SELECT s.eid FROM import_rows s WHERE" CHUNK "AND s.op = 2)");
 	int rc = run_range(s, from, to);
 	if (rc == 0) {
 		s = db_prepare(db, "DELETE FROM enterprise_services WHERE enterprise_id IN"
-		                   " (SELECT s.eid FROM temp.import_rows s WHERE" CHUNK "AND s.op = 2)");
+		                   " (SELECT s.eid FROM import_rows s WHERE" CHUNK "AND s.op = 2)");
 		rc = run_range(s, from, to);
 	}
 	if (rc == 0) {
 		s = db_prepare(db, "DELETE FROM enterprise_targets WHERE enterprise_id IN"
-		                   " (SELECT s.eid FROM temp.import_rows s WHERE" CHUNK "AND s.op = 2)");
+		                   " (SELECT s.eid FROM import_rows s WHERE" CHUNK "AND s.op = 2)");
 		rc = run_range(s, from, to);
 	}
 	if (rc == 0) {
-		s = db_prepare(db, "INSERT OR IGNORE INTO enterprise_kommuner (enterprise_id, kommune)"
-		                   " SELECT" EID ", j.value FROM temp.import_rows s, json_each(s.others) j"
-		                   " WHERE" CHUNK "AND s.op > 0");
+		s = db_prepare2(db,
+			"INSERT OR IGNORE INTO enterprise_kommuner (enterprise_id, kommune)"
+			" SELECT" EID ", j.value FROM import_rows s, json_each(s.others) j"
+			" WHERE" CHUNK "AND s.op > 0",
+			"INSERT INTO enterprise_kommuner (enterprise_id, kommune)"
+			" SELECT" EID ", j.value FROM import_rows s,"
+			" jsonb_array_elements_text(CAST(s.others AS jsonb)) AS j(value)"
+			" WHERE" CHUNK "AND s.op > 0 ON CONFLICT DO NOTHING");
 		rc = run_based(s, from, to, base);
 	}
 	if (rc == 0) {
-		s = db_prepare(db, "INSERT OR IGNORE INTO enterprise_services (enterprise_id, service)"
-		                   " SELECT" EID ", j.value FROM temp.import_rows s, json_each(s.services) j"
-		                   " WHERE" CHUNK "AND s.op > 0");
+		s = db_prepare2(db,
+			"INSERT OR IGNORE INTO enterprise_services (enterprise_id, service)"
+			" SELECT" EID ", j.value FROM import_rows s, json_each(s.services) j"
+			" WHERE" CHUNK "AND s.op > 0",
+			"INSERT INTO enterprise_services (enterprise_id, service)"
+			" SELECT" EID ", j.value FROM import_rows s,"
+			" jsonb_array_elements_text(CAST(s.services AS jsonb)) AS j(value)"
+			" WHERE" CHUNK "AND s.op > 0 ON CONFLICT DO NOTHING");
 		rc = run_based(s, from, to, base);
 	}
 	if (rc == 0) {
-		s = db_prepare(db, "INSERT OR IGNORE INTO enterprise_targets (enterprise_id, target)"
-		                   " SELECT" EID ", j.value FROM temp.import_rows s, json_each(s.targets) j"
-		                   " WHERE" CHUNK "AND s.op > 0");
+		s = db_prepare2(db,
+			"INSERT OR IGNORE INTO enterprise_targets (enterprise_id, target)"
+			" SELECT" EID ", j.value FROM import_rows s, json_each(s.targets) j"
+			" WHERE" CHUNK "AND s.op > 0",
+			"INSERT INTO enterprise_targets (enterprise_id, target)"
+			" SELECT" EID ", j.value FROM import_rows s,"
+			" jsonb_array_elements_text(CAST(s.targets AS jsonb)) AS j(value)"
+			" WHERE" CHUNK "AND s.op > 0 ON CONFLICT DO NOTHING");
 		rc = run_based(s, from, to, base);
 	}
 	return rc;
@@ -276,11 +331,11 @@ static int replace_terms(struct db *db, int from, int to, int64_t base)
 {
 	/* under -id, as registry_store_set_terms writes them (migration 0027) */
 	struct db_stmt *s = db_prepare(db, "DELETE FROM enterprise_search WHERE rowid IN"
-	                                   " (SELECT -" EID "FROM temp.import_rows s WHERE" CHUNK "AND s.op > 0)");
+	                                   " (SELECT -" EID "FROM import_rows s WHERE" CHUNK "AND s.op > 0)");
 	int rc = run_based(s, from, to, base);
 	if (rc == 0) {
 		s = db_prepare(db, "INSERT INTO enterprise_search (rowid, name, body)"
-		                   " SELECT -" EID ", s.tname, s.tbody FROM temp.import_rows s"
+		                   " SELECT -" EID ", s.tname, s.tbody FROM import_rows s"
 		                   " WHERE" CHUNK "AND s.op > 0");
 		rc = run_based(s, from, to, base);
 	}
@@ -305,7 +360,7 @@ int registry_import_store_written(struct db *db, struct arena *a, int from, int 
 {
 	struct db_stmt *s = db_prepare(db,
 		"SELECT" EID ", s.op, s.name, s.cvr, s.kommune, s.kind, s.pipeline, s.est, s.rsv, s.closed,"
-		" s.legal_form, s.origin FROM temp.import_rows s WHERE" CHUNK "AND s.op > 0 ORDER BY s.line");
+		" s.legal_form, s.origin FROM import_rows s WHERE" CHUNK "AND s.op > 0 ORDER BY s.line");
 	if (!s)
 		return ERR_DB;
 	int rc = db_bind_int(s, ":from", from) | db_bind_int(s, ":to", to) |

@@ -28,6 +28,12 @@ int registry_import_store_open(struct db *db);
 /* registry_import_store_close: drops the staging table; nothing if there is none. */
 void registry_import_store_close(struct db *db);
 
+/* registry_import_store_analyze: after an import that wrote many rows, the planner's figures
+ * of the registry's tables made anew (PostgreSQL's ANALYZE; SQLite plans without them, and
+ * nothing is done there). Without it the next import's lookups by name, run before the server's
+ * autovacuum has looked, walk the whole table. 0 or ERR_DB. */
+int registry_import_store_analyze(struct db *db);
+
 /* registry_import_store_batch_begin / _end: a deferred transaction around many stagings (one
  * read snapshot of the registry, one commit of the staging table instead of one per line).
  * It writes only the TEMP table, so it never takes the database's write lock. 0 or ERR_DB;

@@ -70,8 +70,8 @@ int registry_store_set_lists(struct db *db, const struct enterprise *e)
 	struct db_stmt *s = db_prepare(db, "DELETE FROM enterprise_kommuner WHERE enterprise_id = :id");
 	int rc = db_run(s, s ? db_bind_int(s, ":id", e->id) : 0);
 	for (int i = 0; rc == 0 && i < e->nothers; i++) {
-		s = db_prepare(db, "INSERT OR IGNORE INTO enterprise_kommuner (enterprise_id, kommune)"
-		                   " VALUES (:id, :k)");
+		s = db_prepare(db, "INSERT INTO enterprise_kommuner (enterprise_id, kommune)"
+		                   " VALUES (:id, :k) ON CONFLICT DO NOTHING");
 		rc = db_run(s, s ? db_bind_int(s, ":id", e->id) | db_bind_text(s, ":k", e->others[i]) : 0);
 	}
 	if (rc == 0) {
@@ -79,8 +79,8 @@ int registry_store_set_lists(struct db *db, const struct enterprise *e)
 		rc = db_run(s, s ? db_bind_int(s, ":id", e->id) : 0);
 	}
 	for (int i = 0; rc == 0 && i < e->nservices; i++) {
-		s = db_prepare(db, "INSERT OR IGNORE INTO enterprise_services (enterprise_id, service)"
-		                   " VALUES (:id, :k)");
+		s = db_prepare(db, "INSERT INTO enterprise_services (enterprise_id, service)"
+		                   " VALUES (:id, :k) ON CONFLICT DO NOTHING");
 		rc = db_run(s, s ? db_bind_int(s, ":id", e->id) | db_bind_text(s, ":k", e->services[i]) : 0);
 	}
 	if (rc == 0) {
@@ -88,8 +88,8 @@ int registry_store_set_lists(struct db *db, const struct enterprise *e)
 		rc = db_run(s, s ? db_bind_int(s, ":id", e->id) : 0);
 	}
 	for (int i = 0; rc == 0 && i < e->ntargets; i++) {
-		s = db_prepare(db, "INSERT OR IGNORE INTO enterprise_targets (enterprise_id, target)"
-		                   " VALUES (:id, :k)");
+		s = db_prepare(db, "INSERT INTO enterprise_targets (enterprise_id, target)"
+		                   " VALUES (:id, :k) ON CONFLICT DO NOTHING");
 		rc = db_run(s, s ? db_bind_int(s, ":id", e->id) | db_bind_text(s, ":k", e->targets[i]) : 0);
 	}
 	return rc;
@@ -112,7 +112,12 @@ int registry_store_set_terms(struct db *db, int64_t id, const char *name, const 
 
 int registry_store_version(struct db *db, int64_t *db_id, int64_t *n)
 {
-	struct db_stmt *s = db_prepare(db, "SELECT db, n FROM registry_version WHERE id = 1");
+	/* PostgreSQL: a database made with CREATE DATABASE ... TEMPLATE (a test's, a copy) has its
+	 * template's random db, so the database's oid, unique in its cluster, tells them apart;
+	 * the random part tells clusters apart. Below 2^53 still, as the random part is. */
+	struct db_stmt *s = db_prepare2(db, "SELECT db, n FROM registry_version WHERE id = 1",
+		"SELECT db # (CAST((SELECT oid FROM pg_database WHERE datname = current_database())"
+		" AS bigint) << 21), n FROM registry_version WHERE id = 1");
 	if (!s)
 		return ERR_DB;
 	int rc = db_step(s);
@@ -132,6 +137,11 @@ int registry_store_version_bump(struct db *db)
 
 int registry_store_search_merge(struct db *db, bool *worked)
 {
+	/* PostgreSQL's index of the terms keeps itself in one piece: nothing to merge */
+	if (db_postgres(db)) {
+		*worked = false;
+		return 0;
+	}
 	/* FTS5's own measure: the merge command adds 1 to the connection's total of changes when
 	 * it found nothing to merge, more when it did work */
 	struct db_version before, after;
@@ -265,22 +275,25 @@ int registry_store_find(struct db *db, const char *cvr, const char *name, const 
 	" WHEN e.established <= :day THEN 'established'"                                \
 	" WHEN e.pipeline_since <= :day THEN 'pipeline' ELSE 'idea' END"
 /* the filters other than the municipality: a parameter left NULL (or -1) leaves its filter
- * out. Service and target group are each one lookup in the list's primary key (enterprise_id,
+ * out. "CAST(:x AS TEXT) IS NULL" rather than ":x IS NULL" wherever the test comes before the
+ * parameter's other uses: PostgreSQL types a parameter where it first meets it, and the bare
+ * test gives no type (the prepare fails, and inside a transaction the transaction with it).
+ * The same test on SQLite, computed once per statement. Service and target group are each one lookup in the list's primary key (enterprise_id,
  * service) for the enterprise at hand, so a list walked in an index's order stops after the
  * page's rows instead of building the set of every match. */
 #define REST_FILTERS                                                                 \
-	" AND (:service IS NULL OR EXISTS (SELECT 1 FROM enterprise_services es"         \
+	" AND (CAST(:service AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM enterprise_services es" \
 	"   WHERE es.enterprise_id = e.id AND es.service = :service))"                   \
-	" AND (:target IS NULL OR EXISTS (SELECT 1 FROM enterprise_targets et"           \
+	" AND (CAST(:target AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM enterprise_targets et" \
 	"   WHERE et.enterprise_id = e.id AND et.target = :target))"                     \
-	" AND (:kind IS NULL OR e.kind = :kind)"                                          \
-	" AND (:source_not IS NULL OR e.source <> :source_not)"                          \
-	" AND (:status IS NULL OR " STATUS_SQL " = :status)"                             \
-	" AND (:registered < 0 OR (coalesce(e.rsv_registered <= :day, 0)) = :registered)"
+	" AND (CAST(:kind AS TEXT) IS NULL OR e.kind = :kind)"                          \
+	" AND (CAST(:source_not AS TEXT) IS NULL OR e.source <> :source_not)"           \
+	" AND (CAST(:status AS TEXT) IS NULL OR " STATUS_SQL " = :status)"              \
+	" AND (:registered < 0 OR (CASE WHEN e.rsv_registered <= :day THEN 1 ELSE 0 END) = :registered)"
 /* A municipality selects the enterprises whose home it is and those that work with it (Bilag
  * 1); the EXISTS is one lookup in enterprise_kommuner's primary key (enterprise_id, kommune). */
 #define LIST_FILTERS                                                                 \
-	" AND (:kommune IS NULL OR e.kommune = :kommune OR EXISTS (SELECT 1"             \
+	" AND (CAST(:kommune AS TEXT) IS NULL OR e.kommune = :kommune OR EXISTS (SELECT 1" \
 	"   FROM enterprise_kommuner ek WHERE ek.enterprise_id = e.id"                   \
 	"   AND ek.kommune = :kommune))"                                                  \
 	REST_FILTERS
@@ -289,7 +302,7 @@ int registry_store_find(struct db *db, const char *cvr, const char *name, const 
 #define WHERE_SEARCH                                                                 \
 	" WHERE e.id IN (SELECT -rowid FROM enterprise_search WHERE enterprise_search MATCH :match)" \
 	LIST_FILTERS
-#define WHERE_ALL " WHERE 1" LIST_FILTERS
+#define WHERE_ALL " WHERE true" LIST_FILTERS
 /* the search asked about one enterprise (its row under -id, migration 0027) */
 #define WHERE_PROBE                                                                  \
 	" WHERE EXISTS (SELECT 1 FROM enterprise_search WHERE enterprise_search MATCH :match" \
@@ -407,24 +420,24 @@ static int count_matches(struct db *db, const struct registry_query *q, int boun
 		                   " LIMIT :bound)");
 	else if (!filtered) {
 		whole = true;
-		c = db_prepare(db, "SELECT count(*) FROM enterprises WHERE :kind IS NULL OR kind = :kind");
+		c = db_prepare(db, "SELECT count(*) FROM enterprises WHERE CAST(:kind AS TEXT) IS NULL OR kind = :kind");
 	} else if (q->kommune) /* its own from (kommune, ...), then those that work with it */
 		c = db_prepare(db, "SELECT count(*) FROM (SELECT 1 FROM enterprises e"
 		                   " WHERE e.kommune = :kommune" REST_FILTERS
 		                   " UNION ALL SELECT 1 FROM enterprise_kommuner ek JOIN enterprises e"
 		                   " ON e.id = ek.enterprise_id WHERE ek.kommune = :kommune"
-		                   " AND e.kommune <> :kommune" REST_FILTERS " LIMIT :bound)");
+		                   " AND e.kommune <> :kommune" REST_FILTERS " LIMIT :bound) c");
 	else if (q->service) /* from the service's index, not a walk of every enterprise */
 		c = db_prepare(db, "SELECT count(*) FROM (SELECT 1 FROM enterprise_services s0"
 		                   " JOIN enterprises e ON e.id = s0.enterprise_id"
-		                   " WHERE s0.service = :service" LIST_FILTERS " LIMIT :bound)");
+		                   " WHERE s0.service = :service" LIST_FILTERS " LIMIT :bound) c");
 	else if (q->target)
 		c = db_prepare(db, "SELECT count(*) FROM (SELECT 1 FROM enterprise_targets t0"
 		                   " JOIN enterprises e ON e.id = t0.enterprise_id"
-		                   " WHERE t0.target = :target" LIST_FILTERS " LIMIT :bound)");
+		                   " WHERE t0.target = :target" LIST_FILTERS " LIMIT :bound) c");
 	else
 		c = db_prepare(db, "SELECT count(*) FROM (SELECT 1 FROM enterprises e" WHERE_ALL
-		                   " LIMIT :bound)");
+		                   " LIMIT :bound) c");
 	if (!c)
 		return ERR_DB;
 	int brc = whole ? db_bind_text(c, ":kind", q->kind) : bind_query(c, q);
@@ -473,10 +486,12 @@ static int list_total(struct db *db, const struct registry_query *q, int *total,
 
 /* ---------------------------------------------------------------- the page of a list */
 
+/* 1 when the enterprise's home is the municipality asked about, or none was */
+#define HOME_SQL "CASE WHEN CAST(:kommune AS TEXT) IS NULL OR e.kommune = :kommune THEN 1 ELSE 0 END"
 /* the columns of a list item; the 11th, the sort key, is for the ORDER BY of a UNION */
 #define LIST_COLS                                                                    \
 	"SELECT e.id, e.name, e.cvr, e.kommune, k.navn, " STATUS_SQL ", e.established,"   \
-	" e.rsv_registered, coalesce(e.kommune = :kommune, 1), e.kind, e.name_key"
+	" e.rsv_registered, " HOME_SQL ", e.kind, e.name_key"
 #define LIST_SELECT LIST_COLS " FROM enterprises e JOIN kommuner k ON k.kode = e.kommune"
 #define PAGE " LIMIT :limit OFFSET :offset"
 #define BY_ESTABLISHED " ORDER BY e.established IS NULL, e.established DESC, e.name_key, e.id"
@@ -535,12 +550,12 @@ static struct db_stmt *list_statement(struct db *db, const struct registry_query
 	if (!filtered && q->sort == REGISTRY_SORT_NAME)
 		return db_prepare(db, LIST_SELECT " JOIN (SELECT id AS pid FROM enterprises"
 		                      " ORDER BY name_key, id" PAGE ") p ON p.pid = e.id"
-		                      " WHERE :kommune IS NULL" REST_FILTERS BY_NAME);
+		                      " WHERE CAST(:kommune AS TEXT) IS NULL" REST_FILTERS BY_NAME);
 	if (!q->kommune && !q->service && !q->target && !q->source_not && !q->status &&
 	    q->registered < 0 && q->sort == REGISTRY_SORT_NAME)
 		return db_prepare(db, LIST_SELECT " JOIN (SELECT id AS pid FROM enterprises"
 		                      " WHERE kind = :kind ORDER BY name_key, id" PAGE ") p ON p.pid = e.id"
-		                      " WHERE :kommune IS NULL" REST_FILTERS BY_NAME);
+		                      " WHERE CAST(:kommune AS TEXT) IS NULL" REST_FILTERS BY_NAME);
 	if (q->kommune && q->sort == REGISTRY_SORT_NAME)
 		return db_prepare(db,
 			LIST_SELECT " WHERE e.kommune = :kommune" REST_FILTERS
@@ -755,7 +770,7 @@ int registry_store_ids(struct db *db, struct arena *a, const struct registry_que
                        int64_t **ids, bool **home, int *n)
 {
 	/* the list's six statements without the paging: search or not, times three sort orders */
-#define IDS_SELECT "SELECT e.id, coalesce(e.kommune = :kommune, 1)" \
+#define IDS_SELECT "SELECT e.id, " HOME_SQL \
 	" FROM enterprises e JOIN kommuner k ON k.kode = e.kommune"
 #define BY_ESTABLISHED " ORDER BY e.established IS NULL, e.established DESC, e.name_key, e.id"
 #define BY_KOMMUNE " ORDER BY k.sort_da, e.name_key, e.id"
@@ -810,11 +825,11 @@ int registry_store_bilag1(struct db *db, struct arena *a, const char *kommune, c
 	struct db_stmt *s = db_prepare(db,
 		"SELECT x.kode, k.navn, e.id, e.name, x.home, e.kommune, hk.navn FROM ("
 		"   SELECT id AS eid, kommune AS kode, 1 AS home FROM enterprises"
-		"   WHERE :kommune IS NULL OR kommune = :kommune"
+		"   WHERE CAST(:kommune AS TEXT) IS NULL OR kommune = :kommune"
 		" UNION ALL"
 		"   SELECT ek.enterprise_id, ek.kommune, 0 FROM enterprise_kommuner ek"
 		"   JOIN enterprises h ON h.id = ek.enterprise_id"
-		"   WHERE (:kommune IS NULL OR ek.kommune = :kommune) AND ek.kommune <> h.kommune) x"
+		"   WHERE (CAST(:kommune AS TEXT) IS NULL OR ek.kommune = :kommune) AND ek.kommune <> h.kommune) x"
 		" JOIN enterprises e ON e.id = x.eid"
 		" JOIN kommuner k ON k.kode = x.kode"
 		" JOIN kommuner hk ON hk.kode = e.kommune"
@@ -854,7 +869,7 @@ int registry_store_bilag1(struct db *db, struct arena *a, const char *kommune, c
 int registry_store_tabel1(struct db *db, struct arena *a, const char *from, const char *cut,
                           const char *kommuner_json, struct tabel1_row **rows, int *n)
 {
-	struct db_stmt *s = db_prepare(db,
+	struct db_stmt *s = db_prepare2(db,
 		"SELECT kode, navn, n_total, n_registered, n_established, n_pipeline FROM ("
 		" SELECT k.kode AS kode, k.navn AS navn,"
 		" count(CASE WHEN e.established <= :cut AND (e.closed IS NULL OR e.closed > :cut)"
@@ -867,7 +882,23 @@ int registry_store_tabel1(struct db *db, struct arena *a, const char *from, cons
 		"   AND e.pipeline_since <= :cut THEN 1 END) AS n_pipeline"
 		" FROM kommuner k LEFT JOIN enterprises e ON e.kommune = k.kode AND e.kind = 'soev'"
 		" WHERE :list IS NULL OR k.kode IN (SELECT value FROM json_each(:list))"
-		" GROUP BY k.kode, k.navn)"
+		" GROUP BY k.kode, k.navn) t"
+		" WHERE :list IS NOT NULL OR n_total + n_registered + n_established + n_pipeline > 0"
+		" ORDER BY n_total DESC, navn COLLATE da",
+		"SELECT kode, navn, n_total, n_registered, n_established, n_pipeline FROM ("
+		" SELECT k.kode AS kode, k.navn AS navn,"
+		" count(CASE WHEN e.established <= :cut AND (e.closed IS NULL OR e.closed > :cut)"
+		"   THEN 1 END) AS n_total,"
+		" count(CASE WHEN e.established <= :cut AND (e.closed IS NULL OR e.closed > :cut)"
+		"   AND e.rsv_registered <= :cut THEN 1 END) AS n_registered,"
+		" count(CASE WHEN e.established BETWEEN :from AND :cut THEN 1 END) AS n_established,"
+		" count(CASE WHEN (e.closed IS NULL OR e.closed > :cut)"
+		"   AND (e.established IS NULL OR e.established > :cut)"
+		"   AND e.pipeline_since <= :cut THEN 1 END) AS n_pipeline"
+		" FROM kommuner k LEFT JOIN enterprises e ON e.kommune = k.kode AND e.kind = 'soev'"
+		" WHERE CAST(:list AS jsonb) IS NULL OR k.kode IN (SELECT j.value"
+		" FROM jsonb_array_elements_text(CAST(:list AS jsonb)) AS j(value))"
+		" GROUP BY k.kode, k.navn) t"
 		" WHERE :list IS NOT NULL OR n_total + n_registered + n_established + n_pipeline > 0"
 		" ORDER BY n_total DESC, navn COLLATE da");
 	if (!s)
@@ -900,11 +931,17 @@ int registry_store_tabel1(struct db *db, struct arena *a, const char *from, cons
 int registry_store_tabel2(struct db *db, struct arena *a, const char *cut,
                           const char *kommuner_json, struct tabel2_row **rows, int *n)
 {
-	struct db_stmt *s = db_prepare(db,
+	struct db_stmt *s = db_prepare2(db,
 		"SELECT e.origin, count(*) FROM enterprises e"
 		" WHERE e.kind = 'soev' AND e.established <= :cut"
 		" AND (e.closed IS NULL OR e.closed > :cut)"
 		" AND (:list IS NULL OR e.kommune IN (SELECT value FROM json_each(:list)))"
+		" GROUP BY e.origin",
+		"SELECT e.origin, count(*) FROM enterprises e"
+		" WHERE e.kind = 'soev' AND e.established <= :cut"
+		" AND (e.closed IS NULL OR e.closed > :cut)"
+		" AND (CAST(:list AS jsonb) IS NULL OR e.kommune IN (SELECT j.value"
+		" FROM jsonb_array_elements_text(CAST(:list AS jsonb)) AS j(value)))"
 		" GROUP BY e.origin");
 	if (!s)
 		return ERR_DB;

@@ -16,7 +16,7 @@ int registry_trend_store_closed(struct db *db, const char *from, const char *to,
 	struct db_stmt *s = db_prepare(db,
 		"SELECT CAST(substr(closed, 1, 4) AS INTEGER) AS y, count(*) FROM enterprises"
 		" WHERE kind = 'soev' AND closed BETWEEN :from AND :to AND established <= closed"
-		" AND (:kommune IS NULL OR kommune = :kommune)"
+		" AND (CAST(:kommune AS TEXT) IS NULL OR kommune = :kommune)"
 		" GROUP BY y");
 	if (!s)
 		return ERR_DB;
@@ -40,7 +40,7 @@ int registry_trend_store_members(struct db *db, struct arena *a, const char *fro
 		"SELECT e.id, e.name, e.kommune, k.navn, e.pipeline_since, e.established,"
 		" e.rsv_registered, e.closed"
 		" FROM enterprises e JOIN kommuner k ON k.kode = e.kommune"
-		" WHERE e.kind = 'soev' AND (:kommune IS NULL OR e.kommune = :kommune) AND CASE :col"
+		" WHERE e.kind = 'soev' AND (CAST(:kommune AS TEXT) IS NULL OR e.kommune = :kommune) AND CASE :col"
 		"  WHEN 0 THEN e.established <= :cut AND (e.closed IS NULL OR e.closed > :cut)"
 		"  WHEN 1 THEN e.established <= :cut AND (e.closed IS NULL OR e.closed > :cut)"
 		"   AND e.rsv_registered <= :cut"
@@ -48,7 +48,7 @@ int registry_trend_store_members(struct db *db, struct arena *a, const char *fro
 		"  WHEN 3 THEN (e.closed IS NULL OR e.closed > :cut)"
 		"   AND (e.established IS NULL OR e.established > :cut) AND e.pipeline_since <= :cut"
 		"  WHEN 4 THEN e.closed BETWEEN :from AND :cut AND e.established <= e.closed"
-		"  ELSE 0 END"
+		"  ELSE false END"
 		" ORDER BY k.navn COLLATE da, e.name_key, e.id");
 	if (!s)
 		return ERR_DB;

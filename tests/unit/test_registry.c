@@ -572,7 +572,7 @@ static void test_no_row_caps(void **state)
 	struct db_stmt *s = db_prepare(f->db, "WITH RECURSIVE c(i) AS (SELECT 900 UNION ALL"
 	                                      " SELECT i + 1 FROM c WHERE i < 959)"
 	                                      " INSERT INTO kommuner (kode, navn, region)"
-	                                      " SELECT i, 'Testkommune ' || i, 'Test' FROM c");
+	                                      " SELECT CAST(i AS TEXT), 'Testkommune ' || i, 'Test' FROM c");
 	assert_int_equal(db_run(s, 0), 0);
 	const char **list = NULL;
 	size_t nk = 0, cap = 0;

@@ -29,11 +29,15 @@ CREATE INDEX enterprises_established_order ON enterprises ((established IS NULL)
 ALTER TABLE kommuner ADD COLUMN sort_da bigint NOT NULL DEFAULT 0;
 UPDATE kommuner SET sort_da = 1 + (SELECT count(*) FROM kommuner k2 WHERE k2.navn COLLATE da < kommuner.navn COLLATE da);
 CREATE UNIQUE INDEX kommuner_sort_da ON kommuner (sort_da);
+-- Before the row is written, not after as in SQLite: PostgreSQL checks the unique index as
+-- each row is written and runs AFTER ROW triggers only at the end of the statement, so a
+-- statement that adds several municipalities would write a second 0. A BEFORE trigger sees the
+-- rows the same statement wrote before (the same numbers as SQLite's).
 CREATE FUNCTION kommuner_sort_da_new() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-	UPDATE kommuner SET sort_da = (SELECT max(sort_da) + 1 FROM kommuner) WHERE kode = NEW.kode;
-	RETURN NULL;
+	NEW.sort_da := (SELECT coalesce(max(sort_da), 0) + 1 FROM kommuner);
+	RETURN NEW;
 END
 $$;
-CREATE TRIGGER kommuner_sort_da_new AFTER INSERT ON kommuner
+CREATE TRIGGER kommuner_sort_da_new BEFORE INSERT ON kommuner
 	FOR EACH ROW WHEN (NEW.sort_da = 0) EXECUTE FUNCTION kommuner_sort_da_new();
