@@ -326,9 +326,12 @@ int auth_store_throttle_put(struct db *db, const char *kind, const char *key_has
                             const struct throttle_row *row, int64_t forget_at)
 {
 	struct db_stmt *s = db_prepare(db,
-		"INSERT OR REPLACE INTO login_throttle"
+		"INSERT INTO login_throttle"
 		" (kind, key_hash, failures, last_failure, next_allowed, known_at, forget_at)"
-		" VALUES (:kind, :key, :failures, :last, :next, :known, :forget)");
+		" VALUES (:kind, :key, :failures, :last, :next, :known, :forget)"
+		" ON CONFLICT (kind, key_hash) DO UPDATE SET failures = excluded.failures,"
+		" last_failure = excluded.last_failure, next_allowed = excluded.next_allowed,"
+		" known_at = excluded.known_at, forget_at = excluded.forget_at");
 	return db_run(s, s ? db_bind_text(s, ":kind", kind) || db_bind_text(s, ":key", key_hash) ||
 	                         db_bind_int(s, ":failures", row->failures) ||
 	                         db_bind_int(s, ":last", row->last_failure) ||
