@@ -111,9 +111,12 @@ int auth_store_user_set_password(struct db *db, int64_t id, const char *hash)
 int auth_store_users_list(struct db *db, struct arena *a, const char *kommune, int limit,
                           int offset, struct user_row **rows, int *n, int *total)
 {
-	/* kommune NULL matches every row: the caller's scope, decided by access.c, is bound here */
+	/* kommune NULL matches every row: the caller's scope, decided by access.c, is bound here.
+	 * CAST(:x AS text) IS NULL rather than :x IS NULL: PostgreSQL types a parameter where it
+	 * first sees it, and IS NULL alone gives it none (the failed first guess would end a
+	 * transaction) */
 	struct db_stmt *s = db_prepare(db, "SELECT count(*) FROM users u"
-	                                   " WHERE :kommune IS NULL OR u.kommune = :kommune");
+	                                   " WHERE CAST(:kommune AS text) IS NULL OR u.kommune = :kommune");
 	if (!s)
 		return ERR_DB;
 	if (db_bind_text(s, ":kommune", kommune) || db_step(s) != DB_ROW) {
@@ -123,7 +126,7 @@ int auth_store_users_list(struct db *db, struct arena *a, const char *kommune, i
 	*total = (int)db_col_int(s, 0);
 	db_done(s);
 	s = db_prepare(db, "SELECT " USER_COLS USER_FROM
-	                   " WHERE :kommune IS NULL OR u.kommune = :kommune"
+	                   " WHERE CAST(:kommune AS text) IS NULL OR u.kommune = :kommune"
 	                   " ORDER BY u.email LIMIT :limit OFFSET :offset");
 	if (!s)
 		return ERR_DB;
@@ -243,7 +246,7 @@ int auth_store_tokens_list(struct db *db, struct arena *a, const char *email,
 {
 	struct db_stmt *s = db_prepare(db,
 		"SELECT t.id, u.email, t.label, t.created_at, t.revoked_at FROM api_tokens t"
-		" JOIN users u ON u.id = t.user_id WHERE :email IS NULL OR u.email = :email"
+		" JOIN users u ON u.id = t.user_id WHERE CAST(:email AS text) IS NULL OR u.email = :email"
 		" ORDER BY t.id DESC");
 	if (!s)
 		return ERR_DB;

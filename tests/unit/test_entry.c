@@ -745,8 +745,8 @@ static void test_personal_reads_audited(void **state)
 	assert_int_equal(audit_count_thread(), mine + 1);
 	assert_int_equal(COUNT_SQL(f->db, "SELECT count(*) FROM audit WHERE action = 'read'"
 	                                  " AND entity = 'inquiry' AND user_email = 'k2@kolding.example'"
-	                                  " AND kommune = '621' AND entity_id = (SELECT max(id) FROM"
-	                                  " inquiries)"),
+	                                  " AND kommune = '621' AND entity_id = CAST((SELECT max(id) FROM"
+	                                  " inquiries) AS text)"),
 	                 1);
 	/* the list: one line per look, with how many rows it showed */
 	struct inquiry *rows;
