@@ -349,8 +349,10 @@ int surveys_store_response_get(struct db *db, struct arena *a, int64_t round_id,
 int surveys_store_cells(struct db *db, struct arena *a, const struct survey *sv, int64_t response_id,
                         struct response *out)
 {
+	/* in the primary key's order, which SQLite reads anyway and PostgreSQL then gives too */
 	struct db_stmt *s = db_prepare(db, "SELECT question_id, item, option, number, text"
-	                                   " FROM survey_answers WHERE response_id = :id");
+	                                   " FROM survey_answers WHERE response_id = :id"
+	                                   " ORDER BY question_id, item, option");
 	if (!s)
 		return ERR_DB;
 	if (db_bind_int(s, ":id", response_id)) {
@@ -457,10 +459,14 @@ int surveys_store_report_respondents(struct db *db, struct arena *a, int64_t rou
 int surveys_store_report_cells(struct db *db, int64_t round_id,
                                void (*fn)(void *, const struct report_cell *), void *ctx)
 {
+	/* ordered as SQLite reads them without a sort (the responses by (round_id, kommune), each
+	 * one's answers by the primary key), so that PostgreSQL gives the same order: a
+	 * respondent's texts keep it in the report */
 	struct db_stmt *s = db_prepare(db, "SELECT a.response_id, a.question_id, a.item, a.option,"
 	                                   " a.number, a.text FROM survey_responses r"
 	                                   " JOIN survey_answers a ON a.response_id = r.id"
-	                                   " WHERE r.round_id = :round AND r.submitted_at IS NOT NULL");
+	                                   " WHERE r.round_id = :round AND r.submitted_at IS NOT NULL"
+	                                   " ORDER BY r.kommune, a.question_id, a.item, a.option");
 	if (!s)
 		return ERR_DB;
 	int rc = db_bind_int(s, ":round", round_id) ? ERR_DB : 0;
