@@ -301,7 +301,8 @@ int entry_store_unit_add(struct db *db, const char *kommune, const char *kind, c
 
 int entry_store_routing(struct db *db, struct arena *a, const char *kommune, struct routing_row **rows, int *n)
 {
-	struct db_stmt *s = db_prepare(db, "SELECT topic, unit_id, assignee_id FROM entry_routes WHERE kommune = :k");
+	struct db_stmt *s = db_prepare(db, "SELECT topic, unit_id, assignee_id FROM entry_routes WHERE kommune = :k"
+	                                   " ORDER BY topic");
 	if (!s)
 		return ERR_DB;
 	int rc = db_bind_text(s, ":k", kommune) ? ERR_DB : 0;
