@@ -116,7 +116,8 @@ int auth_store_users_list(struct db *db, struct arena *a, const char *kommune, i
 	 * first sees it, and IS NULL alone gives it none (the failed first guess would end a
 	 * transaction) */
 	struct db_stmt *s = db_prepare(db, "SELECT count(*) FROM users u"
-	                                   " WHERE CAST(:kommune AS text) IS NULL OR u.kommune = :kommune");
+	                                   " WHERE CAST(:kommune AS text) IS NULL"
+	                                   " OR u.kommune = :kommune");
 	if (!s)
 		return ERR_DB;
 	if (db_bind_text(s, ":kommune", kommune) || db_step(s) != DB_ROW) {
@@ -246,7 +247,8 @@ int auth_store_tokens_list(struct db *db, struct arena *a, const char *email,
 {
 	struct db_stmt *s = db_prepare(db,
 		"SELECT t.id, u.email, t.label, t.created_at, t.revoked_at FROM api_tokens t"
-		" JOIN users u ON u.id = t.user_id WHERE CAST(:email AS text) IS NULL OR u.email = :email"
+		" JOIN users u ON u.id = t.user_id"
+		" WHERE CAST(:email AS text) IS NULL OR u.email = :email"
 		" ORDER BY t.id DESC");
 	if (!s)
 		return ERR_DB;

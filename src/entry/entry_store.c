@@ -112,8 +112,10 @@ static void read_inquiry(struct db_stmt *s, struct arena *a, struct inquiry *q)
  * where it first sees it, and IS NULL alone gives it none (the failed first guess would end a
  * transaction) */
 #define INQ_WHERE                                                                     \
-	" WHERE (CAST(:k AS text) IS NULL OR q.kommune = :k) AND (:assignee = 0 OR q.assignee_id = :assignee)" \
-	" AND (CAST(:status AS text) IS NULL OR q.status = :status OR (:status = 'open' AND q.status <> 'closed'))"
+	" WHERE (CAST(:k AS text) IS NULL OR q.kommune = :k)"                               \
+	" AND (:assignee = 0 OR q.assignee_id = :assignee)"                                 \
+	" AND (CAST(:status AS text) IS NULL OR q.status = :status"                         \
+	" OR (:status = 'open' AND q.status <> 'closed'))"
 
 int entry_store_list(struct db *db, struct arena *a, const char *scope_kommune, int64_t assignee,
                      const char *status, int limit, int offset, struct inquiry **rows, int *n,
@@ -458,8 +460,10 @@ int entry_store_advisory_sessions(struct db *db, struct arena *a, const char *ko
                                   const char *from_day, const char *to_day, int limit, int offset,
                                   struct advisory_session_row **rows, int *n, int *total)
 {
-	struct db_stmt *c = db_prepare(db, "SELECT count(*) FROM advisory_sessions WHERE (CAST(:k AS text) IS NULL OR kommune = :k)"
-	                                   " AND (CAST(:from AS text) IS NULL OR date >= :from) AND (CAST(:to AS text) IS NULL OR date <= :to)");
+	struct db_stmt *c = db_prepare(db, "SELECT count(*) FROM advisory_sessions"
+	                                   " WHERE (CAST(:k AS text) IS NULL OR kommune = :k)"
+	                                   " AND (CAST(:from AS text) IS NULL OR date >= :from)"
+	                                   " AND (CAST(:to AS text) IS NULL OR date <= :to)");
 	if (!c)
 		return ERR_DB;
 	if (db_bind_text(c, ":k", kommune) || db_bind_text(c, ":from", from_day) ||
@@ -473,8 +477,10 @@ int entry_store_advisory_sessions(struct db *db, struct arena *a, const char *ko
 		"SELECT s.id, s.date, s.topic, coalesce(e.name, s.entrepreneur), u.email, s.follow_up, s.minutes,"
 		" coalesce(s.enterprise_id, 0)"
 		" FROM advisory_sessions s LEFT JOIN enterprises e ON e.id = s.enterprise_id"
-		" LEFT JOIN users u ON u.id = s.consultant_id WHERE (CAST(:k AS text) IS NULL OR s.kommune = :k)"
-		" AND (CAST(:from AS text) IS NULL OR s.date >= :from) AND (CAST(:to AS text) IS NULL OR s.date <= :to)"
+		" LEFT JOIN users u ON u.id = s.consultant_id"
+		" WHERE (CAST(:k AS text) IS NULL OR s.kommune = :k)"
+		" AND (CAST(:from AS text) IS NULL OR s.date >= :from)"
+		" AND (CAST(:to AS text) IS NULL OR s.date <= :to)"
 		" ORDER BY s.date DESC, s.id DESC LIMIT :limit OFFSET :offset");
 	if (!s)
 		return ERR_DB;
@@ -529,7 +535,8 @@ int entry_store_month_counts(struct db *db, const char *from_day, const char *to
 		"   ELSE 'n:' || s.entrepreneur END) FROM advisory_sessions s"
 		" JOIN kommuner k ON k.kode = s.kommune LEFT JOIN enterprises e ON e.id = s.enterprise_id"
 		" WHERE s.date BETWEEN :from AND :to"
-		" AND (CAST(:k AS text) IS NULL OR s.kommune = :k) GROUP BY s.kommune, k.navn, substr(s.date, 1, 7)"
+		" AND (CAST(:k AS text) IS NULL OR s.kommune = :k)"
+		" GROUP BY s.kommune, k.navn, substr(s.date, 1, 7)"
 		" ORDER BY k.navn COLLATE da, 3");
 	if (!s)
 		return ERR_DB;

@@ -297,7 +297,8 @@ int surveys_store_rounds_for(struct db *db, struct arena *a, const char *kommune
 		"SELECT sv.code, sv.title, rd.code, rd.title, rd.opens, rd.closes, r.submitted_at,"
 		" r.id IS NOT NULL FROM survey_rounds rd JOIN surveys sv ON sv.id = rd.survey_id"
 		" LEFT JOIN survey_responses r ON r.round_id = rd.id AND r.kommune = :k"
-		" WHERE CAST(:k AS text) IS NULL OR rd.id IN (SELECT round_id FROM survey_round_kommuner WHERE kommune = :k)"
+		" WHERE CAST(:k AS text) IS NULL"
+		" OR rd.id IN (SELECT round_id FROM survey_round_kommuner WHERE kommune = :k)"
 		" ORDER BY rd.id DESC");
 	if (!s)
 		return ERR_DB;
