@@ -76,13 +76,16 @@ static int audit_insert(struct db *db, const struct principal *who, const char *
 int audit_list(struct db *db, struct arena *a, const struct audit_filter *f,
                struct audit_row **rows, int *n, int *total)
 {
-#define AUDIT_WHERE                                                                  \
-	" WHERE (:user IS NULL OR user_email = :user)"                                   \
-	" AND (:entity IS NULL OR entity = :entity)"                                     \
-	" AND (:eid IS NULL OR entity_id = :eid)"                                        \
-	" AND (:from IS NULL OR at >= :from)"                                            \
-	" AND (:to IS NULL OR at < :to || 'z')"                                          \
-	" AND (:kommune IS NULL OR kommune = :kommune)"
+	/* CAST(:x AS text) IS NULL rather than :x IS NULL: PostgreSQL types a parameter where it
+	 * first sees it, and IS NULL alone gives it none (the failed first guess would end a
+	 * transaction) */
+#define AUDIT_WHERE                                                   \
+	" WHERE (CAST(:user AS text) IS NULL OR user_email = :user)"  \
+	" AND (CAST(:entity AS text) IS NULL OR entity = :entity)"    \
+	" AND (CAST(:eid AS text) IS NULL OR entity_id = :eid)"       \
+	" AND (CAST(:from AS text) IS NULL OR at >= :from)"           \
+	" AND (CAST(:to AS text) IS NULL OR at < :to || 'z')"         \
+	" AND (CAST(:kommune AS text) IS NULL OR kommune = :kommune)"
 	struct db_stmt *s = db_prepare(db, "SELECT count(*) FROM audit" AUDIT_WHERE);
 	struct db_stmt *l = NULL;
 	int rc = ERR_DB;

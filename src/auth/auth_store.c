@@ -111,9 +111,13 @@ int auth_store_user_set_password(struct db *db, int64_t id, const char *hash)
 int auth_store_users_list(struct db *db, struct arena *a, const char *kommune, int limit,
                           int offset, struct user_row **rows, int *n, int *total)
 {
-	/* kommune NULL matches every row: the caller's scope, decided by access.c, is bound here */
+	/* kommune NULL matches every row: the caller's scope, decided by access.c, is bound here.
+	 * CAST(:x AS text) IS NULL rather than :x IS NULL: PostgreSQL types a parameter where it
+	 * first sees it, and IS NULL alone gives it none (the failed first guess would end a
+	 * transaction) */
 	struct db_stmt *s = db_prepare(db, "SELECT count(*) FROM users u"
-	                                   " WHERE :kommune IS NULL OR u.kommune = :kommune");
+	                                   " WHERE CAST(:kommune AS text) IS NULL"
+	                                   " OR u.kommune = :kommune");
 	if (!s)
 		return ERR_DB;
 	if (db_bind_text(s, ":kommune", kommune) || db_step(s) != DB_ROW) {
@@ -123,7 +127,7 @@ int auth_store_users_list(struct db *db, struct arena *a, const char *kommune, i
 	*total = (int)db_col_int(s, 0);
 	db_done(s);
 	s = db_prepare(db, "SELECT " USER_COLS USER_FROM
-	                   " WHERE :kommune IS NULL OR u.kommune = :kommune"
+	                   " WHERE CAST(:kommune AS text) IS NULL OR u.kommune = :kommune"
 	                   " ORDER BY u.email LIMIT :limit OFFSET :offset");
 	if (!s)
 		return ERR_DB;
@@ -243,7 +247,8 @@ int auth_store_tokens_list(struct db *db, struct arena *a, const char *email,
 {
 	struct db_stmt *s = db_prepare(db,
 		"SELECT t.id, u.email, t.label, t.created_at, t.revoked_at FROM api_tokens t"
-		" JOIN users u ON u.id = t.user_id WHERE :email IS NULL OR u.email = :email"
+		" JOIN users u ON u.id = t.user_id"
+		" WHERE CAST(:email AS text) IS NULL OR u.email = :email"
 		" ORDER BY t.id DESC");
 	if (!s)
 		return ERR_DB;
@@ -326,9 +331,12 @@ int auth_store_throttle_put(struct db *db, const char *kind, const char *key_has
                             const struct throttle_row *row, int64_t forget_at)
 {
 	struct db_stmt *s = db_prepare(db,
-		"INSERT OR REPLACE INTO login_throttle"
+		"INSERT INTO login_throttle"
 		" (kind, key_hash, failures, last_failure, next_allowed, known_at, forget_at)"
-		" VALUES (:kind, :key, :failures, :last, :next, :known, :forget)");
+		" VALUES (:kind, :key, :failures, :last, :next, :known, :forget)"
+		" ON CONFLICT (kind, key_hash) DO UPDATE SET failures = excluded.failures,"
+		" last_failure = excluded.last_failure, next_allowed = excluded.next_allowed,"
+		" known_at = excluded.known_at, forget_at = excluded.forget_at");
 	return db_run(s, s ? db_bind_text(s, ":kind", kind) || db_bind_text(s, ":key", key_hash) ||
 	                         db_bind_int(s, ":failures", row->failures) ||
 	                         db_bind_int(s, ":last", row->last_failure) ||

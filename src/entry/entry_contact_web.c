@@ -79,7 +79,8 @@ static int contact_form(struct req *r, int status, const char *kommune)
 /* GET /kontakt and /kontakt/{kode} — public. The contact form, the municipality preselected. */
 int entry_page_contact(struct req *r)
 {
-	return contact_form(r, 200, req_param(r, "kode"));
+	/* /kontakt has no parameter: asking for one there is logged as a handler's bug */
+	return contact_form(r, 200, r->nparams > 0 ? req_param(r, "kode") : NULL);
 }
 
 /* POST /kontakt — public, CSRF, at most 10 a minute from one address. */

@@ -43,7 +43,9 @@ int entry_stats_store_inquiries(struct db *db, struct arena *a, const char *komm
 	return 0;
 }
 
-/* fills the rows of a (kommune, year, count) statement whose parameters are bound */
+/* fills the rows of a (kommune, year, count) statement whose parameters are bound. The
+ * statements order their groups, which SQLite's GROUP BY gives by itself and PostgreSQL's
+ * hashed one does not */
 static int read_counts(struct db_stmt *s, struct arena *a, struct kommune_year_count **rows,
                        int *n)
 {
@@ -70,10 +72,10 @@ int entry_stats_store_counts(struct db *db, struct arena *a, bool sessions, cons
 	struct db_stmt *s = sessions
 		? db_prepare(db, "SELECT kommune, CAST(substr(date, 1, 4) AS INTEGER) AS y, count(*)"
 		                 " FROM advisory_sessions WHERE date BETWEEN :from AND :to"
-		                 " GROUP BY kommune, y")
+		                 " GROUP BY kommune, y ORDER BY kommune, y")
 		: db_prepare(db, "SELECT kommune, CAST(substr(received_date, 1, 4) AS INTEGER) AS y,"
 		                 " count(*) FROM inquiries WHERE received_date BETWEEN :from AND :to"
-		                 " GROUP BY kommune, y");
+		                 " GROUP BY kommune, y ORDER BY kommune, y");
 	if (!s)
 		return ERR_DB;
 	if (db_bind_text(s, ":from", from) | db_bind_text(s, ":to", to)) {

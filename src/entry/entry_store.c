@@ -108,9 +108,14 @@ static void read_inquiry(struct db_stmt *s, struct arena *a, struct inquiry *q)
 	q->purged_at = db_col_dup(a, s, 25);
 }
 
+/* CAST(:x AS text) IS NULL rather than :x IS NULL, here and below: PostgreSQL types a parameter
+ * where it first sees it, and IS NULL alone gives it none (the failed first guess would end a
+ * transaction) */
 #define INQ_WHERE                                                                     \
-	" WHERE (:k IS NULL OR q.kommune = :k) AND (:assignee = 0 OR q.assignee_id = :assignee)" \
-	" AND (:status IS NULL OR q.status = :status OR (:status = 'open' AND q.status <> 'closed'))"
+	" WHERE (CAST(:k AS text) IS NULL OR q.kommune = :k)"                               \
+	" AND (:assignee = 0 OR q.assignee_id = :assignee)"                                 \
+	" AND (CAST(:status AS text) IS NULL OR q.status = :status"                         \
+	" OR (:status = 'open' AND q.status <> 'closed'))"
 
 int entry_store_list(struct db *db, struct arena *a, const char *scope_kommune, int64_t assignee,
                      const char *status, int limit, int offset, struct inquiry **rows, int *n,
@@ -298,7 +303,8 @@ int entry_store_unit_add(struct db *db, const char *kommune, const char *kind, c
 
 int entry_store_routing(struct db *db, struct arena *a, const char *kommune, struct routing_row **rows, int *n)
 {
-	struct db_stmt *s = db_prepare(db, "SELECT topic, unit_id, assignee_id FROM entry_routes WHERE kommune = :k");
+	struct db_stmt *s = db_prepare(db, "SELECT topic, unit_id, assignee_id FROM entry_routes WHERE kommune = :k"
+	                                   " ORDER BY topic");
 	if (!s)
 		return ERR_DB;
 	int rc = db_bind_text(s, ":k", kommune) ? ERR_DB : 0;
@@ -454,8 +460,10 @@ int entry_store_advisory_sessions(struct db *db, struct arena *a, const char *ko
                                   const char *from_day, const char *to_day, int limit, int offset,
                                   struct advisory_session_row **rows, int *n, int *total)
 {
-	struct db_stmt *c = db_prepare(db, "SELECT count(*) FROM advisory_sessions WHERE (:k IS NULL OR kommune = :k)"
-	                                   " AND (:from IS NULL OR date >= :from) AND (:to IS NULL OR date <= :to)");
+	struct db_stmt *c = db_prepare(db, "SELECT count(*) FROM advisory_sessions"
+	                                   " WHERE (CAST(:k AS text) IS NULL OR kommune = :k)"
+	                                   " AND (CAST(:from AS text) IS NULL OR date >= :from)"
+	                                   " AND (CAST(:to AS text) IS NULL OR date <= :to)");
 	if (!c)
 		return ERR_DB;
 	if (db_bind_text(c, ":k", kommune) || db_bind_text(c, ":from", from_day) ||
@@ -469,8 +477,10 @@ int entry_store_advisory_sessions(struct db *db, struct arena *a, const char *ko
 		"SELECT s.id, s.date, s.topic, coalesce(e.name, s.entrepreneur), u.email, s.follow_up, s.minutes,"
 		" coalesce(s.enterprise_id, 0)"
 		" FROM advisory_sessions s LEFT JOIN enterprises e ON e.id = s.enterprise_id"
-		" LEFT JOIN users u ON u.id = s.consultant_id WHERE (:k IS NULL OR s.kommune = :k)"
-		" AND (:from IS NULL OR s.date >= :from) AND (:to IS NULL OR s.date <= :to)"
+		" LEFT JOIN users u ON u.id = s.consultant_id"
+		" WHERE (CAST(:k AS text) IS NULL OR s.kommune = :k)"
+		" AND (CAST(:from AS text) IS NULL OR s.date >= :from)"
+		" AND (CAST(:to AS text) IS NULL OR s.date <= :to)"
 		" ORDER BY s.date DESC, s.id DESC LIMIT :limit OFFSET :offset");
 	if (!s)
 		return ERR_DB;
@@ -525,7 +535,8 @@ int entry_store_month_counts(struct db *db, const char *from_day, const char *to
 		"   ELSE 'n:' || s.entrepreneur END) FROM advisory_sessions s"
 		" JOIN kommuner k ON k.kode = s.kommune LEFT JOIN enterprises e ON e.id = s.enterprise_id"
 		" WHERE s.date BETWEEN :from AND :to"
-		" AND (:k IS NULL OR s.kommune = :k) GROUP BY s.kommune, k.navn, substr(s.date, 1, 7)"
+		" AND (CAST(:k AS text) IS NULL OR s.kommune = :k)"
+		" GROUP BY s.kommune, k.navn, substr(s.date, 1, 7)"
 		" ORDER BY k.navn COLLATE da, 3");
 	if (!s)
 		return ERR_DB;

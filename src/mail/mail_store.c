@@ -70,11 +70,10 @@ static void read_row(struct db_stmt *s, struct arena *a, struct outbox_row *r)
 
 #define COLS "id, to_addr, subject, body, created_at, attempts, next_attempt, sent_at, last_error"
 
-int mail_store_due(struct db *db, struct arena *a, int64_t now, int max, struct outbox_row **rows,
-                   int *n)
+/* the due messages of s (bound here: :now, :max) with their parts */
+static int due_rows(struct db *db, struct arena *a, struct db_stmt *s, int64_t now, int max,
+                    struct outbox_row **rows, int *n)
 {
-	struct db_stmt *s = db_prepare(db, "SELECT " COLS " FROM outbox WHERE sent_at IS NULL"
-	                                   " AND next_attempt <= :now ORDER BY next_attempt, id LIMIT :max");
 	if (!s)
 		return ERR_DB;
 	if (db_bind_int(s, ":now", now) | db_bind_int(s, ":max", max)) {
@@ -95,12 +94,28 @@ int mail_store_due(struct db *db, struct arena *a, int64_t now, int max, struct 
 	return 0;
 }
 
+int mail_store_due(struct db *db, struct arena *a, int64_t now, int max, struct outbox_row **rows,
+                   int *n)
+{
+	struct db_stmt *s = db_prepare(db, "SELECT " COLS " FROM outbox WHERE sent_at IS NULL"
+	                                   " AND next_attempt <= :now ORDER BY next_attempt, id LIMIT :max");
+	return due_rows(db, a, s, now, max, rows, n);
+}
+
 int mail_store_claim(struct db *db, struct arena *a, int64_t now, int64_t lease, int max,
                      struct outbox_row **rows, int *n)
 {
-	int rc = mail_store_due(db, a, now, max, rows, n);
+	/* On PostgreSQL the rows read are locked until the caller's commit, and rows another
+	 * transaction holds are passed over (SKIP LOCKED): several servers each claim other
+	 * messages even without the one writer at a time. SQLite has one writer anyway. */
+	struct db_stmt *s = db_prepare2(db,
+		"SELECT " COLS " FROM outbox WHERE sent_at IS NULL"
+		" AND next_attempt <= :now ORDER BY next_attempt, id LIMIT :max",
+		"SELECT " COLS " FROM outbox WHERE sent_at IS NULL"
+		" AND next_attempt <= :now ORDER BY next_attempt, id LIMIT :max FOR UPDATE SKIP LOCKED");
+	int rc = due_rows(db, a, s, now, max, rows, n);
 	for (int i = 0; rc == 0 && i < *n; i++) {
-		struct db_stmt *s = db_prepare(db, "UPDATE outbox SET next_attempt = :lease WHERE id = :id");
+		s = db_prepare(db, "UPDATE outbox SET next_attempt = :lease WHERE id = :id");
 		rc = db_run(s, s ? db_bind_int(s, ":lease", lease) | db_bind_int(s, ":id", (*rows)[i].id) : 0);
 	}
 	return rc;
@@ -124,7 +139,7 @@ int mail_store_failed(struct db *db, int64_t id, int64_t next_attempt, const cha
 int mail_store_list(struct db *db, struct arena *a, bool pending_only, int limit, int offset,
                     struct outbox_row **rows, int *n, int *total)
 {
-	struct db_stmt *s = db_prepare(db, "SELECT count(*) FROM outbox WHERE NOT :pending OR sent_at IS NULL");
+	struct db_stmt *s = db_prepare(db, "SELECT count(*) FROM outbox WHERE :pending = 0 OR sent_at IS NULL");
 	if (!s)
 		return ERR_DB;
 	if (db_bind_int(s, ":pending", pending_only) || db_step(s) != DB_ROW) {
@@ -133,7 +148,7 @@ int mail_store_list(struct db *db, struct arena *a, bool pending_only, int limit
 	}
 	*total = (int)db_col_int(s, 0);
 	db_done(s);
-	s = db_prepare(db, "SELECT " COLS " FROM outbox WHERE NOT :pending OR sent_at IS NULL"
+	s = db_prepare(db, "SELECT " COLS " FROM outbox WHERE :pending = 0 OR sent_at IS NULL"
 	                   " ORDER BY id DESC LIMIT :limit OFFSET :offset");
 	if (!s)
 		return ERR_DB;

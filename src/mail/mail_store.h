@@ -15,7 +15,8 @@ int mail_store_due(struct db *db, struct arena *a, int64_t now, int max, struct 
                    int *n);
 /* mail_store_claim: mail_store_due's messages, each then held until lease (its next attempt
  * set to lease), inside the caller's write transaction: another sender (another server on the
- * same database) does not see them as due until then. */
+ * same database) does not see them as due until then. On PostgreSQL the rows are read
+ * FOR UPDATE SKIP LOCKED, so a sender also passes over rows another one is claiming. */
 int mail_store_claim(struct db *db, struct arena *a, int64_t now, int64_t lease, int max,
                      struct outbox_row **rows, int *n);
 int mail_store_sent(struct db *db, int64_t id);

@@ -12,6 +12,9 @@
 
 #define NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
+/* An optional text filter reads CAST(:x AS text) IS NULL OR c = :x: PostgreSQL types a parameter
+ * where it first sees it, and IS NULL alone gives it none. */
+
 int surveys_store_find(struct db *db, const char *code, int64_t *id, int *version)
 {
 	struct db_stmt *s = db_prepare(db, "SELECT id, version FROM surveys WHERE code = :code");
@@ -188,8 +191,8 @@ int surveys_store_answers_count(struct db *db, int64_t qid, const char *item, co
                                 int *count)
 {
 	struct db_stmt *s = db_prepare(db, "SELECT count(*) FROM survey_answers WHERE question_id = :q"
-	                                   " AND (:item IS NULL OR item = :item)"
-	                                   " AND (:option IS NULL OR option = :option)");
+	                                   " AND (CAST(:item AS text) IS NULL OR item = :item)"
+	                                   " AND (CAST(:option AS text) IS NULL OR option = :option)");
 	if (!s)
 		return ERR_DB;
 	int rc = db_bind_int(s, ":q", qid) | db_bind_text(s, ":item", item) |
@@ -240,15 +243,16 @@ int surveys_store_round_set(struct db *db, int64_t round_id, const char *title, 
 
 int surveys_store_round_send_all(struct db *db, int64_t round_id)
 {
-	struct db_stmt *s = db_prepare(db, "INSERT OR IGNORE INTO survey_round_kommuner (round_id, kommune)"
-	                                   " SELECT :r, kode FROM kommuner");
+	struct db_stmt *s = db_prepare(db, "INSERT INTO survey_round_kommuner (round_id, kommune)"
+	                                   " SELECT :r, kode FROM kommuner WHERE true"
+	                                   " ON CONFLICT DO NOTHING");
 	return db_run(s, s ? db_bind_int(s, ":r", round_id) : 0);
 }
 
 int surveys_store_round_send(struct db *db, int64_t round_id, const char *kommune)
 {
-	struct db_stmt *s = db_prepare(db, "INSERT OR IGNORE INTO survey_round_kommuner (round_id, kommune)"
-	                                   " VALUES (:r, :k)");
+	struct db_stmt *s = db_prepare(db, "INSERT INTO survey_round_kommuner (round_id, kommune)"
+	                                   " VALUES (:r, :k) ON CONFLICT DO NOTHING");
 	return db_run(s, s ? db_bind_int(s, ":r", round_id) | db_bind_text(s, ":k", kommune) : 0);
 }
 
@@ -293,7 +297,8 @@ int surveys_store_rounds_for(struct db *db, struct arena *a, const char *kommune
 		"SELECT sv.code, sv.title, rd.code, rd.title, rd.opens, rd.closes, r.submitted_at,"
 		" r.id IS NOT NULL FROM survey_rounds rd JOIN surveys sv ON sv.id = rd.survey_id"
 		" LEFT JOIN survey_responses r ON r.round_id = rd.id AND r.kommune = :k"
-		" WHERE :k IS NULL OR rd.id IN (SELECT round_id FROM survey_round_kommuner WHERE kommune = :k)"
+		" WHERE CAST(:k AS text) IS NULL"
+		" OR rd.id IN (SELECT round_id FROM survey_round_kommuner WHERE kommune = :k)"
 		" ORDER BY rd.id DESC");
 	if (!s)
 		return ERR_DB;
@@ -345,8 +350,10 @@ int surveys_store_response_get(struct db *db, struct arena *a, int64_t round_id,
 int surveys_store_cells(struct db *db, struct arena *a, const struct survey *sv, int64_t response_id,
                         struct response *out)
 {
+	/* in the primary key's order, which SQLite reads anyway and PostgreSQL then gives too */
 	struct db_stmt *s = db_prepare(db, "SELECT question_id, item, option, number, text"
-	                                   " FROM survey_answers WHERE response_id = :id");
+	                                   " FROM survey_answers WHERE response_id = :id"
+	                                   " ORDER BY question_id, item, option");
 	if (!s)
 		return ERR_DB;
 	if (db_bind_int(s, ":id", response_id)) {
@@ -376,10 +383,10 @@ int surveys_store_response_put(struct db *db, int64_t round_id, const char *komm
 {
 	struct db_stmt *s = db_prepare(db,
 		"INSERT INTO survey_responses (round_id, kommune, submitted_at, updated_at)"
-		" VALUES (:r, :k, CASE WHEN :submit THEN " NOW " END, " NOW ")"
+		" VALUES (:r, :k, CASE WHEN :submit <> 0 THEN " NOW " END, " NOW ")"
 		" ON CONFLICT (round_id, kommune) DO UPDATE SET updated_at = excluded.updated_at,"
 		" submitted_at = excluded.submitted_at,"
-		" reopened = CASE WHEN :submit THEN 0 ELSE reopened END RETURNING id");
+		" reopened = CASE WHEN :submit <> 0 THEN 0 ELSE survey_responses.reopened END RETURNING id");
 	if (!s)
 		return ERR_DB;
 	int rc = db_bind_int(s, ":r", round_id) | db_bind_text(s, ":k", kommune) |
@@ -398,9 +405,11 @@ int surveys_store_cells_clear(struct db *db, int64_t response_id)
 
 int surveys_store_cell_insert(struct db *db, int64_t response_id, const struct cell *c)
 {
-	struct db_stmt *s = db_prepare(db, "INSERT OR REPLACE INTO survey_answers (response_id,"
+	struct db_stmt *s = db_prepare(db, "INSERT INTO survey_answers (response_id,"
 	                                   " question_id, item, option, number, text)"
-	                                   " VALUES (:r, :q, :item, :option, :number, :text)");
+	                                   " VALUES (:r, :q, :item, :option, :number, :text)"
+	                                   " ON CONFLICT (response_id, question_id, item, option)"
+	                                   " DO UPDATE SET number = excluded.number, text = excluded.text");
 	return db_run(s, s ? db_bind_int(s, ":r", response_id) | db_bind_int(s, ":q", c->q->id) |
 	                         db_bind_text(s, ":item", c->item ? c->item : "") |
 	                         db_bind_text(s, ":option", c->option ? c->option : "") |
@@ -451,10 +460,14 @@ int surveys_store_report_respondents(struct db *db, struct arena *a, int64_t rou
 int surveys_store_report_cells(struct db *db, int64_t round_id,
                                void (*fn)(void *, const struct report_cell *), void *ctx)
 {
+	/* ordered as SQLite reads them without a sort (the responses by (round_id, kommune), each
+	 * one's answers by the primary key), so that PostgreSQL gives the same order: a
+	 * respondent's texts keep it in the report */
 	struct db_stmt *s = db_prepare(db, "SELECT a.response_id, a.question_id, a.item, a.option,"
 	                                   " a.number, a.text FROM survey_responses r"
 	                                   " JOIN survey_answers a ON a.response_id = r.id"
-	                                   " WHERE r.round_id = :round AND r.submitted_at IS NOT NULL");
+	                                   " WHERE r.round_id = :round AND r.submitted_at IS NOT NULL"
+	                                   " ORDER BY r.kommune, a.question_id, a.item, a.option");
 	if (!s)
 		return ERR_DB;
 	int rc = db_bind_int(s, ":round", round_id) ? ERR_DB : 0;
