@@ -588,7 +588,9 @@ static int pg_prepare_now(struct pg_db *db, struct pg_stmt *s)
 		PGresult *r = PQprepare(db->c, s->name, s->text, s->nparams, s->types);
 		if (PQresultStatus(r) == PGRES_COMMAND_OK) {
 			PQclear(r);
-			if (savepoint)
+			/* an uncached statement is the unnamed one, which the next simple query
+			 * would drop: its savepoint ends with the transaction instead */
+			if (savepoint && s->cached)
 				PQclear(PQexec(db->c, "RELEASE SAVEPOINT indgang_prepare"));
 			s->generation = db->generation;
 			return 0;

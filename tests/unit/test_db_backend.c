@@ -265,6 +265,15 @@ static void test_conflict(void **state)
 
 /* ---------------------------------------------------------------- transactions */
 
+/* one literal, so that a second call while the first statement runs gets an uncached one */
+static struct db_stmt *names_or_all(struct db *db)
+{
+	struct db_stmt *s = db_prepare(db, "SELECT name FROM t_backend WHERE :x IS NULL OR name = :x"
+	                                   " ORDER BY name");
+	assert_non_null(s);
+	return s;
+}
+
 static void test_transactions(void **state)
 {
 	struct fx *f = *state;
@@ -305,7 +314,26 @@ static void test_transactions(void **state)
 	assert_int_equal(insert(f->db, "h", 8), 0);
 	assert_int_equal(db_write_end(f->db, 0), 0);
 	assert_int_equal(count_rows(f->db), 3);
-	run_ok(f->db, db_prepare(f->db, "DELETE FROM t_backend WHERE name IN ('g', 'h')"));
+	/* the same statement again while its first run still has rows is an uncached one (on
+	 * PostgreSQL the unnamed statement, which any simple query would drop): its guesses too */
+	assert_int_equal(db_write_begin(f->db), 0);
+	struct db_stmt *outer = names_or_all(f->db);
+	assert_int_equal(db_bind_null(outer, ":x"), 0);
+	assert_int_equal(db_step(outer), DB_ROW);
+	struct db_stmt *inner = names_or_all(f->db);
+	assert_ptr_not_equal(inner, outer);
+	assert_int_equal(db_bind_null(inner, ":x"), 0);
+	int rows = 0;
+	while (db_step(inner) == DB_ROW)
+		rows++;
+	assert_int_equal(rows, 3);
+	db_done(inner);
+	assert_int_equal(db_step(outer), DB_ROW);
+	db_done(outer);
+	assert_int_equal(insert(f->db, "i", 9), 0);
+	assert_int_equal(db_write_end(f->db, 0), 0);
+	assert_int_equal(count_rows(f->db), 4);
+	run_ok(f->db, db_prepare(f->db, "DELETE FROM t_backend WHERE name IN ('g', 'h', 'i')"));
 
 	/* slices commit what came before them */
 	assert_int_equal(db_write_begin(f->db), 0);
