@@ -132,6 +132,11 @@ int registry_store_version_bump(struct db *db)
 
 int registry_store_search_merge(struct db *db, bool *worked)
 {
+	/* PostgreSQL's GIN index merges its pending entries itself (on VACUUM and as they grow) */
+	if (db_postgres(db)) {
+		*worked = false;
+		return 0;
+	}
 	/* FTS5's own measure: the merge command adds 1 to the connection's total of changes when
 	 * it found nothing to merge, more when it did work */
 	struct db_version before, after;
@@ -260,6 +265,13 @@ int registry_store_find(struct db *db, const char *cvr, const char *name, const 
 /* the search's ranking: bm25's column weights without its cost per common word
  * (src/store/fts_rank.h); the name weighs 10, the description 1 */
 #define RANK "indgang_rank(10.0, 1.0)"
+/* The same on PostgreSQL (migrations_pg 0002 and 0027): "MATCH :match" is a tsquery made of
+ * the FTS5 expression, and RANK the function that scores as indgang_rank does; each
+ * sub-select is worked out once per statement. */
+#define PG_MATCH " tsv @@ (SELECT fts_query(:match))"
+#define PG_RANK                                                                      \
+	"fts_rank_columns((SELECT fts_phrases(:match)), name, body, name_len, body_len," \
+	" (SELECT enterprise_search_averages()))"
 #define STATUS_SQL                                                                  \
 	"CASE WHEN e.closed <= :day THEN 'closed'"                                      \
 	" WHEN e.established <= :day THEN 'established'"                                \
@@ -276,7 +288,7 @@ int registry_store_find(struct db *db, const char *cvr, const char *name, const 
 	" AND (:kind IS NULL OR e.kind = :kind)"                                          \
 	" AND (:source_not IS NULL OR e.source <> :source_not)"                          \
 	" AND (:status IS NULL OR " STATUS_SQL " = :status)"                             \
-	" AND (:registered < 0 OR (coalesce(e.rsv_registered <= :day, 0)) = :registered)"
+	" AND (:registered < 0 OR CASE WHEN e.rsv_registered <= :day THEN 1 ELSE 0 END = :registered)"
 /* A municipality selects the enterprises whose home it is and those that work with it (Bilag
  * 1); the EXISTS is one lookup in enterprise_kommuner's primary key (enterprise_id, kommune). */
 #define LIST_FILTERS                                                                 \
@@ -289,11 +301,16 @@ int registry_store_find(struct db *db, const char *cvr, const char *name, const 
 #define WHERE_SEARCH                                                                 \
 	" WHERE e.id IN (SELECT -rowid FROM enterprise_search WHERE enterprise_search MATCH :match)" \
 	LIST_FILTERS
+#define WHERE_SEARCH_PG                                                              \
+	" WHERE e.id IN (SELECT -rowid FROM enterprise_search WHERE" PG_MATCH ")" LIST_FILTERS
 #define WHERE_ALL " WHERE 1" LIST_FILTERS
 /* the search asked about one enterprise (its row under -id, migration 0027) */
 #define WHERE_PROBE                                                                  \
 	" WHERE EXISTS (SELECT 1 FROM enterprise_search WHERE enterprise_search MATCH :match" \
 	" AND rowid = -e.id)" LIST_FILTERS
+#define WHERE_PROBE_PG                                                               \
+	" WHERE EXISTS (SELECT 1 FROM enterprise_search WHERE" PG_MATCH " AND rowid = -e.id)" \
+	LIST_FILTERS
 
 static int bind_query(struct db_stmt *s, const struct registry_query *q)
 {
@@ -357,8 +374,10 @@ static bool total_key(char *key, const struct registry_query *q, int bound)
 /* count_search: how many enterprises match, counting at most bound */
 static int count_search(struct db *db, const char *match, int bound, int64_t *count)
 {
-	struct db_stmt *c = db_prepare(db, "SELECT count(*) FROM (SELECT 1 FROM enterprise_search"
-	                                   " WHERE enterprise_search MATCH :match LIMIT :bound)");
+	struct db_stmt *c = db_prepare2(db, "SELECT count(*) FROM (SELECT 1 FROM enterprise_search"
+	                                    " WHERE enterprise_search MATCH :match LIMIT :bound)",
+	                                "SELECT count(*) FROM (SELECT 1 FROM enterprise_search"
+	                                    " WHERE" PG_MATCH " LIMIT :bound) s");
 	if (!c)
 		return ERR_DB;
 	if (db_bind_text(c, ":match", match) | db_bind_int(c, ":bound", bound) || db_step(c) != DB_ROW) {
@@ -403,8 +422,10 @@ static int count_matches(struct db *db, const struct registry_query *q, int boun
 		return 0;
 	}
 	if (q->match)
-		c = db_prepare(db, "SELECT count(*) FROM (SELECT 1 FROM enterprises e" WHERE_SEARCH
-		                   " LIMIT :bound)");
+		c = db_prepare2(db, "SELECT count(*) FROM (SELECT 1 FROM enterprises e" WHERE_SEARCH
+		                    " LIMIT :bound)",
+		                "SELECT count(*) FROM (SELECT 1 FROM enterprises e" WHERE_SEARCH_PG
+		                    " LIMIT :bound) s");
 	else if (!filtered) {
 		whole = true;
 		c = db_prepare(db, "SELECT count(*) FROM enterprises WHERE :kind IS NULL OR kind = :kind");
@@ -476,7 +497,7 @@ static int list_total(struct db *db, const struct registry_query *q, int *total,
 /* the columns of a list item; the 11th, the sort key, is for the ORDER BY of a UNION */
 #define LIST_COLS                                                                    \
 	"SELECT e.id, e.name, e.cvr, e.kommune, k.navn, " STATUS_SQL ", e.established,"   \
-	" e.rsv_registered, coalesce(e.kommune = :kommune, 1), e.kind, e.name_key"
+	" e.rsv_registered, CASE WHEN e.kommune <> :kommune THEN 0 ELSE 1 END, e.kind, e.name_key"
 #define LIST_SELECT LIST_COLS " FROM enterprises e JOIN kommuner k ON k.kode = e.kommune"
 #define PAGE " LIMIT :limit OFFSET :offset"
 #define BY_ESTABLISHED " ORDER BY e.established IS NULL, e.established DESC, e.name_key, e.id"
@@ -513,23 +534,38 @@ static struct db_stmt *list_statement(struct db *db, const struct registry_query
 	/* a search by relevance with filters ranks every match that passes them (without filters,
 	 * search_page) */
 	if (q->match && q->sort == REGISTRY_SORT_RELEVANCE)
-		return db_prepare(db, LIST_COLS " FROM (SELECT -rowid AS mid, rank AS mrank FROM enterprise_search"
-		                      " WHERE enterprise_search MATCH :match AND rank MATCH '" RANK "') m"
-		                      " JOIN enterprises e ON e.id = m.mid JOIN kommuner k ON k.kode = e.kommune"
-		                      " WHERE 1" LIST_FILTERS " ORDER BY m.mrank, e.name_key, e.id" PAGE);
+		return db_prepare2(db,
+			LIST_COLS " FROM (SELECT -rowid AS mid, rank AS mrank FROM enterprise_search"
+			" WHERE enterprise_search MATCH :match AND rank MATCH '" RANK "') m"
+			" JOIN enterprises e ON e.id = m.mid JOIN kommuner k ON k.kode = e.kommune"
+			" WHERE 1" LIST_FILTERS " ORDER BY m.mrank, e.name_key, e.id" PAGE,
+			LIST_COLS " FROM (SELECT -rowid AS mid, " PG_RANK " AS mrank FROM enterprise_search"
+			" WHERE" PG_MATCH ") m"
+			" JOIN enterprises e ON e.id = m.mid JOIN kommuner k ON k.kode = e.kommune"
+			" WHERE true" LIST_FILTERS " ORDER BY m.mrank, e.name_key, e.id" PAGE);
 	/* a search in another order with many matches (more than a search counts) walks the
 	 * order's index and asks the search index about each enterprise: the page fills within a
 	 * few hundred rows, where gathering every match first cost tens of milliseconds for a
 	 * common word. With few matches, the walk would read most of the registry: they are
 	 * gathered first. */
 	if (q->match && many)
-		return q->sort == REGISTRY_SORT_ESTABLISHED ? db_prepare(db, LIST_SELECT WHERE_PROBE BY_ESTABLISHED PAGE)
-		       : q->sort == REGISTRY_SORT_KOMMUNE ? db_prepare(db, LIST_SELECT WHERE_PROBE BY_KOMMUNE PAGE)
-		                                          : db_prepare(db, LIST_SELECT WHERE_PROBE BY_NAME PAGE);
+		return q->sort == REGISTRY_SORT_ESTABLISHED
+		               ? db_prepare2(db, LIST_SELECT WHERE_PROBE BY_ESTABLISHED PAGE,
+		                             LIST_SELECT WHERE_PROBE_PG BY_ESTABLISHED PAGE)
+		       : q->sort == REGISTRY_SORT_KOMMUNE
+		               ? db_prepare2(db, LIST_SELECT WHERE_PROBE BY_KOMMUNE PAGE,
+		                             LIST_SELECT WHERE_PROBE_PG BY_KOMMUNE PAGE)
+		               : db_prepare2(db, LIST_SELECT WHERE_PROBE BY_NAME PAGE,
+		                             LIST_SELECT WHERE_PROBE_PG BY_NAME PAGE);
 	if (q->match)
-		return q->sort == REGISTRY_SORT_ESTABLISHED ? db_prepare(db, LIST_SELECT WHERE_SEARCH BY_ESTABLISHED PAGE)
-		       : q->sort == REGISTRY_SORT_KOMMUNE ? db_prepare(db, LIST_SELECT WHERE_SEARCH BY_KOMMUNE PAGE)
-		                                          : db_prepare(db, LIST_SELECT WHERE_SEARCH BY_NAME PAGE);
+		return q->sort == REGISTRY_SORT_ESTABLISHED
+		               ? db_prepare2(db, LIST_SELECT WHERE_SEARCH BY_ESTABLISHED PAGE,
+		                             LIST_SELECT WHERE_SEARCH_PG BY_ESTABLISHED PAGE)
+		       : q->sort == REGISTRY_SORT_KOMMUNE
+		               ? db_prepare2(db, LIST_SELECT WHERE_SEARCH BY_KOMMUNE PAGE,
+		                             LIST_SELECT WHERE_SEARCH_PG BY_KOMMUNE PAGE)
+		               : db_prepare2(db, LIST_SELECT WHERE_SEARCH BY_NAME PAGE,
+		                             LIST_SELECT WHERE_SEARCH_PG BY_NAME PAGE);
 	/* no filter but the kind, in name order: the offset is walked in the index alone and only
 	 * the page's rows are read from the table */
 	if (!filtered && q->sort == REGISTRY_SORT_NAME)
@@ -607,9 +643,15 @@ static int fill_tier(struct db *db, const char *match, struct page_fill *f)
 {
 	if (f->want <= 0)
 		return 0;
-	struct db_stmt *s = db_prepare(db, "SELECT -rowid, CAST(rank * 1000000 AS INTEGER)"
-	                                   " FROM enterprise_search WHERE enterprise_search MATCH :match"
-	                                   " AND rank MATCH '" RANK "' ORDER BY rowid LIMIT :n");
+	/* on PostgreSQL the tier's rows first, then their rank (each a few dozen microseconds
+	 * there); trunc as SQLite's CAST, where PostgreSQL's would round */
+	struct db_stmt *s = db_prepare2(db, "SELECT -rowid, CAST(rank * 1000000 AS INTEGER)"
+	                                    " FROM enterprise_search WHERE enterprise_search MATCH :match"
+	                                    " AND rank MATCH '" RANK "' ORDER BY rowid LIMIT :n",
+	                                "SELECT -rowid, CAST(trunc(" PG_RANK " * 1000000) AS bigint)"
+	                                    " FROM (SELECT rowid, name, body, name_len, body_len"
+	                                    " FROM enterprise_search WHERE" PG_MATCH
+	                                    " ORDER BY rowid LIMIT :n) s ORDER BY rowid");
 	if (!s)
 		return ERR_DB;
 	if (db_bind_text(s, ":match", match) | db_bind_int(s, ":n", RANK_MAX)) {
@@ -640,8 +682,10 @@ static int fill_tier(struct db *db, const char *match, struct page_fill *f)
 	}
 	if (f->want <= 0 || cut == 0)
 		return 0;
-	s = db_prepare(db, "SELECT -rowid FROM enterprise_search WHERE enterprise_search MATCH :match"
-	                   " AND rowid > -:cut ORDER BY rowid LIMIT :n");
+	s = db_prepare2(db, "SELECT -rowid FROM enterprise_search WHERE enterprise_search MATCH :match"
+	                    " AND rowid > -:cut ORDER BY rowid LIMIT :n",
+	                "SELECT -rowid FROM enterprise_search WHERE" PG_MATCH
+	                    " AND rowid > -:cut ORDER BY rowid LIMIT :n");
 	if (!s)
 		return ERR_DB;
 	if (db_bind_text(s, ":match", match) | db_bind_int(s, ":cut", cut) |
@@ -755,21 +799,29 @@ int registry_store_ids(struct db *db, struct arena *a, const struct registry_que
                        int64_t **ids, bool **home, int *n)
 {
 	/* the list's six statements without the paging: search or not, times three sort orders */
-#define IDS_SELECT "SELECT e.id, coalesce(e.kommune = :kommune, 1)" \
+#define IDS_SELECT "SELECT e.id, CASE WHEN e.kommune <> :kommune THEN 0 ELSE 1 END" \
 	" FROM enterprises e JOIN kommuner k ON k.kode = e.kommune"
 #define BY_ESTABLISHED " ORDER BY e.established IS NULL, e.established DESC, e.name_key, e.id"
 #define BY_KOMMUNE " ORDER BY k.sort_da, e.name_key, e.id"
 #define BY_NAME " ORDER BY e.name_key, e.id"
 	struct db_stmt *s;
 	if (q->match && q->sort == REGISTRY_SORT_RELEVANCE)
-		s = db_prepare(db, "SELECT e.id, coalesce(e.kommune = :kommune, 1) FROM (SELECT -rowid"
-		                   " AS mid, rank AS mrank FROM enterprise_search WHERE enterprise_search"
-		                   " MATCH :match AND rank MATCH '" RANK "') m JOIN enterprises e ON e.id = m.mid"
-		                   " WHERE 1" LIST_FILTERS " ORDER BY m.mrank, e.name_key, e.id");
+		s = db_prepare2(db,
+			"SELECT e.id, CASE WHEN e.kommune <> :kommune THEN 0 ELSE 1 END FROM (SELECT -rowid"
+			" AS mid, rank AS mrank FROM enterprise_search WHERE enterprise_search"
+			" MATCH :match AND rank MATCH '" RANK "') m JOIN enterprises e ON e.id = m.mid"
+			" WHERE 1" LIST_FILTERS " ORDER BY m.mrank, e.name_key, e.id",
+			"SELECT e.id, CASE WHEN e.kommune <> :kommune THEN 0 ELSE 1 END FROM (SELECT -rowid"
+			" AS mid, " PG_RANK " AS mrank FROM enterprise_search WHERE" PG_MATCH ") m"
+			" JOIN enterprises e ON e.id = m.mid"
+			" WHERE true" LIST_FILTERS " ORDER BY m.mrank, e.name_key, e.id");
 	else if (q->match)
-		s = q->sort == 1 ? db_prepare(db, IDS_SELECT WHERE_SEARCH BY_ESTABLISHED)
-		    : q->sort == 2 ? db_prepare(db, IDS_SELECT WHERE_SEARCH BY_KOMMUNE)
-		                   : db_prepare(db, IDS_SELECT WHERE_SEARCH BY_NAME);
+		s = q->sort == 1 ? db_prepare2(db, IDS_SELECT WHERE_SEARCH BY_ESTABLISHED,
+		                               IDS_SELECT WHERE_SEARCH_PG BY_ESTABLISHED)
+		    : q->sort == 2 ? db_prepare2(db, IDS_SELECT WHERE_SEARCH BY_KOMMUNE,
+		                                 IDS_SELECT WHERE_SEARCH_PG BY_KOMMUNE)
+		                   : db_prepare2(db, IDS_SELECT WHERE_SEARCH BY_NAME,
+		                                 IDS_SELECT WHERE_SEARCH_PG BY_NAME);
 	else
 		s = q->sort == 1 ? db_prepare(db, IDS_SELECT WHERE_ALL BY_ESTABLISHED)
 		    : q->sort == 2 ? db_prepare(db, IDS_SELECT WHERE_ALL BY_KOMMUNE)

@@ -108,15 +108,19 @@ static void test_compact_merges_and_changes_nothing(void **state)
 	for (int i = 0; i < 300; i++)
 		add(f, arena_printf(&f->a, "Genbrugsbutikken %d", i),
 		    i % 3 ? "Salg af brugte møbler og tøj." : "Cykler repareres af borgere i fleksjob.");
-	int64_t parts = COUNT_SQL(f->db, "SELECT count(DISTINCT segid) FROM enterprise_search_idx");
-	assert_true(parts > 1);
+	/* FTS5's parts are SQLite's alone: on PostgreSQL the GIN index has none to count, and
+	 * compacting does nothing there (the answers must stay the same all the same) */
+	bool fts5 = !db_postgres(f->db);
+	if (fts5)
+		assert_true(COUNT_SQL(f->db, "SELECT count(DISTINCT segid) FROM enterprise_search_idx") > 1);
 	const char *queries[] = {"genbrugsbutikken", "cykler fleksjob", "møbl", "tøj"};
 	int64_t before[4][20], after[4][20];
 	int nb[4], na[4];
 	for (int i = 0; i < 4; i++)
 		nb[i] = page(f, queries[i], NULL, 20, 0, before[i]);
 	assert_int_equal(registry_search_compact(f->db), 0);
-	assert_int_equal(COUNT_SQL(f->db, "SELECT count(DISTINCT segid) FROM enterprise_search_idx"), 1);
+	if (fts5)
+		assert_int_equal(COUNT_SQL(f->db, "SELECT count(DISTINCT segid) FROM enterprise_search_idx"), 1);
 	bool worked = true;
 	assert_int_equal(registry_store_search_merge(f->db, &worked), 0);
 	assert_false(worked); /* nothing left to merge */
