@@ -303,7 +303,7 @@ int registry_store_find(struct db *db, const char *cvr, const char *name, const 
 	LIST_FILTERS
 #define WHERE_SEARCH_PG                                                              \
 	" WHERE e.id IN (SELECT -rowid FROM enterprise_search WHERE" PG_MATCH ")" LIST_FILTERS
-#define WHERE_ALL " WHERE 1" LIST_FILTERS
+#define WHERE_ALL " WHERE true" LIST_FILTERS
 /* the search asked about one enterprise (its row under -id, migration 0027) */
 #define WHERE_PROBE                                                                  \
 	" WHERE EXISTS (SELECT 1 FROM enterprise_search WHERE enterprise_search MATCH :match" \
