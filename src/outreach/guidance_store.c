@@ -143,7 +143,7 @@ int guidance_store_list(struct db *db, struct arena *a, const char *scope, const
 		                  " AND g.id IN (SELECT rowid FROM guidance_search WHERE guidance_search MATCH :match)",
 		              "SELECT count(*) FROM guidance g" LIST_WHERE
 		                  " AND g.id IN (SELECT rowid FROM guidance_search"
-		                  " WHERE tsv @@ (SELECT fts_query(:match)))")
+		                  " WHERE tsv @@ fts_query(:match))")
 		: db_prepare(db, "SELECT count(*) FROM guidance g" LIST_WHERE);
 	if (!c)
 		return ERR_DB;
@@ -165,7 +165,7 @@ int guidance_store_list(struct db *db, struct arena *a, const char *scope, const
 		              SELECT_DOC FROM_DOC
 		                  " JOIN (SELECT rowid AS mid, fts_bm25((SELECT fts_phrases(:match)), terms,"
 		                  " (SELECT fts_bm25_stats('guidance_search', fts_phrases(:match)))) AS mrank"
-		                  " FROM guidance_search WHERE tsv @@ (SELECT fts_query(:match))) m"
+		                  " FROM guidance_search WHERE tsv @@ fts_query(:match)) m"
 		                  " ON m.mid = g.id" LIST_WHERE
 		                  " ORDER BY m.mrank, g.id LIMIT :limit OFFSET :offset")
 		: db_prepare(db, SELECT_DOC FROM_DOC LIST_WHERE

@@ -256,11 +256,11 @@ int catalogue_store_images(struct db *db, struct arena *a, int64_t product_id,
 	"   WHERE product_search MATCH :match) m JOIN products p ON p.id = m.mid"              \
 	" JOIN enterprises e ON e.id = p.enterprise_id"
 /* the same on PostgreSQL (migrations_pg 0002): FTS5's MATCH as a tsquery, its bm25 as
- * fts_bm25; each sub-select is worked out once per statement */
+ * fts_bm25 (each sub-select worked out once per statement) */
 #define FROM_MATCH_PG                                                                        \
 	" FROM (SELECT rowid AS mid, fts_bm25((SELECT fts_phrases(:match)), terms,"            \
 	"   (SELECT fts_bm25_stats('product_search', fts_phrases(:match)))) AS mrank"          \
-	"   FROM product_search WHERE tsv @@ (SELECT fts_query(:match))) m"                    \
+	"   FROM product_search WHERE tsv @@ fts_query(:match)) m"                             \
 	" JOIN products p ON p.id = m.mid JOIN enterprises e ON e.id = p.enterprise_id"
 
 /* the orders: 1 title (Danish), 2 price, 3 newest; relevance (0) only with words */

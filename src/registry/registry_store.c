@@ -266,9 +266,10 @@ int registry_store_find(struct db *db, const char *cvr, const char *name, const 
  * (src/store/fts_rank.h); the name weighs 10, the description 1 */
 #define RANK "indgang_rank(10.0, 1.0)"
 /* The same on PostgreSQL (migrations_pg 0002 and 0027): "MATCH :match" is a tsquery made of
- * the FTS5 expression, and RANK the function that scores as indgang_rank does; each
- * sub-select is worked out once per statement. */
-#define PG_MATCH " tsv @@ (SELECT fts_query(:match))"
+ * the FTS5 expression (worked out when the statement is planned for its values, so that the
+ * planner knows how common the words are), and RANK the function that scores as indgang_rank
+ * does; each of its sub-selects is worked out once per statement. */
+#define PG_MATCH " tsv @@ fts_query(:match)"
 #define PG_RANK                                                                      \
 	"fts_rank_columns((SELECT fts_phrases(:match)), name, body, name_len, body_len," \
 	" (SELECT enterprise_search_averages()))"

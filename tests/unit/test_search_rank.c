@@ -194,13 +194,13 @@ static int scores(struct db *db, bool registry, const char *match, int64_t *ids,
 		                  " MATCH :match AND rank MATCH 'indgang_rank(10.0, 1.0)' ORDER BY rowid",
 		              "SELECT rowid, fts_rank_columns((SELECT fts_phrases(:match)), name, body,"
 		                  " name_len, body_len, (SELECT enterprise_search_averages()))"
-		                  " FROM enterprise_search WHERE tsv @@ (SELECT fts_query(:match))"
+		                  " FROM enterprise_search WHERE tsv @@ fts_query(:match)"
 		                  " ORDER BY rowid")
 		: db_prepare2(db, "SELECT rowid, rank FROM product_search WHERE product_search"
 		                  " MATCH :match ORDER BY rowid",
 		              "SELECT rowid, fts_bm25((SELECT fts_phrases(:match)), terms,"
 		                  " (SELECT fts_bm25_stats('product_search', fts_phrases(:match))))"
-		                  " FROM product_search WHERE tsv @@ (SELECT fts_query(:match))"
+		                  " FROM product_search WHERE tsv @@ fts_query(:match)"
 		                  " ORDER BY rowid");
 	assert_non_null(s);
 	assert_int_equal(db_bind_text(s, ":match", match), 0);

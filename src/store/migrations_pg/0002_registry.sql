@@ -110,7 +110,7 @@ $$;
 -- that matches), '*' for a prefix or '=', then the term. Column names: name (A), body (B).
 -- Anything outside the subset is an error, as FTS5 has a syntax error for what it cannot read.
 CREATE FUNCTION fts_parse(q text, OUT query tsquery, OUT phrases text[])
-LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE COST 100000 AS $$
 DECLARE
 	m text[];
 	t text;
@@ -184,9 +184,14 @@ BEGIN
 	query := CAST(out AS tsquery);
 END
 $$;
--- fts_query: the tsquery of the FTS5 expression q: "tsv @@ (SELECT fts_query(:match))"
--- stands for "MATCH :match" (the sub-select is worked out once per statement)
-CREATE FUNCTION fts_query(q text) RETURNS tsquery LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+-- fts_query: the tsquery of the FTS5 expression q: "tsv @@ fts_query(:match)" stands for
+-- "MATCH :match". The planner works it out once, when it plans the statement with the value
+-- (PostgreSQL plans a prepared statement for its values while that is cheaper), and then
+-- knows how common the words are: a common word is read in the order asked for and stops
+-- after the page, a rare one is read from the GIN index. Its high cost keeps the planner from
+-- a plan that would work it out once per row.
+CREATE FUNCTION fts_query(q text) RETURNS tsquery LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+COST 100000 AS $$
 	SELECT (fts_parse(q)).query
 $$;
 -- fts_phrases: the phrases of the FTS5 expression q (fts_parse)
