@@ -96,19 +96,22 @@ $$;
 CREATE FUNCTION fts_length(t text) RETURNS integer LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
 	SELECT cardinality(array_remove(string_to_array(t, ' '), ''))
 $$;
--- fts_vector: each term of t once, at position 1, so that setweight can mark its column (a
--- lexeme without a position matches a tsquery's weight of any column)
-CREATE FUNCTION fts_vector(t text) RETURNS tsvector LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
-	SELECT CAST(coalesce(string_agg(DISTINCT '''' || replace(replace(w, '\', '\\'), '''', '''''')
-		|| ''':1', ' '), '') AS tsvector)
-	FROM unnest(string_to_array(t, ' ')) AS w WHERE w <> ''
+-- fts_vector: each term of t once, mark before it, as a tsvector. The registry's table holds
+-- its name's terms twice: as they are, and marked with '~' for the column filter "{name} : ..."
+-- (a character no term holds). A mark rather than a tsvector's weight: a GIN index does not
+-- know weights (each match would be read from the table to check it), nor does the planner,
+-- which would then take a word that is rare in the names for a common one.
+CREATE FUNCTION fts_vector(t text, mark text) RETURNS tsvector LANGUAGE sql IMMUTABLE STRICT
+PARALLEL SAFE AS $$
+	SELECT array_to_tsvector(ARRAY(SELECT mark || w FROM unnest(string_to_array(t, ' ')) AS w
+		WHERE w <> ''))
 $$;
 
 -- fts_parse: the FTS5 expression q as a tsquery, and its phrases in FTS5's order, each as
--- text: the column it is limited to ('*' any, 'A' the first, 'B' the second: the weights of
--- the tsvector), '+', or '-' when it stands on the right of a NOT (it never counts for a row
--- that matches), '*' for a prefix or '=', then the term. Column names: name (A), body (B).
--- Anything outside the subset is an error, as FTS5 has a syntax error for what it cannot read.
+-- text: the column it is limited to ('*' any, 'A' the registry's name: a term marked '~' in
+-- the tsquery, see fts_vector), '+', or '-' when it stands on the right of a NOT (it never
+-- counts for a row that matches), '*' for a prefix or '=', then the term. Anything outside the
+-- subset is an error, as FTS5 has a syntax error for what it cannot read.
 CREATE FUNCTION fts_parse(q text, OUT query tsquery, OUT phrases text[])
 LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE COST 100000 AS $$
 DECLARE
@@ -134,10 +137,9 @@ BEGIN
 			IF operand THEN
 				out := out || ' & ';
 			END IF;
-			out := out || '''' || replace(replace(t, '\', '\\'), '''', '''''') || ''''
-				|| CASE WHEN m[2] = '*' OR c <> '*' THEN ':' ELSE '' END
-				|| CASE WHEN m[2] = '*' THEN '*' ELSE '' END
-				|| CASE WHEN c <> '*' THEN c ELSE '' END;
+			out := out || ''''
+				|| replace(replace(CASE WHEN c = 'A' THEN '~' ELSE '' END || t, '\', '\\'), '''', '''''')
+				|| '''' || CASE WHEN m[2] = '*' THEN ':*' ELSE '' END;
 			phrases := phrases || (c || CASE WHEN neg OR negs[depth] THEN '-' ELSE '+' END
 				|| CASE WHEN m[2] = '*' THEN '*' ELSE '=' END || t);
 			col := NULL;
@@ -147,7 +149,7 @@ BEGIN
 			IF operand THEN
 				out := out || ' & ';
 			END IF;
-			col := CASE m[3] WHEN 'name' THEN 'A' WHEN 'body' THEN 'B' END;
+			col := CASE m[3] WHEN 'name' THEN 'A' END;
 			IF col IS NULL THEN
 				RAISE EXCEPTION 'fts_query: no column %: %', m[3], q;
 			END IF;
@@ -247,7 +249,7 @@ BEGIN
 			score := score + CAST(10.0 AS float8) * (k1 + one) /
 				(one + k1 * (one - b + b * CAST(name_len AS float8) / averages[1]));
 		END IF;
-		IF substr(p, 1, 1) IN ('*', 'B') AND fts_hits(body_terms, p) > 0 THEN
+		IF substr(p, 1, 1) = '*' AND fts_hits(body_terms, p) > 0 THEN
 			score := score + CAST(1.0 AS float8) * (k1 + one) /
 				(one + k1 * (one - b + b * CAST(body_len AS float8) / averages[2]));
 		END IF;

@@ -76,5 +76,5 @@ CREATE INDEX guidance_kommune ON guidance (kommune, id);
 -- FTS5's table on PostgreSQL: the same columns, and the terms as a tsvector for fts_query
 -- (migration 0002); ranked by fts_bm25, FTS5's bm25.
 CREATE TABLE guidance_search (rowid bigint PRIMARY KEY, terms text NOT NULL DEFAULT '',
-	tsv tsvector GENERATED ALWAYS AS (fts_vector(terms)) STORED);
+	tsv tsvector GENERATED ALWAYS AS (fts_vector(terms, '')) STORED);
 CREATE INDEX guidance_search_tsv ON guidance_search USING gin (tsv);

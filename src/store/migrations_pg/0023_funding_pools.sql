@@ -107,7 +107,7 @@ CREATE INDEX funding_sources_deadline ON funding_sources (deadline);
 -- FTS5's table on PostgreSQL: the same columns, and the terms as a tsvector for fts_query
 -- (migration 0002); ranked by fts_bm25, FTS5's bm25.
 CREATE TABLE funding_search (rowid bigint PRIMARY KEY, terms text NOT NULL DEFAULT '',
-	tsv tsvector GENERATED ALWAYS AS (fts_vector(terms)) STORED);
+	tsv tsvector GENERATED ALWAYS AS (fts_vector(terms, '')) STORED);
 CREATE INDEX funding_search_tsv ON funding_search USING gin (tsv);
 
 -- the sources an advisor suggests on an inquiry of topic funding

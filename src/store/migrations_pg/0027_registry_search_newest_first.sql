@@ -4,14 +4,14 @@
 -- way, and the program makes every enterprise's terms anew when it next opens the database.
 DROP TABLE enterprise_search;
 -- Beside FTS5's columns: each column's number of terms (FTS5's column sizes) for the ranking,
--- and the terms as a tsvector for fts_query (migration 0002), the name's with weight A and the
--- description's with B, so that "{name} : ..." is a tsquery's weight A.
+-- and the terms as a tsvector for fts_query (migration 0002): every term, and the name's again
+-- marked for "{name} : ..." (fts_vector).
 CREATE TABLE enterprise_search (rowid bigint PRIMARY KEY, name text NOT NULL DEFAULT '',
 	body text NOT NULL DEFAULT '',
 	name_len integer GENERATED ALWAYS AS (fts_length(name)) STORED,
 	body_len integer GENERATED ALWAYS AS (fts_length(body)) STORED,
-	tsv tsvector GENERATED ALWAYS AS (setweight(fts_vector(name), 'A')
-		|| setweight(fts_vector(body), 'B')) STORED);
+	tsv tsvector GENERATED ALWAYS AS (fts_vector(name || ' ' || body, '')
+		|| fts_vector(name, '~')) STORED);
 CREATE INDEX enterprise_search_tsv ON enterprise_search USING gin (tsv);
 -- the number of rows and of each column's terms, which FTS5 keeps for its ranking: kept here by
 -- the triggers below, so that a search reads them in one row instead of summing every row
