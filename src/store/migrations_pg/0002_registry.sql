@@ -238,18 +238,22 @@ DECLARE
 	k1 float8 := 1.2;
 	b float8 := 0.75;
 	one float8 := 1;
-	name_terms text[] := fts_terms(name);
-	body_terms text[] := fts_terms(body);
+	-- a term is in a column when ' term ' is in ' column ' (a prefix: ' prefix'): the terms
+	-- hold no spaces, and a search is not worth splitting the columns for
+	name_spaced text := ' ' || name || ' ';
+	body_spaced text := ' ' || body || ' ';
+	needle text;
 	score float8 := 0;
 	p text;
 BEGIN
 	FOREACH p IN ARRAY phrases LOOP
 		CONTINUE WHEN substr(p, 2, 1) = '-';
-		IF substr(p, 1, 1) IN ('*', 'A') AND fts_hits(name_terms, p) > 0 THEN
+		needle := ' ' || substr(p, 4) || CASE WHEN substr(p, 3, 1) = '=' THEN ' ' ELSE '' END;
+		IF substr(p, 1, 1) IN ('*', 'A') AND strpos(name_spaced, needle) > 0 THEN
 			score := score + CAST(10.0 AS float8) * (k1 + one) /
 				(one + k1 * (one - b + b * CAST(name_len AS float8) / averages[1]));
 		END IF;
-		IF substr(p, 1, 1) = '*' AND fts_hits(body_terms, p) > 0 THEN
+		IF substr(p, 1, 1) = '*' AND strpos(body_spaced, needle) > 0 THEN
 			score := score + CAST(1.0 AS float8) * (k1 + one) /
 				(one + k1 * (one - b + b * CAST(body_len AS float8) / averages[2]));
 		END IF;
