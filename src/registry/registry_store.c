@@ -605,6 +605,7 @@ struct page_fill {
 	int want;     /* rows still to keep */
 	int64_t *ids; /* the page's ids */
 	int n;
+	bool few;     /* the search's count was exact: it has at most a few thousand matches */
 };
 
 /* fill_from: passes s's rows (an id in column 0) to the page until it is full */
@@ -644,15 +645,23 @@ static int fill_tier(struct db *db, const char *match, struct page_fill *f)
 {
 	if (f->want <= 0)
 		return 0;
-	/* on PostgreSQL the tier's rows first, then their rank (each a few dozen microseconds
-	 * there); trunc as SQLite's CAST, where PostgreSQL's would round */
-	struct db_stmt *s = db_prepare2(db, "SELECT -rowid, CAST(rank * 1000000 AS INTEGER)"
-	                                    " FROM enterprise_search WHERE enterprise_search MATCH :match"
-	                                    " AND rank MATCH '" RANK "' ORDER BY rowid LIMIT :n",
-	                                "SELECT -rowid, CAST(trunc(" PG_RANK " * 1000000) AS bigint)"
-	                                    " FROM (SELECT rowid, name, body, name_len, body_len"
-	                                    " FROM enterprise_search WHERE" PG_MATCH
-	                                    " ORDER BY rowid LIMIT :n) s ORDER BY rowid");
+	/* On PostgreSQL the tier's rows first, then their rank; trunc as SQLite's CAST, where
+	 * PostgreSQL's would round. A GIN index gives its matches in no order: the planner walks
+	 * the primary key newest first and tests each row when it expects many matches, and
+	 * gathers every match from the index and sorts them when it expects few. Its guess for a
+	 * rare word can be off enough to walk the whole table, so when the search's count says
+	 * the matches are few, the tier gathers them ("rowid + 0" is no order of an index). */
+#define TIER_SQL                                                                         \
+	"SELECT -rowid, CAST(rank * 1000000 AS INTEGER) FROM enterprise_search"             \
+	" WHERE enterprise_search MATCH :match AND rank MATCH '" RANK "' ORDER BY rowid LIMIT :n"
+#define TIER_PG(order)                                                                   \
+	"SELECT -rowid, CAST(trunc(" PG_RANK " * 1000000) AS bigint)"                       \
+	" FROM (SELECT rowid, name, body, name_len, body_len FROM enterprise_search"         \
+	" WHERE" PG_MATCH " ORDER BY " order " LIMIT :n) s ORDER BY rowid"
+	struct db_stmt *s = f->few ? db_prepare2(db, TIER_SQL, TIER_PG("rowid + 0"))
+	                           : db_prepare2(db, TIER_SQL, TIER_PG("rowid"));
+#undef TIER_SQL
+#undef TIER_PG
 	if (!s)
 		return ERR_DB;
 	if (db_bind_text(s, ":match", match) | db_bind_int(s, ":n", RANK_MAX)) {
@@ -700,11 +709,12 @@ static int fill_tier(struct db *db, const char *match, struct page_fill *f)
 /* search_page: the ids of q's page of a search by relevance with no other filter, in four
  * tiers: the name holds every word whole (or by its stem); the name holds them with the last
  * as a prefix; the words are found elsewhere whole; the rest, with the prefix. A tier that
- * needs the prefix is asked only when the ones before leave the page short. */
+ * needs the prefix is asked only when the ones before leave the page short. few: the count of
+ * q's matches was exact (see fill_tier). */
 static int search_page(struct db *db, struct arena *a, const struct registry_query *q,
-                       int64_t *ids, int *n)
+                       bool few, int64_t *ids, int *n)
 {
-	struct page_fill f = {.skip = q->offset, .want = q->limit, .ids = ids};
+	struct page_fill f = {.skip = q->offset, .want = q->limit, .ids = ids, .few = few};
 	const char *p = q->match, *w = q->match_whole ? q->match_whole : q->match;
 	bool prefix = strcmp(p, w) != 0;
 	int rc = fill_tier(db, arena_printf(a, "{name} : (%s)", w), &f);
@@ -766,7 +776,7 @@ int registry_store_list(struct db *db, struct arena *a, const struct registry_qu
 	                q->status || q->registered >= 0;
 	if (q->match && q->sort == REGISTRY_SORT_RELEVANCE && !filtered) {
 		int64_t *ids = arena_alloc(a, sizeof(*ids) * (size_t)(q->limit > 0 ? q->limit : 1));
-		if ((rc = search_page(db, a, q, ids, &count)) != 0 ||
+		if ((rc = search_page(db, a, q, *exact, ids, &count)) != 0 ||
 		    (rc = search_items(db, a, q, ids, count, out)) != 0)
 			return rc;
 		*items = out;
