@@ -146,8 +146,11 @@ int funding_store_list(struct db *db, struct arena *a, const struct funding_stor
                        struct funding_source **items, int *n, int *total)
 {
 	struct db_stmt *c = f->match
-		? db_prepare(db, "SELECT count(*) FROM funding_sources f" LIST_WHERE
-		                 " AND f.id IN (SELECT rowid FROM funding_search WHERE funding_search MATCH :match)")
+		? db_prepare2(db, "SELECT count(*) FROM funding_sources f" LIST_WHERE
+		                  " AND f.id IN (SELECT rowid FROM funding_search WHERE funding_search MATCH :match)",
+		              "SELECT count(*) FROM funding_sources f" LIST_WHERE
+		                  " AND f.id IN (SELECT rowid FROM funding_search"
+		                  " WHERE tsv @@ fts_query(:match))")
 		: db_prepare(db, "SELECT count(*) FROM funding_sources f" LIST_WHERE);
 	if (!c)
 		return ERR_DB;
@@ -162,9 +165,15 @@ int funding_store_list(struct db *db, struct arena *a, const struct funding_stor
 	db_done(c);
 	struct db_stmt *s;
 	if (f->match)
-		s = db_prepare(db, SELECT_SOURCE " JOIN (SELECT rowid AS mid, rank AS mrank FROM funding_search"
-		                   " WHERE funding_search MATCH :match) m ON m.mid = f.id" LIST_WHERE
-		                   " ORDER BY m.mrank, f.id LIMIT :limit OFFSET :offset");
+		s = db_prepare2(db, SELECT_SOURCE " JOIN (SELECT rowid AS mid, rank AS mrank FROM funding_search"
+		                    " WHERE funding_search MATCH :match) m ON m.mid = f.id" LIST_WHERE
+		                    " ORDER BY m.mrank, f.id LIMIT :limit OFFSET :offset",
+		                /* FTS5's bm25 as fts_bm25 (migrations_pg 0002) */
+		                SELECT_SOURCE " JOIN (SELECT rowid AS mid, fts_bm25((SELECT fts_phrases(:match)),"
+		                    " terms, (SELECT fts_bm25_stats('funding_search', fts_phrases(:match))))"
+		                    " AS mrank FROM funding_search WHERE tsv @@ fts_query(:match)) m"
+		                    " ON m.mid = f.id" LIST_WHERE
+		                    " ORDER BY m.mrank, f.id LIMIT :limit OFFSET :offset");
 	else if (f->by_title)
 		s = db_prepare(db, SELECT_SOURCE LIST_WHERE
 		                   " ORDER BY f.title COLLATE da, f.id LIMIT :limit OFFSET :offset");

@@ -143,8 +143,11 @@ int guidance_store_list(struct db *db, struct arena *a, const char *scope, const
                         struct guidance_doc **items, int *n, int *total)
 {
 	struct db_stmt *c = match
-		? db_prepare(db, "SELECT count(*) FROM guidance g" LIST_WHERE
-		                 " AND g.id IN (SELECT rowid FROM guidance_search WHERE guidance_search MATCH :match)")
+		? db_prepare2(db, "SELECT count(*) FROM guidance g" LIST_WHERE
+		                  " AND g.id IN (SELECT rowid FROM guidance_search WHERE guidance_search MATCH :match)",
+		              "SELECT count(*) FROM guidance g" LIST_WHERE
+		                  " AND g.id IN (SELECT rowid FROM guidance_search"
+		                  " WHERE tsv @@ fts_query(:match))")
 		: db_prepare(db, "SELECT count(*) FROM guidance g" LIST_WHERE);
 	if (!c)
 		return ERR_DB;
@@ -158,10 +161,17 @@ int guidance_store_list(struct db *db, struct arena *a, const char *scope, const
 	*total = (int)db_col_int(c, 0);
 	db_done(c);
 	struct db_stmt *s = match
-		? db_prepare(db, SELECT_DOC FROM_DOC
-		                 " JOIN (SELECT rowid AS mid, rank AS mrank FROM guidance_search"
-		                 " WHERE guidance_search MATCH :match) m ON m.mid = g.id" LIST_WHERE
-		                 " ORDER BY m.mrank, g.id LIMIT :limit OFFSET :offset")
+		? db_prepare2(db, SELECT_DOC FROM_DOC
+		                  " JOIN (SELECT rowid AS mid, rank AS mrank FROM guidance_search"
+		                  " WHERE guidance_search MATCH :match) m ON m.mid = g.id" LIST_WHERE
+		                  " ORDER BY m.mrank, g.id LIMIT :limit OFFSET :offset",
+		              /* FTS5's bm25 as fts_bm25 (migrations_pg 0002) */
+		              SELECT_DOC FROM_DOC
+		                  " JOIN (SELECT rowid AS mid, fts_bm25((SELECT fts_phrases(:match)), terms,"
+		                  " (SELECT fts_bm25_stats('guidance_search', fts_phrases(:match)))) AS mrank"
+		                  " FROM guidance_search WHERE tsv @@ fts_query(:match)) m"
+		                  " ON m.mid = g.id" LIST_WHERE
+		                  " ORDER BY m.mrank, g.id LIMIT :limit OFFSET :offset")
 		: db_prepare(db, SELECT_DOC FROM_DOC LIST_WHERE
 		                 " ORDER BY g.title COLLATE da, g.id LIMIT :limit OFFSET :offset");
 	if (!s)

@@ -266,6 +266,13 @@ int catalogue_store_images(struct db *db, struct arena *a, int64_t product_id,
 	" FROM (SELECT rowid AS mid, rank AS mrank FROM product_search"                        \
 	"   WHERE product_search MATCH :match) m JOIN products p ON p.id = m.mid"              \
 	" JOIN enterprises e ON e.id = p.enterprise_id"
+/* the same on PostgreSQL (migrations_pg 0002): FTS5's MATCH as a tsquery, its bm25 as
+ * fts_bm25 (each sub-select worked out once per statement) */
+#define FROM_MATCH_PG                                                                        \
+	" FROM (SELECT rowid AS mid, fts_bm25((SELECT fts_phrases(:match)), terms,"            \
+	"   (SELECT fts_bm25_stats('product_search', fts_phrases(:match)))) AS mrank"          \
+	"   FROM product_search WHERE tsv @@ fts_query(:match)) m"                             \
+	" JOIN products p ON p.id = m.mid JOIN enterprises e ON e.id = p.enterprise_id"
 
 /* the orders: 1 title (Danish), 2 price, 3 newest; relevance (0) only with words */
 #define ORDER_PLAIN                                                                          \
@@ -298,7 +305,8 @@ int catalogue_store_search(struct db *db, struct arena *a, const struct catalogu
                            int64_t writer_enterprise, struct catalogue_item **items, int *n,
                            int *total)
 {
-	struct db_stmt *c = match ? db_prepare(db, "SELECT count(*)" FROM_MATCH SEARCH_WHERE)
+	struct db_stmt *c = match ? db_prepare2(db, "SELECT count(*)" FROM_MATCH SEARCH_WHERE,
+	                                        "SELECT count(*)" FROM_MATCH_PG SEARCH_WHERE)
 	                          : db_prepare(db, "SELECT count(*)" FROM_PLAIN SEARCH_WHERE);
 	if (!c)
 		return ERR_DB;
@@ -309,7 +317,8 @@ int catalogue_store_search(struct db *db, struct arena *a, const struct catalogu
 	}
 	*total = (int)db_col_int(c, 0);
 	db_done(c);
-	struct db_stmt *s = match ? db_prepare(db, SEARCH_COLS FROM_MATCH SEARCH_WHERE ORDER_MATCH)
+	struct db_stmt *s = match ? db_prepare2(db, SEARCH_COLS FROM_MATCH SEARCH_WHERE ORDER_MATCH,
+	                                        SEARCH_COLS FROM_MATCH_PG SEARCH_WHERE ORDER_MATCH)
 	                          : db_prepare(db, SEARCH_COLS FROM_PLAIN SEARCH_WHERE ORDER_PLAIN);
 	if (!s)
 		return ERR_DB;

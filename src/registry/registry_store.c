@@ -137,7 +137,7 @@ int registry_store_version_bump(struct db *db)
 
 int registry_store_search_merge(struct db *db, bool *worked)
 {
-	/* PostgreSQL's index of the terms keeps itself in one piece: nothing to merge */
+	/* PostgreSQL's GIN index merges its pending entries itself (on VACUUM and as they grow) */
 	if (db_postgres(db)) {
 		*worked = false;
 		return 0;
@@ -270,6 +270,14 @@ int registry_store_find(struct db *db, const char *cvr, const char *name, const 
 /* the search's ranking: bm25's column weights without its cost per common word
  * (src/store/fts_rank.h); the name weighs 10, the description 1 */
 #define RANK "indgang_rank(10.0, 1.0)"
+/* The same on PostgreSQL (migrations_pg 0002 and 0027): "MATCH :match" is a tsquery made of
+ * the FTS5 expression (worked out when the statement is planned for its values, so that the
+ * planner knows how common the words are), and RANK the function that scores as indgang_rank
+ * does; each of its sub-selects is worked out once per statement. */
+#define PG_MATCH " tsv @@ fts_query(:match)"
+#define PG_RANK                                                                      \
+	"fts_rank_columns((SELECT fts_phrases(:match)), name, body, name_len, body_len," \
+	" (SELECT enterprise_search_averages()))"
 #define STATUS_SQL                                                                  \
 	"CASE WHEN e.closed <= :day THEN 'closed'"                                      \
 	" WHEN e.established <= :day THEN 'established'"                                \
@@ -302,11 +310,16 @@ int registry_store_find(struct db *db, const char *cvr, const char *name, const 
 #define WHERE_SEARCH                                                                 \
 	" WHERE e.id IN (SELECT -rowid FROM enterprise_search WHERE enterprise_search MATCH :match)" \
 	LIST_FILTERS
+#define WHERE_SEARCH_PG                                                              \
+	" WHERE e.id IN (SELECT -rowid FROM enterprise_search WHERE" PG_MATCH ")" LIST_FILTERS
 #define WHERE_ALL " WHERE true" LIST_FILTERS
 /* the search asked about one enterprise (its row under -id, migration 0027) */
 #define WHERE_PROBE                                                                  \
 	" WHERE EXISTS (SELECT 1 FROM enterprise_search WHERE enterprise_search MATCH :match" \
 	" AND rowid = -e.id)" LIST_FILTERS
+#define WHERE_PROBE_PG                                                               \
+	" WHERE EXISTS (SELECT 1 FROM enterprise_search WHERE" PG_MATCH " AND rowid = -e.id)" \
+	LIST_FILTERS
 
 static int bind_query(struct db_stmt *s, const struct registry_query *q)
 {
@@ -370,8 +383,10 @@ static bool total_key(char *key, const struct registry_query *q, int bound)
 /* count_search: how many enterprises match, counting at most bound */
 static int count_search(struct db *db, const char *match, int bound, int64_t *count)
 {
-	struct db_stmt *c = db_prepare(db, "SELECT count(*) FROM (SELECT 1 FROM enterprise_search"
-	                                   " WHERE enterprise_search MATCH :match LIMIT :bound)");
+	struct db_stmt *c = db_prepare2(db, "SELECT count(*) FROM (SELECT 1 FROM enterprise_search"
+	                                    " WHERE enterprise_search MATCH :match LIMIT :bound)",
+	                                "SELECT count(*) FROM (SELECT 1 FROM enterprise_search"
+	                                    " WHERE" PG_MATCH " LIMIT :bound) s");
 	if (!c)
 		return ERR_DB;
 	if (db_bind_text(c, ":match", match) | db_bind_int(c, ":bound", bound) || db_step(c) != DB_ROW) {
@@ -416,8 +431,10 @@ static int count_matches(struct db *db, const struct registry_query *q, int boun
 		return 0;
 	}
 	if (q->match)
-		c = db_prepare(db, "SELECT count(*) FROM (SELECT 1 FROM enterprises e" WHERE_SEARCH
-		                   " LIMIT :bound)");
+		c = db_prepare2(db, "SELECT count(*) FROM (SELECT 1 FROM enterprises e" WHERE_SEARCH
+		                    " LIMIT :bound)",
+		                "SELECT count(*) FROM (SELECT 1 FROM enterprises e" WHERE_SEARCH_PG
+		                    " LIMIT :bound) s");
 	else if (!filtered) {
 		whole = true;
 		c = db_prepare(db, "SELECT count(*) FROM enterprises WHERE CAST(:kind AS TEXT) IS NULL OR kind = :kind");
@@ -528,23 +545,38 @@ static struct db_stmt *list_statement(struct db *db, const struct registry_query
 	/* a search by relevance with filters ranks every match that passes them (without filters,
 	 * search_page) */
 	if (q->match && q->sort == REGISTRY_SORT_RELEVANCE)
-		return db_prepare(db, LIST_COLS " FROM (SELECT -rowid AS mid, rank AS mrank FROM enterprise_search"
-		                      " WHERE enterprise_search MATCH :match AND rank MATCH '" RANK "') m"
-		                      " JOIN enterprises e ON e.id = m.mid JOIN kommuner k ON k.kode = e.kommune"
-		                      " WHERE 1" LIST_FILTERS " ORDER BY m.mrank, e.name_key, e.id" PAGE);
+		return db_prepare2(db,
+			LIST_COLS " FROM (SELECT -rowid AS mid, rank AS mrank FROM enterprise_search"
+			" WHERE enterprise_search MATCH :match AND rank MATCH '" RANK "') m"
+			" JOIN enterprises e ON e.id = m.mid JOIN kommuner k ON k.kode = e.kommune"
+			" WHERE 1" LIST_FILTERS " ORDER BY m.mrank, e.name_key, e.id" PAGE,
+			LIST_COLS " FROM (SELECT -rowid AS mid, " PG_RANK " AS mrank FROM enterprise_search"
+			" WHERE" PG_MATCH ") m"
+			" JOIN enterprises e ON e.id = m.mid JOIN kommuner k ON k.kode = e.kommune"
+			" WHERE true" LIST_FILTERS " ORDER BY m.mrank, e.name_key, e.id" PAGE);
 	/* a search in another order with many matches (more than a search counts) walks the
 	 * order's index and asks the search index about each enterprise: the page fills within a
 	 * few hundred rows, where gathering every match first cost tens of milliseconds for a
 	 * common word. With few matches, the walk would read most of the registry: they are
 	 * gathered first. */
 	if (q->match && many)
-		return q->sort == REGISTRY_SORT_ESTABLISHED ? db_prepare(db, LIST_SELECT WHERE_PROBE BY_ESTABLISHED PAGE)
-		       : q->sort == REGISTRY_SORT_KOMMUNE ? db_prepare(db, LIST_SELECT WHERE_PROBE BY_KOMMUNE PAGE)
-		                                          : db_prepare(db, LIST_SELECT WHERE_PROBE BY_NAME PAGE);
+		return q->sort == REGISTRY_SORT_ESTABLISHED
+		               ? db_prepare2(db, LIST_SELECT WHERE_PROBE BY_ESTABLISHED PAGE,
+		                             LIST_SELECT WHERE_PROBE_PG BY_ESTABLISHED PAGE)
+		       : q->sort == REGISTRY_SORT_KOMMUNE
+		               ? db_prepare2(db, LIST_SELECT WHERE_PROBE BY_KOMMUNE PAGE,
+		                             LIST_SELECT WHERE_PROBE_PG BY_KOMMUNE PAGE)
+		               : db_prepare2(db, LIST_SELECT WHERE_PROBE BY_NAME PAGE,
+		                             LIST_SELECT WHERE_PROBE_PG BY_NAME PAGE);
 	if (q->match)
-		return q->sort == REGISTRY_SORT_ESTABLISHED ? db_prepare(db, LIST_SELECT WHERE_SEARCH BY_ESTABLISHED PAGE)
-		       : q->sort == REGISTRY_SORT_KOMMUNE ? db_prepare(db, LIST_SELECT WHERE_SEARCH BY_KOMMUNE PAGE)
-		                                          : db_prepare(db, LIST_SELECT WHERE_SEARCH BY_NAME PAGE);
+		return q->sort == REGISTRY_SORT_ESTABLISHED
+		               ? db_prepare2(db, LIST_SELECT WHERE_SEARCH BY_ESTABLISHED PAGE,
+		                             LIST_SELECT WHERE_SEARCH_PG BY_ESTABLISHED PAGE)
+		       : q->sort == REGISTRY_SORT_KOMMUNE
+		               ? db_prepare2(db, LIST_SELECT WHERE_SEARCH BY_KOMMUNE PAGE,
+		                             LIST_SELECT WHERE_SEARCH_PG BY_KOMMUNE PAGE)
+		               : db_prepare2(db, LIST_SELECT WHERE_SEARCH BY_NAME PAGE,
+		                             LIST_SELECT WHERE_SEARCH_PG BY_NAME PAGE);
 	/* no filter but the kind, in name order: the offset is walked in the index alone and only
 	 * the page's rows are read from the table */
 	if (!filtered && q->sort == REGISTRY_SORT_NAME)
@@ -583,6 +615,7 @@ struct page_fill {
 	int want;     /* rows still to keep */
 	int64_t *ids; /* the page's ids */
 	int n;
+	bool few;     /* the search's count was exact: it has at most a few thousand matches */
 };
 
 /* fill_from: passes s's rows (an id in column 0) to the page until it is full */
@@ -622,9 +655,23 @@ static int fill_tier(struct db *db, const char *match, struct page_fill *f)
 {
 	if (f->want <= 0)
 		return 0;
-	struct db_stmt *s = db_prepare(db, "SELECT -rowid, CAST(rank * 1000000 AS INTEGER)"
-	                                   " FROM enterprise_search WHERE enterprise_search MATCH :match"
-	                                   " AND rank MATCH '" RANK "' ORDER BY rowid LIMIT :n");
+	/* On PostgreSQL the tier's rows first, then their rank; trunc as SQLite's CAST, where
+	 * PostgreSQL's would round. A GIN index gives its matches in no order: the planner walks
+	 * the primary key newest first and tests each row when it expects many matches, and
+	 * gathers every match from the index and sorts them when it expects few. Its guess for a
+	 * rare word can be off enough to walk the whole table, so when the search's count says
+	 * the matches are few, the tier gathers them ("rowid + 0" is no order of an index). */
+#define TIER_SQL                                                                         \
+	"SELECT -rowid, CAST(rank * 1000000 AS INTEGER) FROM enterprise_search"             \
+	" WHERE enterprise_search MATCH :match AND rank MATCH '" RANK "' ORDER BY rowid LIMIT :n"
+#define TIER_PG(order)                                                                   \
+	"SELECT -rowid, CAST(trunc(" PG_RANK " * 1000000) AS bigint)"                       \
+	" FROM (SELECT rowid, name, body, name_len, body_len FROM enterprise_search"         \
+	" WHERE" PG_MATCH " ORDER BY " order " LIMIT :n) s ORDER BY rowid"
+	struct db_stmt *s = f->few ? db_prepare2(db, TIER_SQL, TIER_PG("rowid + 0"))
+	                           : db_prepare2(db, TIER_SQL, TIER_PG("rowid"));
+#undef TIER_SQL
+#undef TIER_PG
 	if (!s)
 		return ERR_DB;
 	if (db_bind_text(s, ":match", match) | db_bind_int(s, ":n", RANK_MAX)) {
@@ -655,8 +702,10 @@ static int fill_tier(struct db *db, const char *match, struct page_fill *f)
 	}
 	if (f->want <= 0 || cut == 0)
 		return 0;
-	s = db_prepare(db, "SELECT -rowid FROM enterprise_search WHERE enterprise_search MATCH :match"
-	                   " AND rowid > -:cut ORDER BY rowid LIMIT :n");
+	s = db_prepare2(db, "SELECT -rowid FROM enterprise_search WHERE enterprise_search MATCH :match"
+	                    " AND rowid > -:cut ORDER BY rowid LIMIT :n",
+	                "SELECT -rowid FROM enterprise_search WHERE" PG_MATCH
+	                    " AND rowid > -:cut ORDER BY rowid LIMIT :n");
 	if (!s)
 		return ERR_DB;
 	if (db_bind_text(s, ":match", match) | db_bind_int(s, ":cut", cut) |
@@ -670,11 +719,12 @@ static int fill_tier(struct db *db, const char *match, struct page_fill *f)
 /* search_page: the ids of q's page of a search by relevance with no other filter, in four
  * tiers: the name holds every word whole (or by its stem); the name holds them with the last
  * as a prefix; the words are found elsewhere whole; the rest, with the prefix. A tier that
- * needs the prefix is asked only when the ones before leave the page short. */
+ * needs the prefix is asked only when the ones before leave the page short. few: the count of
+ * q's matches was exact (see fill_tier). */
 static int search_page(struct db *db, struct arena *a, const struct registry_query *q,
-                       int64_t *ids, int *n)
+                       bool few, int64_t *ids, int *n)
 {
-	struct page_fill f = {.skip = q->offset, .want = q->limit, .ids = ids};
+	struct page_fill f = {.skip = q->offset, .want = q->limit, .ids = ids, .few = few};
 	const char *p = q->match, *w = q->match_whole ? q->match_whole : q->match;
 	bool prefix = strcmp(p, w) != 0;
 	int rc = fill_tier(db, arena_printf(a, "{name} : (%s)", w), &f);
@@ -736,7 +786,7 @@ int registry_store_list(struct db *db, struct arena *a, const struct registry_qu
 	                q->status || q->registered >= 0;
 	if (q->match && q->sort == REGISTRY_SORT_RELEVANCE && !filtered) {
 		int64_t *ids = arena_alloc(a, sizeof(*ids) * (size_t)(q->limit > 0 ? q->limit : 1));
-		if ((rc = search_page(db, a, q, ids, &count)) != 0 ||
+		if ((rc = search_page(db, a, q, *exact, ids, &count)) != 0 ||
 		    (rc = search_items(db, a, q, ids, count, out)) != 0)
 			return rc;
 		*items = out;
@@ -777,14 +827,22 @@ int registry_store_ids(struct db *db, struct arena *a, const struct registry_que
 #define BY_NAME " ORDER BY e.name_key, e.id"
 	struct db_stmt *s;
 	if (q->match && q->sort == REGISTRY_SORT_RELEVANCE)
-		s = db_prepare(db, "SELECT e.id, coalesce(e.kommune = :kommune, 1) FROM (SELECT -rowid"
-		                   " AS mid, rank AS mrank FROM enterprise_search WHERE enterprise_search"
-		                   " MATCH :match AND rank MATCH '" RANK "') m JOIN enterprises e ON e.id = m.mid"
-		                   " WHERE 1" LIST_FILTERS " ORDER BY m.mrank, e.name_key, e.id");
+		s = db_prepare2(db,
+			"SELECT e.id, CASE WHEN e.kommune <> :kommune THEN 0 ELSE 1 END FROM (SELECT -rowid"
+			" AS mid, rank AS mrank FROM enterprise_search WHERE enterprise_search"
+			" MATCH :match AND rank MATCH '" RANK "') m JOIN enterprises e ON e.id = m.mid"
+			" WHERE 1" LIST_FILTERS " ORDER BY m.mrank, e.name_key, e.id",
+			"SELECT e.id, CASE WHEN e.kommune <> :kommune THEN 0 ELSE 1 END FROM (SELECT -rowid"
+			" AS mid, " PG_RANK " AS mrank FROM enterprise_search WHERE" PG_MATCH ") m"
+			" JOIN enterprises e ON e.id = m.mid"
+			" WHERE true" LIST_FILTERS " ORDER BY m.mrank, e.name_key, e.id");
 	else if (q->match)
-		s = q->sort == 1 ? db_prepare(db, IDS_SELECT WHERE_SEARCH BY_ESTABLISHED)
-		    : q->sort == 2 ? db_prepare(db, IDS_SELECT WHERE_SEARCH BY_KOMMUNE)
-		                   : db_prepare(db, IDS_SELECT WHERE_SEARCH BY_NAME);
+		s = q->sort == 1 ? db_prepare2(db, IDS_SELECT WHERE_SEARCH BY_ESTABLISHED,
+		                               IDS_SELECT WHERE_SEARCH_PG BY_ESTABLISHED)
+		    : q->sort == 2 ? db_prepare2(db, IDS_SELECT WHERE_SEARCH BY_KOMMUNE,
+		                                 IDS_SELECT WHERE_SEARCH_PG BY_KOMMUNE)
+		                   : db_prepare2(db, IDS_SELECT WHERE_SEARCH BY_NAME,
+		                                 IDS_SELECT WHERE_SEARCH_PG BY_NAME);
 	else
 		s = q->sort == 1 ? db_prepare(db, IDS_SELECT WHERE_ALL BY_ESTABLISHED)
 		    : q->sort == 2 ? db_prepare(db, IDS_SELECT WHERE_ALL BY_KOMMUNE)

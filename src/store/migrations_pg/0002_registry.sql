@@ -77,11 +77,252 @@ CREATE TABLE enterprise_targets (
 );
 CREATE INDEX enterprise_targets_target ON enterprise_targets (target);
 
+-- Full-text search. SQLite's search tables are FTS5 tables over terms the program makes
+-- (registry_search.c: folded, stemmed Danish words, apart by one space), and the stores ask
+-- them with FTS5 expressions of a small subset: phrases of one term in double quotes, '*'
+-- after one for a prefix, AND, OR, NOT, parentheses and a column filter "{name} : (...)". On
+-- PostgreSQL each search table keeps the same columns and rows, and beside them a tsvector of
+-- their terms (fts_vector, a GIN index over it) that fts_query's tsquery finds, and the
+-- functions below rank the matches as FTS5 does, to the same double: fts_rank_columns for the
+-- registry's indgang_rank (src/store/fts_rank.c), fts_bm25 for FTS5's bm25. No dictionary and
+-- no parser of PostgreSQL's is involved: the terms are split at the spaces, as FTS5's
+-- unicode61 tokenizer splits them (they hold only letters and digits).
+
+-- fts_terms: the terms of t, in their order
+CREATE FUNCTION fts_terms(t text) RETURNS text[] LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+	SELECT array_remove(string_to_array(t, ' '), '')
+$$;
+-- fts_length: how many terms t holds (FTS5's size of a column)
+CREATE FUNCTION fts_length(t text) RETURNS integer LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+	SELECT cardinality(array_remove(string_to_array(t, ' '), ''))
+$$;
+-- fts_vector: each term of t once, mark before it, as a tsvector. The registry's table holds
+-- its name's terms twice: as they are, and marked with '~' for the column filter "{name} : ..."
+-- (a character no term holds). A mark rather than a tsvector's weight: a GIN index does not
+-- know weights (each match would be read from the table to check it), nor does the planner,
+-- which would then take a word that is rare in the names for a common one.
+CREATE FUNCTION fts_vector(t text, mark text) RETURNS tsvector LANGUAGE sql IMMUTABLE STRICT
+PARALLEL SAFE AS $$
+	SELECT array_to_tsvector(ARRAY(SELECT mark || w FROM unnest(string_to_array(t, ' ')) AS w
+		WHERE w <> ''))
+$$;
+
+-- fts_parse: the FTS5 expression q as a tsquery, and its phrases in FTS5's order, each as
+-- text: the column it is limited to ('*' any, 'A' the registry's name: a term marked '~' in
+-- the tsquery, see fts_vector), '+', or '-' when it stands on the right of a NOT (it never
+-- counts for a row that matches), '*' for a prefix or '=', then the term. Anything outside the
+-- subset is an error, as FTS5 has a syntax error for what it cannot read.
+CREATE FUNCTION fts_parse(q text, OUT query tsquery, OUT phrases text[])
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE COST 100000 AS $$
+DECLARE
+	m text[];
+	t text;
+	out text := '';
+	depth int := 1;
+	cols text[] := ARRAY['*']; -- the column each open parenthesis limits its phrases to
+	negs boolean[] := ARRAY[false]; -- each open parenthesis is on the right of a NOT
+	col text; -- a column filter for the next operand
+	neg boolean := false; -- the next operand is on the right of a NOT
+	operand boolean := false; -- an operand ended last: another one is ANDed to it
+	c text;
+BEGIN
+	phrases := '{}';
+	FOR m IN SELECT regexp_matches(q, '"((?:[^"]|"")*)"(\*?)|\{(\w+)\}\s*:|(\()|(\))|\m(AND|OR|NOT)\M|(\S)', 'g') LOOP
+		IF m[1] IS NOT NULL THEN
+			t := replace(m[1], '""', '"');
+			IF t = '' OR t ~ '\s' THEN
+				RAISE EXCEPTION 'fts_query: only phrases of one term are known here: %', q;
+			END IF;
+			c := coalesce(col, cols[depth]);
+			IF operand THEN
+				out := out || ' & ';
+			END IF;
+			out := out || ''''
+				|| replace(replace(CASE WHEN c = 'A' THEN '~' ELSE '' END || t, '\', '\\'), '''', '''''')
+				|| '''' || CASE WHEN m[2] = '*' THEN ':*' ELSE '' END;
+			phrases := phrases || (c || CASE WHEN neg OR negs[depth] THEN '-' ELSE '+' END
+				|| CASE WHEN m[2] = '*' THEN '*' ELSE '=' END || t);
+			col := NULL;
+			neg := false;
+			operand := true;
+		ELSIF m[3] IS NOT NULL THEN
+			IF operand THEN
+				out := out || ' & ';
+			END IF;
+			col := CASE m[3] WHEN 'name' THEN 'A' END;
+			IF col IS NULL THEN
+				RAISE EXCEPTION 'fts_query: no column %: %', m[3], q;
+			END IF;
+			operand := false;
+		ELSIF m[4] IS NOT NULL THEN
+			IF operand THEN
+				out := out || ' & ';
+			END IF;
+			depth := depth + 1;
+			cols[depth] := coalesce(col, cols[depth - 1]);
+			negs[depth] := neg OR negs[depth - 1];
+			col := NULL;
+			neg := false;
+			out := out || '(';
+			operand := false;
+		ELSIF m[5] IS NOT NULL THEN
+			IF depth = 1 THEN
+				RAISE EXCEPTION 'fts_query: unbalanced parentheses: %', q;
+			END IF;
+			depth := depth - 1;
+			out := out || ')';
+			operand := true;
+		ELSIF m[6] IS NOT NULL THEN
+			out := out || CASE m[6] WHEN 'AND' THEN ' & ' WHEN 'OR' THEN ' | ' ELSE ' & !' END;
+			neg := m[6] = 'NOT';
+			operand := false;
+		ELSE
+			RAISE EXCEPTION 'fts_query: syntax error near "%": %', m[7], q;
+		END IF;
+	END LOOP;
+	IF depth <> 1 THEN
+		RAISE EXCEPTION 'fts_query: unbalanced parentheses: %', q;
+	END IF;
+	query := CAST(out AS tsquery);
+END
+$$;
+-- fts_query: the tsquery of the FTS5 expression q: "tsv @@ fts_query(:match)" stands for
+-- "MATCH :match". The planner works it out once, when it plans the statement with the value
+-- (PostgreSQL plans a prepared statement for its values while that is cheaper), and then
+-- knows how common the words are: a common word is read in the order asked for and stops
+-- after the page, a rare one is read from the GIN index. Its high cost keeps the planner from
+-- a plan that would work it out once per row.
+CREATE FUNCTION fts_query(q text) RETURNS tsquery LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+COST 100000 AS $$
+	SELECT (fts_parse(q)).query
+$$;
+-- fts_phrases: the phrases of the FTS5 expression q (fts_parse)
+CREATE FUNCTION fts_phrases(q text) RETURNS text[] LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+	SELECT (fts_parse(q)).phrases
+$$;
+-- fts_hits: how many of the terms are the phrase's term (or begin with it, for a prefix)
+CREATE FUNCTION fts_hits(terms text[], phrase text) RETURNS integer
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
+DECLARE
+	t text := substr(phrase, 4);
+	w text;
+	n int := 0;
+BEGIN
+	IF substr(phrase, 3, 1) = '=' THEN
+		FOREACH w IN ARRAY terms LOOP
+			IF w = t THEN
+				n := n + 1;
+			END IF;
+		END LOOP;
+	ELSE
+		FOREACH w IN ARRAY terms LOOP
+			IF starts_with(w, t) THEN
+				n := n + 1;
+			END IF;
+		END LOOP;
+	END IF;
+	RETURN n;
+END
+$$;
+
+-- fts_rank_columns: indgang_rank(10.0, 1.0) of src/store/fts_rank.c for a row of
+-- enterprise_search: bm25 without the inverse document frequency, a phrase counted once per
+-- column it is found in (FTS5's detail=column keeps no more), the name weighing 10 and the
+-- description 1; averages are the columns' average lengths (enterprise_search_averages of
+-- migration 0027). Lower is better, as FTS5's rank. The arithmetic is fts_rank.c's, step by
+-- step, in doubles, so the scores are the same to the last bit.
+CREATE FUNCTION fts_rank_columns(phrases text[], name text, body text, name_len integer,
+	body_len integer, averages float8[]) RETURNS float8
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+DECLARE
+	k1 float8 := 1.2;
+	b float8 := 0.75;
+	one float8 := 1;
+	-- a term is in a column when ' term ' is in ' column ' (a prefix: ' prefix'): the terms
+	-- hold no spaces, and a search is not worth splitting the columns for
+	name_spaced text := ' ' || name || ' ';
+	body_spaced text := ' ' || body || ' ';
+	needle text;
+	score float8 := 0;
+	p text;
+BEGIN
+	FOREACH p IN ARRAY phrases LOOP
+		CONTINUE WHEN substr(p, 2, 1) = '-';
+		needle := ' ' || substr(p, 4) || CASE WHEN substr(p, 3, 1) = '=' THEN ' ' ELSE '' END;
+		IF substr(p, 1, 1) IN ('*', 'A') AND strpos(name_spaced, needle) > 0 THEN
+			score := score + CAST(10.0 AS float8) * (k1 + one) /
+				(one + k1 * (one - b + b * CAST(name_len AS float8) / averages[1]));
+		END IF;
+		IF substr(p, 1, 1) = '*' AND strpos(body_spaced, needle) > 0 THEN
+			score := score + CAST(1.0 AS float8) * (k1 + one) /
+				(one + k1 * (one - b + b * CAST(body_len AS float8) / averages[2]));
+		END IF;
+	END LOOP;
+	RETURN -score;
+END
+$$;
+
+-- fts_phrase_query: the tsquery of one phrase of fts_parse
+CREATE FUNCTION fts_phrase_query(phrase text) RETURNS tsquery
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+	SELECT CAST('''' || replace(replace(substr(phrase, 4), '\', '\\'), '''', '''''') || ''''
+		|| CASE WHEN substr(phrase, 3, 1) = '*' THEN ':*' ELSE '' END AS tsquery)
+$$;
+-- fts_bm25_stats: what FTS5's bm25 works out once per query, for the search table tbl (one
+-- column terms, and tsv) and the phrases of fts_parse: the average length of a row, then each
+-- phrase's inverse document frequency from the number of rows and of rows that hold it
+-- (counted here, per query: the tables it serves hold a few thousand rows)
+CREATE FUNCTION fts_bm25_stats(tbl regclass, phrases text[]) RETURNS float8[]
+LANGUAGE plpgsql STABLE PARALLEL SAFE AS $$
+DECLARE
+	half float8 := 0.5;
+	nrow bigint;
+	ntoken bigint;
+	nhit bigint;
+	idf float8;
+	p text;
+	out float8[];
+BEGIN
+	EXECUTE format('SELECT count(*), coalesce(sum(fts_length(terms)), 0) FROM %s', tbl)
+		INTO nrow, ntoken;
+	out := ARRAY[CASE WHEN nrow > 0 THEN CAST(ntoken AS float8) / CAST(nrow AS float8) ELSE 1 END];
+	FOREACH p IN ARRAY phrases LOOP
+		EXECUTE format('SELECT count(*) FROM %s WHERE tsv @@ $1', tbl) INTO nhit
+			USING fts_phrase_query(p);
+		idf := ln((CAST(nrow - nhit AS float8) + half) / (CAST(nhit AS float8) + half));
+		IF idf <= 0 THEN
+			idf := 1e-6;
+		END IF;
+		out := out || idf;
+	END LOOP;
+	RETURN out;
+END
+$$;
+-- fts_bm25: FTS5's bm25() for a row of a one-column search table with the terms terms, the
+-- phrases of fts_parse and stats of fts_bm25_stats; lower is better. The arithmetic is
+-- FTS5's (fts5_aux.c), step by step, in doubles.
+CREATE FUNCTION fts_bm25(phrases text[], terms text, stats float8[]) RETURNS float8
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+DECLARE
+	k1 float8 := 1.2;
+	b float8 := 0.75;
+	one float8 := 1;
+	words text[] := fts_terms(terms);
+	d float8 := cardinality(words);
+	freq float8;
+	score float8 := 0;
+BEGIN
+	FOR i IN 1..cardinality(phrases) LOOP
+		freq := CASE WHEN substr(phrases[i], 2, 1) = '-' THEN 0 ELSE fts_hits(words, phrases[i]) END;
+		score := score + stats[i + 1] * ((freq * (k1 + one)) / (freq + k1 * (one - b + b * d / stats[1])));
+	END LOOP;
+	RETURN -score;
+END
+$$;
+
 -- Search: the name and description as folded, stemmed Danish terms (see registry_search.c),
--- one row per enterprise with rowid = enterprises.id.
--- Full-text search is a later step on PostgreSQL: a plain table with the same columns stands
--- in for the FTS5 table, so the rows the stores write have their place; MATCH and rank do not
--- work on it yet (docs/postgresql.md).
+-- one row per enterprise with rowid = enterprises.id. Only the columns of SQLite's table:
+-- migration 0024 replaces it, and 0027 makes the table the search reads.
 CREATE TABLE enterprise_search (rowid bigint PRIMARY KEY, terms text NOT NULL DEFAULT '');
 
 INSERT INTO services (key, label, position) VALUES

@@ -73,7 +73,8 @@ CREATE TABLE guidance (
 CREATE INDEX guidance_kommune ON guidance (kommune, id);
 
 -- Search: title, summary and tags as folded, stemmed Danish terms (registry_search.c)
--- Full-text search is a later step on PostgreSQL: a plain table with the same columns stands
--- in for the FTS5 table, so the rows the stores write have their place; MATCH and rank do not
--- work on it yet (docs/postgresql.md).
-CREATE TABLE guidance_search (rowid bigint PRIMARY KEY, terms text NOT NULL DEFAULT '');
+-- FTS5's table on PostgreSQL: the same columns, and the terms as a tsvector for fts_query
+-- (migration 0002); ranked by fts_bm25, FTS5's bm25.
+CREATE TABLE guidance_search (rowid bigint PRIMARY KEY, terms text NOT NULL DEFAULT '',
+	tsv tsvector GENERATED ALWAYS AS (fts_vector(terms, '')) STORED);
+CREATE INDEX guidance_search_tsv ON guidance_search USING gin (tsv);

@@ -104,10 +104,11 @@ CREATE TABLE funding_sources (
 );
 CREATE INDEX funding_sources_deadline ON funding_sources (deadline);
 -- Search: title, description and who may apply as folded, stemmed Danish terms
--- Full-text search is a later step on PostgreSQL: a plain table with the same columns stands
--- in for the FTS5 table, so the rows the stores write have their place; MATCH and rank do not
--- work on it yet (docs/postgresql.md).
-CREATE TABLE funding_search (rowid bigint PRIMARY KEY, terms text NOT NULL DEFAULT '');
+-- FTS5's table on PostgreSQL: the same columns, and the terms as a tsvector for fts_query
+-- (migration 0002); ranked by fts_bm25, FTS5's bm25.
+CREATE TABLE funding_search (rowid bigint PRIMARY KEY, terms text NOT NULL DEFAULT '',
+	tsv tsvector GENERATED ALWAYS AS (fts_vector(terms, '')) STORED);
+CREATE INDEX funding_search_tsv ON funding_search USING gin (tsv);
 
 -- the sources an advisor suggests on an inquiry of topic funding
 CREATE TABLE inquiry_funding (

@@ -5,9 +5,7 @@
 -- doclist instead of the merge of every term that starts with it; detail=column, as every
 -- query is made of one-term phrases and needs no positions.
 DROP TABLE enterprise_search;
--- Full-text search is a later step on PostgreSQL: a plain table with the same columns stands
--- in for the FTS5 table, so the rows the stores write have their place; MATCH and rank do not
--- work on it yet (docs/postgresql.md).
+-- Only the columns of SQLite's table: migration 0027 makes the table the search reads.
 CREATE TABLE enterprise_search (rowid bigint PRIMARY KEY, name text NOT NULL DEFAULT '',
 	body text NOT NULL DEFAULT '');
 -- The terms are made by the program (folding and Danish stemming), not by SQL: a row here
