@@ -5,8 +5,8 @@
  * and web writes answer 503 with Retry-After within 2 seconds instead of waiting for the lock;
  * once it is released, the same write succeeds. A 40,000-row `indgang registry import` beside
  * the running server commits in short chunks, so web writes during it wait at most a couple of
- * seconds.
- * Layer: tests. Runs the real `indgang serve` (harness.h) and the sqlite3 shell.
+ * seconds. On PostgreSQL psql holds the advisory lock that stands for the write lock there.
+ * Layer: tests. Runs the real `indgang serve` (harness.h) and the sqlite3 shell or psql.
  */
 #include <fcntl.h>
 #include <pthread.h>
@@ -81,7 +81,7 @@ struct holder {
 	atomic_bool released;
 };
 
-static int holder_start(struct holder *h, const char *dbfile)
+static int holder_start(struct holder *h, const char *dbfile, bool pg)
 {
 	int in[2], out[2];
 	if (pipe2(in, O_CLOEXEC) != 0)
@@ -101,7 +101,10 @@ static int holder_start(struct holder *h, const char *dbfile)
 		close(in[1]);
 		close(out[0]);
 		close(out[1]);
-		execlp("sqlite3", "sqlite3", dbfile, (char *)NULL);
+		if (pg)
+			execlp("psql", "psql", "-X", "-A", "-t", "-q", "-d", dbfile, (char *)NULL);
+		else
+			execlp("sqlite3", "sqlite3", dbfile, (char *)NULL);
 		_exit(127);
 	}
 	close(in[0]);
@@ -109,8 +112,12 @@ static int holder_start(struct holder *h, const char *dbfile)
 	h->pid = pid;
 	h->in = in[1];
 	h->out = out[0];
-	static const char begin[] = "BEGIN IMMEDIATE;\nSELECT 'locked';\n";
-	if (write(h->in, begin, sizeof(begin) - 1) != (ssize_t)(sizeof(begin) - 1))
+	/* PostgreSQL's write lock is the advisory lock every write transaction takes (db_pg.c's
+	 * PG_WRITE_LOCK) */
+	const char *begin = pg ? "BEGIN;\nSELECT pg_advisory_xact_lock(20631057917931111);\n"
+	                         "SELECT 'locked';\n"
+	                       : "BEGIN IMMEDIATE;\nSELECT 'locked';\n";
+	if (write(h->in, begin, strlen(begin)) != (ssize_t)strlen(begin))
 		return -1;
 	char buf[64];
 	size_t got = 0;
@@ -204,7 +211,8 @@ static void lock_held_by_another_process(void)
 	/* the signed-in session is due for its "last seen" refresh, a write */
 	CHECK(harness_sqlite(db, "UPDATE sessions SET last_seen = last_seen - 120;", NULL) == 0);
 	static struct holder h;
-	CHECKF(holder_start(&h, db) == 0, "the sqlite3 shell did not take the write lock");
+	CHECKF(holder_start(&h, db, harness_server_pg(srv)) == 0,
+	       "the sqlite3 shell (psql on PostgreSQL) did not take the write lock");
 	CHECK(pthread_create(&h.thread, NULL, holder_main, &h) == 0);
 	/* one writer that keeps asking: each of microhttpd's pool threads serves its connections
 	 * one after another, so a read that shares a thread with a waiting writer waits for that

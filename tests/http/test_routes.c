@@ -995,6 +995,12 @@ static long long add_tender(const char *kommune)
 }
 
 /* the single number sqlite3 printed for sql on the server's database, or 0 */
+/* a literal of the bytes hex in the database's dialect */
+static const char *blob(const char *hex)
+{
+	return harness_server_pg(srv) ? harness_fmt("'\\x%s'", hex) : harness_fmt("x'%s'", hex);
+}
+
 static long long sql_id(const char *sql)
 {
 	char *out = NULL;
@@ -1007,25 +1013,24 @@ static long long sql_id(const char *sql)
  * placements' own interfaces are tested elsewhere; here they only give the routes rows to try) */
 static const char *seed_placements(void)
 {
-	static const char *const sql[2] = {
-		"INSERT INTO citizens (kommune, name, consent_scope, created_at, updated_at, active_at)"
-		" VALUES ('621', 'Kaja Koldingprøve', 'enterprise', 't', 't', 't');"
-		"INSERT INTO placements (citizen_id, kommune, enterprise_id, scheme, start, created_at,"
-		" updated_at) SELECT last_insert_rowid(), '621', id, 'fleksjob', '2026-01-05', 't', 't'"
-		" FROM enterprises WHERE name = 'Soul Café';"
-		"INSERT INTO placement_followups (placement_id, due) VALUES (last_insert_rowid(), '2026-02-01');"
-		"SELECT placement_id FROM placement_followups WHERE id = last_insert_rowid();",
-		"INSERT INTO citizens (kommune, name, consent_scope, created_at, updated_at, active_at)"
-		" VALUES ('740', 'Sigurd Silkeborgprøve', 'enterprise', 't', 't', 't');"
-		"INSERT INTO placements (citizen_id, kommune, enterprise_id, scheme, start, created_at,"
-		" updated_at) SELECT last_insert_rowid(), '740', min(id), 'praktik', '2026-01-05', 't', 't'"
-		" FROM enterprises WHERE kommune = '740';"
-		"INSERT INTO placement_followups (placement_id, due) VALUES (last_insert_rowid(), '2026-02-01');"
-		"SELECT placement_id FROM placement_followups WHERE id = last_insert_rowid();",
-	};
+	/* one statement at a time, each id read back with RETURNING (both dialects) */
+	static const char *const kommune[2] = {"621", "740"}, *const name[2] = {"Kaja Koldingprøve",
+	                                                                       "Sigurd Silkeborgprøve"};
+	static const char *const enterprise[2] = {"SELECT id FROM enterprises WHERE name = 'Soul Café'",
+	                                          "SELECT min(id) FROM enterprises WHERE kommune = '740'"};
+	static const char *const scheme[2] = {"fleksjob", "praktik"};
 	for (int m = 0; m < 2; m++) {
-		placement_id[m] = sql_id(sql[m]);
-		if (!placement_id[m])
+		long long citizen = sql_id(harness_fmt(
+			"INSERT INTO citizens (kommune, name, consent_scope, created_at, updated_at, active_at)"
+			" VALUES ('%s', '%s', 'enterprise', 't', 't', 't') RETURNING id;", kommune[m], name[m]));
+		long long at = sql_id(harness_fmt("%s;", enterprise[m]));
+		placement_id[m] = citizen && at ? sql_id(harness_fmt(
+			"INSERT INTO placements (citizen_id, kommune, enterprise_id, scheme, start, created_at,"
+			" updated_at) VALUES (%lld, '%s', %lld, '%s', '2026-01-05', 't', 't') RETURNING id;",
+			citizen, kommune[m], at, scheme[m])) : 0;
+		if (!placement_id[m] || !sql_id(harness_fmt("INSERT INTO placement_followups (placement_id,"
+		                                            " due) VALUES (%lld, '2026-02-01') RETURNING id;",
+		                                            placement_id[m])))
 			return "the placements could not be put into the demo database";
 		followup_id[m] = sql_id(harness_fmt("SELECT id FROM placement_followups"
 		                                    " WHERE placement_id = %lld;", placement_id[m]));
@@ -1041,15 +1046,17 @@ static const char *seed_catalogue(void)
 {
 	static const char *const where[2] = {"name = 'Soul Café'", "kommune = '740' AND closed IS NULL"};
 	for (int m = 0; m < 2; m++) {
-		image_id[m] = sql_id(harness_fmt(
+		long long product = sql_id(harness_fmt(
 			"INSERT INTO products (enterprise_id, title, price_ore, created_at, updated_at)"
-			" SELECT min(id), 'Adgangsprodukt %d', 10000, 't', 't' FROM enterprises WHERE %s;"
+			" SELECT min(id), 'Adgangsprodukt %d', 10000, 't', 't' FROM enterprises WHERE %s"
+			" RETURNING id;", m, where[m]));
+		long long image = product ? sql_id(harness_fmt(
 			"INSERT INTO product_images (product_id, alt, width, height, created_at)"
-			" VALUES (last_insert_rowid(), 'Et billede', 1, 1, 't');"
+			" VALUES (%lld, 'Et billede', 1, 1, 't') RETURNING id;", product)) : 0;
+		image_id[m] = image ? sql_id(harness_fmt(
 			"INSERT INTO product_image_files (image_id, size, format, width, height, etag, data)"
-			" VALUES (last_insert_rowid(), 320, 'jpeg', 1, 1, '\"e\"', x'FFD8FF');"
-			"SELECT image_id FROM product_image_files WHERE rowid = last_insert_rowid();",
-			m, where[m]));
+			" VALUES (%lld, 320, 'jpeg', 1, 1, '\"e\"', %s) RETURNING image_id;", image,
+			blob("FFD8FF"))) : 0;
 		product_id[m] = image_id[m] ? sql_id(harness_fmt("SELECT product_id FROM product_images"
 		                                                 " WHERE id = %lld;", image_id[m]))
 		                            : 0;
@@ -1070,17 +1077,16 @@ static const char *seed_events_guidance(void)
 		                                 " AND public = 0 AND cancelled_at IS NULL;", k));
 		signup_id[m] = sql_id(harness_fmt(
 			"INSERT INTO event_signups (event_id, name, email, status, token_hash, created_at)"
-			" VALUES (%lld, '%s', 'tilmeldt%d@example.org', 'confirmed', 'x', 't');"
-			" SELECT last_insert_rowid();", event_id[m], m ? OTHER_SIGNUP : "Karla Koldingtilmeldt", m));
+			" VALUES (%lld, '%s', 'tilmeldt%d@example.org', 'confirmed', 'x', 't') RETURNING id;",
+			event_id[m], m ? OTHER_SIGNUP : "Karla Koldingtilmeldt", m));
 		cancelled_id[m] = sql_id(harness_fmt(
 			"INSERT INTO events (kommune, title, kind, starts_at, ends_at, place, public, capacity,"
 			" sequence, cancelled_at, created_at, updated_at) VALUES ('%s', 'Aflyst prøve', 'andet',"
-			" '2099-01-01T10:00', '2099-01-01T11:00', 'Her', 0, 0, 1, 't', 't', 't');"
-			" SELECT last_insert_rowid();", k));
-		guidance_id[m] = m ? sql_id("INSERT INTO guidance (kommune, title, file_type, filename,"
-		                            " file_data, file_size, created_at, updated_at) VALUES ('" OTHER
-		                            "', '" OTHER_GUIDANCE "', 'pdf', 'a.pdf', X'255044462D', 5, 't',"
-		                            " 't'); SELECT last_insert_rowid();")
+			" '2099-01-01T10:00', '2099-01-01T11:00', 'Her', 0, 0, 1, 't', 't', 't') RETURNING id;", k));
+		guidance_id[m] = m ? sql_id(harness_fmt("INSERT INTO guidance (kommune, title, file_type,"
+		                            " filename, file_data, file_size, created_at, updated_at) VALUES ('"
+		                            OTHER "', '" OTHER_GUIDANCE "', 'pdf', 'a.pdf', %s, 5, 't', 't')"
+		                            " RETURNING id;", blob("255044462D")))
 		                   : sql_id("SELECT min(id) FROM guidance WHERE kommune = '" OWN "'"
 		                            " AND file_type IS NOT NULL;");
 		if (!event_id[m] || !signup_id[m] || !cancelled_id[m] || !guidance_id[m])
@@ -1148,7 +1154,7 @@ static void start(void)
 		CHECK(harness_sqlite(harness_server_db(srv),
 		                     harness_fmt("INSERT INTO citizens (kommune, name, schemes, created_at,"
 		                                 " updated_at, active_at) VALUES ('%s', '%s', 2, '2026-01-01',"
-		                                 " '2026-01-01', '2026-01-01'); SELECT last_insert_rowid();",
+		                                 " '2026-01-01', '2026-01-01') RETURNING id;",
 		                                 m ? OTHER : OWN, m ? OTHER_CITIZEN : "Borger Kolding"),
 		                     &out) == 0);
 		citizen_id[m] = atoll(out);
