@@ -19,6 +19,13 @@ trap 'exit 130' INT TERM
 if INDGANG_TEST_PG=$(sh tests/tools/pgtmp.sh start "$pgdir" 2>"$out"); then
 	export INDGANG_TEST_PG
 	echo "== PostgreSQL for the tests: $INDGANG_TEST_PG"
+	# the template every test's database is copied from, migrated once before the tests that
+	# copy it run side by side (tests/tools/testdb.h)
+	if ! "${INDGANG_BIN:-./indgang}" --db "${INDGANG_TEST_PG%/*}/indgang_template" migrate >"$out" 2>&1; then
+		cat "$out"
+		echo "FAIL: the template database of the PostgreSQL tests could not be migrated"
+		failed=$((failed + 1))
+	fi
 else
 	unset INDGANG_TEST_PG
 	cat "$out"
@@ -59,27 +66,76 @@ on_pg() {
 		awk -v n="$1" '$1 == n && $2 != "pending" { f = 1 } END { exit !f }' tests/postgresql.txt
 }
 
-for t in "$@"; do
-	echo "== $t"
-	"$t" >"$out" 2>&1
-	rc=$?
-	cat "$out"
-	count "$(basename "$t")" "$rc"
-	if on_pg "$(basename "$t")"; then
-		echo "== $t on PostgreSQL"
-		INDGANG_TEST_BACKEND=postgresql "$t" >"$out" 2>&1
-		rc=$?
-		cat "$out"
-		count "$(basename "$t") on PostgreSQL" "$rc"
+# Each run's output goes to a file of its own in $runs, its exit status beside it. The tests
+# run in two streams at once, the SQLite pass and the PostgreSQL pass (the machine waits on
+# sockets, timers and the browser more than it computes), and are then reported in order.
+# The tests that measure time (a wait for a lock, a stalled client, a flood of sign-ins, a
+# server killed under load) run afterwards, one at a time.
+solo=" http_dbwait http_slowloris http_signin_flood http_twoservers "
+runs=$(mktemp -d)
+trap 'rm -f "$out"; rm -rf "$runs"; sh tests/tools/pgtmp.sh stop "$pgdir"' EXIT
+
+run_one() { # $1: executable, $2: sqlite|pg, $3: its output file
+	if [ "$2" = pg ]; then
+		INDGANG_TEST_BACKEND=postgresql "$1" >"$3" 2>&1
+	else
+		"$1" >"$3" 2>&1
 	fi
+	echo $? >"$3.rc"
+}
+stream() { # $1: sqlite|pg, then the executables; those of the solo set are left out
+	backend=$1
+	shift
+	for t in "$@"; do
+		name=$(basename "$t")
+		case "$solo" in *" $name "*) continue ;; esac
+		[ "$backend" = sqlite ] || on_pg "$name" || continue
+		run_one "$t" "$backend" "$runs/$name.$backend"
+	done
+}
+report() { # $1: executable, $2: sqlite|pg
+	name=$(basename "$1")
+	[ -f "$runs/$name.$2" ] || return 0
+	if [ "$2" = pg ]; then
+		echo "== $1 on PostgreSQL"
+	else
+		echo "== $1"
+	fi
+	cp "$runs/$name.$2" "$out"
+	cat "$out"
+	if [ "$2" = pg ]; then
+		count "$name on PostgreSQL" "$(cat "$runs/$name.$2.rc")"
+	else
+		count "$name" "$(cat "$runs/$name.$2.rc")"
+	fi
+}
+
+stream pg "$@" &
+pg_stream=$!
+stream sqlite "$@"
+wait "$pg_stream"
+for t in "$@"; do
+	name=$(basename "$t")
+	case "$solo" in *" $name "*)
+		run_one "$t" sqlite "$runs/$name.sqlite"
+		on_pg "$name" && run_one "$t" pg "$runs/$name.pg" ;;
+	esac
+	report "$t" sqlite
+	report "$t" pg
 done
 
+# the browser tests, on both backends at once
 if [ -f tests/browser/run.mjs ]; then
-	echo "== browser tests"
-	node tests/browser/run.mjs >"$out" 2>&1
-	rc=$?
-	cat "$out"
-	count browser "$rc"
+	node tests/browser/run.mjs >"$runs/browser.sqlite" 2>&1 &
+	browser_sqlite=$!
+	if on_pg browser; then
+		INDGANG_TEST_BACKEND=postgresql node tests/browser/run.mjs >"$runs/browser.pg" 2>&1
+		echo $? >"$runs/browser.pg.rc"
+	fi
+	wait "$browser_sqlite"
+	echo $? >"$runs/browser.sqlite.rc"
+	report browser sqlite
+	report browser pg
 fi
 
 echo "$passed passed, $failed failed"

@@ -19,6 +19,9 @@
  *
  * Usage:  node tests/browser/run.mjs
  *   INDGANG_BIN    the server binary (default: indgang at the repository root)
+ *   INDGANG_TEST_BACKEND=postgresql with INDGANG_TEST_PG (tests/run.sh sets both): the server's
+ *                  database is a PostgreSQL one, a copy of the cluster's indgang_template
+ *                  (tests/tools/testdb.h), dropped at the end
  *   SCREENSHOT_TO  if set, a 1280x800 PNG of the users page (/brugere as konsulent) goes there
  * Screenshots of every page visited go to tests/browser/out/. Prints "ok - name" or
  * "not ok - name: reason" per test and, as the last line, "N passed, N failed"; exits 1 on any
@@ -55,10 +58,36 @@ const VIEWPORT = { width: 1280, height: 800 };
 
 /* ---------------------------------------------------------------- the server */
 
+/* PostgreSQL: the tests' cluster, as tests/tools/testdb.c uses it */
+const PG = process.env.INDGANG_TEST_BACKEND === 'postgresql' && process.env.INDGANG_TEST_PG
+	? process.env.INDGANG_TEST_PG : null;
+/* the cluster's URI with another database name */
+function pgUri(name) {
+	const q = PG.indexOf('?');
+	const head = q < 0 ? PG : PG.slice(0, q);
+	return `${head.slice(0, head.lastIndexOf('/'))}/${name}${q < 0 ? '' : PG.slice(q)}`;
+}
+
+/* runs text in the server's database (sqlite3, or psql on PostgreSQL): its output, trimmed */
+function sql(db, text) {
+	const out = PG
+		? execFileSync('psql', ['-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-d', db, '-c', text])
+		: execFileSync('sqlite3', [db, text]);
+	return out.toString().trim();
+}
+
 /* Makes a key file for the CPR numbers, runs `indgang --db DB demo`, then `serve` on a free
- * port; resolves to the server once it has printed its address. */
+ * port; resolves to the server once it has printed its address. On PostgreSQL the database is a
+ * copy of the migrated template. */
 async function startServer(dir) {
-	const db = join(dir, 'indgang.db');
+	let db = join(dir, 'indgang.db');
+	if (PG) {
+		execFileSync(BIN, ['--db', pgUri('indgang_template'), 'migrate'], { stdio: 'pipe' });
+		const name = `browser_${process.pid}`;
+		execFileSync('createdb', [`--maintenance-db=${pgUri('postgres')}`, '-T', 'indgang_template', name],
+			{ stdio: 'pipe' });
+		db = pgUri(name);
+	}
 	const key = join(dir, 'indgang.key');
 	execFileSync(BIN, ['--key-file', key, 'key', 'init'], { stdio: 'pipe' });
 	execFileSync(BIN, ['--db', db, '--key-file', key, 'demo'], { stdio: 'pipe' });
@@ -735,7 +764,7 @@ test('a virksomhed creates an opening with the keyboard and finds it in the list
 	}
 });
 
-/* A jobkonsulent places a citizen (put into the database with sqlite3: the citizens' own pages
+/* A jobkonsulent places a citizen (put into the database with SQL: the citizens' own pages
  * are another flow), names the purpose before the name shows, adds a follow-up, records the
  * end and the outcome; Tabel 4 from data counts the placement for the municipality's staff, and
  * the enterprise sees the citizen by first name. */
@@ -800,9 +829,9 @@ test('a jobkonsulent registers a citizen, sees ranked openings with reasons and 
 });
 
 test('a jobkonsulent places a citizen and records the outcome; Tabel 4 counts it', async (tc) => {
-	const citizen = execFileSync('sqlite3', [server.db,
+	const citizen = sql(server.db,
 		"INSERT INTO citizens (kommune, name, consent_scope, created_at, updated_at, active_at) VALUES " +
-		"('621', 'Maja Jobprøve', 'enterprise', 't', 't', 't'); SELECT last_insert_rowid();"]).toString().trim();
+		"('621', 'Maja Jobprøve', 'enterprise', 't', 't', 't') RETURNING id;");
 	const page = await newPage();
 	try {
 		await signIn(tc, page, 'job@kolding.example');
@@ -1243,8 +1272,7 @@ test('tenders: an enterprise bids on a phone; after the deadline the buyer score
 		expect(!main.includes('18.000'), 'the sealed bid shows its price');
 		/* the deadline passes (in the database): the buyer scores with the keyboard and awards */
 		const id = state.cafe.split('/').pop();
-		execFileSync('sqlite3', [server.db,
-			`UPDATE tenders SET deadline = '2020-01-01T00:00:00Z' WHERE id = ${id};`]);
+		sql(server.db, `UPDATE tenders SET deadline = '2020-01-01T00:00:00Z' WHERE id = ${id};`);
 		await go(tc, page, state.cafe);
 		expect((await text(page, 'main')).includes('18.000,00 kr.'), 'the bid is not shown after the deadline');
 		for (const [label, value] of [['Kvalitet (0-10)', '8'], ['Social værdi (0-10)', '9'], ['Service (0-10)', '7']]) {
@@ -1607,6 +1635,11 @@ async function main() {
 		await stopServer(server);
 		if (dir)
 			rmSync(dir, { recursive: true, force: true });
+		if (PG && server)
+			try {
+				execFileSync('dropdb', [`--maintenance-db=${pgUri('postgres')}`, '--force',
+					server.db.slice(server.db.lastIndexOf('/') + 1).split('?')[0]], { stdio: 'pipe' });
+			} catch { /* a cluster already gone */ }
 	};
 	/* interrupted: stop the server and the browser, and still end with the count */
 	for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
