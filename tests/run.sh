@@ -110,10 +110,13 @@ report() { # $1: executable, $2: sqlite|pg
 	fi
 }
 
+began=$(date +%s)
 stream pg "$@" &
 pg_stream=$!
 stream sqlite "$@"
 wait "$pg_stream"
+side=$(($(date +%s) - began))
+began=$(date +%s)
 for t in "$@"; do
 	name=$(basename "$t")
 	case "$solo" in *" $name "*)
@@ -123,6 +126,8 @@ for t in "$@"; do
 	report "$t" sqlite
 	report "$t" pg
 done
+solo_s=$(($(date +%s) - began))
+began=$(date +%s)
 
 # the browser tests, on both backends at once
 if [ -f tests/browser/run.mjs ]; then
@@ -137,6 +142,8 @@ if [ -f tests/browser/run.mjs ]; then
 	report browser sqlite
 	report browser pg
 fi
+echo "== time: both passes side by side ${side} s, the tests that measure time ${solo_s} s," \
+	"the browser tests $(($(date +%s) - began)) s"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

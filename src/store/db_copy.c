@@ -40,7 +40,9 @@ static bool plain_name(const char *s)
 }
 
 /* the tables of db that hold data: not the migrations' bookkeeping, not SQLite's own tables
- * nor the shadow tables behind an FTS5 table; virtual (FTS5) tables flagged */
+ * nor the shadow tables behind an FTS5 table, nor a PostgreSQL table its migration marks
+ * "derived:" (kept by triggers from the others, as the search's totals); virtual (FTS5) tables
+ * flagged */
 static int list_tables(struct db *db, struct arena *a, const char **names, bool *virt, int *n)
 {
 	struct db_stmt *s = db_prepare2(
@@ -51,9 +53,11 @@ static int list_tables(struct db *db, struct arena *a, const char **names, bool 
 		"  AND v.sql LIKE 'CREATE VIRTUAL TABLE%' AND t.name IN (v.name || '_data',"
 		"  v.name || '_idx', v.name || '_content', v.name || '_docsize', v.name || '_config'))"
 		" ORDER BY t.name",
-		"SELECT table_name, false FROM information_schema.tables"
-		" WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"
-		" AND table_name <> 'schema_migrations' ORDER BY table_name");
+		"SELECT c.relname, false FROM pg_class c"
+		" WHERE c.relnamespace = CAST(current_schema() AS regnamespace) AND c.relkind = 'r'"
+		" AND c.relname <> 'schema_migrations'"
+		" AND coalesce(obj_description(c.oid, 'pg_class'), '') NOT LIKE 'derived:%'"
+		" ORDER BY c.relname");
 	if (!s)
 		return ERR_DB;
 	int rc;

@@ -43,6 +43,15 @@ else
 	show "$tmp/out" "$tmp/err"
 fi
 
+# the search's totals (a table of PostgreSQL's own, kept by triggers) agree with the copied rows
+if [ "$(psql -X -A -t -d "$uri" -c "SELECT t.rows = (SELECT count(*) FROM enterprise_search)
+	AND t.rows > 0 AND t.name_terms = (SELECT sum(name_len) FROM enterprise_search)
+	FROM enterprise_search_totals t")" = t ]; then
+	ok "the search's totals on PostgreSQL count the copied rows"
+else
+	no "the search's totals on PostgreSQL count the copied rows"
+fi
+
 if "$bin" copy --from "$uri" --to "$tmp/b.db" >"$tmp/out" 2>"$tmp/err" &&
 	grep -q "every count agrees" "$tmp/out"; then
 	ok "PostgreSQL back into a new SQLite file"

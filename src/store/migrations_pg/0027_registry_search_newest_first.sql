@@ -22,6 +22,8 @@ CREATE TABLE enterprise_search_totals (
 	body_terms bigint NOT NULL
 );
 INSERT INTO enterprise_search_totals (id, rows, name_terms, body_terms) VALUES (1, 0, 0, 0);
+-- "derived": made from other tables by their triggers; indgang copy leaves it to them
+COMMENT ON TABLE enterprise_search_totals IS 'derived: kept by the triggers of enterprise_search';
 CREATE FUNCTION enterprise_search_count() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
 	IF TG_OP IN ('DELETE', 'UPDATE') THEN
