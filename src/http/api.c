@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../base/err.h"
+#include "../store/db.h"
 #include "../base/errs.h"
 #include "../base/text.h"
 
@@ -141,6 +142,8 @@ void api_list_end_bounded(struct req *r, struct json *w, int total, bool exact, 
 int api_fail(struct req *r, int err)
 {
 	const struct field_error *fe = r->errs.n ? &r->errs.e[0] : NULL;
+	if (err == ERR_DB && db_away(r->db)) /* a store that said only "failed" */
+		err = ERR_UNAVAILABLE;
 	switch (err) {
 	case ERR_INVALID:
 		return reply_api_error(r, 422, "invalid", fe ? fe->message : "Invalid input.",

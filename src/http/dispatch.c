@@ -245,6 +245,12 @@ static void dispatch_route(struct req *r)
 		reply_api_error(r, 401, "unauthorized", "The bearer token is not valid.", NULL);
 		return;
 	}
+	if (rc == ERR_UNAVAILABLE || (rc == ERR_DB && db_away(r->db))) {
+		/* the session could not be read: the database is away */
+		fail(r, 503, "unavailable", "The database is unavailable.",
+		     "Databasen er ikke tilgængelig lige nu. Prøv igen om lidt.");
+		return;
+	}
 	if (rc) {
 		fail(r, 500, "internal", "Something went wrong; it has been logged.",
 		     T_ERR_LOGGED);

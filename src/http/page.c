@@ -10,6 +10,7 @@
 #include "../auth/auth.h"
 #include "../base/csv.h"
 #include "../base/err.h"
+#include "../store/db.h"
 #include "../base/log.h"
 #include "../base/text.h"
 #include "../view/layout.h"
@@ -86,6 +87,8 @@ int page_end(struct req *r, int status)
 int page_fail(struct req *r, int rc, const char *not_found)
 {
 	const struct field_error *fe = r->errs.n ? &r->errs.e[0] : NULL;
+	if (rc == ERR_DB && db_away(r->db)) /* a store that said only "failed" */
+		rc = ERR_UNAVAILABLE;
 	switch (rc) {
 	case ERR_NOTFOUND:
 		return reply_page_error(r, 404, not_found ? not_found : T_ERR_NOT_FOUND);

@@ -121,7 +121,14 @@ int db_bind_blob(struct db_stmt *s, const char *name, const void *p, int n)
 
 int db_step(struct db_stmt *s)
 {
-	return s->db->be->step(s);
+	int rc = s->db->be->step(s);
+	s->db->away = rc == ERR_UNAVAILABLE;
+	return rc;
+}
+
+bool db_away(struct db *db)
+{
+	return db && db->away;
 }
 
 enum db_kind db_col_kind(struct db_stmt *s, int col)
@@ -189,7 +196,9 @@ int db_run(struct db_stmt *s, int bind_rc)
 
 int db_write_begin(struct db *db)
 {
-	return db->be->write_begin_within(db, db->wait_ms);
+	int rc = db->be->write_begin_within(db, db->wait_ms);
+	db->away = rc == ERR_UNAVAILABLE;
+	return rc;
 }
 
 int db_write_try(struct db *db)

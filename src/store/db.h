@@ -105,6 +105,11 @@ bool db_col_null(struct db_stmt *st, int col);
  * what it is) */
 enum db_kind { DB_NULL, DB_INT, DB_REAL, DB_TEXT, DB_BLOB };
 enum db_kind db_col_kind(struct db_stmt *st, int col);
+/* db_away: the connection's last statement (db_step) or db_write_begin failed with
+ * ERR_UNAVAILABLE: the database did not answer, or a lock was not had in time. A caller that
+ * reports any failure as ERR_DB leaves this behind, so the server answers 503 rather than 500
+ * (page_fail, api_fail). */
+bool db_away(struct db *db);
 /* db_done: resets the statement and returns it to the cache. NULL is fine. The pointer is not
  * the caller's after this: the next db_prepare of the same text may hand it out again, so a
  * statement used after db_done is a use-after-free; prepare it anew instead. */

@@ -22,6 +22,7 @@ struct db {
 	int wait_ms;       /* the longest wait for a lock: db_set_wait_ms() */
 	int64_t since;     /* when the current write transaction got the write lock */
 	uint64_t serial;   /* unique per opened connection, for db_version (set by db.c) */
+	bool away;         /* the last statement or write found the database away (db_away) */
 };
 
 /* the first member of every backend's statement */

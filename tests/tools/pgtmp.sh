@@ -6,6 +6,8 @@
 #                                    tests/tools/testdb.h) and prints indgang's URI:
 #                                    postgresql://indgang@127.0.0.1:PORT/indgang
 #   tests/tools/pgtmp.sh stop DIR    stops the cluster (at once) and removes DIR
+#   tests/tools/pgtmp.sh halt DIR    stops the cluster and keeps it; resume DIR starts it again
+#                                    on its port (a restart, for the tests that live through one)
 # PostgreSQL refuses to run as root: as root the cluster runs as the system user postgres (made
 # by Debian's package), otherwise as the current user. Anyone on this machine may connect
 # without a password (trust): the cluster is for tests only, and made durable by nothing
@@ -14,7 +16,7 @@ set -eu
 what=${1:-}
 dir=${2:-}
 if [ -z "$what" ] || [ -z "$dir" ]; then
-	echo "usage: pgtmp.sh start|stop DIR" >&2
+	echo "usage: pgtmp.sh start|stop|halt|resume DIR" >&2
 	exit 2
 fi
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
@@ -87,6 +89,14 @@ EOF
 		exit 1
 	fi
 	echo "postgresql://indgang@127.0.0.1:$port/indgang"
+	;;
+halt)
+	# stops the cluster and keeps it, as a restart begins (resume starts it again)
+	as_owner "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null
+	;;
+resume)
+	as_owner "$bin/pg_ctl" -D "$dir/data" -o "-p $(cat "$dir/port")" -l "$dir/server.log" -w -t 30 \
+		start >/dev/null
 	;;
 stop)
 	if [ -d "$dir/data" ]; then
