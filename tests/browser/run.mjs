@@ -23,7 +23,8 @@
  *                  database is a PostgreSQL one, a copy of the cluster's indgang_template
  *                  (tests/tools/testdb.h), dropped at the end
  *   SCREENSHOT_TO  if set, a 1280x800 PNG of the users page (/brugere as konsulent) goes there
- * Screenshots of every page visited go to tests/browser/out/. Prints "ok - name" or
+ * Screenshots of every page visited go to tests/browser/out/ (on PostgreSQL only those of
+ * failures, to tests/browser/out-postgresql/). Prints "ok - name" or
  * "not ok - name: reason" per test and, as the last line, "N passed, N failed"; exits 1 on any
  * failure.
  */
@@ -36,7 +37,10 @@ import { chromium } from 'playwright-core';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const BIN = resolve(process.env.INDGANG_BIN ?? join(HERE, '..', '..', 'indgang'));
-const OUT = join(HERE, 'out');
+/* the screenshots, for a look at the pages; the PostgreSQL pass (the same pages, the other
+ * backend) keeps only those of failures, in a folder of its own */
+const OUT = join(HERE, process.env.INDGANG_TEST_BACKEND === 'postgresql' ? 'out-postgresql' : 'out');
+const EVERY_SHOT = process.env.INDGANG_TEST_BACKEND !== 'postgresql';
 const AXE = join(HERE, 'node_modules', 'axe-core', 'axe.min.js');
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const TEST_TIMEOUT_MS = 60_000;
@@ -224,7 +228,8 @@ async function audit(tc, page) {
 		tc.defects.push(`${path}: the page contains "[bad format]" from the HTML writer`);
 	shotCount++;
 	const name = `${String(shotCount).padStart(2, '0')}-${slug(tc.name).slice(0, 40)}-${slug(path) || 'forside'}.png`;
-	await page.screenshot({ path: join(OUT, name), fullPage: true });
+	if (EVERY_SHOT)
+		await page.screenshot({ path: join(OUT, name), fullPage: true });
 }
 
 /* Opens PATH, checks it, returns the HTTP status. */
