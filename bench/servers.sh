@@ -29,13 +29,14 @@ command -v wrk >/dev/null 2>&1 || die "wrk is missing: sh tools/setup.sh bench"
 command -v haproxy >/dev/null 2>&1 || die "haproxy is missing: sh tools/setup.sh bench"
 
 tmp=$(mktemp -d)
+pgdir=$(mktemp -u /tmp/indgang-bench-pg-XXXXXX) # outside $tmp, which the cluster's user cannot enter
 pids=""
 cleanup() {
 	for p in $pids; do
 		kill "$p" 2>/dev/null || true
 		wait "$p" 2>/dev/null || true
 	done
-	sh tests/tools/pgtmp.sh stop "$tmp/pg" 2>/dev/null || true
+	sh tests/tools/pgtmp.sh stop "$pgdir" 2>/dev/null || true
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -53,7 +54,7 @@ fi
 "$bin" --db "$db" migrate >/dev/null
 sh bench/gen-queries.sh "$tmp/enterprises.csv" >"$tmp/search.txt"
 # the same enterprises on PostgreSQL
-pg=$(sh tests/tools/pgtmp.sh start "$tmp/pg") || die "no PostgreSQL cluster (tests/tools/pgtmp.sh)"
+pg=$(sh tests/tools/pgtmp.sh start "$pgdir") || die "no PostgreSQL cluster (tests/tools/pgtmp.sh)"
 pgdb=${pg%/*}/bench
 createdb --maintenance-db="$pg" bench
 copy_start=$(date +%s.%N)
