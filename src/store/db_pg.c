@@ -55,6 +55,7 @@
 	X(PQerrorMessage) \
 	X(PQexec) \
 	X(PQexecParams) \
+	X(PQexecPrepared) \
 	X(PQfinish) \
 	X(PQfreemem) \
 	X(PQftype) \
@@ -125,6 +126,7 @@ static int pq_load(void)
 #define PQerrorMessage (*pq_fn.PQerrorMessage)
 #define PQexec (*pq_fn.PQexec)
 #define PQexecParams (*pq_fn.PQexecParams)
+#define PQexecPrepared (*pq_fn.PQexecPrepared)
 #define PQfinish (*pq_fn.PQfinish)
 #define PQfreemem (*pq_fn.PQfreemem)
 #define PQftype (*pq_fn.PQftype)
@@ -200,6 +202,7 @@ struct pg_db {
 	struct pg_stmt *streaming; /* the statement whose rows are still on the wire */
 	unsigned generation;     /* bumps on every (re)connect: prepared statements are gone */
 	unsigned next_name;      /* for the statements' names on the server */
+	unsigned release_generation; /* the connection on which "indgang_release" is prepared */
 	int lock_wait;           /* the lock_timeout set on the server, -1: not known */
 	bool in_tx;
 	int changes;             /* rows the last INSERT, UPDATE or DELETE changed */
@@ -558,6 +561,25 @@ static bool pg_fits(const struct pg_stmt *s)
 	return true;
 }
 
+/* ends the savepoint of s's type guesses. An uncached statement is the unnamed one, which a
+ * simple query or another unnamed statement would drop: its RELEASE runs as a named prepared
+ * statement of its own, made once per connection. */
+static void pg_release(struct pg_db *db, struct pg_stmt *s)
+{
+	if (s->cached) {
+		PQclear(PQexec(db->c, "RELEASE SAVEPOINT indgang_prepare"));
+		return;
+	}
+	if (db->release_generation != db->generation) {
+		PGresult *r = PQprepare(db->c, "indgang_release", "RELEASE SAVEPOINT indgang_prepare", 0,
+		                        NULL);
+		if (PQresultStatus(r) == PGRES_COMMAND_OK)
+			db->release_generation = db->generation;
+		PQclear(r);
+	}
+	PQclear(PQexecPrepared(db->c, "indgang_release", 0, NULL, NULL, NULL, 0));
+}
+
 /* prepares s on the server with this run's types. A text or a NULL goes as "unknown", for the
  * server to infer from where it stands; where it cannot (":x IS NULL OR d = :x" with :x NULL:
  * PostgreSQL types a parameter where it first sees it), they are tried as text, and then as
@@ -588,10 +610,8 @@ static int pg_prepare_now(struct pg_db *db, struct pg_stmt *s)
 		PGresult *r = PQprepare(db->c, s->name, s->text, s->nparams, s->types);
 		if (PQresultStatus(r) == PGRES_COMMAND_OK) {
 			PQclear(r);
-			/* an uncached statement is the unnamed one, which the next simple query
-			 * would drop: its savepoint ends with the transaction instead */
-			if (savepoint && s->cached)
-				PQclear(PQexec(db->c, "RELEASE SAVEPOINT indgang_prepare"));
+			if (savepoint)
+				pg_release(db, s);
 			s->generation = db->generation;
 			return 0;
 		}
