@@ -283,7 +283,7 @@ EOF2
 	echo
 	echo "Peak resident memory of indgang after the load: $(mib "$rss_peak") MiB"
 	echo "($(mib "$rss_start") MiB just after it started; $(mib "$rss_end") MiB resident after the load). The peak"
-	echo "holds no password check: the load signs nobody in. A sign-in's Argon2id check takes 64 MiB for a"
+	echo "holds no password check: the load signs nobody in. A sign-in's Argon2id check takes 19 MiB for a"
 	echo "moment (the first sign-in also makes the stand-in check that makes an unknown account cost what"
 	echo "a known one does), and the memory is given back when the check ends."
 	if [ "$failures" -ne 0 ]; then

@@ -66,7 +66,16 @@ int role_parse(const char *name, enum role *out)
 
 /* ---------------------------------------------------------------- passwords */
 
-/* Argon2id at libsodium's interactive cost takes ~75 ms of a core and 64 MiB. A sign-in may
+/* Argon2id's cost: OWASP's Password Storage Cheat Sheet's first configuration, 19 MiB of
+ * memory, 2 passes, one lane. libsodium's "interactive" limits (64 MiB, 2 passes) held 64 MiB
+ * per check, three times the server's whole working set, and gave a flood of sign-ins that
+ * much to make the server allocate; OWASP counts the two as equally strong against cracking
+ * on the same hardware. A hash made with other limits still verifies (the limits are in its
+ * string) and is made anew with these at its owner's next sign-in (auth_login). */
+#define PW_OPSLIMIT 2ULL
+#define PW_MEMLIMIT ((size_t)19 << 20)
+
+/* Argon2id at that cost takes ~40 ms of a core and 19 MiB. A sign-in may
  * not make a request thread wait long for it: at most hash_parallel verifications run at once,
  * at most hash_queue more wait (for AUTH_HASH_WAIT_MS at the most), and any other is refused
  * at once with ERR_UNAVAILABLE, so the request threads beyond those stay free for everything
@@ -104,9 +113,9 @@ void auth_hash_limit(unsigned threads)
 	hash_queue = q;
 	hash_configured = true;
 	pthread_once(&hash_once, hash_init);
-	/* The dummy hash (an Argon2id run over 64 MiB) is not made here: made at start, even in a
+	/* The dummy hash (an Argon2id run over 19 MiB) is not made here: made at start, even in a
 	 * thread of its own, it held the server's first answer back by 150 ms (its page faults
-	 * contend with the starting threads) and put 64 MiB on the start's peak memory. The first
+	 * contend with the starting threads) and put its memory on the start's peak. The first
 	 * sign-in makes it (auth_login), whether its account is known or not, so that first one
 	 * costs the same either way and every later one one Argon2id run. */
 }
@@ -158,8 +167,8 @@ int auth_password_hash(const char *pw, char out[AUTH_HASH_MAX])
 	/* setting a password is rare and done by signed-in people: it waits for a slot */
 	atomic_fetch_add(&hash_admitted, 1);
 	sem_wait(&hash_slots);
-	int rc = crypto_pwhash_str_alg(tmp, pw, strlen(pw), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-	                               crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13);
+	int rc = crypto_pwhash_str_alg(tmp, pw, strlen(pw), PW_OPSLIMIT, PW_MEMLIMIT,
+	                               crypto_pwhash_ALG_ARGON2ID13);
 	hash_give();
 	if (rc != 0)
 		return ERR_NOMEM;
@@ -248,8 +257,7 @@ static void dummy_make(void)
 	pthread_once(&hash_once, hash_init);
 	_Static_assert(crypto_pwhash_STRBYTES <= AUTH_HASH_MAX, "hash buffer too small");
 	if (crypto_pwhash_str_alg(dummy, "indgang-dummy-password", strlen("indgang-dummy-password"),
-	                          crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE,
-	                          crypto_pwhash_ALG_ARGON2ID13) != 0)
+	                          PW_OPSLIMIT, PW_MEMLIMIT, crypto_pwhash_ALG_ARGON2ID13) != 0)
 		log_error("auth: the dummy password hash could not be made");
 }
 
@@ -290,12 +298,18 @@ int auth_login(struct db *db, struct arena *a, const char *email, const char *pa
 	rc = throttle_reserve(db, a, email, ip, now, &w);
 	struct user_row u;
 	int found = ERR_NOTFOUND;
-	bool ok = false;
+	bool ok = false, rehashed = false;
+	char rehash[crypto_pwhash_STRBYTES];
 	if (rc == 0) {
 		found = auth_store_user_by_email(db, a, email, &u);
 		ok = found == 0 && u.active;
 		if (verify_in_slot(ok ? u.password_hash : dummy, password) != 0)
 			ok = false;
+		/* a hash made with other limits than today's is made anew while the slot is held,
+		 * and stored with the session below */
+		if (ok && crypto_pwhash_str_needs_rehash(u.password_hash, PW_OPSLIMIT, PW_MEMLIMIT) != 0)
+			rehashed = crypto_pwhash_str_alg(rehash, password, strlen(password), PW_OPSLIMIT,
+			                                 PW_MEMLIMIT, crypto_pwhash_ALG_ARGON2ID13) == 0;
 	}
 	hash_give();
 	if (rc)
@@ -319,6 +333,7 @@ int auth_login(struct db *db, struct arena *a, const char *email, const char *pa
 	now = (int64_t)time(NULL);
 	/* sign-in is rare enough to sweep expired sessions of everyone here */
 	if (throttle_success(db, a, email, ip, now) ||
+	    (rehashed && auth_store_user_set_password(db, u.id, rehash)) ||
 	    auth_store_sessions_purge(db, now - AUTH_SESSION_IDLE, now - AUTH_SESSION_MAX) ||
 	    auth_store_session_insert(db, auth_secret_hash(a, secret), u.id, csrf, now) ||
 	    audit_record(db, p, "login", "user", arena_printf(a, "%lld", (long long)u.id), u.kommune,

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <sodium.h>
 
 #include "src/auth/access.h"
 #include "src/auth/audit.h"
@@ -137,6 +138,8 @@ static void test_password_hash_verify(void **state)
 	assert_int_equal(auth_password_hash(FIXTURE_PW, again), 0);
 	assert_string_not_equal(again, fixture_pw_hash);
 	assert_int_equal(auth_password_verify(again, FIXTURE_PW), 0);
+	/* at OWASP's first Argon2id configuration: 19 MiB, 2 passes, one lane */
+	assert_memory_equal(again, "$argon2id$v=19$m=19456,t=2,p=1$", 31);
 }
 
 static void test_secrets(void **state)
@@ -460,6 +463,47 @@ static void test_login_session_logout(void **state)
 	assert_int_equal(fixture_audit_count(f->db, "logout", "user"), 1);
 }
 
+static char *stored_hash(struct fixture *f, int64_t id)
+{
+	struct db_stmt *s = db_prepare(f->db, "SELECT password_hash FROM users WHERE id = :id");
+	assert_non_null(s);
+	assert_int_equal(db_bind_int(s, ":id", id), 0);
+	assert_int_equal(db_step(s), DB_ROW);
+	char *h = arena_strdup(&f->a, db_col_text(s, 0));
+	db_done(s);
+	return h;
+}
+
+static void test_login_rehash(void **state)
+{
+	struct fixture *f = *state;
+	int64_t id = fixture_add_user(f->db, "gammel@kolding.dk", "konsulent", "621", true);
+	/* a hash made with libsodium's interactive limits (64 MiB), as every hash was before */
+	char old[crypto_pwhash_STRBYTES];
+	assert_int_equal(crypto_pwhash_str_alg(old, FIXTURE_PW, strlen(FIXTURE_PW),
+	                                       crypto_pwhash_OPSLIMIT_INTERACTIVE,
+	                                       crypto_pwhash_MEMLIMIT_INTERACTIVE,
+	                                       crypto_pwhash_ALG_ARGON2ID13), 0);
+	assert_memory_equal(old, "$argon2id$v=19$m=65536,t=2,p=1$", 31);
+	assert_int_equal(auth_store_user_set_password(f->db, id, old), 0);
+	char *cookie = NULL;
+	/* a wrong password leaves the old hash as it is */
+	assert_int_equal(auth_login(f->db, &f->a, "gammel@kolding.dk", "forkert-kodeord", "10.1.0.9",
+	                            &cookie, &login_wait), ERR_AUTH);
+	assert_string_equal(stored_hash(f, id), old);
+	/* the right one signs in with it, and the hash is made anew at today's limits */
+	assert_int_equal(auth_login(f->db, &f->a, "gammel@kolding.dk", FIXTURE_PW, "10.1.0.9", &cookie,
+	                            &login_wait), 0);
+	char *now = stored_hash(f, id);
+	assert_memory_equal(now, "$argon2id$v=19$m=19456,t=2,p=1$", 31);
+	assert_int_equal(auth_password_verify(now, FIXTURE_PW), 0);
+	assert_int_equal(auth_password_verify(now, "forkert-kodeord"), ERR_AUTH);
+	/* a hash at today's limits stays as it is */
+	assert_int_equal(auth_login(f->db, &f->a, "gammel@kolding.dk", FIXTURE_PW, "10.1.0.9", &cookie,
+	                            &login_wait), 0);
+	assert_string_equal(stored_hash(f, id), now);
+}
+
 static void test_session_bad_cookies(void **state)
 {
 	struct fixture *f = *state;
@@ -734,6 +778,7 @@ int main(void)
 		cmocka_unit_test(test_access_enterprise_profile),
 		cmocka_unit_test(test_access_figures),
 		cmocka_unit_test_setup_teardown(test_login_session_logout, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_login_rehash, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_session_bad_cookies, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_session_expiry, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_login_failures, fixture_setup, fixture_teardown),
