@@ -21,5 +21,8 @@ int kommune_get(struct db *db, struct arena *a, const char *kode, struct kommune
 /* kommune_list: all municipalities by name in Danish order (Aabenraa and Aarhus last, as Å);
  * *rows owned by a. */
 int kommune_list(struct db *db, struct arena *a, struct kommune **rows, int *n);
+/* kommune_read_all: every municipality the table holds now, by code (read anew, not from
+ * kommune_list's copy); *rows owned by a. 0 or ERR_DB. */
+int kommune_read_all(struct db *db, struct arena *a, struct kommune **rows, int *n);
 
 #endif

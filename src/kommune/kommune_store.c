@@ -26,6 +26,28 @@ int kommune_get(struct db *db, struct arena *a, const char *kode, struct kommune
 	return rc == DB_ROW ? 0 : rc == DB_DONE ? ERR_NOTFOUND : rc;
 }
 
+int kommune_read_all(struct db *db, struct arena *a, struct kommune **rows, int *n)
+{
+	struct db_stmt *s = db_prepare(db, "SELECT kode, navn, region FROM kommuner ORDER BY kode");
+	if (!s)
+		return ERR_DB;
+	struct kommune *out = NULL;
+	size_t count = 0, cap = 0;
+	int rc;
+	while ((rc = db_step(s)) == DB_ROW) {
+		struct kommune *k = ARENA_PUSH(a, out, count, cap);
+		k->kode = db_col_dup(a, s, 0);
+		k->navn = db_col_dup(a, s, 1);
+		k->region = db_col_dup(a, s, 2);
+	}
+	db_done(s);
+	if (rc != DB_DONE)
+		return ERR_DB;
+	*rows = out;
+	*n = (int)count;
+	return 0;
+}
+
 /* The 98 municipalities come from the first migration and never change while the program
  * runs: they are read once, in Danish order, and served from memory after that (sorting with
  * the ICU collation on every request cost half the speed of a list request). */

@@ -5,6 +5,7 @@
 #include "registry.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../auth/access.h"
@@ -149,7 +150,54 @@ static void check_len(struct errs *errs, const char *field, const char *s, size_
 		errs_add(errs, field, msg);
 }
 
+int registry_refs_load(struct db *db, struct arena *a, struct registry_refs *r)
+{
+	memset(r, 0, sizeof(*r));
+	int rc = kommune_read_all(db, a, &r->kommuner, &r->nkommuner);
+	if (rc == 0)
+		rc = registry_store_options(db, a, 0, &r->services, &r->nservices);
+	if (rc == 0)
+		rc = registry_store_options(db, a, 1, &r->targets, &r->ntargets);
+	return rc ? ERR_DB : 0;
+}
+
+static int kommune_by_code(const void *key, const void *k)
+{
+	return strcmp(key, ((const struct kommune *)k)->kode);
+}
+
+/* the municipality with code kode, from refs or the store: 0 or not */
+static int kommune_find(struct db *db, struct arena *a, const struct registry_refs *refs,
+                        const char *kode, struct kommune *out)
+{
+	if (!refs)
+		return kommune_get(db, a, kode, out);
+	const struct kommune *k = bsearch(kode, refs->kommuner, (size_t)refs->nkommuner,
+	                                  sizeof(*refs->kommuner), kommune_by_code);
+	if (!k)
+		return ERR_NOTFOUND;
+	*out = *k;
+	return 0;
+}
+
+/* the services (targets false) or target groups, from refs or the store: 0 or not */
+static int options_of(struct db *db, struct arena *a, const struct registry_refs *refs,
+                      bool targets, struct option_kv **opts, int *n)
+{
+	if (!refs)
+		return registry_store_options(db, a, targets, opts, n);
+	*opts = targets ? refs->targets : refs->services;
+	*n = targets ? refs->ntargets : refs->nservices;
+	return 0;
+}
+
 int registry_validate(struct db *db, struct arena *a, struct enterprise *e, struct errs *errs)
+{
+	return registry_validate_refs(db, a, NULL, e, errs);
+}
+
+int registry_validate_refs(struct db *db, struct arena *a, const struct registry_refs *refs,
+                           struct enterprise *e, struct errs *errs)
 {
 	int before = errs->n;
 	e->name = clean(a, e->name);
@@ -163,7 +211,7 @@ int registry_validate(struct db *db, struct arena *a, struct enterprise *e, stru
 	struct kommune k;
 	if (!e->kommune)
 		errs_add(errs, "kommune", "Vælg virksomhedens hjemkommune.");
-	else if (!text_is_digits(e->kommune, 3) || kommune_get(db, a, e->kommune, &k) != 0)
+	else if (!text_is_digits(e->kommune, 3) || kommune_find(db, a, refs, e->kommune, &k) != 0)
 		errs_add(errs, "kommune", "Ukendt kommunekode: brug en af de 98 kommuners tre cifre.");
 	else
 		e->kommune_navn = k.navn;
@@ -208,17 +256,17 @@ int registry_validate(struct db *db, struct arena *a, struct enterprise *e, stru
 	e->description = clean(a, e->description);
 	check_len(errs, "description", e->description, 10000, "Beskrivelsen må højst være på 10.000 tegn.");
 	for (int i = 0; i < e->nothers; i++) {
-		if (!text_is_digits(e->others[i], 3) || kommune_get(db, a, e->others[i], &k) != 0)
+		if (!text_is_digits(e->others[i], 3) || kommune_find(db, a, refs, e->others[i], &k) != 0)
 			errs_add(errs, "other_kommuner", "Ukendt kommunekode blandt de samarbejdende kommuner.");
 	}
 	struct option_kv *opts;
 	int nopts;
-	if ((e->nservices || e->ntargets) && registry_store_options(db, a, 0, &opts, &nopts) == 0) {
+	if (e->nservices && options_of(db, a, refs, false, &opts, &nopts) == 0) {
 		for (int i = 0; i < e->nservices; i++)
 			if (!in_list(opts, nopts, e->services[i]))
 				errs_add(errs, "services", arena_printf(a, "Ukendt ydelse: %s.", e->services[i]));
 	}
-	if (e->ntargets && registry_store_options(db, a, 1, &opts, &nopts) == 0) {
+	if (e->ntargets && options_of(db, a, refs, true, &opts, &nopts) == 0) {
 		for (int i = 0; i < e->ntargets; i++)
 			if (!in_list(opts, nopts, e->targets[i]))
 				errs_add(errs, "target_groups", arena_printf(a, "Ukendt målgruppe: %s.", e->targets[i]));
@@ -564,7 +612,16 @@ bool registry_equal(const struct enterprise *x, const struct enterprise *y)
 	       same_list(x->targets, x->ntargets, y->targets, y->ntargets);
 }
 
-/* reindex_all: every enterprise's search terms made anew, a few hundred to a transaction */
+static int id_descending(const void *x, const void *y)
+{
+	int64_t a = *(const int64_t *)x, b = *(const int64_t *)y;
+	return (a < b) - (a > b);
+}
+
+/* reindex_all: every enterprise's search terms made anew, a few hundred to a transaction, the
+ * newest first: the terms are kept under -id, and FTS5 writes its pending terms out as a
+ * segment of its own whenever a rowid is below the one before, so any other order made a
+ * segment of nearly every enterprise */
 static int reindex_all(struct db *db, struct arena *a, int *count)
 {
 	int64_t *ids;
@@ -572,6 +629,8 @@ static int reindex_all(struct db *db, struct arena *a, int *count)
 	int n;
 	struct registry_query all = {.registered = -1};
 	int rc = registry_store_ids(db, a, &all, &ids, &home, &n);
+	if (rc == 0 && n > 1)
+		qsort(ids, (size_t)n, sizeof(*ids), id_descending);
 	enum { BATCH = 500 };
 	for (int start = 0; rc == 0 && start < n; start += BATCH) {
 		if ((rc = db_write_begin(db)) != 0)

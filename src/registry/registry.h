@@ -105,6 +105,19 @@ const char *registry_label(const struct option_kv *opts, int n, const char *key)
  * columns. 0 or ERR_INVALID. Does not check uniqueness (the store does) or that list keys
  * exist (the foreign keys do, reported by registry_save). */
 int registry_validate(struct db *db, struct arena *a, struct enterprise *e, struct errs *errs);
+/* registry_refs: what registry_validate checks codes against (the municipalities by code, the
+ * services, the target groups), read once by registry_refs_load for many rows (an import) */
+struct registry_refs {
+	struct kommune *kommuner;
+	int nkommuner;
+	struct option_kv *services, *targets;
+	int nservices, ntargets;
+};
+/* registry_refs_load: r filled, owned by a. 0 or ERR_DB. */
+int registry_refs_load(struct db *db, struct arena *a, struct registry_refs *r);
+/* registry_validate_refs: registry_validate against refs (NULL: each list read as needed). */
+int registry_validate_refs(struct db *db, struct arena *a, const struct registry_refs *refs,
+                           struct enterprise *e, struct errs *errs);
 
 /* registry_save: validates and creates (e->id 0) or updates e, with its lists, search terms and
  * an audit line, in one transaction. by must be allowed to write the home municipality (and,

@@ -181,8 +181,8 @@ enum row_kind { ROW_BAD, ROW_NEW, ROW_UPDATE, ROW_SAME };
  * enterprise lives in row, the record's own arena. *old_kommune gets the stored enterprise's
  * municipality (NULL for a new one). */
 static int read_row(struct db *db, struct arena *a, struct arena *row, const struct header *h,
-                    const struct csv_record *rec, struct import_report *rep, struct enterprise *e,
-                    const char **old_kommune)
+                    const struct registry_refs *refs, const struct csv_record *rec,
+                    struct import_report *rep, struct enterprise *e, const char **old_kommune)
 {
 	memset(e, 0, sizeof(*e));
 	*old_kommune = NULL;
@@ -229,7 +229,7 @@ static int read_row(struct db *db, struct arena *a, struct arena *row, const str
 	if (bad)
 		return ROW_BAD;
 	struct errs errs = {0};
-	if (registry_validate(db, row, e, &errs) != 0) {
+	if (registry_validate_refs(db, row, refs, e, &errs) != 0) {
 		for (int k = 0; k < errs.n; k++) {
 			int col = 1;
 			for (int j = 0; j < C_COUNT; j++)
@@ -305,12 +305,18 @@ static int stage_file(struct db *db, struct arena *a, const struct principal *by
 	struct csv_record rec;
 	struct arena row;
 	arena_init(&row, 0);
-	int rc = registry_import_store_batch_begin(db), more = 0, staged = 0, news = 0;
+	/* the municipalities, services and target groups every line is checked against, read once */
+	struct registry_refs refs;
+	int rc = registry_refs_load(db, a, &refs);
+	if (rc)
+		return rc;
+	rc = registry_import_store_batch_begin(db);
+	int more = 0, staged = 0, news = 0;
 	while (rc == 0 && (more = csv_next(c, &row, &rec)) > 0) {
 		rep->rows++;
 		struct enterprise e;
 		const char *old_kommune;
-		int kind = read_row(db, a, &row, h, &rec, rep, &e, &old_kommune);
+		int kind = read_row(db, a, &row, h, &refs, &rec, rep, &e, &old_kommune);
 		if (kind < 0) {
 			rc = kind;
 			break;

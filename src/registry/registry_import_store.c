@@ -334,9 +334,12 @@ static int replace_terms(struct db *db, int from, int to, int64_t base)
 	                                   " (SELECT -" EID "FROM import_rows s WHERE" CHUNK "AND s.op > 0)");
 	int rc = run_based(s, from, to, base);
 	if (rc == 0) {
+		/* in the order of the rowids: FTS5 writes its pending terms out as a segment of the
+		 * index whenever a rowid is below the one before, so the file's order (ids rising,
+		 * rowids falling) made a segment of every line, 4 times the work */
 		s = db_prepare(db, "INSERT INTO enterprise_search (rowid, name, body)"
 		                   " SELECT -" EID ", s.tname, s.tbody FROM import_rows s"
-		                   " WHERE" CHUNK "AND s.op > 0");
+		                   " WHERE" CHUNK "AND s.op > 0 ORDER BY 1");
 		rc = run_based(s, from, to, base);
 	}
 	return rc;

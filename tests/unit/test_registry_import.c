@@ -250,6 +250,21 @@ static void test_import_file(void **state)
 	assert_int_equal(registry_import_file(f->db, &f->a, &users_cli, "/tmp", false, &rep), ERR_IO);
 }
 
+/* a chunk's search terms are one part of the index, written in one go: FTS5 writes a part
+ * whenever a row's rowid is below the one before, and the terms are kept under -id, so they
+ * are inserted newest first (in the file's order, each line was a part of its own) */
+static void test_chunk_is_one_index_part(void **state)
+{
+	struct fixture *f = *state;
+	const char *csv = rows_csv(f, 200, 0, NULL);
+	struct import_report rep;
+	assert_int_equal(registry_import_csv_chunked(f->db, &f->a, &users_cli, csv, strlen(csv), 200, &rep), 0);
+	assert_int_equal(rep.created, 200);
+	if (!db_postgres(f->db))
+		assert_int_equal(COUNT_SQL(f->db, "SELECT count(DISTINCT segid) FROM enterprise_search_idx"), 1);
+	assert_int_equal(found(f, "række"), 200);
+}
+
 /* an import of 1,000 rows or more leaves the search index in one part (its chunks made many),
  * and finds what it wrote; a smaller one leaves the merging to the index's own */
 static void test_large_import_merges_index(void **state)
@@ -285,6 +300,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_nothing_written, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_updates, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_import_file, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_chunk_is_one_index_part, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_large_import_merges_index, fixture_setup,
 		                                fixture_teardown),
 	};
