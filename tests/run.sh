@@ -33,7 +33,7 @@ else
 	failed=$((failed + 1))
 fi
 
-count() { # $1: name, $2: exit status; reads $out
+count() { # $1: name, $2: exit status, $3: seconds it took (or empty); reads $out
 	# summed over the executable's groups (test_db_backend runs one per database backend)
 	p=$(grep -a -E '^\[  PASSED  \] [0-9]+ test' "$out" | sed -E 's/.*\] ([0-9]+).*/\1/' |
 		awk '{ n += $1 } END { if (NR) print n }')
@@ -57,7 +57,7 @@ count() { # $1: name, $2: exit status; reads $out
 	fi
 	passed=$((passed + p))
 	failed=$((failed + f))
-	echo "== $1: $p passed, $f failed"
+	echo "== $1: $p passed, $f failed${3:+ in $3 s}"
 }
 
 # on_pg NAME: NAME runs a second time on PostgreSQL (tests/postgresql.txt names it, not pending)
@@ -75,13 +75,16 @@ solo=" http_dbwait http_slowloris http_signin_flood http_twoservers "
 runs=$(mktemp -d)
 trap 'rm -f "$out"; rm -rf "$runs"; sh tests/tools/pgtmp.sh stop "$pgdir"' EXIT
 
-run_one() { # $1: executable, $2: sqlite|pg, $3: its output file
+run_one() { # $1: the command (split at spaces), $2: sqlite|pg, $3: its output file; its
+	# seconds in $3.s
+	t0=$(date +%s)
 	if [ "$2" = pg ]; then
-		INDGANG_TEST_BACKEND=postgresql "$1" >"$3" 2>&1
+		INDGANG_TEST_BACKEND=postgresql $1 >"$3" 2>&1
 	else
-		"$1" >"$3" 2>&1
+		$1 >"$3" 2>&1
 	fi
 	echo $? >"$3.rc"
+	echo $(($(date +%s) - t0)) >"$3.s"
 }
 stream() { # $1: sqlite|pg, then the executables; those of the solo set are left out
 	backend=$1
@@ -103,10 +106,11 @@ report() { # $1: executable, $2: sqlite|pg
 	fi
 	cp "$runs/$name.$2" "$out"
 	cat "$out"
+	secs=$(cat "$runs/$name.$2.s" 2>/dev/null)
 	if [ "$2" = pg ]; then
-		count "$name on PostgreSQL" "$(cat "$runs/$name.$2.rc")"
+		count "$name on PostgreSQL" "$(cat "$runs/$name.$2.rc")" "$secs"
 	else
-		count "$name" "$(cat "$runs/$name.$2.rc")"
+		count "$name" "$(cat "$runs/$name.$2.rc")" "$secs"
 	fi
 }
 
@@ -131,14 +135,10 @@ began=$(date +%s)
 
 # the browser tests, on both backends at once
 if [ -f tests/browser/run.mjs ]; then
-	node tests/browser/run.mjs >"$runs/browser.sqlite" 2>&1 &
+	run_one "node tests/browser/run.mjs" sqlite "$runs/browser.sqlite" &
 	browser_sqlite=$!
-	if on_pg browser; then
-		INDGANG_TEST_BACKEND=postgresql node tests/browser/run.mjs >"$runs/browser.pg" 2>&1
-		echo $? >"$runs/browser.pg.rc"
-	fi
+	on_pg browser && run_one "node tests/browser/run.mjs" pg "$runs/browser.pg"
 	wait "$browser_sqlite"
-	echo $? >"$runs/browser.sqlite.rc"
 	report browser sqlite
 	report browser pg
 fi

@@ -1,7 +1,9 @@
 #!/bin/sh
 # test_codecheck.sh — tools/codecheck.sh catches what it is there to catch: each case plants one
-# violation in a copy of src/ and expects the checker to fail naming the file and line, and the
-# untouched copy to pass. The planted lines belong to these negative tests; the checker's output
+# violation in a copy of a file of src/ and expects the checker to fail naming the file and line,
+# and an untouched copy of all of src/ to pass. Every rule of the checker is about one file, its
+# path and its lines, so each case checks a tree of that file alone (the whole tree took the
+# checker 8 s a case). The planted lines belong to these negative tests; the checker's output
 # for them is kept out of the log unless a case fails. Ends with "N passed, N failed".
 set -u
 cd "$(dirname "$0")/../.."
@@ -15,9 +17,12 @@ not_ok() { echo "not ok - $1"; failed=$((failed + 1)); }
 
 fresh() { rm -rf "$work/src" && cp -r src "$work/src"; }
 
-# plant FILE LINE-TEXT WHAT EXPECTED-MESSAGE: appends the line after the file's first #include
+# plant FILE LINE-TEXT WHAT EXPECTED-MESSAGE: appends the line after the file's first #include,
+# in a tree that holds that file alone
 plant() {
-	fresh
+	rm -rf "$work/src"
+	mkdir -p "$work/$(dirname "$1")"
+	cp "$1" "$work/$1"
 	f=$work/$1
 	awk -v add="$2" '{print} !done && /^#include/ {print add; done=1}' "$f" >"$f.new" && mv "$f.new" "$f"
 	line=$(grep -n -F -- "$2" "$f" | head -1 | cut -d: -f1)
