@@ -131,6 +131,11 @@ bool db_away(struct db *db)
 	return db && db->away;
 }
 
+uint64_t db_prepares(struct db *db)
+{
+	return db->prepares;
+}
+
 enum db_kind db_col_kind(struct db_stmt *s, int col)
 {
 	return s->db->be->col_kind(s, col);

@@ -163,6 +163,10 @@ struct db_version {
 };
 /* db_version: the current version of db into *out; 0 or ERR_DB. Allocates nothing. */
 int db_version(struct db *db, struct db_version *out);
+/* db_prepares: how many statements the connection has compiled (SQLite) or prepared on the
+ * server (PostgreSQL). Each connection keeps the statements it used most recently, so one run
+ * again costs no compiling. */
+uint64_t db_prepares(struct db *db);
 
 /* db_migrate: applies, in order and each in its own transaction, the compiled-in migrations not
  * yet recorded in schema_migrations. *applied (may be NULL) gets how many ran. */

@@ -23,6 +23,7 @@ struct db {
 	int64_t since;     /* when the current write transaction got the write lock */
 	uint64_t serial;   /* unique per opened connection, for db_version (set by db.c) */
 	bool away;         /* the last statement or write found the database away (db_away) */
+	uint64_t prepares; /* statements compiled or prepared on the server (db_prepares) */
 };
 
 /* the first member of every backend's statement */

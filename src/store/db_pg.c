@@ -149,7 +149,9 @@ static int pq_load(void)
 #define PQunescapeBytea (*pq_fn.PQunescapeBytea)
 #endif
 
-#define PG_CACHE 96
+/* the statements a connection keeps prepared on the server: the most recently used (as
+ * db_sqlite.c's DB_CACHE) */
+#define PG_CACHE 256
 /* the advisory lock every writer takes: "Indgang" in ASCII */
 #define PG_WRITE_LOCK "SELECT pg_advisory_xact_lock(20631057917931111)"
 #define PG_WRITE_TRY "SELECT pg_try_advisory_xact_lock(20631057917931111)"
@@ -176,6 +178,11 @@ struct pg_stmt {
 	char *names[DB_PG_PARAMS]; /* ":name" of $1, $2 ... */
 	char name[24];           /* its name on the server ("" for an uncached one) */
 	unsigned generation;     /* the connection's generation it was prepared in, 0: not yet */
+	/* the name on the server of the statement this slot held before, to be deallocated
+	 * before this one is prepared (when prepared in stale_generation, the current one) */
+	char stale[24];
+	unsigned stale_generation;
+	uint64_t used;           /* the connection's tick when it was last prepared */
 	Oid types[DB_PG_PARAMS];    /* the types it was prepared with */
 	/* this run's values */
 	enum pg_bound bound[DB_PG_PARAMS];
@@ -202,6 +209,7 @@ struct pg_db {
 	struct pg_stmt *streaming; /* the statement whose rows are still on the wire */
 	unsigned generation;     /* bumps on every (re)connect: prepared statements are gone */
 	unsigned next_name;      /* for the statements' names on the server */
+	uint64_t tick;           /* counts the prepares, for pg_stmt.used */
 	unsigned release_generation; /* the connection on which "indgang_release" is prepared */
 	int lock_wait;           /* the lock_timeout set on the server, -1: not known */
 	bool in_tx;
@@ -445,6 +453,16 @@ static void db_pg_wait_changed(struct db *d)
 
 /* ---------------------------------------------------------------- statements */
 
+/* the cached statement not in use that was used least recently, or NULL when all are in use */
+static struct pg_stmt *pg_least_recent(struct pg_db *db)
+{
+	struct pg_stmt *lru = NULL;
+	for (int i = 0; i < PG_CACHE; i++)
+		if (!db->cache[i].in_use && (!lru || db->cache[i].used < lru->used))
+			lru = &db->cache[i];
+	return lru;
+}
+
 static struct db_stmt *db_pg_prepare(struct db *d, const char *sql)
 {
 	struct pg_db *db = (struct pg_db *)d;
@@ -454,29 +472,54 @@ static struct db_stmt *db_pg_prepare(struct db *d, const char *sql)
 		struct pg_stmt *s = &db->cache[(h + (unsigned)k) % PG_CACHE];
 		if (s->sql == sql && !s->in_use) {
 			s->in_use = true;
+			s->used = ++db->tick;
 			return &s->base;
 		}
 		if (!s->sql && !free_slot)
 			free_slot = s;
 	}
-	struct pg_stmt *s = free_slot;
+	struct pg_stmt *s = free_slot ? free_slot : pg_least_recent(db);
 	if (!s) {
-		/* cache full, or the same statement is still active: an uncached one, prepared as
-		 * the unnamed statement on each run */
+		/* every cached statement is active: an uncached one, prepared as the unnamed
+		 * statement on each run */
 		s = calloc(1, sizeof(*s));
 		if (!s)
 			return NULL;
 	} else {
+		/* the least recent one's name on the server is deallocated when this one is
+		 * prepared (pg_prepare_now): the connection may be busy with another's rows now */
+		char stale[sizeof(s->stale)] = "";
+		unsigned stale_generation = 0;
+		if (s->sql && s->generation) {
+			memcpy(stale, s->name, sizeof(stale));
+			stale_generation = s->generation;
+		} else if (s->stale[0]) {
+			memcpy(stale, s->stale, sizeof(stale));
+			stale_generation = s->stale_generation;
+		}
+		if (s->sql)
+			pg_stmt_free(s);
+		memset(s, 0, sizeof(*s));
+		memcpy(s->stale, stale, sizeof(stale));
+		s->stale_generation = stale_generation;
 		s->cached = true;
+		s->used = ++db->tick;
 		snprintf(s->name, sizeof(s->name), "indgang_%u", ++db->next_name);
 	}
 	s->base.db = d;
 	if (db_pg_translate(sql, &s->text, s->names, &s->nparams) != 0) {
 		pg_stmt_free(s);
-		if (!s->cached)
+		if (!s->cached) {
 			free(s);
-		else
+		} else {
+			/* the slot is free again; the name it still owes the server stays owed */
+			char stale[sizeof(s->stale)];
+			unsigned stale_generation = s->stale_generation;
+			memcpy(stale, s->stale, sizeof(stale));
 			memset(s, 0, sizeof(*s));
+			memcpy(s->stale, stale, sizeof(stale));
+			s->stale_generation = stale_generation;
+		}
 		return NULL;
 	}
 	s->sql = sql;
@@ -589,6 +632,15 @@ static void pg_release(struct pg_db *db, struct pg_stmt *s)
 static int pg_prepare_now(struct pg_db *db, struct pg_stmt *s)
 {
 	static const Oid guesses[] = {OID_UNKNOWN, OID_TEXT, OID_INT8};
+	if (s->stale[0]) {
+		/* the statement this slot held before; gone anyway after a reconnect */
+		if (s->stale_generation == db->generation) {
+			char sql[48];
+			snprintf(sql, sizeof(sql), "DEALLOCATE %s", s->stale);
+			PQclear(PQexec(db->c, sql));
+		}
+		s->stale[0] = '\0';
+	}
 	if (s->cached && s->generation == db->generation) {
 		/* prepared with other types: the old one goes, the new one gets a new name. The
 		 * name is this file's own, never input. */
@@ -608,6 +660,7 @@ static int pg_prepare_now(struct pg_db *db, struct pg_stmt *s)
 			s->types[i] = t == OID_UNKNOWN ? guesses[k] : t;
 		}
 		PGresult *r = PQprepare(db->c, s->name, s->text, s->nparams, s->types);
+		db->base.prepares++;
 		if (PQresultStatus(r) == PGRES_COMMAND_OK) {
 			PQclear(r);
 			if (savepoint)

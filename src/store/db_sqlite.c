@@ -20,7 +20,9 @@
 #include "fts_rank.h"
 #include "db_backend.h"
 
-#define DB_CACHE 96
+/* the statements a connection keeps compiled: the most recently used, as many as a server's
+ * thread uses in its busiest pages several times over (the program has about 570) */
+#define DB_CACHE 256
 #define DB_POLL_MS 10  /* the longest sleep between two tries for a lock another process holds */
 
 struct sqlite_stmt {
@@ -29,6 +31,7 @@ struct sqlite_stmt {
 	const char *sql;   /* the literal: its address is the cache key */
 	uint64_t bound;    /* bit i-1 set when parameter i was bound */
 	uint64_t need;     /* bits of all parameters */
+	uint64_t used;     /* the connection's tick when it was last prepared: the least recent goes */
 	bool in_use;
 	bool cached;
 };
@@ -40,6 +43,7 @@ struct sqlite_db {
 	bool writer;       /* holds the process writer mutex */
 	int64_t until;     /* the busy handler's deadline (monotonic ms) */
 	bool fixed;        /* until was set by db_write_begin for the whole of its wait */
+	uint64_t tick;     /* counts the prepares, for sqlite_stmt.used */
 	struct sqlite_stmt cache[DB_CACHE];
 };
 
@@ -193,6 +197,7 @@ static void db_sqlite_wait_changed(struct db *d)
 static int db_prepare_raw(struct sqlite_db *db, const char *sql, sqlite3_stmt **out)
 {
 	const char *tail = NULL;
+	db->base.prepares++;
 	int rc = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, out, &tail);
 	if (rc != SQLITE_OK || !*out) {
 		log_error("db: prepare failed: %s", sqlite3_errmsg(db->h));
@@ -218,30 +223,46 @@ static void db_stmt_arm(struct sqlite_stmt *s)
 	s->need = n >= 64 ? ~(uint64_t)0 : (((uint64_t)1 << n) - 1);
 }
 
+/* the cached statement not in use that was used least recently, or NULL when all are in use */
+static struct sqlite_stmt *db_least_recent(struct sqlite_db *db)
+{
+	struct sqlite_stmt *lru = NULL;
+	for (int i = 0; i < DB_CACHE; i++)
+		if (!db->cache[i].in_use && (!lru || db->cache[i].used < lru->used))
+			lru = &db->cache[i];
+	return lru;
+}
+
 static struct db_stmt *db_sqlite_prepare(struct db *d, const char *sql)
 {
 	struct sqlite_db *db = (struct sqlite_db *)d;
-	/* look for the literal's address; a miss takes a free slot */
+	/* look for the literal's address; a miss takes a free slot, or the least recently used
+	 * statement's when none is free */
 	unsigned h = (unsigned)(((uintptr_t)sql >> 3) % DB_CACHE);
 	struct sqlite_stmt *free_slot = NULL;
 	for (int k = 0; k < DB_CACHE; k++) {
 		struct sqlite_stmt *s = &db->cache[(h + (unsigned)k) % DB_CACHE];
 		if (s->sql == sql && !s->in_use) {
 			s->in_use = true;
+			s->used = ++db->tick;
 			db_stmt_arm(s);
 			return &s->base;
 		}
 		if (!s->sql && !free_slot)
 			free_slot = s;
 	}
-	struct sqlite_stmt *s = free_slot;
+	struct sqlite_stmt *s = free_slot ? free_slot : db_least_recent(db);
 	if (!s) {
-		/* cache full, or the same statement is still active: an uncached one */
+		/* every cached statement is active (statements nested that deep): an uncached one */
 		s = calloc(1, sizeof(*s));
 		if (!s)
 			return NULL;
 	} else {
+		if (s->sql)
+			sqlite3_finalize(s->st);
+		memset(s, 0, sizeof(*s));
 		s->cached = true;
+		s->used = ++db->tick;
 	}
 	if (db_prepare_raw(db, sql, &s->st) != 0) {
 		if (!s->cached)
