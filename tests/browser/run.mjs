@@ -23,10 +23,10 @@
  *                  database is a PostgreSQL one, a copy of the cluster's indgang_template
  *                  (tests/tools/testdb.h), dropped at the end
  *   SCREENSHOT_TO  if set, a 1280x800 PNG of the users page (/brugere as konsulent) goes there
- * Screenshots of every page visited go to tests/browser/out/ (on PostgreSQL only those of
- * failures, to tests/browser/out-postgresql/). Prints "ok - name" or
- * "not ok - name: reason" per test and, as the last line, "N passed, N failed"; exits 1 on any
- * failure.
+ *   INDGANG_SHOTS=1  a screenshot of every page visited, not only of the pages of a failure
+ * Screenshots go to tests/browser/out/ (on PostgreSQL to tests/browser/out-postgresql/). Prints
+ * "ok - name (seconds)" or "not ok - name (seconds): reason" per test and, as the last line,
+ * "N passed, N failed"; exits 1 on any failure.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -37,10 +37,10 @@ import { chromium } from 'playwright-core';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const BIN = resolve(process.env.INDGANG_BIN ?? join(HERE, '..', '..', 'indgang'));
-/* the screenshots, for a look at the pages; the PostgreSQL pass (the same pages, the other
- * backend) keeps only those of failures, in a folder of its own */
+/* the screenshots of failures, each pass in a folder of its own; with INDGANG_SHOTS=1 also one
+ * of every page a test lands on, for a look at the pages (about 440, a minute of the run) */
 const OUT = join(HERE, process.env.INDGANG_TEST_BACKEND === 'postgresql' ? 'out-postgresql' : 'out');
-const EVERY_SHOT = process.env.INDGANG_TEST_BACKEND !== 'postgresql';
+const EVERY_SHOT = process.env.INDGANG_SHOTS === '1';
 const AXE = join(HERE, 'node_modules', 'axe-core', 'axe.min.js');
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const TEST_TIMEOUT_MS = 60_000;
@@ -213,8 +213,8 @@ function slug(text) {
 	return text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
 
-/* Checks the page now shown with axe, records its violations on the test and saves a
- * screenshot to out/. */
+/* Checks the page now shown with axe, records its violations on the test and, with
+ * INDGANG_SHOTS=1, saves a screenshot to out/. */
 async function audit(tc, page) {
 	await page.waitForLoadState('load');
 	const info = tracked.get(page);
@@ -1679,6 +1679,8 @@ async function main() {
 
 	for (const t of tests) {
 		const tc = { name: t.name, violations: [], defects: [] };
+		const began = Date.now();
+		const took = () => `(${((Date.now() - began) / 1000).toFixed(1)} s)`;
 		let why = null;
 		try {
 			await withTimeout(t.fn(tc), TEST_TIMEOUT_MS, t.name);
@@ -1696,11 +1698,11 @@ async function main() {
 			why = `${why ? `${why}; and ` : ''}${tc.violations.length} accessibility violation(s):${list}`;
 		}
 		if (!why) {
-			console.log(`ok - ${t.name}`);
+			console.log(`ok - ${t.name} ${took()}`);
 			passed++;
 			continue;
 		}
-		console.log(`not ok - ${t.name}: ${why}`);
+		console.log(`not ok - ${t.name} ${took()}: ${why}`);
 		failed++;
 		let n = 0;
 		for (const [page, info] of tracked) {
