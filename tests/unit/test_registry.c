@@ -635,6 +635,59 @@ static void test_domain_reads(void **state)
 	assert_string_equal(items[0].name, "Kaffebaren");
 }
 
+/* A municipality's pages in name order, at every offset and two page sizes: its own enterprises
+ * and those that work with it come in Danish order, each once, with the home flag right, also
+ * where a page begins or ends inside a run of the others (the two kinds are read apart and
+ * merged at the page's end) */
+static void test_list_other_kommuner_pages(void **state)
+{
+	struct fixture *f = *state;
+	/* names in Danish order: "Aa" sorts as Å, last ("Ål" before "Aastrup"); the others' names
+	 * fall between and after */
+	static const char *const own[] = {"Bager", "Cafe", "Dæk", "Fisk", "Have", "Kaffe", "Løb",
+	                                  "Ost", "Pap", "Rod", "Sæbe", "Tøj", "Vask", "Øl", "Aastrup"};
+	static const char *const other[] = {"Bolig", "Boreal", "Brød", "Cykel", "Dyr", "Ærme", "Ål"};
+	enum { NOWN = sizeof(own) / sizeof(own[0]), NOTHER = sizeof(other) / sizeof(other[0]),
+	       ALL = NOWN + NOTHER };
+	for (int i = 0; i < NOWN; i++)
+		add(f, own[i], "621", NULL, NULL, NULL, NULL);
+	for (int i = 0; i < NOTHER; i++) {
+		struct enterprise e = {.name = other[i], .kommune = i % 2 ? "740" : "746",
+		                       .others = {"621"}, .nothers = 1};
+		struct errs errs = {0};
+		assert_int_equal(registry_save(f->db, &f->a, &users_cli, &e, &errs), 0);
+	}
+	add(f, "Ikke med", "740", NULL, NULL, NULL, NULL);
+	struct registry_query q = {.kommune = "621", .registered = -1, .day = "2015-12-31", .limit = 50};
+	struct registry_item *all;
+	int n, total;
+	assert_int_equal(registry_list(f->db, &f->a, &q, &all, &n, &total), 0);
+	assert_int_equal(n, ALL);
+	assert_int_equal(total, ALL);
+	static const char *const want[] = {"Bager", "Bolig", "Boreal", "Brød", "Cafe", "Cykel", "Dyr",
+	                                   "Dæk", "Fisk", "Have", "Kaffe", "Løb", "Ost", "Pap", "Rod",
+	                                   "Sæbe", "Tøj", "Vask", "Ærme", "Øl", "Ål", "Aastrup"};
+	_Static_assert(sizeof(want) / sizeof(want[0]) == ALL, "every enterprise once");
+	for (int i = 0; i < ALL; i++) {
+		assert_string_equal(all[i].name, want[i]);
+		assert_int_equal(all[i].home, !strcmp(all[i].kommune, "621"));
+	}
+	for (int size = 2; size <= 3; size++) {
+		for (int offset = 0; offset <= ALL; offset++) {
+			q.limit = size;
+			q.offset = offset;
+			struct registry_item *page;
+			assert_int_equal(registry_list(f->db, &f->a, &q, &page, &n, &total), 0);
+			int expect = ALL - offset < size ? ALL - offset : size;
+			assert_int_equal(n, expect);
+			for (int i = 0; i < n; i++) {
+				assert_string_equal(page[i].name, want[offset + i]);
+				assert_int_equal(page[i].home, all[offset + i].home);
+			}
+		}
+	}
+}
+
 /* Bilag 1: a municipality's list holds the enterprises whose home it is and those that work with
  * it (other_kommuner), counted and paged as one list in name order */
 static void test_list_other_kommuner(void **state)
@@ -952,6 +1005,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_no_row_caps, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_domain_reads, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_list_other_kommuner, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_list_other_kommuner_pages, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_kind_validation, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_statistics_ignore_companies, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_kind_in_lists_and_files, fixture_setup, fixture_teardown),
