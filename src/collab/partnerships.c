@@ -359,6 +359,78 @@ int partnerships_party_add(struct db *db, struct arena *a, const struct principa
 	return db_write_end(db, rc);
 }
 
+int partnerships_party_update(struct db *db, struct arena *a, const struct principal *by, int64_t id,
+                              struct partnership_party *party, struct errs *errs)
+{
+	int rc = db_write_begin(db);
+	if (rc)
+		return rc;
+	struct partnership p;
+	struct partnership_party old;
+	rc = writable(db, a, by, id, &p);
+	if (rc == 0)
+		rc = partnerships_store_party(db, a, id, party->id, &old);
+	if (rc == 0) {
+		/* who the party is stays as it was; the rest is checked as an add checks it */
+		party->kind = old.kind;
+		party->enterprise_id = old.enterprise_id;
+		bool organisation = !strcmp(old.kind, PARTNERSHIPS_PARTY_ORGANISATION);
+		if (!organisation) {
+			party->name = NULL;
+		} else if (!party->name || !*text_trim(a, party->name)) {
+			/* the other fields are still checked, under a name that stands in */
+			errs_add(errs, "name", "Skriv organisationens navn.");
+			party->name = "-";
+		}
+		rc = check_party(db, a, p.kommune, party, NULL, errs);
+		if (!organisation)
+			party->name = "";
+	}
+	if (rc == 0 && errs->n > 0)
+		rc = ERR_INVALID;
+	if (rc == 0) {
+		party->partnership_id = id;
+		rc = partnerships_store_party_update(db, party);
+	}
+	if (rc == 0)
+		rc = audit_record(db, by, "party_update", "partnership", id_text(a, id), p.kommune,
+		                  AUDIT_DETAIL(AUDIT_INT("party_id", party->id), AUDIT_TEXT("kind", old.kind),
+		                               AUDIT_TEXT("name", party->name), AUDIT_TEXT("role", party->role)));
+	if (rc == 0)
+		rc = partnerships_store_party(db, a, id, party->id, party);
+	return db_write_end(db, rc);
+}
+
+int partnerships_party_delete(struct db *db, struct arena *a, const struct principal *by, int64_t id,
+                              int64_t party_id, struct errs *errs)
+{
+	int rc = db_write_begin(db);
+	if (rc)
+		return rc;
+	struct partnership p;
+	struct partnership_party old;
+	int owned = 0;
+	rc = writable(db, a, by, id, &p);
+	if (rc == 0)
+		rc = partnerships_store_party(db, a, id, party_id, &old);
+	if (rc == 0)
+		rc = partnerships_store_party_actions(db, party_id, &owned);
+	if (rc == 0 && owned > 0)
+		rc = errs_add(errs, "party",
+		              arena_printf(a, "%s er ansvarlig for %d %s i handleplanen. Giv %s en anden"
+		                              " ansvarlig part, før parten fjernes.",
+		                           old.name, owned, owned == 1 ? "punkt" : "punkter",
+		                           owned == 1 ? "det" : "dem"));
+	if (rc == 0)
+		rc = partnerships_store_party_delete(db, id, party_id);
+	if (rc == 0)
+		rc = audit_record(db, by, "party_delete", "partnership", id_text(a, id), p.kommune,
+		                  AUDIT_DETAIL(AUDIT_INT("party_id", party_id), AUDIT_TEXT("kind", old.kind),
+		                               AUDIT_INT("enterprise_id", old.enterprise_id),
+		                               AUDIT_TEXT("name", old.name), AUDIT_TEXT("role", old.role)));
+	return db_write_end(db, rc);
+}
+
 int partnerships_member_add(struct db *db, struct arena *a, const struct principal *by, int64_t id,
                             struct partnership_member *m, struct errs *errs)
 {

@@ -181,6 +181,19 @@ int partnerships_actions(struct db *db, struct arena *a, const struct principal 
 int partnerships_party_add(struct db *db, struct arena *a, const struct principal *by, int64_t id,
                            struct partnership_party *p, struct errs *errs);
 
+/* partnerships_party_update: party->id of agreement id gets party's contact_name, email and
+ * role, and, for an organisation, its name (who the party is stays; a wrong party is removed
+ * and another added). Field errors as partnerships_party_add. Access ACC_WRITE, audited.
+ * ERR_NOTFOUND for a party of another agreement. On success *party is read anew. */
+int partnerships_party_update(struct db *db, struct arena *a, const struct principal *by, int64_t id,
+                              struct partnership_party *party, struct errs *errs);
+
+/* partnerships_party_delete: removes party party_id from agreement id. A party that owns items
+ * of the action plan stays: ERR_INVALID with the field error party (give the items another
+ * owner first). Access ACC_WRITE, audited. ERR_NOTFOUND. */
+int partnerships_party_delete(struct db *db, struct arena *a, const struct principal *by, int64_t id,
+                              int64_t party_id, struct errs *errs);
+
 /* partnerships_member_add: a member of the follow-up group (name required, organisation,
  * e-mail optional); m->chair makes it the chair instead of any other. Access ACC_WRITE,
  * audited. Field errors: name, email, organisation. */

@@ -284,6 +284,48 @@ int partnerships_store_party(struct db *db, struct arena *a, int64_t id, int64_t
 	return rc == DB_ROW ? 0 : rc == DB_DONE ? ERR_NOTFOUND : rc;
 }
 
+int partnerships_store_party_update(struct db *db, const struct partnership_party *p)
+{
+	struct db_stmt *s = db_prepare(db,
+		"UPDATE partnership_parties SET"
+		" name = CASE WHEN kind = 'organisation' THEN :name ELSE name END,"
+		" contact_name = :contact, email = :email, role = :role"
+		" WHERE id = :party AND partnership_id = :pid");
+	int rc = db_run(s, s ? db_bind_text(s, ":name", p->name ? p->name : "") |
+	                           db_bind_text(s, ":contact", p->contact_name ? p->contact_name : "") |
+	                           db_bind_text(s, ":email", p->email ? p->email : "") |
+	                           db_bind_text(s, ":role", p->role ? p->role : "") |
+	                           db_bind_int(s, ":party", p->id) |
+	                           db_bind_int(s, ":pid", p->partnership_id)
+	                     : 0);
+	if (rc == 0 && db_changes(db) == 0)
+		return ERR_NOTFOUND;
+	return rc;
+}
+
+int partnerships_store_party_actions(struct db *db, int64_t party_id, int *count)
+{
+	struct db_stmt *s = db_prepare(db, "SELECT count(*) FROM partnership_actions"
+	                                   " WHERE owner_party_id = :party");
+	if (!s)
+		return ERR_DB;
+	int rc = db_bind_int(s, ":party", party_id) ? ERR_DB : db_step(s);
+	if (rc == DB_ROW)
+		*count = (int)db_col_int(s, 0);
+	db_done(s);
+	return rc == DB_ROW ? 0 : ERR_DB;
+}
+
+int partnerships_store_party_delete(struct db *db, int64_t id, int64_t party_id)
+{
+	struct db_stmt *s = db_prepare(db, "DELETE FROM partnership_parties"
+	                                   " WHERE id = :party AND partnership_id = :pid");
+	int rc = db_run(s, s ? db_bind_int(s, ":party", party_id) | db_bind_int(s, ":pid", id) : 0);
+	if (rc == 0 && db_changes(db) == 0)
+		return ERR_NOTFOUND;
+	return rc;
+}
+
 /* ---------------------------------------------------------------- the follow-up group */
 
 int partnerships_store_clear_chair(struct db *db, int64_t id)

@@ -38,6 +38,13 @@ int partnerships_store_parties(struct db *db, struct arena *a, int64_t id,
 /* party party_id of agreement id; ERR_NOTFOUND */
 int partnerships_store_party(struct db *db, struct arena *a, int64_t id, int64_t party_id,
                              struct partnership_party *out);
+/* p->id of agreement p->partnership_id gets p's contact_name, email and role, and p's name
+ * when it is an organisation; ERR_NOTFOUND */
+int partnerships_store_party_update(struct db *db, const struct partnership_party *p);
+/* how many items of the action plan party party_id owns */
+int partnerships_store_party_actions(struct db *db, int64_t party_id, int *count);
+/* removes party party_id of agreement id; ERR_NOTFOUND */
+int partnerships_store_party_delete(struct db *db, int64_t id, int64_t party_id);
 
 int partnerships_store_clear_chair(struct db *db, int64_t id);
 int partnerships_store_member_insert(struct db *db, const struct partnership_member *m, int64_t *id);

@@ -66,7 +66,10 @@ struct sent {
 	const char *m_name, *m_organisation, *m_email, *m_chair;
 	const char *a_title, *a_owner, *a_due, *a_note;
 	const char *kind, *title, *purpose, *start, *end, *is_public; /* the agreement's own form */
+	const char *p_name, *p_contact, *p_email, *p_role; /* a party's form (party_update) */
 	int64_t confirm_delete; /* an action item whose deletion is to be confirmed */
+	int64_t edit_party;     /* the party whose form is shown (?part=, or a failed party_update) */
+	int64_t confirm_party;  /* a party whose removal is to be confirmed */
 };
 
 static const char *notice_of(const char *ok)
@@ -75,7 +78,9 @@ static const char *notice_of(const char *ok)
 		const char *key, *text;
 	} notices[] = {
 		{"oprettet", "Aftalen er oprettet. Tilføj parterne, følgegruppen og handleplanen."},
-		{"part", "Parten er tilføjet."}, {"medlem", "Medlemmet af følgegruppen er tilføjet."},
+		{"part", "Parten er tilføjet."}, {"partrettet", "Parten er rettet."},
+		{"partfjernet", "Parten er fjernet fra aftalen."},
+		{"medlem", "Medlemmet af følgegruppen er tilføjet."},
 		{"punkt", "Punktet er tilføjet til handleplanen."},
 		{"udfoert", "Punktet er markeret som udført."}, {"genaabnet", "Punktet er åbnet igen."},
 		{"slettet", "Punktet er slettet fra handleplanen."},
@@ -88,11 +93,62 @@ static const char *notice_of(const char *ok)
 	return NULL;
 }
 
+/* the form that changes party x: its contact, e-mail and role, and an organisation's name */
+static void party_form(struct req *r, const struct partnership *p, const struct partnership_party *x,
+                       const struct sent *s)
+{
+	struct buf *o = &r->out;
+	bool mine = s->action && !strcmp(s->action, "party_update");
+	const struct errs *er = mine ? &r->errs : &(struct errs){0};
+	bool organisation = !strcmp(x->kind, PARTNERSHIPS_PARTY_ORGANISATION);
+	htmlf(o, "<form method=\"post\" action=\"/partnerskaber/%lld#parter\" class=\"stack noprint\""
+	         " novalidate>\n", (long long)p->id);
+	form_csrf(o, r->csrf);
+	htmlf(o, "<input type=\"hidden\" name=\"action\" value=\"party_update\">"
+	         "<input type=\"hidden\" name=\"item\" value=\"%lld\">\n"
+	         "<fieldset><legend id=\"ret-part\">Ret parten %s</legend>\n", (long long)x->id, x->name);
+	if (!organisation)
+		html(o, "<p class=\"hint\">Hvem parten er, står fast; er det en forkert part, så fjern den"
+		        " og tilføj den rigtige.</p>\n");
+	else
+		form_input(o, &(struct form_field){.name = "p_name", .label = "Organisationens navn",
+		                                   .value = mine ? s->p_name : x->name,
+		                                   .error = errs_get(er, "p_name"), .required = true,
+		                                   .maxlength = 200});
+	form_input(o, &(struct form_field){.name = "p_contact", .label = "Kontaktperson",
+	                                   .value = mine ? s->p_contact : x->contact_name,
+	                                   .error = errs_get(er, "p_contact"), .maxlength = 200});
+	form_input(o, &(struct form_field){.name = "p_email", .label = "E-mail", .type = "email",
+	                                   .value = mine ? s->p_email : x->email,
+	                                   .error = errs_get(er, "p_email")});
+	form_textarea(o, &(struct form_field){.name = "p_role", .label = "Rolle i aftalen",
+	                                      .value = mine ? s->p_role : x->role,
+	                                      .error = errs_get(er, "p_role")}, 3);
+	htmlf(o, "</fieldset>\n<div class=\"actions\"><button type=\"submit\">Gem parten</button> "
+	         "<a href=\"/partnerskaber/%lld#parter\">Fortryd</a></div>\n</form>\n", (long long)p->id);
+}
+
 static void parties_section(struct req *r, const struct partnership *p, bool writer, bool contacts,
                             const struct partnership_party *ps, int np, const struct sent *s)
 {
 	struct buf *o = &r->out;
 	htmlf(o, "<h2 id=\"parter\">Parter og roller (%d)</h2>\n", np);
+	for (int i = 0; writer && s->confirm_party && i < np; i++)
+		if (ps[i].id == s->confirm_party) {
+			htmlf(o, "<div class=\"confirm\" role=\"alert\"><p>Vil du fjerne <strong>%s</strong>"
+			         " som part i aftalen?</p>\n"
+			         "<form method=\"post\" action=\"/partnerskaber/%lld#parter\" class=\"actions\">\n",
+			      ps[i].name, (long long)p->id);
+			form_csrf(o, r->csrf);
+			htmlf(o, "<input type=\"hidden\" name=\"action\" value=\"party_delete\">"
+			         "<input type=\"hidden\" name=\"item\" value=\"%lld\">"
+			         "<input type=\"hidden\" name=\"confirm\" value=\"1\">"
+			         "<button type=\"submit\">Ja, fjern parten</button> "
+			         "<a href=\"/partnerskaber/%lld#parter\">Fortryd</a></form></div>\n",
+			      (long long)ps[i].id, (long long)p->id);
+		}
+	if (writer && errs_get(&r->errs, "party") && s->action && !strcmp(s->action, "party_delete"))
+		htmlf(o, "<p class=\"error\" id=\"f-party\">%s</p>\n", errs_get(&r->errs, "party"));
 	if (np == 0)
 		html(o, "<p class=\"empty\">Aftalen har ingen parter endnu.</p>\n");
 	else {
@@ -101,6 +157,8 @@ static void parties_section(struct req *r, const struct partnership *p, bool wri
 		        "<th scope=\"col\">Part</th><th scope=\"col\">Rolle i aftalen</th>");
 		if (contacts)
 			html(o, "<th scope=\"col\">Kontakt</th>");
+		if (writer)
+			html(o, "<th scope=\"col\" class=\"noprint\">Handling</th>");
 		html(o, "</tr></thead>\n<tbody>\n");
 		for (int i = 0; i < np; i++) {
 			if (ps[i].enterprise_id)
@@ -111,6 +169,18 @@ static void parties_section(struct req *r, const struct partnership *p, bool wri
 			htmlf(o, "<td class=\"prewrap\">%s</td>", *ps[i].role ? ps[i].role : "–");
 			if (contacts)
 				htmlf(o, "<td>%s %s</td>", ps[i].contact_name, ps[i].email);
+			if (writer) {
+				htmlf(o, "<td class=\"noprint\"><a href=\"/partnerskaber/%lld?part=%lld#ret-part\""
+				         " aria-label=\"Ret: %s\">Ret</a> ",
+				      (long long)p->id, (long long)ps[i].id, ps[i].name);
+				htmlf(o, "<form method=\"post\" action=\"/partnerskaber/%lld#parter\" class=\"inline\">",
+				      (long long)p->id);
+				form_csrf(o, r->csrf);
+				htmlf(o, "<input type=\"hidden\" name=\"action\" value=\"party_delete\">"
+				         "<input type=\"hidden\" name=\"item\" value=\"%lld\"><button type=\"submit\""
+				         " class=\"link\" aria-label=\"Fjern: %s\">Fjern</button></form></td>",
+				      (long long)ps[i].id, ps[i].name);
+			}
 			html(o, "</tr>\n");
 		}
 		html(o, "</tbody>\n");
@@ -118,6 +188,9 @@ static void parties_section(struct req *r, const struct partnership *p, bool wri
 	}
 	if (!writer)
 		return;
+	for (int i = 0; s->edit_party && i < np; i++)
+		if (ps[i].id == s->edit_party)
+			party_form(r, p, &ps[i], s);
 	bool mine = s->action && !strcmp(s->action, "party_add");
 	const struct errs *er = mine ? &r->errs : &(struct errs){0};
 	struct registry_query q = {.kommune = p->kommune, .registered = -1, .day = page_today(r),
@@ -401,11 +474,16 @@ static int show(struct req *r, int64_t id, int status, const struct sent *s)
 	return page_end(r, status);
 }
 
-/* GET /partnerskaber/{id} — public for a public agreement (without e-mail addresses); else
+/* GET /partnerskaber/{id}[?part=N: the form of party N, for who may write] — public for a
+ * public agreement (without e-mail addresses); else
  * the staff who may read it: 404 to anyone else, 403 to another municipality's staff. */
 int partnerships_page_show(struct req *r)
 {
 	struct sent s = {0};
+	long long part;
+	const char *v = req_query(r, "part");
+	if (v && text_parse_int(v, 1, 999999999999999LL, &part) == 0)
+		s.edit_party = (int64_t)part;
 	return show(r, req_param_int(r, "id"), 200, &s);
 }
 
@@ -427,6 +505,8 @@ static void rename_fields(struct req *r, const char *const (*map)[2], size_t n)
 			}
 }
 
+static const char *const party_fields[][2] = {
+	{"name", "p_name"}, {"contact_name", "p_contact"}, {"email", "p_email"}, {"role", "p_role"}};
 static const char *const member_fields[][2] = {
 	{"name", "m_name"}, {"organisation", "m_organisation"}, {"email", "m_email"}};
 static const char *const action_fields[][2] = {
@@ -445,7 +525,9 @@ static int set_status(struct req *r, int64_t id, int64_t item, const char *statu
 }
 
 /* POST /partnerskaber/{id} — who may write the agreement, CSRF. action = party_add
- * (enterprise_id | name, contact_name, email, role), member_add (m_name, m_organisation,
+ * (enterprise_id | name, contact_name, email, role), party_update (item, p_name, p_contact,
+ * p_email, p_role), party_delete (item; asks first, removes with confirm=1; a party that owns
+ * items of the action plan stays, 422), member_add (m_name, m_organisation,
  * m_email, m_chair), action_add (a_title, a_owner, a_due, a_note), action_done / action_reopen
  * (item), action_delete (item; asks first, deletes with confirm=1), update (kind, title,
  * purpose, start, end, public). 303 back; 422 with the page and the form kept. */
@@ -474,6 +556,26 @@ int partnerships_page_post(struct req *r)
 			party.enterprise_id = -1;
 		rc = partnerships_party_add(r->db, &r->a, r->user, id, &party, &r->errs);
 		ok = "part";
+	}
+	else if (!strcmp(s.action, "party_update")) {
+		s.p_name = form_or_empty(r, "p_name");
+		s.p_contact = form_or_empty(r, "p_contact");
+		s.p_email = form_or_empty(r, "p_email");
+		s.p_role = form_or_empty(r, "p_role");
+		s.edit_party = item;
+		struct partnership_party party = {.id = item, .name = s.p_name, .contact_name = s.p_contact,
+		                                  .email = s.p_email, .role = s.p_role};
+		rc = partnerships_party_update(r->db, &r->a, r->user, id, &party, &r->errs);
+		rename_fields(r, party_fields, sizeof(party_fields) / sizeof(party_fields[0]));
+		ok = "partrettet";
+	}
+	else if (!strcmp(s.action, "party_delete")) {
+		if (strcmp(form_or_empty(r, "confirm"), "1") != 0) {
+			s.confirm_party = item;
+			return show(r, id, 200, &s);
+		}
+		rc = partnerships_party_delete(r->db, &r->a, r->user, id, item, &r->errs);
+		ok = "partfjernet";
 	}
 	else if (!strcmp(s.action, "member_add")) {
 		s.m_name = form_or_empty(r, "m_name");

@@ -6,7 +6,9 @@
  * by anyone without e-mail addresses and a non-public one 404 to them; the action plan's
  * progress and overdue items; the signed PDF by content (a good one stored, a renamed non-PDF
  * 422 with nothing stored, 413 over 10 MB); the reminders (exactly one message per overdue item,
- * none on a second run); and the pages with tidy, exports and the home page's overdue items.
+ * none on a second run); and the pages with tidy, exports and the home page's overdue items, a
+ * party's form (a bad e-mail 422 at the field, its contact and role changed) and its removal
+ * (asked first; refused with the reason while it owns an item of the action plan).
  * Layer: tests. Runs the real `indgang serve` on a demo database (harness.h).
  */
 #include <stdio.h>
@@ -455,6 +457,54 @@ static void pages(void)
 	CHECK_HAS(full->body, "Formand Fie");
 	CHECK_HAS(full->body, "(formand)");
 	CHECK_HAS(full->body, "Driver caféen");
+	CHECK_HAS(full->body, "aria-label=\"Ret: Soul Café\"");
+	CHECK_HAS(full->body, "aria-label=\"Fjern: Soul Café\"");
+	/* a party's form: its role changed; a bad e-mail is 422 at the field with what was typed */
+	long long sp = strtoll(sql_text(harness_fmt("SELECT id FROM partnership_parties WHERE partnership_id = %lld"
+	                                            " AND enterprise_id = %lld;", made, soul)), NULL, 10);
+	struct harness_resp *pf = harness_get(web, harness_fmt("%s?part=%lld", ppath, sp));
+	CHECK_OK(page_problem(pf, 200));
+	CHECK_HAS(pf->body, "Ret parten Soul Café");
+	CHECK_LACKS(pf->body, "Organisationens navn"); /* an enterprise's name is the registry's */
+	struct harness_resp *pb = harness_post_form(web, ppath, harness_form(
+		"csrf", csrf, "action", "party_update", "item", harness_fmt("%lld", sp), "p_email", "ikke@",
+		"p_role", "Driver caféen og kantinen", NULL));
+	CHECK_OK(page_problem(pb, 422));
+	CHECK_HAS(pb->body, "Skriv en gyldig e-mailadresse");
+	CHECK_HAS(pb->body, "Driver caféen og kantinen");
+	CHECK_HAS(pb->body, "href=\"#f-p_email\"");
+	CHECK_STATUS(harness_post_form(web, ppath, harness_form(
+		"csrf", csrf, "action", "party_update", "item", harness_fmt("%lld", sp), "p_contact", "Søs",
+		"p_email", "soes@soulcafe.example", "p_role", "Driver caféen og kantinen", NULL)), 303);
+	CHECK_STR(sql_text(harness_fmt("SELECT contact_name || '|' || email || '|' || role FROM partnership_parties"
+	                               " WHERE id = %lld;", sp)), "Søs|soes@soulcafe.example|Driver caféen og kantinen");
+	/* removing asks first; the municipality owns an item, so it stays, 422 saying why */
+	CHECK_STATUS(harness_post_form(web, ppath, harness_form(
+		"csrf", csrf, "action", "action_add", "a_title", "Nøgler til lokalerne", "a_owner",
+		harness_fmt("%lld", kp), NULL)), 303);
+	struct harness_resp *pask = harness_post_form(web, ppath, harness_form(
+		"csrf", csrf, "action", "party_delete", "item", harness_fmt("%lld", sp), NULL));
+	CHECK_OK(page_problem(pask, 200));
+	CHECK_HAS(pask->body, "Ja, fjern parten");
+	struct harness_resp *kept = harness_post_form(web, ppath, harness_form(
+		"csrf", csrf, "action", "party_delete", "item", harness_fmt("%lld", kp), "confirm", "1", NULL));
+	CHECK_OK(page_problem(kept, 422));
+	CHECK_HAS(kept->body, "er ansvarlig for 1 punkt i handleplanen");
+	CHECK_STR(sql_text(harness_fmt("SELECT count(*) FROM partnership_parties WHERE id = %lld;", kp)), "1");
+	CHECK_STATUS(harness_post_form(web, ppath, harness_form(
+		"csrf", csrf, "action", "party_delete", "item", harness_fmt("%lld", sp), "confirm", "1", NULL)), 303);
+	CHECK_STR(sql_text(harness_fmt("SELECT count(*) FROM partnership_parties WHERE id = %lld;", sp)), "0");
+	CHECK_STR(sql_text(harness_fmt("SELECT count(*) FROM audit WHERE action = 'party_delete'"
+	                               " AND entity_id = '%lld';", made)), "1");
+	/* another municipality's konsulent may do neither */
+	struct harness_client *other = harness_login(srv, "konsulent@silkeborg.example", HARNESS_DEMO_PASSWORD);
+	CHECK(other);
+	CHECK_STATUS(harness_post_form(other, ppath, harness_form(
+		"csrf", harness_client_csrf(other), "action", "party_delete", "item", harness_fmt("%lld", kp),
+		"confirm", "1", NULL)), 403);
+	CHECK_STATUS(harness_post_form(other, ppath, harness_form(
+		"csrf", harness_client_csrf(other), "action", "party_update", "item", harness_fmt("%lld", kp),
+		"p_role", "Overtaget", NULL)), 403);
 	/* the agreement's own form: 422 keeps what was typed; saved, it becomes public */
 	struct harness_resp *ub = harness_post_form(web, ppath, harness_form(
 		"csrf", csrf, "action", "update", "kind", "brugsaftale", "title", "Brugsaftale i Korsør (ny)",

@@ -315,6 +315,70 @@ static void test_progress_and_due(void **state)
 	assert_int_equal(COUNT_SQL(f->db, "SELECT count(*) FROM partnership_members WHERE chair = 1"), 1);
 }
 
+/* a party's contact, e-mail and role change (and an organisation's name), who it is does not;
+ * a party is removed, unless it owns items of the action plan; both by who may write, audited */
+static void test_party_update_delete(void **state)
+{
+	struct fixture *f = *state;
+	rows(f->db);
+	int64_t ids[3];
+	int64_t id = agreement(f, &fixture_kons621, "621", false, ids);
+	int64_t other = agreement(f, &fixture_kons621, "621", false, NULL);
+	struct errs e = {0};
+	/* the organisation: a new name, contact, e-mail and role */
+	struct partnership_party x = {.id = ids[2], .name = "  Foreningen Frivillig Fredag ",
+	                              .contact_name = "Ida", .email = "ida@x.example", .role = "Besøgsvenner"};
+	assert_int_equal(partnerships_party_update(f->db, &f->a, &fixture_kons621, id, &x, &e), 0);
+	assert_int_equal(e.n, 0);
+	assert_string_equal(x.name, "Foreningen Frivillig Fredag");
+	assert_string_equal(x.kind, PARTNERSHIPS_PARTY_ORGANISATION);
+	assert_string_equal(x.contact_name, "Ida");
+	assert_string_equal(x.email, "ida@x.example");
+	assert_string_equal(x.role, "Besøgsvenner");
+	assert_int_equal(fixture_audit_count(f->db, "party_update", "partnership"), 1);
+	/* the enterprise keeps being Soul Café whatever name is sent; its e-mail may be given */
+	x = (struct partnership_party){.id = ids[1], .name = "Noget andet", .email = "", .role = "Mentorer"};
+	assert_int_equal(partnerships_party_update(f->db, &f->a, &fixture_kons621, id, &x, &e), 0);
+	assert_string_equal(x.name, "Soul Café");
+	assert_int_equal(x.enterprise_id, 1);
+	assert_string_equal(x.email, "cafe@x.example"); /* none of its own: the enterprise's */
+	assert_string_equal(x.role, "Mentorer");
+	/* field errors, all at once, and nothing changed */
+	x = (struct partnership_party){.id = ids[2], .name = " ", .email = "ikke en adresse", .role = ""};
+	assert_int_equal(partnerships_party_update(f->db, &f->a, &fixture_kons621, id, &x, &e), ERR_INVALID);
+	assert_non_null(errs_get(&e, "name"));
+	assert_non_null(errs_get(&e, "email"));
+	struct partnership_party *ps;
+	int n;
+	assert_int_equal(partnerships_parties(f->db, &f->a, &fixture_kons621, id, &ps, &n), 0);
+	assert_int_equal(n, 3);
+	assert_string_equal(ps[2].name, "Foreningen Frivillig Fredag");
+	assert_string_equal(ps[2].role, "Besøgsvenner");
+	/* another agreement's party, another municipality's konsulent, a jobkonsulent */
+	e = (struct errs){0};
+	x = (struct partnership_party){.id = ids[2], .name = "X", .role = ""};
+	assert_int_equal(partnerships_party_update(f->db, &f->a, &fixture_kons621, other, &x, &e), ERR_NOTFOUND);
+	assert_int_equal(partnerships_party_update(f->db, &f->a, &fixture_kons740, id, &x, &e), ERR_FORBIDDEN);
+	assert_int_equal(partnerships_party_update(f->db, &f->a, &fixture_indk621, id, &x, &e), ERR_FORBIDDEN);
+	/* removal: refused while the party owns an item, with the reason at "party" */
+	int64_t item = action(f, id, ids[2], "Kortlægning", "2016-01-01", "open");
+	assert_int_equal(partnerships_party_delete(f->db, &f->a, &fixture_kons621, id, ids[2], &e), ERR_INVALID);
+	assert_non_null(strstr(errs_get(&e, "party"), "ansvarlig for 1 punkt"));
+	assert_int_equal(partnerships_action_delete(f->db, &f->a, &fixture_kons621, id, item), 0);
+	e = (struct errs){0};
+	assert_int_equal(partnerships_party_delete(f->db, &f->a, &fixture_kons740, id, ids[2], &e), ERR_FORBIDDEN);
+	assert_int_equal(partnerships_party_delete(f->db, &f->a, &fixture_kons621, other, ids[2], &e), ERR_NOTFOUND);
+	assert_int_equal(partnerships_party_delete(f->db, &f->a, &fixture_kons621, id, ids[2], &e), 0);
+	assert_int_equal(partnerships_party_delete(f->db, &f->a, &fixture_kons621, id, ids[2], &e), ERR_NOTFOUND);
+	assert_int_equal(fixture_audit_count(f->db, "party_delete", "partnership"), 1);
+	assert_int_equal(partnerships_parties(f->db, &f->a, &fixture_kons621, id, &ps, &n), 0);
+	assert_int_equal(n, 2);
+	/* the municipality may be added again once removed */
+	assert_int_equal(partnerships_party_delete(f->db, &f->a, &fixture_kons621, id, ids[0], &e), 0);
+	struct partnership_party k = {.kind = PARTNERSHIPS_PARTY_KOMMUNE, .role = "Igen"};
+	assert_int_equal(partnerships_party_add(f->db, &f->a, &fixture_kons621, id, &k, &e), 0);
+}
+
 static void test_reminders(void **state)
 {
 	struct fixture *f = *state;
@@ -387,6 +451,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_validation, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_access, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_progress_and_due, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_party_update_delete, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_reminders, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_document, fixture_setup, fixture_teardown),
 	};
