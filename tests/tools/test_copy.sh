@@ -7,23 +7,14 @@
 # one line and nothing written. Runs INDGANG_BIN (default ./indgang). Ends with "N passed, N failed".
 set -u
 cd "$(dirname "$0")/../.."
-passed=0
-failed=0
-ok() { echo "ok - $1"; passed=$((passed + 1)); }
-no() { echo "not ok - $1"; failed=$((failed + 1)); }
-bin=${INDGANG_BIN:-./indgang}
+. tests/tools/lib.sh
 tmp=$(mktemp -d)
 pgdb=indgang_copy_$$
 trap 'rm -rf "$tmp"; dropdb --maintenance-db="${admin:-}" --if-exists "$pgdb" >/dev/null 2>&1' EXIT
 
-if [ -z "${INDGANG_TEST_PG:-}" ]; then
-	no "INDGANG_TEST_PG names the throwaway PostgreSQL cluster (tests/run.sh starts it)"
-	echo "$passed passed, $failed failed"
-	exit 1
-fi
-base=${INDGANG_TEST_PG%/*}
-admin=$base/postgres
-uri=$base/$pgdb
+need_pg
+admin=$pg_base/postgres
+uri=$pg_base/$pgdb
 show() { sed 's/^/#   /' "$@"; }
 
 "$bin" --key-file "$tmp/k" key init >/dev/null 2>&1
@@ -118,5 +109,4 @@ else
 	show "$tmp/out" "$tmp/err"
 fi
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -8,19 +8,11 @@
 # INDGANG_BIN (default ./indgang). Ends with "N passed, N failed".
 set -u
 cd "$(dirname "$0")/../.."
-passed=0
-failed=0
-ok() { echo "ok - $1"; passed=$((passed + 1)); }
-no() { echo "not ok - $1"; failed=$((failed + 1)); }
-bin=${INDGANG_BIN:-./indgang}
+. tests/tools/lib.sh
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-if [ -z "${INDGANG_TEST_PG:-}" ]; then
-	no "INDGANG_TEST_PG names the throwaway PostgreSQL cluster (tests/run.sh starts it)"
-	echo "$passed passed, $failed failed"
-	exit 1
-fi
+need_pg
 uri=$INDGANG_TEST_PG
 
 if "$bin" --db "$uri" migrate >"$tmp/out" 2>"$tmp/err" && grep -q "schema version" "$tmp/out"; then
@@ -140,5 +132,4 @@ else
 fi
 sh tests/tools/pgtmp.sh stop "$own" 2>/dev/null
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish
