@@ -93,6 +93,39 @@ static const char *notice_of(const char *ok)
 	return NULL;
 }
 
+/* a button that sends action for item to the agreement's page, landing at anchor; its label for
+ * a screen reader names what it acts on */
+static void item_button(struct req *r, const struct partnership *p, const char *anchor,
+                        const char *action, int64_t item, const char *label, const char *what)
+{
+	struct buf *o = &r->out;
+	htmlf(o, "<form method=\"post\" action=\"/partnerskaber/%lld#%s\" class=\"inline\">",
+	      (long long)p->id, anchor);
+	form_csrf(o, r->csrf);
+	htmlf(o, "<input type=\"hidden\" name=\"action\" value=\"%s\"><input type=\"hidden\" name=\"item\""
+	         " value=\"%lld\"><button type=\"submit\" class=\"link\" aria-label=\"%s: %s\">%s</button></form> ",
+	      action, (long long)item, label, what, label);
+}
+
+/* the question asked before action removes item (what, in bold, between before and after):
+ * yes sends it again with confirm=1, Fortryd goes back to anchor */
+static void confirm_box(struct req *r, const struct partnership *p, const char *anchor,
+                        const char *before, const char *what, const char *after,
+                        const char *action, int64_t item, const char *yes)
+{
+	struct buf *o = &r->out;
+	htmlf(o, "<div class=\"confirm\" role=\"alert\"><p>%s<strong>%s</strong>%s</p>\n"
+	         "<form method=\"post\" action=\"/partnerskaber/%lld#%s\" class=\"actions\">\n",
+	      before, what, after, (long long)p->id, anchor);
+	form_csrf(o, r->csrf);
+	htmlf(o, "<input type=\"hidden\" name=\"action\" value=\"%s\">"
+	         "<input type=\"hidden\" name=\"item\" value=\"%lld\">"
+	         "<input type=\"hidden\" name=\"confirm\" value=\"1\">"
+	         "<button type=\"submit\">%s</button> "
+	         "<a href=\"/partnerskaber/%lld#%s\">Fortryd</a></form></div>\n",
+	      action, (long long)item, yes, (long long)p->id, anchor);
+}
+
 /* the form that changes party x: its contact, e-mail and role, and an organisation's name */
 static void party_form(struct req *r, const struct partnership *p, const struct partnership_party *x,
                        const struct sent *s)
@@ -134,19 +167,9 @@ static void parties_section(struct req *r, const struct partnership *p, bool wri
 	struct buf *o = &r->out;
 	htmlf(o, "<h2 id=\"parter\">Parter og roller (%d)</h2>\n", np);
 	for (int i = 0; writer && s->confirm_party && i < np; i++)
-		if (ps[i].id == s->confirm_party) {
-			htmlf(o, "<div class=\"confirm\" role=\"alert\"><p>Vil du fjerne <strong>%s</strong>"
-			         " som part i aftalen?</p>\n"
-			         "<form method=\"post\" action=\"/partnerskaber/%lld#parter\" class=\"actions\">\n",
-			      ps[i].name, (long long)p->id);
-			form_csrf(o, r->csrf);
-			htmlf(o, "<input type=\"hidden\" name=\"action\" value=\"party_delete\">"
-			         "<input type=\"hidden\" name=\"item\" value=\"%lld\">"
-			         "<input type=\"hidden\" name=\"confirm\" value=\"1\">"
-			         "<button type=\"submit\">Ja, fjern parten</button> "
-			         "<a href=\"/partnerskaber/%lld#parter\">Fortryd</a></form></div>\n",
-			      (long long)ps[i].id, (long long)p->id);
-		}
+		if (ps[i].id == s->confirm_party)
+			confirm_box(r, p, "parter", "Vil du fjerne ", ps[i].name, " som part i aftalen?",
+			            "party_delete", ps[i].id, "Ja, fjern parten");
 	if (writer && errs_get(&r->errs, "party") && s->action && !strcmp(s->action, "party_delete"))
 		htmlf(o, "<p class=\"error\" id=\"f-party\">%s</p>\n", errs_get(&r->errs, "party"));
 	if (np == 0)
@@ -173,13 +196,8 @@ static void parties_section(struct req *r, const struct partnership *p, bool wri
 				htmlf(o, "<td class=\"noprint\"><a href=\"/partnerskaber/%lld?part=%lld#ret-part\""
 				         " aria-label=\"Ret: %s\">Ret</a> ",
 				      (long long)p->id, (long long)ps[i].id, ps[i].name);
-				htmlf(o, "<form method=\"post\" action=\"/partnerskaber/%lld#parter\" class=\"inline\">",
-				      (long long)p->id);
-				form_csrf(o, r->csrf);
-				htmlf(o, "<input type=\"hidden\" name=\"action\" value=\"party_delete\">"
-				         "<input type=\"hidden\" name=\"item\" value=\"%lld\"><button type=\"submit\""
-				         " class=\"link\" aria-label=\"Fjern: %s\">Fjern</button></form></td>",
-				      (long long)ps[i].id, ps[i].name);
+				item_button(r, p, "parter", "party_delete", ps[i].id, "Fjern", ps[i].name);
+				html(o, "</td>");
 			}
 			html(o, "</tr>\n");
 		}
@@ -269,17 +287,6 @@ static void group_section(struct req *r, const struct partnership *p, bool write
 	html(o, "</fieldset>\n<div class=\"actions\"><button type=\"submit\">Tilføj medlem</button></div>\n</form>\n");
 }
 
-static void action_button(struct req *r, const struct partnership *p, const struct partnership_action *x,
-                          const char *action, const char *label)
-{
-	struct buf *o = &r->out;
-	htmlf(o, "<form method=\"post\" action=\"/partnerskaber/%lld#handleplan\" class=\"inline\">", (long long)p->id);
-	form_csrf(o, r->csrf);
-	htmlf(o, "<input type=\"hidden\" name=\"action\" value=\"%s\"><input type=\"hidden\" name=\"item\""
-	         " value=\"%lld\"><button type=\"submit\" class=\"link\" aria-label=\"%s: %s\">%s</button></form> ",
-	      action, (long long)x->id, label, x->title, label);
-}
-
 static void plan_section(struct req *r, const struct partnership *p, bool writer,
                          const struct partnership_action *xs, int nx,
                          const struct partnership_party *ps, int np, const struct sent *s)
@@ -296,19 +303,10 @@ static void plan_section(struct req *r, const struct partnership *p, bool writer
 			      g->overdue, g->overdue == 1 ? "punkt har" : "punkter har");
 	}
 	for (int i = 0; s->confirm_delete && i < nx; i++)
-		if (xs[i].id == s->confirm_delete) {
-			htmlf(o, "<div class=\"confirm\" role=\"alert\"><p>Vil du slette punktet <strong>%s</strong>"
-			         " fra handleplanen? Det kan ikke fortrydes.</p>\n"
-			         "<form method=\"post\" action=\"/partnerskaber/%lld#handleplan\" class=\"actions\">\n",
-			      xs[i].title, (long long)p->id);
-			form_csrf(o, r->csrf);
-			htmlf(o, "<input type=\"hidden\" name=\"action\" value=\"action_delete\">"
-			         "<input type=\"hidden\" name=\"item\" value=\"%lld\">"
-			         "<input type=\"hidden\" name=\"confirm\" value=\"1\">"
-			         "<button type=\"submit\">Ja, slet punktet</button> "
-			         "<a href=\"/partnerskaber/%lld#handleplan\">Fortryd</a></form></div>\n",
-			      (long long)xs[i].id, (long long)p->id);
-		}
+		if (xs[i].id == s->confirm_delete)
+			confirm_box(r, p, "handleplan", "Vil du slette punktet ", xs[i].title,
+			            " fra handleplanen? Det kan ikke fortrydes.", "action_delete", xs[i].id,
+			            "Ja, slet punktet");
 	if (nx == 0)
 		html(o, "<p class=\"empty\">Handleplanen har ingen punkter endnu.</p>\n");
 	else {
@@ -336,9 +334,9 @@ static void plan_section(struct req *r, const struct partnership *p, bool writer
 			htmlf(o, "</td><td class=\"prewrap\">%s</td>", x->note);
 			if (writer) {
 				html(o, "<td class=\"noprint\">");
-				action_button(r, p, x, done ? "action_reopen" : "action_done",
-				              done ? "Åbn igen" : "Markér som udført");
-				action_button(r, p, x, "action_delete", "Slet");
+				item_button(r, p, "handleplan", done ? "action_reopen" : "action_done", x->id,
+				            done ? "Åbn igen" : "Markér som udført", x->title);
+				item_button(r, p, "handleplan", "action_delete", x->id, "Slet", x->title);
 				html(o, "</td>");
 			}
 			html(o, "</tr>\n");

@@ -463,6 +463,17 @@ static struct pg_stmt *pg_least_recent(struct pg_db *db)
 	return lru;
 }
 
+/* empties cached slot s for another statement; the name it owes the server (stale) stays */
+static void pg_slot_clear(struct pg_stmt *s)
+{
+	char stale[sizeof(s->stale)];
+	unsigned stale_generation = s->stale_generation;
+	memcpy(stale, s->stale, sizeof(stale));
+	memset(s, 0, sizeof(*s));
+	memcpy(s->stale, stale, sizeof(stale));
+	s->stale_generation = stale_generation;
+}
+
 static struct db_stmt *db_pg_prepare(struct db *d, const char *sql)
 {
 	struct pg_db *db = (struct pg_db *)d;
@@ -488,20 +499,13 @@ static struct db_stmt *db_pg_prepare(struct db *d, const char *sql)
 	} else {
 		/* the least recent one's name on the server is deallocated when this one is
 		 * prepared (pg_prepare_now): the connection may be busy with another's rows now */
-		char stale[sizeof(s->stale)] = "";
-		unsigned stale_generation = 0;
 		if (s->sql && s->generation) {
-			memcpy(stale, s->name, sizeof(stale));
-			stale_generation = s->generation;
-		} else if (s->stale[0]) {
-			memcpy(stale, s->stale, sizeof(stale));
-			stale_generation = s->stale_generation;
+			memcpy(s->stale, s->name, sizeof(s->stale));
+			s->stale_generation = s->generation;
 		}
 		if (s->sql)
 			pg_stmt_free(s);
-		memset(s, 0, sizeof(*s));
-		memcpy(s->stale, stale, sizeof(stale));
-		s->stale_generation = stale_generation;
+		pg_slot_clear(s);
 		s->cached = true;
 		s->used = ++db->tick;
 		snprintf(s->name, sizeof(s->name), "indgang_%u", ++db->next_name);
@@ -509,17 +513,10 @@ static struct db_stmt *db_pg_prepare(struct db *d, const char *sql)
 	s->base.db = d;
 	if (db_pg_translate(sql, &s->text, s->names, &s->nparams) != 0) {
 		pg_stmt_free(s);
-		if (!s->cached) {
+		if (!s->cached)
 			free(s);
-		} else {
-			/* the slot is free again; the name it still owes the server stays owed */
-			char stale[sizeof(s->stale)];
-			unsigned stale_generation = s->stale_generation;
-			memcpy(stale, s->stale, sizeof(stale));
-			memset(s, 0, sizeof(*s));
-			memcpy(s->stale, stale, sizeof(stale));
-			s->stale_generation = stale_generation;
-		}
+		else
+			pg_slot_clear(s);
 		return NULL;
 	}
 	s->sql = sql;

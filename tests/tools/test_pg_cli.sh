@@ -92,12 +92,7 @@ if own_uri=$(sh tests/tools/pgtmp.sh start "$own" 2>"$tmp/own.err") &&
 	"$bin" --db "$own_uri" serve --listen 127.0.0.1:0 --no-access-log --no-memo --threads 2 \
 		>"$tmp/serve.out" 2>"$tmp/serve.err" &
 	server=$!
-	port=""
-	for i in $(seq 1 100); do
-		port=$(sed -n 's|.*serves http://127\.0\.0\.1:\([0-9][0-9]*\)/.*|\1|p' "$tmp/serve.out")
-		[ -n "$port" ] && break
-		sleep 0.1
-	done
+	port=$(server_port "$tmp/serve.out")
 	get() { curl -s -D "$tmp/h" -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/virksomheder"; }
 	before="$(get) $(get) $(get)"
 	sh tests/tools/pgtmp.sh halt "$own"

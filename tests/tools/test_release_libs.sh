@@ -10,10 +10,7 @@
 # any of them. Ends with "N passed, N failed".
 set -u
 cd "$(dirname "$0")/../.."
-passed=0
-failed=0
-ok() { echo "ok - $1"; passed=$((passed + 1)); }
-no() { echo "not ok - $1"; failed=$((failed + 1)); }
+. tests/tools/lib.sh
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -49,12 +46,7 @@ else
 fi
 ./indgang --db "$tmp/demo.db" serve --listen 127.0.0.1:0 --no-access-log >"$tmp/serve" 2>&1 &
 pid=$!
-port=""
-for _ in $(seq 1 100); do
-	port=$(sed -n 's|^Indgang serves http://127.0.0.1:\([0-9]*\)/$|\1|p' "$tmp/serve")
-	[ -n "$port" ] && break
-	sleep 0.1
-done
+port=$(server_port "$tmp/serve")
 if [ -n "$port" ] && curl -fsS "http://127.0.0.1:$port/healthz" 2>&1 | grep -q '"ok"'; then
 	ok "serve answers through libmicrohttpd opened at run time"
 else
@@ -75,5 +67,4 @@ else
 	no "migrate on PostgreSQL through libpq opened at run time"
 	sed 's/^/#   /' "$tmp/pg" | tail -5
 fi
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish
