@@ -50,12 +50,18 @@ check_bad "a database that is not there" "postgresql://indgang:hemmelig@$hostpor
 
 # a daily job that another server runs now (it holds the job's lock) is left to it: one line,
 # exit 0, nothing done; once the lock is free the job runs here
-psql -X -q -d "$uri" -c "SELECT pg_advisory_lock(hashtext('indgang job inquiries purge'))" \
+# pg_locks covers the whole cluster, where other tests' servers hold locks of their own: the
+# holder is found, and ended, by an application name of its own
+holder_name="indgang-test-holder-$$"
+held_by_holder="FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+	WHERE l.locktype = 'advisory' AND a.application_name = '$holder_name'"
+PGAPPNAME=$holder_name psql -X -q -d "$uri" \
+	-c "SELECT pg_advisory_lock(hashtext('indgang job inquiries purge'))" \
 	-c "SELECT pg_sleep(20)" >/dev/null 2>&1 &
 holder=$!
 held=no
 for i in $(seq 1 100); do
-	if [ "$(psql -X -A -t -d "$uri" -c "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'")" -gt 0 ]; then
+	if [ "$(psql -X -A -t -d "$uri" -c "SELECT count(*) $held_by_holder")" -gt 0 ]; then
 		held=yes
 		break
 	fi
@@ -71,7 +77,7 @@ else
 	sed 's/^/#   /' "$tmp/out" "$tmp/err"
 fi
 # the holder's session ends (its server process ends it, as when a server dies)
-psql -X -q -d "$uri" -c "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory'" \
+psql -X -q -d "$uri" -c "SELECT pg_terminate_backend(l.pid) $held_by_holder" \
 	>/dev/null 2>&1
 wait "$holder" 2>/dev/null
 "$bin" --db "$uri" inquiries purge --dry-run >"$tmp/out" 2>"$tmp/err"
