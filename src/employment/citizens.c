@@ -75,6 +75,9 @@ static bool in_options(const struct option_kv *opts, int n, const char *key)
 	return false;
 }
 
+/* a citizen's name is at most this many characters, so a longer search matches none */
+#define NAME_MAX_CHARS 200
+
 /* trims c's texts and checks every field; field errors into errs */
 static void validate(struct db *db, struct arena *a, struct citizen *c, struct errs *errs)
 {
@@ -85,7 +88,7 @@ static void validate(struct db *db, struct arena *a, struct citizen *c, struct e
 	c->wishes = text_trim(a, c->wishes ? c->wishes : "");
 	if (!*c->name)
 		errs_add(errs, "name", "Skriv borgerens navn.");
-	else if (utf8_len(c->name) > 200)
+	else if (utf8_len(c->name) > NAME_MAX_CHARS)
 		errs_add(errs, "name", "Navnet må højst være 200 tegn.");
 	if (*c->email && !text_email_valid(c->email))
 		errs_add(errs, "email", "Skriv en gyldig e-mailadresse, fx navn@eksempel.dk.");
@@ -297,6 +300,8 @@ int citizens_list(struct db *db, struct arena *a, const struct principal *who,
 		sodium_memzero(digits, sizeof digits);
 		only = got ? ids[0] : -1;
 	}
+	if (q->name && utf8_len(q->name) > NAME_MAX_CHARS)
+		only = -1; /* longer than any name: nobody, and the search is audited as one */
 	struct cpr_sealed *sealed = NULL;
 	if (rc == 0 && only >= 0)
 		rc = citizens_store_list(db, a, who->kommune, q, only, items, &sealed, n, total);

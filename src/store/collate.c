@@ -7,6 +7,8 @@
 
 #include <pthread.h>
 #include <string.h>
+#include <stdlib.h>
+#include <unicode/ucasemap.h>
 #include <unicode/ucol.h>
 #include <unicode/ustring.h>
 
@@ -80,4 +82,45 @@ const uint8_t *collate_sort_key(struct arena *a, const char *s, int *len)
 	/* the key ends in a NUL byte, which is not part of the comparison */
 	*len = need > 0 ? need - 1 : 0;
 	return key;
+}
+
+/* one case map for the process: it is not changed after it is opened, and ICU lets threads share
+ * a const one */
+static UCaseMap *casemap;
+static pthread_once_t casemap_once = PTHREAD_ONCE_INIT;
+
+static void casemap_make(void)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	casemap = ucasemap_open("", 0, &status);
+	if (U_FAILURE(status)) {
+		log_error("collate: ICU has no case map: %s", u_errorName(status));
+		casemap = NULL;
+	}
+}
+
+char *collate_lower(const char *s, int len, int *outlen)
+{
+	pthread_once(&casemap_once, casemap_make);
+	if (!casemap || len < 0)
+		return NULL;
+	/* lower case seldom grows a string; when it does, ICU says by how much */
+	int32_t cap = len + 16;
+	for (int tries = 0; tries < 2; tries++) {
+		char *out = malloc((size_t)cap + 1);
+		if (!out)
+			return NULL;
+		UErrorCode status = U_ZERO_ERROR;
+		int32_t n = ucasemap_utf8ToLower(casemap, out, cap + 1, s, len, &status);
+		if (U_SUCCESS(status) && n <= cap) {
+			out[n] = '\0';
+			*outlen = n;
+			return out;
+		}
+		free(out);
+		if (status != U_BUFFER_OVERFLOW_ERROR)
+			return NULL;
+		cap = n;
+	}
+	return NULL;
 }

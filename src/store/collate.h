@@ -22,4 +22,9 @@ int collate_cmp(struct collator *c, const char *a, int alen, const char *b, int 
  * Uses a collator of the calling thread's own. */
 const uint8_t *collate_sort_key(struct arena *a, const char *s, int *len);
 
+/* collate_lower: the UTF-8 string s[0..len) in lower case by Unicode's rules, so Æ, Ø and Å
+ * become æ, ø and å as A becomes a; a new malloc'd string, *outlen its length. NULL when out of
+ * memory or when ICU cannot (the caller keeps s as it is). Safe from any thread. */
+char *collate_lower(const char *s, int len, int *outlen);
+
 #endif

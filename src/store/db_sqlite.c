@@ -109,7 +109,9 @@ static void db_harden(sqlite3 *h)
 	sqlite3_limit(h, SQLITE_LIMIT_COMPOUND_SELECT, 20);
 	sqlite3_limit(h, SQLITE_LIMIT_FUNCTION_ARG, 16);
 	sqlite3_limit(h, SQLITE_LIMIT_ATTACHED, 0);
-	sqlite3_limit(h, SQLITE_LIMIT_LIKE_PATTERN_LENGTH, 100);
+	/* room for '%', a 200-character name in UTF-8 with every byte escaped, and '%'; the
+	 * statements escape the typed wildcards, so a pattern's cost stays linear */
+	sqlite3_limit(h, SQLITE_LIMIT_LIKE_PATTERN_LENGTH, 2 * 4 * 200 + 2);
 	sqlite3_limit(h, SQLITE_LIMIT_VARIABLE_NUMBER, 100);
 	sqlite3_limit(h, SQLITE_LIMIT_TRIGGER_DEPTH, 10);
 }
@@ -127,6 +129,29 @@ static int db_sqlite_exec_script(struct db *d, const char *sql)
 }
 
 static void db_sqlite_close(struct db *d);
+
+/* lower(x): x in lower case by Unicode's rules (collate_lower); NULL stays NULL, a value ICU
+ * cannot lower is returned as it is */
+static void db_lower(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	const char *s = (const char *)sqlite3_value_text(argv[0]);
+	int n = sqlite3_value_bytes(argv[0]), outlen = 0;
+	if (!s) {
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	char *low = collate_lower(s, n, &outlen);
+	if (!low) {
+		sqlite3_result_value(ctx, argv[0]);
+		return;
+	}
+	sqlite3_result_text(ctx, low, outlen, free);
+}
 
 /* db_open with the wait set before the first statement (the journal mode pragma) runs */
 static int db_sqlite_open(const char *path, int wait_ms, struct db **out)
@@ -152,6 +177,16 @@ static int db_sqlite_open(const char *path, int wait_ms, struct db **out)
 	                                         db_collate_free) != SQLITE_OK) {
 		collate_close(coll);
 		log_error("db: cannot register the Danish collation");
+		sqlite3_close(db->h);
+		free(db);
+		return ERR_DB;
+	}
+	/* lower() by Unicode's rules, as PostgreSQL's is in a UTF-8 locale: SQLite's own lowers
+	 * only A-Z, so a search for "øster" missed "Østergaard" */
+	if (sqlite3_create_function_v2(db->h, "lower", 1,
+	                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+	                               db_lower, NULL, NULL, NULL) != SQLITE_OK) {
+		log_error("db: cannot register lower()");
 		sqlite3_close(db->h);
 		free(db);
 		return ERR_DB;

@@ -155,6 +155,25 @@ static void list_and_search(void)
 	CHECK_LACKS(r->body, "4321");
 	CHECK_HAS(r->body, CPR_A_MASK);
 	CHECK(audit_count(harness_fmt("entity_id = '%lld' AND %s", citizen_id, purpose_is("visitation"))) == 1);
+	/* the name is found whatever the case of its Danish letters, on either backend */
+	/* ANNA PRØVE, anna prøve, "a PRØ" (not Bo Prøve) */
+	const char *spellings[] = {"ANNA%20PR%C3%98VE", "anna%20pr%C3%B8ve", "a%20PR%C3%98"};
+	for (size_t i = 0; i < sizeof(spellings) / sizeof(spellings[0]); i++) {
+		r = harness_get(job, harness_fmt("/api/v1/citizens?purpose=ajourfoering&name=%s", spellings[i]));
+		CHECK_STATUS(r, 200);
+		CHECK(json_integer_value(json_object_get(harness_json(r), "total")) == 1);
+	}
+	/* a long name, every character of it a wildcard, is a search like any other; longer than
+	 * any name, it finds none */
+	char long_name[3 * 201 + 1] = "";
+	for (int i = 0; i < 201; i++) {
+		strcat(long_name, "%25");
+		if (i == 199 || i == 200) {
+			r = harness_get(job, harness_fmt("/api/v1/citizens?purpose=ajourfoering&name=%s", long_name));
+			CHECK_STATUS(r, 200);
+			CHECK(json_integer_value(json_object_get(harness_json(r), "total")) == 0);
+		}
+	}
 	/* by CPR number, in a body and never in the URL */
 	r = harness_post_json(job, "/api/v1/citizens/search", "{\"cpr\": \"010190-4321\", \"purpose\": \"opfoelgning\"}");
 	CHECK_STATUS(r, 200);
@@ -309,6 +328,17 @@ static void pages(void)
 	CHECK_HTML(r);
 	CHECK_HAS(r->body, "Anna Prøve");
 	CHECK_HAS(r->body, CPR_A_MASK);
+	/* the name field finds Danish letters in either case; a name of 200 wildcards is no error */
+	r = harness_get(web, "/borgere?formaal=matching&navn=PR%C3%98VE");
+	CHECK_STATUS(r, 200);
+	CHECK_HAS(r->body, "Anna Prøve");
+	char wild[3 * 200 + 1] = "";
+	for (int i = 0; i < 200; i++)
+		strcat(wild, "%25");
+	r = harness_get(web, harness_fmt("/borgere?formaal=matching&navn=%s", wild));
+	CHECK_STATUS(r, 200);
+	CHECK_HTML(r);
+	CHECK_LACKS(r->body, "Anna Prøve");
 	r = harness_get(web, harness_fmt("/borgere/%lld", citizen_id));
 	CHECK_STATUS(r, 200);
 	CHECK_HTML(r);

@@ -170,6 +170,26 @@ static void test_one_statement(void **state)
 	assert_int_equal(count_rows(f->db), 0);
 }
 
+/* lower() lowers Danish letters on both backends, and a name found with LIKE is found whatever
+ * the case of its æ, ø and å */
+static void test_lower(void **state)
+{
+	struct fx *f = *state;
+	struct db_stmt *s = db_prepare(f->db, "SELECT lower(:a), lower(:b), lower(NULL) IS NULL,"
+	                                      " lower(:c) LIKE lower('%' || :d || '%')");
+	assert_non_null(s);
+	assert_int_equal(db_bind_text(s, ":a", "ÆBLE ØSTERGAARD ÅGESEN Ünal"), 0);
+	assert_int_equal(db_bind_text(s, ":b", "plain ascii 42"), 0);
+	assert_int_equal(db_bind_text(s, ":c", "Søren Østergård"), 0);
+	assert_int_equal(db_bind_text(s, ":d", "ØSTERGÅ"), 0);
+	assert_int_equal(db_step(s), DB_ROW);
+	assert_string_equal(db_col_text(s, 0), "æble østergaard ågesen ünal");
+	assert_string_equal(db_col_text(s, 1), "plain ascii 42");
+	assert_int_equal(db_col_int(s, 2), 1);
+	assert_int_equal(db_col_int(s, 3), 1);
+	db_done(s);
+}
+
 /* ---------------------------------------------------------------- values */
 
 static void test_binds_and_columns(void **state)
@@ -726,6 +746,7 @@ static void test_uris(void **state)
 #define CASES                                                                                      \
 	cmocka_unit_test_setup_teardown(test_parameters, setup, teardown),                         \
 	cmocka_unit_test_setup_teardown(test_one_statement, setup, teardown),                      \
+	cmocka_unit_test_setup_teardown(test_lower, setup, teardown),                              \
 	cmocka_unit_test_setup_teardown(test_binds_and_columns, setup, teardown),                  \
 	cmocka_unit_test_setup_teardown(test_conflict, setup, teardown),                           \
 	cmocka_unit_test_setup_teardown(test_transactions, setup, teardown),                       \
