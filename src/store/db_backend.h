@@ -10,6 +10,7 @@
 #define INDGANG_DB_BACKEND_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "db.h"
@@ -64,6 +65,13 @@ struct db_backend {
 	int (*backup)(struct db *db, const char *dest);
 	int (*checkpoint)(struct db *db);
 	bool (*integrity_ok)(struct db *db);
+	/* a bulk load of one table inside the write transaction (db_copy.c); NULL when the backend
+	 * has none and each row is an INSERT. copy_begin runs sql (COPY t (cols) FROM STDIN),
+	 * copy_put sends rows in COPY's text format, copy_end ends them (ok false: abandons them)
+	 * and answers whether the server took them all: 0 or an ERR_ code (logged) */
+	int (*copy_begin)(struct db *db, const char *sql);
+	int (*copy_put)(struct db *db, const char *data, size_t len);
+	int (*copy_end)(struct db *db, bool ok);
 };
 
 extern const struct db_backend db_sqlite_backend;

@@ -15,6 +15,7 @@
 #include "../base/buf.h"
 #include "../base/err.h"
 #include "db.h"
+#include "db_backend.h"
 
 struct table {
 	const char *name;
@@ -270,6 +271,98 @@ static int copy_rows(struct db *from, struct db *to, struct arena *a, const stru
 	return rc == DB_DONE ? 0 : ERR_DB;
 }
 
+/* COPY's text format (PostgreSQL): a row is its values apart by tabs, ended by a newline; NULL
+ * is \N; a backslash, tab, newline and carriage return in a text are escaped; bytes are \\x and
+ * their hex digits (the backslash itself escaped) */
+static void copy_text(struct buf *b, const char *p, int len)
+{
+	int from = 0;
+	for (int i = 0; i < len; i++) {
+		char c = p[i], e = c == '\\' ? '\\' : c == '\t' ? 't' : c == '\n' ? 'n' : c == '\r' ? 'r' : 0;
+		if (!e)
+			continue;
+		buf_append(b, p + from, (size_t)(i - from));
+		buf_putc(b, '\\');
+		buf_putc(b, e);
+		from = i + 1;
+	}
+	buf_append(b, p + from, (size_t)(len - from));
+}
+
+static void copy_bytes(struct buf *b, const unsigned char *p, int len)
+{
+	static const char hex[] = "0123456789abcdef";
+	buf_puts(b, "\\\\x");
+	for (int i = 0; i < len; i++) {
+		buf_putc(b, hex[p[i] >> 4]);
+		buf_putc(b, hex[p[i] & 15]);
+	}
+}
+
+/* the rows sent to the server this many bytes at a time */
+#define COPY_CHUNK (256 * 1024)
+/* the most one row may take in COPY's text: SQLite's largest value (db_sqlite.c's limit), as hex */
+#define COPY_ROW_MAX (2u * 32 * 1000 * 1000 + 1024 * 1024)
+
+/* every row of t from one connection into the other through the destination's bulk load:
+ * thousands of rows per round trip instead of one */
+static int copy_rows_bulk(struct db *from, struct db *to, struct arena *a, const struct table *t)
+{
+	struct buf sql;
+	buf_init(&sql, 0);
+	buf_printf(&sql, "COPY \"%s\" (", t->name);
+	for (int i = 0; i < t->ncols; i++)
+		buf_printf(&sql, "%s\"%s\"", i ? ", " : "", t->cols[i]);
+	buf_puts(&sql, ") FROM STDIN");
+	int rc = sql.failed ? ERR_NOMEM : to->be->copy_begin(to, buf_str(&sql));
+	buf_free(&sql);
+	if (rc)
+		return rc;
+	struct db_stmt *r = db_prepare_literal(from, select_sql(a, t));
+	struct buf b;
+	buf_init(&b, COPY_ROW_MAX + COPY_CHUNK);
+	int step = r ? DB_ROW : ERR_DB;
+	while (rc == 0 && r && (step = db_step(r)) == DB_ROW) {
+		for (int i = 0; i < t->ncols; i++) {
+			int len;
+			const char *p;
+			if (i)
+				buf_putc(&b, '\t');
+			switch (db_col_kind(r, i)) {
+			case DB_NULL:
+				buf_puts(&b, "\\N");
+				break;
+			case DB_INT:
+				buf_printf(&b, "%lld", (long long)db_col_int(r, i));
+				break;
+			case DB_BLOB:
+				p = db_col_blob(r, i, &len);
+				copy_bytes(&b, (const unsigned char *)p, len);
+				break;
+			default: /* text, and a real number in its exact text */
+				p = db_col_text(r, i);
+				copy_text(&b, p, (int)strlen(p));
+				break;
+			}
+		}
+		buf_putc(&b, '\n');
+		if (b.failed)
+			rc = ERR_NOMEM;
+		else if (b.len >= COPY_CHUNK) {
+			rc = to->be->copy_put(to, b.data, b.len);
+			buf_reset(&b);
+		}
+	}
+	if (rc == 0 && step != DB_ROW && step != DB_DONE)
+		rc = ERR_DB;
+	if (rc == 0 && b.len)
+		rc = to->be->copy_put(to, b.data, b.len);
+	int end = to->be->copy_end(to, rc == 0);
+	buf_free(&b);
+	db_done(r);
+	return rc ? rc : end;
+}
+
 /* PostgreSQL: each identity column's sequence set past the largest copied id */
 static int pg_sequences(struct db *to, struct arena *a, const struct table *t)
 {
@@ -393,7 +486,8 @@ int db_copy(struct db *from, struct db *to, struct arena *a, struct db_copy_repo
 		rc = run_made(to, arena_printf(a, "DELETE FROM \"%s\"", order[i]->name));
 	rep->tables = arena_alloc(a, sizeof(*rep->tables) * (size_t)nt);
 	for (int i = 0; i < nt && rc == 0; i++) {
-		rc = copy_rows(from, to, a, order[i]);
+		rc = to->be->copy_begin ? copy_rows_bulk(from, to, a, order[i])
+		                        : copy_rows(from, to, a, order[i]);
 		if (rc == 0 && db_postgres(to))
 			rc = pg_sequences(to, a, order[i]);
 		if (rc)

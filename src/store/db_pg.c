@@ -66,6 +66,8 @@
 	X(PQnfields) \
 	X(PQntuples) \
 	X(PQprepare) \
+	X(PQputCopyData) \
+	X(PQputCopyEnd) \
 	X(PQreset) \
 	X(PQresultErrorField) \
 	X(PQresultErrorMessage) \
@@ -137,6 +139,8 @@ static int pq_load(void)
 #define PQnfields (*pq_fn.PQnfields)
 #define PQntuples (*pq_fn.PQntuples)
 #define PQprepare (*pq_fn.PQprepare)
+#define PQputCopyData (*pq_fn.PQputCopyData)
+#define PQputCopyEnd (*pq_fn.PQputCopyEnd)
 #define PQreset (*pq_fn.PQreset)
 #define PQresultErrorField (*pq_fn.PQresultErrorField)
 #define PQresultErrorMessage (*pq_fn.PQresultErrorMessage)
@@ -954,6 +958,43 @@ static int db_pg_exec_script(struct db *d, const char *sql)
 	return pg_exec((struct pg_db *)d, sql, "script failed");
 }
 
+/* ---------------------------------------------------------------- bulk load */
+
+/* COPY ... FROM STDIN: the server waits for the rows after PGRES_COPY_IN */
+static int db_pg_copy_begin(struct db *d, const char *sql)
+{
+	struct pg_db *db = (struct pg_db *)d;
+	int rc = pg_ready(db);
+	if (rc != 0)
+		return rc;
+	PGresult *r = PQexec(db->c, sql);
+	rc = PQresultStatus(r) == PGRES_COPY_IN ? 0 : pg_error(db, r, "copy failed");
+	PQclear(r);
+	return rc;
+}
+
+static int db_pg_copy_put(struct db *d, const char *data, size_t len)
+{
+	struct pg_db *db = (struct pg_db *)d;
+	if (PQputCopyData(db->c, data, (int)len) == 1)
+		return 0;
+	return pg_error(db, NULL, "copy failed");
+}
+
+/* the rows end (or, with ok false, the copy is abandoned); then the server's verdict */
+static int db_pg_copy_end(struct db *d, bool ok)
+{
+	struct pg_db *db = (struct pg_db *)d;
+	int rc = PQputCopyEnd(db->c, ok ? NULL : "abandoned by the client") == 1 ? 0 : ERR_DB;
+	PGresult *r;
+	while ((r = PQgetResult(db->c)) != NULL) {
+		if (rc == 0 && PQresultStatus(r) != PGRES_COMMAND_OK)
+			rc = ok ? pg_error(db, r, "copy failed") : ERR_DB;
+		PQclear(r);
+	}
+	return rc;
+}
+
 /* ---------------------------------------------------------------- maintenance */
 
 static int db_pg_backup(struct db *d, const char *dest)
@@ -1004,4 +1045,7 @@ const struct db_backend db_pg_backend = {
 	.backup = db_pg_backup,
 	.checkpoint = db_pg_checkpoint,
 	.integrity_ok = db_pg_integrity_ok,
+	.copy_begin = db_pg_copy_begin,
+	.copy_put = db_pg_copy_put,
+	.copy_end = db_pg_copy_end,
 };

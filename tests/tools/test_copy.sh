@@ -25,6 +25,11 @@ else
 	show "$tmp/out"
 fi
 
+# a text with what COPY's text format escapes (a backslash, a tab, line ends, "\N" and "\.",
+# which end a value and the rows there), to come back unchanged
+sqlite3 "$tmp/a.db" "UPDATE enterprises SET description = 'tab' || char(9) || 'nl' || char(10) ||
+	'\\N cr' || char(13) || '\\.' || char(10) || '\\.' || char(10) WHERE id = (SELECT min(id) FROM enterprises)"
+
 if createdb --maintenance-db="$admin" "$pgdb" 2>"$tmp/err" &&
 	"$bin" copy --from "$tmp/a.db" --to "$uri" >"$tmp/out" 2>"$tmp/err" &&
 	grep -q "every count agrees" "$tmp/out" && grep -q "^enterprises  *[1-9][0-9]*  *[1-9]" "$tmp/out"; then
@@ -88,6 +93,22 @@ if [ "$rc" -eq 1 ] && grep -q "not empty" "$tmp/err" && [ "$(wc -l <"$tmp/err")"
 	ok "a destination with data is refused with one line, and keeps its rows"
 else
 	no "a destination with data is refused (exit $rc, $before then $after enterprises)"
+	show "$tmp/out" "$tmp/err"
+fi
+
+# a value PostgreSQL refuses (a byte that is not UTF-8) ends the copy: one line, nothing kept
+cp "$tmp/a.db" "$tmp/bad.db"
+sqlite3 "$tmp/bad.db" "UPDATE enterprises SET description = CAST(X'6b61c3' AS TEXT) WHERE id = (SELECT max(id) FROM enterprises)"
+dropdb --maintenance-db="$admin" --if-exists "$pgdb" >/dev/null 2>&1
+createdb --maintenance-db="$admin" "$pgdb" 2>"$tmp/err"
+echo "# (a negative test: the copy of a text that is not UTF-8 is logged as refused)"
+"$bin" copy --from "$tmp/bad.db" --to "$uri" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+left=$(psql -X -A -t -d "$uri" -c "SELECT count(*) FROM enterprises" 2>/dev/null)
+if [ "$rc" -eq 1 ] && grep -q "enterprises" "$tmp/err" && [ "$left" = 0 ]; then
+	ok "a value PostgreSQL refuses ends the copy with the table named, and nothing is kept"
+else
+	no "a value PostgreSQL refuses ends the copy (exit $rc, $left enterprises left)"
 	show "$tmp/out" "$tmp/err"
 fi
 
