@@ -178,33 +178,36 @@ static bool same_columns(const struct table *x, const struct table *y)
 	return true;
 }
 
-/* the statements of one table, made of its names (all checked by plain_name) */
-static char *select_sql(struct arena *a, const struct table *t)
+/* the statements of one table, made of its names (all checked by plain_name): before, the
+ * quoted column names apart by commas, after; owned by a */
+static char *table_sql(struct arena *a, const struct table *t, const char *before, const char *after)
 {
 	struct buf b;
 	buf_init(&b, 0);
-	buf_puts(&b, "SELECT ");
+	buf_puts(&b, before);
 	for (int i = 0; i < t->ncols; i++)
 		buf_printf(&b, "%s\"%s\"", i ? ", " : "", t->cols[i]);
-	buf_printf(&b, " FROM \"%s\"", t->name);
+	buf_puts(&b, after);
 	char *r = arena_strdup(a, buf_str(&b));
 	buf_free(&b);
 	return r;
 }
 
+static char *select_sql(struct arena *a, const struct table *t)
+{
+	return table_sql(a, t, "SELECT ", arena_printf(a, " FROM \"%s\"", t->name));
+}
+
 static char *insert_sql(struct arena *a, const struct table *t)
 {
-	struct buf b;
-	buf_init(&b, 0);
-	buf_printf(&b, "INSERT INTO \"%s\" (", t->name);
+	struct buf v;
+	buf_init(&v, 0);
+	buf_puts(&v, ") VALUES (");
 	for (int i = 0; i < t->ncols; i++)
-		buf_printf(&b, "%s\"%s\"", i ? ", " : "", t->cols[i]);
-	buf_puts(&b, ") VALUES (");
-	for (int i = 0; i < t->ncols; i++)
-		buf_printf(&b, "%s:c%d", i ? ", " : "", i);
-	buf_puts(&b, ")");
-	char *r = arena_strdup(a, buf_str(&b));
-	buf_free(&b);
+		buf_printf(&v, "%s:c%d", i ? ", " : "", i);
+	buf_puts(&v, ")");
+	char *r = table_sql(a, t, arena_printf(a, "INSERT INTO \"%s\" (", t->name), buf_str(&v));
+	buf_free(&v);
 	return r;
 }
 
@@ -308,14 +311,8 @@ static void copy_bytes(struct buf *b, const unsigned char *p, int len)
  * thousands of rows per round trip instead of one */
 static int copy_rows_bulk(struct db *from, struct db *to, struct arena *a, const struct table *t)
 {
-	struct buf sql;
-	buf_init(&sql, 0);
-	buf_printf(&sql, "COPY \"%s\" (", t->name);
-	for (int i = 0; i < t->ncols; i++)
-		buf_printf(&sql, "%s\"%s\"", i ? ", " : "", t->cols[i]);
-	buf_puts(&sql, ") FROM STDIN");
-	int rc = sql.failed ? ERR_NOMEM : to->be->copy_begin(to, buf_str(&sql));
-	buf_free(&sql);
+	int rc = to->be->copy_begin(to, table_sql(a, t, arena_printf(a, "COPY \"%s\" (", t->name),
+	                                          ") FROM STDIN"));
 	if (rc)
 		return rc;
 	struct db_stmt *r = db_prepare_literal(from, select_sql(a, t));
