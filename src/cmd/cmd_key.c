@@ -25,9 +25,10 @@ static const char key_rotate_help[] =
 	"Adds a new key to the key file, re-seals and re-hashes every stored CPR number under it in\n"
 	"one transaction, then drops the old keys from the file, and prints how many were re-sealed.\n"
 	"If re-sealing fails, nothing in the database changes and the file keeps the old keys and\n"
-	"the new one; run rotate again when the cause is fixed. Stop the server first: a running\n"
-	"server keeps the keys it read at start and would go on sealing under the old key. Run it as\n"
-	"the user that owns the key file (the file is written anew, mode 0600).\n";
+	"the new one; run rotate again when the cause is fixed. A server running on the same key\n"
+	"file takes up the new key by itself, at its next seal or at a number under a key it lacks;\n"
+	"servers with a copy of the file each (several machines) are stopped first and given the\n"
+	"new file. Run it as the user that owns the key file (the file is written anew, mode 0600).\n";
 
 static const char key_status_help[] =
 	"usage: indgang [--db PATH] --key-file PATH key status\n\n"

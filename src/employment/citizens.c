@@ -137,6 +137,8 @@ static void validate(struct db *db, struct arena *a, struct citizen *c, struct e
 static int find_cpr(struct db *db, const char *kommune, const char digits[CPR_DIGITS + 1],
                     int64_t *ids, int max, int *n)
 {
+	/* a rotated key file re-hashed every number: its keys, not the ones read before */
+	cpr_keys_refresh();
 	int keys[CPR_MAX_KEYS];
 	int nk = cpr_key_ids(keys);
 	*n = 0;

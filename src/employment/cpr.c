@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <libgen.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -24,6 +25,7 @@
 #include "../base/arena.h"
 #include "../base/err.h"
 #include "../base/errs.h"
+#include "../base/log.h"
 #include "../store/db.h"
 #include "cpr_store.h"
 
@@ -149,8 +151,15 @@ struct cpr_ring {
 	unsigned char hash[CPR_MAX_KEYS][crypto_generichash_KEYBYTES];
 };
 
-/* the process's ring, in sodium_malloc'd memory made read-only once filled; NULL: none */
+/* the process's ring, in sodium_malloc'd memory made read-only once filled; NULL: none.
+ * Every thread reads it under ring_lock's read side; a load swaps it under the write side, so
+ * that a server takes up a rotated key file while it runs (cpr_keys_refresh). */
 static struct cpr_ring *ring;
+static pthread_rwlock_t ring_lock = PTHREAD_RWLOCK_INITIALIZER;
+/* one load at a time; the key file the ring came from, and what stat said of it before */
+static pthread_mutex_t load_lock = PTHREAD_MUTEX_INITIALIZER;
+static char ring_path[PATH_MAX];
+static struct stat ring_stat;
 
 /* the keys of a key file as read or about to be written (in sodium_malloc'd memory) */
 struct cpr_keyfile {
@@ -454,44 +463,104 @@ int cpr_keys_init(const char *path)
 	return rc;
 }
 
+/* ring_swap: r (may be NULL) becomes the ring, read from path whose stat was st (NULL: none);
+ * the ring before is wiped */
+static void ring_swap(struct cpr_ring *r, const char *path, const struct stat *st)
+{
+	pthread_rwlock_wrlock(&ring_lock);
+	struct cpr_ring *old = ring;
+	ring = r;
+	snprintf(ring_path, sizeof(ring_path), "%s", path ? path : "");
+	if (st)
+		ring_stat = *st;
+	else
+		memset(&ring_stat, 0, sizeof(ring_stat));
+	pthread_rwlock_unlock(&ring_lock);
+	if (old)
+		sodium_free(old);
+}
+
 int cpr_keys_load(const char *path, struct errs *errs)
 {
+	pthread_mutex_lock(&load_lock);
+	/* the file's stat before it is read: a change after this is seen by the next refresh */
+	struct stat st;
+	bool known = stat(path, &st) == 0 && strlen(path) < sizeof(ring_path);
 	struct cpr_keyfile *kf = NULL;
 	int rc = keyfile_load(path, &kf, errs);
-	if (rc != 0)
-		return rc;
 	struct cpr_ring *r = NULL;
-	rc = ring_from(kf, &r);
-	sodium_free(kf);
-	if (rc != 0)
-		return rc;
-	cpr_keys_unload();
-	ring = r;
-	return 0;
+	if (rc == 0) {
+		rc = ring_from(kf, &r);
+		sodium_free(kf);
+	}
+	if (rc == 0)
+		ring_swap(r, known ? path : NULL, known ? &st : NULL);
+	pthread_mutex_unlock(&load_lock);
+	return rc;
+}
+
+/* whether two stats are of the same file, unchanged: a key file is written anew and renamed
+ * into place, so a change is a new inode, and at least a new time */
+static bool same_file(const struct stat *a, const struct stat *b)
+{
+	return a->st_dev == b->st_dev && a->st_ino == b->st_ino && a->st_size == b->st_size &&
+	       a->st_mtim.tv_sec == b->st_mtim.tv_sec && a->st_mtim.tv_nsec == b->st_mtim.tv_nsec;
+}
+
+int cpr_keys_refresh(void)
+{
+	char path[PATH_MAX];
+	struct stat was, now;
+	pthread_rwlock_rdlock(&ring_lock);
+	bool have = ring && ring_path[0];
+	if (have) {
+		memcpy(path, ring_path, sizeof(path));
+		was = ring_stat;
+	}
+	pthread_rwlock_unlock(&ring_lock);
+	/* a key file that cannot be looked at now (moved for a moment) leaves the ring as it is */
+	if (!have || stat(path, &now) != 0 || same_file(&now, &was))
+		return 0;
+	int rc = cpr_keys_load(path, NULL);
+	if (rc == 0)
+		log_info("cpr: the key file %s changed and was read again; the current key is %d", path,
+		         cpr_key_current());
+	else
+		log_warn("cpr: the key file %s changed but cannot be read (%s); the keys read before "
+		         "stay in use", path, err_str(rc));
+	return rc;
 }
 
 bool cpr_keys_loaded(void)
 {
-	return ring != NULL;
+	pthread_rwlock_rdlock(&ring_lock);
+	bool loaded = ring != NULL;
+	pthread_rwlock_unlock(&ring_lock);
+	return loaded;
 }
 
 void cpr_keys_unload(void)
 {
-	if (ring)
-		sodium_free(ring);
-	ring = NULL;
+	pthread_mutex_lock(&load_lock);
+	ring_swap(NULL, NULL, NULL);
+	pthread_mutex_unlock(&load_lock);
 }
 
 int cpr_key_current(void)
 {
-	return ring ? ring->ids[ring->n - 1] : 0;
+	pthread_rwlock_rdlock(&ring_lock);
+	int id = ring ? ring->ids[ring->n - 1] : 0;
+	pthread_rwlock_unlock(&ring_lock);
+	return id;
 }
 
 int cpr_key_ids(int ids[CPR_MAX_KEYS])
 {
+	pthread_rwlock_rdlock(&ring_lock);
 	int n = ring ? ring->n : 0;
 	for (int i = 0; i < n; i++)
 		ids[i] = ring->ids[i];
+	pthread_rwlock_unlock(&ring_lock);
 	return n;
 }
 
@@ -521,7 +590,7 @@ int cpr_keys_rotate_file(const char *path, int *new_id)
 }
 
 /* same_as_current: whether key (a key file's) is the ring's current key, compared by the seal
- * subkey it gives */
+ * subkey it gives; under ring_lock */
 static bool same_as_current(int id, const unsigned char key[crypto_kdf_KEYBYTES])
 {
 	int i = ring_index(0);
@@ -541,7 +610,10 @@ int cpr_keys_retire_file(const char *path)
 	if (rc != 0)
 		return rc;
 	int last = kf->n - 1;
-	if (ring && !same_as_current(kf->ids[last], kf->keys[last])) {
+	pthread_rwlock_rdlock(&ring_lock);
+	bool differs = ring && !same_as_current(kf->ids[last], kf->keys[last]);
+	pthread_rwlock_unlock(&ring_lock);
+	if (differs) {
 		sodium_free(kf);
 		return ERR_CONFLICT;
 	}
@@ -557,54 +629,81 @@ int cpr_keys_retire_file(const char *path)
 
 /* ---------------------------------------------------------------- sealing, opening, hashing */
 
+/* seal_now: cpr_seal with the ring as it is */
+static int seal_now(const char digits[CPR_DIGITS + 1], uint8_t box[CPR_BOX_BYTES], int *key_id)
+{
+	pthread_rwlock_rdlock(&ring_lock);
+	int i = ring_index(0);
+	int rc = i < 0 ? ERR_UNAVAILABLE : !digits_ok(digits) ? ERR_INVALID : 0;
+	if (rc == 0) {
+		randombytes_buf(box, crypto_secretbox_NONCEBYTES);
+		crypto_secretbox_easy(box + crypto_secretbox_NONCEBYTES, (const unsigned char *)digits,
+		                      CPR_DIGITS, box, ring->seal[i]);
+		*key_id = ring->ids[i];
+	}
+	pthread_rwlock_unlock(&ring_lock);
+	return rc;
+}
+
 int cpr_seal(const char digits[CPR_DIGITS + 1], uint8_t box[CPR_BOX_BYTES], int *key_id)
 {
-	int i = ring_index(0);
-	if (i < 0)
-		return ERR_UNAVAILABLE;
-	if (!digits_ok(digits))
-		return ERR_INVALID;
-	randombytes_buf(box, crypto_secretbox_NONCEBYTES);
-	crypto_secretbox_easy(box + crypto_secretbox_NONCEBYTES, (const unsigned char *)digits,
-	                      CPR_DIGITS, box, ring->seal[i]);
-	*key_id = ring->ids[i];
-	return 0;
+	cpr_keys_refresh();
+	return seal_now(digits, box, key_id);
+}
+
+/* open_now: cpr_open with the ring as it is; ERR_UNAVAILABLE when it lacks key_id */
+static int open_now(const uint8_t *box, size_t len, int key_id, char out[CPR_DIGITS + 1])
+{
+	unsigned char plain[CPR_DIGITS];
+	pthread_rwlock_rdlock(&ring_lock);
+	int i = key_id > 0 ? ring_index(key_id) : -1;
+	int rc = i < 0                              ? ERR_UNAVAILABLE
+	         : !box || len != CPR_BOX_BYTES     ? ERR_INVALID
+	         : crypto_secretbox_open_easy(plain, box + crypto_secretbox_NONCEBYTES,
+	                                      len - crypto_secretbox_NONCEBYTES, box, ring->seal[i])
+	               ? ERR_INVALID
+	               : 0;
+	pthread_rwlock_unlock(&ring_lock);
+	if (rc == 0) {
+		memcpy(out, plain, CPR_DIGITS);
+		out[CPR_DIGITS] = '\0';
+		rc = digits_ok(out) ? 0 : ERR_INVALID;
+	}
+	sodium_memzero(plain, sizeof(plain));
+	return rc;
 }
 
 int cpr_open(const uint8_t *box, size_t len, int key_id, char out[CPR_DIGITS + 1])
 {
 	sodium_memzero(out, CPR_DIGITS + 1);
-	int i = key_id > 0 ? ring_index(key_id) : -1;
-	if (i < 0)
-		return ERR_UNAVAILABLE;
-	if (!box || len != CPR_BOX_BYTES)
-		return ERR_INVALID;
-	unsigned char plain[CPR_DIGITS];
-	int rc = crypto_secretbox_open_easy(plain, box + crypto_secretbox_NONCEBYTES,
-	                                    len - crypto_secretbox_NONCEBYTES, box, ring->seal[i]);
-	if (rc == 0) {
-		memcpy(out, plain, CPR_DIGITS);
-		out[CPR_DIGITS] = '\0';
-		rc = digits_ok(out) ? 0 : ERR_INVALID;
-	} else {
-		rc = ERR_INVALID;
-	}
-	sodium_memzero(plain, sizeof(plain));
+	int rc = open_now(box, len, key_id, out);
+	/* a key the ring lacks: the key file may have been rotated since it was read */
+	if (rc == ERR_UNAVAILABLE && key_id > 0 && cpr_keys_refresh() == 0)
+		rc = open_now(box, len, key_id, out);
 	if (rc != 0)
 		sodium_memzero(out, CPR_DIGITS + 1);
 	return rc;
 }
 
+/* hash_now: cpr_hash with the ring as it is */
+static int hash_now(const char digits[CPR_DIGITS + 1], int key_id, uint8_t out[CPR_HASH_BYTES])
+{
+	pthread_rwlock_rdlock(&ring_lock);
+	int i = key_id >= 0 ? ring_index(key_id) : -1;
+	int rc = i < 0 ? ERR_UNAVAILABLE : !digits_ok(digits) ? ERR_INVALID : 0;
+	if (rc == 0)
+		crypto_generichash(out, CPR_HASH_BYTES, (const unsigned char *)digits, CPR_DIGITS,
+		                   ring->hash[i], sizeof(ring->hash[i]));
+	pthread_rwlock_unlock(&ring_lock);
+	return rc;
+}
+
 int cpr_hash(const char digits[CPR_DIGITS + 1], int key_id, uint8_t out[CPR_HASH_BYTES])
 {
-	int i = key_id >= 0 ? ring_index(key_id) : -1;
-	if (i < 0)
-		return ERR_UNAVAILABLE;
-	if (!digits_ok(digits))
-		return ERR_INVALID;
-	crypto_generichash(out, CPR_HASH_BYTES, (const unsigned char *)digits, CPR_DIGITS,
-	                   ring->hash[i], sizeof(ring->hash[i]));
-	return 0;
+	int rc = hash_now(digits, key_id, out);
+	if (rc == ERR_UNAVAILABLE && key_id > 0 && cpr_keys_refresh() == 0)
+		rc = hash_now(digits, key_id, out);
+	return rc;
 }
 
 /* ---------------------------------------------------------------- the stored numbers */
@@ -618,7 +717,7 @@ static int reseal_row(struct db *db, const struct cpr_store_box *row)
 	int key_id = 0;
 	int rc = cpr_open(row->box, (size_t)row->len, row->key_id, digits);
 	if (rc == 0)
-		rc = cpr_seal(digits, box, &key_id);
+		rc = seal_now(digits, box, &key_id);
 	if (rc == 0)
 		rc = cpr_hash(digits, key_id, hash);
 	sodium_memzero(digits, sizeof(digits));
@@ -629,7 +728,7 @@ static int reseal_row(struct db *db, const struct cpr_store_box *row)
 
 int cpr_rekey(struct db *db, const struct principal *who, int *count, int64_t *bad_id)
 {
-	if (!ring)
+	if (!cpr_keys_loaded())
 		return ERR_UNAVAILABLE;
 	int rc = db_write_begin(db);
 	if (rc != 0)
@@ -680,9 +779,11 @@ int cpr_key_usage(struct db *db, struct arena *a, struct cpr_key_use **uses, int
 				out[k].citizens = counts[j];
 		k++;
 	}
+	pthread_rwlock_rdlock(&ring_lock);
 	for (int j = 0; j < m; j++)
 		if (ring_index(ids[j]) < 0 || ids[j] == 0)
 			out[k++] = (struct cpr_key_use){.key_id = ids[j], .citizens = counts[j]};
+	pthread_rwlock_unlock(&ring_lock);
 	*uses = out;
 	*n = k;
 	return 0;

@@ -17,9 +17,13 @@
  * one transaction, then drops the old keys.
  *
  * Threads. The key ring lives in memory from sodium_malloc (guarded, locked against swapping)
- * and is made read-only once loaded. It is loaded, replaced and unloaded only while no other
- * thread uses it: by `serve` before it starts any thread, or by a single-threaded command.
- * After that every thread may seal, open and hash at the same time.
+ * and is made read-only once loaded. Every thread may seal, open and hash at the same time,
+ * each under a read lock; a load replaces the ring under the write lock. A server takes up a
+ * key file that `indgang key rotate` rewrote while it ran: each seal, and each open or hash
+ * under a key the ring lacks, first looks whether the file changed (cpr_keys_refresh). As a
+ * seal runs inside the write transaction, it never seals under a key that a rotation has
+ * finished with: a rotation writes the new key into the file before its own transaction, and
+ * drops the old one only after it committed.
  */
 #ifndef INDGANG_CPR_H
 #define INDGANG_CPR_H
@@ -68,8 +72,14 @@ int cpr_keys_init(const char *path);
  * given, then gets one error with a NULL field and an English message for the
  * operator ("line N: ..." for a line; never a key). The message lives in a static buffer until
  * the next cpr_keys_* call. 0 otherwise. Loading again replaces the ring; a failed load keeps
- * the ring as it was. Not while another thread uses the ring (see above). */
+ * the ring as it was. Safe while other threads use the ring (see above). */
 int cpr_keys_load(const char *path, struct errs *errs);
+
+/* cpr_keys_refresh: when the key file the ring was loaded from changed since (stat: another
+ * inode, size or time), loads it again; a file that cannot be read now keeps the ring as it
+ * is (logged). 0 when the ring is the file's (or there is no ring), else cpr_keys_load's error.
+ * Costs one stat when nothing changed. */
+int cpr_keys_refresh(void);
 
 /* cpr_keys_loaded: true once a key ring is loaded. Without one every seal, open and hash
  * answers ERR_UNAVAILABLE. */

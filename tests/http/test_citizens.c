@@ -447,6 +447,63 @@ static void citizen_rights_cli(void)
 	                409, "anonymized", NULL);
 }
 
+/* the CPR number of the citizen id, revealed for an access request through the API ("" when
+ * the reveal fails) */
+static const char *revealed(long long id)
+{
+	struct harness_resp *r = harness_post_json(job, harness_fmt("/api/v1/citizens/%lld/reveal", id),
+	                                           "{\"purpose\": \"aktindsigt\"}");
+	const char *cpr = r && r->status == 200 ? harness_json_str(harness_json(r), "cpr") : NULL;
+	return cpr ? cpr : "";
+}
+
+/* the id of the citizen of the jobkonsulent's municipality with the CPR number cpr, or 0 */
+static long long found_by_cpr(const char *cpr)
+{
+	struct harness_resp *r = harness_post_json(job, "/api/v1/citizens/search",
+	                                           harness_fmt("{\"cpr\": \"%s\", \"purpose\": \"opfoelgning\"}", cpr));
+	json_t *it = r && r->status == 200 ? json_array_get(json_object_get(harness_json(r), "items"), 0) : NULL;
+	return it ? (long long)json_integer_value(json_object_get(it, "id")) : 0;
+}
+
+/* `indgang key rotate` while the server runs: the server takes up the new key at its next use
+ * of one, so the numbers re-sealed under it open and are found, and a citizen registered right
+ * after is sealed under it (not under the key the rotation dropped) */
+static void rotate_while_serving(void)
+{
+	CHECK_STR(revealed(citizen_id), CPR_A);
+	char *out = NULL;
+	CHECK(harness_cli(srv, NULL, &out, "key", "rotate", NULL) == 0);
+	CHECK_HAS(out, "re-sealed under key 2");
+	CHECK_STR(revealed(citizen_id), CPR_A);
+	CHECK(found_by_cpr(CPR_A) == citizen_id);
+	struct harness_resp *r = harness_post_json(job, "/api/v1/citizens", citizen_json("Dan Nøgle", "2002021234"));
+	CHECK_STATUS(r, 201);
+	long long dan = (long long)json_integer_value(json_object_get(harness_json(r), "id"));
+	CHECK(dan > 0);
+	CHECK(found_by_cpr("2002021234") == dan);
+	/* every number is under key 2 now: none under key 1, which the file no longer holds */
+	CHECK(harness_cli(srv, NULL, &out, "key", "status", NULL) == 0);
+	CHECK_HAS(out, "current key 2");
+	CHECK_LACKS(out, "key 1");
+	CHECK_LACKS(out, "cannot be read");
+	/* a second rotation, and Dan's number (sealed by the server) comes back under key 3 */
+	CHECK(harness_cli(srv, NULL, &out, "key", "rotate", NULL) == 0);
+	CHECK_HAS(out, "re-sealed under key 3");
+	CHECK_STR(revealed(dan), "2002021234");
+	CHECK_STR(revealed(citizen_id), CPR_A);
+	/* the server said so in its log, and never the numbers */
+	FILE *f = fopen(harness_server_path(srv, "server.log"), "rb");
+	CHECK(f);
+	static char log[4 << 20];
+	size_t n = f ? fread(log, 1, sizeof log - 1, f) : 0;
+	if (f)
+		fclose(f);
+	log[n] = 0;
+	CHECK_HAS(log, "changed and was read again; the current key is 3");
+	CHECK_LACKS(log, "2002021234");
+}
+
 static void stop(void)
 {
 	CHECK(harness_server_stop(srv) == 0);
@@ -468,6 +525,7 @@ int main(void)
 		{"no CPR number in clear in the database, the audit or the server's log", no_cpr_in_clear, 0},
 		{"the pages ask for the purpose first and keep the CPR number out of forms and URLs", pages, 0},
 		{"the citizen's access log, export and the purge of the inactive from the command line", citizen_rights_cli, 0},
+		{"the key is rotated while the server runs: old numbers open, new ones are sealed under the new key", rotate_while_serving, 0},
 		{"the server stops cleanly", stop, 0},
 	};
 	return harness_main(tests, sizeof(tests) / sizeof(tests[0]));

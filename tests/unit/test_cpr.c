@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,7 @@
 
 #include "src/base/err.h"
 #include "src/base/errs.h"
+#include "src/base/log.h"
 #include "src/employment/cpr.h"
 #include "src/employment/cpr_store.h"
 #include "src/store/db.h"
@@ -467,6 +469,115 @@ static void test_rotate_retire_file(void **state)
 	cpr_keys_unload();
 }
 
+/* another process rewrites the key file: the next seal, and an open under a key the ring
+ * lacks, read it again; a file that cannot be read keeps the ring */
+static void test_refresh(void **state)
+{
+	(void)state;
+	const char *p = path(0, "refresh.key");
+	assert_int_equal(cpr_keys_init(p), 0);
+	assert_int_equal(cpr_keys_load(p, NULL), 0);
+	assert_int_equal(cpr_keys_refresh(), 0); /* unchanged: nothing read */
+	char d[CPR_DIGITS + 1], back[CPR_DIGITS + 1];
+	assert_true(cpr_normalize("010190-1234", d));
+	uint8_t box1[CPR_BOX_BYTES], box2[CPR_BOX_BYTES];
+	int k1 = 0, k2 = 0;
+	assert_int_equal(cpr_seal(d, box1, &k1), 0);
+	assert_int_equal(k1, 1);
+	/* the file as a rotation leaves it, written behind the ring's back */
+	char one[512], two[1024];
+	read_file(p, one, sizeof(one));
+	snprintf(two, sizeof(two), "%sindgang-cpr-key 2 " HEX_B "\n", one);
+	write_file(p, two);
+	assert_int_equal(cpr_key_current(), 1);
+	assert_int_equal(cpr_seal(d, box2, &k2), 0);
+	assert_int_equal(k2, 2); /* the seal took up the new key */
+	assert_int_equal(cpr_key_current(), 2);
+	/* the file keeps only key 2: key 2's box opens, key 1's no longer does */
+	write_file(p, "indgang-cpr-key 2 " HEX_B "\n");
+	assert_int_equal(cpr_open(box1, sizeof(box1), 1, back), 0); /* the ring still has key 1 */
+	assert_int_equal(cpr_keys_refresh(), 0);
+	int ids[CPR_MAX_KEYS];
+	assert_int_equal(cpr_key_ids(ids), 1);
+	assert_int_equal(cpr_open(box2, sizeof(box2), 2, back), 0);
+	assert_string_equal(back, d);
+	assert_int_equal(cpr_open(box1, sizeof(box1), 1, back), ERR_UNAVAILABLE);
+	/* an open under a key the ring lacks reads the file again */
+	write_file(p, "indgang-cpr-key 2 " HEX_B "\nindgang-cpr-key 3 " HEX_A "\n");
+	assert_int_equal(cpr_key_ids(ids), 1);
+	uint8_t h[CPR_HASH_BYTES];
+	assert_int_equal(cpr_hash(d, 3, h), 0);
+	assert_int_equal(cpr_key_current(), 3);
+	/* a file others may read is refused, and the ring stays */
+	write_file(p, "indgang-cpr-key 4 " HEX_B "\n");
+	chmod(p, 0644);
+	assert_int_equal(cpr_keys_refresh(), ERR_INVALID);
+	assert_int_equal(cpr_key_current(), 3);
+	assert_int_equal(cpr_open(box2, sizeof(box2), 2, back), 0);
+	cpr_keys_unload();
+	assert_int_equal(cpr_keys_refresh(), 0); /* no ring: nothing to do */
+	assert_false(cpr_keys_loaded());
+}
+
+/* threads seal and open while the key file is rotated under them again and again: each box
+ * opens to its digits or, once its key is dropped, is refused as unavailable; never anything
+ * else (AddressSanitizer watches the rings that are replaced) */
+struct churn {
+	int ok, gone, wrong;
+};
+
+static void *churn_thread(void *arg)
+{
+	struct churn *c = arg;
+	char d[CPR_DIGITS + 1], back[CPR_DIGITS + 1];
+	cpr_normalize("150585-6789", d);
+	for (int i = 0; i < 3000; i++) {
+		uint8_t box[CPR_BOX_BYTES];
+		int k = 0;
+		if (cpr_seal(d, box, &k) != 0) {
+			c->wrong++;
+			continue;
+		}
+		int rc = cpr_open(box, sizeof(box), k, back);
+		if (rc == 0 && strcmp(back, d) == 0)
+			c->ok++;
+		else if (rc == ERR_UNAVAILABLE)
+			c->gone++;
+		else
+			c->wrong++;
+	}
+	return NULL;
+}
+
+static void test_refresh_threads(void **state)
+{
+	(void)state;
+	const char *p = path(0, "churn.key");
+	assert_int_equal(cpr_keys_init(p), 0);
+	assert_int_equal(cpr_keys_load(p, NULL), 0);
+	log_set_level(LOG_WARN); /* not a line for each of the many reloads */
+	enum { THREADS = 4 };
+	pthread_t t[THREADS];
+	struct churn c[THREADS] = {0};
+	for (int i = 0; i < THREADS; i++)
+		assert_int_equal(pthread_create(&t[i], NULL, churn_thread, &c[i]), 0);
+	for (int r = 0; r < 40; r++) {
+		int id = 0;
+		assert_int_equal(cpr_keys_rotate_file(p, &id), 0);
+		assert_int_equal(cpr_keys_retire_file(p), 0);
+	}
+	int ok = 0;
+	for (int i = 0; i < THREADS; i++) {
+		assert_int_equal(pthread_join(t[i], NULL), 0);
+		assert_int_equal(c[i].wrong, 0);
+		ok += c[i].ok;
+	}
+	log_set_level(LOG_INFO);
+	assert_true(ok > 0);
+	assert_int_equal(leftovers(), 0);
+	cpr_keys_unload();
+}
+
 /* ---------------------------------------------------------------- re-keying stored numbers */
 
 static const char *const cprs[] = {"0101901234", "3112991111", "2902004234"};
@@ -627,6 +738,8 @@ int main(void)
 		cmocka_unit_test(test_seal_open),
 		cmocka_unit_test(test_hash),
 		cmocka_unit_test(test_rotate_retire_file),
+		cmocka_unit_test(test_refresh),
+		cmocka_unit_test(test_refresh_threads),
 		cmocka_unit_test_setup_teardown(test_rekey, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_rekey_fails_whole, fixture_setup, fixture_teardown),
 	};
