@@ -382,14 +382,13 @@ int funding_page_delete_confirm(struct req *r)
 	if (rc)
 		return page_fail(r, rc, NOT_FOUND);
 	page_begin(r, "Slet finansieringskilde");
-	struct buf *o = &r->out;
-	htmlf(o, "<div class=\"confirm\" role=\"alert\"><p>Vil du slette <strong>%s</strong>? Kilden"
-	         " fjernes også fra de henvendelser, hvor den er foreslået.</p>\n"
-	         "<form method=\"post\" action=\"/finansiering/%lld/slet\" class=\"actions\">\n",
-	      s.title, (long long)s.id);
-	form_csrf(o, r->csrf);
-	htmlf(o, "<button type=\"submit\">Ja, slet kilden</button> <a href=\"/finansiering/%lld/rediger\">"
-	         "Fortryd</a></form></div>\n", (long long)s.id);
+	/* the route itself deletes: no hidden field says what to do */
+	form_confirm(&r->out, &(struct form_confirm){
+		.before = "Vil du slette ", .name = s.title,
+		.after = "? Kilden fjernes også fra de henvendelser, hvor den er foreslået.",
+		.action = arena_printf(&r->a, "/finansiering/%lld/slet", (long long)s.id), .csrf = r->csrf,
+		.yes = "Ja, slet kilden",
+		.back = arena_printf(&r->a, "/finansiering/%lld/rediger", (long long)s.id)});
 	return page_end(r, 200);
 }
 

@@ -187,11 +187,13 @@ static void change_section(struct req *r, const struct meeting *m, const struct 
 		html(o, "<div class=\"actions\"><button type=\"submit\">Markér som afholdt</button></div>\n</form>\n");
 	}
 	if (s->confirm_cancel) {
-		html(o, "<div class=\"confirm\" role=\"alert\"><p>Vil du aflyse mødet? Medlemmerne får besked,"
-		        " og mødet kan ikke genoptages.</p>\n");
-		form_open(r, m, "cancel");
-		html(o, "<input type=\"hidden\" name=\"confirm\" value=\"1\">"
-		        "<div class=\"actions\"><button type=\"submit\">Ja, aflys mødet</button></div>\n</form></div>\n");
+		const char *self = arena_printf(&r->a, "/netvaerk/%lld/moeder/%lld", (long long)m->network_id,
+		                                (long long)m->id);
+		const struct form_hidden hidden[] = {{"action", "cancel"}, {"confirm", "1"}};
+		form_confirm(o, &(struct form_confirm){
+			.before = "Vil du aflyse mødet? Medlemmerne får besked, og mødet kan ikke genoptages.",
+			.action = self, .csrf = r->csrf, .hidden = hidden, .nhidden = 2,
+			.yes = "Ja, aflys mødet", .back = arena_printf(&r->a, "%s#aendr", self)});
 	}
 	else {
 		form_open(r, m, "cancel");

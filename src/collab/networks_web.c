@@ -239,17 +239,17 @@ static void members_section(struct req *r, const struct network *nw, bool writer
 	if (s->confirm_member) {
 		for (int i = 0; i < nm; i++)
 			if (ms[i].id == s->confirm_member) {
-				htmlf(o, "<div class=\"confirm\" role=\"alert\"><p>Vil du fjerne <strong>%s</strong>"
-				         " fra netværket? Tidligere fremmøde bevares.</p>\n"
-				         "<form method=\"post\" action=\"/netvaerk/%lld\" class=\"actions\">\n",
-				      ms[i].name, (long long)nw->id);
-				form_csrf(o, r->csrf);
-				htmlf(o, "<input type=\"hidden\" name=\"action\" value=\"member_remove\">"
-				         "<input type=\"hidden\" name=\"member\" value=\"%lld\">"
-				         "<input type=\"hidden\" name=\"confirm\" value=\"1\">"
-				         "<button type=\"submit\">Ja, fjern medlemmet</button> "
-				         "<a href=\"/netvaerk/%lld#medlemmer\">Fortryd</a></form></div>\n",
-				      (long long)ms[i].id, (long long)nw->id);
+				const struct form_hidden hidden[] = {
+					{"action", "member_remove"},
+					{"member", arena_printf(&r->a, "%lld", (long long)ms[i].id)},
+					{"confirm", "1"},
+				};
+				form_confirm(o, &(struct form_confirm){
+					.before = "Vil du fjerne ", .name = ms[i].name,
+					.after = " fra netværket? Tidligere fremmøde bevares.",
+					.action = arena_printf(&r->a, "/netvaerk/%lld", (long long)nw->id),
+					.csrf = r->csrf, .hidden = hidden, .nhidden = 3, .yes = "Ja, fjern medlemmet",
+					.back = arena_printf(&r->a, "/netvaerk/%lld#medlemmer", (long long)nw->id)});
 			}
 	}
 	if (nm == 0)

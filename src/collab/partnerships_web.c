@@ -113,17 +113,15 @@ static void confirm_box(struct req *r, const struct partnership *p, const char *
                         const char *before, const char *what, const char *after,
                         const char *action, int64_t item, const char *yes)
 {
-	struct buf *o = &r->out;
-	htmlf(o, "<div class=\"confirm\" role=\"alert\"><p>%s<strong>%s</strong>%s</p>\n"
-	         "<form method=\"post\" action=\"/partnerskaber/%lld#%s\" class=\"actions\">\n",
-	      before, what, after, (long long)p->id, anchor);
-	form_csrf(o, r->csrf);
-	htmlf(o, "<input type=\"hidden\" name=\"action\" value=\"%s\">"
-	         "<input type=\"hidden\" name=\"item\" value=\"%lld\">"
-	         "<input type=\"hidden\" name=\"confirm\" value=\"1\">"
-	         "<button type=\"submit\">%s</button> "
-	         "<a href=\"/partnerskaber/%lld#%s\">Fortryd</a></form></div>\n",
-	      action, (long long)item, yes, (long long)p->id, anchor);
+	const char *back = arena_printf(&r->a, "/partnerskaber/%lld#%s", (long long)p->id, anchor);
+	const struct form_hidden hidden[] = {
+		{"action", action},
+		{"item", arena_printf(&r->a, "%lld", (long long)item)},
+		{"confirm", "1"},
+	};
+	form_confirm(&r->out, &(struct form_confirm){.before = before, .name = what, .after = after,
+	                                             .action = back, .csrf = r->csrf, .hidden = hidden,
+	                                             .nhidden = 3, .yes = yes, .back = back});
 }
 
 /* the form that changes party x: its contact, e-mail and role, and an organisation's name */

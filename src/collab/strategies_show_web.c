@@ -135,17 +135,18 @@ static void goal_section(struct req *r, const struct strategy *s, const struct g
 		values_section(r, s, st, writer, sn);
 	if (writer) {
 		if (sn->confirm_goal == g->id) {
-			htmlf(o, "<div class=\"confirm\" role=\"alert\"><p>Vil du slette målet <strong>%s</strong>"
-			         " og dets registrerede værdier? Det kan ikke fortrydes.</p>\n"
-			         "<form method=\"post\" action=\"/strategier/%lld\" class=\"actions\">\n",
-			      g->title, (long long)s->id);
-			form_csrf(o, r->csrf);
-			htmlf(o, "<input type=\"hidden\" name=\"action\" value=\"goal_delete\">"
-			         "<input type=\"hidden\" name=\"goal\" value=\"%lld\">"
-			         "<input type=\"hidden\" name=\"confirm\" value=\"1\">"
-			         "<button type=\"submit\" class=\"danger\">Ja, slet målet</button> "
-			         "<a href=\"/strategier/%lld#maal-%lld\">Fortryd</a></form></div>\n",
-			      (long long)g->id, (long long)s->id, (long long)g->id);
+			const struct form_hidden hidden[] = {
+				{"action", "goal_delete"},
+				{"goal", arena_printf(&r->a, "%lld", (long long)g->id)},
+				{"confirm", "1"},
+			};
+			form_confirm(o, &(struct form_confirm){
+				.before = "Vil du slette målet ", .name = g->title,
+				.after = " og dets registrerede værdier? Det kan ikke fortrydes.",
+				.action = arena_printf(&r->a, "/strategier/%lld", (long long)s->id),
+				.csrf = r->csrf, .hidden = hidden, .nhidden = 3, .yes = "Ja, slet målet",
+				.back = arena_printf(&r->a, "/strategier/%lld#maal-%lld", (long long)s->id,
+				                     (long long)g->id)});
 		}
 		else {
 			htmlf(o, "<form method=\"post\" action=\"/strategier/%lld\">", (long long)s->id);
@@ -220,20 +221,21 @@ static void writer_sections(struct req *r, const struct strategy *s, const struc
 	                                   .error = doc ? errs_get(&r->errs, "document") : NULL});
 	html(o, "<div class=\"actions\"><button type=\"submit\">Gem PDF</button></div>\n</form>\n");
 	html(o, "<h2 id=\"slet\">Slet strategien</h2>\n");
-	htmlf(o, "<form method=\"post\" action=\"/strategier/%lld#slet\">", (long long)s->id);
-	form_csrf(o, r->csrf);
 	if (sn->confirm_delete) {
-		htmlf(o, "<div class=\"confirm\" role=\"alert\"><p>Vil du slette <strong>%s</strong> med alle"
-		         " dens mål og værdier? Det kan ikke fortrydes.</p>\n"
-		         "<input type=\"hidden\" name=\"action\" value=\"delete\">"
-		         "<input type=\"hidden\" name=\"confirm\" value=\"1\">"
-		         "<button type=\"submit\" class=\"danger\">Ja, slet strategien</button> "
-		         "<a href=\"/strategier/%lld\">Fortryd</a></div></form>\n",
-		      s->title, (long long)s->id);
+		const struct form_hidden hidden[] = {{"action", "delete"}, {"confirm", "1"}};
+		form_confirm(o, &(struct form_confirm){
+			.before = "Vil du slette ", .name = s->title,
+			.after = " med alle dens mål og værdier? Det kan ikke fortrydes.",
+			.action = arena_printf(&r->a, "/strategier/%lld#slet", (long long)s->id),
+			.csrf = r->csrf, .hidden = hidden, .nhidden = 2, .yes = "Ja, slet strategien",
+			.back = arena_printf(&r->a, "/strategier/%lld", (long long)s->id)});
 	}
-	else
+	else {
+		htmlf(o, "<form method=\"post\" action=\"/strategier/%lld#slet\">", (long long)s->id);
+		form_csrf(o, r->csrf);
 		html(o, "<input type=\"hidden\" name=\"action\" value=\"delete\">"
 		        "<button type=\"submit\" class=\"danger\">Slet strategien</button></form>\n");
+	}
 }
 
 static int show(struct req *r, int64_t id, int status, const struct sent *sn)

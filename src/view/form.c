@@ -165,6 +165,22 @@ void form_csrf(struct buf *o, const char *token)
 	htmlf(o, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">\n", token ? token : "");
 }
 
+void form_confirm(struct buf *o, const struct form_confirm *c)
+{
+	/* role="alert": a screen reader reads the question out as soon as the page shows it */
+	htmlf(o, "<div class=\"confirm\" role=\"alert\"><p>%s", c->before ? c->before : "");
+	if (c->name)
+		htmlf(o, "<strong>%s</strong>", c->name);
+	htmlf(o, "%s</p>\n<form method=\"post\" action=\"%s\" class=\"actions\">\n",
+	      c->after ? c->after : "", c->action);
+	form_csrf(o, c->csrf);
+	for (int i = 0; i < c->nhidden; i++)
+		htmlf(o, "<input type=\"hidden\" name=\"%s\" value=\"%s\">", c->hidden[i].name,
+		      c->hidden[i].value ? c->hidden[i].value : "");
+	htmlf(o, "<button type=\"submit\" class=\"danger\">%s</button> <a href=\"%s\">%s</a></form></div>\n",
+	      c->yes, c->back, c->back_label ? c->back_label : T_CONFIRM_BACK);
+}
+
 void form_pagination(struct buf *o, const char *base, const char *extra, int offset, int limit,
                      int total)
 {

@@ -50,6 +50,32 @@ void form_checkbox(struct buf *o, const struct form_field *f);
 /* form_error_summary: nothing when errs is empty. */
 void form_error_summary(struct buf *o, const struct errs *errs);
 void form_csrf(struct buf *o, const char *token);
+
+/* one hidden field of a form: name=value */
+struct form_hidden {
+	const char *name;
+	const char *value;
+};
+
+/* the question asked before a destructive action (see form_confirm) */
+struct form_confirm {
+	const char *before;  /* the question's text before the name */
+	const char *name;    /* what the action removes or ends, in bold; NULL = no name */
+	const char *after;   /* the question's text after the name, or NULL */
+	const char *action;  /* where the form posts: a path, with an #anchor if wanted */
+	const char *csrf;    /* the session's CSRF token */
+	const struct form_hidden *hidden; /* the fields that say what to do, e.g. confirm=1 */
+	int nhidden;
+	const char *yes;     /* the label of the button that does it */
+	const char *back;    /* where the link that does nothing leads */
+	const char *back_label; /* its text; NULL = "Fortryd" */
+};
+
+/* form_confirm: <div class="confirm" role="alert"> with the question (before, name in
+ * <strong>, after) and a form posting to action with the CSRF field, the hidden fields in the
+ * order given, a submit button labelled yes (class "danger": the action cannot be undone) and a
+ * link to back. Every text, URL, name and value is escaped. Writes only to o. */
+void form_confirm(struct buf *o, const struct form_confirm *c);
 /* form_pagination: "Viser 1–50 af 120" with previous/next links to base (a path) with
  * ?offset=N plus extra (already encoded "&k=v" pairs, or ""). */
 void form_pagination(struct buf *o, const char *base, const char *extra, int offset, int limit,

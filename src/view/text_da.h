@@ -38,6 +38,8 @@
 #define T_FOOTER_ACCESSIBILITY "Tilgængelighedserklæring"
 #define T_REQUIRED "(skal udfyldes)"
 #define T_ERRORS_TITLE "Formularen indeholder fejl"
+/* the link back from a question asked before a destructive action */
+#define T_CONFIRM_BACK "Fortryd"
 #define T_PREV "Forrige"
 #define T_NEXT "Næste"
 #define T_PAGINATION "Sider"

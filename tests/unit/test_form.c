@@ -2,8 +2,9 @@
  * test_form.c — the accessible form controls (src/view/form.h): every control has a label tied
  * to it by id, the required mark, the error beside its field with aria-invalid and
  * aria-describedby, hints, kept values (never a password), selected and checked options, the
- * error summary linking to the fields, the CSRF field and pagination; labels, values and
- * messages with æøå, invalid UTF-8 and <script>"'& come out escaped.
+ * error summary linking to the fields, the CSRF field, the question before a destructive action
+ * and pagination; labels, values and messages with æøå, invalid UTF-8 and <script>"'& come out
+ * escaped.
  * Layer: tests (view: no database).
  */
 #include <setjmp.h>
@@ -352,6 +353,51 @@ static void test_form_csrf(void **state)
 	                    "<input type=\"hidden\" name=\"csrf\" value=\"" HOSTILE_ESC "\">\n");
 }
 
+static void test_form_confirm(void **state)
+{
+	struct buf *o = *state;
+	const struct form_hidden hidden[] = {{"action", "party_delete"}, {"item", "42"}, {"confirm", "1"}};
+	form_confirm(o, &(struct form_confirm){.before = "Vil du fjerne ", .name = "Kolding Kommune",
+	                                       .after = " som part i aftalen?", .action = "/partnerskaber/7#parter",
+	                                       .csrf = "tok", .hidden = hidden, .nhidden = 3,
+	                                       .yes = "Ja, fjern parten", .back = "/partnerskaber/7#parter"});
+	assert_string_equal(buf_str(o),
+	                    "<div class=\"confirm\" role=\"alert\"><p>Vil du fjerne <strong>Kolding Kommune</strong>"
+	                    " som part i aftalen?</p>\n"
+	                    "<form method=\"post\" action=\"/partnerskaber/7#parter\" class=\"actions\">\n"
+	                    "<input type=\"hidden\" name=\"csrf\" value=\"tok\">\n"
+	                    "<input type=\"hidden\" name=\"action\" value=\"party_delete\">"
+	                    "<input type=\"hidden\" name=\"item\" value=\"42\">"
+	                    "<input type=\"hidden\" name=\"confirm\" value=\"1\">"
+	                    "<button type=\"submit\" class=\"danger\">Ja, fjern parten</button> "
+	                    "<a href=\"/partnerskaber/7#parter\">" T_CONFIRM_BACK "</a></form></div>\n");
+
+	/* no name: no <strong>; no hidden fields: the CSRF field all the same; the link's own text */
+	buf_reset(o);
+	form_confirm(o, &(struct form_confirm){.before = "Vil du aflyse mødet?", .action = "/m/1",
+	                                       .csrf = "tok", .yes = "Ja, aflys", .back = "/m/1#aendr",
+	                                       .back_label = "Nej, tilbage"});
+	expect("no name", buf_str(o),
+	       LIST("<p>Vil du aflyse mødet?</p>", "<input type=\"hidden\" name=\"csrf\" value=\"tok\">",
+	            "<a href=\"/m/1#aendr\">Nej, tilbage</a>"),
+	       LIST("<strong>", "name=\"confirm\"", T_CONFIRM_BACK));
+
+	/* every text, URL, name and value is escaped */
+	buf_reset(o);
+	const struct form_hidden bad[] = {{HOSTILE, HOSTILE}, {"x", NULL}};
+	form_confirm(o, &(struct form_confirm){.before = HOSTILE, .name = HOSTILE, .after = HOSTILE,
+	                                       .action = HOSTILE, .csrf = HOSTILE, .hidden = bad,
+	                                       .nhidden = 2, .yes = HOSTILE, .back = HOSTILE,
+	                                       .back_label = HOSTILE});
+	expect("hostile confirm", buf_str(o),
+	       LIST("<p>" HOSTILE_ESC "<strong>" HOSTILE_ESC "</strong>" HOSTILE_ESC "</p>",
+	            "action=\"" HOSTILE_ESC "\"", "name=\"csrf\" value=\"" HOSTILE_ESC "\"",
+	            "name=\"" HOSTILE_ESC "\" value=\"" HOSTILE_ESC "\"", "name=\"x\" value=\"\">",
+	            "class=\"danger\">" HOSTILE_ESC "</button>",
+	            "<a href=\"" HOSTILE_ESC "\">" HOSTILE_ESC "</a>"),
+	       LIST("<script>", "\"'&"));
+}
+
 static void test_form_pagination(void **state)
 {
 	struct buf *o = *state;
@@ -402,6 +448,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_form_error_summary_links_to_fields, fixture_buf_setup,
 		                                fixture_buf_teardown),
 		cmocka_unit_test_setup_teardown(test_form_csrf, fixture_buf_setup, fixture_buf_teardown),
+		cmocka_unit_test_setup_teardown(test_form_confirm, fixture_buf_setup, fixture_buf_teardown),
 		cmocka_unit_test_setup_teardown(test_form_pagination, fixture_buf_setup, fixture_buf_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
