@@ -14,19 +14,10 @@ rounds=${BENCH_ROUNDS:-3}
 seconds=${BENCH_SECONDS:-10}
 n=${BENCH_ENTERPRISES:-100000}
 report=${BENCH_OUT:-docs/performance.md}
-tmp=$(mktemp -d)
-pid=""
-cleanup() {
-	if [ -n "$pid" ]; then
-		kill "$pid" 2>/dev/null || true
-		wait "$pid" 2>/dev/null || true
-	fi
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+bin=./indgang
+me=capabilities
+. bench/lib.sh
 
-median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 now_ms() { date +%s%3N; }
 
 # ---------------------------------------------------------------- registry
@@ -59,18 +50,10 @@ dry_start=$(now_ms)
 ./indgang --db "$tmp/reg.db" registry import --dry-run "$tmp/enterprises.csv" >/dev/null
 dry_ms=$(($(now_ms) - dry_start))
 
-: >"$tmp/serve.out"
 # --no-memo: the searches are made anew, as the first time each is asked (the kept answers of
 # a server without it are measured by bench/registry.sh)
-./indgang --db "$tmp/reg.db" serve --listen 127.0.0.1:0 --no-access-log --per-ip 1000 --no-memo >"$tmp/serve.out" 2>&1 &
-pid=$!
-port=""
-for _ in $(seq 1 100); do
-	port=$(sed -n 's|^Indgang serves http://127.0.0.1:\([0-9]*\)/$|\1|p' "$tmp/serve.out")
-	[ -n "$port" ] && break
-	sleep 0.1
-done
-[ -n "$port" ] || { echo "capabilities: the server did not start" >&2; exit 1; }
+serve "$tmp/reg.db" "$tmp/serve.out" --per-ip 1000 --no-memo || die "the server did not start"
+port=$server_port
 wrk -t2 -c4 -d2s --timeout 10s -s bench/search.lua "http://127.0.0.1:$port" >/dev/null
 : >"$tmp/rps"
 : >"$tmp/p50"
@@ -81,13 +64,11 @@ while [ "$r" -le "$rounds" ]; do
 	echo "$line" | sed 's/.*rps=\([0-9.]*\).*/\1/' >>"$tmp/rps"
 	echo "$line" | sed 's/.*p50_ms=\([0-9.]*\).*/\1/' >>"$tmp/p50"
 	echo "$line" | sed 's/.*p99_ms=\([0-9.]*\).*/\1/' >>"$tmp/p99"
-	case "$line" in *"errors=0 non2xx=0"*) ;; *) echo "capabilities: failed requests: $line" >&2; exit 1 ;; esac
+	case "$line" in *"errors=0 non2xx=0"*) ;; *) die "failed requests: $line" ;; esac
 	r=$((r + 1))
 done
-hwm=$(awk '/^VmHWM/ { print $2 }' "/proc/$pid/status")
-kill "$pid"
-wait "$pid" || true
-pid=""
+hwm=$(awk '/^VmHWM/ { print $2 }' "/proc/$server_pid/status")
+stop "$server_pid" || true
 
 # ---------------------------------------------------------------- surveys
 # the report of one round (JSON) and of two side by side (HTML) from the command line, each
@@ -114,17 +95,8 @@ wall() { echo "$1" | sed 's/.*wall_ms=\([0-9.]*\).*/\1/'; }
 cpu() { echo "$1" | sed 's/.*cpu_ms=\([0-9.]*\).*/\1/'; }
 
 echo 'bench-password-123' | ./indgang --db "$tmp/s.db" user add --email admin@bench.example --role admin >/dev/null
-: >"$tmp/sserve.out"
-./indgang --db "$tmp/s.db" serve --listen 127.0.0.1:0 --no-access-log >"$tmp/sserve.out" 2>&1 &
-pid=$!
-port=""
-for _ in $(seq 1 100); do
-	port=$(sed -n 's|^Indgang serves http://127.0.0.1:\([0-9]*\)/$|\1|p' "$tmp/sserve.out")
-	[ -n "$port" ] && break
-	sleep 0.1
-done
-[ -n "$port" ] || { echo "capabilities: the survey server did not start" >&2; exit 1; }
-base="http://127.0.0.1:$port"
+serve "$tmp/s.db" "$tmp/sserve.out" || die "the survey server did not start"
+base="http://127.0.0.1:$server_port"
 csrf=$(curl -fsS -c "$tmp/jar" -b "$tmp/jar" "$base/login" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
 curl -fsS -o /dev/null -c "$tmp/jar" -b "$tmp/jar" --data-urlencode "csrf=$csrf" \
 	--data-urlencode "email=admin@bench.example" --data-urlencode "password=bench-password-123" \
@@ -137,19 +109,16 @@ web_ms() {
 		curl -fsS -o /dev/null -b "$tmp/jar" -w '%{http_code} %{time_total}\n' "$base$1"
 	done >"$tmp/web.out"
 	if grep -qv '^200 ' "$tmp/web.out"; then
-		echo "capabilities: $1 did not answer 200" >&2
-		exit 1
+		die "$1 did not answer 200"
 	fi
 	awk '{ printf "%.1f\n", $2 * 1000 }' "$tmp/web.out" | median
 }
 web_page=$(web_ms "/undersoegelser/big/r3/rapport")
 web_cmp=$(web_ms "/undersoegelser/big/r3/rapport?sammenlign=r2")
 web_json=$(web_ms "/undersoegelser/big/r3/rapport?format=json")
-srss=$(awk '/^VmRSS/ { print $2 }' "/proc/$pid/status")
-shwm=$(awk '/^VmHWM/ { print $2 }' "/proc/$pid/status")
-kill "$pid"
-wait "$pid" || true
-pid=""
+srss=$(awk '/^VmRSS/ { print $2 }' "/proc/$server_pid/status")
+shwm=$(awk '/^VmHWM/ { print $2 }' "/proc/$server_pid/status")
+stop "$server_pid" || true
 
 # ---------------------------------------------------------------- cold start
 # `serve` on a database of 100,000 realistic enterprises (bench/gen-realistic.sh), from the
@@ -157,8 +126,7 @@ pid=""
 cc -std=c17 -O2 -o "$tmp/coldstart" bench/coldstart.c
 sh bench/gen-realistic.sh 100000 >"$tmp/realistic.csv"
 rm -f "$tmp/cold.db"
-./indgang --db "$tmp/cold.db" migrate >/dev/null
-./indgang --db "$tmp/cold.db" registry import "$tmp/realistic.csv" >/dev/null
+registry_db "$tmp/cold.db" "$tmp/realistic.csv"
 cold_ms=$("$tmp/coldstart" ./indgang "$tmp/cold.db" 10 | sed -n 's/^median_ms=//p')
 cold_mib=$(($(stat -c %s "$tmp/cold.db") / 1048576))
 

@@ -14,10 +14,9 @@ citizens=${BENCH_MATCH_CITIZENS:-100000}
 calls=${BENCH_MATCH_CALLS:-200}
 report=${BENCH_OUT:-docs/performance.md}
 bin=build/bench/matching
-[ -x "$bin" ] || { echo "bench/matching.sh: $bin is missing: make $bin" >&2; exit 1; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 130' INT TERM
+me=bench/matching.sh
+. bench/lib.sh
+[ -x "$bin" ] || die "$bin is missing: make $bin"
 
 "$bin" "$tmp/match.db" "$openings" "$citizens" "$calls" >"$tmp/table.md"
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
@@ -45,16 +44,6 @@ MD
 	cat "$tmp/table.md"
 } >"$tmp/section.md"
 
-# the report without an earlier matching section (up to the next "## " heading), then this one
-if [ -f "$report" ]; then
-	awk '/^## Matching \(bench\/matching\.c\)/ { skip = 1; next }
-	     /^## / { skip = 0 }
-	     !skip { print }' "$report" >"$tmp/rest.md"
-	# no blank lines left at the end before the new section
-	sed -e :a -e '/^\n*$/{$d;N;ba' -e '}' "$tmp/rest.md" >"$tmp/trimmed.md"
-	{ cat "$tmp/trimmed.md"; echo; cat "$tmp/section.md"; } >"$report"
-else
-	cp "$tmp/section.md" "$report"
-fi
+put_section '## Matching (bench/matching.c)'
 cat "$tmp/table.md"
 echo "bench/matching.sh: wrote the matching section of $report"

@@ -1,8 +1,10 @@
 -- bench/queries.lua — wrk script for bench/registry.sh: each request takes the next path of a
 -- file (one path a line, given after "--": wrk ... -s bench/queries.lua URL -- paths.txt), so a
 -- run rotates through many different searches; each thread starts at a different line. At the
--- end it prints the same line as report.lua:
+-- end it prints the same line as report.lua (done() of bench/lib.lua):
 --   BENCH requests=N seconds=S rps=R p50_ms=X p99_ms=Y errors=E non2xx=M
+
+dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "") .. "lib.lua")
 
 local paths = {}
 local i = 0
@@ -25,14 +27,4 @@ end
 function request()
 	i = i % #paths + 1
 	return wrk.format("GET", paths[i])
-end
-
-function done(summary, latency, requests)
-	local seconds = summary.duration / 1e6
-	local e = summary.errors
-	io.write(string.format(
-		"BENCH requests=%d seconds=%.2f rps=%.1f p50_ms=%.3f p99_ms=%.3f errors=%d non2xx=%d\n",
-		summary.requests, seconds, summary.requests / seconds,
-		latency:percentile(50) / 1000, latency:percentile(99) / 1000,
-		e.connect + e.read + e.write + e.timeout, e.status))
 end

@@ -21,104 +21,36 @@ seconds=${BENCH_SECONDS:-5}
 rounds=${BENCH_ROUNDS:-3}
 report=${BENCH_OUT:-docs/performance.md}
 bin=${BENCH_BIN:-./indgang}
-nginx=$(command -v nginx 2>/dev/null || echo /usr/sbin/nginx)
-
-die() {
-	echo "bench/registry.sh: $*" >&2
-	exit 1
-}
+me=bench/registry.sh
+. bench/lib.sh
 [ -x "$bin" ] || die "$bin is missing: run make first"
 command -v wrk >/dev/null 2>&1 || die "wrk is missing: sh tools/setup.sh bench"
-[ -x "$nginx" ] || die "nginx is missing: sh tools/setup.sh bench"
-
-tmp=$(mktemp -d)
-pid=""
-pid2=""
-npid=""
-cleanup() {
-	for p in $pid $pid2 $npid; do
-		kill "$p" 2>/dev/null || true
-		wait "$p" 2>/dev/null || true
-	done
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+need_nginx
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # ---------------------------------------------------------------- data
-sh bench/gen-realistic.sh "$n" >"$tmp/enterprises.csv"
-if [ -n "${BENCH_REGISTRY_DB:-}" ]; then
-	db=$BENCH_REGISTRY_DB
-else
-	db=$tmp/reg.db
-	"$bin" --db "$db" migrate >/dev/null
-	"$bin" --db "$db" registry import "$tmp/enterprises.csv" >/dev/null
-fi
-"$bin" --db "$db" migrate >/dev/null
-sh bench/gen-queries.sh "$tmp/enterprises.csv" >"$tmp/search.txt"
+realistic_registry "$n"
 sed 's/$/\&sort=name/' "$tmp/search.txt" >"$tmp/search-name.txt"
 
 # ---------------------------------------------------------------- servers
-"$bin" --db "$db" serve --listen 127.0.0.1:0 --no-access-log --per-ip 100000 >"$tmp/serve.out" 2>&1 &
-pid=$!
-port=""
-for _ in $(seq 1 100); do
-	port=$(sed -n 's|.*serves http://127\.0\.0\.1:\([0-9][0-9]*\)/.*|\1|p' "$tmp/serve.out")
-	[ -n "$port" ] && break
-	sleep 0.1
-done
-[ -n "$port" ] || die "indgang did not start: $(cat "$tmp/serve.out")"
+serve "$db" "$tmp/serve.out" --per-ip 100000 || die "indgang did not start: $(cat "$tmp/serve.out")"
+pid=$server_pid
+port=$server_port
 url=http://127.0.0.1:$port
 # the same program making every answer anew: what a list or search costs when its answer is
 # not kept (the first time it is asked, or after the registry changed)
-"$bin" --db "$db" serve --listen 127.0.0.1:0 --no-access-log --per-ip 100000 --no-memo >"$tmp/serve2.out" 2>&1 &
-pid2=$!
-port2=""
-for _ in $(seq 1 100); do
-	port2=$(sed -n 's|.*serves http://127\.0\.0\.1:\([0-9][0-9]*\)/.*|\1|p' "$tmp/serve2.out")
-	[ -n "$port2" ] && break
-	sleep 0.1
-done
-[ -n "$port2" ] || die "indgang --no-memo did not start: $(cat "$tmp/serve2.out")"
-url2=http://127.0.0.1:$port2
+serve "$db" "$tmp/serve2.out" --per-ip 100000 --no-memo ||
+	die "indgang --no-memo did not start: $(cat "$tmp/serve2.out")"
+url2=http://127.0.0.1:$server_port
 
-ngx=$tmp/nginx
-mkdir -p "$ngx/www" "$ngx/logs" "$ngx/tmp"
-chmod 711 "$tmp"
-chmod 755 "$ngx" "$ngx/www"
+nginx_dir
 curl -sf -o "$ngx/www/list.json" "$url/api/v1/enterprises?limit=20" || die "the list failed"
 chmod 644 "$ngx/www/list.json"
 body=$(wc -c <"$ngx/www/list.json")
-nport=$((30000 + port % 20000))
-cat >"$ngx/nginx.conf" <<CONF
-worker_processes 2;
-daemon off;
-pid $ngx/nginx.pid;
-error_log $ngx/logs/error.log warn;
-events { worker_connections 1024; }
-http {
-	access_log off;
-	client_body_temp_path $ngx/tmp/body;
-	proxy_temp_path $ngx/tmp/proxy;
-	fastcgi_temp_path $ngx/tmp/fastcgi;
-	uwsgi_temp_path $ngx/tmp/uwsgi;
-	scgi_temp_path $ngx/tmp/scgi;
-	default_type application/json;
-	keepalive_requests 1000000;
-	server { listen 127.0.0.1:$nport; root $ngx/www; }
-}
-CONF
-"$nginx" -p "$ngx/" -c "$ngx/nginx.conf" -e "$ngx/logs/error.log" 2>"$ngx/logs/start.log" &
-npid=$!
-for _ in $(seq 1 50); do
-	curl -sf -o /dev/null "http://127.0.0.1:$nport/list.json" && break
-	sleep 0.1
-done
-curl -sf -o /dev/null "http://127.0.0.1:$nport/list.json" || die "nginx did not start"
+nginx_start "$port" /list.json || die "nginx did not start"
+nport=$nginx_port
 
 # ---------------------------------------------------------------- cases
-# name|connections|URL or @paths file|what
 # name|connections|URL or @paths file|what; the list's cases against both servers
 lists='list|/api/v1/enterprises?limit=20|list, no filter (name order)
 kommune|/api/v1/enterprises?limit=20&kommune=751|municipality 751 Aarhus (home and works with)
@@ -145,30 +77,11 @@ page|/virksomheder|the page /virksomheder (HTML, SØV)'
 	echo "search|4|@$tmp/search.txt@$url|search, the same 400 by relevance, answers kept"
 } >"$tmp/cases"
 
-run() { # $1 connections, $2 URL or @file, $3 seconds
-	case "$2" in
-	@*) # @paths-file@server
-		f=${2#@}
-		wrk -t2 -c"$1" -d"$3s" --timeout 10s -s bench/queries.lua "${f#*@}" -- "${f%%@*}" ;;
-	*) wrk -t2 -c"$1" -d"$3s" --timeout 10s -s bench/report.lua "$2" ;;
-	esac
-}
-r=1
-while [ "$r" -le "$rounds" ]; do
-	while IFS='|' read -r name conns target _; do
-		run "$conns" "$target" 1 >/dev/null
-		line=$(run "$conns" "$target" "$seconds" | grep '^BENCH')
-		case "$line" in *"errors=0 non2xx=0"*) ;; *) die "$name failed: $line" ;; esac
-		echo "$name $r $(echo "$line" | sed 's/.*rps=\([0-9.]*\) p50_ms=\([0-9.]*\) p99_ms=\([0-9.]*\).*/\1 \2 \3/')" >>"$tmp/results"
-	done <"$tmp/cases"
-	r=$((r + 1))
-done
+measure "$seconds" "$rounds"
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 hwm=$(awk '/^VmHWM/ { print $2 }' "/proc/$pid/status")
 rss=$(awk '/^VmRSS/ { print $2 }' "/proc/$pid/status")
 
-median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-col() { awk -v c="$1" -v k="$2" '$1 == c { print $k }' "$tmp/results" | median; }
 ngx64=$(col nginx-64 3)
 ngx4=$(col nginx-4 3)
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
@@ -212,14 +125,6 @@ $((hwm / 1024)) MiB; nobody signs in, so no Argon2id check is among it).
 MD
 } >"$tmp/section.md"
 
-if [ -f "$report" ]; then
-	awk '/^## The registry at 100,000 \(bench\/registry\.sh\)/ { skip = 1; next }
-	     /^## / { skip = 0 }
-	     !skip { print }' "$report" >"$tmp/rest.md"
-	sed -e :a -e '/^\n*$/{$d;N;ba' -e '}' "$tmp/rest.md" >"$tmp/trimmed.md"
-	{ cat "$tmp/trimmed.md"; echo; cat "$tmp/section.md"; } >"$report"
-else
-	cp "$tmp/section.md" "$report"
-fi
+put_section '## The registry at 100,000 (bench/registry.sh)'
 cat "$tmp/section.md"
 echo "bench/registry.sh: wrote the registry section of $report"

@@ -24,117 +24,31 @@ threads=${BENCH_THREADS:-2}
 conns=${BENCH_CONNECTIONS:-50}
 report=${BENCH_OUT:-docs/performance.md}
 
-die() {
-	echo "bench: $*" >&2
-	exit 1
-}
+me=bench
+bin=./indgang
+. bench/lib.sh
 
-[ -x ./indgang ] || die "./indgang is missing: run make first"
+[ -x "$bin" ] || die "$bin is missing: run make first"
 command -v wrk >/dev/null 2>&1 || die "wrk is missing: sh tools/setup.sh bench"
 command -v curl >/dev/null 2>&1 || die "curl is missing: sh tools/setup.sh"
-nginx=$(command -v nginx 2>/dev/null || echo /usr/sbin/nginx)
-[ -x "$nginx" ] || die "nginx is missing: sh tools/setup.sh bench"
-
-tmp=$(mktemp -d)
-server_pid=""
-nginx_pid=""
-cleanup() {
-	if [ -n "$server_pid" ]; then
-		kill "$server_pid" 2>/dev/null || true
-		wait "$server_pid" 2>/dev/null || true
-	fi
-	if [ -n "$nginx_pid" ]; then
-		kill "$nginx_pid" 2>/dev/null || true
-		wait "$nginx_pid" 2>/dev/null || true
-	fi
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+need_nginx
 
 # ---------------------------------------------------------------- indgang
 db=$tmp/bench.db
 ./indgang --db "$db" demo >/dev/null
 token=$(./indgang --db "$db" token create --email konsulent@kolding.example)
-./indgang --db "$db" serve --listen 127.0.0.1:0 --no-access-log --per-ip 1000 \
-	>"$tmp/serve.out" 2>"$tmp/serve.err" &
-server_pid=$!
-port=""
-tries=0
-while [ -z "$port" ]; do
-	kill -0 "$server_pid" 2>/dev/null || die "indgang did not start: $(cat "$tmp/serve.err")"
-	tries=$((tries + 1))
-	[ "$tries" -le 100 ] || die "indgang did not print its port within 10 s"
-	sleep 0.1
-	port=$(sed -n 's|.*serves http://127\.0\.0\.1:\([0-9][0-9]*\)/.*|\1|p' "$tmp/serve.out")
-done
-indgang_url=http://127.0.0.1:$port
+serve "$db" "$tmp/serve.out" --per-ip 1000 || die "indgang did not start: $(cat "$tmp/serve.out")"
+indgang_url=http://127.0.0.1:$server_port
 
 # ---------------------------------------------------------------- nginx with the same bodies
-ngx=$tmp/nginx
-mkdir -p "$ngx/www" "$ngx/logs" "$ngx/tmp"
-# nginx's workers drop root for nobody: they must be able to reach the files
-chmod 711 "$tmp"
-chmod 755 "$ngx" "$ngx/www"
+nginx_dir
 curl -sf -o "$ngx/www/healthz" "$indgang_url/healthz" || die "GET /healthz failed"
 curl -sf -o "$ngx/www/kommuner" "$indgang_url/api/v1/kommuner" || die "GET /api/v1/kommuner failed"
 curl -sf -o "$tmp/users.json" -H "Authorization: Bearer $token" \
 	"$indgang_url/api/v1/kommuner/621/users" || die "GET /api/v1/kommuner/621/users failed"
 chmod 644 "$ngx/www/healthz" "$ngx/www/kommuner"
-
-nginx_conf() { # $1: port
-	cat <<CONF
-worker_processes 2;
-daemon off;
-pid $ngx/nginx.pid;
-error_log $ngx/logs/error.log warn;
-events {
-	worker_connections 1024;
-}
-http {
-	access_log off;
-	client_body_temp_path $ngx/tmp/body;
-	proxy_temp_path $ngx/tmp/proxy;
-	fastcgi_temp_path $ngx/tmp/fastcgi;
-	uwsgi_temp_path $ngx/tmp/uwsgi;
-	scgi_temp_path $ngx/tmp/scgi;
-	default_type application/json;
-	keepalive_requests 1000000;
-	server {
-		listen 127.0.0.1:$1;
-		root $ngx/www;
-	}
-}
-CONF
-}
-
-# a port near indgang's: the first one nginx can bind
-nport=""
-candidate=$((30000 + port % 20000))
-for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
-	candidate=$((candidate + 1))
-	nginx_conf "$candidate" >"$ngx/nginx.conf"
-	"$nginx" -p "$ngx/" -c "$ngx/nginx.conf" -e "$ngx/logs/error.log" 2>>"$ngx/logs/start.log" &
-	nginx_pid=$!
-	tries=0
-	while kill -0 "$nginx_pid" 2>/dev/null && [ "$tries" -lt 50 ]; do
-		if curl -sf -o /dev/null "http://127.0.0.1:$candidate/healthz"; then
-			nport=$candidate
-			break
-		fi
-		tries=$((tries + 1))
-		sleep 0.1
-	done
-	if [ -n "$nport" ] && kill -0 "$nginx_pid" 2>/dev/null; then
-		break
-	fi
-	kill "$nginx_pid" 2>/dev/null || true
-	wait "$nginx_pid" 2>/dev/null || true
-	nginx_pid=""
-	nport=""
-done
-[ -n "$nport" ] || die "nginx did not start: $(tail -n 5 "$ngx/logs/error.log" 2>/dev/null)"
-nginx_url=http://127.0.0.1:$nport
+nginx_start "$server_port" /healthz || die "nginx did not start: $(tail -n 5 "$ngx/logs/error.log" 2>/dev/null)"
+nginx_url=http://127.0.0.1:$nginx_port
 
 # ---------------------------------------------------------------- load
 # case name | server | URL | needs the token
@@ -189,12 +103,10 @@ rss_peak=$(rss_kb VmHWM)
 rss_end=$(rss_kb VmRSS)
 failures=$(awk '{ s += $7 } END { print s + 0 }' "$results")
 
-kill "$server_pid"
-if wait "$server_pid"; then server_exit=0; else server_exit=$?; fi
-server_pid=""
+if stop "$server_pid"; then server_exit=0; else server_exit=$?; fi
 
 # ---------------------------------------------------------------- the report
-median() { # $1: case, $2: server, $3: column (4 rps, 5 p50, 6 p99)
+median_of() { # $1: case, $2: server, $3: column (4 rps, 5 p50, 6 p99)
 	awk -v c="$1" -v s="$2" -v k="$3" '$1 == c && $2 == s { print $k }' "$results" |
 		sort -n | awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)]; else print "" }'
 }
@@ -259,9 +171,9 @@ fi
 		users) what="GET /api/v1/kommuner/621/users" ;;
 		esac
 		[ "$server" = nginx ] && what="static copy of ${what#GET }"
-		rps=$(awk -v v="$(median "$name" "$server" 4)" 'BEGIN { printf "%.0f", v }')
-		echo "| $what | $server | $rps | $(median "$name" "$server" 5)" \
-			"| $(median "$name" "$server" 6) |"
+		rps=$(awk -v v="$(median_of "$name" "$server" 4)" 'BEGIN { printf "%.0f", v }')
+		echo "| $what | $server | $rps | $(median_of "$name" "$server" 5)" \
+			"| $(median_of "$name" "$server" 6) |"
 	done <<EOF2
 $cases
 EOF2
@@ -276,7 +188,7 @@ EOF2
 	for name in healthz kommuner; do
 		r=""
 		for k in 4 5 6; do
-			r="$r | $(ratio "$(median "$name" indgang "$k")" "$(median "$name" nginx "$k")")"
+			r="$r | $(ratio "$(median_of "$name" indgang "$k")" "$(median_of "$name" nginx "$k")")"
 		done
 		echo "| $name$r |"
 	done

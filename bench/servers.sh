@@ -20,39 +20,21 @@ rounds=${BENCH_ROUNDS:-3}
 report=${BENCH_OUT:-docs/performance.md}
 bin=${BENCH_BIN:-./indgang}
 
-die() {
-	echo "bench/servers.sh: $*" >&2
-	exit 1
-}
+me=bench/servers.sh
+. bench/lib.sh
 [ -x "$bin" ] || die "$bin is missing: run make first"
 command -v wrk >/dev/null 2>&1 || die "wrk is missing: sh tools/setup.sh bench"
 command -v haproxy >/dev/null 2>&1 || die "haproxy is missing: sh tools/setup.sh bench"
 
-tmp=$(mktemp -d)
 pgdir=$(mktemp -u /tmp/indgang-bench-pg-XXXXXX) # outside $tmp, which the cluster's user cannot enter
-pids=""
 cleanup() {
-	for p in $pids; do
-		kill "$p" 2>/dev/null || true
-		wait "$p" 2>/dev/null || true
-	done
+	stop_all
 	sh tests/tools/pgtmp.sh stop "$pgdir" 2>/dev/null || true
 	rm -rf "$tmp"
 }
-trap cleanup EXIT
-trap 'exit 130' INT TERM
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
-sh bench/gen-realistic.sh "$n" >"$tmp/enterprises.csv"
-if [ -n "${BENCH_REGISTRY_DB:-}" ]; then
-	db=$BENCH_REGISTRY_DB
-else
-	db=$tmp/reg.db
-	"$bin" --db "$db" migrate >/dev/null
-	"$bin" --db "$db" registry import "$tmp/enterprises.csv" >/dev/null
-fi
-"$bin" --db "$db" migrate >/dev/null
-sh bench/gen-queries.sh "$tmp/enterprises.csv" >"$tmp/search.txt"
+realistic_registry "$n"
 # the same enterprises on PostgreSQL
 pg=$(sh tests/tools/pgtmp.sh start "$pgdir") || die "no PostgreSQL cluster (tests/tools/pgtmp.sh)"
 pgdb=${pg%/*}/bench
@@ -62,32 +44,22 @@ copy_start=$(date +%s.%N)
 copy_s=$(echo "$(date +%s.%N) $copy_start" | awk '{ printf "%.1f", $1 - $2 }')
 psql -X -q -d "$pgdb" -c "VACUUM ANALYZE" >/dev/null
 
-# serve NAME [options]: starts a server on a free port; its port in $tmp/NAME.port. A name
+# server NAME [options]: starts a server on a free port; its port in $tmp/NAME.port. A name
 # that begins with pg- serves the PostgreSQL copy.
-serve() {
+server() {
 	name=$1
 	shift
-	: >"$tmp/$name.out"
 	case "$name" in pg-*) on=$pgdb ;; *) on=$db ;; esac
-	"$bin" --db "$on" serve --listen 127.0.0.1:0 --no-access-log --per-ip 100000 "$@" >"$tmp/$name.out" 2>&1 &
-	pids="$pids $!"
-	for _ in $(seq 1 100); do
-		p=$(sed -n 's|.*serves http://127\.0\.0\.1:\([0-9][0-9]*\)/.*|\1|p' "$tmp/$name.out")
-		if [ -n "$p" ]; then
-			echo "$p" >"$tmp/$name.port"
-			return 0
-		fi
-		sleep 0.1
-	done
-	die "$name did not start: $(cat "$tmp/$name.out")"
+	serve "$on" "$tmp/$name.out" --per-ip 100000 "$@" || die "$name did not start: $(cat "$tmp/$name.out")"
+	echo "$server_port" >"$tmp/$name.port"
 }
-serve one
-serve two
-serve one-anew --no-memo
-serve two-anew --no-memo
-serve pg-one
-serve pg-one-anew --no-memo
-serve pg-two-anew --no-memo
+server one
+server two
+server one-anew --no-memo
+server two-anew --no-memo
+server pg-one
+server pg-one-anew --no-memo
+server pg-two-anew --no-memo
 port() { cat "$tmp/$1.port"; }
 proxies=0
 
@@ -151,28 +123,9 @@ pg-search|4|@$tmp/search.txt@http://127.0.0.1:$(port pg-one-anew)|PostgreSQL: se
 pg-both-search|4|@$tmp/search.txt@http://127.0.0.1:$(port pg-both-anew)|PostgreSQL: the same: two servers behind HAProxy
 CASES
 
-run() { # $1 connections, $2 URL or @file@server, $3 seconds
-	case "$2" in
-	@*)
-		f=${2#@}
-		wrk -t2 -c"$1" -d"$3s" --timeout 10s -s bench/queries.lua "${f#*@}" -- "${f%%@*}" ;;
-	*) wrk -t2 -c"$1" -d"$3s" --timeout 10s -s bench/report.lua "$2" ;;
-	esac
-}
-r=1
-while [ "$r" -le "$rounds" ]; do
-	while IFS='|' read -r name conns target _; do
-		run "$conns" "$target" 1 >/dev/null
-		line=$(run "$conns" "$target" "$seconds" | grep '^BENCH')
-		case "$line" in *"errors=0 non2xx=0"*) ;; *) die "$name failed: $line" ;; esac
-		echo "$name $r $(echo "$line" | sed 's/.*rps=\([0-9.]*\) p50_ms=\([0-9.]*\) p99_ms=\([0-9.]*\).*/\1 \2 \3/')" >>"$tmp/results"
-	done <"$tmp/cases"
-	r=$((r + 1))
-done
+measure "$seconds" "$rounds"
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
-median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-col() { awk -v c="$1" -v k="$2" '$1 == c { print $k }' "$tmp/results" | median; }
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 {
 	cat <<MD
@@ -197,14 +150,6 @@ MD
 	done <"$tmp/cases"
 } >"$tmp/section.md"
 
-if [ -f "$report" ]; then
-	awk '/^## One server and two behind HAProxy \(bench\/servers\.sh\)/ { skip = 1; next }
-	     /^## / { skip = 0 }
-	     !skip { print }' "$report" >"$tmp/rest.md"
-	sed -e :a -e '/^\n*$/{$d;N;ba' -e '}' "$tmp/rest.md" >"$tmp/trimmed.md"
-	{ cat "$tmp/trimmed.md"; echo; cat "$tmp/section.md"; } >"$report"
-else
-	cp "$tmp/section.md" "$report"
-fi
+put_section '## One server and two behind HAProxy (bench/servers.sh)'
 cat "$tmp/section.md"
 echo "bench/servers.sh: wrote its section of $report"

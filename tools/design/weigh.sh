@@ -8,22 +8,13 @@ set -eu
 cd "$(dirname "$0")/../.."
 bin=${1:-./indgang}
 report=docs/performance.md
-[ -x "$bin" ] || { echo "weigh.sh: no $bin (make first)" >&2; exit 1; }
-tmp=$(mktemp -d)
-pid=""
-cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$tmp"; }
-trap cleanup EXIT
+me=weigh.sh
+. bench/lib.sh
+[ -x "$bin" ] || die "no $bin (make first)"
 
 "$bin" --db "$tmp/w.db" demo >/dev/null 2>&1
-"$bin" --db "$tmp/w.db" serve --listen 127.0.0.1:0 --no-access-log >"$tmp/out" 2>"$tmp/err" &
-pid=$!
-base=""
-for _ in $(seq 1 150); do
-	base=$(sed -n 's|.*serves \(http://[^ /]*\).*|\1|p' "$tmp/out" | head -n 1)
-	[ -n "$base" ] && break
-	sleep 0.1
-done
-[ -n "$base" ] || { echo "weigh.sh: the server did not start: $(cat "$tmp/err")" >&2; exit 1; }
+serve "$tmp/w.db" "$tmp/out" || die "the server did not start: $(cat "$tmp/out")"
+base=http://127.0.0.1:$server_port
 
 size() { curl -sS -o "$tmp/body" -w '%{size_download}' "$@"; }
 html=$(size "$base/virksomheder")
@@ -72,14 +63,6 @@ MD
 } >"$tmp/section.md"
 sed -i "s|$base|http://127.0.0.1:8080|g" "$tmp/section.md"
 
-if [ -f "$report" ]; then
-	awk '/^## Page weight \(tools\/design\/weigh\.sh\)/ { skip = 1; next }
-	     /^## / { skip = 0 }
-	     !skip { print }' "$report" >"$tmp/rest.md"
-	sed -e :a -e '/^\n*$/{$d;N;ba' -e '}' "$tmp/rest.md" >"$tmp/trimmed.md"
-	{ cat "$tmp/trimmed.md"; echo; cat "$tmp/section.md"; } >"$report"
-else
-	cp "$tmp/section.md" "$report"
-fi
+put_section '## Page weight (tools/design/weigh.sh)'
 sed -n '/^| |/,/^| next/p' "$tmp/section.md"
 echo "tools/design/weigh.sh: wrote the page weight section of $report"
