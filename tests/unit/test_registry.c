@@ -334,6 +334,106 @@ static void test_search_relevance(void **state)
 	assert_int_equal(total, 1000);
 }
 
+/* the ids of a search's page in one of the registry's orders */
+static int in_order(struct fixture *f, const char *query, enum registry_sort sort, int offset,
+                    int64_t *ids, int max)
+{
+	struct registry_query q = {.match = registry_search_query(&f->a, query),
+	                           .match_whole = registry_search_query_whole(&f->a, query),
+	                           .match_last = registry_search_query_last(&f->a, query),
+	                           .registered = -1, .day = "2026-01-01", .limit = max,
+	                           .offset = offset, .sort = sort};
+	struct registry_item *items;
+	int n, total;
+	bool exact;
+	assert_int_equal(registry_store_list(f->db, &f->a, &q, &items, &n, &total, &exact), 0);
+	for (int i = 0; i < n; i++)
+		ids[i] = items[i].id;
+	return n;
+}
+
+/* the same page read straight from the tables: the enterprises whose search row holds terms,
+ * in the order's columns */
+static int expected_page(struct fixture *f, const char *terms, enum registry_sort sort, int offset,
+                         int64_t *ids, int max)
+{
+	struct db_stmt *s = sort == REGISTRY_SORT_NAME
+		? db_prepare(f->db, "SELECT e.id FROM enterprises e JOIN enterprise_search x ON x.rowid = -e.id"
+		                    " WHERE x.name = :terms ORDER BY e.name_key, e.id LIMIT :n OFFSET :o")
+		: sort == REGISTRY_SORT_ESTABLISHED
+		? db_prepare(f->db, "SELECT e.id FROM enterprises e JOIN enterprise_search x ON x.rowid = -e.id"
+		                    " WHERE x.name = :terms ORDER BY e.established IS NULL, e.established DESC,"
+		                    " e.name_key, e.id LIMIT :n OFFSET :o")
+		: db_prepare(f->db, "SELECT e.id FROM enterprises e JOIN enterprise_search x ON x.rowid = -e.id"
+		                    " JOIN kommuner k ON k.kode = e.kommune WHERE x.name = :terms"
+		                    " ORDER BY k.sort_da, e.name_key, e.id LIMIT :n OFFSET :o");
+	assert_non_null(s);
+	assert_int_equal(db_bind_text(s, ":terms", terms) | db_bind_int(s, ":n", max) |
+	                 db_bind_int(s, ":o", offset), 0);
+	int n = 0;
+	while (n < max && db_step(s) == DB_ROW)
+		ids[n++] = db_col_int(s, 0);
+	db_done(s);
+	return n;
+}
+
+/* A search in the registry's own orders (name, newest, municipality) pages alike however many
+ * match: a few are gathered and sorted, more than a search counts are looked up in the set of
+ * matches as the order's index is walked, and very many (20,000 and more) are asked about one
+ * by one. Copies of one enterprise are made in bulk, every other one holding the word, so that
+ * each walk passes enterprises without it. */
+static void test_search_in_order_walks(void **state)
+{
+	struct fixture *f = *state;
+	int64_t first = add_described(f, "Fælleskøkkenet", "Mad.");
+	const char *terms = registry_search_terms(&f->a, "Fælleskøkkenet", "");
+	const int sizes[] = {40, 2400, 40000}; /* copies in all: 20, 1,200 and 20,000 with the word */
+	int made = 0;
+	/* PostgreSQL asks one by one whenever a search counts more than it shows: the 20,000 add
+	 * nothing there */
+	size_t stages = db_postgres(f->db) ? 2 : sizeof(sizes) / sizeof(sizes[0]);
+	for (size_t k = 0; k < stages; k++) {
+		struct db_stmt *s = db_prepare(f->db,
+			"INSERT INTO enterprises (name, name_key, kommune, established, kind, created_at,"
+			" updated_at) WITH RECURSIVE c(i) AS (SELECT :from UNION ALL SELECT i + 1 FROM c"
+			" WHERE i < :to) SELECT t.name || ' ' || CAST(i AS TEXT), t.name_key,"
+			" CASE WHEN i % 3 = 0 THEN '101' WHEN i % 3 = 1 THEN '740' ELSE '851' END,"
+			" CASE WHEN i % 5 = 0 THEN NULL ELSE t.established END, t.kind, t.created_at,"
+			" t.updated_at FROM enterprises t, c WHERE t.id = :first");
+		assert_non_null(s);
+		assert_int_equal(db_bind_int(s, ":from", made + 1) | db_bind_int(s, ":to", sizes[k]) |
+		                 db_bind_int(s, ":first", first), 0);
+		assert_int_equal(db_run(s, 0), 0);
+		s = db_prepare(f->db, "INSERT INTO enterprise_search (rowid, name, body)"
+		                      " SELECT -id, CASE WHEN id % 2 = 0 THEN :terms ELSE 'andet' END, ''"
+		                      " FROM enterprises WHERE id > :last");
+		assert_non_null(s);
+		struct db_stmt *m = db_prepare(f->db, "SELECT max(id) FROM enterprises"
+		                                      " WHERE id IN (SELECT -rowid FROM enterprise_search)");
+		assert_non_null(m);
+		assert_int_equal(db_step(m), DB_ROW);
+		int64_t last = db_col_int(m, 0);
+		db_done(m);
+		assert_int_equal(db_bind_text(s, ":terms", terms) | db_bind_int(s, ":last", last), 0);
+		assert_int_equal(db_run(s, 0), 0);
+		made = sizes[k];
+		const enum registry_sort sorts[] = {REGISTRY_SORT_NAME, REGISTRY_SORT_ESTABLISHED,
+		                                    REGISTRY_SORT_KOMMUNE};
+		for (size_t o = 0; o < 3; o++) {
+			const int offsets[] = {0, 15, sizes[k] / 2 - 10};
+			for (size_t p = 0; p < 3; p++) {
+				int64_t got[20], want[20];
+				int n = in_order(f, "fælleskøkkenet", sorts[o], offsets[p], got, 20);
+				int w = expected_page(f, terms, sorts[o], offsets[p], want, 20);
+				if (n != w || memcmp(got, want, sizeof(got[0]) * (size_t)n) != 0)
+					fail_msg("%d copies, order %d, offset %d: %d ids, %d expected", sizes[k],
+					         (int)sorts[o], offsets[p], n, w);
+				assert_true(n > 0);
+			}
+		}
+	}
+}
+
 /* A migration that changes how search terms are stored asks for them anew; the program makes
  * them once when it opens the database. */
 static void test_reindex_due(void **state)
@@ -994,6 +1094,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_search, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_search_plain_letters, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_search_relevance, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_search_in_order_walks, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_reindex_due, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_list_order, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_import_ok_and_idempotent, fixture_setup, fixture_teardown),
