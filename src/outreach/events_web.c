@@ -450,14 +450,14 @@ int events_page_cancel_confirm(struct req *r)
 	if (rc)
 		return page_fail(r, rc, "Arrangementet findes ikke.");
 	page_begin(r, "Aflys arrangement");
-	struct buf *o = &r->out;
-	htmlf(o, "<p>Vil du aflyse <strong>%s</strong> (%s)? Alle %d tilmeldte og %d på ventelisten "
-	         "får besked på e-mail, og aflysningen kan ikke fortrydes.</p>\n",
-	      ev.title, when_text(r, &ev), ev.confirmed, ev.waitlist);
-	htmlf(o, "<form method=\"post\" action=\"/arrangementer/%lld/aflys\">\n", (long long)ev.id);
-	form_csrf(o, r->csrf);
-	htmlf(o, "<button type=\"submit\" class=\"danger\">Ja, aflys arrangementet</button> "
-	         "<a href=\"/arrangementer/%lld\">Nej, tilbage</a>\n</form>\n", (long long)ev.id);
+	form_confirm(&r->out, &(struct form_confirm){
+		.before = "Vil du aflyse ", .name = ev.title,
+		.after = arena_printf(&r->a, " (%s)? Alle %d tilmeldte og %d på ventelisten får besked på "
+		                      "e-mail, og aflysningen kan ikke fortrydes.", when_text(r, &ev),
+		                      ev.confirmed, ev.waitlist),
+		.action = arena_printf(&r->a, "/arrangementer/%lld/aflys", (long long)ev.id), .csrf = r->csrf,
+		.yes = "Ja, aflys arrangementet",
+		.back = arena_printf(&r->a, "/arrangementer/%lld", (long long)ev.id), .back_label = "Nej, tilbage"});
 	return page_end(r, 200);
 }
 
@@ -523,15 +523,16 @@ int events_page_signup_remove_confirm(struct req *r)
 	if (rc)
 		return page_fail(r, rc, "Tilmeldingen findes ikke.");
 	page_begin(r, "Afmeld deltager");
-	struct buf *o = &r->out;
-	htmlf(o, "<p>Vil du afmelde <strong>%s</strong> (%s) fra %s? Personen får besked på e-mail%s.</p>\n",
-	      s->name, s->email, ev.title,
-	      strcmp(s->status, "confirmed") ? "" : ", og den første på ventelisten får pladsen");
-	htmlf(o, "<form method=\"post\" action=\"/arrangementer/%lld/tilmeldte/%lld/slet\">\n",
-	      (long long)id, (long long)sid);
-	form_csrf(o, r->csrf);
-	htmlf(o, "<button type=\"submit\" class=\"danger\">Ja, afmeld</button> "
-	         "<a href=\"/arrangementer/%lld\">Nej, tilbage</a>\n</form>\n", (long long)id);
+	form_confirm(&r->out, &(struct form_confirm){
+		.before = "Vil du afmelde ", .name = s->name,
+		.after = arena_printf(&r->a, " (%s) fra %s? Personen får besked på e-mail%s.", s->email,
+		                      ev.title,
+		                      strcmp(s->status, "confirmed") ? ""
+		                                                     : ", og den første på ventelisten får pladsen"),
+		.action = arena_printf(&r->a, "/arrangementer/%lld/tilmeldte/%lld/slet", (long long)id,
+		                       (long long)sid),
+		.csrf = r->csrf, .yes = "Ja, afmeld",
+		.back = arena_printf(&r->a, "/arrangementer/%lld", (long long)id), .back_label = "Nej, tilbage"});
 	return page_end(r, 200);
 }
 
@@ -606,13 +607,14 @@ int events_page_unsubscribe(struct req *r)
 	if (rc)
 		return page_fail(r, rc, "Linket er ikke gyldigt, eller tilmeldingen er allerede afmeldt.");
 	page_begin(r, "Afmeld dig");
-	struct buf *o = &r->out;
-	htmlf(o, "<p>Vil du afmelde <strong>%s</strong> fra <strong>%s</strong> (%s)?</p>\n", s.name,
-	      ev.title, when_text(r, &ev));
-	htmlf(o, "<form method=\"post\" action=\"/arrangementer/%lld/afmeld\">\n", (long long)id);
-	form_csrf(o, r->csrf);
-	htmlf(o, "<input type=\"hidden\" name=\"token\" value=\"%s\">\n", token);
-	html(o, "<button type=\"submit\">Ja, afmeld mig</button>\n</form>\n");
+	const struct form_hidden hidden[] = {{"token", token}};
+	/* the link back leads to the event's page where the public may see it, else to the list */
+	form_confirm(&r->out, &(struct form_confirm){
+		.before = "Vil du afmelde ", .name = s.name,
+		.after = arena_printf(&r->a, " fra %s (%s)?", ev.title, when_text(r, &ev)),
+		.action = arena_printf(&r->a, "/arrangementer/%lld/afmeld", (long long)id), .csrf = r->csrf,
+		.hidden = hidden, .nhidden = 1, .yes = "Ja, afmeld mig",
+		.back = ev.public ? arena_printf(&r->a, "/arrangementer/%lld", (long long)id) : "/arrangementer"});
 	return page_end(r, 200);
 }
 

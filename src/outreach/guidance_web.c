@@ -360,12 +360,11 @@ int guidance_page_delete_confirm(struct req *r)
 	if (rc)
 		return page_fail(r, rc, "Vejledningen findes ikke.");
 	page_begin(r, "Slet vejledning");
-	struct buf *o = &r->out;
-	htmlf(o, "<p>Vil du slette <strong>%s</strong>? Det kan ikke fortrydes.</p>\n", d.title);
-	htmlf(o, "<form method=\"post\" action=\"/vejledning/%lld/slet\">\n", (long long)d.id);
-	form_csrf(o, r->csrf);
-	htmlf(o, "<button type=\"submit\" class=\"danger\">Ja, slet den</button> "
-	         "<a href=\"/vejledning/%lld\">Nej, tilbage</a>\n</form>\n", (long long)d.id);
+	form_confirm(&r->out, &(struct form_confirm){
+		.before = "Vil du slette ", .name = d.title, .after = "? Det kan ikke fortrydes.",
+		.action = arena_printf(&r->a, "/vejledning/%lld/slet", (long long)d.id), .csrf = r->csrf,
+		.yes = "Ja, slet den",
+		.back = arena_printf(&r->a, "/vejledning/%lld", (long long)d.id), .back_label = "Nej, tilbage"});
 	return page_end(r, 200);
 }
 

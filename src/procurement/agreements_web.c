@@ -347,12 +347,12 @@ int agreements_page_end(struct req *r)
 		return reply_redirect(r, arena_printf(&r->a, "/indkoeb/aftaler/%lld?ok=afsluttet", (long long)g.id));
 	}
 	page_begin(r, "Afslut indkøbsaftalen");
-	struct buf *o = &r->out;
-	htmlf(o, "<p>Vil du afslutte aftalen <strong>%s</strong> med %s nu? Den gælder så ikke længere, "
-	         "og der sendes ingen påmindelse om den.</p>\n", g.title, g.enterprise_name);
-	htmlf(o, "<form method=\"post\" action=\"/indkoeb/aftaler/%lld/afslut\">\n", (long long)g.id);
-	form_csrf(o, r->csrf);
-	htmlf(o, "<div class=\"actions\"><button type=\"submit\">Ja, afslut aftalen</button> "
-	         "<a href=\"/indkoeb/aftaler/%lld\">Fortryd</a></div>\n</form>\n", (long long)g.id);
+	form_confirm(&r->out, &(struct form_confirm){
+		.before = "Vil du afslutte aftalen ", .name = g.title,
+		.after = arena_printf(&r->a, " med %s nu? Den gælder så ikke længere, og der sendes ingen "
+		                      "påmindelse om den.", g.enterprise_name),
+		.action = arena_printf(&r->a, "/indkoeb/aftaler/%lld/afslut", (long long)g.id),
+		.csrf = r->csrf, .yes = "Ja, afslut aftalen",
+		.back = arena_printf(&r->a, "/indkoeb/aftaler/%lld", (long long)g.id)});
 	return page_end(r, 200);
 }

@@ -416,13 +416,15 @@ int catalogue_page_image_delete_confirm(struct req *r)
 		return page_fail(r, rc, "Billedet findes ikke.");
 	page_begin(r, C_DELETE_PICTURE);
 	struct buf *o = &r->out;
-	htmlf(o, "<p>%s</p>\n", C_DELETE_CONFIRM);
+	/* the picture first, so that the question's "dette billede" points at it */
 	htmlf(o, "<figure><img src=\"/billeder/%lld/320.jpg\" alt=\"%s\"><figcaption>%s</figcaption></figure>\n",
 	      (long long)id, im.alt, im.alt);
-	htmlf(o, "<form method=\"post\" action=\"/katalog/billeder/%lld/slet\" class=\"actions\">", (long long)id);
-	form_csrf(o, r->csrf);
-	htmlf(o, "<button type=\"submit\">%s</button> <a href=\"/katalog/%lld/rediger#billeder\">%s</a></form>\n",
-	      C_DELETE_YES, (long long)im.product_id, C_CANCEL);
+	form_confirm(o, &(struct form_confirm){
+		.before = C_DELETE_CONFIRM,
+		.action = arena_printf(&r->a, "/katalog/billeder/%lld/slet", (long long)id), .csrf = r->csrf,
+		.yes = C_DELETE_YES,
+		.back = arena_printf(&r->a, "/katalog/%lld/rediger#billeder", (long long)im.product_id),
+		.back_label = C_CANCEL});
 	return page_end(r, 200);
 }
 

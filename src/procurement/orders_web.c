@@ -328,12 +328,13 @@ int orders_page_show(struct req *r)
 	if (orders_may_cancel(r->user, &ord)) {
 		const char *ask = req_query(r, "annuller");
 		if (ask && !strcmp(ask, "1")) {
-			htmlf(o, "<h2>Annullér ordren</h2>\n<p>Vil du annullere ordren? Virksomheden får besked.</p>\n"
-			         "<form method=\"post\" action=\"%s\">\n", action);
-			form_csrf(o, r->csrf);
-			htmlf(o, "<input type=\"hidden\" name=\"status\" value=\"cancelled\">\n<div class=\"actions\">"
-			         "<button type=\"submit\">Ja, annullér ordren</button> <a href=\"/indkoeb/ordrer/%lld\">Fortryd</a>"
-			         "</div>\n</form>\n", (long long)ord.id);
+			html(o, "<h2>Annullér ordren</h2>\n");
+			const struct form_hidden hidden[] = {{"status", "cancelled"}};
+			form_confirm(o, &(struct form_confirm){
+				.before = "Vil du annullere ordren? Virksomheden får besked.",
+				.action = action, .csrf = r->csrf, .hidden = hidden, .nhidden = 1,
+				.yes = "Ja, annullér ordren",
+				.back = arena_printf(&r->a, "/indkoeb/ordrer/%lld", (long long)ord.id)});
 		} else {
 			htmlf(o, "<p><a href=\"/indkoeb/ordrer/%lld?annuller=1\">Annullér ordren</a></p>\n", (long long)ord.id);
 		}

@@ -354,15 +354,15 @@ int purchases_page_delete_confirm(struct req *r)
 	if (rc)
 		return page_fail(r, rc, "Købet findes ikke.");
 	page_begin(r, "Slet køb");
-	struct buf *o = &r->out;
 	char amount[MONEY_TEXT];
-	htmlf(o, "<p>Vil du slette købet hos <strong>%s</strong> den %s på <strong>%s</strong>? "
-	         "Det tæller så ikke længere med i kommunens forbrug. Sletningen logges.</p>\n",
-	      p.enterprise_name, text_date_dk(&r->a, p.date), money_da(amount, p.amount_ore));
-	htmlf(o, "<form method=\"post\" action=\"/indkoeb/koeb/%lld/slet\">\n", (long long)p.id);
-	form_csrf(o, r->csrf);
-	html(o, "<div class=\"actions\"><button type=\"submit\">Ja, slet købet</button> "
-	        "<a href=\"/indkoeb/koeb\">Fortryd</a></div>\n</form>\n");
+	/* the route itself deletes: no hidden field says what to do */
+	form_confirm(&r->out, &(struct form_confirm){
+		.before = "Vil du slette købet hos ", .name = p.enterprise_name,
+		.after = arena_printf(&r->a, " den %s på %s? Det tæller så ikke længere med i kommunens "
+		                      "forbrug. Sletningen logges.", text_date_dk(&r->a, p.date),
+		                      money_da(amount, p.amount_ore)),
+		.action = arena_printf(&r->a, "/indkoeb/koeb/%lld/slet", (long long)p.id), .csrf = r->csrf,
+		.yes = "Ja, slet købet", .back = "/indkoeb/koeb"});
 	return page_end(r, 200);
 }
 

@@ -521,6 +521,8 @@ static void the_form_flow(void)
 	struct harness_resp *ask = harness_get(web, harness_fmt("/katalog/billeder/%lld/slet", img));
 	CHECK_OK(page_problem(ask, 200));
 	CHECK_HAS(ask->body, "Ja, slet billedet");
+	CHECK_HAS(ask->body, "<div class=\"confirm\" role=\"alert\">");
+	CHECK_HAS(ask->body, harness_fmt("<a href=\"/katalog/%lld/rediger#billeder\">Annullér</a>", kurv));
 	/* another enterprise's account sees none of it */
 	struct harness_client *other = harness_login(srv, "legehytten@kolding.example", HARNESS_DEMO_PASSWORD);
 	CHECK(other);

@@ -164,6 +164,8 @@ static void the_link_cancels_and_moves_up(void)
 	CHECK_OK(page_problem(page, 200));
 	CHECK_HAS(page->body, "Deltager b");
 	CHECK_HAS(page->body, "Ja, afmeld mig");
+	CHECK_HAS(page->body, "<div class=\"confirm\" role=\"alert\">");
+	CHECK_HAS(page->body, harness_fmt("<input type=\"hidden\" name=\"token\" value=\"%s\">", token));
 	struct harness_resp *done = harness_post_form(b, harness_fmt("/arrangementer/%lld/afmeld", capped),
 	                                              harness_form("csrf", harness_csrf_field(page), "token", token, NULL));
 	CHECK_OK(page_problem(done, 200));
@@ -279,6 +281,7 @@ static void the_pages(void)
 	                                                            capped, first));
 	CHECK_OK(page_problem(confirm, 200));
 	CHECK_HAS(confirm->body, "Ja, afmeld");
+	CHECK_HAS(confirm->body, harness_fmt("<a href=\"/arrangementer/%lld\">Nej, tilbage</a>", capped));
 	CHECK_STATUS(harness_post_form(web, harness_fmt("/arrangementer/%lld/tilmeldte/%lld/slet", capped, first),
 	                               harness_form("csrf", harness_csrf_field(confirm), NULL)), 303);
 	CHECK_OK(page_problem(harness_get(web, harness_fmt("/arrangementer/%lld/tilmeldte/%lld/slet", capped, first)), 404));

@@ -231,6 +231,8 @@ static void the_pages(void)
 	long long made = where ? atoll(where + strlen("/vejledning/")) : 0;
 	struct harness_resp *ask = harness_get(web, harness_fmt("/vejledning/%lld/slet", made));
 	CHECK_OK(page_problem(ask, 200));
+	CHECK_HAS(ask->body, "<div class=\"confirm\" role=\"alert\">");
+	CHECK_HAS(ask->body, harness_fmt("<a href=\"/vejledning/%lld\">Nej, tilbage</a>", made));
 	CHECK_STATUS(harness_post_form(web, harness_fmt("/vejledning/%lld/slet", made),
 	                               harness_form("csrf", harness_csrf_field(ask), NULL)), 303);
 	CHECK_STATUS(harness_get(web, harness_fmt("/vejledning/%lld", made)), 404);

@@ -348,6 +348,7 @@ static void agreement_pages(void)
 	CHECK_STATUS(r, 200);
 	CHECK_HTML(r);
 	CHECK_HAS(r->body, "Ja, afslut aftalen");
+	CHECK_HAS(r->body, "<div class=\"confirm\" role=\"alert\">");
 	r = harness_post_form(web, harness_fmt("/indkoeb/aftaler/%lld/afslut", id), harness_form("csrf", csrf, NULL));
 	CHECK_STATUS(r, 303);
 	r = harness_get(buyer, harness_fmt("/api/v1/agreements/%lld", id));
@@ -440,6 +441,7 @@ static void purchase_pages(void)
 	CHECK_STATUS(r, 200);
 	CHECK_HTML(r);
 	CHECK_HAS(r->body, "Ja, slet købet");
+	CHECK_HAS(r->body, "<div class=\"confirm\" role=\"alert\">");
 	r = harness_post_form(web, harness_fmt("/indkoeb/koeb/%lld/slet", id), harness_form("csrf", csrf, NULL));
 	CHECK_STATUS(r, 303);
 	CHECK_STATUS(harness_get(web, harness_fmt("/indkoeb/koeb/%lld/slet", id)), 404);
@@ -635,6 +637,8 @@ static void order_pages(void)
 	CHECK_STATUS(r, 200);
 	CHECK_HTML(r);
 	CHECK_HAS(r->body, "Ja, annullér ordren");
+	CHECK_HAS(r->body, "<div class=\"confirm\" role=\"alert\">");
+	CHECK_HAS(r->body, "<input type=\"hidden\" name=\"status\" value=\"cancelled\">");
 	r = harness_post_form(web, harness_fmt("/indkoeb/ordrer/%lld/status", id), harness_form("csrf", csrf,
 		"status", "cancelled", NULL));
 	CHECK_STATUS(r, 303);
