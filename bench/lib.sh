@@ -7,7 +7,7 @@
 # enterprises (bench/gen-realistic.sh) and its searches (bench/gen-queries.sh); need_nginx,
 # nginx_dir and nginx_start, nginx as the static baseline; run and measure, wrk over the cases
 # of a file (the wrk scripts' own shared part is bench/lib.lua); median and col; put_section, a
-# section of the report ($report) replaced or appended.
+# section of the report ($report) replaced in its place or appended.
 tmp=$(mktemp -d)
 pids=""
 
@@ -198,16 +198,19 @@ median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]
 # in $tmp/results
 col() { awk -v c="$1" -v k="$2" '$1 == c { print $k }' "$tmp/results" | median; }
 
-# put_section HEADING: $tmp/section.md into $report, replacing the section that begins with the
-# line HEADING (up to the next "## " heading) when there is one, appended after one blank line
-# when not; a report not there yet is the section alone
+# put_section HEADING: $tmp/section.md into $report, in the place of the section that begins
+# with the line HEADING (up to the next "## " heading) when there is one, appended after one
+# blank line when not; a report not there yet is the section alone
 put_section() {
-	if [ -f "$report" ]; then
-		awk -v h="$1" 'index($0, h) == 1 { skip = 1; next }
+	if [ -f "$report" ] && awk -v h="$1" 'index($0, h) == 1 { found = 1 } END { exit !found }' "$report"; then
+		awk -v h="$1" -v f="$tmp/section.md" '
+		     index($0, h) == 1 { while ((getline l < f) > 0) print l; print ""; skip = 1; next }
 		     /^## / { skip = 0 }
 		     !skip { print }' "$report" >"$tmp/rest.md"
-		# no blank lines left at the end before the new section
-		sed -e :a -e '/^\n*$/{$d;N;ba' -e '}' "$tmp/rest.md" >"$tmp/trimmed.md"
+		# no blank lines left at the end (when the section was the last)
+		sed -e :a -e '/^\n*$/{$d;N;ba' -e '}' "$tmp/rest.md" >"$report"
+	elif [ -f "$report" ]; then
+		sed -e :a -e '/^\n*$/{$d;N;ba' -e '}' "$report" >"$tmp/trimmed.md"
 		{ cat "$tmp/trimmed.md"; echo; cat "$tmp/section.md"; } >"$report"
 	else
 		cp "$tmp/section.md" "$report"
