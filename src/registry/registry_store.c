@@ -476,12 +476,10 @@ static int count_matches(struct db *db, const struct registry_query *q, int boun
 	return 0;
 }
 
-/* the total of q, from this thread's memory when the database has not changed since */
-static int list_total(struct db *db, const struct registry_query *q, int *total, bool *exact)
+/* count_matches, from this thread's memory when the database has not changed since */
+static int kept_count(struct db *db, const struct registry_query *q, int bound, int *total,
+                      bool *exact)
 {
-	/* 10,000, or the next multiple of it past the page deep in a long list */
-	int step = q->match ? SEARCH_BOUND : TOTAL_BOUND;
-	int bound = step * (1 + (q->offset + q->limit - 1) / step);
 	char key[TOTAL_KEY];
 	int64_t v, db_id;
 	bool keyed = total_key(key, q, bound) && registry_store_version(db, &db_id, &v) == 0;
@@ -504,6 +502,13 @@ static int list_total(struct db *db, const struct registry_query *q, int *total,
 		t->exact = *exact;
 	}
 	return rc;
+}
+
+/* the total of q: 10,000, or the next multiple of it past the page deep in a long list */
+static int list_total(struct db *db, const struct registry_query *q, int *total, bool *exact)
+{
+	int step = q->match ? SEARCH_BOUND : TOTAL_BOUND;
+	return kept_count(db, q, step * (1 + (q->offset + q->limit - 1) / step), total, exact);
 }
 
 /* ---------------------------------------------------------------- the page of a list */
@@ -858,10 +863,12 @@ int registry_store_list(struct db *db, struct arena *a, const struct registry_qu
 	}
 	enum walk walk = WALK_NONE;
 	if (q->match && !*exact) {
-		int64_t m = WALK_PROBE_FROM;
-		if (!db_postgres(db) && (rc = count_search(db, q->match, WALK_PROBE_FROM, &m)) != 0)
+		/* what q selects, counted to the turn and kept as its total is */
+		int m = 0;
+		bool below = false;
+		if (!db_postgres(db) && (rc = kept_count(db, q, WALK_PROBE_FROM - 1, &m, &below)) != 0)
 			return rc;
-		walk = m >= WALK_PROBE_FROM ? WALK_PROBE : WALK_MEMBER;
+		walk = below ? WALK_MEMBER : WALK_PROBE;
 	}
 	struct db_stmt *s = list_statement(db, q, walk);
 	if (!s)

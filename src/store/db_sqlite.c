@@ -153,6 +153,29 @@ static void db_lower(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, low, outlen, free);
 }
 
+/* db_register: the collation and functions the statements use on connection h; NULL, or what
+ * could not be registered */
+static const char *db_register(sqlite3 *h)
+{
+	/* Danish order for names: ORDER BY navn COLLATE da */
+	struct collator *coll = collate_open();
+	if (!coll || sqlite3_create_collation_v2(h, "da", SQLITE_UTF8, coll, db_collate_da,
+	                                         db_collate_free) != SQLITE_OK) {
+		collate_close(coll);
+		return "the Danish collation";
+	}
+	/* lower() by Unicode's rules, as PostgreSQL's is in a UTF-8 locale: SQLite's own lowers
+	 * only A-Z, so a search for "øster" missed "Østergaard" */
+	if (sqlite3_create_function_v2(h, "lower", 1,
+	                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+	                               db_lower, NULL, NULL, NULL) != SQLITE_OK)
+		return "lower()";
+	/* the registry search's ranking (fts_rank.h) */
+	if (fts_rank_register(h) != 0)
+		return "the search's ranking function";
+	return NULL;
+}
+
 /* db_open with the wait set before the first statement (the journal mode pragma) runs */
 static int db_sqlite_open(const char *path, int wait_ms, struct db **out)
 {
@@ -171,29 +194,9 @@ static int db_sqlite_open(const char *path, int wait_ms, struct db **out)
 	db->base.wait_ms = wait_ms;
 	sqlite3_busy_handler(db->h, db_busy, db);
 	db_harden(db->h);
-	/* Danish order for names: ORDER BY navn COLLATE da */
-	struct collator *coll = collate_open();
-	if (!coll || sqlite3_create_collation_v2(db->h, "da", SQLITE_UTF8, coll, db_collate_da,
-	                                         db_collate_free) != SQLITE_OK) {
-		collate_close(coll);
-		log_error("db: cannot register the Danish collation");
-		sqlite3_close(db->h);
-		free(db);
-		return ERR_DB;
-	}
-	/* lower() by Unicode's rules, as PostgreSQL's is in a UTF-8 locale: SQLite's own lowers
-	 * only A-Z, so a search for "øster" missed "Østergaard" */
-	if (sqlite3_create_function_v2(db->h, "lower", 1,
-	                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
-	                               db_lower, NULL, NULL, NULL) != SQLITE_OK) {
-		log_error("db: cannot register lower()");
-		sqlite3_close(db->h);
-		free(db);
-		return ERR_DB;
-	}
-	/* the registry search's ranking (fts_rank.h) */
-	if (fts_rank_register(db->h) != 0) {
-		log_error("db: cannot register the search's ranking function");
+	const char *what = db_register(db->h);
+	if (what) {
+		log_error("db: cannot register %s", what);
 		sqlite3_close(db->h);
 		free(db);
 		return ERR_DB;
