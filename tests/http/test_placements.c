@@ -190,7 +190,8 @@ static void enterprise_view(void)
 	CHECK_STATUS(r, 200);
 	CHECK_HAS(r->body, "\"first_name\":\"Anne-Marie\"");
 	CHECK_LACKS(r->body, "Hansen");
-	CHECK_LACKS(r->body, "Bo");
+	CHECK_LACKS(r->body, "\"Bo\"");
+	CHECK_LACKS(r->body, "Jensen");
 	CHECK_LACKS(r->body, "citizen_id");
 	CHECK_LACKS(r->body, "cpr");
 	CHECK_LACKS(r->body, "kommune");
@@ -424,7 +425,8 @@ static void pages_flow(void)
 	CHECK_OK(page_problem(r, "the enterprise's placements", 200));
 	CHECK_HAS(r->body, "<td>Anne-Marie</td>");
 	CHECK_LACKS(r->body, "Hansen");
-	CHECK_LACKS(r->body, "Bo");
+	CHECK_LACKS(r->body, ">Bo<"); /* bare "Bo" turns up in a random CSRF token now and then */
+	CHECK_LACKS(r->body, "Jensen");
 	CHECK_HAS(r->body, harness_fmt("href=\"/virksomheder/%lld/forloeb\"", soul)); /* its menu */
 	r = harness_get(anon, harness_fmt("/virksomheder/%lld", soul));
 	CHECK_OK(page_problem(r, "the profile of Soul Café", 200));
