@@ -10,6 +10,7 @@
 #include "../base/err.h"
 #include "../base/text.h"
 #include "../http/api.h"
+#include "../http/dispatch.h"
 #include "../http/page.h"
 #include "access.h"
 #include "audit.h"
@@ -26,7 +27,8 @@ static const char *blank_null(struct req *r, const char *name)
 }
 
 /* the page where the entity of an audit line can be seen, or NULL: a user, an enterprise, a
- * case, a citizen, an opening, a placement */
+ * case, a citizen, an opening, a placement; NULL too when the reader's role may not open the
+ * page (the administrator reads that a placement was changed, not the placement) */
 static const char *entity_href(struct req *r, const char *entity, const char *id)
 {
 	static const struct {
@@ -38,8 +40,10 @@ static const char *entity_href(struct req *r, const char *entity, const char *id
 	if (!id || !*id || !text_is_digits(id, strlen(id)))
 		return NULL;
 	for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++)
-		if (!strcmp(entity, pages[i].entity))
-			return arena_printf(&r->a, "%s%s", pages[i].prefix, id);
+		if (!strcmp(entity, pages[i].entity)) {
+			const char *href = arena_printf(&r->a, "%s%s", pages[i].prefix, id);
+			return dispatch_may_get(r, href) ? href : NULL;
+		}
 	return NULL;
 }
 

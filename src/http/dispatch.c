@@ -198,6 +198,19 @@ size_t dispatch_body_cap(struct req *r, size_t normal, size_t upload)
 	return idx >= 0 && (routes[idx].flags & RF_UPLOAD) ? upload : normal;
 }
 
+bool dispatch_may_get(struct req *r, const char *path)
+{
+	const char *params[REQ_MAX_PARAMS];
+	int nparams = 0;
+	int idx = router_match(routes, routes_count, M_GET, path, &r->a, params, REQ_MAX_PARAMS,
+	                       &nparams);
+	if (idx < 0)
+		return false;
+	if (routes[idx].flags & RF_PUBLIC)
+		return true;
+	return r->user && (!routes[idx].roles || (routes[idx].roles & r->user->role));
+}
+
 void dispatch(struct req *r)
 {
 	dispatch_route(r);

@@ -6,6 +6,7 @@
 #ifndef INDGANG_DISPATCH_H
 #define INDGANG_DISPATCH_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "router.h"
@@ -22,6 +23,10 @@ extern const size_t routes_count;
  * its route takes uploads (RF_UPLOAD) and it carries a session cookie or an Authorization
  * header (whether they are valid is checked when the body has come), normal otherwise. */
 size_t dispatch_body_cap(struct req *r, size_t normal, size_t upload);
+/* dispatch_may_get: whether r's caller passes the role check of the page at path (a GET
+ * route): a link to a page the role is refused outright is left out. The page itself still
+ * makes its own access decision (municipality, ownership). */
+bool dispatch_may_get(struct req *r, const char *path);
 /* dispatch: answers r. Always leaves r->status set. */
 void dispatch(struct req *r);
 /* dispatch_log_target: what the access log names for r: the matched route's pattern with its

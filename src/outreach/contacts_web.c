@@ -16,6 +16,7 @@
 #include "../http/page.h"
 #include "contacts.h"
 #include "contacts_web.h"
+#include "support.h"
 
 #define LIST_PAGE 50
 
@@ -68,12 +69,20 @@ int contacts_web_timeline(struct req *r, const struct enterprise *e)
 		html(o, "<p class=\"notice\" role=\"status\">Kontakten er gemt.</p>\n");
 	html(o, "<p class=\"hint\">Besøg, opkald, møder og mails med virksomheden. Kun kommunens "
 	        "medarbejdere ser dem.</p>\n");
-	if (contacts_may_see_enterprise(r->user, e, true))
-		htmlf(o, "<p><a class=\"button\" href=\"/virksomheder/%lld/kontakter/ny\">Registrér kontakt</a>"
-		         " <a href=\"/virksomheder/%lld/plan\">Støtteplan</a></p>\n",
-		      (long long)e->id, (long long)e->id);
-	else
-		htmlf(o, "<p><a href=\"/virksomheder/%lld/plan\">Støtteplan</a></p>\n", (long long)e->id);
+	/* the plan is its home municipality's: staff of a municipality it works with log contacts
+	 * but get no link to a plan they may not open */
+	bool log = contacts_may_see_enterprise(r->user, e, true);
+	bool plan = support_plan_may_read(r->user, e->kommune);
+	if (log || plan) {
+		html(o, "<p>");
+		if (log)
+			htmlf(o, "<a class=\"button\" href=\"/virksomheder/%lld/kontakter/ny\">Registrér kontakt</a>",
+			      (long long)e->id);
+		if (plan)
+			htmlf(o, "%s<a href=\"/virksomheder/%lld/plan\">Støtteplan</a>", log ? " " : "",
+			      (long long)e->id);
+		html(o, "</p>\n");
+	}
 	if (n == 0) {
 		html(o, "<p class=\"empty\">Der er endnu ingen kontakter med virksomheden.</p>\n</section>\n");
 		return 0;

@@ -36,6 +36,11 @@ static char *id_text(struct arena *a, int64_t id)
 	return arena_printf(a, "%lld", (long long)id);
 }
 
+bool support_plan_may_read(const struct principal *by, const char *kommune)
+{
+	return by && access_collaboration(by, ACC_READ, kommune) == 0;
+}
+
 bool support_plan_may_write(const struct principal *by, const char *kommune)
 {
 	return by && access_collaboration(by, ACC_WRITE, kommune) == 0;
@@ -49,7 +54,7 @@ int support_plan_get(struct db *db, struct arena *a, const struct principal *by,
 	int rc = registry_get(db, a, enterprise_id, &p.enterprise);
 	if (rc)
 		return rc;
-	if (!by || access_collaboration(by, ACC_READ, p.enterprise.kommune) != 0)
+	if (!support_plan_may_read(by, p.enterprise.kommune))
 		return ERR_FORBIDDEN;
 	for (int i = 0; i < SUPPORT_ITEMS; i++)
 		p.items[i].note = "";

@@ -56,6 +56,10 @@ struct support_plan {
 int support_plan_get(struct db *db, struct arena *a, const struct principal *by,
                      int64_t enterprise_id, struct support_plan *out);
 
+/* support_plan_may_read: whether by may read the plan of an enterprise of home kommune (a
+ * link to the plan is shown only then). */
+bool support_plan_may_read(const struct principal *by, const char *kommune);
+
 /* support_plan_may_write: whether by may change the plan of an enterprise of home kommune. */
 bool support_plan_may_write(const struct principal *by, const char *kommune);
 

@@ -7,6 +7,7 @@
  * are linked from every page's footer and from the forms that collect personal data.
  * Layer: tests. Runs the real `indgang serve` on a demo database (harness.h).
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -109,6 +110,129 @@ static void no_dead_ends(void)
 	}
 }
 
+/* ---------------------------------------------------------------- every page a role reaches */
+
+/* a set of strings (owned by the test) for the crawl: open addressing, FNV-1a, in a fixed
+ * table of cap slots (a power of two) */
+struct set {
+	const char **slot;
+	size_t cap, n;
+};
+
+static uint64_t fnv(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
+/* set_add: true when s was not in the set (and is now); the caller keeps n below cap / 2 */
+static bool set_add(struct set *t, const char *s)
+{
+	size_t i = fnv(s) & (t->cap - 1);
+	for (; t->slot[i]; i = (i + 1) & (t->cap - 1))
+		if (!strcmp(t->slot[i], s))
+			return false;
+	t->slot[i] = s;
+	t->n++;
+	return true;
+}
+
+/* the link as the crawl tells pages apart: the order of a list left out, and a list's pages
+ * past the first taken as one (its second page is visited, not every page of a long list) */
+static const char *crawl_key(const char *link)
+{
+	const char *q = strchr(link, '?');
+	if (!q)
+		return link;
+	const char *key = harness_fmt("%.*s", (int)(q - link), link);
+	char sep = '?';
+	for (const char *p = q + 1; *p;) {
+		size_t len = strcspn(p, "&");
+		const char *part = harness_fmt("%.*s", (int)len, p);
+		if (!strncmp(part, "offset=", 7))
+			part = strcmp(part, "offset=0") ? "offset=more" : "";
+		else if (!strncmp(part, "sort=", 5) || !strncmp(part, "order=", 6))
+			part = "";
+		if (*part) {
+			key = harness_fmt("%s%c%s", key, sep, part);
+			sep = '&';
+		}
+		p += len + (p[len] == '&');
+	}
+	return key;
+}
+
+/* the page's kind: the path with each number as N and no query ("/virksomheder/N/plan") */
+static const char *page_shape(const char *link)
+{
+	char *shape = harness_fmt("%.*s", (int)strcspn(link, "?"), link), *w = shape;
+	for (const char *p = shape; *p; p++) {
+		if (*p >= '0' && *p <= '9') {
+			while (p[1] >= '0' && p[1] <= '9')
+				p++;
+			*w++ = 'N';
+		} else {
+			*w++ = *p;
+		}
+	}
+	*w = '\0';
+	return shape;
+}
+
+/* the most pages a role may reach (the administrator reaches about 2,100 of the demo) */
+#define CRAWL_MAX 8192
+
+/* every page account i reaches by following links from the front page, breadth first, answers
+ * 200 or a redirect to a page of the site (never 403, 404 or a server error: a link to a page
+ * the role may not open is a defect, and so is one that nothing answers); the first page of
+ * each kind is a valid HTML document. Links to exports and downloads must answer too. */
+static void crawl(size_t i)
+{
+	static const char *seen_slot[4 * CRAWL_MAX], *shape_slot[1024], *queue[CRAWL_MAX], *from[CRAWL_MAX];
+	const char *who = accounts[i] ? accounts[i] : "the public";
+	struct harness_client *c = client_of(i);
+	CHECKF(c, "%s could not sign in", who);
+	memset(seen_slot, 0, sizeof seen_slot);
+	memset(shape_slot, 0, sizeof shape_slot);
+	struct set seen = {seen_slot, COUNT(seen_slot), 0}, shapes = {shape_slot, COUNT(shape_slot), 0};
+	size_t head = 0, tail = 0, checked = 0;
+	set_add(&seen, "/");
+	queue[tail] = "/", from[tail++] = "-";
+	while (head < tail) {
+		const char *path = queue[head], *parent = from[head++];
+		struct harness_resp *r = harness_get(c, path);
+		const char *links[512];
+		size_t n = 0;
+		if (r->status == 303 || r->status == 302) {
+			links[n++] = harness_header(r, "Location");
+			CHECKF(links[0] && links[0][0] == '/', "%s: %s (linked from %s) redirects off the site",
+			       who, path, parent);
+		} else {
+			CHECKF(r->status == 200, "%s: %s (linked from %s) answers %ld", who, path, parent, r->status);
+			const char *type = harness_header(r, "Content-Type");
+			if (!type || strncmp(type, "text/html", 9) != 0)
+				continue;
+			CHECKF(shapes.n < COUNT(shape_slot) / 2, "%s: too many kinds of page", who);
+			if (set_add(&shapes, page_shape(path))) {
+				const char *problem = harness_html_problem(r);
+				CHECKF(!problem, "%s: %s (linked from %s): %s", who, path, parent, problem);
+				checked++;
+			}
+			n = local_links(r->body, links, COUNT(links));
+		}
+		for (size_t k = 0; k < n; k++) {
+			if (!strncmp(links[k], "/logout", 7) || !set_add(&seen, crawl_key(links[k])))
+				continue;
+			CHECKF(tail < CRAWL_MAX, "%s: more than %d pages; raise CRAWL_MAX", who, CRAWL_MAX);
+			queue[tail] = links[k], from[tail++] = path;
+		}
+	}
+	harness_note("%s: %zu pages reached by links, none refused; %zu kinds of page valid HTML", who,
+	             tail, checked);
+}
+
 /* each role finds its own work on the front page, and no desk that is not its own */
 static void each_role_finds_its_work(void)
 {
@@ -176,9 +300,53 @@ static void legal_pages(void)
 	CHECK(has_link(r->body, "/privatliv"));
 }
 
+static void crawl_0(void)
+{
+	crawl(0);
+}
+
+static void crawl_1(void)
+{
+	crawl(1);
+}
+
+static void crawl_2(void)
+{
+	crawl(2);
+}
+
+static void crawl_3(void)
+{
+	crawl(3);
+}
+
+static void crawl_4(void)
+{
+	crawl(4);
+}
+
+static void crawl_5(void)
+{
+	crawl(5);
+}
+
+static void crawl_6(void)
+{
+	crawl(6);
+}
+
 static const struct harness_test tests[] = {
 	{"the server starts on a demo database", start, HARNESS_FATAL | HARNESS_KEEP},
 	{"every link of each role's front page, menu and footer leads to a page it may use", no_dead_ends, 0},
+	{"the public: every page reached by following links answers, none refused or missing", crawl_0, 0},
+	{"Kolding's konsulent: every page reached by following links answers, none refused or missing", crawl_2, 0},
+	{"Kolding's jobkonsulent: every page reached by following links answers, none refused or missing", crawl_3, 0},
+	{"Kolding's indkøber: every page reached by following links answers, none refused or missing", crawl_4, 0},
+	{"an enterprise's account: every page reached by following links answers, none refused or missing", crawl_5, 0},
+	{"Silkeborg's konsulent: every page reached by following links answers, none refused or missing", crawl_6, 0},
+	/* last: the audit log then holds the others' reads of placements and citizens, pages it
+	 * must not link the administrator to */
+	{"the administrator: every page reached by following links answers, none refused or missing", crawl_1, 0},
 	{"each role finds its own work on the front page and no desk that would refuse it",
 	 each_role_finds_its_work, 0},
 	{"the privacy notice and accessibility statement: in every footer and from the forms", legal_pages, 0},
