@@ -379,15 +379,25 @@ int entry_referral_add(struct db *db, struct arena *a, const struct principal *b
 	return db_write_end(db, rc);
 }
 
-int entry_referral_result(struct db *db, struct arena *a, const struct principal *by,
-                          int64_t referral_id, const char *result)
+int entry_referral_result(struct db *db, struct arena *a, const struct principal *by, int64_t id,
+                          int64_t referral_id, const char *result, struct errs *errs)
 {
+	const char *field = arena_printf(a, "result-%lld", (long long)referral_id);
+	const char *t = entry_trimmed(a, result);
+	if (!*t)
+		return errs_add(errs, field, "Skriv, hvad der kom ud af henvisningen.");
+	int before = errs->n;
+	entry_check_len(errs, field, t, 2000, "Resultatet må højst være på 2.000 tegn.");
+	if (errs->n > before)
+		return ERR_INVALID;
 	int begin_rc = db_write_begin(db);
 	if (begin_rc != 0)
 		return begin_rc;
-	int64_t id = 0;
-	int rc = entry_store_referral_result(db, referral_id, entry_trimmed(a, result), &id);
+	int64_t of = 0;
+	int rc = entry_store_referral_result(db, referral_id, t, &of);
 	struct inquiry q;
+	if (rc == 0 && of != id) /* a referral of another case */
+		rc = ERR_NOTFOUND;
 	if (rc == 0)
 		rc = entry_store_get(db, a, id, &q);
 	if (rc == 0 && !may_see(by, &q))
@@ -395,6 +405,11 @@ int entry_referral_result(struct db *db, struct arena *a, const struct principal
 	if (rc == 0)
 		rc = audit_change(db, a, by, &q, "referral result");
 	return db_write_end(db, rc);
+}
+
+bool entry_may_register(const struct principal *by, const struct inquiry *q)
+{
+	return access_allowed(by, ACC_WRITE, q->kommune) == 0;
 }
 
 int entry_to_registry(struct db *db, struct arena *a, const struct principal *by, int64_t id,
@@ -406,6 +421,8 @@ int entry_to_registry(struct db *db, struct arena *a, const struct principal *by
 		return rc;
 	if (!may_see(by, &q))
 		return ERR_NOTFOUND;
+	if (!entry_may_register(by, &q))
+		return ERR_FORBIDDEN;
 	if (q.enterprise_id)
 		return errs_add(errs, "enterprise_id", "Henvendelsen er allerede knyttet til en virksomhed i registret.");
 	name = entry_trimmed(a, name);

@@ -82,13 +82,20 @@ int entry_note_add(struct db *db, struct arena *a, const struct principal *by, i
 /* entry_referral_add: refers the case to a unit or partner (status becomes referred). */
 int entry_referral_add(struct db *db, struct arena *a, const struct principal *by, int64_t id,
                        int64_t unit_id, const char *note, struct errs *errs);
-int entry_referral_result(struct db *db, struct arena *a, const struct principal *by,
-                          int64_t referral_id, const char *result);
+/* entry_referral_result: what came of referral_id of case id (result, trimmed: 1-2,000
+ * characters, else a field error "result-<referral_id>"); ERR_NOTFOUND when the referral is
+ * not the case's or the case is not the caller's to see (nothing written). */
+int entry_referral_result(struct db *db, struct arena *a, const struct principal *by, int64_t id,
+                          int64_t referral_id, const char *result, struct errs *errs);
+/* entry_may_register: whether by may create the registry entry of inquiry q (the
+ * municipality's konsulent or the administrator: the registry's writers); the case page offers
+ * it only then. */
+bool entry_may_register(const struct principal *by, const struct inquiry *q);
 /* entry_to_registry: creates the registry entry (an enterprise, or an entrepreneur with an idea
  * when there is no CVR number) from the inquiry under the public name given by the caller and
  * links them; *enterprise_id gets its id. The registry is public: only the name, the CVR
  * number and the municipality go in, never the contact's name, e-mail, phone or message. An
- * empty name is a field error (registry_name). */
+ * empty name is a field error (registry_name). ERR_FORBIDDEN unless entry_may_register. */
 int entry_to_registry(struct db *db, struct arena *a, const struct principal *by, int64_t id,
                       const char *name, struct errs *errs, int64_t *enterprise_id);
 

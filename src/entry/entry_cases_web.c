@@ -196,9 +196,12 @@ static int case_page(struct req *r, int status, const struct inquiry *q)
 		form_csrf(o, r->csrf);
 		htmlf(o, "<input type=\"hidden\" name=\"action\" value=\"result\">"
 		         "<input type=\"hidden\" name=\"referral_id\" value=\"%lld\">\n", (long long)refs[i].id);
-		form_input(o, &(struct form_field){.name = arena_printf(&r->a, "result-%lld", (long long)refs[i].id),
+		const char *field = arena_printf(&r->a, "result-%lld", (long long)refs[i].id);
+		form_input(o, &(struct form_field){.name = field,
 		                                   .label = arena_printf(&r->a, "Hvad kom der ud af henvisningen til %s?",
-		                                                         refs[i].unit)});
+		                                                         refs[i].unit),
+		                                   .value = errs_get(er, field) ? req_form(r, field) : NULL,
+		                                   .maxlength = 2000, .error = errs_get(er, field)});
 		html(o, "<button type=\"submit\">Gem resultat</button>\n</form>\n");
 	}
 	if (nu) {
@@ -222,7 +225,10 @@ static int case_page(struct req *r, int status, const struct inquiry *q)
 	form_textarea(o, &(struct form_field){.name = "note", .label = "Nyt notat", .maxlength = 5000,
 	                                      .error = errs_get(er, "note")}, 3);
 	html(o, "<button type=\"submit\">Tilføj notat</button>\n</form>\n");
-	if (!q->enterprise_id) {
+	if (!q->enterprise_id && !entry_may_register(r->user, q)) {
+		html(o, "<h2>Registret</h2>\n<p>Henvendelsen er ikke knyttet til en virksomhed i registret. "
+		        "Kommunens socialøkonomiske konsulent kan oprette den.</p>\n");
+	} else if (!q->enterprise_id) {
 		htmlf(o, "<h2>Registret</h2>\n<form method=\"post\" action=\"%s\" class=\"stack narrow\" "
 		         "novalidate>\n", action);
 		form_csrf(o, r->csrf);
@@ -283,9 +289,9 @@ int entry_page_case_post(struct req *r)
 	} else if (!strcmp(action, "result")) {
 		int64_t ref = entry_web_id_field(r, "referral_id");
 		const char *result = ref > 0 ? req_form(r, arena_printf(&r->a, "result-%lld", (long long)ref)) : NULL;
-		if (ref <= 0 || !result || !*text_trim(&r->a, result))
-			return reply_page_error(r, 400, "Skriv, hvad der kom ud af henvisningen.");
-		rc = entry_referral_result(r->db, &r->a, r->user, ref, result);
+		if (ref <= 0 || !result)
+			return reply_page_error(r, 400, "Ugyldig henvisning.");
+		rc = entry_referral_result(r->db, &r->a, r->user, id, ref, result, &r->errs);
 	} else if (!strcmp(action, "registry")) {
 		rc = entry_to_registry(r->db, &r->a, r->user, id, req_form(r, "registry_name"), &r->errs, &ent);
 	} else {

@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <curl/curl.h>
+
 #include "harness.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -181,6 +183,150 @@ static const char *page_shape(const char *link)
 	return shape;
 }
 
+/* ---------------------------------------------------------------- the forms a role is shown */
+
+/* s[0..n) with the HTML writer's five entities decoded, owned by the test */
+static const char *unescape(const char *s, size_t n)
+{
+	static const struct { const char *ent, *ch; } ents[] = {
+		{"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"},
+	};
+	char *out = harness_fmt("%.*s", (int)n, s), *w = out;
+	for (const char *p = out; *p;) {
+		size_t k = 0;
+		while (k < COUNT(ents) && strncmp(p, ents[k].ent, strlen(ents[k].ent)) != 0)
+			k++;
+		if (k < COUNT(ents)) {
+			*w++ = *ents[k].ch;
+			p += strlen(ents[k].ent);
+		} else {
+			*w++ = *p++;
+		}
+	}
+	*w = '\0';
+	return out;
+}
+
+/* the value of attribute name in the tag tag[0..n), or NULL */
+static const char *attr(const char *tag, size_t n, const char *name)
+{
+	const char *key = harness_fmt(" %s=\"", name);
+	const char *t = harness_fmt("%.*s", (int)n, tag), *p = strstr(t, key);
+	if (!p)
+		return NULL;
+	p += strlen(key);
+	return unescape(p, strcspn(p, "\""));
+}
+
+/* whether the tag tag[0..n) carries the bare attribute name */
+static bool flag(const char *tag, size_t n, const char *name)
+{
+	const char *t = harness_fmt("%.*s>", (int)n, tag); /* n stops before the tag's '>' */
+	return strstr(t, harness_fmt(" %s ", name)) || strstr(t, harness_fmt(" %s>", name));
+}
+
+/* body with name=value added, urlencoded */
+static const char *add_field(const char *body, const char *name, const char *value)
+{
+	char *n = curl_easy_escape(NULL, name, 0), *v = curl_easy_escape(NULL, value, 0);
+	const char *out = harness_fmt("%s%s%s=%s", body, *body ? "&" : "", n, v);
+	curl_free(n);
+	curl_free(v);
+	return out;
+}
+
+/* the body a browser sends for the form inner[0..n) as it stands (checked boxes, the selected
+ * or first option, the first named button), or NULL when it has no field a person fills in
+ * (a bare button, as a confirmation's: the crawl does not delete what it found) */
+static const char *form_as_it_stands(const char *inner, size_t n)
+{
+	const char *f = harness_fmt("%.*s", (int)n, inner), *body = "";
+	bool visible = false;
+	for (const char *p = strstr(f, "<input "); p; p = strstr(p + 1, "<input ")) {
+		size_t len = strcspn(p, ">");
+		const char *name = attr(p, len, "name"), *type = attr(p, len, "type"), *value = attr(p, len, "value");
+		type = type ? type : "text";
+		if (!name || !strcmp(type, "submit") || !strcmp(type, "file"))
+			continue;
+		visible |= strcmp(type, "hidden") != 0;
+		if ((!strcmp(type, "checkbox") || !strcmp(type, "radio")) && !flag(p, len, "checked"))
+			continue;
+		body = add_field(body, name, value ? value : (!strcmp(type, "checkbox") ? "on" : ""));
+	}
+	for (const char *p = strstr(f, "<select "); p; p = strstr(p + 1, "<select ")) {
+		const char *name = attr(p, strcspn(p, ">"), "name"), *end = strstr(p, "</select>");
+		if (!name || !end)
+			continue;
+		visible = true;
+		const char *pick = NULL;
+		for (const char *o = strstr(p, "<option"); o && o < end; o = strstr(o + 1, "<option")) {
+			size_t olen = strcspn(o, ">");
+			const char *v = attr(o, olen, "value");
+			if (!pick)
+				pick = v ? v : "";
+			if (flag(o, olen, "selected")) {
+				pick = v ? v : "";
+				break;
+			}
+		}
+		body = add_field(body, name, pick ? pick : "");
+	}
+	for (const char *p = strstr(f, "<textarea "); p; p = strstr(p + 1, "<textarea ")) {
+		size_t len = strcspn(p, ">");
+		const char *name = attr(p, len, "name"), *text = p + len + 1, *end = strstr(text, "</textarea>");
+		if (!name || !end)
+			continue;
+		visible = true;
+		body = add_field(body, name, unescape(text, (size_t)(end - text)));
+	}
+	const char *button = strstr(f, "<button ");
+	if (button) {
+		size_t len = strcspn(button, ">");
+		const char *name = attr(button, len, "name"), *value = attr(button, len, "value");
+		if (name)
+			body = add_field(body, name, value ? value : "");
+	}
+	return visible ? body : NULL;
+}
+
+/* the forms the crawl found, one of each kind (its address's shape and its fields' names) */
+#define FORMS_MAX 512
+static struct {
+	const char *page, *action, *body;
+} forms[FORMS_MAX];
+static size_t nforms;
+
+/* collect_forms: the POST forms of body (on page path) with a field a person fills in into
+ * forms[], one of each kind (keys); false when there are more than FORMS_MAX kinds. Forms
+ * that upload a file are left out. */
+static bool collect_forms(const char *body, const char *path, struct set *keys)
+{
+	for (const char *p = strstr(body, "<form "); p; p = strstr(p + 1, "<form ")) {
+		size_t len = strcspn(p, ">");
+		const char *method = attr(p, len, "method"), *enctype = attr(p, len, "enctype");
+		const char *action = attr(p, len, "action"), *end = strstr(p, "</form>");
+		if (!end || !method || strcmp(method, "post") != 0 || (enctype && strstr(enctype, "multipart")))
+			continue;
+		const char *inner = p + len + 1;
+		const char *fields = form_as_it_stands(inner, (size_t)(end - inner));
+		if (!fields)
+			continue;
+		action = action && *action ? action : harness_fmt("%.*s", (int)strcspn(path, "?"), path);
+		if (strncmp(action, "/", 1) != 0 || !strncmp(action, "/logout", 7))
+			continue;
+		/* the kind: the address and the names of the fields, numbers as N */
+		const char *names = "";
+		for (const char *f = fields; *f; f += strcspn(f, "&"), f += *f == '&')
+			names = harness_fmt("%s&%.*s", names, (int)strcspn(f, "="), f);
+		if (!set_add(keys, page_shape(harness_fmt("%s%s", action, names))))
+			continue;
+		if (nforms == FORMS_MAX)
+			return false;
+		forms[nforms].page = path, forms[nforms].action = action, forms[nforms++].body = fields;
+	}
+	return true;
+}
+
 /* the most pages a role may reach (the administrator reaches about 2,100 of the demo) */
 #define CRAWL_MAX 8192
 
@@ -201,7 +347,11 @@ static void crawl(const char *account)
 	CHECKF(c, "%s could not sign in", who);
 	memset(seen_slot, 0, sizeof seen_slot);
 	memset(shape_slot, 0, sizeof shape_slot);
-	struct set seen = {seen_slot, COUNT(seen_slot), 0}, shapes = {shape_slot, COUNT(shape_slot), 0};
+	static const char *form_slot[4 * FORMS_MAX];
+	memset(form_slot, 0, sizeof form_slot);
+	nforms = 0;
+	struct set seen = {seen_slot, COUNT(seen_slot), 0}, shapes = {shape_slot, COUNT(shape_slot), 0},
+		   formkeys = {form_slot, COUNT(form_slot), 0};
 	size_t head = 0, tail = 0, checked = 0;
 	set_add(&seen, "/");
 	queue[tail] = "/", from[tail++] = "-";
@@ -226,6 +376,7 @@ static void crawl(const char *account)
 				checked++;
 			}
 			n = local_links(r->body, links, COUNT(links));
+			CHECKF(collect_forms(r->body, path, &formkeys), "%s: more than %d forms", who, FORMS_MAX);
 		}
 		for (size_t k = 0; k < n; k++) {
 			if (!strncmp(links[k], "/logout", 7) || !set_add(&seen, crawl_key(links[k])))
@@ -234,8 +385,17 @@ static void crawl(const char *account)
 			queue[tail] = links[k], from[tail++] = path;
 		}
 	}
-	harness_note("%s: %zu pages reached by links, none refused; %zu kinds of page valid HTML", who,
-	             tail, checked);
+	/* then each kind of form it was shown, sent as it stands: saved, or the form again with
+	 * what is missing (never refused, missing or a server error). The public forms limit how
+	 * often one address may send them, and every account here shares 127.0.0.1: 429 too. */
+	for (size_t k = 0; k < nforms; k++) {
+		struct harness_resp *r = harness_post_form(c, forms[k].action, forms[k].body);
+		CHECKF(r->status == 200 || r->status == 303 || r->status == 422 || r->status == 429,
+		       "%s: the form of %s (to %s) sent as it stands answers %ld: %.300s", who, forms[k].page,
+		       forms[k].action, r->status, forms[k].body);
+	}
+	harness_note("%s: %zu pages reached by links, none refused; %zu kinds of page valid HTML; %zu kinds "
+	             "of form sent as they stand", who, tail, checked, nforms);
 	crawled = true;
 }
 

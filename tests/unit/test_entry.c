@@ -214,8 +214,15 @@ static void test_inquiries(void **state)
 	assert_int_equal(entry_note_add(f->db, &f->a, &kolding, id, "Ringet op", &errs), 0);
 	assert_int_equal(entry_referral_add(f->db, &f->a, &kolding, id, units[0].id, "Til virksomhedsservice", &errs), 0);
 	assert_int_equal(entry_referral_add(f->db, &f->a, &kolding, id, other[0].id, "", &errs), ERR_INVALID);
-	int64_t ent;
+	int64_t ent = 0;
 	errs.n = 0;
+	/* the case's jobkonsulent sees it but does not write the registry: refused, nothing made */
+	assert_false(entry_may_register(&jobber, &q));
+	assert_true(entry_may_register(&kolding, &q));
+	assert_int_equal(entry_to_registry(f->db, &f->a, &jobber, id, "Grøn Kantine", &errs, &ent), ERR_FORBIDDEN);
+	assert_int_equal(ent, 0);
+	assert_int_equal(entry_inquiry_get(f->db, &f->a, &kolding, id, &q), 0);
+	assert_int_equal(q.enterprise_id, 0);
 	/* a public name is asked for; nothing of the person goes into the public registry */
 	assert_int_equal(entry_to_registry(f->db, &f->a, &kolding, id, "  ", &errs, &ent), ERR_INVALID);
 	assert_string_equal(errs.e[0].field, "registry_name");
@@ -240,6 +247,28 @@ static void test_inquiries(void **state)
 	assert_int_equal(entry_case_history(f->db, &f->a, id, &notes, &nn, &refs, &nr), 0);
 	assert_int_equal(nn, 1);
 	assert_int_equal(nr, 1);
+	/* what came of the referral: asked for, at most 2,000 characters, only on its own case */
+	const char *field = arena_printf(&f->a, "result-%lld", (long long)refs[0].id);
+	errs.n = 0;
+	assert_int_equal(entry_referral_result(f->db, &f->a, &kolding, id, refs[0].id, "  ", &errs), ERR_INVALID);
+	assert_string_equal(errs_get(&errs, field), "Skriv, hvad der kom ud af henvisningen.");
+	char *long_text = arena_alloc(&f->a, 2002);
+	memset(long_text, 'x', 2001);
+	long_text[2001] = '\0';
+	errs.n = 0;
+	assert_int_equal(entry_referral_result(f->db, &f->a, &kolding, id, refs[0].id, long_text, &errs), ERR_INVALID);
+	assert_non_null(errs_get(&errs, field));
+	errs.n = 0;
+	assert_int_equal(entry_referral_result(f->db, &f->a, &kolding, id2, refs[0].id, "Forkert sag", &errs),
+	                 ERR_NOTFOUND);
+	assert_int_equal(entry_referral_result(f->db, &f->a, &silkeborg, id, refs[0].id, "Andre", &errs),
+	                 ERR_NOTFOUND);
+	assert_int_equal(entry_case_history(f->db, &f->a, id, &notes, &nn, &refs, &nr), 0);
+	assert_string_equal(refs[0].result, "");
+	assert_int_equal(entry_referral_result(f->db, &f->a, &kolding, id, refs[0].id, " To i praktik ", &errs), 0);
+	assert_int_equal(errs.n, 0);
+	assert_int_equal(entry_case_history(f->db, &f->a, id, &notes, &nn, &refs, &nr), 0);
+	assert_string_equal(refs[0].result, "To i praktik");
 }
 
 /* the recipients of the outbox's messages whose subject starts "Ny henvendelse", joined by
