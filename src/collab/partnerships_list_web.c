@@ -80,8 +80,9 @@ static void filter_form(struct req *r, const struct filters *f)
 	html(o, "<div class=\"actions\"><button type=\"submit\">Vis</button></div>\n</form>\n");
 }
 
-/* GET /partnerskaber — the municipality's staff and the administrator: the municipality's
- * agreements and the national ones. ?kind, status, sort (titel|slut), offset, limit. */
+/* GET /partnerskaber — public. The municipality's staff and the administrator: the
+ * municipality's agreements and the national ones; everyone else the public agreements of every
+ * municipality (partnerships_list decides). ?kind, status, sort (titel|slut), offset, limit. */
 int partnerships_page_list(struct req *r)
 {
 	struct filters f;
@@ -93,9 +94,14 @@ int partnerships_page_list(struct req *r)
 		return page_fail(r, rc, NULL);
 	page_begin(r, "Partnerskaber og aftaler");
 	struct buf *o = &r->out;
-	html(o, "<p class=\"lead\">Kommunens partnerskabsaftaler med socialøkonomiske virksomheder og"
-	        " andre parter, samarbejdsaftaler om borgere i forløb og brugsaftaler i boligområder —"
-	        " med parternes roller, følgegruppe og handleplan.</p>\n");
+	const char *scope;
+	if (access_collaboration_scope(r->user, &scope) == 0)
+		html(o, "<p class=\"lead\">Kommunens partnerskabsaftaler med socialøkonomiske virksomheder og"
+		        " andre parter, samarbejdsaftaler om borgere i forløb og brugsaftaler i boligområder —"
+		        " med parternes roller, følgegruppe og handleplan.</p>\n");
+	else
+		html(o, "<p class=\"lead\">Kommunernes offentlige partnerskabsaftaler med socialøkonomiske"
+		        " virksomheder og andre parter — med parternes roller og handleplan.</p>\n");
 	if (partnerships_may_create(r->user))
 		html(o, "<p class=\"noprint\"><a class=\"button\" href=\"/partnerskaber/ny\">Ny aftale</a></p>\n");
 	filter_form(r, &f);

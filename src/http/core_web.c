@@ -44,6 +44,8 @@ static void staff_cards(struct req *r)
 		card(o, "/undersoegelser", "Undersøgelser",
 		     national ? "send runder, følg svarene og læs rapporterne."
 		              : "de undersøgelser, kommunen skal besvare.");
+	else if (access_national_figures(u) == 0)
+		card(o, "/undersoegelser", "Undersøgelser", "rapporterne fra kommunernes årlige undersøgelse.");
 	if (access_allowed(u, ACC_READ_PERSONAL, u->kommune) == 0)
 		card(o, "/borgere", "Borgere", "jobcentrets borgere og deres match med pladserne.");
 	const char *scope;
@@ -90,6 +92,9 @@ static void staff_cards(struct req *r)
 	if (access_collaboration_scope(u, &strategy_scope) == 0)
 		card(o, "/strategier", "Strategier og mål",
 		     "kommunens strategier med succeskriterier, der måles løbende, og rapporten til udvalget.");
+	/* purchasing read-only (the jobkonsulent): the menu's "Indkøb" is for those who keep it */
+	if (access_procurement(u, ACC_WRITE, u->kommune) != 0 && access_procurement(u, ACC_READ, u->kommune) == 0)
+		card(o, "/indkoeb", "Indkøb", "kommunens aftaler, ordrer, køb og kontrakter med virksomhederne.");
 	if (access_match_settings(u, u->kommune) == 0)
 		card(o, "/matchning/vaegte", "Matchvægte", "hvad der vægter mest, når borgere og pladser matches.");
 	if (u->kommune && access_figures(u, u->kommune) == 0)
@@ -109,6 +114,17 @@ static void staff_cards(struct req *r)
 		card(o, "/admin/indstillinger", "Indstillinger",
 		     "driftsorganisationen og dens kontakt, som de juridiske sider viser.");
 	}
+}
+
+/* the public side of the collaboration: funding sources, strategies with their goals, and the
+ * public partnership agreements */
+static void public_collab_cards(struct buf *o)
+{
+	card(o, "/finansiering", "Finansiering",
+	     "fonde, puljer, lån og crowdfunding til at starte eller udvikle en virksomhed.");
+	card(o, "/strategier", "Strategier og mål",
+	     "kommunernes strategier for samarbejdet med virksomhederne, og hvor langt de er nået.");
+	card(o, "/partnerskaber", "Partnerskaber", "kommunernes offentlige partnerskabsaftaler.");
 }
 
 /* the enterprise a virksomhed user represents: its profile and the form to keep it up to date */
@@ -140,8 +156,7 @@ int core_page_home(struct req *r)
 		card(o, "/statistik", "Statistik", "antal virksomheder pr. kommune og efter oprindelse.");
 		card(o, "/kontakt", "Kontakt kommunen",
 		     "om at starte eller udvikle en virksomhed, ansætte borgere eller sælge til kommunen.");
-		card(o, "/finansiering", "Finansiering",
-		     "fonde, puljer, lån og crowdfunding til at starte eller udvikle en virksomhed.");
+		public_collab_cards(o);
 		card(o, "/kommuner", "Kommuner", "landets 98 kommuner.");
 		html(o, "</ul>\n<p><a class=\"button\" href=\"/login\">Log ind</a> som medarbejder i en "
 		        "kommune eller som virksomhed.</p>\n");
@@ -161,6 +176,11 @@ int core_page_home(struct req *r)
 	card(o, "/statistik", "Statistik", "Tabel 1 og 2 og Bilag 1 fra registrets data.");
 	if (access_case_worker(r->user, r->user->kommune) != 0 && !access_national(r->user))
 		card(o, "/kontakt", "Kontakt", "skriv til en kommune gennem én indgang.");
+	/* what the staff keep, as the public sees it, for those who do not keep it (an
+	 * enterprise's account) */
+	const char *collab_scope;
+	if (access_collaboration_scope(r->user, &collab_scope) != 0)
+		public_collab_cards(o);
 	card(o, "/kommuner", "Kommuner", "landets 98 kommuner.");
 	html(o, "</ul>\n");
 	/* funding (collab): the deadlines of the sources the staff may see within 30 days */

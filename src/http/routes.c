@@ -109,7 +109,8 @@ const struct route routes[] = {
 	{M_POST, "/borgere/{id:int}", citizens_page_update, RF_FORM, ROLE_JOBKONSULENT},
 	{M_POST, "/borgere/{id:int}/cpr", citizens_page_reveal, RF_FORM, ROLE_JOBKONSULENT},
 	{M_GET, "/statistik", registry_page_stats, RF_PUBLIC, 0},
-	{M_GET, "/undersoegelser", surveys_page_list, 0, 0},
+	{M_GET, "/undersoegelser", surveys_page_list, 0,
+	 ROLE_ADMIN | ROLE_KONSULENT | ROLE_JOBKONSULENT | ROLE_INDKOEBER},
 	{M_GET, "/undersoegelser/{survey}", surveys_page_survey, 0, ROLE_ADMIN},
 	{M_POST, "/undersoegelser/{survey}/runder", surveys_page_round_create, RF_FORM, ROLE_ADMIN},
 	{M_GET, "/undersoegelser/{survey}/{round}", surveys_page_answer, 0, STAFF},
@@ -466,10 +467,10 @@ const struct route routes[] = {
 	 * (access_collaboration decides who reads and writes which); a public agreement's page, PDF
 	 * and JSON are open to anyone, the list API shows the public ones to everyone else */
 #define PSHIP_STAFF (ROLE_ADMIN | ROLE_KONSULENT | ROLE_JOBKONSULENT | ROLE_INDKOEBER)
-	{M_GET, "/partnerskaber", partnerships_page_list, 0, PSHIP_STAFF},
+	{M_GET, "/partnerskaber", partnerships_page_list, RF_PUBLIC, 0},
 	{M_POST, "/partnerskaber", partnerships_page_create, RF_FORM, PSHIP_STAFF},
 	{M_GET, "/partnerskaber/ny", partnerships_page_new, 0, PSHIP_STAFF},
-	{M_GET, "/partnerskaber/eksport", partnerships_download_list, 0, PSHIP_STAFF},
+	{M_GET, "/partnerskaber/eksport", partnerships_download_list, RF_PUBLIC, 0},
 	{M_GET, "/partnerskaber/{id:int}", partnerships_page_show, RF_PUBLIC, 0},
 	{M_POST, "/partnerskaber/{id:int}", partnerships_page_post, RF_FORM, PSHIP_STAFF},
 	{M_POST, "/partnerskaber/{id:int}/aftale", partnerships_page_upload, RF_FORM | RF_UPLOAD, PSHIP_STAFF},

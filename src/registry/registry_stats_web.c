@@ -162,6 +162,10 @@ int registry_page_stats(struct req *r)
 	htmlf(o, "<p><a href=\"/statistik/beskaeftigelse?year=%d\">Tabel 4: forløb og ansættelser</a></p>\n", year);
 	/* purchasing: spend with social-economy enterprises (procurement/spend_web.c) */
 	htmlf(o, "<p><a href=\"/statistik/indkoeb?year=%d\">Indkøb hos socialøkonomiske virksomheder</a></p>\n", year);
+	/* the networks' figures (collab/networks_web.c) and the municipalities' strategies with
+	 * their goals measured from the data (collab/strategies_web.c), both public */
+	htmlf(o, "<p><a href=\"/statistik/netvaerk?year=%d\">Tabel 8: netværk med virksomhederne</a></p>\n", year);
+	html(o, "<p><a href=\"/strategier\">Kommunernes strategier og mål</a></p>\n");
 	return page_end(r, wrong ? 400 : 200);
 }
 

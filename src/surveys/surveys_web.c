@@ -62,9 +62,16 @@ int surveys_page_list(struct req *r)
 		const char *href = access_national(r->user)
 		                       ? arena_printf(&r->a, "/undersoegelser/%s/%s/oversigt", html_url(&r->a, x->survey_code), html_url(&r->a, x->round_code))
 		                       : arena_printf(&r->a, "/undersoegelser/%s/%s", html_url(&r->a, x->survey_code), html_url(&r->a, x->round_code));
-		htmlf(o, "<tr><td>%s</td><td><a href=\"%s\">%s</a></td><td>%s</td><td>%s</td>",
-		      x->survey_title, href, *x->round_title ? x->round_title : x->round_code,
-		      x->closes ? text_date_dk(&r->a, x->closes) : "–", state);
+		/* the round's answers are for those who answer them (the konsulent) and the administrator;
+		 * the other staff read its report */
+		if (access_national(r->user) || access_allowed(r->user, ACC_ANSWER_SURVEY, r->user->kommune) == 0)
+			htmlf(o, "<tr><td>%s</td><td><a href=\"%s\">%s</a></td><td>%s</td><td>%s</td>",
+			      x->survey_title, href, *x->round_title ? x->round_title : x->round_code,
+			      x->closes ? text_date_dk(&r->a, x->closes) : "–", state);
+		else
+			htmlf(o, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td>", x->survey_title,
+			      *x->round_title ? x->round_title : x->round_code,
+			      x->closes ? text_date_dk(&r->a, x->closes) : "–", state);
 		if (reports)
 			htmlf(o, "<td><a href=\"/undersoegelser/%s/%s/rapport\">Rapport<span class=\"visually-hidden\">"
 			         " for %s</span></a></td>", html_url(&r->a, x->survey_code), html_url(&r->a, x->round_code),

@@ -347,13 +347,16 @@ static void crawl(const char *account)
 	CHECKF(c, "%s could not sign in", who);
 	memset(seen_slot, 0, sizeof seen_slot);
 	memset(shape_slot, 0, sizeof shape_slot);
-	static const char *form_slot[4 * FORMS_MAX];
+	static const char *form_slot[4 * FORMS_MAX], *path_slot[4 * CRAWL_MAX];
 	memset(form_slot, 0, sizeof form_slot);
+	memset(path_slot, 0, sizeof path_slot);
+	struct set paths = {path_slot, COUNT(path_slot), 0}; /* the pages reached, without queries */
 	nforms = 0;
 	struct set seen = {seen_slot, COUNT(seen_slot), 0}, shapes = {shape_slot, COUNT(shape_slot), 0},
 		   formkeys = {form_slot, COUNT(form_slot), 0};
 	size_t head = 0, tail = 0, checked = 0;
 	set_add(&seen, "/");
+	set_add(&paths, "/");
 	queue[tail] = "/", from[tail++] = "-";
 	while (head < tail) {
 		const char *path = queue[head], *parent = from[head++];
@@ -383,6 +386,7 @@ static void crawl(const char *account)
 				continue;
 			CHECKF(tail < CRAWL_MAX, "%s: more than %d pages; raise CRAWL_MAX", who, CRAWL_MAX);
 			queue[tail] = links[k], from[tail++] = path;
+			set_add(&paths, harness_fmt("%.*s", (int)strcspn(links[k], "?"), links[k]));
 		}
 	}
 	/* then each kind of form it was shown, sent as it stands: saved, or the form again with
@@ -394,6 +398,31 @@ static void crawl(const char *account)
 		       "%s: the form of %s (to %s) sent as it stands answers %ld: %.300s", who, forms[k].page,
 		       forms[k].action, r->status, forms[k].body);
 	}
+	/* and no page the account may open lacks a link: every GET route without parameters that
+	 * answers it 200 is among the pages reached (the receipt after the contact form and the
+	 * sign-in page are reached by a form; the health check is for machines) */
+	char *table = NULL;
+	CHECK(harness_cli(srv, NULL, &table, "routes", NULL) == 0);
+	static const char *const not_linked[] = {"/kontakt/kvittering", "/login", "/healthz"};
+	size_t unlinked = 0;
+	for (char *line = table; *line; line += strcspn(line, "\n"), line += *line == '\n') {
+		const char *route = harness_fmt("%.*s", (int)strcspn(line, "\n"), line);
+		if (strncmp(route, "GET\t/", 5) != 0)
+			continue;
+		const char *page = harness_fmt("%.*s", (int)strcspn(route + 4, "\t"), route + 4);
+		bool skip = strchr(page, '{') || !strncmp(page, "/api/", 5);
+		for (size_t k = 0; k < COUNT(not_linked) && !skip; k++)
+			skip = !strcmp(page, not_linked[k]);
+		if (skip || !set_add(&paths, page))
+			continue;
+		struct harness_resp *r = harness_get(c, page);
+		const char *type = harness_header(r, "Content-Type");
+		if (r->status == 200 && type && !strncmp(type, "text/html", 9)) {
+			harness_note("%s may open %s, but no link leads there", who, page);
+			unlinked++;
+		}
+	}
+	CHECKF(unlinked == 0, "%s: %zu pages it may open have no link to them", who, unlinked);
 	harness_note("%s: %zu pages reached by links, none refused; %zu kinds of page valid HTML; %zu kinds "
 	             "of form sent as they stand", who, tail, checked, nforms);
 	crawled = true;

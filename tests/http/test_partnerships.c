@@ -531,7 +531,19 @@ static void pages(void)
 	CHECK_OK(page_problem(pub, 200));
 	CHECK_HAS(pub->body, "Mogens Gade");
 	CHECK_LACKS(pub->body, "Tilføj en part");
-	CHECK_STATUS(harness_get(anon, "/partnerskaber"), 303);
+	/* the public list: the public agreements only, no form to make one, the export the same */
+	struct harness_resp *pl = harness_get(anon, "/partnerskaber");
+	CHECK_OK(page_problem(pl, 200));
+	CHECK_HAS(pl->body, harness_fmt("href=\"/partnerskaber/%lld\"", jammerbugt));
+	CHECK_HAS(pl->body, "offentlige partnerskabsaftaler");
+	CHECK_LACKS(pl->body, "Brugsaftale i Korsør");
+	CHECK_LACKS(pl->body, "/partnerskaber/ny");
+	struct harness_resp *pcsv = harness_get(anon, "/partnerskaber/eksport?format=csv");
+	CHECK_STATUS(pcsv, 200);
+	CHECK_HAS(pcsv->body, "Jammerbugt");
+	CHECK_LACKS(pcsv->body, "Brugsaftale i Korsør");
+	/* the public finds it from the front page */
+	CHECK_HAS(harness_get(anon, "/")->body, "href=\"/partnerskaber\"");
 	/* the buyer reads without forms */
 	struct harness_client *bweb = harness_login(srv, "indkoeb@kolding.example", HARNESS_DEMO_PASSWORD);
 	CHECK(bweb);
