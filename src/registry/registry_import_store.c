@@ -290,11 +290,11 @@ static int replace_lists(struct db *db, int from, int to, int64_t base)
 	}
 	if (rc == 0) {
 		s = db_prepare2(db,
-			"INSERT OR IGNORE INTO enterprise_kommuner (enterprise_id, kommune)"
-			" SELECT" EID ", j.value FROM import_rows s, json_each(s.others) j"
+			"INSERT OR IGNORE INTO enterprise_kommuner (enterprise_id, kommune, name_key)"
+			" SELECT" EID ", j.value, s.name_key FROM import_rows s, json_each(s.others) j"
 			" WHERE" CHUNK "AND s.op > 0",
-			"INSERT INTO enterprise_kommuner (enterprise_id, kommune)"
-			" SELECT" EID ", j.value FROM import_rows s,"
+			"INSERT INTO enterprise_kommuner (enterprise_id, kommune, name_key)"
+			" SELECT" EID ", j.value, s.name_key FROM import_rows s,"
 			" jsonb_array_elements_text(CAST(s.others AS jsonb)) AS j(value)"
 			" WHERE" CHUNK "AND s.op > 0 ON CONFLICT DO NOTHING");
 		rc = run_based(s, from, to, base);

@@ -516,9 +516,10 @@ static int list_total(struct db *db, const struct registry_query *q, int *total,
 /* 1 when the enterprise's home is the municipality asked about, or none was */
 #define HOME_SQL "CASE WHEN CAST(:kommune AS TEXT) IS NULL OR e.kommune = :kommune THEN 1 ELSE 0 END"
 /* the columns of a list item; the 11th, the sort key, is for the ORDER BY of a UNION */
-#define LIST_COLS                                                                    \
-	"SELECT e.id, e.name, e.cvr, e.kommune, k.navn, " STATUS_SQL ", e.established,"   \
-	" e.rsv_registered, " HOME_SQL ", e.kind, e.name_key"
+#define LIST_COLS_OF(id, name_key)                                                   \
+	"SELECT " id ", e.name, e.cvr, e.kommune, k.navn, " STATUS_SQL ", e.established,"  \
+	" e.rsv_registered, " HOME_SQL ", e.kind, " name_key
+#define LIST_COLS LIST_COLS_OF("e.id", "e.name_key")
 #define LIST_SELECT LIST_COLS " FROM enterprises e JOIN kommuner k ON k.kode = e.kommune"
 #define PAGE " LIMIT :limit OFFSET :offset"
 #define BY_ESTABLISHED " ORDER BY e.established IS NULL, e.established DESC, e.name_key, e.id"
@@ -609,22 +610,23 @@ static struct db_stmt *list_statement(struct db *db, const struct registry_query
 		                      " WHERE kind = :kind ORDER BY name_key, id" PAGE ") p ON p.pid = e.id"
 		                      " WHERE CAST(:kommune AS TEXT) IS NULL" REST_FILTERS BY_NAME);
 	/* a municipality in name order: its own enterprises (walked in (kommune, name_key, id))
-	 * and those that work with it (a few hundred at the most, gathered and sorted). SQLite
-	 * merges the two parts of the union as they come. PostgreSQL sorted every enterprise of
-	 * the municipality for each page (7 ms for Aarhus's 3,400): there each part is cut at the
-	 * page's end first, and the others are gathered apart (MATERIALIZED), or the planner
-	 * walks the whole name index to find them. */
+	 * and those that work with it (walked in enterprise_kommuner's (kommune, name_key,
+	 * enterprise_id), migration 0028: the name's key and the id are the row's own there, so the
+	 * index gives the order). SQLite merges the two parts of the union as they come.
+	 * PostgreSQL sorted every enterprise of the municipality for each page (7 ms for Aarhus's
+	 * 3,400): there each part is cut at the page's end first. */
 #define OWN_PART LIST_SELECT " WHERE e.kommune = :kommune" REST_FILTERS
 #define OTHERS_PART                                                                        \
-	LIST_COLS " FROM enterprise_kommuner ek JOIN enterprises e ON e.id = ek.enterprise_id"  \
+	LIST_COLS_OF("ek.enterprise_id", "ek.name_key")                                          \
+	" FROM enterprise_kommuner ek JOIN enterprises e ON e.id = ek.enterprise_id"            \
 	" JOIN kommuner k ON k.kode = e.kommune"                                               \
 	" WHERE ek.kommune = :kommune AND e.kommune <> :kommune" REST_FILTERS
 	if (q->kommune && q->sort == REGISTRY_SORT_NAME)
 		return db_prepare2(db,
 			OWN_PART " UNION ALL " OTHERS_PART " ORDER BY 11, 1" PAGE,
-			"WITH w AS MATERIALIZED (" OTHERS_PART ") SELECT * FROM (SELECT * FROM (" OWN_PART
-			BY_NAME " LIMIT :limit + :offset) h UNION ALL SELECT * FROM (SELECT * FROM w"
-			" ORDER BY 11, 1 LIMIT :limit + :offset) o) u ORDER BY 11, 1" PAGE);
+			"SELECT * FROM (SELECT * FROM (" OWN_PART BY_NAME " LIMIT :limit + :offset) h"
+			" UNION ALL SELECT * FROM (" OTHERS_PART " ORDER BY ek.name_key, ek.enterprise_id"
+			" LIMIT :limit + :offset) o) u ORDER BY 11, 1" PAGE);
 #undef OWN_PART
 #undef OTHERS_PART
 	return q->sort == REGISTRY_SORT_ESTABLISHED ? db_prepare(db, LIST_SELECT WHERE_ALL BY_ESTABLISHED PAGE)

@@ -454,6 +454,20 @@ static void test_reindex_due(void **state)
 	assert_int_equal(count, 0); /* once */
 }
 
+/* how many rows of enterprise_kommuner carry another name's key than their enterprise's
+ * (migration 0028 keeps them equal) */
+static int64_t stale_name_keys(struct fixture *f)
+{
+	struct db_stmt *s = db_prepare(f->db, "SELECT count(*) FROM enterprise_kommuner ek"
+	                                      " JOIN enterprises e ON e.id = ek.enterprise_id"
+	                                      " WHERE ek.name_key <> e.name_key");
+	assert_non_null(s);
+	assert_int_equal(db_step(s), DB_ROW);
+	int64_t n = db_col_int(s, 0);
+	db_done(s);
+	return n;
+}
+
 static int import(struct fixture *f, const char *csv, bool dry, struct import_report *rep)
 {
 	return registry_import_csv(f->db, &f->a, &users_cli, csv, strlen(csv), dry, rep);
@@ -499,6 +513,19 @@ static void test_import_ok_and_idempotent(void **state)
 	assert_string_equal(e.established, "2015-03-01");
 	assert_string_equal(e.description, "Frokost; kaffe og \"kage\"\nHver dag");
 	assert_int_equal(e.nservices, 2);
+	/* the municipalities it works with carry its name's key, on a new line and a renamed one */
+	const char *with = "name,cvr,kommune,other_kommuner\nCafé Glad,10150817,621,740|746\nBager Ny,,740,621\n";
+	assert_int_equal(import(f, with, false, &rep), 0);
+	assert_int_equal(rep.updated + rep.created, 2);
+	assert_int_equal(stale_name_keys(f), 0);
+	struct registry_query q = {.kommune = "621", .registered = -1, .day = "2026-01-01", .limit = 10};
+	struct registry_item *items;
+	int n, total;
+	assert_int_equal(registry_list(f->db, &f->a, &q, &items, &n, &total), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(items[0].name, "Bager Ny");
+	assert_false(items[0].home);
+	assert_string_equal(items[1].name, "Café Glad");
 }
 
 struct bad_case {
@@ -751,11 +778,13 @@ static void test_list_other_kommuner_pages(void **state)
 	       ALL = NOWN + NOTHER };
 	for (int i = 0; i < NOWN; i++)
 		add(f, own[i], "621", NULL, NULL, NULL, NULL);
+	int64_t other_id[NOTHER];
 	for (int i = 0; i < NOTHER; i++) {
 		struct enterprise e = {.name = other[i], .kommune = i % 2 ? "740" : "746",
 		                       .others = {"621"}, .nothers = 1};
 		struct errs errs = {0};
 		assert_int_equal(registry_save(f->db, &f->a, &users_cli, &e, &errs), 0);
+		other_id[i] = e.id;
 	}
 	add(f, "Ikke med", "740", NULL, NULL, NULL, NULL);
 	struct registry_query q = {.kommune = "621", .registered = -1, .day = "2015-12-31", .limit = 50};
@@ -784,6 +813,36 @@ static void test_list_other_kommuner_pages(void **state)
 				assert_string_equal(page[i].name, want[offset + i]);
 				assert_int_equal(page[i].home, all[offset + i].home);
 			}
+		}
+	}
+	/* renamed, the others move to their new places: the index they are walked in keeps
+	 * each one's name (migration 0028) */
+	assert_int_equal(stale_name_keys(f), 0);
+	static const struct { int i; const char *name; } renames[] = {{6, "Abe"}, {0, "Zebra"}};
+	for (size_t k = 0; k < sizeof(renames) / sizeof(renames[0]); k++) {
+		struct enterprise e;
+		assert_int_equal(registry_get(f->db, &f->a, other_id[renames[k].i], &e), 0);
+		e.name = renames[k].name;
+		struct errs errs = {0};
+		assert_int_equal(registry_save(f->db, &f->a, &users_cli, &e, &errs), 0);
+	}
+	assert_int_equal(stale_name_keys(f), 0);
+	/* a key written by other means than a save (a collation's upgrade, say) reaches them too */
+	assert_int_equal(fixture_exec(db_prepare2(f->db, "UPDATE enterprises SET name_key = name_key || x'00'",
+	                                          "UPDATE enterprises SET name_key = name_key || '\\x00'::bytea")),
+	                 0);
+	assert_int_equal(stale_name_keys(f), 0);
+	static const char *const renamed[] = {"Abe", "Bager", "Boreal", "Brød", "Cafe", "Cykel", "Dyr",
+	                                      "Dæk", "Fisk", "Have", "Kaffe", "Løb", "Ost", "Pap", "Rod",
+	                                      "Sæbe", "Tøj", "Vask", "Zebra", "Ærme", "Øl", "Aastrup"};
+	for (int size = 3; size <= 50; size += 47) {
+		for (int offset = 0; offset < ALL; offset += size) {
+			q.limit = size;
+			q.offset = offset;
+			struct registry_item *page;
+			assert_int_equal(registry_list(f->db, &f->a, &q, &page, &n, &total), 0);
+			for (int i = 0; i < n; i++)
+				assert_string_equal(page[i].name, renamed[offset + i]);
 		}
 	}
 }
