@@ -301,22 +301,22 @@ static int replace_lists(struct db *db, int from, int to, int64_t base)
 	}
 	if (rc == 0) {
 		s = db_prepare2(db,
-			"INSERT OR IGNORE INTO enterprise_services (enterprise_id, service)"
-			" SELECT" EID ", j.value FROM import_rows s, json_each(s.services) j"
+			"INSERT OR IGNORE INTO enterprise_services (enterprise_id, service, name_key)"
+			" SELECT" EID ", j.value, s.name_key FROM import_rows s, json_each(s.services) j"
 			" WHERE" CHUNK "AND s.op > 0",
-			"INSERT INTO enterprise_services (enterprise_id, service)"
-			" SELECT" EID ", j.value FROM import_rows s,"
+			"INSERT INTO enterprise_services (enterprise_id, service, name_key)"
+			" SELECT" EID ", j.value, s.name_key FROM import_rows s,"
 			" jsonb_array_elements_text(CAST(s.services AS jsonb)) AS j(value)"
 			" WHERE" CHUNK "AND s.op > 0 ON CONFLICT DO NOTHING");
 		rc = run_based(s, from, to, base);
 	}
 	if (rc == 0) {
 		s = db_prepare2(db,
-			"INSERT OR IGNORE INTO enterprise_targets (enterprise_id, target)"
-			" SELECT" EID ", j.value FROM import_rows s, json_each(s.targets) j"
+			"INSERT OR IGNORE INTO enterprise_targets (enterprise_id, target, name_key)"
+			" SELECT" EID ", j.value, s.name_key FROM import_rows s, json_each(s.targets) j"
 			" WHERE" CHUNK "AND s.op > 0",
-			"INSERT INTO enterprise_targets (enterprise_id, target)"
-			" SELECT" EID ", j.value FROM import_rows s,"
+			"INSERT INTO enterprise_targets (enterprise_id, target, name_key)"
+			" SELECT" EID ", j.value, s.name_key FROM import_rows s,"
 			" jsonb_array_elements_text(CAST(s.targets AS jsonb)) AS j(value)"
 			" WHERE" CHUNK "AND s.op > 0 ON CONFLICT DO NOTHING");
 		rc = run_based(s, from, to, base);

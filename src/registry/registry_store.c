@@ -621,6 +621,19 @@ static struct db_stmt *list_statement(struct db *db, const struct registry_query
 	" FROM enterprise_kommuner ek JOIN enterprises e ON e.id = ek.enterprise_id"            \
 	" JOIN kommuner k ON k.kode = e.kommune"                                               \
 	" WHERE ek.kommune = :kommune AND e.kommune <> :kommune" REST_FILTERS
+	/* a service or a target group (and no municipality) in name order: its rows of the list
+	 * walked in (service, name_key, enterprise_id), migration 0028, the other filters tested per
+	 * row, instead of the whole name order with each enterprise looked up in the list */
+	if (!q->kommune && q->service && q->sort == REGISTRY_SORT_NAME)
+		return db_prepare(db, LIST_COLS_OF("s0.enterprise_id", "s0.name_key")
+		                      " FROM enterprise_services s0 JOIN enterprises e ON e.id = s0.enterprise_id"
+		                      " JOIN kommuner k ON k.kode = e.kommune WHERE s0.service = :service"
+		                      LIST_FILTERS " ORDER BY s0.name_key, s0.enterprise_id" PAGE);
+	if (!q->kommune && !q->service && q->target && q->sort == REGISTRY_SORT_NAME)
+		return db_prepare(db, LIST_COLS_OF("t0.enterprise_id", "t0.name_key")
+		                      " FROM enterprise_targets t0 JOIN enterprises e ON e.id = t0.enterprise_id"
+		                      " JOIN kommuner k ON k.kode = e.kommune WHERE t0.target = :target"
+		                      LIST_FILTERS " ORDER BY t0.name_key, t0.enterprise_id" PAGE);
 	if (q->kommune && q->sort == REGISTRY_SORT_NAME)
 		return db_prepare2(db,
 			OWN_PART " UNION ALL " OTHERS_PART " ORDER BY 11, 1" PAGE,

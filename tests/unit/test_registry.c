@@ -454,18 +454,31 @@ static void test_reindex_due(void **state)
 	assert_int_equal(count, 0); /* once */
 }
 
-/* how many rows of enterprise_kommuner carry another name's key than their enterprise's
- * (migration 0028 keeps them equal) */
+/* how many rows of enterprise_kommuner, enterprise_services and enterprise_targets carry
+ * another name's key than their enterprise's (migration 0028 keeps them equal) */
 static int64_t stale_name_keys(struct fixture *f)
 {
-	struct db_stmt *s = db_prepare(f->db, "SELECT count(*) FROM enterprise_kommuner ek"
-	                                      " JOIN enterprises e ON e.id = ek.enterprise_id"
-	                                      " WHERE ek.name_key <> e.name_key");
+	struct db_stmt *s = db_prepare(f->db, "SELECT (SELECT count(*) FROM enterprise_kommuner x"
+	                                      " JOIN enterprises e ON e.id = x.enterprise_id WHERE x.name_key <> e.name_key)"
+	                                      " + (SELECT count(*) FROM enterprise_services x"
+	                                      " JOIN enterprises e ON e.id = x.enterprise_id WHERE x.name_key <> e.name_key)"
+	                                      " + (SELECT count(*) FROM enterprise_targets x"
+	                                      " JOIN enterprises e ON e.id = x.enterprise_id WHERE x.name_key <> e.name_key)");
 	assert_non_null(s);
 	assert_int_equal(db_step(s), DB_ROW);
 	int64_t n = db_col_int(s, 0);
 	db_done(s);
 	return n;
+}
+
+/* enterprise id saved again under name */
+static void rename_enterprise(struct fixture *f, int64_t id, const char *name)
+{
+	struct enterprise e;
+	assert_int_equal(registry_get(f->db, &f->a, id, &e), 0);
+	e.name = name;
+	struct errs errs = {0};
+	assert_int_equal(registry_save(f->db, &f->a, &users_cli, &e, &errs), 0);
 }
 
 static int import(struct fixture *f, const char *csv, bool dry, struct import_report *rep)
@@ -818,14 +831,8 @@ static void test_list_other_kommuner_pages(void **state)
 	/* renamed, the others move to their new places: the index they are walked in keeps
 	 * each one's name (migration 0028) */
 	assert_int_equal(stale_name_keys(f), 0);
-	static const struct { int i; const char *name; } renames[] = {{6, "Abe"}, {0, "Zebra"}};
-	for (size_t k = 0; k < sizeof(renames) / sizeof(renames[0]); k++) {
-		struct enterprise e;
-		assert_int_equal(registry_get(f->db, &f->a, other_id[renames[k].i], &e), 0);
-		e.name = renames[k].name;
-		struct errs errs = {0};
-		assert_int_equal(registry_save(f->db, &f->a, &users_cli, &e, &errs), 0);
-	}
+	rename_enterprise(f, other_id[6], "Abe");
+	rename_enterprise(f, other_id[0], "Zebra");
 	assert_int_equal(stale_name_keys(f), 0);
 	/* a key written by other means than a save (a collation's upgrade, say) reaches them too */
 	assert_int_equal(fixture_exec(db_prepare2(f->db, "UPDATE enterprises SET name_key = name_key || x'00'",
@@ -843,6 +850,67 @@ static void test_list_other_kommuner_pages(void **state)
 			assert_int_equal(registry_list(f->db, &f->a, &q, &page, &n, &total), 0);
 			for (int i = 0; i < n; i++)
 				assert_string_equal(page[i].name, renamed[offset + i]);
+		}
+	}
+}
+
+/* A service's and a target group's list in name order (walked in the list's own index,
+ * migration 0028) is the registry's name order filtered, at every offset, also after a rename
+ * and with a second filter */
+static void test_list_by_service_in_name_order(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const names[] = {"Øl", "Bager", "Aastrup", "Cafe", "Ål", "Dæk", "Ærme", "Bolig",
+	                                    "Fisk", "Have"};
+	enum { N = sizeof(names) / sizeof(names[0]) };
+	int64_t ids[N];
+	for (int i = 0; i < N; i++) {
+		struct enterprise e = {.name = names[i], .kommune = i % 3 ? "621" : "740",
+		                       .established = i % 2 ? "2010-01-01" : NULL,
+		                       .services = {i % 2 ? "cafe" : "kantine"}, .nservices = 1,
+		                       .targets = {"fleksjob"}, .ntargets = i % 4 ? 1 : 0};
+		struct errs errs = {0};
+		assert_int_equal(registry_save(f->db, &f->a, &users_cli, &e, &errs), 0);
+		ids[i] = e.id;
+	}
+	for (int round = 0; round < 2; round++) {
+		if (round == 1) {
+			rename_enterprise(f, ids[1], "Zebra"); /* was "Bager" */
+			rename_enterprise(f, ids[0], "Abe");   /* was "Øl" */
+			assert_int_equal(stale_name_keys(f), 0);
+		}
+		struct registry_query all = {.registered = -1, .day = "2015-12-31", .limit = 50};
+		struct registry_item *every;
+		int nall, total;
+		assert_int_equal(registry_list(f->db, &f->a, &all, &every, &nall, &total), 0);
+		assert_int_equal(nall, N);
+		static const struct registry_query filters[] = {
+			{.service = "cafe"}, {.service = "kantine"}, {.target = "fleksjob"},
+			{.service = "cafe", .status = "established"}, {.target = "fleksjob", .kind = "soev"},
+		};
+		for (size_t k = 0; k < sizeof(filters) / sizeof(filters[0]); k++) {
+			/* what the filter keeps of the whole list, in its order */
+			struct registry_query one = filters[k];
+			one.registered = -1, one.day = "2015-12-31", one.limit = 50;
+			struct registry_item *want;
+			int nwant;
+			assert_int_equal(registry_list(f->db, &f->a, &one, &want, &nwant, &total), 0);
+			assert_true(nwant > 0);
+			int at = 0;
+			for (int i = 0; i < nall && at < nwant; i++)
+				if (every[i].id == want[at].id)
+					at++;
+			assert_int_equal(at, nwant); /* a subsequence of the name order */
+			for (int offset = 0; offset < nwant; offset++) {
+				one.limit = 2;
+				one.offset = offset;
+				struct registry_item *page;
+				int n;
+				assert_int_equal(registry_list(f->db, &f->a, &one, &page, &n, &total), 0);
+				assert_int_equal(n, nwant - offset < 2 ? nwant - offset : 2);
+				for (int i = 0; i < n; i++)
+					assert_int_equal(page[i].id, want[offset + i].id);
+			}
 		}
 	}
 }
@@ -1166,6 +1234,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_domain_reads, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_list_other_kommuner, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_list_other_kommuner_pages, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_list_by_service_in_name_order, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_kind_validation, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_statistics_ignore_companies, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_kind_in_lists_and_files, fixture_setup, fixture_teardown),
