@@ -547,7 +547,10 @@ static void read_item(struct arena *a, struct db_stmt *s, struct registry_item *
  *    many as the page needs when there is no other filter, and then among its RANK_MAX newest
  *    matches (see rank_cut);
  *  - a municipality in name order: its own enterprises from (kommune, name_key, id) merged with
- *    those that work with it from (kommune, enterprise_id), the merge taking the first rows;
+ *    those that work with it from enterprise_kommuner's (kommune, name_key, enterprise_id), the
+ *    merge taking the first rows;
+ *  - a service or a target group in name order: its list's rows from (service, name_key,
+ *    enterprise_id) or (target, name_key, enterprise_id) (migration 0028);
  *  - otherwise the walk of the order's index with each filter tested per row. */
 /* how a search in an order of the registry's own finds its page (list_statement) */
 enum walk {
@@ -624,16 +627,15 @@ static struct db_stmt *list_statement(struct db *db, const struct registry_query
 	/* a service or a target group (and no municipality) in name order: its rows of the list
 	 * walked in (service, name_key, enterprise_id), migration 0028, the other filters tested per
 	 * row, instead of the whole name order with each enterprise looked up in the list */
+#define ONE_LIST(table, key)                                                               \
+	LIST_COLS_OF("l0.enterprise_id", "l0.name_key") " FROM " table " l0"                       \
+	" JOIN enterprises e ON e.id = l0.enterprise_id JOIN kommuner k ON k.kode = e.kommune"   \
+	" WHERE l0." key " = :" key LIST_FILTERS " ORDER BY l0.name_key, l0.enterprise_id" PAGE
 	if (!q->kommune && q->service && q->sort == REGISTRY_SORT_NAME)
-		return db_prepare(db, LIST_COLS_OF("s0.enterprise_id", "s0.name_key")
-		                      " FROM enterprise_services s0 JOIN enterprises e ON e.id = s0.enterprise_id"
-		                      " JOIN kommuner k ON k.kode = e.kommune WHERE s0.service = :service"
-		                      LIST_FILTERS " ORDER BY s0.name_key, s0.enterprise_id" PAGE);
+		return db_prepare(db, ONE_LIST("enterprise_services", "service"));
 	if (!q->kommune && !q->service && q->target && q->sort == REGISTRY_SORT_NAME)
-		return db_prepare(db, LIST_COLS_OF("t0.enterprise_id", "t0.name_key")
-		                      " FROM enterprise_targets t0 JOIN enterprises e ON e.id = t0.enterprise_id"
-		                      " JOIN kommuner k ON k.kode = e.kommune WHERE t0.target = :target"
-		                      LIST_FILTERS " ORDER BY t0.name_key, t0.enterprise_id" PAGE);
+		return db_prepare(db, ONE_LIST("enterprise_targets", "target"));
+#undef ONE_LIST
 	if (q->kommune && q->sort == REGISTRY_SORT_NAME)
 		return db_prepare2(db,
 			OWN_PART " UNION ALL " OTHERS_PART " ORDER BY 11, 1" PAGE,

@@ -330,37 +330,35 @@ static bool collect_forms(const char *body, const char *path, struct set *keys)
 /* the most pages a role may reach (the administrator reaches about 2,100 of the demo) */
 #define CRAWL_MAX 8192
 
-/* every page account i reaches by following links from the front page, breadth first, answers
- * 200 or a redirect to a page of the site (never 403, 404 or a server error: a link to a page
- * the role may not open is a defect, and so is one that nothing answers); the first page of
- * each kind is a valid HTML document. Links to exports and downloads must answer too. */
-/* whether the last crawl went through (a failed check returns from it early) */
-static bool crawled;
+/* what a crawl of one account gathered */
+struct crawl {
+	const char *who;
+	struct harness_client *c;
+	struct set seen;  /* the links followed (crawl_key) */
+	struct set paths; /* the pages reached, without queries */
+	size_t reached, checked;
+	int passed; /* the phases that went through (a failed check returns from its phase) */
+};
 
-static void crawl(const char *account)
+/* follow_links: every page cr's account reaches by following links from the front page,
+ * breadth first, answers 200 or a redirect to a page of the site (never 403, 404 or a server
+ * error: a link to a page the role may not open is a defect, and so is one that nothing
+ * answers); the first page of each kind is a valid HTML document; links to exports and
+ * downloads must answer too. The POST forms met on the way go to forms[]. */
+static void follow_links(struct crawl *cr)
 {
-	static const char *seen_slot[4 * CRAWL_MAX], *shape_slot[1024], *queue[CRAWL_MAX], *from[CRAWL_MAX];
-	const char *who = account ? account : "the public";
-	crawled = false;
-	struct harness_client *c = account ? harness_login(srv, account, HARNESS_DEMO_PASSWORD)
-	                                   : harness_client(srv);
-	CHECKF(c, "%s could not sign in", who);
-	memset(seen_slot, 0, sizeof seen_slot);
+	static const char *shape_slot[1024], *form_slot[4 * FORMS_MAX], *queue[CRAWL_MAX], *from[CRAWL_MAX];
 	memset(shape_slot, 0, sizeof shape_slot);
-	static const char *form_slot[4 * FORMS_MAX], *path_slot[4 * CRAWL_MAX];
 	memset(form_slot, 0, sizeof form_slot);
-	memset(path_slot, 0, sizeof path_slot);
-	struct set paths = {path_slot, COUNT(path_slot), 0}; /* the pages reached, without queries */
-	nforms = 0;
-	struct set seen = {seen_slot, COUNT(seen_slot), 0}, shapes = {shape_slot, COUNT(shape_slot), 0},
-		   formkeys = {form_slot, COUNT(form_slot), 0};
-	size_t head = 0, tail = 0, checked = 0;
-	set_add(&seen, "/");
-	set_add(&paths, "/");
+	struct set shapes = {shape_slot, COUNT(shape_slot), 0}, formkeys = {form_slot, COUNT(form_slot), 0};
+	const char *who = cr->who;
+	size_t head = 0, tail = 0;
+	set_add(&cr->seen, "/");
+	set_add(&cr->paths, "/");
 	queue[tail] = "/", from[tail++] = "-";
 	while (head < tail) {
 		const char *path = queue[head], *parent = from[head++];
-		struct harness_resp *r = harness_get(c, path);
+		struct harness_resp *r = harness_get(cr->c, path);
 		const char *links[512];
 		size_t n = 0;
 		if (r->status == 303 || r->status == 302) {
@@ -376,56 +374,115 @@ static void crawl(const char *account)
 			if (set_add(&shapes, page_shape(path))) {
 				const char *problem = harness_html_problem(r);
 				CHECKF(!problem, "%s: %s (linked from %s): %s", who, path, parent, problem);
-				checked++;
+				cr->checked++;
 			}
 			n = local_links(r->body, links, COUNT(links));
 			CHECKF(collect_forms(r->body, path, &formkeys), "%s: more than %d forms", who, FORMS_MAX);
 		}
 		for (size_t k = 0; k < n; k++) {
-			if (!strncmp(links[k], "/logout", 7) || !set_add(&seen, crawl_key(links[k])))
+			if (!strncmp(links[k], "/logout", 7) || !set_add(&cr->seen, crawl_key(links[k])))
 				continue;
 			CHECKF(tail < CRAWL_MAX, "%s: more than %d pages; raise CRAWL_MAX", who, CRAWL_MAX);
 			queue[tail] = links[k], from[tail++] = path;
-			set_add(&paths, harness_fmt("%.*s", (int)strcspn(links[k], "?"), links[k]));
+			set_add(&cr->paths, harness_fmt("%.*s", (int)strcspn(links[k], "?"), links[k]));
 		}
 	}
-	/* then each kind of form it was shown, sent as it stands: saved, or the form again with
-	 * what is missing (never refused, missing or a server error). The public forms limit how
-	 * often one address may send them, and every account here shares 127.0.0.1: 429 too. */
+	cr->reached = tail;
+	cr->passed++;
+}
+
+/* send_forms: each kind of form the crawl met, sent as it stands: saved, or the form again
+ * with what is missing (never refused, missing or a server error). The public forms limit how
+ * often one address may send them, and every account here shares 127.0.0.1: 429 too. */
+static void send_forms(struct crawl *cr)
+{
 	for (size_t k = 0; k < nforms; k++) {
-		struct harness_resp *r = harness_post_form(c, forms[k].action, forms[k].body);
+		struct harness_resp *r = harness_post_form(cr->c, forms[k].action, forms[k].body);
 		CHECKF(r->status == 200 || r->status == 303 || r->status == 422 || r->status == 429,
-		       "%s: the form of %s (to %s) sent as it stands answers %ld: %.300s", who, forms[k].page,
+		       "%s: the form of %s (to %s) sent as it stands answers %ld: %.300s", cr->who, forms[k].page,
 		       forms[k].action, r->status, forms[k].body);
 	}
-	/* and no page the account may open lacks a link: every GET route without parameters that
-	 * answers it 200 is among the pages reached (the receipt after the contact form and the
-	 * sign-in page are reached by a form; the health check is for machines) */
-	char *table = NULL;
-	CHECK(harness_cli(srv, NULL, &table, "routes", NULL) == 0);
+	cr->passed++;
+}
+
+/* the GET routes without parameters (`indgang routes`), but the API's and those reached by a
+ * form or meant for machines (the receipt after the contact form, the sign-in page, the health
+ * check); read by the first crawl, kept for the others (its own copies: a test's strings go
+ * with the test) */
+static char *plain_pages[512];
+static size_t nplain;
+
+static bool read_plain_pages(void)
+{
 	static const char *const not_linked[] = {"/kontakt/kvittering", "/login", "/healthz"};
-	size_t unlinked = 0;
-	for (char *line = table; *line; line += strcspn(line, "\n"), line += *line == '\n') {
-		const char *route = harness_fmt("%.*s", (int)strcspn(line, "\n"), line);
-		if (strncmp(route, "GET\t/", 5) != 0)
+	char *table = NULL;
+	if (nplain > 0)
+		return true;
+	if (harness_cli(srv, NULL, &table, "routes", NULL) != 0)
+		return false;
+	for (char *line = table; *line && nplain < COUNT(plain_pages);
+	     line += strcspn(line, "\n"), line += *line == '\n') {
+		if (strncmp(line, "GET\t/", 5) != 0)
 			continue;
-		const char *page = harness_fmt("%.*s", (int)strcspn(route + 4, "\t"), route + 4);
+		const char *page = harness_fmt("%.*s", (int)strcspn(line + 4, "\t\n"), line + 4);
 		bool skip = strchr(page, '{') || !strncmp(page, "/api/", 5);
 		for (size_t k = 0; k < COUNT(not_linked) && !skip; k++)
 			skip = !strcmp(page, not_linked[k]);
-		if (skip || !set_add(&paths, page))
+		if (!skip && !(plain_pages[nplain++] = strdup(page)))
+			abort();
+	}
+	return nplain > 0;
+}
+
+/* check_reach: no page cr's account may open lacks a link: every page of plain_pages that
+ * answers it 200 with HTML is among the pages the crawl reached */
+static void check_reach(struct crawl *cr)
+{
+	size_t unlinked = 0;
+	for (size_t k = 0; k < nplain; k++) {
+		if (!set_add(&cr->paths, plain_pages[k]))
 			continue;
-		struct harness_resp *r = harness_get(c, page);
+		struct harness_resp *r = harness_get(cr->c, plain_pages[k]);
 		const char *type = harness_header(r, "Content-Type");
 		if (r->status == 200 && type && !strncmp(type, "text/html", 9)) {
-			harness_note("%s may open %s, but no link leads there", who, page);
+			harness_note("%s may open %s, but no link leads there", cr->who, plain_pages[k]);
 			unlinked++;
 		}
 	}
-	CHECKF(unlinked == 0, "%s: %zu pages it may open have no link to them", who, unlinked);
+	CHECKF(unlinked == 0, "%s: %zu pages it may open have no link to them", cr->who, unlinked);
+	cr->passed++;
+}
+
+/* crawl: account (NULL: the public) follows every link, sends every kind of form and has a link
+ * to every page it may open; true when all held */
+static bool crawl(const char *account)
+{
+	static const char *seen_slot[4 * CRAWL_MAX], *path_slot[4 * CRAWL_MAX];
+	memset(seen_slot, 0, sizeof seen_slot);
+	memset(path_slot, 0, sizeof path_slot);
+	struct crawl cr = {.who = account ? account : "the public",
+	                   .c = account ? harness_login(srv, account, HARNESS_DEMO_PASSWORD) : harness_client(srv),
+	                   .seen = {seen_slot, COUNT(seen_slot), 0},
+	                   .paths = {path_slot, COUNT(path_slot), 0}};
+	nforms = 0;
+	if (!cr.c) {
+		harness_fail(__FILE__, __LINE__, "%s could not sign in", cr.who);
+		return false;
+	}
+	if (!read_plain_pages()) {
+		harness_fail(__FILE__, __LINE__, "indgang routes gave no pages");
+		return false;
+	}
+	follow_links(&cr);
+	if (cr.passed == 1)
+		send_forms(&cr);
+	if (cr.passed == 2)
+		check_reach(&cr);
+	if (cr.passed != 3)
+		return false;
 	harness_note("%s: %zu pages reached by links, none refused; %zu kinds of page valid HTML; %zu kinds "
-	             "of form sent as they stand", who, tail, checked, nforms);
-	crawled = true;
+	             "of form sent as they stand", cr.who, cr.reached, cr.checked, nforms);
+	return true;
 }
 
 /* each role finds its own work on the front page, and no desk that is not its own */
@@ -496,7 +553,14 @@ static void legal_pages(void)
 }
 
 /* every demo account of the README (the administrator last: the audit log then holds the
- * others' reads of placements and citizens, pages it must not link to) */
+ * others' reads of placements and citizens, pages it must not link to), each crawled until one
+ * fails */
+static void crawl_each(const char *const *who, size_t n)
+{
+	for (size_t i = 0; i < n && crawl(who[i]); i++)
+		;
+}
+
 static void crawl_public(void)
 {
 	crawl(NULL);
@@ -504,23 +568,19 @@ static void crawl_public(void)
 
 static void crawl_kolding(void)
 {
-	const char *const who[] = {"konsulent@kolding.example", "job@kolding.example", "indkoeb@kolding.example",
-	                           "virksomhed@kolding.example", "legehytten@kolding.example",
-	                           "porten@kolding.example"};
-	crawled = true;
-	for (size_t i = 0; i < COUNT(who) && crawled; i++)
-		crawl(who[i]);
+	static const char *const who[] = {"konsulent@kolding.example", "job@kolding.example",
+	                                  "indkoeb@kolding.example", "virksomhed@kolding.example",
+	                                  "legehytten@kolding.example", "porten@kolding.example"};
+	crawl_each(who, COUNT(who));
 }
 
 static void crawl_others(void)
 {
-	const char *const who[] = {"konsulent@silkeborg.example", "job@silkeborg.example",
-	                           "indkoeb@silkeborg.example", "konsulent@slagelse.example",
-	                           "job@slagelse.example", "indkoeb@slagelse.example",
-	                           "indkoeb@albertslund.example"};
-	crawled = true;
-	for (size_t i = 0; i < COUNT(who) && crawled; i++)
-		crawl(who[i]);
+	static const char *const who[] = {"konsulent@silkeborg.example", "job@silkeborg.example",
+	                                  "indkoeb@silkeborg.example", "konsulent@slagelse.example",
+	                                  "job@slagelse.example", "indkoeb@slagelse.example",
+	                                  "indkoeb@albertslund.example"};
+	crawl_each(who, COUNT(who));
 }
 
 static void crawl_admin(void)
